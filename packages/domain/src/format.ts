@@ -1,0 +1,48 @@
+/**
+ * nb-NO formatting shared by the server (exports) and the dashboard.
+ * Intl inserts a non-breaking space (U+00A0) as the thousands separator and a
+ * real minus sign (U+2212), which is what Norwegian typography expects.
+ */
+const LOCALE = 'nb-NO';
+
+const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const krFormat = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** 1234567 → "1 234 567" (with non-breaking spaces). */
+export function formatInteger(value: number): string {
+  return integerFormat.format(value);
+}
+
+/** 1234567 → "kr 1 234 567". Whole kroner; use øre-aware helpers for exact money. */
+export function formatKroner(value: number): string {
+  return `kr\u00a0${krFormat.format(value)}`;
+}
+
+/** Decimal number with a fixed number of decimals: 454.12 → "454,12". */
+export function formatDecimal(value: number, decimals = 1): string {
+  return new Intl.NumberFormat(LOCALE, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+}
+
+/**
+ * An ISO calendar date ("2026-11-21") → "21.11.2026". Calendar dates carry no time
+ * zone, so they are formatted in UTC to avoid moving a day across midnight.
+ */
+export function formatDate(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
+    throw new RangeError(`Not an ISO calendar date: ${isoDate}`);
+  }
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== isoDate) {
+    throw new RangeError(`Not a valid calendar date: ${isoDate}`);
+  }
+  return dateFormat.format(date);
+}

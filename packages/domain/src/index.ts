@@ -1,0 +1,2 @@
+export * from './kommunenummer';
+export * from './format';

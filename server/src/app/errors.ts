@@ -1,0 +1,54 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Stable error codes clients may rely on (extensions.code). */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+/** Codes passed through to clients; everything else is masked as an internal error. */
+const PUBLIC_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.CONFLICT,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+]);
+const PUBLIC_PREFIXES = ['GRAPHQL_', 'PERSISTED_QUERY_', 'OPERATION_RESOLUTION_FAILURE'];
+
+/** Bad input: names the field (dotted path inside the arguments) the message concerns. */
+export function badInput(field: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+}
+
+export function notFound(entity: string, key: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, entity, key } });
+}
+
+function isPublicCode(code: unknown): code is string {
+  return typeof code === 'string' && (PUBLIC_CODES.has(code) || PUBLIC_PREFIXES.some((p) => code.startsWith(p)));
+}
+
+/**
+ * Apollo formatError: stable codes go through (without stack traces); anything else
+ * (SQL errors, bugs) becomes a masked INTERNAL_SERVER_ERROR and is logged on the server.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (isPublicCode(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  console.error('[graphql] internal error:', original);
+  return {
+    message: 'Det oppstod en intern feil. Prøv igjen, eller kontakt administrator om feilen vedvarer.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

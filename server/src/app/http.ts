@@ -1,0 +1,104 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { createContext, type AppContext } from './context';
+import { formatError } from './errors';
+
+export interface HttpOptions {
+  production: boolean;
+  dashboardDir: string;
+  dataFilesDir: string;
+}
+
+/**
+ * The one HTTP app: GraphQL at /graphql, the map boundaries at /geo, the built dashboard
+ * at /. Returns a function that makes it ready once the database is up; until then every
+ * request gets 503 with a plain explanation.
+ */
+export function createHttpApp(options: HttpOptions): { app: Express; attach(ready: Ready): void } {
+  const app = express();
+  app.disable('x-powered-by');
+  let ready: Ready | null = null;
+
+  app.get('/healthz', async (_req, res) => {
+    if (!ready) {
+      res.status(503).json({ status: 'starting' });
+      return;
+    }
+    try {
+      await ready.dataSource.query('SELECT 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use((req, res, next) => {
+    if (ready) return next();
+    res.status(503).type('text/plain; charset=utf-8').send('Samordna starter … prøv igjen om et øyeblikk.');
+  });
+
+  const router = express.Router();
+  app.use((req, res, next) => router(req, res, next));
+
+  const geoDir = path.join(options.dataFilesDir, 'geo');
+  app.use('/geo', express.static(geoDir, { maxAge: options.production ? '1d' : 0, index: false }));
+
+  return {
+    app,
+    attach(r: Ready) {
+      router.use('/graphql', express.json({ limit: '1mb' }), r.graphqlMiddleware);
+      if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
+        router.use(express.static(options.dashboardDir, { index: 'index.html' }));
+        // Client-side routes: every other GET that accepts HTML gets the app shell.
+        router.get(/^\/(?!graphql|geo|healthz).*/, (req, res, next) => {
+          if (!req.accepts('html')) return next();
+          res.sendFile(path.join(options.dashboardDir, 'index.html'));
+        });
+      } else {
+        router.get('/', (_req, res) => {
+          res
+            .type('text/plain; charset=utf-8')
+            .send('The dashboard is not built. Run `pnpm build` (or `pnpm start`, which builds it).');
+        });
+      }
+      ready = r;
+    },
+  };
+}
+
+export interface Ready {
+  dataSource: DataSource;
+  graphqlMiddleware: express.RequestHandler;
+}
+
+export async function createApollo(
+  schema: GraphQLSchema,
+  httpServer: http.Server,
+  production: boolean,
+): Promise<ApolloServer<AppContext>> {
+  const apollo = new ApolloServer<AppContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !production,
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}
+
+export function graphqlMiddleware(apollo: ApolloServer<AppContext>, dataSource: DataSource): express.RequestHandler {
+  return expressMiddleware(apollo, { context: async () => createContext(dataSource) });
+}

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { parseKommunenummer } from '@samordna/domain';
+
+/** Rows read from the files in the repository's data/ folder, checked as they are read. */
+export interface CountyRow {
+  number: string;
+  name: string;
+}
+export interface MunicipalityRow {
+  kommunenummer: string;
+  name: string;
+  samiName: string | null;
+  countyNumber: string;
+  population2024: number;
+  areaKm2: number | null;
+  adminCentre: string | null;
+  languageForm: string | null;
+}
+export interface PointRow {
+  kommunenummer: string;
+  lat: number;
+  lon: number;
+  method: string;
+}
+export interface MembershipRow {
+  centre: string;
+  role: 'host' | 'partner';
+  kommunenummer: string;
+  cooperationForm: string | null;
+  joinedOn: string | null;
+  sourceUrl: string;
+  sourceAsOf: string;
+  note: string | null;
+}
+
+export const POPULATION_SOURCE_2024 =
+  'SSB, folketall 1.1.2024 (via aprestmo/norway-geodata, MIT)';
+
+export class DataFileError extends Error {
+  constructor(file: string, line: number, message: string) {
+    super(`${file}, line ${line}: ${message}`);
+    this.name = 'DataFileError';
+  }
+}
+
+function readCsv(dir: string, file: string): Record<string, string>[] {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  return parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true });
+}
+
+function kommunenummer(file: string, line: number, value: string): string {
+  const result = parseKommunenummer(value);
+  if (!result.ok) throw new DataFileError(file, line, `${result.message} (got «${value}»)`);
+  return result.value;
+}
+
+function blankToNull(value: string | undefined): string | null {
+  return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+export function readCounties(dir: string): CountyRow[] {
+  const file = 'norway-geodata_counties-2025.json';
+  const rows = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { id: string; name: string }[];
+  return rows.map((r, i) => {
+    if (!/^\d{2}$/.test(r.id)) throw new DataFileError(file, i + 1, `bad county number «${r.id}»`);
+    return { number: r.id, name: r.name };
+  });
+}
+
+export function readMunicipalities(dir: string): MunicipalityRow[] {
+  const file = 'kommuner-2024.csv';
+  return readCsv(dir, file).map((r, i) => {
+    const line = i + 2;
+    const nr = kommunenummer(file, line, r.kommunenummer);
+    const population = Number(r.folketall);
+    if (!Number.isInteger(population) || population < 0) {
+      throw new DataFileError(file, line, `population must be a whole number, got «${r.folketall}»`);
+    }
+    if (r.fylkesnummer !== nr.slice(0, 2)) {
+      throw new DataFileError(file, line, `county ${r.fylkesnummer} does not match kommunenummer ${nr}`);
+    }
+    const area = blankToNull(r.areal_km2);
+    return {
+      kommunenummer: nr,
+      name: r.kommunenavn,
+      samiName: blankToNull(r.alternativt_navn),
+      countyNumber: r.fylkesnummer,
+      population2024: population,
+      areaKm2: area === null ? null : Number(area),
+      adminCentre: blankToNull(r.administrasjonssenter),
+      languageForm: blankToNull(r.maalform),
+    };
+  });
+}
+
+export function readPoints(dir: string): PointRow[] {
+  const file = 'geo/kommuner-2024-punkter.csv';
+  return readCsv(dir, file).map((r, i) => {
+    const line = i + 2;
+    const lat = Number(r.lat);
+    const lon = Number(r.lon);
+    if (!(lat >= 57 && lat <= 72 && lon >= 4 && lon <= 32)) {
+      throw new DataFileError(file, line, `point ${r.lat},${r.lon} is outside mainland Norway`);
+    }
+    return { kommunenummer: kommunenummer(file, line, r.kommunenummer), lat, lon, method: r.metode };
+  });
+}
+
+export function readMemberships(dir: string): MembershipRow[] {
+  const file = 'krisesenter-samarbeid-eksempler.csv';
+  return readCsv(dir, file).map((r, i) => {
+    const line = i + 2;
+    const role = r.rolle === 'vertskommune' ? 'host' : r.rolle === 'samarbeidskommune' ? 'partner' : null;
+    if (role === null) throw new DataFileError(file, line, `unknown role «${r.rolle}»`);
+    const joinedOn = blankToNull(r.gjelder_fra);
+    if (joinedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(joinedOn)) {
+      throw new DataFileError(file, line, `gjelder_fra must be an ISO date, got «${joinedOn}»`);
+    }
+    if (!r.kilde_url?.startsWith('http')) throw new DataFileError(file, line, 'every row needs its source URL');
+    return {
+      centre: r.senter,
+      role,
+      kommunenummer: kommunenummer(file, line, r.kommunenummer_2024),
+      cooperationForm: blankToNull(r.samarbeidsform),
+      joinedOn,
+      sourceUrl: r.kilde_url,
+      sourceAsOf: r.kildens_tidspunkt,
+      note: blankToNull(r.merknad),
+    };
+  });
+}

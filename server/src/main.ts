@@ -1,0 +1,133 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { DataSource } from 'typeorm';
+import { ConfigError, loadConfig, type AppConfig } from './config/env';
+import { buildAppSchema } from './app/schema';
+import { createApollo, createHttpApp, graphqlMiddleware } from './app/http';
+import type { AppContext } from './app/context';
+import { openDatabase, prepareDatabase, type DatabaseHandle } from './database/runtime';
+import { DatabaseUnavailableError } from './database/connect';
+
+/** Exits with a message that says what to do, never a stack trace, never a password. */
+function fail(message: string, code = 1): never {
+  console.error(`\nSamordna could not start: ${message}\n`);
+  process.exit(code);
+}
+
+function listen(server: http.Server, config: AppConfig): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(config.port, config.host);
+  });
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  const started = Date.now();
+  const { app, attach } = createHttpApp(config);
+  const httpServer = http.createServer(app);
+
+  // Take the port first: a port in use is the commonest failure and costs nothing to find.
+  try {
+    await listen(httpServer, config);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') {
+      fail(`port ${config.port} is already in use by another program. Stop it, or choose another port: PORT=${config.port + 1} pnpm start`);
+    }
+    if (e.code === 'EACCES') fail(`not allowed to listen on port ${config.port}. Choose a port above 1024 with PORT=…`);
+    throw error;
+  }
+
+  let dbPromise: Promise<DatabaseHandle> | null = null;
+  let dataSource: DataSource | null = null;
+  let apollo: ApolloServer<AppContext> | null = null;
+  let stopping: Promise<void> | null = null;
+
+  const shutdown = (reason: string, exitCode: number) => {
+    stopping ??= (async () => {
+      console.log(`\n${reason}: stopping Samordna …`);
+      httpServer.close();
+      httpServer.closeIdleConnections();
+      const force = setTimeout(() => httpServer.closeAllConnections(), 3000);
+      force.unref();
+      await apollo?.stop().catch(() => undefined);
+      await dataSource?.destroy().catch(() => undefined);
+      const db = await dbPromise?.catch(() => null);
+      await db?.stop();
+      console.log('Stopped.');
+      process.exit(exitCode);
+    })();
+    return stopping;
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+  try {
+    if (!config.databaseUrl) console.log(`Starting embedded PostgreSQL (data directory ${config.dataDir}) …`);
+    dbPromise = openDatabase(config);
+    const db = await dbPromise;
+    if (stopping) return;
+    const prepared = await prepareDatabase(db.url, { seed: true, dataFilesDir: config.dataFilesDir });
+    dataSource = prepared.dataSource;
+    if (stopping) return;
+    if (prepared.migrations.length) console.log(`Migrations run: ${prepared.migrations.join(', ')}`);
+    if (prepared.seeded) {
+      const s = prepared.seeded;
+      console.log(
+        `Reference data loaded: ${s.counties} counties, ${s.municipalities} municipalities, ` +
+          `${s.centres} crisis centres with ${s.memberships} documented memberships.`,
+      );
+    }
+    const schema = await buildAppSchema();
+    apollo = await createApollo(schema, httpServer, config.production);
+    attach({ dataSource: prepared.dataSource, graphqlMiddleware: graphqlMiddleware(apollo, prepared.dataSource) });
+
+    const base = `http://localhost:${config.port}`;
+    console.log(
+      [
+        '',
+        `Samordna is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+        `  Dashboard: ${base}/`,
+        `  GraphQL:   ${base}/graphql`,
+        `  Data:      ${db.description}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    if (stopping) return;
+    httpServer.close();
+    await dataSource?.destroy().catch(() => undefined);
+    const db = await dbPromise?.catch(() => null);
+    await db?.stop();
+    const e = error as { code?: string; message?: string; log?: string };
+    if (error instanceof DatabaseUnavailableError) fail(error.message);
+    if (e.code === 'DATA_DIR_IN_USE') fail(e.message ?? 'the data directory is in use');
+    if (e.code === 'EMBEDDED_START_FAILED') {
+      if (e.log) console.error(e.log.split('\n').slice(-20).join('\n'));
+      fail(`${e.message} See the PostgreSQL log above.`);
+    }
+    console.error(error);
+    fail('an unexpected error happened during start-up (see above).');
+  }
+}
+
+void main();

@@ -1,0 +1,74 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../app/context';
+import { CentreMembership } from '../crisis-centre/centre-membership.entity';
+import { County } from './county.entity';
+import { Municipality } from './municipality.entity';
+import { GeoPoint, MunicipalityFilter } from './municipality.inputs';
+import { PopulationFigure } from './population.entity';
+import { getMunicipality, listCounties, listMunicipalities, populationOf } from './municipality.service';
+
+@Resolver(() => Municipality)
+export class MunicipalityResolver {
+  @Query(() => [Municipality], { description: 'Municipalities in Norwegian alphabetical order.' })
+  municipalities(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => MunicipalityFilter, { nullable: true }) filter?: MunicipalityFilter,
+  ): Promise<Municipality[]> {
+    return listMunicipalities(ctx, filter);
+  }
+
+  @Query(() => Municipality, { description: 'One municipality; NOT_FOUND when no municipality has the number.' })
+  municipality(@Ctx() ctx: AppContext, @Arg('kommunenummer') kommunenummer: string): Promise<Municipality> {
+    return getMunicipality(ctx, kommunenummer);
+  }
+
+  @FieldResolver(() => County)
+  async county(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<County> {
+    const county = await ctx.loaders.countyByNumber.load(m.countyNumber);
+    if (!county) throw new Error(`county ${m.countyNumber} of ${m.kommunenummer} is missing`);
+    return county;
+  }
+
+  @FieldResolver(() => PopulationFigure, {
+    nullable: true,
+    description: 'Population on 1 January of the year; the newest figure when no year is given.',
+  })
+  population(
+    @Root() m: Municipality,
+    @Ctx() ctx: AppContext,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ): Promise<PopulationFigure | null> {
+    return populationOf(ctx, m.kommunenummer, year);
+  }
+
+  @FieldResolver(() => [PopulationFigure], { description: 'Every registered year, newest first.' })
+  populationHistory(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<PopulationFigure[]> {
+    return ctx.loaders.populationByMunicipality.load(m.kommunenummer);
+  }
+
+  @FieldResolver(() => GeoPoint, { nullable: true })
+  point(@Root() m: Municipality): GeoPoint | null {
+    if (m.lat === null || m.lon === null) return null;
+    return { lat: m.lat, lon: m.lon, method: m.pointMethod ?? 'ukjent' };
+  }
+
+  @FieldResolver(() => [CentreMembership], {
+    description: 'The crisis-centre cooperations the municipality is documented as part of.',
+  })
+  centreMemberships(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<CentreMembership[]> {
+    return ctx.loaders.membershipsByMunicipality.load(m.kommunenummer);
+  }
+}
+
+@Resolver(() => County)
+export class CountyResolver {
+  @Query(() => [County], { description: 'The 15 counties, by county number.' })
+  counties(@Ctx() ctx: AppContext): Promise<County[]> {
+    return listCounties(ctx);
+  }
+
+  @FieldResolver(() => [Municipality])
+  municipalities(@Root() c: County, @Ctx() ctx: AppContext): Promise<Municipality[]> {
+    return ctx.loaders.municipalitiesByCounty.load(c.number);
+  }
+}
