@@ -1,7 +1,12 @@
 import 'reflect-metadata';
+import { types } from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+// A calendar date (DATE, OID 1082) stays the ISO string PostgreSQL sends: turning it into a
+// JavaScript Date would move it across midnight in any time zone east or west of UTC.
+types.setTypeParser(1082, (value: string) => value);
 
 export interface DataSourceOptions {
   /** A TypeORM logger; tests pass one that counts SQL statements. */

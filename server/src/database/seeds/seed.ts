@@ -35,7 +35,15 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       centres.set(m.centre, { host: m });
     }
   }
+  const known = new Set(municipalities.map((m) => m.kommunenummer));
   for (const m of memberships) {
+    if (!known.has(m.kommunenummer)) {
+      throw new DataFileError(
+        'krisesenter-samarbeid-eksempler.csv',
+        memberships.indexOf(m) + 2,
+        `kommunenummer ${m.kommunenummer} is not a municipality of the 2024 structure`,
+      );
+    }
     if (!centres.has(m.centre)) {
       throw new DataFileError('krisesenter-samarbeid-eksempler.csv', 0, `centre «${m.centre}» has no host row`);
     }

@@ -1,0 +1,6 @@
+import { cacheExchange, createClient, fetchExchange } from 'urql';
+
+export const client = createClient({
+  url: '/graphql',
+  exchanges: [cacheExchange, fetchExchange],
+});

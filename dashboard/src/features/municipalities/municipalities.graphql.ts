@@ -1,0 +1,33 @@
+import { graphql } from '../../gql';
+
+export const CountiesQuery = graphql(`
+  query Counties {
+    counties {
+      number
+      name
+    }
+  }
+`);
+
+export const MunicipalitiesOfCountyQuery = graphql(`
+  query MunicipalitiesOfCounty($countyNumber: String!, $search: String) {
+    municipalities(filter: { countyNumber: $countyNumber, search: $search }) {
+      kommunenummer
+      name
+      samiName
+      population {
+        year
+        population
+      }
+      centreMemberships {
+        id
+        role
+        centre {
+          id
+          name
+          isExample
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,74 @@
+// One Jest run for the whole repository, one project per kind of test.
+// `pnpm test` builds first: the process and browser tests start the built server.
+const tsJest = (tsconfig, extra = {}) => ({
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig, ...extra }],
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'domain',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/packages/domain/src'],
+      testMatch: ['**/*.spec.ts'],
+      transform: tsJest('<rootDir>/packages/domain/tsconfig.json'),
+    },
+    {
+      displayName: 'server-unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/src', '<rootDir>/server/test/unit'],
+      testMatch: ['**/*.spec.ts'],
+      setupFiles: ['<rootDir>/server/node_modules/reflect-metadata'],
+      moduleNameMapper: { '^@samordna/domain$': '<rootDir>/packages/domain/src/index.ts' },
+      transform: tsJest('<rootDir>/server/tsconfig.json', { isolatedModules: true }),
+    },
+    {
+      displayName: 'server-integration',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/test/integration'],
+      testMatch: ['**/*.integration-spec.ts'],
+      setupFiles: ['<rootDir>/server/node_modules/reflect-metadata'],
+      globalSetup: '<rootDir>/server/test/utils/global-setup.mjs',
+      globalTeardown: '<rootDir>/server/test/utils/global-teardown.mjs',
+      moduleNameMapper: { '^@samordna/domain$': '<rootDir>/packages/domain/src/index.ts' },
+      transform: tsJest('<rootDir>/server/tsconfig.json', { isolatedModules: true }),
+    },
+    {
+      displayName: 'server-process',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/test/process'],
+      testMatch: ['**/*.process-spec.ts'],
+      globalSetup: '<rootDir>/server/test/utils/global-setup.mjs',
+      globalTeardown: '<rootDir>/server/test/utils/global-teardown.mjs',
+      transform: tsJest('<rootDir>/server/tsconfig.json', { isolatedModules: true }),
+    },
+    {
+      displayName: 'dashboard',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/dashboard/src'],
+      testMatch: ['**/*.test.tsx', '**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/dashboard/test/setup.ts'],
+      moduleNameMapper: {
+        '^@samordna/domain$': '<rootDir>/packages/domain/src/index.ts',
+        '\\.css$': '<rootDir>/dashboard/test/style-stub.js',
+      },
+      transform: tsJest('<rootDir>/dashboard/tsconfig.json', {
+        isolatedModules: true,
+        tsconfig: {
+          jsx: 'react-jsx',
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          esModuleInterop: true,
+        },
+      }),
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/dashboard/e2e'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      transform: tsJest('<rootDir>/server/tsconfig.json', { isolatedModules: true }),
+    },
+  ],
+};
