@@ -21,7 +21,7 @@ module.exports = {
       testMatch: ['**/*.spec.ts'],
       setupFiles: ['<rootDir>/server/node_modules/reflect-metadata'],
       moduleNameMapper: { '^@samordna/domain$': '<rootDir>/packages/domain/src/index.ts' },
-      transform: tsJest('<rootDir>/server/tsconfig.json', { isolatedModules: true }),
+      transform: tsJest('<rootDir>/server/tsconfig.json'),
     },
     {
       displayName: 'server-integration',
@@ -32,16 +32,14 @@ module.exports = {
       globalSetup: '<rootDir>/server/test/utils/global-setup.mjs',
       globalTeardown: '<rootDir>/server/test/utils/global-teardown.mjs',
       moduleNameMapper: { '^@samordna/domain$': '<rootDir>/packages/domain/src/index.ts' },
-      transform: tsJest('<rootDir>/server/tsconfig.json', { isolatedModules: true }),
+      transform: tsJest('<rootDir>/server/tsconfig.json'),
     },
     {
       displayName: 'server-process',
       testEnvironment: 'node',
       roots: ['<rootDir>/server/test/process'],
       testMatch: ['**/*.process-spec.ts'],
-      globalSetup: '<rootDir>/server/test/utils/global-setup.mjs',
-      globalTeardown: '<rootDir>/server/test/utils/global-teardown.mjs',
-      transform: tsJest('<rootDir>/server/tsconfig.json', { isolatedModules: true }),
+      transform: tsJest('<rootDir>/server/tsconfig.json'),
     },
     {
       displayName: 'dashboard',
@@ -54,8 +52,8 @@ module.exports = {
         '\\.css$': '<rootDir>/dashboard/test/style-stub.js',
       },
       transform: tsJest('<rootDir>/dashboard/tsconfig.json', {
-        isolatedModules: true,
         tsconfig: {
+          isolatedModules: true,
           jsx: 'react-jsx',
           module: 'commonjs',
           moduleResolution: 'node10',
@@ -68,7 +66,10 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/dashboard/e2e'],
       testMatch: ['**/*.e2e-spec.ts'],
-      transform: tsJest('<rootDir>/server/tsconfig.json', { isolatedModules: true }),
+      // dashboard/ is "type": "module"; compile the tests to CommonJS all the same.
+      transform: tsJest('<rootDir>/server/tsconfig.json', {
+        tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true },
+      }),
     },
   ],
 };

@@ -71,7 +71,7 @@ export function MunicipalitiesPage() {
               value={search}
               onChange={(e) => setSearch(e.target.value)}
             />
-            <Search.Clear onClick={() => setSearch('')} />
+            <Search.Clear aria-label={t('municipalities.clearSearch')} onClick={() => setSearch('')} />
           </Search>
         </Field>
       </div>
@@ -99,7 +99,9 @@ export function MunicipalitiesPage() {
       ) : (
         <>
           <Paragraph role="status" data-testid="municipality-summary">
-            {t('municipalities.summary', { count: formatInteger(rows.length), population: formatInteger(total) })}
+            {rows.length === 1
+              ? t('municipalities.summaryOne', { population: formatInteger(total) })
+              : t('municipalities.summary', { count: formatInteger(rows.length), population: formatInteger(total) })}
           </Paragraph>
           <MunicipalityTable
             rows={rows}
