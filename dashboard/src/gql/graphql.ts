@@ -5,7 +5,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** HOST = vertskommune, PARTNER = samarbeidskommune. */
-export type MembershipRole =
+export type PartyRole =
   | 'HOST'
   | 'PARTNER';
 
@@ -20,7 +20,7 @@ export type MunicipalitiesOfCountyQueryVariables = Exact<{
 }>;
 
 
-export type MunicipalitiesOfCountyQuery = { municipalities: Array<{ kommunenummer: string, name: string, samiName: string | null, population: { year: number, population: number } | null, centreMemberships: Array<{ id: string, role: MembershipRole, centre: { id: string, name: string, isExample: boolean } }> }> };
+export type MunicipalitiesOfCountyQuery = { municipalities: Array<{ kommunenummer: string, name: string, samiName: string | null, population: { year: number, population: number } | null, centreMemberships: Array<{ id: string, role: PartyRole, centre: { id: string, name: string, isExample: boolean } }> }> };
 
 
 export const CountiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Counties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"counties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CountiesQuery, CountiesQueryVariables>;

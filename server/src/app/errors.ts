@@ -52,3 +52,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
+
+export interface Blocker {
+  entity: string;
+  id: string;
+  label: string;
+}
+
+/** The record is in use: says what blocks the change, so the user can deal with it first. */
+export function inUse(message: string, blockedBy: Blocker[]): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, blockedBy } });
+}
+
+export function conflict(message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...extra } });
+}

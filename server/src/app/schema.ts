@@ -2,13 +2,21 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CountyResolver, MunicipalityResolver } from '../modules/municipality/municipality.resolver';
-import { CentreMembershipResolver, CrisisCentreResolver } from '../modules/crisis-centre/crisis-centre.resolver';
+import { CrisisCentreResolver } from '../modules/crisis-centre/crisis-centre.resolver';
+import { AgreementPartyResolver, AgreementResolver } from '../modules/agreement/agreement.resolver';
+import { AgencyResolver, ContactResolver } from '../modules/contact/contact.resolver';
+import { HandoverRoutineResolver, RoutineStepResolver } from '../modules/handover/handover.resolver';
 
 export const RESOLVERS = [
   CountyResolver,
   MunicipalityResolver,
   CrisisCentreResolver,
-  CentreMembershipResolver,
+  AgreementResolver,
+  AgreementPartyResolver,
+  AgencyResolver,
+  ContactResolver,
+  HandoverRoutineResolver,
+  RoutineStepResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -2,7 +2,25 @@ import { County } from '../modules/municipality/county.entity';
 import { Municipality } from '../modules/municipality/municipality.entity';
 import { PopulationFigure } from '../modules/municipality/population.entity';
 import { CrisisCentre } from '../modules/crisis-centre/crisis-centre.entity';
-import { CentreMembership } from '../modules/crisis-centre/centre-membership.entity';
+import { Agreement } from '../modules/agreement/agreement.entity';
+import { AgreementParty } from '../modules/agreement/agreement-party.entity';
+import { Agency } from '../modules/contact/agency.entity';
+import { ContactPerson } from '../modules/contact/contact-person.entity';
+import { HandoverRoutine } from '../modules/handover/handover-routine.entity';
+import { RoutineStep } from '../modules/handover/routine-step.entity';
+import { SeedState } from './seeds/seed-state.entity';
 
 /** Every entity, passed as classes (not globs) so pnpm's layout and bundling cannot lose one. */
-export const ENTITIES = [County, Municipality, PopulationFigure, CrisisCentre, CentreMembership];
+export const ENTITIES = [
+  County,
+  Municipality,
+  PopulationFigure,
+  CrisisCentre,
+  Agreement,
+  AgreementParty,
+  Agency,
+  ContactPerson,
+  HandoverRoutine,
+  RoutineStep,
+  SeedState,
+];

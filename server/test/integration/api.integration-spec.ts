@@ -135,10 +135,11 @@ describe('municipality(kommunenummer)', () => {
 
 describe('crisisCentres', () => {
   it('lists the five real centres with host and members, host first, each with its source', async () => {
-    const r = await app.gql(`{ crisisCentres { id name isExample sourceUrl host { name }
-      members { role joinedOn sourceUrl sourceAsOf municipality { kommunenummer name } centre { name } } } }`);
+    const r = await app.gql(`{ crisisCentres { totalCount items { id name isExample sourceUrl host { name }
+      members { role joinedOn sourceUrl sourceAsOf municipality { kommunenummer name } centre { name } } } } }`);
     expect(r.errors).toBeUndefined();
-    const centres = r.data!.crisisCentres;
+    expect(r.data!.crisisCentres.totalCount).toBe(5);
+    const centres = r.data!.crisisCentres.items;
     expect(centres.map((c: any) => c.name)).toEqual([
       'Helgeland krisesenter',
       'Kommunalt krisesentertilbud i Vestfold',
@@ -164,8 +165,8 @@ describe('crisisCentres', () => {
   });
 
   it('finds one centre by id, and says NOT_FOUND or BAD_USER_INPUT otherwise', async () => {
-    const list = await app.gql(`{ crisisCentres { id name } }`);
-    const { id, name } = list.data!.crisisCentres[0];
+    const list = await app.gql(`{ crisisCentres { items { id name } } }`);
+    const { id, name } = list.data!.crisisCentres.items[0];
     const r = await app.gql(`query($id: ID!) { crisisCentre(id: $id) { name } }`, { id });
     expect(r.data!.crisisCentre.name).toBe(name);
     const missing = await app.gql(`query($id: ID!) { crisisCentre(id: $id) { name } }`, {
@@ -182,7 +183,7 @@ describe('errors', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await app.ds.query(`ALTER TABLE crisis_centre RENAME COLUMN note TO note_renamed`);
     try {
-      const r = await app.gql(`{ crisisCentres { name } }`);
+      const r = await app.gql(`{ crisisCentres { items { name } } }`);
       expect(codeOf(r)).toEqual([['INTERNAL_SERVER_ERROR', undefined]]);
       expect(r.errors![0].message).not.toMatch(/note|column|SELECT|exist/i);
       expect(r.errors![0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });

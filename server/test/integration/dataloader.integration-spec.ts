@@ -4,15 +4,23 @@ import { createTestApp, type TestApp } from '../utils/test-app';
  * The number of SQL statements a nested list query sends must not grow with the number of
  * rows: per-request DataLoaders batch every level into one statement.
  */
-const CENTRES_QUERY = `{
-  crisisCentres {
-    name
-    host { name county { name } population { population } }
+const QUERIES: Record<string, string> = {
+  centres: `{ crisisCentres(limit: 500) { items {
+    name host { name county { name } population { population } }
     members { role municipality { name county { name } population { population } centreMemberships { role } } centre { name } }
-  }
-}`;
-const COUNTIES_QUERY = `{ counties { name municipalities { name population { population } centreMemberships { role } } } }`;
-const MUNICIPALITIES_QUERY = `{ municipalities { name county { name } population { population } centreMemberships { centre { name host { name } } } } }`;
+    agreements { title parties { role } } routines { status } } } }`,
+  counties: `{ counties { name municipalities { name population { population } centreMemberships { role } } } }`,
+  municipalities: `{ municipalities { name county { name } population { population } centreMemberships { centre { name host { name } } }
+    agencies { kind contacts { name } } handoverRoutines { status } } }`,
+  agreements: `{ agreements(limit: 500) { totalCount items { title status deadline { kind noticeDeadline daysLeft }
+    checklistCompleteness { covered } centre { name host { name } } supersedes { title } supersededBy { title }
+    parties { role isCurrent municipality { name county { name } } } } } }`,
+  soonDeadlines: `{ agreements(filter: { deadlineWithinDays: 3650 }, limit: 500) { totalCount items { title centre { name } parties { role } } } }`,
+  contacts: `{ contacts(limit: 500) { totalCount items { name stale agency { kind name municipality { name } contacts { name } } } } }`,
+  agencies: `{ agencies(limit: 500) { totalCount items { name municipality { name } contacts { name stale } } } }`,
+  routines: `{ handoverRoutines(limit: 500) { totalCount items { status centre { name } municipality { name }
+    steps { title contact { name agency { name } } } } } }`,
+};
 
 let app: TestApp;
 beforeAll(async () => {
@@ -27,29 +35,50 @@ async function statementsFor(query: string): Promise<number> {
   return app.sql.count;
 }
 
-it('uses the same number of statements for 5 centres and for 50 centres with 10× the members', async () => {
-  const queries = [CENTRES_QUERY, COUNTIES_QUERY, MUNICIPALITIES_QUERY];
-  const small: number[] = [];
-  for (const q of queries) small.push(await statementsFor(q));
-  // About one statement per level of the tree, however many rows each level has.
-  for (const n of small) expect(n).toBeLessThanOrEqual(10);
-
-  // Ten times the data: 45 more (example) centres, each with 10 partners.
+async function tenTimesTheData() {
+  // 45 more (example) centres, each with an active agreement of 10 parties, agencies with
+  // contacts in those municipalities, and a routine with template steps per centre.
   await app.ds.query(`
     INSERT INTO crisis_centre (name, host_kommunenummer, is_example)
     SELECT 'Eksempelsenter ' || g, m.kommunenummer, true
     FROM generate_series(1, 45) g
     JOIN LATERAL (SELECT kommunenummer FROM municipality ORDER BY kommunenummer OFFSET g LIMIT 1) m ON true`);
   await app.ds.query(`
-    INSERT INTO centre_membership (centre_id, kommunenummer, role, source_url, source_as_of, is_example)
-    SELECT c.id, m.kommunenummer, 'partner', 'https://example.org/demo', 'eksempel', true
-    FROM crisis_centre c
+    INSERT INTO agreement (centre_id, title, status, notice_months, notice_runs_to, auto_renew, is_example)
+    SELECT id, 'Eksempelavtale ' || name, 'ACTIVE', 6, 'CALENDAR_YEAR', true, true FROM crisis_centre WHERE is_example`);
+  await app.ds.query(`
+    INSERT INTO agreement_party (agreement_id, kommunenummer, role, is_example)
+    SELECT a.id, m.kommunenummer, 'partner', true
+    FROM agreement a JOIN crisis_centre c ON c.id = a.centre_id
     JOIN LATERAL (SELECT kommunenummer FROM municipality ORDER BY md5(kommunenummer || c.name) LIMIT 10) m ON true
     WHERE c.is_example`);
-  const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM centre_membership`);
-  expect(n).toBe(44 + 450);
+  await app.ds.query(`
+    INSERT INTO agency (kommunenummer, kind, name, is_example)
+    SELECT kommunenummer, 'NAV', 'NAV ' || name, true FROM municipality WHERE kommunenummer NOT IN (SELECT kommunenummer FROM agency WHERE kind = 'NAV')`);
+  await app.ds.query(`
+    INSERT INTO contact_person (agency_id, name, is_example) SELECT id, 'Kari Nordmann ' || kommunenummer, true FROM agency WHERE seed_key IS NULL`);
+  await app.ds.query(`
+    INSERT INTO handover_routine (centre_id, kommunenummer, status, is_example)
+    SELECT id, host_kommunenummer, 'DRAFT', true FROM crisis_centre WHERE is_example`);
+  await app.ds.query(`
+    INSERT INTO routine_step (routine_id, position, kind, title, timing)
+    SELECT r.id, g, 'OTHER', 'Steg ' || g, 'DURING_STAY' FROM handover_routine r, generate_series(0, 13) g WHERE r.is_example`);
+}
 
-  const large: number[] = [];
-  for (const q of queries) large.push(await statementsFor(q));
+it('list queries use the same number of statements at 10× the data', async () => {
+  const small: Record<string, number> = {};
+  for (const [name, q] of Object.entries(QUERIES)) small[name] = await statementsFor(q);
+  // About one statement per level of each tree, however many rows each level has.
+  for (const n of Object.values(small)) expect(n).toBeLessThanOrEqual(14);
+
+  await tenTimesTheData();
+  const [{ centres, parties, contacts }] = await app.ds.query(`SELECT (SELECT count(*) FROM crisis_centre)::int AS centres,
+    (SELECT count(*) FROM agreement_party)::int AS parties, (SELECT count(*) FROM contact_person)::int AS contacts`);
+  expect(centres).toBe(50);
+  expect(parties).toBeGreaterThanOrEqual(44 + 450);
+  expect(contacts).toBeGreaterThan(357);
+
+  const large: Record<string, number> = {};
+  for (const [name, q] of Object.entries(QUERIES)) large[name] = await statementsFor(q);
   expect(large).toEqual(small);
 });

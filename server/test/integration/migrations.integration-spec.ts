@@ -3,7 +3,19 @@ import { MIGRATIONS } from '../../src/database/migrations';
 import { createTestDatabase, type TestDatabase } from '../utils/test-db';
 import type { DataSource } from 'typeorm';
 
-const TABLES = ['centre_membership', 'county', 'crisis_centre', 'municipality', 'municipality_population'];
+const TABLES = [
+  'agency',
+  'agreement',
+  'agreement_party',
+  'contact_person',
+  'county',
+  'crisis_centre',
+  'handover_routine',
+  'municipality',
+  'municipality_population',
+  'routine_step',
+  'seed_state',
+];
 
 async function tables(ds: DataSource): Promise<string[]> {
   const rows: { table_name: string }[] = await ds.query(
@@ -42,6 +54,41 @@ describe('migrations', () => {
   it('leave nothing for the entities to change (migrations and entities agree)', async () => {
     const pending = await ds.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('move the documented memberships into agreements and back (data survives up and down)', async () => {
+    await ds.undoLastMigration({ transaction: 'each' }); // back to the foundation schema
+    await ds.query(`INSERT INTO county (number, name) VALUES ('18', 'Nordland')`);
+    await ds.query(`INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('1804', 'Bodø', '18'), ('1841', 'Fauske', '18')`);
+    const [centre] = await ds.query(
+      `INSERT INTO crisis_centre (name, host_kommunenummer, cooperation_form, source_url, source_as_of) VALUES ('Krisesenteret i Salten', '1804', 'vertskommunesamarbeid', 'https://example.org/s', '2022') RETURNING id`,
+    );
+    await ds.query(
+      `INSERT INTO centre_membership (centre_id, kommunenummer, role, joined_on, source_url, source_as_of) VALUES ($1, '1804', 'host', NULL, 'https://example.org/s', '2022'), ($1, '1841', 'partner', '2016-09-01', 'https://example.org/f', '2016')`,
+      [centre.id],
+    );
+
+    await ds.runMigrations({ transaction: 'each' });
+    const parties = await ds.query(
+      `SELECT a.title, a.status, a.seed_key AS agreement_key, p.kommunenummer, p.role, p.joined_on, p.source_url, p.seed_key
+       FROM agreement a JOIN agreement_party p ON p.agreement_id = a.id ORDER BY p.kommunenummer`,
+    );
+    expect(parties).toEqual([
+      expect.objectContaining({ status: 'ACTIVE', agreement_key: 'agreement:Krisesenteret i Salten', kommunenummer: '1804', role: 'host', joined_on: null, seed_key: 'party:Krisesenteret i Salten:1804:host' }),
+      expect.objectContaining({ kommunenummer: '1841', role: 'partner', joined_on: '2016-09-01', source_url: 'https://example.org/f' }),
+    ]);
+
+    await ds.undoLastMigration({ transaction: 'each' });
+    const back = await ds.query(`SELECT kommunenummer, role, joined_on, source_url FROM centre_membership ORDER BY kommunenummer`);
+    expect(back).toEqual([
+      { kommunenummer: '1804', role: 'host', joined_on: null, source_url: 'https://example.org/s' },
+      { kommunenummer: '1841', role: 'partner', joined_on: '2016-09-01', source_url: 'https://example.org/f' },
+    ]);
+    await ds.query(`DELETE FROM centre_membership`);
+    await ds.query(`DELETE FROM crisis_centre`);
+    await ds.query(`DELETE FROM municipality`);
+    await ds.query(`DELETE FROM county`);
+    await ds.runMigrations({ transaction: 'each' });
   });
 
   it('refuse a kommunenummer that is not four digits, or not in its county', async () => {

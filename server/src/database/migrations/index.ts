@@ -1,4 +1,5 @@
 import { Foundation1763750000000 } from './1763750000000-foundation';
+import { DomainModel1763760000000 } from './1763760000000-domain-model';
 
 /** In order. A new migration is appended here; none is ever edited after it has landed. */
-export const MIGRATIONS = [Foundation1763750000000];
+export const MIGRATIONS = [Foundation1763750000000, DomainModel1763760000000];

@@ -7,6 +7,7 @@ import {
   readPoints,
   DataFileError,
 } from './data-files';
+import { seedRecordsOnce, type RecordsSummary } from './records';
 
 export interface SeedSummary {
   counties: number;
@@ -14,12 +15,15 @@ export interface SeedSummary {
   populationFigures: number;
   centres: number;
   memberships: number;
+  /** Example records added by this run (null when they were added before). */
+  records: RecordsSummary | null;
 }
 
 /**
- * Loads the real reference data from data/ into the database. Idempotent: every row is
- * upserted on its natural key (kommunenummer, county number, centre name, centre ×
- * municipality × role), so a second run changes nothing and a corrected file updates rows.
+ * Loads the real reference data from data/ into the database, then (once per database) the
+ * example records. Idempotent: reference rows are upserted on natural keys (kommunenummer,
+ * county number, seed keys of centres, agreements and parties), so a second run changes
+ * nothing and a corrected file updates the source fields; what users edit is not overwritten.
  * All in one transaction: a bad file leaves the database as it was.
  */
 export async function seed(dataSource: DataSource, dataDir: string): Promise<SeedSummary> {
@@ -49,6 +53,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     }
   }
 
+  let records: RecordsSummary | null = null;
   await dataSource.transaction(async (em) => {
     await upsert(
       em,
@@ -77,29 +82,49 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       ['kommunenummer', 'year'],
       municipalities.map((m) => [m.kommunenummer, 2024, m.population2024, POPULATION_SOURCE_2024]),
     );
+    // Centres: the source fields follow the data file; what users edit is left alone.
     await upsert(
       em,
       'crisis_centre',
-      ['name', 'host_kommunenummer', 'cooperation_form', 'source_url', 'source_as_of', 'note', 'is_example'],
-      ['name'],
+      ['seed_key', 'name', 'host_kommunenummer', 'cooperation_form', 'source_url', 'source_as_of', 'note', 'is_example'],
+      ['seed_key'],
       [...centres.entries()].map(([name, { host }]) => [
-        name, host.kommunenummer, host.cooperationForm, host.sourceUrl, host.sourceAsOf, host.note, false,
+        `centre:${name}`, name, host.kommunenummer, host.cooperationForm, host.sourceUrl, host.sourceAsOf, host.note, false,
       ]),
+      ['cooperation_form', 'source_url', 'source_as_of'],
     );
     const ids = new Map<string, string>(
-      (await em.query(`SELECT id, name FROM crisis_centre WHERE name = ANY($1)`, [[...centres.keys()]])).map(
+      (await em.query(`SELECT id, name FROM crisis_centre WHERE seed_key = ANY($1)`, [[...centres.keys()].map((n) => `centre:${n}`)])).map(
         (r: { id: string; name: string }) => [r.name, r.id],
+      ),
+    );
+    // One agreement per centre: the sources document the cooperation, not its terms.
+    await upsert(
+      em,
+      'agreement',
+      ['seed_key', 'centre_id', 'title', 'status', 'legal_basis', 'source_url', 'source_as_of'],
+      ['seed_key'],
+      [...centres.entries()].map(([name, { host }]) => [
+        `agreement:${name}`, ids.get(name), `Samarbeidsavtale om krisesentertilbud – ${name}`, 'ACTIVE', host.cooperationForm, host.sourceUrl, host.sourceAsOf,
+      ]),
+      [],
+    );
+    const agreementIds = new Map<string, string>(
+      (await em.query(`SELECT id, seed_key FROM agreement WHERE seed_key = ANY($1)`, [[...centres.keys()].map((n) => `agreement:${n}`)])).map(
+        (r: { id: string; seed_key: string }) => [r.seed_key.slice('agreement:'.length), r.id],
       ),
     );
     await upsert(
       em,
-      'centre_membership',
-      ['centre_id', 'kommunenummer', 'role', 'cooperation_form', 'joined_on', 'source_url', 'source_as_of', 'note', 'is_example'],
-      ['centre_id', 'kommunenummer', 'role'],
+      'agreement_party',
+      ['seed_key', 'agreement_id', 'kommunenummer', 'role', 'joined_on', 'source_url', 'source_as_of', 'note', 'is_example'],
+      ['seed_key'],
       memberships.map((m) => [
-        ids.get(m.centre), m.kommunenummer, m.role, m.cooperationForm, m.joinedOn, m.sourceUrl, m.sourceAsOf, m.note, false,
+        `party:${m.centre}:${m.kommunenummer}:${m.role}`, agreementIds.get(m.centre), m.kommunenummer, m.role, m.joinedOn, m.sourceUrl, m.sourceAsOf, m.note, false,
       ]),
+      ['source_url', 'source_as_of'],
     );
+    records = await seedRecordsOnce(em);
   });
 
   return {
@@ -108,21 +133,26 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     populationFigures: municipalities.length,
     centres: centres.size,
     memberships: memberships.length,
+    records,
   };
 }
 
-/** INSERT … ON CONFLICT (key) DO UPDATE for many rows in one statement. */
-async function upsert(
+/**
+ * INSERT … ON CONFLICT (key) DO UPDATE for many rows in one statement. `update` names the
+ * columns a re-run may change (all non-key columns by default; [] = insert only).
+ */
+export async function upsert(
   em: EntityManager,
   table: string,
   columns: string[],
   key: string[],
   rows: unknown[][],
+  update?: string[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const params: unknown[] = [];
   const values = rows.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`);
-  const updates = columns.filter((c) => !key.includes(c)).map((c) => `"${c}" = EXCLUDED."${c}"`);
+  const updates = (update ?? columns.filter((c) => !key.includes(c))).map((c) => `"${c}" = EXCLUDED."${c}"`);
   await em.query(
     `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}
      ON CONFLICT (${key.map((c) => `"${c}"`).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,

@@ -1,13 +1,33 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { CAPABILITIES, ORGANISATION_FORMS, SERVICE_ELEMENTS, type Capability, type OrganisationForm, type ServiceElement } from '@samordna/domain';
+import { CapabilityEnum, checkIn, OrganisationFormEnum, ServiceElementEnum } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
 
+const arrayCheck = (column: string, values: readonly string[]) =>
+  `"${column}" IS NULL OR "${column}" <@ ARRAY[${values.map((v) => `'${v}'`).join(', ')}]::text[]`;
+
 /**
- * A crisis centre (krisesenter). Never an address: shelter addresses are secret, and
- * no field here may hold one.
+ * A crisis centre (krisesenter). Never an address: shelter addresses are secret, and no field
+ * here may hold one.
  */
 @ObjectType({ description: 'A crisis centre and the municipality that hosts it. Never holds an address.' })
 @Entity('crisis_centre')
+@Check('CHK_crisis_centre_organisation_form', checkIn('organisation_form', ORGANISATION_FORMS))
+@Check('CHK_crisis_centre_services', arrayCheck('services', SERVICE_ELEMENTS))
+@Check('CHK_crisis_centre_capabilities', arrayCheck('capabilities', CAPABILITIES))
+@Check('CHK_crisis_centre_capacity', `"capacity_rooms" IS NULL OR "capacity_rooms" >= 0`)
 export class CrisisCentre {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -27,6 +47,25 @@ export class CrisisCentre {
   @JoinColumn({ name: 'host_kommunenummer', foreignKeyConstraintName: 'FK_crisis_centre_host' })
   host?: Relation<Municipality>;
 
+  @Field(() => OrganisationFormEnum)
+  @Column({ name: 'organisation_form', type: 'text', default: 'UNKNOWN' })
+  organisationForm: OrganisationForm;
+
+  @Field(() => [ServiceElementEnum], {
+    nullable: true,
+    description: 'The § 2 elements the centre offers; null when not registered (not the same as none).',
+  })
+  @Column({ type: 'text', array: true, nullable: true })
+  services: ServiceElement[] | null;
+
+  @Field(() => [CapabilityEnum], { nullable: true, description: 'Null when not registered.' })
+  @Column({ type: 'text', array: true, nullable: true })
+  capabilities: Capability[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of rooms.' })
+  @Column({ name: 'capacity_rooms', type: 'int', nullable: true })
+  capacityRooms: number | null;
+
   @Field(() => String, { nullable: true, description: 'Form of cooperation as the source states it.' })
   @Column({ name: 'cooperation_form', type: 'text', nullable: true })
   cooperationForm: string | null;
@@ -43,7 +82,22 @@ export class CrisisCentre {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  @Field({ description: 'True when the record is invented demo data, not a verified fact.' })
+  @Field({ description: 'True when the whole record is invented demo data, not a verified fact.' })
   @Column({ name: 'is_example', type: 'boolean', default: false })
   isExample: boolean;
+
+  @Field(() => [String], { description: 'Fields whose values are invented examples on an otherwise real record.' })
+  @Column({ name: 'example_fields', type: 'text', array: true, default: () => "'{}'" })
+  exampleFields: string[];
+
+  @Column({ name: 'seed_key', type: 'text', nullable: true, unique: true })
+  seedKey: string | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
 }

@@ -1,21 +1,29 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { Paginated } from '../../app/pagination';
+import { parseInput, v } from '../../app/validation';
+import { AgreementParty } from '../agreement/agreement-party.entity';
+import { Agreement } from '../agreement/agreement.entity';
+import { isBinding, isCurrentParty } from '../agreement/agreement.service';
+import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { Municipality } from '../municipality/municipality.entity';
-import { CentreMembership } from './centre-membership.entity';
 import { CrisisCentre } from './crisis-centre.entity';
-import { getCrisisCentre, listCrisisCentres } from './crisis-centre.service';
+import { CrisisCentreFilter, CrisisCentreInput } from './crisis-centre.inputs';
+import { createCrisisCentre, deleteCrisisCentre, getCrisisCentre, listCrisisCentres, updateCrisisCentre } from './crisis-centre.service';
 
-async function required<T>(value: Promise<T | null>, what: string): Promise<T> {
-  const v = await value;
-  if (v === null) throw new Error(`${what} is missing`);
-  return v;
-}
+const CrisisCentrePage = Paginated(CrisisCentre, 'CrisisCentre');
 
 @Resolver(() => CrisisCentre)
 export class CrisisCentreResolver {
-  @Query(() => [CrisisCentre], { description: 'Crisis centres, by name.' })
-  crisisCentres(@Ctx() ctx: AppContext): Promise<CrisisCentre[]> {
-    return listCrisisCentres(ctx);
+  @Query(() => CrisisCentrePage, { description: 'Crisis centres, by name.' })
+  crisisCentres(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => CrisisCentreFilter, { nullable: true }) filter?: CrisisCentreFilter,
+    @Arg('limit', () => Int, { nullable: true }) limit?: number,
+    @Arg('offset', () => Int, { nullable: true }) offset?: number,
+  ) {
+    return listCrisisCentres(ctx, filter, { limit, offset });
   }
 
   @Query(() => CrisisCentre)
@@ -23,26 +31,45 @@ export class CrisisCentreResolver {
     return getCrisisCentre(ctx, id);
   }
 
+  @Mutation(() => CrisisCentre)
+  createCrisisCentre(@Ctx() ctx: AppContext, @Arg('input', () => CrisisCentreInput) input: CrisisCentreInput) {
+    return createCrisisCentre(ctx, input);
+  }
+
+  @Mutation(() => CrisisCentre)
+  updateCrisisCentre(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => CrisisCentreInput) input: CrisisCentreInput) {
+    return updateCrisisCentre(ctx, id, input);
+  }
+
+  @Mutation(() => ID, { description: 'Refused while the centre has agreements or routines; the error lists them.' })
+  deleteCrisisCentre(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
+    return deleteCrisisCentre(ctx, id);
+  }
+
   @FieldResolver(() => Municipality, { description: 'The host municipality (vertskommune).' })
-  host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality> {
-    return required(ctx.loaders.municipalityByNumber.load(c.hostKommunenummer), `host of ${c.name}`);
+  async host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality> {
+    const m = await ctx.loaders.municipalityByNumber.load(c.hostKommunenummer);
+    if (!m) throw new Error(`host of ${c.name} is missing`);
+    return m;
   }
 
-  @FieldResolver(() => [CentreMembership], { description: 'Host first, then partners alphabetically.' })
-  members(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<CentreMembership[]> {
-    return ctx.loaders.membershipsByCentre.load(c.id);
-  }
-}
-
-@Resolver(() => CentreMembership)
-export class CentreMembershipResolver {
-  @FieldResolver(() => Municipality)
-  municipality(@Root() m: CentreMembership, @Ctx() ctx: AppContext): Promise<Municipality> {
-    return required(ctx.loaders.municipalityByNumber.load(m.kommunenummer), `municipality ${m.kommunenummer}`);
+  @FieldResolver(() => [Agreement], { description: 'Every agreement about the centre, newest first.' })
+  agreements(@Root() c: CrisisCentre, @Ctx() ctx: AppContext) {
+    return ctx.loaders.agreementsByCentre.load(c.id);
   }
 
-  @FieldResolver(() => CrisisCentre)
-  centre(@Root() m: CentreMembership, @Ctx() ctx: AppContext): Promise<CrisisCentre> {
-    return required(ctx.loaders.centreById.load(m.centreId), `centre ${m.centreId}`);
+  @FieldResolver(() => [AgreementParty], {
+    description: 'Members on a day (today by default): current parties of binding agreements, host first.',
+  })
+  async members(@Root() c: CrisisCentre, @Ctx() ctx: AppContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string) {
+    const day = parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
+    const agreements = (await ctx.loaders.agreementsByCentre.load(c.id)).filter(isBinding);
+    const parties = await ctx.loaders.partiesByAgreement.loadMany(agreements.map((a) => a.id));
+    return parties.flatMap((list) => (list instanceof Error ? [] : list)).filter((p) => isCurrentParty(p, day));
+  }
+
+  @FieldResolver(() => [HandoverRoutine])
+  routines(@Root() c: CrisisCentre, @Ctx() ctx: AppContext) {
+    return ctx.loaders.routinesByCentre.load(c.id);
   }
 }

@@ -1,23 +1,110 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { badInput, notFound } from '../../app/errors';
+import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
+import { paging, parseInput, v } from '../../app/validation';
+import { Agreement } from '../agreement/agreement.entity';
+import { HandoverRoutine } from '../handover/handover-routine.entity';
+import { Municipality } from '../municipality/municipality.entity';
 import { CrisisCentre } from './crisis-centre.entity';
+import { centreFieldsSchema, createCentreSchema, type CrisisCentreFilter, type CrisisCentreInput } from './crisis-centre.inputs';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ID = v.uuid('krisesenter');
+const filterSchema = z.object({ search: v.optionalText('Søketekst', 100), kommunenummer: v.kommunenummer().nullish() });
 
-export async function listCrisisCentres(ctx: AppContext): Promise<CrisisCentre[]> {
-  const centres = await ctx.dataSource
-    .getRepository(CrisisCentre)
-    .createQueryBuilder('c')
+export async function listCrisisCentres(
+  ctx: AppContext,
+  filterInput: CrisisCentreFilter | null | undefined,
+  pageInput: { limit?: number | null; offset?: number | null },
+): Promise<{ items: CrisisCentre[]; totalCount: number }> {
+  const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
+  const page = parseInput(paging, { limit: pageInput.limit ?? undefined, offset: pageInput.offset ?? undefined }, 'paging');
+  const qb = ctx.dataSource.getRepository(CrisisCentre).createQueryBuilder('c');
+  if (filter.search) qb.andWhere('c.name ILIKE :p', { p: `%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
+  if (filter.kommunenummer) {
+    qb.andWhere(
+      `(c.host_kommunenummer = :k OR EXISTS (SELECT 1 FROM agreement a JOIN agreement_party p ON p.agreement_id = a.id
+         WHERE a.centre_id = c.id AND p.kommunenummer = :k))`,
+      { k: filter.kommunenummer },
+    );
+  }
+  const [items, totalCount] = await qb
     .orderBy(`c.name COLLATE ${NB_COLLATION}`)
-    .getMany();
-  for (const c of centres) ctx.loaders.centreById.prime(c.id, c);
-  return centres;
+    .offset(page.offset)
+    .limit(page.limit)
+    .getManyAndCount();
+  for (const c of items) ctx.loaders.centreById.prime(c.id, c);
+  return { items, totalCount };
 }
 
 export async function getCrisisCentre(ctx: AppContext, id: string): Promise<CrisisCentre> {
-  if (!UUID.test(id)) throw badInput('id', 'Ugyldig id for krisesenter.');
-  const centre = await ctx.loaders.centreById.load(id.toLowerCase());
-  if (!centre) throw notFound('CrisisCentre', id, 'Fant ikke krisesenteret.');
+  const parsed = parseInput(ID, id, 'id');
+  const centre = await ctx.loaders.centreById.load(parsed);
+  if (!centre) throw notFound('CrisisCentre', parsed, 'Fant ikke krisesenteret.');
   return centre;
+}
+
+async function checkNameFree(ctx: AppContext, name: string, exceptId: string | null) {
+  const same = await ctx.dataSource
+    .getRepository(CrisisCentre)
+    .createQueryBuilder('c')
+    .where('lower(c.name) = lower(:name)', { name })
+    .getOne();
+  if (same && same.id !== exceptId) throw badInput('input.name', `Det finnes allerede et krisesenter som heter «${same.name}».`);
+}
+
+async function checkHost(ctx: AppContext, kommunenummer: string) {
+  if (!(await ctx.dataSource.getRepository(Municipality).existsBy({ kommunenummer }))) {
+    throw badInput('input.hostKommunenummer', `Fant ingen kommune med kommunenummer ${kommunenummer}.`);
+  }
+}
+
+export async function createCrisisCentre(ctx: AppContext, input: CrisisCentreInput): Promise<CrisisCentre> {
+  const data = parseInput(createCentreSchema, input, 'input');
+  await checkNameFree(ctx, data.name, null);
+  await checkHost(ctx, data.hostKommunenummer);
+  const repo = ctx.dataSource.getRepository(CrisisCentre);
+  return repo.save(repo.create(data as Partial<CrisisCentre>));
+}
+
+export async function updateCrisisCentre(ctx: AppContext, id: string, input: CrisisCentreInput): Promise<CrisisCentre> {
+  const centreId = parseInput(ID, id, 'id');
+  const data = parseInput(centreFieldsSchema, input, 'input');
+  return ctx.dataSource.transaction(async (em) => {
+    const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
+    if (!centre) throw notFound('CrisisCentre', centreId, 'Fant ikke krisesenteret.');
+    if (data.name !== undefined) await checkNameFree(ctx, data.name, centre.id);
+    if (data.hostKommunenummer !== undefined) await checkHost(ctx, data.hostKommunenummer);
+    const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+    const merged = { ...centre, ...changed, exampleFields: centre.exampleFields.filter((f) => !(f in changed)) };
+    return em.getRepository(CrisisCentre).save(merged);
+  });
+}
+
+export async function deleteCrisisCentre(ctx: AppContext, id: string): Promise<string> {
+  const centreId = parseInput(ID, id, 'id');
+  return ctx.dataSource.transaction(async (em) => {
+    const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
+    if (!centre) throw notFound('CrisisCentre', centreId, 'Fant ikke krisesenteret.');
+    const agreements = await em.getRepository(Agreement).find({ where: { centreId }, select: { id: true, title: true } });
+    const routines = await em
+      .getRepository(HandoverRoutine)
+      .createQueryBuilder('r')
+      .innerJoin(Municipality, 'm', 'm.kommunenummer = r.kommunenummer')
+      .select(['r.id AS id', 'm.name AS name'])
+      .where('r.centre_id = :centreId', { centreId })
+      .getRawMany<{ id: string; name: string }>();
+    if (agreements.length || routines.length) {
+      const parts = [
+        agreements.length ? `${agreements.length} avtale${agreements.length === 1 ? '' : 'r'}` : null,
+        routines.length ? `${routines.length} overgangsrutine${routines.length === 1 ? '' : 'r'}` : null,
+      ].filter(Boolean);
+      throw inUse(`Krisesenteret kan ikke slettes fordi det har ${parts.join(' og ')}. Slett eller flytt dem først.`, [
+        ...agreements.map((a) => ({ entity: 'Agreement', id: a.id, label: a.title })),
+        ...routines.map((r) => ({ entity: 'HandoverRoutine', id: r.id, label: `Rutine for ${r.name}` })),
+      ]);
+    }
+    await em.getRepository(CrisisCentre).delete({ id: centreId });
+    return centreId;
+  });
 }

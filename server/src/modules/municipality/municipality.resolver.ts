@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context';
-import { CentreMembership } from '../crisis-centre/centre-membership.entity';
+import { AgreementParty } from '../agreement/agreement-party.entity';
+import { Agency } from '../contact/agency.entity';
+import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { County } from './county.entity';
 import { Municipality } from './municipality.entity';
 import { GeoPoint, MunicipalityFilter } from './municipality.inputs';
@@ -52,11 +54,21 @@ export class MunicipalityResolver {
     return { lat: m.lat, lon: m.lon, method: m.pointMethod ?? 'ukjent' };
   }
 
-  @FieldResolver(() => [CentreMembership], {
-    description: 'The crisis-centre cooperations the municipality is documented as part of.',
+  @FieldResolver(() => [AgreementParty], {
+    description: "The municipality's parts in crisis-centre agreements, past and present (see isCurrent).",
   })
-  centreMemberships(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<CentreMembership[]> {
-    return ctx.loaders.membershipsByMunicipality.load(m.kommunenummer);
+  centreMemberships(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<AgreementParty[]> {
+    return ctx.loaders.partiesByMunicipality.load(m.kommunenummer);
+  }
+
+  @FieldResolver(() => [Agency], { description: 'Agencies registered for the municipality.' })
+  agencies(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<Agency[]> {
+    return ctx.loaders.agenciesByMunicipality.load(m.kommunenummer);
+  }
+
+  @FieldResolver(() => [HandoverRoutine], { description: 'Handover routines with the centres the municipality uses.' })
+  handoverRoutines(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<HandoverRoutine[]> {
+    return ctx.loaders.routinesByMunicipality.load(m.kommunenummer);
   }
 }
 

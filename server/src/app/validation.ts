@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isIsoDate, isPhoneNumber, isWorkEmail, parseKommunenummer } from '@samordna/domain';
+import { badInput } from './errors';
+
+/**
+ * Parses GraphQL arguments with a zod schema. The first problem becomes BAD_USER_INPUT naming
+ * the field as a path inside the arguments ("input.validTo", "input.parties.0.kommunenummer").
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argName: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw badInput([argName, ...issue.path.map(String)].join('.'), issue.message);
+  }
+  return result.data;
+}
+
+const trimmed = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} kan være høyst ${max} tegn.`);
+
+export const v = {
+  /** Required text, trimmed, not empty. */
+  text: (label: string, max = 300) => trimmed(max, label).min(1, `${label} må fylles ut.`),
+  /** Optional text: empty becomes null. */
+  optionalText: (label: string, max = 2000) =>
+    trimmed(max, label)
+      .nullish()
+      .transform((s) => (s ? s : null)),
+  isoDate: (label: string) =>
+    z.string().refine(isIsoDate, `${label} må være en gyldig dato (ÅÅÅÅ-MM-DD).`),
+  optionalIsoDate: (label: string) =>
+    z
+      .string()
+      .nullish()
+      .transform((s) => (s ? s : null))
+      .refine((s) => s === null || isIsoDate(s), `${label} må være en gyldig dato (ÅÅÅÅ-MM-DD).`),
+  uuid: (label: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `Ugyldig id for ${label}.`).transform((s) => s.toLowerCase()),
+  kommunenummer: () =>
+    z.string().transform((s, ctx) => {
+      const r = parseKommunenummer(s);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.message });
+        return z.NEVER;
+      }
+      return r.value;
+    }),
+  email: () =>
+    z
+      .string()
+      .trim()
+      .nullish()
+      .transform((s) => (s ? s.toLowerCase() : null))
+      .refine((s) => s === null || isWorkEmail(s), 'E-postadressen er ikke gyldig.'),
+  phone: () =>
+    z
+      .string()
+      .trim()
+      .nullish()
+      .transform((s) => (s ? s : null))
+      .refine((s) => s === null || isPhoneNumber(s), 'Telefonnummeret må ha 8–15 sifre.'),
+  int: (label: string, min: number, max: number) =>
+    z.number().int(`${label} må være et helt tall.`).min(min, `${label} må være minst ${min}.`).max(max, `${label} kan være høyst ${max}.`),
+};
+
+export const paging = z.object({
+  limit: z.number().int().min(1, 'limit må være minst 1.').max(500, 'limit kan være høyst 500.').default(50),
+  offset: z.number().int().min(0, 'offset kan ikke være negativ.').default(0),
+});

@@ -1,0 +1,140 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { AGREEMENT_STATUSES, SIGNING_LEVELS, type AgreementStatus, type ChecklistItem, type NoticeRunsTo, type SigningLevel } from '@samordna/domain';
+import { AgreementStatusEnum, checkIn, SigningLevelEnum } from '../../app/enums';
+import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
+import { NoticeRunsToEnum } from './agreement.types';
+
+/** An agreement binding a host and N partners to a centre. */
+@ObjectType({ description: 'A cooperation agreement about a crisis centre between a host and its partners.' })
+@Entity('agreement')
+@Check('CHK_agreement_status', checkIn('status', AGREEMENT_STATUSES))
+@Check('CHK_agreement_signing_level', checkIn('signing_level', SIGNING_LEVELS))
+@Check('CHK_agreement_notice_runs_to', `"notice_runs_to" IN ('NONE', 'CALENDAR_YEAR', 'HALF_YEAR')`)
+@Check('CHK_agreement_dates', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`)
+@Check('CHK_agreement_notice_months', `"notice_months" IS NULL OR "notice_months" BETWEEN 0 AND 60`)
+@Check('CHK_agreement_renewal_months', `"renewal_months" IS NULL OR "renewal_months" BETWEEN 1 AND 120`)
+export class Agreement {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Index('IDX_agreement_centre')
+  @Column({ name: 'centre_id', type: 'uuid' })
+  centreId: string;
+
+  @ManyToOne(() => CrisisCentre, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'centre_id', foreignKeyConstraintName: 'FK_agreement_centre' })
+  centre?: Relation<CrisisCentre>;
+
+  @Field()
+  @Column({ type: 'text' })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'Legal basis as written («kommuneloven § 20-1»).' })
+  @Column({ name: 'legal_basis', type: 'text', nullable: true })
+  legalBasis: string | null;
+
+  @Field(() => AgreementStatusEnum)
+  @Column({ type: 'text', default: 'DRAFT' })
+  status: AgreementStatus;
+
+  @Field(() => String, { nullable: true, description: 'ISO date.' })
+  @Column({ name: 'valid_from', type: 'date', nullable: true })
+  validFrom: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date: end of the first (or only) term.' })
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo: string | null;
+
+  @Field({ description: 'Renews itself unless notice is given.' })
+  @Column({ name: 'auto_renew', type: 'boolean', default: false })
+  autoRenew: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Length of each renewal in months (12 when not stated).' })
+  @Column({ name: 'renewal_months', type: 'int', nullable: true })
+  renewalMonths: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ name: 'notice_months', type: 'int', nullable: true })
+  noticeMonths: number | null;
+
+  @Field(() => NoticeRunsToEnum, { description: 'Whether the notice period runs to the end of a calendar or half year.' })
+  @Column({ name: 'notice_runs_to', type: 'text', default: 'NONE' })
+  noticeRunsTo: NoticeRunsTo;
+
+  @Field(() => String, { nullable: true, description: 'The day notice was given (ISO), when status is NOTICE_GIVEN.' })
+  @Column({ name: 'notice_given_on', type: 'date', nullable: true })
+  noticeGivenOn: string | null;
+
+  @Field(() => SigningLevelEnum)
+  @Column({ name: 'signing_level', type: 'text', default: 'UNKNOWN' })
+  signingLevel: SigningLevel;
+
+  @Field(() => String, { nullable: true, description: 'Council decision reference (saksnummer).' })
+  @Column({ name: 'council_decision_ref', type: 'text', nullable: true })
+  councilDecisionRef: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'council_decision_date', type: 'date', nullable: true })
+  councilDecisionDate: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Archive reference (arkivreferanse).' })
+  @Column({ name: 'archive_ref', type: 'text', nullable: true })
+  archiveRef: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The agreement this one replaces.' })
+  @Index('IDX_agreement_supersedes')
+  @Column({ name: 'supersedes_id', type: 'uuid', nullable: true })
+  supersedesId: string | null;
+
+  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'supersedes_id', foreignKeyConstraintName: 'FK_agreement_supersedes' })
+  supersedes?: Relation<Agreement>;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  checklist: ChecklistItem[];
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the facts about this agreement come from.' })
+  @Column({ name: 'source_url', type: 'text', nullable: true })
+  sourceUrl: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'source_as_of', type: 'text', nullable: true })
+  sourceAsOf: string | null;
+
+  @Field({ description: 'True when the whole record is invented demo data.' })
+  @Column({ name: 'is_example', type: 'boolean', default: false })
+  isExample: boolean;
+
+  @Field(() => [String], { description: 'Fields whose values are invented examples on an otherwise real record.' })
+  @Column({ name: 'example_fields', type: 'text', array: true, default: () => "'{}'" })
+  exampleFields: string[];
+
+  @Column({ name: 'seed_key', type: 'text', nullable: true, unique: true })
+  seedKey: string | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

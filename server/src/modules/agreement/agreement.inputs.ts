@@ -1,0 +1,188 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { z } from 'zod';
+import { AGREEMENT_STATUSES, CHECKLIST_KEYS, SIGNING_LEVELS, type AgreementStatus, type ChecklistKey, type SigningLevel, type NoticeRunsTo } from '@samordna/domain';
+import { AgreementStatusEnum, SigningLevelEnum } from '../../app/enums';
+import { v } from '../../app/validation';
+import { PartyRole } from './agreement-party.entity';
+import { ChecklistKeyEnum, NoticeRunsToEnum } from './agreement.types';
+
+@InputType()
+export class ChecklistItemInput {
+  @Field(() => ChecklistKeyEnum)
+  key: ChecklistKey;
+
+  @Field()
+  covered: boolean;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType()
+export class PartyInput {
+  @Field()
+  kommunenummer: string;
+
+  @Field(() => PartyRole)
+  role: PartyRole;
+
+  @Field(() => String, { nullable: true })
+  joinedOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  leftOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType()
+export class UpdatePartyInput {
+  @Field(() => String, { nullable: true })
+  joinedOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  leftOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+/** Fields shared by create and update; on update, a field left out is left as it is. */
+@InputType()
+export class AgreementTermsInput {
+  @Field(() => String, { nullable: true })
+  legalBasis?: string | null;
+
+  @Field(() => String, { nullable: true })
+  validFrom?: string | null;
+
+  @Field(() => String, { nullable: true })
+  validTo?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  autoRenew?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  renewalMonths?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  noticeMonths?: number | null;
+
+  @Field(() => NoticeRunsToEnum, { nullable: true })
+  noticeRunsTo?: NoticeRunsTo;
+
+  @Field(() => SigningLevelEnum, { nullable: true })
+  signingLevel?: SigningLevel;
+
+  @Field(() => String, { nullable: true })
+  councilDecisionRef?: string | null;
+
+  @Field(() => String, { nullable: true })
+  councilDecisionDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  archiveRef?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  supersedesId?: string | null;
+
+  @Field(() => [ChecklistItemInput], { nullable: true })
+  checklist?: ChecklistItemInput[];
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType({ description: 'On update, a field left out stays as it is. Status has its own mutation.' })
+export class AgreementFieldsInput extends AgreementTermsInput {
+  @Field(() => String, { nullable: true })
+  title?: string;
+}
+
+@InputType()
+export class CreateAgreementInput extends AgreementTermsInput {
+  @Field(() => ID)
+  centreId: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => AgreementStatusEnum, { nullable: true, description: 'DRAFT (default), NEGOTIATING or ACTIVE.' })
+  status?: AgreementStatus;
+
+  @Field(() => [PartyInput], { nullable: true })
+  parties?: PartyInput[];
+}
+
+@InputType()
+export class AgreementFilter {
+  @Field(() => ID, { nullable: true })
+  centreId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Agreements the municipality is (or was) a party to.' })
+  kommunenummer?: string | null;
+
+  @Field(() => [AgreementStatusEnum], { nullable: true })
+  statuses?: AgreementStatus[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only agreements whose notice deadline or expiry is within this many days.' })
+  deadlineWithinDays?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The day deadlines are computed for (ISO); today in Norway by default.' })
+  asOf?: string | null;
+}
+
+// ---- zod schemas: formats, ranges and the field each problem concerns ----
+
+const checklistSchema = z
+  .array(
+    z.object({
+      key: z.enum(CHECKLIST_KEYS as [ChecklistKey, ...ChecklistKey[]]),
+      covered: z.boolean(),
+      note: v.optionalText('Merknad', 500),
+    }),
+  )
+  .refine((items) => new Set(items.map((i) => i.key)).size === items.length, 'Hvert punkt i sjekklisten kan bare stå én gang.');
+
+export const partySchema = z.object({
+  kommunenummer: v.kommunenummer(),
+  role: z.enum([PartyRole.HOST, PartyRole.PARTNER]),
+  joinedOn: v.optionalIsoDate('Innmeldt dato'),
+  leftOn: v.optionalIsoDate('Utmeldt dato'),
+  note: v.optionalText('Merknad', 500),
+});
+
+export const updatePartySchema = z.object({
+  joinedOn: v.optionalIsoDate('Innmeldt dato').optional(),
+  leftOn: v.optionalIsoDate('Utmeldt dato').optional(),
+  note: v.optionalText('Merknad', 500).optional(),
+});
+
+export const agreementFieldsSchema = z.object({
+  title: v.text('Tittel', 300).optional(),
+  legalBasis: v.optionalText('Rettslig grunnlag', 500).optional(),
+  validFrom: v.optionalIsoDate('Gyldig fra').optional(),
+  validTo: v.optionalIsoDate('Gyldig til').optional(),
+  autoRenew: z.boolean().optional(),
+  renewalMonths: v.int('Fornyelsesperioden', 1, 120).nullish(),
+  noticeMonths: v.int('Oppsigelsestiden', 0, 60).nullish(),
+  noticeRunsTo: z.enum(['NONE', 'CALENDAR_YEAR', 'HALF_YEAR']).optional(),
+  signingLevel: z.enum(SIGNING_LEVELS).optional(),
+  councilDecisionRef: v.optionalText('Saksnummer', 100).optional(),
+  councilDecisionDate: v.optionalIsoDate('Vedtaksdato').optional(),
+  archiveRef: v.optionalText('Arkivreferanse', 100).optional(),
+  supersedesId: v.uuid('avtalen den erstatter').nullish(),
+  checklist: checklistSchema.optional(),
+  note: v.optionalText('Merknad', 4000).optional(),
+});
+
+export const createAgreementSchema = agreementFieldsSchema.extend({
+  centreId: v.uuid('krisesenter'),
+  title: v.text('Tittel', 300),
+  status: z
+    .enum(AGREEMENT_STATUSES)
+    .default('DRAFT')
+    .refine((s) => s === 'DRAFT' || s === 'NEGOTIATING' || s === 'ACTIVE', 'En ny avtale kan være utkast, under forhandling eller aktiv.'),
+  parties: z.array(partySchema).max(200).default([]),
+});

@@ -1,0 +1,167 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  allowedTransitions,
+  CHECKLIST_HEADINGS,
+  checklistCompleteness,
+  normaliseChecklist,
+  todayInNorway,
+  type AgreementStatus,
+} from '@samordna/domain';
+import type { AppContext } from '../../app/context';
+import { AgreementStatusEnum } from '../../app/enums';
+import { Paginated } from '../../app/pagination';
+import { parseInput, v } from '../../app/validation';
+import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
+import { Municipality } from '../municipality/municipality.entity';
+import { AgreementParty } from './agreement-party.entity';
+import { Agreement } from './agreement.entity';
+import { AgreementFieldsInput, AgreementFilter, CreateAgreementInput, PartyInput, UpdatePartyInput } from './agreement.inputs';
+import {
+  addAgreementParty,
+  changeAgreementStatus,
+  createAgreement,
+  deadlineOf,
+  deleteAgreement,
+  getAgreement,
+  isCurrentParty,
+  listAgreements,
+  removeAgreementParty,
+  updateAgreement,
+  updateAgreementParty,
+} from './agreement.service';
+import { ChecklistCompletenessType, ChecklistItemType, DeadlineType } from './agreement.types';
+
+const AgreementPage = Paginated(Agreement, 'Agreement');
+const LABEL = new Map(CHECKLIST_HEADINGS.map((h) => [h.key, h.nb]));
+
+async function must<T>(p: Promise<T | null>, what: string): Promise<T> {
+  const value = await p;
+  if (value === null) throw new Error(`${what} is missing`);
+  return value;
+}
+
+function asOfArg(asOf: string | null | undefined): string {
+  return parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
+}
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  @Query(() => AgreementPage, { description: 'Agreements, newest first; or by nearest deadline when deadlineWithinDays is set.' })
+  agreements(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => AgreementFilter, { nullable: true }) filter?: AgreementFilter,
+    @Arg('limit', () => Int, { nullable: true }) limit?: number,
+    @Arg('offset', () => Int, { nullable: true }) offset?: number,
+  ) {
+    return listAgreements(ctx, filter, { limit, offset });
+  }
+
+  @Query(() => Agreement)
+  agreement(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<Agreement> {
+    return getAgreement(ctx, id);
+  }
+
+  @Mutation(() => Agreement)
+  createAgreement(@Ctx() ctx: AppContext, @Arg('input', () => CreateAgreementInput) input: CreateAgreementInput) {
+    return createAgreement(ctx, input);
+  }
+
+  @Mutation(() => Agreement, { description: 'Changes the given fields; fields left out stay as they are. Status has its own mutation.' })
+  updateAgreement(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => AgreementFieldsInput) input: AgreementFieldsInput) {
+    return updateAgreement(ctx, id, input);
+  }
+
+  @Mutation(() => Agreement, { description: 'Moves the agreement to another status, if the move is allowed.' })
+  changeAgreementStatus(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => AgreementStatusEnum) status: AgreementStatus,
+    @Arg('noticeGivenOn', () => String, { nullable: true, description: 'With NOTICE_GIVEN; today by default.' }) noticeGivenOn?: string,
+  ) {
+    return changeAgreementStatus(ctx, id, status, noticeGivenOn);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes the agreement and its parties; refused while a newer agreement supersedes it.' })
+  deleteAgreement(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
+    return deleteAgreement(ctx, id);
+  }
+
+  @Mutation(() => AgreementParty)
+  addAgreementParty(@Ctx() ctx: AppContext, @Arg('agreementId', () => ID) agreementId: string, @Arg('input', () => PartyInput) input: PartyInput) {
+    return addAgreementParty(ctx, agreementId, input);
+  }
+
+  @Mutation(() => AgreementParty, { description: 'Changes joined/left dates: set leftOn to end a membership.' })
+  updateAgreementParty(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePartyInput) input: UpdatePartyInput) {
+    return updateAgreementParty(ctx, id, input);
+  }
+
+  @Mutation(() => ID, { description: 'Removes a party registered by mistake (to record that a party left, set leftOn instead).' })
+  removeAgreementParty(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
+    return removeAgreementParty(ctx, id);
+  }
+
+  @FieldResolver(() => CrisisCentre)
+  centre(@Root() a: Agreement, @Ctx() ctx: AppContext) {
+    return must(ctx.loaders.centreById.load(a.centreId), `centre of ${a.id}`);
+  }
+
+  @FieldResolver(() => [AgreementParty], { description: 'Every party, past and present: host first.' })
+  parties(@Root() a: Agreement, @Ctx() ctx: AppContext) {
+    return ctx.loaders.partiesByAgreement.load(a.id);
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement this one replaces.' })
+  supersedes(@Root() a: Agreement, @Ctx() ctx: AppContext) {
+    return a.supersedesId ? ctx.loaders.agreementById.load(a.supersedesId) : null;
+  }
+
+  @FieldResolver(() => [Agreement], { description: 'Newer agreements that replace this one.' })
+  supersededBy(@Root() a: Agreement, @Ctx() ctx: AppContext) {
+    return ctx.loaders.agreementsSuperseding.load(a.id);
+  }
+
+  @FieldResolver(() => DeadlineType, { description: 'The notice deadline or expiry that matters on a day (today by default).' })
+  deadline(@Root() a: Agreement, @Arg('asOf', () => String, { nullable: true }) asOf?: string): DeadlineType {
+    return deadlineOf(a, asOfArg(asOf));
+  }
+
+  @FieldResolver(() => [ChecklistItemType], { description: "All nine headings of Bufdir's checklist, in order." })
+  checklist(@Root() a: Agreement): ChecklistItemType[] {
+    return normaliseChecklist(a.checklist).map((i) => ({ ...i, label: LABEL.get(i.key)! }));
+  }
+
+  @FieldResolver(() => ChecklistCompletenessType)
+  checklistCompleteness(@Root() a: Agreement) {
+    return checklistCompleteness(a.checklist);
+  }
+
+  @FieldResolver(() => [AgreementStatusEnum], { description: 'The statuses the agreement can move to now.' })
+  allowedTransitions(@Root() a: Agreement) {
+    return allowedTransitions(a.status);
+  }
+}
+
+@Resolver(() => AgreementParty)
+export class AgreementPartyResolver {
+  @FieldResolver(() => Agreement)
+  agreement(@Root() p: AgreementParty, @Ctx() ctx: AppContext) {
+    return must(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
+  }
+
+  @FieldResolver(() => CrisisCentre)
+  async centre(@Root() p: AgreementParty, @Ctx() ctx: AppContext) {
+    const a = await must(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
+    return must(ctx.loaders.centreById.load(a.centreId), `centre ${a.centreId}`);
+  }
+
+  @FieldResolver(() => Municipality)
+  municipality(@Root() p: AgreementParty, @Ctx() ctx: AppContext) {
+    return must(ctx.loaders.municipalityByNumber.load(p.kommunenummer), `municipality ${p.kommunenummer}`);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'A member on the day (today by default).' })
+  isCurrent(@Root() p: AgreementParty, @Arg('asOf', () => String, { nullable: true }) asOf?: string): boolean {
+    return isCurrentParty(p, asOfArg(asOf));
+  }
+}

@@ -1,0 +1,65 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CHECKLIST_HEADINGS, type ChecklistKey, type DeadlineKind } from '@samordna/domain';
+
+export const NoticeRunsToEnum = { NONE: 'NONE', CALENDAR_YEAR: 'CALENDAR_YEAR', HALF_YEAR: 'HALF_YEAR' } as const;
+registerEnumType(NoticeRunsToEnum, {
+  name: 'NoticeRunsTo',
+  description: 'NONE: the notice period runs from the day notice is given; otherwise to the end of a calendar or half year.',
+});
+
+export const ChecklistKeyEnum = Object.fromEntries(CHECKLIST_HEADINGS.map((h) => [h.key, h.key])) as { [K in ChecklistKey]: K };
+registerEnumType(ChecklistKeyEnum, { name: 'ChecklistKey', description: "The nine headings of Bufdir's agreement checklist." });
+
+export const DeadlineKindEnum = { NOTICE: 'NOTICE', EXPIRY: 'EXPIRY', ROLLING: 'ROLLING', UNKNOWN: 'UNKNOWN', ENDED: 'ENDED' } as const satisfies Record<DeadlineKind, DeadlineKind>;
+registerEnumType(DeadlineKindEnum, { name: 'DeadlineKind' });
+
+@ObjectType({ description: "One heading of Bufdir's checklist and whether the agreement covers it." })
+export class ChecklistItemType {
+  @Field(() => ChecklistKeyEnum)
+  key: ChecklistKey;
+
+  @Field({ description: 'The heading in bokmål.' })
+  label: string;
+
+  @Field()
+  covered: boolean;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType()
+export class ChecklistCompletenessType {
+  @Field(() => Int)
+  covered: number;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => [ChecklistKeyEnum])
+  missing: ChecklistKey[];
+}
+
+@ObjectType({ description: 'The date that matters for an agreement on a given day.' })
+export class DeadlineType {
+  @Field(() => DeadlineKindEnum)
+  kind: DeadlineKind;
+
+  @Field({ description: 'The day the deadline was computed for (ISO).' })
+  asOf: string;
+
+  @Field(() => String, { nullable: true })
+  nextPossibleEnd: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day to give notice for nextPossibleEnd.' })
+  noticeDeadline: string | null;
+
+  @Field(() => Int, { nullable: true })
+  daysLeft: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Partners need the change by this day to budget for it (ISO).' })
+  budgetCutoff: string | null;
+
+  @Field({ description: 'The notice deadline falls after the budget cutoff.' })
+  noticeAfterBudgetCutoff: boolean;
+}

@@ -1,0 +1,71 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Agency } from './agency.entity';
+
+/**
+ * A professional's work contact details at an agency. Work details only: never private phone
+ * numbers or addresses, and nothing about the people the centre helps.
+ */
+@ObjectType({ description: "A contact person's work details at an agency." })
+@Entity('contact_person')
+export class ContactPerson {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Index('IDX_contact_person_agency')
+  @Column({ name: 'agency_id', type: 'uuid' })
+  agencyId: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id', foreignKeyConstraintName: 'FK_contact_person_agency' })
+  agency?: Relation<Agency>;
+
+  @Field()
+  @Column({ type: 'text' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'Role or title («Koordinator», «Fagleder»).' })
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Work phone.' })
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Work e-mail.' })
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Field({ description: "The municipality's single contact point for the centre (one per municipality)." })
+  @Column({ name: 'is_contact_point', type: 'boolean', default: false })
+  isContactPoint: boolean;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
+  verifiedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who verified the details.' })
+  @Column({ name: 'verified_by', type: 'text', nullable: true })
+  verifiedBy: string | null;
+
+  @Field()
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Field()
+  @Column({ name: 'is_example', type: 'boolean', default: false })
+  isExample: boolean;
+
+  @Column({ name: 'seed_key', type: 'text', nullable: true, unique: true })
+  seedKey: string | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,117 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { z } from 'zod';
+import { AGENCY_KINDS, type AgencyKind } from '@samordna/domain';
+import { AgencyKindEnum } from '../../app/enums';
+import { v } from '../../app/validation';
+
+@InputType({ description: 'On update, a field left out stays as it is.' })
+export class AgencyInput {
+  @Field(() => String, { nullable: true })
+  kommunenummer?: string;
+
+  @Field(() => AgencyKindEnum, { nullable: true })
+  kind?: AgencyKind;
+
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  writtenAgreement?: boolean;
+
+  @Field(() => String, { nullable: true })
+  writtenAgreementDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType({ description: 'Work details only. On update, a field left out stays as it is.' })
+export class ContactInput {
+  @Field(() => ID, { nullable: true })
+  agencyId?: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Make this the municipality's single contact point (moves it from any other)." })
+  isContactPoint?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean;
+}
+
+@InputType()
+export class AgencyFilter {
+  @Field(() => String, { nullable: true })
+  kommunenummer?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "All the centre's current member municipalities." })
+  centreId?: string | null;
+
+  @Field(() => [AgencyKindEnum], { nullable: true })
+  kinds?: AgencyKind[] | null;
+}
+
+@InputType()
+export class ContactFilter extends AgencyFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Only contacts not verified within staleAfterMonths (true) or only fresh ones (false).' })
+  stale?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Months before a verification goes stale (6 by default).' })
+  staleAfterMonths?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Active contacts only (default true).' })
+  activeOnly?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  contactPointsOnly?: boolean | null;
+}
+
+export const agencyFieldsSchema = z.object({
+  kommunenummer: v.kommunenummer().optional(),
+  kind: z.enum(AGENCY_KINDS).optional(),
+  name: v.text('Navn', 200).optional(),
+  writtenAgreement: z.boolean().optional(),
+  writtenAgreementDate: v.optionalIsoDate('Avtaledato').optional(),
+  note: v.optionalText('Merknad', 2000).optional(),
+});
+export const createAgencySchema = agencyFieldsSchema.extend({
+  kommunenummer: v.kommunenummer(),
+  kind: z.enum(AGENCY_KINDS),
+  name: v.text('Navn', 200),
+});
+
+export const contactFieldsSchema = z.object({
+  agencyId: v.uuid('etat').optional(),
+  name: v.text('Navn', 200).optional(),
+  title: v.optionalText('Rolle', 200).optional(),
+  phone: v.phone().optional(),
+  email: v.email().optional(),
+  isContactPoint: z.boolean().optional(),
+  active: z.boolean().optional(),
+});
+export const createContactSchema = contactFieldsSchema.extend({
+  agencyId: v.uuid('etat'),
+  name: v.text('Navn', 200),
+});
+
+export const agencyFilterSchema = z.object({
+  kommunenummer: v.kommunenummer().nullish(),
+  centreId: v.uuid('krisesenter').nullish(),
+  kinds: z.array(z.enum(AGENCY_KINDS)).nullish(),
+});
+export const contactFilterSchema = agencyFilterSchema.extend({
+  stale: z.boolean().nullish(),
+  staleAfterMonths: v.int('Antall måneder', 1, 120).nullish(),
+  activeOnly: z.boolean().nullish(),
+  contactPointsOnly: z.boolean().nullish(),
+});

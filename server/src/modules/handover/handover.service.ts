@@ -1,0 +1,183 @@
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { ROUTINE_TEMPLATE, compareIso, todayInNorway } from '@samordna/domain';
+import type { AppContext } from '../../app/context';
+import { badInput, conflict, notFound } from '../../app/errors';
+import { NB_COLLATION } from '../../app/loader-utils';
+import { paging, parseInput, v } from '../../app/validation';
+import { Agency } from '../contact/agency.entity';
+import { ContactPerson } from '../contact/contact-person.entity';
+import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
+import { Municipality } from '../municipality/municipality.entity';
+import { HandoverRoutine } from './handover-routine.entity';
+import { createStepSchema, routineFilterSchema, routineSchema, stepFieldsSchema, type RoutineFilter, type RoutineInput, type RoutineStepInput } from './handover.inputs';
+import { RoutineStep } from './routine-step.entity';
+
+const ROUTINE_ID = v.uuid('rutine');
+
+export async function listRoutines(ctx: AppContext, filterInput: RoutineFilter | null | undefined, page: { limit?: number | null; offset?: number | null }) {
+  const filter = parseInput(routineFilterSchema, filterInput ?? {}, 'filter');
+  const { limit, offset } = parseInput(paging, { limit: page.limit ?? undefined, offset: page.offset ?? undefined }, 'paging');
+  const qb = ctx.dataSource
+    .getRepository(HandoverRoutine)
+    .createQueryBuilder('r')
+    .innerJoin(Municipality, 'm', 'm.kommunenummer = r.kommunenummer');
+  if (filter.centreId) qb.andWhere('r.centre_id = :c', { c: filter.centreId });
+  if (filter.kommunenummer) qb.andWhere('r.kommunenummer = :k', { k: filter.kommunenummer });
+  if (filter.statuses?.length) qb.andWhere('r.status IN (:...s)', { s: filter.statuses });
+  const [items, totalCount] = await qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).offset(offset).limit(limit).getManyAndCount();
+  return { items, totalCount };
+}
+
+async function lockRoutine(em: EntityManager, id: string): Promise<HandoverRoutine> {
+  const routine = await em.getRepository(HandoverRoutine).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!routine) throw notFound('HandoverRoutine', id, 'Fant ikke rutinen.');
+  return routine;
+}
+
+export async function getRoutine(ctx: AppContext, id: string): Promise<HandoverRoutine> {
+  const rid = parseInput(ROUTINE_ID, id, 'id');
+  const routine = await ctx.dataSource.getRepository(HandoverRoutine).findOneBy({ id: rid });
+  if (!routine) throw notFound('HandoverRoutine', rid, 'Fant ikke rutinen.');
+  return routine;
+}
+
+/** A new routine (draft) with every step of the Bufdir-based template, which users then edit. */
+export async function createRoutineFromTemplate(ctx: AppContext, centreId: string, kommunenummer: string): Promise<HandoverRoutine> {
+  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
+  return ctx.dataSource.transaction(async (em) => {
+    if (!(await em.getRepository(CrisisCentre).existsBy({ id: cid }))) throw badInput('centreId', 'Fant ikke krisesenteret.');
+    if (!(await em.getRepository(Municipality).existsBy({ kommunenummer: knr }))) {
+      throw badInput('kommunenummer', `Fant ingen kommune med kommunenummer ${knr}.`);
+    }
+    const existing = await em.getRepository(HandoverRoutine).findOneBy({ centreId: cid, kommunenummer: knr });
+    if (existing) throw conflict('Det finnes allerede en rutine for dette senteret og denne kommunen.', { existingId: existing.id });
+    const routine = await em.getRepository(HandoverRoutine).save(
+      em.getRepository(HandoverRoutine).create({ centreId: cid, kommunenummer: knr, status: 'DRAFT' }),
+    );
+    await em.getRepository(RoutineStep).insert(
+      ROUTINE_TEMPLATE.map((t, position) => ({
+        routineId: routine.id,
+        position,
+        kind: t.kind,
+        title: t.title.nb,
+        responsibleAgencyKind: t.responsibleAgencyKind,
+        timing: t.timing,
+      })),
+    );
+    return routine;
+  });
+}
+
+export async function updateRoutine(ctx: AppContext, id: string, input: RoutineInput): Promise<HandoverRoutine> {
+  const rid = parseInput(ROUTINE_ID, id, 'id');
+  const data = parseInput(routineSchema, input, 'input');
+  return ctx.dataSource.transaction(async (em) => {
+    const routine = await lockRoutine(em, rid);
+    const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+    const merged: HandoverRoutine = { ...routine, ...changed };
+    if (merged.status === 'ADOPTED' && !merged.adoptedOn) merged.adoptedOn = todayInNorway();
+    if (merged.status !== 'ADOPTED' && 'status' in changed) merged.adoptedOn = null;
+    if (merged.lastReviewedOn && merged.adoptedOn && compareIso(merged.lastReviewedOn, merged.adoptedOn) < 0) {
+      throw badInput('input.lastReviewedOn', 'Sist gjennomgått kan ikke være før rutinen ble vedtatt.');
+    }
+    return em.getRepository(HandoverRoutine).save(merged);
+  });
+}
+
+export async function deleteRoutine(ctx: AppContext, id: string): Promise<string> {
+  const rid = parseInput(ROUTINE_ID, id, 'id');
+  const result = await ctx.dataSource.getRepository(HandoverRoutine).delete({ id: rid }); // steps go with it
+  if (!result.affected) throw notFound('HandoverRoutine', rid, 'Fant ikke rutinen.');
+  return rid;
+}
+
+/** A linked contact must work in the routine's municipality. */
+async function checkContact(em: EntityManager, routine: HandoverRoutine, contactId: string | null | undefined, field: string) {
+  if (!contactId) return;
+  const row = await em
+    .getRepository(ContactPerson)
+    .createQueryBuilder('c')
+    .innerJoin(Agency, 'a', 'a.id = c.agency_id')
+    .select(['c.id AS id', 'a.kommunenummer AS kommunenummer'])
+    .where('c.id = :id', { id: contactId })
+    .getRawOne<{ id: string; kommunenummer: string }>();
+  if (!row) throw badInput(field, 'Fant ikke kontaktpersonen.');
+  if (row.kommunenummer !== routine.kommunenummer) throw badInput(field, 'Kontaktpersonen må høre til en etat i kommunen rutinen gjelder.');
+}
+
+async function renumber(em: EntityManager, routineId: string, orderedIds: string[]) {
+  // Two passes keep positions unique at every moment if a unique index is ever added.
+  for (const [i, id] of orderedIds.entries()) await em.getRepository(RoutineStep).update({ id, routineId }, { position: 1000 + i });
+  for (const [i, id] of orderedIds.entries()) await em.getRepository(RoutineStep).update({ id, routineId }, { position: i });
+}
+
+export async function addRoutineStep(ctx: AppContext, routineId: string, input: RoutineStepInput): Promise<RoutineStep> {
+  const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
+  const data = parseInput(createStepSchema, input, 'input');
+  return ctx.dataSource.transaction(async (em) => {
+    const routine = await lockRoutine(em, rid);
+    await checkContact(em, routine, data.contactId, 'input.contactId');
+    const steps = await em.getRepository(RoutineStep).find({ where: { routineId: rid }, order: { position: 'ASC' } });
+    const { position, ...fields } = data;
+    const at = Math.min(position ?? steps.length, steps.length);
+    const step = await em.getRepository(RoutineStep).save(
+      em.getRepository(RoutineStep).create({ ...fields, routineId: rid, position: steps.length }),
+    );
+    const order = steps.map((s) => s.id);
+    order.splice(at, 0, step.id);
+    await renumber(em, rid, order);
+    return { ...step, position: at };
+  });
+}
+
+export async function updateRoutineStep(ctx: AppContext, id: string, input: RoutineStepInput): Promise<RoutineStep> {
+  const sid = parseInput(v.uuid('steg'), id, 'id');
+  const data = parseInput(stepFieldsSchema, input, 'input');
+  return ctx.dataSource.transaction(async (em) => {
+    const step = await em.getRepository(RoutineStep).findOneBy({ id: sid });
+    if (!step) throw notFound('RoutineStep', sid, 'Fant ikke steget.');
+    const routine = await lockRoutine(em, step.routineId);
+    await checkContact(em, routine, data.contactId, 'input.contactId');
+    const { position, ...fields } = data;
+    const changed = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    const saved = await em.getRepository(RoutineStep).save({ ...step, ...changed });
+    if (position !== undefined && position !== null && position !== step.position) {
+      const ids = (await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } }))
+        .map((s) => s.id)
+        .filter((x) => x !== sid);
+      ids.splice(Math.min(position, ids.length), 0, sid);
+      await renumber(em, step.routineId, ids);
+      saved.position = ids.indexOf(sid);
+    }
+    return saved;
+  });
+}
+
+export async function removeRoutineStep(ctx: AppContext, id: string): Promise<string> {
+  const sid = parseInput(v.uuid('steg'), id, 'id');
+  return ctx.dataSource.transaction(async (em) => {
+    const step = await em.getRepository(RoutineStep).findOneBy({ id: sid });
+    if (!step) throw notFound('RoutineStep', sid, 'Fant ikke steget.');
+    await lockRoutine(em, step.routineId);
+    await em.getRepository(RoutineStep).delete({ id: sid });
+    const rest = await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } });
+    await renumber(em, step.routineId, rest.map((s) => s.id));
+    return sid;
+  });
+}
+
+/** Puts the steps in the given order; the list must name every step of the routine once. */
+export async function reorderRoutineSteps(ctx: AppContext, routineId: string, stepIds: string[]): Promise<HandoverRoutine> {
+  const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
+  const ids = parseInput(z.array(v.uuid('steg')), stepIds, 'stepIds');
+  return ctx.dataSource.transaction(async (em) => {
+    const routine = await lockRoutine(em, rid);
+    const current = (await em.getRepository(RoutineStep).findBy({ routineId: rid })).map((s) => s.id);
+    const same = ids.length === current.length && new Set(ids).size === ids.length && ids.every((x) => current.includes(x));
+    if (!same) throw badInput('stepIds', `Rekkefølgen må inneholde hvert av rutinens ${current.length} steg nøyaktig én gang.`);
+    await renumber(em, rid, ids);
+    return routine;
+  });
+}
