@@ -5,14 +5,14 @@ import { freePort, graphql, isAlive, postmasterPid, spawnServer, startChildPostg
 
 jest.setTimeout(120_000);
 
-const COUNTS = `{ counties { number } crisisCentres { name members { kommunenummer } } municipalities { kommunenummer } }`;
+const COUNTS = `{ counties { number } crisisCentres { items { name members { kommunenummer } } } municipalities { kommunenummer } }`;
 
 function totals(data: any) {
   return {
     counties: data.counties.length,
     municipalities: data.municipalities.length,
-    centres: data.crisisCentres.length,
-    memberships: data.crisisCentres.reduce((n: number, c: any) => n + c.members.length, 0),
+    centres: data.crisisCentres.items.length,
+    memberships: data.crisisCentres.items.reduce((n: number, c: any) => n + c.members.length, 0),
   };
 }
 
