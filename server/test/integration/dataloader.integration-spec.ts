@@ -65,11 +65,27 @@ async function tenTimesTheData() {
     SELECT r.id, g, 'OTHER', 'Steg ' || g, 'DURING_STAY' FROM handover_routine r, generate_series(0, 13) g WHERE r.is_example`);
 }
 
-it('list queries use the same number of statements at 10× the data', async () => {
+/**
+ * At most this many statements per query: about one per loader level of the tree. A loader
+ * batches the loads of one tick, so when two branches reach the same loader at slightly
+ * different moments (database timing) it may run twice; the ceiling allows for that, and it
+ * does not depend on the number of rows.
+ */
+const CEILING: Record<string, number> = {
+  centres: 13,
+  counties: 5,
+  municipalities: 10,
+  agreements: 8,
+  soonDeadlines: 5,
+  contacts: 6,
+  agencies: 5,
+  routines: 8,
+};
+
+it('list queries send a bounded number of statements, the same bound at 10× the data', async () => {
   const small: Record<string, number> = {};
   for (const [name, q] of Object.entries(QUERIES)) small[name] = await statementsFor(q);
-  // About one statement per level of each tree, however many rows each level has.
-  for (const n of Object.values(small)) expect(n).toBeLessThanOrEqual(14);
+  for (const [name, n] of Object.entries(small)) expect([name, n <= CEILING[name]]).toEqual([name, true]);
 
   await tenTimesTheData();
   const [{ centres, parties, contacts }] = await app.ds.query(`SELECT (SELECT count(*) FROM crisis_centre)::int AS centres,
@@ -80,5 +96,8 @@ it('list queries use the same number of statements at 10× the data', async () =
 
   const large: Record<string, number> = {};
   for (const [name, q] of Object.entries(QUERIES)) large[name] = await statementsFor(q);
-  expect(large).toEqual(small);
+  for (const [name, n] of Object.entries(large)) {
+    expect([name, n <= CEILING[name]]).toEqual([name, true]);
+    expect([name, Math.abs(n - small[name]) <= 1]).toEqual([name, true]);
+  }
 });

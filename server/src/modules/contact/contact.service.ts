@@ -120,15 +120,12 @@ export async function deleteAgency(ctx: AppContext, id: string): Promise<string>
 
 /** One contact point per municipality: making one moves the mark from any other. */
 async function moveContactPoint(em: EntityManager, contact: ContactPerson, agency: Agency) {
-  await em
-    .createQueryBuilder()
-    .update(ContactPerson)
-    .set({ isContactPoint: false })
-    .where('id <> :id AND is_contact_point AND agency_id IN (SELECT id FROM agency WHERE kommunenummer = :k)', {
-      id: contact.id,
-      k: agency.kommunenummer,
-    })
-    .execute();
+  // Plain SQL: the query builder would rewrite "agency" in a where string as the relation's column.
+  await em.query(
+    `UPDATE contact_person SET is_contact_point = false, updated_at = now()
+     WHERE id <> $1 AND is_contact_point AND agency_id IN (SELECT id FROM agency WHERE kommunenummer = $2)`,
+    [contact.id, agency.kommunenummer],
+  );
 }
 
 export async function createContact(ctx: AppContext, input: ContactInput): Promise<ContactPerson> {
