@@ -6,3 +6,5 @@ export * from './agreement-status';
 export * from './checklist';
 export * from './contacts';
 export * from './catalog';
+export * from './money';
+export * from './cost-allocation';

@@ -1,0 +1,66 @@
+/**
+ * Money in øre (1 krone = 100 øre), as safe integers. Never floating-point kroner in sums.
+ */
+export type Ore = number;
+
+export class MoneyError extends RangeError {}
+
+export function assertOre(value: number, what = 'amount'): Ore {
+  if (!Number.isSafeInteger(value)) throw new MoneyError(`${what} must be a whole number of øre, got ${value}`);
+  return value;
+}
+
+export function kronerToOre(kroner: number): Ore {
+  const ore = Math.round(kroner * 100);
+  return assertOre(ore, 'kroner');
+}
+
+export function oreToKroner(ore: Ore): number {
+  return ore / 100;
+}
+
+const nbKroner = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const nbKronerOre = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 123456789 øre → "kr 1 234 568" (rounded to whole kroner), or with decimals: "kr 1 234 567,89". */
+export function formatOre(ore: Ore, withOre = false): string {
+  const f = withOre ? nbKronerOre : nbKroner;
+  return `kr\u00a0${f.format(ore / 100)}`;
+}
+
+/**
+ * Splits `total` øre in proportion to non-negative integer weights so that the parts sum to
+ * exactly `total`: each part gets the floor of its exact share, and the øre left over go one
+ * each to the largest remainders (ties: lower index first). No part is ever more than one øre
+ * from its exact share. With all weights zero, the split is equal.
+ */
+export function largestRemainder(total: Ore, weights: readonly (number | bigint)[]): Ore[] {
+  assertOre(total, 'total');
+  if (weights.length === 0) {
+    if (total !== 0) throw new MoneyError('cannot split a non-zero total among no parts');
+    return [];
+  }
+  let w = weights.map((x) => {
+    const b = BigInt(x);
+    if (b < 0n) throw new MoneyError('weights must not be negative');
+    return b;
+  });
+  let sum = w.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) {
+    w = w.map(() => 1n);
+    sum = BigInt(w.length);
+  }
+  const sign = total < 0 ? -1n : 1n;
+  const t = BigInt(Math.abs(total));
+  const floors = w.map((x) => (t * x) / sum);
+  const remainders = w.map((x, i) => ({ i, r: t * x - floors[i] * sum }));
+  let left = t - floors.reduce((a, b) => a + b, 0n);
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  const parts = [...floors];
+  for (const { i } of remainders) {
+    if (left === 0n) break;
+    parts[i] += 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => Number(p * sign));
+}
