@@ -8,3 +8,4 @@ export * from './contacts';
 export * from './catalog';
 export * from './money';
 export * from './cost-allocation';
+export * from './usage';

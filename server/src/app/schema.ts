@@ -6,6 +6,7 @@ import { CrisisCentreResolver } from '../modules/crisis-centre/crisis-centre.res
 import { AgreementPartyResolver, AgreementResolver } from '../modules/agreement/agreement.resolver';
 import { AgencyResolver, ContactResolver } from '../modules/contact/contact.resolver';
 import { HandoverRoutineResolver, RoutineStepResolver } from '../modules/handover/handover.resolver';
+import { AgreementCostResolver, CostSharingResolver } from '../modules/cost-sharing/cost.resolver';
 
 export const RESOLVERS = [
   CountyResolver,
@@ -17,6 +18,8 @@ export const RESOLVERS = [
   ContactResolver,
   HandoverRoutineResolver,
   RoutineStepResolver,
+  CostSharingResolver,
+  AgreementCostResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -9,6 +9,7 @@ import { ContactPerson } from '../modules/contact/contact-person.entity';
 import { HandoverRoutine } from '../modules/handover/handover-routine.entity';
 import { RoutineStep } from '../modules/handover/routine-step.entity';
 import { SeedState } from './seeds/seed-state.entity';
+import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from '../modules/cost-sharing/cost.entities';
 
 /** Every entity, passed as classes (not globs) so pnpm's layout and bundling cannot lose one. */
 export const ENTITIES = [
@@ -23,4 +24,10 @@ export const ENTITIES = [
   HandoverRoutine,
   RoutineStep,
   SeedState,
+  CentreBudget,
+  ExtraCharge,
+  Investment,
+  KostraNationalAverage,
+  KostraCentreFigure,
+  UsageStat,
 ];

@@ -1,5 +1,6 @@
 import { Foundation1763750000000 } from './1763750000000-foundation';
 import { DomainModel1763760000000 } from './1763760000000-domain-model';
+import { CostSharing1763770000000 } from './1763770000000-cost-sharing';
 
 /** In order. A new migration is appended here; none is ever edited after it has landed. */
-export const MIGRATIONS = [Foundation1763750000000, DomainModel1763760000000];
+export const MIGRATIONS = [Foundation1763750000000, DomainModel1763760000000, CostSharing1763770000000];

@@ -131,3 +131,39 @@ export function readMemberships(dir: string): MembershipRow[] {
     };
   });
 }
+
+export interface KostraRow {
+  year: number;
+  publishedName: string;
+  krPerInhabitant: number | null;
+  overnightDays: number | null;
+  sourceUrl: string;
+}
+
+/** Bufdir's partial per-centre KOSTRA table. «..» (suppressed by Bufdir) and blanks become null. */
+export function readKostraCentres(dir: string): KostraRow[] {
+  const file = 'krisesenter-kostra-per-senter-bufdir-partial.csv';
+  const num = (s: string | undefined) => (s === undefined || s.trim() === '' || s.trim() === '..' ? null : Number(s));
+  return readCsv(dir, file).map((r, i) => {
+    const year = Number(r.aar);
+    if (!Number.isInteger(year) || year < 2000) throw new DataFileError(file, i + 2, `bad year «${r.aar}»`);
+    const kr = num(r.kostnad_per_innbygger_kr);
+    if (kr !== null && !(kr >= 0)) throw new DataFileError(file, i + 2, `bad cost «${r.kostnad_per_innbygger_kr}»`);
+    return { year, publishedName: r.senter_navn_som_publisert, krPerInhabitant: kr, overnightDays: num(r.overnattingsdogn_voksne), sourceUrl: r.kilde_url };
+  });
+}
+
+/** National average KOSTRA cost of the offer per inhabitant (kr), with where each figure comes from. */
+export const KOSTRA_NATIONAL_AVERAGES: { year: number; kr: number; source: string }[] = [
+  { year: 2016, kr: 65, source: 'SSB KOSTRA, landsgjennomsnitt (kostnad per innbygger til krisesentertilbud)' },
+  { year: 2019, kr: 74, source: 'SSB KOSTRA via NORCE-rapporten «Krisesenter – kommunenes arbeid og oppfølging i reetableringsfasen» (2022)' },
+  { year: 2020, kr: 74, source: 'SSB KOSTRA via NORCE-rapporten «Krisesenter – kommunenes arbeid og oppfølging i reetableringsfasen» (2022)' },
+  { year: 2022, kr: 79, source: 'SSB KOSTRA, landsgjennomsnitt (kostnad per innbygger til krisesentertilbud)' },
+];
+
+/** Published KOSTRA centre names → the centre in our data (only where the match is certain). */
+export const KOSTRA_NAME_MATCHES: Record<string, string> = {
+  'Helgeland krisesenter': 'Helgeland krisesenter',
+  'Asker og Bærum krisesenter': 'Krisesenteret Asker, Bærum og Lier',
+  'Krisesenteret Asker, Bærum og Lier': 'Krisesenteret Asker, Bærum og Lier',
+};

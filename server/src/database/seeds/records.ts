@@ -14,6 +14,7 @@ export interface RecordsSummary {
   agencies: number;
   contacts: number;
   routines: number;
+  budgets?: number;
 }
 
 const checklist = (covered: ChecklistKey[]) =>

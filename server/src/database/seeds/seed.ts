@@ -8,6 +8,8 @@ import {
   DataFileError,
 } from './data-files';
 import { seedRecordsOnce, type RecordsSummary } from './records';
+import { seedCostRecordsOnce } from './cost-records';
+import { KOSTRA_NAME_MATCHES, KOSTRA_NATIONAL_AVERAGES, readKostraCentres } from './data-files';
 
 export interface SeedSummary {
   counties: number;
@@ -31,6 +33,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
   const municipalities = readMunicipalities(dataDir);
   const points = new Map(readPoints(dataDir).map((p) => [p.kommunenummer, p]));
   const memberships = readMemberships(dataDir);
+  const kostra = readKostraCentres(dataDir);
 
   const centres = new Map<string, { host: (typeof memberships)[number] }>();
   for (const m of memberships) {
@@ -124,7 +127,23 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       ]),
       ['source_url', 'source_as_of'],
     );
+    await upsert(
+      em,
+      'kostra_national_average',
+      ['year', 'kr_per_inhabitant', 'source'],
+      ['year'],
+      KOSTRA_NATIONAL_AVERAGES.map((k) => [k.year, k.kr, k.source]),
+    );
+    await upsert(
+      em,
+      'kostra_centre_figure',
+      ['year', 'published_name', 'centre_id', 'kr_per_inhabitant', 'overnight_days', 'source_url'],
+      ['year', 'published_name'],
+      kostra.map((k) => [k.year, k.publishedName, ids.get(KOSTRA_NAME_MATCHES[k.publishedName] ?? '') ?? null, k.krPerInhabitant, k.overnightDays, k.sourceUrl]),
+    );
     records = await seedRecordsOnce(em);
+    const costRecords = await seedCostRecordsOnce(em);
+    if (records && costRecords) records = { ...records, ...costRecords };
   });
 
   return {

@@ -11,10 +11,12 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
+import { COST_MODELS, type CostModelKind } from '@samordna/domain';
 import { AGREEMENT_STATUSES, SIGNING_LEVELS, type AgreementStatus, type ChecklistItem, type NoticeRunsTo, type SigningLevel } from '@samordna/domain';
 import { AgreementStatusEnum, checkIn, SigningLevelEnum } from '../../app/enums';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { NoticeRunsToEnum } from './agreement.types';
+import { CostModelKindEnum, PopulationReferenceEnum, type CostParams, type PopulationReference } from '../cost-sharing/cost.types';
 
 /** An agreement binding a host and N partners to a centre. */
 @ObjectType({ description: 'A cooperation agreement about a crisis centre between a host and its partners.' })
@@ -24,6 +26,8 @@ import { NoticeRunsToEnum } from './agreement.types';
 @Check('CHK_agreement_notice_runs_to', `"notice_runs_to" IN ('NONE', 'CALENDAR_YEAR', 'HALF_YEAR')`)
 @Check('CHK_agreement_dates', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`)
 @Check('CHK_agreement_notice_months', `"notice_months" IS NULL OR "notice_months" BETWEEN 0 AND 60`)
+@Check('CHK_agreement_cost_model', `"cost_model" IS NULL OR ${checkIn('cost_model', COST_MODELS)}`)
+@Check('CHK_agreement_population_reference', `"population_reference" IN ('SAME_YEAR', 'PREVIOUS_YEAR')`)
 @Check('CHK_agreement_renewal_months', `"renewal_months" IS NULL OR "renewal_months" BETWEEN 1 AND 120`)
 export class Agreement {
   @Field(() => ID)
@@ -106,6 +110,18 @@ export class Agreement {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   checklist: ChecklistItem[];
+
+  @Field(() => CostModelKindEnum, { nullable: true, description: 'How the budget is shared; null when not registered.' })
+  @Column({ name: 'cost_model', type: 'text', nullable: true })
+  costModel: CostModelKind | null;
+
+  /** Parameters of the cost model (rate, shares, lump sums …), all amounts in øre. */
+  @Column({ name: 'cost_params', type: 'jsonb', default: () => "'{}'" })
+  costParams: CostParams;
+
+  @Field(() => PopulationReferenceEnum, { description: 'Population on 1 January of the budget year, or of the year before.' })
+  @Column({ name: 'population_reference', type: 'text', default: 'PREVIOUS_YEAR' })
+  populationReference: PopulationReference;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })

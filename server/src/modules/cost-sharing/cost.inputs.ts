@@ -1,0 +1,117 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { z } from 'zod';
+import { v } from '../../app/validation';
+import { EXTRA_CHARGE_KINDS, ExtraChargeKindEnum, INVESTMENT_KINDS, InvestmentKindEnum, type ExtraChargeKind, type InvestmentKind } from './cost.entities';
+
+@InputType({ description: 'Amounts in øre.' })
+export class BudgetInput {
+  @Field(() => Float)
+  operatingCostOre: number;
+
+  @Field(() => Float, { nullable: true })
+  stateFundingOre?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  projectFundingOre?: number | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType()
+export class ExtraChargeInput {
+  @Field(() => ID)
+  centreId: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field()
+  kommunenummer: string;
+
+  @Field(() => ExtraChargeKindEnum)
+  kind: ExtraChargeKind;
+
+  @Field(() => Float, { description: 'øre' })
+  amountOre: number;
+
+  @Field(() => String, { nullable: true })
+  payingBudget?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@InputType()
+export class InvestmentInput {
+  @Field(() => ID)
+  centreId: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => InvestmentKindEnum)
+  kind: InvestmentKind;
+
+  @Field(() => Float, { description: 'øre' })
+  amountOre: number;
+
+  @Field()
+  paidByKommunenummer: string;
+
+  @Field({ description: 'Shared through the budget (true) or carried by the payer alone.' })
+  shared: boolean;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@ObjectType({ description: 'Investments over a period: what the host carried alone and what was shared.' })
+export class InvestmentSummary {
+  @Field(() => Int)
+  fromYear: number;
+
+  @Field(() => Int)
+  toYear: number;
+
+  @Field(() => Float)
+  totalOre: number;
+
+  @Field(() => Float)
+  hostAloneOre: number;
+
+  @Field(() => Float)
+  sharedOre: number;
+
+  @Field(() => Float, { description: 'hostAlone ÷ total (0–1); 0 when there were none.' })
+  hostAloneShare: number;
+}
+
+const ore = (label: string) => z.number().refine((n) => Number.isSafeInteger(n) && n >= 0, `${label} må være et ikke-negativt helt antall øre.`);
+
+export const budgetSchema = z.object({
+  operatingCostOre: ore('Driftskostnaden'),
+  stateFundingOre: ore('Statstilskuddet').nullish(),
+  projectFundingOre: ore('Prosjektmidlene').nullish(),
+  note: v.optionalText('Merknad', 2000),
+});
+
+export const chargeSchema = z.object({
+  centreId: v.uuid('krisesenter'),
+  year: v.int('Året', 2000, 2100),
+  kommunenummer: v.kommunenummer(),
+  kind: z.enum(EXTRA_CHARGE_KINDS),
+  amountOre: ore('Beløpet'),
+  payingBudget: v.optionalText('Budsjettet som betaler', 200),
+  description: v.optionalText('Beskrivelse', 1000),
+});
+
+export const investmentSchema = z.object({
+  centreId: v.uuid('krisesenter'),
+  year: v.int('Året', 2000, 2100),
+  kind: z.enum(INVESTMENT_KINDS),
+  amountOre: ore('Beløpet'),
+  paidByKommunenummer: v.kommunenummer(),
+  shared: z.boolean(),
+  description: v.optionalText('Beskrivelse', 1000),
+});

@@ -1,0 +1,394 @@
+import { In, type DataSource } from 'typeorm';
+import { z } from 'zod';
+import {
+  allocateCosts,
+  BINDING_STATUSES,
+  compareIso,
+  COST_MODEL_LABELS,
+  CostModelError,
+  countForCalculation,
+  protectUsageTable,
+  SUPPRESSION_THRESHOLD,
+  type Allocation,
+  type CostModel,
+  type CostParty,
+} from '@samordna/domain';
+import type { AppContext } from '../../app/context';
+import { badInput, notFound } from '../../app/errors';
+import { parseInput, v } from '../../app/validation';
+import { AgreementParty, PartyRole } from '../agreement/agreement-party.entity';
+import { Agreement } from '../agreement/agreement.entity';
+import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
+import { Municipality } from '../municipality/municipality.entity';
+import { PopulationFigure } from '../municipality/population.entity';
+import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from './cost.entities';
+import type { CostDistribution, CostParams, CostTermsInput, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, UsageStatistics } from './cost.types';
+
+const YEAR = v.int('Året', 2000, 2100);
+const ore = (label: string) => z.number().refine((n) => Number.isSafeInteger(n) && n >= 0, `${label} må være et ikke-negativt helt antall øre.`);
+
+export const costTermsSchema = z.object({
+  model: z.enum(['PER_INHABITANT_HOST_RESIDUAL', 'HOST_EXCEPTION', 'BASE_PLUS_PER_INHABITANT', 'FIXED_SHARES', 'LUMP_SUMS', 'USAGE_ADJUSTED']),
+  rateOre: ore('Prisen per innbygger').nullish(),
+  hostRateOre: ore('Vertskommunens pris').nullish(),
+  hostShareBp: v.int('Vertskommunens andel', 0, 10_000).nullish(),
+  baseOre: ore('Grunnbeløpet').nullish(),
+  shares: z.array(z.object({ kommunenummer: v.kommunenummer(), value: v.int('Andelen', 0, 10_000) })).nullish(),
+  lumpSums: z.array(z.object({ kommunenummer: v.kommunenummer(), value: ore('Beløpet') })).nullish(),
+  usageWeightBp: v.int('Vekten for bruk', 0, 10_000).nullish(),
+  populationReference: z.enum(['SAME_YEAR', 'PREVIOUS_YEAR']).nullish(),
+});
+
+/** Turns validated terms input into what is stored with an agreement. */
+export function paramsFromTerms(t: z.infer<typeof costTermsSchema>): CostParams {
+  return {
+    rateOre: t.rateOre ?? null,
+    hostRateOre: t.hostRateOre ?? null,
+    hostShareBp: t.hostShareBp ?? null,
+    baseOre: t.baseOre ?? null,
+    sharesBp: t.shares ? Object.fromEntries(t.shares.map((s) => [s.kommunenummer, s.value])) : undefined,
+    lumpSumsOre: t.lumpSums ? Object.fromEntries(t.lumpSums.map((s) => [s.kommunenummer, s.value])) : undefined,
+    usageWeightBp: t.usageWeightBp ?? null,
+  };
+}
+
+export function modelOf(kind: NonNullable<Agreement['costModel']>, p: CostParams): CostModel {
+  switch (kind) {
+    case 'PER_INHABITANT_HOST_RESIDUAL':
+      return { kind, rateOre: p.rateOre ?? 0 };
+    case 'HOST_EXCEPTION':
+      return { kind, hostRateOre: p.hostRateOre ?? null, hostShareBp: p.hostShareBp ?? null };
+    case 'BASE_PLUS_PER_INHABITANT':
+      return { kind, baseOre: p.baseOre ?? 0 };
+    case 'FIXED_SHARES':
+      return { kind, sharesBp: p.sharesBp ?? {} };
+    case 'LUMP_SUMS':
+      return { kind, lumpSumsOre: p.lumpSumsOre ?? {} };
+    case 'USAGE_ADJUSTED':
+      return { kind, usageWeightBp: p.usageWeightBp ?? 0 };
+  }
+}
+
+/** Everything needed to share a centre's costs for some years, fetched in a fixed number of statements. */
+interface CostData {
+  centres: Map<string, CrisisCentre>;
+  agreements: Agreement[];
+  parties: AgreementParty[];
+  budgets: CentreBudget[];
+  charges: ExtraCharge[];
+  investments: Investment[];
+  population: PopulationFigure[];
+  municipalities: Map<string, Municipality>;
+  usage: UsageStat[];
+  national: KostraNationalAverage[];
+  kostra: KostraCentreFigure[];
+}
+
+async function loadCostData(ds: DataSource, centreIds: string[], years: number[], extraMunicipalities: string[] = []): Promise<CostData> {
+  const centres = await ds.getRepository(CrisisCentre).findBy({ id: In(centreIds) });
+  const agreements = await ds.getRepository(Agreement).findBy({ centreId: In(centreIds) });
+  const parties = agreements.length ? await ds.getRepository(AgreementParty).findBy({ agreementId: In(agreements.map((a) => a.id)) }) : [];
+  const budgets = await ds.getRepository(CentreBudget).findBy({ centreId: In(centreIds), year: In(years) });
+  const charges = await ds.getRepository(ExtraCharge).findBy({ centreId: In(centreIds), year: In(years) });
+  const investments = await ds.getRepository(Investment).findBy({ centreId: In(centreIds), year: In(years) });
+  const knr = [...new Set([...parties.map((p) => p.kommunenummer), ...extraMunicipalities])];
+  const population = knr.length ? await ds.getRepository(PopulationFigure).findBy({ kommunenummer: In(knr) }) : [];
+  const municipalities = new Map((knr.length ? await ds.getRepository(Municipality).findBy({ kommunenummer: In(knr) }) : []).map((m) => [m.kommunenummer, m]));
+  const usage = await ds.getRepository(UsageStat).findBy({ centreId: In(centreIds), year: In(years) });
+  const national = await ds.getRepository(KostraNationalAverage).find({ order: { year: 'ASC' } });
+  const kostra = await ds.getRepository(KostraCentreFigure).find({ order: { year: 'ASC' } });
+  return { centres: new Map(centres.map((c) => [c.id, c])), agreements, parties, budgets, charges, investments, population, municipalities, usage, national, kostra };
+}
+
+const yearStart = (y: number) => `${y}-01-01`;
+const yearEnd = (y: number) => `${y}-12-31`;
+
+/** The agreement that governs the centre's costs in a year: binding (or ended later) and valid in the year. */
+function agreementFor(data: CostData, centreId: string, year: number): Agreement | null {
+  const candidates = data.agreements.filter(
+    (a) =>
+      a.centreId === centreId &&
+      (BINDING_STATUSES.includes(a.status) || a.status === 'ENDED') &&
+      (a.validFrom === null || compareIso(a.validFrom, yearEnd(year)) <= 0) &&
+      (a.validTo === null || a.autoRenew || compareIso(a.validTo, yearStart(year)) >= 0),
+  );
+  candidates.sort((x, y) => {
+    const bx = BINDING_STATUSES.includes(x.status) ? 0 : 1;
+    const by = BINDING_STATUSES.includes(y.status) ? 0 : 1;
+    return bx - by || (y.validFrom ?? '').localeCompare(x.validFrom ?? '');
+  });
+  return candidates[0] ?? null;
+}
+
+/** Parties on 1 January of the budget year (shares are set for the year; no proration). */
+function partiesFor(data: CostData, agreementId: string, year: number): AgreementParty[] {
+  const day = yearStart(year);
+  return data.parties.filter(
+    (p) => p.agreementId === agreementId && (p.joinedOn === null || compareIso(p.joinedOn, day) <= 0) && (p.leftOn === null || compareIso(p.leftOn, day) >= 0),
+  );
+}
+
+function populationFor(data: CostData, kommunenummer: string, wanted: number): { year: number; population: number } | null {
+  const figures = data.population.filter((f) => f.kommunenummer === kommunenummer).sort((a, b) => b.year - a.year);
+  const exact = figures.find((f) => f.year === wanted);
+  if (exact) return exact;
+  // The stated year is missing: the newest earlier figure, else the oldest later one.
+  return figures.find((f) => f.year < wanted) ?? figures[figures.length - 1] ?? null;
+}
+
+function nearest<T extends { year: number }>(list: T[], year: number): T | null {
+  const earlier = list.filter((x) => x.year <= year);
+  return earlier[earlier.length - 1] ?? list[0] ?? null;
+}
+
+export interface Scenario {
+  terms?: { model: CostModel; populationReference?: 'SAME_YEAR' | 'PREVIOUS_YEAR' } | null;
+  remove?: string[];
+  add?: string[];
+  investment?: { amountOre: number; shared: boolean } | null;
+}
+
+class CostUnavailable extends Error {
+  constructor(
+    readonly kind: 'NO_AGREEMENT' | 'NO_MODEL' | 'NO_BUDGET' | 'NO_POPULATION' | 'NO_CENTRE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function distribute(data: CostData, centreId: string, year: number, scenario: Scenario = {}): { dist: CostDistribution; allocation: Allocation } {
+  const centre = data.centres.get(centreId);
+  if (!centre) throw new CostUnavailable('NO_CENTRE', 'Fant ikke krisesenteret.');
+  const agreement = agreementFor(data, centreId, year);
+  if (!agreement) throw new CostUnavailable('NO_AGREEMENT', `${centre.name} har ingen avtale som gjelder for ${year}.`);
+  const kind = scenario.terms?.model.kind ?? agreement.costModel;
+  if (!kind) throw new CostUnavailable('NO_MODEL', `Avtalen «${agreement.title}» har ingen registrert kostnadsmodell.`);
+  const model = scenario.terms?.model ?? modelOf(kind, agreement.costParams);
+  const budget = data.budgets.find((b) => b.centreId === centreId && b.year === year);
+  if (!budget) throw new CostUnavailable('NO_BUDGET', `Det er ikke registrert noe budsjett for ${centre.name} i ${year}.`);
+
+  const reference = scenario.terms?.populationReference ?? agreement.populationReference;
+  const wantedYear = reference === 'SAME_YEAR' ? year : year - 1;
+  let members: { kommunenummer: string; role: PartyRole }[] = partiesFor(data, agreement.id, year).map((p) => ({ kommunenummer: p.kommunenummer, role: p.role }));
+  if (scenario.remove?.length) members = members.filter((m) => m.role === PartyRole.HOST || !scenario.remove!.includes(m.kommunenummer));
+  for (const k of scenario.add ?? []) if (!members.some((m) => m.kommunenummer === k)) members.push({ kommunenummer: k, role: PartyRole.PARTNER });
+
+  const usageTable = protectUsageTable(
+    data.usage.filter((u) => u.centreId === centreId && u.year === year).map((u) => ({ key: u.kommunenummer, counts: u })),
+  );
+  const years = new Set<number>();
+  const costParties: CostParty[] = members.map((m) => {
+    const pop = populationFor(data, m.kommunenummer, wantedYear);
+    if (!pop) throw new CostUnavailable('NO_POPULATION', `Folketall mangler for kommune ${m.kommunenummer}.`);
+    years.add(pop.year);
+    const nightsCell = usageTable.rows.find((r) => r.key === m.kommunenummer)?.counts.nights;
+    return {
+      kommunenummer: m.kommunenummer,
+      name: data.municipalities.get(m.kommunenummer)?.name ?? m.kommunenummer,
+      role: m.role === PartyRole.HOST ? 'HOST' : 'PARTNER',
+      population: pop.population,
+      nights: nightsCell ? countForCalculation(nightsCell) : 0,
+      extraChargesOre: data.charges.filter((c) => c.centreId === centreId && c.year === year && c.kommunenummer === m.kommunenummer).reduce((a, c) => a + c.amountOre, 0),
+    };
+  });
+
+  const investments = data.investments.filter((i) => i.centreId === centreId && i.year === year);
+  const extraInvestment = scenario.investment ? [{ amountOre: scenario.investment.amountOre, shared: scenario.investment.shared }] : [];
+  const all = [...investments, ...extraInvestment];
+  const sharedInvestments = all.filter((i) => i.shared).reduce((a, i) => a + i.amountOre, 0);
+  const hostInvestmentsOre = all.filter((i) => !i.shared).reduce((a, i) => a + i.amountOre, 0);
+  const budgetOre = budget.netOre + sharedInvestments;
+  if (budgetOre < 0) throw new CostUnavailable('NO_BUDGET', `Nettobudsjettet for ${year} er negativt; sjekk tilskuddene.`);
+
+  const allocation = allocateCosts(budgetOre, model, costParties);
+  const popYear = Math.max(...years);
+  const national = nearest(data.national, year);
+  const figures = data.kostra.filter((k) => k.centreId === centreId && k.krPerInhabitant !== null);
+  const own = nearest(figures, year);
+  const dist: CostDistribution = {
+    centreId,
+    centreName: centre.name,
+    year,
+    agreementId: agreement.id,
+    model: kind,
+    modelLabel: COST_MODEL_LABELS[kind].nb,
+    budgetOre,
+    operatingCostOre: budget.operatingCostOre,
+    stateFundingOre: budget.stateFundingOre,
+    projectFundingOre: budget.projectFundingOre,
+    hostInvestmentsOre,
+    populationYear: popYear,
+    populationNote:
+      years.size === 1 && popYear === wantedYear
+        ? null
+        : `Avtalen bruker folketall per 1. januar ${wantedYear}; det finnes ikke, så tallene per 1. januar ${[...years].sort().join(', ')} er brukt.`,
+    parties: allocation.parties.map((p) => ({
+      municipality: data.municipalities.get(p.kommunenummer)!,
+      role: p.role === 'HOST' ? PartyRole.HOST : PartyRole.PARTNER,
+      population: p.population,
+      allocatedOre: p.allocatedOre,
+      extraChargesOre: p.extraChargesOre,
+      totalOre: p.totalOre,
+      perInhabitantOre: p.perInhabitantOre,
+      share: p.share,
+      explanation: p.explanation,
+    })),
+    hostResidualOre: allocation.hostResidualOre,
+    hostSubsidyOre: allocation.hostSubsidyOre,
+    hostPartnerRatio: allocation.hostPartnerRatio,
+    ratioFlag: allocation.ratioFlag,
+    nationalAverage: national ? { year: national.year, krPerInhabitant: national.krPerInhabitant, source: national.source, centreName: null } : null,
+    centreKostra: own ? { year: own.year, krPerInhabitant: own.krPerInhabitant!, source: `Bufdir / SSB KOSTRA (${own.sourceUrl})`, centreName: own.publishedName } : null,
+    isExample: budget.isExample || agreement.exampleFields.includes('costModel') || agreement.isExample,
+    explanation: allocation.explanation,
+  };
+  return { dist, allocation };
+}
+
+function toGraphQLError(error: unknown, field: string): never {
+  if (error instanceof CostUnavailable) {
+    if (error.kind === 'NO_CENTRE') throw notFound('CrisisCentre', '', error.message);
+    throw notFound(error.kind === 'NO_BUDGET' ? 'CentreBudget' : error.kind === 'NO_MODEL' ? 'CostModel' : 'Agreement', '', error.message);
+  }
+  if (error instanceof CostModelError) throw badInput(`${field}.${error.field}`.replace(/\.model\.model/, '.model'), error.message);
+  throw error;
+}
+
+export async function costDistribution(ctx: AppContext, centreId: string, year: number): Promise<CostDistribution> {
+  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const y = parseInput(YEAR, year, 'year');
+  const data = await loadCostData(ctx.dataSource, [cid], [y]);
+  try {
+    return distribute(data, cid, y).dist;
+  } catch (e) {
+    toGraphQLError(e, 'agreement');
+  }
+}
+
+export async function municipalityCosts(ctx: AppContext, kommunenummer: string, fromYear: number, toYear: number): Promise<MunicipalityCosts> {
+  const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
+  const from = parseInput(YEAR, fromYear, 'fromYear');
+  const to = parseInput(YEAR, toYear, 'toYear');
+  if (to < from) throw badInput('toYear', 'Til-året kan ikke være før fra-året.');
+  if (to - from > 50) throw badInput('toYear', 'Velg høyst 50 år om gangen.');
+  const municipality = await ctx.loaders.municipalityByNumber.load(knr);
+  if (!municipality) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const centreIds: string[] = (
+    await ctx.dataSource.query(`SELECT DISTINCT a.centre_id FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id WHERE p.kommunenummer = $1`, [knr])
+  ).map((r: { centre_id: string }) => r.centre_id);
+  const result: MunicipalityCosts = { municipality, years: [], gaps: [] };
+  if (centreIds.length === 0) return result;
+  const data = await loadCostData(ctx.dataSource, centreIds, years);
+  for (const year of years) {
+    for (const centreId of centreIds) {
+      const agreement = agreementFor(data, centreId, year);
+      if (!agreement || !partiesFor(data, agreement.id, year).some((p) => p.kommunenummer === knr)) continue;
+      try {
+        const { dist } = distribute(data, centreId, year);
+        const line = dist.parties.find((p) => p.municipality.kommunenummer === knr)!;
+        result.years.push({
+          year,
+          centreId,
+          centreName: dist.centreName,
+          role: line.role,
+          allocatedOre: line.allocatedOre,
+          extraChargesOre: line.extraChargesOre,
+          totalOre: line.totalOre,
+          perInhabitantOre: line.perInhabitantOre,
+          isExample: dist.isExample,
+        });
+      } catch (e) {
+        if (e instanceof CostUnavailable || e instanceof CostModelError) result.gaps.push(`${year}: ${e.message}`);
+        else throw e;
+      }
+    }
+  }
+  return result;
+}
+
+const simulationSchema = z.object({
+  centreId: v.uuid('krisesenter'),
+  year: YEAR,
+  terms: costTermsSchema.nullish(),
+  removeMunicipalities: z.array(v.kommunenummer()).max(100).nullish(),
+  addMunicipalities: z.array(v.kommunenummer()).max(100).nullish(),
+  investment: z.object({ amountOre: ore('Investeringen'), shared: z.boolean() }).nullish(),
+});
+
+/** What a change would do, party by party. Reads only; writes nothing. */
+export async function simulateCostSharing(ctx: AppContext, input: SimulationInput): Promise<Simulation> {
+  const s = parseInput(simulationSchema, input, 'input');
+  const add = s.addMunicipalities ?? [];
+  const data = await loadCostData(ctx.dataSource, [s.centreId], [s.year], add);
+  for (const [i, k] of add.entries()) if (!data.municipalities.has(k)) throw badInput(`input.addMunicipalities.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
+  let before: ReturnType<typeof distribute>;
+  try {
+    before = distribute(data, s.centreId, s.year);
+  } catch (e) {
+    toGraphQLError(e, 'input');
+  }
+  const current = new Set(before.dist.parties.map((p) => p.municipality.kommunenummer));
+  for (const [i, k] of (s.removeMunicipalities ?? []).entries()) {
+    if (!current.has(k)) throw badInput(`input.removeMunicipalities.${i}`, `${k} er ikke part i avtalen det året.`);
+    if (before.dist.parties.find((p) => p.municipality.kommunenummer === k)?.role === PartyRole.HOST) {
+      throw badInput(`input.removeMunicipalities.${i}`, 'Vertskommunen kan ikke tas ut av sin egen avtale i en simulering.');
+    }
+  }
+  for (const [i, k] of add.entries()) if (current.has(k)) throw badInput(`input.addMunicipalities.${i}`, `${data.municipalities.get(k)?.name ?? k} er allerede part.`);
+  let after: ReturnType<typeof distribute>;
+  try {
+    const terms = s.terms ? { model: modelOf(s.terms.model, paramsFromTerms(s.terms)), populationReference: s.terms.populationReference ?? undefined } : null;
+    after = distribute(data, s.centreId, s.year, { terms, remove: s.removeMunicipalities ?? [], add, investment: s.investment });
+  } catch (e) {
+    toGraphQLError(e, 'input.terms');
+  }
+  const keys = [...new Set([...before.dist.parties, ...after.dist.parties].map((p) => p.municipality.kommunenummer))];
+  const differences: PartyDifference[] = keys.map((k) => {
+    const b = before.dist.parties.find((p) => p.municipality.kommunenummer === k);
+    const a = after.dist.parties.find((p) => p.municipality.kommunenummer === k);
+    return {
+      municipality: (a ?? b)!.municipality,
+      role: (a ?? b)!.role,
+      beforeOre: b?.totalOre ?? null,
+      afterOre: a?.totalOre ?? null,
+      differenceOre: (a?.totalOre ?? 0) - (b?.totalOre ?? 0),
+      beforePerInhabitantOre: b?.perInhabitantOre ?? null,
+      afterPerInhabitantOre: a?.perInhabitantOre ?? null,
+    };
+  });
+  const peers: KostraComparison[] = [];
+  const byName = new Map<string, KostraCentreFigure>();
+  for (const k of data.kostra) {
+    if (k.krPerInhabitant === null || k.centreId === s.centreId || k.year > s.year) continue;
+    const prev = byName.get(k.publishedName);
+    if (!prev || prev.year < k.year) byName.set(k.publishedName, k);
+  }
+  for (const k of byName.values()) peers.push({ year: k.year, krPerInhabitant: k.krPerInhabitant!, source: 'Bufdir / SSB KOSTRA', centreName: k.publishedName });
+  peers.sort((x, y) => x.krPerInhabitant - y.krPerInhabitant);
+  const notes: string[] = [];
+  if (after.dist.model === 'USAGE_ADJUSTED' || before.dist.model === 'USAGE_ADJUSTED') {
+    notes.push(`Overnattingstall under ${SUPPRESSION_THRESHOLD} er skjermet og regnet som ${SUPPRESSION_THRESHOLD / 2}, så resultatet ikke avslører dem.`);
+  }
+  return { before: before.dist, after: after.dist, differences, peerRates: peers, notes };
+}
+
+export async function usageStatistics(ctx: AppContext, centreId: string, year: number): Promise<UsageStatistics> {
+  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const y = parseInput(YEAR, year, 'year');
+  if (!(await ctx.loaders.centreById.load(cid))) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
+  const stats = await ctx.dataSource.getRepository(UsageStat).findBy({ centreId: cid, year: y });
+  const table = protectUsageTable(stats.map((u) => ({ key: u.kommunenummer, counts: u })));
+  const municipalities = await ctx.loaders.municipalityByNumber.loadMany(stats.map((u) => u.kommunenummer));
+  return {
+    centreId: cid,
+    year: y,
+    threshold: SUPPRESSION_THRESHOLD,
+    rows: table.rows
+      .map((r, i) => ({ municipality: municipalities[i] as Municipality, ...r.counts }))
+      .sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'nb')),
+    totals: table.totals,
+    isExample: stats.some((s) => s.isExample),
+  };
+}

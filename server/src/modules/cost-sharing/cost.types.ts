@@ -1,0 +1,376 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { COST_MODELS, type CostModelKind } from '@samordna/domain';
+import { Municipality } from '../municipality/municipality.entity';
+import { PartyRole } from '../agreement/agreement-party.entity';
+
+export const CostModelKindEnum = Object.fromEntries(COST_MODELS.map((m) => [m, m])) as { [K in CostModelKind]: K };
+registerEnumType(CostModelKindEnum, { name: 'CostModelKind', description: 'How a centre budget is shared between host and partners.' });
+
+export type PopulationReference = 'SAME_YEAR' | 'PREVIOUS_YEAR';
+export const PopulationReferenceEnum = { SAME_YEAR: 'SAME_YEAR', PREVIOUS_YEAR: 'PREVIOUS_YEAR' } as const;
+registerEnumType(PopulationReferenceEnum, { name: 'PopulationReference' });
+
+/** Stored with an agreement: the parameters its cost model needs (amounts in øre). */
+export interface CostParams {
+  rateOre?: number | null;
+  hostRateOre?: number | null;
+  hostShareBp?: number | null;
+  baseOre?: number | null;
+  sharesBp?: Record<string, number>;
+  lumpSumsOre?: Record<string, number>;
+  usageWeightBp?: number | null;
+}
+
+@InputType()
+export class PartyNumberInput {
+  @Field()
+  kommunenummer: string;
+
+  @Field(() => Float, { description: 'Basis points (shares) or øre (lump sums).' })
+  value: number;
+}
+
+@InputType({ description: 'A cost model with its parameters. Amounts in øre; shares in basis points (1/100 %).' })
+export class CostTermsInput {
+  @Field(() => CostModelKindEnum)
+  model: CostModelKind;
+
+  @Field(() => Float, { nullable: true, description: 'Rate per inhabitant (øre).' })
+  rateOre?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  hostRateOre?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  hostShareBp?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  baseOre?: number | null;
+
+  @Field(() => [PartyNumberInput], { nullable: true })
+  shares?: PartyNumberInput[] | null;
+
+  @Field(() => [PartyNumberInput], { nullable: true })
+  lumpSums?: PartyNumberInput[] | null;
+
+  @Field(() => Int, { nullable: true })
+  usageWeightBp?: number | null;
+
+  @Field(() => PopulationReferenceEnum, { nullable: true })
+  populationReference?: PopulationReference | null;
+}
+
+@ObjectType({ description: 'The cost model of an agreement, as registered.' })
+export class CostTerms {
+  @Field(() => CostModelKindEnum)
+  model: CostModelKind;
+
+  @Field({ description: 'The model in bokmål.' })
+  label: string;
+
+  @Field(() => Float, { nullable: true })
+  rateOre: number | null;
+
+  @Field(() => Float, { nullable: true })
+  hostRateOre: number | null;
+
+  @Field(() => Int, { nullable: true })
+  hostShareBp: number | null;
+
+  @Field(() => Float, { nullable: true })
+  baseOre: number | null;
+
+  @Field(() => Int, { nullable: true })
+  usageWeightBp: number | null;
+}
+
+@ObjectType({ description: "One party's part of a centre's costs for a year." })
+export class PartyCost {
+  @Field(() => Municipality)
+  municipality: Municipality;
+
+  @Field(() => PartyRole)
+  role: PartyRole;
+
+  @Field(() => Int)
+  population: number;
+
+  @Field(() => Float, { description: 'Share of the budget (øre).' })
+  allocatedOre: number;
+
+  @Field(() => Float, { description: 'Extra charges on top (øre).' })
+  extraChargesOre: number;
+
+  @Field(() => Float, { description: 'allocated + extra charges (øre).' })
+  totalOre: number;
+
+  @Field(() => Float, { nullable: true, description: 'total ÷ population (øre).' })
+  perInhabitantOre: number | null;
+
+  @Field(() => Float, { description: 'allocated ÷ budget (0–1).' })
+  share: number;
+
+  @Field({ description: 'How the amount was computed (bokmål).' })
+  explanation: string;
+}
+
+@ObjectType()
+export class KostraComparison {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Float)
+  krPerInhabitant: number;
+
+  @Field()
+  source: string;
+
+  @Field(() => String, { nullable: true })
+  centreName: string | null;
+}
+
+@ObjectType({ description: "Where a centre's costs fall in a year." })
+export class CostDistribution {
+  @Field(() => ID)
+  centreId: string;
+
+  @Field()
+  centreName: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => ID)
+  agreementId: string;
+
+  @Field(() => CostModelKindEnum)
+  model: CostModelKind;
+
+  @Field()
+  modelLabel: string;
+
+  @Field(() => Float, { description: 'Net budget shared (øre), including shared investments.' })
+  budgetOre: number;
+
+  @Field(() => Float)
+  operatingCostOre: number;
+
+  @Field(() => Float)
+  stateFundingOre: number;
+
+  @Field(() => Float)
+  projectFundingOre: number;
+
+  @Field(() => Float, { description: 'Investments carried by the host alone this year (øre), outside the budget.' })
+  hostInvestmentsOre: number;
+
+  @Field(() => Int, { description: 'The year of the population figures used.' })
+  populationYear: number;
+
+  @Field(() => String, { nullable: true, description: 'Set when figures for the stated reference year were missing.' })
+  populationNote: string | null;
+
+  @Field(() => [PartyCost])
+  parties: PartyCost[];
+
+  @Field(() => Float, { nullable: true })
+  hostResidualOre: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Positive: the host pays more than its own rate would give.' })
+  hostSubsidyOre: number | null;
+
+  @Field(() => Float, { nullable: true })
+  hostPartnerRatio: number | null;
+
+  @Field({ description: 'The host pays 5× or more per inhabitant than its partners.' })
+  ratioFlag: boolean;
+
+  @Field(() => KostraComparison, { nullable: true, description: 'KOSTRA national average, same year or nearest earlier.' })
+  nationalAverage: KostraComparison | null;
+
+  @Field(() => KostraComparison, { nullable: true, description: "The centre's own KOSTRA figure, same year or nearest earlier." })
+  centreKostra: KostraComparison | null;
+
+  @Field({ description: 'True when the budget or the cost terms are example data.' })
+  isExample: boolean;
+
+  @Field()
+  explanation: string;
+}
+
+@ObjectType()
+export class MunicipalityYearCost {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => ID)
+  centreId: string;
+
+  @Field()
+  centreName: string;
+
+  @Field(() => PartyRole)
+  role: PartyRole;
+
+  @Field(() => Float)
+  allocatedOre: number;
+
+  @Field(() => Float)
+  extraChargesOre: number;
+
+  @Field(() => Float)
+  totalOre: number;
+
+  @Field(() => Float, { nullable: true })
+  perInhabitantOre: number | null;
+
+  @Field()
+  isExample: boolean;
+}
+
+@ObjectType()
+export class MunicipalityCosts {
+  @Field(() => Municipality)
+  municipality: Municipality;
+
+  @Field(() => [MunicipalityYearCost])
+  years: MunicipalityYearCost[];
+
+  @Field(() => [String], { description: 'Years (and centres) that could not be computed, and why.' })
+  gaps: string[];
+}
+
+@InputType({ description: 'An investment added in a simulation.' })
+export class SimulatedInvestmentInput {
+  @Field(() => Float, { description: 'Amount (øre).' })
+  amountOre: number;
+
+  @Field({ description: 'Shared through the budget (true) or carried by the host alone (false).' })
+  shared: boolean;
+}
+
+@InputType({ description: 'What to change. Leave a field out to keep it as it is.' })
+export class SimulationInput {
+  @Field(() => ID)
+  centreId: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => CostTermsInput, { nullable: true, description: 'Another model or rate.' })
+  terms?: CostTermsInput | null;
+
+  @Field(() => [String], { nullable: true, description: 'Partners that leave.' })
+  removeMunicipalities?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Municipalities that join as partners.' })
+  addMunicipalities?: string[] | null;
+
+  @Field(() => SimulatedInvestmentInput, { nullable: true })
+  investment?: SimulatedInvestmentInput | null;
+}
+
+@ObjectType()
+export class PartyDifference {
+  @Field(() => Municipality)
+  municipality: Municipality;
+
+  @Field(() => PartyRole)
+  role: PartyRole;
+
+  @Field(() => Float, { nullable: true, description: 'null: not a party before.' })
+  beforeOre: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'null: not a party after.' })
+  afterOre: number | null;
+
+  @Field(() => Float)
+  differenceOre: number;
+
+  @Field(() => Float, { nullable: true })
+  beforePerInhabitantOre: number | null;
+
+  @Field(() => Float, { nullable: true })
+  afterPerInhabitantOre: number | null;
+}
+
+@ObjectType({ description: 'A simulated change of cost sharing. Nothing is written.' })
+export class Simulation {
+  @Field(() => CostDistribution)
+  before: CostDistribution;
+
+  @Field(() => CostDistribution)
+  after: CostDistribution;
+
+  @Field(() => [PartyDifference])
+  differences: PartyDifference[];
+
+  @Field(() => [KostraComparison], { description: "Other centres' KOSTRA cost per inhabitant, the nearest year available." })
+  peerRates: KostraComparison[];
+
+  @Field(() => [String], { description: 'Notes on the simulation (e.g. small usage numbers protected).' })
+  notes: string[];
+}
+
+@ObjectType({ description: 'A count, or null with suppressed = true when under the threshold.' })
+export class ProtectedCount {
+  @Field(() => Int, { nullable: true })
+  value: number | null;
+
+  @Field()
+  suppressed: boolean;
+}
+
+@ObjectType()
+export class UsageRow {
+  @Field(() => Municipality)
+  municipality: Municipality;
+
+  @Field(() => ProtectedCount)
+  stays: ProtectedCount;
+
+  @Field(() => ProtectedCount)
+  nights: ProtectedCount;
+
+  @Field(() => ProtectedCount)
+  dayVisits: ProtectedCount;
+
+  @Field(() => ProtectedCount)
+  phoneContacts: ProtectedCount;
+}
+
+@ObjectType()
+export class UsageTotals {
+  @Field(() => ProtectedCount)
+  stays: ProtectedCount;
+
+  @Field(() => ProtectedCount)
+  nights: ProtectedCount;
+
+  @Field(() => ProtectedCount)
+  dayVisits: ProtectedCount;
+
+  @Field(() => ProtectedCount)
+  phoneContacts: ProtectedCount;
+}
+
+@ObjectType({ description: 'Use of a centre in a year, aggregated per municipality, small numbers suppressed.' })
+export class UsageStatistics {
+  @Field(() => ID)
+  centreId: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int, { description: 'Counts under this are suppressed.' })
+  threshold: number;
+
+  @Field(() => [UsageRow])
+  rows: UsageRow[];
+
+  @Field(() => UsageTotals, { description: 'Totals; a total is suppressed when any count in its column is.' })
+  totals: UsageTotals;
+
+  @Field()
+  isExample: boolean;
+}
