@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createContext, type AppContext } from './context';
 import { formatError } from './errors';
+import { exportRouter } from '../modules/cost-sharing/cost.export';
 
 export interface HttpOptions {
   production: boolean;
@@ -55,10 +56,11 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
     app,
     attach(r: Ready) {
       router.use('/graphql', express.json({ limit: '1mb' }), r.graphqlMiddleware);
+      router.use('/export', exportRouter(r.dataSource));
       if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
         router.use(express.static(options.dashboardDir, { index: 'index.html' }));
         // Client-side routes: every other GET that accepts HTML gets the app shell.
-        router.get(/^\/(?!graphql|geo|healthz).*/, (req, res, next) => {
+        router.get(/^\/(?!graphql|geo|healthz|export).*/, (req, res, next) => {
           if (!req.accepts('html')) return next();
           res.sendFile(path.join(options.dashboardDir, 'index.html'));
         });

@@ -172,6 +172,25 @@ describe('HTTP hardening', () => {
     expect(r.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('exports the cost distribution as CSV and XLSX, and refuses a bad request with a clear code', async () => {
+    const r = await graphql(server.port, `{ crisisCentres(filter: { search: "Salten" }) { items { id } } }`);
+    const id = r.data.crisisCentres.items[0].id;
+    const csv = await fetch(`http://127.0.0.1:${server.port}/export/cost-distribution.csv?centreId=${id}&year=2025`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toContain("filename*=UTF-8''kostnadsfordeling-krisesenteret-i-salten-2025.csv");
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const xlsx = await fetch(`http://127.0.0.1:${server.port}/export/invoice-plan.xlsx?centreId=${id}&year=2025`);
+    expect(xlsx.status).toBe(200);
+    expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip container
+    const bad = await fetch(`http://127.0.0.1:${server.port}/export/cost-distribution.csv?centreId=${id}&year=nine`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+    const missing = await fetch(`http://127.0.0.1:${server.port}/export/cost-distribution.csv?centreId=${id}&year=2019`);
+    expect(missing.status).toBe(404);
+  });
+
   it('answers /healthz', async () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
     expect(await res.json()).toEqual({ status: 'ok' });

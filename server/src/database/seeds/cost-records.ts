@@ -18,7 +18,7 @@ interface CentreCosts {
 const CENTRES: Record<string, CentreCosts> = {
   'Krisesenteret i Salten': { krPerInhabitant: 128, model: 'PER_INHABITANT_HOST_RESIDUAL', params: () => ({ rateOre: 8_500 }) },
   'Kommunalt krisesentertilbud i Vestfold': { krPerInhabitant: 76, model: 'HOST_EXCEPTION', params: () => ({ hostShareBp: 3_000 }) },
-  'Helgeland krisesenter': { krPerInhabitant: 142, model: 'PER_INHABITANT_HOST_RESIDUAL', params: () => ({ rateOre: 6_000 }) },
+  'Helgeland krisesenter': { krPerInhabitant: 142, model: 'PER_INHABITANT_HOST_RESIDUAL', params: () => ({ rateOre: 5_000 }) },
   'Krisesenteret i Hønefoss': { krPerInhabitant: 118, model: 'BASE_PLUS_PER_INHABITANT', params: () => ({ baseOre: 15_000_000 }) },
   'Krisesenteret Asker, Bærum og Lier': {
     krPerInhabitant: 50,

@@ -1,0 +1,120 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import express, { type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { formatDate, largestRemainder } from '@samordna/domain';
+import { createContext } from '../../app/context';
+import { costDistribution } from './cost.service';
+import type { CostDistribution } from './cost.types';
+
+/** Øre as a kroner number Excel in nb-NO reads: decimal comma, no thousands separator. */
+export const csvKroner = (ore: number) => (ore / 100).toFixed(2).replace('.', ',');
+
+interface Sheet {
+  title: string;
+  preface: string[][];
+  header: string[];
+  /** Cells: strings, or { ore } for amounts, or { percent } for shares. */
+  rows: (string | number | { ore: number } | { percent: number })[][];
+}
+
+const ROLE = { host: 'Vertskommune', partner: 'Samarbeidskommune' } as const;
+
+function preface(d: CostDistribution, what: string): string[][] {
+  return [
+    [what, d.centreName, String(d.year)],
+    ['Modell', d.modelLabel],
+    ['Folketall per', `1. januar ${d.populationYear}`],
+    ...(d.isExample ? [['Merk', 'Eksempeldata: budsjett og kostnadsmodell er oppdiktet, ikke reelle tall.']] : []),
+    [],
+  ];
+}
+
+export function allocationSheet(d: CostDistribution): Sheet {
+  return {
+    title: 'Kostnadsfordeling',
+    preface: preface(d, 'Kostnadsfordeling'),
+    header: ['Kommune', 'Kommunenr.', 'Rolle', 'Folketall', 'Andel av budsjett (%)', 'Andel (kr)', 'Tilleggskostnader (kr)', 'Sum (kr)', 'Kr per innbygger', 'Forklaring'],
+    rows: [
+      ...d.parties.map((p) => [
+        p.municipality.name,
+        p.municipality.kommunenummer,
+        ROLE[p.role],
+        p.population,
+        { percent: p.share * 100 },
+        { ore: p.allocatedOre },
+        { ore: p.extraChargesOre },
+        { ore: p.totalOre },
+        { ore: p.perInhabitantOre ?? 0 },
+        p.explanation,
+      ]),
+      ['Sum', '', '', d.parties.reduce((a, p) => a + p.population, 0), { percent: 100 }, { ore: d.budgetOre }, { ore: d.parties.reduce((a, p) => a + p.extraChargesOre, 0) }, { ore: d.parties.reduce((a, p) => a + p.totalOre, 0) }, '', ''],
+    ],
+  };
+}
+
+const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'];
+
+/** Each partner's total for the year split into four quarterly invoices that sum exactly. */
+export function invoicePlanSheet(d: CostDistribution): Sheet {
+  const rows: Sheet['rows'] = [];
+  for (const p of d.parties.filter((x) => x.role === 'partner')) {
+    largestRemainder(p.totalOre, [1, 1, 1, 1]).forEach((amount, q) => {
+      rows.push([p.municipality.name, p.municipality.kommunenummer, `${q + 1}. kvartal`, formatDate(`${d.year}-${QUARTER_ENDS[q]}`), { ore: amount }]);
+    });
+  }
+  return { title: 'Fakturaplan', preface: preface(d, 'Fakturaplan'), header: ['Kommune', 'Kommunenr.', 'Kvartal', 'Forfall', 'Beløp (kr)'], rows };
+}
+
+/** UTF-8 with BOM, semicolons, CRLF and decimal commas: Excel opens it with æøå intact. */
+export function toCsv(sheet: Sheet): string {
+  const cell = (c: Sheet['rows'][number][number]) =>
+    typeof c === 'object' ? ('ore' in c ? csvKroner(c.ore) : c.percent.toFixed(2).replace('.', ',')) : String(c);
+  return stringify([...sheet.preface, sheet.header, ...sheet.rows.map((r) => r.map(cell))], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+}
+
+export async function toXlsx(sheet: Sheet): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Samordna';
+  const ws = wb.addWorksheet(sheet.title);
+  for (const line of sheet.preface) ws.addRow(line);
+  const header = ws.addRow(sheet.header);
+  header.font = { bold: true };
+  for (const r of sheet.rows) {
+    const row = ws.addRow(r.map((c) => (typeof c === 'object' ? ('ore' in c ? c.ore / 100 : c.percent / 100) : c)));
+    r.forEach((c, i) => {
+      if (typeof c === 'object') row.getCell(i + 1).numFmt = 'ore' in c ? '#,##0.00' : '0.00%';
+    });
+  }
+  ws.columns.forEach((col) => (col.width = 18));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const statusOf = (code: unknown) => (code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' ? 400 : 500);
+
+/** GET /export/{cost-distribution|invoice-plan}.{csv|xlsx}?centreId=…&year=… */
+export function exportRouter(dataSource: DataSource): Router {
+  const router = express.Router();
+  router.get(/^\/(cost-distribution|invoice-plan)\.(csv|xlsx)$/, async (req, res) => {
+    const [kind, format] = [req.params[0], req.params[1]] as ['cost-distribution' | 'invoice-plan', 'csv' | 'xlsx'];
+    try {
+      const year = Number(req.query.year);
+      const d = await costDistribution(createContext(dataSource), String(req.query.centreId ?? ''), Number.isInteger(year) ? year : NaN);
+      const sheet = kind === 'cost-distribution' ? allocationSheet(d) : invoicePlanSheet(d);
+      const name = `${kind === 'cost-distribution' ? 'kostnadsfordeling' : 'fakturaplan'}-${d.centreName.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-')}-${d.year}`;
+      const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
+      res.setHeader('Content-Disposition', `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}.${format}`);
+      if (format === 'csv') res.type('text/csv; charset=utf-8').send(toCsv(sheet));
+      else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(sheet));
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code) {
+        res.status(statusOf(error.extensions.code)).json({ code: error.extensions.code, field: error.extensions.field ?? null, message: error.message });
+        return;
+      }
+      console.error('[export] internal error:', error);
+      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Eksporten feilet.' });
+    }
+  });
+  return router;
+}
