@@ -9,3 +9,5 @@ export * from './catalog';
 export * from './money';
 export * from './cost-allocation';
 export * from './usage';
+export * from './geo';
+export * from './coverage';
