@@ -7,6 +7,7 @@ import { AgreementPartyResolver, AgreementResolver } from '../modules/agreement/
 import { AgencyResolver, ContactResolver } from '../modules/contact/contact.resolver';
 import { HandoverRoutineResolver, RoutineStepResolver } from '../modules/handover/handover.resolver';
 import { AgreementCostResolver, CostSharingResolver } from '../modules/cost-sharing/cost.resolver';
+import { CoverageResolver } from '../modules/coverage/coverage.resolver';
 
 export const RESOLVERS = [
   CountyResolver,
@@ -20,6 +21,7 @@ export const RESOLVERS = [
   RoutineStepResolver,
   CostSharingResolver,
   AgreementCostResolver,
+  CoverageResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

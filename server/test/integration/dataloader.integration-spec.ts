@@ -18,6 +18,8 @@ const QUERIES: Record<string, string> = {
   soonDeadlines: `{ agreements(filter: { deadlineWithinDays: 3650 }, limit: 500) { totalCount items { title centre { name } parties { role } } } }`,
   contacts: `{ contacts(limit: 500) { totalCount items { name stale agency { kind name municipality { name } contacts { name } } } } }`,
   agencies: `{ agencies(limit: 500) { totalCount items { name municipality { name } contacts { name stale } } } }`,
+  coverage: `{ coverageOverview { rows { municipality { name } codes worstSeverity } byCentre { label } } }`,
+  costs: `{ municipalityCosts(kommunenummer: "1841", fromYear: 2020, toYear: 2027) { years { totalOre } gaps } }`,
   routines: `{ handoverRoutines(limit: 500) { totalCount items { status centre { name } municipality { name }
     steps { title contact { name agency { name } } } } } }`,
 };
@@ -80,6 +82,8 @@ const CEILING: Record<string, number> = {
   contacts: 6,
   agencies: 5,
   routines: 8,
+  coverage: 7,
+  costs: 14,
 };
 
 it('list queries send a bounded number of statements, the same bound at 10× the data', async () => {
