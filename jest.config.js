@@ -54,6 +54,7 @@ module.exports = {
       transform: tsJest('<rootDir>/dashboard/tsconfig.json', {
         tsconfig: {
           isolatedModules: true,
+          target: 'ES2022',
           jsx: 'react-jsx',
           module: 'commonjs',
           moduleResolution: 'node10',
@@ -68,7 +69,7 @@ module.exports = {
       testMatch: ['**/*.e2e-spec.ts'],
       // dashboard/ is "type": "module"; compile the tests to CommonJS all the same.
       transform: tsJest('<rootDir>/server/tsconfig.json', {
-        tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true },
+        tsconfig: { isolatedModules: true, target: 'ES2022', module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true },
       }),
     },
   ],

@@ -29,7 +29,7 @@ it('shows the municipalities of a chosen county with population and centre', asy
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`http://localhost:${server.port}/`);
+  await page.goto(`http://localhost:${server.port}/kommuner`);
 
   await page.getByRole('heading', { level: 1, name: 'Kommuner og folketall' }).waitFor();
   await page.getByText('Velg et fylke for å se kommunene.').waitFor();

@@ -1,8 +1,26 @@
-import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { MunicipalitiesPage } from '../features/municipalities/MunicipalitiesPage';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
+import { Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
 import { useI18n, type Locale } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/nb';
 
-export function App() {
+// Each page is its own chunk: the first route loads only what it draws.
+const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
+const CoverageMapPage = lazy(() => import('../features/coverage/CoverageMapPage'));
+const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
+
+const NAV: { to: string; key: MessageKey }[] = [
+  { to: '/', key: 'nav.overview' },
+  { to: '/kart', key: 'nav.map' },
+  { to: '/kommuner', key: 'nav.municipalities' },
+];
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Paragraph>{t('common.notFound')}</Paragraph>;
+}
+
+export function Shell() {
   const { t, locale, setLocale } = useI18n();
   const other: Locale = locale === 'nb' ? 'en' : 'nb';
   return (
@@ -13,10 +31,16 @@ export function App() {
           <span className="brand-name">{t('app.title')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <nav aria-label="Hovedmeny">
-          <Link href="/" aria-current="page">
-            {t('nav.municipalities')}
-          </Link>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.to}>
+                <NavLink to={n.to} end={n.to === '/'}>
+                  {t(n.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
         </nav>
         <button
           type="button"
@@ -31,11 +55,32 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <MunicipalitiesPage />
+        <Suspense
+          fallback={
+            <div role="status" className="loading">
+              <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+            </div>
+          }
+        >
+          <Routes>
+            <Route path="/" element={<OverviewPage />} />
+            <Route path="/kart" element={<CoverageMapPage />} />
+            <Route path="/kommuner" element={<MunicipalitiesPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </main>
       <footer className="app-footer">
         <Paragraph data-size="sm">{t('footer.sources')}</Paragraph>
       </footer>
     </>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Shell />
+    </BrowserRouter>
   );
 }

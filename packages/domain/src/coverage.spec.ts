@@ -109,7 +109,8 @@ describe('coverage rules', () => {
   it('a fixed term expiring within the horizon is reported as an expiry', () => {
     const terms: AgreementTerms = { ...TERMS, validTo: '2026-05-31', autoRenew: false };
     const f = coverageFindings(facts({}, '2026-03-01', terms), '2026-03-01').find((x) => x.code === 'NOTICE_DEADLINE_SOON')!;
-    expect(f.reason.nb).toBe('Avtalen med Krisesenteret i Salten utløper 2026-05-31 (91 dager igjen).');
+    expect(f.reason.nb).toBe('Avtalen med Krisesenteret i Salten utløper 31.05.2026 (91 dager igjen).');
+    expect(f.reason.en).toBe('The agreement with Krisesenteret i Salten expires on 2026-05-31 (91 days left).');
   });
 
   it('distance is a great-circle approximation and says so', () => {

@@ -3,6 +3,7 @@ import { CAPABILITIES, CAPABILITY_LABELS, KEY_AGENCY_KINDS, AGENCY_KIND_LABELS, 
 import { compareIso, daysBetween, type IsoDate } from './dates';
 import type { Deadline } from './deadlines';
 import { greatCircleKm } from './geo';
+import { formatDate } from './format';
 
 /**
  * Coverage gaps: for one municipality on a date, what is thin in its crisis-centre offer and
@@ -138,8 +139,8 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
         'NOTICE_DEADLINE_SOON',
         days <= 90 ? 'WARNING' : 'INFO',
         d.kind === 'NOTICE'
-          ? `Fristen for å si opp avtalen med ${m.centre.name} er ${when} (${days} dager igjen).`
-          : `Avtalen med ${m.centre.name} utløper ${when} (${days} dager igjen).`,
+          ? `Fristen for å si opp avtalen med ${m.centre.name} er ${formatDate(when)} (${days} dager igjen).`
+          : `Avtalen med ${m.centre.name} utløper ${formatDate(when)} (${days} dager igjen).`,
         d.kind === 'NOTICE'
           ? `The notice deadline for the agreement with ${m.centre.name} is ${when} (${days} days left).`
           : `The agreement with ${m.centre.name} expires on ${when} (${days} days left).`,
@@ -196,7 +197,7 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
         add(
           'ROUTINE_REVIEW_OVERDUE',
           'WARNING',
-          `Overgangsrutinen med ${m.centre.name} skulle vært gjennomgått ${routine.reviewDueOn} (${daysBetween(routine.reviewDueOn, asOf)} dager siden).`,
+          `Overgangsrutinen med ${m.centre.name} skulle vært gjennomgått ${formatDate(routine.reviewDueOn)} (${daysBetween(routine.reviewDueOn, asOf)} dager siden).`,
           `The handover routine with ${m.centre.name} was due for review on ${routine.reviewDueOn} (${daysBetween(routine.reviewDueOn, asOf)} days ago).`,
           rRef,
         );
@@ -255,3 +256,24 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
 
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }
+
+export const FINDING_CODE_LABELS: Record<FindingCode, { nb: string; en: string }> = {
+  NOT_REGISTERED: { nb: 'Ikke registrert', en: 'Not registered' },
+  NO_ACTIVE_AGREEMENT: { nb: 'Ingen gjeldende avtale', en: 'No agreement in force' },
+  AGREEMENT_EXPIRED: { nb: 'Avtalen er utløpt', en: 'Agreement expired' },
+  NOTICE_GIVEN: { nb: 'Avtalen er sagt opp', en: 'Notice given' },
+  DISPUTED: { nb: 'Avtalen er omstridt', en: 'Agreement disputed' },
+  NOTICE_DEADLINE_SOON: { nb: 'Frist nærmer seg', en: 'Deadline approaching' },
+  MISSING_SERVICE: { nb: 'Mangler § 2-tilbud', en: 'Missing § 2 element' },
+  MISSING_CAPABILITY: { nb: 'Mangler tilrettelegging', en: 'Missing capability' },
+  CENTRE_DETAILS_NOT_REGISTERED: { nb: 'Sentertilbud ikke registrert', en: 'Centre offer not registered' },
+  NO_ROUTINE: { nb: 'Ingen overgangsrutine', en: 'No handover routine' },
+  ROUTINE_DRAFT: { nb: 'Rutine bare i utkast', en: 'Routine only a draft' },
+  ROUTINE_REVIEW_OVERDUE: { nb: 'Rutinen skulle vært gjennomgått', en: 'Routine review overdue' },
+  NO_CONTACT_POINT: { nb: 'Mangler kontaktpunkt', en: 'No contact point' },
+  NO_KEY_CONTACT: { nb: 'Mangler nøkkelkontakt', en: 'Missing key contact' },
+  STALE_CONTACTS: { nb: 'Ubekreftede kontakter', en: 'Unverified contacts' },
+  NO_WRITTEN_COOPERATION: { nb: 'Ingen skriftlig samarbeidsavtale', en: 'No written cooperation' },
+  NOT_SIGNED_AT_DIRECTOR_LEVEL: { nb: 'Ikke forankret hos kommunedirektør', en: 'Not signed by the municipal director' },
+  FAR_FROM_CENTRE: { nb: 'Langt til senteret', en: 'Far from the centre' },
+};

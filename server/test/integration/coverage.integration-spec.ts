@@ -72,7 +72,7 @@ describe('municipalityCoverage: the seeded data gives the expected findings', ()
     const codes = r.data!.municipalityCoverage.findings.map((f: any) => f.code);
     expect(codes).toEqual(expect.arrayContaining(['NOT_SIGNED_AT_DIRECTOR_LEVEL', 'NOTICE_DEADLINE_SOON', 'NO_ROUTINE', 'NO_CONTACT_POINT', 'CENTRE_DETAILS_NOT_REGISTERED']));
     const soon = r.data!.municipalityCoverage.findings.find((f: any) => f.code === 'NOTICE_DEADLINE_SOON');
-    expect(soon.reason).toBe('Fristen for å si opp avtalen med Krisesenteret Asker, Bærum og Lier er 2027-03-31 (130 dager igjen).');
+    expect(soon.reason).toBe('Fristen for å si opp avtalen med Krisesenteret Asker, Bærum og Lier er 31.03.2027 (130 dager igjen).');
     expect(soon.records[0].entity).toBe('Agreement');
   });
 

@@ -1,0 +1,71 @@
+import { lazy, Suspense } from 'react';
+import { useQuery } from 'urql';
+import { Link as RouterLink } from 'react-router';
+import { Alert, Card, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate, formatInteger } from '../../lib/format';
+import { OverviewQuery } from './overview.graphql';
+
+const CountyChart = lazy(() => import('./CountyChart').then((m) => ({ default: m.CountyChart })));
+
+function Figure({ value, label, to, page }: { value: number; label: string; to: string; page: string }) {
+  const { t } = useI18n();
+  return (
+    <Card data-color="neutral" className="key-figure">
+      <Card.Block>
+        <p className="figure-value">{formatInteger(value)}</p>
+        <p className="figure-label">{label}</p>
+        <RouterLink to={to}>{t('overview.goTo', { page })}</RouterLink>
+      </Card.Block>
+    </Card>
+  );
+}
+
+export default function OverviewPage() {
+  const { t } = useI18n();
+  const [result, reexecute] = useQuery({ query: OverviewQuery });
+  const d = result.data;
+  const total = (k: 'critical' | 'warning' | 'info' | 'ok' | 'notRegistered') => d?.coverageOverview.byCounty.reduce((n, c) => n + c[k], 0) ?? 0;
+  const byCode = (code: string) => d?.coverageOverview.byCode.find((c) => c.code === code)?.municipalities ?? 0;
+
+  return (
+    <section aria-labelledby="overview-heading">
+      <Heading level={1} data-size="lg" id="overview-heading">
+        {t('overview.heading')}
+      </Heading>
+      <Paragraph>{t('overview.intro')}</Paragraph>
+      {result.error ? (
+        <Alert data-color="danger" role="alert">
+          <Paragraph>{result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}</Paragraph>
+          <button type="button" className="link-button" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+            {t('error.retry')}
+          </button>
+        </Alert>
+      ) : !d ? (
+        <div role="status" className="loading">
+          <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+        </div>
+      ) : (
+        <>
+          <Paragraph data-size="sm" className="muted">
+            {t('common.asOf', { date: formatDate(d.coverageOverview.asOf) })}
+          </Paragraph>
+          <div className="key-figures" data-testid="key-figures">
+            <Figure value={357 - total('notRegistered')} label={t('overview.registered')} to="/kart" page={t('nav.map')} />
+            <Figure value={total('notRegistered')} label={t('overview.notRegistered')} to="/kart" page={t('nav.map')} />
+            <Figure value={total('critical')} label={t('overview.critical')} to="/kart?alvor=CRITICAL" page={t('nav.map')} />
+            <Figure value={d.soon.totalCount} label={t('overview.deadlines')} to="/avtaler?frist=180" page={t('nav.agreements')} />
+            <Figure value={d.stale.totalCount} label={t('overview.stale')} to="/kontakter?ubekreftet=1" page={t('nav.contacts')} />
+            <Figure value={byCode('NO_ROUTINE')} label={t('overview.routinesMissing')} to="/kart?funn=NO_ROUTINE" page={t('nav.map')} />
+          </div>
+          <Heading level={2} data-size="sm">
+            {t('overview.chartCounties')}
+          </Heading>
+          <Suspense fallback={<Spinner aria-label={t('common.loading')} data-size="sm" />}>
+            <CountyChart data={d.coverageOverview.byCounty} />
+          </Suspense>
+        </>
+      )}
+    </section>
+  );
+}
