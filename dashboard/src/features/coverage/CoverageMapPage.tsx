@@ -1,0 +1,194 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { useSearchParams } from 'react-router';
+import { Alert, Field, Heading, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
+import { FINDING_CODE_LABELS, FINDING_CODES } from '@samordna/domain';
+import type { CoverageFilter, FindingCode, Severity } from '../../gql/graphql';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate, formatInteger } from '../../lib/format';
+import { loadBoundaries, type Boundaries } from './boundaries';
+import { CoverageFilterOptionsQuery, CoverageOverviewQuery } from './coverage.graphql';
+import { CoverageMap, type MapRow } from './CoverageMap';
+import { CoverageTable } from './CoverageTable';
+import { FindingsPanel } from './FindingsPanel';
+import { SEVERITY_KEYS, severityKey } from './severity';
+
+export default function CoverageMapPage() {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const county = params.get('fylke') ?? '';
+  const centreId = params.get('senter') ?? '';
+  const code = (params.get('funn') ?? '') as FindingCode | '';
+  const severity = (params.get('alvor') ?? '') as Severity | '';
+  const selected = params.get('kommune');
+
+  const filter: CoverageFilter = useMemo(
+    () => ({ centreId: centreId || null, code: code || null, severity: severity || null }),
+    [centreId, code, severity],
+  );
+  const [options] = useQuery({ query: CoverageFilterOptionsQuery });
+  const [overview, reexecute] = useQuery({ query: CoverageOverviewQuery, variables: { filter } });
+  const [boundaries, setBoundaries] = useState<Boundaries | null>(null);
+  const [mapError, setMapError] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    loadBoundaries()
+      .then((b) => live && setBoundaries(b))
+      .catch(() => live && setMapError(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const set = (key: string, value: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const allRows = overview.data?.coverageOverview.rows ?? [];
+  const rows = county ? allRows.filter((r) => r.municipality.countyNumber === county) : allRows;
+  const mapRows = useMemo(
+    () =>
+      new Map<string, MapRow>(
+        rows.map((r) => {
+          const s = severityKey(r);
+          return [r.municipality.kommunenummer, { kommunenummer: r.municipality.kommunenummer, name: r.municipality.name, severity: s, severityLabel: t(`severity.${s}`) }];
+        }),
+      ),
+    [rows, t],
+  );
+  const focus = useMemo(() => (county ? allRows.filter((r) => r.municipality.countyNumber === county).map((r) => r.municipality.kommunenummer) : []), [allRows, county]);
+  const counts = SEVERITY_KEYS.map((k) => ({ key: k, n: rows.filter((r) => severityKey(r) === k).length }));
+
+  return (
+    <section aria-labelledby="map-heading" className="map-page">
+      <Heading level={1} data-size="lg" id="map-heading">
+        {t('map.heading')}
+      </Heading>
+      <Paragraph>{t('map.intro')}</Paragraph>
+
+      <div className="filters">
+        <Field>
+          <Label htmlFor="f-county">{t('map.filter.county')}</Label>
+          <Select id="f-county" value={county} onChange={(e) => set('fylke', e.target.value)}>
+            <Select.Option value="">{t('common.all')}</Select.Option>
+            {options.data?.counties.map((c) => (
+              <Select.Option key={c.number} value={c.number}>
+                {c.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="f-centre">{t('map.filter.centre')}</Label>
+          <Select id="f-centre" value={centreId} onChange={(e) => set('senter', e.target.value)}>
+            <Select.Option value="">{t('common.all')}</Select.Option>
+            {options.data?.crisisCentres.items.map((c) => (
+              <Select.Option key={c.id} value={c.id}>
+                {c.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="f-code">{t('map.filter.code')}</Label>
+          <Select id="f-code" value={code} onChange={(e) => set('funn', e.target.value)}>
+            <Select.Option value="">{t('common.all')}</Select.Option>
+            {FINDING_CODES.map((c) => (
+              <Select.Option key={c} value={c}>
+                {FINDING_CODE_LABELS[c][locale]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="f-severity">{t('map.filter.severity')}</Label>
+          <Select id="f-severity" value={severity} onChange={(e) => set('alvor', e.target.value)}>
+            <Select.Option value="">{t('common.all')}</Select.Option>
+            {(['CRITICAL', 'WARNING', 'INFO'] as const).map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`severity.${s}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      {overview.error ? (
+        <Alert data-color="danger" role="alert">
+          <Heading level={2} data-size="xs">
+            {t('error.heading')}
+          </Heading>
+          <Paragraph>{overview.error.networkError ? t('error.network') : overview.error.graphQLErrors[0]?.message}</Paragraph>
+          <button type="button" className="link-button" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+            {t('error.retry')}
+          </button>
+        </Alert>
+      ) : (
+        <>
+          <Paragraph role="status" data-size="sm" className="muted">
+            {overview.data ? `${t('common.asOf', { date: formatDate(overview.data.coverageOverview.asOf) })} · ${t('map.summary', { shown: formatInteger(rows.length) })}` : t('common.loading')}
+          </Paragraph>
+          <div className="map-layout">
+            <figure className="map-figure">
+              {mapError ? (
+                <Alert data-color="warning">{t('map.mapError')}</Alert>
+              ) : !boundaries || !overview.data ? (
+                <div role="status" className="loading map-loading">
+                  <Spinner aria-hidden data-size="md" /> {t('map.loadingMap')}
+                </div>
+              ) : (
+                <CoverageMap
+                  boundaries={boundaries}
+                  rows={mapRows}
+                  focus={focus}
+                  selected={selected}
+                  ariaLabel={t('map.ariaLabel')}
+                  labelFor={(r) => t('map.municipalityLabel', { name: r.name, severity: r.severityLabel })}
+                  onSelect={(k) => set('kommune', k)}
+                />
+              )}
+              <figcaption>
+                <ul className="legend" aria-label={t('map.legend')}>
+                  {counts.map(({ key, n }) => (
+                    <li key={key}>
+                      <span className={`sev-swatch sev-${key}`} aria-hidden="true" /> {t(`severity.${key}`)} ({formatInteger(n)})
+                    </li>
+                  ))}
+                </ul>
+                <small className="muted">{t('map.credit')}</small>
+              </figcaption>
+            </figure>
+            {selected && <FindingsPanel kommunenummer={selected} onClose={() => {
+              set('kommune', null);
+              requestAnimationFrame(() => (document.querySelector(`[data-kommunenummer="${selected}"]`) as SVGElement | null)?.focus());
+            }} />}
+          </div>
+          {overview.data && rows.length === 0 ? (
+            <Paragraph role="status">{t('map.empty')}</Paragraph>
+          ) : (
+            <CoverageTable
+              rows={rows.map((r) => ({
+                kommunenummer: r.municipality.kommunenummer,
+                name: r.municipality.name,
+                county: r.municipality.county.name,
+                severity: severityKey(r),
+                critical: r.critical,
+                warning: r.warning,
+                info: r.info,
+              }))}
+              onSelect={(k) => set('kommune', k)}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

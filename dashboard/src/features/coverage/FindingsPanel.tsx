@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import { useQuery } from 'urql';
+import { Link as RouterLink } from 'react-router';
+import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { FINDING_CODE_LABELS } from '@samordna/domain';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate } from '../../lib/format';
+import { MunicipalityCoverageQuery } from './coverage.graphql';
+import { severityKey } from './severity';
+
+function linkFor(record: { entity: string; id: string }, kommunenummer: string): string {
+  switch (record.entity) {
+    case 'Agreement':
+      return `/avtaler/${record.id}`;
+    case 'HandoverRoutine':
+      return `/rutiner?rutine=${record.id}`;
+    case 'CrisisCentre':
+      return `/kostnader?senter=${record.id}`;
+    default:
+      return `/kontakter?kommune=${kommunenummer}`;
+  }
+}
+
+/** The side panel: a municipality's findings with their reasons and links to the records. */
+export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: string; onClose(): void }) {
+  const { t, locale } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [result] = useQuery({ query: MunicipalityCoverageQuery, variables: { kommunenummer } });
+  const data = result.data?.municipalityCoverage;
+
+  useEffect(() => {
+    if (data) heading.current?.focus();
+  }, [data]);
+
+  return (
+    <aside
+      className="findings-panel"
+      aria-labelledby="findings-heading"
+      data-testid="findings-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <div className="panel-top">
+        <Heading level={2} data-size="sm" id="findings-heading" ref={heading} tabIndex={-1}>
+          {t('panel.heading', { name: data?.municipality.name ?? kommunenummer })}
+        </Heading>
+        <Button variant="tertiary" data-size="sm" onClick={onClose}>
+          {t('common.close')}
+        </Button>
+      </div>
+      {result.fetching && !data ? (
+        <div role="status" className="loading">
+          <Spinner aria-hidden data-size="sm" /> {t('common.loading')}
+        </div>
+      ) : result.error ? (
+        <Alert data-color="danger">{result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}</Alert>
+      ) : data ? (
+        <>
+          <Paragraph data-size="sm" className="muted">
+            {t('common.asOf', { date: formatDate(data.asOf) })} · <span className={`sev-dot sev-${severityKey(data)}`} aria-hidden="true" /> {t(`severity.${severityKey(data)}`)}
+          </Paragraph>
+          {data.findings.length === 0 ? (
+            <Paragraph>{t('panel.none')}</Paragraph>
+          ) : (
+            <ul className="findings">
+              {data.findings.map((f, i) => (
+                <li key={`${f.code}-${i}`} className={`finding sev-border-${f.severity}`}>
+                  <div className="finding-head">
+                    <span className={`sev-dot sev-${f.severity}`} aria-hidden="true" />
+                    <strong>{FINDING_CODE_LABELS[f.code][locale]}</strong>
+                    <span className="muted"> – {t(`severity.${f.severity}`)}</span>
+                  </div>
+                  <Paragraph data-size="sm">{locale === 'nb' ? f.reason : f.reasonEn}</Paragraph>
+                  {f.records.length > 0 && (
+                    <Paragraph data-size="sm">
+                      {t('panel.records')}:{' '}
+                      {f.records.map((r, k) => (
+                        <span key={`${r.entity}-${r.id}`}>
+                          {k > 0 && ', '}
+                          <RouterLink to={linkFor(r, data.municipality.kommunenummer)}>{r.label}</RouterLink>
+                        </span>
+                      ))}
+                    </Paragraph>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {data.findings.some((f) => f.code === 'FAR_FROM_CENTRE') && <Paragraph data-size="sm" className="muted">{t('panel.method')}</Paragraph>}
+        </>
+      ) : null}
+    </aside>
+  );
+}

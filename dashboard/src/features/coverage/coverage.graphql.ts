@@ -1,0 +1,65 @@
+import { graphql } from '../../gql';
+
+export const CoverageFilterOptionsQuery = graphql(`
+  query CoverageFilterOptions {
+    counties {
+      number
+      name
+    }
+    crisisCentres(limit: 500) {
+      items {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const CoverageOverviewQuery = graphql(`
+  query CoverageOverview($filter: CoverageFilter) {
+    coverageOverview(filter: $filter) {
+      asOf
+      rows {
+        municipality {
+          kommunenummer
+          name
+          countyNumber
+          county {
+            name
+          }
+        }
+        status
+        worstSeverity
+        critical
+        warning
+        info
+        codes
+      }
+    }
+  }
+`);
+
+export const MunicipalityCoverageQuery = graphql(`
+  query MunicipalityCoverage($kommunenummer: String!) {
+    municipalityCoverage(kommunenummer: $kommunenummer) {
+      asOf
+      status
+      worstSeverity
+      municipality {
+        kommunenummer
+        name
+      }
+      findings {
+        code
+        severity
+        reason
+        reasonEn
+        records {
+          entity
+          id
+          label
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,11 @@
+export type SeverityKey = 'CRITICAL' | 'WARNING' | 'INFO' | 'OK' | 'NOT_REGISTERED';
+
+export const SEVERITY_KEYS: SeverityKey[] = ['CRITICAL', 'WARNING', 'INFO', 'OK', 'NOT_REGISTERED'];
+
+export function severityKey(row: { status: string; worstSeverity?: string | null }): SeverityKey {
+  if (row.status === 'NOT_REGISTERED') return 'NOT_REGISTERED';
+  return (row.worstSeverity as SeverityKey | null | undefined) ?? 'OK';
+}
+
+/** Sort order: worst first. */
+export const SEVERITY_RANK: Record<SeverityKey, number> = { CRITICAL: 0, WARNING: 1, INFO: 2, OK: 3, NOT_REGISTERED: 4 };

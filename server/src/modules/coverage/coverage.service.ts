@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import {
+  coverageFindings,
+  DEFAULT_COVERAGE_CONFIG,
+  FINDING_CODES,
+  isNotRegistered,
+  nextDeadline,
+  todayInNorway,
+  worstSeverity,
+  AGENCY_KIND_LABELS,
+  type CoverageConfig,
+  type CoverageFacts,
+  type Finding,
+} from '@samordna/domain';
+import type { AppContext } from '../../app/context';
+import { notFound } from '../../app/errors';
+import { parseInput, v } from '../../app/validation';
+import { Municipality } from '../municipality/municipality.entity';
+import type { CentreCoverage, CoverageConfigInput, CoverageFilter, CoverageOverview, CoverageRow, GroupCount, MunicipalityCoverage } from './coverage.types';
+
+const configSchema = z.object({
+  noticeWithinDays: v.int('Antall dager', 0, 3650).nullish(),
+  staleAfterMonths: v.int('Antall måneder', 1, 120).nullish(),
+  farFromCentreKm: v.int('Avstanden', 1, 3000).nullish(),
+});
+
+function configOf(input: CoverageConfigInput | null | undefined): CoverageConfig {
+  const c = parseInput(configSchema, input ?? {}, 'config');
+  return {
+    ...DEFAULT_COVERAGE_CONFIG,
+    noticeWithinDays: c.noticeWithinDays ?? DEFAULT_COVERAGE_CONFIG.noticeWithinDays,
+    staleAfterMonths: c.staleAfterMonths ?? DEFAULT_COVERAGE_CONFIG.staleAfterMonths,
+    farFromCentreKm: c.farFromCentreKm ?? DEFAULT_COVERAGE_CONFIG.farFromCentreKm,
+  };
+}
+
+const asOfOf = (asOf: string | null | undefined) => parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
+
+interface PartyRow {
+  kommunenummer: string;
+  role: string;
+  joined_on: string | null;
+  left_on: string | null;
+  agreement_id: string;
+  title: string;
+  status: CoverageFacts['memberships'][number]['status'];
+  signing_level: CoverageFacts['memberships'][number]['signingLevel'];
+  valid_from: string | null;
+  valid_to: string | null;
+  auto_renew: boolean;
+  renewal_months: number | null;
+  notice_months: number | null;
+  notice_runs_to: 'NONE' | 'CALENDAR_YEAR' | 'HALF_YEAR';
+  centre_id: string;
+  centre_name: string;
+  services: CoverageFacts['memberships'][number]['centre']['services'];
+  capabilities: CoverageFacts['memberships'][number]['centre']['capabilities'];
+  host_name: string;
+  host_lat: number | null;
+  host_lon: number | null;
+}
+
+/**
+ * The facts behind the rules for every municipality (or one), in five statements whatever the
+ * number of municipalities: municipalities, parties with agreement and centre, routines, agency
+ * and contact aggregates, contact points.
+ */
+async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig, only?: string): Promise<{ municipalities: Municipality[]; facts: Map<string, CoverageFacts>; parties: PartyRow[] }> {
+  const ds = ctx.dataSource;
+  const where = only ? 'WHERE m.kommunenummer = $1' : '';
+  const params = only ? [only] : [];
+  const municipalities = await ds.getRepository(Municipality).createQueryBuilder('m').where(only ? 'm.kommunenummer = :k' : '1=1', { k: only }).getMany();
+  for (const m of municipalities) ctx.loaders.municipalityByNumber.prime(m.kommunenummer, m);
+  const parties: PartyRow[] = await ds.query(
+    `SELECT p.kommunenummer, p.role, p.joined_on, p.left_on, a.id AS agreement_id, a.title, a.status, a.signing_level, a.valid_from, a.valid_to,
+            a.auto_renew, a.renewal_months, a.notice_months, a.notice_runs_to, c.id AS centre_id, c.name AS centre_name, c.services, c.capabilities,
+            h.name AS host_name, h.lat AS host_lat, h.lon AS host_lon
+     FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id JOIN crisis_centre c ON c.id = a.centre_id
+     JOIN municipality h ON h.kommunenummer = c.host_kommunenummer JOIN municipality m ON m.kommunenummer = p.kommunenummer ${where}`,
+    params,
+  );
+  const routines: { id: string; centre_id: string; kommunenummer: string; status: CoverageFacts['routines'][number]['status']; review_due_on: string | null }[] = await ds.query(
+    `SELECT r.id, r.centre_id, r.kommunenummer, r.status, r.review_due_on FROM handover_routine r JOIN municipality m ON m.kommunenummer = r.kommunenummer ${where}`,
+    params,
+  );
+  const agencies: { kommunenummer: string; kind: CoverageFacts['agencies'][number]['kind']; ids: string[]; written: boolean; active: number; stale: number }[] = await ds.query(
+    `SELECT a.kommunenummer, a.kind, array_agg(DISTINCT a.id) AS ids, bool_or(a.written_agreement) AS written,
+            count(c.id) FILTER (WHERE c.active)::int AS active,
+            count(c.id) FILTER (WHERE c.active AND (c.verified_at IS NULL OR c.verified_at + make_interval(months => $${params.length + 1}) <= $${params.length + 2}::date))::int AS stale
+     FROM agency a JOIN municipality m ON m.kommunenummer = a.kommunenummer LEFT JOIN contact_person c ON c.agency_id = a.id ${where}
+     GROUP BY a.kommunenummer, a.kind`,
+    [...params, config.staleAfterMonths, asOf],
+  );
+  const points: { kommunenummer: string; id: string; name: string }[] = await ds.query(
+    `SELECT DISTINCT ON (a.kommunenummer) a.kommunenummer, c.id, c.name FROM contact_person c JOIN agency a ON a.id = c.agency_id
+     JOIN municipality m ON m.kommunenummer = a.kommunenummer ${where ? `${where} AND` : 'WHERE'} c.is_contact_point AND c.active
+     ORDER BY a.kommunenummer, c.updated_at DESC`,
+    params,
+  );
+
+  const facts = new Map<string, CoverageFacts>();
+  for (const m of municipalities) {
+    facts.set(m.kommunenummer, {
+      kommunenummer: m.kommunenummer,
+      name: m.name,
+      point: m.lat !== null && m.lon !== null ? { lat: m.lat, lon: m.lon } : null,
+      memberships: [],
+      routines: [],
+      agencies: [],
+      contactPoint: null,
+    });
+  }
+  for (const p of parties) {
+    const f = facts.get(p.kommunenummer);
+    if (!f) continue;
+    f.memberships.push({
+      agreementId: p.agreement_id,
+      agreementTitle: p.title,
+      status: p.status,
+      signingLevel: p.signing_level,
+      deadline: nextDeadline(
+        { validFrom: p.valid_from, validTo: p.valid_to, autoRenew: p.auto_renew, renewalMonths: p.renewal_months, noticeMonths: p.notice_months, noticeRunsTo: p.notice_runs_to },
+        asOf,
+      ),
+      current: (p.joined_on === null || p.joined_on <= asOf) && (p.left_on === null || p.left_on >= asOf),
+      centre: {
+        id: p.centre_id,
+        name: p.centre_name,
+        services: p.services,
+        capabilities: p.capabilities,
+        hostName: p.host_name,
+        hostPoint: p.host_lat !== null && p.host_lon !== null ? { lat: p.host_lat, lon: p.host_lon } : null,
+      },
+    });
+  }
+  for (const r of routines) facts.get(r.kommunenummer)?.routines.push({ id: r.id, centreId: r.centre_id, status: r.status, reviewDueOn: r.review_due_on });
+  for (const a of agencies) {
+    facts.get(a.kommunenummer)?.agencies.push({ kind: a.kind, agencyIds: a.ids, label: AGENCY_KIND_LABELS[a.kind].nb, writtenAgreement: a.written, activeContacts: a.active, staleContacts: a.stale });
+  }
+  for (const p of points) {
+    const f = facts.get(p.kommunenummer);
+    if (f) f.contactPoint = { id: p.id, name: p.name };
+  }
+  return { municipalities, facts, parties };
+}
+
+function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[]): CoverageRow {
+  const notRegistered = isNotRegistered(f);
+  return {
+    municipality: m,
+    status: notRegistered ? 'NOT_REGISTERED' : 'REGISTERED',
+    worstSeverity: notRegistered ? null : worstSeverity(findings),
+    critical: findings.filter((x) => x.severity === 'CRITICAL').length,
+    warning: findings.filter((x) => x.severity === 'WARNING').length,
+    info: notRegistered ? 0 : findings.filter((x) => x.severity === 'INFO').length,
+    codes: [...new Set(findings.map((x) => x.code))],
+  };
+}
+
+function group(rows: CoverageRow[], keyOf: (r: CoverageRow) => { key: string; label: string }[]): GroupCount[] {
+  const groups = new Map<string, GroupCount>();
+  for (const r of rows) {
+    for (const { key, label } of keyOf(r)) {
+      const g = groups.get(key) ?? { key, label, critical: 0, warning: 0, info: 0, ok: 0, notRegistered: 0 };
+      if (r.status === 'NOT_REGISTERED') g.notRegistered++;
+      else if (r.worstSeverity === 'CRITICAL') g.critical++;
+      else if (r.worstSeverity === 'WARNING') g.warning++;
+      else if (r.worstSeverity === 'INFO') g.info++;
+      else g.ok++;
+      groups.set(key, g);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+const filterSchema = z.object({
+  countyNumber: z.string().regex(/^\d{2}$/, 'Fylkesnummer må være to sifre.').nullish(),
+  centreId: v.uuid('krisesenter').nullish(),
+  code: z.string().nullish(),
+  severity: z.string().nullish(),
+});
+
+export async function coverageOverview(ctx: AppContext, asOfInput: string | null | undefined, filterInput: CoverageFilter | null | undefined, configInput?: CoverageConfigInput | null): Promise<CoverageOverview> {
+  const asOf = asOfOf(asOfInput);
+  const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
+  const config = configOf(configInput);
+  const { municipalities, facts, parties } = await gatherFacts(ctx, asOf, config);
+  const counties = new Map<string, string>((await ctx.dataSource.query(`SELECT number, name FROM county`)).map((c: { number: string; name: string }) => [c.number, c.name]));
+  const centresOf = new Map<string, { key: string; label: string }[]>();
+  for (const p of parties) {
+    const list = centresOf.get(p.kommunenummer) ?? [];
+    if (!list.some((c) => c.key === p.centre_id)) list.push({ key: p.centre_id, label: p.centre_name });
+    centresOf.set(p.kommunenummer, list);
+  }
+
+  let rows = municipalities
+    .map((m) => rowOf(m, facts.get(m.kommunenummer)!, coverageFindings(facts.get(m.kommunenummer)!, asOf, config)))
+    .sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'nb'));
+  if (filter.countyNumber) rows = rows.filter((r) => r.municipality.countyNumber === filter.countyNumber);
+  if (filter.centreId) rows = rows.filter((r) => (centresOf.get(r.municipality.kommunenummer) ?? []).some((c) => c.key === filter.centreId));
+  if (filter.code) rows = rows.filter((r) => r.codes.includes(filter.code as CoverageRow['codes'][number]));
+  if (filter.severity) rows = rows.filter((r) => r.worstSeverity === filter.severity);
+
+  return {
+    asOf,
+    rows,
+    byCode: FINDING_CODES.map((code) => ({ code, municipalities: rows.filter((r) => r.codes.includes(code)).length })).filter((c) => c.municipalities > 0),
+    byCounty: group(rows, (r) => [{ key: r.municipality.countyNumber, label: counties.get(r.municipality.countyNumber) ?? r.municipality.countyNumber }]),
+    byCentre: group(rows, (r) => centresOf.get(r.municipality.kommunenummer) ?? []),
+  };
+}
+
+export async function municipalityCoverage(ctx: AppContext, kommunenummer: string, asOfInput?: string | null, configInput?: CoverageConfigInput | null): Promise<MunicipalityCoverage> {
+  const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
+  const asOf = asOfOf(asOfInput);
+  const config = configOf(configInput);
+  const { municipalities, facts } = await gatherFacts(ctx, asOf, config, knr);
+  const m = municipalities[0];
+  if (!m) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
+  const f = facts.get(knr)!;
+  const findings = coverageFindings(f, asOf, config);
+  const row = rowOf(m, f, findings);
+  return {
+    asOf,
+    municipality: m,
+    status: row.status,
+    worstSeverity: row.worstSeverity,
+    findings: findings.map((x) => ({ code: x.code, severity: x.severity, reason: x.reason.nb, reasonEn: x.reason.en, records: x.records })),
+  };
+}
+
+export async function centreCoverage(ctx: AppContext, centreId: string, asOfInput?: string | null, configInput?: CoverageConfigInput | null): Promise<CentreCoverage> {
+  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const asOf = asOfOf(asOfInput);
+  const config = configOf(configInput);
+  const centre = await ctx.loaders.centreById.load(cid);
+  if (!centre) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
+  const { municipalities, facts, parties } = await gatherFacts(ctx, asOf, config);
+  const members = new Set([centre.hostKommunenummer, ...parties.filter((p) => p.centre_id === cid && (p.left_on === null || p.left_on >= asOf)).map((p) => p.kommunenummer)]);
+  const rows = municipalities
+    .filter((m) => members.has(m.kommunenummer))
+    .map((m) => rowOf(m, facts.get(m.kommunenummer)!, coverageFindings(facts.get(m.kommunenummer)!, asOf, config)))
+    .sort((a, b) => (a.municipality.kommunenummer === centre.hostKommunenummer ? -1 : b.municipality.kommunenummer === centre.hostKommunenummer ? 1 : a.municipality.name.localeCompare(b.municipality.name, 'nb')));
+  const codes = FINDING_CODES.filter((c) => rows.some((r) => r.codes.includes(c)));
+  return { asOf, centreId: cid, centreName: centre.name, codes, rows };
+}

@@ -1,0 +1,179 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from '@samordna/domain';
+import { Municipality } from '../municipality/municipality.entity';
+
+export const FindingCodeEnum = Object.fromEntries(FINDING_CODES.map((c) => [c, c])) as { [K in FindingCode]: K };
+registerEnumType(FindingCodeEnum, { name: 'FindingCode', description: 'Kinds of coverage gap.' });
+export const SeverityEnum = Object.fromEntries(SEVERITIES.map((c) => [c, c])) as { [K in Severity]: K };
+registerEnumType(SeverityEnum, { name: 'Severity' });
+export const CoverageStatusEnum = { REGISTERED: 'REGISTERED', NOT_REGISTERED: 'NOT_REGISTERED' } as const;
+export type CoverageStatus = keyof typeof CoverageStatusEnum;
+registerEnumType(CoverageStatusEnum, { name: 'CoverageStatus', description: 'NOT_REGISTERED: nothing is registered yet (never "no offer").' });
+
+@ObjectType()
+export class RecordRefType {
+  @Field({ description: 'Agreement, CrisisCentre, HandoverRoutine, Agency, ContactPerson or Municipality.' })
+  entity: string;
+
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  label: string;
+}
+
+@ObjectType({ description: 'One coverage gap and why.' })
+export class FindingType {
+  @Field(() => FindingCodeEnum)
+  code: FindingCode;
+
+  @Field(() => SeverityEnum)
+  severity: Severity;
+
+  @Field({ description: 'The reason in bokmål.' })
+  reason: string;
+
+  @Field({ description: 'The reason in English.' })
+  reasonEn: string;
+
+  @Field(() => [RecordRefType], { description: 'The records the finding concerns, for links.' })
+  records: RecordRefType[];
+}
+
+@ObjectType()
+export class CoverageRow {
+  @Field(() => Municipality)
+  municipality: Municipality;
+
+  @Field(() => CoverageStatusEnum)
+  status: CoverageStatus;
+
+  @Field(() => SeverityEnum, { nullable: true, description: 'null: no findings (or not registered).' })
+  worstSeverity: Severity | null;
+
+  @Field(() => Int)
+  critical: number;
+
+  @Field(() => Int)
+  warning: number;
+
+  @Field(() => Int)
+  info: number;
+
+  @Field(() => [FindingCodeEnum])
+  codes: FindingCode[];
+}
+
+@ObjectType()
+export class CodeCount {
+  @Field(() => FindingCodeEnum)
+  code: FindingCode;
+
+  @Field(() => Int, { description: 'Municipalities with this finding.' })
+  municipalities: number;
+}
+
+@ObjectType({ description: 'Municipalities of a county or centre by worst severity.' })
+export class GroupCount {
+  @Field({ description: 'County number or centre id.' })
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Int)
+  critical: number;
+
+  @Field(() => Int)
+  warning: number;
+
+  @Field(() => Int)
+  info: number;
+
+  @Field(() => Int, { description: 'Registered with no findings.' })
+  ok: number;
+
+  @Field(() => Int)
+  notRegistered: number;
+}
+
+@ObjectType()
+export class CoverageOverview {
+  @Field({ description: 'The day the rules were applied for (ISO).' })
+  asOf: string;
+
+  @Field(() => [CoverageRow])
+  rows: CoverageRow[];
+
+  @Field(() => [CodeCount])
+  byCode: CodeCount[];
+
+  @Field(() => [GroupCount])
+  byCounty: GroupCount[];
+
+  @Field(() => [GroupCount])
+  byCentre: GroupCount[];
+}
+
+@ObjectType()
+export class MunicipalityCoverage {
+  @Field()
+  asOf: string;
+
+  @Field(() => Municipality)
+  municipality: Municipality;
+
+  @Field(() => CoverageStatusEnum)
+  status: CoverageStatus;
+
+  @Field(() => SeverityEnum, { nullable: true })
+  worstSeverity: Severity | null;
+
+  @Field(() => [FindingType], { description: 'Worst first.' })
+  findings: FindingType[];
+}
+
+@ObjectType()
+export class CentreCoverage {
+  @Field()
+  asOf: string;
+
+  @Field(() => ID)
+  centreId: string;
+
+  @Field()
+  centreName: string;
+
+  @Field(() => [FindingCodeEnum], { description: 'The columns: every code found among the members.' })
+  codes: FindingCode[];
+
+  @Field(() => [CoverageRow], { description: 'One row per member municipality (host first).' })
+  rows: CoverageRow[];
+}
+
+@InputType()
+export class CoverageFilter {
+  @Field(() => String, { nullable: true })
+  countyNumber?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The centre's host and the parties of its agreements." })
+  centreId?: string | null;
+
+  @Field(() => FindingCodeEnum, { nullable: true })
+  code?: FindingCode | null;
+
+  @Field(() => SeverityEnum, { nullable: true, description: 'Rows whose worst severity is this.' })
+  severity?: Severity | null;
+}
+
+@InputType({ description: 'Thresholds of the rules; defaults: 180 days, 6 months, 150 km.' })
+export class CoverageConfigInput {
+  @Field(() => Int, { nullable: true })
+  noticeWithinDays?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  staleAfterMonths?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  farFromCentreKm?: number | null;
+}
