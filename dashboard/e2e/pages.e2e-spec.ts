@@ -96,3 +96,49 @@ describe('Dekningskart', () => {
     await page.close();
   });
 });
+
+describe('Avtaler', () => {
+  it('lists the seeded agreements, creates one, edits it, sees the change, and changes status after confirming', async () => {
+    const { page, errors } = await open('/avtaler');
+    const table = page.getByTestId('agreement-table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(6);
+    await expect(table.textContent()).resolves.toContain('Krisesenteret i Salten');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'avtaler.png'), fullPage: true });
+    await expectAccessible(page);
+
+    // Create: an empty title is refused at the field.
+    await page.getByText('Ny avtale', { exact: true }).first().click();
+    await page.getByLabel('Krisesenter', { exact: true }).last().selectOption({ label: 'Helgeland krisesenter' });
+    await page.getByRole('button', { name: 'Opprett avtale' }).click();
+    await page.getByText('Tittel må fylles ut.').waitFor();
+    await page.getByLabel('Tittel').fill('Ny samarbeidsavtale 2027');
+    await page.getByRole('button', { name: 'Opprett avtale' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny samarbeidsavtale 2027' }).waitFor();
+    await expect(page.getByTestId('agreement-status').textContent()).resolves.toBe('Utkast');
+
+    // Edit: a notice period of 6 months to the end of a calendar year gives a deadline.
+    await page.getByLabel(/Oppsigelsestid \(måneder\)/).fill('6');
+    await page.getByLabel('Oppsigelsestiden løper til').selectOption('CALENDAR_YEAR');
+    await page.getByLabel(/Gyldig til/).fill('2026-01-01');
+    await page.getByLabel(/Gyldig fra/).fill('2027-01-01');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Gyldig til kan ikke være før gyldig fra.').waitFor(); // the server's error, at the field
+    await page.getByLabel(/Gyldig til/).fill('');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Endringene er lagret.').waitFor();
+    await expect(page.getByTestId('agreement-deadline').textContent()).resolves.toMatch(/Si opp innen 30\.06\.2027 for å avslutte 31\.12\.2027/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'avtale.png'), fullPage: true });
+    await expectAccessible(page);
+
+    // Status: ending asks for confirmation; cancelling changes nothing.
+    await page.getByRole('button', { name: 'Sett til «Avsluttet»' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
+    await expect(page.getByTestId('agreement-status').textContent()).resolves.toBe('Utkast');
+    await page.getByRole('button', { name: 'Sett til «Under forhandling»' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, endre' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=agreement-status]')?.textContent === 'Under forhandling');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -7,11 +7,14 @@ import type { MessageKey } from '../i18n/nb';
 // Each page is its own chunk: the first route loads only what it draws.
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
 const CoverageMapPage = lazy(() => import('../features/coverage/CoverageMapPage'));
+const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage'));
+const AgreementDetailPage = lazy(() => import('../features/agreements/AgreementDetailPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
 const NAV: { to: string; key: MessageKey }[] = [
   { to: '/', key: 'nav.overview' },
   { to: '/kart', key: 'nav.map' },
+  { to: '/avtaler', key: 'nav.agreements' },
   { to: '/kommuner', key: 'nav.municipalities' },
 ];
 
@@ -65,6 +68,8 @@ export function Shell() {
           <Routes>
             <Route path="/" element={<OverviewPage />} />
             <Route path="/kart" element={<CoverageMapPage />} />
+            <Route path="/avtaler" element={<AgreementsPage />} />
+            <Route path="/avtaler/:id" element={<AgreementDetailPage />} />
             <Route path="/kommuner" element={<MunicipalitiesPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

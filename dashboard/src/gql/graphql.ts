@@ -4,6 +4,63 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** On update, a field left out stays as it is. Status has its own mutation. */
+export type AgreementFieldsInput = {
+  archiveRef?: string | null | undefined;
+  autoRenew?: boolean | null | undefined;
+  checklist?: Array<ChecklistItemInput> | null | undefined;
+  councilDecisionDate?: string | null | undefined;
+  councilDecisionRef?: string | null | undefined;
+  legalBasis?: string | null | undefined;
+  note?: string | null | undefined;
+  noticeMonths?: number | null | undefined;
+  noticeRunsTo?: NoticeRunsTo | null | undefined;
+  renewalMonths?: number | null | undefined;
+  signingLevel?: SigningLevel | null | undefined;
+  supersedesId?: string | number | null | undefined;
+  title?: string | null | undefined;
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+};
+
+export type AgreementFilter = {
+  /** The day deadlines are computed for (ISO); today in Norway by default. */
+  asOf?: string | null | undefined;
+  centreId?: string | number | null | undefined;
+  /** Only agreements whose notice deadline or expiry is within this many days. */
+  deadlineWithinDays?: number | null | undefined;
+  /** Agreements the municipality is (or was) a party to. */
+  kommunenummer?: string | null | undefined;
+  statuses?: Array<AgreementStatus> | null | undefined;
+};
+
+/** DRAFT → NEGOTIATING → ACTIVE → NOTICE_GIVEN → ENDED; DISPUTED. */
+export type AgreementStatus =
+  | 'ACTIVE'
+  | 'DISPUTED'
+  | 'DRAFT'
+  | 'ENDED'
+  | 'NEGOTIATING'
+  | 'NOTICE_GIVEN';
+
+export type ChecklistItemInput = {
+  covered: boolean;
+  key: ChecklistKey;
+  note?: string | null | undefined;
+};
+
+/** The nine headings of Bufdir's agreement checklist. */
+export type ChecklistKey =
+  | 'CENTRE_DUTY_TO_INFORM'
+  | 'COMPETENCE'
+  | 'FINANCING_AND_OBLIGATIONS'
+  | 'HOUSING'
+  | 'LEGAL_BASIS_GOVERNANCE_BUDGET'
+  | 'MUNICIPALITY_DUTY_TO_INFORM_STAFF'
+  | 'PURPOSE'
+  | 'SCHOOLING_AND_TRANSPORT'
+  | 'SERVICE_COOPERATION';
+
 export type CoverageFilter = {
   /** The centre's host and the parties of its agreements. */
   centreId?: string | number | null | undefined;
@@ -17,6 +74,35 @@ export type CoverageFilter = {
 export type CoverageStatus =
   | 'NOT_REGISTERED'
   | 'REGISTERED';
+
+export type CreateAgreementInput = {
+  archiveRef?: string | null | undefined;
+  autoRenew?: boolean | null | undefined;
+  centreId: string | number;
+  checklist?: Array<ChecklistItemInput> | null | undefined;
+  councilDecisionDate?: string | null | undefined;
+  councilDecisionRef?: string | null | undefined;
+  legalBasis?: string | null | undefined;
+  note?: string | null | undefined;
+  noticeMonths?: number | null | undefined;
+  noticeRunsTo?: NoticeRunsTo | null | undefined;
+  parties?: Array<PartyInput> | null | undefined;
+  renewalMonths?: number | null | undefined;
+  signingLevel?: SigningLevel | null | undefined;
+  /** DRAFT (default), NEGOTIATING or ACTIVE. */
+  status?: AgreementStatus | null | undefined;
+  supersedesId?: string | number | null | undefined;
+  title: string;
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+};
+
+export type DeadlineKind =
+  | 'ENDED'
+  | 'EXPIRY'
+  | 'NOTICE'
+  | 'ROLLING'
+  | 'UNKNOWN';
 
 /** Kinds of coverage gap. */
 export type FindingCode =
@@ -39,6 +125,20 @@ export type FindingCode =
   | 'ROUTINE_REVIEW_OVERDUE'
   | 'STALE_CONTACTS';
 
+/** NONE: the notice period runs from the day notice is given; otherwise to the end of a calendar or half year. */
+export type NoticeRunsTo =
+  | 'CALENDAR_YEAR'
+  | 'HALF_YEAR'
+  | 'NONE';
+
+export type PartyInput = {
+  joinedOn?: string | null | undefined;
+  kommunenummer: string;
+  leftOn?: string | null | undefined;
+  note?: string | null | undefined;
+  role: PartyRole;
+};
+
 /** HOST = vertskommune, PARTNER = samarbeidskommune. */
 export type PartyRole =
   | 'HOST'
@@ -48,6 +148,50 @@ export type Severity =
   | 'CRITICAL'
   | 'INFO'
   | 'WARNING';
+
+/** Who signed the agreement for the municipalities. */
+export type SigningLevel =
+  | 'MUNICIPAL_DIRECTOR'
+  | 'SECTOR_HEAD'
+  | 'UNIT_LEADER'
+  | 'UNKNOWN';
+
+export type AgreementListQueryVariables = Exact<{
+  filter?: AgreementFilter | null | undefined;
+}>;
+
+
+export type AgreementListQuery = { agreements: { totalCount: number, items: Array<{ id: string, title: string, status: AgreementStatus, isExample: boolean, exampleFields: Array<string>, centre: { id: string, name: string }, parties: Array<{ id: string, isCurrent: boolean }>, deadline: { kind: DeadlineKind, noticeDeadline: string | null, nextPossibleEnd: string | null, daysLeft: number | null } }> }, crisisCentres: { items: Array<{ id: string, name: string }> } };
+
+export type AgreementDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreementDetailQuery = { agreement: { id: string, title: string, status: AgreementStatus, legalBasis: string | null, validFrom: string | null, validTo: string | null, autoRenew: boolean, renewalMonths: number | null, noticeMonths: number | null, noticeRunsTo: NoticeRunsTo, noticeGivenOn: string | null, signingLevel: SigningLevel, isExample: boolean, exampleFields: Array<string>, sourceUrl: string | null, sourceAsOf: string | null, allowedTransitions: Array<AgreementStatus>, centre: { id: string, name: string }, deadline: { kind: DeadlineKind, noticeDeadline: string | null, nextPossibleEnd: string | null, daysLeft: number | null, budgetCutoff: string | null, noticeAfterBudgetCutoff: boolean }, checklistCompleteness: { covered: number, total: number }, checklist: Array<{ key: ChecklistKey, label: string, covered: boolean, note: string | null }>, parties: Array<{ id: string, role: PartyRole, joinedOn: string | null, leftOn: string | null, isCurrent: boolean, sourceUrl: string | null, municipality: { kommunenummer: string, name: string } }>, supersedes: { id: string, title: string } | null, supersededBy: Array<{ id: string, title: string }> } };
+
+export type UpdateAgreementMutationVariables = Exact<{
+  id: string | number;
+  input: AgreementFieldsInput;
+}>;
+
+
+export type UpdateAgreementMutation = { updateAgreement: { id: string, title: string, validFrom: string | null, validTo: string | null, autoRenew: boolean, noticeMonths: number | null, noticeRunsTo: NoticeRunsTo, signingLevel: SigningLevel, exampleFields: Array<string>, deadline: { kind: DeadlineKind, noticeDeadline: string | null, nextPossibleEnd: string | null, daysLeft: number | null, budgetCutoff: string | null, noticeAfterBudgetCutoff: boolean } } };
+
+export type ChangeAgreementStatusMutationVariables = Exact<{
+  id: string | number;
+  status: AgreementStatus;
+}>;
+
+
+export type ChangeAgreementStatusMutation = { changeAgreementStatus: { id: string, status: AgreementStatus, noticeGivenOn: string | null, allowedTransitions: Array<AgreementStatus>, exampleFields: Array<string> } };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: CreateAgreementInput;
+}>;
+
+
+export type CreateAgreementMutation = { createAgreement: { id: string } };
 
 export type CoverageFilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -87,6 +231,11 @@ export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 export type OverviewQuery = { coverageOverview: { asOf: string, byCode: Array<{ code: FindingCode, municipalities: number }>, byCounty: Array<{ key: string, label: string, critical: number, warning: number, info: number, ok: number, notRegistered: number }> }, soon: { totalCount: number }, stale: { totalCount: number } };
 
 
+export const AgreementListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgreementList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AgreementFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isExample"}},{"kind":"Field","name":{"kind":"Name","value":"exampleFields"}},{"kind":"Field","name":{"kind":"Name","value":"centre"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isCurrent"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deadline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"noticeDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"nextPossibleEnd"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"crisisCentres"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AgreementListQuery, AgreementListQueryVariables>;
+export const AgreementDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgreementDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"autoRenew"}},{"kind":"Field","name":{"kind":"Name","value":"renewalMonths"}},{"kind":"Field","name":{"kind":"Name","value":"noticeMonths"}},{"kind":"Field","name":{"kind":"Name","value":"noticeRunsTo"}},{"kind":"Field","name":{"kind":"Name","value":"noticeGivenOn"}},{"kind":"Field","name":{"kind":"Name","value":"signingLevel"}},{"kind":"Field","name":{"kind":"Name","value":"isExample"}},{"kind":"Field","name":{"kind":"Name","value":"exampleFields"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"sourceAsOf"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTransitions"}},{"kind":"Field","name":{"kind":"Name","value":"centre"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deadline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"noticeDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"nextPossibleEnd"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"budgetCutoff"}},{"kind":"Field","name":{"kind":"Name","value":"noticeAfterBudgetCutoff"}}]}},{"kind":"Field","name":{"kind":"Name","value":"checklistCompleteness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"covered"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"checklist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"covered"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedOn"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}},{"kind":"Field","name":{"kind":"Name","value":"isCurrent"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kommunenummer"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"supersedes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supersededBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<AgreementDetailQuery, AgreementDetailQueryVariables>;
+export const UpdateAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAgreement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AgreementFieldsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAgreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"autoRenew"}},{"kind":"Field","name":{"kind":"Name","value":"noticeMonths"}},{"kind":"Field","name":{"kind":"Name","value":"noticeRunsTo"}},{"kind":"Field","name":{"kind":"Name","value":"signingLevel"}},{"kind":"Field","name":{"kind":"Name","value":"exampleFields"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"noticeDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"nextPossibleEnd"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"budgetCutoff"}},{"kind":"Field","name":{"kind":"Name","value":"noticeAfterBudgetCutoff"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateAgreementMutation, UpdateAgreementMutationVariables>;
+export const ChangeAgreementStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAgreementStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AgreementStatus"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeAgreementStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"noticeGivenOn"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTransitions"}},{"kind":"Field","name":{"kind":"Name","value":"exampleFields"}}]}}]}}]} as unknown as DocumentNode<ChangeAgreementStatusMutation, ChangeAgreementStatusMutationVariables>;
+export const CreateAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAgreement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAgreementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAgreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateAgreementMutation, CreateAgreementMutationVariables>;
 export const CoverageFilterOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoverageFilterOptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"counties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"crisisCentres"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CoverageFilterOptionsQuery, CoverageFilterOptionsQueryVariables>;
 export const CoverageOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoverageOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CoverageFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverageOverview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kommunenummer"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"countyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"county"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"worstSeverity"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"info"}},{"kind":"Field","name":{"kind":"Name","value":"codes"}}]}}]}}]}}]} as unknown as DocumentNode<CoverageOverviewQuery, CoverageOverviewQueryVariables>;
 export const MunicipalityCoverageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MunicipalityCoverage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kommunenummer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"municipalityCoverage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kommunenummer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kommunenummer"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"worstSeverity"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kommunenummer"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"findings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"reasonEn"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MunicipalityCoverageQuery, MunicipalityCoverageQueryVariables>;

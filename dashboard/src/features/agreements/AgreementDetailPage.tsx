@@ -1,0 +1,279 @@
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Link as RouterLink, useParams } from 'react-router';
+import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { AGREEMENT_STATUS_LABELS, SIGNING_LEVEL_LABELS, SIGNING_LEVELS } from '@samordna/domain';
+import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/graphql';
+import { useI18n } from '../../i18n/i18n';
+import { fieldErrors, generalError } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
+import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
+import { DeadlineText } from './DeadlineText';
+
+const RUNS_TO: NoticeRunsTo[] = ['NONE', 'CALENDAR_YEAR', 'HALF_YEAR'];
+
+function ExampleTag({ show }: { show: boolean }) {
+  const { t } = useI18n();
+  return show ? (
+    <Tag data-size="sm" data-color="warning" className="example-tag">
+      {t('common.example')}
+    </Tag>
+  ) : null;
+}
+
+export default function AgreementDetailPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const [result, reexecute] = useQuery({ query: AgreementDetailQuery, variables: { id } });
+  const [update, save] = useMutation(UpdateAgreementMutation);
+  const [statusState, changeStatus] = useMutation(ChangeStatusMutation);
+  const [pending, setPending] = useState<AgreementStatus | null>(null);
+  const [saved, setSaved] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const a = result.data?.agreement;
+
+  const [form, setForm] = useState({ title: '', validFrom: '', validTo: '', autoRenew: false, noticeMonths: '', noticeRunsTo: 'NONE' as NoticeRunsTo, signingLevel: 'UNKNOWN' as SigningLevel });
+  useEffect(() => {
+    if (a) {
+      setForm({
+        title: a.title,
+        validFrom: a.validFrom ?? '',
+        validTo: a.validTo ?? '',
+        autoRenew: a.autoRenew,
+        noticeMonths: a.noticeMonths === null || a.noticeMonths === undefined ? '' : String(a.noticeMonths),
+        noticeRunsTo: a.noticeRunsTo,
+        signingLevel: a.signingLevel,
+      });
+    }
+  }, [a?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (result.error) {
+    return (
+      <Alert data-color="danger" role="alert">
+        <Paragraph>{result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}</Paragraph>
+        <RouterLink to="/avtaler">{t('agreement.back')}</RouterLink>
+      </Alert>
+    );
+  }
+  if (!a) {
+    return (
+      <div role="status" className="loading">
+        <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+      </div>
+    );
+  }
+  const errors = fieldErrors(update.error);
+  const general = generalError(update.error, t('error.network'));
+  const ex = (f: string) => a.exampleFields.includes(f);
+  const status = (s: AgreementStatus) => AGREEMENT_STATUS_LABELS[s][locale];
+
+  return (
+    <article aria-labelledby="agreement-heading">
+      <Paragraph data-size="sm">
+        <RouterLink to="/avtaler">← {t('agreement.back')}</RouterLink>
+      </Paragraph>
+      <Heading level={1} data-size="lg" id="agreement-heading">
+        {a.title}
+      </Heading>
+      <Paragraph>
+        {a.centre.name} · <strong data-testid="agreement-status">{status(a.status)}</strong>
+        {a.noticeGivenOn && ` (${formatDate(a.noticeGivenOn)})`}
+      </Paragraph>
+      {a.exampleFields.length > 0 && <Alert data-color="warning">{t('agreement.exampleFields')}</Alert>}
+
+      <section aria-labelledby="deadline-heading" className="block">
+        <Heading level={2} data-size="sm" id="deadline-heading">
+          {t('agreement.deadline')} <ExampleTag show={ex('noticeMonths') || ex('validTo')} />
+        </Heading>
+        <Paragraph data-testid="agreement-deadline">
+          <DeadlineText d={a.deadline} />
+        </Paragraph>
+        {a.deadline.noticeAfterBudgetCutoff && a.deadline.budgetCutoff && <Alert data-color="warning">{t('agreement.budgetWarning', { date: formatDate(a.deadline.budgetCutoff) })}</Alert>}
+      </section>
+
+      <section aria-labelledby="status-heading" className="block">
+        <Heading level={2} data-size="sm" id="status-heading">
+          {t('agreement.statusChange')}
+        </Heading>
+        <div className="button-row">
+          {a.allowedTransitions.map((s) => (
+            <Button
+              key={s}
+              variant={s === 'ENDED' ? 'secondary' : 'secondary'}
+              data-color={s === 'ENDED' || s === 'NOTICE_GIVEN' ? 'danger' : undefined}
+              onClick={() => {
+                setPending(s);
+                dialog.current?.showModal();
+              }}
+            >
+              {t('agreement.moveTo', { status: status(s) })}
+            </Button>
+          ))}
+        </div>
+        {statusState.error && <Alert data-color="danger">{generalError(statusState.error, t('error.network')) ?? statusState.error.graphQLErrors[0]?.message}</Alert>}
+        <Dialog ref={dialog} closeButton={t('common.close')} onClose={() => setPending(null)} aria-labelledby="confirm-heading">
+          <Dialog.Block>
+            <Heading level={2} data-size="xs" id="confirm-heading">
+              {t('agreement.confirmTitle')}
+            </Heading>
+            <Paragraph>{pending === 'NOTICE_GIVEN' ? t('agreement.confirmNotice') : t('agreement.confirmEnd', { status: pending ? status(pending) : '' })}</Paragraph>
+            <div className="button-row">
+              <Button
+                data-color="danger"
+                disabled={statusState.fetching}
+                onClick={async () => {
+                  if (pending) await changeStatus({ id: a.id, status: pending });
+                  dialog.current?.close();
+                  reexecute({ requestPolicy: 'network-only' });
+                }}
+              >
+                {t('agreement.confirm')}
+              </Button>
+              <Button variant="secondary" onClick={() => dialog.current?.close()}>
+                {t('agreement.cancel')}
+              </Button>
+            </div>
+          </Dialog.Block>
+        </Dialog>
+      </section>
+
+      <section aria-labelledby="details-heading" className="block">
+        <Heading level={2} data-size="sm" id="details-heading">
+          {t('agreement.details')}
+        </Heading>
+        <form
+          noValidate
+          className="form-grid"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setSaved(false);
+            const r = await save({
+              id: a.id,
+              input: {
+                title: form.title,
+                validFrom: form.validFrom || null,
+                validTo: form.validTo || null,
+                autoRenew: form.autoRenew,
+                noticeMonths: form.noticeMonths === '' ? null : Number(form.noticeMonths),
+                noticeRunsTo: form.noticeRunsTo,
+                signingLevel: form.signingLevel,
+              },
+            });
+            if (!r.error) setSaved(true);
+          }}
+        >
+          {general && <Alert data-color="danger">{general}</Alert>}
+          <Textfield label={t('agreement.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
+          <Textfield label={<>{t('agreement.validFrom')} <ExampleTag show={ex('validFrom')} /></>} type="date" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={errors.validFrom} />
+          <Textfield label={<>{t('agreement.validTo')} <ExampleTag show={ex('validTo')} /></>} type="date" value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.target.value })} error={errors.validTo} />
+          <Checkbox label={t('agreement.autoRenew')} checked={form.autoRenew} onChange={(e) => setForm({ ...form, autoRenew: e.target.checked })} />
+          <Textfield label={<>{t('agreement.noticeMonths')} <ExampleTag show={ex('noticeMonths')} /></>} inputMode="numeric" value={form.noticeMonths} onChange={(e) => setForm({ ...form, noticeMonths: e.target.value })} error={errors.noticeMonths} />
+          <Field>
+            <Label htmlFor="runs-to">{t('agreement.noticeRunsTo')}</Label>
+            <Select id="runs-to" value={form.noticeRunsTo} onChange={(e) => setForm({ ...form, noticeRunsTo: e.target.value as NoticeRunsTo })}>
+              {RUNS_TO.map((r) => (
+                <Select.Option key={r} value={r}>
+                  {t(`agreement.runsTo.${r}`)}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Field>
+            <Label htmlFor="signing">
+              {t('agreement.signingLevel')} <ExampleTag show={ex('signingLevel')} />
+            </Label>
+            <Select id="signing" value={form.signingLevel} onChange={(e) => setForm({ ...form, signingLevel: e.target.value as SigningLevel })}>
+              {SIGNING_LEVELS.map((s) => (
+                <Select.Option key={s} value={s}>
+                  {SIGNING_LEVEL_LABELS[s][locale]}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <div>
+            <Button type="submit" disabled={update.fetching} aria-busy={update.fetching}>
+              {update.fetching ? t('agreement.saving') : t('agreement.save')}
+            </Button>
+            {saved && (
+              <span role="status" className="saved-note">
+                {t('agreement.saved')}
+              </span>
+            )}
+          </div>
+        </form>
+        {a.legalBasis && (
+          <Paragraph data-size="sm">
+            {t('agreement.legalBasis')}: {a.legalBasis}
+          </Paragraph>
+        )}
+        {a.sourceUrl && (
+          <Paragraph data-size="sm">
+            {t('agreement.source')}: <a href={a.sourceUrl}>{a.sourceUrl}</a> {a.sourceAsOf && `(${a.sourceAsOf})`}
+          </Paragraph>
+        )}
+      </section>
+
+      <section aria-labelledby="parties-heading" className="block">
+        <Heading level={2} data-size="sm" id="parties-heading">
+          {t('agreement.parties')}
+        </Heading>
+        <Table zebra border data-size="sm" data-testid="party-table">
+          <caption className="visually-hidden">{t('agreement.parties')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('map.col.municipality')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('agreements.col.status')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('agreement.joined')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('agreement.left')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('agreement.source')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {a.parties.map((p) => (
+              <Table.Row key={p.id}>
+                <Table.Cell>
+                  {p.municipality.name} <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
+                </Table.Cell>
+                <Table.Cell>{p.isCurrent ? t('agreement.current') : t('agreement.former')}</Table.Cell>
+                <Table.Cell>{p.joinedOn ? formatDate(p.joinedOn) : '–'}</Table.Cell>
+                <Table.Cell>{p.leftOn ? formatDate(p.leftOn) : '–'}</Table.Cell>
+                <Table.Cell>{p.sourceUrl ? <a href={p.sourceUrl}>{new URL(p.sourceUrl).hostname}</a> : '–'}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </section>
+
+      <section aria-labelledby="checklist-heading" className="block">
+        <Heading level={2} data-size="sm" id="checklist-heading">
+          {t('agreement.checklist', { covered: a.checklistCompleteness.covered, total: a.checklistCompleteness.total })} <ExampleTag show={ex('checklist')} />
+        </Heading>
+        <ul className="checklist">
+          {a.checklist.map((c) => (
+            <li key={c.key}>
+              <span aria-hidden="true">{c.covered ? '✓' : '✗'}</span> {c.label} – <span className={c.covered ? '' : 'muted'}>{c.covered ? t('agreement.covered') : t('agreement.notCovered')}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {(a.supersedes || a.supersededBy.length > 0) && (
+        <section aria-labelledby="versions-heading" className="block">
+          <Heading level={2} data-size="sm" id="versions-heading">
+            {t('agreement.versions')}
+          </Heading>
+          {a.supersedes && (
+            <Paragraph>
+              {t('agreement.supersedes')}: <RouterLink to={`/avtaler/${a.supersedes.id}`}>{a.supersedes.title}</RouterLink>
+            </Paragraph>
+          )}
+          {a.supersededBy.map((s) => (
+            <Paragraph key={s.id}>
+              {t('agreement.supersededBy')}: <RouterLink to={`/avtaler/${s.id}`}>{s.title}</RouterLink>
+            </Paragraph>
+          ))}
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,133 @@
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Alert, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES } from '@samordna/domain';
+import type { AgreementStatus } from '../../gql/graphql';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate, formatInteger } from '../../lib/format';
+import { AgreementListQuery } from './agreements.graphql';
+import { CreateAgreementForm } from './CreateAgreementForm';
+
+export default function AgreementsPage() {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const status = (params.get('status') ?? '') as AgreementStatus | '';
+  const centreId = params.get('senter') ?? '';
+  const within = params.get('frist') ?? '';
+  const filter = useMemo(
+    () => ({ statuses: status ? [status] : null, centreId: centreId || null, deadlineWithinDays: within ? Number(within) : null }),
+    [status, centreId, within],
+  );
+  const [result, reexecute] = useQuery({ query: AgreementListQuery, variables: { filter }, context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []) });
+  const set = (key: string, value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    }, { replace: true });
+  const items = result.data?.agreements.items ?? [];
+
+  return (
+    <section aria-labelledby="agreements-heading">
+      <Heading level={1} data-size="lg" id="agreements-heading">
+        {t('agreements.heading')}
+      </Heading>
+      <Paragraph>{t('agreements.intro')}</Paragraph>
+      <div className="filters">
+        <Field>
+          <Label htmlFor="a-status">{t('agreements.filter.status')}</Label>
+          <Select id="a-status" value={status} onChange={(e) => set('status', e.target.value)}>
+            <Select.Option value="">{t('common.all')}</Select.Option>
+            {AGREEMENT_STATUSES.map((s) => (
+              <Select.Option key={s} value={s}>
+                {AGREEMENT_STATUS_LABELS[s][locale]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="a-centre">{t('agreements.filter.centre')}</Label>
+          <Select id="a-centre" value={centreId} onChange={(e) => set('senter', e.target.value)}>
+            <Select.Option value="">{t('common.all')}</Select.Option>
+            {result.data?.crisisCentres.items.map((c) => (
+              <Select.Option key={c.id} value={c.id}>
+                {c.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="a-within">{t('agreements.filter.deadline')}</Label>
+          <Select id="a-within" value={within} onChange={(e) => set('frist', e.target.value)}>
+            <Select.Option value="">{t('agreements.filter.anyDeadline')}</Select.Option>
+            {[30, 90, 180, 365].map((d) => (
+              <Select.Option key={d} value={String(d)}>
+                {t('agreements.filter.days', { days: d })}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      {result.error ? (
+        <Alert data-color="danger" role="alert">
+          <Paragraph>{result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}</Paragraph>
+          <button type="button" className="link-button" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+            {t('error.retry')}
+          </button>
+        </Alert>
+      ) : !result.data ? (
+        <div role="status" className="loading">
+          <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+        </div>
+      ) : items.length === 0 ? (
+        <Paragraph role="status">{t('agreements.empty')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph role="status" data-size="sm" className="muted">
+            {t('agreements.count', { count: formatInteger(result.data.agreements.totalCount) })}
+          </Paragraph>
+          <Table zebra border data-testid="agreement-table">
+            <caption className="visually-hidden">{t('agreements.heading')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('agreements.col.title')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('agreements.col.centre')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('agreements.col.status')}</Table.HeaderCell>
+                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('agreements.col.parties')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('agreements.col.deadline')}</Table.HeaderCell>
+                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('agreements.col.daysLeft')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {items.map((a) => {
+                const d = a.deadline;
+                const date = d.kind === 'NOTICE' ? d.noticeDeadline : d.kind === 'EXPIRY' ? d.nextPossibleEnd : null;
+                return (
+                  <Table.Row key={a.id}>
+                    <Table.Cell>
+                      <RouterLink to={`/avtaler/${a.id}`}>{a.title}</RouterLink>
+                      {a.exampleFields.length > 0 && (
+                        <Tag data-size="sm" data-color="warning" className="example-tag">
+                          {t('common.example')}
+                        </Tag>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>{a.centre.name}</Table.Cell>
+                    <Table.Cell>{AGREEMENT_STATUS_LABELS[a.status][locale]}</Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>{a.parties.filter((p) => p.isCurrent).length}</Table.Cell>
+                    <Table.Cell>{date ? `${formatDate(date)}${d.kind === 'EXPIRY' ? ` (${t('agreements.expires')})` : ''}` : d.kind === 'ENDED' ? '–' : t('agreements.noDeadline')}</Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>{d.daysLeft ?? '–'}</Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        </>
+      )}
+      <CreateAgreementForm centres={result.data?.crisisCentres.items ?? []} />
+    </section>
+  );
+}
