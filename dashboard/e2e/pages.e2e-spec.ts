@@ -142,3 +142,40 @@ describe('Avtaler', () => {
     await page.close();
   });
 });
+
+describe('Kostnader', () => {
+  it('shows who pays what with the 5× flag, runs the simulator, and exports', async () => {
+    const { page, errors } = await open('/kostnader?aar=2025');
+    await page.getByTestId('cost-summary').waitFor();
+    await page.getByLabel('Krisesenter', { exact: true }).selectOption({ label: 'Helgeland krisesenter' });
+    await page.getByTestId('ratio-flag').waitFor();
+    await expect(page.getByText('Eksempeldata: oppdiktede tall og opplysninger, ikke reelle.').count()).resolves.toBeGreaterThan(0);
+    await page.locator('.recharts-wrapper').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'kostnader.png'), fullPage: true });
+    await expectAccessible(page);
+
+    // Simulator: Hemnes leaves; it pays nothing after, the host pays more.
+    await page.getByLabel('Hemnes').check();
+    await page.getByRole('button', { name: 'Beregn' }).click();
+    const result = page.getByTestId('simulation-result');
+    await result.waitFor();
+    const hemnes = result.locator('tr', { hasText: 'Hemnes' });
+    await expect(hemnes.locator('td').nth(2).textContent()).resolves.toBe('ikke med etter');
+    await expect(result.locator('tr', { hasText: 'Vefsn' }).locator('td').nth(3).textContent()).resolves.toMatch(/^\+kr/);
+    // A bad rate is refused at the field.
+    await page.getByLabel('Modell').selectOption('PER_INHABITANT_HOST_RESIDUAL');
+    await page.getByLabel('Sats per innbygger (kr)').fill('-5');
+    await page.getByRole('button', { name: 'Beregn' }).click();
+    await page.getByText('Prisen per innbygger må være et ikke-negativt helt antall øre.').waitFor();
+    await expectAccessible(page);
+
+    // The export buttons hand out a CSV Excel can open.
+    const href = await page.getByRole('link', { name: 'Fordeling (CSV)' }).getAttribute('href');
+    const csv = await page.request.get(`http://localhost:${server.port}${href}`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect((await csv.text())).toContain('Helgeland krisesenter');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

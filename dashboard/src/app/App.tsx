@@ -9,11 +9,13 @@ const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
 const CoverageMapPage = lazy(() => import('../features/coverage/CoverageMapPage'));
 const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage'));
 const AgreementDetailPage = lazy(() => import('../features/agreements/AgreementDetailPage'));
+const CostsPage = lazy(() => import('../features/costs/CostsPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
 const NAV: { to: string; key: MessageKey }[] = [
   { to: '/', key: 'nav.overview' },
   { to: '/kart', key: 'nav.map' },
+  { to: '/kostnader', key: 'nav.costs' },
   { to: '/avtaler', key: 'nav.agreements' },
   { to: '/kommuner', key: 'nav.municipalities' },
 ];
@@ -70,6 +72,7 @@ export function Shell() {
             <Route path="/kart" element={<CoverageMapPage />} />
             <Route path="/avtaler" element={<AgreementsPage />} />
             <Route path="/avtaler/:id" element={<AgreementDetailPage />} />
+            <Route path="/kostnader" element={<CostsPage />} />
             <Route path="/kommuner" element={<MunicipalitiesPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

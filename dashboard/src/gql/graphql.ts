@@ -61,6 +61,29 @@ export type ChecklistKey =
   | 'SCHOOLING_AND_TRANSPORT'
   | 'SERVICE_COOPERATION';
 
+/** How a centre budget is shared between host and partners. */
+export type CostModelKind =
+  | 'BASE_PLUS_PER_INHABITANT'
+  | 'FIXED_SHARES'
+  | 'HOST_EXCEPTION'
+  | 'LUMP_SUMS'
+  | 'PER_INHABITANT_HOST_RESIDUAL'
+  | 'USAGE_ADJUSTED';
+
+/** A cost model with its parameters. Amounts in øre; shares in basis points (1/100 %). */
+export type CostTermsInput = {
+  baseOre?: number | null | undefined;
+  hostRateOre?: number | null | undefined;
+  hostShareBp?: number | null | undefined;
+  lumpSums?: Array<PartyNumberInput> | null | undefined;
+  model: CostModelKind;
+  populationReference?: PopulationReference | null | undefined;
+  /** Rate per inhabitant (øre). */
+  rateOre?: number | null | undefined;
+  shares?: Array<PartyNumberInput> | null | undefined;
+  usageWeightBp?: number | null | undefined;
+};
+
 export type CoverageFilter = {
   /** The centre's host and the parties of its agreements. */
   centreId?: string | number | null | undefined;
@@ -139,10 +162,20 @@ export type PartyInput = {
   role: PartyRole;
 };
 
+export type PartyNumberInput = {
+  kommunenummer: string;
+  /** Basis points (shares) or øre (lump sums). */
+  value: number;
+};
+
 /** HOST = vertskommune, PARTNER = samarbeidskommune. */
 export type PartyRole =
   | 'HOST'
   | 'PARTNER';
+
+export type PopulationReference =
+  | 'PREVIOUS_YEAR'
+  | 'SAME_YEAR';
 
 export type Severity =
   | 'CRITICAL'
@@ -155,6 +188,27 @@ export type SigningLevel =
   | 'SECTOR_HEAD'
   | 'UNIT_LEADER'
   | 'UNKNOWN';
+
+/** An investment added in a simulation. */
+export type SimulatedInvestmentInput = {
+  /** Amount (øre). */
+  amountOre: number;
+  /** Shared through the budget (true) or carried by the host alone (false). */
+  shared: boolean;
+};
+
+/** What to change. Leave a field out to keep it as it is. */
+export type SimulationInput = {
+  /** Municipalities that join as partners. */
+  addMunicipalities?: Array<string> | null | undefined;
+  centreId: string | number;
+  investment?: SimulatedInvestmentInput | null | undefined;
+  /** Partners that leave. */
+  removeMunicipalities?: Array<string> | null | undefined;
+  /** Another model or rate. */
+  terms?: CostTermsInput | null | undefined;
+  year: number;
+};
 
 export type AgreementListQueryVariables = Exact<{
   filter?: AgreementFilter | null | undefined;
@@ -192,6 +246,28 @@ export type CreateAgreementMutationVariables = Exact<{
 
 
 export type CreateAgreementMutation = { createAgreement: { id: string } };
+
+export type CostPageQueryVariables = Exact<{
+  centreId: string | number;
+  year: number;
+  fromYear: number;
+  toYear: number;
+}>;
+
+
+export type CostPageQuery = { costDistribution: { centreName: string, year: number, model: CostModelKind, modelLabel: string, budgetOre: number, populationYear: number, populationNote: string | null, hostResidualOre: number | null, hostSubsidyOre: number | null, hostPartnerRatio: number | null, ratioFlag: boolean, isExample: boolean, explanation: string, nationalAverage: { year: number, krPerInhabitant: number } | null, centreKostra: { year: number, krPerInhabitant: number, centreName: string | null } | null, parties: Array<{ role: PartyRole, population: number, allocatedOre: number, extraChargesOre: number, totalOre: number, perInhabitantOre: number | null, share: number, explanation: string, municipality: { kommunenummer: string, name: string } }> }, costTrend: { years: Array<{ year: number, budgetOre: number, hostOre: number, partnersOre: number, hostPerInhabitantOre: number | null, partnersPerInhabitantOre: number | null, nationalAverageKr: number | null, isExample: boolean }> } };
+
+export type CostCentresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CostCentresQuery = { crisisCentres: { items: Array<{ id: string, name: string }> }, municipalities: Array<{ kommunenummer: string, name: string }> };
+
+export type SimulateQueryVariables = Exact<{
+  input: SimulationInput;
+}>;
+
+
+export type SimulateQuery = { simulateCostSharing: { notes: Array<string>, differences: Array<{ role: PartyRole, beforeOre: number | null, afterOre: number | null, differenceOre: number, beforePerInhabitantOre: number | null, afterPerInhabitantOre: number | null, municipality: { kommunenummer: string, name: string } }>, after: { budgetOre: number, modelLabel: string, hostPartnerRatio: number | null, ratioFlag: boolean }, peerRates: Array<{ centreName: string | null, year: number, krPerInhabitant: number }> } };
 
 export type CoverageFilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -236,6 +312,9 @@ export const AgreementDetailDocument = {"kind":"Document","definitions":[{"kind"
 export const UpdateAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAgreement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AgreementFieldsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAgreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"autoRenew"}},{"kind":"Field","name":{"kind":"Name","value":"noticeMonths"}},{"kind":"Field","name":{"kind":"Name","value":"noticeRunsTo"}},{"kind":"Field","name":{"kind":"Name","value":"signingLevel"}},{"kind":"Field","name":{"kind":"Name","value":"exampleFields"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"noticeDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"nextPossibleEnd"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"budgetCutoff"}},{"kind":"Field","name":{"kind":"Name","value":"noticeAfterBudgetCutoff"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateAgreementMutation, UpdateAgreementMutationVariables>;
 export const ChangeAgreementStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAgreementStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AgreementStatus"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeAgreementStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"noticeGivenOn"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTransitions"}},{"kind":"Field","name":{"kind":"Name","value":"exampleFields"}}]}}]}}]} as unknown as DocumentNode<ChangeAgreementStatusMutation, ChangeAgreementStatusMutationVariables>;
 export const CreateAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAgreement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAgreementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAgreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateAgreementMutation, CreateAgreementMutationVariables>;
+export const CostPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CostPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"centreId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fromYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"toYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"costDistribution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"centreId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"centreId"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"centreName"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"modelLabel"}},{"kind":"Field","name":{"kind":"Name","value":"budgetOre"}},{"kind":"Field","name":{"kind":"Name","value":"populationYear"}},{"kind":"Field","name":{"kind":"Name","value":"populationNote"}},{"kind":"Field","name":{"kind":"Name","value":"hostResidualOre"}},{"kind":"Field","name":{"kind":"Name","value":"hostSubsidyOre"}},{"kind":"Field","name":{"kind":"Name","value":"hostPartnerRatio"}},{"kind":"Field","name":{"kind":"Name","value":"ratioFlag"}},{"kind":"Field","name":{"kind":"Name","value":"isExample"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"nationalAverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"krPerInhabitant"}}]}},{"kind":"Field","name":{"kind":"Name","value":"centreKostra"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"krPerInhabitant"}},{"kind":"Field","name":{"kind":"Name","value":"centreName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kommunenummer"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"allocatedOre"}},{"kind":"Field","name":{"kind":"Name","value":"extraChargesOre"}},{"kind":"Field","name":{"kind":"Name","value":"totalOre"}},{"kind":"Field","name":{"kind":"Name","value":"perInhabitantOre"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"costTrend"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"centreId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"centreId"}}},{"kind":"Argument","name":{"kind":"Name","value":"fromYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fromYear"}}},{"kind":"Argument","name":{"kind":"Name","value":"toYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"toYear"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"years"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"budgetOre"}},{"kind":"Field","name":{"kind":"Name","value":"hostOre"}},{"kind":"Field","name":{"kind":"Name","value":"partnersOre"}},{"kind":"Field","name":{"kind":"Name","value":"hostPerInhabitantOre"}},{"kind":"Field","name":{"kind":"Name","value":"partnersPerInhabitantOre"}},{"kind":"Field","name":{"kind":"Name","value":"nationalAverageKr"}},{"kind":"Field","name":{"kind":"Name","value":"isExample"}}]}}]}}]}}]} as unknown as DocumentNode<CostPageQuery, CostPageQueryVariables>;
+export const CostCentresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CostCentres"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crisisCentres"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"municipalities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kommunenummer"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CostCentresQuery, CostCentresQueryVariables>;
+export const SimulateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Simulate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SimulationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulateCostSharing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"differences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kommunenummer"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"beforeOre"}},{"kind":"Field","name":{"kind":"Name","value":"afterOre"}},{"kind":"Field","name":{"kind":"Name","value":"differenceOre"}},{"kind":"Field","name":{"kind":"Name","value":"beforePerInhabitantOre"}},{"kind":"Field","name":{"kind":"Name","value":"afterPerInhabitantOre"}}]}},{"kind":"Field","name":{"kind":"Name","value":"after"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"budgetOre"}},{"kind":"Field","name":{"kind":"Name","value":"modelLabel"}},{"kind":"Field","name":{"kind":"Name","value":"hostPartnerRatio"}},{"kind":"Field","name":{"kind":"Name","value":"ratioFlag"}}]}},{"kind":"Field","name":{"kind":"Name","value":"peerRates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"centreName"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"krPerInhabitant"}}]}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}}]}}]} as unknown as DocumentNode<SimulateQuery, SimulateQueryVariables>;
 export const CoverageFilterOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoverageFilterOptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"counties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"crisisCentres"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CoverageFilterOptionsQuery, CoverageFilterOptionsQueryVariables>;
 export const CoverageOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoverageOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CoverageFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverageOverview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kommunenummer"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"countyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"county"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"worstSeverity"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"info"}},{"kind":"Field","name":{"kind":"Name","value":"codes"}}]}}]}}]}}]} as unknown as DocumentNode<CoverageOverviewQuery, CoverageOverviewQueryVariables>;
 export const MunicipalityCoverageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MunicipalityCoverage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kommunenummer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"municipalityCoverage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kommunenummer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kommunenummer"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"worstSeverity"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kommunenummer"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"findings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"reasonEn"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MunicipalityCoverageQuery, MunicipalityCoverageQueryVariables>;

@@ -306,3 +306,16 @@ describe('exports', () => {
     });
   });
 });
+
+describe('costTrend', () => {
+  it('gives budget, host and partner totals per year, and the years it cannot compute', async () => {
+    const r = await app.gql(`query($c: ID!) { costTrend(centreId: $c, fromYear: 2020, toYear: 2027) { years { year budgetOre hostOre partnersOre partnersPerInhabitantOre nationalAverageKr isExample } gaps } }`, { c: centre['Helgeland krisesenter'] });
+    expect(r.errors).toBeUndefined();
+    const t = r.data!.costTrend;
+    expect(t.years.map((y: any) => y.year)).toEqual([2022, 2023, 2024, 2025, 2026, 2027]);
+    for (const y of t.years) expect(y.hostOre + y.partnersOre).toBe(y.budgetOre); // no extra charges at Helgeland
+    expect(t.years[0].partnersPerInhabitantOre).toBe(5000);
+    expect(t.gaps).toHaveLength(2);
+    expect(codeOf(await app.gql(`query($c: ID!) { costTrend(centreId: $c, fromYear: 2027, toYear: 2020) { gaps } }`, { c: SALTEN() }))).toEqual([['BAD_USER_INPUT', 'toYear']]);
+  });
+});

@@ -10,8 +10,8 @@ import { Municipality } from '../municipality/municipality.entity';
 import { PopulationFigure } from '../municipality/population.entity';
 import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import { BudgetInput, budgetSchema, chargeSchema, ExtraChargeInput, InvestmentInput, investmentSchema, InvestmentSummary } from './cost.inputs';
-import { costDistribution, costTermsSchema, modelOf, municipalityCosts, paramsFromTerms, simulateCostSharing, usageStatistics } from './cost.service';
-import { CostDistribution, CostTerms, CostTermsInput, MunicipalityCosts, Simulation, SimulationInput, UsageStatistics } from './cost.types';
+import { costDistribution, costTermsSchema, costTrend, modelOf, municipalityCosts, paramsFromTerms, simulateCostSharing, usageStatistics } from './cost.service';
+import { CostDistribution, CostTerms, CostTermsInput, CostTrend, MunicipalityCosts, Simulation, SimulationInput, UsageStatistics } from './cost.types';
 
 const YEAR = v.int('Året', 2000, 2100);
 
@@ -30,6 +30,16 @@ export class CostSharingResolver {
     @Arg('toYear', () => Int) toYear: number,
   ) {
     return municipalityCosts(ctx, kommunenummer, fromYear, toYear);
+  }
+
+  @Query(() => CostTrend, { description: "A centre's budget, host and partner totals per year." })
+  costTrend(
+    @Ctx() ctx: AppContext,
+    @Arg('centreId', () => ID) centreId: string,
+    @Arg('fromYear', () => Int) fromYear: number,
+    @Arg('toYear', () => Int) toYear: number,
+  ) {
+    return costTrend(ctx, centreId, fromYear, toYear);
   }
 
   @Query(() => Simulation, { description: 'Before, after and difference for every party. Writes nothing.' })

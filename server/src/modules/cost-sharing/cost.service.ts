@@ -22,7 +22,7 @@ import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { PopulationFigure } from '../municipality/population.entity';
 import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from './cost.entities';
-import type { CostDistribution, CostParams, CostTermsInput, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, UsageStatistics } from './cost.types';
+import type { CostDistribution, CostParams, CostTrend, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, UsageStatistics } from './cost.types';
 
 const YEAR = v.int('Året', 2000, 2100);
 const ore = (label: string) => z.number().refine((n) => Number.isSafeInteger(n) && n >= 0, `${label} må være et ikke-negativt helt antall øre.`);
@@ -391,4 +391,40 @@ export async function usageStatistics(ctx: AppContext, centreId: string, year: n
     totals: table.totals,
     isExample: stats.some((s) => s.isExample),
   };
+}
+
+/** A centre's costs year by year, computed from one fetch of all the years' data. */
+export async function costTrend(ctx: AppContext, centreId: string, fromYear: number, toYear: number): Promise<CostTrend> {
+  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const from = parseInput(YEAR, fromYear, 'fromYear');
+  const to = parseInput(YEAR, toYear, 'toYear');
+  if (to < from) throw badInput('toYear', 'Til-året kan ikke være før fra-året.');
+  if (to - from > 50) throw badInput('toYear', 'Velg høyst 50 år om gangen.');
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const data = await loadCostData(ctx.dataSource, [cid], years);
+  if (!data.centres.has(cid)) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
+  const result: CostTrend = { centreId: cid, years: [], gaps: [] };
+  for (const year of years) {
+    try {
+      const { dist } = distribute(data, cid, year);
+      const host = dist.parties.filter((p) => p.role === PartyRole.HOST);
+      const partners = dist.parties.filter((p) => p.role === PartyRole.PARTNER);
+      const sumOf = (xs: typeof host) => xs.reduce((a, p) => a + p.totalOre, 0);
+      const popOf = (xs: typeof host) => xs.reduce((a, p) => a + p.population, 0);
+      result.years.push({
+        year,
+        budgetOre: dist.budgetOre,
+        hostOre: sumOf(host),
+        partnersOre: sumOf(partners),
+        hostPerInhabitantOre: popOf(host) ? Math.round(sumOf(host) / popOf(host)) : null,
+        partnersPerInhabitantOre: popOf(partners) ? Math.round(sumOf(partners) / popOf(partners)) : null,
+        nationalAverageKr: dist.nationalAverage?.krPerInhabitant ?? null,
+        isExample: dist.isExample,
+      });
+    } catch (e) {
+      if (e instanceof CostUnavailable || e instanceof CostModelError) result.gaps.push(`${year}: ${e.message}`);
+      else throw e;
+    }
+  }
+  return result;
 }

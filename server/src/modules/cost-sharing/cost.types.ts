@@ -374,3 +374,42 @@ export class UsageStatistics {
   @Field()
   isExample: boolean;
 }
+
+@ObjectType({ description: "One year of a centre's costs: budget, host and partners." })
+export class CostTrendYear {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Float)
+  budgetOre: number;
+
+  @Field(() => Float)
+  hostOre: number;
+
+  @Field(() => Float)
+  partnersOre: number;
+
+  @Field(() => Float, { nullable: true })
+  hostPerInhabitantOre: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Partners' average per inhabitant." })
+  partnersPerInhabitantOre: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'KOSTRA national average (kr), same year or nearest earlier.' })
+  nationalAverageKr: number | null;
+
+  @Field()
+  isExample: boolean;
+}
+
+@ObjectType()
+export class CostTrend {
+  @Field(() => ID)
+  centreId: string;
+
+  @Field(() => [CostTrendYear])
+  years: CostTrendYear[];
+
+  @Field(() => [String], { description: 'Years that could not be computed, and why.' })
+  gaps: string[];
+}

@@ -1,0 +1,207 @@
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { useSearchParams } from 'react-router';
+import { Alert, Details, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { todayInNorway } from '@samordna/domain';
+import { useI18n } from '../../i18n/i18n';
+import { formatDecimal, formatInteger, formatKroner } from '../../lib/format';
+import { CostCentresQuery, CostPageQuery } from './costs.graphql';
+import { PerInhabitantChart, TrendChart, WhoPaysChart, kr } from './CostCharts';
+import { Simulator } from './Simulator';
+
+const THIS_YEAR = Number(todayInNorway().slice(0, 4));
+
+export default function CostsPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const [centres] = useQuery({ query: CostCentresQuery });
+  const centreList = centres.data?.crisisCentres.items ?? [];
+  const centreId = params.get('senter') ?? centreList[0]?.id ?? '';
+  const year = Number(params.get('aar') ?? THIS_YEAR);
+  const [result] = useQuery({
+    query: CostPageQuery,
+    variables: { centreId, year, fromYear: year - 4, toYear: year + 1 },
+    pause: !centreId,
+  });
+  const set = (key: string, value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.set(key, value);
+      return next;
+    }, { replace: true });
+
+  const d = result.data?.costDistribution;
+  const bars = useMemo(
+    () =>
+      (d?.parties ?? []).map((p) => ({
+        name: p.municipality.name,
+        role: p.role,
+        allocatedKr: Math.round(p.allocatedOre / 100),
+        extraKr: Math.round(p.extraChargesOre / 100),
+        perInhabitantKr: p.perInhabitantOre === null || p.perInhabitantOre === undefined ? null : Math.round(p.perInhabitantOre) / 100,
+      })),
+    [d],
+  );
+  const trend = (result.data?.costTrend.years ?? []).map((y) => ({ year: y.year, hostKr: Math.round(y.hostOre / 100), partnersKr: Math.round(y.partnersOre / 100), budgetKr: Math.round(y.budgetOre / 100) }));
+  const notFound = result.error?.graphQLErrors.find((e) => e.extensions?.code === 'NOT_FOUND');
+  const exportQuery = `centreId=${encodeURIComponent(centreId)}&year=${year}`;
+
+  return (
+    <section aria-labelledby="costs-heading">
+      <Heading level={1} data-size="lg" id="costs-heading">
+        {t('costs.heading')}
+      </Heading>
+      <Paragraph>{t('costs.intro')}</Paragraph>
+      <div className="filters">
+        <Field>
+          <Label htmlFor="c-centre">{t('costs.centre')}</Label>
+          <Select id="c-centre" value={centreId} onChange={(e) => set('senter', e.target.value)}>
+            {centreList.map((c) => (
+              <Select.Option key={c.id} value={c.id}>
+                {c.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="c-year">{t('costs.year')}</Label>
+          <Select id="c-year" value={String(year)} onChange={(e) => set('aar', e.target.value)}>
+            {Array.from({ length: 8 }, (_, i) => THIS_YEAR - 5 + i).map((y) => (
+              <Select.Option key={y} value={String(y)}>
+                {y}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      {result.fetching && !result.data ? (
+        <div role="status" className="loading">
+          <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+        </div>
+      ) : notFound ? (
+        <Alert data-color="info" role="status">
+          {t('costs.noData', { reason: notFound.message })}
+        </Alert>
+      ) : result.error ? (
+        <Alert data-color="danger" role="alert">
+          {result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}
+        </Alert>
+      ) : d ? (
+        <>
+          {d.isExample && (
+            <Alert data-color="warning">
+              <Tag data-size="sm" data-color="warning">
+                {t('common.example')}
+              </Tag>{' '}
+              {t('common.exampleData')}
+            </Alert>
+          )}
+          <div className="cost-summary" data-testid="cost-summary">
+            <Paragraph>{t('costs.summary', { budget: kr(d.budgetOre), model: d.modelLabel, year: d.populationYear })}</Paragraph>
+            {d.populationNote && <Paragraph data-size="sm" className="muted">{d.populationNote}</Paragraph>}
+            {d.hostResidualOre !== null && d.hostResidualOre !== undefined && d.hostSubsidyOre !== null && d.hostSubsidyOre !== undefined && d.hostSubsidyOre > 0 && (
+              <Paragraph>{t('costs.hostResidual', { amount: kr(d.hostResidualOre), subsidy: kr(d.hostSubsidyOre) })}</Paragraph>
+            )}
+            {d.hostPartnerRatio !== null && d.hostPartnerRatio !== undefined &&
+              (d.ratioFlag ? (
+                <Alert data-color="warning" data-testid="ratio-flag">
+                  {t('costs.ratioFlag', { ratio: formatDecimal(d.hostPartnerRatio, 1) })}
+                </Alert>
+              ) : (
+                <Paragraph>{t('costs.ratio', { ratio: formatDecimal(d.hostPartnerRatio, 1) })}</Paragraph>
+              ))}
+            {d.nationalAverage && <Paragraph data-size="sm">{t('costs.national', { year: d.nationalAverage.year, kr: formatKroner(d.nationalAverage.krPerInhabitant) })}</Paragraph>}
+            {d.centreKostra && (
+              <Paragraph data-size="sm">
+                {t('costs.centreKostra', { name: d.centreKostra.centreName ?? d.centreName, year: d.centreKostra.year, kr: formatKroner(d.centreKostra.krPerInhabitant) })}
+              </Paragraph>
+            )}
+          </div>
+
+          <div className="chart-grid">
+            <div>
+              <Heading level={2} data-size="sm">
+                {t('costs.whoPays')}
+              </Heading>
+              <WhoPaysChart data={bars} />
+            </div>
+            <div>
+              <Heading level={2} data-size="sm">
+                {t('costs.perInhabitant')}
+              </Heading>
+              <PerInhabitantChart data={bars} nationalKr={d.nationalAverage?.krPerInhabitant ?? null} />
+            </div>
+          </div>
+          <Details>
+            <Details.Summary>{t('costs.asTable')}</Details.Summary>
+            <Details.Content>
+              <Table zebra border data-size="sm" data-testid="cost-table">
+                <caption>{t('costs.whoPays')}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('costs.col.party')}</Table.HeaderCell>
+                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.population')}</Table.HeaderCell>
+                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.allocated')}</Table.HeaderCell>
+                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.extra')}</Table.HeaderCell>
+                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.total')}</Table.HeaderCell>
+                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.perInhabitant')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('costs.col.explanation')}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {d.parties.map((p) => (
+                    <Table.Row key={p.municipality.kommunenummer}>
+                      <Table.Cell>
+                        {p.municipality.name} <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
+                      </Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{formatInteger(p.population)}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{kr(p.allocatedOre)}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{kr(p.extraChargesOre)}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{kr(p.totalOre)}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{p.perInhabitantOre === null || p.perInhabitantOre === undefined ? '–' : formatKroner(Math.round(p.perInhabitantOre / 100))}</Table.Cell>
+                      <Table.Cell>{p.explanation}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </Details.Content>
+          </Details>
+
+          <Heading level={2} data-size="sm">
+            {t('costs.trend')}
+          </Heading>
+          <TrendChart data={trend} />
+
+          <section aria-labelledby="export-heading" className="block">
+            <Heading level={2} data-size="sm" id="export-heading">
+              {t('costs.export')}
+            </Heading>
+            <div className="button-row">
+              <a className="ds-button" data-variant="secondary" href={`/export/cost-distribution.csv?${exportQuery}`} download>
+                {t('costs.exportCsv')}
+              </a>
+              <a className="ds-button" data-variant="secondary" href={`/export/cost-distribution.xlsx?${exportQuery}`} download>
+                {t('costs.exportXlsx')}
+              </a>
+              <a className="ds-button" data-variant="secondary" href={`/export/invoice-plan.csv?${exportQuery}`} download>
+                {t('costs.invoiceCsv')}
+              </a>
+              <a className="ds-button" data-variant="secondary" href={`/export/invoice-plan.xlsx?${exportQuery}`} download>
+                {t('costs.invoiceXlsx')}
+              </a>
+            </div>
+          </section>
+
+          <Simulator
+            key={`${centreId}-${year}`}
+            centreId={centreId}
+            year={year}
+            parties={d.parties.map((p) => ({ kommunenummer: p.municipality.kommunenummer, name: p.municipality.name, role: p.role }))}
+            municipalities={centres.data?.municipalities ?? []}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
