@@ -179,3 +179,52 @@ describe('Kostnader', () => {
     await page.close();
   });
 });
+
+describe('Kontakter', () => {
+  it('shows agencies × contacts with stale ones marked, creates and edits a contact, verifies many, and gives the centre view', async () => {
+    const { page, errors } = await open('/kontakter?kommune=1841');
+    await page.getByTestId('contact-table').first().waitFor();
+    await expect(page.getByText('Ikke bekreftet på 6 mnd.').count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'kontakter.png'), fullPage: true });
+    await expectAccessible(page);
+
+    // Create a contact at NAV Fauske: a bad e-mail is refused at the field, then saved.
+    const nav = page.locator('.agency-block', { hasText: 'NAV Fauske' });
+    await nav.getByRole('button', { name: '+ Ny kontaktperson' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Navn').fill('Ola Testesen');
+    await dialog.getByLabel('E-post').fill('ikke-en-adresse');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByText('E-postadressen er ikke gyldig.').waitFor();
+    await dialog.getByLabel('E-post').fill('ola.testesen@fauske.kommune.example');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await nav.getByText('Ola Testesen').waitFor();
+
+    // Edit it, and see the change.
+    await nav.getByRole('button', { name: 'Rediger Ola Testesen' }).click();
+    await page.getByRole('dialog').getByLabel('Rolle').fill('Veileder');
+    await page.getByRole('dialog').getByRole('button', { name: 'Lagre' }).click();
+    await nav.locator('tr', { hasText: 'Ola Testesen' }).getByText('Veileder').waitFor();
+
+    // Verify two contacts at once.
+    const boxes = page.getByRole('checkbox', { name: /^Velg / });
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Bekreft valgte (2)' }).click();
+    await page.getByRole('dialog').getByLabel('Bekreftet av').fill('Leder, Krisesenteret i Salten');
+    await page.getByRole('dialog').getByRole('button', { name: 'Bekreft', exact: true }).click();
+    await page.getByText('2 kontaktpersoner er bekreftet.').waitFor();
+    await expectAccessible(page);
+
+    // The centre leader's view of every member municipality.
+    const salten = await page.request.post(`http://localhost:${server.port}/graphql`, { data: { query: '{ crisisCentres(filter: { search: "Salten" }) { items { id } } }' } });
+    const id = (await salten.json()).data.crisisCentres.items[0].id;
+    await page.goto(`http://localhost:${server.port}/kontakter?senter=${id}`);
+    const centre = page.getByTestId('centre-contacts');
+    await centre.waitFor();
+    expect(await centre.locator('tbody tr').count()).toBe(13);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

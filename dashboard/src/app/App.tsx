@@ -10,6 +10,7 @@ const CoverageMapPage = lazy(() => import('../features/coverage/CoverageMapPage'
 const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage'));
 const AgreementDetailPage = lazy(() => import('../features/agreements/AgreementDetailPage'));
 const CostsPage = lazy(() => import('../features/costs/CostsPage'));
+const ContactsPage = lazy(() => import('../features/contacts/ContactsPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
 const NAV: { to: string; key: MessageKey }[] = [
@@ -17,6 +18,7 @@ const NAV: { to: string; key: MessageKey }[] = [
   { to: '/kart', key: 'nav.map' },
   { to: '/kostnader', key: 'nav.costs' },
   { to: '/avtaler', key: 'nav.agreements' },
+  { to: '/kontakter', key: 'nav.contacts' },
   { to: '/kommuner', key: 'nav.municipalities' },
 ];
 
@@ -73,6 +75,7 @@ export function Shell() {
             <Route path="/avtaler" element={<AgreementsPage />} />
             <Route path="/avtaler/:id" element={<AgreementDetailPage />} />
             <Route path="/kostnader" element={<CostsPage />} />
+            <Route path="/kontakter" element={<ContactsPage />} />
             <Route path="/kommuner" element={<MunicipalitiesPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

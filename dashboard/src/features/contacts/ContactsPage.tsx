@@ -1,0 +1,349 @@
+import { useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { AGENCY_KIND_LABELS, FINDING_CODE_LABELS } from '@samordna/domain';
+import type { MunicipalityContactsQuery } from '../../gql/graphql';
+import { useI18n } from '../../i18n/i18n';
+import { fieldErrors } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
+import { ContactDialog, type ContactDraft } from './ContactDialog';
+import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
+
+type Agency = MunicipalityContactsQuery['agencies']['items'][number];
+const CONTACT_CODES = ['NO_CONTACT_POINT', 'NO_KEY_CONTACT', 'STALE_CONTACTS', 'NO_WRITTEN_COOPERATION'] as const;
+
+const monthsSince = (iso: string) => Math.floor((Date.now() - new Date(iso).getTime()) / (30.44 * 24 * 3600 * 1000));
+
+/** UTF-8 with BOM and semicolons, so Excel opens it with æøå intact. */
+function toCsv(rows: string[][]): string {
+  const cell = (s: string) => (/[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return '\ufeff' + rows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export default function ContactsPage() {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const kommunenummer = params.get('kommune') ?? '';
+  const centreId = params.get('senter') ?? '';
+  const showStale = params.get('ubekreftet') === '1';
+  const [options] = useQuery({ query: ContactOptionsQuery });
+  const context = useMemo(() => ({ additionalTypenames: ['ContactPerson'] }), []);
+  const [contacts, refresh] = useQuery({ query: MunicipalityContacts, variables: { kommunenummer }, pause: !kommunenummer, context });
+  const [centre] = useQuery({ query: CentreContactsQuery, variables: { centreId }, pause: !centreId });
+  const [stale, refreshStale] = useQuery({ query: StaleContactsQuery, pause: !showStale, context });
+  const [verifyState, verify] = useMutation(VerifyContactsMutation);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [verifiedBy, setVerifiedBy] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [draft, setDraft] = useState<ContactDraft | null>(null);
+  const verifyDialog = useRef<HTMLDialogElement>(null);
+  const contactDialog = useRef<HTMLDialogElement>(null);
+  const name = options.data?.municipalities.find((m) => m.kommunenummer === kommunenummer)?.name ?? kommunenummer;
+
+  const choose = (key: 'kommune' | 'senter', value: string) => {
+    setSelected([]);
+    setNotice(null);
+    setParams(value ? { [key]: value } : {}, { replace: true });
+  };
+  const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
+  const agencies: Agency[] = contacts.data?.agencies.items ?? [];
+
+  const verifyRows = (
+    <Button variant="secondary" disabled={selected.length === 0} onClick={() => verifyDialog.current?.showModal()}>
+      {t('contacts.verifySelected', { count: selected.length })}
+    </Button>
+  );
+
+  return (
+    <section aria-labelledby="contacts-heading" className="contacts-page">
+      <Heading level={1} data-size="lg" id="contacts-heading">
+        {t('contacts.heading')}
+      </Heading>
+      <Paragraph>{t('contacts.intro')}</Paragraph>
+      <Paragraph data-size="sm" className="muted">
+        {t('contacts.workOnly')}
+      </Paragraph>
+      <div className="filters no-print">
+        <Field>
+          <Label htmlFor="k-municipality">{t('contacts.municipality')}</Label>
+          <Select id="k-municipality" value={kommunenummer} onChange={(e) => choose('kommune', e.target.value)}>
+            <Select.Option value="">{t('contacts.choose')}</Select.Option>
+            {options.data?.municipalities.map((m) => (
+              <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
+                {m.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="k-centre">{t('contacts.centre')}</Label>
+          <Select id="k-centre" value={centreId} onChange={(e) => choose('senter', e.target.value)}>
+            <Select.Option value="">{t('contacts.choose')}</Select.Option>
+            {options.data?.crisisCentres.items.map((c) => (
+              <Select.Option key={c.id} value={c.id}>
+                {c.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {notice && (
+        <Alert data-color="success" role="status">
+          {notice}
+        </Alert>
+      )}
+
+      {!kommunenummer && !centreId && !showStale && <Paragraph>{t('contacts.chooseHint')}</Paragraph>}
+
+      {showStale &&
+        (stale.data ? (
+          <section aria-labelledby="stale-heading">
+            <Heading level={2} data-size="sm" id="stale-heading">
+              {t('contacts.staleList')}
+            </Heading>
+            <Paragraph role="status">{t('contacts.staleCount', { count: stale.data.contacts.totalCount })}</Paragraph>
+            <div className="button-row no-print">{verifyRows}</div>
+            <Table zebra border data-size="sm" data-testid="stale-table">
+              <caption className="visually-hidden">{t('contacts.staleList')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('contacts.col.select')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {stale.data.contacts.items.map((c) => (
+                  <Table.Row key={c.id}>
+                    <Table.Cell>
+                      <Checkbox aria-label={t('contacts.select', { name: c.name })} checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                    </Table.Cell>
+                    <Table.Cell>
+                      {c.name} <span className="muted">({c.agency.name})</span>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <RouterLink to={`/kontakter?kommune=${c.agency.municipality.kommunenummer}`}>{c.agency.municipality.name}</RouterLink>
+                    </Table.Cell>
+                    <Table.Cell>{c.verifiedAt ? formatDate(c.verifiedAt.slice(0, 10)) : t('contacts.never')}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </section>
+        ) : (
+          <div role="status" className="loading">
+            <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+          </div>
+        ))}
+
+      {centreId &&
+        (centre.data ? (
+          <section aria-labelledby="centre-contacts-heading">
+            <Heading level={2} data-size="sm" id="centre-contacts-heading">
+              {t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}
+            </Heading>
+            <Table zebra border data-size="sm" data-testid="centre-contacts">
+              <caption className="visually-hidden">{t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('contacts.missing')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {centre.data.centreCoverage.rows.map((r) => {
+                  const codes = r.codes.filter((c) => (CONTACT_CODES as readonly string[]).includes(c));
+                  return (
+                    <Table.Row key={r.municipality.kommunenummer}>
+                      <Table.Cell>
+                        <RouterLink to={`/kontakter?kommune=${r.municipality.kommunenummer}`}>{r.municipality.name}</RouterLink>
+                      </Table.Cell>
+                      <Table.Cell>
+                        {codes.length === 0
+                          ? t('contacts.allGood')
+                          : codes.map((c) => (
+                              <Tag key={c} data-size="sm" data-color="warning" className="code-tag">
+                                {FINDING_CODE_LABELS[c][locale]}
+                              </Tag>
+                            ))}
+                      </Table.Cell>
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+            </Table>
+          </section>
+        ) : (
+          <div role="status" className="loading">
+            <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+          </div>
+        ))}
+
+      {kommunenummer &&
+        (contacts.error ? (
+          <Alert data-color="danger" role="alert">
+            {contacts.error.networkError ? t('error.network') : contacts.error.graphQLErrors[0]?.message}
+          </Alert>
+        ) : !contacts.data ? (
+          <div role="status" className="loading">
+            <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+          </div>
+        ) : agencies.length === 0 ? (
+          <Paragraph role="status">{t('contacts.noAgencies', { name })}</Paragraph>
+        ) : (
+          <>
+            <div className="button-row no-print">
+              {verifyRows}
+              <Button
+                variant="tertiary"
+                onClick={() =>
+                  download(
+                    `kontakter-${kommunenummer}.csv`,
+                    toCsv([
+                      [t('contacts.municipality'), 'Etat', t('contacts.col.name'), t('contacts.col.title'), t('contacts.col.phone'), t('contacts.col.email'), t('contacts.contactPoint'), t('contacts.col.verified')],
+                      ...agencies.flatMap((a) =>
+                        a.contacts.map((c) => [name, a.name, c.name, c.title ?? '', c.phone ?? '', c.email ?? '', c.isContactPoint ? 'Ja' : 'Nei', c.verifiedAt ? formatDate(c.verifiedAt.slice(0, 10)) : '']),
+                      ),
+                    ]),
+                  )
+                }
+              >
+                {t('contacts.exportCsv')}
+              </Button>
+              <Button variant="tertiary" onClick={() => window.print()}>
+                {t('contacts.print')}
+              </Button>
+            </div>
+            {agencies.map((a) => (
+              <section key={a.id} aria-labelledby={`agency-${a.id}`} className="agency-block">
+                <Heading level={2} data-size="xs" id={`agency-${a.id}`}>
+                  {a.name} <span className="muted">· {AGENCY_KIND_LABELS[a.kind][locale]}</span>
+                  {a.isExample && (
+                    <Tag data-size="sm" data-color="warning" className="example-tag">
+                      {t('common.example')}
+                    </Tag>
+                  )}
+                </Heading>
+                <Paragraph data-size="sm" className={a.writtenAgreement ? '' : 'muted'}>
+                  {a.writtenAgreement ? t('contacts.writtenAgreement') : t('contacts.noWrittenAgreement')}
+                </Paragraph>
+                <Table zebra border data-size="sm" data-testid="contact-table">
+                  <caption className="visually-hidden">{a.name}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell className="no-print">{t('contacts.col.select')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('contacts.col.title')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('contacts.col.phone')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('contacts.col.email')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
+                      <Table.HeaderCell className="no-print">{t('contacts.col.actions')}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {a.contacts.map((c) => (
+                      <Table.Row key={c.id}>
+                        <Table.Cell className="no-print">
+                          <Checkbox aria-label={t('contacts.select', { name: c.name })} checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                        </Table.Cell>
+                        <Table.Cell>
+                          {c.name}
+                          {c.isContactPoint && (
+                            <Tag data-size="sm" data-color="accent" className="example-tag">
+                              {t('contacts.contactPoint')}
+                            </Tag>
+                          )}
+                        </Table.Cell>
+                        <Table.Cell>{c.title ?? ''}</Table.Cell>
+                        <Table.Cell>{c.phone ?? ''}</Table.Cell>
+                        <Table.Cell>{c.email ?? ''}</Table.Cell>
+                        <Table.Cell data-testid="verified-cell">
+                          {c.verifiedAt ? `${formatDate(c.verifiedAt.slice(0, 10))} (${t('contacts.monthsAgo', { months: monthsSince(c.verifiedAt) })})` : t('contacts.never')}
+                          {c.stale && (
+                            <Tag data-size="sm" data-color="warning" className="example-tag">
+                              {t('contacts.stale')}
+                            </Tag>
+                          )}
+                        </Table.Cell>
+                        <Table.Cell className="no-print">
+                          <Button
+                            variant="tertiary"
+                            data-size="sm"
+                            aria-label={t('contacts.edit', { name: c.name })}
+                            onClick={() => {
+                              setDraft({ id: c.id, agencyId: a.id, name: c.name, title: c.title ?? '', phone: c.phone ?? '', email: c.email ?? '', isContactPoint: c.isContactPoint });
+                              contactDialog.current?.showModal();
+                            }}
+                          >
+                            {t('agreement.edit')}
+                          </Button>
+                        </Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+                <Button
+                  variant="tertiary"
+                  data-size="sm"
+                  className="no-print"
+                  onClick={() => {
+                    setDraft({ agencyId: a.id, name: '', title: '', phone: '', email: '', isContactPoint: false });
+                    contactDialog.current?.showModal();
+                  }}
+                >
+                  + {t('contacts.add')}
+                </Button>
+              </section>
+            ))}
+          </>
+        ))}
+
+      <ContactDialog
+        ref={contactDialog}
+        draft={draft}
+        onSaved={() => {
+          contactDialog.current?.close();
+          setNotice(t('contacts.saved'));
+          refresh({ requestPolicy: 'network-only' });
+        }}
+      />
+      <Dialog ref={verifyDialog} closeButton={t('common.close')} aria-labelledby="verify-heading">
+        <Dialog.Block>
+          <Heading level={2} data-size="xs" id="verify-heading">
+            {t('contacts.verifyTitle')}
+          </Heading>
+          <form
+            noValidate
+            className="dialog-form"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const r = await verify({ ids: selected, verifiedBy });
+              if (!r.error) {
+                verifyDialog.current?.close();
+                setNotice(t('contacts.verified', { count: selected.length }));
+                setSelected([]);
+                refresh({ requestPolicy: 'network-only' });
+                refreshStale({ requestPolicy: 'network-only' });
+              }
+            }}
+          >
+            <Paragraph>{t('contacts.verifyText', { count: selected.length })}</Paragraph>
+            <Textfield label={t('contacts.verifiedBy')} value={verifiedBy} onChange={(e) => setVerifiedBy(e.target.value)} error={fieldErrors(verifyState.error).verifiedBy} />
+            <Button type="submit" disabled={verifyState.fetching} aria-busy={verifyState.fetching}>
+              {t('contacts.verify')}
+            </Button>
+          </form>
+        </Dialog.Block>
+      </Dialog>
+    </section>
+  );
+}

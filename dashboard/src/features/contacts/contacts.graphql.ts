@@ -1,0 +1,110 @@
+import { graphql } from '../../gql';
+
+export const ContactOptionsQuery = graphql(`
+  query ContactOptions {
+    municipalities {
+      kommunenummer
+      name
+    }
+    crisisCentres(limit: 500) {
+      items {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const MunicipalityContactsQuery = graphql(`
+  query MunicipalityContacts($kommunenummer: String!) {
+    agencies(filter: { kommunenummer: $kommunenummer }, limit: 500) {
+      items {
+        id
+        kind
+        name
+        writtenAgreement
+        isExample
+        contacts {
+          id
+          name
+          title
+          phone
+          email
+          isContactPoint
+          verifiedAt
+          verifiedBy
+          stale
+          isExample
+        }
+      }
+    }
+  }
+`);
+
+export const CentreContactsQuery = graphql(`
+  query CentreContacts($centreId: ID!) {
+    centreCoverage(centreId: $centreId) {
+      centreName
+      rows {
+        municipality {
+          kommunenummer
+          name
+        }
+        codes
+      }
+    }
+  }
+`);
+
+export const StaleContactsQuery = graphql(`
+  query StaleContacts {
+    contacts(filter: { stale: true }, limit: 500) {
+      totalCount
+      items {
+        id
+        name
+        title
+        verifiedAt
+        agency {
+          name
+          municipality {
+            kommunenummer
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const VerifyContactsMutation = graphql(`
+  mutation VerifyContacts($ids: [ID!]!, $verifiedBy: String!) {
+    verifyContacts(ids: $ids, verifiedBy: $verifiedBy) {
+      id
+      verifiedAt
+      verifiedBy
+      stale
+    }
+  }
+`);
+
+export const UpdateContactMutation = graphql(`
+  mutation UpdateContact($id: ID!, $input: ContactInput!) {
+    updateContact(id: $id, input: $input) {
+      id
+      name
+      title
+      phone
+      email
+      isContactPoint
+    }
+  }
+`);
+
+export const CreateContactMutation = graphql(`
+  mutation CreateContact($input: ContactInput!) {
+    createContact(input: $input) {
+      id
+    }
+  }
+`);
