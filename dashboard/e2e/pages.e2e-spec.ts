@@ -228,3 +228,42 @@ describe('Kontakter', () => {
     await page.close();
   });
 });
+
+describe('Rutiner', () => {
+  it('shows a routine with its steps, creates one from the template, reorders by keyboard, adopts it, and prints «Flytter til X»', async () => {
+    const { page, errors } = await open('/rutiner');
+    await page.getByLabel('Krisesenter', { exact: true }).selectOption({ label: 'Krisesenteret i Salten' });
+    await page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Bodø' });
+    const steps = page.getByTestId('step-table');
+    await steps.waitFor();
+    expect(await steps.locator('tbody tr').count()).toBe(14);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'rutiner.png'), fullPage: true });
+    await expectAccessible(page);
+
+    // Gildeskål has none: make one from the template.
+    await page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Gildeskål' });
+    await page.getByRole('button', { name: 'Lag rutine fra Bufdirs mal' }).click();
+    await steps.waitFor();
+    await expect(page.getByTestId('routine-status').textContent()).resolves.toContain('Utkast');
+    const first = await steps.locator('tbody tr').nth(0).locator('td').nth(1).textContent();
+    const second = await steps.locator('tbody tr').nth(1).locator('td').nth(1).textContent();
+    await page.getByRole('button', { name: `Flytt «${first}» ned` }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((t) => document.querySelectorAll('[data-testid=step-table] tbody tr')[1]?.querySelectorAll('td')[1]?.textContent === t, first);
+    await expect(steps.locator('tbody tr').nth(0).locator('td').nth(1).textContent()).resolves.toBe(second);
+
+    await page.getByRole('button', { name: 'Vedta rutinen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, endre' }).click();
+    await page.getByText('Rutinen er vedtatt.').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=routine-status]')?.textContent?.includes('Vedtatt'));
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Utskriftsside: «Flytter til Gildeskål»' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Flytter til Gildeskål' }).waitFor();
+    await page.getByTestId('coordinator').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'flytter-til.png'), fullPage: true });
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -11,6 +11,8 @@ const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage'
 const AgreementDetailPage = lazy(() => import('../features/agreements/AgreementDetailPage'));
 const CostsPage = lazy(() => import('../features/costs/CostsPage'));
 const ContactsPage = lazy(() => import('../features/contacts/ContactsPage'));
+const RoutinesPage = lazy(() => import('../features/routines/RoutinesPage'));
+const MovingToPage = lazy(() => import('../features/routines/MovingToPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
 const NAV: { to: string; key: MessageKey }[] = [
@@ -19,6 +21,7 @@ const NAV: { to: string; key: MessageKey }[] = [
   { to: '/kostnader', key: 'nav.costs' },
   { to: '/avtaler', key: 'nav.agreements' },
   { to: '/kontakter', key: 'nav.contacts' },
+  { to: '/rutiner', key: 'nav.routines' },
   { to: '/kommuner', key: 'nav.municipalities' },
 ];
 
@@ -76,6 +79,8 @@ export function Shell() {
             <Route path="/avtaler/:id" element={<AgreementDetailPage />} />
             <Route path="/kostnader" element={<CostsPage />} />
             <Route path="/kontakter" element={<ContactsPage />} />
+            <Route path="/rutiner" element={<RoutinesPage />} />
+            <Route path="/flytter/:kommunenummer" element={<MovingToPage />} />
             <Route path="/kommuner" element={<MunicipalitiesPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

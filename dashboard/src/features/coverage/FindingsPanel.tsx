@@ -8,14 +8,16 @@ import { formatDate } from '../../lib/format';
 import { MunicipalityCoverageQuery } from './coverage.graphql';
 import { severityKey } from './severity';
 
-function linkFor(record: { entity: string; id: string }, kommunenummer: string): string {
+const ROUTINE_CODES = ['NO_ROUTINE', 'ROUTINE_DRAFT', 'ROUTINE_REVIEW_OVERDUE'];
+
+function linkFor(record: { entity: string; id: string }, kommunenummer: string, code: string): string {
   switch (record.entity) {
     case 'Agreement':
       return `/avtaler/${record.id}`;
     case 'HandoverRoutine':
       return `/rutiner?rutine=${record.id}`;
     case 'CrisisCentre':
-      return `/kostnader?senter=${record.id}`;
+      return ROUTINE_CODES.includes(code) ? `/rutiner?senter=${record.id}&kommune=${kommunenummer}` : `/kostnader?senter=${record.id}`;
     default:
       return `/kontakter?kommune=${kommunenummer}`;
   }
@@ -78,7 +80,7 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
                       {f.records.map((r, k) => (
                         <span key={`${r.entity}-${r.id}`}>
                           {k > 0 && ', '}
-                          <RouterLink to={linkFor(r, data.municipality.kommunenummer)}>{r.label}</RouterLink>
+                          <RouterLink to={linkFor(r, data.municipality.kommunenummer, f.code)}>{r.label}</RouterLink>
                         </span>
                       ))}
                     </Paragraph>

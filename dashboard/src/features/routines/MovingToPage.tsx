@@ -1,0 +1,102 @@
+import { useQuery } from 'urql';
+import { Link as RouterLink, useParams } from 'react-router';
+import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { AGENCY_KIND_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate } from '../../lib/format';
+import { MovingToQuery } from './routines.graphql';
+
+/** «Flytter til X»: one printable page with X's contact point, contacts per agency and routine. */
+export default function MovingToPage() {
+  const { kommunenummer = '' } = useParams();
+  const { t, locale } = useI18n();
+  const [result] = useQuery({ query: MovingToQuery, variables: { kommunenummer } });
+  const m = result.data?.municipality;
+  if (result.error) return <Alert data-color="danger">{result.error.graphQLErrors[0]?.message ?? t('error.network')}</Alert>;
+  if (!m) {
+    return (
+      <div role="status" className="loading">
+        <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+      </div>
+    );
+  }
+  const point = m.agencies.flatMap((a) => a.contacts.filter((c) => c.isContactPoint).map((c) => ({ ...c, agency: a.name })))[0];
+  const centres = [...new Set(m.centreMemberships.filter((x) => x.isCurrent).map((x) => x.centre.name))];
+  return (
+    <article aria-labelledby="moving-heading" className="moving-page">
+      <Heading level={1} data-size="lg" id="moving-heading">
+        {t('moving.heading', { name: m.name })}
+      </Heading>
+      <Paragraph>{t('moving.intro', { name: m.name })}</Paragraph>
+      {(m.agencies.some((a) => a.isExample) || m.handoverRoutines.some((r) => r.isExample)) && <Alert data-color="warning">{t('common.exampleData')}</Alert>}
+      <div className="button-row no-print">
+        <Button variant="secondary" onClick={() => window.print()}>
+          {t('moving.print')}
+        </Button>
+        <RouterLink to="/rutiner">{t('nav.routines')}</RouterLink>
+      </div>
+      <section aria-labelledby="coordinator-heading" className="block">
+        <Heading level={2} data-size="sm" id="coordinator-heading">
+          {t('moving.coordinator')}
+        </Heading>
+        {point ? (
+          <Paragraph data-testid="coordinator">
+            <strong>{point.name}</strong>
+            {point.title && `, ${point.title}`} ({point.agency}) {point.phone && `· ${point.phone}`} {point.email && `· ${point.email}`}
+          </Paragraph>
+        ) : (
+          <Alert data-color="warning">{t('moving.noCoordinator')}</Alert>
+        )}
+      </section>
+      <section aria-labelledby="agencies-heading" className="block">
+        <Heading level={2} data-size="sm" id="agencies-heading">
+          {t('moving.contacts')}
+        </Heading>
+        <Table border data-size="sm">
+          <caption className="visually-hidden">{t('moving.contacts')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('routines.col.responsible')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('contacts.col.phone')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('contacts.col.email')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {m.agencies.flatMap((a) =>
+              (a.contacts.length ? a.contacts : [null]).map((c, i) => (
+                <Table.Row key={`${a.id}-${c?.id ?? i}`}>
+                  <Table.Cell>
+                    {a.name} <span className="muted">({AGENCY_KIND_LABELS[a.kind][locale]})</span>
+                  </Table.Cell>
+                  <Table.Cell>{c ? `${c.name}${c.title ? `, ${c.title}` : ''}` : '–'}</Table.Cell>
+                  <Table.Cell>{c?.phone ?? ''}</Table.Cell>
+                  <Table.Cell>{c?.email ?? ''}</Table.Cell>
+                </Table.Row>
+              )),
+            )}
+          </Table.Body>
+        </Table>
+      </section>
+      {(m.handoverRoutines.length ? m.handoverRoutines : []).map((r) => (
+        <section key={r.id} aria-labelledby={`routine-${r.id}`} className="block">
+          <Heading level={2} data-size="sm" id={`routine-${r.id}`}>
+            {t('moving.routine', { centre: r.centre.name })}
+          </Heading>
+          <ol className="moving-steps">
+            {r.steps.map((s) => (
+              <li key={s.id}>
+                <strong>{s.title}</strong> – {STEP_TIMING_LABELS[s.timing][locale].toLowerCase()}; {s.responsibleAgencyKind ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale] : t('routines.centreItself')}
+                {s.contact && ` (${s.contact.name}${s.contact.phone ? `, ${s.contact.phone}` : ''})`}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+      {m.handoverRoutines.length === 0 && centres.map((c) => <Paragraph key={c}>{t('moving.noRoutine', { centre: c })}</Paragraph>)}
+      <Paragraph data-size="sm" className="muted">
+        {t('moving.generated', { date: formatDate(todayInNorway()) })}
+      </Paragraph>
+    </article>
+  );
+}

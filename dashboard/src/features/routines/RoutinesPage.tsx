@@ -1,0 +1,195 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { AGENCY_KIND_LABELS, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate } from '../../lib/format';
+import { AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
+
+export default function RoutinesPage() {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const [options] = useQuery({ query: RoutineOptionsQuery });
+  // A link to one routine (?rutine=id) opens its centre and municipality.
+  const routineId = params.get('rutine');
+  const [location] = useQuery({ query: RoutineLocationQuery, variables: { id: routineId ?? '' }, pause: !routineId });
+  useEffect(() => {
+    const r = location.data?.handoverRoutine;
+    if (r) setParams({ senter: r.centre.id, kommune: r.municipality.kommunenummer }, { replace: true });
+  }, [location.data, setParams]);
+  const centres = options.data?.crisisCentres.items ?? [];
+  const centreId = params.get('senter') ?? centres[0]?.id ?? '';
+  const kommunenummer = params.get('kommune') ?? '';
+  const centre = centres.find((c) => c.id === centreId);
+  const context = useMemo(() => ({ additionalTypenames: ['HandoverRoutine', 'RoutineStep'] }), []);
+  const [routines, refresh] = useQuery({ query: CentreRoutinesQuery, variables: { centreId }, pause: !centreId, context });
+  const [createState, create] = useMutation(CreateRoutineMutation);
+  const [, reorder] = useMutation(ReorderMutation);
+  const [adoptState, adopt] = useMutation(AdoptMutation);
+  const [notice, setNotice] = useState<string | null>(null);
+  const confirm = useRef<HTMLDialogElement>(null);
+  const members = (centre?.members ?? []).map((m) => m.municipality);
+  const chosen = kommunenummer || members[0]?.kommunenummer || '';
+  const routine = routines.data?.handoverRoutines.items.find((r) => r.municipality.kommunenummer === chosen);
+  const municipalityName = members.find((m) => m.kommunenummer === chosen)?.name ?? chosen;
+  const set = (key: string, value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.set(key, value);
+      if (key === 'senter') next.delete('kommune');
+      return next;
+    }, { replace: true });
+  const move = async (index: number, delta: number) => {
+    if (!routine) return;
+    const ids = routine.steps.map((s) => s.id);
+    const [id] = ids.splice(index, 1);
+    ids.splice(index + delta, 0, id);
+    await reorder({ routineId: routine.id, stepIds: ids });
+    refresh({ requestPolicy: 'network-only' });
+    requestAnimationFrame(() => (document.querySelector(`[data-step="${id}"] button[data-dir="${delta < 0 ? 'up' : 'down'}"]`) as HTMLButtonElement | null)?.focus());
+  };
+  const overdue = routine?.reviewDueOn ? routine.reviewDueOn < todayInNorway() : false;
+
+  return (
+    <section aria-labelledby="routines-heading">
+      <Heading level={1} data-size="lg" id="routines-heading">
+        {t('routines.heading')}
+      </Heading>
+      <Paragraph>{t('routines.intro')}</Paragraph>
+      <div className="filters">
+        <Field>
+          <Label htmlFor="r-centre">{t('routines.centre')}</Label>
+          <Select id="r-centre" value={centreId} onChange={(e) => set('senter', e.target.value)}>
+            {centres.map((c) => (
+              <Select.Option key={c.id} value={c.id}>
+                {c.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="r-municipality">{t('routines.municipality')}</Label>
+          <Select id="r-municipality" value={chosen} onChange={(e) => set('kommune', e.target.value)}>
+            {members.map((m) => (
+              <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
+                {m.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {notice && (
+        <Alert data-color="success" role="status">
+          {notice}
+        </Alert>
+      )}
+
+      {!routines.data ? (
+        <div role="status" className="loading">
+          <Spinner aria-hidden data-size="md" /> {t('common.loading')}
+        </div>
+      ) : !routine ? (
+        <div className="block">
+          <Paragraph role="status">{t('routines.none', { centre: centre?.name ?? '', municipality: municipalityName })}</Paragraph>
+          {createState.error && <Alert data-color="danger">{createState.error.graphQLErrors[0]?.message ?? t('error.network')}</Alert>}
+          <Button
+            disabled={createState.fetching || !chosen}
+            aria-busy={createState.fetching}
+            onClick={async () => {
+              const r = await create({ centreId, kommunenummer: chosen });
+              if (!r.error) refresh({ requestPolicy: 'network-only' });
+            }}
+          >
+            {t('routines.createFromTemplate')}
+          </Button>
+        </div>
+      ) : (
+        <article aria-labelledby="routine-heading" className="block">
+          <Heading level={2} data-size="sm" id="routine-heading">
+            {centre?.name} – {routine.municipality.name}
+            {routine.isExample && (
+              <Tag data-size="sm" data-color="warning" className="example-tag">
+                {t('common.example')}
+              </Tag>
+            )}
+          </Heading>
+          <Paragraph data-testid="routine-status">
+            {t('routines.status')}: <strong>{ROUTINE_STATUS_LABELS[routine.status][locale]}</strong>
+            {routine.adoptedOn && ` · ${t('routines.adoptedOn')} ${formatDate(routine.adoptedOn)}`}
+            {routine.reviewDueOn && ` · ${t('routines.reviewDue')} ${formatDate(routine.reviewDueOn)}`}
+            {overdue && (
+              <Tag data-size="sm" data-color="danger" className="example-tag">
+                {t('routines.overdue')}
+              </Tag>
+            )}
+          </Paragraph>
+          <div className="button-row">
+            {routine.status !== 'ADOPTED' && <Button onClick={() => confirm.current?.showModal()}>{t('routines.adopt')}</Button>}
+            <RouterLink to={`/flytter/${routine.municipality.kommunenummer}`}>{t('routines.movingToLink', { name: routine.municipality.name })}</RouterLink>
+          </div>
+          <Table zebra border data-size="sm" data-testid="step-table">
+            <caption className="visually-hidden">{t('routines.steps')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('routines.col.order')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('routines.col.step')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('routines.col.responsible')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('routines.col.timing')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('routines.col.contact')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('routines.col.move')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {routine.steps.map((s, i) => (
+                <Table.Row key={s.id} data-step={s.id}>
+                  <Table.Cell>{i + 1}</Table.Cell>
+                  <Table.Cell>{s.title}</Table.Cell>
+                  <Table.Cell>{s.responsibleAgencyKind ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale] : t('routines.centreItself')}</Table.Cell>
+                  <Table.Cell>{STEP_TIMING_LABELS[s.timing][locale]}</Table.Cell>
+                  <Table.Cell>{s.contact ? `${s.contact.name}${s.contact.phone ? `, ${s.contact.phone}` : ''}` : '–'}</Table.Cell>
+                  <Table.Cell>
+                    <span className="move-buttons">
+                      <Button variant="tertiary" data-size="sm" data-dir="up" disabled={i === 0} aria-label={t('routines.moveUp', { step: s.title })} onClick={() => move(i, -1)}>
+                        ↑
+                      </Button>
+                      <Button variant="tertiary" data-size="sm" data-dir="down" disabled={i === routine.steps.length - 1} aria-label={t('routines.moveDown', { step: s.title })} onClick={() => move(i, 1)}>
+                        ↓
+                      </Button>
+                    </span>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+          <Dialog ref={confirm} closeButton={t('common.close')} aria-labelledby="adopt-heading">
+            <Dialog.Block>
+              <Heading level={2} data-size="xs" id="adopt-heading">
+                {t('routines.adopt')}
+              </Heading>
+              <Paragraph>{t('routines.confirmAdopt')}</Paragraph>
+              <div className="button-row">
+                <Button
+                  disabled={adoptState.fetching}
+                  onClick={async () => {
+                    const r = await adopt({ id: routine.id });
+                    confirm.current?.close();
+                    if (!r.error) {
+                      setNotice(t('routines.adopted'));
+                      refresh({ requestPolicy: 'network-only' });
+                    }
+                  }}
+                >
+                  {t('agreement.confirm')}
+                </Button>
+                <Button variant="secondary" onClick={() => confirm.current?.close()}>
+                  {t('agreement.cancel')}
+                </Button>
+              </div>
+            </Dialog.Block>
+          </Dialog>
+        </article>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { graphql } from '../../gql';
+
+export const RoutineOptionsQuery = graphql(`
+  query RoutineOptions {
+    crisisCentres(limit: 500) {
+      items {
+        id
+        name
+        members {
+          id
+          municipality {
+            kommunenummer
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CentreRoutinesQuery = graphql(`
+  query CentreRoutines($centreId: ID!) {
+    handoverRoutines(filter: { centreId: $centreId }, limit: 500) {
+      items {
+        id
+        status
+        adoptedOn
+        reviewDueOn
+        lastReviewedOn
+        isExample
+        municipality {
+          kommunenummer
+          name
+        }
+        steps {
+          id
+          position
+          kind
+          title
+          timing
+          responsibleAgencyKind
+          contact {
+            name
+            phone
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CreateRoutineMutation = graphql(`
+  mutation CreateRoutine($centreId: ID!, $kommunenummer: String!) {
+    createRoutineFromTemplate(centreId: $centreId, kommunenummer: $kommunenummer) {
+      id
+    }
+  }
+`);
+
+export const ReorderMutation = graphql(`
+  mutation ReorderSteps($routineId: ID!, $stepIds: [ID!]!) {
+    reorderRoutineSteps(routineId: $routineId, stepIds: $stepIds) {
+      id
+      steps {
+        id
+        position
+      }
+    }
+  }
+`);
+
+export const AdoptMutation = graphql(`
+  mutation AdoptRoutine($id: ID!) {
+    updateRoutine(id: $id, input: { status: ADOPTED }) {
+      id
+      status
+      adoptedOn
+    }
+  }
+`);
+
+export const MovingToQuery = graphql(`
+  query MovingTo($kommunenummer: String!) {
+    municipality(kommunenummer: $kommunenummer) {
+      kommunenummer
+      name
+      agencies {
+        id
+        kind
+        name
+        isExample
+        contacts {
+          id
+          name
+          title
+          phone
+          email
+          isContactPoint
+        }
+      }
+      handoverRoutines {
+        id
+        status
+        adoptedOn
+        isExample
+        centre {
+          name
+        }
+        steps {
+          id
+          title
+          timing
+          responsibleAgencyKind
+          contact {
+            name
+            phone
+          }
+        }
+      }
+      centreMemberships {
+        id
+        isCurrent
+        centre {
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const RoutineLocationQuery = graphql(`
+  query RoutineLocation($id: ID!) {
+    handoverRoutine(id: $id) {
+      id
+      centre {
+        id
+      }
+      municipality {
+        kommunenummer
+      }
+    }
+  }
+`);
