@@ -1,3 +1,11 @@
+const path = require('node:path');
+const { createRequire } = require('node:module');
+
+// d3 ships ES modules only; Jest's CommonJS runtime takes their UMD builds instead.
+const fromDashboard = createRequire(path.join(__dirname, 'dashboard', 'package.json'));
+const d3Geo = path.join(path.dirname(fromDashboard.resolve('d3-geo')), '..', 'dist', 'd3-geo.js');
+const d3Array = path.join(path.dirname(createRequire(d3Geo).resolve('d3-array')), '..', 'dist', 'd3-array.js');
+
 // One Jest run for the whole repository, one project per kind of test.
 // `pnpm test` builds first: the process and browser tests start the built server.
 const tsJest = (tsconfig, extra = {}) => ({
@@ -50,6 +58,8 @@ module.exports = {
       moduleNameMapper: {
         '^@samordna/domain$': '<rootDir>/packages/domain/src/index.ts',
         '\\.css$': '<rootDir>/dashboard/test/style-stub.js',
+        '^d3-geo$': d3Geo,
+        '^d3-array$': d3Array,
       },
       transform: tsJest('<rootDir>/dashboard/tsconfig.json', {
         tsconfig: {

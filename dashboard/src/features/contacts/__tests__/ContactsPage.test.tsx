@@ -1,0 +1,53 @@
+import { screen, within } from '@testing-library/react';
+import ContactsPage from '../ContactsPage';
+import { networkError, renderPage } from '../../../../test/render';
+
+const OPTIONS = { data: { municipalities: [{ kommunenummer: '1841', name: 'Fauske' }], crisisCentres: { items: [] } } };
+
+it('asks for a choice before showing anything', async () => {
+  renderPage(<ContactsPage />, { ContactOptions: OPTIONS });
+  expect(await screen.findByText(/Velg en kommune for å se etater og kontaktpersoner/)).toBeInTheDocument();
+});
+
+it('empty: no agencies registered', async () => {
+  renderPage(<ContactsPage />, { ContactOptions: OPTIONS, MunicipalityContacts: { data: { agencies: { items: [] } } } }, { route: '/kontakter?kommune=1841' });
+  expect(await screen.findByText('Ingen etater er registrert for Fauske ennå.')).toBeInTheDocument();
+});
+
+it('error: says so', async () => {
+  renderPage(<ContactsPage />, { ContactOptions: OPTIONS, MunicipalityContacts: networkError() }, { route: '/kontakter?kommune=1841' });
+  expect(await screen.findByRole('alert')).toHaveTextContent('Får ikke kontakt');
+});
+
+it('shows contacts with the contact point and stale ones marked', async () => {
+  renderPage(
+    <ContactsPage />,
+    {
+      ContactOptions: OPTIONS,
+      MunicipalityContacts: {
+        data: {
+          agencies: {
+            items: [
+              {
+                id: 'a1',
+                kind: 'NAV',
+                name: 'NAV Fauske',
+                writtenAgreement: true,
+                isExample: true,
+                contacts: [
+                  { id: 'k1', name: 'Kari Nordmann', title: 'Veileder', phone: '+47 00 00 00 01', email: 'kari@fauske.kommune.example', isContactPoint: true, verifiedAt: '2025-01-01T10:00:00.000Z', verifiedBy: 'X', stale: true, isExample: true },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    },
+    { route: '/kontakter?kommune=1841' },
+  );
+  const table = await screen.findByTestId('contact-table');
+  expect(within(table).getByText('Kontaktpunkt')).toBeInTheDocument();
+  expect(within(table).getByText('Ikke bekreftet på 6 mnd.')).toBeInTheDocument();
+  expect(screen.getByText('Skriftlig samarbeidsavtale')).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Bekreft valgte (0)' })).toBeDisabled();
+});

@@ -1,0 +1,34 @@
+import { screen, within } from '@testing-library/react';
+import RoutinesPage from '../RoutinesPage';
+import { renderPage } from '../../../../test/render';
+
+const OPTIONS = { data: { crisisCentres: { items: [{ id: 'c1', name: 'Krisesenteret i Salten', members: [{ id: 'p1', municipality: { kommunenummer: '1804', name: 'Bodø' } }] }] } } };
+
+it('shows progress, then offers to make a routine when there is none', async () => {
+  const { unmount } = renderPage(<RoutinesPage />, { RoutineOptions: OPTIONS, CentreRoutines: 'pending' });
+  expect(await screen.findByRole('status')).toHaveTextContent('Henter');
+  unmount();
+  renderPage(<RoutinesPage />, { RoutineOptions: OPTIONS, CentreRoutines: { data: { handoverRoutines: { items: [] } } } });
+  expect(await screen.findByText('Ingen rutine for Krisesenteret i Salten og Bodø ennå.')).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Lag rutine fra Bufdirs mal' })).toBeInTheDocument();
+});
+
+it('shows the steps in order with move buttons, and an overdue review', async () => {
+  const step = (id: string, title: string) => ({ id, position: 0, kind: 'OTHER', title, timing: 'DURING_STAY', responsibleAgencyKind: null, contact: null });
+  renderPage(<RoutinesPage />, {
+    RoutineOptions: OPTIONS,
+    CentreRoutines: {
+      data: {
+        handoverRoutines: {
+          items: [{ id: 'r1', status: 'ADOPTED', adoptedOn: '2024-01-01', reviewDueOn: '2025-01-01', lastReviewedOn: null, isExample: true, municipality: { kommunenummer: '1804', name: 'Bodø' }, steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')] }],
+        },
+      },
+    },
+  });
+  const table = await screen.findByTestId('step-table');
+  expect(within(table).getAllByRole('row')).toHaveLength(3);
+  expect(screen.getByRole('button', { name: 'Flytt «Kartlegge behov» opp' })).toBeDisabled();
+  expect(screen.getByRole('button', { name: 'Flytt «Finne bolig» ned' })).toBeDisabled();
+  expect(screen.getByText('Gjennomgang forsinket')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Utskriftsside: «Flytter til Bodø»' })).toHaveAttribute('href', '/flytter/1804');
+});
