@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import type http from 'node:http';
@@ -26,6 +27,7 @@ export interface HttpOptions {
 export function createHttpApp(options: HttpOptions): { app: Express; attach(ready: Ready): void } {
   const app = express();
   app.disable('x-powered-by');
+  app.use(compression());
   let ready: Ready | null = null;
 
   app.get('/healthz', async (_req, res) => {
