@@ -294,4 +294,5 @@ export const en: Record<MessageKey, string> = {
   'moving.noRoutine': "No routine is registered with {centre}.",
   'moving.print': "Print",
   'moving.generated': "Made {date} from Samordna.",
+  'contacts.col.agency': "Agency",
 };

@@ -292,6 +292,7 @@ export const nb = {
   'moving.noRoutine': "Ingen rutine er registrert med {centre}.",
   'moving.print': "Skriv ut",
   'moving.generated': "Laget {date} fra Samordna.",
+  'contacts.col.agency': "Etat",
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -209,9 +209,9 @@ export default function ContactsPage() {
                   download(
                     `kontakter-${kommunenummer}.csv`,
                     toCsv([
-                      [t('contacts.municipality'), 'Etat', t('contacts.col.name'), t('contacts.col.title'), t('contacts.col.phone'), t('contacts.col.email'), t('contacts.contactPoint'), t('contacts.col.verified')],
+                      [t('contacts.municipality'), t('contacts.col.agency'), t('contacts.col.name'), t('contacts.col.title'), t('contacts.col.phone'), t('contacts.col.email'), t('contacts.contactPoint'), t('contacts.col.verified')],
                       ...agencies.flatMap((a) =>
-                        a.contacts.map((c) => [name, a.name, c.name, c.title ?? '', c.phone ?? '', c.email ?? '', c.isContactPoint ? 'Ja' : 'Nei', c.verifiedAt ? formatDate(c.verifiedAt.slice(0, 10)) : '']),
+                        a.contacts.map((c) => [name, a.name, c.name, c.title ?? '', c.phone ?? '', c.email ?? '', c.isContactPoint ? t('agreement.yes') : t('agreement.no'), c.verifiedAt ? formatDate(c.verifiedAt.slice(0, 10)) : '']),
                       ),
                     ]),
                   )
