@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type SpawnedServer } from '../../server/test/utils/spawn-server';
 import { launchChromium } from './browser';
+import { wcagViolations } from './axe';
 
 jest.setTimeout(120_000);
 
@@ -56,5 +57,6 @@ it('shows the municipalities of a chosen county with population and centre', asy
   await expect(rows.first().locator('td').nth(1).textContent()).resolves.toBe('Fauske');
 
   await page.screenshot({ path: path.join(SCREENSHOTS, 'municipalities.png'), fullPage: false });
+  expect(await wcagViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -104,6 +104,10 @@ describe('Avtaler', () => {
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(6);
     await expect(table.textContent()).resolves.toContain('Krisesenteret i Salten');
+    // Sorted by days left by default (nearest deadline first); click to sort by title.
+    await table.getByRole('button', { name: 'Sorter etter Avtale' }).click();
+    const titles = await table.locator('tbody tr td:first-child a').allTextContents();
+    expect(titles).toEqual([...titles].sort(new Intl.Collator('nb').compare));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'avtaler.png'), fullPage: true });
     await expectAccessible(page);
 
@@ -251,6 +255,13 @@ describe('Rutiner', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((t) => document.querySelectorAll('[data-testid=step-table] tbody tr')[1]?.querySelectorAll('td')[1]?.textContent === t, first);
     await expect(steps.locator('tbody tr').nth(0).locator('td').nth(1).textContent()).resolves.toBe(second);
+
+    // Edit a step and see the change.
+    await page.getByRole('button', { name: `Rediger «${second}»` }).click();
+    await page.getByRole('dialog').getByLabel('Steg').fill('Kartlegge behov sammen med kommunen');
+    await page.getByRole('dialog').getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Steget er lagret.').waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=step-table] td')].some((td) => td.textContent === 'Kartlegge behov sammen med kommunen'));
 
     await page.getByRole('button', { name: 'Vedta rutinen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Ja, endre' }).click();

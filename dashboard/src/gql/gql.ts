@@ -42,6 +42,7 @@ type Documents = {
     "\n  mutation AdoptRoutine($id: ID!) {\n    updateRoutine(id: $id, input: { status: ADOPTED }) {\n      id\n      status\n      adoptedOn\n    }\n  }\n": typeof types.AdoptRoutineDocument,
     "\n  query MovingTo($kommunenummer: String!) {\n    municipality(kommunenummer: $kommunenummer) {\n      kommunenummer\n      name\n      agencies {\n        id\n        kind\n        name\n        isExample\n        contacts {\n          id\n          name\n          title\n          phone\n          email\n          isContactPoint\n        }\n      }\n      handoverRoutines {\n        id\n        status\n        adoptedOn\n        isExample\n        centre {\n          name\n        }\n        steps {\n          id\n          title\n          timing\n          responsibleAgencyKind\n          contact {\n            name\n            phone\n          }\n        }\n      }\n      centreMemberships {\n        id\n        isCurrent\n        centre {\n          name\n        }\n      }\n    }\n  }\n": typeof types.MovingToDocument,
     "\n  query RoutineLocation($id: ID!) {\n    handoverRoutine(id: $id) {\n      id\n      centre {\n        id\n      }\n      municipality {\n        kommunenummer\n      }\n    }\n  }\n": typeof types.RoutineLocationDocument,
+    "\n  mutation UpdateStep($id: ID!, $input: RoutineStepInput!) {\n    updateRoutineStep(id: $id, input: $input) {\n      id\n      title\n      timing\n      responsibleAgencyKind\n    }\n  }\n": typeof types.UpdateStepDocument,
 };
 const documents: Documents = {
     "\n  query AgreementList($filter: AgreementFilter) {\n    agreements(filter: $filter, limit: 500) {\n      totalCount\n      items {\n        id\n        title\n        status\n        isExample\n        exampleFields\n        centre {\n          id\n          name\n        }\n        parties {\n          id\n          isCurrent\n        }\n        deadline {\n          kind\n          noticeDeadline\n          nextPossibleEnd\n          daysLeft\n        }\n      }\n    }\n    crisisCentres(limit: 500) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": types.AgreementListDocument,
@@ -72,6 +73,7 @@ const documents: Documents = {
     "\n  mutation AdoptRoutine($id: ID!) {\n    updateRoutine(id: $id, input: { status: ADOPTED }) {\n      id\n      status\n      adoptedOn\n    }\n  }\n": types.AdoptRoutineDocument,
     "\n  query MovingTo($kommunenummer: String!) {\n    municipality(kommunenummer: $kommunenummer) {\n      kommunenummer\n      name\n      agencies {\n        id\n        kind\n        name\n        isExample\n        contacts {\n          id\n          name\n          title\n          phone\n          email\n          isContactPoint\n        }\n      }\n      handoverRoutines {\n        id\n        status\n        adoptedOn\n        isExample\n        centre {\n          name\n        }\n        steps {\n          id\n          title\n          timing\n          responsibleAgencyKind\n          contact {\n            name\n            phone\n          }\n        }\n      }\n      centreMemberships {\n        id\n        isCurrent\n        centre {\n          name\n        }\n      }\n    }\n  }\n": types.MovingToDocument,
     "\n  query RoutineLocation($id: ID!) {\n    handoverRoutine(id: $id) {\n      id\n      centre {\n        id\n      }\n      municipality {\n        kommunenummer\n      }\n    }\n  }\n": types.RoutineLocationDocument,
+    "\n  mutation UpdateStep($id: ID!, $input: RoutineStepInput!) {\n    updateRoutineStep(id: $id, input: $input) {\n      id\n      title\n      timing\n      responsibleAgencyKind\n    }\n  }\n": types.UpdateStepDocument,
 };
 
 /**
@@ -200,6 +202,10 @@ export function graphql(source: "\n  query MovingTo($kommunenummer: String!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RoutineLocation($id: ID!) {\n    handoverRoutine(id: $id) {\n      id\n      centre {\n        id\n      }\n      municipality {\n        kommunenummer\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoutineLocation($id: ID!) {\n    handoverRoutine(id: $id) {\n      id\n      centre {\n        id\n      }\n      municipality {\n        kommunenummer\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStep($id: ID!, $input: RoutineStepInput!) {\n    updateRoutineStep(id: $id, input: $input) {\n      id\n      title\n      timing\n      responsibleAgencyKind\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateStep($id: ID!, $input: RoutineStepInput!) {\n    updateRoutineStep(id: $id, input: $input) {\n      id\n      title\n      timing\n      responsibleAgencyKind\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -295,4 +295,8 @@ export const en: Record<MessageKey, string> = {
   'moving.print': "Print",
   'moving.generated': "Made {date} from Samordna.",
   'contacts.col.agency': "Agency",
+  'routines.editStep': "Edit step",
+  'routines.editStepNamed': "Edit “{step}”",
+  'routines.stepSaved': "The step is saved.",
+  'agreements.sortBy': "Sort by {column}",
 };

@@ -293,6 +293,10 @@ export const nb = {
   'moving.print': "Skriv ut",
   'moving.generated': "Laget {date} fra Samordna.",
   'contacts.col.agency': "Etat",
+  'routines.editStep': "Rediger steg",
+  'routines.editStepNamed': "Rediger «{step}»",
+  'routines.stepSaved': "Steget er lagret.",
+  'agreements.sortBy': "Sorter etter {column}",
 } as const;
 
 export type MessageKey = keyof typeof nb;

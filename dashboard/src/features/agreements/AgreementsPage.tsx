@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
@@ -27,7 +27,34 @@ export default function AgreementsPage() {
       else next.delete(key);
       return next;
     }, { replace: true });
-  const items = result.data?.agreements.items ?? [];
+  type Column = 'title' | 'centre' | 'status' | 'daysLeft';
+  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'daysLeft', descending: false });
+  const items = useMemo(() => {
+    const collator = new Intl.Collator(locale === 'nb' ? 'nb' : 'en');
+    const list = [...(result.data?.agreements.items ?? [])];
+    const key = (a: (typeof list)[number]) => a.deadline.daysLeft ?? Number.POSITIVE_INFINITY;
+    list.sort((a, b) => {
+      switch (sort.column) {
+        case 'title':
+          return collator.compare(a.title, b.title);
+        case 'centre':
+          return collator.compare(a.centre.name, b.centre.name) || collator.compare(a.title, b.title);
+        case 'status':
+          return AGREEMENT_STATUSES.indexOf(a.status) - AGREEMENT_STATUSES.indexOf(b.status) || collator.compare(a.title, b.title);
+        default:
+          return key(a) - key(b) || collator.compare(a.title, b.title);
+      }
+    });
+    return sort.descending ? list.reverse() : list;
+  }, [result.data, sort, locale]);
+  const header = (column: Column, label: string, right = false) => (
+    <Table.HeaderCell aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'} style={right ? { textAlign: 'right' } : undefined}>
+      <button type="button" className="sort-button" aria-label={t('agreements.sortBy', { column: label })} onClick={() => setSort((s) => ({ column, descending: s.column === column ? !s.descending : false }))}>
+        {label}
+        <span aria-hidden="true">{sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    </Table.HeaderCell>
+  );
 
   return (
     <section aria-labelledby="agreements-heading">
@@ -93,12 +120,12 @@ export default function AgreementsPage() {
             <caption className="visually-hidden">{t('agreements.heading')}</caption>
             <Table.Head>
               <Table.Row>
-                <Table.HeaderCell>{t('agreements.col.title')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreements.col.centre')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreements.col.status')}</Table.HeaderCell>
+                {header('title', t('agreements.col.title'))}
+                {header('centre', t('agreements.col.centre'))}
+                {header('status', t('agreements.col.status'))}
                 <Table.HeaderCell style={{ textAlign: 'right' }}>{t('agreements.col.parties')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('agreements.col.deadline')}</Table.HeaderCell>
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('agreements.col.daysLeft')}</Table.HeaderCell>
+                {header('daysLeft', t('agreements.col.daysLeft'), true)}
               </Table.Row>
             </Table.Head>
             <Table.Body>

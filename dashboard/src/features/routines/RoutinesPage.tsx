@@ -5,6 +5,7 @@ import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Select, Spinne
 import { AGENCY_KIND_LABELS, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/format';
+import { StepDialog, type StepDraft } from './StepDialog';
 import { AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
 
 export default function RoutinesPage() {
@@ -29,6 +30,8 @@ export default function RoutinesPage() {
   const [adoptState, adopt] = useMutation(AdoptMutation);
   const [notice, setNotice] = useState<string | null>(null);
   const confirm = useRef<HTMLDialogElement>(null);
+  const stepDialog = useRef<HTMLDialogElement>(null);
+  const [stepDraft, setStepDraft] = useState<StepDraft | null>(null);
   const members = (centre?.members ?? []).map((m) => m.municipality);
   const chosen = kommunenummer || members[0]?.kommunenummer || '';
   const routine = routines.data?.handoverRoutines.items.find((r) => r.municipality.kommunenummer === chosen);
@@ -156,12 +159,32 @@ export default function RoutinesPage() {
                       <Button variant="tertiary" data-size="sm" data-dir="down" disabled={i === routine.steps.length - 1} aria-label={t('routines.moveDown', { step: s.title })} onClick={() => move(i, 1)}>
                         ↓
                       </Button>
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={t('routines.editStepNamed', { step: s.title })}
+                        onClick={() => {
+                          setStepDraft({ id: s.id, title: s.title, timing: s.timing, responsibleAgencyKind: s.responsibleAgencyKind ?? null });
+                          stepDialog.current?.showModal();
+                        }}
+                      >
+                        {t('agreement.edit')}
+                      </Button>
                     </span>
                   </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
+          <StepDialog
+            ref={stepDialog}
+            draft={stepDraft}
+            onSaved={() => {
+              stepDialog.current?.close();
+              setNotice(t('routines.stepSaved'));
+              refresh({ requestPolicy: 'network-only' });
+            }}
+          />
           <Dialog ref={confirm} closeButton={t('common.close')} aria-labelledby="adopt-heading">
             <Dialog.Block>
               <Heading level={2} data-size="xs" id="adopt-heading">

@@ -141,3 +141,14 @@ export const RoutineLocationQuery = graphql(`
     }
   }
 `);
+
+export const UpdateStepMutation = graphql(`
+  mutation UpdateStep($id: ID!, $input: RoutineStepInput!) {
+    updateRoutineStep(id: $id, input: $input) {
+      id
+      title
+      timing
+      responsibleAgencyKind
+    }
+  }
+`);

@@ -1,0 +1,71 @@
+import { forwardRef, useEffect, useState } from 'react';
+import { useMutation } from 'urql';
+import { Alert, Button, Dialog, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
+import { AGENCY_KINDS, AGENCY_KIND_LABELS, STEP_TIMINGS, STEP_TIMING_LABELS, type AgencyKind, type StepTiming } from '@samordna/domain';
+import { useI18n } from '../../i18n/i18n';
+import { fieldErrors, generalError } from '../../lib/errors';
+import { UpdateStepMutation } from './routines.graphql';
+
+export interface StepDraft {
+  id: string;
+  title: string;
+  timing: StepTiming;
+  responsibleAgencyKind: AgencyKind | null;
+}
+
+/** Edit one routine step: title, when, and who is responsible. */
+export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | null; onSaved(): void }>(function StepDialog({ draft, onSaved }, ref) {
+  const { t, locale } = useI18n();
+  const [form, setForm] = useState<StepDraft | null>(draft);
+  const [state, save] = useMutation(UpdateStepMutation);
+  useEffect(() => setForm(draft), [draft]);
+  const errors = fieldErrors(state.error);
+  const general = generalError(state.error, t('error.network'));
+  return (
+    <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby="step-dialog-heading">
+      <Dialog.Block>
+        <Heading level={2} data-size="xs" id="step-dialog-heading">
+          {t('routines.editStep')}
+        </Heading>
+        {form && (
+          <form
+            noValidate
+            className="dialog-form"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const r = await save({ id: form.id, input: { title: form.title, timing: form.timing, responsibleAgencyKind: form.responsibleAgencyKind } });
+              if (!r.error) onSaved();
+            }}
+          >
+            {general && <Alert data-color="danger">{general}</Alert>}
+            <Textfield label={t('routines.col.step')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
+            <Field>
+              <Label htmlFor="step-timing">{t('routines.col.timing')}</Label>
+              <Select id="step-timing" value={form.timing} onChange={(e) => setForm({ ...form, timing: e.target.value as StepTiming })}>
+                {STEP_TIMINGS.map((s) => (
+                  <Select.Option key={s} value={s}>
+                    {STEP_TIMING_LABELS[s][locale]}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+            <Field>
+              <Label htmlFor="step-agency">{t('routines.col.responsible')}</Label>
+              <Select id="step-agency" value={form.responsibleAgencyKind ?? ''} onChange={(e) => setForm({ ...form, responsibleAgencyKind: (e.target.value || null) as AgencyKind | null })}>
+                <Select.Option value="">{t('routines.centreItself')}</Select.Option>
+                {AGENCY_KINDS.map((k) => (
+                  <Select.Option key={k} value={k}>
+                    {AGENCY_KIND_LABELS[k][locale]}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+            <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
+              {state.fetching ? t('agreement.saving') : t('contacts.save')}
+            </Button>
+          </form>
+        )}
+      </Dialog.Block>
+    </Dialog>
+  );
+});
