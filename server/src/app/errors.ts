@@ -18,7 +18,7 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
 ]);
-const PUBLIC_PREFIXES = ['GRAPHQL_', 'PERSISTED_QUERY_', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST'];
+const PUBLIC_PREFIXES = ['GRAPHQL_', 'PERSISTED_QUERY_', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX', 'TOO_MANY_'];
 
 /** Bad input: names the field (dotted path inside the arguments) the message concerns. */
 export function badInput(field: string, message: string): GraphQLError {

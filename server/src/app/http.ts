@@ -3,6 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
+import helmet from 'helmet';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import type http from 'node:http';
@@ -12,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import { createContext, type AppContext } from './context';
 import { formatError } from './errors';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
+import { armor, costLimitPlugin } from './limits';
 
 export interface HttpOptions {
   production: boolean;
@@ -60,9 +62,22 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
       router.use('/graphql', express.json({ limit: '1mb' }), r.graphqlMiddleware);
       router.use('/export', exportRouter(r.dataSource));
       if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
-        router.use(express.static(options.dashboardDir, { index: 'index.html' }));
+        // Security headers for the dashboard (the GraphQL endpoint answers JSON only).
+        const headers = helmet({
+          contentSecurityPolicy: {
+            directives: {
+              defaultSrc: ["'self'"],
+              styleSrc: ["'self'", "'unsafe-inline'"],
+              imgSrc: ["'self'", 'data:'],
+              connectSrc: ["'self'"],
+              objectSrc: ["'none'"],
+              frameAncestors: ["'none'"],
+            },
+          },
+        });
+        router.use(headers, express.static(options.dashboardDir, { index: 'index.html' }));
         // Client-side routes: every other GET that accepts HTML gets the app shell.
-        router.get(/^\/(?!graphql|geo|healthz|export).*/, (req, res, next) => {
+        router.get(/^\/(?!graphql|geo|healthz|export).*/, headers, (req, res, next) => {
           if (!req.accepts('html')) return next();
           res.sendFile(path.join(options.dashboardDir, 'index.html'));
         });
@@ -83,22 +98,28 @@ export interface Ready {
   graphqlMiddleware: express.RequestHandler;
 }
 
-export async function createApollo(
-  schema: GraphQLSchema,
-  httpServer: http.Server,
-  production: boolean,
-): Promise<ApolloServer<AppContext>> {
-  const apollo = new ApolloServer<AppContext>({
+/** The Apollo options shared by the HTTP server and the tests: limits, masking, CSRF prevention. */
+export function apolloConfig(schema: GraphQLSchema, production: boolean) {
+  const protection = armor();
+  return {
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     csrfPrevention: true,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
-    ],
-  });
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [...protection.plugins, costLimitPlugin(schema), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+  };
+}
+
+export async function createApollo(
+  schema: GraphQLSchema,
+  httpServer: http.Server,
+  production: boolean,
+): Promise<ApolloServer<AppContext>> {
+  const config = apolloConfig(schema, production);
+  const apollo = new ApolloServer<AppContext>({ ...config, plugins: [...config.plugins, ApolloServerPluginDrainHttpServer({ httpServer })] });
   await apollo.start();
   return apollo;
 }

@@ -191,6 +191,32 @@ describe('HTTP hardening', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('sends security headers with the dashboard', async () => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/`);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('refuses a request body over 1 MB', async () => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ counties { name } }', variables: { pad: 'x'.repeat(1_100_000) } }),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('refuses batched operations', async () => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ counties { name } }' }, { query: '{ counties { name } }' }]),
+    });
+    expect(res.status).toBe(400);
+  });
+
   it('answers /healthz', async () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
     expect(await res.json()).toEqual({ status: 'ok' });

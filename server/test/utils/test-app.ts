@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import type { DataSource, Logger } from 'typeorm';
 import { createContext, type AppContext } from '../../src/app/context';
-import { formatError } from '../../src/app/errors';
+import { apolloConfig } from '../../src/app/http';
 import { buildAppSchema } from '../../src/app/schema';
 import { createDataSource } from '../../src/database/data-source';
 import { migrate } from '../../src/database/runtime';
@@ -52,7 +52,7 @@ export async function createTestApp(options: { seed?: boolean; label?: string } 
   await ds.initialize();
   await migrate(ds);
   if (options.seed ?? true) await seed(ds, DATA_DIR);
-  const apollo = new ApolloServer<AppContext>({ schema: await buildAppSchema(), formatError });
+  const apollo = new ApolloServer<AppContext>(apolloConfig(await buildAppSchema(), false));
   await apollo.start();
   return {
     db,
