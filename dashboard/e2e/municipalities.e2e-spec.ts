@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 it('shows the municipalities of a chosen county with population and centre', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', bypassCSP: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`http://localhost:${server.port}/kommuner`);

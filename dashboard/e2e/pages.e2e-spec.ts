@@ -24,11 +24,21 @@ afterAll(async () => {
 });
 
 async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'nb-NO' });
+  // bypassCSP: axe-core is injected as an inline script, which the dashboard's CSP rightly refuses.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'nb-NO', bypassCSP: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`http://localhost:${server.port}${url}`);
   return { page, errors };
+}
+
+/** Signs in through the login page, as a user would. */
+async function signIn(page: Page, email = 'admin@samordna.example', password = 'demo-admin-2026') {
+  await page.goto(`http://localhost:${server.port}/logg-inn`);
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByTestId('user-menu').waitFor();
 }
 
 async function expectAccessible(page: Page) {
@@ -100,6 +110,8 @@ describe('Dekningskart', () => {
 describe('Avtaler', () => {
   it('lists the seeded agreements, creates one, edits it, sees the change, and changes status after confirming', async () => {
     const { page, errors } = await open('/avtaler');
+    await signIn(page);
+    await page.goto(`http://localhost:${server.port}/avtaler`);
     const table = page.getByTestId('agreement-table');
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(6);
@@ -112,7 +124,9 @@ describe('Avtaler', () => {
     await expectAccessible(page);
 
     // Create: an empty title is refused at the field.
+    await page.getByTestId('user-menu').waitFor();
     await page.getByText('Ny avtale', { exact: true }).first().click();
+    await page.getByLabel('Tittel').waitFor();
     await page.getByLabel('Krisesenter', { exact: true }).last().selectOption({ label: 'Helgeland krisesenter' });
     await page.getByRole('button', { name: 'Opprett avtale' }).click();
     await page.getByText('Tittel må fylles ut.').waitFor();
@@ -131,7 +145,8 @@ describe('Avtaler', () => {
     await page.getByLabel(/Gyldig til/).fill('');
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('Endringene er lagret.').waitFor();
-    await expect(page.getByTestId('agreement-deadline').textContent()).resolves.toMatch(/Si opp innen 30\.06\.2027 for å avslutte 31\.12\.2027/);
+    // The page refetches the agreement after the save; wait for the new deadline.
+    await page.waitForFunction(() => /Si opp innen 30\.06\.2027 for å avslutte 31\.12\.2027/.test(document.querySelector('[data-testid=agreement-deadline]')?.textContent ?? ''));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'avtale.png'), fullPage: true });
     await expectAccessible(page);
 
@@ -187,6 +202,8 @@ describe('Kostnader', () => {
 describe('Kontakter', () => {
   it('shows agencies × contacts with stale ones marked, creates and edits a contact, verifies many, and gives the centre view', async () => {
     const { page, errors } = await open('/kontakter?kommune=1841');
+    await signIn(page, 'leder.salten@samordna.example', 'demo-leder-2026');
+    await page.goto(`http://localhost:${server.port}/kontakter?kommune=1841`);
     await page.getByTestId('contact-table').first().waitFor();
     await expect(page.getByText('Ikke bekreftet på 6 mnd.').count()).resolves.toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'kontakter.png'), fullPage: true });
@@ -236,6 +253,8 @@ describe('Kontakter', () => {
 describe('Rutiner', () => {
   it('shows a routine with its steps, creates one from the template, reorders by keyboard, adopts it, and prints «Flytter til X»', async () => {
     const { page, errors } = await open('/rutiner');
+    await signIn(page, 'leder.salten@samordna.example', 'demo-leder-2026');
+    await page.goto(`http://localhost:${server.port}/rutiner`);
     await page.getByLabel('Krisesenter', { exact: true }).selectOption({ label: 'Krisesenteret i Salten' });
     await page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Bodø' });
     const steps = page.getByTestId('step-table');
@@ -273,6 +292,46 @@ describe('Rutiner', () => {
     await page.getByRole('heading', { level: 1, name: 'Flytter til Gildeskål' }).waitFor();
     await page.getByTestId('coordinator').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'flytter-til.png'), fullPage: true });
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+
+describe('Innlogging og tilgang', () => {
+  it('anonymous readers see no phone numbers or e-mail and no edit controls; the login page is accessible; a director sees the history and cannot edit another municipality', async () => {
+    const { page, errors } = await open('/kontakter?kommune=1841');
+    const table = page.getByTestId('contact-table').first();
+    await table.waitFor();
+    await expect(table.textContent()).resolves.not.toMatch(/@|\+47/);
+    await expect(page.getByText('Logg inn for å endre.').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole('button', { name: /^Rediger / }).count()).resolves.toBe(0);
+
+    await page.goto(`http://localhost:${server.port}/logg-inn`);
+    await page.getByLabel('E-postadresse').fill('direktor.bodo@samordna.example');
+    await page.getByLabel('Passord').fill('feil');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Feil e-postadresse eller passord.').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'logg-inn.png') });
+    await expectAccessible(page);
+
+    await signIn(page, 'direktor.bodo@samordna.example', 'demo-direktor-2026');
+    await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('Dina Direktør (Bodø)');
+    await page.goto(`http://localhost:${server.port}/kontakter?kommune=1841`);
+    await page.getByTestId('contact-table').first().waitFor();
+    await expect(page.getByText('Du har ikke tilgang til å endre dette.').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId('contact-table').first().textContent()).resolves.toMatch(/@/);
+
+    // The Salten agreement is Bodø's: edit it and see the change in its history.
+    await page.goto(`http://localhost:${server.port}/avtaler`);
+    await page.getByRole('link', { name: /Krisesenteret i Salten/ }).click();
+    await page.getByTestId('history').waitFor();
+    await page.getByLabel(/Oppsigelsestid \(måneder\)/).fill('9');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Endringene er lagret.').waitFor();
+    await page.reload();
+    await page.getByTestId('history').locator('tr', { hasText: 'Dina Direktør (Bodø)' }).first().waitFor();
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await page.close();

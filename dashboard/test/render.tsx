@@ -5,6 +5,7 @@ import { Provider, type Client, CombinedError } from 'urql';
 import { concat, fromValue, never } from 'wonka';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import { I18nProvider } from '../src/i18n/i18n';
+import { SessionProvider } from '../src/features/auth/session';
 
 export type Answer = { data?: unknown; error?: CombinedError } | 'pending';
 export type Answers = Record<string, Answer | ((variables: any) => Answer)>;
@@ -47,15 +48,21 @@ export function mockClient(answers: Answers) {
   return { client, calls };
 }
 
+/** Signed in as an administrator unless a test answers `Me` itself. */
+export const ADMIN_ME = { data: { me: { id: 'u1', name: 'Ada Administrator', email: 'admin@samordna.example', grants: [{ role: 'ADMIN', kommunenummer: null, centreId: null, label: 'Nasjonal administrator' }] } } };
+export const ANONYMOUS = { data: { me: null } };
+
 export function renderPage(ui: ReactElement, answers: Answers, { route = '/', path = '*' }: { route?: string; path?: string } = {}) {
-  const mock = mockClient(answers);
+  const mock = mockClient({ Me: ADMIN_ME, ...answers });
   const result = render(
     <Provider value={mock.client}>
       <I18nProvider>
         <MemoryRouter initialEntries={[route]}>
-          <Routes>
-            <Route path={path} element={ui} />
-          </Routes>
+          <SessionProvider>
+            <Routes>
+              <Route path={path} element={ui} />
+            </Routes>
+          </SessionProvider>
         </MemoryRouter>
       </I18nProvider>
     </Provider>,

@@ -1,6 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
-import { Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { BrowserRouter, Link as RouterLink, NavLink, Route, Routes } from 'react-router';
+import { useMutation } from 'urql';
+import { Button, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { LogoutMutation } from '../features/auth/auth.graphql';
+import { SessionProvider, useSession } from '../features/auth/session';
 import { useI18n, type Locale } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nb';
 
@@ -13,6 +16,7 @@ const CostsPage = lazy(() => import('../features/costs/CostsPage'));
 const ContactsPage = lazy(() => import('../features/contacts/ContactsPage'));
 const RoutinesPage = lazy(() => import('../features/routines/RoutinesPage'));
 const MovingToPage = lazy(() => import('../features/routines/MovingToPage'));
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
 const NAV: { to: string; key: MessageKey }[] = [
@@ -28,6 +32,38 @@ const NAV: { to: string; key: MessageKey }[] = [
 function NotFound() {
   const { t } = useI18n();
   return <Paragraph>{t('common.notFound')}</Paragraph>;
+}
+
+function UserMenu() {
+  const { t } = useI18n();
+  const { me, refresh } = useSession();
+  const [, logout] = useMutation(LogoutMutation);
+  if (!me) {
+    return (
+      <RouterLink to="/logg-inn" className="user-menu">
+        {t('auth.login')}
+      </RouterLink>
+    );
+  }
+  return (
+    <div className="user-menu" data-testid="user-menu">
+      <span>
+        <strong>{me.name}</strong>
+        <br />
+        <small className="muted">{me.grants.map((g) => g.label).join(', ')}</small>
+      </span>
+      <Button
+        variant="tertiary"
+        data-size="sm"
+        onClick={async () => {
+          await logout({});
+          refresh();
+        }}
+      >
+        {t('auth.logout')}
+      </Button>
+    </div>
+  );
 }
 
 export function Shell() {
@@ -52,6 +88,7 @@ export function Shell() {
             ))}
           </ul>
         </nav>
+        <UserMenu />
         <button
           type="button"
           className="locale-switch"
@@ -82,6 +119,7 @@ export function Shell() {
             <Route path="/rutiner" element={<RoutinesPage />} />
             <Route path="/flytter/:kommunenummer" element={<MovingToPage />} />
             <Route path="/kommuner" element={<MunicipalitiesPage />} />
+            <Route path="/logg-inn" element={<LoginPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
@@ -96,7 +134,9 @@ export function Shell() {
 export function App() {
   return (
     <BrowserRouter>
-      <Shell />
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
     </BrowserRouter>
   );
 }

@@ -11,3 +11,4 @@ export * from './cost-allocation';
 export * from './usage';
 export * from './geo';
 export * from './coverage';
+export * from './permissions';

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   AGENCY_KINDS,
+  ROLES,
   AGREEMENT_STATUSES,
   CAPABILITIES,
   ORGANISATION_FORMS,
@@ -32,3 +33,4 @@ export const AgencyKindEnum = enumOf(AGENCY_KINDS, 'AgencyKind', 'Kinds of agenc
 export const RoutineStatusEnum = enumOf(ROUTINE_STATUSES, 'RoutineStatus', 'MISSING, DRAFT or ADOPTED.');
 export const RoutineStepKindEnum = enumOf(ROUTINE_STEP_KINDS, 'RoutineStepKind', 'Steps of a handover routine (Bufdir guidance).');
 export const StepTimingEnum = enumOf(STEP_TIMINGS, 'StepTiming', 'When in the stay a step happens.');
+export const RoleEnum = enumOf(ROLES, 'Role', 'ADMIN, DIRECTOR (own municipality), FINANCE (host municipality), CENTRE_LEADER (a centre), READ_ONLY.');

@@ -14,6 +14,7 @@ import { createContext, type AppContext } from './context';
 import { formatError } from './errors';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
 import { armor, costLimitPlugin } from './limits';
+import { authenticate } from '../modules/auth/auth.service';
 
 export interface HttpOptions {
   production: boolean;
@@ -125,5 +126,7 @@ export async function createApollo(
 }
 
 export function graphqlMiddleware(apollo: ApolloServer<AppContext>, dataSource: DataSource): express.RequestHandler {
-  return expressMiddleware(apollo, { context: async () => createContext(dataSource) });
+  return expressMiddleware(apollo, {
+    context: async ({ req, res }) => createContext(dataSource, { auth: await authenticate(dataSource, req.headers.cookie), res, ip: req.ip ?? 'unknown' }),
+  });
 }

@@ -8,6 +8,9 @@ import { AgencyResolver, ContactResolver } from '../modules/contact/contact.reso
 import { HandoverRoutineResolver, RoutineStepResolver } from '../modules/handover/handover.resolver';
 import { AgreementCostResolver, CostSharingResolver } from '../modules/cost-sharing/cost.resolver';
 import { CoverageResolver } from '../modules/coverage/coverage.resolver';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { authChecker } from './auth';
 
 export const RESOLVERS = [
   CountyResolver,
@@ -22,11 +25,14 @@ export const RESOLVERS = [
   CostSharingResolver,
   AgreementCostResolver,
   CoverageResolver,
+  AuthResolver,
+  AuditResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
+    authChecker,
     // Inputs are validated in the services, where the error can name the field.
     validate: false,
   });

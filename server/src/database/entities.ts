@@ -9,6 +9,8 @@ import { ContactPerson } from '../modules/contact/contact-person.entity';
 import { HandoverRoutine } from '../modules/handover/handover-routine.entity';
 import { RoutineStep } from '../modules/handover/routine-step.entity';
 import { SeedState } from './seeds/seed-state.entity';
+import { AppUser, LoginAttempt, UserRole, UserSession } from '../modules/auth/auth.entities';
+import { AuditEntry } from '../modules/audit/audit.entity';
 import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from '../modules/cost-sharing/cost.entities';
 
 /** Every entity, passed as classes (not globs) so pnpm's layout and bundling cannot lose one. */
@@ -30,4 +32,9 @@ export const ENTITIES = [
   KostraNationalAverage,
   KostraCentreFigure,
   UsageStat,
+  AppUser,
+  UserRole,
+  UserSession,
+  LoginAttempt,
+  AuditEntry,
 ];

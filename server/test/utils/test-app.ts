@@ -2,6 +2,8 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import type { DataSource, Logger } from 'typeorm';
 import { createContext, type AppContext } from '../../src/app/context';
+import type { AuthUser } from '../../src/app/auth';
+import type { Grant } from '@samordna/domain';
 import { apolloConfig } from '../../src/app/http';
 import { buildAppSchema } from '../../src/app/schema';
 import { createDataSource } from '../../src/database/data-source';
@@ -35,12 +37,21 @@ export interface GqlResult<T = Record<string, unknown>> {
   errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/** The user tests act as unless they say otherwise: a national administrator. */
+export const ADMIN: AuthUser = { id: '00000000-0000-4000-8000-0000000000a1', email: 'test-admin@samordna.example', name: 'Test Administrator', grants: [{ role: 'ADMIN' }] };
+
+/** A test user with the given grants (not stored: the context carries it, as a session would). */
+export function userWith(name: string, ...grants: Grant[]): AuthUser {
+  return { id: `00000000-0000-4000-8000-${String(Math.abs([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7))).padStart(12, '0').slice(0, 12)}`, email: `${name}@samordna.example`, name, grants };
+}
+
 export interface TestApp {
   db: TestDatabase;
   ds: DataSource;
   sql: CountingLogger;
   /** Runs an operation through Apollo (formatError included), with a fresh context per call like a request. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  /** `as`: the signed-in user (ADMIN by default; null = anonymous). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { as?: AuthUser | null }): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }
 
@@ -58,10 +69,10 @@ export async function createTestApp(options: { seed?: boolean; label?: string } 
     db,
     ds,
     sql,
-    async gql(query, variables) {
+    async gql(query, variables, options) {
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: createContext(ds) },
+        { contextValue: createContext(ds, { auth: options?.as === undefined ? ADMIN : options.as }) },
       );
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult as GqlResult<any>;

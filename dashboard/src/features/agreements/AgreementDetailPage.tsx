@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { AGREEMENT_STATUS_LABELS, SIGNING_LEVEL_LABELS, SIGNING_LEVELS } from '@samordna/domain';
+import { AGREEMENT_STATUS_LABELS, canManageAgreement, SIGNING_LEVEL_LABELS, SIGNING_LEVELS } from '@samordna/domain';
+import { History } from '../auth/History';
+import { Permission } from '../auth/Permission';
 import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
@@ -62,6 +64,8 @@ export default function AgreementDetailPage() {
       </div>
     );
   }
+  const scope = { hostKommunenummer: a.centre.hostKommunenummer, partyKommunenummer: a.parties.map((p) => p.municipality.kommunenummer) };
+  const conflicted = [update.error, statusState.error].some((e) => e?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT'));
   const errors = fieldErrors(update.error);
   const general = generalError(update.error, t('error.network'));
   const ex = (f: string) => a.exampleFields.includes(f);
@@ -95,6 +99,12 @@ export default function AgreementDetailPage() {
         <Heading level={2} data-size="sm" id="status-heading">
           {t('agreement.statusChange')}
         </Heading>
+        {conflicted && (
+          <Alert data-color="warning" role="alert">
+            <strong>{t('conflict.heading')}</strong> {t('conflict.text')}
+          </Alert>
+        )}
+        <Permission allowed={(g) => canManageAgreement(g, scope)}>
         <div className="button-row">
           {a.allowedTransitions.map((s) => (
             <Button
@@ -110,7 +120,8 @@ export default function AgreementDetailPage() {
             </Button>
           ))}
         </div>
-        {statusState.error && <Alert data-color="danger">{generalError(statusState.error, t('error.network')) ?? statusState.error.graphQLErrors[0]?.message}</Alert>}
+        </Permission>
+        {statusState.error && !conflicted && <Alert data-color="danger">{generalError(statusState.error, t('error.network')) ?? statusState.error.graphQLErrors[0]?.message}</Alert>}
         <Dialog ref={dialog} closeButton={t('common.close')} onClose={() => setPending(null)} aria-labelledby="confirm-heading">
           <Dialog.Block>
             <Heading level={2} data-size="xs" id="confirm-heading">
@@ -122,7 +133,7 @@ export default function AgreementDetailPage() {
                 data-color="danger"
                 disabled={statusState.fetching}
                 onClick={async () => {
-                  if (pending) await changeStatus({ id: a.id, status: pending });
+                  if (pending) await changeStatus({ id: a.id, status: pending, expectedVersion: a.version });
                   dialog.current?.close();
                   reexecute({ requestPolicy: 'network-only' });
                 }}
@@ -149,6 +160,7 @@ export default function AgreementDetailPage() {
             setSaved(false);
             const r = await save({
               id: a.id,
+              expectedVersion: a.version,
               input: {
                 title: form.title,
                 validFrom: form.validFrom || null,
@@ -160,9 +172,10 @@ export default function AgreementDetailPage() {
               },
             });
             if (!r.error) setSaved(true);
+            else if (r.error.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT')) reexecute({ requestPolicy: 'network-only' });
           }}
         >
-          {general && <Alert data-color="danger">{general}</Alert>}
+          {general && !conflicted && <Alert data-color="danger">{general}</Alert>}
           <Textfield label={t('agreement.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
           <Textfield label={<>{t('agreement.validFrom')} <ExampleTag show={ex('validFrom')} /></>} type="date" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={errors.validFrom} />
           <Textfield label={<>{t('agreement.validTo')} <ExampleTag show={ex('validTo')} /></>} type="date" value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.target.value })} error={errors.validTo} />
@@ -191,14 +204,16 @@ export default function AgreementDetailPage() {
             </Select>
           </Field>
           <div>
-            <Button type="submit" disabled={update.fetching} aria-busy={update.fetching}>
-              {update.fetching ? t('agreement.saving') : t('agreement.save')}
-            </Button>
-            {saved && (
-              <span role="status" className="saved-note">
-                {t('agreement.saved')}
-              </span>
-            )}
+            <Permission allowed={(g) => canManageAgreement(g, scope)}>
+              <Button type="submit" disabled={update.fetching} aria-busy={update.fetching}>
+                {update.fetching ? t('agreement.saving') : t('agreement.save')}
+              </Button>
+              {saved && (
+                <span role="status" className="saved-note">
+                  {t('agreement.saved')}
+                </span>
+              )}
+            </Permission>
           </div>
         </form>
         {a.legalBasis && (
@@ -256,6 +271,8 @@ export default function AgreementDetailPage() {
           ))}
         </ul>
       </section>
+
+      <History entity="Agreement" entityId={a.id} />
 
       {(a.supersedes || a.supersededBy.length > 0) && (
         <section aria-labelledby="versions-heading" className="block">

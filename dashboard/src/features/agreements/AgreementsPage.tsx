@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES } from '@samordna/domain';
+import { Permission } from '../auth/Permission';
 import type { AgreementStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
@@ -154,7 +155,9 @@ export default function AgreementsPage() {
           </Table>
         </>
       )}
-      <CreateAgreementForm centres={result.data?.crisisCentres.items ?? []} />
+      <Permission allowed={(g) => g.some((x) => x.role === 'ADMIN' || x.role === 'DIRECTOR')}>
+        <CreateAgreementForm centres={result.data?.crisisCentres.items ?? []} />
+      </Permission>
     </section>
   );
 }

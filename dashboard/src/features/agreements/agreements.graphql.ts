@@ -39,6 +39,7 @@ export const AgreementDetailQuery = graphql(`
   query AgreementDetail($id: ID!) {
     agreement(id: $id) {
       id
+      version
       title
       status
       legalBasis
@@ -58,6 +59,7 @@ export const AgreementDetailQuery = graphql(`
       centre {
         id
         name
+        hostKommunenummer
       }
       deadline {
         kind
@@ -102,9 +104,10 @@ export const AgreementDetailQuery = graphql(`
 `);
 
 export const UpdateAgreementMutation = graphql(`
-  mutation UpdateAgreement($id: ID!, $input: AgreementFieldsInput!) {
-    updateAgreement(id: $id, input: $input) {
+  mutation UpdateAgreement($id: ID!, $input: AgreementFieldsInput!, $expectedVersion: Int) {
+    updateAgreement(id: $id, input: $input, expectedVersion: $expectedVersion) {
       id
+      version
       title
       validFrom
       validTo
@@ -126,9 +129,10 @@ export const UpdateAgreementMutation = graphql(`
 `);
 
 export const ChangeStatusMutation = graphql(`
-  mutation ChangeAgreementStatus($id: ID!, $status: AgreementStatus!) {
-    changeAgreementStatus(id: $id, status: $status) {
+  mutation ChangeAgreementStatus($id: ID!, $status: AgreementStatus!, $expectedVersion: Int) {
+    changeAgreementStatus(id: $id, status: $status, expectedVersion: $expectedVersion) {
       id
+      version
       status
       noticeGivenOn
       allowedTransitions

@@ -4,9 +4,11 @@ import { Alert, Button, Checkbox, Dialog, Heading, Textfield } from '@digdir/des
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { CreateContactMutation, UpdateContactMutation } from './contacts.graphql';
+import { History } from '../auth/History';
 
 export interface ContactDraft {
   id?: string;
+  version?: number;
   agencyId: string;
   name: string;
   title: string;
@@ -39,11 +41,17 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
             onSubmit={async (e) => {
               e.preventDefault();
               const input = { name: form.name, title: form.title || null, phone: form.phone || null, email: form.email || null, isContactPoint: form.isContactPoint };
-              const r = form.id ? await update({ id: form.id, input }) : await create({ input: { ...input, agencyId: form.agencyId } });
+              const r = form.id ? await update({ id: form.id, input, expectedVersion: form.version }) : await create({ input: { ...input, agencyId: form.agencyId } });
               if (!r.error) onSaved();
             }}
           >
-            {general && <Alert data-color="danger">{general}</Alert>}
+            {state.error?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT') ? (
+              <Alert data-color="warning">
+                <strong>{t('conflict.heading')}</strong> {t('conflict.text')}
+              </Alert>
+            ) : (
+              general && <Alert data-color="danger">{general}</Alert>
+            )}
             <Textfield label={t('contacts.col.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} />
             <Textfield label={t('contacts.col.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
             <Textfield label={t('contacts.col.phone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} error={errors.phone} />
@@ -54,6 +62,7 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
             </Button>
           </form>
         )}
+        {form?.id && <History entity="ContactPerson" entityId={form.id} />}
       </Dialog.Block>
     </Dialog>
   );

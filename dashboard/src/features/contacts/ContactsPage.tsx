@@ -2,7 +2,8 @@ import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { AGENCY_KIND_LABELS, FINDING_CODE_LABELS } from '@samordna/domain';
+import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, type Grant } from '@samordna/domain';
+import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors } from '../../lib/errors';
@@ -55,6 +56,8 @@ export default function ContactsPage() {
   };
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
   const agencies: Agency[] = contacts.data?.agencies.items ?? [];
+  const memberOf = (contacts.data?.municipality.centreMemberships ?? []).filter((m) => m.isCurrent).map((m) => m.centre.id);
+  const mayEdit = (g: Grant[]) => canManageMunicipalityContacts(g, kommunenummer, memberOf);
 
   const verifyRows = (
     <Button variant="secondary" disabled={selected.length === 0} onClick={() => verifyDialog.current?.showModal()}>
@@ -202,7 +205,7 @@ export default function ContactsPage() {
         ) : (
           <>
             <div className="button-row no-print">
-              {verifyRows}
+              <Permission allowed={mayEdit}>{verifyRows}</Permission>
               <Button
                 variant="tertiary"
                 onClick={() =>
@@ -275,33 +278,37 @@ export default function ContactsPage() {
                           )}
                         </Table.Cell>
                         <Table.Cell className="no-print">
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t('contacts.edit', { name: c.name })}
-                            onClick={() => {
-                              setDraft({ id: c.id, agencyId: a.id, name: c.name, title: c.title ?? '', phone: c.phone ?? '', email: c.email ?? '', isContactPoint: c.isContactPoint });
-                              contactDialog.current?.showModal();
-                            }}
-                          >
-                            {t('agreement.edit')}
-                          </Button>
+                          <Permission allowed={mayEdit}>
+                            <Button
+                              variant="tertiary"
+                              data-size="sm"
+                              aria-label={t('contacts.edit', { name: c.name })}
+                              onClick={() => {
+                                setDraft({ id: c.id, version: c.version, agencyId: a.id, name: c.name, title: c.title ?? '', phone: c.phone ?? '', email: c.email ?? '', isContactPoint: c.isContactPoint });
+                                contactDialog.current?.showModal();
+                              }}
+                            >
+                              {t('agreement.edit')}
+                            </Button>
+                          </Permission>
                         </Table.Cell>
                       </Table.Row>
                     ))}
                   </Table.Body>
                 </Table>
-                <Button
-                  variant="tertiary"
-                  data-size="sm"
-                  className="no-print"
-                  onClick={() => {
-                    setDraft({ agencyId: a.id, name: '', title: '', phone: '', email: '', isContactPoint: false });
-                    contactDialog.current?.showModal();
-                  }}
-                >
-                  + {t('contacts.add')}
-                </Button>
+                <Permission allowed={mayEdit}>
+                  <Button
+                    variant="tertiary"
+                    data-size="sm"
+                    className="no-print"
+                    onClick={() => {
+                      setDraft({ agencyId: a.id, name: '', title: '', phone: '', email: '', isContactPoint: false });
+                      contactDialog.current?.showModal();
+                    }}
+                  >
+                    + {t('contacts.add')}
+                  </Button>
+                </Permission>
               </section>
             ))}
           </>

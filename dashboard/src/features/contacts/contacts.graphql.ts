@@ -17,6 +17,16 @@ export const ContactOptionsQuery = graphql(`
 
 export const MunicipalityContactsQuery = graphql(`
   query MunicipalityContacts($kommunenummer: String!) {
+    municipality(kommunenummer: $kommunenummer) {
+      kommunenummer
+      centreMemberships {
+        id
+        isCurrent
+        centre {
+          id
+        }
+      }
+    }
     agencies(filter: { kommunenummer: $kommunenummer }, limit: 500) {
       items {
         id
@@ -26,6 +36,7 @@ export const MunicipalityContactsQuery = graphql(`
         isExample
         contacts {
           id
+          version
           name
           title
           phone
@@ -89,9 +100,10 @@ export const VerifyContactsMutation = graphql(`
 `);
 
 export const UpdateContactMutation = graphql(`
-  mutation UpdateContact($id: ID!, $input: ContactInput!) {
-    updateContact(id: $id, input: $input) {
+  mutation UpdateContact($id: ID!, $input: ContactInput!, $expectedVersion: Int) {
+    updateContact(id: $id, input: $input, expectedVersion: $expectedVersion) {
       id
+      version
       name
       title
       phone

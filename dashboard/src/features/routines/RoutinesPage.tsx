@@ -2,7 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
-import { AGENCY_KIND_LABELS, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
+import { AGENCY_KIND_LABELS, canManageRoutine, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
+import { History } from '../auth/History';
+import { Permission } from '../auth/Permission';
+import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/format';
 import { StepDialog, type StepDraft } from './StepDialog';
@@ -53,6 +56,8 @@ export default function RoutinesPage() {
     requestAnimationFrame(() => (document.querySelector(`[data-step="${id}"] button[data-dir="${delta < 0 ? 'up' : 'down'}"]`) as HTMLButtonElement | null)?.focus());
   };
   const overdue = routine?.reviewDueOn ? routine.reviewDueOn < todayInNorway() : false;
+  const { grants } = useSession();
+  const mayEdit = canManageRoutine(grants, { centreId, kommunenummer: chosen });
 
   return (
     <section aria-labelledby="routines-heading">
@@ -96,16 +101,18 @@ export default function RoutinesPage() {
         <div className="block">
           <Paragraph role="status">{t('routines.none', { centre: centre?.name ?? '', municipality: municipalityName })}</Paragraph>
           {createState.error && <Alert data-color="danger">{createState.error.graphQLErrors[0]?.message ?? t('error.network')}</Alert>}
-          <Button
-            disabled={createState.fetching || !chosen}
-            aria-busy={createState.fetching}
-            onClick={async () => {
-              const r = await create({ centreId, kommunenummer: chosen });
-              if (!r.error) refresh({ requestPolicy: 'network-only' });
-            }}
-          >
-            {t('routines.createFromTemplate')}
-          </Button>
+          <Permission allowed={(g) => canManageRoutine(g, { centreId, kommunenummer: chosen })}>
+            <Button
+              disabled={createState.fetching || !chosen}
+              aria-busy={createState.fetching}
+              onClick={async () => {
+                const r = await create({ centreId, kommunenummer: chosen });
+                if (!r.error) refresh({ requestPolicy: 'network-only' });
+              }}
+            >
+              {t('routines.createFromTemplate')}
+            </Button>
+          </Permission>
         </div>
       ) : (
         <article aria-labelledby="routine-heading" className="block">
@@ -128,7 +135,11 @@ export default function RoutinesPage() {
             )}
           </Paragraph>
           <div className="button-row">
-            {routine.status !== 'ADOPTED' && <Button onClick={() => confirm.current?.showModal()}>{t('routines.adopt')}</Button>}
+            {routine.status !== 'ADOPTED' && (
+              <Permission allowed={(g) => canManageRoutine(g, { centreId, kommunenummer: chosen })}>
+                <Button onClick={() => confirm.current?.showModal()}>{t('routines.adopt')}</Button>
+              </Permission>
+            )}
             <RouterLink to={`/flytter/${routine.municipality.kommunenummer}`}>{t('routines.movingToLink', { name: routine.municipality.name })}</RouterLink>
           </div>
           <Table zebra border data-size="sm" data-testid="step-table">
@@ -140,7 +151,7 @@ export default function RoutinesPage() {
                 <Table.HeaderCell>{t('routines.col.responsible')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('routines.col.timing')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('routines.col.contact')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('routines.col.move')}</Table.HeaderCell>
+                {mayEdit && <Table.HeaderCell>{t('routines.col.move')}</Table.HeaderCell>}
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -151,7 +162,7 @@ export default function RoutinesPage() {
                   <Table.Cell>{s.responsibleAgencyKind ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale] : t('routines.centreItself')}</Table.Cell>
                   <Table.Cell>{STEP_TIMING_LABELS[s.timing][locale]}</Table.Cell>
                   <Table.Cell>{s.contact ? `${s.contact.name}${s.contact.phone ? `, ${s.contact.phone}` : ''}` : '–'}</Table.Cell>
-                  <Table.Cell>
+                  {mayEdit && <Table.Cell>
                     <span className="move-buttons">
                       <Button variant="tertiary" data-size="sm" data-dir="up" disabled={i === 0} aria-label={t('routines.moveUp', { step: s.title })} onClick={() => move(i, -1)}>
                         ↑
@@ -171,11 +182,13 @@ export default function RoutinesPage() {
                         {t('agreement.edit')}
                       </Button>
                     </span>
-                  </Table.Cell>
+                  </Table.Cell>}
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
+          {!mayEdit && <Permission allowed={() => false}>{null}</Permission>}
+          <History entity="HandoverRoutine" entityId={routine.id} />
           <StepDialog
             ref={stepDialog}
             draft={stepDraft}
@@ -195,7 +208,7 @@ export default function RoutinesPage() {
                 <Button
                   disabled={adoptState.fetching}
                   onClick={async () => {
-                    const r = await adopt({ id: routine.id });
+                    const r = await adopt({ id: routine.id, expectedVersion: routine.version });
                     confirm.current?.close();
                     if (!r.error) {
                       setNotice(t('routines.adopted'));

@@ -23,6 +23,7 @@ export const CentreRoutinesQuery = graphql(`
     handoverRoutines(filter: { centreId: $centreId }, limit: 500) {
       items {
         id
+        version
         status
         adoptedOn
         reviewDueOn
@@ -70,8 +71,8 @@ export const ReorderMutation = graphql(`
 `);
 
 export const AdoptMutation = graphql(`
-  mutation AdoptRoutine($id: ID!) {
-    updateRoutine(id: $id, input: { status: ADOPTED }) {
+  mutation AdoptRoutine($id: ID!, $expectedVersion: Int) {
+    updateRoutine(id: $id, input: { status: ADOPTED }, expectedVersion: $expectedVersion) {
       id
       status
       adoptedOn

@@ -9,6 +9,7 @@ import {
 } from './data-files';
 import { seedRecordsOnce, type RecordsSummary } from './records';
 import { seedCostRecordsOnce } from './cost-records';
+import { seedUsersOnce } from './users';
 import { KOSTRA_NAME_MATCHES, KOSTRA_NATIONAL_AVERAGES, readKostraCentres } from './data-files';
 
 export interface SeedSummary {
@@ -144,6 +145,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     records = await seedRecordsOnce(em);
     const costRecords = await seedCostRecordsOnce(em);
     if (records && costRecords) records = { ...records, ...costRecords };
+    await seedUsersOnce(em);
   });
 
   return {

@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Field, Int, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
 import { Municipality } from '../municipality/municipality.entity';
 import { Agreement } from './agreement.entity';
 
@@ -19,6 +19,10 @@ registerEnumType(PartyRole, {
 @Check('CHK_agreement_party_role', `"role" IN ('host', 'partner')`)
 @Check('CHK_agreement_party_dates', `"left_on" IS NULL OR "joined_on" IS NULL OR "left_on" >= "joined_on"`)
 export class AgreementParty {
+  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
+  @VersionColumn({ default: 1 })
+  version: number;
+
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;

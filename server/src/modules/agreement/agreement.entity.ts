@@ -8,6 +8,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  VersionColumn,
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
@@ -30,6 +31,10 @@ import { CostModelKindEnum, PopulationReferenceEnum, type CostParams, type Popul
 @Check('CHK_agreement_population_reference', `"population_reference" IN ('SAME_YEAR', 'PREVIOUS_YEAR')`)
 @Check('CHK_agreement_renewal_months', `"renewal_months" IS NULL OR "renewal_months" BETWEEN 1 AND 120`)
 export class Agreement {
+  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
+  @VersionColumn({ default: 1 })
+  version: number;
+
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   allowedTransitions,
   CHECKLIST_HEADINGS,
@@ -61,41 +61,59 @@ export class AgreementResolver {
     return getAgreement(ctx, id);
   }
 
+  @Authorized()
   @Mutation(() => Agreement)
   createAgreement(@Ctx() ctx: AppContext, @Arg('input', () => CreateAgreementInput) input: CreateAgreementInput) {
     return createAgreement(ctx, input);
   }
 
+  @Authorized()
   @Mutation(() => Agreement, { description: 'Changes the given fields; fields left out stay as they are. Status has its own mutation.' })
-  updateAgreement(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => AgreementFieldsInput) input: AgreementFieldsInput) {
-    return updateAgreement(ctx, id, input);
+  updateAgreement(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => AgreementFieldsInput) input: AgreementFieldsInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you saw; CONFLICT if it has moved.' }) expectedVersion?: number,
+  ) {
+    return updateAgreement(ctx, id, input, expectedVersion);
   }
 
+  @Authorized()
   @Mutation(() => Agreement, { description: 'Moves the agreement to another status, if the move is allowed.' })
   changeAgreementStatus(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
     @Arg('status', () => AgreementStatusEnum) status: AgreementStatus,
     @Arg('noticeGivenOn', () => String, { nullable: true, description: 'With NOTICE_GIVEN; today by default.' }) noticeGivenOn?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return changeAgreementStatus(ctx, id, status, noticeGivenOn);
+    return changeAgreementStatus(ctx, id, status, noticeGivenOn, expectedVersion);
   }
 
+  @Authorized()
   @Mutation(() => ID, { description: 'Deletes the agreement and its parties; refused while a newer agreement supersedes it.' })
   deleteAgreement(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return deleteAgreement(ctx, id);
   }
 
+  @Authorized()
   @Mutation(() => AgreementParty)
   addAgreementParty(@Ctx() ctx: AppContext, @Arg('agreementId', () => ID) agreementId: string, @Arg('input', () => PartyInput) input: PartyInput) {
     return addAgreementParty(ctx, agreementId, input);
   }
 
+  @Authorized()
   @Mutation(() => AgreementParty, { description: 'Changes joined/left dates: set leftOn to end a membership.' })
-  updateAgreementParty(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePartyInput) input: UpdatePartyInput) {
-    return updateAgreementParty(ctx, id, input);
+  updateAgreementParty(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdatePartyInput) input: UpdatePartyInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return updateAgreementParty(ctx, id, input, expectedVersion);
   }
 
+  @Authorized()
   @Mutation(() => ID, { description: 'Removes a party registered by mistake (to record that a party left, set leftOn instead).' })
   removeAgreementParty(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return removeAgreementParty(ctx, id);

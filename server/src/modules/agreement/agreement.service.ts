@@ -11,6 +11,9 @@ import {
   type AgreementStatus,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { agreementScope, assertAllowed, checkVersion, missing, requireUser } from '../../app/auth';
+import { audit } from '../../app/audit';
+import { canManageAgreement } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { paging, parseInput, v } from '../../app/validation';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
@@ -95,10 +98,13 @@ export async function getAgreement(ctx: AppContext, id: string): Promise<Agreeme
   return a;
 }
 
-async function lockAgreement(em: EntityManager, id: string, field = 'id'): Promise<Agreement> {
+/** Locks the agreement for the change, after checking that the user may change it. */
+async function lockAgreement(em: EntityManager, ctx: AppContext, id: string): Promise<Agreement> {
+  requireUser(ctx);
   const a = await em.getRepository(Agreement).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!a) throw notFound('Agreement', id, 'Fant ikke avtalen.');
-  void field;
+  if (!a) throw missing(ctx, notFound('Agreement', id, 'Fant ikke avtalen.'));
+  const scope = await agreementScope(em, id);
+  assertAllowed(ctx, !!scope && canManageAgreement(ctx.auth!.grants, scope));
   return a;
 }
 
@@ -191,34 +197,43 @@ async function insertParty(em: EntityManager, agreement: Agreement, p: z.infer<t
 }
 
 export async function createAgreement(ctx: AppContext, input: CreateAgreementInput): Promise<Agreement> {
+  requireUser(ctx);
   const data = parseInput(createAgreementSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
     // Lock the centre: party checks across its agreements must not race.
     const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: data.centreId }, lock: { mode: 'pessimistic_write' } });
     if (!centre) throw badInput('input.centreId', 'Fant ikke krisesenteret.');
+    assertAllowed(ctx, canManageAgreement(ctx.auth!.grants, { hostKommunenummer: centre.hostKommunenummer, partyKommunenummer: data.parties.map((p) => p.kommunenummer) }));
     checkTermDates({ validFrom: data.validFrom ?? null, validTo: data.validTo ?? null }, 'input');
     await checkSupersedes(em, centre.id, data.supersedesId, null, 'input');
     const { parties, ...fields } = data;
     const agreement = await em.getRepository(Agreement).save(
       em.getRepository(Agreement).create({ ...fields, checklist: fields.checklist ?? [] } as Partial<Agreement>),
     );
-    for (const [i, p] of parties.entries()) await insertParty(em, agreement, p, `input.parties.${i}`);
+    await audit(em, ctx, 'CREATE', 'Agreement', agreement.id, null, agreement);
+    for (const [i, p] of parties.entries()) {
+      const party = await insertParty(em, agreement, p, `input.parties.${i}`);
+      await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party);
+    }
     return agreement;
   });
 }
 
-export async function updateAgreement(ctx: AppContext, id: string, input: AgreementFieldsInput): Promise<Agreement> {
+export async function updateAgreement(ctx: AppContext, id: string, input: AgreementFieldsInput, expectedVersion?: number | null): Promise<Agreement> {
   const agreementId = parseInput(ID, id, 'id');
   const data = parseInput(agreementFieldsSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
-    const agreement = await lockAgreement(em, agreementId);
+    const agreement = await lockAgreement(em, ctx, agreementId);
+    checkVersion(agreement, expectedVersion, 'avtalen');
     const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as Partial<Agreement>;
     const merged = { ...agreement, ...changed };
     checkTermDates(merged, 'input');
     if ('supersedesId' in changed) await checkSupersedes(em, agreement.centreId, changed.supersedesId, agreement.id, 'input');
     // An edited field is no longer an invented example.
     merged.exampleFields = agreement.exampleFields.filter((f) => !(f in changed));
-    return em.getRepository(Agreement).save(merged);
+    const saved = await em.getRepository(Agreement).save(merged);
+    await audit(em, ctx, 'UPDATE', 'Agreement', saved.id, agreement, saved);
+    return saved;
   });
 }
 
@@ -227,11 +242,14 @@ export async function changeAgreementStatus(
   id: string,
   status: AgreementStatus,
   noticeGivenOn: string | null | undefined,
+  expectedVersion?: number | null,
 ): Promise<Agreement> {
   const agreementId = parseInput(ID, id, 'id');
   const date = parseInput(v.optionalIsoDate('Oppsagt dato'), noticeGivenOn ?? null, 'noticeGivenOn');
   return ctx.dataSource.transaction(async (em) => {
-    const agreement = await lockAgreement(em, agreementId);
+    const agreement = await lockAgreement(em, ctx, agreementId);
+    checkVersion(agreement, expectedVersion, 'avtalen');
+    const before = { ...agreement };
     if (!canTransition(agreement.status, status)) {
       const allowed = allowedTransitions(agreement.status).map((s) => AGREEMENT_STATUS_LABELS[s].nb.toLowerCase());
       throw badInput(
@@ -244,14 +262,16 @@ export async function changeAgreementStatus(
     if (status === 'NOTICE_GIVEN') agreement.noticeGivenOn = date ?? todayInNorway();
     if (status === 'ACTIVE') agreement.noticeGivenOn = null;
     agreement.exampleFields = agreement.exampleFields.filter((f) => f !== 'status');
-    return em.getRepository(Agreement).save(agreement);
+    const saved = await em.getRepository(Agreement).save(agreement);
+    await audit(em, ctx, 'STATUS', 'Agreement', saved.id, before, saved);
+    return saved;
   });
 }
 
 export async function deleteAgreement(ctx: AppContext, id: string): Promise<string> {
   const agreementId = parseInput(ID, id, 'id');
   return ctx.dataSource.transaction(async (em) => {
-    const agreement = await lockAgreement(em, agreementId);
+    const agreement = await lockAgreement(em, ctx, agreementId);
     const successors = await em.getRepository(Agreement).findBy({ supersedesId: agreement.id });
     if (successors.length) {
       throw inUse(
@@ -260,6 +280,7 @@ export async function deleteAgreement(ctx: AppContext, id: string): Promise<stri
       );
     }
     await em.getRepository(Agreement).delete({ id: agreement.id }); // parties go with it
+    await audit(em, ctx, 'DELETE', 'Agreement', agreement.id, agreement, null);
     return agreement.id;
   });
 }
@@ -268,32 +289,44 @@ export async function addAgreementParty(ctx: AppContext, agreementId: string, in
   const aid = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
   const data = parseInput(partySchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
-    const agreement = await lockAgreement(em, aid);
+    const agreement = await lockAgreement(em, ctx, aid);
     await em.getRepository(CrisisCentre).findOne({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
     if (agreement.status === 'ENDED') throw badInput('agreementId', 'Avtalen er avsluttet; parter kan ikke legges til.');
-    return insertParty(em, agreement, data, 'input');
+    const party = await insertParty(em, agreement, data, 'input');
+    await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party);
+    return party;
   });
 }
 
-export async function updateAgreementParty(ctx: AppContext, id: string, input: UpdatePartyInput): Promise<AgreementParty> {
+export async function updateAgreementParty(ctx: AppContext, id: string, input: UpdatePartyInput, expectedVersion?: number | null): Promise<AgreementParty> {
   const pid = parseInput(v.uuid('part'), id, 'id');
   const data = parseInput(updatePartySchema, input, 'input');
+  requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
     const party = await em.getRepository(AgreementParty).findOneBy({ id: pid });
-    if (!party) throw notFound('AgreementParty', pid, 'Fant ikke parten.');
-    const agreement = await lockAgreement(em, party.agreementId);
+    if (!party) throw missing(ctx, notFound('AgreementParty', pid, 'Fant ikke parten.'));
+    const agreement = await lockAgreement(em, ctx, party.agreementId);
+    checkVersion(party, expectedVersion, 'parten');
     await em.getRepository(CrisisCentre).findOne({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
     const merged = { ...party, ...Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) };
     await checkParty(em, agreement, merged, party.id, 'input');
-    return em.getRepository(AgreementParty).save(merged);
+    const saved = await em.getRepository(AgreementParty).save(merged);
+    await audit(em, ctx, 'UPDATE', 'AgreementParty', saved.id, party, saved);
+    return saved;
   });
 }
 
 export async function removeAgreementParty(ctx: AppContext, id: string): Promise<string> {
   const pid = parseInput(v.uuid('part'), id, 'id');
-  const result = await ctx.dataSource.getRepository(AgreementParty).delete({ id: pid });
-  if (!result.affected) throw notFound('AgreementParty', pid, 'Fant ikke parten.');
-  return pid;
+  requireUser(ctx);
+  return ctx.dataSource.transaction(async (em) => {
+    const party = await em.getRepository(AgreementParty).findOneBy({ id: pid });
+    if (!party) throw missing(ctx, notFound('AgreementParty', pid, 'Fant ikke parten.'));
+    await lockAgreement(em, ctx, party.agreementId);
+    await em.getRepository(AgreementParty).delete({ id: pid });
+    await audit(em, ctx, 'DELETE', 'AgreementParty', pid, party, null);
+    return pid;
+  });
 }
 
 /** Parties that are members on a day: joined on or before it (or unknown) and not yet left. */

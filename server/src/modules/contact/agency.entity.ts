@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Field, Int, ID, ObjectType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { AGENCY_KINDS, type AgencyKind } from '@samordna/domain';
 import { AgencyKindEnum, checkIn } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
@@ -10,6 +10,10 @@ import { Municipality } from '../municipality/municipality.entity';
 @Index('IDX_agency_municipality_kind', ['kommunenummer', 'kind'])
 @Check('CHK_agency_kind', checkIn('kind', AGENCY_KINDS))
 export class Agency {
+  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
+  @VersionColumn({ default: 1 })
+  version: number;
+
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Field, Int, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Agency } from './agency.entity';
 
 /**
@@ -9,6 +9,10 @@ import { Agency } from './agency.entity';
 @ObjectType({ description: "A contact person's work details at an agency." })
 @Entity('contact_person')
 export class ContactPerson {
+  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
+  @VersionColumn({ default: 1 })
+  version: number;
+
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,11 +34,11 @@ export class ContactPerson {
   @Column({ type: 'text', nullable: true })
   title: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Work phone.' })
+  /** Work phone; exposed to signed-in users only (see the resolver). */
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Work e-mail.' })
+  /** Work e-mail; exposed to signed-in users only. */
   @Column({ type: 'text', nullable: true })
   email: string | null;
 

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DEFAULT_STALE_AFTER_MONTHS, isContactStale } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { Paginated } from '../../app/pagination';
@@ -39,16 +39,24 @@ export class AgencyResolver {
     return listAgencies(ctx, filter, { limit, offset });
   }
 
+  @Authorized()
   @Mutation(() => Agency)
   createAgency(@Ctx() ctx: AppContext, @Arg('input', () => AgencyInput) input: AgencyInput) {
     return createAgency(ctx, input);
   }
 
+  @Authorized()
   @Mutation(() => Agency)
-  updateAgency(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => AgencyInput) input: AgencyInput) {
-    return updateAgency(ctx, id, input);
+  updateAgency(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => AgencyInput) input: AgencyInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return updateAgency(ctx, id, input, expectedVersion);
   }
 
+  @Authorized()
   @Mutation(() => ID, { description: 'Refused while the agency has contact persons; the error lists them.' })
   deleteAgency(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return deleteAgency(ctx, id);
@@ -77,21 +85,30 @@ export class ContactResolver {
     return listContacts(ctx, filter, { limit, offset });
   }
 
+  @Authorized()
   @Mutation(() => ContactPerson)
   createContact(@Ctx() ctx: AppContext, @Arg('input', () => ContactInput) input: ContactInput) {
     return createContact(ctx, input);
   }
 
+  @Authorized()
   @Mutation(() => ContactPerson)
-  updateContact(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => ContactInput) input: ContactInput) {
-    return updateContact(ctx, id, input);
+  updateContact(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ContactInput) input: ContactInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return updateContact(ctx, id, input, expectedVersion);
   }
 
+  @Authorized()
   @Mutation(() => ID, { description: 'Refused while the contact is linked to routine steps; the error lists them.' })
   deleteContact(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return deleteContact(ctx, id);
   }
 
+  @Authorized()
   @Mutation(() => [ContactPerson], { description: 'Marks one or many contacts verified now.' })
   verifyContacts(
     @Ctx() ctx: AppContext,
@@ -104,6 +121,16 @@ export class ContactResolver {
   @FieldResolver(() => Agency)
   agency(@Root() c: ContactPerson, @Ctx() ctx: AppContext) {
     return must(ctx.loaders.agencyById.load(c.agencyId), `agency ${c.agencyId}`);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Work phone: only for signed-in users.' })
+  phone(@Root() c: ContactPerson, @Ctx() ctx: AppContext): string | null {
+    return ctx.auth ? c.phone : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Work e-mail: only for signed-in users.' })
+  email(@Root() c: ContactPerson, @Ctx() ctx: AppContext): string | null {
+    return ctx.auth ? c.email : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Not verified within staleAfterMonths (6 by default).' })

@@ -2,6 +2,9 @@ import { type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 
 import { z } from 'zod';
 import { DEFAULT_STALE_AFTER_MONTHS } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { assertAllowed, centresOfMunicipality, checkVersion, missing, requireUser } from '../../app/auth';
+import { audit } from '../../app/audit';
+import { canManageMunicipalityContacts, isAdmin } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { paging, parseInput, v } from '../../app/validation';
@@ -76,36 +79,54 @@ export async function listContacts(ctx: AppContext, filterInput: ContactFilter |
   return { items, totalCount };
 }
 
-async function findAgency(em: EntityManager, id: string, field: string): Promise<Agency> {
+/** Finds an agency the user may manage (its municipality in scope). */
+async function findAgency(em: EntityManager, ctx: AppContext, id: string, field: string): Promise<Agency> {
+  requireUser(ctx);
   const agency = await em.getRepository(Agency).findOneBy({ id });
-  if (!agency) throw field === 'id' ? notFound('Agency', id, 'Fant ikke etaten.') : badInput(field, 'Fant ikke etaten.');
+  if (!agency) throw field === 'id' ? missing(ctx, notFound('Agency', id, 'Fant ikke etaten.')) : isAdmin(ctx.auth!.grants) ? badInput(field, 'Fant ikke etaten.') : missing(ctx, notFound('Agency', id, ''));
+  await assertMunicipality(em, ctx, agency.kommunenummer);
   return agency;
 }
 
+async function assertMunicipality(em: EntityManager, ctx: AppContext, kommunenummer: string) {
+  const grants = requireUser(ctx).grants;
+  if (isAdmin(grants)) return;
+  assertAllowed(ctx, canManageMunicipalityContacts(grants, kommunenummer, await centresOfMunicipality(em, kommunenummer)));
+}
+
 export async function createAgency(ctx: AppContext, input: AgencyInput): Promise<Agency> {
+  requireUser(ctx);
   const data = parseInput(createAgencySchema, input, 'input');
   if (!(await ctx.dataSource.getRepository(Municipality).existsBy({ kommunenummer: data.kommunenummer }))) {
     throw badInput('input.kommunenummer', `Fant ingen kommune med kommunenummer ${data.kommunenummer}.`);
   }
-  const repo = ctx.dataSource.getRepository(Agency);
-  return repo.save(repo.create(data));
+  return ctx.dataSource.transaction(async (em) => {
+    await assertMunicipality(em, ctx, data.kommunenummer);
+    const repo = em.getRepository(Agency);
+    const agency = await repo.save(repo.create(data));
+    await audit(em, ctx, 'CREATE', 'Agency', agency.id, null, agency);
+    return agency;
+  });
 }
 
-export async function updateAgency(ctx: AppContext, id: string, input: AgencyInput): Promise<Agency> {
+export async function updateAgency(ctx: AppContext, id: string, input: AgencyInput, expectedVersion?: number | null): Promise<Agency> {
   const agencyId = parseInput(v.uuid('etat'), id, 'id');
   const data = parseInput(agencyFieldsSchema, input, 'input');
   if (data.kommunenummer !== undefined) throw badInput('input.kommunenummer', 'En etat kan ikke flyttes til en annen kommune; opprett en ny.');
   return ctx.dataSource.transaction(async (em) => {
-    const agency = await findAgency(em, agencyId, 'id');
+    const agency = await findAgency(em, ctx, agencyId, 'id');
+    checkVersion(agency, expectedVersion, 'etaten');
     const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
-    return em.getRepository(Agency).save({ ...agency, ...changed });
+    const saved = await em.getRepository(Agency).save({ ...agency, ...changed });
+    await audit(em, ctx, 'UPDATE', 'Agency', saved.id, agency, saved);
+    return saved;
   });
 }
 
 export async function deleteAgency(ctx: AppContext, id: string): Promise<string> {
   const agencyId = parseInput(v.uuid('etat'), id, 'id');
   return ctx.dataSource.transaction(async (em) => {
-    await findAgency(em, agencyId, 'id');
+    const agency = await findAgency(em, ctx, agencyId, 'id');
     const contacts = await em.getRepository(ContactPerson).find({ where: { agencyId }, select: { id: true, name: true } });
     if (contacts.length) {
       throw inUse(
@@ -114,6 +135,7 @@ export async function deleteAgency(ctx: AppContext, id: string): Promise<string>
       );
     }
     await em.getRepository(Agency).delete({ id: agencyId });
+    await audit(em, ctx, 'DELETE', 'Agency', agencyId, agency, null);
     return agencyId;
   });
 }
@@ -122,7 +144,7 @@ export async function deleteAgency(ctx: AppContext, id: string): Promise<string>
 async function moveContactPoint(em: EntityManager, contact: ContactPerson, agency: Agency) {
   // Plain SQL: the query builder would rewrite "agency" in a where string as the relation's column.
   await em.query(
-    `UPDATE contact_person SET is_contact_point = false, updated_at = now()
+    `UPDATE contact_person SET is_contact_point = false, updated_at = now(), version = version + 1
      WHERE id <> $1 AND is_contact_point AND agency_id IN (SELECT id FROM agency WHERE kommunenummer = $2)`,
     [contact.id, agency.kommunenummer],
   );
@@ -131,32 +153,39 @@ async function moveContactPoint(em: EntityManager, contact: ContactPerson, agenc
 export async function createContact(ctx: AppContext, input: ContactInput): Promise<ContactPerson> {
   const data = parseInput(createContactSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
-    const agency = await findAgency(em, data.agencyId, 'input.agencyId');
+    const agency = await findAgency(em, ctx, data.agencyId, 'input.agencyId');
     const contact = await em.getRepository(ContactPerson).save(em.getRepository(ContactPerson).create(data));
     if (contact.isContactPoint) await moveContactPoint(em, contact, agency);
+    await audit(em, ctx, 'CREATE', 'ContactPerson', contact.id, null, contact);
     return contact;
   });
 }
 
-export async function updateContact(ctx: AppContext, id: string, input: ContactInput): Promise<ContactPerson> {
+export async function updateContact(ctx: AppContext, id: string, input: ContactInput, expectedVersion?: number | null): Promise<ContactPerson> {
   const contactId = parseInput(v.uuid('kontaktperson'), id, 'id');
   const data = parseInput(contactFieldsSchema, input, 'input');
+  requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
     const contact = await em.getRepository(ContactPerson).findOne({ where: { id: contactId }, lock: { mode: 'pessimistic_write' } });
-    if (!contact) throw notFound('ContactPerson', contactId, 'Fant ikke kontaktpersonen.');
-    const agency = await findAgency(em, data.agencyId ?? contact.agencyId, 'input.agencyId');
+    if (!contact) throw missing(ctx, notFound('ContactPerson', contactId, 'Fant ikke kontaktpersonen.'));
+    await findAgency(em, ctx, contact.agencyId, 'id');
+    checkVersion(contact, expectedVersion, 'kontaktpersonen');
+    const agency = await findAgency(em, ctx, data.agencyId ?? contact.agencyId, 'input.agencyId');
     const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
     const saved = await em.getRepository(ContactPerson).save({ ...contact, ...changed });
     if (saved.isContactPoint) await moveContactPoint(em, saved, agency);
+    await audit(em, ctx, 'UPDATE', 'ContactPerson', saved.id, contact, saved);
     return saved;
   });
 }
 
 export async function deleteContact(ctx: AppContext, id: string): Promise<string> {
   const contactId = parseInput(v.uuid('kontaktperson'), id, 'id');
+  requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
     const contact = await em.getRepository(ContactPerson).findOneBy({ id: contactId });
-    if (!contact) throw notFound('ContactPerson', contactId, 'Fant ikke kontaktpersonen.');
+    if (!contact) throw missing(ctx, notFound('ContactPerson', contactId, 'Fant ikke kontaktpersonen.'));
+    await findAgency(em, ctx, contact.agencyId, 'id');
     const steps = await em
       .getRepository(RoutineStep)
       .createQueryBuilder('s')
@@ -172,6 +201,7 @@ export async function deleteContact(ctx: AppContext, id: string): Promise<string
       );
     }
     await em.getRepository(ContactPerson).delete({ id: contactId });
+    await audit(em, ctx, 'DELETE', 'ContactPerson', contactId, contact, null);
     return contactId;
   });
 }
@@ -181,13 +211,19 @@ export async function verifyContacts(ctx: AppContext, ids: string[], verifiedBy:
   const list = parseInput(z.array(v.uuid('kontaktperson')).min(1, 'Velg minst én kontaktperson.').max(1000), ids, 'ids');
   const by = parseInput(v.text('Verifisert av', 200), verifiedBy, 'verifiedBy');
   const unique = [...new Set(list)];
+  requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
-    const found = await em.getRepository(ContactPerson).findBy(unique.map((id) => ({ id })));
+    const found = await em.getRepository(ContactPerson).find({ where: unique.map((id) => ({ id })), lock: { mode: 'pessimistic_write' } });
     if (found.length !== unique.length) {
-      const missing = unique.filter((id) => !found.some((c) => c.id === id));
-      throw badInput('ids', `Fant ikke ${missing.length} av kontaktpersonene: ${missing.join(', ')}.`);
+      const absent = unique.filter((id) => !found.some((c) => c.id === id));
+      if (!isAdmin(ctx.auth!.grants)) throw missing(ctx, notFound('ContactPerson', absent[0], ''));
+      throw badInput('ids', `Fant ikke ${absent.length} av kontaktpersonene: ${absent.join(', ')}.`);
     }
-    await em.getRepository(ContactPerson).update(unique, { verifiedAt: now, verifiedBy: by });
+    for (const agencyId of new Set(found.map((c) => c.agencyId))) await findAgency(em, ctx, agencyId, 'id');
+    for (const c of found) {
+      const saved = await em.getRepository(ContactPerson).save({ ...c, verifiedAt: now, verifiedBy: by });
+      await audit(em, ctx, 'VERIFY', 'ContactPerson', c.id, c, saved);
+    }
     return em.getRepository(ContactPerson).findBy(unique.map((id) => ({ id })));
   });
 }

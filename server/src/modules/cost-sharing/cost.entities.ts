@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, type Relation, type ValueTransformer } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn, UpdateDateColumn, type Relation, type ValueTransformer } from 'typeorm';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 
@@ -24,6 +24,10 @@ registerEnumType(InvestmentKindEnum, { name: 'InvestmentKind' });
 @Index('UQ_centre_budget_year', ['centreId', 'year'], { unique: true })
 @Check('CHK_centre_budget_amounts', `"operating_cost_ore" >= 0 AND "state_funding_ore" >= 0 AND "project_funding_ore" >= 0`)
 export class CentreBudget {
+  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
+  @VersionColumn({ default: 1 })
+  version: number;
+
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;

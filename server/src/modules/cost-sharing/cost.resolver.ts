@@ -1,4 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { canManageFinance } from '@samordna/domain';
+import { assertAllowed, checkVersion, missing, requireUser } from '../../app/auth';
+import { audit } from '../../app/audit';
 import { allocateCosts, COST_MODEL_LABELS, CostModelError, todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { badInput, notFound } from '../../app/errors';
@@ -14,6 +18,15 @@ import { costDistribution, costTermsSchema, costTrend, modelOf, municipalityCost
 import { CostDistribution, CostTerms, CostTermsInput, CostTrend, MunicipalityCosts, Simulation, SimulationInput, UsageStatistics } from './cost.types';
 
 const YEAR = v.int('Året', 2000, 2100);
+
+/** Finance staff of the host municipality (or an administrator) manage a centre's money. */
+async function assertFinance(em: EntityManager, ctx: AppContext, centreId: string, field = 'centreId'): Promise<CrisisCentre> {
+  requireUser(ctx);
+  const centre = await em.getRepository(CrisisCentre).findOneBy({ id: centreId });
+  if (!centre) throw missing(ctx, badInput(field, 'Fant ikke krisesenteret.'));
+  assertAllowed(ctx, canManageFinance(ctx.auth!.grants, centre.hostKommunenummer));
+  return centre;
+}
 
 @Resolver()
 export class CostSharingResolver {
@@ -95,12 +108,14 @@ export class CostSharingResolver {
     return { fromYear: from, toYear: to, totalOre: total, hostAloneOre: hostAlone, sharedOre: Number(row.shared), hostAloneShare: total ? hostAlone / total : 0 };
   }
 
+  @Authorized()
   @Mutation(() => CentreBudget, { description: "Sets (or replaces) a centre's budget for a year." })
   async setCentreBudget(
     @Ctx() ctx: AppContext,
     @Arg('centreId', () => ID) centreId: string,
     @Arg('year', () => Int) year: number,
     @Arg('input', () => BudgetInput) input: BudgetInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version of the budget you saw, when replacing one.' }) expectedVersion?: number,
   ) {
     const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
     const y = parseInput(YEAR, year, 'year');
@@ -108,10 +123,11 @@ export class CostSharingResolver {
     const net = data.operatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0);
     if (net < 0) throw badInput('input.stateFundingOre', 'Tilskuddene kan ikke være større enn driftskostnaden.');
     return ctx.dataSource.transaction(async (em) => {
-      if (!(await em.getRepository(CrisisCentre).existsBy({ id }))) throw badInput('centreId', 'Fant ikke krisesenteret.');
+      await assertFinance(em, ctx, id);
       const repo = em.getRepository(CentreBudget);
       const existing = await repo.findOne({ where: { centreId: id, year: y }, lock: { mode: 'pessimistic_write' } });
-      return repo.save({
+      if (existing) checkVersion(existing, expectedVersion, 'budsjettet');
+      const saved = await repo.save({
         ...(existing ?? repo.create({ centreId: id, year: y })),
         operatingCostOre: data.operatingCostOre,
         stateFundingOre: data.stateFundingOre ?? 0,
@@ -119,50 +135,82 @@ export class CostSharingResolver {
         note: data.note,
         isExample: false,
       });
+      await audit(em, ctx, existing ? 'UPDATE' : 'CREATE', 'CentreBudget', saved.id, existing ? { ...existing } : null, saved);
+      return saved;
     });
   }
 
+  @Authorized()
   @Mutation(() => ExtraCharge)
   async createExtraCharge(@Ctx() ctx: AppContext, @Arg('input', () => ExtraChargeInput) input: ExtraChargeInput) {
+    requireUser(ctx);
     const data = parseInput(chargeSchema, input, 'input');
-    if (!(await ctx.dataSource.getRepository(CrisisCentre).existsBy({ id: data.centreId }))) throw badInput('input.centreId', 'Fant ikke krisesenteret.');
     if (!(await ctx.dataSource.getRepository(Municipality).existsBy({ kommunenummer: data.kommunenummer }))) {
       throw badInput('input.kommunenummer', `Fant ingen kommune med kommunenummer ${data.kommunenummer}.`);
     }
-    const repo = ctx.dataSource.getRepository(ExtraCharge);
-    return repo.save(repo.create(data));
+    return ctx.dataSource.transaction(async (em) => {
+      await assertFinance(em, ctx, data.centreId, 'input.centreId');
+      const charge = await em.getRepository(ExtraCharge).save(em.getRepository(ExtraCharge).create(data));
+      await audit(em, ctx, 'CREATE', 'ExtraCharge', charge.id, null, charge);
+      return charge;
+    });
   }
 
+  @Authorized()
   @Mutation(() => ID)
   async deleteExtraCharge(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     const cid = parseInput(v.uuid('tilleggskostnad'), id, 'id');
-    const r = await ctx.dataSource.getRepository(ExtraCharge).delete({ id: cid });
-    if (!r.affected) throw notFound('ExtraCharge', cid, 'Fant ikke tilleggskostnaden.');
-    return cid;
+    requireUser(ctx);
+    return ctx.dataSource.transaction(async (em) => {
+      const charge = await em.getRepository(ExtraCharge).findOneBy({ id: cid });
+      if (!charge) throw missing(ctx, notFound('ExtraCharge', cid, 'Fant ikke tilleggskostnaden.'));
+      await assertFinance(em, ctx, charge.centreId);
+      await em.getRepository(ExtraCharge).delete({ id: cid });
+      await audit(em, ctx, 'DELETE', 'ExtraCharge', cid, charge, null);
+      return cid;
+    });
   }
 
+  @Authorized()
   @Mutation(() => Investment)
   async createInvestment(@Ctx() ctx: AppContext, @Arg('input', () => InvestmentInput) input: InvestmentInput) {
+    requireUser(ctx);
     const data = parseInput(investmentSchema, input, 'input');
-    if (!(await ctx.dataSource.getRepository(CrisisCentre).existsBy({ id: data.centreId }))) throw badInput('input.centreId', 'Fant ikke krisesenteret.');
     if (!(await ctx.dataSource.getRepository(Municipality).existsBy({ kommunenummer: data.paidByKommunenummer }))) {
       throw badInput('input.paidByKommunenummer', `Fant ingen kommune med kommunenummer ${data.paidByKommunenummer}.`);
     }
-    const repo = ctx.dataSource.getRepository(Investment);
-    return repo.save(repo.create(data));
+    return ctx.dataSource.transaction(async (em) => {
+      await assertFinance(em, ctx, data.centreId, 'input.centreId');
+      const investment = await em.getRepository(Investment).save(em.getRepository(Investment).create(data));
+      await audit(em, ctx, 'CREATE', 'Investment', investment.id, null, investment);
+      return investment;
+    });
   }
 
+  @Authorized()
   @Mutation(() => ID)
   async deleteInvestment(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     const iid = parseInput(v.uuid('investering'), id, 'id');
-    const r = await ctx.dataSource.getRepository(Investment).delete({ id: iid });
-    if (!r.affected) throw notFound('Investment', iid, 'Fant ikke investeringen.');
-    return iid;
+    requireUser(ctx);
+    return ctx.dataSource.transaction(async (em) => {
+      const investment = await em.getRepository(Investment).findOneBy({ id: iid });
+      if (!investment) throw missing(ctx, notFound('Investment', iid, 'Fant ikke investeringen.'));
+      await assertFinance(em, ctx, investment.centreId);
+      await em.getRepository(Investment).delete({ id: iid });
+      await audit(em, ctx, 'DELETE', 'Investment', iid, investment, null);
+      return iid;
+    });
   }
 
+  @Authorized()
   @Mutation(() => Agreement, { description: "Sets the agreement's cost model; checked against its current parties." })
   async setAgreementCostTerms(@Ctx() ctx: AppContext, @Arg('agreementId', () => ID) agreementId: string, @Arg('terms', () => CostTermsInput) terms: CostTermsInput) {
-    const agreement = await getAgreement(ctx, agreementId);
+    requireUser(ctx);
+    const agreement = await getAgreement(ctx, agreementId).catch((e) => {
+      throw missing(ctx, e);
+    });
+    await assertFinance(ctx.dataSource.manager, ctx, agreement.centreId);
+    const before = { ...agreement };
     const t = parseInput(costTermsSchema, terms, 'terms');
     const params = paramsFromTerms(t);
     // A dry run against today's parties and populations catches shares that do not add up and the like.
@@ -185,7 +233,11 @@ export class CostSharingResolver {
     agreement.costParams = params;
     if (t.populationReference) agreement.populationReference = t.populationReference;
     agreement.exampleFields = agreement.exampleFields.filter((f) => f !== 'costModel');
-    return ctx.dataSource.getRepository(Agreement).save(agreement);
+    return ctx.dataSource.transaction(async (em) => {
+      const saved = await em.getRepository(Agreement).save(agreement);
+      await audit(em, ctx, 'UPDATE', 'Agreement', saved.id, before, saved);
+      return saved;
+    });
   }
 }
 

@@ -8,6 +8,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  VersionColumn,
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
@@ -29,6 +30,10 @@ const arrayCheck = (column: string, values: readonly string[]) =>
 @Check('CHK_crisis_centre_capabilities', arrayCheck('capabilities', CAPABILITIES))
 @Check('CHK_crisis_centre_capacity', `"capacity_rooms" IS NULL OR "capacity_rooms" >= 0`)
 export class CrisisCentre {
+  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
+  @VersionColumn({ default: 1 })
+  version: number;
+
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { Paginated } from '../../app/pagination';
@@ -31,16 +31,24 @@ export class CrisisCentreResolver {
     return getCrisisCentre(ctx, id);
   }
 
+  @Authorized()
   @Mutation(() => CrisisCentre)
   createCrisisCentre(@Ctx() ctx: AppContext, @Arg('input', () => CrisisCentreInput) input: CrisisCentreInput) {
     return createCrisisCentre(ctx, input);
   }
 
+  @Authorized()
   @Mutation(() => CrisisCentre)
-  updateCrisisCentre(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => CrisisCentreInput) input: CrisisCentreInput) {
-    return updateCrisisCentre(ctx, id, input);
+  updateCrisisCentre(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CrisisCentreInput) input: CrisisCentreInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return updateCrisisCentre(ctx, id, input, expectedVersion);
   }
 
+  @Authorized()
   @Mutation(() => ID, { description: 'Refused while the centre has agreements or routines; the error lists them.' })
   deleteCrisisCentre(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return deleteCrisisCentre(ctx, id);

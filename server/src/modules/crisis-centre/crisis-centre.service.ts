@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { assertAllowed, checkVersion, missing, requireUser } from '../../app/auth';
+import { audit } from '../../app/audit';
+import { canAdminister, canManageCentre } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { paging, parseInput, v } from '../../app/validation';
@@ -60,29 +63,43 @@ async function checkHost(ctx: AppContext, kommunenummer: string) {
 }
 
 export async function createCrisisCentre(ctx: AppContext, input: CrisisCentreInput): Promise<CrisisCentre> {
+  assertAllowed(ctx, canAdminister(requireUser(ctx).grants));
   const data = parseInput(createCentreSchema, input, 'input');
   await checkNameFree(ctx, data.name, null);
   await checkHost(ctx, data.hostKommunenummer);
-  const repo = ctx.dataSource.getRepository(CrisisCentre);
-  return repo.save(repo.create(data as Partial<CrisisCentre>));
+  return ctx.dataSource.transaction(async (em) => {
+    const repo = em.getRepository(CrisisCentre);
+    const centre = await repo.save(repo.create(data as Partial<CrisisCentre>));
+    await audit(em, ctx, 'CREATE', 'CrisisCentre', centre.id, null, centre);
+    return centre;
+  });
 }
 
-export async function updateCrisisCentre(ctx: AppContext, id: string, input: CrisisCentreInput): Promise<CrisisCentre> {
+export async function updateCrisisCentre(ctx: AppContext, id: string, input: CrisisCentreInput, expectedVersion?: number | null): Promise<CrisisCentre> {
   const centreId = parseInput(ID, id, 'id');
   const data = parseInput(centreFieldsSchema, input, 'input');
+  requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
     const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
-    if (!centre) throw notFound('CrisisCentre', centreId, 'Fant ikke krisesenteret.');
+    if (!centre) throw missing(ctx, notFound('CrisisCentre', centreId, 'Fant ikke krisesenteret.'));
+    assertAllowed(ctx, canManageCentre(ctx.auth!.grants, centre));
+    checkVersion(centre, expectedVersion, 'krisesenteret');
+    if (data.hostKommunenummer !== undefined && data.hostKommunenummer !== centre.hostKommunenummer) {
+      assertAllowed(ctx, canAdminister(ctx.auth!.grants));
+    }
     if (data.name !== undefined) await checkNameFree(ctx, data.name, centre.id);
     if (data.hostKommunenummer !== undefined) await checkHost(ctx, data.hostKommunenummer);
     const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
     const merged = { ...centre, ...changed, exampleFields: centre.exampleFields.filter((f) => !(f in changed)) };
-    return em.getRepository(CrisisCentre).save(merged);
+    const saved = await em.getRepository(CrisisCentre).save(merged);
+    await audit(em, ctx, 'UPDATE', 'CrisisCentre', saved.id, centre, saved);
+    return saved;
   });
 }
 
 export async function deleteCrisisCentre(ctx: AppContext, id: string): Promise<string> {
   const centreId = parseInput(ID, id, 'id');
+  assertAllowed(ctx, canAdminister(requireUser(ctx).grants));
   return ctx.dataSource.transaction(async (em) => {
     const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
     if (!centre) throw notFound('CrisisCentre', centreId, 'Fant ikke krisesenteret.');
@@ -105,6 +122,7 @@ export async function deleteCrisisCentre(ctx: AppContext, id: string): Promise<s
       ]);
     }
     await em.getRepository(CrisisCentre).delete({ id: centreId });
+    await audit(em, ctx, 'DELETE', 'CrisisCentre', centreId, centre, null);
     return centreId;
   });
 }

@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Field, Int, ID, ObjectType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { ROUTINE_STATUSES, type RoutineStatus } from '@samordna/domain';
 import { checkIn, RoutineStatusEnum } from '../../app/enums';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
@@ -11,6 +11,10 @@ import { Municipality } from '../municipality/municipality.entity';
 @Index('UQ_handover_routine_centre_municipality', ['centreId', 'kommunenummer'], { unique: true })
 @Check('CHK_handover_routine_status', checkIn('status', ROUTINE_STATUSES))
 export class HandoverRoutine {
+  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
+  @VersionColumn({ default: 1 })
+  version: number;
+
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ROUTINE_TEMPLATE } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { Paginated } from '../../app/pagination';
@@ -50,36 +50,48 @@ export class HandoverRoutineResolver {
     return getRoutine(ctx, id);
   }
 
+  @Authorized()
   @Mutation(() => HandoverRoutine, { description: 'A draft routine with every template step; CONFLICT if one exists.' })
   createRoutineFromTemplate(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('kommunenummer') kommunenummer: string) {
     return createRoutineFromTemplate(ctx, centreId, kommunenummer);
   }
 
+  @Authorized()
   @Mutation(() => HandoverRoutine, { description: 'Status, adoption and review dates; ADOPTED sets adoptedOn to today unless given.' })
-  updateRoutine(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => RoutineInput) input: RoutineInput) {
-    return updateRoutine(ctx, id, input);
+  updateRoutine(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => RoutineInput) input: RoutineInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return updateRoutine(ctx, id, input, expectedVersion);
   }
 
+  @Authorized()
   @Mutation(() => ID)
   deleteRoutine(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return deleteRoutine(ctx, id);
   }
 
+  @Authorized()
   @Mutation(() => RoutineStep)
   addRoutineStep(@Ctx() ctx: AppContext, @Arg('routineId', () => ID) routineId: string, @Arg('input', () => RoutineStepInput) input: RoutineStepInput) {
     return addRoutineStep(ctx, routineId, input);
   }
 
+  @Authorized()
   @Mutation(() => RoutineStep)
   updateRoutineStep(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => RoutineStepInput) input: RoutineStepInput) {
     return updateRoutineStep(ctx, id, input);
   }
 
+  @Authorized()
   @Mutation(() => ID)
   removeRoutineStep(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return removeRoutineStep(ctx, id);
   }
 
+  @Authorized()
   @Mutation(() => HandoverRoutine, { description: 'Puts the steps in this order; every step once.' })
   reorderRoutineSteps(@Ctx() ctx: AppContext, @Arg('routineId', () => ID) routineId: string, @Arg('stepIds', () => [ID]) stepIds: string[]) {
     return reorderRoutineSteps(ctx, routineId, stepIds);

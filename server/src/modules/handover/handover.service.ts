@@ -2,6 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ROUTINE_TEMPLATE, compareIso, todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { assertAllowed, checkVersion, missing, requireUser } from '../../app/auth';
+import { audit } from '../../app/audit';
+import { canManageRoutine } from '@samordna/domain';
 import { badInput, conflict, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { paging, parseInput, v } from '../../app/validation';
@@ -29,9 +32,12 @@ export async function listRoutines(ctx: AppContext, filterInput: RoutineFilter |
   return { items, totalCount };
 }
 
-async function lockRoutine(em: EntityManager, id: string): Promise<HandoverRoutine> {
+/** Locks a routine the user may change (the centre's leader or the municipality's director). */
+async function lockRoutine(em: EntityManager, ctx: AppContext, id: string): Promise<HandoverRoutine> {
+  requireUser(ctx);
   const routine = await em.getRepository(HandoverRoutine).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!routine) throw notFound('HandoverRoutine', id, 'Fant ikke rutinen.');
+  if (!routine) throw missing(ctx, notFound('HandoverRoutine', id, 'Fant ikke rutinen.'));
+  assertAllowed(ctx, canManageRoutine(ctx.auth!.grants, routine));
   return routine;
 }
 
@@ -46,6 +52,7 @@ export async function getRoutine(ctx: AppContext, id: string): Promise<HandoverR
 export async function createRoutineFromTemplate(ctx: AppContext, centreId: string, kommunenummer: string): Promise<HandoverRoutine> {
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
+  assertAllowed(ctx, canManageRoutine(requireUser(ctx).grants, { centreId: cid, kommunenummer: knr }));
   return ctx.dataSource.transaction(async (em) => {
     if (!(await em.getRepository(CrisisCentre).existsBy({ id: cid }))) throw badInput('centreId', 'Fant ikke krisesenteret.');
     if (!(await em.getRepository(Municipality).existsBy({ kommunenummer: knr }))) {
@@ -66,15 +73,17 @@ export async function createRoutineFromTemplate(ctx: AppContext, centreId: strin
         timing: t.timing,
       })),
     );
+    await audit(em, ctx, 'CREATE', 'HandoverRoutine', routine.id, null, routine);
     return routine;
   });
 }
 
-export async function updateRoutine(ctx: AppContext, id: string, input: RoutineInput): Promise<HandoverRoutine> {
+export async function updateRoutine(ctx: AppContext, id: string, input: RoutineInput, expectedVersion?: number | null): Promise<HandoverRoutine> {
   const rid = parseInput(ROUTINE_ID, id, 'id');
   const data = parseInput(routineSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
-    const routine = await lockRoutine(em, rid);
+    const routine = await lockRoutine(em, ctx, rid);
+    checkVersion(routine, expectedVersion, 'rutinen');
     const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
     const merged: HandoverRoutine = { ...routine, ...changed };
     if (merged.status === 'ADOPTED' && !merged.adoptedOn) merged.adoptedOn = todayInNorway();
@@ -82,15 +91,20 @@ export async function updateRoutine(ctx: AppContext, id: string, input: RoutineI
     if (merged.lastReviewedOn && merged.adoptedOn && compareIso(merged.lastReviewedOn, merged.adoptedOn) < 0) {
       throw badInput('input.lastReviewedOn', 'Sist gjennomgått kan ikke være før rutinen ble vedtatt.');
     }
-    return em.getRepository(HandoverRoutine).save(merged);
+    const saved = await em.getRepository(HandoverRoutine).save(merged);
+    await audit(em, ctx, 'UPDATE', 'HandoverRoutine', saved.id, routine, saved);
+    return saved;
   });
 }
 
 export async function deleteRoutine(ctx: AppContext, id: string): Promise<string> {
   const rid = parseInput(ROUTINE_ID, id, 'id');
-  const result = await ctx.dataSource.getRepository(HandoverRoutine).delete({ id: rid }); // steps go with it
-  if (!result.affected) throw notFound('HandoverRoutine', rid, 'Fant ikke rutinen.');
-  return rid;
+  return ctx.dataSource.transaction(async (em) => {
+    const routine = await lockRoutine(em, ctx, rid);
+    await em.getRepository(HandoverRoutine).delete({ id: rid }); // steps go with it
+    await audit(em, ctx, 'DELETE', 'HandoverRoutine', rid, routine, null);
+    return rid;
+  });
 }
 
 /** A linked contact must work in the routine's municipality. */
@@ -117,7 +131,7 @@ export async function addRoutineStep(ctx: AppContext, routineId: string, input: 
   const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
   const data = parseInput(createStepSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
-    const routine = await lockRoutine(em, rid);
+    const routine = await lockRoutine(em, ctx, rid);
     await checkContact(em, routine, data.contactId, 'input.contactId');
     const steps = await em.getRepository(RoutineStep).find({ where: { routineId: rid }, order: { position: 'ASC' } });
     const { position, ...fields } = data;
@@ -128,6 +142,7 @@ export async function addRoutineStep(ctx: AppContext, routineId: string, input: 
     const order = steps.map((s) => s.id);
     order.splice(at, 0, step.id);
     await renumber(em, rid, order);
+    await audit(em, ctx, 'CREATE', 'RoutineStep', step.id, null, { ...step, position: at });
     return { ...step, position: at };
   });
 }
@@ -136,9 +151,10 @@ export async function updateRoutineStep(ctx: AppContext, id: string, input: Rout
   const sid = parseInput(v.uuid('steg'), id, 'id');
   const data = parseInput(stepFieldsSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
+    requireUser(ctx);
     const step = await em.getRepository(RoutineStep).findOneBy({ id: sid });
-    if (!step) throw notFound('RoutineStep', sid, 'Fant ikke steget.');
-    const routine = await lockRoutine(em, step.routineId);
+    if (!step) throw missing(ctx, notFound('RoutineStep', sid, 'Fant ikke steget.'));
+    const routine = await lockRoutine(em, ctx, step.routineId);
     await checkContact(em, routine, data.contactId, 'input.contactId');
     const { position, ...fields } = data;
     const changed = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
@@ -151,6 +167,7 @@ export async function updateRoutineStep(ctx: AppContext, id: string, input: Rout
       await renumber(em, step.routineId, ids);
       saved.position = ids.indexOf(sid);
     }
+    await audit(em, ctx, 'UPDATE', 'RoutineStep', sid, step, saved);
     return saved;
   });
 }
@@ -158,10 +175,12 @@ export async function updateRoutineStep(ctx: AppContext, id: string, input: Rout
 export async function removeRoutineStep(ctx: AppContext, id: string): Promise<string> {
   const sid = parseInput(v.uuid('steg'), id, 'id');
   return ctx.dataSource.transaction(async (em) => {
+    requireUser(ctx);
     const step = await em.getRepository(RoutineStep).findOneBy({ id: sid });
-    if (!step) throw notFound('RoutineStep', sid, 'Fant ikke steget.');
-    await lockRoutine(em, step.routineId);
+    if (!step) throw missing(ctx, notFound('RoutineStep', sid, 'Fant ikke steget.'));
+    await lockRoutine(em, ctx, step.routineId);
     await em.getRepository(RoutineStep).delete({ id: sid });
+    await audit(em, ctx, 'DELETE', 'RoutineStep', sid, step, null);
     const rest = await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } });
     await renumber(em, step.routineId, rest.map((s) => s.id));
     return sid;
@@ -173,11 +192,12 @@ export async function reorderRoutineSteps(ctx: AppContext, routineId: string, st
   const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
   const ids = parseInput(z.array(v.uuid('steg')), stepIds, 'stepIds');
   return ctx.dataSource.transaction(async (em) => {
-    const routine = await lockRoutine(em, rid);
-    const current = (await em.getRepository(RoutineStep).findBy({ routineId: rid })).map((s) => s.id);
+    const routine = await lockRoutine(em, ctx, rid);
+    const current = (await em.getRepository(RoutineStep).find({ where: { routineId: rid }, order: { position: 'ASC' } })).map((s) => s.id);
     const same = ids.length === current.length && new Set(ids).size === ids.length && ids.every((x) => current.includes(x));
     if (!same) throw badInput('stepIds', `Rekkefølgen må inneholde hvert av rutinens ${current.length} steg nøyaktig én gang.`);
     await renumber(em, rid, ids);
+    await audit(em, ctx, 'REORDER', 'HandoverRoutine', rid, { stepOrder: current }, { stepOrder: ids });
     return routine;
   });
 }

@@ -44,6 +44,8 @@ const DETAIL = {
   data: {
     agreement: {
       ...ITEM,
+      version: 3,
+      centre: { ...ITEM.centre, hostKommunenummer: '1804' },
       legalBasis: null,
       validFrom: '2017-01-01',
       validTo: null,

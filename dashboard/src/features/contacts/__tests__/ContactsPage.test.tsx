@@ -10,7 +10,7 @@ it('asks for a choice before showing anything', async () => {
 });
 
 it('empty: no agencies registered', async () => {
-  renderPage(<ContactsPage />, { ContactOptions: OPTIONS, MunicipalityContacts: { data: { agencies: { items: [] } } } }, { route: '/kontakter?kommune=1841' });
+  renderPage(<ContactsPage />, { ContactOptions: OPTIONS, MunicipalityContacts: { data: { municipality: { kommunenummer: '1841', centreMemberships: [] }, agencies: { items: [] } } } }, { route: '/kontakter?kommune=1841' });
   expect(await screen.findByText('Ingen etater er registrert for Fauske ennå.')).toBeInTheDocument();
 });
 
@@ -26,6 +26,7 @@ it('shows contacts with the contact point and stale ones marked', async () => {
       ContactOptions: OPTIONS,
       MunicipalityContacts: {
         data: {
+          municipality: { kommunenummer: '1841', centreMemberships: [] },
           agencies: {
             items: [
               {
@@ -35,7 +36,7 @@ it('shows contacts with the contact point and stale ones marked', async () => {
                 writtenAgreement: true,
                 isExample: true,
                 contacts: [
-                  { id: 'k1', name: 'Kari Nordmann', title: 'Veileder', phone: '+47 00 00 00 01', email: 'kari@fauske.kommune.example', isContactPoint: true, verifiedAt: '2025-01-01T10:00:00.000Z', verifiedBy: 'X', stale: true, isExample: true },
+                  { id: 'k1', version: 1, name: 'Kari Nordmann', title: 'Veileder', phone: '+47 00 00 00 01', email: 'kari@fauske.kommune.example', isContactPoint: true, verifiedAt: '2025-01-01T10:00:00.000Z', verifiedBy: 'X', stale: true, isExample: true },
                 ],
               },
             ],
@@ -50,4 +51,25 @@ it('shows contacts with the contact point and stale ones marked', async () => {
   expect(within(table).getByText('Ikke bekreftet på 6 mnd.')).toBeInTheDocument();
   expect(screen.getByText('Skriftlig samarbeidsavtale')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Bekreft valgte (0)' })).toBeDisabled();
+});
+
+it('hides the edit controls from anonymous readers and says why', async () => {
+  const { ANONYMOUS } = await import('../../../../test/render');
+  renderPage(
+    <ContactsPage />,
+    {
+      Me: ANONYMOUS,
+      ContactOptions: OPTIONS,
+      MunicipalityContacts: {
+        data: {
+          municipality: { kommunenummer: '1841', centreMemberships: [] },
+          agencies: { items: [{ id: 'a1', kind: 'NAV', name: 'NAV Fauske', writtenAgreement: false, isExample: false, contacts: [{ id: 'k1', version: 1, name: 'Kari Nordmann', title: null, phone: null, email: null, isContactPoint: false, verifiedAt: null, verifiedBy: null, stale: true, isExample: false }] }] },
+        },
+      },
+    },
+    { route: '/kontakter?kommune=1841' },
+  );
+  await screen.findByTestId('contact-table');
+  expect(screen.queryByRole('button', { name: 'Rediger Kari Nordmann' })).not.toBeInTheDocument();
+  expect(screen.getAllByText('Logg inn for å endre.').length).toBeGreaterThan(0);
 });

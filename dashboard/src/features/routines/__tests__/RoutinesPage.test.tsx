@@ -20,7 +20,7 @@ it('shows the steps in order with move buttons, and an overdue review', async ()
     CentreRoutines: {
       data: {
         handoverRoutines: {
-          items: [{ id: 'r1', status: 'ADOPTED', adoptedOn: '2024-01-01', reviewDueOn: '2025-01-01', lastReviewedOn: null, isExample: true, municipality: { kommunenummer: '1804', name: 'Bodø' }, steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')] }],
+          items: [{ id: 'r1', version: 1, status: 'ADOPTED', adoptedOn: '2024-01-01', reviewDueOn: '2025-01-01', lastReviewedOn: null, isExample: true, municipality: { kommunenummer: '1804', name: 'Bodø' }, steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')] }],
         },
       },
     },

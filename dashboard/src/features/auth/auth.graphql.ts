@@ -1,0 +1,47 @@
+import { graphql } from '../../gql';
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      name
+      email
+      grants {
+        role
+        kommunenummer
+        centreId
+        label
+      }
+    }
+  }
+`);
+
+export const LoginMutation = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      id
+      name
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export const AuditLogQuery = graphql(`
+  query AuditLog($entity: String!, $entityId: ID!) {
+    auditLog(filter: { entity: $entity, entityId: $entityId }, limit: 50) {
+      totalCount
+      items {
+        id
+        at
+        operation
+        userLabel
+        changes
+      }
+    }
+  }
+`);

@@ -1,0 +1,173 @@
+import type { AuthUser } from '../../src/app/auth';
+import { ADMIN, createTestApp, userWith, type TestApp } from '../utils/test-app';
+
+let app: TestApp;
+const ids: Record<string, string> = {};
+
+const DIRECTOR_BODO = userWith('direktor-bodo', { role: 'DIRECTOR', kommunenummer: '1804' });
+const DIRECTOR_FAUSKE = userWith('direktor-fauske', { role: 'DIRECTOR', kommunenummer: '1841' });
+const DIRECTOR_TRONDHEIM = userWith('direktor-trondheim', { role: 'DIRECTOR', kommunenummer: '5001' });
+const FINANCE_BODO = userWith('okonomi-bodo', { role: 'FINANCE', kommunenummer: '1804' });
+let LEADER_SALTEN: AuthUser;
+const READER = userWith('leser', { role: 'READ_ONLY', kommunenummer: null });
+
+beforeAll(async () => {
+  app = await createTestApp({ label: 'access' });
+  const q = async (sql: string, params: unknown[] = []) => (await app.ds.query(sql, params))[0];
+  ids.salten = (await q(`SELECT id FROM crisis_centre WHERE seed_key = 'centre:Krisesenteret i Salten'`)).id;
+  ids.saltenAgreement = (await q(`SELECT id FROM agreement WHERE seed_key = 'agreement:Krisesenteret i Salten'`)).id;
+  ids.helgelandAgreement = (await q(`SELECT id FROM agreement WHERE seed_key = 'agreement:Helgeland krisesenter'`)).id;
+  ids.fauskeParty = (await q(`SELECT id FROM agreement_party WHERE seed_key = 'party:Krisesenteret i Salten:1841:partner'`)).id;
+  ids.fauskeContact = (await q(`SELECT c.id FROM contact_person c JOIN agency a ON a.id = c.agency_id WHERE a.kommunenummer = '1841' AND a.kind = 'NAV'`)).id;
+  ids.fauskeAgency = (await q(`SELECT id FROM agency WHERE kommunenummer = '1841' AND kind = 'NAV'`)).id;
+  ids.hortenContact = (await q(`SELECT c.id FROM contact_person c JOIN agency a ON a.id = c.agency_id WHERE a.kommunenummer = '3901' AND a.kind = 'NAV'`)).id;
+  ids.bodoRoutine = (await q(`SELECT id FROM handover_routine WHERE seed_key = 'routine:Krisesenteret i Salten:1804'`)).id;
+  LEADER_SALTEN = userWith('leder-salten', { role: 'CENTRE_LEADER', centreId: ids.salten });
+});
+afterAll(() => app?.close());
+
+type Who = 'admin' | 'directorBodo' | 'directorFauske' | 'directorTrondheim' | 'financeBodo' | 'leaderSalten' | 'reader';
+const USERS = (): Record<Who, AuthUser> => ({
+  admin: ADMIN,
+  directorBodo: DIRECTOR_BODO,
+  directorFauske: DIRECTOR_FAUSKE,
+  directorTrondheim: DIRECTOR_TRONDHEIM,
+  financeBodo: FINANCE_BODO,
+  leaderSalten: LEADER_SALTEN,
+  reader: READER,
+});
+const EVERYONE: Who[] = ['admin', 'directorBodo', 'directorFauske', 'directorTrondheim', 'financeBodo', 'leaderSalten', 'reader'];
+
+/** Every mutation: who may do it on a record in their scope; everyone else gets FORBIDDEN, the anonymous UNAUTHENTICATED. */
+const MATRIX: { name: string; query: string; vars: () => Record<string, unknown>; allowed: Who[] }[] = [
+  { name: 'updateAgreement (Salten: host Bodø, partner Fauske)', query: `mutation($id: ID!) { updateAgreement(id: $id, input: { note: "x" }) { id } }`, vars: () => ({ id: ids.saltenAgreement }), allowed: ['admin', 'directorBodo', 'directorFauske'] },
+  { name: 'updateAgreement (Helgeland: none of them)', query: `mutation($id: ID!) { updateAgreement(id: $id, input: { note: "x" }) { id } }`, vars: () => ({ id: ids.helgelandAgreement }), allowed: ['admin'] },
+  { name: 'changeAgreementStatus', query: `mutation($id: ID!) { changeAgreementStatus(id: $id, status: DISPUTED) { id } }`, vars: () => ({ id: ids.saltenAgreement }), allowed: ['admin', 'directorBodo', 'directorFauske'] },
+  { name: 'updateAgreementParty', query: `mutation($id: ID!) { updateAgreementParty(id: $id, input: { note: "x" }) { id } }`, vars: () => ({ id: ids.fauskeParty }), allowed: ['admin', 'directorBodo', 'directorFauske'] },
+  { name: 'createAgreement (Salten)', query: `mutation($c: ID!) { createAgreement(input: { centreId: $c, title: "Matrise" }) { id } }`, vars: () => ({ c: ids.salten }), allowed: ['admin', 'directorBodo'] },
+  { name: 'createCrisisCentre', query: `mutation($n: String!) { createCrisisCentre(input: { name: $n, hostKommunenummer: "5001" }) { id } }`, vars: () => ({ n: `Matrisesenter ${Math.random()}` }), allowed: ['admin'] },
+  { name: 'updateCrisisCentre (Salten)', query: `mutation($id: ID!) { updateCrisisCentre(id: $id, input: { note: "x" }) { id } }`, vars: () => ({ id: ids.salten }), allowed: ['admin', 'directorBodo', 'leaderSalten'] },
+  { name: "updateContact (Fauske's)", query: `mutation($id: ID!) { updateContact(id: $id, input: { title: "Veileder" }) { id } }`, vars: () => ({ id: ids.fauskeContact }), allowed: ['admin', 'directorFauske', 'leaderSalten'] },
+  { name: "updateContact (Horten's)", query: `mutation($id: ID!) { updateContact(id: $id, input: { title: "Veileder" }) { id } }`, vars: () => ({ id: ids.hortenContact }), allowed: ['admin'] },
+  { name: 'verifyContacts (Fauske)', query: `mutation($id: ID!) { verifyContacts(ids: [$id], verifiedBy: "Matrise") { id } }`, vars: () => ({ id: ids.fauskeContact }), allowed: ['admin', 'directorFauske', 'leaderSalten'] },
+  { name: 'createContact (Fauske NAV)', query: `mutation($a: ID!) { createContact(input: { agencyId: $a, name: "Kari Matrise" }) { id } }`, vars: () => ({ a: ids.fauskeAgency }), allowed: ['admin', 'directorFauske', 'leaderSalten'] },
+  { name: 'createAgency (Fauske)', query: `mutation { createAgency(input: { kommunenummer: "1841", kind: SCHOOL, name: "Skole" }) { id } }`, vars: () => ({}), allowed: ['admin', 'directorFauske', 'leaderSalten'] },
+  { name: 'updateAgency (Fauske NAV)', query: `mutation($id: ID!) { updateAgency(id: $id, input: { note: "x" }) { id } }`, vars: () => ({ id: ids.fauskeAgency }), allowed: ['admin', 'directorFauske', 'leaderSalten'] },
+  { name: 'updateRoutine (Salten × Bodø)', query: `mutation($id: ID!) { updateRoutine(id: $id, input: { note: "x" }) { id } }`, vars: () => ({ id: ids.bodoRoutine }), allowed: ['admin', 'directorBodo', 'leaderSalten'] },
+  { name: 'createRoutineFromTemplate (Salten × Steigen)', query: `mutation($c: ID!) { createRoutineFromTemplate(centreId: $c, kommunenummer: "1848") { id } }`, vars: () => ({ c: ids.salten }), allowed: ['admin', 'leaderSalten'] },
+  { name: 'setCentreBudget (Salten 2030)', query: `mutation($c: ID!) { setCentreBudget(centreId: $c, year: 2030, input: { operatingCostOre: 100 }) { id } }`, vars: () => ({ c: ids.salten }), allowed: ['admin', 'financeBodo'] },
+  { name: 'createExtraCharge (Salten)', query: `mutation($c: ID!) { createExtraCharge(input: { centreId: $c, year: 2030, kommunenummer: "1841", kind: FOOD, amountOre: 100 }) { id } }`, vars: () => ({ c: ids.salten }), allowed: ['admin', 'financeBodo'] },
+  { name: 'createInvestment (Salten)', query: `mutation($c: ID!) { createInvestment(input: { centreId: $c, year: 2030, kind: SECURITY, amountOre: 100, paidByKommunenummer: "1804", shared: false }) { id } }`, vars: () => ({ c: ids.salten }), allowed: ['admin', 'financeBodo'] },
+  { name: 'setAgreementCostTerms (Salten)', query: `mutation($id: ID!) { setAgreementCostTerms(agreementId: $id, terms: { model: PER_INHABITANT_HOST_RESIDUAL, rateOre: 8500 }) { id } }`, vars: () => ({ id: ids.saltenAgreement }), allowed: ['admin', 'financeBodo'] },
+];
+
+describe('authorisation: every mutation × every role × in scope / out of scope', () => {
+  for (const m of MATRIX) {
+    describe(m.name, () => {
+      it.each(EVERYONE)('as %s', async (who) => {
+        const r = await app.gql(m.query, m.vars(), { as: USERS()[who] });
+        if (m.allowed.includes(who)) {
+          // Allowed: it runs. A repeat may then meet a business rule (the status is already set,
+          // the routine already exists), never an access error.
+          const codes = (r.errors ?? []).map((e) => e.extensions?.code);
+          expect(codes.filter((c) => c !== 'BAD_USER_INPUT' && c !== 'CONFLICT')).toEqual([]);
+          if (who === 'admin') expect(r.errors).toBeUndefined();
+        } else {
+          expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+          expect(r.data).toBeNull();
+        }
+      });
+
+      it('anonymously', async () => {
+        const r = await app.gql(m.query, m.vars(), { as: null });
+        expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      });
+    });
+  }
+});
+
+describe('never reveals whether an out-of-scope record exists', () => {
+  const NOWHERE = '00000000-0000-4000-8000-00000000dead';
+  it.each([
+    [`mutation($id: ID!) { updateContact(id: $id, input: { title: "x" }) { id } }`],
+    [`mutation($id: ID!) { updateAgreement(id: $id, input: { note: "x" }) { id } }`],
+    [`mutation($id: ID!) { updateRoutine(id: $id, input: { note: "x" }) { id } }`],
+  ])('%s: FORBIDDEN for a scoped user whether or not the record exists; NOT_FOUND only for an administrator', async (query) => {
+    const absent = await app.gql(query, { id: NOWHERE }, { as: DIRECTOR_BODO });
+    expect(absent.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const other = await app.gql(query, { id: ids.hortenContact }, { as: DIRECTOR_BODO });
+    expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(absent.errors![0].message).toBe(other.errors![0].message);
+    const admin = await app.gql(query, { id: NOWHERE });
+    expect(admin.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('personal data', () => {
+  it('phone and e-mail of contacts only for signed-in users', async () => {
+    const q = `query($k: String!) { contacts(filter: { kommunenummer: $k }) { items { name phone email } } }`;
+    const anonymous = await app.gql(q, { k: '1841' }, { as: null });
+    expect(anonymous.data!.contacts.items.length).toBeGreaterThan(0);
+    for (const c of anonymous.data!.contacts.items) expect([c.phone, c.email]).toEqual([null, null]);
+    const signedIn = await app.gql(q, { k: '1841' }, { as: READER });
+    expect(signedIn.data!.contacts.items.some((c: any) => c.phone && c.email)).toBe(true);
+  });
+
+  it('exports everything held about a contact, and erases it keeping only that an erasure happened', async () => {
+    const created = await app.gql(`mutation($a: ID!) { createContact(input: { agencyId: $a, name: "Per Sletting", phone: "+47 00 00 00 99", email: "per.sletting@fauske.kommune.example" }) { id } }`, { a: ids.fauskeAgency });
+    const id = created.data!.createContact.id;
+    await app.gql(`mutation($id: ID!) { updateContact(id: $id, input: { title: "Rådgiver" }) { id } }`, { id });
+    const step = (await app.ds.query(`SELECT id FROM routine_step LIMIT 1`))[0].id;
+    await app.ds.query(`UPDATE routine_step SET contact_id = $1 WHERE id = $2`, [id, step]);
+
+    expect((await app.gql(`query($id: ID!) { exportContactPerson(id: $id) }`, { id }, { as: DIRECTOR_BODO })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    const exported = await app.gql(`query($id: ID!) { exportContactPerson(id: $id) }`, { id }, { as: DIRECTOR_FAUSKE });
+    const data = exported.data!.exportContactPerson;
+    expect(data.contactPerson).toMatchObject({ name: 'Per Sletting', phone: '+47 00 00 00 99', title: 'Rådgiver', agency: { kommunenummer: '1841' } });
+    expect(data.linkedRoutineSteps).toHaveLength(1);
+    expect(data.history.map((h: any) => h.operation)).toEqual(['CREATE', 'UPDATE']);
+
+    const erased = await app.gql(`mutation($id: ID!) { eraseContactPerson(id: $id) }`, { id }, { as: LEADER_SALTEN });
+    expect(erased.errors).toBeUndefined();
+    expect(await app.ds.query(`SELECT count(*)::int AS n FROM contact_person WHERE id = $1`, [id])).toEqual([{ n: 0 }]);
+    expect(await app.ds.query(`SELECT contact_id FROM routine_step WHERE id = $1`, [step])).toEqual([{ contact_id: null }]);
+    const trail = await app.ds.query(`SELECT operation, changes::text FROM audit_log WHERE entity = 'ContactPerson' AND entity_id = $1 ORDER BY id`, [id]);
+    expect(trail.map((t: any) => t.operation)).toEqual(['CREATE', 'UPDATE', 'ERASE']);
+    expect(JSON.stringify(trail)).not.toMatch(/Sletting|99|Rådgiver/);
+  });
+});
+
+describe('audit trail', () => {
+  it('records who, when, what and the changed fields, in the same transaction', async () => {
+    await app.gql(`mutation($id: ID!) { updateAgreement(id: $id, input: { noticeMonths: 7, archiveRef: "2026/77" }) { id } }`, { id: ids.saltenAgreement }, { as: DIRECTOR_BODO });
+    const r = await app.gql(`query($id: ID!) { auditLog(filter: { entity: "Agreement", entityId: $id }, limit: 1) { totalCount items { operation entity userLabel changes at } } }`, { id: ids.saltenAgreement }, { as: READER });
+    expect(r.errors).toBeUndefined();
+    const [entry] = r.data!.auditLog.items;
+    expect(entry).toMatchObject({ operation: 'UPDATE', entity: 'Agreement', userLabel: 'direktor-bodo <direktor-bodo@samordna.example>' });
+    expect(entry.changes).toMatchObject({ noticeMonths: { after: 7 }, archiveRef: { before: null, after: '2026/77' } });
+  });
+
+  it('a refused change leaves no trace', async () => {
+    const before = await app.ds.query(`SELECT count(*)::int AS n FROM audit_log`);
+    await app.gql(`mutation($c: ID!) { createAgreement(input: { centreId: $c, title: "Halv", parties: [{ kommunenummer: "1839", role: PARTNER }, { kommunenummer: "1839", role: PARTNER }] }) { id } }`, { c: ids.salten });
+    expect(await app.ds.query(`SELECT count(*)::int AS n FROM audit_log`)).toEqual(before);
+  });
+
+  it('the whole log is for administrators; others see one record at a time; anonymous nothing', async () => {
+    expect((await app.gql(`{ auditLog { totalCount } }`)).data!.auditLog.totalCount).toBeGreaterThan(10);
+    expect((await app.gql(`{ auditLog { totalCount } }`, {}, { as: READER })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.entityId' });
+    expect((await app.gql(`{ auditLog { totalCount } }`, {}, { as: null })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('concurrent editing', () => {
+  it('an update with the version the user saw wins once; a stale one is a CONFLICT with the current record', async () => {
+    const read = async () => (await app.gql(`query($k: String!) { contacts(filter: { kommunenummer: $k }) { items { id version title } } }`, { k: '1841' })).data!.contacts.items.find((c: any) => c.id === ids.fauskeContact);
+    const seen = await read();
+    const first = await app.gql(`mutation($id: ID!, $v: Int) { updateContact(id: $id, input: { title: "Først" }, expectedVersion: $v) { version title } }`, { id: ids.fauskeContact, v: seen.version });
+    expect(first.data!.updateContact).toEqual({ version: seen.version + 1, title: 'Først' });
+    const second = await app.gql(`mutation($id: ID!, $v: Int) { updateContact(id: $id, input: { title: "Sist" }, expectedVersion: $v) { version } }`, { id: ids.fauskeContact, v: seen.version });
+    expect(second.errors![0].extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: seen.version, currentVersion: seen.version + 1, current: { title: 'Først' } });
+    expect((await read()).title).toBe('Først');
+  });
+});
