@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/env';
 import { ensureDatabase, withDatabase } from './connect';
 import { createDataSource } from './data-source';
 import { seed, type SeedSummary } from './seeds/seed';
+import { housekeeping } from './housekeeping';
 
 export interface DatabaseHandle {
   /** URL of the application database (with password: never print it). */
@@ -68,6 +69,7 @@ export async function prepareDatabase(
   try {
     const migrations = await migrate(dataSource);
     const seeded = options.seed ? await seed(dataSource, options.dataFilesDir) : null;
+    await housekeeping(dataSource);
     return { dataSource, migrations, seeded };
   } catch (error) {
     await dataSource.destroy();
