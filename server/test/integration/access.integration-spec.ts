@@ -39,7 +39,31 @@ const USERS = (): Record<Who, AuthUser> => ({
 const EVERYONE: Who[] = ['admin', 'directorBodo', 'directorFauske', 'directorTrondheim', 'financeBodo', 'leaderSalten', 'reader'];
 
 /** Every mutation: who may do it on a record in their scope; everyone else gets FORBIDDEN, the anonymous UNAUTHENTICATED. */
-const MATRIX: { name: string; query: string; vars: () => Record<string, unknown>; allowed: Who[] }[] = [
+/** Fresh records for destructive mutations: each call gets its own target. */
+const fresh = {
+  contact: async () => (await app.ds.query(`INSERT INTO contact_person (agency_id, name) VALUES ($1, 'Slettes') RETURNING id`, [ids.fauskeAgency]))[0].id as string,
+  agency: async () => (await app.ds.query(`INSERT INTO agency (kommunenummer, kind, name) VALUES ('1841', 'OTHER', 'Slettes') RETURNING id`))[0].id as string,
+  draftAgreement: async () => {
+    const [a] = await app.ds.query(`INSERT INTO agreement (centre_id, title) VALUES ($1, 'Slettes') RETURNING id`, [ids.salten]);
+    await app.ds.query(`INSERT INTO agreement_party (agreement_id, kommunenummer, role, joined_on) VALUES ($1, '1804', 'host', '2099-01-01'), ($1, '1841', 'partner', '2099-01-01')`, [a.id]);
+    return a.id as string;
+  },
+  partyOf: async (agreementId: string) => (await app.ds.query(`SELECT id FROM agreement_party WHERE agreement_id = $1 AND kommunenummer = '1841'`, [agreementId]))[0].id as string,
+  routine: async () => {
+    const knr = ['1838', '1839', '1840', '1845', '1856', '1857', '1834', '1836', '1837', '1875'][fresh.n++ % 10];
+    await app.ds.query(`DELETE FROM handover_routine WHERE centre_id = $1 AND kommunenummer = $2`, [ids.salten, knr]);
+    const [r] = await app.ds.query(`INSERT INTO handover_routine (centre_id, kommunenummer) VALUES ($1, $2) RETURNING id`, [ids.salten, knr]);
+    await app.ds.query(`INSERT INTO routine_step (routine_id, position, kind, title, timing) VALUES ($1, 0, 'OTHER', 'A', 'DURING_STAY'), ($1, 1, 'OTHER', 'B', 'DURING_STAY')`, [r.id]);
+    return r.id as string;
+  },
+  stepsOf: async (routineId: string) => (await app.ds.query(`SELECT id FROM routine_step WHERE routine_id = $1 ORDER BY position`, [routineId])).map((x: { id: string }) => x.id) as string[],
+  charge: async () => (await app.ds.query(`INSERT INTO extra_charge (centre_id, year, kommunenummer, kind, amount_ore) VALUES ($1, 2030, '1841', 'FOOD', 1) RETURNING id`, [ids.salten]))[0].id as string,
+  investment: async () => (await app.ds.query(`INSERT INTO investment (centre_id, year, kind, amount_ore, paid_by_kommunenummer) VALUES ($1, 2030, 'SECURITY', 1, '1804') RETURNING id`, [ids.salten]))[0].id as string,
+  centre: async () => (await app.ds.query(`INSERT INTO crisis_centre (name, host_kommunenummer) VALUES ($1, '1804') RETURNING id`, [`Slettes ${Math.random()}`]))[0].id as string,
+  n: 0,
+};
+
+const MATRIX: { name: string; query: string; vars: () => Record<string, unknown> | Promise<Record<string, unknown>>; allowed: Who[] }[] = [
   { name: 'updateAgreement (Salten: host Bodø, partner Fauske)', query: `mutation($id: ID!) { updateAgreement(id: $id, input: { note: "x" }) { id } }`, vars: () => ({ id: ids.saltenAgreement }), allowed: ['admin', 'directorBodo', 'directorFauske'] },
   { name: 'updateAgreement (Helgeland: none of them)', query: `mutation($id: ID!) { updateAgreement(id: $id, input: { note: "x" }) { id } }`, vars: () => ({ id: ids.helgelandAgreement }), allowed: ['admin'] },
   { name: 'changeAgreementStatus', query: `mutation($id: ID!) { changeAgreementStatus(id: $id, status: DISPUTED) { id } }`, vars: () => ({ id: ids.saltenAgreement }), allowed: ['admin', 'directorBodo', 'directorFauske'] },
@@ -58,6 +82,20 @@ const MATRIX: { name: string; query: string; vars: () => Record<string, unknown>
   { name: 'setCentreBudget (Salten 2030)', query: `mutation($c: ID!) { setCentreBudget(centreId: $c, year: 2030, input: { operatingCostOre: 100 }) { id } }`, vars: () => ({ c: ids.salten }), allowed: ['admin', 'financeBodo'] },
   { name: 'createExtraCharge (Salten)', query: `mutation($c: ID!) { createExtraCharge(input: { centreId: $c, year: 2030, kommunenummer: "1841", kind: FOOD, amountOre: 100 }) { id } }`, vars: () => ({ c: ids.salten }), allowed: ['admin', 'financeBodo'] },
   { name: 'createInvestment (Salten)', query: `mutation($c: ID!) { createInvestment(input: { centreId: $c, year: 2030, kind: SECURITY, amountOre: 100, paidByKommunenummer: "1804", shared: false }) { id } }`, vars: () => ({ c: ids.salten }), allowed: ['admin', 'financeBodo'] },
+  { name: 'deleteAgreement (a Salten draft)', query: `mutation($id: ID!) { deleteAgreement(id: $id) }`, vars: async () => ({ id: await fresh.draftAgreement() }), allowed: ['admin', 'directorBodo', 'directorFauske'] },
+  { name: 'addAgreementParty (Salten)', query: `mutation($id: ID!) { addAgreementParty(agreementId: $id, input: { kommunenummer: "1833", role: PARTNER, joinedOn: "2099-01-01" }) { id } }`, vars: async () => ({ id: await fresh.draftAgreement() }), allowed: ['admin', 'directorBodo', 'directorFauske'] },
+  { name: 'removeAgreementParty (Salten)', query: `mutation($id: ID!) { removeAgreementParty(id: $id) }`, vars: async () => ({ id: await fresh.partyOf(await fresh.draftAgreement()) }), allowed: ['admin', 'directorBodo', 'directorFauske'] },
+  { name: 'deleteCrisisCentre', query: `mutation($id: ID!) { deleteCrisisCentre(id: $id) }`, vars: async () => ({ id: await fresh.centre() }), allowed: ['admin'] },
+  { name: 'deleteAgency (Fauske)', query: `mutation($id: ID!) { deleteAgency(id: $id) }`, vars: async () => ({ id: await fresh.agency() }), allowed: ['admin', 'directorFauske', 'leaderSalten'] },
+  { name: 'deleteContact (Fauske)', query: `mutation($id: ID!) { deleteContact(id: $id) }`, vars: async () => ({ id: await fresh.contact() }), allowed: ['admin', 'directorFauske', 'leaderSalten'] },
+  { name: 'eraseContactPerson (Fauske)', query: `mutation($id: ID!) { eraseContactPerson(id: $id) }`, vars: async () => ({ id: await fresh.contact() }), allowed: ['admin', 'directorFauske', 'leaderSalten'] },
+  { name: 'deleteRoutine (Salten)', query: `mutation($id: ID!) { deleteRoutine(id: $id) }`, vars: async () => ({ id: await fresh.routine() }), allowed: ['admin', 'leaderSalten'] },
+  { name: 'addRoutineStep (Salten)', query: `mutation($id: ID!) { addRoutineStep(routineId: $id, input: { title: "C", timing: AFTER_STAY }) { id } }`, vars: async () => ({ id: await fresh.routine() }), allowed: ['admin', 'leaderSalten'] },
+  { name: 'updateRoutineStep (Salten)', query: `mutation($id: ID!) { updateRoutineStep(id: $id, input: { title: "A2" }) { id } }`, vars: async () => ({ id: (await fresh.stepsOf(await fresh.routine()))[0] }), allowed: ['admin', 'leaderSalten'] },
+  { name: 'removeRoutineStep (Salten)', query: `mutation($id: ID!) { removeRoutineStep(id: $id) }`, vars: async () => ({ id: (await fresh.stepsOf(await fresh.routine()))[0] }), allowed: ['admin', 'leaderSalten'] },
+  { name: 'reorderRoutineSteps (Salten)', query: `mutation($id: ID!, $s: [ID!]!) { reorderRoutineSteps(routineId: $id, stepIds: $s) { id } }`, vars: async () => { const id = await fresh.routine(); return { id, s: (await fresh.stepsOf(id)).reverse() }; }, allowed: ['admin', 'leaderSalten'] },
+  { name: 'deleteExtraCharge (Salten)', query: `mutation($id: ID!) { deleteExtraCharge(id: $id) }`, vars: async () => ({ id: await fresh.charge() }), allowed: ['admin', 'financeBodo'] },
+  { name: 'deleteInvestment (Salten)', query: `mutation($id: ID!) { deleteInvestment(id: $id) }`, vars: async () => ({ id: await fresh.investment() }), allowed: ['admin', 'financeBodo'] },
   { name: 'setAgreementCostTerms (Salten)', query: `mutation($id: ID!) { setAgreementCostTerms(agreementId: $id, terms: { model: PER_INHABITANT_HOST_RESIDUAL, rateOre: 8500 }) { id } }`, vars: () => ({ id: ids.saltenAgreement }), allowed: ['admin', 'financeBodo'] },
 ];
 
@@ -65,7 +103,7 @@ describe('authorisation: every mutation × every role × in scope / out of scope
   for (const m of MATRIX) {
     describe(m.name, () => {
       it.each(EVERYONE)('as %s', async (who) => {
-        const r = await app.gql(m.query, m.vars(), { as: USERS()[who] });
+        const r = await app.gql(m.query, await m.vars(), { as: USERS()[who] });
         if (m.allowed.includes(who)) {
           // Allowed: it runs. A repeat may then meet a business rule (the status is already set,
           // the routine already exists), never an access error.
@@ -79,7 +117,7 @@ describe('authorisation: every mutation × every role × in scope / out of scope
       });
 
       it('anonymously', async () => {
-        const r = await app.gql(m.query, m.vars(), { as: null });
+        const r = await app.gql(m.query, await m.vars(), { as: null });
         expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       });
     });
