@@ -322,4 +322,6 @@ export const en: Record<MessageKey, string> = {
   'history.needLogin': "Sign in to see the history.",
   'conflict.heading': "Someone else has changed this",
   'conflict.text': "Your change was not saved because the record changed after you opened it. The page now shows the new version; make your change again if it is still needed.",
+  'conflict.changed': "Changed by someone else: {field} is now “{theirs}” (you wrote “{mine}”).",
+  'conflict.reapply': "Save my values over the new ones",
 };

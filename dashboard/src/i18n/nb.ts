@@ -320,6 +320,8 @@ export const nb = {
   'history.needLogin': "Logg inn for å se historikken.",
   'conflict.heading': "Noen andre har endret dette",
   'conflict.text': "Endringen din ble ikke lagret fordi posten er endret siden du åpnet den. Siden viser nå den nye versjonen; gjør endringen på nytt om den fortsatt trengs.",
+  'conflict.changed': "Endret av andre: {field} er nå «{theirs}» (du skrev «{mine}»).",
+  'conflict.reapply': "Lagre mine verdier over de nye",
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -66,6 +66,14 @@ export default function AgreementDetailPage() {
   }
   const scope = { hostKommunenummer: a.centre.hostKommunenummer, partyKommunenummer: a.parties.map((p) => p.municipality.kommunenummer) };
   const conflicted = [update.error, statusState.error].some((e) => e?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT'));
+  // What the other person changed, against what this user typed: shown so they can reapply.
+  const current = update.error?.graphQLErrors.find((g) => g.extensions?.code === 'CONFLICT')?.extensions?.current as Record<string, unknown> | undefined;
+  const labels: Record<string, string> = { title: t('agreement.title'), validFrom: t('agreement.validFrom'), validTo: t('agreement.validTo'), noticeMonths: t('agreement.noticeMonths'), noticeRunsTo: t('agreement.noticeRunsTo'), signingLevel: t('agreement.signingLevel') };
+  const changedByOthers = current
+    ? Object.entries(labels)
+        .map(([key, label]) => ({ label, theirs: String(current[key] ?? ''), mine: String((form as Record<string, unknown>)[key] ?? '') }))
+        .filter((d) => d.theirs !== d.mine)
+    : [];
   const errors = fieldErrors(update.error);
   const general = generalError(update.error, t('error.network'));
   const ex = (f: string) => a.exampleFields.includes(f);
@@ -176,6 +184,19 @@ export default function AgreementDetailPage() {
           }}
         >
           {general && !conflicted && <Alert data-color="danger">{general}</Alert>}
+          {current && (
+            <Alert data-color="warning" data-testid="conflict">
+              <strong>{t('conflict.heading')}</strong>
+              <ul>
+                {changedByOthers.map((d) => (
+                  <li key={d.label}>{t('conflict.changed', { field: d.label, theirs: d.theirs, mine: d.mine })}</li>
+                ))}
+              </ul>
+              <Button type="submit" data-size="sm" variant="secondary">
+                {t('conflict.reapply')}
+              </Button>
+            </Alert>
+          )}
           <Textfield label={t('agreement.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
           <Textfield label={<>{t('agreement.validFrom')} <ExampleTag show={ex('validFrom')} /></>} type="date" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={errors.validFrom} />
           <Textfield label={<>{t('agreement.validTo')} <ExampleTag show={ex('validTo')} /></>} type="date" value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.target.value })} error={errors.validTo} />

@@ -90,6 +90,38 @@ describe('AgreementDetailPage', () => {
     expect(field).toHaveAttribute('aria-invalid', 'true');
   });
 
+  it('on a conflict shows what the other person changed and reapplies on the new version', async () => {
+    let version = 3;
+    const updates: any[] = [];
+    const { calls } = renderPage(
+      <AgreementDetailPage />,
+      {
+        AgreementDetail: () => ({ data: { agreement: { ...DETAIL.data.agreement, version, noticeMonths: version === 3 ? 12 : 6 } } }),
+        UpdateAgreement: (v: any) => {
+          updates.push(v);
+          if (v.expectedVersion === 3) {
+            version = 4;
+            return gqlError('Avtalen er endret av noen andre.', { code: 'CONFLICT', current: { title: 'Samarbeidsavtale Salten', noticeMonths: 6, version: 4 } });
+          }
+          return { data: { updateAgreement: { ...DETAIL.data.agreement, version: 5, noticeMonths: 24 } } };
+        },
+      },
+      { route: '/avtaler/a1', path: '/avtaler/:id' },
+    );
+    const field = await screen.findByLabelText(/Oppsigelsestid \(måneder\)/);
+    await userEvent.clear(field);
+    await userEvent.type(field, '24');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+    const conflict = await screen.findByTestId('conflict');
+    expect(conflict).toHaveTextContent('Oppsigelsestid (måneder) er nå «6» (du skrev «24»)');
+    expect(conflict).not.toHaveTextContent('Tittel');
+    await screen.findByText(/Si opp innen/);
+    expect(calls.filter((c) => c.name === 'AgreementDetail').length).toBeGreaterThan(1);
+    await userEvent.click(within(conflict).getByRole('button', { name: 'Lagre mine verdier over de nye' }));
+    expect(updates).toHaveLength(2);
+    expect(updates[1]).toMatchObject({ expectedVersion: 4, input: { noticeMonths: 24 } });
+  });
+
   it('asks for confirmation before ending the agreement', async () => {
     renderPage(<AgreementDetailPage />, { AgreementDetail: DETAIL }, { route: '/avtaler/a1', path: '/avtaler/:id' });
     await userEvent.click(await screen.findByRole('button', { name: 'Sett til «Avsluttet»' }));
