@@ -323,5 +323,8 @@ export const en: Record<MessageKey, string> = {
   'conflict.heading': "Someone else has changed this",
   'conflict.text': "Your change was not saved because the record changed after you opened it. The page now shows the new version; make your change again if it is still needed.",
   'conflict.changed': "Changed by someone else: {field} is now “{theirs}” (you wrote “{mine}”).",
+  'conflict.same': "What you typed matches the new version in these fields. Save again to confirm.",
+  'common.yes': "Yes",
+  'common.no': "No",
   'conflict.reapply': "Save my values over the new ones",
 };

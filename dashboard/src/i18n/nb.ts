@@ -321,6 +321,9 @@ export const nb = {
   'conflict.heading': "Noen andre har endret dette",
   'conflict.text': "Endringen din ble ikke lagret fordi posten er endret siden du åpnet den. Siden viser nå den nye versjonen; gjør endringen på nytt om den fortsatt trengs.",
   'conflict.changed': "Endret av andre: {field} er nå «{theirs}» (du skrev «{mine}»).",
+  'conflict.same': "Det du skrev er likt den nye versjonen i feltene her. Lagre igjen for å bekrefte.",
+  'common.yes': "Ja",
+  'common.no': "Nei",
   'conflict.reapply': "Lagre mine verdier over de nye",
 } as const;
 

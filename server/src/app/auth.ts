@@ -45,13 +45,17 @@ export const authChecker: AuthChecker<AppContext> = ({ context }, roles) => {
   throw forbidden();
 };
 
-/** Optimistic concurrency: the version the user saw must still be the current one. */
-export function checkVersion<T extends { version: number }>(current: T, expected: number | null | undefined, entity: string): void {
+/**
+ * Optimistic concurrency: the version the user saw must still be the current one. The CONFLICT carries
+ * the record as it is now; `shown` replaces it where the edited part is not the versioned record itself
+ * (a routine step, versioned by its routine).
+ */
+export function checkVersion<T extends { version: number }>(current: T, expected: number | null | undefined, entity: string, shown: object = current): void {
   if (expected === null || expected === undefined || expected === current.version) return;
   throw conflict(`Noen andre har endret ${entity} etter at du åpnet den (versjon ${expected}, nå ${current.version}). Se endringene og prøv igjen.`, {
     expectedVersion: expected,
     currentVersion: current.version,
-    current: JSON.parse(JSON.stringify(current)),
+    current: JSON.parse(JSON.stringify({ ...shown, version: current.version })),
   });
 }
 

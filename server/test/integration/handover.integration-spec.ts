@@ -82,6 +82,27 @@ describe('a routine made from the template, edited, reordered and adopted', () =
     expect(after.map((s: any) => s.position)).toEqual([...Array(14).keys()]);
   });
 
+  it('step edits take the routine version the user saw: an edit from an older view is a CONFLICT with the step as it is now', async () => {
+    const seen = (await app.gql(`query($id: ID!) { handoverRoutine(id: $id) { version steps { id title } } }`, { id })).data!.handoverRoutine;
+    const step = seen.steps[1];
+    const first = await app.gql(`mutation($s: ID!, $v: Int) { updateRoutineStep(id: $s, input: { title: "Første lagring" }, expectedVersion: $v) { title } }`, { s: step.id, v: seen.version });
+    expect(first.errors).toBeUndefined();
+    const stale = await app.gql(`mutation($s: ID!, $v: Int) { updateRoutineStep(id: $s, input: { title: "Andre lagring" }, expectedVersion: $v) { title } }`, { s: step.id, v: seen.version });
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: seen.version + 1, current: { id: step.id, title: 'Første lagring', version: seen.version + 1 } });
+    const staleOthers = await Promise.all([
+      app.gql(`mutation($r: ID!, $v: Int) { addRoutineStep(routineId: $r, input: { title: "X", timing: AFTER_STAY }, expectedVersion: $v) { id } }`, { r: id, v: seen.version }),
+      app.gql(`mutation($s: ID!, $v: Int) { removeRoutineStep(id: $s, expectedVersion: $v) }`, { s: step.id, v: seen.version }),
+      app.gql(`mutation($r: ID!, $s: [ID!]!, $v: Int) { reorderRoutineSteps(routineId: $r, stepIds: $s, expectedVersion: $v) { id } }`, { r: id, s: seen.steps.map((x: any) => x.id).reverse(), v: seen.version }),
+    ]);
+    expect(staleOthers.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+    const after = (await app.gql(`query($id: ID!) { handoverRoutine(id: $id) { version steps { id title } } }`, { id })).data!.handoverRoutine;
+    expect(after.version).toBe(seen.version + 1);
+    expect(after.steps.map((x: any) => x.id)).toEqual(seen.steps.map((x: any) => x.id));
+    expect(after.steps[1].title).toBe('Første lagring');
+    const audited = await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'RoutineStep' AND entity_id = $1 AND operation = 'UPDATE'`, [step.id]);
+    expect(audited).toEqual([{ n: 1 }]);
+  });
+
   it('adopts it (adoptedOn defaults to today) and refuses a review before adoption', async () => {
     const r = await app.gql(`mutation($id: ID!) { updateRoutine(id: $id, input: { status: ADOPTED, reviewDueOn: "2027-11-01" }) { status adoptedOn reviewDueOn } }`, { id });
     expect(r.data!.updateRoutine.status).toBe('ADOPTED');

@@ -76,19 +76,62 @@ describe('sign-in, sessions and throttling', () => {
 });
 
 describe('two server processes, many concurrent edits of the same records', () => {
-  it('loses no update, and every accepted change is in the audit trail', async () => {
+  interface Target {
+    entity: string;
+    /** The record's id for the audit trail, and how to read its version and title, and write a title. */
+    setup(cookie: string): Promise<{ auditId: string; read(): Promise<{ version: number; title: string | null }>; write(server: SpawnedServer, cookie: string, title: string, version?: number): Promise<Response> }>;
+  }
+  type Response = Awaited<ReturnType<typeof post>>;
+  const targets: Target[] = [
+    {
+      entity: 'ContactPerson',
+      async setup(cookie) {
+        const id = (await post(a, `{ contacts(filter: { kommunenummer: "1841" }) { items { id } } }`, {}, cookie)).body.data!.contacts.items[0].id;
+        return {
+          auditId: id,
+          read: async () =>
+            (await post(a, `{ contacts(filter: { kommunenummer: "1841" }) { items { id version title } } }`, {}, cookie)).body.data!.contacts.items.find((c: { id: string }) => c.id === id),
+          write: (server, c, t, v) => post(server, `mutation($id: ID!, $t: String, $v: Int) { updateContact(id: $id, input: { title: $t }, expectedVersion: $v) { version } }`, { id, t, v }, c),
+        };
+      },
+    },
+    {
+      entity: 'Agreement',
+      async setup(cookie) {
+        const id = (await post(a, `{ agreements { items { id } } }`, {}, cookie)).body.data!.agreements.items[0].id;
+        return {
+          auditId: id,
+          read: async () => (await post(a, `query($id: ID!) { agreement(id: $id) { version title } }`, { id }, cookie)).body.data!.agreement,
+          write: (server, c, t, v) => post(server, `mutation($id: ID!, $t: String!, $v: Int) { updateAgreement(id: $id, input: { title: $t }, expectedVersion: $v) { version } }`, { id, t, v }, c),
+        };
+      },
+    },
+    {
+      entity: 'RoutineStep',
+      async setup(cookie) {
+        const routineId = (await post(a, `{ handoverRoutines { items { id } } }`, {}, cookie)).body.data!.handoverRoutines.items[0].id;
+        const routine = async () => (await post(a, `query($id: ID!) { handoverRoutine(id: $id) { version steps { id title } } }`, { id: routineId }, cookie)).body.data!.handoverRoutine;
+        const stepId = (await routine()).steps[0].id;
+        return {
+          auditId: stepId,
+          read: async () => {
+            const r = await routine();
+            return { version: r.version, title: r.steps.find((x: { id: string }) => x.id === stepId).title };
+          },
+          write: (server, c, t, v) => post(server, `mutation($id: ID!, $t: String!, $v: Int) { updateRoutineStep(id: $id, input: { title: $t }, expectedVersion: $v) { id } }`, { id: stepId, t, v }, c),
+        };
+      },
+    },
+  ];
+
+  it.each(targets.map((t) => [t.entity, t] as const))('%s: loses no update, and every accepted change is in the audit trail', async (entity, target) => {
     const cookieA = await login(a, 'admin@samordna.example', 'demo-admin-2026');
     const cookieB = await login(b, 'admin@samordna.example', 'demo-admin-2026');
-    const { body } = await post(a, `{ contacts(filter: { kommunenummer: "1841" }) { items { id } } }`, {}, cookieA);
-    const id = body.data!.contacts.items[0].id;
+    const { auditId, read, write } = await target.setup(cookieA);
     const auditCount = async () =>
-      (await post(a, `query($id: ID!) { auditLog(filter: { entity: "ContactPerson", entityId: $id }) { totalCount } }`, { id }, cookieA)).body.data!.auditLog.totalCount;
+      (await post(a, `query($e: String!, $id: ID!) { auditLog(filter: { entity: $e, entityId: $id }) { totalCount } }`, { e: entity, id: auditId }, cookieA)).body.data!.auditLog.totalCount;
     const before = await auditCount();
-    const read = async () => {
-      const r = await post(a, `{ contacts(filter: { kommunenummer: "1841" }) { items { id version title } } }`, {}, cookieA);
-      return r.body.data!.contacts.items.find((c: { id: string }) => c.id === id) as { version: number; title: string | null };
-    };
-    await post(a, `mutation($id: ID!) { updateContact(id: $id, input: { title: "n=0" }) { id } }`, { id }, cookieA);
+    expect((await write(a, cookieA, 'n=0')).body.errors).toBeUndefined();
 
     // 40 increments from 8 workers across both servers, each reading the version and retrying on CONFLICT.
     let conflicts = 0;
@@ -96,9 +139,7 @@ describe('two server processes, many concurrent edits of the same records', () =
       for (let done = 0; done < times; ) {
         const seen = await read();
         const n = Number(/n=(\d+)/.exec(seen.title ?? '')?.[1] ?? 0);
-        const server = w % 2 === 0 ? a : b;
-        const cookie = w % 2 === 0 ? cookieA : cookieB;
-        const r = await post(server, `mutation($id: ID!, $t: String, $v: Int) { updateContact(id: $id, input: { title: $t }, expectedVersion: $v) { version } }`, { id, t: `n=${n + 1}`, v: seen.version }, cookie);
+        const r = w % 2 === 0 ? await write(a, cookieA, `n=${n + 1}`, seen.version) : await write(b, cookieB, `n=${n + 1}`, seen.version);
         if (r.body.errors) {
           expect(r.body.errors[0].extensions.code).toBe('CONFLICT');
           conflicts++;
@@ -106,9 +147,8 @@ describe('two server processes, many concurrent edits of the same records', () =
       }
     };
     await Promise.all(Array.from({ length: 8 }, (_, w) => worker(w, 5)));
-    const final = await read();
-    expect(final.title).toBe('n=40');
+    expect((await read()).title).toBe('n=40');
     expect(await auditCount()).toBe(before + 1 + 40);
-    console.log(`40 increments through 2 processes: ${conflicts} conflicts refused and retried`);
+    console.log(`${entity}: 40 increments through 2 processes, ${conflicts} conflicts refused and retried`);
   });
 });

@@ -7,7 +7,8 @@ import { History } from '../auth/History';
 import { Permission } from '../auth/Permission';
 import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
-import { fieldErrors, generalError } from '../../lib/errors';
+import { conflictCurrent, fieldErrors, generalError } from '../../lib/errors';
+import { ConflictNotice } from '../auth/ConflictNotice';
 import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
 import { DeadlineText } from './DeadlineText';
@@ -65,15 +66,10 @@ export default function AgreementDetailPage() {
     );
   }
   const scope = { hostKommunenummer: a.centre.hostKommunenummer, partyKommunenummer: a.parties.map((p) => p.municipality.kommunenummer) };
-  const conflicted = [update.error, statusState.error].some((e) => e?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT'));
+  const statusConflicted = !!statusState.error?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT');
   // What the other person changed, against what this user typed: shown so they can reapply.
-  const current = update.error?.graphQLErrors.find((g) => g.extensions?.code === 'CONFLICT')?.extensions?.current as Record<string, unknown> | undefined;
-  const labels: Record<string, string> = { title: t('agreement.title'), validFrom: t('agreement.validFrom'), validTo: t('agreement.validTo'), noticeMonths: t('agreement.noticeMonths'), noticeRunsTo: t('agreement.noticeRunsTo'), signingLevel: t('agreement.signingLevel') };
-  const changedByOthers = current
-    ? Object.entries(labels)
-        .map(([key, label]) => ({ label, theirs: String(current[key] ?? ''), mine: String((form as Record<string, unknown>)[key] ?? '') }))
-        .filter((d) => d.theirs !== d.mine)
-    : [];
+  const current = conflictCurrent(update.error);
+  const labels = { title: t('agreement.title'), validFrom: t('agreement.validFrom'), validTo: t('agreement.validTo'), autoRenew: t('agreement.autoRenew'), noticeMonths: t('agreement.noticeMonths'), noticeRunsTo: t('agreement.noticeRunsTo'), signingLevel: t('agreement.signingLevel') };
   const errors = fieldErrors(update.error);
   const general = generalError(update.error, t('error.network'));
   const ex = (f: string) => a.exampleFields.includes(f);
@@ -107,7 +103,7 @@ export default function AgreementDetailPage() {
         <Heading level={2} data-size="sm" id="status-heading">
           {t('agreement.statusChange')}
         </Heading>
-        {conflicted && (
+        {statusConflicted && (
           <Alert data-color="warning" role="alert">
             <strong>{t('conflict.heading')}</strong> {t('conflict.text')}
           </Alert>
@@ -129,7 +125,7 @@ export default function AgreementDetailPage() {
           ))}
         </div>
         </Permission>
-        {statusState.error && !conflicted && <Alert data-color="danger">{generalError(statusState.error, t('error.network')) ?? statusState.error.graphQLErrors[0]?.message}</Alert>}
+        {statusState.error && !statusConflicted && <Alert data-color="danger">{generalError(statusState.error, t('error.network')) ?? statusState.error.graphQLErrors[0]?.message}</Alert>}
         <Dialog ref={dialog} closeButton={t('common.close')} onClose={() => setPending(null)} aria-labelledby="confirm-heading">
           <Dialog.Block>
             <Heading level={2} data-size="xs" id="confirm-heading">
@@ -183,19 +179,14 @@ export default function AgreementDetailPage() {
             else if (r.error.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT')) reexecute({ requestPolicy: 'network-only' });
           }}
         >
-          {general && !conflicted && <Alert data-color="danger">{general}</Alert>}
+          {general && !current && <Alert data-color="danger">{general}</Alert>}
           {current && (
-            <Alert data-color="warning" data-testid="conflict">
-              <strong>{t('conflict.heading')}</strong>
-              <ul>
-                {changedByOthers.map((d) => (
-                  <li key={d.label}>{t('conflict.changed', { field: d.label, theirs: d.theirs, mine: d.mine })}</li>
-                ))}
-              </ul>
-              <Button type="submit" data-size="sm" variant="secondary">
-                {t('conflict.reapply')}
-              </Button>
-            </Alert>
+            <ConflictNotice
+              current={current}
+              mine={form}
+              labels={labels}
+              format={{ noticeRunsTo: (v) => t(`agreement.runsTo.${v as NoticeRunsTo}`), signingLevel: (v) => SIGNING_LEVEL_LABELS[v as SigningLevel]?.[locale] ?? v, validFrom: formatDate, validTo: formatDate }}
+            />
           )}
           <Textfield label={t('agreement.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
           <Textfield label={<>{t('agreement.validFrom')} <ExampleTag show={ex('validFrom')} /></>} type="date" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={errors.validFrom} />

@@ -2,7 +2,8 @@ import { forwardRef, useEffect, useState } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Checkbox, Dialog, Heading, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
-import { fieldErrors, generalError } from '../../lib/errors';
+import { conflictCurrent, fieldErrors, generalError } from '../../lib/errors';
+import { ConflictNotice } from '../auth/ConflictNotice';
 import { CreateContactMutation, UpdateContactMutation } from './contacts.graphql';
 import { History } from '../auth/History';
 
@@ -27,6 +28,8 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
   const state = form?.id ? updateState : createState;
   const errors = fieldErrors(state.error);
   const general = generalError(state.error, t('error.network'));
+  const current = form?.id ? conflictCurrent(updateState.error) : null;
+  const labels = { name: t('contacts.col.name'), title: t('contacts.col.title'), phone: t('contacts.col.phone'), email: t('contacts.col.email'), isContactPoint: t('contacts.isContactPoint') };
 
   return (
     <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby="contact-dialog-heading">
@@ -43,12 +46,15 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
               const input = { name: form.name, title: form.title || null, phone: form.phone || null, email: form.email || null, isContactPoint: form.isContactPoint };
               const r = form.id ? await update({ id: form.id, input, expectedVersion: form.version }) : await create({ input: { ...input, agencyId: form.agencyId } });
               if (!r.error) onSaved();
+              else {
+                // Someone else saved first: the next save is made against their version.
+                const now = conflictCurrent(r.error);
+                if (now?.version !== undefined) setForm({ ...form, version: now.version });
+              }
             }}
           >
-            {state.error?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT') ? (
-              <Alert data-color="warning">
-                <strong>{t('conflict.heading')}</strong> {t('conflict.text')}
-              </Alert>
+            {current ? (
+              <ConflictNotice current={current} mine={{ ...form, title: form.title || null, phone: form.phone || null, email: form.email || null }} labels={labels} />
             ) : (
               general && <Alert data-color="danger">{general}</Alert>
             )}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, type CombinedError } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { AGENCY_KIND_LABELS, canManageRoutine, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
@@ -7,6 +7,7 @@ import { History } from '../auth/History';
 import { Permission } from '../auth/Permission';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
+import { generalError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { StepDialog, type StepDraft } from './StepDialog';
 import { AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
@@ -32,6 +33,13 @@ export default function RoutinesPage() {
   const [, reorder] = useMutation(ReorderMutation);
   const [adoptState, adopt] = useMutation(AdoptMutation);
   const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<CombinedError | null>(null);
+  /** A refused reorder or adoption: say why; on a CONFLICT show the new version so the user can redo it. */
+  const after = (error: CombinedError | undefined) => {
+    setProblem(error ?? null);
+    if (error) setNotice(null);
+    refresh({ requestPolicy: 'network-only' });
+  };
   const confirm = useRef<HTMLDialogElement>(null);
   const stepDialog = useRef<HTMLDialogElement>(null);
   const [stepDraft, setStepDraft] = useState<StepDraft | null>(null);
@@ -39,20 +47,22 @@ export default function RoutinesPage() {
   const chosen = kommunenummer || members[0]?.kommunenummer || '';
   const routine = routines.data?.handoverRoutines.items.find((r) => r.municipality.kommunenummer === chosen);
   const municipalityName = members.find((m) => m.kommunenummer === chosen)?.name ?? chosen;
-  const set = (key: string, value: string) =>
+  const set = (key: string, value: string) => {
+    setProblem(null);
     setParams((p) => {
       const next = new URLSearchParams(p);
       next.set(key, value);
       if (key === 'senter') next.delete('kommune');
       return next;
     }, { replace: true });
+  };
   const move = async (index: number, delta: number) => {
     if (!routine) return;
     const ids = routine.steps.map((s) => s.id);
     const [id] = ids.splice(index, 1);
     ids.splice(index + delta, 0, id);
-    await reorder({ routineId: routine.id, stepIds: ids });
-    refresh({ requestPolicy: 'network-only' });
+    const r = await reorder({ routineId: routine.id, stepIds: ids, expectedVersion: routine.version });
+    after(r.error);
     requestAnimationFrame(() => (document.querySelector(`[data-step="${id}"] button[data-dir="${delta < 0 ? 'up' : 'down'}"]`) as HTMLButtonElement | null)?.focus());
   };
   const overdue = routine?.reviewDueOn ? routine.reviewDueOn < todayInNorway() : false;
@@ -92,6 +102,16 @@ export default function RoutinesPage() {
           {notice}
         </Alert>
       )}
+      {problem &&
+        (problem.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT') ? (
+          <Alert data-color="warning" role="alert">
+            <strong>{t('conflict.heading')}</strong> {t('conflict.text')}
+          </Alert>
+        ) : (
+          <Alert data-color="danger" role="alert">
+            {generalError(problem, t('error.network'))}
+          </Alert>
+        ))}
 
       {!routines.data ? (
         <div role="status" className="loading">
@@ -175,7 +195,7 @@ export default function RoutinesPage() {
                         data-size="sm"
                         aria-label={t('routines.editStepNamed', { step: s.title })}
                         onClick={() => {
-                          setStepDraft({ id: s.id, title: s.title, timing: s.timing, responsibleAgencyKind: s.responsibleAgencyKind ?? null });
+                          setStepDraft({ id: s.id, version: routine.version, title: s.title, timing: s.timing, responsibleAgencyKind: s.responsibleAgencyKind ?? null });
                           stepDialog.current?.showModal();
                         }}
                       >
@@ -195,6 +215,7 @@ export default function RoutinesPage() {
             onSaved={() => {
               stepDialog.current?.close();
               setNotice(t('routines.stepSaved'));
+              setProblem(null);
               refresh({ requestPolicy: 'network-only' });
             }}
           />
@@ -210,10 +231,8 @@ export default function RoutinesPage() {
                   onClick={async () => {
                     const r = await adopt({ id: routine.id, expectedVersion: routine.version });
                     confirm.current?.close();
-                    if (!r.error) {
-                      setNotice(t('routines.adopted'));
-                      refresh({ requestPolicy: 'network-only' });
-                    }
+                    after(r.error);
+                    if (!r.error) setNotice(t('routines.adopted'));
                   }}
                 >
                   {t('agreement.confirm')}

@@ -3,11 +3,14 @@ import { useMutation } from 'urql';
 import { Alert, Button, Dialog, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, STEP_TIMINGS, STEP_TIMING_LABELS, type AgencyKind, type StepTiming } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
-import { fieldErrors, generalError } from '../../lib/errors';
+import { conflictCurrent, fieldErrors, generalError } from '../../lib/errors';
+import { ConflictNotice } from '../auth/ConflictNotice';
 import { UpdateStepMutation } from './routines.graphql';
 
 export interface StepDraft {
   id: string;
+  /** The routine's version when the user opened the step. */
+  version: number;
   title: string;
   timing: StepTiming;
   responsibleAgencyKind: AgencyKind | null;
@@ -21,6 +24,8 @@ export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | nul
   useEffect(() => setForm(draft), [draft]);
   const errors = fieldErrors(state.error);
   const general = generalError(state.error, t('error.network'));
+  const current = conflictCurrent(state.error);
+  const labels = { title: t('routines.col.step'), timing: t('routines.col.timing'), responsibleAgencyKind: t('routines.col.responsible') };
   return (
     <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby="step-dialog-heading">
       <Dialog.Block>
@@ -33,11 +38,26 @@ export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | nul
             className="dialog-form"
             onSubmit={async (e) => {
               e.preventDefault();
-              const r = await save({ id: form.id, input: { title: form.title, timing: form.timing, responsibleAgencyKind: form.responsibleAgencyKind } });
+              const r = await save({ id: form.id, expectedVersion: form.version, input: { title: form.title, timing: form.timing, responsibleAgencyKind: form.responsibleAgencyKind } });
               if (!r.error) onSaved();
+              else {
+                // Someone else changed the routine first: the next save is made against their version.
+                const now = conflictCurrent(r.error);
+                if (now?.version !== undefined) setForm({ ...form, version: now.version });
+              }
             }}
           >
-            {general && <Alert data-color="danger">{general}</Alert>}
+            {current ? (
+              <ConflictNotice
+                current={current}
+                mine={form}
+                labels={labels}
+                empty={{ responsibleAgencyKind: t('routines.centreItself') }}
+                format={{ timing: (v) => STEP_TIMING_LABELS[v as StepTiming]?.[locale] ?? v, responsibleAgencyKind: (v) => AGENCY_KIND_LABELS[v as AgencyKind]?.[locale] ?? v }}
+              />
+            ) : (
+              general && <Alert data-color="danger">{general}</Alert>
+            )}
             <Textfield label={t('routines.col.step')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
             <Field>
               <Label htmlFor="step-timing">{t('routines.col.timing')}</Label>

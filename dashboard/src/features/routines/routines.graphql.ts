@@ -59,9 +59,10 @@ export const CreateRoutineMutation = graphql(`
 `);
 
 export const ReorderMutation = graphql(`
-  mutation ReorderSteps($routineId: ID!, $stepIds: [ID!]!) {
-    reorderRoutineSteps(routineId: $routineId, stepIds: $stepIds) {
+  mutation ReorderSteps($routineId: ID!, $stepIds: [ID!]!, $expectedVersion: Int) {
+    reorderRoutineSteps(routineId: $routineId, stepIds: $stepIds, expectedVersion: $expectedVersion) {
       id
+      version
       steps {
         id
         position
@@ -74,6 +75,7 @@ export const AdoptMutation = graphql(`
   mutation AdoptRoutine($id: ID!, $expectedVersion: Int) {
     updateRoutine(id: $id, input: { status: ADOPTED }, expectedVersion: $expectedVersion) {
       id
+      version
       status
       adoptedOn
     }
@@ -144,8 +146,8 @@ export const RoutineLocationQuery = graphql(`
 `);
 
 export const UpdateStepMutation = graphql(`
-  mutation UpdateStep($id: ID!, $input: RoutineStepInput!) {
-    updateRoutineStep(id: $id, input: $input) {
+  mutation UpdateStep($id: ID!, $input: RoutineStepInput!, $expectedVersion: Int) {
+    updateRoutineStep(id: $id, input: $input, expectedVersion: $expectedVersion) {
       id
       title
       timing

@@ -75,26 +75,41 @@ export class HandoverRoutineResolver {
 
   @Authorized()
   @Mutation(() => RoutineStep)
-  addRoutineStep(@Ctx() ctx: AppContext, @Arg('routineId', () => ID) routineId: string, @Arg('input', () => RoutineStepInput) input: RoutineStepInput) {
-    return addRoutineStep(ctx, routineId, input);
+  addRoutineStep(
+    @Ctx() ctx: AppContext,
+    @Arg('routineId', () => ID) routineId: string,
+    @Arg('input', () => RoutineStepInput) input: RoutineStepInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The routine version the user saw; CONFLICT if it has moved on.' }) expectedVersion?: number,
+  ) {
+    return addRoutineStep(ctx, routineId, input, expectedVersion);
   }
 
   @Authorized()
   @Mutation(() => RoutineStep)
-  updateRoutineStep(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => RoutineStepInput) input: RoutineStepInput) {
-    return updateRoutineStep(ctx, id, input);
+  updateRoutineStep(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => RoutineStepInput) input: RoutineStepInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The routine version the user saw; CONFLICT if it has moved on.' }) expectedVersion?: number,
+  ) {
+    return updateRoutineStep(ctx, id, input, expectedVersion);
   }
 
   @Authorized()
   @Mutation(() => ID)
-  removeRoutineStep(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
-    return removeRoutineStep(ctx, id);
+  removeRoutineStep(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, { nullable: true, description: 'The routine version the user saw; CONFLICT if it has moved on.' }) expectedVersion?: number) {
+    return removeRoutineStep(ctx, id, expectedVersion);
   }
 
   @Authorized()
   @Mutation(() => HandoverRoutine, { description: 'Puts the steps in this order; every step once.' })
-  reorderRoutineSteps(@Ctx() ctx: AppContext, @Arg('routineId', () => ID) routineId: string, @Arg('stepIds', () => [ID]) stepIds: string[]) {
-    return reorderRoutineSteps(ctx, routineId, stepIds);
+  reorderRoutineSteps(
+    @Ctx() ctx: AppContext,
+    @Arg('routineId', () => ID) routineId: string,
+    @Arg('stepIds', () => [ID]) stepIds: string[],
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The routine version the user saw; CONFLICT if it has moved on.' }) expectedVersion?: number,
+  ) {
+    return reorderRoutineSteps(ctx, routineId, stepIds, expectedVersion);
   }
 
   @FieldResolver(() => CrisisCentre)

@@ -41,6 +41,18 @@ async function lockRoutine(em: EntityManager, ctx: AppContext, id: string): Prom
   return routine;
 }
 
+/**
+ * Steps are part of their routine: a step edit takes the routine version the user saw, and moves it on,
+ * so an edit made from an older view of the routine is refused instead of overwriting. The conflict
+ * carries `current` (the step as it is now when one step is concerned, else the routine) with the
+ * routine's version.
+ */
+async function touchRoutine(em: EntityManager, routine: HandoverRoutine, expectedVersion: number | null | undefined, step?: RoutineStep) {
+  checkVersion(routine, expectedVersion, 'rutinen', step);
+  await em.getRepository(HandoverRoutine).update({ id: routine.id }, { version: () => 'version + 1', updatedAt: () => 'now()' });
+  routine.version += 1;
+}
+
 export async function getRoutine(ctx: AppContext, id: string): Promise<HandoverRoutine> {
   const rid = parseInput(ROUTINE_ID, id, 'id');
   const routine = await ctx.dataSource.getRepository(HandoverRoutine).findOneBy({ id: rid });
@@ -127,11 +139,12 @@ async function renumber(em: EntityManager, routineId: string, orderedIds: string
   for (const [i, id] of orderedIds.entries()) await em.getRepository(RoutineStep).update({ id, routineId }, { position: i });
 }
 
-export async function addRoutineStep(ctx: AppContext, routineId: string, input: RoutineStepInput): Promise<RoutineStep> {
+export async function addRoutineStep(ctx: AppContext, routineId: string, input: RoutineStepInput, expectedVersion?: number | null): Promise<RoutineStep> {
   const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
   const data = parseInput(createStepSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
     const routine = await lockRoutine(em, ctx, rid);
+    await touchRoutine(em, routine, expectedVersion);
     await checkContact(em, routine, data.contactId, 'input.contactId');
     const steps = await em.getRepository(RoutineStep).find({ where: { routineId: rid }, order: { position: 'ASC' } });
     const { position, ...fields } = data;
@@ -147,7 +160,7 @@ export async function addRoutineStep(ctx: AppContext, routineId: string, input: 
   });
 }
 
-export async function updateRoutineStep(ctx: AppContext, id: string, input: RoutineStepInput): Promise<RoutineStep> {
+export async function updateRoutineStep(ctx: AppContext, id: string, input: RoutineStepInput, expectedVersion?: number | null): Promise<RoutineStep> {
   const sid = parseInput(v.uuid('steg'), id, 'id');
   const data = parseInput(stepFieldsSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
@@ -155,6 +168,7 @@ export async function updateRoutineStep(ctx: AppContext, id: string, input: Rout
     const step = await em.getRepository(RoutineStep).findOneBy({ id: sid });
     if (!step) throw missing(ctx, notFound('RoutineStep', sid, 'Fant ikke steget.'));
     const routine = await lockRoutine(em, ctx, step.routineId);
+    await touchRoutine(em, routine, expectedVersion, step);
     await checkContact(em, routine, data.contactId, 'input.contactId');
     const { position, ...fields } = data;
     const changed = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
@@ -172,13 +186,14 @@ export async function updateRoutineStep(ctx: AppContext, id: string, input: Rout
   });
 }
 
-export async function removeRoutineStep(ctx: AppContext, id: string): Promise<string> {
+export async function removeRoutineStep(ctx: AppContext, id: string, expectedVersion?: number | null): Promise<string> {
   const sid = parseInput(v.uuid('steg'), id, 'id');
   return ctx.dataSource.transaction(async (em) => {
     requireUser(ctx);
     const step = await em.getRepository(RoutineStep).findOneBy({ id: sid });
     if (!step) throw missing(ctx, notFound('RoutineStep', sid, 'Fant ikke steget.'));
-    await lockRoutine(em, ctx, step.routineId);
+    const routine = await lockRoutine(em, ctx, step.routineId);
+    await touchRoutine(em, routine, expectedVersion, step);
     await em.getRepository(RoutineStep).delete({ id: sid });
     await audit(em, ctx, 'DELETE', 'RoutineStep', sid, step, null);
     const rest = await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } });
@@ -188,11 +203,12 @@ export async function removeRoutineStep(ctx: AppContext, id: string): Promise<st
 }
 
 /** Puts the steps in the given order; the list must name every step of the routine once. */
-export async function reorderRoutineSteps(ctx: AppContext, routineId: string, stepIds: string[]): Promise<HandoverRoutine> {
+export async function reorderRoutineSteps(ctx: AppContext, routineId: string, stepIds: string[], expectedVersion?: number | null): Promise<HandoverRoutine> {
   const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
   const ids = parseInput(z.array(v.uuid('steg')), stepIds, 'stepIds');
   return ctx.dataSource.transaction(async (em) => {
     const routine = await lockRoutine(em, ctx, rid);
+    await touchRoutine(em, routine, expectedVersion);
     const current = (await em.getRepository(RoutineStep).find({ where: { routineId: rid }, order: { position: 'ASC' } })).map((s) => s.id);
     const same = ids.length === current.length && new Set(ids).size === ids.length && ids.every((x) => current.includes(x));
     if (!same) throw badInput('stepIds', `Rekkefølgen må inneholde hvert av rutinens ${current.length} steg nøyaktig én gang.`);

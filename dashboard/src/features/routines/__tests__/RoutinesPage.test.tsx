@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import RoutinesPage from '../RoutinesPage';
-import { renderPage } from '../../../../test/render';
+import { gqlError, renderPage } from '../../../../test/render';
 
 const OPTIONS = { data: { crisisCentres: { items: [{ id: 'c1', name: 'Krisesenteret i Salten', members: [{ id: 'p1', municipality: { kommunenummer: '1804', name: 'Bodø' } }] }] } } };
 
@@ -31,4 +32,27 @@ it('shows the steps in order with move buttons, and an overdue review', async ()
   expect(screen.getByRole('button', { name: 'Flytt «Finne bolig» ned' })).toBeDisabled();
   expect(screen.getByText('Gjennomgang forsinket')).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Utskriftsside: «Flytter til Bodø»' })).toHaveAttribute('href', '/flytter/1804');
+});
+
+it('a reorder from an older view is refused: says so, shows the new version, and sends the version it saw', async () => {
+  const step = (id: string, title: string) => ({ id, position: 0, kind: 'OTHER', title, timing: 'DURING_STAY', responsibleAgencyKind: null, contact: null });
+  const reorders: any[] = [];
+  const { calls } = renderPage(<RoutinesPage />, {
+    RoutineOptions: OPTIONS,
+    CentreRoutines: {
+      data: {
+        handoverRoutines: {
+          items: [{ id: 'r1', version: 7, status: 'DRAFT', adoptedOn: null, reviewDueOn: null, lastReviewedOn: null, isExample: false, municipality: { kommunenummer: '1804', name: 'Bodø' }, steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')] }],
+        },
+      },
+    },
+    ReorderSteps: (v: any) => {
+      reorders.push(v);
+      return gqlError('Noen andre har endret rutinen etter at du åpnet den.', { code: 'CONFLICT', currentVersion: 8 });
+    },
+  });
+  await userEvent.click(await screen.findByRole('button', { name: 'Flytt «Finne bolig» opp' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('Noen andre har endret dette');
+  expect(reorders).toEqual([{ routineId: 'r1', stepIds: ['s2', 's1'], expectedVersion: 7 }]);
+  expect(calls.filter((c) => c.name === 'CentreRoutines').length).toBeGreaterThan(1);
 });

@@ -1,0 +1,39 @@
+import { createRef } from 'react';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ContactDialog } from '../ContactDialog';
+import { gqlError, renderPage } from '../../../../test/render';
+
+const DRAFT = { id: 'k1', version: 2, agencyId: 'a1', name: 'Kari Nordmann', title: 'Veileder', phone: '+47 00 00 00 01', email: '', isContactPoint: false };
+
+it('on a conflict shows what someone else changed and saves against their version when asked', async () => {
+  const updates: any[] = [];
+  const onSaved = jest.fn();
+  const ref = createRef<HTMLDialogElement>();
+  renderPage(<ContactDialog ref={ref} draft={DRAFT} onSaved={onSaved} />, {
+    UpdateContact: (v: any) => {
+      updates.push(v);
+      if (v.expectedVersion === 2) {
+        return gqlError('Noen andre har endret kontaktpersonen etter at du åpnet den.', {
+          code: 'CONFLICT',
+          current: { id: 'k1', version: 3, name: 'Kari Nordmann', title: 'Seniorveileder', phone: '+47 00 00 00 01', email: null, isContactPoint: true },
+        });
+      }
+      return { data: { updateContact: { id: 'k1', version: 4 } } };
+    },
+    AuditLog: { data: { auditLog: { totalCount: 0, items: [] } } },
+  });
+  act(() => ref.current?.setAttribute('open', ''));
+  await userEvent.type(screen.getByLabelText('Telefon'), '2');
+  await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+  const conflict = await screen.findByTestId('conflict');
+  expect(conflict).toHaveTextContent('Rolle er nå «Seniorveileder» (du skrev «Veileder»)');
+  expect(conflict).toHaveTextContent('er nå «Ja» (du skrev «Nei»)');
+  expect(conflict).toHaveTextContent('Telefon er nå «+47 00 00 00 01» (du skrev «+47 00 00 00 012»)');
+  expect(conflict).not.toHaveTextContent('Navn');
+  expect(onSaved).not.toHaveBeenCalled();
+  await userEvent.click(within(conflict).getByRole('button', { name: 'Lagre mine verdier over de nye' }));
+  expect(updates).toHaveLength(2);
+  expect(updates[1]).toMatchObject({ id: 'k1', expectedVersion: 3, input: { title: 'Veileder', phone: '+47 00 00 00 012', isContactPoint: false } });
+  expect(onSaved).toHaveBeenCalledTimes(1);
+});
