@@ -68,7 +68,7 @@ describe('costDistribution', () => {
     [{ centreId: 'salten' }, 'BAD_USER_INPUT', 'centreId'],
     [{ centreId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', undefined],
   ])('answers %p with %s', async (args, code, field) => {
-    const r = await app.gql(`query($c: ID!, $y: Int!) { costDistribution(centreId: $c, year: $y) { budgetOre } }`, { c: SALTEN(), y: 2025, ...{ c: (args as any).centreId ?? SALTEN(), y: (args as any).year ?? 2025 } });
+    const r = await app.gql(`query($c: ID!, $y: Int!) { costDistribution(centreId: $c, year: $y) { budgetOre } }`, { c: (args as any).centreId ?? SALTEN(), y: (args as any).year ?? 2025 });
     expect(codeOf(r)).toEqual([[code, field]]);
   });
 
