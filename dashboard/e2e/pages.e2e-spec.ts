@@ -337,3 +337,40 @@ describe('Innlogging og tilgang', () => {
     await page.close();
   });
 });
+
+describe('Samtidig redigering', () => {
+  it('two people edit the same agreement: the second gets the first person’s change in the form, saves on top, and nothing is lost', async () => {
+    const first = await open('/avtaler');
+    const second = await open('/avtaler');
+    await signIn(first.page, 'direktor.bodo@samordna.example', 'demo-direktor-2026');
+    await signIn(second.page);
+    for (const { page } of [first, second]) {
+      await page.goto(`http://localhost:${server.port}/avtaler`);
+      await page.getByRole('link', { name: /Krisesenteret i Salten/ }).click();
+      await page.getByLabel('Tittel').waitFor();
+    }
+    const title = `Samarbeidsavtale Salten (revidert ${Date.now()})`;
+    await first.page.getByLabel('Tittel').fill(title);
+    await first.page.getByRole('button', { name: 'Lagre' }).click();
+    await first.page.getByText('Endringene er lagret.').waitFor();
+
+    await second.page.getByLabel(/Oppsigelsestid \(måneder\)/).fill('18');
+    await second.page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    const conflict = second.page.getByTestId('conflict');
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain('Den andres endringer er tatt inn i skjemaet: Tittel.');
+    await expect(second.page.getByLabel('Tittel').inputValue()).resolves.toBe(title);
+    await second.page.screenshot({ path: path.join(SCREENSHOTS, 'konflikt.png'), fullPage: true });
+    await expectAccessible(second.page);
+    await conflict.getByRole('button', { name: 'Lagre sammen med de nye endringene' }).click();
+    await second.page.getByText('Endringene er lagret.').waitFor();
+
+    await first.page.reload();
+    await first.page.getByLabel('Tittel').waitFor();
+    await expect(first.page.getByLabel('Tittel').inputValue()).resolves.toBe(title);
+    await expect(first.page.getByLabel(/Oppsigelsestid \(måneder\)/).inputValue()).resolves.toBe('18');
+    expect([...first.errors, ...second.errors]).toEqual([]);
+    await first.page.close();
+    await second.page.close();
+  });
+});

@@ -25,11 +25,3 @@ export function conflictCurrent(error: CombinedError | undefined | null): (Recor
   const e = error?.graphQLErrors.find((g) => g.extensions?.code === 'CONFLICT' && g.extensions?.current);
   return (e?.extensions?.current as Record<string, unknown> & { version?: number }) ?? null;
 }
-
-/** Fields where the saved record differs from what this user typed; empty text and null count as the same. */
-export function conflictDifferences(current: Record<string, unknown>, mine: object, labels: Record<string, string>) {
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  return Object.entries(labels)
-    .map(([key, label]) => ({ key, label, theirs: text(current[key]), mine: text((mine as Record<string, unknown>)[key]) }))
-    .filter((d) => d.theirs !== d.mine);
-}

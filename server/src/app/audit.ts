@@ -23,7 +23,11 @@ export function diff(before: object | null, after: object | null): Record<string
   return out;
 }
 
-/** Writes one audit record in the caller's transaction: who, when, what, and what changed. */
+/**
+ * Writes one audit record in the caller's transaction: who, when, what, and what changed. A part of a
+ * record (a routine step, an agreement party) names its record as `parent`, so that record's history
+ * shows it.
+ */
 export async function audit(
   em: EntityManager,
   ctx: AppContext,
@@ -32,14 +36,18 @@ export async function audit(
   entityId: string,
   before: object | null,
   after: object | null,
+  parent?: { entity: string; id: string; label?: string | null },
 ): Promise<void> {
   const user = ctx.auth;
-  await em.query(`INSERT INTO audit_log (user_id, user_label, operation, entity, entity_id, changes) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`, [
+  await em.query(`INSERT INTO audit_log (user_id, user_label, operation, entity, entity_id, changes, parent_entity, parent_id, part_label) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`, [
     user?.id ?? null,
     user ? `${user.name} <${user.email}>` : null,
     operation,
     entity,
     entityId,
     JSON.stringify(diff(before, after)),
+    parent?.entity ?? null,
+    parent?.id ?? null,
+    parent?.label ?? null,
   ]);
 }

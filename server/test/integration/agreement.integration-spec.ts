@@ -290,6 +290,12 @@ describe('parties: joining, leaving, switching centre', () => {
     );
     const members = await app.gql(`query($id: ID!) { crisisCentre(id: $id) { members(asOf: "2026-01-01") { municipality { name } } } }`, { id: centreA });
     expect(members.data!.crisisCentre.members).toEqual([]);
+
+    // The agreement's history names the party and what changed.
+    const trail = await app.gql(`query($id: ID!) { auditLog(filter: { entity: "Agreement", entityId: $id }) { items { operation entity partLabel changes } } }`, { id: agreementA });
+    const parts = trail.data!.auditLog.items.filter((e: any) => e.entity === 'AgreementParty');
+    expect(parts.map((e: any) => [e.operation, e.partLabel])).toEqual([['UPDATE', 'Hemnes'], ['CREATE', 'Hemnes']]);
+    expect(parts[0].changes).toEqual({ leftOn: { before: null, after: '2016-08-31' } });
   });
 
   it('refuses overlapping periods for the same municipality and centre, across its agreements', async () => {

@@ -101,6 +101,15 @@ describe('a routine made from the template, edited, reordered and adopted', () =
     expect(after.steps[1].title).toBe('Første lagring');
     const audited = await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'RoutineStep' AND entity_id = $1 AND operation = 'UPDATE'`, [step.id]);
     expect(audited).toEqual([{ n: 1 }]);
+    // The routine's history includes the step edit, naming the step.
+    const history = await app.gql(`query($id: ID!) { auditLog(filter: { entity: "HandoverRoutine", entityId: $id }) { items { operation entity entityId partLabel changes } } }`, { id });
+    expect(history.data!.auditLog.items).toContainEqual({
+      operation: 'UPDATE',
+      entity: 'RoutineStep',
+      entityId: step.id,
+      partLabel: 'Første lagring',
+      changes: { title: { before: step.title, after: 'Første lagring' } },
+    });
   });
 
   it('adopts it (adoptedOn defaults to today) and refuses a review before adoption', async () => {

@@ -103,6 +103,31 @@ describe('migrations', () => {
     await ds.runMigrations({ transaction: 'each' });
   });
 
+  it('link existing audit entries of steps and parties to their routine or agreement, also for deleted ones', async () => {
+    await ds.undoLastMigration({ transaction: 'each' }); // before AuditParent
+    await ds.query(`INSERT INTO county (number, name) VALUES ('18', 'Nordland')`);
+    await ds.query(`INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('1804', 'Bodø', '18')`);
+    const [centre] = await ds.query(`INSERT INTO crisis_centre (name, host_kommunenummer, cooperation_form) VALUES ('S', '1804', 'vertskommunesamarbeid') RETURNING id`);
+    const [routine] = await ds.query(`INSERT INTO handover_routine (centre_id, kommunenummer) VALUES ($1, '1804') RETURNING id`, [centre.id]);
+    const [step] = await ds.query(`INSERT INTO routine_step (routine_id, position, kind, title, timing) VALUES ($1, 0, 'OTHER', 'Finne bolig', 'DURING_STAY') RETURNING id`, [routine.id]);
+    const gone = '00000000-0000-4000-8000-00000000000a';
+    await ds.query(
+      `INSERT INTO audit_log (operation, entity, entity_id, changes) VALUES
+        ('UPDATE', 'RoutineStep', $1, '{"timing": {"before": "ON_ARRIVAL", "after": "DURING_STAY"}}'),
+        ('DELETE', 'RoutineStep', $2, $3::jsonb),
+        ('UPDATE', 'Agreement', $4, '{}')`,
+      [step.id, gone, JSON.stringify({ routineId: { before: routine.id, after: null }, title: { before: 'Skoleskyss', after: null } }), gone],
+    );
+    await ds.runMigrations({ transaction: 'each' });
+    const rows = await ds.query(`SELECT entity, entity_id, parent_entity, parent_id, part_label FROM audit_log ORDER BY id`);
+    expect(rows).toEqual([
+      { entity: 'RoutineStep', entity_id: step.id, parent_entity: 'HandoverRoutine', parent_id: routine.id, part_label: 'Finne bolig' },
+      { entity: 'RoutineStep', entity_id: gone, parent_entity: 'HandoverRoutine', parent_id: routine.id, part_label: 'Skoleskyss' },
+      { entity: 'Agreement', entity_id: gone, parent_entity: null, parent_id: null, part_label: null },
+    ]);
+    for (const table of ['audit_log', 'routine_step', 'handover_routine', 'crisis_centre', 'municipality', 'county']) await ds.query(`DELETE FROM ${table}`);
+  });
+
   it('refuse a kommunenummer that is not four digits, or not in its county', async () => {
     await ds.query(`INSERT INTO county (number, name) VALUES ('18', 'Nordland')`);
     await expect(

@@ -9,11 +9,27 @@ import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/grap
 import { useI18n } from '../../i18n/i18n';
 import { conflictCurrent, fieldErrors, generalError } from '../../lib/errors';
 import { ConflictNotice } from '../auth/ConflictNotice';
+import { mergeConflict, type ConflictMerge } from '../../lib/conflict';
 import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
 import { DeadlineText } from './DeadlineText';
 
 const RUNS_TO: NoticeRunsTo[] = ['NONE', 'CALENDAR_YEAR', 'HALF_YEAR'];
+
+/** The editable terms as form values; also applied to the record a CONFLICT sends back. */
+function toForm(a: { title: string; validFrom?: string | null; validTo?: string | null; autoRenew: boolean; noticeMonths?: number | null; noticeRunsTo: NoticeRunsTo; signingLevel: SigningLevel }) {
+  return {
+    title: a.title,
+    validFrom: a.validFrom ?? '',
+    validTo: a.validTo ?? '',
+    autoRenew: a.autoRenew,
+    noticeMonths: a.noticeMonths === null || a.noticeMonths === undefined ? '' : String(a.noticeMonths),
+    noticeRunsTo: a.noticeRunsTo,
+    signingLevel: a.signingLevel,
+  };
+}
+type AgreementForm = ReturnType<typeof toForm>;
+const FORM_KEYS = ['title', 'validFrom', 'validTo', 'autoRenew', 'noticeMonths', 'noticeRunsTo', 'signingLevel'] as const;
 
 function ExampleTag({ show }: { show: boolean }) {
   const { t } = useI18n();
@@ -35,19 +51,10 @@ export default function AgreementDetailPage() {
   const dialog = useRef<HTMLDialogElement>(null);
   const a = result.data?.agreement;
 
-  const [form, setForm] = useState({ title: '', validFrom: '', validTo: '', autoRenew: false, noticeMonths: '', noticeRunsTo: 'NONE' as NoticeRunsTo, signingLevel: 'UNKNOWN' as SigningLevel });
+  const [form, setForm] = useState<AgreementForm>({ title: '', validFrom: '', validTo: '', autoRenew: false, noticeMonths: '', noticeRunsTo: 'NONE', signingLevel: 'UNKNOWN' });
+  const [conflict, setConflict] = useState<ConflictMerge<AgreementForm> | null>(null);
   useEffect(() => {
-    if (a) {
-      setForm({
-        title: a.title,
-        validFrom: a.validFrom ?? '',
-        validTo: a.validTo ?? '',
-        autoRenew: a.autoRenew,
-        noticeMonths: a.noticeMonths === null || a.noticeMonths === undefined ? '' : String(a.noticeMonths),
-        noticeRunsTo: a.noticeRunsTo,
-        signingLevel: a.signingLevel,
-      });
-    }
+    if (a) setForm(toForm(a));
   }, [a?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (result.error) {
@@ -67,9 +74,7 @@ export default function AgreementDetailPage() {
   }
   const scope = { hostKommunenummer: a.centre.hostKommunenummer, partyKommunenummer: a.parties.map((p) => p.municipality.kommunenummer) };
   const statusConflicted = !!statusState.error?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT');
-  // What the other person changed, against what this user typed: shown so they can reapply.
-  const current = conflictCurrent(update.error);
-  const labels = { title: t('agreement.title'), validFrom: t('agreement.validFrom'), validTo: t('agreement.validTo'), autoRenew: t('agreement.autoRenew'), noticeMonths: t('agreement.noticeMonths'), noticeRunsTo: t('agreement.noticeRunsTo'), signingLevel: t('agreement.signingLevel') };
+  const labels: Record<(typeof FORM_KEYS)[number], string> = { title: t('agreement.title'), validFrom: t('agreement.validFrom'), validTo: t('agreement.validTo'), autoRenew: t('agreement.autoRenew'), noticeMonths: t('agreement.noticeMonths'), noticeRunsTo: t('agreement.noticeRunsTo'), signingLevel: t('agreement.signingLevel') };
   const errors = fieldErrors(update.error);
   const general = generalError(update.error, t('error.network'));
   const ex = (f: string) => a.exampleFields.includes(f);
@@ -175,15 +180,22 @@ export default function AgreementDetailPage() {
                 signingLevel: form.signingLevel,
               },
             });
+            const now = conflictCurrent(r.error);
+            setConflict(null);
             if (!r.error) setSaved(true);
-            else if (r.error.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT')) reexecute({ requestPolicy: 'network-only' });
+            else if (now) {
+              // Someone else saved first: take in what only they changed, list what we both changed.
+              const merge = mergeConflict(toForm(a), form, toForm(now as unknown as Parameters<typeof toForm>[0]), FORM_KEYS);
+              setForm(merge.merged);
+              setConflict(merge);
+              reexecute({ requestPolicy: 'network-only' });
+            }
           }}
         >
-          {general && !current && <Alert data-color="danger">{general}</Alert>}
-          {current && (
+          {general && !conflict && <Alert data-color="danger">{general}</Alert>}
+          {conflict && (
             <ConflictNotice
-              current={current}
-              mine={form}
+              merge={conflict}
               labels={labels}
               format={{ noticeRunsTo: (v) => t(`agreement.runsTo.${v as NoticeRunsTo}`), signingLevel: (v) => SIGNING_LEVEL_LABELS[v as SigningLevel]?.[locale] ?? v, validFrom: formatDate, validTo: formatDate }}
             />

@@ -1,20 +1,18 @@
 import { Alert, Button } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
-import { conflictDifferences } from '../../lib/errors';
 
 /**
- * Someone else saved first: list what they changed against what this user typed, and offer to save
- * the user's values over the new version (the caller has already taken the new version number).
+ * Someone else saved first. Their changes to fields this user left alone are already in the form;
+ * fields both changed are listed with both values (the form keeps what this user typed). Saving again
+ * goes against the new version.
  */
 export function ConflictNotice({
-  current,
-  mine,
+  merge,
   labels,
   format = {},
   empty = {},
 }: {
-  current: Record<string, unknown>;
-  mine: object;
+  merge: { clashes: readonly { key: string; theirs: string; mine: string }[]; taken: readonly string[] };
   labels: Record<string, string>;
   /** How to show a field's value (codes as words); yes/no for booleans by default. */
   format?: Record<string, (value: string) => string>;
@@ -22,7 +20,7 @@ export function ConflictNotice({
   empty?: Record<string, string>;
 }) {
   const { t } = useI18n();
-  const differences = conflictDifferences(current, mine, labels);
+  const label = (key: string) => labels[key] ?? key;
   const show = (key: string, value: string) => {
     if (value === '') return empty[key] ?? '–';
     if (format[key]) return format[key](value);
@@ -32,17 +30,21 @@ export function ConflictNotice({
   return (
     <Alert data-color="warning" data-testid="conflict">
       <strong>{t('conflict.heading')}</strong>
-      {differences.length > 0 ? (
-        <ul>
-          {differences.map((d) => (
-            <li key={d.key}>{t('conflict.changed', { field: d.label, theirs: show(d.key, d.theirs), mine: show(d.key, d.mine) })}</li>
-          ))}
-        </ul>
+      {merge.taken.length > 0 && <p>{t('conflict.taken', { fields: merge.taken.map(label).join(', ') })}</p>}
+      {merge.clashes.length > 0 ? (
+        <>
+          <p>{t('conflict.clashes')}</p>
+          <ul>
+            {merge.clashes.map((d) => (
+              <li key={d.key}>{t('conflict.changed', { field: label(d.key), theirs: show(d.key, d.theirs), mine: show(d.key, d.mine) })}</li>
+            ))}
+          </ul>
+        </>
       ) : (
         <p>{t('conflict.same')}</p>
       )}
       <Button type="submit" data-size="sm" variant="secondary">
-        {t('conflict.reapply')}
+        {merge.clashes.length > 0 ? t('conflict.reapply') : t('conflict.saveMerged')}
       </Button>
     </Alert>
   );

@@ -1,16 +1,42 @@
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/nb';
 import { AuditLogQuery } from './auth.graphql';
 import { useSession } from './session';
 
-const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown): string =>
+  v === null || v === undefined || v === '' ? '–' : Array.isArray(v) ? v.map(show).join(', ') || '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+const PARTS_OF: Record<string, string[]> = { HandoverRoutine: ['RoutineStep'], Agreement: ['AgreementParty'] };
+const PARTS = new Set(Object.values(PARTS_OF).flat());
+const OPERATIONS = new Set(['CREATE', 'UPDATE', 'DELETE', 'ERASE', 'REORDER', 'STATUS', 'VERIFY']);
+
+/** Field names in the trail as the forms call them; other fields keep their technical name. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  title: 'agreement.title',
+  validFrom: 'agreement.validFrom',
+  validTo: 'agreement.validTo',
+  autoRenew: 'agreement.autoRenew',
+  noticeMonths: 'agreement.noticeMonths',
+  noticeRunsTo: 'agreement.noticeRunsTo',
+  signingLevel: 'agreement.signingLevel',
+  name: 'contacts.col.name',
+  phone: 'contacts.col.phone',
+  email: 'contacts.col.email',
+  isContactPoint: 'contacts.isContactPoint',
+  timing: 'routines.col.timing',
+  responsibleAgencyKind: 'routines.col.responsible',
+};
 
 /** «Historikk»: who changed what on a record, newest first. */
 export function History({ entity, entityId }: { entity: string; entityId: string }) {
   const { t, locale } = useI18n();
   const { me } = useSession();
-  const [result] = useQuery({ query: AuditLogQuery, variables: { entity, entityId }, pause: !me, requestPolicy: 'cache-and-network' });
+  // Refetched whenever a mutation answers with a record of this type (the entity names are the GraphQL type names).
+  const context = useMemo(() => ({ additionalTypenames: [entity, ...(PARTS_OF[entity] ?? [])] }), [entity]);
+  const [result] = useQuery({ query: AuditLogQuery, variables: { entity, entityId }, pause: !me, requestPolicy: 'cache-and-network', context });
   const fmt = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' });
   return (
     <section aria-labelledby={`history-${entityId}`} className="block" data-testid="history">
@@ -39,11 +65,16 @@ export function History({ entity, entityId }: { entity: string; entityId: string
               <Table.Row key={e.id}>
                 <Table.Cell>{fmt.format(new Date(e.at))}</Table.Cell>
                 <Table.Cell>{e.userLabel ?? t('history.system')}</Table.Cell>
-                <Table.Cell>{e.operation}</Table.Cell>
+                <Table.Cell>
+                  {OPERATIONS.has(e.operation) ? t(`history.op.${e.operation}` as MessageKey) : e.operation}
+                  {e.entity !== entity && PARTS.has(e.entity) && (
+                    <div className="muted">{t(`history.part.${e.entity}` as MessageKey, { label: e.partLabel ?? '' })}</div>
+                  )}
+                </Table.Cell>
                 <Table.Cell>
                   {Object.entries(e.changes as Record<string, { before: unknown; after: unknown }>).map(([field, c]) => (
-                    <div key={field}>
-                      <code>{field}</code>: {show(c.before)} → {show(c.after)}
+                    <div key={field} className="history-change">
+                      {FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : <code>{field}</code>}: {show(c.before)} → {show(c.after)}
                     </div>
                   ))}
                 </Table.Cell>

@@ -39,6 +39,8 @@ export const AuditLogQuery = graphql(`
         id
         at
         operation
+        entity
+        partLabel
         userLabel
         changes
       }

@@ -1,9 +1,10 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Checkbox, Dialog, Heading, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
-import { conflictCurrent, fieldErrors, generalError } from '../../lib/errors';
+import { fieldErrors, generalError } from '../../lib/errors';
 import { ConflictNotice } from '../auth/ConflictNotice';
+import { useMergingForm } from '../../lib/useMergingForm';
 import { CreateContactMutation, UpdateContactMutation } from './contacts.graphql';
 import { History } from '../auth/History';
 
@@ -18,17 +19,29 @@ export interface ContactDraft {
   isContactPoint: boolean;
 }
 
+type ContactRecord = { id: string; version: number; agencyId: string; name: string; title?: string | null; phone?: string | null; email?: string | null; isContactPoint: boolean };
+/** A saved contact as form values; also applied to the record a CONFLICT sends back. */
+export const contactDraft = (c: ContactRecord): ContactDraft => ({
+  id: c.id,
+  version: c.version,
+  agencyId: c.agencyId,
+  name: c.name,
+  title: c.title ?? '',
+  phone: c.phone ?? '',
+  email: c.email ?? '',
+  isContactPoint: c.isContactPoint,
+});
+const KEYS = ['name', 'title', 'phone', 'email', 'isContactPoint'] as const;
+
 /** Create or edit a contact person: work details only; the server's field errors show at the fields. */
 export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft | null; onSaved(): void }>(function ContactDialog({ draft, onSaved }, ref) {
   const { t } = useI18n();
-  const [form, setForm] = useState<ContactDraft | null>(draft);
+  const { form, setForm, conflict, settle } = useMergingForm(draft, KEYS, contactDraft);
   const [updateState, update] = useMutation(UpdateContactMutation);
   const [createState, create] = useMutation(CreateContactMutation);
-  useEffect(() => setForm(draft), [draft]);
   const state = form?.id ? updateState : createState;
   const errors = fieldErrors(state.error);
   const general = generalError(state.error, t('error.network'));
-  const current = form?.id ? conflictCurrent(updateState.error) : null;
   const labels = { name: t('contacts.col.name'), title: t('contacts.col.title'), phone: t('contacts.col.phone'), email: t('contacts.col.email'), isContactPoint: t('contacts.isContactPoint') };
 
   return (
@@ -45,16 +58,12 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
               e.preventDefault();
               const input = { name: form.name, title: form.title || null, phone: form.phone || null, email: form.email || null, isContactPoint: form.isContactPoint };
               const r = form.id ? await update({ id: form.id, input, expectedVersion: form.version }) : await create({ input: { ...input, agencyId: form.agencyId } });
+              settle(r.error);
               if (!r.error) onSaved();
-              else {
-                // Someone else saved first: the next save is made against their version.
-                const now = conflictCurrent(r.error);
-                if (now?.version !== undefined) setForm({ ...form, version: now.version });
-              }
             }}
           >
-            {current ? (
-              <ConflictNotice current={current} mine={{ ...form, title: form.title || null, phone: form.phone || null, email: form.email || null }} labels={labels} />
+            {conflict ? (
+              <ConflictNotice merge={conflict} labels={labels} />
             ) : (
               general && <Alert data-color="danger">{general}</Alert>
             )}

@@ -8,7 +8,7 @@ import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
-import { ContactDialog, type ContactDraft } from './ContactDialog';
+import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
 
 type Agency = MunicipalityContactsQuery['agencies']['items'][number];
@@ -284,7 +284,7 @@ export default function ContactsPage() {
                               data-size="sm"
                               aria-label={t('contacts.edit', { name: c.name })}
                               onClick={() => {
-                                setDraft({ id: c.id, version: c.version, agencyId: a.id, name: c.name, title: c.title ?? '', phone: c.phone ?? '', email: c.email ?? '', isContactPoint: c.isContactPoint });
+                                setDraft(contactDraft({ ...c, agencyId: a.id }));
                                 contactDialog.current?.showModal();
                               }}
                             >

@@ -9,7 +9,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { generalError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
-import { StepDialog, type StepDraft } from './StepDialog';
+import { StepDialog, draftOfStep, type StepDraft } from './StepDialog';
 import { AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
 
 export default function RoutinesPage() {
@@ -195,7 +195,7 @@ export default function RoutinesPage() {
                         data-size="sm"
                         aria-label={t('routines.editStepNamed', { step: s.title })}
                         onClick={() => {
-                          setStepDraft({ id: s.id, version: routine.version, title: s.title, timing: s.timing, responsibleAgencyKind: s.responsibleAgencyKind ?? null });
+                          setStepDraft(draftOfStep({ ...s, version: routine.version }));
                           stepDialog.current?.showModal();
                         }}
                       >

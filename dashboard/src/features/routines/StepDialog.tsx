@@ -1,10 +1,11 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Dialog, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, STEP_TIMINGS, STEP_TIMING_LABELS, type AgencyKind, type StepTiming } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
-import { conflictCurrent, fieldErrors, generalError } from '../../lib/errors';
+import { fieldErrors, generalError } from '../../lib/errors';
 import { ConflictNotice } from '../auth/ConflictNotice';
+import { useMergingForm } from '../../lib/useMergingForm';
 import { UpdateStepMutation } from './routines.graphql';
 
 export interface StepDraft {
@@ -16,15 +17,19 @@ export interface StepDraft {
   responsibleAgencyKind: AgencyKind | null;
 }
 
+type StepRecord = { id: string; version: number; title: string; timing: StepTiming; responsibleAgencyKind?: AgencyKind | null };
+/** A step as form values, with its routine's version; also applied to the step a CONFLICT sends back. */
+export const draftOfStep = (s: StepRecord): StepDraft => ({ id: s.id, version: s.version, title: s.title, timing: s.timing, responsibleAgencyKind: s.responsibleAgencyKind ?? null });
+const KEYS = ['title', 'timing', 'responsibleAgencyKind'] as const;
+
 /** Edit one routine step: title, when, and who is responsible. */
 export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | null; onSaved(): void }>(function StepDialog({ draft, onSaved }, ref) {
   const { t, locale } = useI18n();
-  const [form, setForm] = useState<StepDraft | null>(draft);
+  // A CONFLICT means someone else changed the routine first; the step as it is now comes back with it.
+  const { form, setForm, conflict, settle } = useMergingForm(draft, KEYS, draftOfStep);
   const [state, save] = useMutation(UpdateStepMutation);
-  useEffect(() => setForm(draft), [draft]);
   const errors = fieldErrors(state.error);
   const general = generalError(state.error, t('error.network'));
-  const current = conflictCurrent(state.error);
   const labels = { title: t('routines.col.step'), timing: t('routines.col.timing'), responsibleAgencyKind: t('routines.col.responsible') };
   return (
     <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby="step-dialog-heading">
@@ -39,18 +44,13 @@ export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | nul
             onSubmit={async (e) => {
               e.preventDefault();
               const r = await save({ id: form.id, expectedVersion: form.version, input: { title: form.title, timing: form.timing, responsibleAgencyKind: form.responsibleAgencyKind } });
+              settle(r.error);
               if (!r.error) onSaved();
-              else {
-                // Someone else changed the routine first: the next save is made against their version.
-                const now = conflictCurrent(r.error);
-                if (now?.version !== undefined) setForm({ ...form, version: now.version });
-              }
             }}
           >
-            {current ? (
+            {conflict ? (
               <ConflictNotice
-                current={current}
-                mine={form}
+                merge={conflict}
                 labels={labels}
                 empty={{ responsibleAgencyKind: t('routines.centreItself') }}
                 format={{ timing: (v) => STEP_TIMING_LABELS[v as StepTiming]?.[locale] ?? v, responsibleAgencyKind: (v) => AGENCY_KIND_LABELS[v as AgencyKind]?.[locale] ?? v }}

@@ -213,7 +213,7 @@ export async function createAgreement(ctx: AppContext, input: CreateAgreementInp
     await audit(em, ctx, 'CREATE', 'Agreement', agreement.id, null, agreement);
     for (const [i, p] of parties.entries()) {
       const party = await insertParty(em, agreement, p, `input.parties.${i}`);
-      await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party);
+      await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party, await partyPart(em, party));
     }
     return agreement;
   });
@@ -285,6 +285,12 @@ export async function deleteAgreement(ctx: AppContext, id: string): Promise<stri
   });
 }
 
+/** How a party's audit entries name their agreement and themselves (the municipality). */
+async function partyPart(em: EntityManager, party: AgreementParty) {
+  const m = await em.getRepository(Municipality).findOneBy({ kommunenummer: party.kommunenummer });
+  return { entity: 'Agreement', id: party.agreementId, label: m?.name ?? party.kommunenummer };
+}
+
 export async function addAgreementParty(ctx: AppContext, agreementId: string, input: PartyInput): Promise<AgreementParty> {
   const aid = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
   const data = parseInput(partySchema, input, 'input');
@@ -293,7 +299,7 @@ export async function addAgreementParty(ctx: AppContext, agreementId: string, in
     await em.getRepository(CrisisCentre).findOne({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
     if (agreement.status === 'ENDED') throw badInput('agreementId', 'Avtalen er avsluttet; parter kan ikke legges til.');
     const party = await insertParty(em, agreement, data, 'input');
-    await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party);
+    await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party, await partyPart(em, party));
     return party;
   });
 }
@@ -311,7 +317,7 @@ export async function updateAgreementParty(ctx: AppContext, id: string, input: U
     const merged = { ...party, ...Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) };
     await checkParty(em, agreement, merged, party.id, 'input');
     const saved = await em.getRepository(AgreementParty).save(merged);
-    await audit(em, ctx, 'UPDATE', 'AgreementParty', saved.id, party, saved);
+    await audit(em, ctx, 'UPDATE', 'AgreementParty', saved.id, party, saved, await partyPart(em, party));
     return saved;
   });
 }
@@ -324,7 +330,7 @@ export async function removeAgreementParty(ctx: AppContext, id: string): Promise
     if (!party) throw missing(ctx, notFound('AgreementParty', pid, 'Fant ikke parten.'));
     await lockAgreement(em, ctx, party.agreementId);
     await em.getRepository(AgreementParty).delete({ id: pid });
-    await audit(em, ctx, 'DELETE', 'AgreementParty', pid, party, null);
+    await audit(em, ctx, 'DELETE', 'AgreementParty', pid, party, null, await partyPart(em, party));
     return pid;
   });
 }

@@ -46,7 +46,7 @@ async function contactInScope(ctx: AppContext, id: string) {
 @Resolver()
 export class AuditResolver {
   @Authorized()
-  @Query(() => AuditPage, { description: 'The audit trail: administrators see all; others the history of one record (entity + entityId).' })
+  @Query(() => AuditPage, { description: 'The audit trail: administrators see all; others the history of one record (entity + entityId), which includes its parts (steps, parties).' })
   async auditLog(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AuditFilter, { nullable: true }) filterInput?: AuditFilter,
@@ -60,8 +60,13 @@ export class AuditResolver {
       throw badInput('filter.entityId', 'Velg en post (entity og entityId) for å se historikken; hele loggen er for administratorer.');
     }
     const qb = ctx.dataSource.getRepository(AuditEntry).createQueryBuilder('l');
-    if (filter.entity) qb.andWhere('l.entity = :e', { e: filter.entity });
-    if (filter.entityId) qb.andWhere('l.entity_id = :i', { i: filter.entityId });
+    if (filter.entity && filter.entityId) {
+      // A record's history includes its parts (a routine's steps, an agreement's parties).
+      qb.andWhere('((l.entity = :e AND l.entity_id = :i) OR (l.parent_entity = :e AND l.parent_id = :i))', { e: filter.entity, i: filter.entityId });
+    } else {
+      if (filter.entity) qb.andWhere('l.entity = :e', { e: filter.entity });
+      if (filter.entityId) qb.andWhere('l.entity_id = :i', { i: filter.entityId });
+    }
     if (filter.userId) qb.andWhere('l.user_id = :u', { u: filter.userId });
     const [items, totalCount] = await qb.orderBy('l.id', 'DESC').offset(page.offset).limit(page.limit).getManyAndCount();
     return { items, totalCount };

@@ -155,7 +155,7 @@ export async function addRoutineStep(ctx: AppContext, routineId: string, input: 
     const order = steps.map((s) => s.id);
     order.splice(at, 0, step.id);
     await renumber(em, rid, order);
-    await audit(em, ctx, 'CREATE', 'RoutineStep', step.id, null, { ...step, position: at });
+    await audit(em, ctx, 'CREATE', 'RoutineStep', step.id, null, { ...step, position: at }, { entity: 'HandoverRoutine', id: rid, label: step.title });
     return { ...step, position: at };
   });
 }
@@ -181,7 +181,7 @@ export async function updateRoutineStep(ctx: AppContext, id: string, input: Rout
       await renumber(em, step.routineId, ids);
       saved.position = ids.indexOf(sid);
     }
-    await audit(em, ctx, 'UPDATE', 'RoutineStep', sid, step, saved);
+    await audit(em, ctx, 'UPDATE', 'RoutineStep', sid, step, saved, { entity: 'HandoverRoutine', id: step.routineId, label: saved.title });
     return saved;
   });
 }
@@ -195,7 +195,7 @@ export async function removeRoutineStep(ctx: AppContext, id: string, expectedVer
     const routine = await lockRoutine(em, ctx, step.routineId);
     await touchRoutine(em, routine, expectedVersion, step);
     await em.getRepository(RoutineStep).delete({ id: sid });
-    await audit(em, ctx, 'DELETE', 'RoutineStep', sid, step, null);
+    await audit(em, ctx, 'DELETE', 'RoutineStep', sid, step, null, { entity: 'HandoverRoutine', id: step.routineId, label: step.title });
     const rest = await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } });
     await renumber(em, step.routineId, rest.map((s) => s.id));
     return sid;

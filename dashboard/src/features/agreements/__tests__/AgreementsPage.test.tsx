@@ -90,20 +90,21 @@ describe('AgreementDetailPage', () => {
     expect(field).toHaveAttribute('aria-invalid', 'true');
   });
 
-  it('on a conflict shows what the other person changed and reapplies on the new version', async () => {
+  it('on a conflict takes in what only the other person changed, lists what both changed, and saves on the new version', async () => {
     let version = 3;
+    const theirs = { ...DETAIL.data.agreement, version: 4, title: 'Samarbeidsavtale Salten 2027', noticeMonths: 6 };
     const updates: any[] = [];
     const { calls } = renderPage(
       <AgreementDetailPage />,
       {
-        AgreementDetail: () => ({ data: { agreement: { ...DETAIL.data.agreement, version, noticeMonths: version === 3 ? 12 : 6 } } }),
+        AgreementDetail: () => ({ data: { agreement: version === 3 ? DETAIL.data.agreement : theirs } }),
         UpdateAgreement: (v: any) => {
           updates.push(v);
           if (v.expectedVersion === 3) {
             version = 4;
-            return gqlError('Avtalen er endret av noen andre.', { code: 'CONFLICT', current: { title: 'Samarbeidsavtale Salten', noticeMonths: 6, version: 4 } });
+            return gqlError('Noen andre har endret avtalen etter at du åpnet den.', { code: 'CONFLICT', currentVersion: 4, current: theirs });
           }
-          return { data: { updateAgreement: { ...DETAIL.data.agreement, version: 5, noticeMonths: 24 } } };
+          return { data: { updateAgreement: { ...theirs, version: 5, noticeMonths: 24 } } };
         },
       },
       { route: '/avtaler/a1', path: '/avtaler/:id' },
@@ -113,13 +114,16 @@ describe('AgreementDetailPage', () => {
     await userEvent.type(field, '24');
     await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
     const conflict = await screen.findByTestId('conflict');
+    expect(conflict).toHaveTextContent('Den andres endringer er tatt inn i skjemaet: Tittel.');
     expect(conflict).toHaveTextContent('Oppsigelsestid (måneder) er nå «6» (du skrev «24»)');
-    expect(conflict).not.toHaveTextContent('Tittel');
-    await screen.findByText(/Si opp innen/);
+    expect(conflict.querySelectorAll('li')).toHaveLength(1);
+    expect(screen.getByLabelText('Tittel')).toHaveValue('Samarbeidsavtale Salten 2027');
+    expect(field).toHaveValue('24');
     expect(calls.filter((c) => c.name === 'AgreementDetail').length).toBeGreaterThan(1);
     await userEvent.click(within(conflict).getByRole('button', { name: 'Lagre mine verdier over de nye' }));
     expect(updates).toHaveLength(2);
-    expect(updates[1]).toMatchObject({ expectedVersion: 4, input: { noticeMonths: 24 } });
+    expect(updates[1]).toMatchObject({ expectedVersion: 4, input: { title: 'Samarbeidsavtale Salten 2027', noticeMonths: 24 } });
+    expect(await screen.findByText('Endringene er lagret.')).toBeInTheDocument();
   });
 
   it('asks for confirmation before ending the agreement', async () => {

@@ -6,7 +6,7 @@ import { gqlError, renderPage } from '../../../../test/render';
 
 const DRAFT = { id: 'k1', version: 2, agencyId: 'a1', name: 'Kari Nordmann', title: 'Veileder', phone: '+47 00 00 00 01', email: '', isContactPoint: false };
 
-it('on a conflict shows what someone else changed and saves against their version when asked', async () => {
+it('on a conflict takes in what only someone else changed, lists the clash, and saves against their version when asked', async () => {
   const updates: any[] = [];
   const onSaved = jest.fn();
   const ref = createRef<HTMLDialogElement>();
@@ -16,7 +16,7 @@ it('on a conflict shows what someone else changed and saves against their versio
       if (v.expectedVersion === 2) {
         return gqlError('Noen andre har endret kontaktpersonen etter at du åpnet den.', {
           code: 'CONFLICT',
-          current: { id: 'k1', version: 3, name: 'Kari Nordmann', title: 'Seniorveileder', phone: '+47 00 00 00 01', email: null, isContactPoint: true },
+          current: { id: 'k1', version: 3, agencyId: 'a1', name: 'Kari Nordmann', title: 'Seniorveileder', phone: '+47 00 00 00 09', email: null, isContactPoint: true },
         });
       }
       return { data: { updateContact: { id: 'k1', version: 4 } } };
@@ -27,13 +27,13 @@ it('on a conflict shows what someone else changed and saves against their versio
   await userEvent.type(screen.getByLabelText('Telefon'), '2');
   await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
   const conflict = await screen.findByTestId('conflict');
-  expect(conflict).toHaveTextContent('Rolle er nå «Seniorveileder» (du skrev «Veileder»)');
-  expect(conflict).toHaveTextContent('er nå «Ja» (du skrev «Nei»)');
-  expect(conflict).toHaveTextContent('Telefon er nå «+47 00 00 00 01» (du skrev «+47 00 00 00 012»)');
-  expect(conflict).not.toHaveTextContent('Navn');
+  expect(conflict).toHaveTextContent('Den andres endringer er tatt inn i skjemaet: Rolle, Kommunens kontaktpunkt for krisesenteret.');
+  expect(conflict).toHaveTextContent('Telefon er nå «+47 00 00 00 09» (du skrev «+47 00 00 00 012»)');
+  expect(conflict.querySelectorAll('li')).toHaveLength(1);
+  expect(screen.getByLabelText('Rolle')).toHaveValue('Seniorveileder');
   expect(onSaved).not.toHaveBeenCalled();
   await userEvent.click(within(conflict).getByRole('button', { name: 'Lagre mine verdier over de nye' }));
   expect(updates).toHaveLength(2);
-  expect(updates[1]).toMatchObject({ id: 'k1', expectedVersion: 3, input: { title: 'Veileder', phone: '+47 00 00 00 012', isContactPoint: false } });
+  expect(updates[1]).toMatchObject({ id: 'k1', expectedVersion: 3, input: { title: 'Seniorveileder', phone: '+47 00 00 00 012', isContactPoint: true } });
   expect(onSaved).toHaveBeenCalledTimes(1);
 });

@@ -21,12 +21,14 @@ it('on a conflict shows the step as someone else saved it and saves against the 
     },
   });
   act(() => ref.current?.setAttribute('open', ''));
+  await userEvent.selectOptions(screen.getByLabelText('Når'), 'ON_ARRIVAL');
   await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
   const conflict = await screen.findByTestId('conflict');
-  expect(conflict).toHaveTextContent('er nå «Før utflytting» (du skrev «Under oppholdet»)');
-  expect(conflict).toHaveTextContent('er nå «Boligkontor» (du skrev «Krisesenteret»)');
-  expect(conflict.querySelectorAll('li')).toHaveLength(2);
+  expect(conflict).toHaveTextContent('tatt inn i skjemaet: Ansvarlig');
+  expect(conflict).toHaveTextContent('er nå «Før utflytting» (du skrev «Ved innflytting»)');
+  expect(conflict.querySelectorAll('li')).toHaveLength(1);
   await userEvent.click(within(conflict).getByRole('button', { name: 'Lagre mine verdier over de nye' }));
   expect(saves.map((s) => s.expectedVersion)).toEqual([5, 6]);
+  expect(saves[1].input).toEqual({ title: 'Finne bolig', timing: 'ON_ARRIVAL', responsibleAgencyKind: 'HOUSING_OFFICE' });
   expect(onSaved).toHaveBeenCalledTimes(1);
 });
