@@ -1,10 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Link as RouterLink, NavLink, Route, Routes } from 'react-router';
 import { useMutation } from 'urql';
-import { Button, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { Loading } from '../components/States';
 import { LogoutMutation } from '../features/auth/auth.graphql';
 import { SessionProvider, useSession } from '../features/auth/session';
 import { useI18n, type Locale } from '../i18n/i18n';
+import { errorMessage } from '../lib/errors';
 import type { MessageKey } from '../i18n/nb';
 
 // Each page is its own chunk: the first route loads only what it draws.
@@ -37,7 +39,7 @@ function NotFound() {
 function UserMenu() {
   const { t } = useI18n();
   const { me, refresh } = useSession();
-  const [, logout] = useMutation(LogoutMutation);
+  const [logoutState, logout] = useMutation(LogoutMutation);
   if (!me) {
     return (
       <RouterLink to="/logg-inn" className="user-menu">
@@ -55,13 +57,20 @@ function UserMenu() {
       <Button
         variant="tertiary"
         data-size="sm"
+        disabled={logoutState.fetching}
         onClick={async () => {
-          await logout({});
-          refresh();
+          // A failed logout leaves the session as it was: say so rather than ask the server again.
+          const r = await logout({});
+          if (!r.error) refresh();
         }}
       >
         {t('auth.logout')}
       </Button>
+      {logoutState.error && (
+        <Alert data-color="danger" data-size="sm" role="alert">
+          {errorMessage(logoutState.error, t('error.network'))}
+        </Alert>
+      )}
     </div>
   );
 }
@@ -102,13 +111,7 @@ export function Shell() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense
-          fallback={
-            <div role="status" className="loading">
-              <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-            </div>
-          }
-        >
+        <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<OverviewPage />} />
             <Route path="/kart" element={<CoverageMapPage />} />

@@ -45,6 +45,8 @@ export const en: Record<MessageKey, string> = {
   'common.all': "All",
   'common.asOf': "As of {date}",
   'common.notFound': "The page does not exist.",
+  'common.noCentres': "No crisis centres are registered yet.",
+  'common.noMembers': "{name} has no member municipalities registered.",
   'common.backToOverview': "To the overview",
   'severity.CRITICAL': "Critical",
   'severity.WARNING': "Warning",

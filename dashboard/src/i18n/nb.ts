@@ -43,6 +43,8 @@ export const nb = {
   'common.all': "Alle",
   'common.asOf': "Per {date}",
   'common.notFound': "Siden finnes ikke.",
+  'common.noCentres': "Ingen krisesentre er registrert ennå.",
+  'common.noMembers': "{name} har ingen medlemskommuner registrert.",
   'common.backToOverview': "Til oversikten",
   'severity.CRITICAL': "Kritisk",
   'severity.WARNING': "Advarsel",

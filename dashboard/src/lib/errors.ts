@@ -25,3 +25,31 @@ export function conflictCurrent(error: CombinedError | undefined | null): (Recor
   const e = error?.graphQLErrors.find((g) => g.extensions?.code === 'CONFLICT' && g.extensions?.current);
   return (e?.extensions?.current as Record<string, unknown> & { version?: number }) ?? null;
 }
+
+/**
+ * The message for a failed query: the network message, or the server's first error of any kind
+ * (unlike `generalError`, which leaves field errors to the form's fields).
+ */
+export function errorMessage(error: CombinedError, networkMessage: string): string {
+  if (error.networkError) return networkMessage;
+  return error.graphQLErrors[0]?.message ?? networkMessage;
+}
+
+/** Someone else saved the record first (the server's CONFLICT). */
+export function isConflict(error: CombinedError | undefined | null): boolean {
+  return !!error?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT');
+}
+
+/**
+ * Every message a form's general alert should carry: errors that belong to no field, and the field
+ * errors of fields the form does not show (`shown` lists those it does), so no refusal goes unseen.
+ */
+export function unplacedErrors(error: CombinedError | undefined | null, networkMessage: string, shown: readonly string[]): string[] {
+  if (!error) return [];
+  if (error.networkError) return [networkMessage];
+  const general = error.graphQLErrors.filter((e) => !(e.extensions?.code === 'BAD_USER_INPUT' && e.extensions?.field)).map((e) => e.message);
+  const unshown = Object.entries(fieldErrors(error))
+    .filter(([field]) => !shown.includes(field))
+    .map(([, message]) => message);
+  return [...general, ...unshown];
+}

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { AGREEMENT_STATUS_LABELS, canManageAgreement, SIGNING_LEVEL_LABELS, SIGNING_LEVELS } from '@samordna/domain';
 import { History } from '../auth/History';
 import { Permission } from '../auth/Permission';
 import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
-import { conflictCurrent, fieldErrors, generalError } from '../../lib/errors';
-import { ConflictNotice } from '../auth/ConflictNotice';
+import { conflictCurrent, errorMessage, fieldErrors, generalError, isConflict } from '../../lib/errors';
+import { ConflictAlert, ConflictNotice } from '../auth/ConflictNotice';
 import { mergeConflict, type ConflictMerge } from '../../lib/conflict';
 import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
@@ -59,21 +60,14 @@ export default function AgreementDetailPage() {
 
   if (result.error) {
     return (
-      <Alert data-color="danger" role="alert">
-        <Paragraph>{result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}</Paragraph>
+      <QueryError error={result.error}>
         <RouterLink to="/avtaler">{t('agreement.back')}</RouterLink>
-      </Alert>
+      </QueryError>
     );
   }
-  if (!a) {
-    return (
-      <div role="status" className="loading">
-        <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-      </div>
-    );
-  }
+  if (!a) return <Loading />;
   const scope = { hostKommunenummer: a.centre.hostKommunenummer, partyKommunenummer: a.parties.map((p) => p.municipality.kommunenummer) };
-  const statusConflicted = !!statusState.error?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT');
+  const statusConflicted = isConflict(statusState.error);
   const labels: Record<(typeof FORM_KEYS)[number], string> = { title: t('agreement.title'), validFrom: t('agreement.validFrom'), validTo: t('agreement.validTo'), autoRenew: t('agreement.autoRenew'), noticeMonths: t('agreement.noticeMonths'), noticeRunsTo: t('agreement.noticeRunsTo'), signingLevel: t('agreement.signingLevel') };
   const errors = fieldErrors(update.error);
   const general = generalError(update.error, t('error.network'));
@@ -108,11 +102,7 @@ export default function AgreementDetailPage() {
         <Heading level={2} data-size="sm" id="status-heading">
           {t('agreement.statusChange')}
         </Heading>
-        {statusConflicted && (
-          <Alert data-color="warning" role="alert">
-            <strong>{t('conflict.heading')}</strong> {t('conflict.text')}
-          </Alert>
-        )}
+        {statusConflicted && <ConflictAlert />}
         <Permission allowed={(g) => canManageAgreement(g, scope)}>
         <div className="button-row">
           {a.allowedTransitions.map((s) => (
@@ -130,7 +120,7 @@ export default function AgreementDetailPage() {
           ))}
         </div>
         </Permission>
-        {statusState.error && !statusConflicted && <Alert data-color="danger">{generalError(statusState.error, t('error.network')) ?? statusState.error.graphQLErrors[0]?.message}</Alert>}
+        {statusState.error && !statusConflicted && <Alert data-color="danger">{errorMessage(statusState.error, t('error.network'))}</Alert>}
         <Dialog ref={dialog} closeButton={t('common.close')} onClose={() => setPending(null)} aria-labelledby="confirm-heading">
           <Dialog.Block>
             <Heading level={2} data-size="xs" id="confirm-heading">

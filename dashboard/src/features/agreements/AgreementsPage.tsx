@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES } from '@samordna/domain';
 import { Permission } from '../auth/Permission';
 import type { AgreementStatus } from '../../gql/graphql';
@@ -100,16 +101,9 @@ export default function AgreementsPage() {
       </div>
 
       {result.error ? (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}</Paragraph>
-          <button type="button" className="link-button" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-            {t('error.retry')}
-          </button>
-        </Alert>
+        <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !result.data ? (
-        <div role="status" className="loading">
-          <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-        </div>
+        <Loading />
       ) : items.length === 0 ? (
         <Paragraph role="status">{t('agreements.empty')}</Paragraph>
       ) : (

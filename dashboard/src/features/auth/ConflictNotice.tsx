@@ -49,3 +49,16 @@ export function ConflictNotice({
     </Alert>
   );
 }
+
+/**
+ * A change with no form to merge into (a status change, a reorder, an adoption) was refused because
+ * someone else saved first: say so; the page has fetched the new version for the user to redo it on.
+ */
+export function ConflictAlert() {
+  const { t } = useI18n();
+  return (
+    <Alert data-color="warning" role="alert">
+      <strong>{t('conflict.heading')}</strong> {t('conflict.text')}
+    </Alert>
+  );
+}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
 import { AuditLogQuery } from './auth.graphql';
@@ -36,7 +37,7 @@ export function History({ entity, entityId }: { entity: string; entityId: string
   const { me } = useSession();
   // Refetched whenever a mutation answers with a record of this type (the entity names are the GraphQL type names).
   const context = useMemo(() => ({ additionalTypenames: [entity, ...(PARTS_OF[entity] ?? [])] }), [entity]);
-  const [result] = useQuery({ query: AuditLogQuery, variables: { entity, entityId }, pause: !me, requestPolicy: 'cache-and-network', context });
+  const [result, reexecute] = useQuery({ query: AuditLogQuery, variables: { entity, entityId }, pause: !me, requestPolicy: 'cache-and-network', context });
   const fmt = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' });
   return (
     <section aria-labelledby={`history-${entityId}`} className="block" data-testid="history">
@@ -45,8 +46,10 @@ export function History({ entity, entityId }: { entity: string; entityId: string
       </Heading>
       {!me ? (
         <Paragraph className="muted">{t('history.needLogin')}</Paragraph>
+      ) : result.error ? (
+        <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !result.data ? (
-        <Spinner aria-label={t('common.loading')} data-size="sm" />
+        <Loading size="sm" />
       ) : result.data.auditLog.items.length === 0 ? (
         <Paragraph>{t('history.empty')}</Paragraph>
       ) : (

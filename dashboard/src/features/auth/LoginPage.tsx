@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
-import { fieldErrors } from '../../lib/errors';
+import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { LoginMutation } from './auth.graphql';
 import { useSession } from './session';
 
@@ -15,7 +15,7 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const errors = fieldErrors(state.error);
-  const general = state.error && !errors.password && !errors.email ? (state.error.networkError ? t('error.network') : state.error.graphQLErrors[0]?.message) : null;
+  const general = unplacedErrors(state.error, t('error.network'), ['email', 'password']).join(' ');
 
   return (
     <section aria-labelledby="login-heading" className="login-page">

@@ -1,12 +1,13 @@
 import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, type Grant } from '@samordna/domain';
 import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
-import { fieldErrors } from '../../lib/errors';
+import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
@@ -35,10 +36,10 @@ export default function ContactsPage() {
   const kommunenummer = params.get('kommune') ?? '';
   const centreId = params.get('senter') ?? '';
   const showStale = params.get('ubekreftet') === '1';
-  const [options] = useQuery({ query: ContactOptionsQuery });
+  const [options, refreshOptions] = useQuery({ query: ContactOptionsQuery });
   const context = useMemo(() => ({ additionalTypenames: ['ContactPerson'] }), []);
   const [contacts, refresh] = useQuery({ query: MunicipalityContacts, variables: { kommunenummer }, pause: !kommunenummer, context });
-  const [centre] = useQuery({ query: CentreContactsQuery, variables: { centreId }, pause: !centreId });
+  const [centre, refreshCentre] = useQuery({ query: CentreContactsQuery, variables: { centreId }, pause: !centreId });
   const [stale, refreshStale] = useQuery({ query: StaleContactsQuery, pause: !showStale, context });
   const [verifyState, verify] = useMutation(VerifyContactsMutation);
   const [selected, setSelected] = useState<string[]>([]);
@@ -58,6 +59,11 @@ export default function ContactsPage() {
   const agencies: Agency[] = contacts.data?.agencies.items ?? [];
   const memberOf = (contacts.data?.municipality.centreMemberships ?? []).filter((m) => m.isCurrent).map((m) => m.centre.id);
   const mayEdit = (g: Grant[]) => canManageMunicipalityContacts(g, kommunenummer, memberOf);
+  const staleItems = stale.data?.contacts.items ?? [];
+  // The list spans municipalities and does not say which centres they belong to: offer the button to whoever
+  // may manage some of these contacts (a centre leader may, for its members); the server checks each one.
+  const mayVerifyStale = (g: Grant[]) => g.some((x) => x.role === 'CENTRE_LEADER') || staleItems.some((c) => canManageMunicipalityContacts(g, c.agency.municipality.kommunenummer, []));
+  const verifyProblems = unplacedErrors(verifyState.error, t('error.network'), ['verifiedBy']);
 
   const verifyRows = (
     <Button variant="secondary" disabled={selected.length === 0} onClick={() => verifyDialog.current?.showModal()}>
@@ -98,6 +104,7 @@ export default function ContactsPage() {
           </Select>
         </Field>
       </div>
+      {options.error && <QueryError error={options.error} onRetry={() => refreshOptions({ requestPolicy: 'network-only' })} />}
       {notice && (
         <Alert data-color="success" role="status">
           {notice}
@@ -107,99 +114,105 @@ export default function ContactsPage() {
       {!kommunenummer && !centreId && !showStale && <Paragraph>{t('contacts.chooseHint')}</Paragraph>}
 
       {showStale &&
-        (stale.data ? (
+        (stale.error ? (
+          <QueryError error={stale.error} onRetry={() => refreshStale({ requestPolicy: 'network-only' })} />
+        ) : !stale.data ? (
+          <Loading />
+        ) : (
           <section aria-labelledby="stale-heading">
             <Heading level={2} data-size="sm" id="stale-heading">
               {t('contacts.staleList')}
             </Heading>
             <Paragraph role="status">{t('contacts.staleCount', { count: stale.data.contacts.totalCount })}</Paragraph>
-            <div className="button-row no-print">{verifyRows}</div>
-            <Table zebra border data-size="sm" data-testid="stale-table">
-              <caption className="visually-hidden">{t('contacts.staleList')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('contacts.col.select')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {stale.data.contacts.items.map((c) => (
-                  <Table.Row key={c.id}>
-                    <Table.Cell>
-                      <Checkbox aria-label={t('contacts.select', { name: c.name })} checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      {c.name} <span className="muted">({c.agency.name})</span>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <RouterLink to={`/kontakter?kommune=${c.agency.municipality.kommunenummer}`}>{c.agency.municipality.name}</RouterLink>
-                    </Table.Cell>
-                    <Table.Cell>{c.verifiedAt ? formatDate(c.verifiedAt.slice(0, 10)) : t('contacts.never')}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+            {staleItems.length > 0 && (
+              <>
+                <div className="button-row no-print">
+                  <Permission allowed={mayVerifyStale}>{verifyRows}</Permission>
+                </div>
+                <Table zebra border data-size="sm" data-testid="stale-table">
+                  <caption className="visually-hidden">{t('contacts.staleList')}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell>{t('contacts.col.select')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {staleItems.map((c) => (
+                      <Table.Row key={c.id}>
+                        <Table.Cell>
+                          <Checkbox aria-label={t('contacts.select', { name: c.name })} checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                        </Table.Cell>
+                        <Table.Cell>
+                          {c.name} <span className="muted">({c.agency.name})</span>
+                        </Table.Cell>
+                        <Table.Cell>
+                          <RouterLink to={`/kontakter?kommune=${c.agency.municipality.kommunenummer}`}>{c.agency.municipality.name}</RouterLink>
+                        </Table.Cell>
+                        <Table.Cell>{c.verifiedAt ? formatDate(c.verifiedAt.slice(0, 10)) : t('contacts.never')}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </>
+            )}
           </section>
-        ) : (
-          <div role="status" className="loading">
-            <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-          </div>
         ))}
 
       {centreId &&
-        (centre.data ? (
+        (centre.error ? (
+          <QueryError error={centre.error} onRetry={() => refreshCentre({ requestPolicy: 'network-only' })} />
+        ) : !centre.data ? (
+          <Loading />
+        ) : (
           <section aria-labelledby="centre-contacts-heading">
             <Heading level={2} data-size="sm" id="centre-contacts-heading">
               {t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}
             </Heading>
-            <Table zebra border data-size="sm" data-testid="centre-contacts">
-              <caption className="visually-hidden">{t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('contacts.missing')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {centre.data.centreCoverage.rows.map((r) => {
-                  const codes = r.codes.filter((c) => (CONTACT_CODES as readonly string[]).includes(c));
-                  return (
-                    <Table.Row key={r.municipality.kommunenummer}>
-                      <Table.Cell>
-                        <RouterLink to={`/kontakter?kommune=${r.municipality.kommunenummer}`}>{r.municipality.name}</RouterLink>
-                      </Table.Cell>
-                      <Table.Cell>
-                        {codes.length === 0
-                          ? t('contacts.allGood')
-                          : codes.map((c) => (
-                              <Tag key={c} data-size="sm" data-color="warning" className="code-tag">
-                                {FINDING_CODE_LABELS[c][locale]}
-                              </Tag>
-                            ))}
-                      </Table.Cell>
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table>
+            {centre.data.centreCoverage.rows.length === 0 ? (
+              <Paragraph role="status">{t('common.noMembers', { name: centre.data.centreCoverage.centreName })}</Paragraph>
+            ) : (
+              <Table zebra border data-size="sm" data-testid="centre-contacts">
+                <caption className="visually-hidden">{t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('contacts.missing')}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {centre.data.centreCoverage.rows.map((r) => {
+                    const codes = r.codes.filter((c) => (CONTACT_CODES as readonly string[]).includes(c));
+                    return (
+                      <Table.Row key={r.municipality.kommunenummer}>
+                        <Table.Cell>
+                          <RouterLink to={`/kontakter?kommune=${r.municipality.kommunenummer}`}>{r.municipality.name}</RouterLink>
+                        </Table.Cell>
+                        <Table.Cell>
+                          {codes.length === 0
+                            ? t('contacts.allGood')
+                            : codes.map((c) => (
+                                <Tag key={c} data-size="sm" data-color="warning" className="code-tag">
+                                  {FINDING_CODE_LABELS[c][locale]}
+                                </Tag>
+                              ))}
+                        </Table.Cell>
+                      </Table.Row>
+                    );
+                  })}
+                </Table.Body>
+              </Table>
+            )}
           </section>
-        ) : (
-          <div role="status" className="loading">
-            <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-          </div>
         ))}
 
       {kommunenummer &&
         (contacts.error ? (
-          <Alert data-color="danger" role="alert">
-            {contacts.error.networkError ? t('error.network') : contacts.error.graphQLErrors[0]?.message}
-          </Alert>
+          <QueryError error={contacts.error} onRetry={() => refresh({ requestPolicy: 'network-only' })} />
         ) : !contacts.data ? (
-          <div role="status" className="loading">
-            <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-          </div>
+          <Loading />
         ) : agencies.length === 0 ? (
           <Paragraph role="status">{t('contacts.noAgencies', { name })}</Paragraph>
         ) : (
@@ -338,11 +351,13 @@ export default function ContactsPage() {
                 verifyDialog.current?.close();
                 setNotice(t('contacts.verified', { count: selected.length }));
                 setSelected([]);
-                refresh({ requestPolicy: 'network-only' });
-                refreshStale({ requestPolicy: 'network-only' });
+                // Only the lists on screen: a paused query would run with an empty variable.
+                if (kommunenummer) refresh({ requestPolicy: 'network-only' });
+                if (showStale) refreshStale({ requestPolicy: 'network-only' });
               }
             }}
           >
+            {verifyProblems.length > 0 && <Alert data-color="danger">{verifyProblems.join(' ')}</Alert>}
             <Paragraph>{t('contacts.verifyText', { count: selected.length })}</Paragraph>
             <Textfield label={t('contacts.verifiedBy')} value={verifiedBy} onChange={(e) => setVerifiedBy(e.target.value)} error={fieldErrors(verifyState.error).verifiedBy} />
             <Button type="submit" disabled={verifyState.fetching} aria-busy={verifyState.fetching}>

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useSearchParams } from 'react-router';
-import { Alert, Details, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Details, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { formatDecimal, formatInteger, formatKroner } from '../../lib/format';
@@ -14,11 +15,11 @@ const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 export default function CostsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const [centres] = useQuery({ query: CostCentresQuery });
+  const [centres, reexecuteCentres] = useQuery({ query: CostCentresQuery });
   const centreList = centres.data?.crisisCentres.items ?? [];
   const centreId = params.get('senter') ?? centreList[0]?.id ?? '';
   const year = Number(params.get('aar') ?? THIS_YEAR);
-  const [result] = useQuery({
+  const [result, reexecute] = useQuery({
     query: CostPageQuery,
     variables: { centreId, year, fromYear: year - 4, toYear: year + 1 },
     pause: !centreId,
@@ -75,19 +76,23 @@ export default function CostsPage() {
         </Field>
       </div>
 
-      {result.fetching && !result.data ? (
-        <div role="status" className="loading">
-          <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-        </div>
+      {centres.error ? (
+        <QueryError error={centres.error} onRetry={() => reexecuteCentres({ requestPolicy: 'network-only' })} />
+      ) : !centres.data ? (
+        <Loading />
+      ) : centreList.length === 0 ? (
+        <Paragraph role="status">{t('common.noCentres')}</Paragraph>
+      ) : result.fetching && !d ? (
+        <Loading />
       ) : notFound ? (
         <Alert data-color="info" role="status">
           {t('costs.noData', { reason: notFound.message })}
         </Alert>
       ) : result.error ? (
-        <Alert data-color="danger" role="alert">
-          {result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}
-        </Alert>
-      ) : d ? (
+        <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : !d ? (
+        <Loading />
+      ) : (
         <>
           {d.isExample && (
             <Alert data-color="warning">
@@ -201,7 +206,7 @@ export default function CostsPage() {
             municipalities={centres.data?.municipalities ?? []}
           />
         </>
-      ) : null}
+      )}
     </section>
   );
 }

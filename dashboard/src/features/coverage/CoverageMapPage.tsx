@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useSearchParams } from 'react-router';
-import { Alert, Field, Heading, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { FINDING_CODE_LABELS, FINDING_CODES } from '@samordna/domain';
 import type { CoverageFilter, FindingCode, Severity } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -26,7 +27,7 @@ export default function CoverageMapPage() {
     () => ({ centreId: centreId || null, code: code || null, severity: severity || null }),
     [centreId, code, severity],
   );
-  const [options] = useQuery({ query: CoverageFilterOptionsQuery });
+  const [options, reexecuteOptions] = useQuery({ query: CoverageFilterOptionsQuery });
   const [overview, reexecute] = useQuery({ query: CoverageOverviewQuery, variables: { filter } });
   const [boundaries, setBoundaries] = useState<Boundaries | null>(null);
   const [mapError, setMapError] = useState(false);
@@ -121,16 +122,9 @@ export default function CoverageMapPage() {
         </Field>
       </div>
 
+      {options.error && <QueryError error={options.error} onRetry={() => reexecuteOptions({ requestPolicy: 'network-only' })} />}
       {overview.error ? (
-        <Alert data-color="danger" role="alert">
-          <Heading level={2} data-size="xs">
-            {t('error.heading')}
-          </Heading>
-          <Paragraph>{overview.error.networkError ? t('error.network') : overview.error.graphQLErrors[0]?.message}</Paragraph>
-          <button type="button" className="link-button" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-            {t('error.retry')}
-          </button>
-        </Alert>
+        <QueryError error={overview.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : (
         <>
           <Paragraph role="status" data-size="sm" className="muted">
@@ -141,9 +135,7 @@ export default function CoverageMapPage() {
               {mapError ? (
                 <Alert data-color="warning">{t('map.mapError')}</Alert>
               ) : !boundaries || !overview.data ? (
-                <div role="status" className="loading map-loading">
-                  <Spinner aria-hidden data-size="md" /> {t('map.loadingMap')}
-                </div>
+                <Loading label={t('map.loadingMap')} className="map-loading" />
               ) : (
                 <CoverageMap
                   boundaries={boundaries}

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useQuery } from 'urql';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { FINDING_CODE_LABELS } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/format';
@@ -27,7 +28,7 @@ function linkFor(record: { entity: string; id: string }, kommunenummer: string, 
 export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: string; onClose(): void }) {
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [result] = useQuery({ query: MunicipalityCoverageQuery, variables: { kommunenummer } });
+  const [result, reexecute] = useQuery({ query: MunicipalityCoverageQuery, variables: { kommunenummer } });
   const data = result.data?.municipalityCoverage;
 
   useEffect(() => {
@@ -52,11 +53,9 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
         </Button>
       </div>
       {result.fetching && !data ? (
-        <div role="status" className="loading">
-          <Spinner aria-hidden data-size="sm" /> {t('common.loading')}
-        </div>
+        <Loading size="sm" />
       ) : result.error ? (
-        <Alert data-color="danger">{result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}</Alert>
+        <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : data ? (
         <>
           <Paragraph data-size="sm" className="muted">

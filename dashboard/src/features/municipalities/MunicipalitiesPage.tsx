@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { Alert, Button, Field, Heading, Label, Paragraph, Search, Select, Spinner } from '@digdir/designsystemet-react';
+import { Field, Heading, Label, Paragraph, Search, Select } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { formatInteger } from '../../lib/format';
 import { CountiesQuery, MunicipalitiesOfCountyQuery } from './municipalities.graphql';
@@ -24,7 +25,7 @@ export function MunicipalitiesPage() {
   const [countyNumber, setCountyNumber] = useState(initialCounty);
   const [search, setSearch] = useState('');
 
-  const [counties] = useQuery({ query: CountiesQuery });
+  const [counties, reexecuteCounties] = useQuery({ query: CountiesQuery });
   const [result, reexecute] = useQuery({
     query: MunicipalitiesOfCountyQuery,
     variables: { countyNumber, search: search.trim() || null },
@@ -35,6 +36,11 @@ export function MunicipalitiesPage() {
   const total = rows.reduce((sum, m) => sum + (m.population?.population ?? 0), 0);
   const year = rows.find((m) => m.population)?.population?.year;
   const error = counties.error ?? result.error;
+  // Try again whichever failed: without the counties there is nothing to choose from.
+  const retry = () => {
+    if (counties.error) reexecuteCounties({ requestPolicy: 'network-only' });
+    if (result.error) reexecute({ requestPolicy: 'network-only' });
+  };
 
   return (
     <section aria-labelledby="municipalities-heading">
@@ -77,21 +83,11 @@ export function MunicipalitiesPage() {
       </div>
 
       {error ? (
-        <Alert data-color="danger" role="alert">
-          <Heading level={2} data-size="xs">
-            {t('error.heading')}
-          </Heading>
-          <Paragraph>{error.networkError ? t('error.network') : error.graphQLErrors[0]?.message}</Paragraph>
-          <Button variant="secondary" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-            {t('error.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={error} heading onRetry={retry} />
       ) : countyNumber === '' ? (
         <Paragraph className="empty">{t('municipalities.noCounty')}</Paragraph>
       ) : result.fetching && !result.data ? (
-        <div role="status" className="loading">
-          <Spinner aria-hidden data-size="md" /> {t('municipalities.loading')}
-        </div>
+        <Loading label={t('municipalities.loading')} />
       ) : rows.length === 0 ? (
         <Paragraph className="empty" role="status">
           {t('municipalities.empty')}

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useQuery } from 'urql';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Card, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
 import { OverviewQuery } from './overview.graphql';
@@ -35,16 +36,9 @@ export default function OverviewPage() {
       </Heading>
       <Paragraph>{t('overview.intro')}</Paragraph>
       {result.error ? (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{result.error.networkError ? t('error.network') : result.error.graphQLErrors[0]?.message}</Paragraph>
-          <button type="button" className="link-button" onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-            {t('error.retry')}
-          </button>
-        </Alert>
+        <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !d ? (
-        <div role="status" className="loading">
-          <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-        </div>
+        <Loading />
       ) : (
         <>
           <Paragraph data-size="sm" className="muted">
@@ -61,7 +55,7 @@ export default function OverviewPage() {
           <Heading level={2} data-size="sm">
             {t('overview.chartCounties')}
           </Heading>
-          <Suspense fallback={<Spinner aria-label={t('common.loading')} data-size="sm" />}>
+          <Suspense fallback={<Loading size="sm" />}>
             <CountyChart data={d.coverageOverview.byCounty} />
           </Suspense>
         </>

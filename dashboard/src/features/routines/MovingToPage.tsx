@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { AGENCY_KIND_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/format';
@@ -12,14 +13,14 @@ export default function MovingToPage() {
   const { t, locale } = useI18n();
   const [result] = useQuery({ query: MovingToQuery, variables: { kommunenummer } });
   const m = result.data?.municipality;
-  if (result.error) return <Alert data-color="danger">{result.error.graphQLErrors[0]?.message ?? t('error.network')}</Alert>;
-  if (!m) {
+  if (result.error) {
     return (
-      <div role="status" className="loading">
-        <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-      </div>
+      <QueryError error={result.error}>
+        <RouterLink to="/rutiner">{t('nav.routines')}</RouterLink>
+      </QueryError>
     );
   }
+  if (!m) return <Loading />;
   const point = m.agencies.flatMap((a) => a.contacts.filter((c) => c.isContactPoint).map((c) => ({ ...c, agency: a.name })))[0];
   const centres = [...new Set(m.centreMemberships.filter((x) => x.isCurrent).map((x) => x.centre.name))];
   return (

@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { Loading, QueryError } from '../../components/States';
 import { AGENCY_KIND_LABELS, canManageRoutine, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
 import { History } from '../auth/History';
 import { Permission } from '../auth/Permission';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
-import { generalError } from '../../lib/errors';
+import { errorMessage, isConflict } from '../../lib/errors';
+import { ConflictAlert } from '../auth/ConflictNotice';
 import { formatDate } from '../../lib/format';
 import { StepDialog, draftOfStep, type StepDraft } from './StepDialog';
 import { AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
@@ -15,7 +17,7 @@ import { AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutat
 export default function RoutinesPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
-  const [options] = useQuery({ query: RoutineOptionsQuery });
+  const [options, refreshOptions] = useQuery({ query: RoutineOptionsQuery });
   // A link to one routine (?rutine=id) opens its centre and municipality.
   const routineId = params.get('rutine');
   const [location] = useQuery({ query: RoutineLocationQuery, variables: { id: routineId ?? '' }, pause: !routineId });
@@ -103,24 +105,31 @@ export default function RoutinesPage() {
         </Alert>
       )}
       {problem &&
-        (problem.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT') ? (
-          <Alert data-color="warning" role="alert">
-            <strong>{t('conflict.heading')}</strong> {t('conflict.text')}
-          </Alert>
+        (isConflict(problem) ? (
+          <ConflictAlert />
         ) : (
           <Alert data-color="danger" role="alert">
-            {generalError(problem, t('error.network'))}
+            {errorMessage(problem, t('error.network'))}
           </Alert>
         ))}
+      {location.error && <QueryError error={location.error} />}
 
-      {!routines.data ? (
-        <div role="status" className="loading">
-          <Spinner aria-hidden data-size="md" /> {t('common.loading')}
-        </div>
+      {options.error ? (
+        <QueryError error={options.error} onRetry={() => refreshOptions({ requestPolicy: 'network-only' })} />
+      ) : !options.data ? (
+        <Loading />
+      ) : centres.length === 0 ? (
+        <Paragraph role="status">{t('common.noCentres')}</Paragraph>
+      ) : centre && members.length === 0 ? (
+        <Paragraph role="status">{t('common.noMembers', { name: centre.name })}</Paragraph>
+      ) : routines.error ? (
+        <QueryError error={routines.error} onRetry={() => refresh({ requestPolicy: 'network-only' })} />
+      ) : !routines.data ? (
+        <Loading />
       ) : !routine ? (
         <div className="block">
           <Paragraph role="status">{t('routines.none', { centre: centre?.name ?? '', municipality: municipalityName })}</Paragraph>
-          {createState.error && <Alert data-color="danger">{createState.error.graphQLErrors[0]?.message ?? t('error.network')}</Alert>}
+          {createState.error && <Alert data-color="danger">{errorMessage(createState.error, t('error.network'))}</Alert>}
           <Permission allowed={(g) => canManageRoutine(g, { centreId, kommunenummer: chosen })}>
             <Button
               disabled={createState.fetching || !chosen}

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import type { CombinedError } from 'urql';
+import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { useI18n } from '../i18n/i18n';
+import { errorMessage } from '../lib/errors';
+
+/** A spinner with a text, announced as a status: «Henter …» unless told otherwise. */
+export function Loading({ label, size = 'md', className }: { label?: string; size?: 'sm' | 'md'; className?: string }) {
+  const { t } = useI18n();
+  return (
+    <div role="status" className={className ? `loading ${className}` : 'loading'}>
+      <Spinner aria-hidden data-size={size} /> {label ?? t('common.loading')}
+    </div>
+  );
+}
+
+/**
+ * A query that failed: the server's message (or that it cannot be reached), with «Prøv igjen» when
+ * `onRetry` is given. `heading` adds «Noe gikk galt» above, for a page whose main content failed;
+ * children go last (a way back, say).
+ */
+export function QueryError({ error, onRetry, heading = false, children }: { error: CombinedError; onRetry?: () => void; heading?: boolean; children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Alert data-color="danger" role="alert">
+      {heading && (
+        <Heading level={2} data-size="xs">
+          {t('error.heading')}
+        </Heading>
+      )}
+      <Paragraph>{errorMessage(error, t('error.network'))}</Paragraph>
+      {onRetry && (
+        <button type="button" className="link-button" onClick={onRetry}>
+          {t('error.retry')}
+        </button>
+      )}
+      {children}
+    </Alert>
+  );
+}
