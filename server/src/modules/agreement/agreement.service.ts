@@ -11,8 +11,9 @@ import {
   type AgreementStatus,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { agreementScope, assertAllowed, checkVersion, missing, requireUser } from '../../app/auth';
+import { agreementScope, assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
+import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { canManageAgreement } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { paging, parseInput, v } from '../../app/validation';
@@ -98,11 +99,13 @@ export async function getAgreement(ctx: AppContext, id: string): Promise<Agreeme
   return a;
 }
 
+const AGREEMENT = ['Agreement', 'Fant ikke avtalen.'] as const;
+const PARTY = ['AgreementParty', 'Fant ikke parten.'] as const;
+
 /** Locks the agreement for the change, after checking that the user may change it. */
 async function lockAgreement(em: EntityManager, ctx: AppContext, id: string): Promise<Agreement> {
   requireUser(ctx);
-  const a = await em.getRepository(Agreement).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!a) throw missing(ctx, notFound('Agreement', id, 'Fant ikke avtalen.'));
+  const a = await lockOrMissing(em, ctx, Agreement, id, AGREEMENT);
   const scope = await agreementScope(em, id);
   assertAllowed(ctx, !!scope && canManageAgreement(ctx.auth!.grants, scope));
   return a;
@@ -225,7 +228,7 @@ export async function updateAgreement(ctx: AppContext, id: string, input: Agreem
   return ctx.dataSource.transaction(async (em) => {
     const agreement = await lockAgreement(em, ctx, agreementId);
     checkVersion(agreement, expectedVersion, 'avtalen');
-    const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as Partial<Agreement>;
+    const changed = definedOnly(data) as Partial<Agreement>;
     const merged = { ...agreement, ...changed };
     checkTermDates(merged, 'input');
     if ('supersedesId' in changed) await checkSupersedes(em, agreement.centreId, changed.supersedesId, agreement.id, 'input');
@@ -309,12 +312,10 @@ export async function updateAgreementParty(ctx: AppContext, id: string, input: U
   const data = parseInput(updatePartySchema, input, 'input');
   requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
-    const party = await em.getRepository(AgreementParty).findOneBy({ id: pid });
-    if (!party) throw missing(ctx, notFound('AgreementParty', pid, 'Fant ikke parten.'));
-    const agreement = await lockAgreement(em, ctx, party.agreementId);
+    const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreement(em, ctx, p.agreementId));
     checkVersion(party, expectedVersion, 'parten');
     await em.getRepository(CrisisCentre).findOne({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
-    const merged = { ...party, ...Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) };
+    const merged = { ...party, ...definedOnly(data) };
     await checkParty(em, agreement, merged, party.id, 'input');
     const saved = await em.getRepository(AgreementParty).save(merged);
     await audit(em, ctx, 'UPDATE', 'AgreementParty', saved.id, party, saved, await partyPart(em, party));
@@ -326,9 +327,7 @@ export async function removeAgreementParty(ctx: AppContext, id: string): Promise
   const pid = parseInput(v.uuid('part'), id, 'id');
   requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
-    const party = await em.getRepository(AgreementParty).findOneBy({ id: pid });
-    if (!party) throw missing(ctx, notFound('AgreementParty', pid, 'Fant ikke parten.'));
-    await lockAgreement(em, ctx, party.agreementId);
+    const [party] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreement(em, ctx, p.agreementId));
     await em.getRepository(AgreementParty).delete({ id: pid });
     await audit(em, ctx, 'DELETE', 'AgreementParty', pid, party, null, await partyPart(em, party));
     return pid;

@@ -72,8 +72,9 @@ export class CrisisCentreResolver {
   async members(@Root() c: CrisisCentre, @Ctx() ctx: AppContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string) {
     const day = parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
     const agreements = (await ctx.loaders.agreementsByCentre.load(c.id)).filter(isBinding);
-    const parties = await ctx.loaders.partiesByAgreement.loadMany(agreements.map((a) => a.id));
-    return parties.flatMap((list) => (list instanceof Error ? [] : list)).filter((p) => isCurrentParty(p, day));
+    // load, not loadMany: a failed batch must fail the field, not read as «no members».
+    const parties = await Promise.all(agreements.map((a) => ctx.loaders.partiesByAgreement.load(a.id)));
+    return parties.flat().filter((p) => isCurrentParty(p, day));
   }
 
   @FieldResolver(() => [HandoverRoutine])

@@ -1,7 +1,9 @@
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { assertAllowed, checkVersion, missing, requireUser } from '../../app/auth';
+import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
+import { definedOnly, lockOrMissing } from '../../app/records';
 import { canAdminister, canManageCentre } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
@@ -47,8 +49,10 @@ export async function getCrisisCentre(ctx: AppContext, id: string): Promise<Cris
   return centre;
 }
 
-async function checkNameFree(ctx: AppContext, name: string, exceptId: string | null) {
-  const same = await ctx.dataSource
+const CENTRE = ['CrisisCentre', 'Fant ikke krisesenteret.'] as const;
+
+async function checkNameFree(em: EntityManager, name: string, exceptId: string | null) {
+  const same = await em
     .getRepository(CrisisCentre)
     .createQueryBuilder('c')
     .where('lower(c.name) = lower(:name)', { name })
@@ -56,8 +60,8 @@ async function checkNameFree(ctx: AppContext, name: string, exceptId: string | n
   if (same && same.id !== exceptId) throw badInput('input.name', `Det finnes allerede et krisesenter som heter «${same.name}».`);
 }
 
-async function checkHost(ctx: AppContext, kommunenummer: string) {
-  if (!(await ctx.dataSource.getRepository(Municipality).existsBy({ kommunenummer }))) {
+async function checkHost(em: EntityManager, kommunenummer: string) {
+  if (!(await em.getRepository(Municipality).existsBy({ kommunenummer }))) {
     throw badInput('input.hostKommunenummer', `Fant ingen kommune med kommunenummer ${kommunenummer}.`);
   }
 }
@@ -65,9 +69,9 @@ async function checkHost(ctx: AppContext, kommunenummer: string) {
 export async function createCrisisCentre(ctx: AppContext, input: CrisisCentreInput): Promise<CrisisCentre> {
   assertAllowed(ctx, canAdminister(requireUser(ctx).grants));
   const data = parseInput(createCentreSchema, input, 'input');
-  await checkNameFree(ctx, data.name, null);
-  await checkHost(ctx, data.hostKommunenummer);
   return ctx.dataSource.transaction(async (em) => {
+    await checkNameFree(em, data.name, null);
+    await checkHost(em, data.hostKommunenummer);
     const repo = em.getRepository(CrisisCentre);
     const centre = await repo.save(repo.create(data as Partial<CrisisCentre>));
     await audit(em, ctx, 'CREATE', 'CrisisCentre', centre.id, null, centre);
@@ -80,16 +84,15 @@ export async function updateCrisisCentre(ctx: AppContext, id: string, input: Cri
   const data = parseInput(centreFieldsSchema, input, 'input');
   requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
-    const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
-    if (!centre) throw missing(ctx, notFound('CrisisCentre', centreId, 'Fant ikke krisesenteret.'));
+    const centre = await lockOrMissing(em, ctx, CrisisCentre, centreId, CENTRE);
     assertAllowed(ctx, canManageCentre(ctx.auth!.grants, centre));
     checkVersion(centre, expectedVersion, 'krisesenteret');
     if (data.hostKommunenummer !== undefined && data.hostKommunenummer !== centre.hostKommunenummer) {
       assertAllowed(ctx, canAdminister(ctx.auth!.grants));
     }
-    if (data.name !== undefined) await checkNameFree(ctx, data.name, centre.id);
-    if (data.hostKommunenummer !== undefined) await checkHost(ctx, data.hostKommunenummer);
-    const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+    if (data.name !== undefined) await checkNameFree(em, data.name, centre.id);
+    if (data.hostKommunenummer !== undefined) await checkHost(em, data.hostKommunenummer);
+    const changed = definedOnly(data);
     const merged = { ...centre, ...changed, exampleFields: centre.exampleFields.filter((f) => !(f in changed)) };
     const saved = await em.getRepository(CrisisCentre).save(merged);
     await audit(em, ctx, 'UPDATE', 'CrisisCentre', saved.id, centre, saved);
@@ -101,8 +104,7 @@ export async function deleteCrisisCentre(ctx: AppContext, id: string): Promise<s
   const centreId = parseInput(ID, id, 'id');
   assertAllowed(ctx, canAdminister(requireUser(ctx).grants));
   return ctx.dataSource.transaction(async (em) => {
-    const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
-    if (!centre) throw notFound('CrisisCentre', centreId, 'Fant ikke krisesenteret.');
+    const centre = await lockOrMissing(em, ctx, CrisisCentre, centreId, CENTRE); // administrators only: NOT_FOUND
     const agreements = await em.getRepository(Agreement).find({ where: { centreId }, select: { id: true, title: true } });
     const routines = await em
       .getRepository(HandoverRoutine)

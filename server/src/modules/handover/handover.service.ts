@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ROUTINE_TEMPLATE, compareIso, todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { assertAllowed, checkVersion, missing, requireUser } from '../../app/auth';
+import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
+import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { canManageRoutine } from '@samordna/domain';
 import { badInput, conflict, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
@@ -33,10 +34,11 @@ export async function listRoutines(ctx: AppContext, filterInput: RoutineFilter |
 }
 
 /** Locks a routine the user may change (the centre's leader or the municipality's director). */
+const STEP = ['RoutineStep', 'Fant ikke steget.'] as const;
+
 async function lockRoutine(em: EntityManager, ctx: AppContext, id: string): Promise<HandoverRoutine> {
   requireUser(ctx);
-  const routine = await em.getRepository(HandoverRoutine).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!routine) throw missing(ctx, notFound('HandoverRoutine', id, 'Fant ikke rutinen.'));
+  const routine = await lockOrMissing(em, ctx, HandoverRoutine, id, ['HandoverRoutine', 'Fant ikke rutinen.']);
   assertAllowed(ctx, canManageRoutine(ctx.auth!.grants, routine));
   return routine;
 }
@@ -96,7 +98,7 @@ export async function updateRoutine(ctx: AppContext, id: string, input: RoutineI
   return ctx.dataSource.transaction(async (em) => {
     const routine = await lockRoutine(em, ctx, rid);
     checkVersion(routine, expectedVersion, 'rutinen');
-    const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+    const changed = definedOnly(data);
     const merged: HandoverRoutine = { ...routine, ...changed };
     if (merged.status === 'ADOPTED' && !merged.adoptedOn) merged.adoptedOn = todayInNorway();
     if (merged.status !== 'ADOPTED' && 'status' in changed) merged.adoptedOn = null;
@@ -133,10 +135,14 @@ async function checkContact(em: EntityManager, routine: HandoverRoutine, contact
   if (row.kommunenummer !== routine.kommunenummer) throw badInput(field, 'Kontaktpersonen må høre til en etat i kommunen rutinen gjelder.');
 }
 
+/** Positions 0…n-1 in the given order, in one statement (not one per step). */
 async function renumber(em: EntityManager, routineId: string, orderedIds: string[]) {
-  // Two passes keep positions unique at every moment if a unique index is ever added.
-  for (const [i, id] of orderedIds.entries()) await em.getRepository(RoutineStep).update({ id, routineId }, { position: 1000 + i });
-  for (const [i, id] of orderedIds.entries()) await em.getRepository(RoutineStep).update({ id, routineId }, { position: i });
+  await em.query(
+    `UPDATE routine_step s SET position = o.ord - 1, updated_at = now()
+     FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord)
+     WHERE s.id = o.id AND s.routine_id = $2`,
+    [orderedIds, routineId],
+  );
 }
 
 export async function addRoutineStep(ctx: AppContext, routineId: string, input: RoutineStepInput, expectedVersion?: number | null): Promise<RoutineStep> {
@@ -165,13 +171,11 @@ export async function updateRoutineStep(ctx: AppContext, id: string, input: Rout
   const data = parseInput(stepFieldsSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
     requireUser(ctx);
-    const step = await em.getRepository(RoutineStep).findOneBy({ id: sid });
-    if (!step) throw missing(ctx, notFound('RoutineStep', sid, 'Fant ikke steget.'));
-    const routine = await lockRoutine(em, ctx, step.routineId);
+    const [step, routine] = await lockPart(em, ctx, RoutineStep, sid, STEP, (x) => lockRoutine(em, ctx, x.routineId));
     await touchRoutine(em, routine, expectedVersion, step);
     await checkContact(em, routine, data.contactId, 'input.contactId');
     const { position, ...fields } = data;
-    const changed = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    const changed = definedOnly(fields);
     const saved = await em.getRepository(RoutineStep).save({ ...step, ...changed });
     if (position !== undefined && position !== null && position !== step.position) {
       const ids = (await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } }))
@@ -190,9 +194,7 @@ export async function removeRoutineStep(ctx: AppContext, id: string, expectedVer
   const sid = parseInput(v.uuid('steg'), id, 'id');
   return ctx.dataSource.transaction(async (em) => {
     requireUser(ctx);
-    const step = await em.getRepository(RoutineStep).findOneBy({ id: sid });
-    if (!step) throw missing(ctx, notFound('RoutineStep', sid, 'Fant ikke steget.'));
-    const routine = await lockRoutine(em, ctx, step.routineId);
+    const [step, routine] = await lockPart(em, ctx, RoutineStep, sid, STEP, (x) => lockRoutine(em, ctx, x.routineId));
     await touchRoutine(em, routine, expectedVersion, step);
     await em.getRepository(RoutineStep).delete({ id: sid });
     await audit(em, ctx, 'DELETE', 'RoutineStep', sid, step, null, { entity: 'HandoverRoutine', id: step.routineId, label: step.title });
