@@ -59,7 +59,11 @@ export function checkVersion<T extends { version: number }>(current: T, expected
   });
 }
 
-/** Municipalities (as centre ids) a municipality is a member of, for centre leaders' scope. */
+/**
+ * Ids of the centres a municipality hosts or is a party of (any agreement not ended, whether or not the
+ * party has left), for centre leaders' scope. This is broader than «members today» (the contact list's
+ * rule); whether a leader should keep rights after a municipality leaves is open (see the issue notes).
+ */
 export async function centresOfMunicipality(em: EntityManager, kommunenummer: string): Promise<string[]> {
   const rows: { id: string }[] = await em.query(
     `SELECT c.id FROM crisis_centre c WHERE c.host_kommunenummer = $1

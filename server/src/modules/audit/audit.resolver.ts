@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { z } from 'zod';
-import { canManageMunicipalityContacts, isAdmin } from '@samordna/domain';
-import { assertAllowed, centresOfMunicipality, missing, requireUser } from '../../app/auth';
-import { audit } from '../../app/audit';
+import { isAdmin } from '@samordna/domain';
+import { requireUser } from '../../app/auth';
+import { audit, auditMany } from '../../app/audit';
+import { findContactInScope } from '../contact/contact.service';
 import type { AppContext } from '../../app/context';
-import { badInput, notFound } from '../../app/errors';
+import { badInput } from '../../app/errors';
 import { Paginated } from '../../app/pagination';
 import { paging, parseInput, v } from '../../app/validation';
 import { AuditEntry } from './audit.entity';
@@ -29,19 +30,6 @@ const filterSchema = z.object({
   entityId: z.string().max(100).nullish(),
   userId: v.uuid('bruker').nullish(),
 });
-
-/** Loads a contact with its municipality and checks that the user may manage it. */
-async function contactInScope(ctx: AppContext, id: string) {
-  requireUser(ctx);
-  const [row] = await ctx.dataSource.query(
-    `SELECT c.*, a.kommunenummer, a.name AS agency_name, a.kind AS agency_kind FROM contact_person c JOIN agency a ON a.id = c.agency_id WHERE c.id = $1`,
-    [id],
-  );
-  if (!row) throw missing(ctx, notFound('ContactPerson', id, 'Fant ikke kontaktpersonen.'));
-  const grants = ctx.auth!.grants;
-  if (!isAdmin(grants)) assertAllowed(ctx, canManageMunicipalityContacts(grants, row.kommunenummer, await centresOfMunicipality(ctx.dataSource.manager, row.kommunenummer)));
-  return row;
-}
 
 @Resolver()
 export class AuditResolver {
@@ -76,7 +64,7 @@ export class AuditResolver {
   @Query(() => GraphQLJSONObject, { description: 'Everything held about a contact person (GDPR access request).' })
   async exportContactPerson(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     const cid = parseInput(v.uuid('kontaktperson'), id, 'id');
-    const row = await contactInScope(ctx, cid);
+    const { contact, agency } = await findContactInScope(ctx.dataSource.manager, ctx, cid);
     const steps = await ctx.dataSource.query(
       `SELECT s.title, r.kommunenummer, c.name AS centre FROM routine_step s JOIN handover_routine r ON r.id = s.routine_id JOIN crisis_centre c ON c.id = r.centre_id WHERE s.contact_id = $1`,
       [cid],
@@ -85,16 +73,16 @@ export class AuditResolver {
     return {
       exportedAt: new Date().toISOString(),
       contactPerson: {
-        id: row.id,
-        name: row.name,
-        title: row.title,
-        phone: row.phone,
-        email: row.email,
-        isContactPoint: row.is_contact_point,
-        active: row.active,
-        verifiedAt: row.verified_at,
-        verifiedBy: row.verified_by,
-        agency: { name: row.agency_name, kind: row.agency_kind, kommunenummer: row.kommunenummer },
+        id: contact.id,
+        name: contact.name,
+        title: contact.title,
+        phone: contact.phone,
+        email: contact.email,
+        isContactPoint: contact.isContactPoint,
+        active: contact.active,
+        verifiedAt: contact.verifiedAt,
+        verifiedBy: contact.verifiedBy,
+        agency: { name: agency.name, kind: agency.kind, kommunenummer: agency.kommunenummer },
       },
       linkedRoutineSteps: steps,
       history,
@@ -105,9 +93,21 @@ export class AuditResolver {
   @Mutation(() => ID, { description: 'Erases a contact person (GDPR): unlinks routine steps; the audit trail keeps that an erasure happened, not the values.' })
   async eraseContactPerson(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     const cid = parseInput(v.uuid('kontaktperson'), id, 'id');
-    await contactInScope(ctx, cid);
     return ctx.dataSource.transaction(async (em) => {
-      await em.query(`UPDATE routine_step SET contact_id = NULL WHERE contact_id = $1`, [cid]);
+      await findContactInScope(em, ctx, cid, { lock: true });
+      // Steps linked to the person lose the link: in their routine's history, and the routine moves on a version.
+      const [unlinked]: [{ id: string; routine_id: string; title: string }[], number] = await em.query(
+        `UPDATE routine_step SET contact_id = NULL, updated_at = now() WHERE contact_id = $1 RETURNING id, routine_id, title`,
+        [cid],
+      );
+      await em.query(`UPDATE handover_routine SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`, [[...new Set(unlinked.map((s) => s.routine_id))]]);
+      await auditMany(
+        em,
+        ctx,
+        'UPDATE',
+        'RoutineStep',
+        unlinked.map((s) => ({ id: s.id, before: { contactId: cid }, after: { contactId: null }, parent: { entity: 'HandoverRoutine', id: s.routine_id, label: s.title } })),
+      );
       await em.query(`DELETE FROM contact_person WHERE id = $1`, [cid]);
       await em.query(`UPDATE audit_log SET changes = '{}'::jsonb WHERE entity = 'ContactPerson' AND entity_id = $1`, [cid]);
       await audit(em, ctx, 'ERASE', 'ContactPerson', cid, null, null);

@@ -1,9 +1,10 @@
-import { type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { z } from 'zod';
 import { DEFAULT_STALE_AFTER_MONTHS } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { assertAllowed, centresOfMunicipality, checkVersion, missing, requireUser } from '../../app/auth';
-import { audit } from '../../app/audit';
+import { assertAllowed, centresOfMunicipality, checkVersion, forbidden, missing, requireUser } from '../../app/auth';
+import { audit, auditMany } from '../../app/audit';
+import { definedOnly, lockOrMissing } from '../../app/records';
 import { canManageMunicipalityContacts, isAdmin } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
@@ -79,13 +80,27 @@ export async function listContacts(ctx: AppContext, filterInput: ContactFilter |
   return { items, totalCount };
 }
 
-/** Finds an agency the user may manage (its municipality in scope). */
-async function findAgency(em: EntityManager, ctx: AppContext, id: string, field: string): Promise<Agency> {
+const CONTACT = ['ContactPerson', 'Fant ikke kontaktpersonen.'] as const;
+
+/**
+ * Finds an agency the user may manage (its municipality in scope); `lock` when the agency itself is
+ * changed. A missing agency named by another argument (`field`) is that argument's error for
+ * administrators.
+ */
+async function findAgency(em: EntityManager, ctx: AppContext, id: string, field: string, { lock = false } = {}): Promise<Agency> {
   requireUser(ctx);
-  const agency = await em.getRepository(Agency).findOneBy({ id });
-  if (!agency) throw field === 'id' ? missing(ctx, notFound('Agency', id, 'Fant ikke etaten.')) : isAdmin(ctx.auth!.grants) ? badInput(field, 'Fant ikke etaten.') : missing(ctx, notFound('Agency', id, ''));
+  const agency = await em.getRepository(Agency).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  if (!agency) throw field !== 'id' && isAdmin(ctx.auth!.grants) ? badInput(field, 'Fant ikke etaten.') : missing(ctx, notFound('Agency', id, 'Fant ikke etaten.'));
   await assertMunicipality(em, ctx, agency.kommunenummer);
   return agency;
+}
+
+/** A contact person the user may manage, with its agency; `lock` when the contact is changed or erased. */
+export async function findContactInScope(em: EntityManager, ctx: AppContext, id: string, { lock = false } = {}): Promise<{ contact: ContactPerson; agency: Agency }> {
+  requireUser(ctx);
+  const contact = lock ? await lockOrMissing(em, ctx, ContactPerson, id, CONTACT) : await em.getRepository(ContactPerson).findOneBy({ id });
+  if (!contact) throw missing(ctx, notFound(CONTACT[0], id, CONTACT[1]));
+  return { contact, agency: await findAgency(em, ctx, contact.agencyId, 'id') };
 }
 
 async function assertMunicipality(em: EntityManager, ctx: AppContext, kommunenummer: string) {
@@ -114,10 +129,9 @@ export async function updateAgency(ctx: AppContext, id: string, input: AgencyInp
   const data = parseInput(agencyFieldsSchema, input, 'input');
   if (data.kommunenummer !== undefined) throw badInput('input.kommunenummer', 'En etat kan ikke flyttes til en annen kommune; opprett en ny.');
   return ctx.dataSource.transaction(async (em) => {
-    const agency = await findAgency(em, ctx, agencyId, 'id');
+    const agency = await findAgency(em, ctx, agencyId, 'id', { lock: true });
     checkVersion(agency, expectedVersion, 'etaten');
-    const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
-    const saved = await em.getRepository(Agency).save({ ...agency, ...changed });
+    const saved = await em.getRepository(Agency).save({ ...agency, ...definedOnly(data) });
     await audit(em, ctx, 'UPDATE', 'Agency', saved.id, agency, saved);
     return saved;
   });
@@ -126,7 +140,7 @@ export async function updateAgency(ctx: AppContext, id: string, input: AgencyInp
 export async function deleteAgency(ctx: AppContext, id: string): Promise<string> {
   const agencyId = parseInput(v.uuid('etat'), id, 'id');
   return ctx.dataSource.transaction(async (em) => {
-    const agency = await findAgency(em, ctx, agencyId, 'id');
+    const agency = await findAgency(em, ctx, agencyId, 'id', { lock: true });
     const contacts = await em.getRepository(ContactPerson).find({ where: { agencyId }, select: { id: true, name: true } });
     if (contacts.length) {
       throw inUse(
@@ -140,14 +154,16 @@ export async function deleteAgency(ctx: AppContext, id: string): Promise<string>
   });
 }
 
-/** One contact point per municipality: making one moves the mark from any other. */
-async function moveContactPoint(em: EntityManager, contact: ContactPerson, agency: Agency) {
+/** One contact point per municipality: making one moves the mark from any other, in that one's history too. */
+async function moveContactPoint(em: EntityManager, ctx: AppContext, contact: ContactPerson, agency: Agency) {
   // Plain SQL: the query builder would rewrite "agency" in a where string as the relation's column.
-  await em.query(
+  const [moved]: [{ id: string }[], number] = await em.query(
     `UPDATE contact_person SET is_contact_point = false, updated_at = now(), version = version + 1
-     WHERE id <> $1 AND is_contact_point AND agency_id IN (SELECT id FROM agency WHERE kommunenummer = $2)`,
+     WHERE id <> $1 AND is_contact_point AND agency_id IN (SELECT id FROM agency WHERE kommunenummer = $2)
+     RETURNING id`,
     [contact.id, agency.kommunenummer],
   );
+  for (const { id } of moved) await audit(em, ctx, 'UPDATE', 'ContactPerson', id, { isContactPoint: true }, { isContactPoint: false });
 }
 
 export async function createContact(ctx: AppContext, input: ContactInput): Promise<ContactPerson> {
@@ -155,7 +171,7 @@ export async function createContact(ctx: AppContext, input: ContactInput): Promi
   return ctx.dataSource.transaction(async (em) => {
     const agency = await findAgency(em, ctx, data.agencyId, 'input.agencyId');
     const contact = await em.getRepository(ContactPerson).save(em.getRepository(ContactPerson).create(data));
-    if (contact.isContactPoint) await moveContactPoint(em, contact, agency);
+    if (contact.isContactPoint) await moveContactPoint(em, ctx, contact, agency);
     await audit(em, ctx, 'CREATE', 'ContactPerson', contact.id, null, contact);
     return contact;
   });
@@ -166,14 +182,11 @@ export async function updateContact(ctx: AppContext, id: string, input: ContactI
   const data = parseInput(contactFieldsSchema, input, 'input');
   requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
-    const contact = await em.getRepository(ContactPerson).findOne({ where: { id: contactId }, lock: { mode: 'pessimistic_write' } });
-    if (!contact) throw missing(ctx, notFound('ContactPerson', contactId, 'Fant ikke kontaktpersonen.'));
-    await findAgency(em, ctx, contact.agencyId, 'id');
+    const { contact, agency: current } = await findContactInScope(em, ctx, contactId, { lock: true });
     checkVersion(contact, expectedVersion, 'kontaktpersonen');
-    const agency = await findAgency(em, ctx, data.agencyId ?? contact.agencyId, 'input.agencyId');
-    const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
-    const saved = await em.getRepository(ContactPerson).save({ ...contact, ...changed });
-    if (saved.isContactPoint) await moveContactPoint(em, saved, agency);
+    const agency = data.agencyId && data.agencyId !== contact.agencyId ? await findAgency(em, ctx, data.agencyId, 'input.agencyId') : current;
+    const saved = await em.getRepository(ContactPerson).save({ ...contact, ...definedOnly(data) });
+    if (saved.isContactPoint) await moveContactPoint(em, ctx, saved, agency);
     await audit(em, ctx, 'UPDATE', 'ContactPerson', saved.id, contact, saved);
     return saved;
   });
@@ -183,9 +196,7 @@ export async function deleteContact(ctx: AppContext, id: string): Promise<string
   const contactId = parseInput(v.uuid('kontaktperson'), id, 'id');
   requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
-    const contact = await em.getRepository(ContactPerson).findOneBy({ id: contactId });
-    if (!contact) throw missing(ctx, notFound('ContactPerson', contactId, 'Fant ikke kontaktpersonen.'));
-    await findAgency(em, ctx, contact.agencyId, 'id');
+    const { contact } = await findContactInScope(em, ctx, contactId, { lock: true });
     const steps = await em
       .getRepository(RoutineStep)
       .createQueryBuilder('s')
@@ -216,14 +227,14 @@ export async function verifyContacts(ctx: AppContext, ids: string[], verifiedBy:
     const found = await em.getRepository(ContactPerson).find({ where: unique.map((id) => ({ id })), lock: { mode: 'pessimistic_write' } });
     if (found.length !== unique.length) {
       const absent = unique.filter((id) => !found.some((c) => c.id === id));
-      if (!isAdmin(ctx.auth!.grants)) throw missing(ctx, notFound('ContactPerson', absent[0], ''));
+      if (!isAdmin(ctx.auth!.grants)) throw forbidden();
       throw badInput('ids', `Fant ikke ${absent.length} av kontaktpersonene: ${absent.join(', ')}.`);
     }
-    for (const agencyId of new Set(found.map((c) => c.agencyId))) await findAgency(em, ctx, agencyId, 'id');
-    for (const c of found) {
-      const saved = await em.getRepository(ContactPerson).save({ ...c, verifiedAt: now, verifiedBy: by });
-      await audit(em, ctx, 'VERIFY', 'ContactPerson', c.id, c, saved);
-    }
+    // Scope once per municipality, then one UPDATE and one audit INSERT for all of them.
+    const agencies = await em.getRepository(Agency).findBy({ id: In([...new Set(found.map((c) => c.agencyId))]) });
+    for (const kommunenummer of new Set(agencies.map((a) => a.kommunenummer))) await assertMunicipality(em, ctx, kommunenummer);
+    await em.query(`UPDATE contact_person SET verified_at = $1, verified_by = $2, version = version + 1, updated_at = now() WHERE id = ANY($3::uuid[])`, [now, by, unique]);
+    await auditMany(em, ctx, 'VERIFY', 'ContactPerson', found.map((c) => ({ id: c.id, before: c, after: { ...c, verifiedAt: now, verifiedBy: by } })));
     return em.getRepository(ContactPerson).findBy(unique.map((id) => ({ id })));
   });
 }
