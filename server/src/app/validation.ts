@@ -29,8 +29,6 @@ export const v = {
     trimmed(max, label)
       .nullish()
       .transform((s) => (s ? s : null)),
-  isoDate: (label: string) =>
-    z.string().refine(isIsoDate, `${label} må være en gyldig dato (ÅÅÅÅ-MM-DD).`),
   optionalIsoDate: (label: string) =>
     z
       .string()
@@ -63,6 +61,10 @@ export const v = {
       .refine((s) => s === null || isPhoneNumber(s), 'Telefonnummeret må ha 8–15 sifre.'),
   int: (label: string, min: number, max: number) =>
     z.number().int(`${label} må være et helt tall.`).min(min, `${label} må være minst ${min}.`).max(max, `${label} kan være høyst ${max}.`),
+  /** A budget year. */
+  year: () => v.int('Året', 2000, 2100),
+  /** Money: a non-negative whole number of øre. */
+  ore: (label: string) => z.number().refine((n) => Number.isSafeInteger(n) && n >= 0, `${label} må være et ikke-negativt helt antall øre.`),
 };
 
 export const paging = z.object({

@@ -87,30 +87,28 @@ export class InvestmentSummary {
   hostAloneShare: number;
 }
 
-const ore = (label: string) => z.number().refine((n) => Number.isSafeInteger(n) && n >= 0, `${label} må være et ikke-negativt helt antall øre.`);
-
 export const budgetSchema = z.object({
-  operatingCostOre: ore('Driftskostnaden'),
-  stateFundingOre: ore('Statstilskuddet').nullish(),
-  projectFundingOre: ore('Prosjektmidlene').nullish(),
+  operatingCostOre: v.ore('Driftskostnaden'),
+  stateFundingOre: v.ore('Statstilskuddet').nullish(),
+  projectFundingOre: v.ore('Prosjektmidlene').nullish(),
   note: v.optionalText('Merknad', 2000),
 });
 
 export const chargeSchema = z.object({
   centreId: v.uuid('krisesenter'),
-  year: v.int('Året', 2000, 2100),
+  year: v.year(),
   kommunenummer: v.kommunenummer(),
   kind: z.enum(EXTRA_CHARGE_KINDS),
-  amountOre: ore('Beløpet'),
+  amountOre: v.ore('Beløpet'),
   payingBudget: v.optionalText('Budsjettet som betaler', 200),
   description: v.optionalText('Beskrivelse', 1000),
 });
 
 export const investmentSchema = z.object({
   centreId: v.uuid('krisesenter'),
-  year: v.int('Året', 2000, 2100),
+  year: v.year(),
   kind: z.enum(INVESTMENT_KINDS),
-  amountOre: ore('Beløpet'),
+  amountOre: v.ore('Beløpet'),
   paidByKommunenummer: v.kommunenummer(),
   shared: z.boolean(),
   description: v.optionalText('Beskrivelse', 1000),

@@ -2,7 +2,6 @@ import { In, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
   allocateCosts,
-  BINDING_STATUSES,
   compareIso,
   COST_MODEL_LABELS,
   CostModelError,
@@ -18,23 +17,23 @@ import { badInput, notFound } from '../../app/errors';
 import { parseInput, v } from '../../app/validation';
 import { AgreementParty, PartyRole } from '../agreement/agreement-party.entity';
 import { Agreement } from '../agreement/agreement.entity';
+import { isBinding, isCurrentParty } from '../agreement/agreement.service';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { PopulationFigure } from '../municipality/population.entity';
 import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from './cost.entities';
 import type { CostDistribution, CostParams, CostTrend, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, UsageStatistics } from './cost.types';
 
-const YEAR = v.int('Året', 2000, 2100);
-const ore = (label: string) => z.number().refine((n) => Number.isSafeInteger(n) && n >= 0, `${label} må være et ikke-negativt helt antall øre.`);
+const YEAR = v.year();
 
 export const costTermsSchema = z.object({
   model: z.enum(['PER_INHABITANT_HOST_RESIDUAL', 'HOST_EXCEPTION', 'BASE_PLUS_PER_INHABITANT', 'FIXED_SHARES', 'LUMP_SUMS', 'USAGE_ADJUSTED']),
-  rateOre: ore('Prisen per innbygger').nullish(),
-  hostRateOre: ore('Vertskommunens pris').nullish(),
+  rateOre: v.ore('Prisen per innbygger').nullish(),
+  hostRateOre: v.ore('Vertskommunens pris').nullish(),
   hostShareBp: v.int('Vertskommunens andel', 0, 10_000).nullish(),
-  baseOre: ore('Grunnbeløpet').nullish(),
+  baseOre: v.ore('Grunnbeløpet').nullish(),
   shares: z.array(z.object({ kommunenummer: v.kommunenummer(), value: v.int('Andelen', 0, 10_000) })).nullish(),
-  lumpSums: z.array(z.object({ kommunenummer: v.kommunenummer(), value: ore('Beløpet') })).nullish(),
+  lumpSums: z.array(z.object({ kommunenummer: v.kommunenummer(), value: v.ore('Beløpet') })).nullish(),
   usageWeightBp: v.int('Vekten for bruk', 0, 10_000).nullish(),
   populationReference: z.enum(['SAME_YEAR', 'PREVIOUS_YEAR']).nullish(),
 });
@@ -108,13 +107,13 @@ function agreementFor(data: CostData, centreId: string, year: number): Agreement
   const candidates = data.agreements.filter(
     (a) =>
       a.centreId === centreId &&
-      (BINDING_STATUSES.includes(a.status) || a.status === 'ENDED') &&
+      (isBinding(a) || a.status === 'ENDED') &&
       (a.validFrom === null || compareIso(a.validFrom, yearEnd(year)) <= 0) &&
       (a.validTo === null || a.autoRenew || compareIso(a.validTo, yearStart(year)) >= 0),
   );
   candidates.sort((x, y) => {
-    const bx = BINDING_STATUSES.includes(x.status) ? 0 : 1;
-    const by = BINDING_STATUSES.includes(y.status) ? 0 : 1;
+    const bx = isBinding(x) ? 0 : 1;
+    const by = isBinding(y) ? 0 : 1;
     return bx - by || (y.validFrom ?? '').localeCompare(x.validFrom ?? '');
   });
   return candidates[0] ?? null;
@@ -122,10 +121,7 @@ function agreementFor(data: CostData, centreId: string, year: number): Agreement
 
 /** Parties on 1 January of the budget year (shares are set for the year; no proration). */
 function partiesFor(data: CostData, agreementId: string, year: number): AgreementParty[] {
-  const day = yearStart(year);
-  return data.parties.filter(
-    (p) => p.agreementId === agreementId && (p.joinedOn === null || compareIso(p.joinedOn, day) <= 0) && (p.leftOn === null || compareIso(p.leftOn, day) >= 0),
-  );
+  return data.parties.filter((p) => p.agreementId === agreementId && isCurrentParty(p, yearStart(year)));
 }
 
 function populationFor(data: CostData, kommunenummer: string, wanted: number): { year: number; population: number } | null {
@@ -314,7 +310,7 @@ const simulationSchema = z.object({
   terms: costTermsSchema.nullish(),
   removeMunicipalities: z.array(v.kommunenummer()).max(100).nullish(),
   addMunicipalities: z.array(v.kommunenummer()).max(100).nullish(),
-  investment: z.object({ amountOre: ore('Investeringen'), shared: z.boolean() }).nullish(),
+  investment: z.object({ amountOre: v.ore('Investeringen'), shared: z.boolean() }).nullish(),
 });
 
 /** What a change would do, party by party. Reads only; writes nothing. */

@@ -1,0 +1,163 @@
+import type { EntityManager } from 'typeorm';
+import { allocateCosts, canManageFinance, CostModelError, todayInNorway } from '@samordna/domain';
+import { assertAllowed, checkVersion, missing, requireUser } from '../../app/auth';
+import { audit } from '../../app/audit';
+import type { AppContext } from '../../app/context';
+import { badInput, notFound } from '../../app/errors';
+import { lockOrMissing } from '../../app/records';
+import { parseInput, v } from '../../app/validation';
+import { PartyRole } from '../agreement/agreement-party.entity';
+import { Agreement } from '../agreement/agreement.entity';
+import { isCurrentParty } from '../agreement/agreement.service';
+import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
+import { Municipality } from '../municipality/municipality.entity';
+import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
+import { budgetSchema, chargeSchema, investmentSchema, type BudgetInput, type ExtraChargeInput, type InvestmentInput, type InvestmentSummary } from './cost.inputs';
+import { costTermsSchema, modelOf, paramsFromTerms } from './cost.service';
+import type { CostTermsInput } from './cost.types';
+
+const YEAR = v.year();
+
+/**
+ * Finance staff of the host municipality (or an administrator) manage a centre's money. The centre is
+ * locked, so changes to its money queue (two first saves of a year's budget cannot both insert).
+ */
+async function assertFinance(em: EntityManager, ctx: AppContext, centreId: string, field = 'centreId'): Promise<CrisisCentre> {
+  requireUser(ctx);
+  const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
+  if (!centre) throw missing(ctx, badInput(field, 'Fant ikke krisesenteret.'));
+  assertAllowed(ctx, canManageFinance(ctx.auth!.grants, centre.hostKommunenummer));
+  return centre;
+}
+
+export async function investmentSummary(ctx: AppContext, centreId: string, fromYear: number, toYear: number): Promise<InvestmentSummary> {
+  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const from = parseInput(YEAR, fromYear, 'fromYear');
+  const to = parseInput(YEAR, toYear, 'toYear');
+  if (to < from) throw badInput('toYear', 'Til-året kan ikke være før fra-året.');
+  const [row] = await ctx.dataSource.query(
+    `SELECT coalesce(sum(i.amount_ore), 0)::bigint AS total,
+            coalesce(sum(i.amount_ore) FILTER (WHERE NOT i.shared AND i.paid_by_kommunenummer = c.host_kommunenummer), 0)::bigint AS host_alone,
+            coalesce(sum(i.amount_ore) FILTER (WHERE i.shared), 0)::bigint AS shared
+     FROM crisis_centre c LEFT JOIN investment i ON i.centre_id = c.id AND i.year BETWEEN $2 AND $3
+     WHERE c.id = $1 GROUP BY c.id`,
+    [id, from, to],
+  );
+  if (!row) throw notFound('CrisisCentre', id, 'Fant ikke krisesenteret.');
+  const total = Number(row.total);
+  const hostAlone = Number(row.host_alone);
+  return { fromYear: from, toYear: to, totalOre: total, hostAloneOre: hostAlone, sharedOre: Number(row.shared), hostAloneShare: total ? hostAlone / total : 0 };
+}
+
+export async function setCentreBudget(ctx: AppContext, centreId: string, year: number, input: BudgetInput, expectedVersion?: number | null): Promise<CentreBudget> {
+  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const y = parseInput(YEAR, year, 'year');
+  const data = parseInput(budgetSchema, input, 'input');
+  const net = data.operatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0);
+  if (net < 0) throw badInput('input.stateFundingOre', 'Tilskuddene kan ikke være større enn driftskostnaden.');
+  return ctx.dataSource.transaction(async (em) => {
+    await assertFinance(em, ctx, id);
+    const repo = em.getRepository(CentreBudget);
+    const existing = await repo.findOneBy({ centreId: id, year: y });
+    if (existing) checkVersion(existing, expectedVersion, 'budsjettet');
+    const saved = await repo.save({
+      ...(existing ?? repo.create({ centreId: id, year: y })),
+      operatingCostOre: data.operatingCostOre,
+      stateFundingOre: data.stateFundingOre ?? 0,
+      projectFundingOre: data.projectFundingOre ?? 0,
+      note: data.note,
+      isExample: false,
+    });
+    await audit(em, ctx, existing ? 'UPDATE' : 'CREATE', 'CentreBudget', saved.id, existing ? { ...existing } : null, saved);
+    return saved;
+  });
+}
+
+async function assertMunicipalityExists(em: EntityManager, kommunenummer: string, field: string) {
+  if (!(await em.getRepository(Municipality).existsBy({ kommunenummer }))) throw badInput(field, `Fant ingen kommune med kommunenummer ${kommunenummer}.`);
+}
+
+export async function createExtraCharge(ctx: AppContext, input: ExtraChargeInput): Promise<ExtraCharge> {
+  requireUser(ctx);
+  const data = parseInput(chargeSchema, input, 'input');
+  return ctx.dataSource.transaction(async (em) => {
+    await assertMunicipalityExists(em, data.kommunenummer, 'input.kommunenummer');
+    await assertFinance(em, ctx, data.centreId, 'input.centreId');
+    const charge = await em.getRepository(ExtraCharge).save(em.getRepository(ExtraCharge).create(data));
+    await audit(em, ctx, 'CREATE', 'ExtraCharge', charge.id, null, charge);
+    return charge;
+  });
+}
+
+export async function createInvestment(ctx: AppContext, input: InvestmentInput): Promise<Investment> {
+  requireUser(ctx);
+  const data = parseInput(investmentSchema, input, 'input');
+  return ctx.dataSource.transaction(async (em) => {
+    await assertMunicipalityExists(em, data.paidByKommunenummer, 'input.paidByKommunenummer');
+    await assertFinance(em, ctx, data.centreId, 'input.centreId');
+    const investment = await em.getRepository(Investment).save(em.getRepository(Investment).create(data));
+    await audit(em, ctx, 'CREATE', 'Investment', investment.id, null, investment);
+    return investment;
+  });
+}
+
+/** Deletes a charge or an investment: found under its centre's lock, so two deletes cannot both be audited. */
+async function deleteCentreCost(ctx: AppContext, target: typeof ExtraCharge | typeof Investment, id: string, [entity, message]: readonly [string, string]): Promise<string> {
+  requireUser(ctx);
+  return ctx.dataSource.transaction(async (em) => {
+    const found = await em.getRepository(target).findOneBy({ id });
+    if (!found) throw missing(ctx, notFound(entity, id, message));
+    await assertFinance(em, ctx, found.centreId);
+    const row = await em.getRepository(target).findOneBy({ id }); // again, under the centre's lock
+    if (!row) throw missing(ctx, notFound(entity, id, message));
+    await em.getRepository(target).delete({ id });
+    await audit(em, ctx, 'DELETE', entity, id, row, null);
+    return id;
+  });
+}
+
+export function deleteExtraCharge(ctx: AppContext, id: string): Promise<string> {
+  return deleteCentreCost(ctx, ExtraCharge, parseInput(v.uuid('tilleggskostnad'), id, 'id'), ['ExtraCharge', 'Fant ikke tilleggskostnaden.']);
+}
+
+export function deleteInvestment(ctx: AppContext, id: string): Promise<string> {
+  return deleteCentreCost(ctx, Investment, parseInput(v.uuid('investering'), id, 'id'), ['Investment', 'Fant ikke investeringen.']);
+}
+
+/** Sets an agreement's cost model, after a dry run against its parties today; under the agreement's lock. */
+export async function setAgreementCostTerms(ctx: AppContext, agreementId: string, terms: CostTermsInput, expectedVersion?: number | null): Promise<Agreement> {
+  requireUser(ctx);
+  const id = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
+  const t = parseInput(costTermsSchema, terms, 'terms');
+  const params = paramsFromTerms(t);
+  return ctx.dataSource.transaction(async (em) => {
+    const agreement = await lockOrMissing(em, ctx, Agreement, id, ['Agreement', 'Fant ikke avtalen.']);
+    await assertFinance(em, ctx, agreement.centreId);
+    checkVersion(agreement, expectedVersion, 'avtalen');
+    // A dry run against today's parties and populations catches shares that do not add up and the like.
+    const parties = (await ctx.loaders.partiesByAgreement.load(agreement.id)).filter((p) => isCurrentParty(p, todayInNorway()));
+    const figures = await Promise.all(parties.map((p) => ctx.loaders.populationByMunicipality.load(p.kommunenummer)));
+    const costParties = parties.map((p, i) => ({
+      kommunenummer: p.kommunenummer,
+      role: (p.role === PartyRole.HOST ? 'HOST' : 'PARTNER') as 'HOST' | 'PARTNER',
+      population: figures[i][0]?.population ?? 0,
+    }));
+    if (costParties.filter((p) => p.role === 'HOST').length === 1) {
+      try {
+        allocateCosts(0, modelOf(t.model, params), costParties);
+      } catch (e) {
+        if (e instanceof CostModelError) throw badInput(`terms.${e.field.replace(/^model\.?/, '') || 'model'}`, e.message);
+        throw e;
+      }
+    }
+    const saved = await em.getRepository(Agreement).save({
+      ...agreement,
+      costModel: t.model,
+      costParams: params,
+      populationReference: t.populationReference ?? agreement.populationReference,
+      exampleFields: agreement.exampleFields.filter((f) => f !== 'costModel'),
+    });
+    await audit(em, ctx, 'UPDATE', 'Agreement', saved.id, agreement, saved);
+    return saved;
+  });
+}
