@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
 import { AGREEMENT_STATUS_LABELS, canManageAgreement, SIGNING_LEVEL_LABELS, SIGNING_LEVELS } from '@samordna/domain';
 import { History } from '../auth/History';
@@ -31,15 +32,6 @@ function toForm(a: { title: string; validFrom?: string | null; validTo?: string 
 }
 type AgreementForm = ReturnType<typeof toForm>;
 const FORM_KEYS = ['title', 'validFrom', 'validTo', 'autoRenew', 'noticeMonths', 'noticeRunsTo', 'signingLevel'] as const;
-
-function ExampleTag({ show }: { show: boolean }) {
-  const { t } = useI18n();
-  return show ? (
-    <Tag data-size="sm" data-color="warning" className="example-tag">
-      {t('common.example')}
-    </Tag>
-  ) : null;
-}
 
 export default function AgreementDetailPage() {
   const { id = '' } = useParams();

@@ -1,15 +1,36 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { ExampleTag } from '../../components/ExampleTag';
+import { useSortedRows } from '../../components/SortHeader';
 import { Loading, QueryError } from '../../components/States';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES } from '@samordna/domain';
 import { Permission } from '../auth/Permission';
-import type { AgreementStatus } from '../../gql/graphql';
+import type { AgreementListQuery as AgreementList, AgreementStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
 import { AgreementListQuery } from './agreements.graphql';
 import { CreateAgreementForm } from './CreateAgreementForm';
+
+type Agreement = AgreementList['agreements']['items'][number];
+type Column = 'title' | 'centre' | 'status' | 'daysLeft';
+const daysLeft = (a: Agreement) => a.deadline.daysLeft ?? Number.POSITIVE_INFINITY;
+
+/** Ties go by title; agreements without a deadline come last by days left. */
+function compareBy(column: Column, collator: Intl.Collator): (a: Agreement, b: Agreement) => number {
+  const byTitle = (a: Agreement, b: Agreement) => collator.compare(a.title, b.title);
+  switch (column) {
+    case 'title':
+      return byTitle;
+    case 'centre':
+      return (a, b) => collator.compare(a.centre.name, b.centre.name) || byTitle(a, b);
+    case 'status':
+      return (a, b) => AGREEMENT_STATUSES.indexOf(a.status) - AGREEMENT_STATUSES.indexOf(b.status) || byTitle(a, b);
+    default:
+      return (a, b) => daysLeft(a) - daysLeft(b) || byTitle(a, b);
+  }
+}
 
 export default function AgreementsPage() {
   const { t, locale } = useI18n();
@@ -29,34 +50,8 @@ export default function AgreementsPage() {
       else next.delete(key);
       return next;
     }, { replace: true });
-  type Column = 'title' | 'centre' | 'status' | 'daysLeft';
-  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'daysLeft', descending: false });
-  const items = useMemo(() => {
-    const collator = new Intl.Collator(locale === 'nb' ? 'nb' : 'en');
-    const list = [...(result.data?.agreements.items ?? [])];
-    const key = (a: (typeof list)[number]) => a.deadline.daysLeft ?? Number.POSITIVE_INFINITY;
-    list.sort((a, b) => {
-      switch (sort.column) {
-        case 'title':
-          return collator.compare(a.title, b.title);
-        case 'centre':
-          return collator.compare(a.centre.name, b.centre.name) || collator.compare(a.title, b.title);
-        case 'status':
-          return AGREEMENT_STATUSES.indexOf(a.status) - AGREEMENT_STATUSES.indexOf(b.status) || collator.compare(a.title, b.title);
-        default:
-          return key(a) - key(b) || collator.compare(a.title, b.title);
-      }
-    });
-    return sort.descending ? list.reverse() : list;
-  }, [result.data, sort, locale]);
-  const header = (column: Column, label: string, right = false) => (
-    <Table.HeaderCell aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'} style={right ? { textAlign: 'right' } : undefined}>
-      <button type="button" className="sort-button" aria-label={t('agreements.sortBy', { column: label })} onClick={() => setSort((s) => ({ column, descending: s.column === column ? !s.descending : false }))}>
-        {label}
-        <span aria-hidden="true">{sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-      </button>
-    </Table.HeaderCell>
-  );
+  const rows = useMemo(() => result.data?.agreements.items ?? [], [result.data]);
+  const { sorted: items, header } = useSortedRows(rows, 'daysLeft', compareBy);
 
   return (
     <section aria-labelledby="agreements-heading">
@@ -131,11 +126,7 @@ export default function AgreementsPage() {
                   <Table.Row key={a.id}>
                     <Table.Cell>
                       <RouterLink to={`/avtaler/${a.id}`}>{a.title}</RouterLink>
-                      {a.exampleFields.length > 0 && (
-                        <Tag data-size="sm" data-color="warning" className="example-tag">
-                          {t('common.example')}
-                        </Tag>
-                      )}
+                      <ExampleTag show={a.exampleFields.length > 0} />
                     </Table.Cell>
                     <Table.Cell>{a.centre.name}</Table.Cell>
                     <Table.Cell>{AGREEMENT_STATUS_LABELS[a.status][locale]}</Table.Cell>

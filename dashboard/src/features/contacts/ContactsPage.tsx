@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
 import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, type Grant } from '@samordna/domain';
 import { Permission } from '../auth/Permission';
@@ -243,11 +244,7 @@ export default function ContactsPage() {
               <section key={a.id} aria-labelledby={`agency-${a.id}`} className="agency-block">
                 <Heading level={2} data-size="xs" id={`agency-${a.id}`}>
                   {a.name} <span className="muted">· {AGENCY_KIND_LABELS[a.kind][locale]}</span>
-                  {a.isExample && (
-                    <Tag data-size="sm" data-color="warning" className="example-tag">
-                      {t('common.example')}
-                    </Tag>
-                  )}
+                  <ExampleTag show={a.isExample} />
                 </Heading>
                 <Paragraph data-size="sm" className={a.writtenAgreement ? '' : 'muted'}>
                   {a.writtenAgreement ? t('contacts.writtenAgreement') : t('contacts.noWrittenAgreement')}

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useSearchParams } from 'react-router';
-import { Alert, Details, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Details, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
 import { todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
@@ -96,10 +97,7 @@ export default function CostsPage() {
         <>
           {d.isExample && (
             <Alert data-color="warning">
-              <Tag data-size="sm" data-color="warning">
-                {t('common.example')}
-              </Tag>{' '}
-              {t('common.exampleData')}
+              <ExampleTag className="" /> {t('common.exampleData')}
             </Alert>
           )}
           <div className="cost-summary" data-testid="cost-summary">

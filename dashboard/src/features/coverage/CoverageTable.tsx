@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
 import { Button, Table } from '@digdir/designsystemet-react';
+import { useSortedRows } from '../../components/SortHeader';
 import { useI18n } from '../../i18n/i18n';
 import { SEVERITY_RANK, type SeverityKey } from './severity';
 
@@ -15,44 +15,25 @@ export interface TableRow {
 
 type Column = 'name' | 'county' | 'severity' | 'critical' | 'warning' | 'info';
 
+/** Worst first by default: severity, then the most critical and warning findings; ties go by name. */
+function compareBy(column: Column, collator: Intl.Collator): (a: TableRow, b: TableRow) => number {
+  const byName = (a: TableRow, b: TableRow) => collator.compare(a.name, b.name);
+  switch (column) {
+    case 'name':
+      return byName;
+    case 'county':
+      return (a, b) => collator.compare(a.county, b.county) || byName(a, b);
+    case 'severity':
+      return (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.critical - a.critical || b.warning - a.warning || byName(a, b);
+    default:
+      return (a, b) => a[column] - b[column] || byName(a, b);
+  }
+}
+
 /** The map's data as a sortable table: the accessible alternative to the map. */
 export function CoverageTable({ rows, onSelect }: { rows: TableRow[]; onSelect(kommunenummer: string): void }) {
-  const { t, locale } = useI18n();
-  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'severity', descending: false });
-  const sorted = useMemo(() => {
-    const collator = new Intl.Collator(locale === 'nb' ? 'nb' : 'en');
-    const cmp = (a: TableRow, b: TableRow) => {
-      switch (sort.column) {
-        case 'name':
-          return collator.compare(a.name, b.name);
-        case 'county':
-          return collator.compare(a.county, b.county) || collator.compare(a.name, b.name);
-        case 'severity':
-          return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.critical - a.critical || b.warning - a.warning || collator.compare(a.name, b.name);
-        default:
-          return a[sort.column] - b[sort.column] || collator.compare(a.name, b.name);
-      }
-    };
-    const list = [...rows].sort(cmp);
-    return sort.descending ? list.reverse() : list;
-  }, [rows, sort, locale]);
-
-  const header = (column: Column, label: string, numeric = false) => (
-    <Table.HeaderCell
-      aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-      style={numeric ? { textAlign: 'right' } : undefined}
-    >
-      <button
-        type="button"
-        className="sort-button"
-        onClick={() => setSort((s) => ({ column, descending: s.column === column ? !s.descending : false }))}
-        aria-label={t('map.sortBy', { column: label })}
-      >
-        {label}
-        <span aria-hidden="true">{sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-      </button>
-    </Table.HeaderCell>
-  );
+  const { t } = useI18n();
+  const { sorted, header } = useSortedRows(rows, 'severity', compareBy);
 
   return (
     <Table zebra border data-testid="coverage-table">

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
 import { AGENCY_KIND_LABELS, canManageRoutine, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
 import { History } from '../auth/History';
@@ -147,11 +148,7 @@ export default function RoutinesPage() {
         <article aria-labelledby="routine-heading" className="block">
           <Heading level={2} data-size="sm" id="routine-heading">
             {centre?.name} – {routine.municipality.name}
-            {routine.isExample && (
-              <Tag data-size="sm" data-color="warning" className="example-tag">
-                {t('common.example')}
-              </Tag>
-            )}
+            <ExampleTag show={routine.isExample} />
           </Heading>
           <Paragraph data-testid="routine-status">
             {t('routines.status')}: <strong>{ROUTINE_STATUS_LABELS[routine.status][locale]}</strong>
