@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { CHECKLIST_KEYS, ROUTINE_TEMPLATE, type AgencyKind, type ChecklistKey } from '@samordna/domain';
+import { insertRows, upsert } from './upsert';
 
 /**
  * Example records, added once per database (ledger key in seed_state) so that a restart never
@@ -68,16 +69,25 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
   if (inserted.length === 0) return null;
 
   // 1. Example terms on the real agreements, each invented field named in example_fields.
-  let agreementsWithExampleTerms = 0;
-  for (const [centre, t] of Object.entries(EXAMPLE_TERMS)) {
-    const r = await em.query(
-      `UPDATE agreement SET valid_from = $2, valid_to = $3, auto_renew = $4, renewal_months = $5, notice_months = $6,
-         notice_runs_to = $7, signing_level = $8, checklist = $9::jsonb, example_fields = $10
-       WHERE seed_key = $1 RETURNING id`,
-      [`agreement:${centre}`, t.validFrom, t.validTo, t.autoRenew, t.renewalMonths, t.noticeMonths, t.noticeRunsTo, t.signingLevel, checklist(t.covered), TERM_FIELDS],
-    );
-    agreementsWithExampleTerms += r[1] ?? r.length;
-  }
+  const params: unknown[] = [];
+  const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
+  const values = Object.entries(EXAMPLE_TERMS).map(([centre, t]) => {
+    const row = [
+      param(`agreement:${centre}`, 'text'), param(t.validFrom, 'date'), param(t.validTo, 'date'), param(t.autoRenew, 'boolean'),
+      param(t.renewalMonths, 'int'), param(t.noticeMonths, 'int'), param(t.noticeRunsTo, 'text'), param(t.signingLevel, 'text'),
+      param(checklist(t.covered), 'jsonb'), param(TERM_FIELDS, 'text[]'),
+    ];
+    return `(${row.join(', ')})`;
+  });
+  // TypeORM answers an UPDATE with [rows, number of rows updated].
+  const [, agreementsWithExampleTerms]: [unknown[], number] = await em.query(
+    `UPDATE agreement a SET valid_from = v.valid_from, valid_to = v.valid_to, auto_renew = v.auto_renew, renewal_months = v.renewal_months,
+       notice_months = v.notice_months, notice_runs_to = v.notice_runs_to, signing_level = v.signing_level, checklist = v.checklist, example_fields = v.example_fields
+     FROM (VALUES ${values.join(', ')})
+       AS v (seed_key, valid_from, valid_to, auto_renew, renewal_months, notice_months, notice_runs_to, signing_level, checklist, example_fields)
+     WHERE a.seed_key = v.seed_key`,
+    params,
+  );
 
   // 2. Vestfold's 2023 agreement replaced one valid from 1 January 2011 (a fact from the source).
   const [vestfold] = await em.query(`SELECT id, centre_id, source_url, source_as_of FROM agreement WHERE seed_key = 'agreement:Kommunalt krisesentertilbud i Vestfold'`);
@@ -92,7 +102,7 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
     await em.query(`UPDATE agreement SET supersedes_id = $1 WHERE id = $2`, [old.id, vestfold.id]);
   }
 
-  // 3. Example agencies and contacts for the members of two centres.
+  // 3. Example agencies and contacts for the members of two centres, each kind in one statement.
   const members: { kommunenummer: string; name: string }[] = await em.query(
     `SELECT DISTINCT m.kommunenummer, m.name FROM agreement a
        JOIN crisis_centre c ON c.id = a.centre_id
@@ -102,65 +112,88 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
      ORDER BY m.kommunenummer`,
     [CONTACT_CENTRES],
   );
-  let agencies = 0;
-  let contacts = 0;
+  const agencyRows: unknown[][] = [];
+  const contactRows: unknown[][] = [];
   let person = 0;
-  const contactIds = new Map<string, string>(); // `${kommunenummer}:${kind}` → contact id
   for (const [i, m] of members.entries()) {
     for (const [k, a] of AGENCIES.entries()) {
       if (!a.when(i)) continue;
-      const [agency] = await em.query(
-        `INSERT INTO agency (seed_key, kommunenummer, kind, name, written_agreement, written_agreement_date, is_example)
-         VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
-        [`agency:${m.kommunenummer}:${a.kind}`, m.kommunenummer, a.kind, a.name(m.name), a.written(i), a.written(i) ? '2024-01-15' : null],
-      );
-      agencies++;
+      const key = `${m.kommunenummer}:${a.kind}`;
+      agencyRows.push([`agency:${key}`, m.kommunenummer, a.kind, a.name(m.name), a.written(i), a.written(i) ? '2024-01-15' : null, true]);
       const first = FIRST[person % FIRST.length];
       const last = LAST[(person * 3 + i) % LAST.length];
       person++;
       // Verification ages spread from fresh to over a year; some never verified.
       const monthsAgo = (i * 5 + k * 3) % 13;
       const neverVerified = a.kind === 'HOUSING_OFFICE' && i % 4 === 1;
-      const [contact] = await em.query(
-        `INSERT INTO contact_person (seed_key, agency_id, name, title, phone, email, is_contact_point, verified_at, verified_by, is_example)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true) RETURNING id`,
-        [
-          `contact:${m.kommunenummer}:${a.kind}`,
-          agency.id,
-          `${first} ${last}`,
-          a.title,
-          `+47 00 0${String(i).padStart(2, '0')} ${String(k).padStart(2, '0')} ${String(person % 100).padStart(2, '0')}`,
-          `${ascii(first)}.${ascii(last)}@${ascii(m.name)}.kommune.example`,
-          a.kind === 'VIOLENCE_COORDINATOR',
-          neverVerified ? null : new Date(Date.now() - monthsAgo * 30.5 * 24 * 3600 * 1000 - (i + 1) * 3600 * 1000),
-          neverVerified ? null : 'Krisesenterleder (eksempel)',
-        ],
-      );
-      contacts++;
-      contactIds.set(`${m.kommunenummer}:${a.kind}`, contact.id);
+      contactRows.push([
+        `contact:${key}`,
+        `agency:${key}`, // → agency id below
+        `${first} ${last}`,
+        a.title,
+        `+47 00 0${String(i).padStart(2, '0')} ${String(k).padStart(2, '0')} ${String(person % 100).padStart(2, '0')}`,
+        `${ascii(first)}.${ascii(last)}@${ascii(m.name)}.kommune.example`,
+        a.kind === 'VIOLENCE_COORDINATOR',
+        neverVerified ? null : new Date(Date.now() - monthsAgo * 30.5 * 24 * 3600 * 1000 - (i + 1) * 3600 * 1000),
+        neverVerified ? null : 'Krisesenterleder (eksempel)',
+        true,
+      ]);
     }
   }
+  const agencies = await insertRows<{ id: string; seed_key: string }>(
+    em,
+    'agency',
+    ['seed_key', 'kommunenummer', 'kind', 'name', 'written_agreement', 'written_agreement_date', 'is_example'],
+    agencyRows,
+    { returning: ['id', 'seed_key'] },
+  );
+  const agencyIds = new Map(agencies.map((a) => [a.seed_key, a.id]));
+  for (const row of contactRows) row[1] = agencyIds.get(row[1] as string);
+  const contacts = await insertRows<{ id: string; seed_key: string }>(
+    em,
+    'contact_person',
+    ['seed_key', 'agency_id', 'name', 'title', 'phone', 'email', 'is_contact_point', 'verified_at', 'verified_by', 'is_example'],
+    contactRows,
+    { returning: ['id', 'seed_key'] },
+  );
+  const contactIds = new Map(contacts.map((c) => [c.seed_key.slice('contact:'.length), c.id])); // `${kommunenummer}:${kind}` → contact id
 
   // 4. Example handover routines from the template, with contacts linked where they exist.
-  let routines = 0;
-  for (const r of ROUTINES) {
-    const [centre] = await em.query(`SELECT id FROM crisis_centre WHERE seed_key = $1`, [`centre:${r.centre}`]);
-    if (!centre) continue;
-    const [routine] = await em.query(
-      `INSERT INTO handover_routine (seed_key, centre_id, kommunenummer, status, adopted_on, last_reviewed_on, review_due_on, is_example)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, true) ON CONFLICT DO NOTHING RETURNING id`,
-      [`routine:${r.centre}:${r.kommunenummer}`, centre.id, r.kommunenummer, r.status, r.adoptedOn, r.lastReviewedOn, r.reviewDueOn],
-    );
-    if (!routine) continue;
-    routines++;
-    for (const [position, t] of ROUTINE_TEMPLATE.entries()) {
-      const contactId = t.responsibleAgencyKind ? (contactIds.get(`${r.kommunenummer}:${t.responsibleAgencyKind}`) ?? null) : null;
-      await em.query(
-        `INSERT INTO routine_step (routine_id, position, kind, title, responsible_agency_kind, timing, contact_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [routine.id, position, t.kind, t.title.nb, t.responsibleAgencyKind, t.timing, contactId],
-      );
-    }
-  }
+  const centreIds = new Map<string, string>(
+    (await em.query(`SELECT id, seed_key FROM crisis_centre WHERE seed_key = ANY($1)`, [ROUTINES.map((r) => `centre:${r.centre}`)])).map(
+      (c: { id: string; seed_key: string }) => [c.seed_key, c.id],
+    ),
+  );
+  const present = ROUTINES.filter((r) => centreIds.has(`centre:${r.centre}`));
+  const routineIds = new Map(
+    (
+      await upsert<{ id: string; seed_key: string }>(
+        em,
+        'handover_routine',
+        ['seed_key', 'centre_id', 'kommunenummer', 'status', 'adopted_on', 'last_reviewed_on', 'review_due_on', 'is_example'],
+        null,
+        present.map((r) => [`routine:${r.centre}:${r.kommunenummer}`, centreIds.get(`centre:${r.centre}`), r.kommunenummer, r.status, r.adoptedOn, r.lastReviewedOn, r.reviewDueOn, true]),
+        { returning: ['id', 'seed_key'] },
+      )
+    ).map((r) => [r.seed_key, r.id]),
+  );
+  const added = present.filter((r) => routineIds.has(`routine:${r.centre}:${r.kommunenummer}`));
+  await insertRows(
+    em,
+    'routine_step',
+    ['routine_id', 'position', 'kind', 'title', 'responsible_agency_kind', 'timing', 'contact_id'],
+    added.flatMap((r) =>
+      ROUTINE_TEMPLATE.map((t, position) => [
+        routineIds.get(`routine:${r.centre}:${r.kommunenummer}`),
+        position,
+        t.kind,
+        t.title.nb,
+        t.responsibleAgencyKind,
+        t.timing,
+        t.responsibleAgencyKind ? (contactIds.get(`${r.kommunenummer}:${t.responsibleAgencyKind}`) ?? null) : null,
+      ]),
+    ),
+  );
 
-  return { agreementsWithExampleTerms, agencies, contacts, routines };
+  return { agreementsWithExampleTerms, agencies: agencies.length, contacts: contacts.length, routines: added.length };
 }

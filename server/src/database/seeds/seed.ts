@@ -1,16 +1,19 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
+  DataFileError,
+  KOSTRA_NAME_MATCHES,
+  KOSTRA_NATIONAL_AVERAGES,
   POPULATION_SOURCE_2024,
   readCounties,
+  readKostraCentres,
   readMemberships,
   readMunicipalities,
   readPoints,
-  DataFileError,
 } from './data-files';
 import { seedRecordsOnce, type RecordsSummary } from './records';
 import { seedCostRecordsOnce } from './cost-records';
-import { seedUsersOnce } from './users';
-import { KOSTRA_NAME_MATCHES, KOSTRA_NATIONAL_AVERAGES, readKostraCentres } from './data-files';
+import { hashDemoPasswordsIfDue, seedUsersOnce } from './users';
+import { upsert } from './upsert';
 
 export interface SeedSummary {
   counties: number;
@@ -19,7 +22,7 @@ export interface SeedSummary {
   centres: number;
   memberships: number;
   /** Example records added by this run (null when they were added before). */
-  records: RecordsSummary | null;
+  records: Partial<RecordsSummary> | null;
 }
 
 /**
@@ -44,11 +47,11 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     }
   }
   const known = new Set(municipalities.map((m) => m.kommunenummer));
-  for (const m of memberships) {
+  for (const [i, m] of memberships.entries()) {
     if (!known.has(m.kommunenummer)) {
       throw new DataFileError(
         'krisesenter-samarbeid-eksempler.csv',
-        memberships.indexOf(m) + 2,
+        i + 2,
         `kommunenummer ${m.kommunenummer} is not a municipality of the 2024 structure`,
       );
     }
@@ -57,7 +60,9 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     }
   }
 
-  let records: RecordsSummary | null = null;
+  // Hashing is slow on purpose: done before the transaction, and only when the users are due.
+  const demoPasswords = await hashDemoPasswordsIfDue(dataSource);
+  let records: Partial<RecordsSummary> | null = null;
   await dataSource.transaction(async (em) => {
     await upsert(
       em,
@@ -95,7 +100,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       [...centres.entries()].map(([name, { host }]) => [
         `centre:${name}`, name, host.kommunenummer, host.cooperationForm, host.sourceUrl, host.sourceAsOf, host.note, false,
       ]),
-      ['cooperation_form', 'source_url', 'source_as_of'],
+      { update: ['cooperation_form', 'source_url', 'source_as_of'] },
     );
     const ids = new Map<string, string>(
       (await em.query(`SELECT id, name FROM crisis_centre WHERE seed_key = ANY($1)`, [[...centres.keys()].map((n) => `centre:${n}`)])).map(
@@ -111,7 +116,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       [...centres.entries()].map(([name, { host }]) => [
         `agreement:${name}`, ids.get(name), `Samarbeidsavtale om krisesentertilbud – ${name}`, 'ACTIVE', host.cooperationForm, host.sourceUrl, host.sourceAsOf,
       ]),
-      [],
+      { update: [] },
     );
     const agreementIds = new Map<string, string>(
       (await em.query(`SELECT id, seed_key FROM agreement WHERE seed_key = ANY($1)`, [[...centres.keys()].map((n) => `agreement:${n}`)])).map(
@@ -126,7 +131,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       memberships.map((m) => [
         `party:${m.centre}:${m.kommunenummer}:${m.role}`, agreementIds.get(m.centre), m.kommunenummer, m.role, m.joinedOn, m.sourceUrl, m.sourceAsOf, m.note, false,
       ]),
-      ['source_url', 'source_as_of'],
+      { update: ['source_url', 'source_as_of'] },
     );
     await upsert(
       em,
@@ -142,10 +147,10 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       ['year', 'published_name'],
       kostra.map((k) => [k.year, k.publishedName, ids.get(KOSTRA_NAME_MATCHES[k.publishedName] ?? '') ?? null, k.krPerInhabitant, k.overnightDays, k.sourceUrl]),
     );
-    records = await seedRecordsOnce(em);
-    const costRecords = await seedCostRecordsOnce(em);
-    if (records && costRecords) records = { ...records, ...costRecords };
-    await seedUsersOnce(em);
+    const examples = await seedRecordsOnce(em);
+    const costExamples = await seedCostRecordsOnce(em);
+    if (examples || costExamples) records = { ...examples, ...costExamples };
+    await seedUsersOnce(em, demoPasswords);
   });
 
   return {
@@ -156,27 +161,4 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     memberships: memberships.length,
     records,
   };
-}
-
-/**
- * INSERT … ON CONFLICT (key) DO UPDATE for many rows in one statement. `update` names the
- * columns a re-run may change (all non-key columns by default; [] = insert only).
- */
-export async function upsert(
-  em: EntityManager,
-  table: string,
-  columns: string[],
-  key: string[],
-  rows: unknown[][],
-  update?: string[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const params: unknown[] = [];
-  const values = rows.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`);
-  const updates = (update ?? columns.filter((c) => !key.includes(c))).map((c) => `"${c}" = EXCLUDED."${c}"`);
-  await em.query(
-    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}
-     ON CONFLICT (${key.map((c) => `"${c}"`).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
-    params,
-  );
 }

@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../modules/auth/auth.service';
+import { insertRows, upsert } from './upsert';
 
 /**
  * Demo users, one per role, for local use only (listed in the README). Added once per database
@@ -16,19 +17,49 @@ export const DEMO_USERS: { email: string; name: string; password: string; grants
   { email: 'lesetilgang@samordna.example', name: 'Lars Leser', password: 'demo-lese-2026', grants: [{ role: 'READ_ONLY' }] },
 ];
 
-export async function seedUsersOnce(em: EntityManager): Promise<number | null> {
-  if (process.env.SAMORDNA_NO_DEMO_USERS === '1') return null;
+const demoUsersWanted = () => process.env.SAMORDNA_NO_DEMO_USERS !== '1';
+
+/**
+ * The demo users' password hashes, made before the seed transaction opens (hashing is slow on
+ * purpose); null when the demo users are not wanted or were added before.
+ */
+export async function hashDemoPasswordsIfDue(ds: DataSource): Promise<Map<string, string> | null> {
+  if (!demoUsersWanted()) return null;
+  const [added] = await ds.query(`SELECT 1 FROM seed_state WHERE key = $1`, [USERS_KEY]);
+  return added ? null : hashDemoPasswords();
+}
+
+async function hashDemoPasswords(): Promise<Map<string, string>> {
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+  return new Map(DEMO_USERS.map((u, i) => [u.email, hashes[i]]));
+}
+
+export async function seedUsersOnce(em: EntityManager, passwordHashes: Map<string, string> | null): Promise<number | null> {
+  if (!demoUsersWanted()) return null;
   const inserted = await em.query(`INSERT INTO seed_state (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key`, [USERS_KEY]);
   if (inserted.length === 0) return null;
-  for (const u of DEMO_USERS) {
-    const [user] = await em.query(
-      `INSERT INTO app_user (email, name, password_hash, is_example) VALUES ($1, $2, $3, true) ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-      [u.email, u.name, await hashPassword(u.password)],
-    );
-    for (const g of u.grants) {
-      const [centre] = g.centre ? await em.query(`SELECT id FROM crisis_centre WHERE seed_key = $1`, [`centre:${g.centre}`]) : [null];
-      await em.query(`INSERT INTO user_role (user_id, role, kommunenummer, centre_id) VALUES ($1, $2, $3, $4)`, [user.id, g.role, g.kommunenummer ?? null, centre?.id ?? null]);
-    }
-  }
+  // Only when the ledger row appeared after hashDemoPasswordsIfDue looked.
+  const hashes = passwordHashes ?? (await hashDemoPasswords());
+  const users = await upsert<{ id: string; email: string }>(
+    em,
+    'app_user',
+    ['email', 'name', 'password_hash', 'is_example'],
+    ['email'],
+    DEMO_USERS.map((u) => [u.email, u.name, hashes.get(u.email), true]),
+    { update: ['name'], returning: ['id', 'email'] },
+  );
+  const userIds = new Map(users.map((u) => [u.email, u.id]));
+  const centreKeys = [...new Set(DEMO_USERS.flatMap((u) => u.grants.flatMap((g) => (g.centre ? [`centre:${g.centre}`] : []))))];
+  const centreIds = new Map<string, string>(
+    (await em.query(`SELECT id, seed_key FROM crisis_centre WHERE seed_key = ANY($1)`, [centreKeys])).map((c: { id: string; seed_key: string }) => [c.seed_key, c.id]),
+  );
+  await insertRows(
+    em,
+    'user_role',
+    ['user_id', 'role', 'kommunenummer', 'centre_id'],
+    DEMO_USERS.flatMap((u) =>
+      u.grants.map((g) => [userIds.get(u.email), g.role, g.kommunenummer ?? null, g.centre ? (centreIds.get(`centre:${g.centre}`) ?? null) : null]),
+    ),
+  );
   return DEMO_USERS.length;
 }
