@@ -7,7 +7,6 @@ import { buildAppSchema } from './app/schema';
 import { createApollo, createHttpApp, graphqlMiddleware } from './app/http';
 import type { AppContext } from './app/context';
 import { openDatabase, prepareDatabase, type DatabaseHandle } from './database/runtime';
-import { DatabaseUnavailableError } from './database/connect';
 
 /** Exits with a message that says what to do, never a stack trace, never a password. */
 function fail(message: string, code = 1): never {
@@ -119,7 +118,10 @@ async function main(): Promise<void> {
     const db = await dbPromise?.catch(() => null);
     await db?.stop();
     const e = error as { code?: string; message?: string; log?: string };
-    if (error instanceof DatabaseUnavailableError) fail(error.message);
+    if (e.code === 'DATABASE_UNAVAILABLE') fail(e.message ?? 'the database is unavailable');
+    if (e.code === 'DATA_FILE_INVALID') {
+      fail(`a file in ${config.dataFilesDir} is not valid: ${e.message}. The reference data was left as it was; correct the file (or restore it with git) and start again.`);
+    }
     if (e.code === 'DATA_DIR_IN_USE') fail(e.message ?? 'the data directory is in use');
     if (e.code === 'EMBEDDED_START_FAILED') {
       if (e.log) console.error(e.log.split('\n').slice(-20).join('\n'));

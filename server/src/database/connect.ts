@@ -3,6 +3,7 @@ import { describeDatabaseUrl } from '../config/env';
 
 /** A database problem explained for the person who started the program. */
 export class DatabaseUnavailableError extends Error {
+  readonly code = 'DATABASE_UNAVAILABLE';
   constructor(message: string) {
     super(message);
     this.name = 'DatabaseUnavailableError';

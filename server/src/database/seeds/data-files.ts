@@ -38,7 +38,9 @@ export interface MembershipRow {
 export const POPULATION_SOURCE_2024 =
   'SSB, folketall 1.1.2024 (via aprestmo/norway-geodata, MIT)';
 
+/** A file in data/ that cannot be loaded as it is: names the file and the line. */
 export class DataFileError extends Error {
+  readonly code = 'DATA_FILE_INVALID';
   constructor(file: string, line: number, message: string) {
     super(`${file}, line ${line}: ${message}`);
     this.name = 'DataFileError';
