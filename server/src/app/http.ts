@@ -51,8 +51,9 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
     res.status(503).type('text/plain; charset=utf-8').send('Samordna starter … prøv igjen om et øyeblikk.');
   });
 
+  // Routes are added once the server is ready (below); the router is mounted now to keep their order.
   const router = express.Router();
-  app.use((req, res, next) => router(req, res, next));
+  app.use(router);
 
   const geoDir = path.join(options.dataFilesDir, 'geo');
   app.use('/geo', express.static(geoDir, { maxAge: options.production ? '1d' : 0, index: false }));

@@ -19,5 +19,12 @@ export function manyByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) =
   return keys.map((k) => map.get(k) ?? []);
 }
 
+/** A loaded record that must exist (a foreign key guarantees it); its absence is an internal error. */
+export async function must<T>(p: Promise<T | null>, what: string): Promise<T> {
+  const value = await p;
+  if (value === null) throw new Error(`${what} is missing`);
+  return value;
+}
+
 /** Collation for Norwegian sort order (æ, ø, å last), available in PostgreSQL built with ICU. */
 export const NB_COLLATION = '"nb-NO-x-icu"';

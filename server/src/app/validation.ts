@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, isPhoneNumber, isWorkEmail, parseKommunenummer } from '@samordna/domain';
+import { isIsoDate, isPhoneNumber, isWorkEmail, parseKommunenummer, todayInNorway } from '@samordna/domain';
 import { badInput } from './errors';
 
 /**
@@ -71,3 +71,13 @@ export const paging = z.object({
   limit: z.number().int().min(1, 'limit må være minst 1.').max(500, 'limit kan være høyst 500.').default(50),
   offset: z.number().int().min(0, 'offset kan ikke være negativ.').default(0),
 });
+
+/** `limit`/`offset` arguments, checked and defaulted (50, 0). */
+export function parsePaging(page: { limit?: number | null; offset?: number | null }): { limit: number; offset: number } {
+  return parseInput(paging, { limit: page.limit ?? undefined, offset: page.offset ?? undefined }, 'paging');
+}
+
+/** An `asOf` date argument: a valid ISO date, or today in Norway when left out. */
+export function parseAsOf(asOf: string | null | undefined): string {
+  return parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
+}

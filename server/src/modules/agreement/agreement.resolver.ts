@@ -4,13 +4,13 @@ import {
   CHECKLIST_HEADINGS,
   checklistCompleteness,
   normaliseChecklist,
-  todayInNorway,
   type AgreementStatus,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { must } from '../../app/loader-utils';
 import { AgreementStatusEnum } from '../../app/enums';
 import { Paginated } from '../../app/pagination';
-import { parseInput, v } from '../../app/validation';
+import { parseAsOf } from '../../app/validation';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { AgreementParty } from './agreement-party.entity';
@@ -33,16 +33,6 @@ import { ChecklistCompletenessType, ChecklistItemType, DeadlineType } from './ag
 
 const AgreementPage = Paginated(Agreement, 'Agreement');
 const LABEL = new Map(CHECKLIST_HEADINGS.map((h) => [h.key, h.nb]));
-
-async function must<T>(p: Promise<T | null>, what: string): Promise<T> {
-  const value = await p;
-  if (value === null) throw new Error(`${what} is missing`);
-  return value;
-}
-
-function asOfArg(asOf: string | null | undefined): string {
-  return parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
-}
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
@@ -141,7 +131,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => DeadlineType, { description: 'The notice deadline or expiry that matters on a day (today by default).' })
   deadline(@Root() a: Agreement, @Arg('asOf', () => String, { nullable: true }) asOf?: string): DeadlineType {
-    return deadlineOf(a, asOfArg(asOf));
+    return deadlineOf(a, parseAsOf(asOf));
   }
 
   @FieldResolver(() => [ChecklistItemType], { description: "All nine headings of Bufdir's checklist, in order." })
@@ -180,6 +170,6 @@ export class AgreementPartyResolver {
 
   @FieldResolver(() => Boolean, { description: 'A member on the day (today by default).' })
   isCurrent(@Root() p: AgreementParty, @Arg('asOf', () => String, { nullable: true }) asOf?: string): boolean {
-    return isCurrentParty(p, asOfArg(asOf));
+    return isCurrentParty(p, parseAsOf(asOf));
   }
 }

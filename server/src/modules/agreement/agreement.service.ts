@@ -16,7 +16,7 @@ import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { canManageAgreement } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
-import { paging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, v } from '../../app/validation';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { AgreementParty, PartyRole } from './agreement-party.entity';
@@ -66,7 +66,7 @@ export async function listAgreements(
   pageInput: { limit?: number | null; offset?: number | null },
 ): Promise<{ items: Agreement[]; totalCount: number }> {
   const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
-  const page = parseInput(paging, { limit: pageInput.limit ?? undefined, offset: pageInput.offset ?? undefined }, 'paging');
+  const page = parsePaging(pageInput);
   const qb = ctx.dataSource.getRepository(Agreement).createQueryBuilder('a');
   if (filter.centreId) qb.andWhere('a.centre_id = :centreId', { centreId: filter.centreId });
   if (filter.kommunenummer) {
@@ -124,7 +124,8 @@ async function checkSupersedes(em: EntityManager, centreId: string, supersedesId
   const old = await em.getRepository(Agreement).findOneBy({ id: supersedesId });
   if (!old) throw badInput(`${argName}.supersedesId`, 'Avtalen som skal erstattes, finnes ikke.');
   if (old.centreId !== centreId) throw badInput(`${argName}.supersedesId`, 'Avtalen som erstattes, må gjelde samme krisesenter.');
-  // No cycles in the version chain.
+  // No cycles in the version chain (a new agreement cannot be in one yet).
+  if (!selfId) return;
   let cursor: string | null = old.supersedesId;
   for (let i = 0; cursor && i < 1000; i++) {
     if (cursor === selfId) throw badInput(`${argName}.supersedesId`, 'Versjonskjeden kan ikke gå i ring.');

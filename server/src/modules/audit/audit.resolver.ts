@@ -8,7 +8,7 @@ import { findContactInScope } from '../contact/contact.service';
 import type { AppContext } from '../../app/context';
 import { badInput } from '../../app/errors';
 import { Paginated } from '../../app/pagination';
-import { paging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, v } from '../../app/validation';
 import { AuditEntry } from './audit.entity';
 
 const AuditPage = Paginated(AuditEntry, 'Audit');
@@ -43,7 +43,7 @@ export class AuditResolver {
   ) {
     const user = requireUser(ctx);
     const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
-    const page = parseInput(paging, { limit: limit ?? undefined, offset: offset ?? undefined }, 'paging');
+    const page = parsePaging({ limit, offset });
     if (!isAdmin(user.grants) && !(filter.entity && filter.entityId)) {
       throw badInput('filter.entityId', 'Velg en post (entity og entityId) for å se historikken; hele loggen er for administratorer.');
     }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Grant, Role } from '@samordna/domain';
 import { unauthenticated, type AuthUser } from '../../app/auth';
 import type { AppContext } from '../../app/context';
+import { ErrorCode } from '../../app/errors';
 import { parseInput } from '../../app/validation';
 
 export const SESSION_COOKIE = 'samordna_session';
@@ -57,13 +58,13 @@ export async function login(ctx: AppContext, emailInput: string, passwordInput: 
   );
   if (account >= THROTTLE.perAccount || address >= THROTTLE.perAddress) {
     throw new GraphQLError(`For mange mislykkede innlogginger. Vent ${THROTTLE.minutes} minutter og prøv igjen.`, {
-      extensions: { code: 'TOO_MANY_ATTEMPTS', http: { status: 429 } },
+      extensions: { code: ErrorCode.TOO_MANY_ATTEMPTS, http: { status: 429 } },
     });
   }
   const [user] = await ds.query(`SELECT id, password_hash FROM app_user WHERE email = $1 AND active`, [email]);
   const ok = user?.password_hash ? await verify(user.password_hash, password) : (await verify(await DUMMY_HASH, password), false);
   await ds.query(`INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, $3)`, [email, ctx.ip, ok]);
-  if (!ok) throw new GraphQLError('Feil e-postadresse eller passord.', { extensions: { code: 'UNAUTHENTICATED', field: 'input.password' } });
+  if (!ok) throw new GraphQLError('Feil e-postadresse eller passord.', { extensions: { code: ErrorCode.UNAUTHENTICATED, field: 'input.password' } });
 
   const token = randomBytes(32).toString('base64url');
   const expires = new Date(Date.now() + SESSION_HOURS * 3600 * 1000);

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DEFAULT_STALE_AFTER_MONTHS, isContactStale } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { must } from '../../app/loader-utils';
 import { Paginated } from '../../app/pagination';
 import { Municipality } from '../municipality/municipality.entity';
 import { Agency } from './agency.entity';
@@ -20,12 +21,6 @@ import {
 
 const AgencyPage = Paginated(Agency, 'Agency');
 const ContactPage = Paginated(ContactPerson, 'Contact');
-
-async function must<T>(p: Promise<T | null>, what: string): Promise<T> {
-  const value = await p;
-  if (value === null) throw new Error(`${what} is missing`);
-  return value;
-}
 
 @Resolver(() => Agency)
 export class AgencyResolver {

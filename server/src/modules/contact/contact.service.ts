@@ -8,7 +8,7 @@ import { definedOnly, lockOrMissing } from '../../app/records';
 import { canManageMunicipalityContacts, isAdmin } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
-import { paging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, v } from '../../app/validation';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { RoutineStep } from '../handover/routine-step.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -28,7 +28,6 @@ import {
 } from './contact.inputs';
 
 type Page = { limit?: number | null; offset?: number | null };
-const pageOf = (p: Page) => parseInput(paging, { limit: p.limit ?? undefined, offset: p.offset ?? undefined }, 'paging');
 
 /** Member municipalities of a centre: current parties of its binding agreements, plus the host. */
 const CENTRE_MUNICIPALITIES = `(
@@ -47,7 +46,7 @@ function whereAgency<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: 
 
 export async function listAgencies(ctx: AppContext, filterInput: AgencyFilter | null | undefined, page: Page) {
   const filter = parseInput(agencyFilterSchema, filterInput ?? {}, 'filter');
-  const { limit, offset } = pageOf(page);
+  const { limit, offset } = parsePaging(page);
   const qb = whereAgency(ctx.dataSource.getRepository(Agency).createQueryBuilder('a'), 'a', filter)
     .innerJoin(Municipality, 'm', 'm.kommunenummer = a.kommunenummer')
     .orderBy(`m.name COLLATE ${NB_COLLATION}`)
@@ -60,7 +59,7 @@ export async function listAgencies(ctx: AppContext, filterInput: AgencyFilter | 
 
 export async function listContacts(ctx: AppContext, filterInput: ContactFilter | null | undefined, page: Page, now = new Date()) {
   const filter = parseInput(contactFilterSchema, filterInput ?? {}, 'filter');
-  const { limit, offset } = pageOf(page);
+  const { limit, offset } = parsePaging(page);
   const months = filter.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
   const qb = ctx.dataSource
     .getRepository(ContactPerson)

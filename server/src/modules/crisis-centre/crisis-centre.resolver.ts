@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { must } from '../../app/loader-utils';
 import { Paginated } from '../../app/pagination';
-import { parseInput, v } from '../../app/validation';
+import { parseAsOf } from '../../app/validation';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { Agreement } from '../agreement/agreement.entity';
 import { isBinding, isCurrentParty } from '../agreement/agreement.service';
@@ -55,10 +55,8 @@ export class CrisisCentreResolver {
   }
 
   @FieldResolver(() => Municipality, { description: 'The host municipality (vertskommune).' })
-  async host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality> {
-    const m = await ctx.loaders.municipalityByNumber.load(c.hostKommunenummer);
-    if (!m) throw new Error(`host of ${c.name} is missing`);
-    return m;
+  host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality> {
+    return must(ctx.loaders.municipalityByNumber.load(c.hostKommunenummer), `host of ${c.name}`);
   }
 
   @FieldResolver(() => [Agreement], { description: 'Every agreement about the centre, newest first.' })
@@ -70,7 +68,7 @@ export class CrisisCentreResolver {
     description: 'Members on a day (today by default): current parties of binding agreements, host first.',
   })
   async members(@Root() c: CrisisCentre, @Ctx() ctx: AppContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string) {
-    const day = parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
+    const day = parseAsOf(asOf);
     const agreements = (await ctx.loaders.agreementsByCentre.load(c.id)).filter(isBinding);
     // load, not loadMany: a failed batch must fail the field, not read as «no members».
     const parties = await Promise.all(agreements.map((a) => ctx.loaders.partiesByAgreement.load(a.id)));

@@ -5,9 +5,9 @@ import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing } from '../../app/records';
 import { canAdminister, canManageCentre } from '@samordna/domain';
-import { badInput, inUse, notFound } from '../../app/errors';
+import { badInput, escapeLike, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
-import { paging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, v } from '../../app/validation';
 import { Agreement } from '../agreement/agreement.entity';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -23,9 +23,9 @@ export async function listCrisisCentres(
   pageInput: { limit?: number | null; offset?: number | null },
 ): Promise<{ items: CrisisCentre[]; totalCount: number }> {
   const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
-  const page = parseInput(paging, { limit: pageInput.limit ?? undefined, offset: pageInput.offset ?? undefined }, 'paging');
+  const page = parsePaging(pageInput);
   const qb = ctx.dataSource.getRepository(CrisisCentre).createQueryBuilder('c');
-  if (filter.search) qb.andWhere('c.name ILIKE :p', { p: `%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
+  if (filter.search) qb.andWhere('c.name ILIKE :p', { p: `%${escapeLike(filter.search)}%` });
   if (filter.kommunenummer) {
     qb.andWhere(
       `(c.host_kommunenummer = :k OR EXISTS (SELECT 1 FROM agreement a JOIN agreement_party p ON p.agreement_id = a.id

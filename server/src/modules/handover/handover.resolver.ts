@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ROUTINE_TEMPLATE } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { must } from '../../app/loader-utils';
 import { Paginated } from '../../app/pagination';
 import { ContactPerson } from '../contact/contact-person.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
@@ -21,12 +22,6 @@ import {
 import { RoutineStep } from './routine-step.entity';
 
 const RoutinePage = Paginated(HandoverRoutine, 'HandoverRoutine');
-
-async function must<T>(p: Promise<T | null>, what: string): Promise<T> {
-  const value = await p;
-  if (value === null) throw new Error(`${what} is missing`);
-  return value;
-}
 
 @Resolver(() => HandoverRoutine)
 export class HandoverRoutineResolver {

@@ -8,7 +8,7 @@ import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { canManageRoutine } from '@samordna/domain';
 import { badInput, conflict, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
-import { paging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, v } from '../../app/validation';
 import { Agency } from '../contact/agency.entity';
 import { ContactPerson } from '../contact/contact-person.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
@@ -21,7 +21,7 @@ const ROUTINE_ID = v.uuid('rutine');
 
 export async function listRoutines(ctx: AppContext, filterInput: RoutineFilter | null | undefined, page: { limit?: number | null; offset?: number | null }) {
   const filter = parseInput(routineFilterSchema, filterInput ?? {}, 'filter');
-  const { limit, offset } = parseInput(paging, { limit: page.limit ?? undefined, offset: page.offset ?? undefined }, 'paging');
+  const { limit, offset } = parsePaging(page);
   const qb = ctx.dataSource
     .getRepository(HandoverRoutine)
     .createQueryBuilder('r')

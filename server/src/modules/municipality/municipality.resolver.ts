@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context';
+import { must } from '../../app/loader-utils';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { Agency } from '../contact/agency.entity';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
@@ -25,10 +26,8 @@ export class MunicipalityResolver {
   }
 
   @FieldResolver(() => County)
-  async county(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<County> {
-    const county = await ctx.loaders.countyByNumber.load(m.countyNumber);
-    if (!county) throw new Error(`county ${m.countyNumber} of ${m.kommunenummer} is missing`);
-    return county;
+  county(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<County> {
+    return must(ctx.loaders.countyByNumber.load(m.countyNumber), `county ${m.countyNumber} of ${m.kommunenummer}`);
   }
 
   @FieldResolver(() => PopulationFigure, {

@@ -1,6 +1,6 @@
 import { isCountyNumber, parseKommunenummer } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { badInput, notFound } from '../../app/errors';
+import { badInput, escapeLike, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { County } from './county.entity';
 import { Municipality } from './municipality.entity';
@@ -28,11 +28,8 @@ export async function listMunicipalities(ctx: AppContext, filter?: MunicipalityF
   const qb = ctx.dataSource.getRepository(Municipality).createQueryBuilder('m');
   if (countyNumber !== null) qb.andWhere('m.county_number = :countyNumber', { countyNumber });
   if (search !== null) {
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    qb.andWhere('(m.name ILIKE :pattern OR m.sami_name ILIKE :pattern OR m.kommunenummer LIKE :prefix)', {
-      pattern,
-      prefix: `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-    });
+    const escaped = escapeLike(search);
+    qb.andWhere('(m.name ILIKE :pattern OR m.sami_name ILIKE :pattern OR m.kommunenummer LIKE :prefix)', { pattern: `%${escaped}%`, prefix: `${escaped}%` });
   }
   const rows = await qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).addOrderBy('m.kommunenummer').getMany();
   for (const m of rows) ctx.loaders.municipalityByNumber.prime(m.kommunenummer, m);
