@@ -7,6 +7,7 @@ import { buildAppSchema } from './app/schema';
 import { createApollo, createHttpApp, graphqlMiddleware } from './app/http';
 import type { AppContext } from './app/context';
 import { openDatabase, prepareDatabase, type DatabaseHandle } from './database/runtime';
+import { scheduleHousekeeping } from './database/housekeeping';
 
 /** Exits with a message that says what to do, never a stack trace, never a password. */
 function fail(message: string, code = 1): never {
@@ -59,10 +60,12 @@ async function main(): Promise<void> {
   let dataSource: DataSource | null = null;
   let apollo: ApolloServer<AppContext> | null = null;
   let stopping: Promise<void> | null = null;
+  let stopHousekeeping: (() => void) | null = null;
 
   const shutdown = (reason: string, exitCode: number) => {
     stopping ??= (async () => {
       console.log(`\n${reason}: stopping Samordna …`);
+      stopHousekeeping?.();
       httpServer.close();
       httpServer.closeIdleConnections();
       const force = setTimeout(() => httpServer.closeAllConnections(), 3000);
@@ -98,6 +101,8 @@ async function main(): Promise<void> {
     const schema = await buildAppSchema();
     apollo = await createApollo(schema, httpServer, config.production);
     attach({ dataSource: prepared.dataSource, graphqlMiddleware: graphqlMiddleware(apollo, prepared.dataSource) });
+    // prepareDatabase ran the retention housekeeping once; a long-running server repeats it daily.
+    stopHousekeeping = scheduleHousekeeping(prepared.dataSource);
 
     const base = `http://localhost:${config.port}`;
     console.log(

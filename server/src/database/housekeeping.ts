@@ -8,3 +8,18 @@ export async function housekeeping(ds: DataSource): Promise<void> {
   await ds.query(`DELETE FROM login_attempt WHERE at < now() - make_interval(days => $1)`, [RETENTION.loginAttemptDays]);
   await ds.query(`DELETE FROM audit_log WHERE at < now() - make_interval(years => $1)`, [RETENTION.auditYears]);
 }
+
+/** How often a running server repeats the housekeeping it did at start. */
+export const HOUSEKEEPING_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Runs housekeeping once a day from now on; failures are logged and tried again the next day.
+ * The timer does not keep the process alive. Returns a function that stops it.
+ */
+export function scheduleHousekeeping(ds: DataSource, log: (message: string) => void = console.error): () => void {
+  const timer = setInterval(() => {
+    housekeeping(ds).catch((error: unknown) => log(`Retention housekeeping failed (tried again in a day): ${error instanceof Error ? error.message : String(error)}`));
+  }, HOUSEKEEPING_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
