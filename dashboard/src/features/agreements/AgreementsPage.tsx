@@ -132,7 +132,7 @@ export default function AgreementsPage() {
                     <Table.Cell>{AGREEMENT_STATUS_LABELS[a.status][locale]}</Table.Cell>
                     <Table.Cell style={{ textAlign: 'right' }}>{a.parties.filter((p) => p.isCurrent).length}</Table.Cell>
                     <Table.Cell>{date ? `${formatDate(date)}${d.kind === 'EXPIRY' ? ` (${t('agreements.expires')})` : ''}` : d.kind === 'ENDED' ? '–' : t('agreements.noDeadline')}</Table.Cell>
-                    <Table.Cell style={{ textAlign: 'right' }}>{d.daysLeft ?? '–'}</Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>{d.daysLeft === null || d.daysLeft === undefined ? '–' : formatInteger(d.daysLeft)}</Table.Cell>
                   </Table.Row>
                 );
               })}

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/i18n';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatInteger } from '../../lib/format';
 
 export interface DeadlineLike {
   kind: string;
@@ -13,9 +13,9 @@ export function DeadlineText({ d }: { d: DeadlineLike }) {
   const end = d.nextPossibleEnd ? formatDate(d.nextPossibleEnd) : '';
   switch (d.kind) {
     case 'NOTICE':
-      return <>{t('agreement.deadlineNotice', { date: formatDate(d.noticeDeadline!), end, days: d.daysLeft ?? 0 })}</>;
+      return <>{t('agreement.deadlineNotice', { date: formatDate(d.noticeDeadline!), end, days: formatInteger(d.daysLeft ?? 0) })}</>;
     case 'EXPIRY':
-      return <>{t('agreement.deadlineExpiry', { end, days: d.daysLeft ?? 0 })}</>;
+      return <>{t('agreement.deadlineExpiry', { end, days: formatInteger(d.daysLeft ?? 0) })}</>;
     case 'ROLLING':
       return <>{t('agreement.deadlineRolling', { end })}</>;
     case 'ENDED':

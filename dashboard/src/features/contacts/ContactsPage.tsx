@@ -9,7 +9,7 @@ import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
-import { formatDate } from '../../lib/format';
+import { formatInteger, formatOsloDate } from '../../lib/format';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
 
@@ -124,7 +124,7 @@ export default function ContactsPage() {
             <Heading level={2} data-size="sm" id="stale-heading">
               {t('contacts.staleList')}
             </Heading>
-            <Paragraph role="status">{t('contacts.staleCount', { count: stale.data.contacts.totalCount })}</Paragraph>
+            <Paragraph role="status">{t('contacts.staleCount', { count: formatInteger(stale.data.contacts.totalCount) })}</Paragraph>
             {staleItems.length > 0 && (
               <>
                 <div className="button-row no-print">
@@ -152,7 +152,7 @@ export default function ContactsPage() {
                         <Table.Cell>
                           <RouterLink to={`/kontakter?kommune=${c.agency.municipality.kommunenummer}`}>{c.agency.municipality.name}</RouterLink>
                         </Table.Cell>
-                        <Table.Cell>{c.verifiedAt ? formatDate(c.verifiedAt.slice(0, 10)) : t('contacts.never')}</Table.Cell>
+                        <Table.Cell>{c.verifiedAt ? formatOsloDate(c.verifiedAt) : t('contacts.never')}</Table.Cell>
                       </Table.Row>
                     ))}
                   </Table.Body>
@@ -228,7 +228,7 @@ export default function ContactsPage() {
                     toCsv([
                       [t('contacts.municipality'), t('contacts.col.agency'), t('contacts.col.name'), t('contacts.col.title'), t('contacts.col.phone'), t('contacts.col.email'), t('contacts.contactPoint'), t('contacts.col.verified')],
                       ...agencies.flatMap((a) =>
-                        a.contacts.map((c) => [name, a.name, c.name, c.title ?? '', c.phone ?? '', c.email ?? '', c.isContactPoint ? t('agreement.yes') : t('agreement.no'), c.verifiedAt ? formatDate(c.verifiedAt.slice(0, 10)) : '']),
+                        a.contacts.map((c) => [name, a.name, c.name, c.title ?? '', c.phone ?? '', c.email ?? '', c.isContactPoint ? t('agreement.yes') : t('agreement.no'), c.verifiedAt ? formatOsloDate(c.verifiedAt) : '']),
                       ),
                     ]),
                   )
@@ -280,7 +280,7 @@ export default function ContactsPage() {
                         <Table.Cell>{c.phone ?? ''}</Table.Cell>
                         <Table.Cell>{c.email ?? ''}</Table.Cell>
                         <Table.Cell data-testid="verified-cell">
-                          {c.verifiedAt ? `${formatDate(c.verifiedAt.slice(0, 10))} (${t('contacts.monthsAgo', { months: monthsSince(c.verifiedAt) })})` : t('contacts.never')}
+                          {c.verifiedAt ? `${formatOsloDate(c.verifiedAt)} (${t('contacts.monthsAgo', { months: monthsSince(c.verifiedAt) })})` : t('contacts.never')}
                           {c.stale && (
                             <Tag data-size="sm" data-color="warning" className="example-tag">
                               {t('contacts.stale')}

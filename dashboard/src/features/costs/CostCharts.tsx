@@ -5,7 +5,6 @@ import { formatInteger, formatKroner } from '../../lib/format';
 
 const TEXT = { fill: 'var(--ds-color-neutral-text-default)', fontSize: 12 };
 const legend = (value: string) => <span style={{ color: 'var(--ds-color-neutral-text-default)' }}>{value}</span>;
-const kr = (ore: number) => formatKroner(Math.round(ore / 100));
 
 export interface PartyBar {
   name: string;
@@ -114,5 +113,3 @@ export function TrendChart({ data }: { data: TrendPoint[] }) {
     </figure>
   );
 }
-
-export { kr };

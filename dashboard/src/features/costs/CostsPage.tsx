@@ -4,17 +4,17 @@ import { useSearchParams } from 'react-router';
 import { Alert, Details, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { todayInNorway } from '@samordna/domain';
+import { COST_MODEL_LABELS, todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
-import { formatDecimal, formatInteger, formatKroner } from '../../lib/format';
+import { formatDecimal, formatInteger, formatKroner, formatOre } from '../../lib/format';
 import { CostCentresQuery, CostPageQuery } from './costs.graphql';
-import { PerInhabitantChart, TrendChart, WhoPaysChart, kr } from './CostCharts';
+import { PerInhabitantChart, TrendChart, WhoPaysChart } from './CostCharts';
 import { Simulator } from './Simulator';
 
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 
 export default function CostsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const [centres, reexecuteCentres] = useQuery({ query: CostCentresQuery });
   const centreList = centres.data?.crisisCentres.items ?? [];
@@ -101,10 +101,10 @@ export default function CostsPage() {
             </Alert>
           )}
           <div className="cost-summary" data-testid="cost-summary">
-            <Paragraph>{t('costs.summary', { budget: kr(d.budgetOre), model: d.modelLabel, year: d.populationYear })}</Paragraph>
+            <Paragraph>{t('costs.summary', { budget: formatOre(d.budgetOre), model: COST_MODEL_LABELS[d.model][locale], year: d.populationYear })}</Paragraph>
             {d.populationNote && <Paragraph data-size="sm" className="muted">{d.populationNote}</Paragraph>}
             {d.hostResidualOre !== null && d.hostResidualOre !== undefined && d.hostSubsidyOre !== null && d.hostSubsidyOre !== undefined && d.hostSubsidyOre > 0 && (
-              <Paragraph>{t('costs.hostResidual', { amount: kr(d.hostResidualOre), subsidy: kr(d.hostSubsidyOre) })}</Paragraph>
+              <Paragraph>{t('costs.hostResidual', { amount: formatOre(d.hostResidualOre), subsidy: formatOre(d.hostSubsidyOre) })}</Paragraph>
             )}
             {d.hostPartnerRatio !== null && d.hostPartnerRatio !== undefined &&
               (d.ratioFlag ? (
@@ -159,10 +159,10 @@ export default function CostsPage() {
                         {p.municipality.name} <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
                       </Table.Cell>
                       <Table.Cell style={{ textAlign: 'right' }}>{formatInteger(p.population)}</Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{kr(p.allocatedOre)}</Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{kr(p.extraChargesOre)}</Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{kr(p.totalOre)}</Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{p.perInhabitantOre === null || p.perInhabitantOre === undefined ? '–' : formatKroner(Math.round(p.perInhabitantOre / 100))}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.allocatedOre)}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.extraChargesOre)}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.totalOre)}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{p.perInhabitantOre === null || p.perInhabitantOre === undefined ? '–' : formatOre(p.perInhabitantOre)}</Table.Cell>
                       <Table.Cell>{p.explanation}</Table.Cell>
                     </Table.Row>
                   ))}

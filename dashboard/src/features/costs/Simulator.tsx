@@ -5,11 +5,9 @@ import { COST_MODEL_LABELS, COST_MODELS, type CostModelKind } from '@samordna/do
 import type { SimulateQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
-import { formatKroner } from '../../lib/format';
+import { formatKroner, formatOre } from '../../lib/format';
 import { SimulationQuery } from './costs.graphql';
 import type { CombinedError } from 'urql';
-
-const kr = (ore: number | null | undefined) => (ore === null || ore === undefined ? null : formatKroner(Math.round(ore / 100)));
 
 interface Props {
   centreId: string;
@@ -149,11 +147,11 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
               {result.differences.map((d) => (
                 <Table.Row key={d.municipality.kommunenummer}>
                   <Table.Cell>{d.municipality.name}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{kr(d.beforeOre) ?? t('sim.notPartyBefore')}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{kr(d.afterOre) ?? t('sim.notPartyAfter')}</Table.Cell>
+                  <Table.Cell style={{ textAlign: 'right' }}>{d.beforeOre === null || d.beforeOre === undefined ? t('sim.notPartyBefore') : formatOre(d.beforeOre)}</Table.Cell>
+                  <Table.Cell style={{ textAlign: 'right' }}>{d.afterOre === null || d.afterOre === undefined ? t('sim.notPartyAfter') : formatOre(d.afterOre)}</Table.Cell>
                   <Table.Cell style={{ textAlign: 'right' }} className={d.differenceOre > 0 ? 'diff-up' : d.differenceOre < 0 ? 'diff-down' : ''}>
                     {d.differenceOre > 0 ? '+' : ''}
-                    {kr(d.differenceOre)}
+                    {formatOre(d.differenceOre)}
                   </Table.Cell>
                 </Table.Row>
               ))}

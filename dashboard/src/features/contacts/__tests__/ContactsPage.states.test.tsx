@@ -21,10 +21,11 @@ it('the list of unverified contacts says when it cannot be fetched, and offers t
   expect(calls.filter((c) => c.name === 'StaleContacts')).toHaveLength(2);
 });
 
-it('the list of unverified contacts keeps «Bekreft valgte» from anonymous readers', async () => {
+it('the list of unverified contacts shows the Oslo date and keeps «Bekreft valgte» from anonymous readers', async () => {
   renderPage(<ContactsPage />, { Me: ANONYMOUS, ContactOptions: OPTIONS, StaleContacts: STALE }, { route: '/kontakter?ubekreftet=1' });
   const table = await screen.findByTestId('stale-table');
   expect(within(table).getAllByRole('row')).toHaveLength(2);
+  expect(within(table).getByText('01.01.2025')).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: /Bekreft valgte/ })).not.toBeInTheDocument();
   expect(screen.getByText('Logg inn for å endre.')).toBeInTheDocument();
 });
