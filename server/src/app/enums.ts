@@ -12,8 +12,8 @@ import {
   STEP_TIMINGS,
 } from '@samordna/domain';
 
-/** A GraphQL enum object built from one of the domain's fixed lists (values = names). */
-function enumOf<const T extends readonly string[]>(values: T, name: string, description: string): { [K in T[number]]: K } {
+/** A GraphQL enum object built from a fixed list of values (values = names), registered under `name`. */
+export function enumOf<const T extends readonly string[]>(values: T, name: string, description?: string): { [K in T[number]]: K } {
   const obj = Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
   registerEnumType(obj, { name, description });
   return obj;

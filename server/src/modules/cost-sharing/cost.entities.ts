@@ -1,5 +1,6 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn, UpdateDateColumn, type Relation, type ValueTransformer } from 'typeorm';
+import { checkIn, enumOf } from '../../app/enums';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 
@@ -11,13 +12,11 @@ export const oreTransformer: ValueTransformer = {
 
 export const EXTRA_CHARGE_KINDS = ['CHILD_TRANSPORT', 'FOOD', 'OTHER'] as const;
 export type ExtraChargeKind = (typeof EXTRA_CHARGE_KINDS)[number];
-export const ExtraChargeKindEnum = { CHILD_TRANSPORT: 'CHILD_TRANSPORT', FOOD: 'FOOD', OTHER: 'OTHER' } as const;
-registerEnumType(ExtraChargeKindEnum, { name: 'ExtraChargeKind', description: 'Extra charges billed per resident: child transport to school, food, other.' });
+export const ExtraChargeKindEnum = enumOf(EXTRA_CHARGE_KINDS, 'ExtraChargeKind', 'Extra charges billed per resident: child transport to school, food, other.');
 
 export const INVESTMENT_KINDS = ['SECURITY', 'BUILDING', 'SERVICE_EXPANSION'] as const;
 export type InvestmentKind = (typeof INVESTMENT_KINDS)[number];
-export const InvestmentKindEnum = { SECURITY: 'SECURITY', BUILDING: 'BUILDING', SERVICE_EXPANSION: 'SERVICE_EXPANSION' } as const;
-registerEnumType(InvestmentKindEnum, { name: 'InvestmentKind' });
+export const InvestmentKindEnum = enumOf(INVESTMENT_KINDS, 'InvestmentKind');
 
 @ObjectType({ description: "A centre's budget for a year, in øre. Net = operating cost − state funding − project funding." })
 @Entity('centre_budget')
@@ -80,7 +79,7 @@ export class CentreBudget {
 @ObjectType({ description: 'An extra charge billed to a party on top of its share.' })
 @Entity('extra_charge')
 @Index('IDX_extra_charge_centre_year', ['centreId', 'year'])
-@Check('CHK_extra_charge_kind', `"kind" IN ('CHILD_TRANSPORT', 'FOOD', 'OTHER')`)
+@Check('CHK_extra_charge_kind', checkIn('kind', EXTRA_CHARGE_KINDS))
 @Check('CHK_extra_charge_amount', `"amount_ore" >= 0`)
 export class ExtraCharge {
   @Field(() => ID)
@@ -138,7 +137,7 @@ export class ExtraCharge {
 @ObjectType({ description: 'An investment in the centre (security, building, service expansion) and who paid.' })
 @Entity('investment')
 @Index('IDX_investment_centre_year', ['centreId', 'year'])
-@Check('CHK_investment_kind', `"kind" IN ('SECURITY', 'BUILDING', 'SERVICE_EXPANSION')`)
+@Check('CHK_investment_kind', checkIn('kind', INVESTMENT_KINDS))
 @Check('CHK_investment_amount', `"amount_ore" >= 0`)
 export class Investment {
   @Field(() => ID)

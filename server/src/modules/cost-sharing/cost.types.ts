@@ -1,14 +1,13 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { COST_MODELS, type CostModelKind } from '@samordna/domain';
+import { enumOf } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
 import { PartyRole } from '../agreement/agreement-party.entity';
 
-export const CostModelKindEnum = Object.fromEntries(COST_MODELS.map((m) => [m, m])) as { [K in CostModelKind]: K };
-registerEnumType(CostModelKindEnum, { name: 'CostModelKind', description: 'How a centre budget is shared between host and partners.' });
+export const CostModelKindEnum = enumOf(COST_MODELS, 'CostModelKind', 'How a centre budget is shared between host and partners.');
 
-export type PopulationReference = 'SAME_YEAR' | 'PREVIOUS_YEAR';
-export const PopulationReferenceEnum = { SAME_YEAR: 'SAME_YEAR', PREVIOUS_YEAR: 'PREVIOUS_YEAR' } as const;
-registerEnumType(PopulationReferenceEnum, { name: 'PopulationReference' });
+export const PopulationReferenceEnum = enumOf(['SAME_YEAR', 'PREVIOUS_YEAR'], 'PopulationReference');
+export type PopulationReference = keyof typeof PopulationReferenceEnum;
 
 /** Stored with an agreement: the parameters its cost model needs (amounts in øre). */
 export interface CostParams {

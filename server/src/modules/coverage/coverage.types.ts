@@ -1,14 +1,12 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from '@samordna/domain';
+import { enumOf } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
 
-export const FindingCodeEnum = Object.fromEntries(FINDING_CODES.map((c) => [c, c])) as { [K in FindingCode]: K };
-registerEnumType(FindingCodeEnum, { name: 'FindingCode', description: 'Kinds of coverage gap.' });
-export const SeverityEnum = Object.fromEntries(SEVERITIES.map((c) => [c, c])) as { [K in Severity]: K };
-registerEnumType(SeverityEnum, { name: 'Severity' });
-export const CoverageStatusEnum = { REGISTERED: 'REGISTERED', NOT_REGISTERED: 'NOT_REGISTERED' } as const;
+export const FindingCodeEnum = enumOf(FINDING_CODES, 'FindingCode', 'Kinds of coverage gap.');
+export const SeverityEnum = enumOf(SEVERITIES, 'Severity');
+export const CoverageStatusEnum = enumOf(['REGISTERED', 'NOT_REGISTERED'], 'CoverageStatus', 'NOT_REGISTERED: nothing is registered yet (never "no offer").');
 export type CoverageStatus = keyof typeof CoverageStatusEnum;
-registerEnumType(CoverageStatusEnum, { name: 'CoverageStatus', description: 'NOT_REGISTERED: nothing is registered yet (never "no offer").' });
 
 @ObjectType()
 export class RecordRefType {
