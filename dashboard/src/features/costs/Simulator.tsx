@@ -1,13 +1,26 @@
 import { useState } from 'react';
 import { useClient } from 'urql';
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { COST_MODEL_LABELS, COST_MODELS, type CostModelKind } from '@samordna/domain';
 import type { SimulateQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
-import { fieldErrors, generalError } from '../../lib/errors';
+import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatKroner, formatOre } from '../../lib/format';
 import { SimulationQuery } from './costs.graphql';
 import type { CombinedError } from 'urql';
+
+/**
+ * The server's field errors (input. dropped) shown at a field of the form: the rate also takes what is
+ * wrong with the chosen model. Any other (removeMunicipalities.N, the stored terms' budget, parties or
+ * model) goes in the alert above the form.
+ */
+const AT = {
+  rate: ['terms.rateOre', 'terms.model.rateOre', 'terms.model'],
+  hostShare: ['terms.hostShareBp', 'terms.model.hostShareBp'],
+  add: ['addMunicipalities.0'],
+  investment: ['investment.amountOre'],
+} as const;
+const SHOWN: readonly string[] = Object.values(AT).flat();
 
 interface Props {
   centreId: string;
@@ -31,7 +44,8 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
   const [error, setError] = useState<CombinedError | null>(null);
   const [result, setResult] = useState<SimulateQuery['simulateCostSharing'] | null>(null);
   const errors = fieldErrors(error);
-  const general = generalError(error, t('error.network'));
+  const at = (field: keyof typeof AT) => AT[field].map((key) => errors[key]).find(Boolean);
+  const general = unplacedErrors(error, t('error.network'), SHOWN).join(' ');
   const number = (s: string) => (s.trim() === '' ? null : Number(s.replace(/\s/g, '').replace(',', '.')));
 
   async function run() {
@@ -90,11 +104,11 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
               ))}
             </Select>
           </Field>
-          <Textfield label={t('sim.rate')} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} error={errors.rateOre ?? errors['terms.rateOre'] ?? errors.model ?? errors['terms.model']} />
-          <Textfield label={t('sim.hostShare')} inputMode="decimal" value={hostShare} onChange={(e) => setHostShare(e.target.value)} error={errors['terms.hostShareBp']} />
+          <Textfield label={t('sim.rate')} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} error={at('rate')} />
+          <Textfield label={t('sim.hostShare')} inputMode="decimal" value={hostShare} onChange={(e) => setHostShare(e.target.value)} error={at('hostShare')} />
           <Field>
             <Label htmlFor="sim-add">{t('sim.add')}</Label>
-            <Select id="sim-add" value={add} onChange={(e) => setAdd(e.target.value)} aria-invalid={!!errors['addMunicipalities.0']}>
+            <Select id="sim-add" value={add} onChange={(e) => setAdd(e.target.value)} aria-invalid={!!at('add')}>
               <Select.Option value="">{t('sim.none')}</Select.Option>
               {municipalities
                 .filter((m) => !current.has(m.kommunenummer))
@@ -104,8 +118,9 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
                   </Select.Option>
                 ))}
             </Select>
+            {at('add') && <ValidationMessage>{at('add')}</ValidationMessage>}
           </Field>
-          <Textfield label={t('sim.investment')} inputMode="decimal" value={investment} onChange={(e) => setInvestment(e.target.value)} error={errors['investment.amountOre']} />
+          <Textfield label={t('sim.investment')} inputMode="decimal" value={investment} onChange={(e) => setInvestment(e.target.value)} error={at('investment')} />
           <Checkbox label={t('sim.shared')} checked={shared} onChange={(e) => setShared(e.target.checked)} />
         </div>
         <Fieldset>
