@@ -100,7 +100,7 @@ export default function AgreementDetailPage() {
           {a.allowedTransitions.map((s) => (
             <Button
               key={s}
-              variant={s === 'ENDED' ? 'secondary' : 'secondary'}
+              variant="secondary"
               data-color={s === 'ENDED' || s === 'NOTICE_GIVEN' ? 'danger' : undefined}
               onClick={() => {
                 setPending(s);

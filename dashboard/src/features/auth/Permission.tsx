@@ -8,9 +8,19 @@ import type { Grant } from '@samordna/domain';
  * sign in, or no access. Checked again on the server: this only keeps the page honest.
  */
 export function Permission({ allowed, children }: { allowed: (grants: Grant[]) => boolean; children: ReactNode }) {
-  const { t } = useI18n();
   const { me, grants } = useSession();
   if (me && allowed(grants)) return <>{children}</>;
+  return <PermissionNote />;
+}
+
+/**
+ * Why the controls are missing: sign in, or no access. Nothing while the session is still being
+ * asked for, so a signed-in user does not see «Logg inn for å endre.» flash by.
+ */
+export function PermissionNote() {
+  const { t } = useI18n();
+  const { me, loading } = useSession();
+  if (loading) return null;
   return (
     <p className="permission-note muted" data-testid="permission-note">
       {me ? t('auth.noAccess') : t('auth.needLogin')}

@@ -228,7 +228,7 @@ export default function ContactsPage() {
                     toCsv([
                       [t('contacts.municipality'), t('contacts.col.agency'), t('contacts.col.name'), t('contacts.col.title'), t('contacts.col.phone'), t('contacts.col.email'), t('contacts.contactPoint'), t('contacts.col.verified')],
                       ...agencies.flatMap((a) =>
-                        a.contacts.map((c) => [name, a.name, c.name, c.title ?? '', c.phone ?? '', c.email ?? '', c.isContactPoint ? t('agreement.yes') : t('agreement.no'), c.verifiedAt ? formatOsloDate(c.verifiedAt) : '']),
+                        a.contacts.map((c) => [name, a.name, c.name, c.title ?? '', c.phone ?? '', c.email ?? '', c.isContactPoint ? t('common.yes') : t('common.no'), c.verifiedAt ? formatOsloDate(c.verifiedAt) : '']),
                       ),
                     ]),
                   )

@@ -79,7 +79,7 @@ export default function MovingToPage() {
           </Table.Body>
         </Table>
       </section>
-      {(m.handoverRoutines.length ? m.handoverRoutines : []).map((r) => (
+      {m.handoverRoutines.map((r) => (
         <section key={r.id} aria-labelledby={`routine-${r.id}`} className="block">
           <Heading level={2} data-size="sm" id={`routine-${r.id}`}>
             {t('moving.routine', { centre: r.centre.name })}

@@ -6,7 +6,7 @@ import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
 import { AGENCY_KIND_LABELS, canManageRoutine, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
 import { History } from '../auth/History';
-import { Permission } from '../auth/Permission';
+import { Permission, PermissionNote } from '../auth/Permission';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, isConflict } from '../../lib/errors';
@@ -213,7 +213,7 @@ export default function RoutinesPage() {
               ))}
             </Table.Body>
           </Table>
-          {!mayEdit && <Permission allowed={() => false}>{null}</Permission>}
+          {!mayEdit && <PermissionNote />}
           <History entity="HandoverRoutine" entityId={routine.id} />
           <StepDialog
             ref={stepDialog}
