@@ -3,6 +3,7 @@ import { CAPABILITIES, CAPABILITY_LABELS, KEY_AGENCY_KINDS, AGENCY_KIND_LABELS, 
 import { compareIso, daysBetween, type IsoDate } from './dates';
 import type { Deadline } from './deadlines';
 import { greatCircleKm } from './geo';
+import { DEFAULT_STALE_AFTER_MONTHS } from './contacts';
 import { formatDate } from './format';
 
 /**
@@ -57,7 +58,7 @@ export interface CoverageConfig {
 
 export const DEFAULT_COVERAGE_CONFIG: CoverageConfig = {
   noticeWithinDays: 180,
-  staleAfterMonths: 6,
+  staleAfterMonths: DEFAULT_STALE_AFTER_MONTHS,
   farFromCentreKm: 150,
   keyAgencyKinds: KEY_AGENCY_KINDS,
   writtenCooperationKinds: ['HOUSING_OFFICE', 'NAV', 'BARNEVERN'],
@@ -132,7 +133,7 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     if (m.status === 'NOTICE_GIVEN') add('NOTICE_GIVEN', 'WARNING', `Avtalen med ${m.centre.name} er sagt opp.`, `The agreement with ${m.centre.name} has been terminated (notice given).`, ref);
     if (m.status === 'DISPUTED') add('DISPUTED', 'WARNING', `Avtalen med ${m.centre.name} er omstridt.`, `The agreement with ${m.centre.name} is disputed.`, ref);
     const d = m.deadline;
-    const days = d.kind === 'NOTICE' ? d.daysLeft : d.kind === 'EXPIRY' ? d.daysLeft : null;
+    const days = d.kind === 'NOTICE' || d.kind === 'EXPIRY' ? d.daysLeft : null;
     if (days !== null && days >= 0 && days <= config.noticeWithinDays && m.status !== 'NOTICE_GIVEN') {
       const when = d.kind === 'NOTICE' ? d.noticeDeadline! : d.nextPossibleEnd!;
       add(

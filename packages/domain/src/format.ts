@@ -3,6 +3,8 @@
  * Intl inserts a non-breaking space (U+00A0) as the thousands separator and a
  * real minus sign (U+2212), which is what Norwegian typography expects.
  */
+import { isIsoDate } from './dates';
+
 const LOCALE = 'nb-NO';
 
 const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
@@ -37,12 +39,6 @@ export function formatDecimal(value: number, decimals = 1): string {
  * zone, so they are formatted in UTC to avoid moving a day across midnight.
  */
 export function formatDate(isoDate: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
-    throw new RangeError(`Not an ISO calendar date: ${isoDate}`);
-  }
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== isoDate) {
-    throw new RangeError(`Not a valid calendar date: ${isoDate}`);
-  }
-  return dateFormat.format(date);
+  if (!isIsoDate(isoDate)) throw new RangeError(`Not a valid ISO calendar date: ${isoDate}`);
+  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
