@@ -29,10 +29,6 @@ export interface ChecklistCompleteness {
   missing: ChecklistKey[];
 }
 
-export function isChecklistKey(key: string): key is ChecklistKey {
-  return (CHECKLIST_KEYS as readonly string[]).includes(key);
-}
-
 /** n of 9: a heading with no item counts as not covered. */
 export function checklistCompleteness(items: readonly ChecklistItem[]): ChecklistCompleteness {
   const covered = new Set(items.filter((i) => i.covered).map((i) => i.key));

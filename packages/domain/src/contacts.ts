@@ -16,11 +16,6 @@ export function isContactStale(
   return addMonths(verifiedAt, staleAfterMonths).getTime() <= asOf.getTime();
 }
 
-/** When a verification goes stale. */
-export function staleFrom(verifiedAt: Date, staleAfterMonths: number = DEFAULT_STALE_AFTER_MONTHS): Date {
-  return addMonths(verifiedAt, staleAfterMonths);
-}
-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 export function isWorkEmail(value: string): boolean {
   return EMAIL.test(value);

@@ -125,6 +125,3 @@ export function budgetCycle(
     noticeAfterCutoff: noticeDeadline !== null && compareIso(noticeDeadline, cutoff) > 0,
   };
 }
-
-/** Reminder horizons for notice deadlines (days). */
-export const DEADLINE_REMINDER_DAYS = [180, 90, 30] as const;

@@ -10,15 +10,6 @@ export function assertOre(value: number, what = 'amount'): Ore {
   return value;
 }
 
-export function kronerToOre(kroner: number): Ore {
-  const ore = Math.round(kroner * 100);
-  return assertOre(ore, 'kroner');
-}
-
-export function oreToKroner(ore: Ore): number {
-  return ore / 100;
-}
-
 const nbKroner = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const nbKronerOre = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
