@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { parseKommunenummer } from '@samordna/domain';
+import { isCountyNumber, isIsoDate, parseKommunenummer } from '@samordna/domain';
 
 /** Rows read from the files in the repository's data/ folder, checked as they are read. */
 export interface CountyRow {
@@ -52,10 +52,10 @@ function readCsv(dir: string, file: string): Record<string, string>[] {
   return parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true });
 }
 
-function kommunenummer(file: string, line: number, value: string): string {
+function kommunenummer(file: string, line: number, value: string): { value: string; countyNumber: string } {
   const result = parseKommunenummer(value);
   if (!result.ok) throw new DataFileError(file, line, `${result.message} (got «${value}»)`);
-  return result.value;
+  return result;
 }
 
 function blankToNull(value: string | undefined): string | null {
@@ -66,7 +66,7 @@ export function readCounties(dir: string): CountyRow[] {
   const file = 'norway-geodata_counties-2025.json';
   const rows = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { id: string; name: string }[];
   return rows.map((r, i) => {
-    if (!/^\d{2}$/.test(r.id)) throw new DataFileError(file, i + 1, `bad county number «${r.id}»`);
+    if (!isCountyNumber(r.id)) throw new DataFileError(file, i + 1, `bad county number «${r.id}»`);
     return { number: r.id, name: r.name };
   });
 }
@@ -75,12 +75,12 @@ export function readMunicipalities(dir: string): MunicipalityRow[] {
   const file = 'kommuner-2024.csv';
   return readCsv(dir, file).map((r, i) => {
     const line = i + 2;
-    const nr = kommunenummer(file, line, r.kommunenummer);
+    const { value: nr, countyNumber } = kommunenummer(file, line, r.kommunenummer);
     const population = Number(r.folketall);
     if (!Number.isInteger(population) || population < 0) {
       throw new DataFileError(file, line, `population must be a whole number, got «${r.folketall}»`);
     }
-    if (r.fylkesnummer !== nr.slice(0, 2)) {
+    if (r.fylkesnummer !== countyNumber) {
       throw new DataFileError(file, line, `county ${r.fylkesnummer} does not match kommunenummer ${nr}`);
     }
     const area = blankToNull(r.areal_km2);
@@ -106,7 +106,7 @@ export function readPoints(dir: string): PointRow[] {
     if (!(lat >= 57 && lat <= 72 && lon >= 4 && lon <= 32)) {
       throw new DataFileError(file, line, `point ${r.lat},${r.lon} is outside mainland Norway`);
     }
-    return { kommunenummer: kommunenummer(file, line, r.kommunenummer), lat, lon, method: r.metode };
+    return { kommunenummer: kommunenummer(file, line, r.kommunenummer).value, lat, lon, method: r.metode };
   });
 }
 
@@ -117,14 +117,14 @@ export function readMemberships(dir: string): MembershipRow[] {
     const role = r.rolle === 'vertskommune' ? 'host' : r.rolle === 'samarbeidskommune' ? 'partner' : null;
     if (role === null) throw new DataFileError(file, line, `unknown role «${r.rolle}»`);
     const joinedOn = blankToNull(r.gjelder_fra);
-    if (joinedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(joinedOn)) {
+    if (joinedOn !== null && !isIsoDate(joinedOn)) {
       throw new DataFileError(file, line, `gjelder_fra must be an ISO date, got «${joinedOn}»`);
     }
     if (!r.kilde_url?.startsWith('http')) throw new DataFileError(file, line, 'every row needs its source URL');
     return {
       centre: r.senter,
       role,
-      kommunenummer: kommunenummer(file, line, r.kommunenummer_2024),
+      kommunenummer: kommunenummer(file, line, r.kommunenummer_2024).value,
       cooperationForm: blankToNull(r.samarbeidsform),
       joinedOn,
       sourceUrl: r.kilde_url,
