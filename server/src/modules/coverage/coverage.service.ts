@@ -3,6 +3,7 @@ import {
   coverageFindings,
   DEFAULT_COVERAGE_CONFIG,
   FINDING_CODES,
+  isCountyNumber,
   isNotRegistered,
   nextDeadline,
   todayInNorway,
@@ -14,6 +15,7 @@ import {
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { notFound } from '../../app/errors';
+import { staleContactSql } from '../../database/contact-staleness';
 import { parseInput, v } from '../../app/validation';
 import { Municipality } from '../municipality/municipality.entity';
 import type { CentreCoverage, CoverageConfigInput, CoverageFilter, CoverageOverview, CoverageRow, GroupCount, MunicipalityCoverage } from './coverage.types';
@@ -24,14 +26,10 @@ const configSchema = z.object({
   farFromCentreKm: v.int('Avstanden', 1, 3000).nullish(),
 });
 
+/** The default thresholds, with those the request sets. */
 function configOf(input: CoverageConfigInput | null | undefined): CoverageConfig {
-  const c = parseInput(configSchema, input ?? {}, 'config');
-  return {
-    ...DEFAULT_COVERAGE_CONFIG,
-    noticeWithinDays: c.noticeWithinDays ?? DEFAULT_COVERAGE_CONFIG.noticeWithinDays,
-    staleAfterMonths: c.staleAfterMonths ?? DEFAULT_COVERAGE_CONFIG.staleAfterMonths,
-    farFromCentreKm: c.farFromCentreKm ?? DEFAULT_COVERAGE_CONFIG.farFromCentreKm,
-  };
+  const given = parseInput(configSchema, input ?? {}, 'config');
+  return { ...DEFAULT_COVERAGE_CONFIG, ...Object.fromEntries(Object.entries(given).filter(([, n]) => n != null)) };
 }
 
 const asOfOf = (asOf: string | null | undefined) => parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
@@ -60,16 +58,22 @@ interface PartyRow {
   host_lon: number | null;
 }
 
+interface Facts {
+  municipalities: Municipality[];
+  facts: Map<string, CoverageFacts>;
+  parties: PartyRow[];
+}
+
 /**
- * The facts behind the rules for every municipality (or one), in five statements whatever the
- * number of municipalities: municipalities, parties with agreement and centre, routines, agency
- * and contact aggregates, contact points.
+ * The facts behind the rules for every municipality (or those in `only`), in five statements
+ * whatever the number of municipalities: municipalities, parties with agreement and centre,
+ * routines, agency and contact aggregates, contact points.
  */
-async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig, only?: string): Promise<{ municipalities: Municipality[]; facts: Map<string, CoverageFacts>; parties: PartyRow[] }> {
+async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig, only?: readonly string[]): Promise<Facts> {
   const ds = ctx.dataSource;
-  const where = only ? 'WHERE m.kommunenummer = $1' : '';
+  const where = only ? 'WHERE m.kommunenummer = ANY($1)' : '';
   const params = only ? [only] : [];
-  const municipalities = await ds.getRepository(Municipality).createQueryBuilder('m').where(only ? 'm.kommunenummer = :k' : '1=1', { k: only }).getMany();
+  const municipalities = await ds.getRepository(Municipality).createQueryBuilder('m').where(only ? 'm.kommunenummer = ANY(:only)' : '1=1', { only }).getMany();
   for (const m of municipalities) ctx.loaders.municipalityByNumber.prime(m.kommunenummer, m);
   const parties: PartyRow[] = await ds.query(
     `SELECT p.kommunenummer, p.role, p.joined_on, p.left_on, a.id AS agreement_id, a.title, a.status, a.signing_level, a.valid_from, a.valid_to,
@@ -86,7 +90,7 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
   const agencies: { kommunenummer: string; kind: CoverageFacts['agencies'][number]['kind']; ids: string[]; written: boolean; active: number; stale: number }[] = await ds.query(
     `SELECT a.kommunenummer, a.kind, array_agg(DISTINCT a.id) AS ids, bool_or(a.written_agreement) AS written,
             count(c.id) FILTER (WHERE c.active)::int AS active,
-            count(c.id) FILTER (WHERE c.active AND (c.verified_at IS NULL OR c.verified_at + make_interval(months => $${params.length + 1}) <= $${params.length + 2}::date))::int AS stale
+            count(c.id) FILTER (WHERE c.active AND ${staleContactSql('c.verified_at', `$${params.length + 1}`, `$${params.length + 2}::date`)})::int AS stale
      FROM agency a JOIN municipality m ON m.kommunenummer = a.kommunenummer LEFT JOIN contact_person c ON c.agency_id = a.id ${where}
      GROUP BY a.kommunenummer, a.kind`,
     [...params, config.staleAfterMonths, asOf],
@@ -157,6 +161,14 @@ function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[]): Coverage
   };
 }
 
+/** Each municipality's row: its findings under the rules, counted. */
+function rowsOf({ municipalities, facts }: Facts, asOf: string, config: CoverageConfig): CoverageRow[] {
+  return municipalities.map((m) => {
+    const f = facts.get(m.kommunenummer)!;
+    return rowOf(m, f, coverageFindings(f, asOf, config));
+  });
+}
+
 function group(rows: CoverageRow[], keyOf: (r: CoverageRow) => { key: string; label: string }[]): GroupCount[] {
   const groups = new Map<string, GroupCount>();
   for (const r of rows) {
@@ -174,7 +186,7 @@ function group(rows: CoverageRow[], keyOf: (r: CoverageRow) => { key: string; la
 }
 
 const filterSchema = z.object({
-  countyNumber: z.string().regex(/^\d{2}$/, 'Fylkesnummer må være to sifre.').nullish(),
+  countyNumber: z.string().refine(isCountyNumber, 'Fylkesnummer må være to sifre.').nullish(),
   centreId: v.uuid('krisesenter').nullish(),
   code: z.string().nullish(),
   severity: z.string().nullish(),
@@ -184,18 +196,16 @@ export async function coverageOverview(ctx: AppContext, asOfInput: string | null
   const asOf = asOfOf(asOfInput);
   const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
   const config = configOf(configInput);
-  const { municipalities, facts, parties } = await gatherFacts(ctx, asOf, config);
+  const gathered = await gatherFacts(ctx, asOf, config);
   const counties = new Map<string, string>((await ctx.dataSource.query(`SELECT number, name FROM county`)).map((c: { number: string; name: string }) => [c.number, c.name]));
   const centresOf = new Map<string, { key: string; label: string }[]>();
-  for (const p of parties) {
+  for (const p of gathered.parties) {
     const list = centresOf.get(p.kommunenummer) ?? [];
     if (!list.some((c) => c.key === p.centre_id)) list.push({ key: p.centre_id, label: p.centre_name });
     centresOf.set(p.kommunenummer, list);
   }
 
-  let rows = municipalities
-    .map((m) => rowOf(m, facts.get(m.kommunenummer)!, coverageFindings(facts.get(m.kommunenummer)!, asOf, config)))
-    .sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'nb'));
+  let rows = rowsOf(gathered, asOf, config).sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'nb'));
   if (filter.countyNumber) rows = rows.filter((r) => r.municipality.countyNumber === filter.countyNumber);
   if (filter.centreId) rows = rows.filter((r) => (centresOf.get(r.municipality.kommunenummer) ?? []).some((c) => c.key === filter.centreId));
   if (filter.code) rows = rows.filter((r) => r.codes.includes(filter.code as CoverageRow['codes'][number]));
@@ -214,7 +224,7 @@ export async function municipalityCoverage(ctx: AppContext, kommunenummer: strin
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
   const asOf = asOfOf(asOfInput);
   const config = configOf(configInput);
-  const { municipalities, facts } = await gatherFacts(ctx, asOf, config, knr);
+  const { municipalities, facts } = await gatherFacts(ctx, asOf, config, [knr]);
   const m = municipalities[0];
   if (!m) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
   const f = facts.get(knr)!;
@@ -235,12 +245,14 @@ export async function centreCoverage(ctx: AppContext, centreId: string, asOfInpu
   const config = configOf(configInput);
   const centre = await ctx.loaders.centreById.load(cid);
   if (!centre) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
-  const { municipalities, facts, parties } = await gatherFacts(ctx, asOf, config);
-  const members = new Set([centre.hostKommunenummer, ...parties.filter((p) => p.centre_id === cid && (p.left_on === null || p.left_on >= asOf)).map((p) => p.kommunenummer)]);
-  const rows = municipalities
-    .filter((m) => members.has(m.kommunenummer))
-    .map((m) => rowOf(m, facts.get(m.kommunenummer)!, coverageFindings(facts.get(m.kommunenummer)!, asOf, config)))
-    .sort((a, b) => (a.municipality.kommunenummer === centre.hostKommunenummer ? -1 : b.municipality.kommunenummer === centre.hostKommunenummer ? 1 : a.municipality.name.localeCompare(b.municipality.name, 'nb')));
+  // The host and the parties of the centre's agreements that have not left by asOf.
+  const parties: { kommunenummer: string }[] = await ctx.dataSource.query(
+    `SELECT DISTINCT p.kommunenummer FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id
+     WHERE a.centre_id = $1 AND (p.left_on IS NULL OR p.left_on >= $2::date)`,
+    [cid, asOf],
+  );
+  const members = new Set([centre.hostKommunenummer, ...parties.map((p) => p.kommunenummer)]);
+  const rows = rowsOf(await gatherFacts(ctx, asOf, config, [...members]), asOf, config).sort((a, b) => (a.municipality.kommunenummer === centre.hostKommunenummer ? -1 : b.municipality.kommunenummer === centre.hostKommunenummer ? 1 : a.municipality.name.localeCompare(b.municipality.name, 'nb')));
   const codes = FINDING_CODES.filter((c) => rows.some((r) => r.codes.includes(c)));
   return { asOf, centreId: cid, centreName: centre.name, codes, rows };
 }
