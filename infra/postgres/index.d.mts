@@ -17,8 +17,6 @@ export interface RunningPostgres {
   host: string;
   port: number;
   dataDir: string;
-  /** True when initdb ran in this start (a fresh cluster). */
-  initialised: boolean;
   /** Stops the server; safe to call more than once. */
   stop(): Promise<void>;
 }

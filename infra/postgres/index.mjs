@@ -152,7 +152,6 @@ export async function startEmbeddedPostgres(options) {
     onError: log,
   });
 
-  let initialised = false;
   if (!(await exists(path.join(dataDir, 'PG_VERSION')))) {
     // An empty or half-made directory from an interrupted first start is safe to redo.
     await fs.rm(dataDir, { recursive: true, force: true });
@@ -161,7 +160,6 @@ export async function startEmbeddedPostgres(options) {
     } catch (error) {
       throw new EmbeddedStartError(`initdb failed for ${dataDir}: ${error?.message ?? error}`, logLines.join(''));
     }
-    initialised = true;
   }
 
   const killChild = () => {
@@ -207,10 +205,6 @@ export async function startEmbeddedPostgres(options) {
     host,
     port,
     dataDir,
-    initialised,
     stop,
-    get pid() {
-      return pg.process?.pid;
-    },
   };
 }
