@@ -10,7 +10,8 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-function withDatabase(url: string, database: string): string {
+/** The same server URL with another database. */
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
@@ -82,5 +83,3 @@ export async function ensureDatabase(url: string, timeoutMs = 8000): Promise<voi
     await admin.end().catch(() => undefined);
   }
 }
-
-export { withDatabase };

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, chmodSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { REPO_ROOT } from '../../src/config/env';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const MAIN = path.join(REPO_ROOT, 'server', 'dist', 'main.js');
 
 export function freePort(): Promise<number> {

@@ -5,13 +5,14 @@ import { createContext, type AppContext } from '../../src/app/context';
 import type { AuthUser } from '../../src/app/auth';
 import type { Grant } from '@samordna/domain';
 import { apolloConfig } from '../../src/app/http';
+import { REPO_ROOT } from '../../src/config/env';
 import { buildAppSchema } from '../../src/app/schema';
 import { createDataSource } from '../../src/database/data-source';
 import { migrate } from '../../src/database/runtime';
 import { seed } from '../../src/database/seeds/seed';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
-export const DATA_DIR = path.resolve(__dirname, '..', '..', '..', 'data');
+export const DATA_DIR = path.join(REPO_ROOT, 'data');
 
 /** Counts the SQL statements TypeORM sends, to prove list queries do not grow with rows. */
 export class CountingLogger implements Logger {

@@ -1,16 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { withDatabase } from '../../src/database/connect';
 
 export function adminUrl(): string {
   const url = process.env.SAMORDNA_TEST_ADMIN_URL;
   if (!url) throw new Error('SAMORDNA_TEST_ADMIN_URL is not set: run the tests through jest (global-setup.mjs).');
   return url;
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 export interface TestDatabase {
