@@ -5,40 +5,50 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { findFreePort } from '../infra/postgres/index.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { chromium } = createRequire(path.join(root, 'dashboard', 'package.json'))('playwright-core');
 const RUNS = 7;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
+/** How long the server may take to start (a fresh embedded database is initialised first). */
+const START_TIMEOUT_MS = 120_000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(path.join(tmpdir(), 'samordna-bench-'));
 chmodSync(dir, 0o755);
-const port = await freePort();
+const port = await findFreePort();
 const server = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.js')], {
   env: { ...process.env, PORT: String(port), SAMORDNA_DATA_DIR: path.join(dir, 'pg'), NODE_ENV: 'production' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (c) => {
-    out += c;
-    if (out.includes('Samordna is running')) resolve();
+try {
+  await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start within ${START_TIMEOUT_MS / 1000} s:\n${out}`)), START_TIMEOUT_MS);
+    server.stdout.on('data', (c) => {
+      out += c;
+      if (out.includes('Samordna is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.on('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(out));
+    });
   });
-  server.on('exit', () => reject(new Error(out)));
-});
+} catch (error) {
+  if (server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.on('exit', r));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  throw error;
+}
 const base = `http://localhost:${port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 
