@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 // Runs every Jest project (or those named in the arguments) and ends with one plain line
-// `N passed, N failed, N skipped` that any CI can read. Extra arguments go to Jest:
+// `N passed, N failed` (`, N skipped` when some were) that any CI can read. Extra arguments go to Jest:
 //   pnpm test -- --selectProjects domain
 //   pnpm test -- server/test/integration/api.integration-spec.ts -t "crisisCentres"
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RESULTS_DIR, resultsFile, summarise } from './test-summary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const resultsDir = path.join(root, '.data', 'test-results');
-mkdirSync(resultsDir, { recursive: true });
+mkdirSync(RESULTS_DIR, { recursive: true });
 const label = process.env.SAMORDNA_TEST_LABEL || 'jest';
-const outputFile = path.join(resultsDir, `${label}.json`);
+const outputFile = resultsFile(label);
 rmSync(outputFile, { force: true });
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -23,16 +23,6 @@ const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${outputF
   env: process.env,
 });
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-if (existsSync(outputFile)) {
-  const r = JSON.parse(readFileSync(outputFile, 'utf8'));
-  passed = r.numPassedTests;
-  failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
-  skipped = r.numPendingTests + r.numTodoTests;
-} else {
-  failed = 1;
-}
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+const { total, lines } = summarise([label]);
+console.log(lines.join('\n'));
+process.exit(run.status === 0 && total.failed === 0 ? 0 : 1);
