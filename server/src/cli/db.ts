@@ -10,7 +10,8 @@ const USAGE = 'usage: db.js migrate | seed | reset';
 async function main(command: string | undefined): Promise<void> {
   if (!command || !['migrate', 'seed', 'reset'].includes(command)) {
     console.error(USAGE);
-    process.exit(2);
+    process.exitCode = 2;
+    return;
   }
   const config = loadConfig();
   const db = await openDatabase(config);
@@ -43,5 +44,6 @@ async function main(command: string | undefined): Promise<void> {
 
 main(process.argv[2]).catch((error) => {
   console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+  // A hard exit: if stopping the database itself failed, an open handle must not keep the CLI hanging.
   process.exit(1);
 });

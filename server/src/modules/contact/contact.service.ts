@@ -8,6 +8,7 @@ import { definedOnly, lockOrMissing } from '../../app/records';
 import { canManageMunicipalityContacts, isAdmin } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
+import { staleContactSql } from '../../database/contact-staleness';
 import { parsePaging, parseInput, v } from '../../app/validation';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { RoutineStep } from '../handover/routine-step.entity';
@@ -70,7 +71,7 @@ export async function listContacts(ctx: AppContext, filterInput: ContactFilter |
   if (filter.activeOnly ?? true) qb.andWhere('c.active');
   if (filter.contactPointsOnly) qb.andWhere('c.is_contact_point');
   // Same rule as isContactStale in the domain package: stale from exactly N months after verification.
-  const staleSql = `(c.verified_at IS NULL OR c.verified_at + make_interval(months => :months) <= :now)`;
+  const staleSql = staleContactSql('c.verified_at', ':months', ':now');
   if (filter.stale === true) qb.andWhere(staleSql, { months, now });
   if (filter.stale === false) qb.andWhere(`NOT ${staleSql}`, { months, now });
   qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).addOrderBy('a.kind').addOrderBy(`c.name COLLATE ${NB_COLLATION}`);
