@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDaysIso, addMonthsIso, isIsoDate } from './dates';
-import { budgetCycle, lastNoticeDayFor, nextDeadline, type AgreementTerms } from './deadlines';
+import { budgetCycle, lastNoticeDayFor, membershipEndByNotice, nextDeadline, type AgreementTerms } from './deadlines';
 
 const open = (noticeMonths: number | null, noticeRunsTo: AgreementTerms['noticeRunsTo'], extra: Partial<AgreementTerms> = {}): AgreementTerms => ({
   validFrom: '2020-01-01',
@@ -119,4 +119,16 @@ describe('budgetCycle', () => {
   it('takes another cutoff', () => {
     expect(budgetCycle('2026-06-30', '2026-03-31', '2026-01-01', '09-15')).toMatchObject({ budgetYear: 2026, cutoff: '2025-09-15' });
   });
+});
+
+describe('membershipEndByNotice', () => {
+  const base = { validFrom: '2017-01-01', validTo: null, autoRenew: true, renewalMonths: null, noticeMonths: 12, noticeRunsTo: 'CALENDAR_YEAR' as const };
+  it.each([
+    ['12 months to the end of a calendar year, notice on 2026-12-07', base, '2026-12-07', 'NOTICE', '2027-12-31'],
+    ['… notice on 2027-01-01 (after 31 Dec deadline)', base, '2027-01-01', 'NOTICE', '2028-12-31'],
+    ['6 months plain, any day', { ...base, noticeMonths: 6, noticeRunsTo: 'NONE' as const }, '2026-12-07', 'ROLLING', '2027-06-07'],
+    ['a fixed term ends at its expiry', { ...base, validTo: '2027-06-30', autoRenew: false }, '2026-12-07', 'EXPIRY', '2027-06-30'],
+    ['no notice period registered', { ...base, noticeMonths: null }, '2026-12-07', 'UNKNOWN', null],
+    ['a fixed term that has run out', { ...base, validTo: '2025-06-30', autoRenew: false }, '2026-12-07', 'ENDED', null],
+  ])('%s', (_n, terms, givenOn, kind, leavesOn) => expect(membershipEndByNotice(terms, givenOn)).toEqual({ kind, leavesOn }));
 });

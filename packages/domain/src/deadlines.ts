@@ -125,3 +125,14 @@ export function budgetCycle(
     noticeAfterCutoff: noticeDeadline !== null && compareIso(noticeDeadline, cutoff) > 0,
   };
 }
+
+/**
+ * When a party's membership ends if it gives notice on `givenOn`: the first end the agreement's
+ * notice terms allow from that day (a fixed term: its expiry). Null when the terms do not say
+ * (no notice period registered) or the agreement's term has already run out.
+ */
+export function membershipEndByNotice(terms: AgreementTerms, givenOn: IsoDate): { kind: DeadlineKind; leavesOn: IsoDate | null } {
+  const d = nextDeadline(terms, givenOn);
+  if (d.kind === 'NOTICE' || d.kind === 'ROLLING' || d.kind === 'EXPIRY') return { kind: d.kind, leavesOn: d.nextPossibleEnd };
+  return { kind: d.kind, leavesOn: null };
+}

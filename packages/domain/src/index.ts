@@ -12,3 +12,5 @@ export * from './usage';
 export * from './geo';
 export * from './coverage';
 export * from './permissions';
+export * from './membership';
+export * from './amendments';

@@ -1,4 +1,4 @@
-import { canAdminister, canManageAgreement, canManageCentre, canManageFinance, canManageMunicipalityContacts, canManageRoutine, type Grant } from './permissions';
+import { canActForMunicipality, canAdminister, canAdministerAgreement, canManageCentre, canProposeAmendment, canReadAgreementHistory, canSetCostTerms, canManageFinance, canManageMunicipalityContacts, canManageRoutine, type Grant } from './permissions';
 
 const ADMIN: Grant[] = [{ role: 'ADMIN' }];
 const BODO_DIRECTOR: Grant[] = [{ role: 'DIRECTOR', kommunenummer: '1804' }];
@@ -10,16 +10,28 @@ const BOTH: Grant[] = [...FAUSKE_DIRECTOR, ...BODO_FINANCE];
 
 describe('permissions', () => {
   const agreement = { hostKommunenummer: '1804', partyKommunenummer: ['1804', '1841'] };
+  const OTHER_DIRECTOR = [{ role: 'DIRECTOR', kommunenummer: '5001' }] as Grant[];
+  // role × action for an agreement of a centre hosted by Bodø with Fauske as a partner
   it.each([
-    ['admin', ADMIN, true],
-    ['host director', BODO_DIRECTOR, true],
-    ['partner director', FAUSKE_DIRECTOR, true],
-    ['other director', [{ role: 'DIRECTOR', kommunenummer: '5001' }] as Grant[], false],
-    ['finance', BODO_FINANCE, false],
-    ['centre leader', SALTEN_LEADER, false],
-    ['read-only', READER, false],
-    ['nobody', [], false],
-  ])('agreement: %s → %p', (_n, grants, ok) => expect(canManageAgreement(grants, agreement)).toBe(ok));
+    //                              administer  propose(any) propose(cost) act for Fauske  cost terms  history
+    ['admin', ADMIN, [true, true, true, true, true, true]],
+    ['host director', BODO_DIRECTOR, [true, true, true, false, true, true]],
+    ['partner director', FAUSKE_DIRECTOR, [false, false, false, true, false, true]],
+    ['other director', OTHER_DIRECTOR, [false, false, false, false, false, false]],
+    ['host finance', BODO_FINANCE, [false, false, true, false, true, true]],
+    ['centre leader', SALTEN_LEADER, [false, false, false, false, false, false]],
+    ['read-only', READER, [false, false, false, false, false, false]],
+    ['nobody', [] as Grant[], [false, false, false, false, false, false]],
+  ] as [string, Grant[], boolean[]][])('agreement as a contract: %s', (_n, grants, expected) => {
+    expect([
+      canAdministerAgreement(grants, agreement),
+      canProposeAmendment(grants, agreement, false),
+      canProposeAmendment(grants, agreement, true),
+      canActForMunicipality(grants, '1841'),
+      canSetCostTerms(grants, '1804'),
+      canReadAgreementHistory(grants, agreement),
+    ]).toEqual(expected);
+  });
 
   it.each([
     ['admin', ADMIN, '1841', true],

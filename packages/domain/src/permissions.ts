@@ -25,9 +25,45 @@ export interface Grant {
 const has = (grants: readonly Grant[], pred: (g: Grant) => boolean) => grants.some(pred);
 export const isAdmin = (grants: readonly Grant[]) => has(grants, (g) => g.role === 'ADMIN');
 
-/** An agreement: its host and parties' municipalities may be changed by their directors. */
-export function canManageAgreement(grants: readonly Grant[], a: { hostKommunenummer: string; partyKommunenummer: readonly string[] }): boolean {
-  return isAdmin(grants) || has(grants, (g) => g.role === 'DIRECTOR' && !!g.kommunenummer && (g.kommunenummer === a.hostKommunenummer || a.partyKommunenummer.includes(g.kommunenummer)));
+/**
+ * An agreement is a contract administered by the host municipality: its director (and national
+ * administrators) create agreements for the centres it hosts, edit their terms while they are
+ * drafts or under negotiation, add and remove parties, change the status and propose amendments.
+ */
+export function canAdministerAgreement(grants: readonly Grant[], a: { hostKommunenummer: string }): boolean {
+  return isAdmin(grants) || has(grants, (g) => g.role === 'DIRECTOR' && g.kommunenummer === a.hostKommunenummer);
+}
+
+/**
+ * Amendments to a binding agreement: the host's director proposes any change; the host's finance
+ * staff may propose changes to the cost terms only.
+ */
+export function canProposeAmendment(grants: readonly Grant[], a: { hostKommunenummer: string }, costTermsOnly: boolean): boolean {
+  return canAdministerAgreement(grants, a) || (costTermsOnly && has(grants, (g) => g.role === 'FINANCE' && g.kommunenummer === a.hostKommunenummer));
+}
+
+/**
+ * A party acts on its own membership only: its director gives notice for the municipality,
+ * records its council decision, and approves or rejects amendments that affect it.
+ */
+export function canActForMunicipality(grants: readonly Grant[], kommunenummer: string): boolean {
+  return isAdmin(grants) || has(grants, (g) => g.role === 'DIRECTOR' && g.kommunenummer === kommunenummer);
+}
+
+/** The cost terms of a draft agreement (binding ones change by amendment): host director or finance. */
+export function canSetCostTerms(grants: readonly Grant[], hostKommunenummer: string): boolean {
+  return canAdministerAgreement(grants, { hostKommunenummer }) || canManageFinance(grants, hostKommunenummer);
+}
+
+/**
+ * Reads an agreement's history (with its parties and amendments): administrators, the host's
+ * director and finance staff, and the directors of every municipality that is or was a party.
+ */
+export function canReadAgreementHistory(grants: readonly Grant[], a: { hostKommunenummer: string; partyKommunenummer: readonly string[] }): boolean {
+  return (
+    canSetCostTerms(grants, a.hostKommunenummer) ||
+    has(grants, (g) => g.role === 'DIRECTOR' && !!g.kommunenummer && a.partyKommunenummer.includes(g.kommunenummer))
+  );
 }
 
 /** A centre's own details: its leader, or a director of the host municipality. */
