@@ -1,9 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
 import { isAdmin, type Grant } from '@samordna/domain';
 import type { AppContext } from './context';
-import { conflict, ErrorCode } from './errors';
+import { badInput, conflict, ErrorCode } from './errors';
 
 export interface AuthUser {
   id: string;
@@ -46,12 +45,16 @@ export const authChecker: AuthChecker<AppContext> = ({ context }, roles) => {
 };
 
 /**
- * Optimistic concurrency: the version the user saw must still be the current one. The CONFLICT carries
+ * Optimistic concurrency: the version the user saw must be sent (BAD_USER_INPUT at `expectedVersion`
+ * when it is missing) and must still be the current one. The CONFLICT carries
  * the record as it is now; `shown` replaces it where the edited part is not the versioned record itself
  * (a routine step, versioned by its routine).
  */
 export function checkVersion<T extends { version: number }>(current: T, expected: number | null | undefined, entity: string, shown: object = current): void {
-  if (expected === null || expected === undefined || expected === current.version) return;
+  if (expected === null || expected === undefined) {
+    throw badInput('expectedVersion', `Send med versjonen av ${entity} du så (expectedVersion), så ingen andres endring blir overskrevet.`);
+  }
+  if (expected === current.version) return;
   throw conflict(`Noen andre har endret ${entity} etter at du åpnet den (versjon ${expected}, nå ${current.version}). Se endringene og prøv igjen.`, {
     expectedVersion: expected,
     currentVersion: current.version,
@@ -60,26 +63,10 @@ export function checkVersion<T extends { version: number }>(current: T, expected
 }
 
 /**
- * Ids of the centres a municipality hosts or is a party of (any agreement not ended, whether or not the
- * party has left), for centre leaders' scope. This is broader than «members today» (the contact list's
- * rule); whether a leader should keep rights after a municipality leaves is open (see the issue notes).
+ * A record attached to a municipality that is not a member of the centre: the user has no link to it.
+ * FORBIDDEN for scoped users (who are out of their scope), BAD_USER_INPUT at the field for
+ * administrators (it breaks the rule that such records belong to members).
  */
-export async function centresOfMunicipality(em: EntityManager, kommunenummer: string): Promise<string[]> {
-  const rows: { id: string }[] = await em.query(
-    `SELECT c.id FROM crisis_centre c WHERE c.host_kommunenummer = $1
-     UNION SELECT a.centre_id FROM agreement a JOIN agreement_party p ON p.agreement_id = a.id
-     WHERE p.kommunenummer = $1 AND a.status <> 'ENDED'`,
-    [kommunenummer],
-  );
-  return rows.map((r) => r.id);
-}
-
-export async function agreementScope(em: EntityManager, agreementId: string): Promise<{ hostKommunenummer: string; partyKommunenummer: string[] } | null> {
-  const [row] = await em.query(
-    `SELECT c.host_kommunenummer AS host, coalesce(array_agg(p.kommunenummer) FILTER (WHERE p.kommunenummer IS NOT NULL), '{}') AS parties
-     FROM agreement a JOIN crisis_centre c ON c.id = a.centre_id LEFT JOIN agreement_party p ON p.agreement_id = a.id
-     WHERE a.id = $1 GROUP BY c.host_kommunenummer`,
-    [agreementId],
-  );
-  return row ? { hostKommunenummer: row.host, partyKommunenummer: row.parties } : null;
+export function notMember(ctx: AppContext, field: string, message: string): GraphQLError {
+  return ctx.auth && isAdmin(ctx.auth.grants) ? badInput(field, message) : forbidden();
 }

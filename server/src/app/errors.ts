@@ -27,6 +27,16 @@ export function badInput(field: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
 }
 
+/**
+ * A binding term of an agreement in force cannot be changed directly: it changes by an amendment the
+ * parties approve. BAD_USER_INPUT at the field, with `reason: AMENDMENT_REQUIRED` for clients.
+ */
+export function amendmentRequired(field: string, what = 'Vilkårene'): GraphQLError {
+  return new GraphQLError(`Avtalen er i kraft. ${what} endres ved et endringsforslag som de berørte partene godkjenner.`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field, reason: 'AMENDMENT_REQUIRED' },
+  });
+}
+
 /** `text` for use inside a LIKE/ILIKE pattern: its %, _ and \ match themselves. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

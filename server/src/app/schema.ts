@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { CountyResolver, MunicipalityResolver } from '../modules/municipality/municipality.resolver';
 import { CrisisCentreResolver } from '../modules/crisis-centre/crisis-centre.resolver';
 import { AgreementPartyResolver, AgreementResolver } from '../modules/agreement/agreement.resolver';
+import { AgreementAmendmentsResolver, AmendmentApprovalResolver, AmendmentResolver } from '../modules/agreement/amendment.resolver';
 import { AgencyResolver, ContactResolver } from '../modules/contact/contact.resolver';
 import { HandoverRoutineResolver, RoutineStepResolver } from '../modules/handover/handover.resolver';
 import { AgreementCostResolver, CostSharingResolver } from '../modules/cost-sharing/cost.resolver';
@@ -18,6 +19,9 @@ export const RESOLVERS = [
   CrisisCentreResolver,
   AgreementResolver,
   AgreementPartyResolver,
+  AmendmentResolver,
+  AgreementAmendmentsResolver,
+  AmendmentApprovalResolver,
   AgencyResolver,
   ContactResolver,
   HandoverRoutineResolver,

@@ -4,6 +4,7 @@ import { PopulationFigure } from '../modules/municipality/population.entity';
 import { CrisisCentre } from '../modules/crisis-centre/crisis-centre.entity';
 import { Agreement } from '../modules/agreement/agreement.entity';
 import { AgreementParty } from '../modules/agreement/agreement-party.entity';
+import { AgreementAmendment, AmendmentApproval } from '../modules/agreement/amendment.entity';
 import { Agency } from '../modules/contact/agency.entity';
 import { ContactPerson } from '../modules/contact/contact-person.entity';
 import { HandoverRoutine } from '../modules/handover/handover-routine.entity';
@@ -21,6 +22,8 @@ export const ENTITIES = [
   CrisisCentre,
   Agreement,
   AgreementParty,
+  AgreementAmendment,
+  AmendmentApproval,
   Agency,
   ContactPerson,
   HandoverRoutine,

@@ -21,8 +21,8 @@ describe('scheduleHousekeeping', () => {
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS - 1);
     expect(statements).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(1);
-    expect(statements).toHaveLength(3);
-    expect(statements.join('\n')).toMatch(/DELETE FROM user_session[\s\S]*DELETE FROM login_attempt[\s\S]*DELETE FROM audit_log/);
+    expect(statements).toHaveLength(4);
+    expect(statements.join('\n')).toMatch(/DELETE FROM user_session[\s\S]*DELETE FROM login_attempt[\s\S]*DELETE FROM audit_log[\s\S]*UPDATE agreement a SET status = 'ENDED'/);
 
     fail = true;
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS);
@@ -30,10 +30,10 @@ describe('scheduleHousekeeping', () => {
 
     fail = false;
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS);
-    expect(statements).toHaveLength(6);
+    expect(statements).toHaveLength(8);
 
     stop();
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS * 3);
-    expect(statements).toHaveLength(6);
+    expect(statements).toHaveLength(8);
   });
 });

@@ -36,16 +36,20 @@ async function waitingForLock() {
 }
 
 it('a party edit that waited for the agreement sees the change committed meanwhile and does not write it back', async () => {
-  const [party] = await app.ds.query(`SELECT p.id, p.agreement_id FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id WHERE p.role = 'partner' AND p.left_on IS NULL LIMIT 1`);
+  const [party] = await app.ds.query(`SELECT p.id, p.agreement_id, p.version, p.note FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id WHERE p.role = 'partner' AND p.left_on IS NULL LIMIT 1`);
   const other = await holdLock('agreement', party.agreement_id);
-  const edit = app.gql(`mutation($id: ID!) { updateAgreementParty(id: $id, input: { note: "Bekreftet i møte" }) { joinedOn note } }`, { id: party.id });
+  // A note-only edit sent with the version seen before the other change.
+  const edit = app.gql(`mutation($id: ID!, $v: Int) { updateAgreementParty(id: $id, input: { note: "Bekreftet i møte" }, expectedVersion: $v) { joinedOn note } }`, { id: party.id, v: party.version });
   await waitingForLock();
   await other.query(`UPDATE agreement_party SET joined_on = '2015-03-01', version = version + 1 WHERE id = $1`, [party.id]);
   await other.commit();
   const r = await edit;
-  expect(r.errors).toBeUndefined();
-  expect(r.data!.updateAgreementParty).toEqual({ joinedOn: '2015-03-01', note: 'Bekreftet i møte' });
-  expect(await app.ds.query(`SELECT joined_on::text FROM agreement_party WHERE id = $1`, [party.id])).toEqual([{ joined_on: '2015-03-01' }]);
+  // Read again under the lock: the edit sees the newer version, is refused with it, and writes nothing back.
+  expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: party.version, currentVersion: party.version + 1, current: { joinedOn: '2015-03-01' } });
+  expect(await app.ds.query(`SELECT joined_on::text, note FROM agreement_party WHERE id = $1`, [party.id])).toEqual([{ joined_on: "2015-03-01", note: party.note }]);
+  // With the version now current, the edit goes through on top of the other change.
+  const again = await app.gql(`mutation($id: ID!) { updateAgreementParty(id: $id, input: { note: "Bekreftet i møte" }) { joinedOn note } }`, { id: party.id });
+  expect(again.data!.updateAgreementParty).toEqual({ joinedOn: '2015-03-01', note: 'Bekreftet i møte' });
 });
 
 it('a step edit that waited for the routine sees the change committed meanwhile and does not write it back', async () => {

@@ -11,6 +11,7 @@ import { createDataSource } from '../../src/database/data-source';
 import { migrate } from '../../src/database/runtime';
 import { seed } from '../../src/database/seeds/seed';
 import { createTestDatabase, type TestDatabase } from './test-db';
+import { withCurrentVersions } from './versions';
 
 export const DATA_DIR = path.join(REPO_ROOT, 'data');
 
@@ -51,8 +52,12 @@ export interface TestApp {
   ds: DataSource;
   sql: CountingLogger;
   /** Runs an operation through Apollo (formatError included), with a fresh context per call like a request. */
-  /** `as`: the signed-in user (ADMIN by default; null = anonymous). */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { as?: AuthUser | null }): Promise<GqlResult<T>>;
+  /**
+   * `as`: the signed-in user (ADMIN by default; null = anonymous). Versioned updates without
+   * `expectedVersion` get the record's current version, as a client that just read it would send
+   * (see versions.ts); `rawVersion: true` sends the query as it is.
+   */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { as?: AuthUser | null; rawVersion?: boolean }): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }
 
@@ -71,8 +76,9 @@ export async function createTestApp(options: { seed?: boolean; label?: string } 
     ds,
     sql,
     async gql(query, variables, options) {
+      const sent = options?.rawVersion ? query : await withCurrentVersions(ds, query, variables);
       const response = await apollo.executeOperation(
-        { query, variables },
+        { query: sent, variables },
         { contextValue: createContext(ds, { auth: options?.as === undefined ? ADMIN : options.as }) },
       );
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');

@@ -93,8 +93,8 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
   const [vestfold] = await em.query(`SELECT id, centre_id, source_url, source_as_of FROM agreement WHERE seed_key = 'agreement:Kommunalt krisesentertilbud i Vestfold'`);
   if (vestfold) {
     const [old] = await em.query(
-      `INSERT INTO agreement (seed_key, centre_id, title, status, valid_from, source_url, source_as_of, note)
-       VALUES ('agreement:Kommunalt krisesentertilbud i Vestfold:2011', $1, 'Samarbeidsavtale om krisesentertilbud i Vestfold (2011)', 'ENDED', '2011-01-01', $2, $3,
+      `INSERT INTO agreement (seed_key, centre_id, title, status, valid_from, ended_on, source_url, source_as_of, note)
+       VALUES ('agreement:Kommunalt krisesentertilbud i Vestfold:2011', $1, 'Samarbeidsavtale om krisesentertilbud i Vestfold (2011)', 'ENDED', '2011-01-01', '2022-12-31', $2, $3,
                'Erstattet av samarbeidsavtalen fra 2023. Partene i denne avtalen er ikke registrert.')
        ON CONFLICT (seed_key) DO UPDATE SET title = EXCLUDED.title RETURNING id`,
       [vestfold.centre_id, vestfold.source_url, vestfold.source_as_of],

@@ -57,6 +57,22 @@ export class AgreementParty {
   @Column({ name: 'left_on', type: 'date', nullable: true })
   leftOn: string | null;
 
+  @Field(() => String, { nullable: true, description: 'ISO date the municipality gave notice to leave (its director); leftOn is then the day its membership ends.' })
+  @Column({ name: 'notice_given_on', type: 'date', nullable: true })
+  noticeGivenOn: string | null;
+
+  @Field(() => String, { nullable: true, description: "The body that decided the municipality's membership («kommunestyret», «formannskapet», «kommunedirektøren»)." })
+  @Column({ name: 'decision_body', type: 'text', nullable: true })
+  decisionBody: string | null;
+
+  @Field(() => String, { nullable: true, description: "The municipality's own decision reference (saksnummer), recorded by its director." })
+  @Column({ name: 'decision_ref', type: 'text', nullable: true })
+  decisionRef: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date of the decision.' })
+  @Column({ name: 'decision_date', type: 'date', nullable: true })
+  decisionDate: string | null;
+
   @Field(() => String, { nullable: true, description: 'The page or document that states the membership.' })
   @Column({ name: 'source_url', type: 'text', nullable: true })
   sourceUrl: string | null;

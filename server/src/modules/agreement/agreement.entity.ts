@@ -26,6 +26,7 @@ import { CostModelKindEnum, PopulationReferenceEnum, type CostParams, type Popul
 @Check('CHK_agreement_signing_level', checkIn('signing_level', SIGNING_LEVELS))
 @Check('CHK_agreement_notice_runs_to', `"notice_runs_to" IN ('NONE', 'CALENDAR_YEAR', 'HALF_YEAR')`)
 @Check('CHK_agreement_dates', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`)
+@Check('CHK_agreement_ended_on', `"ended_on" IS NULL OR "valid_from" IS NULL OR "ended_on" >= "valid_from" - 1`)
 @Check('CHK_agreement_notice_months', `"notice_months" IS NULL OR "notice_months" BETWEEN 0 AND 60`)
 @Check('CHK_agreement_cost_model', `"cost_model" IS NULL OR ${checkIn('cost_model', COST_MODELS)}`)
 @Check('CHK_agreement_population_reference', `"population_reference" IN ('SAME_YEAR', 'PREVIOUS_YEAR')`)
@@ -87,6 +88,13 @@ export class Agreement {
   @Field(() => String, { nullable: true, description: 'The day notice was given (ISO), when status is NOTICE_GIVEN.' })
   @Column({ name: 'notice_given_on', type: 'date', nullable: true })
   noticeGivenOn: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date: the last day the agreement binds its parties (set when it ends, when notice to end it is given, or when a new version replaces it); null while open.',
+  })
+  @Column({ name: 'ended_on', type: 'date', nullable: true })
+  endedOn: string | null;
 
   @Field(() => SigningLevelEnum)
   @Column({ name: 'signing_level', type: 'text', default: 'UNKNOWN' })

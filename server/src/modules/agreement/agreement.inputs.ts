@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { AGREEMENT_STATUSES, CHECKLIST_KEYS, SIGNING_LEVELS, type AgreementStatus, type ChecklistKey, type SigningLevel, type NoticeRunsTo } from '@samordna/domain';
+import { AGREEMENT_STATUSES, CHECKLIST_KEYS, isIsoDate, SIGNING_LEVELS, type AgreementStatus, type ChecklistKey, type SigningLevel, type NoticeRunsTo } from '@samordna/domain';
 import { AgreementStatusEnum, SigningLevelEnum } from '../../app/enums';
 import { v } from '../../app/validation';
 import { PartyRole } from './agreement-party.entity';
@@ -48,14 +48,11 @@ export class UpdatePartyInput {
   note?: string | null;
 }
 
-/** Fields shared by create and update; on update, a field left out is left as it is. */
+/** The agreement's content an amendment may change too; a field left out is left as it is. */
 @InputType()
-export class AgreementTermsInput {
+export class AgreementContentInput {
   @Field(() => String, { nullable: true })
   legalBasis?: string | null;
-
-  @Field(() => String, { nullable: true })
-  validFrom?: string | null;
 
   @Field(() => String, { nullable: true })
   validTo?: string | null;
@@ -75,6 +72,19 @@ export class AgreementTermsInput {
   @Field(() => SigningLevelEnum, { nullable: true })
   signingLevel?: SigningLevel;
 
+  @Field(() => [ChecklistItemInput], { nullable: true })
+  checklist?: ChecklistItemInput[];
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+/** Fields shared by create and update; on update, a field left out is left as it is. */
+@InputType()
+export class AgreementTermsInput extends AgreementContentInput {
+  @Field(() => String, { nullable: true })
+  validFrom?: string | null;
+
   @Field(() => String, { nullable: true })
   councilDecisionRef?: string | null;
 
@@ -86,12 +96,6 @@ export class AgreementTermsInput {
 
   @Field(() => ID, { nullable: true })
   supersedesId?: string | null;
-
-  @Field(() => [ChecklistItemInput], { nullable: true })
-  checklist?: ChecklistItemInput[];
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
 }
 
 @InputType({ description: 'On update, a field left out stays as it is. Status has its own mutation.' })
@@ -185,4 +189,39 @@ export const createAgreementSchema = agreementFieldsSchema.extend({
     .default('DRAFT')
     .refine((s) => s === 'DRAFT' || s === 'NEGOTIATING' || s === 'ACTIVE', 'En ny avtale kan være utkast, under forhandling eller aktiv.'),
   parties: z.array(partySchema).max(200).default([]),
+});
+
+@InputType({ description: "A partner's notice for its own municipality." })
+export class NoticeInput {
+  @Field(() => String, { nullable: true, description: 'The day notice is given (ISO); today by default.' })
+  givenOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The last day as a member, where the terms do not say (no notice period registered), or later than they allow.',
+  })
+  leavesOn?: string | null;
+}
+
+export const noticeSchema = z.object({
+  givenOn: v.optionalIsoDate('Oppsigelsesdatoen').optional(),
+  leavesOn: v.optionalIsoDate('Siste dag som medlem').optional(),
+});
+
+@InputType({ description: "A party's own decision about the agreement." })
+export class MembershipDecisionInput {
+  @Field({ description: '«kommunestyret», «formannskapet», «kommunedirektøren» …' })
+  decisionBody: string;
+
+  @Field({ description: 'Case or decision reference («sak 45/26»).' })
+  decisionRef: string;
+
+  @Field({ description: 'ISO date of the decision.' })
+  decisionDate: string;
+}
+
+export const membershipDecisionSchema = z.object({
+  decisionBody: v.text('Vedtaksorganet', 100),
+  decisionRef: v.text('Saksnummeret', 100),
+  decisionDate: z.string().refine(isIsoDate, 'Vedtaksdatoen må være en gyldig dato (ÅÅÅÅ-MM-DD).'),
 });

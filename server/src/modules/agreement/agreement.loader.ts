@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { manyByKey, NB_COLLATION, oneByKey } from '../../app/loader-utils';
 import { AgreementParty } from './agreement-party.entity';
 import { Agreement } from './agreement.entity';
+import { AgreementAmendment, AmendmentApproval } from './amendment.entity';
 
 export function createAgreementLoaders(ds: DataSource) {
   const partiesWhere = (column: 'agreement_id' | 'kommunenummer', keys: readonly string[]) =>
@@ -33,6 +34,22 @@ export function createAgreementLoaders(ds: DataSource) {
     ),
     partiesByAgreement: new DataLoader<string, AgreementParty[]>(async (keys) =>
       manyByKey(keys, await partiesWhere('agreement_id', keys), (p) => p.agreementId),
+    ),
+    amendmentsByAgreement: new DataLoader<string, AgreementAmendment[]>(async (keys) =>
+      manyByKey(keys, await ds.getRepository(AgreementAmendment).find({ where: { agreementId: In([...keys]) }, order: { createdAt: 'DESC', id: 'ASC' } }), (x) => x.agreementId),
+    ),
+    approvalsByAmendment: new DataLoader<string, AmendmentApproval[]>(async (keys) =>
+      manyByKey(
+        keys,
+        await ds
+          .getRepository(AmendmentApproval)
+          .createQueryBuilder('p')
+          .innerJoin('municipality', 'm', 'm.kommunenummer = p.kommunenummer')
+          .where('p.amendment_id IN (:...keys)', { keys: [...keys] })
+          .orderBy(`m.name COLLATE ${NB_COLLATION}`)
+          .getMany(),
+        (x) => x.amendmentId,
+      ),
     ),
     partiesByMunicipality: new DataLoader<string, AgreementParty[]>(async (keys) =>
       manyByKey(keys, await partiesWhere('kommunenummer', keys), (p) => p.kommunenummer),

@@ -15,7 +15,7 @@ import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { AgreementParty } from './agreement-party.entity';
 import { Agreement } from './agreement.entity';
-import { AgreementFieldsInput, AgreementFilter, CreateAgreementInput, PartyInput, UpdatePartyInput } from './agreement.inputs';
+import { AgreementFieldsInput, AgreementFilter, CreateAgreementInput, MembershipDecisionInput, NoticeInput, PartyInput, UpdatePartyInput } from './agreement.inputs';
 import {
   addAgreementParty,
   changeAgreementStatus,
@@ -23,13 +23,16 @@ import {
   deadlineOf,
   deleteAgreement,
   getAgreement,
+  giveNotice,
+  noticeEffect,
+  recordMembershipDecision,
   isCurrentParty,
   listAgreements,
   removeAgreementParty,
   updateAgreement,
   updateAgreementParty,
 } from './agreement.service';
-import { ChecklistCompletenessType, ChecklistItemType, DeadlineType } from './agreement.types';
+import { ChecklistCompletenessType, ChecklistItemType, DeadlineType, NoticeEffectType } from './agreement.types';
 
 const AgreementPage = Paginated(Agreement, 'Agreement');
 const LABEL = new Map(CHECKLIST_HEADINGS.map((h) => [h.key, h.nb]));
@@ -76,8 +79,31 @@ export class AgreementResolver {
     @Arg('status', () => AgreementStatusEnum) status: AgreementStatus,
     @Arg('noticeGivenOn', () => String, { nullable: true, description: 'With NOTICE_GIVEN; today by default.' }) noticeGivenOn?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+    @Arg('endedOn', () => String, { nullable: true, description: 'With ENDED: the last day it bound its parties; today by default.' }) endedOn?: string,
   ) {
-    return changeAgreementStatus(ctx, id, status, noticeGivenOn, expectedVersion);
+    return changeAgreementStatus(ctx, id, status, noticeGivenOn, expectedVersion, endedOn);
+  }
+
+  @Authorized()
+  @Mutation(() => AgreementParty, { description: "A partner's director gives notice for its own municipality: its membership ends on the first end the notice terms allow." })
+  giveNotice(
+    @Ctx() ctx: AppContext,
+    @Arg('partyId', () => ID) partyId: string,
+    @Arg('input', () => NoticeInput, { nullable: true }) input?: NoticeInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The party version you saw.' }) expectedVersion?: number,
+  ) {
+    return giveNotice(ctx, partyId, input ?? {}, expectedVersion);
+  }
+
+  @Authorized()
+  @Mutation(() => AgreementParty, { description: "A party's director records its own decision about the agreement (body, reference, date)." })
+  recordMembershipDecision(
+    @Ctx() ctx: AppContext,
+    @Arg('partyId', () => ID) partyId: string,
+    @Arg('input', () => MembershipDecisionInput) input: MembershipDecisionInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The party version you saw.' }) expectedVersion?: number,
+  ) {
+    return recordMembershipDecision(ctx, partyId, input, expectedVersion);
   }
 
   @Authorized()
@@ -168,8 +194,14 @@ export class AgreementPartyResolver {
     return must(ctx.loaders.municipalityByNumber.load(p.kommunenummer), `municipality ${p.kommunenummer}`);
   }
 
-  @FieldResolver(() => Boolean, { description: 'A member on the day (today by default).' })
+  @FieldResolver(() => Boolean, { description: "The party's own period covers the day (today by default); see the centre's members for membership." })
   isCurrent(@Root() p: AgreementParty, @Arg('asOf', () => String, { nullable: true }) asOf?: string): boolean {
     return isCurrentParty(p, parseAsOf(asOf));
+  }
+
+  @FieldResolver(() => NoticeEffectType, { description: 'When the membership would end if notice were given on the day (today by default), by the agreement\'s notice terms.' })
+  async noticeEffect(@Root() p: AgreementParty, @Ctx() ctx: AppContext, @Arg('givenOn', () => String, { nullable: true }) givenOn?: string) {
+    const a = await must(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
+    return noticeEffect(a, parseAsOf(givenOn));
   }
 }

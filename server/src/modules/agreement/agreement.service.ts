@@ -1,22 +1,28 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   AGREEMENT_STATUS_LABELS,
   allowedTransitions,
   BINDING_STATUSES,
+  BINDING_TERM_FIELDS,
   budgetCycle,
+  canActForMunicipality,
+  canAdministerAgreement,
   canTransition,
   compareIso,
+  isAdmin,
+  membershipEndByNotice,
   nextDeadline,
+  partyPeriodCovers,
   todayInNorway,
   type AgreementStatus,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { agreementScope, assertAllowed, checkVersion, requireUser } from '../../app/auth';
+import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
-import { canManageAgreement } from '@samordna/domain';
-import { badInput, inUse, notFound } from '../../app/errors';
+import { amendmentRequired, badInput, inUse, notFound } from '../../app/errors';
 import { parsePaging, parseInput, v } from '../../app/validation';
+import { missing } from '../../app/auth';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { AgreementParty, PartyRole } from './agreement-party.entity';
@@ -24,11 +30,15 @@ import { Agreement } from './agreement.entity';
 import {
   agreementFieldsSchema,
   createAgreementSchema,
+  membershipDecisionSchema,
+  noticeSchema,
   partySchema,
   updatePartySchema,
   type AgreementFieldsInput,
   type AgreementFilter,
   type CreateAgreementInput,
+  type MembershipDecisionInput,
+  type NoticeInput,
   type PartyInput,
   type UpdatePartyInput,
 } from './agreement.inputs';
@@ -73,7 +83,7 @@ export async function listAgreements(
     qb.andWhere('EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = a.id AND p.kommunenummer = :k)', { k: filter.kommunenummer });
   }
   if (filter.statuses?.length) qb.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
-  qb.orderBy('a.valid_from', 'DESC', 'NULLS LAST').addOrderBy('a.title');
+  qb.orderBy('a.valid_from', 'DESC', 'NULLS LAST').addOrderBy('a.title').addOrderBy('a.id');
 
   if (filter.deadlineWithinDays === null || filter.deadlineWithinDays === undefined) {
     const [items, totalCount] = await qb.offset(page.offset).limit(page.limit).getManyAndCount();
@@ -102,13 +112,37 @@ export async function getAgreement(ctx: AppContext, id: string): Promise<Agreeme
 const AGREEMENT = ['Agreement', 'Fant ikke avtalen.'] as const;
 const PARTY = ['AgreementParty', 'Fant ikke parten.'] as const;
 
-/** Locks the agreement for the change, after checking that the user may change it. */
-async function lockAgreement(em: EntityManager, ctx: AppContext, id: string): Promise<Agreement> {
+/** The agreement's centre's host municipality (who administers the agreement). */
+async function hostOf(em: EntityManager, centreId: string): Promise<string> {
+  const [row] = await em.query(`SELECT host_kommunenummer AS host FROM crisis_centre WHERE id = $1`, [centreId]);
+  return row.host;
+}
+
+/**
+ * Locks the agreement for a change by its administrator: the host municipality's director or a
+ * national administrator (FORBIDDEN for anyone else, whether or not it exists).
+ */
+export async function lockAgreementToAdminister(em: EntityManager, ctx: AppContext, id: string): Promise<Agreement> {
   requireUser(ctx);
   const a = await lockOrMissing(em, ctx, Agreement, id, AGREEMENT);
-  const scope = await agreementScope(em, id);
-  assertAllowed(ctx, !!scope && canManageAgreement(ctx.auth!.grants, scope));
+  assertAllowed(ctx, canAdministerAgreement(ctx.auth!.grants, { hostKommunenummer: await hostOf(em, a.centreId) }));
   return a;
+}
+
+/**
+ * On an agreement in force, its binding terms change only by an approved amendment. Administrators
+ * correct the register directly (audited), and an invented example value may be replaced by the real one.
+ */
+function checkBindingTerms(ctx: AppContext, agreement: Agreement, changed: Partial<Agreement>, argName: string) {
+  if (!isBinding(agreement) || isAdmin(ctx.auth!.grants)) return;
+  for (const field of [...BINDING_TERM_FIELDS, 'supersedesId'] as const) {
+    if (!(field in changed) || changed[field] === agreement[field] || agreement.exampleFields.includes(field)) continue;
+    throw amendmentRequired(`${argName}.${field}`);
+  }
+}
+
+function checkPartiesOpenForChange(ctx: AppContext, agreement: Agreement, field: string) {
+  if (isBinding(agreement) && !isAdmin(ctx.auth!.grants)) throw amendmentRequired(field, 'Partene');
 }
 
 /** Dates of a term must run forwards, whichever of the two is being changed. */
@@ -145,7 +179,7 @@ const overlaps = (a: Period, b: Period) =>
  * A municipality can be a party to only one binding agreement with the same centre at a time,
  * and an agreement has one host at a time. Parties of ended agreements do not count.
  */
-async function checkParty(
+export async function checkParty(
   em: EntityManager,
   agreement: Agreement,
   party: { kommunenummer: string; role: PartyRole } & Period,
@@ -206,8 +240,16 @@ export async function createAgreement(ctx: AppContext, input: CreateAgreementInp
   return ctx.dataSource.transaction(async (em) => {
     // Lock the centre: party checks across its agreements must not race.
     const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: data.centreId }, lock: { mode: 'pessimistic_write' } });
-    if (!centre) throw badInput('input.centreId', 'Fant ikke krisesenteret.');
-    assertAllowed(ctx, canManageAgreement(ctx.auth!.grants, { hostKommunenummer: centre.hostKommunenummer, partyKommunenummer: data.parties.map((p) => p.kommunenummer) }));
+    if (!centre) throw missing(ctx, badInput('input.centreId', 'Fant ikke krisesenteret.'));
+    assertAllowed(ctx, canAdministerAgreement(ctx.auth!.grants, centre));
+    for (const [i, p] of data.parties.entries()) {
+      if (p.role === PartyRole.HOST && p.kommunenummer !== centre.hostKommunenummer) {
+        throw badInput(`input.parties.${i}.role`, `Vertskommunen for ${centre.name} er ${centre.hostKommunenummer}; en annen kommune kan ikke være vertskommune i avtalen.`);
+      }
+    }
+    if (data.status === 'ACTIVE' && !isAdmin(ctx.auth!.grants) && data.parties.some((p) => p.role === PartyRole.PARTNER)) {
+      throw badInput('input.status', 'En avtale med samarbeidskommuner blir aktiv når hver av dem har registrert sitt vedtak. Lag den som utkast eller under forhandling.');
+    }
     checkTermDates({ validFrom: data.validFrom ?? null, validTo: data.validTo ?? null }, 'input');
     await checkSupersedes(em, centre.id, data.supersedesId, null, 'input');
     const { parties, ...fields } = data;
@@ -227,9 +269,10 @@ export async function updateAgreement(ctx: AppContext, id: string, input: Agreem
   const agreementId = parseInput(ID, id, 'id');
   const data = parseInput(agreementFieldsSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
-    const agreement = await lockAgreement(em, ctx, agreementId);
+    const agreement = await lockAgreementToAdminister(em, ctx, agreementId);
     checkVersion(agreement, expectedVersion, 'avtalen');
     const changed = definedOnly(data) as Partial<Agreement>;
+    checkBindingTerms(ctx, agreement, changed, 'input');
     const merged = { ...agreement, ...changed };
     checkTermDates(merged, 'input');
     if ('supersedesId' in changed) await checkSupersedes(em, agreement.centreId, changed.supersedesId, agreement.id, 'input');
@@ -247,11 +290,13 @@ export async function changeAgreementStatus(
   status: AgreementStatus,
   noticeGivenOn: string | null | undefined,
   expectedVersion?: number | null,
+  endedOnInput?: string | null,
 ): Promise<Agreement> {
   const agreementId = parseInput(ID, id, 'id');
   const date = parseInput(v.optionalIsoDate('Oppsagt dato'), noticeGivenOn ?? null, 'noticeGivenOn');
+  const endedOn = parseInput(v.optionalIsoDate('Avsluttet dato'), endedOnInput ?? null, 'endedOn');
   return ctx.dataSource.transaction(async (em) => {
-    const agreement = await lockAgreement(em, ctx, agreementId);
+    const agreement = await lockAgreementToAdminister(em, ctx, agreementId);
     checkVersion(agreement, expectedVersion, 'avtalen');
     const before = { ...agreement };
     if (!canTransition(agreement.status, status)) {
@@ -262,9 +307,33 @@ export async function changeAgreementStatus(
           (allowed.length ? `Mulige neste steg: ${allowed.join(', ')}.` : 'Avtalen er avsluttet; lag en ny avtale som erstatter den.'),
       );
     }
+    const today = todayInNorway();
+    if (status === 'ACTIVE' && !isBinding(agreement) && !isAdmin(ctx.auth!.grants)) {
+      // A draft binds the partners only when each has recorded its own decision.
+      const parties = await em.getRepository(AgreementParty).findBy({ agreementId: agreement.id, role: PartyRole.PARTNER });
+      const undecided = parties.filter((p) => partyPeriodCovers(p, today) && !p.decisionRef);
+      if (undecided.length) {
+        const names = await em.query(`SELECT name FROM municipality WHERE kommunenummer = ANY($1) ORDER BY name`, [undecided.map((p) => p.kommunenummer)]);
+        throw badInput('status', `Avtalen blir aktiv når alle samarbeidskommunene har registrert vedtaket sitt. Mangler: ${names.map((n: { name: string }) => n.name).join(', ')}.`);
+      }
+    }
     agreement.status = status;
-    if (status === 'NOTICE_GIVEN') agreement.noticeGivenOn = date ?? todayInNorway();
-    if (status === 'ACTIVE') agreement.noticeGivenOn = null;
+    if (status === 'NOTICE_GIVEN') {
+      // Notice to end the whole agreement: it binds until the first end its terms allow.
+      agreement.noticeGivenOn = date ?? today;
+      agreement.endedOn = membershipEndByNotice(agreement, agreement.noticeGivenOn).leavesOn;
+    }
+    if (status === 'ACTIVE' && before.status === 'NOTICE_GIVEN') {
+      agreement.noticeGivenOn = null;
+      const successors = await em.getRepository(Agreement).countBy({ supersedesId: agreement.id });
+      if (!successors) agreement.endedOn = null;
+    }
+    if (status === 'ENDED') {
+      const last = endedOn ?? (agreement.endedOn && compareIso(agreement.endedOn, today) <= 0 ? agreement.endedOn : today);
+      if (compareIso(last, today) > 0) throw badInput('endedOn', 'En avtale kan ikke avsluttes fram i tid; gi oppsigelse i stedet.');
+      if (agreement.validFrom && compareIso(last, agreement.validFrom) < 0) throw badInput('endedOn', 'Avsluttet dato kan ikke være før avtalen gjaldt fra.');
+      agreement.endedOn = last;
+    }
     agreement.exampleFields = agreement.exampleFields.filter((f) => f !== 'status');
     const saved = await em.getRepository(Agreement).save(agreement);
     await audit(em, ctx, 'STATUS', 'Agreement', saved.id, before, saved);
@@ -275,7 +344,10 @@ export async function changeAgreementStatus(
 export async function deleteAgreement(ctx: AppContext, id: string): Promise<string> {
   const agreementId = parseInput(ID, id, 'id');
   return ctx.dataSource.transaction(async (em) => {
-    const agreement = await lockAgreement(em, ctx, agreementId);
+    const agreement = await lockAgreementToAdminister(em, ctx, agreementId);
+    if (isBinding(agreement) && !isAdmin(ctx.auth!.grants)) {
+      throw badInput('id', 'Avtalen er i kraft og kan ikke slettes. Avslutt den, eller foreslå en endring som partene godkjenner.');
+    }
     const successors = await em.getRepository(Agreement).findBy({ supersedesId: agreement.id });
     if (successors.length) {
       throw inUse(
@@ -299,9 +371,13 @@ export async function addAgreementParty(ctx: AppContext, agreementId: string, in
   const aid = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
   const data = parseInput(partySchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
-    const agreement = await lockAgreement(em, ctx, aid);
-    await em.getRepository(CrisisCentre).findOne({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
+    const agreement = await lockAgreementToAdminister(em, ctx, aid);
+    const centre = await em.getRepository(CrisisCentre).findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
     if (agreement.status === 'ENDED') throw badInput('agreementId', 'Avtalen er avsluttet; parter kan ikke legges til.');
+    checkPartiesOpenForChange(ctx, agreement, 'agreementId');
+    if (data.role === PartyRole.HOST && data.kommunenummer !== centre.hostKommunenummer) {
+      throw badInput('input.role', `Vertskommunen for ${centre.name} er ${centre.hostKommunenummer}; en annen kommune kan ikke være vertskommune i avtalen.`);
+    }
     const party = await insertParty(em, agreement, data, 'input');
     await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party, await partyPart(em, party));
     return party;
@@ -313,10 +389,12 @@ export async function updateAgreementParty(ctx: AppContext, id: string, input: U
   const data = parseInput(updatePartySchema, input, 'input');
   requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
-    const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreement(em, ctx, p.agreementId));
+    const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreementToAdminister(em, ctx, p.agreementId));
     checkVersion(party, expectedVersion, 'parten');
     await em.getRepository(CrisisCentre).findOne({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
-    const merged = { ...party, ...definedOnly(data) };
+    const changes = definedOnly(data);
+    if ((['joinedOn', 'leftOn'] as const).some((f) => f in changes && changes[f] !== party[f])) checkPartiesOpenForChange(ctx, agreement, 'input.leftOn');
+    const merged = { ...party, ...changes };
     await checkParty(em, agreement, merged, party.id, 'input');
     const saved = await em.getRepository(AgreementParty).save(merged);
     await audit(em, ctx, 'UPDATE', 'AgreementParty', saved.id, party, saved, await partyPart(em, party));
@@ -328,18 +406,109 @@ export async function removeAgreementParty(ctx: AppContext, id: string): Promise
   const pid = parseInput(v.uuid('part'), id, 'id');
   requireUser(ctx);
   return ctx.dataSource.transaction(async (em) => {
-    const [party] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreement(em, ctx, p.agreementId));
+    const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreementToAdminister(em, ctx, p.agreementId));
+    checkPartiesOpenForChange(ctx, agreement, 'id');
     await em.getRepository(AgreementParty).delete({ id: pid });
     await audit(em, ctx, 'DELETE', 'AgreementParty', pid, party, null, await partyPart(em, party));
     return pid;
   });
 }
 
+/**
+ * Locks a party for an act of its own municipality (notice, its decision): the municipality's
+ * director or an administrator; the agreement is locked first, so changes to it queue.
+ */
+async function lockOwnMembership(em: EntityManager, ctx: AppContext, id: string): Promise<[AgreementParty, Agreement]> {
+  requireUser(ctx);
+  return lockPart(em, ctx, AgreementParty, id, PARTY, async (p) => {
+    if (!canActForMunicipality(ctx.auth!.grants, p.kommunenummer)) throw missing(ctx, notFound(PARTY[0], id, PARTY[1]));
+    return lockOrMissing(em, ctx, Agreement, p.agreementId, AGREEMENT);
+  });
+}
+
+/** When the party's membership would end if it gave notice on `givenOn` (for the confirmation). */
+export function noticeEffect(agreement: Agreement, givenOn: string) {
+  return { givenOn, ...membershipEndByNotice(agreement, givenOn) };
+}
+
+/**
+ * A partner gives notice for its own municipality: its membership ends on the first end the
+ * agreement's notice terms allow (computed and shown before); where the terms say nothing, the
+ * director states the day. The agreement and the other parties are untouched.
+ */
+export async function giveNotice(ctx: AppContext, partyId: string, input: NoticeInput, expectedVersion?: number | null): Promise<AgreementParty> {
+  const pid = parseInput(v.uuid('part'), partyId, 'partyId');
+  const data = parseInput(noticeSchema, input ?? {}, 'input');
+  return ctx.dataSource.transaction(async (em) => {
+    const [party, agreement] = await lockOwnMembership(em, ctx, pid);
+    checkVersion(party, expectedVersion, 'medlemskapet');
+    const today = todayInNorway();
+    const givenOn = data.givenOn ?? today;
+    if (compareIso(givenOn, today) > 0) throw badInput('input.givenOn', 'Oppsigelsen kan ikke dateres fram i tid.');
+    if (party.role === PartyRole.HOST) throw badInput('partyId', 'Vertskommunen sier ikke opp sitt eget medlemskap; den kan si opp hele avtalen.');
+    if (!isBinding(agreement)) throw badInput('partyId', 'Bare en avtale som er i kraft, kan sies opp. En avtale under arbeid endres av vertskommunen.');
+    if (party.noticeGivenOn) throw badInput('partyId', `Kommunen sa opp medlemskapet ${party.noticeGivenOn}.`);
+    if (party.leftOn && compareIso(party.leftOn, givenOn) < 0) throw badInput('partyId', 'Kommunen er allerede ute av avtalen.');
+    const effect = membershipEndByNotice(agreement, givenOn);
+    let leftOn = effect.leavesOn;
+    if (data.leavesOn) {
+      if (leftOn && compareIso(data.leavesOn, leftOn) < 0) throw badInput('input.leavesOn', `Etter avtalens oppsigelsesvilkår kan medlemskapet tidligst slutte ${leftOn}.`);
+      if (compareIso(data.leavesOn, givenOn) < 0) throw badInput('input.leavesOn', 'Sluttdatoen kan ikke være før oppsigelsen.');
+      leftOn = data.leavesOn;
+    }
+    if (!leftOn) {
+      throw badInput(
+        'input.leavesOn',
+        effect.kind === 'ENDED' ? 'Avtaleperioden er allerede utløpt.' : 'Avtalen har ingen registrert oppsigelsestid; oppgi datoen medlemskapet slutter.',
+      );
+    }
+    if (party.leftOn && compareIso(party.leftOn, leftOn) < 0) leftOn = party.leftOn;
+    const saved = await em.getRepository(AgreementParty).save({ ...party, noticeGivenOn: givenOn, leftOn });
+    await audit(em, ctx, 'NOTICE', 'AgreementParty', saved.id, party, saved, await partyPart(em, party));
+    return saved;
+  });
+}
+
+/** A party records its own decision about the agreement (body, reference, date). */
+export async function recordMembershipDecision(ctx: AppContext, partyId: string, input: MembershipDecisionInput, expectedVersion?: number | null): Promise<AgreementParty> {
+  const pid = parseInput(v.uuid('part'), partyId, 'partyId');
+  const data = parseInput(membershipDecisionSchema, input, 'input');
+  return ctx.dataSource.transaction(async (em) => {
+    const [party] = await lockOwnMembership(em, ctx, pid);
+    checkVersion(party, expectedVersion, 'medlemskapet');
+    if (compareIso(data.decisionDate, todayInNorway()) > 0) throw badInput('input.decisionDate', 'Vedtaksdatoen kan ikke være fram i tid.');
+    const saved = await em.getRepository(AgreementParty).save({ ...party, ...data });
+    await audit(em, ctx, 'DECISION', 'AgreementParty', saved.id, party, saved, await partyPart(em, party));
+    return saved;
+  });
+}
+
 /** Parties that are members on a day: joined on or before it (or unknown) and not yet left. */
 export function isCurrentParty(p: AgreementParty, asOf: string): boolean {
-  return (p.joinedOn === null || compareIso(p.joinedOn, asOf) <= 0) && (p.leftOn === null || compareIso(p.leftOn, asOf) >= 0);
+  return partyPeriodCovers(p, asOf);
 }
 
 export function isBinding(a: Agreement): boolean {
   return BINDING_STATUSES.includes(a.status);
+}
+
+/**
+ * Agreements whose last binding day has passed (notice ran out, or a new version took over) move to
+ * ENDED, audited as done by Samordna itself. One statement; run by the daily housekeeping.
+ */
+export async function endLapsedAgreements(ds: DataSource, today: string = todayInNorway()): Promise<number> {
+  const rows: unknown[] = await ds.query(
+    `WITH ended AS (
+       UPDATE agreement a SET status = 'ENDED', version = a.version + 1, updated_at = now()
+       FROM (SELECT id, status FROM agreement WHERE status IN (${BINDING_STATUSES.map((s) => `'${s}'`).join(', ')}) AND ended_on < $1::date FOR UPDATE) old
+       WHERE a.id = old.id
+       RETURNING a.id, old.status AS before
+     )
+     INSERT INTO audit_log (user_id, user_label, operation, entity, entity_id, changes)
+     SELECT NULL, 'Samordna (automatisk: siste avtaledag passert)', 'STATUS', 'Agreement', id::text,
+            jsonb_build_object('status', jsonb_build_object('before', before, 'after', 'ENDED'))
+     FROM ended RETURNING entity_id`,
+    [today],
+  );
+  return rows.length;
 }

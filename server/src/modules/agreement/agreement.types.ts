@@ -63,3 +63,15 @@ export class DeadlineType {
   @Field({ description: 'The notice deadline falls after the budget cutoff.' })
   noticeAfterBudgetCutoff: boolean;
 }
+
+@ObjectType({ description: 'When a membership ends if notice is given on a day.' })
+export class NoticeEffectType {
+  @Field({ description: 'ISO date notice is given.' })
+  givenOn: string;
+
+  @Field(() => DeadlineKindEnum, { description: 'NOTICE, ROLLING or EXPIRY when the terms give the end; UNKNOWN (no notice period registered) or ENDED otherwise.' })
+  kind: DeadlineKind;
+
+  @Field(() => String, { nullable: true, description: 'ISO date: the last day as a member; null when the terms do not say.' })
+  leavesOn: string | null;
+}

@@ -10,6 +10,7 @@ import { badInput } from '../../app/errors';
 import { Paginated } from '../../app/pagination';
 import { parsePaging, parseInput, v } from '../../app/validation';
 import { AuditEntry } from './audit.entity';
+import { listAuditLog } from './audit.service';
 
 const AuditPage = Paginated(AuditEntry, 'Audit');
 
@@ -25,39 +26,20 @@ export class AuditFilter {
   userId?: string | null;
 }
 
-const filterSchema = z.object({
-  entity: z.string().max(50).nullish(),
-  entityId: z.string().max(100).nullish(),
-  userId: v.uuid('bruker').nullish(),
-});
 
 @Resolver()
 export class AuditResolver {
   @Authorized()
-  @Query(() => AuditPage, { description: 'The audit trail: administrators see all; others the history of one record (entity + entityId), which includes its parts (steps, parties).' })
-  async auditLog(
+  @Query(() => AuditPage, {
+    description: 'The audit trail: administrators see all; others the history of one record (entity + entityId, with its parts) whose protected fields they may read.',
+  })
+  auditLog(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AuditFilter, { nullable: true }) filterInput?: AuditFilter,
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
     @Arg('offset', () => Int, { nullable: true }) offset?: number,
   ) {
-    const user = requireUser(ctx);
-    const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
-    const page = parsePaging({ limit, offset });
-    if (!isAdmin(user.grants) && !(filter.entity && filter.entityId)) {
-      throw badInput('filter.entityId', 'Velg en post (entity og entityId) for å se historikken; hele loggen er for administratorer.');
-    }
-    const qb = ctx.dataSource.getRepository(AuditEntry).createQueryBuilder('l');
-    if (filter.entity && filter.entityId) {
-      // A record's history includes its parts (a routine's steps, an agreement's parties).
-      qb.andWhere('((l.entity = :e AND l.entity_id = :i) OR (l.parent_entity = :e AND l.parent_id = :i))', { e: filter.entity, i: filter.entityId });
-    } else {
-      if (filter.entity) qb.andWhere('l.entity = :e', { e: filter.entity });
-      if (filter.entityId) qb.andWhere('l.entity_id = :i', { i: filter.entityId });
-    }
-    if (filter.userId) qb.andWhere('l.user_id = :u', { u: filter.userId });
-    const [items, totalCount] = await qb.orderBy('l.id', 'DESC').offset(page.offset).limit(page.limit).getManyAndCount();
-    return { items, totalCount };
+    return listAuditLog(ctx, filterInput, { limit, offset });
   }
 
   @Authorized()

@@ -1,8 +1,9 @@
 import { In, type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { z } from 'zod';
-import { DEFAULT_STALE_AFTER_MONTHS } from '@samordna/domain';
+import { centreMembersSql, DEFAULT_STALE_AFTER_MONTHS, todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { assertAllowed, centresOfMunicipality, checkVersion, forbidden, missing, requireUser } from '../../app/auth';
+import { assertAllowed, checkVersion, forbidden, missing, requireUser } from '../../app/auth';
+import { centresOfMunicipality } from '../agreement/membership';
 import { audit, auditMany } from '../../app/audit';
 import { definedOnly, lockOrMissing } from '../../app/records';
 import { canManageMunicipalityContacts, isAdmin } from '@samordna/domain';
@@ -30,17 +31,12 @@ import {
 
 type Page = { limit?: number | null; offset?: number | null };
 
-/** Member municipalities of a centre: current parties of its binding agreements, plus the host. */
-const CENTRE_MUNICIPALITIES = `(
-  SELECT c.host_kommunenummer FROM crisis_centre c WHERE c.id = :centreId
-  UNION
-  SELECT p.kommunenummer FROM agreement_party p JOIN agreement ag ON ag.id = p.agreement_id
-  WHERE ag.centre_id = :centreId AND ag.status IN ('ACTIVE', 'NOTICE_GIVEN', 'DISPUTED')
-    AND (p.joined_on IS NULL OR p.joined_on <= current_date) AND (p.left_on IS NULL OR p.left_on >= current_date))`;
+/** Member municipalities of a centre today: the one membership rule (packages/domain/membership.ts). */
+const CENTRE_MUNICIPALITIES = centreMembersSql(':centreId', ':today');
 
 function whereAgency<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, f: z.infer<typeof agencyFilterSchema>) {
   if (f.kommunenummer) qb.andWhere(`${alias}.kommunenummer = :k`, { k: f.kommunenummer });
-  if (f.centreId) qb.andWhere(`${alias}.kommunenummer IN ${CENTRE_MUNICIPALITIES}`, { centreId: f.centreId });
+  if (f.centreId) qb.andWhere(`${alias}.kommunenummer IN ${CENTRE_MUNICIPALITIES}`, { centreId: f.centreId, today: todayInNorway() });
   if (f.kinds?.length) qb.andWhere(`${alias}.kind IN (:...kinds)`, { kinds: f.kinds });
   return qb;
 }

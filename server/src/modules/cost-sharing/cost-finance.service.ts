@@ -1,14 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { allocateCosts, canManageFinance, CostModelError, todayInNorway } from '@samordna/domain';
-import { assertAllowed, checkVersion, missing, requireUser } from '../../app/auth';
+import { allocateCosts, canManageFinance, canSetCostTerms, CostModelError, isAdmin, todayInNorway, type CostModel } from '@samordna/domain';
+import { assertAllowed, checkVersion, missing, notMember, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
-import { badInput, notFound } from '../../app/errors';
+import { amendmentRequired, badInput, notFound } from '../../app/errors';
 import { lockOrMissing } from '../../app/records';
 import { parseInput, v } from '../../app/validation';
 import { PartyRole } from '../agreement/agreement-party.entity';
 import { Agreement } from '../agreement/agreement.entity';
-import { isCurrentParty } from '../agreement/agreement.service';
+import { isBinding, isCurrentParty } from '../agreement/agreement.service';
+import { isMemberOfCentreDuring } from '../agreement/membership';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
@@ -82,7 +83,11 @@ export async function createExtraCharge(ctx: AppContext, input: ExtraChargeInput
   const data = parseInput(chargeSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
     await assertMunicipalityExists(em, data.kommunenummer, 'input.kommunenummer');
-    await assertFinance(em, ctx, data.centreId, 'input.centreId');
+    const centre = await assertFinance(em, ctx, data.centreId, 'input.centreId');
+    // A charge bills a member: the municipality must belong to the centre at some time in the year.
+    if (!(await isMemberOfCentreDuring(em, centre.id, data.kommunenummer, `${data.year}-01-01`, `${data.year}-12-31`))) {
+      throw notMember(ctx, 'input.kommunenummer', `${data.kommunenummer} er ikke medlem av ${centre.name} i ${data.year}; tilleggskostnader kan bare føres på medlemmer.`);
+    }
     const charge = await em.getRepository(ExtraCharge).save(em.getRepository(ExtraCharge).create(data));
     await audit(em, ctx, 'CREATE', 'ExtraCharge', charge.id, null, charge);
     return charge;
@@ -94,7 +99,10 @@ export async function createInvestment(ctx: AppContext, input: InvestmentInput):
   const data = parseInput(investmentSchema, input, 'input');
   return ctx.dataSource.transaction(async (em) => {
     await assertMunicipalityExists(em, data.paidByKommunenummer, 'input.paidByKommunenummer');
-    await assertFinance(em, ctx, data.centreId, 'input.centreId');
+    const centre = await assertFinance(em, ctx, data.centreId, 'input.centreId');
+    if (!(await isMemberOfCentreDuring(em, centre.id, data.paidByKommunenummer, `${data.year}-01-01`, `${data.year}-12-31`))) {
+      throw notMember(ctx, 'input.paidByKommunenummer', `${data.paidByKommunenummer} er ikke vertskommune eller medlem av ${centre.name} i ${data.year}.`);
+    }
     const investment = await em.getRepository(Investment).save(em.getRepository(Investment).create(data));
     await audit(em, ctx, 'CREATE', 'Investment', investment.id, null, investment);
     return investment;
@@ -124,7 +132,31 @@ export function deleteInvestment(ctx: AppContext, id: string): Promise<string> {
   return deleteCentreCost(ctx, Investment, parseInput(v.uuid('investering'), id, 'id'), ['Investment', 'Fant ikke investeringen.']);
 }
 
-/** Sets an agreement's cost model, after a dry run against its parties today; under the agreement's lock. */
+/**
+ * A dry run of a cost model against parties and today's populations: catches shares that do not add
+ * up and the like, as BAD_USER_INPUT at `${field}.<param>`.
+ */
+export async function checkCostTerms(ctx: AppContext, model: CostModel, parties: readonly { kommunenummer: string; role: PartyRole }[], field: string): Promise<void> {
+  const figures = await Promise.all(parties.map((p) => ctx.loaders.populationByMunicipality.load(p.kommunenummer)));
+  const costParties = parties.map((p, i) => ({
+    kommunenummer: p.kommunenummer,
+    role: (p.role === PartyRole.HOST ? 'HOST' : 'PARTNER') as 'HOST' | 'PARTNER',
+    population: figures[i][0]?.population ?? 0,
+  }));
+  if (costParties.filter((p) => p.role === 'HOST').length !== 1) return;
+  try {
+    allocateCosts(0, model, costParties);
+  } catch (e) {
+    if (e instanceof CostModelError) throw badInput(`${field}.${e.field.replace(/^model\.?/, '') || 'model'}`, e.message);
+    throw e;
+  }
+}
+
+/**
+ * Sets an agreement's cost model (host director or finance), after a dry run against its parties
+ * today; under the agreement's lock. On an agreement in force the cost model changes by an approved
+ * amendment, unless it is an invented example being replaced by the real one.
+ */
 export async function setAgreementCostTerms(ctx: AppContext, agreementId: string, terms: CostTermsInput, expectedVersion?: number | null): Promise<Agreement> {
   requireUser(ctx);
   const id = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
@@ -132,24 +164,12 @@ export async function setAgreementCostTerms(ctx: AppContext, agreementId: string
   const params = paramsFromTerms(t);
   return ctx.dataSource.transaction(async (em) => {
     const agreement = await lockOrMissing(em, ctx, Agreement, id, ['Agreement', 'Fant ikke avtalen.']);
-    await assertFinance(em, ctx, agreement.centreId);
+    const centre = await em.getRepository(CrisisCentre).findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
+    assertAllowed(ctx, canSetCostTerms(ctx.auth!.grants, centre.hostKommunenummer));
     checkVersion(agreement, expectedVersion, 'avtalen');
-    // A dry run against today's parties and populations catches shares that do not add up and the like.
+    if (isBinding(agreement) && !isAdmin(ctx.auth!.grants) && !agreement.exampleFields.includes('costModel')) throw amendmentRequired('terms', 'Kostnadsmodellen');
     const parties = (await ctx.loaders.partiesByAgreement.load(agreement.id)).filter((p) => isCurrentParty(p, todayInNorway()));
-    const figures = await Promise.all(parties.map((p) => ctx.loaders.populationByMunicipality.load(p.kommunenummer)));
-    const costParties = parties.map((p, i) => ({
-      kommunenummer: p.kommunenummer,
-      role: (p.role === PartyRole.HOST ? 'HOST' : 'PARTNER') as 'HOST' | 'PARTNER',
-      population: figures[i][0]?.population ?? 0,
-    }));
-    if (costParties.filter((p) => p.role === 'HOST').length === 1) {
-      try {
-        allocateCosts(0, modelOf(t.model, params), costParties);
-      } catch (e) {
-        if (e instanceof CostModelError) throw badInput(`terms.${e.field.replace(/^model\.?/, '') || 'model'}`, e.message);
-        throw e;
-      }
-    }
+    await checkCostTerms(ctx, modelOf(t.model, params), parties, 'terms');
     const saved = await em.getRepository(Agreement).save({
       ...agreement,
       costModel: t.model,

@@ -7,7 +7,7 @@ import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import { BudgetInput, ExtraChargeInput, InvestmentInput, InvestmentSummary } from './cost.inputs';
 import { costDistribution, costTrend, municipalityCosts, simulateCostSharing, usageStatistics } from './cost.service';
 import { createExtraCharge, createInvestment, deleteExtraCharge, deleteInvestment, investmentSummary, setAgreementCostTerms, setCentreBudget } from './cost-finance.service';
-import { CostDistribution, CostTerms, CostTermsInput, CostTrend, MunicipalityCosts, Simulation, SimulationInput, UsageStatistics } from './cost.types';
+import { CostDistribution, CostTerms, CostTermsInput, type CostParams, CostTrend, MunicipalityCosts, Simulation, SimulationInput, UsageStatistics } from './cost.types';
 
 const YEAR = v.year();
 
@@ -128,16 +128,19 @@ export class CostSharingResolver {
 export class AgreementCostResolver {
   @FieldResolver(() => CostTerms, { nullable: true, description: 'The cost model; null when not registered.' })
   costTerms(@Root() a: Agreement): CostTerms | null {
-    if (!a.costModel) return null;
-    const p = a.costParams ?? {};
-    return {
-      model: a.costModel,
-      label: COST_MODEL_LABELS[a.costModel].nb,
-      rateOre: p.rateOre ?? null,
-      hostRateOre: p.hostRateOre ?? null,
-      hostShareBp: p.hostShareBp ?? null,
-      baseOre: p.baseOre ?? null,
-      usageWeightBp: p.usageWeightBp ?? null,
-    };
+    return a.costModel ? costTermsOf(a.costModel, a.costParams) : null;
   }
+}
+
+/** A cost model and its parameters as the API shows them. */
+export function costTermsOf(model: NonNullable<Agreement['costModel']>, p: CostParams = {}): CostTerms {
+  return {
+    model,
+    label: COST_MODEL_LABELS[model].nb,
+    rateOre: p.rateOre ?? null,
+    hostRateOre: p.hostRateOre ?? null,
+    hostShareBp: p.hostShareBp ?? null,
+    baseOre: p.baseOre ?? null,
+    usageWeightBp: p.usageWeightBp ?? null,
+  };
 }

@@ -1,7 +1,9 @@
 import { In, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
+  agreementBindsOn,
   allocateCosts,
+  isMemberOn,
   compareIso,
   COST_MODEL_LABELS,
   CostModelError,
@@ -17,7 +19,6 @@ import { badInput, notFound } from '../../app/errors';
 import { parseInput, v } from '../../app/validation';
 import { AgreementParty, PartyRole } from '../agreement/agreement-party.entity';
 import { Agreement } from '../agreement/agreement.entity';
-import { isBinding, isCurrentParty } from '../agreement/agreement.service';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { PopulationFigure } from '../municipality/population.entity';
@@ -100,28 +101,31 @@ async function loadCostData(ds: DataSource, centreIds: string[], years: number[]
 }
 
 const yearStart = (y: number) => `${y}-01-01`;
-const yearEnd = (y: number) => `${y}-12-31`;
 
-/** The agreement that governs the centre's costs in a year: binding (or ended later) and valid in the year. */
+/**
+ * The agreement that governs the centre's costs in a year: the one that binds on 1 January (the
+ * membership rule), else the first to start binding during the year; the newest when two do.
+ * Shares are set for the year from that day's members (no proration).
+ */
 function agreementFor(data: CostData, centreId: string, year: number): Agreement | null {
-  const candidates = data.agreements.filter(
-    (a) =>
-      a.centreId === centreId &&
-      (isBinding(a) || a.status === 'ENDED') &&
-      (a.validFrom === null || compareIso(a.validFrom, yearEnd(year)) <= 0) &&
-      (a.validTo === null || a.autoRenew || compareIso(a.validTo, yearStart(year)) >= 0),
-  );
-  candidates.sort((x, y) => {
-    const bx = isBinding(x) ? 0 : 1;
-    const by = isBinding(y) ? 0 : 1;
-    return bx - by || (y.validFrom ?? '').localeCompare(x.validFrom ?? '');
-  });
-  return candidates[0] ?? null;
+  const ofCentre = data.agreements.filter((a) => a.centreId === centreId).sort((x, y) => (y.validFrom ?? '').localeCompare(x.validFrom ?? ''));
+  const onJanuary1 = ofCentre.find((a) => agreementBindsOn(a, yearStart(year)));
+  if (onJanuary1) return onJanuary1;
+  const starting = ofCentre
+    .filter((a) => a.validFrom !== null && a.validFrom.startsWith(`${year}-`) && agreementBindsOn(a, a.validFrom))
+    .sort((x, y) => x.validFrom!.localeCompare(y.validFrom!));
+  return starting[0] ?? null;
 }
 
-/** Parties on 1 January of the budget year (shares are set for the year; no proration). */
-function partiesFor(data: CostData, agreementId: string, year: number): AgreementParty[] {
-  return data.parties.filter((p) => p.agreementId === agreementId && isCurrentParty(p, yearStart(year)));
+/** The agreement's reference day in a year: 1 January, or the day it starts binding. */
+function referenceDay(a: Agreement, year: number): string {
+  return a.validFrom && compareIso(a.validFrom, yearStart(year)) > 0 ? a.validFrom : yearStart(year);
+}
+
+/** Members through the agreement on its reference day in the year. */
+function partiesFor(data: CostData, agreement: Agreement, year: number): AgreementParty[] {
+  const day = referenceDay(agreement, year);
+  return data.parties.filter((p) => p.agreementId === agreement.id && isMemberOn(agreement, p, day));
 }
 
 function populationFor(data: CostData, kommunenummer: string, wanted: number): { year: number; population: number } | null {
@@ -166,7 +170,7 @@ function distribute(data: CostData, centreId: string, year: number, scenario: Sc
 
   const reference = scenario.terms?.populationReference ?? agreement.populationReference;
   const wantedYear = reference === 'SAME_YEAR' ? year : year - 1;
-  let members: { kommunenummer: string; role: PartyRole }[] = partiesFor(data, agreement.id, year).map((p) => ({ kommunenummer: p.kommunenummer, role: p.role }));
+  let members: { kommunenummer: string; role: PartyRole }[] = partiesFor(data, agreement, year).map((p) => ({ kommunenummer: p.kommunenummer, role: p.role }));
   if (scenario.remove?.length) members = members.filter((m) => m.role === PartyRole.HOST || !scenario.remove!.includes(m.kommunenummer));
   for (const k of scenario.add ?? []) if (!members.some((m) => m.kommunenummer === k)) members.push({ kommunenummer: k, role: PartyRole.PARTNER });
 
@@ -272,7 +276,7 @@ export async function municipalityCosts(ctx: AppContext, kommunenummer: string, 
   if (!municipality) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const centreIds: string[] = (
-    await ctx.dataSource.query(`SELECT DISTINCT a.centre_id FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id WHERE p.kommunenummer = $1`, [knr])
+    await ctx.dataSource.query(`SELECT DISTINCT a.centre_id FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id WHERE p.kommunenummer = $1 AND a.status <> 'DRAFT' AND a.status <> 'NEGOTIATING'`, [knr])
   ).map((r: { centre_id: string }) => r.centre_id);
   const result: MunicipalityCosts = { municipality, years: [], gaps: [] };
   if (centreIds.length === 0) return result;
@@ -280,7 +284,7 @@ export async function municipalityCosts(ctx: AppContext, kommunenummer: string, 
   for (const year of years) {
     for (const centreId of centreIds) {
       const agreement = agreementFor(data, centreId, year);
-      if (!agreement || !partiesFor(data, agreement.id, year).some((p) => p.kommunenummer === knr)) continue;
+      if (!agreement || !partiesFor(data, agreement, year).some((p) => p.kommunenummer === knr)) continue;
       try {
         const { dist } = distribute(data, centreId, year);
         const line = dist.parties.find((p) => p.municipality.kommunenummer === knr)!;

@@ -14,6 +14,7 @@ import {
   type Finding,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { membersOfCentre } from '../agreement/membership';
 import { notFound } from '../../app/errors';
 import { staleContactSql } from '../../database/contact-staleness';
 import { parseInput, v } from '../../app/validation';
@@ -245,13 +246,8 @@ export async function centreCoverage(ctx: AppContext, centreId: string, asOfInpu
   const config = configOf(configInput);
   const centre = await ctx.loaders.centreById.load(cid);
   if (!centre) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
-  // The host and the parties of the centre's agreements that have not left by asOf.
-  const parties: { kommunenummer: string }[] = await ctx.dataSource.query(
-    `SELECT DISTINCT p.kommunenummer FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id
-     WHERE a.centre_id = $1 AND (p.left_on IS NULL OR p.left_on >= $2::date)`,
-    [cid, asOf],
-  );
-  const members = new Set([centre.hostKommunenummer, ...parties.map((p) => p.kommunenummer)]);
+  // The centre's members on asOf (the one membership rule; the host included).
+  const members = new Set(await membersOfCentre(ctx.dataSource.manager, cid, asOf));
   const rows = rowsOf(await gatherFacts(ctx, asOf, config, [...members]), asOf, config).sort((a, b) => (a.municipality.kommunenummer === centre.hostKommunenummer ? -1 : b.municipality.kommunenummer === centre.hostKommunenummer ? 1 : a.municipality.name.localeCompare(b.municipality.name, 'nb')));
   const codes = FINDING_CODES.filter((c) => rows.some((r) => r.codes.includes(c)));
   return { asOf, centreId: cid, centreName: centre.name, codes, rows };

@@ -5,7 +5,7 @@ import { Paginated } from '../../app/pagination';
 import { parseAsOf } from '../../app/validation';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { Agreement } from '../agreement/agreement.entity';
-import { isBinding, isCurrentParty } from '../agreement/agreement.service';
+import { isMemberOn } from '@samordna/domain';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { CrisisCentre } from './crisis-centre.entity';
@@ -65,14 +65,14 @@ export class CrisisCentreResolver {
   }
 
   @FieldResolver(() => [AgreementParty], {
-    description: 'Members on a day (today by default): current parties of binding agreements, host first.',
+    description: 'Members on a day (today by default) by the membership rule: parties of agreements that bind that day, whose own period covers it.',
   })
   async members(@Root() c: CrisisCentre, @Ctx() ctx: AppContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string) {
     const day = parseAsOf(asOf);
-    const agreements = (await ctx.loaders.agreementsByCentre.load(c.id)).filter(isBinding);
+    const agreements = await ctx.loaders.agreementsByCentre.load(c.id);
     // load, not loadMany: a failed batch must fail the field, not read as «no members».
     const parties = await Promise.all(agreements.map((a) => ctx.loaders.partiesByAgreement.load(a.id)));
-    return parties.flat().filter((p) => isCurrentParty(p, day));
+    return agreements.flatMap((a, i) => parties[i].filter((p) => isMemberOn(a, p, day)));
   }
 
   @FieldResolver(() => [HandoverRoutine])

@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing } from '../../app/records';
-import { canAdminister, canManageCentre } from '@samordna/domain';
+import { canAdminister, canManageCentre, centresOfMunicipalitySql, todayInNorway } from '@samordna/domain';
 import { badInput, escapeLike, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { parsePaging, parseInput, v } from '../../app/validation';
@@ -27,11 +27,8 @@ export async function listCrisisCentres(
   const qb = ctx.dataSource.getRepository(CrisisCentre).createQueryBuilder('c');
   if (filter.search) qb.andWhere('c.name ILIKE :p', { p: `%${escapeLike(filter.search)}%` });
   if (filter.kommunenummer) {
-    qb.andWhere(
-      `(c.host_kommunenummer = :k OR EXISTS (SELECT 1 FROM agreement a JOIN agreement_party p ON p.agreement_id = a.id
-         WHERE a.centre_id = c.id AND p.kommunenummer = :k))`,
-      { k: filter.kommunenummer },
-    );
+    // Centres the municipality belongs to today (the one membership rule).
+    qb.andWhere(`c.id IN ${centresOfMunicipalitySql(':k', ':today')}`, { k: filter.kommunenummer, today: todayInNorway() });
   }
   const [items, totalCount] = await qb
     .orderBy(`c.name COLLATE ${NB_COLLATION}`)

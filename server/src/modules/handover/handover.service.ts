@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ROUTINE_TEMPLATE, compareIso, todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
+import { assertAllowed, checkVersion, notMember, requireUser } from '../../app/auth';
+import { centresOfMunicipality } from '../agreement/membership';
 import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { canManageRoutine } from '@samordna/domain';
@@ -71,6 +72,10 @@ export async function createRoutineFromTemplate(ctx: AppContext, centreId: strin
     if (!(await em.getRepository(CrisisCentre).existsBy({ id: cid }))) throw badInput('centreId', 'Fant ikke krisesenteret.');
     if (!(await em.getRepository(Municipality).existsBy({ kommunenummer: knr }))) {
       throw badInput('kommunenummer', `Fant ingen kommune med kommunenummer ${knr}.`);
+    }
+    // A routine hands residents over between a centre and one of its member municipalities.
+    if (!(await centresOfMunicipality(em, knr)).includes(cid)) {
+      throw notMember(ctx, 'kommunenummer', `Kommunen ${knr} er ikke medlem av krisesenteret; en overføringsrutine gjelder et senter og en av medlemskommunene.`);
     }
     const existing = await em.getRepository(HandoverRoutine).findOneBy({ centreId: cid, kommunenummer: knr });
     if (existing) throw conflict('Det finnes allerede en rutine for dette senteret og denne kommunen.', { existingId: existing.id });
