@@ -8,9 +8,20 @@ const d3Array = path.join(path.dirname(createRequire(d3Geo).resolve('d3-array'))
 
 // One Jest run for the whole repository, one project per kind of test.
 // `pnpm test` builds first: the process and browser tests start the built server.
-const tsJest = (tsconfig, extra = {}) => ({
-  '^.+\\.tsx?$': ['ts-jest', { tsconfig, ...extra }],
+//
+// ts-jest only transpiles (every tsconfig it is given has isolatedModules, which makes ts-jest
+// use transpileModule: no type checker per test file). Types are checked once per run by
+// `pnpm typecheck` (server, domain) and the dashboard's build, which `pnpm test` runs first.
+// `tsconfig` is a tsconfig path, or compiler options given inline.
+const tsJest = (tsconfig) => ({
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig }],
 });
+const COMMONJS_TESTS = { isolatedModules: true, target: 'ES2022', module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true };
+
+// Jest's 5 s default is for unit tests. Tests against PostgreSQL and the built server wait on
+// I/O and on a machine that may be busy; these bound a hung test instead of timing a fast one
+// (speed is measured in bench/, never asserted). Set per project by server/test/utils/timeout.ts.
+const TIMEOUT = { integration: 30_000, process: 180_000 };
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -37,8 +48,12 @@ module.exports = {
       roots: ['<rootDir>/server/test/integration'],
       testMatch: ['**/*.integration-spec.ts'],
       setupFiles: ['<rootDir>/server/node_modules/reflect-metadata'],
-      globalSetup: '<rootDir>/server/test/utils/global-setup.mjs',
-      globalTeardown: '<rootDir>/server/test/utils/global-teardown.mjs',
+      setupFilesAfterEnv: ['<rootDir>/server/test/utils/timeout.ts'],
+      globals: { SAMORDNA_TEST_TIMEOUT: TIMEOUT.integration },
+      // One PostgreSQL and two template databases (migrated; seeded) per run: each test file's
+      // database is a `CREATE DATABASE … TEMPLATE` copy instead of migrating and seeding again.
+      globalSetup: '<rootDir>/server/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/server/test/utils/global-teardown.ts',
       moduleNameMapper: { '^@samordna/domain$': '<rootDir>/packages/domain/src/index.ts' },
       transform: tsJest('<rootDir>/server/tsconfig.json'),
     },
@@ -47,6 +62,8 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/server/test/process'],
       testMatch: ['**/*.process-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/server/test/utils/timeout.ts'],
+      globals: { SAMORDNA_TEST_TIMEOUT: TIMEOUT.process },
       transform: tsJest('<rootDir>/server/tsconfig.json'),
     },
     {
@@ -61,16 +78,7 @@ module.exports = {
         '^d3-geo$': d3Geo,
         '^d3-array$': d3Array,
       },
-      transform: tsJest('<rootDir>/dashboard/tsconfig.json', {
-        tsconfig: {
-          isolatedModules: true,
-          target: 'ES2022',
-          jsx: 'react-jsx',
-          module: 'commonjs',
-          moduleResolution: 'node10',
-          esModuleInterop: true,
-        },
-      }),
+      transform: tsJest({ ...COMMONJS_TESTS, jsx: 'react-jsx' }),
     },
     {
       displayName: 'browser',
@@ -78,9 +86,7 @@ module.exports = {
       roots: ['<rootDir>/dashboard/e2e'],
       testMatch: ['**/*.e2e-spec.ts'],
       // dashboard/ is "type": "module"; compile the tests to CommonJS all the same.
-      transform: tsJest('<rootDir>/server/tsconfig.json', {
-        tsconfig: { isolatedModules: true, target: 'ES2022', module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true },
-      }),
+      transform: tsJest(COMMONJS_TESTS),
     },
   ],
 };

@@ -1,6 +1,7 @@
 import { createDataSource } from '../../src/database/data-source';
 import { MIGRATIONS } from '../../src/database/migrations';
-import { createTestDatabase, type TestDatabase } from '../utils/test-db';
+import { AuditParent1763790000000 } from '../../src/database/migrations/1763790000000-audit-parent';
+import { createTestDatabase, type DatabaseStart } from '../utils/test-db';
 import type { DataSource } from 'typeorm';
 
 const TABLES = [
@@ -37,21 +38,33 @@ async function tables(ds: DataSource): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
+/** Each test has a database of its own, so any one of them can run alone (`-t`) or in any order. */
+const open: { ds: DataSource; drop(): Promise<void> }[] = [];
+async function database(start: DatabaseStart): Promise<DataSource> {
+  const db = await createTestDatabase('migrations', start);
+  const ds = createDataSource(db.url, { poolSize: 2 });
+  await ds.initialize();
+  open.push({ ds, drop: () => db.drop() });
+  return ds;
+}
+
+/** The schema as the first `keep` migrations leave it: a migrated copy with the later ones undone. */
+async function databaseAfter(keep: number): Promise<DataSource> {
+  const ds = await database('migrated');
+  for (let i = keep; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+  return ds;
+}
+
+afterEach(async () => {
+  for (const { ds, drop } of open.splice(0)) {
+    await ds.destroy();
+    await drop();
+  }
+});
+
 describe('migrations', () => {
-  let db: TestDatabase;
-  let ds: DataSource;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('migrations');
-    ds = createDataSource(db.url);
-    await ds.initialize();
-  });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
-
   it('run up, all the way down, and up again', async () => {
+    const ds = await database('empty');
     const up = await ds.runMigrations({ transaction: 'each' });
     expect(up.map((m) => m.name)).toEqual(MIGRATIONS.map((M) => new M().name));
     expect(await tables(ds)).toEqual(TABLES);
@@ -65,13 +78,13 @@ describe('migrations', () => {
   });
 
   it('leave nothing for the entities to change (migrations and entities agree)', async () => {
+    const ds = await database('migrated');
     const pending = await ds.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
   it('move the documented memberships into agreements and back (data survives up and down)', async () => {
-    // Back to the foundation schema: undo every migration after the first.
-    for (let i = 1; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const ds = await databaseAfter(1); // the foundation schema
     await ds.query(`INSERT INTO county (number, name) VALUES ('18', 'Nordland')`);
     await ds.query(`INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('1804', 'Bodø', '18'), ('1841', 'Fauske', '18')`);
     const [centre] = await ds.query(
@@ -98,17 +111,10 @@ describe('migrations', () => {
       { kommunenummer: '1804', role: 'host', joined_on: null, source_url: 'https://example.org/s' },
       { kommunenummer: '1841', role: 'partner', joined_on: '2016-09-01', source_url: 'https://example.org/f' },
     ]);
-    await ds.query(`DELETE FROM centre_membership`);
-    await ds.query(`DELETE FROM crisis_centre`);
-    await ds.query(`DELETE FROM municipality`);
-    await ds.query(`DELETE FROM county`);
-    await ds.runMigrations({ transaction: 'each' });
   });
 
   it('link existing audit entries of steps and parties to their routine or agreement, also for deleted ones', async () => {
-    // Back to just before AuditParent (undoing the migrations that came after it too).
-    const after = MIGRATIONS.length - MIGRATIONS.findIndex((M) => new M().name.startsWith('AuditParent'));
-    for (let i = 0; i < after; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const ds = await databaseAfter(MIGRATIONS.indexOf(AuditParent1763790000000));
     await ds.query(`INSERT INTO county (number, name) VALUES ('18', 'Nordland')`);
     await ds.query(`INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('1804', 'Bodø', '18')`);
     const [centre] = await ds.query(`INSERT INTO crisis_centre (name, host_kommunenummer, cooperation_form) VALUES ('S', '1804', 'vertskommunesamarbeid') RETURNING id`);
@@ -129,10 +135,10 @@ describe('migrations', () => {
       { entity: 'RoutineStep', entity_id: gone, parent_entity: 'HandoverRoutine', parent_id: routine.id, part_label: 'Skoleskyss' },
       { entity: 'Agreement', entity_id: gone, parent_entity: null, parent_id: null, part_label: null },
     ]);
-    for (const table of ['audit_log', 'routine_step', 'handover_routine', 'crisis_centre', 'municipality', 'county']) await ds.query(`DELETE FROM ${table}`);
   });
 
   it('refuse a kommunenummer that is not four digits, or not in its county', async () => {
+    const ds = await database('migrated');
     await ds.query(`INSERT INTO county (number, name) VALUES ('18', 'Nordland')`);
     await expect(
       ds.query(`INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('184', 'X', '18')`),
@@ -140,6 +146,5 @@ describe('migrations', () => {
     await expect(
       ds.query(`INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('0301', 'Oslo', '18')`),
     ).rejects.toThrow(/CHK_municipality_kommunenummer/);
-    await ds.query(`DELETE FROM county`);
   });
 });

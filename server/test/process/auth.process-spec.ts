@@ -2,8 +2,6 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, spawnServer, startChildPostgres, tempDir, type ChildPostgres, type SpawnedServer } from '../utils/spawn-server';
 
-jest.setTimeout(180_000);
-
 let pg: ChildPostgres;
 let a: SpawnedServer;
 let b: SpawnedServer;

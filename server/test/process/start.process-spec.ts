@@ -3,8 +3,6 @@ import net from 'node:net';
 import path from 'node:path';
 import { freePort, graphql, isAlive, postmasterPid, spawnServer, startChildPostgres, tempDir, type ChildPostgres } from '../utils/spawn-server';
 
-jest.setTimeout(120_000);
-
 const COUNTS = `{ counties { number } crisisCentres { items { name members { kommunenummer } } } municipalities { kommunenummer } }`;
 
 function totals(data: any) {

@@ -1,19 +1,15 @@
-import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import type { DataSource, Logger } from 'typeorm';
 import { createContext, type AppContext } from '../../src/app/context';
 import type { AuthUser } from '../../src/app/auth';
 import type { Grant } from '@samordna/domain';
 import { apolloConfig } from '../../src/app/http';
-import { REPO_ROOT } from '../../src/config/env';
 import { buildAppSchema } from '../../src/app/schema';
 import { createDataSource } from '../../src/database/data-source';
-import { migrate } from '../../src/database/runtime';
-import { seed } from '../../src/database/seeds/seed';
 import { createTestDatabase, type TestDatabase } from './test-db';
 import { withCurrentVersions } from './versions';
 
-export const DATA_DIR = path.join(REPO_ROOT, 'data');
+export { DATA_DIR } from './test-db';
 
 /** Counts the SQL statements TypeORM sends, to prove list queries do not grow with rows. */
 export class CountingLogger implements Logger {
@@ -61,14 +57,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real database of its own, migrated (and seeded unless asked not to), with the real schema. */
+/**
+ * A real database of its own, migrated (and seeded unless asked not to), with the real schema.
+ * The database is a copy of the run's template (global-setup.ts): nothing is migrated or seeded here.
+ */
 export async function createTestApp(options: { seed?: boolean; label?: string } = {}): Promise<TestApp> {
-  const db = await createTestDatabase(options.label);
+  const db = await createTestDatabase(options.label, options.seed ?? true ? 'seeded' : 'migrated');
   const sql = new CountingLogger();
   const ds = createDataSource(db.url, { logger: sql, poolSize: 4 });
   await ds.initialize();
-  await migrate(ds);
-  if (options.seed ?? true) await seed(ds, DATA_DIR);
   const apollo = new ApolloServer<AppContext>(apolloConfig(await buildAppSchema(), false));
   await apollo.start();
   return {
