@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; no browser can be downloaded on these machines. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,4 +24,13 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Signs in through the login page, as a user would, and waits for the signed-in header. */
+export async function signIn(page: Page, baseUrl: string, email = 'admin@samordna.example', password = 'demo-admin-2026'): Promise<void> {
+  await page.goto(`${baseUrl}/logg-inn`);
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByTestId('user-menu').waitFor();
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type SpawnedServer } from '../../server/test/utils/spawn-server';
 import { wcagViolations } from './axe';
-import { launchChromium } from './browser';
+import { launchChromium, signIn as signInAt } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -33,13 +33,7 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 /** Signs in through the login page, as a user would. */
-async function signIn(page: Page, email = 'admin@samordna.example', password = 'demo-admin-2026') {
-  await page.goto(`http://localhost:${server.port}/logg-inn`);
-  await page.getByLabel('E-postadresse').fill(email);
-  await page.getByLabel('Passord').fill(password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
+const signIn = (page: Page, email?: string, password?: string) => signInAt(page, `http://localhost:${server.port}`, email, password);
 
 async function expectAccessible(page: Page) {
   const violations = await wcagViolations(page);

@@ -4,9 +4,22 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { AGREEMENT_STATUS_LABELS, canManageAgreement, SIGNING_LEVEL_LABELS, SIGNING_LEVELS } from '@samordna/domain';
+import {
+  AGREEMENT_STATUS_LABELS,
+  BINDING_STATUSES,
+  canAdministerAgreement,
+  canProposeAmendment,
+  canReadAgreementHistory,
+  isAdmin,
+  SIGNING_LEVEL_LABELS,
+  SIGNING_LEVELS,
+} from '@samordna/domain';
 import { History } from '../auth/History';
-import { Permission } from '../auth/Permission';
+import { PermissionNote } from '../auth/Permission';
+import { useSession } from '../auth/session';
+import { AgreementTermsView } from './AgreementTermsView';
+import { AmendmentsPanel } from './AmendmentsPanel';
+import { MembershipPanel } from './MembershipPanel';
 import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { conflictCurrent, errorMessage, fieldErrors, generalError, isConflict } from '../../lib/errors';
@@ -36,6 +49,7 @@ const FORM_KEYS = ['title', 'validFrom', 'validTo', 'autoRenew', 'noticeMonths',
 export default function AgreementDetailPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
+  const { me, grants } = useSession();
   const [result, reexecute] = useQuery({ query: AgreementDetailQuery, variables: { id } });
   const [update, save] = useMutation(UpdateAgreementMutation);
   const [statusState, changeStatus] = useMutation(ChangeStatusMutation);
@@ -58,7 +72,16 @@ export default function AgreementDetailPage() {
     );
   }
   if (!a) return <Loading />;
-  const scope = { hostKommunenummer: a.centre.hostKommunenummer, partyKommunenummer: a.parties.map((p) => p.municipality.kommunenummer) };
+  const host = { hostKommunenummer: a.centre.hostKommunenummer, partyKommunenummer: a.parties.map((p) => p.municipality.kommunenummer) };
+  // Who may do what (checked again on the server): the host administers; a partner's director acts on its own membership.
+  const administers = !!me && canAdministerAgreement(grants, host);
+  const binding = BINDING_STATUSES.includes(a.status);
+  const locked = (field: string) => binding && !isAdmin(grants) && !a.exampleFields.includes(field);
+  const directs = grants.filter((g) => g.role === 'DIRECTOR' && g.kommunenummer).map((g) => g.kommunenummer!);
+  const ownParties = a.parties.filter((p) => p.role === 'PARTNER' && directs.includes(p.municipality.kommunenummer) && (!p.leftOn || p.isCurrent));
+  const canPropose = !me ? null : canProposeAmendment(grants, host, false) ? 'ALL' : canProposeAmendment(grants, host, true) ? 'COST' : null;
+  const currentParties = a.parties.filter((p) => p.isCurrent);
+  const reload = () => reexecute({ requestPolicy: 'network-only' });
   const statusConflicted = isConflict(statusState.error);
   const labels: Record<(typeof FORM_KEYS)[number], string> = { title: t('agreement.title'), validFrom: t('agreement.validFrom'), validTo: t('agreement.validTo'), autoRenew: t('agreement.autoRenew'), noticeMonths: t('agreement.noticeMonths'), noticeRunsTo: t('agreement.noticeRunsTo'), signingLevel: t('agreement.signingLevel') };
   const errors = fieldErrors(update.error);
@@ -95,30 +118,34 @@ export default function AgreementDetailPage() {
           {t('agreement.statusChange')}
         </Heading>
         {statusConflicted && <ConflictAlert />}
-        <Permission allowed={(g) => canManageAgreement(g, scope)}>
-        <div className="button-row">
-          {a.allowedTransitions.map((s) => (
-            <Button
-              key={s}
-              variant="secondary"
-              data-color={s === 'ENDED' || s === 'NOTICE_GIVEN' ? 'danger' : undefined}
-              onClick={() => {
-                setPending(s);
-                dialog.current?.showModal();
-              }}
-            >
-              {t('agreement.moveTo', { status: status(s) })}
-            </Button>
-          ))}
-        </div>
-        </Permission>
+        {administers ? (
+          <div className="button-row">
+            {a.allowedTransitions.map((s) => (
+              <Button
+                key={s}
+                variant="secondary"
+                data-color={s === 'ENDED' || s === 'NOTICE_GIVEN' ? 'danger' : undefined}
+                onClick={() => {
+                  setPending(s);
+                  dialog.current?.showModal();
+                }}
+              >
+                {t('agreement.moveTo', { status: status(s) })}
+              </Button>
+            ))}
+          </div>
+        ) : (
+          me ? <Paragraph data-size="sm" className="muted">{t('agreement.statusHostOnly')}</Paragraph> : <PermissionNote />
+        )}
         {statusState.error && !statusConflicted && <Alert data-color="danger">{errorMessage(statusState.error, t('error.network'))}</Alert>}
         <Dialog ref={dialog} closeButton={t('common.close')} onClose={() => setPending(null)} aria-labelledby="confirm-heading">
           <Dialog.Block>
             <Heading level={2} data-size="xs" id="confirm-heading">
               {t('agreement.confirmTitle')}
             </Heading>
-            <Paragraph>{pending === 'NOTICE_GIVEN' ? t('agreement.confirmNotice') : t('agreement.confirmEnd', { status: pending ? status(pending) : '' })}</Paragraph>
+            <Paragraph>
+              {pending === 'NOTICE_GIVEN' ? t('agreement.confirmNotice', { count: currentParties.length }) : t('agreement.confirmEnd', { status: pending ? status(pending) : '', count: currentParties.length })}
+            </Paragraph>
             <div className="button-row">
               <Button
                 data-color="danger"
@@ -126,7 +153,7 @@ export default function AgreementDetailPage() {
                 onClick={async () => {
                   if (pending) await changeStatus({ id: a.id, status: pending, expectedVersion: a.version });
                   dialog.current?.close();
-                  reexecute({ requestPolicy: 'network-only' });
+                  reload();
                 }}
               >
                 {t('agreement.confirm')}
@@ -143,24 +170,28 @@ export default function AgreementDetailPage() {
         <Heading level={2} data-size="sm" id="details-heading">
           {t('agreement.details')}
         </Heading>
+        {!administers ? (
+          <AgreementTermsView agreement={a} />
+        ) : (
         <form
           noValidate
           className="form-grid"
           onSubmit={async (e) => {
             e.preventDefault();
             setSaved(false);
+            const terms = {
+              validFrom: form.validFrom || null,
+              validTo: form.validTo || null,
+              autoRenew: form.autoRenew,
+              noticeMonths: form.noticeMonths === '' ? null : Number(form.noticeMonths),
+              noticeRunsTo: form.noticeRunsTo,
+            };
+            // Terms that bind the parties are sent only where this user may change them directly.
+            const open = Object.fromEntries(Object.entries(terms).filter(([k]) => !locked(k)));
             const r = await save({
               id: a.id,
               expectedVersion: a.version,
-              input: {
-                title: form.title,
-                validFrom: form.validFrom || null,
-                validTo: form.validTo || null,
-                autoRenew: form.autoRenew,
-                noticeMonths: form.noticeMonths === '' ? null : Number(form.noticeMonths),
-                noticeRunsTo: form.noticeRunsTo,
-                signingLevel: form.signingLevel,
-              },
+              input: { title: form.title, signingLevel: form.signingLevel, ...open },
             });
             const now = conflictCurrent(r.error);
             setConflict(null);
@@ -183,13 +214,14 @@ export default function AgreementDetailPage() {
             />
           )}
           <Textfield label={t('agreement.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
-          <Textfield label={<>{t('agreement.validFrom')} <ExampleTag show={ex('validFrom')} /></>} type="date" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={errors.validFrom} />
-          <Textfield label={<>{t('agreement.validTo')} <ExampleTag show={ex('validTo')} /></>} type="date" value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.target.value })} error={errors.validTo} />
-          <Checkbox label={t('agreement.autoRenew')} checked={form.autoRenew} onChange={(e) => setForm({ ...form, autoRenew: e.target.checked })} />
-          <Textfield label={<>{t('agreement.noticeMonths')} <ExampleTag show={ex('noticeMonths')} /></>} inputMode="numeric" value={form.noticeMonths} onChange={(e) => setForm({ ...form, noticeMonths: e.target.value })} error={errors.noticeMonths} />
+          {binding && !isAdmin(grants) && <Paragraph data-size="sm" className="muted" data-testid="terms-locked">{t('agreement.termsLocked')}</Paragraph>}
+          <Textfield readOnly={locked('validFrom')} label={<>{t('agreement.validFrom')} <ExampleTag show={ex('validFrom')} /></>} type="date" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={errors.validFrom} />
+          <Textfield readOnly={locked('validTo')} label={<>{t('agreement.validTo')} <ExampleTag show={ex('validTo')} /></>} type="date" value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.target.value })} error={errors.validTo} />
+          <Checkbox disabled={locked('autoRenew')} label={t('agreement.autoRenew')} checked={form.autoRenew} onChange={(e) => setForm({ ...form, autoRenew: e.target.checked })} />
+          <Textfield readOnly={locked('noticeMonths')} label={<>{t('agreement.noticeMonths')} <ExampleTag show={ex('noticeMonths')} /></>} inputMode="numeric" value={form.noticeMonths} onChange={(e) => setForm({ ...form, noticeMonths: e.target.value })} error={errors.noticeMonths} />
           <Field>
             <Label htmlFor="runs-to">{t('agreement.noticeRunsTo')}</Label>
-            <Select id="runs-to" value={form.noticeRunsTo} onChange={(e) => setForm({ ...form, noticeRunsTo: e.target.value as NoticeRunsTo })}>
+            <Select id="runs-to" disabled={locked('noticeRunsTo')} value={form.noticeRunsTo} onChange={(e) => setForm({ ...form, noticeRunsTo: e.target.value as NoticeRunsTo })}>
               {RUNS_TO.map((r) => (
                 <Select.Option key={r} value={r}>
                   {t(`agreement.runsTo.${r}`)}
@@ -210,18 +242,17 @@ export default function AgreementDetailPage() {
             </Select>
           </Field>
           <div>
-            <Permission allowed={(g) => canManageAgreement(g, scope)}>
-              <Button type="submit" disabled={update.fetching} aria-busy={update.fetching}>
-                {update.fetching ? t('agreement.saving') : t('agreement.save')}
-              </Button>
-              {saved && (
-                <span role="status" className="saved-note">
-                  {t('agreement.saved')}
-                </span>
-              )}
-            </Permission>
+            <Button type="submit" disabled={update.fetching} aria-busy={update.fetching}>
+              {update.fetching ? t('agreement.saving') : t('agreement.save')}
+            </Button>
+            {saved && (
+              <span role="status" className="saved-note">
+                {t('agreement.saved')}
+              </span>
+            )}
           </div>
         </form>
+        )}
         {a.legalBasis && (
           <Paragraph data-size="sm">
             {t('agreement.legalBasis')}: {a.legalBasis}
@@ -255,7 +286,10 @@ export default function AgreementDetailPage() {
                 <Table.Cell>
                   {p.municipality.name} <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
                 </Table.Cell>
-                <Table.Cell>{p.isCurrent ? t('agreement.current') : t('agreement.former')}</Table.Cell>
+                <Table.Cell>
+                  {p.isCurrent ? t('agreement.current') : t('agreement.former')}
+                  {p.noticeGivenOn && <div className="muted">{t('agreement.partyNotice', { date: formatDate(p.noticeGivenOn) })}</div>}
+                </Table.Cell>
                 <Table.Cell>{p.joinedOn ? formatDate(p.joinedOn) : '–'}</Table.Cell>
                 <Table.Cell>{p.leftOn ? formatDate(p.leftOn) : '–'}</Table.Cell>
                 <Table.Cell>{p.sourceUrl ? <a href={p.sourceUrl}>{new URL(p.sourceUrl).hostname}</a> : '–'}</Table.Cell>
@@ -264,6 +298,28 @@ export default function AgreementDetailPage() {
           </Table.Body>
         </Table>
       </section>
+
+      {ownParties.map((p) => (
+        <MembershipPanel key={p.id} party={p} agreementTitle={a.title} binding={binding} onChanged={reload} />
+      ))}
+
+      <AmendmentsPanel
+        amendments={a.amendments}
+        canPropose={canPropose}
+        actsFor={directs}
+        onChanged={reload}
+        context={{
+          agreementId: a.id,
+          version: a.version,
+          binding,
+          noticeMonths: a.noticeMonths ?? null,
+          noticeRunsTo: a.noticeRunsTo,
+          validTo: a.validTo ?? null,
+          costModel: a.costTerms?.model ?? null,
+          partners: currentParties.filter((p) => p.role === 'PARTNER').map((p) => p.municipality),
+          names: Object.fromEntries(a.parties.map((p) => [p.municipality.kommunenummer, p.municipality.name])),
+        }}
+      />
 
       <section aria-labelledby="checklist-heading" className="block">
         <Heading level={2} data-size="sm" id="checklist-heading">
@@ -278,7 +334,7 @@ export default function AgreementDetailPage() {
         </ul>
       </section>
 
-      <History entity="Agreement" entityId={a.id} />
+      {(!me || canReadAgreementHistory(grants, host)) && <History entity="Agreement" entityId={a.id} />}
 
       {(a.supersedes || a.supersededBy.length > 0) && (
         <section aria-labelledby="versions-heading" className="block">

@@ -5,7 +5,9 @@ import { Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designs
 import { ExampleTag } from '../../components/ExampleTag';
 import { useSortedRows } from '../../components/SortHeader';
 import { Loading, QueryError } from '../../components/States';
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES } from '@samordna/domain';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, canAdministerAgreement, type Grant } from '@samordna/domain';
+import { useSession } from '../auth/session';
+import { PendingApprovals } from './PendingApprovals';
 import { Permission } from '../auth/Permission';
 import type { AgreementListQuery as AgreementList, AgreementStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -51,6 +53,8 @@ export default function AgreementsPage() {
       return next;
     }, { replace: true });
   const rows = useMemo(() => result.data?.agreements.items ?? [], [result.data]);
+  const { grants } = useSession();
+  const hosted = (g: Grant[]) => (result.data?.crisisCentres.items ?? []).filter((c) => canAdministerAgreement(g, c));
   const { sorted: items, header } = useSortedRows(rows, 'daysLeft', compareBy);
 
   return (
@@ -59,6 +63,7 @@ export default function AgreementsPage() {
         {t('agreements.heading')}
       </Heading>
       <Paragraph>{t('agreements.intro')}</Paragraph>
+      <PendingApprovals />
       <div className="filters">
         <Field>
           <Label htmlFor="a-status">{t('agreements.filter.status')}</Label>
@@ -140,8 +145,9 @@ export default function AgreementsPage() {
           </Table>
         </>
       )}
-      <Permission allowed={(g) => g.some((x) => x.role === 'ADMIN' || x.role === 'DIRECTOR')}>
-        <CreateAgreementForm centres={result.data?.crisisCentres.items ?? []} />
+      {/* New agreements are made by the host of a centre (or an administrator), for the centres it hosts. */}
+      <Permission allowed={(g) => hosted(g).length > 0}>
+        <CreateAgreementForm centres={hosted(grants)} />
       </Permission>
     </section>
   );

@@ -30,6 +30,7 @@ export const AgreementListQuery = graphql(`
       items {
         id
         name
+        hostKommunenummer
       }
     }
   }
@@ -79,17 +80,34 @@ export const AgreementDetailQuery = graphql(`
         covered
         note
       }
+      endedOn
+      costTerms {
+        model
+        rateOre
+      }
       parties {
         id
+        version
         role
         joinedOn
         leftOn
         isCurrent
         sourceUrl
+        noticeGivenOn
+        decisionBody
+        decisionRef
+        decisionDate
+        noticeEffect {
+          kind
+          leavesOn
+        }
         municipality {
           kommunenummer
           name
         }
+      }
+      amendments {
+        ...AmendmentFields
       }
       supersedes {
         id
@@ -135,6 +153,7 @@ export const ChangeStatusMutation = graphql(`
       version
       status
       noticeGivenOn
+      endedOn
       allowedTransitions
       exampleFields
     }
@@ -145,6 +164,159 @@ export const CreateAgreementMutation = graphql(`
   mutation CreateAgreement($input: CreateAgreementInput!) {
     createAgreement(input: $input) {
       id
+    }
+  }
+`);
+
+export const AmendmentFieldsFragment = graphql(`
+  fragment AmendmentFields on AgreementAmendment {
+    id
+    version
+    status
+    outcome
+    summary
+    effectiveOn
+    proposedBy
+    createdAt
+    closedAt
+    joining
+    leaving
+    changedFields {
+      field
+      before
+      after
+    }
+    costTerms {
+      model
+      rateOre
+    }
+    approvals {
+      id
+      role
+      decision
+      decisionBody
+      decisionRef
+      decisionDate
+      reason
+      decidedBy
+      municipality {
+        kommunenummer
+        name
+      }
+    }
+    impact {
+      year
+      note
+      simulation {
+        differences {
+          role
+          beforeOre
+          afterOre
+          differenceOre
+          beforePerInhabitantOre
+          afterPerInhabitantOre
+          municipality {
+            kommunenummer
+            name
+          }
+        }
+      }
+    }
+    resultAgreement {
+      id
+      title
+    }
+  }
+`);
+
+export const ProposeAmendmentMutation = graphql(`
+  mutation ProposeAmendment($agreementId: ID!, $input: AmendmentInput!, $expectedVersion: Int) {
+    proposeAmendment(agreementId: $agreementId, input: $input, expectedVersion: $expectedVersion) {
+      ...AmendmentFields
+    }
+  }
+`);
+
+export const ReviseAmendmentMutation = graphql(`
+  mutation ReviseAmendment($id: ID!, $input: AmendmentInput!, $expectedVersion: Int) {
+    reviseAmendment(id: $id, input: $input, expectedVersion: $expectedVersion) {
+      ...AmendmentFields
+    }
+  }
+`);
+
+export const WithdrawAmendmentMutation = graphql(`
+  mutation WithdrawAmendment($id: ID!, $expectedVersion: Int) {
+    withdrawAmendment(id: $id, expectedVersion: $expectedVersion) {
+      id
+      version
+      status
+    }
+  }
+`);
+
+export const ApproveAmendmentMutation = graphql(`
+  mutation ApproveAmendment($id: ID!, $input: ApprovalInput!, $kommunenummer: String, $expectedVersion: Int) {
+    approveAmendment(id: $id, input: $input, kommunenummer: $kommunenummer, expectedVersion: $expectedVersion) {
+      ...AmendmentFields
+    }
+  }
+`);
+
+export const RejectAmendmentMutation = graphql(`
+  mutation RejectAmendment($id: ID!, $reason: String!, $kommunenummer: String, $expectedVersion: Int) {
+    rejectAmendment(id: $id, reason: $reason, kommunenummer: $kommunenummer, expectedVersion: $expectedVersion) {
+      ...AmendmentFields
+    }
+  }
+`);
+
+export const GiveNoticeMutation = graphql(`
+  mutation GiveNotice($partyId: ID!, $input: NoticeInput, $expectedVersion: Int) {
+    giveNotice(partyId: $partyId, input: $input, expectedVersion: $expectedVersion) {
+      id
+      version
+      noticeGivenOn
+      leftOn
+    }
+  }
+`);
+
+export const RecordDecisionMutation = graphql(`
+  mutation RecordMembershipDecision($partyId: ID!, $input: MembershipDecisionInput!, $expectedVersion: Int) {
+    recordMembershipDecision(partyId: $partyId, input: $input, expectedVersion: $expectedVersion) {
+      id
+      version
+      decisionBody
+      decisionRef
+      decisionDate
+    }
+  }
+`);
+
+export const MyPendingApprovalsQuery = graphql(`
+  query MyPendingApprovals {
+    myPendingApprovals {
+      id
+      summary
+      effectiveOn
+      agreement {
+        id
+        title
+        centre {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const MunicipalityNamesQuery = graphql(`
+  query MunicipalityNames {
+    municipalities {
+      kommunenummer
+      name
     }
   }
 `);

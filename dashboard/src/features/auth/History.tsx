@@ -8,11 +8,14 @@ import { AuditLogQuery } from './auth.graphql';
 import { useSession } from './session';
 
 const show = (v: unknown): string =>
-  v === null || v === undefined || v === '' ? '–' : Array.isArray(v) ? v.map(show).join(', ') || '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  v === null || v === undefined || v === '' ? '–'
+  : Array.isArray(v) ? v.map(show).join(', ') || '–'
+  : typeof v === 'object' ? Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${show(x)}`).join('; ') || '–'
+  : String(v);
 
-const PARTS_OF: Record<string, string[]> = { HandoverRoutine: ['RoutineStep'], Agreement: ['AgreementParty'] };
+const PARTS_OF: Record<string, string[]> = { HandoverRoutine: ['RoutineStep'], Agreement: ['AgreementParty', 'AgreementAmendment', 'AmendmentApproval'] };
 const PARTS = new Set(Object.values(PARTS_OF).flat());
-const OPERATIONS = new Set(['CREATE', 'UPDATE', 'DELETE', 'ERASE', 'REORDER', 'STATUS', 'VERIFY']);
+const OPERATIONS = new Set(['CREATE', 'UPDATE', 'DELETE', 'ERASE', 'REORDER', 'STATUS', 'VERIFY', 'NOTICE', 'DECISION', 'PROPOSE', 'REVISE', 'WITHDRAW', 'APPROVE', 'REJECT', 'ADOPT']);
 
 /** Field names in the trail as the forms call them; other fields keep their technical name. */
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -29,7 +32,18 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   isContactPoint: 'contacts.isContactPoint',
   timing: 'routines.col.timing',
   responsibleAgencyKind: 'routines.col.responsible',
+  decisionBody: 'membership.decisionBody',
+  decisionRef: 'membership.decisionRef',
+  decisionDate: 'membership.decisionDate',
+  reason: 'amendment.reason',
+  summary: 'amendment.summary',
+  effectiveOn: 'amendment.effectiveOn',
+  leftOn: 'agreement.left',
+  joinedOn: 'agreement.joined',
 };
+
+/** Bookkeeping fields that say nothing to a reader of the history (ids, who/when already in their columns). */
+const HIDDEN = new Set(['id', 'agreementId', 'amendmentId', 'routineId', 'agencyId', 'decidedByUserId', 'proposedByUserId', 'decidedBy', 'proposedBy', 'decidedAt', 'closedAt', 'createdAt', 'resultAgreementId', 'revisionOfId']);
 
 /** «Historikk»: who changed what on a record, newest first. */
 export function History({ entity, entityId }: { entity: string; entityId: string }) {
@@ -46,6 +60,8 @@ export function History({ entity, entityId }: { entity: string; entityId: string
       </Heading>
       {!me ? (
         <Paragraph className="muted">{t('history.needLogin')}</Paragraph>
+      ) : result.error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN') ? (
+        <Paragraph className="muted">{t('history.noAccess')}</Paragraph>
       ) : result.error ? (
         <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !result.data ? (
@@ -75,7 +91,7 @@ export function History({ entity, entityId }: { entity: string; entityId: string
                   )}
                 </Table.Cell>
                 <Table.Cell>
-                  {Object.entries(e.changes as Record<string, { before: unknown; after: unknown }>).map(([field, c]) => (
+                  {Object.entries(e.changes as Record<string, { before: unknown; after: unknown }>).filter(([field]) => !HIDDEN.has(field)).map(([field, c]) => (
                     <div key={field} className="history-change">
                       {FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : <code>{field}</code>}: {show(c.before)} → {show(c.after)}
                     </div>

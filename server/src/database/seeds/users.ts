@@ -12,6 +12,7 @@ export const DEMO_USERS: { email: string; name: string; password: string; grants
   { email: 'admin@samordna.example', name: 'Ada Administrator', password: 'demo-admin-2026', grants: [{ role: 'ADMIN' }] },
   { email: 'direktor.bodo@samordna.example', name: 'Dina Direktør (Bodø)', password: 'demo-direktor-2026', grants: [{ role: 'DIRECTOR', kommunenummer: '1804' }] },
   { email: 'direktor.fauske@samordna.example', name: 'Frank Direktør (Fauske)', password: 'demo-direktor-2026', grants: [{ role: 'DIRECTOR', kommunenummer: '1841' }] },
+  { email: 'direktor.saltdal@samordna.example', name: 'Siri Direktør (Saltdal)', password: 'demo-direktor-2026', grants: [{ role: 'DIRECTOR', kommunenummer: '1840' }] },
   { email: 'okonomi.bodo@samordna.example', name: 'Øyvind Økonomi (Bodø)', password: 'demo-okonomi-2026', grants: [{ role: 'FINANCE', kommunenummer: '1804' }] },
   { email: 'leder.salten@samordna.example', name: 'Liv Leder (Krisesenteret i Salten)', password: 'demo-leder-2026', grants: [{ role: 'CENTRE_LEADER', centre: 'Krisesenteret i Salten' }] },
   { email: 'lesetilgang@samordna.example', name: 'Lars Leser', password: 'demo-lese-2026', grants: [{ role: 'READ_ONLY' }] },

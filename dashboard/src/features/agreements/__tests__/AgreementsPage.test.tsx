@@ -40,6 +40,21 @@ describe('AgreementsPage', () => {
   });
 });
 
+const PARTY = {
+  id: 'p',
+  version: 1,
+  role: 'PARTNER',
+  joinedOn: null,
+  leftOn: null,
+  isCurrent: true,
+  sourceUrl: null,
+  noticeGivenOn: null,
+  decisionBody: null,
+  decisionRef: null,
+  decisionDate: null,
+  noticeEffect: { kind: 'NOTICE', leavesOn: '2027-12-31' },
+};
+
 const DETAIL = {
   data: {
     agreement: {
@@ -61,7 +76,13 @@ const DETAIL = {
       deadline: { ...ITEM.deadline, budgetCutoff: '2026-10-01', noticeAfterBudgetCutoff: true },
       checklistCompleteness: { covered: 1, total: 9 },
       checklist: [{ key: 'PURPOSE', label: 'Formål', covered: true, note: null }],
-      parties: [{ id: 'p1', role: 'HOST', joinedOn: null, leftOn: null, isCurrent: true, sourceUrl: null, municipality: { kommunenummer: '1804', name: 'Bodø' } }],
+      endedOn: null,
+      costTerms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 10000 },
+      parties: [
+        { ...PARTY, id: 'p1', role: 'HOST', municipality: { kommunenummer: '1804', name: 'Bodø' } },
+        { ...PARTY, id: 'p2', municipality: { kommunenummer: '1841', name: 'Fauske' } },
+      ],
+      amendments: [],
       supersedes: null,
       supersededBy: [],
     },
@@ -129,11 +150,117 @@ describe('AgreementDetailPage', () => {
   it('asks for confirmation before ending the agreement', async () => {
     renderPage(<AgreementDetailPage />, { AgreementDetail: DETAIL }, { route: '/avtaler/a1', path: '/avtaler/:id' });
     await userEvent.click(await screen.findByRole('button', { name: 'Sett til «Avsluttet»' }));
-    expect(screen.getByText('Vil du sette avtalen til «Avsluttet»? Dette kan ikke angres.')).toBeInTheDocument();
+    expect(screen.getByText('Vil du sette hele avtalen til «Avsluttet»? Det gjelder alle 2 partene, og kan ikke angres.')).toBeInTheDocument();
   });
 
   it('shows NOT_FOUND plainly', async () => {
     renderPage(<AgreementDetailPage />, { AgreementDetail: gqlError('Fant ikke avtalen.', { code: 'NOT_FOUND' }) }, { route: '/avtaler/x', path: '/avtaler/:id' });
     expect(await screen.findByRole('alert')).toHaveTextContent('Fant ikke avtalen.');
+  });
+});
+
+const me = (name: string, ...grants: { role: string; kommunenummer?: string | null; centreId?: string | null }[]) => ({
+  data: { me: { id: `u-${name}`, name, email: `${name}@samordna.example`, grants: grants.map((g) => ({ kommunenummer: null, centreId: null, label: g.role, ...g })) } },
+});
+const DIRECTOR_FAUSKE = me('fauske', { role: 'DIRECTOR', kommunenummer: '1841' });
+const DIRECTOR_BODO = me('bodo', { role: 'DIRECTOR', kommunenummer: '1804' });
+const READER = me('leser', { role: 'READ_ONLY' });
+const AMENDMENT = {
+  id: 'x1',
+  version: 1,
+  status: 'OPEN',
+  outcome: 'WAITING',
+  summary: 'Ny sats fra 2027',
+  effectiveOn: '2027-01-01',
+  proposedBy: 'Direktør Bodø <direktor.bodo@samordna.example>',
+  createdAt: '2026-12-01T10:00:00Z',
+  closedAt: null,
+  joining: [],
+  leaving: [],
+  changedFields: [{ field: 'noticeMonths', before: 12, after: 6 }],
+  costTerms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 12000 },
+  approvals: [{ id: 'ap1', role: 'PARTNER', decision: 'PENDING', decisionBody: null, decisionRef: null, decisionDate: null, reason: null, decidedBy: null, municipality: { kommunenummer: '1841', name: 'Fauske' } }],
+  impact: {
+    year: 2027,
+    note: null,
+    simulation: { differences: [{ role: 'PARTNER', beforeOre: 1000000, afterOre: 1200000, differenceOre: 200000, beforePerInhabitantOre: 10000, afterPerInhabitantOre: 12000, municipality: { kommunenummer: '1841', name: 'Fauske' } }] },
+  },
+  resultAgreement: null,
+};
+const route = { route: '/avtaler/a1', path: '/avtaler/:id' };
+const withAmendment = { data: { agreement: { ...DETAIL.data.agreement, amendments: [AMENDMENT] } } };
+
+describe('AgreementDetailPage: an agreement is a contract', () => {
+  it('a reader sees the terms as plain text, no form and no status buttons', async () => {
+    renderPage(<AgreementDetailPage />, { AgreementDetail: DETAIL, Me: READER }, route);
+    const terms = await screen.findByTestId('agreement-terms');
+    expect(terms).toHaveTextContent('Oppsigelsestid (måneder) Eksempel12');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Sett til/ })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('membership-panel')).not.toBeInTheDocument();
+  });
+
+  it("the host's director edits the title but sees binding terms locked on an agreement in force", async () => {
+    renderPage(<AgreementDetailPage />, { AgreementDetail: DETAIL, Me: DIRECTOR_BODO }, route);
+    expect(await screen.findByTestId('terms-locked')).toBeInTheDocument();
+    expect(screen.getByLabelText('Tittel')).not.toHaveAttribute('readonly');
+    expect(screen.getByLabelText('Gyldig fra')).toHaveAttribute('readonly');
+    // noticeMonths carries an example value: the real one may replace it.
+    expect(screen.getByLabelText(/Oppsigelsestid \(måneder\)/)).not.toHaveAttribute('readonly');
+    expect(screen.getByRole('button', { name: 'Foreslå endring' })).toBeInTheDocument();
+  });
+
+  it('a partner sees no status buttons for the whole agreement, and gives notice for itself with the end date shown first', async () => {
+    const { calls } = renderPage(
+      <AgreementDetailPage />,
+      { AgreementDetail: DETAIL, Me: DIRECTOR_FAUSKE, GiveNotice: { data: { giveNotice: { id: 'p2', version: 2, noticeGivenOn: '2026-12-07', leftOn: '2027-12-31' } } } },
+      route,
+    );
+    await screen.findByTestId('membership-panel');
+    expect(screen.queryByRole('button', { name: /Sett til/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/Status for hele avtalen endres av vertskommunen/)).toBeInTheDocument();
+    expect(screen.getByText('Sier kommunen opp i dag, slutter medlemskapet 31.12.2027 etter avtalens oppsigelsesvilkår.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Si opp for Fauske' }));
+    expect(screen.getByText(/Fauske sier opp sitt medlemskap i «Samarbeidsavtale Salten». Etter avtalens vilkår slutter medlemskapet 31.12.2027. Avtalen fortsetter for de andre partene./)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Ja, si opp for Fauske' }));
+    expect(calls.find((c) => c.name === 'GiveNotice')?.variables).toMatchObject({ partyId: 'p2', expectedVersion: 1 });
+  });
+
+  it('an affected director sees the proposal, its answers and its cost in kroner, and approves with the decision', async () => {
+    const { calls } = renderPage(
+      <AgreementDetailPage />,
+      { AgreementDetail: withAmendment, Me: DIRECTOR_FAUSKE, ApproveAmendment: { data: { approveAmendment: { ...AMENDMENT, outcome: 'APPROVED', status: 'ADOPTED' } } } },
+      route,
+    );
+    const card = await screen.findByTestId('amendment');
+    expect(card).toHaveTextContent('Ny sats fra 2027');
+    expect(card).toHaveTextContent('Oppsigelsestid (måneder): 12 → 6');
+    expect(within(card).getByTestId('approval-table')).toHaveTextContent('Fauske Venter');
+    expect(within(card).getByTestId('impact-table')).toHaveTextContent('+ kr');
+    const form = within(card).getByTestId('decision-1841');
+    await userEvent.type(within(form).getByLabelText('Saksnummer'), 'sak 45/26');
+    await userEvent.click(within(form).getByRole('button', { name: 'Godkjenn for Fauske' }));
+    expect(calls.find((c) => c.name === 'ApproveAmendment')?.variables).toMatchObject({ id: 'x1', kommunenummer: '1841', expectedVersion: 1, input: { decisionBody: 'kommunestyret', decisionRef: 'sak 45/26' } });
+  });
+
+  it('the host may revise or withdraw an open proposal but not answer it; a reader only reads it', async () => {
+    const host = renderPage(<AgreementDetailPage />, { AgreementDetail: withAmendment, Me: DIRECTOR_BODO }, route);
+    const card = await screen.findByTestId('amendment');
+    expect(within(card).getByRole('button', { name: 'Revider forslaget' })).toBeInTheDocument();
+    expect(within(card).queryByTestId('decision-1841')).not.toBeInTheDocument();
+    host.unmount();
+    renderPage(<AgreementDetailPage />, { AgreementDetail: withAmendment, Me: READER }, route);
+    const read = await screen.findByTestId('amendment');
+    expect(within(read).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('refuses a rate that is not a number at the field, without sending', async () => {
+    const { calls } = renderPage(<AgreementDetailPage />, { AgreementDetail: DETAIL, Me: DIRECTOR_BODO }, route);
+    await userEvent.click(await screen.findByRole('button', { name: 'Foreslå endring' }));
+    await userEvent.type(screen.getByLabelText('Hva endres (kort)'), 'Ny sats');
+    await userEvent.type(screen.getByLabelText(/Ny pris per innbygger/), 'abc');
+    await userEvent.click(screen.getByRole('button', { name: 'Send forslaget til godkjenning' }));
+    expect(await screen.findByText(/Skriv prisen som et tall i kroner/)).toBeInTheDocument();
+    expect(calls.some((c) => c.name === 'ProposeAmendment')).toBe(false);
   });
 });
