@@ -29,6 +29,8 @@ type Documents = {
     "\n  mutation RecordMembershipDecision($partyId: ID!, $input: MembershipDecisionInput!, $expectedVersion: Int) {\n    recordMembershipDecision(partyId: $partyId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      version\n      decisionBody\n      decisionRef\n      decisionDate\n    }\n  }\n": typeof types.RecordMembershipDecisionDocument,
     "\n  query MyPendingApprovals {\n    myPendingApprovals {\n      id\n      summary\n      effectiveOn\n      agreement {\n        id\n        title\n        centre {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MyPendingApprovalsDocument,
     "\n  query MunicipalityNames {\n    municipalities {\n      kommunenummer\n      name\n    }\n  }\n": typeof types.MunicipalityNamesDocument,
+    "\n  mutation AddAgreementParty($agreementId: ID!, $input: PartyInput!) {\n    addAgreementParty(agreementId: $agreementId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddAgreementPartyDocument,
+    "\n  mutation RemoveAgreementParty($id: ID!) {\n    removeAgreementParty(id: $id)\n  }\n": typeof types.RemoveAgreementPartyDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      grants {\n        role\n        kommunenummer\n        centreId\n        label\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      name\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -74,6 +76,8 @@ const documents: Documents = {
     "\n  mutation RecordMembershipDecision($partyId: ID!, $input: MembershipDecisionInput!, $expectedVersion: Int) {\n    recordMembershipDecision(partyId: $partyId, input: $input, expectedVersion: $expectedVersion) {\n      id\n      version\n      decisionBody\n      decisionRef\n      decisionDate\n    }\n  }\n": types.RecordMembershipDecisionDocument,
     "\n  query MyPendingApprovals {\n    myPendingApprovals {\n      id\n      summary\n      effectiveOn\n      agreement {\n        id\n        title\n        centre {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MyPendingApprovalsDocument,
     "\n  query MunicipalityNames {\n    municipalities {\n      kommunenummer\n      name\n    }\n  }\n": types.MunicipalityNamesDocument,
+    "\n  mutation AddAgreementParty($agreementId: ID!, $input: PartyInput!) {\n    addAgreementParty(agreementId: $agreementId, input: $input) {\n      id\n    }\n  }\n": types.AddAgreementPartyDocument,
+    "\n  mutation RemoveAgreementParty($id: ID!) {\n    removeAgreementParty(id: $id)\n  }\n": types.RemoveAgreementPartyDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      grants {\n        role\n        kommunenummer\n        centreId\n        label\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      name\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -178,6 +182,14 @@ export function graphql(source: "\n  query MyPendingApprovals {\n    myPendingAp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MunicipalityNames {\n    municipalities {\n      kommunenummer\n      name\n    }\n  }\n"): (typeof documents)["\n  query MunicipalityNames {\n    municipalities {\n      kommunenummer\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAgreementParty($agreementId: ID!, $input: PartyInput!) {\n    addAgreementParty(agreementId: $agreementId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddAgreementParty($agreementId: ID!, $input: PartyInput!) {\n    addAgreementParty(agreementId: $agreementId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveAgreementParty($id: ID!) {\n    removeAgreementParty(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveAgreementParty($id: ID!) {\n    removeAgreementParty(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -418,4 +418,9 @@ export const en: Record<MessageKey, string> = {
   'history.op.ADOPT': "Amendment adopted",
   'history.part.AgreementAmendment': "{label}",
   'history.part.AmendmentApproval': "{label}",
+  'agreement.addPartyField': "New partner",
+  'agreement.addParty': "Add to the draft",
+  'agreement.removeParty': "Remove {name}",
+  'agreement.choose': "Choose a municipality",
+  'agreement.draftParties': "The host puts the parties together while the agreement is a draft. It becomes active when every partner has recorded its decision.",
 };

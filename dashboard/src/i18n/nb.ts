@@ -416,6 +416,11 @@ export const nb = {
   'history.op.ADOPT': "Endring vedtatt",
   'history.part.AgreementAmendment': "{label}",
   'history.part.AmendmentApproval': "{label}",
+  'agreement.addPartyField': "Ny samarbeidskommune",
+  'agreement.addParty': "Legg til i utkastet",
+  'agreement.removeParty': "Fjern {name}",
+  'agreement.choose': "Velg kommune",
+  'agreement.draftParties': "Vertskommunen setter sammen partene mens avtalen er et utkast. Den blir aktiv når hver samarbeidskommune har registrert sitt vedtak.",
 } as const;
 
 export type MessageKey = keyof typeof nb;

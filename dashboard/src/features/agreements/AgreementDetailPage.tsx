@@ -19,6 +19,7 @@ import { PermissionNote } from '../auth/Permission';
 import { useSession } from '../auth/session';
 import { AgreementTermsView } from './AgreementTermsView';
 import { AmendmentsPanel } from './AmendmentsPanel';
+import { DraftParties } from './DraftParties';
 import { MembershipPanel } from './MembershipPanel';
 import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -297,6 +298,14 @@ export default function AgreementDetailPage() {
             ))}
           </Table.Body>
         </Table>
+        {administers && !binding && a.status !== 'ENDED' && (
+          <>
+            <Paragraph data-size="sm" className="muted">
+              {t('agreement.draftParties')}
+            </Paragraph>
+            <DraftParties agreementId={a.id} parties={a.parties} onChanged={reload} />
+          </>
+        )}
       </section>
 
       {ownParties.map((p) => (

@@ -320,3 +320,17 @@ export const MunicipalityNamesQuery = graphql(`
     }
   }
 `);
+
+export const AddPartyMutation = graphql(`
+  mutation AddAgreementParty($agreementId: ID!, $input: PartyInput!) {
+    addAgreementParty(agreementId: $agreementId, input: $input) {
+      id
+    }
+  }
+`);
+
+export const RemovePartyMutation = graphql(`
+  mutation RemoveAgreementParty($id: ID!) {
+    removeAgreementParty(id: $id)
+  }
+`);

@@ -263,4 +263,21 @@ describe('AgreementDetailPage: an agreement is a contract', () => {
     expect(await screen.findByText(/Skriv prisen som et tall i kroner/)).toBeInTheDocument();
     expect(calls.some((c) => c.name === 'ProposeAmendment')).toBe(false);
   });
+
+  it('the host puts the parties of a draft together; a partner of the draft records its decision there', async () => {
+    const draft = { data: { agreement: { ...DETAIL.data.agreement, status: 'DRAFT', allowedTransitions: ['NEGOTIATING', 'ACTIVE', 'ENDED'] } } };
+    const names = { data: { municipalities: [{ kommunenummer: '1840', name: 'Saltdal' }, { kommunenummer: '1841', name: 'Fauske' }] } };
+    const host = renderPage(<AgreementDetailPage />, { AgreementDetail: draft, Me: DIRECTOR_BODO, MunicipalityNames: names, AddAgreementParty: { data: { addAgreementParty: { id: 'p3' } } } }, route);
+    const parties = await screen.findByTestId('draft-parties');
+    await userEvent.selectOptions(within(parties).getByLabelText('Ny samarbeidskommune'), '1840');
+    await userEvent.click(within(parties).getByRole('button', { name: 'Legg til i utkastet' }));
+    expect(host.calls.find((c) => c.name === 'AddAgreementParty')?.variables).toMatchObject({ agreementId: 'a1', input: { kommunenummer: '1840', role: 'PARTNER' } });
+    expect(screen.queryByTestId('terms-locked')).not.toBeInTheDocument();
+    host.unmount();
+    renderPage(<AgreementDetailPage />, { AgreementDetail: draft, Me: DIRECTOR_FAUSKE }, route);
+    const panel = await screen.findByTestId('membership-panel');
+    expect(within(panel).getByRole('button', { name: 'Lagre vedtaket' })).toBeInTheDocument();
+    expect(within(panel).queryByRole('button', { name: /Si opp/ })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('draft-parties')).not.toBeInTheDocument();
+  });
 });
