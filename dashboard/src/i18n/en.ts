@@ -170,6 +170,8 @@ export const en: Record<MessageKey, string> = {
   'costs.perInhabitant': "Kroner per inhabitant",
   'costs.trend': "Over the years",
   'costs.asTable': "Show as a table",
+  'costs.withheld': "Withheld",
+  'costs.withheldNote': "Extra charges describe stays. Where a municipality's stays are fewer than 5 (or unknown), they are shown only to finance staff of the host and the director of the paying municipality, and they are left out of the sums here.",
   'costs.col.party': "Municipality",
   'costs.col.population': "Population",
   'costs.col.allocated': "Share of budget",

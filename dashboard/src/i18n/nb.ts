@@ -168,6 +168,8 @@ export const nb = {
   'costs.perInhabitant': "Kroner per innbygger",
   'costs.trend': "Utvikling over år",
   'costs.asTable': "Vis som tabell",
+  'costs.withheld': "Skjermet",
+  'costs.withheldNote': "Tilleggskostnader beskriver opphold. Der kommunens opphold er færre enn 5 (eller ikke kjent), vises de bare for økonomi i vertskommunen og kommunedirektøren i kommunen som betaler, og de er holdt utenfor summene her.",
   'costs.col.party': "Kommune",
   'costs.col.population': "Folketall",
   'costs.col.allocated': "Andel av budsjett",

@@ -12,3 +12,7 @@ export * from './usage';
 export * from './geo';
 export * from './coverage';
 export * from './permissions';
+export * from './personal-data';
+export * from './csv';
+export * from './charges';
+export * from './delegation';
