@@ -192,7 +192,7 @@ export async function inviteUser(ctx: AppContext, input: InviteUserInput): Promi
       throw conflict(`Det finnes allerede en bruker med e-postadressen ${data.email}. Endre tilgangen hennes eller hans i stedet.`, { field: 'input.email' });
     }
     // A new invitation replaces an open one to the same address: only the newest link works.
-    const replaced: { id: string }[] = await em.query(`UPDATE user_invitation SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id`, [data.email]);
+    const [replaced]: [{ id: string }[], number] = await em.query(`UPDATE user_invitation SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id`, [data.email]);
     for (const r of replaced) await audit(em, ctx, 'REVOKE', 'UserInvitation', r.id, { revoked: false }, { revoked: true });
     const [row] = await em.query(
       `INSERT INTO user_invitation (email, name, role, kommunenummer, centre_id, token_hash, expires_at, invited_by)
