@@ -47,6 +47,26 @@ type Documents = {
     "\n  query MovingTo($kommunenummer: String!) {\n    municipality(kommunenummer: $kommunenummer) {\n      kommunenummer\n      name\n      agencies {\n        id\n        kind\n        name\n        isExample\n        contacts {\n          id\n          name\n          title\n          phone\n          email\n          isContactPoint\n        }\n      }\n      handoverRoutines {\n        id\n        status\n        adoptedOn\n        isExample\n        centre {\n          name\n        }\n        steps {\n          id\n          title\n          timing\n          responsibleAgencyKind\n          contact {\n            name\n            phone\n          }\n        }\n      }\n      centreMemberships {\n        id\n        isCurrent\n        centre {\n          name\n        }\n      }\n    }\n  }\n": typeof types.MovingToDocument,
     "\n  query RoutineLocation($id: ID!) {\n    handoverRoutine(id: $id) {\n      id\n      centre {\n        id\n      }\n      municipality {\n        kommunenummer\n      }\n    }\n  }\n": typeof types.RoutineLocationDocument,
     "\n  mutation UpdateStep($id: ID!, $input: RoutineStepInput!, $expectedVersion: Int) {\n    updateRoutineStep(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      title\n      timing\n      responsibleAgencyKind\n    }\n  }\n": typeof types.UpdateStepDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      oidcName\n      oidcLoginUrl\n      mailConfigured\n      demoUsers\n    }\n  }\n": typeof types.SignInOptionsDocument,
+    "\n  query LoginChallenge($challenge: String!) {\n    loginChallenge(challenge: $challenge) {\n      email\n      setup {\n        secret\n        uri\n      }\n    }\n  }\n": typeof types.LoginChallengeDocument,
+    "\n  mutation CompleteLogin($challenge: String!, $code: String!) {\n    completeLogin(challenge: $challenge, code: $code) {\n      id\n      name\n    }\n  }\n": typeof types.CompleteLoginDocument,
+    "\n  query UserAdministration {\n    userAdministration {\n      users {\n        id\n        email\n        name\n        active\n        totpEnabled\n        hasPassword\n        hasExternalIdentity\n        isExample\n        lastSeenAt\n        version\n        mayManage\n        grants {\n          role\n          kommunenummer\n          centreId\n          label\n        }\n      }\n      invitations {\n        id\n        email\n        name\n        expiresAt\n        invitedBy\n        status\n        grant {\n          role\n          kommunenummer\n          centreId\n          label\n        }\n      }\n    }\n    crisisCentres(limit: 200) {\n      items {\n        id\n        name\n        hostKommunenummer\n      }\n    }\n  }\n": typeof types.UserAdministrationDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      link\n      mailed\n      expiresAt\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation SetUserGrants($id: ID!, $grants: [GrantInput!]!, $expectedVersion: Int) {\n    setUserGrants(id: $id, grants: $grants, expectedVersion: $expectedVersion) {\n      id\n      version\n    }\n  }\n": typeof types.SetUserGrantsDocument,
+    "\n  mutation DeactivateUser($id: ID!, $expectedVersion: Int) {\n    deactivateUser(id: $id, expectedVersion: $expectedVersion) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!, $expectedVersion: Int) {\n    reactivateUser(id: $id, expectedVersion: $expectedVersion) {\n      id\n      active\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  mutation CreatePasswordResetLink($id: ID!) {\n    createPasswordResetLink(id: $id) {\n      link\n      mailed\n      expiresAt\n    }\n  }\n": typeof types.CreatePasswordResetLinkDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      name\n      expiresAt\n      grant {\n        label\n        kommunenummer\n      }\n      totpSetup {\n        secret\n        uri\n      }\n    }\n    signInOptions {\n      oidcName\n      oidcLoginUrl\n    }\n  }\n": typeof types.InvitationDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $totpSecret: String, $totpCode: String) {\n    acceptInvitation(token: $token, password: $password, totpSecret: $totpSecret, totpCode: $totpCode) {\n      id\n      name\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query MyAccount {\n    myAccount {\n      id\n      email\n      name\n      totpEnabled\n      totpRequired\n      hasPassword\n      hasExternalIdentity\n      grants {\n        label\n      }\n      sessions {\n        id\n        userAgent\n        method\n        createdAt\n        lastSeenAt\n        current\n      }\n    }\n  }\n": typeof types.MyAccountDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation StartTotpSetup {\n    startTotpSetup {\n      secret\n      uri\n    }\n  }\n": typeof types.StartTotpSetupDocument,
+    "\n  mutation ConfirmTotpSetup($code: String!) {\n    confirmTotpSetup(code: $code)\n  }\n": typeof types.ConfirmTotpSetupDocument,
 };
 const documents: Documents = {
     "\n  query AgreementList($filter: AgreementFilter) {\n    agreements(filter: $filter, limit: 500) {\n      totalCount\n      items {\n        id\n        title\n        status\n        isExample\n        exampleFields\n        centre {\n          id\n          name\n        }\n        parties {\n          id\n          isCurrent\n        }\n        deadline {\n          kind\n          noticeDeadline\n          nextPossibleEnd\n          daysLeft\n        }\n      }\n    }\n    crisisCentres(limit: 500) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": types.AgreementListDocument,
@@ -82,6 +102,26 @@ const documents: Documents = {
     "\n  query MovingTo($kommunenummer: String!) {\n    municipality(kommunenummer: $kommunenummer) {\n      kommunenummer\n      name\n      agencies {\n        id\n        kind\n        name\n        isExample\n        contacts {\n          id\n          name\n          title\n          phone\n          email\n          isContactPoint\n        }\n      }\n      handoverRoutines {\n        id\n        status\n        adoptedOn\n        isExample\n        centre {\n          name\n        }\n        steps {\n          id\n          title\n          timing\n          responsibleAgencyKind\n          contact {\n            name\n            phone\n          }\n        }\n      }\n      centreMemberships {\n        id\n        isCurrent\n        centre {\n          name\n        }\n      }\n    }\n  }\n": types.MovingToDocument,
     "\n  query RoutineLocation($id: ID!) {\n    handoverRoutine(id: $id) {\n      id\n      centre {\n        id\n      }\n      municipality {\n        kommunenummer\n      }\n    }\n  }\n": types.RoutineLocationDocument,
     "\n  mutation UpdateStep($id: ID!, $input: RoutineStepInput!, $expectedVersion: Int) {\n    updateRoutineStep(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      title\n      timing\n      responsibleAgencyKind\n    }\n  }\n": types.UpdateStepDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      oidcName\n      oidcLoginUrl\n      mailConfigured\n      demoUsers\n    }\n  }\n": types.SignInOptionsDocument,
+    "\n  query LoginChallenge($challenge: String!) {\n    loginChallenge(challenge: $challenge) {\n      email\n      setup {\n        secret\n        uri\n      }\n    }\n  }\n": types.LoginChallengeDocument,
+    "\n  mutation CompleteLogin($challenge: String!, $code: String!) {\n    completeLogin(challenge: $challenge, code: $code) {\n      id\n      name\n    }\n  }\n": types.CompleteLoginDocument,
+    "\n  query UserAdministration {\n    userAdministration {\n      users {\n        id\n        email\n        name\n        active\n        totpEnabled\n        hasPassword\n        hasExternalIdentity\n        isExample\n        lastSeenAt\n        version\n        mayManage\n        grants {\n          role\n          kommunenummer\n          centreId\n          label\n        }\n      }\n      invitations {\n        id\n        email\n        name\n        expiresAt\n        invitedBy\n        status\n        grant {\n          role\n          kommunenummer\n          centreId\n          label\n        }\n      }\n    }\n    crisisCentres(limit: 200) {\n      items {\n        id\n        name\n        hostKommunenummer\n      }\n    }\n  }\n": types.UserAdministrationDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      link\n      mailed\n      expiresAt\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteUserDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation SetUserGrants($id: ID!, $grants: [GrantInput!]!, $expectedVersion: Int) {\n    setUserGrants(id: $id, grants: $grants, expectedVersion: $expectedVersion) {\n      id\n      version\n    }\n  }\n": types.SetUserGrantsDocument,
+    "\n  mutation DeactivateUser($id: ID!, $expectedVersion: Int) {\n    deactivateUser(id: $id, expectedVersion: $expectedVersion) {\n      id\n      active\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!, $expectedVersion: Int) {\n    reactivateUser(id: $id, expectedVersion: $expectedVersion) {\n      id\n      active\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  mutation CreatePasswordResetLink($id: ID!) {\n    createPasswordResetLink(id: $id) {\n      link\n      mailed\n      expiresAt\n    }\n  }\n": types.CreatePasswordResetLinkDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      name\n      expiresAt\n      grant {\n        label\n        kommunenummer\n      }\n      totpSetup {\n        secret\n        uri\n      }\n    }\n    signInOptions {\n      oidcName\n      oidcLoginUrl\n    }\n  }\n": types.InvitationDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $totpSecret: String, $totpCode: String) {\n    acceptInvitation(token: $token, password: $password, totpSecret: $totpSecret, totpCode: $totpCode) {\n      id\n      name\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": types.ResetPasswordDocument,
+    "\n  query MyAccount {\n    myAccount {\n      id\n      email\n      name\n      totpEnabled\n      totpRequired\n      hasPassword\n      hasExternalIdentity\n      grants {\n        label\n      }\n      sessions {\n        id\n        userAgent\n        method\n        createdAt\n        lastSeenAt\n        current\n      }\n    }\n  }\n": types.MyAccountDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation StartTotpSetup {\n    startTotpSetup {\n      secret\n      uri\n    }\n  }\n": types.StartTotpSetupDocument,
+    "\n  mutation ConfirmTotpSetup($code: String!) {\n    confirmTotpSetup(code: $code)\n  }\n": types.ConfirmTotpSetupDocument,
 };
 
 /**
@@ -230,6 +270,86 @@ export function graphql(source: "\n  query RoutineLocation($id: ID!) {\n    hand
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateStep($id: ID!, $input: RoutineStepInput!, $expectedVersion: Int) {\n    updateRoutineStep(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      title\n      timing\n      responsibleAgencyKind\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateStep($id: ID!, $input: RoutineStepInput!, $expectedVersion: Int) {\n    updateRoutineStep(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      id\n      title\n      timing\n      responsibleAgencyKind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInOptions {\n    signInOptions {\n      oidcName\n      oidcLoginUrl\n      mailConfigured\n      demoUsers\n    }\n  }\n"): (typeof documents)["\n  query SignInOptions {\n    signInOptions {\n      oidcName\n      oidcLoginUrl\n      mailConfigured\n      demoUsers\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoginChallenge($challenge: String!) {\n    loginChallenge(challenge: $challenge) {\n      email\n      setup {\n        secret\n        uri\n      }\n    }\n  }\n"): (typeof documents)["\n  query LoginChallenge($challenge: String!) {\n    loginChallenge(challenge: $challenge) {\n      email\n      setup {\n        secret\n        uri\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteLogin($challenge: String!, $code: String!) {\n    completeLogin(challenge: $challenge, code: $code) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteLogin($challenge: String!, $code: String!) {\n    completeLogin(challenge: $challenge, code: $code) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserAdministration {\n    userAdministration {\n      users {\n        id\n        email\n        name\n        active\n        totpEnabled\n        hasPassword\n        hasExternalIdentity\n        isExample\n        lastSeenAt\n        version\n        mayManage\n        grants {\n          role\n          kommunenummer\n          centreId\n          label\n        }\n      }\n      invitations {\n        id\n        email\n        name\n        expiresAt\n        invitedBy\n        status\n        grant {\n          role\n          kommunenummer\n          centreId\n          label\n        }\n      }\n    }\n    crisisCentres(limit: 200) {\n      items {\n        id\n        name\n        hostKommunenummer\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserAdministration {\n    userAdministration {\n      users {\n        id\n        email\n        name\n        active\n        totpEnabled\n        hasPassword\n        hasExternalIdentity\n        isExample\n        lastSeenAt\n        version\n        mayManage\n        grants {\n          role\n          kommunenummer\n          centreId\n          label\n        }\n      }\n      invitations {\n        id\n        email\n        name\n        expiresAt\n        invitedBy\n        status\n        grant {\n          role\n          kommunenummer\n          centreId\n          label\n        }\n      }\n    }\n    crisisCentres(limit: 200) {\n      items {\n        id\n        name\n        hostKommunenummer\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      link\n      mailed\n      expiresAt\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      link\n      mailed\n      expiresAt\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserGrants($id: ID!, $grants: [GrantInput!]!, $expectedVersion: Int) {\n    setUserGrants(id: $id, grants: $grants, expectedVersion: $expectedVersion) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserGrants($id: ID!, $grants: [GrantInput!]!, $expectedVersion: Int) {\n    setUserGrants(id: $id, grants: $grants, expectedVersion: $expectedVersion) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($id: ID!, $expectedVersion: Int) {\n    deactivateUser(id: $id, expectedVersion: $expectedVersion) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($id: ID!, $expectedVersion: Int) {\n    deactivateUser(id: $id, expectedVersion: $expectedVersion) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($id: ID!, $expectedVersion: Int) {\n    reactivateUser(id: $id, expectedVersion: $expectedVersion) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($id: ID!, $expectedVersion: Int) {\n    reactivateUser(id: $id, expectedVersion: $expectedVersion) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePasswordResetLink($id: ID!) {\n    createPasswordResetLink(id: $id) {\n      link\n      mailed\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePasswordResetLink($id: ID!) {\n    createPasswordResetLink(id: $id) {\n      link\n      mailed\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      name\n      expiresAt\n      grant {\n        label\n        kommunenummer\n      }\n      totpSetup {\n        secret\n        uri\n      }\n    }\n    signInOptions {\n      oidcName\n      oidcLoginUrl\n    }\n  }\n"): (typeof documents)["\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      name\n      expiresAt\n      grant {\n        label\n        kommunenummer\n      }\n      totpSetup {\n        secret\n        uri\n      }\n    }\n    signInOptions {\n      oidcName\n      oidcLoginUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!, $totpSecret: String, $totpCode: String) {\n    acceptInvitation(token: $token, password: $password, totpSecret: $totpSecret, totpCode: $totpCode) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!, $totpSecret: String, $totpCode: String) {\n    acceptInvitation(token: $token, password: $password, totpSecret: $totpSecret, totpCode: $totpCode) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAccount {\n    myAccount {\n      id\n      email\n      name\n      totpEnabled\n      totpRequired\n      hasPassword\n      hasExternalIdentity\n      grants {\n        label\n      }\n      sessions {\n        id\n        userAgent\n        method\n        createdAt\n        lastSeenAt\n        current\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyAccount {\n    myAccount {\n      id\n      email\n      name\n      totpEnabled\n      totpRequired\n      hasPassword\n      hasExternalIdentity\n      grants {\n        label\n      }\n      sessions {\n        id\n        userAgent\n        method\n        createdAt\n        lastSeenAt\n        current\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTotpSetup {\n    startTotpSetup {\n      secret\n      uri\n    }\n  }\n"): (typeof documents)["\n  mutation StartTotpSetup {\n    startTotpSetup {\n      secret\n      uri\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpSetup($code: String!) {\n    confirmTotpSetup(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpSetup($code: String!) {\n    confirmTotpSetup(code: $code)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
