@@ -46,7 +46,7 @@ export default function AccountPage() {
       <Heading level={2} data-size="sm">
         {t('account.sessions')}
       </Heading>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('account.sessions')}>
         <Table zebra border data-size="sm" data-testid="sessions-table">
           <Table.Head>
             <Table.Row>

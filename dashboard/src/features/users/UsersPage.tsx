@@ -156,7 +156,7 @@ export default function UsersPage() {
               {errorMessage(err!, t('error.network'))}
             </Alert>
           ))}
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('users.list')}>
             <Table zebra border data-size="sm" data-testid="users-table">
               <caption>{t('users.list')}</caption>
               <Table.Head>
