@@ -21,7 +21,7 @@ function signInLines(config: AppConfig, administrators: number): string[] {
   const lines: string[] = [];
   if (config.demoUsers) {
     lines.push(
-      '  Sign-in:   DEMO USERS for local use (admin@samordna.example / demo-admin-2026 and the others in README.md).',
+      '  Sign-in:   DEMO USERS for local use (admin@samordna.example and one per role; passwords in README.md).',
       `             Listening on ${config.host} only. Never run like this with real data: set NODE_ENV=production.`,
     );
   } else {
