@@ -21,8 +21,10 @@ describe('scheduleHousekeeping', () => {
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS - 1);
     expect(statements).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(1);
-    expect(statements).toHaveLength(3);
-    expect(statements.join('\n')).toMatch(/DELETE FROM user_session[\s\S]*DELETE FROM login_attempt[\s\S]*DELETE FROM audit_log/);
+    expect(statements).toHaveLength(6);
+    expect(statements.join('\n')).toMatch(
+      /DELETE FROM user_session[\s\S]*DELETE FROM login_attempt[\s\S]*DELETE FROM audit_log[\s\S]*DELETE FROM login_challenge[\s\S]*DELETE FROM password_reset[\s\S]*DELETE FROM user_invitation/,
+    );
 
     fail = true;
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS);
