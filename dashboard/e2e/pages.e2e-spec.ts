@@ -13,7 +13,8 @@ let browser: Browser;
 const base = tempDir('samordna-pages-');
 
 beforeAll(async () => {
-  server = spawnServer({ SAMORDNA_DATA_DIR: path.join(base, 'pg') }, await freePort());
+  // As `pnpm start` on a laptop: with the demo users (production has none).
+  server = spawnServer({ SAMORDNA_DATA_DIR: path.join(base, 'pg'), NODE_ENV: 'development' }, await freePort());
   await server.waitFor(/Samordna is running/);
   browser = await launchChromium();
 });

@@ -8,6 +8,30 @@ import { createApollo, createHttpApp, graphqlMiddleware } from './app/http';
 import type { AppContext } from './app/context';
 import { openDatabase, prepareDatabase, type DatabaseHandle } from './database/runtime';
 import { scheduleHousekeeping } from './database/housekeeping';
+import { createOidcRouter } from './modules/auth/oidc';
+
+/** Active national administrators who are not demo users: none means the first must be made with the CLI. */
+async function countAdministrators(ds: DataSource): Promise<number> {
+  const [{ n }] = await ds.query(`SELECT count(DISTINCT u.id)::int AS n FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE r.role = 'ADMIN' AND u.active AND NOT u.is_example`);
+  return n;
+}
+
+/** What the start-up message says about signing in: demo users on a laptop, the first administrator elsewhere. */
+function signInLines(config: AppConfig, administrators: number): string[] {
+  const lines: string[] = [];
+  if (config.demoUsers) {
+    lines.push(
+      '  Sign-in:   DEMO USERS for local use (admin@samordna.example and one per role; passwords in README.md).',
+      `             Listening on ${config.host} only. Never run like this with real data: set NODE_ENV=production.`,
+    );
+  } else {
+    lines.push(`  Sign-in:   no demo users${config.production ? ' (production)' : ''}.`);
+    if (administrators === 0) lines.push('             No administrator yet: create the first with `pnpm admin:create` (see README.md, «Onboarding»).');
+  }
+  if (config.oidc) lines.push(`  SSO:       ${config.oidc.displayName} (${config.oidc.issuer})`);
+  lines.push(`  Mail:      ${config.mail ? 'invitations and reset links are mailed' : 'not set up (SMTP_URL): invitation and reset links are shown once to the one who makes them'}`);
+  return lines;
+}
 
 /** Exits with a message that says what to do, never a stack trace, never a password. */
 function fail(message: string, code = 1): never {
@@ -100,7 +124,9 @@ async function main(): Promise<void> {
     }
     const schema = await buildAppSchema();
     apollo = await createApollo(schema, httpServer, config.production);
-    attach({ dataSource: prepared.dataSource, graphqlMiddleware: graphqlMiddleware(apollo, prepared.dataSource) });
+    const settings = { production: config.production, demoUsers: config.demoUsers, publicUrl: config.publicUrl, mail: config.mail, oidc: config.oidc };
+    const oidcRouter = config.oidc ? await createOidcRouter(prepared.dataSource, settings) : undefined;
+    attach({ dataSource: prepared.dataSource, graphqlMiddleware: graphqlMiddleware(apollo, prepared.dataSource, settings), settings, oidcRouter });
     // prepareDatabase ran the retention housekeeping once; a long-running server repeats it daily.
     stopHousekeeping = scheduleHousekeeping(prepared.dataSource);
 
@@ -112,6 +138,7 @@ async function main(): Promise<void> {
         `  Dashboard: ${base}/`,
         `  GraphQL:   ${base}/graphql`,
         `  Data:      ${db.description}`,
+        ...signInLines(config, await countAdministrators(prepared.dataSource)),
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

@@ -8,6 +8,7 @@ import { SessionProvider, useSession } from '../features/auth/session';
 import { useI18n, type Locale } from '../i18n/i18n';
 import { errorMessage } from '../lib/errors';
 import type { MessageKey } from '../i18n/nb';
+import { mayAdministerUsers } from '@samordna/domain';
 
 // Each page is its own chunk: the first route loads only what it draws.
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
@@ -19,6 +20,10 @@ const ContactsPage = lazy(() => import('../features/contacts/ContactsPage'));
 const RoutinesPage = lazy(() => import('../features/routines/RoutinesPage'));
 const MovingToPage = lazy(() => import('../features/routines/MovingToPage'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const AccountPage = lazy(() => import('../features/users/AccountPage'));
+const InvitationPage = lazy(() => import('../features/users/InvitationPage'));
+const ResetPasswordPage = lazy(() => import('../features/users/ResetPasswordPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
 const NAV: { to: string; key: MessageKey }[] = [
@@ -50,7 +55,9 @@ function UserMenu() {
   return (
     <div className="user-menu" data-testid="user-menu">
       <span>
-        <strong>{me.name}</strong>
+        <RouterLink to="/min-konto">
+          <strong>{me.name}</strong>
+        </RouterLink>
         <br />
         <small className="muted">{me.grants.map((g) => g.label).join(', ')}</small>
       </span>
@@ -77,6 +84,8 @@ function UserMenu() {
 
 export function Shell() {
   const { t, locale, setLocale } = useI18n();
+  const { grants } = useSession();
+  const nav = mayAdministerUsers(grants) ? [...NAV, { to: '/brukere', key: 'nav.users' as MessageKey }] : NAV;
   const other: Locale = locale === 'nb' ? 'en' : 'nb';
   return (
     <>
@@ -88,7 +97,7 @@ export function Shell() {
         </div>
         <nav aria-label={t('nav.main')}>
           <ul>
-            {NAV.map((n) => (
+            {nav.map((n) => (
               <li key={n.to}>
                 <NavLink to={n.to} end={n.to === '/'}>
                   {t(n.key)}
@@ -123,6 +132,10 @@ export function Shell() {
             <Route path="/flytter/:kommunenummer" element={<MovingToPage />} />
             <Route path="/kommuner" element={<MunicipalitiesPage />} />
             <Route path="/logg-inn" element={<LoginPage />} />
+            <Route path="/brukere" element={<UsersPage />} />
+            <Route path="/min-konto" element={<AccountPage />} />
+            <Route path="/invitasjon" element={<InvitationPage />} />
+            <Route path="/nytt-passord" element={<ResetPasswordPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

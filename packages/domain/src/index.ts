@@ -14,3 +14,7 @@ export * from './coverage';
 export * from './permissions';
 export * from './membership';
 export * from './amendments';
+export * from './personal-data';
+export * from './csv';
+export * from './charges';
+export * from './delegation';

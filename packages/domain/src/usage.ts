@@ -26,12 +26,17 @@ export interface ProtectedTable<K> {
   totals: ProtectedCounts;
 }
 
-/** Protects every cell, and suppresses each column's total when any cell in it is suppressed. */
+/**
+ * Protects every cell, and suppresses each column's total when any cell in it is suppressed. Nights
+ * belong to stays: where the stays are suppressed, so are the nights (published nights would show
+ * that there were stays, and roughly how many).
+ */
 export function protectUsageTable<K>(rows: { key: K; counts: UsageCounts }[], threshold = SUPPRESSION_THRESHOLD): ProtectedTable<K> {
-  const protectedRows = rows.map((r) => ({
-    key: r.key,
-    counts: Object.fromEntries(USAGE_METRICS.map((m) => [m, protectCount(r.counts[m], threshold)])) as ProtectedCounts,
-  }));
+  const protectedRows = rows.map((r) => {
+    const counts = Object.fromEntries(USAGE_METRICS.map((m) => [m, protectCount(r.counts[m], threshold)])) as ProtectedCounts;
+    if (counts.stays.suppressed) counts.nights = { value: null, suppressed: true };
+    return { key: r.key, counts };
+  });
   const totals = Object.fromEntries(
     USAGE_METRICS.map((m) => {
       const anySuppressed = protectedRows.some((r) => r.counts[m].suppressed);

@@ -9,6 +9,8 @@ export interface AuthUser {
   email: string;
   name: string;
   grants: Grant[];
+  /** The session this request came with (absent in tests that put a user in the context directly). */
+  sessionId?: string;
 }
 
 export function unauthenticated(): GraphQLError {

@@ -6,6 +6,20 @@ import { createAgreementLoaders } from '../modules/agreement/agreement.loader';
 import { createContactLoaders } from '../modules/contact/contact.loader';
 import { createHandoverLoaders } from '../modules/handover/handover.loader';
 import type { AuthUser } from './auth';
+import { loadConfig, type AppConfig } from '../config/env';
+
+/** What the services need of the configuration: demo users, links in mails, mail and single sign-on. */
+export type RuntimeSettings = Pick<AppConfig, 'production' | 'demoUsers' | 'publicUrl' | 'mail' | 'oidc'>;
+
+let defaults: RuntimeSettings | null = null;
+/** The settings from the environment, read once (tests and the HTTP server may pass their own). */
+export function defaultSettings(): RuntimeSettings {
+  if (!defaults) {
+    const { production, demoUsers, publicUrl, mail, oidc } = loadConfig(process.env);
+    defaults = { production, demoUsers, publicUrl, mail, oidc };
+  }
+  return defaults;
+}
 
 export function createLoaders(ds: DataSource) {
   return {
@@ -28,8 +42,22 @@ export interface AppContext {
   /** Present over HTTP: where the session cookie is set and cleared. */
   res?: Response;
   ip: string;
+  /** The browser's User-Agent (cut short), to name a new session on the user's own page. */
+  userAgent?: string | null;
+  settings: RuntimeSettings;
 }
 
-export function createContext(dataSource: DataSource, extras: { auth?: AuthUser | null; res?: Response; ip?: string } = {}): AppContext {
-  return { dataSource, loaders: createLoaders(dataSource), auth: extras.auth ?? null, res: extras.res, ip: extras.ip ?? 'local' };
+export function createContext(
+  dataSource: DataSource,
+  extras: { auth?: AuthUser | null; res?: Response; ip?: string; userAgent?: string | null; settings?: RuntimeSettings } = {},
+): AppContext {
+  return {
+    dataSource,
+    loaders: createLoaders(dataSource),
+    auth: extras.auth ?? null,
+    res: extras.res,
+    ip: extras.ip ?? 'local',
+    userAgent: extras.userAgent?.slice(0, 300) ?? null,
+    settings: extras.settings ?? defaultSettings(),
+  };
 }

@@ -8,6 +8,10 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** Free text holding what must never be stored (identity numbers; phone, e-mail, addresses where not allowed). */
+  PERSONAL_DATA_IN_FREE_TEXT: 'PERSONAL_DATA_IN_FREE_TEXT',
+  /** Sign-in needs a code from the authenticator app (extensions.challenge), or setting one up first. */
+  TOTP_REQUIRED: 'TOTP_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -19,6 +23,8 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
   ErrorCode.TOO_MANY_ATTEMPTS,
+  ErrorCode.PERSONAL_DATA_IN_FREE_TEXT,
+  ErrorCode.TOTP_REQUIRED,
 ]);
 const PUBLIC_PREFIXES = ['GRAPHQL_', 'PERSISTED_QUERY_', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX', 'TOO_MANY_'];
 

@@ -10,7 +10,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { createContext, type AppContext } from './context';
+import { createContext, defaultSettings, type AppContext, type RuntimeSettings } from './context';
 import { formatError } from './errors';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
 import { armor, costLimitPlugin } from './limits';
@@ -61,8 +61,11 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
   return {
     app,
     attach(r: Ready) {
+      const settings = r.settings ?? defaultSettings();
       router.use('/graphql', express.json({ limit: '1mb' }), r.graphqlMiddleware);
-      router.use('/export', exportRouter(r.dataSource));
+      // Exports are computed for the signed-in user: what they may see of extra charges differs.
+      router.use('/export', exportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
+      if (r.oidcRouter) router.use('/auth/oidc', r.oidcRouter);
       if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
         // Security headers for the dashboard (the GraphQL endpoint answers JSON only).
         const headers = helmet({
@@ -98,6 +101,9 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
 export interface Ready {
   dataSource: DataSource;
   graphqlMiddleware: express.RequestHandler;
+  settings?: RuntimeSettings;
+  /** OpenID Connect sign-in (/auth/oidc/login, /callback, /logout), when configured. */
+  oidcRouter?: express.Router;
 }
 
 /** The Apollo options shared by the HTTP server and the tests: limits, masking, CSRF prevention. */
@@ -126,8 +132,15 @@ export async function createApollo(
   return apollo;
 }
 
-export function graphqlMiddleware(apollo: ApolloServer<AppContext>, dataSource: DataSource): express.RequestHandler {
+export function graphqlMiddleware(apollo: ApolloServer<AppContext>, dataSource: DataSource, settings: RuntimeSettings = defaultSettings()): express.RequestHandler {
   return expressMiddleware(apollo, {
-    context: async ({ req, res }) => createContext(dataSource, { auth: await authenticate(dataSource, req.headers.cookie), res, ip: req.ip ?? 'unknown' }),
+    context: async ({ req, res }) =>
+      createContext(dataSource, {
+        auth: await authenticate(dataSource, req.headers.cookie, settings),
+        res,
+        ip: req.ip ?? 'unknown',
+        userAgent: req.headers['user-agent'] ?? null,
+        settings,
+      }),
   });
 }

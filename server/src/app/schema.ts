@@ -11,6 +11,7 @@ import { AgreementCostResolver, CostSharingResolver } from '../modules/cost-shar
 import { CoverageResolver } from '../modules/coverage/coverage.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { UsersResolver } from '../modules/users/users.resolver';
 import { authChecker } from './auth';
 
 export const RESOLVERS = [
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   CoverageResolver,
   AuthResolver,
   AuditResolver,
+  UsersResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate, isPhoneNumber, isWorkEmail, parseKommunenummer, todayInNorway } from '@samordna/domain';
-import { badInput } from './errors';
+import { findPersonalData, isIsoDate, isPhoneNumber, isWorkEmail, parseKommunenummer, PERSONAL_DATA_MESSAGES, todayInNorway, type FreeTextAudience } from '@samordna/domain';
+import { badInput, ErrorCode } from './errors';
+import { GraphQLError } from 'graphql';
 
 /**
  * Parses GraphQL arguments with a zod schema. The first problem becomes BAD_USER_INPUT naming
@@ -10,23 +11,39 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argNa
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw badInput([argName, ...issue.path.map(String)].join('.'), issue.message);
+    const field = [argName, ...issue.path.map(String)].join('.');
+    const personalData = issue.code === 'custom' ? (issue.params as { personalData?: string } | undefined)?.personalData : undefined;
+    if (personalData) {
+      throw new GraphQLError(issue.message, { extensions: { code: ErrorCode.PERSONAL_DATA_IN_FREE_TEXT, field, kind: personalData } });
+    }
+    throw badInput(field, issue.message);
   }
   return result.data;
 }
 
-const trimmed = (max: number, label: string) =>
+/**
+ * Who may read a free-text field: `public` (anyone; street addresses refused too), `restricted`
+ * (some signed-in roles), or `none` for text that is never stored (search terms).
+ */
+export type FreeTextCheck = FreeTextAudience | 'none';
+
+const trimmed = (max: number, label: string, check: FreeTextCheck) =>
   z
     .string()
     .trim()
-    .max(max, `${label} kan være høyst ${max} tegn.`);
+    .max(max, `${label} kan være høyst ${max} tegn.`)
+    .superRefine((text, ctx) => {
+      if (check === 'none') return;
+      const found = findPersonalData(text, check);
+      if (found) ctx.addIssue({ code: 'custom', message: `${label} ${PERSONAL_DATA_MESSAGES[found.kind]}`, params: { personalData: found.kind } });
+    });
 
 export const v = {
-  /** Required text, trimmed, not empty. */
-  text: (label: string, max = 300) => trimmed(max, label).min(1, `${label} må fylles ut.`),
+  /** Required text, trimmed, not empty; checked for personal data (see FreeTextCheck). */
+  text: (label: string, max = 300, check: FreeTextCheck = 'public') => trimmed(max, label, check).min(1, `${label} må fylles ut.`),
   /** Optional text: empty becomes null. */
-  optionalText: (label: string, max = 2000) =>
-    trimmed(max, label)
+  optionalText: (label: string, max = 2000, check: FreeTextCheck = 'public') =>
+    trimmed(max, label, check)
       .nullish()
       .transform((s) => (s ? s : null)),
   optionalIsoDate: (label: string) =>

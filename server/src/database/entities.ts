@@ -10,7 +10,7 @@ import { ContactPerson } from '../modules/contact/contact-person.entity';
 import { HandoverRoutine } from '../modules/handover/handover-routine.entity';
 import { RoutineStep } from '../modules/handover/routine-step.entity';
 import { SeedState } from './seeds/seed-state.entity';
-import { AppUser, LoginAttempt, UserRole, UserSession } from '../modules/auth/auth.entities';
+import { AppUser, LoginAttempt, LoginChallenge, PasswordReset, UserInvitation, UserRole, UserSession } from '../modules/auth/auth.entities';
 import { AuditEntry } from '../modules/audit/audit.entity';
 import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from '../modules/cost-sharing/cost.entities';
 
@@ -39,5 +39,8 @@ export const ENTITIES = [
   UserRole,
   UserSession,
   LoginAttempt,
+  UserInvitation,
+  PasswordReset,
+  LoginChallenge,
   AuditEntry,
 ];

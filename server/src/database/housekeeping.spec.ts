@@ -21,8 +21,10 @@ describe('scheduleHousekeeping', () => {
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS - 1);
     expect(statements).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(1);
-    expect(statements).toHaveLength(4);
-    expect(statements.join('\n')).toMatch(/DELETE FROM user_session[\s\S]*DELETE FROM login_attempt[\s\S]*DELETE FROM audit_log[\s\S]*UPDATE agreement a SET status = 'ENDED'/);
+    expect(statements).toHaveLength(7);
+    expect(statements.join('\n')).toMatch(
+      /DELETE FROM user_session[\s\S]*DELETE FROM login_attempt[\s\S]*DELETE FROM audit_log[\s\S]*UPDATE agreement a SET status = 'ENDED'[\s\S]*DELETE FROM login_challenge[\s\S]*DELETE FROM password_reset[\s\S]*DELETE FROM user_invitation/,
+    );
 
     fail = true;
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS);
@@ -30,10 +32,10 @@ describe('scheduleHousekeeping', () => {
 
     fail = false;
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS);
-    expect(statements).toHaveLength(8);
+    expect(statements).toHaveLength(14);
 
     stop();
     await jest.advanceTimersByTimeAsync(HOUSEKEEPING_INTERVAL_MS * 3);
-    expect(statements).toHaveLength(8);
+    expect(statements).toHaveLength(14);
   });
 });

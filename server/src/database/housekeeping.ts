@@ -10,6 +10,10 @@ export async function housekeeping(ds: DataSource): Promise<void> {
   await ds.query(`DELETE FROM audit_log WHERE at < now() - make_interval(years => $1)`, [RETENTION.auditYears]);
   // Agreements past their last binding day are ended (a new version took over, or notice ran out).
   await endLapsedAgreements(ds);
+  // One-time links and sign-in steps: gone once spent or expired (invitations kept a while to show as expired).
+  await ds.query(`DELETE FROM login_challenge WHERE expires_at < now()`);
+  await ds.query(`DELETE FROM password_reset WHERE expires_at < now() - make_interval(days => $1)`, [RETENTION.sessionDays]);
+  await ds.query(`DELETE FROM user_invitation WHERE expires_at < now() - make_interval(days => $1)`, [RETENTION.sessionDays]);
 }
 
 /** How often a running server repeats the housekeeping it did at start. */

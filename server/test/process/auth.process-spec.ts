@@ -29,10 +29,10 @@ beforeAll(async () => {
   pg = await startChildPostgres(path.join(base, 'pg'));
   const u = new URL(pg.url);
   u.pathname = '/samordna_shared';
-  // Two server processes on one database, as behind a load balancer.
-  a = spawnServer({ DATABASE_URL: u.toString(), SAMORDNA_INSECURE_COOKIES: '1' }, await freePort());
+  // Two server processes on one database, as behind a load balancer; with the demo users (not production).
+  a = spawnServer({ DATABASE_URL: u.toString(), SAMORDNA_INSECURE_COOKIES: '1', NODE_ENV: 'development' }, await freePort());
   await a.waitFor(/Samordna is running/);
-  b = spawnServer({ DATABASE_URL: u.toString(), SAMORDNA_INSECURE_COOKIES: '1' }, await freePort());
+  b = spawnServer({ DATABASE_URL: u.toString(), SAMORDNA_INSECURE_COOKIES: '1', NODE_ENV: 'development' }, await freePort());
   await b.waitFor(/Samordna is running/);
 });
 afterAll(async () => {

@@ -161,3 +161,41 @@ export function startChildPostgres(dataDir: string): Promise<ChildPostgres> {
     });
   });
 }
+
+export interface ChildOidcProvider {
+  issuer: string;
+  stop(): Promise<void>;
+}
+
+/** A real OpenID Connect provider (oidc-provider) on loopback, in a child process: see oidc-provider.mjs. */
+export function startOidcProvider(port: number, samordnaUrl: string): Promise<ChildOidcProvider> {
+  const script = path.join(REPO_ROOT, 'server', 'test', 'utils', 'oidc-provider.mjs');
+  const proc = spawn(process.execPath, [script, '--port', String(port), '--redirect', `${samordnaUrl}/auth/oidc/callback`, '--post-logout', `${samordnaUrl}/`], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: path.join(REPO_ROOT, 'server'),
+  });
+  let out = '';
+  let err = '';
+  proc.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the OpenID provider did not start:\n${err}`)), 30_000);
+    proc.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (!line) return;
+      clearTimeout(timer);
+      resolve({
+        issuer: (JSON.parse(line) as { issuer: string }).issuer,
+        async stop() {
+          proc.stdin!.end();
+          await exited;
+        },
+      });
+    });
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the OpenID provider exited (${code}):\n${err}`));
+    });
+  });
+}

@@ -4,7 +4,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, type Grant } from '@samordna/domain';
+import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, toCsv, type Grant } from '@samordna/domain';
 import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -17,12 +17,6 @@ type Agency = MunicipalityContactsQuery['agencies']['items'][number];
 const CONTACT_CODES = ['NO_CONTACT_POINT', 'NO_KEY_CONTACT', 'STALE_CONTACTS', 'NO_WRITTEN_COOPERATION'] as const;
 
 const monthsSince = (iso: string) => Math.floor((Date.now() - new Date(iso).getTime()) / (30.44 * 24 * 3600 * 1000));
-
-/** UTF-8 with BOM and semicolons, so Excel opens it with æøå intact. */
-function toCsv(rows: string[][]): string {
-  const cell = (s: string) => (/[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return '\ufeff' + rows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
-}
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));

@@ -39,7 +39,7 @@ export default function CostsPage() {
         name: p.municipality.name,
         role: p.role,
         allocatedKr: Math.round(p.allocatedOre / 100),
-        extraKr: Math.round(p.extraChargesOre / 100),
+        extraKr: Math.round((p.extraChargesOre ?? 0) / 100),
         perInhabitantKr: p.perInhabitantOre === null || p.perInhabitantOre === undefined ? null : Math.round(p.perInhabitantOre) / 100,
       })),
     [d],
@@ -160,7 +160,7 @@ export default function CostsPage() {
                       </Table.Cell>
                       <Table.Cell style={{ textAlign: 'right' }}>{formatInteger(p.population)}</Table.Cell>
                       <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.allocatedOre)}</Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.extraChargesOre)}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>{p.extraChargesOre === null || p.extraChargesOre === undefined ? t('costs.withheld') : formatOre(p.extraChargesOre)}</Table.Cell>
                       <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.totalOre)}</Table.Cell>
                       <Table.Cell style={{ textAlign: 'right' }}>{p.perInhabitantOre === null || p.perInhabitantOre === undefined ? '–' : formatOre(p.perInhabitantOre)}</Table.Cell>
                       <Table.Cell>{p.explanation}</Table.Cell>
@@ -168,6 +168,11 @@ export default function CostsPage() {
                   ))}
                 </Table.Body>
               </Table>
+              {d.extraChargesWithheld && (
+                <Paragraph data-size="sm" className="muted" data-testid="charges-withheld">
+                  {t('costs.withheldNote')}
+                </Paragraph>
+              )}
             </Details.Content>
           </Details>
 

@@ -25,6 +25,7 @@ export const CostPageQuery = graphql(`
         krPerInhabitant
         centreName
       }
+      extraChargesWithheld
       parties {
         municipality {
           kommunenummer
@@ -34,6 +35,7 @@ export const CostPageQuery = graphql(`
         population
         allocatedOre
         extraChargesOre
+        extraChargesWithheld
         totalOre
         perInhabitantOre
         share

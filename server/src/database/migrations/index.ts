@@ -4,6 +4,15 @@ import { CostSharing1763770000000 } from './1763770000000-cost-sharing';
 import { AccessAudit1763780000000 } from './1763780000000-access-audit';
 import { AuditParent1763790000000 } from './1763790000000-audit-parent';
 import { AgreementContracts1765000000000 } from './1765000000000-agreement-contracts';
+import { UsersSignIn1765300000000 } from './1765300000000-users-sign-in';
 
 /** In order. A new migration is appended here; none is ever edited after it has landed. */
-export const MIGRATIONS = [Foundation1763750000000, DomainModel1763760000000, CostSharing1763770000000, AccessAudit1763780000000, AuditParent1763790000000, AgreementContracts1765000000000];
+export const MIGRATIONS = [
+  Foundation1763750000000,
+  DomainModel1763760000000,
+  CostSharing1763770000000,
+  AccessAudit1763780000000,
+  AuditParent1763790000000,
+  AgreementContracts1765000000000,
+  UsersSignIn1765300000000,
+];

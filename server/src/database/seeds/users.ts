@@ -1,10 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { demoUsersAllowed } from '../../config/env';
 import { hashPassword } from '../../modules/auth/auth.service';
 import { insertRows, upsert } from './upsert';
 
 /**
  * Demo users, one per role, for local use only (listed in the README). Added once per database
- * and marked is_example. Never used in production: set SAMORDNA_NO_DEMO_USERS=1 there.
+ * and marked is_example. Never created in production (NODE_ENV=production) nor with
+ * SAMORDNA_NO_DEMO_USERS=1, and there any that exist cannot sign in (see authenticate).
  */
 export const USERS_KEY = 'records-v3-users';
 
@@ -18,7 +20,7 @@ export const DEMO_USERS: { email: string; name: string; password: string; grants
   { email: 'lesetilgang@samordna.example', name: 'Lars Leser', password: 'demo-lese-2026', grants: [{ role: 'READ_ONLY' }] },
 ];
 
-const demoUsersWanted = () => process.env.SAMORDNA_NO_DEMO_USERS !== '1';
+const demoUsersWanted = () => demoUsersAllowed(process.env);
 
 /**
  * The demo users' password hashes, made before the seed transaction opens (hashing is slow on

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { allocateCosts, canManageFinance, canSetCostTerms, CostModelError, isAdmin, todayInNorway, type CostModel } from '@samordna/domain';
+import { allocateCosts, canManageFinance, canSeeStayCharges, canSetCostTerms, CostModelError, isAdmin, todayInNorway, type CostModel } from '@samordna/domain';
 import { assertAllowed, checkVersion, missing, notMember, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
@@ -29,6 +29,22 @@ async function assertFinance(em: EntityManager, ctx: AppContext, centreId: strin
   if (!centre) throw missing(ctx, badInput(field, 'Fant ikke krisesenteret.'));
   assertAllowed(ctx, canManageFinance(ctx.auth!.grants, centre.hostKommunenummer));
   return centre;
+}
+
+/**
+ * A centre's extra charges for a year: only those the viewer may see in full (finance of the host,
+ * administrators: all; the director of a paying municipality: that municipality's). Everyone else gets
+ * none: the public sees at most yearly totals, in costDistribution, when they cannot reveal a small count.
+ */
+export async function extraCharges(ctx: AppContext, centreId: string, year: number): Promise<ExtraCharge[]> {
+  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const y = parseInput(YEAR, year, 'year');
+  const grants = ctx.auth?.grants ?? [];
+  if (grants.length === 0) return [];
+  const centre = await ctx.loaders.centreById.load(id);
+  if (!centre) return [];
+  const rows = await ctx.dataSource.getRepository(ExtraCharge).find({ where: { centreId: id, year: y }, order: { kommunenummer: 'ASC', createdAt: 'ASC' } });
+  return rows.filter((c) => canSeeStayCharges(grants, centre.hostKommunenummer, c.kommunenummer));
 }
 
 export async function investmentSummary(ctx: AppContext, centreId: string, fromYear: number, toYear: number): Promise<InvestmentSummary> {

@@ -1,15 +1,13 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { formatDate, largestRemainder } from '@samordna/domain';
+import { csvDecimal, formatDate, largestRemainder, toCsv as writeCsv } from '@samordna/domain';
+import type { AuthUser } from '../../app/auth';
 import { createContext } from '../../app/context';
 import { costDistribution } from './cost.service';
 import type { CostDistribution } from './cost.types';
 
-/** Øre as a kroner number Excel in nb-NO reads: decimal comma, no thousands separator. */
-export const csvKroner = (ore: number) => (ore / 100).toFixed(2).replace('.', ',');
 
 interface Sheet {
   title: string;
@@ -20,6 +18,7 @@ interface Sheet {
 }
 
 const ROLE = { host: 'Vertskommune', partner: 'Samarbeidskommune' } as const;
+const WITHHELD_NOTE = 'Tilleggskostnader som kan avsløre opphold (færre enn 5) er skjermet og holdt utenfor summene. Logg inn som økonomi i vertskommunen eller kommunedirektør i betalende kommune for å se dem.';
 
 function preface(d: CostDistribution, what: string): string[][] {
   return [
@@ -27,6 +26,7 @@ function preface(d: CostDistribution, what: string): string[][] {
     ['Modell', d.modelLabel],
     ['Folketall per', `1. januar ${d.populationYear}`],
     ...(d.isExample ? [['Merk', 'Eksempeldata: budsjett og kostnadsmodell er oppdiktet, ikke reelle tall.']] : []),
+    ...(d.extraChargesWithheld ? [['Merk', WITHHELD_NOTE]] : []),
     [],
   ];
 }
@@ -44,12 +44,12 @@ export function allocationSheet(d: CostDistribution): Sheet {
         p.population,
         { percent: p.share * 100 },
         { ore: p.allocatedOre },
-        { ore: p.extraChargesOre },
+        p.extraChargesOre === null ? 'Skjermet' : { ore: p.extraChargesOre },
         { ore: p.totalOre },
         { ore: p.perInhabitantOre ?? 0 },
         p.explanation,
       ]),
-      ['Sum', '', '', d.parties.reduce((a, p) => a + p.population, 0), { percent: 100 }, { ore: d.budgetOre }, { ore: d.parties.reduce((a, p) => a + p.extraChargesOre, 0) }, { ore: d.parties.reduce((a, p) => a + p.totalOre, 0) }, '', ''],
+      ['Sum', '', '', d.parties.reduce((a, p) => a + p.population, 0), { percent: 100 }, { ore: d.budgetOre }, { ore: d.parties.reduce((a, p) => a + (p.extraChargesOre ?? 0), 0) }, { ore: d.parties.reduce((a, p) => a + p.totalOre, 0) }, '', ''],
     ],
   };
 }
@@ -67,11 +67,10 @@ export function invoicePlanSheet(d: CostDistribution): Sheet {
   return { title: 'Fakturaplan', preface: preface(d, 'Fakturaplan'), header: ['Kommune', 'Kommunenr.', 'Kvartal', 'Forfall', 'Beløp (kr)'], rows };
 }
 
-/** UTF-8 with BOM, semicolons, CRLF and decimal commas: Excel opens it with æøå intact. */
+/** Through the one CSV writer: kroner and percentages as decimal-comma numbers, text with formulas neutralised. */
 export function toCsv(sheet: Sheet): string {
-  const cell = (c: Sheet['rows'][number][number]) =>
-    typeof c === 'object' ? ('ore' in c ? csvKroner(c.ore) : c.percent.toFixed(2).replace('.', ',')) : String(c);
-  return stringify([...sheet.preface, sheet.header, ...sheet.rows.map((r) => r.map(cell))], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+  const cell = (c: Sheet['rows'][number][number]) => (typeof c === 'object' ? csvDecimal('ore' in c ? c.ore / 100 : c.percent) : c);
+  return writeCsv([...sheet.preface, sheet.header, ...sheet.rows.map((r) => r.map(cell))]);
 }
 
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
@@ -94,13 +93,13 @@ export async function toXlsx(sheet: Sheet): Promise<Buffer> {
 const statusOf = (code: unknown) => (code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' ? 400 : 500);
 
 /** GET /export/{cost-distribution|invoice-plan}.{csv|xlsx}?centreId=…&year=… */
-export function exportRouter(dataSource: DataSource): Router {
+export function exportRouter(dataSource: DataSource, authenticate: (req: express.Request) => Promise<AuthUser | null> = async () => null): Router {
   const router = express.Router();
   router.get(/^\/(cost-distribution|invoice-plan)\.(csv|xlsx)$/, async (req, res) => {
     const [kind, format] = [req.params[0], req.params[1]] as ['cost-distribution' | 'invoice-plan', 'csv' | 'xlsx'];
     try {
       const year = Number(req.query.year);
-      const d = await costDistribution(createContext(dataSource), String(req.query.centreId ?? ''), Number.isInteger(year) ? year : NaN);
+      const d = await costDistribution(createContext(dataSource, { auth: await authenticate(req) }), String(req.query.centreId ?? ''), Number.isInteger(year) ? year : NaN);
       const sheet = kind === 'cost-distribution' ? allocationSheet(d) : invoicePlanSheet(d);
       const name = `${kind === 'cost-distribution' ? 'kostnadsfordeling' : 'fakturaplan'}-${d.centreName.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-')}-${d.year}`;
       const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '');

@@ -100,8 +100,8 @@ export const chargeSchema = z.object({
   kommunenummer: v.kommunenummer(),
   kind: z.enum(EXTRA_CHARGE_KINDS),
   amountOre: v.ore('Beløpet'),
-  payingBudget: v.optionalText('Budsjettet som betaler', 200),
-  description: v.optionalText('Beskrivelse', 1000),
+  payingBudget: v.optionalText('Budsjettet som betaler', 200, 'restricted'),
+  description: v.optionalText('Beskrivelse', 1000, 'restricted'),
 });
 
 export const investmentSchema = z.object({

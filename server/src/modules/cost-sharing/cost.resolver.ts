@@ -6,10 +6,9 @@ import { Agreement } from '../agreement/agreement.entity';
 import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import { BudgetInput, ExtraChargeInput, InvestmentInput, InvestmentSummary } from './cost.inputs';
 import { costDistribution, costTrend, municipalityCosts, simulateCostSharing, usageStatistics } from './cost.service';
-import { createExtraCharge, createInvestment, deleteExtraCharge, deleteInvestment, investmentSummary, setAgreementCostTerms, setCentreBudget } from './cost-finance.service';
+import { createExtraCharge, createInvestment, extraCharges, deleteExtraCharge, deleteInvestment, investmentSummary, setAgreementCostTerms, setCentreBudget } from './cost-finance.service';
 import { CostDistribution, CostTerms, CostTermsInput, type CostParams, CostTrend, MunicipalityCosts, Simulation, SimulationInput, UsageStatistics } from './cost.types';
 
-const YEAR = v.year();
 
 @Resolver()
 export class CostSharingResolver {
@@ -54,10 +53,11 @@ export class CostSharingResolver {
     return ctx.dataSource.getRepository(CentreBudget).find({ where: { centreId: id }, order: { year: 'ASC' } });
   }
 
-  @Query(() => [ExtraCharge])
+  @Query(() => [ExtraCharge], {
+    description: "A centre's extra charges in a year that you may see: all for finance of the host and administrators, your own municipality's for its director, none for others (they describe stays).",
+  })
   extraCharges(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('year', () => Int) year: number) {
-    const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
-    return ctx.dataSource.getRepository(ExtraCharge).find({ where: { centreId: id, year: parseInput(YEAR, year, 'year') }, order: { kommunenummer: 'ASC' } });
+    return extraCharges(ctx, centreId, year);
   }
 
   @Query(() => [Investment])

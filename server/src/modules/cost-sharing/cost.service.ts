@@ -4,6 +4,8 @@ import {
   agreementBindsOn,
   allocateCosts,
   isMemberOn,
+  canSeeStayCharges,
+  chargeTotalIsPublic,
   compareIso,
   COST_MODEL_LABELS,
   CostModelError,
@@ -13,6 +15,7 @@ import {
   type Allocation,
   type CostModel,
   type CostParty,
+  type Grant,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { badInput, notFound } from '../../app/errors';
@@ -157,7 +160,10 @@ class CostUnavailable extends Error {
   }
 }
 
-function distribute(data: CostData, centreId: string, year: number, scenario: Scenario = {}): { dist: CostDistribution; allocation: Allocation } {
+/** What the signed-in user (or an anonymous reader) may see of extra charges: see canSeeStayCharges. */
+const viewerOf = (ctx: AppContext): readonly Grant[] => ctx.auth?.grants ?? [];
+
+function distribute(data: CostData, centreId: string, year: number, viewer: readonly Grant[], scenario: Scenario = {}): { dist: CostDistribution; allocation: Allocation } {
   const centre = data.centres.get(centreId);
   if (!centre) throw new CostUnavailable('NO_CENTRE', 'Fant ikke krisesenteret.');
   const agreement = agreementFor(data, centreId, year);
@@ -178,18 +184,27 @@ function distribute(data: CostData, centreId: string, year: number, scenario: Sc
     data.usage.filter((u) => u.centreId === centreId && u.year === year).map((u) => ({ key: u.kommunenummer, counts: u })),
   );
   const years = new Set<number>();
+  // Extra charges describe stays: withheld (left out of every sum) unless the viewer bills or pays them,
+  // or the municipality's stays that year are published. Withheld whether or not there are any, so the
+  // mark itself cannot tell that a charge exists.
+  const withheld = new Set<string>();
   const costParties: CostParty[] = members.map((m) => {
     const pop = populationFor(data, m.kommunenummer, wantedYear);
     if (!pop) throw new CostUnavailable('NO_POPULATION', `Folketall mangler for kommune ${m.kommunenummer}.`);
     years.add(pop.year);
-    const nightsCell = usageTable.rows.find((r) => r.key === m.kommunenummer)?.counts.nights;
+    const cells = usageTable.rows.find((r) => r.key === m.kommunenummer)?.counts;
+    const nightsCell = cells?.nights;
+    const chargesVisible = canSeeStayCharges(viewer, centre.hostKommunenummer, m.kommunenummer) || chargeTotalIsPublic(cells?.stays);
+    if (!chargesVisible) withheld.add(m.kommunenummer);
     return {
       kommunenummer: m.kommunenummer,
       name: data.municipalities.get(m.kommunenummer)?.name ?? m.kommunenummer,
       role: m.role === PartyRole.HOST ? 'HOST' : 'PARTNER',
       population: pop.population,
       nights: nightsCell ? countForCalculation(nightsCell) : 0,
-      extraChargesOre: data.charges.filter((c) => c.centreId === centreId && c.year === year && c.kommunenummer === m.kommunenummer).reduce((a, c) => a + c.amountOre, 0),
+      extraChargesOre: chargesVisible
+        ? data.charges.filter((c) => c.centreId === centreId && c.year === year && c.kommunenummer === m.kommunenummer).reduce((a, c) => a + c.amountOre, 0)
+        : 0,
     };
   });
 
@@ -228,7 +243,8 @@ function distribute(data: CostData, centreId: string, year: number, scenario: Sc
       role: p.role === 'HOST' ? PartyRole.HOST : PartyRole.PARTNER,
       population: p.population,
       allocatedOre: p.allocatedOre,
-      extraChargesOre: p.extraChargesOre,
+      extraChargesOre: withheld.has(p.kommunenummer) ? null : p.extraChargesOre,
+      extraChargesWithheld: withheld.has(p.kommunenummer),
       totalOre: p.totalOre,
       perInhabitantOre: p.perInhabitantOre,
       share: p.share,
@@ -241,6 +257,7 @@ function distribute(data: CostData, centreId: string, year: number, scenario: Sc
     nationalAverage: national ? { year: national.year, krPerInhabitant: national.krPerInhabitant, source: national.source, centreName: null } : null,
     centreKostra: own ? { year: own.year, krPerInhabitant: own.krPerInhabitant!, source: `Bufdir / SSB KOSTRA (${own.sourceUrl})`, centreName: own.publishedName } : null,
     isExample: budget.isExample || agreement.exampleFields.includes('costModel') || agreement.isExample,
+    extraChargesWithheld: withheld.size > 0,
     explanation: allocation.explanation,
   };
   return { dist, allocation };
@@ -260,7 +277,7 @@ export async function costDistribution(ctx: AppContext, centreId: string, year: 
   const y = parseInput(YEAR, year, 'year');
   const data = await loadCostData(ctx.dataSource, [cid], [y]);
   try {
-    return distribute(data, cid, y).dist;
+    return distribute(data, cid, y, viewerOf(ctx)).dist;
   } catch (e) {
     toGraphQLError(e, 'agreement');
   }
@@ -286,7 +303,7 @@ export async function municipalityCosts(ctx: AppContext, kommunenummer: string, 
       const agreement = agreementFor(data, centreId, year);
       if (!agreement || !partiesFor(data, agreement, year).some((p) => p.kommunenummer === knr)) continue;
       try {
-        const { dist } = distribute(data, centreId, year);
+        const { dist } = distribute(data, centreId, year, viewerOf(ctx));
         const line = dist.parties.find((p) => p.municipality.kommunenummer === knr)!;
         result.years.push({
           year,
@@ -295,6 +312,7 @@ export async function municipalityCosts(ctx: AppContext, kommunenummer: string, 
           role: line.role,
           allocatedOre: line.allocatedOre,
           extraChargesOre: line.extraChargesOre,
+          extraChargesWithheld: line.extraChargesWithheld,
           totalOre: line.totalOre,
           perInhabitantOre: line.perInhabitantOre,
           isExample: dist.isExample,
@@ -325,7 +343,7 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
   for (const [i, k] of add.entries()) if (!data.municipalities.has(k)) throw badInput(`input.addMunicipalities.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
   let before: ReturnType<typeof distribute>;
   try {
-    before = distribute(data, s.centreId, s.year);
+    before = distribute(data, s.centreId, s.year, viewerOf(ctx));
   } catch (e) {
     toGraphQLError(e, 'input');
   }
@@ -340,7 +358,7 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
   let after: ReturnType<typeof distribute>;
   try {
     const terms = s.terms ? { model: modelOf(s.terms.model, paramsFromTerms(s.terms)), populationReference: s.terms.populationReference ?? undefined } : null;
-    after = distribute(data, s.centreId, s.year, { terms, remove: s.removeMunicipalities ?? [], add, investment: s.investment });
+    after = distribute(data, s.centreId, s.year, viewerOf(ctx), { terms, remove: s.removeMunicipalities ?? [], add, investment: s.investment });
   } catch (e) {
     toGraphQLError(e, 'input.terms');
   }
@@ -406,7 +424,7 @@ export async function costTrend(ctx: AppContext, centreId: string, fromYear: num
   const result: CostTrend = { centreId: cid, years: [], gaps: [] };
   for (const year of years) {
     try {
-      const { dist } = distribute(data, cid, year);
+      const { dist } = distribute(data, cid, year, viewerOf(ctx));
       const host = dist.parties.filter((p) => p.role === PartyRole.HOST);
       const partners = dist.parties.filter((p) => p.role === PartyRole.PARTNER);
       const sumOf = (xs: typeof host) => xs.reduce((a, p) => a + p.totalOre, 0);
@@ -419,6 +437,7 @@ export async function costTrend(ctx: AppContext, centreId: string, fromYear: num
         hostPerInhabitantOre: popOf(host) ? Math.round(sumOf(host) / popOf(host)) : null,
         partnersPerInhabitantOre: popOf(partners) ? Math.round(sumOf(partners) / popOf(partners)) : null,
         nationalAverageKr: dist.nationalAverage?.krPerInhabitant ?? null,
+        extraChargesWithheld: dist.extraChargesWithheld,
         isExample: dist.isExample,
       });
     } catch (e) {

@@ -97,10 +97,17 @@ export class PartyCost {
   @Field(() => Float, { description: 'Share of the budget (øre).' })
   allocatedOre: number;
 
-  @Field(() => Float, { description: 'Extra charges on top (øre).' })
-  extraChargesOre: number;
+  @Field(() => Float, { nullable: true, description: 'Extra charges on top (øre); null when withheld (see extraChargesWithheld).' })
+  extraChargesOre: number | null;
 
-  @Field(() => Float, { description: 'allocated + extra charges (øre).' })
+  @Field({
+    description:
+      'Extra charges describe stays: shown only to finance of the host, the director of this municipality and administrators, ' +
+      "or to anyone when this municipality's stays that year are published (5 or more). When withheld they are left out of every sum.",
+  })
+  extraChargesWithheld: boolean;
+
+  @Field(() => Float, { description: 'allocated + extra charges not withheld (øre).' })
   totalOre: number;
 
   @Field(() => Float, { nullable: true, description: 'total ÷ population (øre).' })
@@ -193,6 +200,9 @@ export class CostDistribution {
   @Field({ description: 'True when the budget or the cost terms are example data.' })
   isExample: boolean;
 
+  @Field({ description: "Some party's extra charges are withheld from this viewer and left out of the sums." })
+  extraChargesWithheld: boolean;
+
   @Field()
   explanation: string;
 }
@@ -214,8 +224,11 @@ export class MunicipalityYearCost {
   @Field(() => Float)
   allocatedOre: number;
 
-  @Field(() => Float)
-  extraChargesOre: number;
+  @Field(() => Float, { nullable: true, description: 'null when withheld (see PartyCost.extraChargesWithheld).' })
+  extraChargesOre: number | null;
+
+  @Field()
+  extraChargesWithheld: boolean;
 
   @Field(() => Float)
   totalOre: number;
@@ -396,6 +409,9 @@ export class CostTrendYear {
 
   @Field(() => Float, { nullable: true, description: 'KOSTRA national average (kr), same year or nearest earlier.' })
   nationalAverageKr: number | null;
+
+  @Field({ description: 'Some extra charges are withheld from this viewer and left out of the partner and host sums.' })
+  extraChargesWithheld: boolean;
 
   @Field()
   isExample: boolean;

@@ -15,7 +15,7 @@ import { CrisisCentre } from './crisis-centre.entity';
 import { centreFieldsSchema, createCentreSchema, type CrisisCentreFilter, type CrisisCentreInput } from './crisis-centre.inputs';
 
 const ID = v.uuid('krisesenter');
-const filterSchema = z.object({ search: v.optionalText('Søketekst', 100), kommunenummer: v.kommunenummer().nullish() });
+const filterSchema = z.object({ search: v.optionalText('Søketekst', 100, 'none'), kommunenummer: v.kommunenummer().nullish() });
 
 export async function listCrisisCentres(
   ctx: AppContext,

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import ContactsPage from '../ContactsPage';
 import { networkError, renderPage } from '../../../../test/render';
 
@@ -72,4 +73,51 @@ it('hides the edit controls from anonymous readers and says why', async () => {
   await screen.findByTestId('contact-table');
   expect(screen.queryByRole('button', { name: 'Rediger Kari Nordmann' })).not.toBeInTheDocument();
   expect(screen.getAllByText('Logg inn for å endre.').length).toBeGreaterThan(0);
+});
+
+it('exports the contact list through the one CSV writer: a name that starts like a formula comes out as text', async () => {
+  const blobs: Blob[] = [];
+  const created = Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:x'), revokeObjectURL: () => undefined });
+  expect(created).toBe(URL);
+  const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  renderPage(
+    <ContactsPage />,
+    {
+      ContactOptions: OPTIONS,
+      MunicipalityContacts: {
+        data: {
+          municipality: { kommunenummer: '1841', centreMemberships: [] },
+          agencies: {
+            items: [
+              {
+                id: 'a1',
+                kind: 'NAV',
+                name: '@NAV Fauske',
+                writtenAgreement: false,
+                isExample: false,
+                contacts: [
+                  { id: 'k1', version: 1, name: '=HYPERLINK("http://x";"klikk")', title: '-Leder', phone: '+47 00 00 00 01', email: null, isContactPoint: false, verifiedAt: null, verifiedBy: null, stale: true, isExample: false },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    },
+    { route: '/kontakter?kommune=1841' },
+  );
+  await userEvent.click(await screen.findByRole('button', { name: 'Eksporter CSV' }));
+  expect(blobs).toHaveLength(1);
+  expect(clicked).toHaveBeenCalledTimes(1);
+  clicked.mockRestore();
+  const text = await new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blobs[0]);
+  });
+  const line = text.split('\r\n')[1];
+  expect(line).toContain(`'@NAV Fauske`);
+  expect(line).toContain(`"'=HYPERLINK(""http://x"";""klikk"")"`);
+  expect(line).toContain(`'-Leder`);
+  expect(line).toContain(`'+47 00 00 00 01`);
 });
