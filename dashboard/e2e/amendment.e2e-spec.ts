@@ -21,7 +21,7 @@ const url = () => `http://localhost:${server.port}`;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  server = spawnServer({ SAMORDNA_DATA_DIR: path.join(base, 'pg') }, await freePort());
+  server = spawnServer({ SAMORDNA_DATA_DIR: path.join(base, 'pg'), NODE_ENV: 'development' }, await freePort());
   await server.waitFor(/Samordna is running/);
   browser = await launchChromium();
 });

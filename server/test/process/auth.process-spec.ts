@@ -129,7 +129,7 @@ describe('two server processes, many concurrent edits of the same records', () =
     const auditCount = async () =>
       (await post(a, `query($e: String!, $id: ID!) { auditLog(filter: { entity: $e, entityId: $id }) { totalCount } }`, { e: entity, id: auditId }, cookieA)).body.data!.auditLog.totalCount;
     const before = await auditCount();
-    expect((await write(a, cookieA, 'n=0')).body.errors).toBeUndefined();
+    expect((await write(a, cookieA, 'n=0', (await read()).version)).body.errors).toBeUndefined();
 
     // 40 increments from 8 workers across both servers, each reading the version and retrying on CONFLICT.
     let conflicts = 0;
