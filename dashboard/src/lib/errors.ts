@@ -1,11 +1,15 @@
 import type { CombinedError } from 'urql';
 
-/** The server's BAD_USER_INPUT errors by field, with the argument name dropped ("input.validTo" → "validTo"). */
+type GqlError = CombinedError['graphQLErrors'][number];
+/** An error the form shows at its field. */
+const atField = (e: GqlError) => (e.extensions?.code === 'BAD_USER_INPUT' || e.extensions?.code === 'CONFLICT') && !!e.extensions?.field;
+
+/** Errors with a field: BAD_USER_INPUT, and CONFLICT with a rule the database holds (a name taken); the argument name dropped ("input.validTo" → "validTo"). */
 export function fieldErrors(error: CombinedError | undefined | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of error?.graphQLErrors ?? []) {
     const field = e.extensions?.field;
-    if (e.extensions?.code === 'BAD_USER_INPUT' && typeof field === 'string') {
+    if (atField(e) && typeof field === 'string') {
       out[field.replace(/^(input|terms|filter)\./, '')] = e.message;
     }
   }
@@ -16,7 +20,7 @@ export function fieldErrors(error: CombinedError | undefined | null): Record<str
 export function generalError(error: CombinedError | undefined | null, networkMessage: string): string | null {
   if (!error) return null;
   if (error.networkError) return networkMessage;
-  const general = error.graphQLErrors.filter((e) => !(e.extensions?.code === 'BAD_USER_INPUT' && e.extensions?.field));
+  const general = error.graphQLErrors.filter((e) => !atField(e));
   return general[0]?.message ?? null;
 }
 
@@ -47,7 +51,7 @@ export function isConflict(error: CombinedError | undefined | null): boolean {
 export function unplacedErrors(error: CombinedError | undefined | null, networkMessage: string, shown: readonly string[]): string[] {
   if (!error) return [];
   if (error.networkError) return [networkMessage];
-  const general = error.graphQLErrors.filter((e) => !(e.extensions?.code === 'BAD_USER_INPUT' && e.extensions?.field)).map((e) => e.message);
+  const general = error.graphQLErrors.filter((e) => !atField(e)).map((e) => e.message);
   const unshown = Object.entries(fieldErrors(error))
     .filter(([field]) => !shown.includes(field))
     .map(([, message]) => message);

@@ -90,3 +90,38 @@ export function inUse(message: string, blockedBy: Blocker[]): GraphQLError {
 export function conflict(message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...extra } });
 }
+
+/**
+ * Rules the database enforces with a unique index, by index name: the argument field a violation is
+ * reported at (the same path in every mutation that can break it) and what the user is told. A
+ * service may check first for a friendlier message; under concurrency the index decides.
+ */
+export const UNIQUE_RULES: Record<string, { field: string; message: string }> = {
+  UQ_crisis_centre_name_ci: { field: 'input.name', message: 'Det finnes allerede et krisesenter med dette navnet (store og små bokstaver regnes som like).' },
+  UQ_handover_routine_centre_municipality: { field: 'kommunenummer', message: 'Det finnes allerede en rutine for dette senteret og denne kommunen.' },
+  UQ_contact_person_contact_point: { field: 'input.isContactPoint', message: 'Kommunen har allerede et kontaktpunkt. Prøv igjen.' },
+};
+
+/** CONFLICT for a rule in UNIQUE_RULES, with its field (and `extra`, e.g. the existing record). */
+export function uniqueConflict(rule: keyof typeof UNIQUE_RULES, message?: string, extra: Record<string, unknown> = {}): GraphQLError {
+  const r = UNIQUE_RULES[rule];
+  return conflict(message ?? r.message, { field: r.field, rule, ...extra });
+}
+
+/** The PostgreSQL error (code, constraint) inside what pg or TypeORM threw, if it is one. */
+export function pgErrorOf(error: unknown): { code?: string; constraint?: string } | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } };
+  const code = typeof e.code === 'string' ? e.code : typeof e.driverError?.code === 'string' ? e.driverError.code : undefined;
+  const constraint = typeof e.constraint === 'string' ? e.constraint : typeof e.driverError?.constraint === 'string' ? e.driverError.constraint : undefined;
+  return code ? { code, constraint } : null;
+}
+
+/** A unique violation (23505) as CONFLICT: with the field for a known rule, without for any other. Null for other errors. */
+export function databaseConflict(error: unknown): GraphQLError | null {
+  if (error instanceof GraphQLError) return null;
+  const pg = pgErrorOf(error);
+  if (pg?.code !== '23505') return null;
+  if (pg.constraint && pg.constraint in UNIQUE_RULES) return uniqueConflict(pg.constraint);
+  return conflict('Det finnes allerede en slik oppføring. Last inn på nytt og prøv igjen.');
+}

@@ -34,7 +34,6 @@ it('creates, filters, edits and deletes a centre', async () => {
 });
 
 it.each([
-  [{ name: 'Krisesenteret i salten', hostKommunenummer: '1804' }, 'input.name'], // names are unique regardless of case
   [{ name: '', hostKommunenummer: '1804' }, 'input.name'],
   [{ name: 'X', hostKommunenummer: '1899' }, 'input.hostKommunenummer'],
   [{ name: 'X', hostKommunenummer: '1804', capacityRooms: -1 }, 'input.capacityRooms'],
@@ -42,6 +41,11 @@ it.each([
 ])('refuses %p on %s', async (input, field) => {
   const r = await app.gql(`mutation($i: CrisisCentreInput!) { createCrisisCentre(input: $i) { id } }`, { i: input });
   expect(codeOf(r)).toEqual([['BAD_USER_INPUT', field]]);
+});
+
+it('refuses a name that differs from another centre\'s only in case: CONFLICT at input.name', async () => {
+  const r = await app.gql(`mutation { createCrisisCentre(input: { name: "Krisesenteret i salten", hostKommunenummer: "1804" }) { id } }`);
+  expect(codeOf(r)).toEqual([['CONFLICT', 'input.name']]);
 });
 
 it('refuses to delete a centre with agreements and routines, listing them', async () => {

@@ -61,10 +61,10 @@ export interface TestApp {
  * A real database of its own, migrated (and seeded unless asked not to), with the real schema.
  * The database is a copy of the run's template (global-setup.ts): nothing is migrated or seeded here.
  */
-export async function createTestApp(options: { seed?: boolean; label?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; label?: string; poolSize?: number } = {}): Promise<TestApp> {
   const db = await createTestDatabase(options.label, options.seed ?? true ? 'seeded' : 'migrated');
   const sql = new CountingLogger();
-  const ds = createDataSource(db.url, { logger: sql, poolSize: 4 });
+  const ds = createDataSource(db.url, { logger: sql, poolSize: options.poolSize ?? 4 });
   await ds.initialize();
   const apollo = new ApolloServer<AppContext>(apolloConfig(await buildAppSchema(), false));
   await apollo.start();

@@ -44,6 +44,7 @@ import {
 } from './agreement.inputs';
 import type { DeadlineType } from './agreement.types';
 import { z } from 'zod';
+import { transaction } from '../../app/transaction';
 
 const ID = v.uuid('avtale');
 
@@ -237,7 +238,7 @@ async function insertParty(em: EntityManager, agreement: Agreement, p: z.infer<t
 export async function createAgreement(ctx: AppContext, input: CreateAgreementInput): Promise<Agreement> {
   requireUser(ctx);
   const data = parseInput(createAgreementSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     // Lock the centre: party checks across its agreements must not race.
     const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: data.centreId }, lock: { mode: 'pessimistic_write' } });
     if (!centre) throw missing(ctx, badInput('input.centreId', 'Fant ikke krisesenteret.'));
@@ -268,7 +269,7 @@ export async function createAgreement(ctx: AppContext, input: CreateAgreementInp
 export async function updateAgreement(ctx: AppContext, id: string, input: AgreementFieldsInput, expectedVersion?: number | null): Promise<Agreement> {
   const agreementId = parseInput(ID, id, 'id');
   const data = parseInput(agreementFieldsSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const agreement = await lockAgreementToAdminister(em, ctx, agreementId);
     checkVersion(agreement, expectedVersion, 'avtalen');
     const changed = definedOnly(data) as Partial<Agreement>;
@@ -295,7 +296,7 @@ export async function changeAgreementStatus(
   const agreementId = parseInput(ID, id, 'id');
   const date = parseInput(v.optionalIsoDate('Oppsagt dato'), noticeGivenOn ?? null, 'noticeGivenOn');
   const endedOn = parseInput(v.optionalIsoDate('Avsluttet dato'), endedOnInput ?? null, 'endedOn');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const agreement = await lockAgreementToAdminister(em, ctx, agreementId);
     checkVersion(agreement, expectedVersion, 'avtalen');
     const before = { ...agreement };
@@ -343,7 +344,7 @@ export async function changeAgreementStatus(
 
 export async function deleteAgreement(ctx: AppContext, id: string): Promise<string> {
   const agreementId = parseInput(ID, id, 'id');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const agreement = await lockAgreementToAdminister(em, ctx, agreementId);
     if (isBinding(agreement) && !isAdmin(ctx.auth!.grants)) {
       throw badInput('id', 'Avtalen er i kraft og kan ikke slettes. Avslutt den, eller foreslå en endring som partene godkjenner.');
@@ -370,7 +371,7 @@ async function partyPart(em: EntityManager, party: AgreementParty) {
 export async function addAgreementParty(ctx: AppContext, agreementId: string, input: PartyInput): Promise<AgreementParty> {
   const aid = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
   const data = parseInput(partySchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const agreement = await lockAgreementToAdminister(em, ctx, aid);
     const centre = await em.getRepository(CrisisCentre).findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
     if (agreement.status === 'ENDED') throw badInput('agreementId', 'Avtalen er avsluttet; parter kan ikke legges til.');
@@ -388,7 +389,7 @@ export async function updateAgreementParty(ctx: AppContext, id: string, input: U
   const pid = parseInput(v.uuid('part'), id, 'id');
   const data = parseInput(updatePartySchema, input, 'input');
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreementToAdminister(em, ctx, p.agreementId));
     checkVersion(party, expectedVersion, 'parten');
     await em.getRepository(CrisisCentre).findOne({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
@@ -405,7 +406,7 @@ export async function updateAgreementParty(ctx: AppContext, id: string, input: U
 export async function removeAgreementParty(ctx: AppContext, id: string): Promise<string> {
   const pid = parseInput(v.uuid('part'), id, 'id');
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreementToAdminister(em, ctx, p.agreementId));
     checkPartiesOpenForChange(ctx, agreement, 'id');
     await em.getRepository(AgreementParty).delete({ id: pid });
@@ -439,7 +440,7 @@ export function noticeEffect(agreement: Agreement, givenOn: string) {
 export async function giveNotice(ctx: AppContext, partyId: string, input: NoticeInput, expectedVersion?: number | null): Promise<AgreementParty> {
   const pid = parseInput(v.uuid('part'), partyId, 'partyId');
   const data = parseInput(noticeSchema, input ?? {}, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const [party, agreement] = await lockOwnMembership(em, ctx, pid);
     checkVersion(party, expectedVersion, 'medlemskapet');
     const today = todayInNorway();
@@ -473,7 +474,7 @@ export async function giveNotice(ctx: AppContext, partyId: string, input: Notice
 export async function recordMembershipDecision(ctx: AppContext, partyId: string, input: MembershipDecisionInput, expectedVersion?: number | null): Promise<AgreementParty> {
   const pid = parseInput(v.uuid('part'), partyId, 'partyId');
   const data = parseInput(membershipDecisionSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const [party] = await lockOwnMembership(em, ctx, pid);
     checkVersion(party, expectedVersion, 'medlemskapet');
     if (compareIso(data.decisionDate, todayInNorway()) > 0) throw badInput('input.decisionDate', 'Vedtaksdatoen kan ikke være fram i tid.');

@@ -24,6 +24,7 @@ import { Agreement } from './agreement.entity';
 import { checkParty, isBinding } from './agreement.service';
 import { AgreementAmendment, AmendmentApproval, type ProposedCostTerms } from './amendment.entity';
 import { amendmentFilterSchema, amendmentSchema, approvalSchema, type AmendmentData, type AmendmentFilter, type AmendmentInput, type ApprovalInput } from './amendment.inputs';
+import { transaction } from '../../app/transaction';
 
 const AMENDMENT = ['AgreementAmendment', 'Fant ikke endringsforslaget.'] as const;
 const AGREEMENT = ['Agreement', 'Fant ikke avtalen.'] as const;
@@ -69,7 +70,7 @@ async function validateProposal(em: EntityManager, ctx: AppContext, agreement: A
     const params = paramsFromTerms(data.costTerms);
     costTerms = { model: data.costTerms.model, params, populationReference: data.costTerms.populationReference ?? null };
     const after = [...(host ? [host] : []), ...partners.filter((p) => !data.leaving.includes(p.kommunenummer)), ...data.joining.map((k) => ({ kommunenummer: k, role: PartyRole.PARTNER }))];
-    await checkCostTerms(ctx, modelOf(costTerms.model, params), after, `${argName}.costTerms`);
+    await checkCostTerms(em, modelOf(costTerms.model, params), after, `${argName}.costTerms`);
   }
   if (Object.keys(changes).length === 0 && !costTerms && data.joining.length === 0 && data.leaving.length === 0) {
     throw badInput(argName, 'Forslaget endrer ingenting i avtalen.');
@@ -118,7 +119,7 @@ export async function proposeAmendment(ctx: AppContext, agreementId: string, inp
   const aid = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
   const data = parseInput(amendmentSchema, input, 'input');
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const agreement = await lockOrMissing(em, ctx, Agreement, aid, AGREEMENT);
     // Who may propose is checked after validation (finance may propose cost terms only); out of scope is FORBIDDEN first.
     assertAllowed(ctx, canProposeAmendment(ctx.auth!.grants, { hostKommunenummer: await hostOf(em, agreement.centreId) }, true));
@@ -165,7 +166,7 @@ export async function reviseAmendment(ctx: AppContext, id: string, input: Amendm
   const amid = parseInput(v.uuid('endringsforslag'), id, 'id');
   const data = parseInput(amendmentSchema, input, 'input');
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const { agreement, amendment } = await closeAmendment(em, ctx, amid, 'REVISED', expectedVersion);
     return createProposal(em, ctx, agreement, data, amendment.id, 'input');
   });
@@ -174,7 +175,7 @@ export async function reviseAmendment(ctx: AppContext, id: string, input: Amendm
 export async function withdrawAmendment(ctx: AppContext, id: string, expectedVersion?: number | null): Promise<AgreementAmendment> {
   const amid = parseInput(v.uuid('endringsforslag'), id, 'id');
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => (await closeAmendment(em, ctx, amid, 'WITHDRAWN', expectedVersion)).amendment);
+  return transaction(ctx, async (em) => (await closeAmendment(em, ctx, amid, 'WITHDRAWN', expectedVersion)).amendment);
 }
 
 /**
@@ -195,7 +196,7 @@ export async function decideAmendment(
   const approval = decision === 'APPROVED' ? parseInput(approvalSchema, input.approval ?? {}, 'input') : null;
   const reason = decision === 'REJECTED' ? parseInput(v.text('Begrunnelsen', 2000), input.reason ?? '', 'reason') : null;
   const user = requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const [amendment, agreement] = await lockAmendment(em, ctx, amid);
     const rows = await em.getRepository(AmendmentApproval).findBy({ amendmentId: amendment.id });
     // The municipality the user answers for: named, or the one affected municipality they direct.

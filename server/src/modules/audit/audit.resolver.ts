@@ -11,6 +11,7 @@ import { Paginated } from '../../app/pagination';
 import { parsePaging, parseInput, v } from '../../app/validation';
 import { AuditEntry } from './audit.entity';
 import { listAuditLog } from './audit.service';
+import { transaction } from '../../app/transaction';
 
 const AuditPage = Paginated(AuditEntry, 'Audit');
 
@@ -75,7 +76,7 @@ export class AuditResolver {
   @Mutation(() => ID, { description: 'Erases a contact person (GDPR): unlinks routine steps; the audit trail keeps that an erasure happened, not the values.' })
   async eraseContactPerson(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     const cid = parseInput(v.uuid('kontaktperson'), id, 'id');
-    return ctx.dataSource.transaction(async (em) => {
+    return transaction(ctx, async (em) => {
       await findContactInScope(em, ctx, cid, { lock: true });
       // Steps linked to the person lose the link: in their routine's history, and the routine moves on a version.
       const [unlinked]: [{ id: string; routine_id: string; title: string }[], number] = await em.query(

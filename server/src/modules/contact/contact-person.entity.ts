@@ -8,6 +8,7 @@ import { Agency } from './agency.entity';
  */
 @ObjectType({ description: "A contact person's work details at an agency." })
 @Entity('contact_person')
+@Index('UQ_contact_person_contact_point', ['kommunenummer'], { unique: true, where: '"is_contact_point"' })
 export class ContactPerson {
   @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
   @VersionColumn({ default: 1 })
@@ -21,6 +22,13 @@ export class ContactPerson {
   @Index('IDX_contact_person_agency')
   @Column({ name: 'agency_id', type: 'uuid' })
   agencyId: string;
+
+  /**
+   * The agency's municipality, kept by the database (trigger on insert and update), so that «one
+   * contact point per municipality» is a unique index. Never written by the application.
+   */
+  @Column({ type: 'varchar', length: 4, insert: false, update: false })
+  kommunenummer: string;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'agency_id', foreignKeyConstraintName: 'FK_contact_person_agency' })

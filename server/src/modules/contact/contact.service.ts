@@ -28,6 +28,7 @@ import {
   type ContactFilter,
   type ContactInput,
 } from './contact.inputs';
+import { lockMunicipalityContacts, transaction } from '../../app/transaction';
 
 type Page = { limit?: number | null; offset?: number | null };
 
@@ -111,7 +112,7 @@ export async function createAgency(ctx: AppContext, input: AgencyInput): Promise
   if (!(await ctx.dataSource.getRepository(Municipality).existsBy({ kommunenummer: data.kommunenummer }))) {
     throw badInput('input.kommunenummer', `Fant ingen kommune med kommunenummer ${data.kommunenummer}.`);
   }
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     await assertMunicipality(em, ctx, data.kommunenummer);
     const repo = em.getRepository(Agency);
     const agency = await repo.save(repo.create(data));
@@ -124,7 +125,7 @@ export async function updateAgency(ctx: AppContext, id: string, input: AgencyInp
   const agencyId = parseInput(v.uuid('etat'), id, 'id');
   const data = parseInput(agencyFieldsSchema, input, 'input');
   if (data.kommunenummer !== undefined) throw badInput('input.kommunenummer', 'En etat kan ikke flyttes til en annen kommune; opprett en ny.');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const agency = await findAgency(em, ctx, agencyId, 'id', { lock: true });
     checkVersion(agency, expectedVersion, 'etaten');
     const saved = await em.getRepository(Agency).save({ ...agency, ...definedOnly(data) });
@@ -135,7 +136,7 @@ export async function updateAgency(ctx: AppContext, id: string, input: AgencyInp
 
 export async function deleteAgency(ctx: AppContext, id: string): Promise<string> {
   const agencyId = parseInput(v.uuid('etat'), id, 'id');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const agency = await findAgency(em, ctx, agencyId, 'id', { lock: true });
     const contacts = await em.getRepository(ContactPerson).find({ where: { agencyId }, select: { id: true, name: true } });
     if (contacts.length) {
@@ -150,24 +151,34 @@ export async function deleteAgency(ctx: AppContext, id: string): Promise<string>
   });
 }
 
-/** One contact point per municipality: making one moves the mark from any other, in that one's history too. */
-async function moveContactPoint(em: EntityManager, ctx: AppContext, contact: ContactPerson, agency: Agency) {
-  // Plain SQL: the query builder would rewrite "agency" in a where string as the relation's column.
+/**
+ * One contact point per municipality (a partial unique index holds it): making one clears the mark on
+ * any other first, in that one's history too. Runs under the municipality's contact lock.
+ */
+async function clearOtherContactPoints(em: EntityManager, ctx: AppContext, contactId: string | null, kommunenummer: string) {
   const [moved]: [{ id: string }[], number] = await em.query(
     `UPDATE contact_person SET is_contact_point = false, updated_at = now(), version = version + 1
-     WHERE id <> $1 AND is_contact_point AND agency_id IN (SELECT id FROM agency WHERE kommunenummer = $2)
+     WHERE id IS DISTINCT FROM $1 AND is_contact_point AND kommunenummer = $2
      RETURNING id`,
-    [contact.id, agency.kommunenummer],
+    [contactId, kommunenummer],
   );
   for (const { id } of moved) await audit(em, ctx, 'UPDATE', 'ContactPerson', id, { isContactPoint: true }, { isContactPoint: false });
 }
 
+/** The municipality of an agency (for the contact lock before anything is locked), null when it is gone. */
+async function municipalityOfAgency(em: EntityManager, agencyId: string): Promise<string | null> {
+  const [row] = await em.query(`SELECT kommunenummer FROM agency WHERE id = $1`, [agencyId]);
+  return row?.kommunenummer ?? null;
+}
+
 export async function createContact(ctx: AppContext, input: ContactInput): Promise<ContactPerson> {
   const data = parseInput(createContactSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
+    const k = await municipalityOfAgency(em, data.agencyId);
+    if (k) await lockMunicipalityContacts(em, [k]);
     const agency = await findAgency(em, ctx, data.agencyId, 'input.agencyId');
+    if (data.isContactPoint) await clearOtherContactPoints(em, ctx, null, agency.kommunenummer);
     const contact = await em.getRepository(ContactPerson).save(em.getRepository(ContactPerson).create(data));
-    if (contact.isContactPoint) await moveContactPoint(em, ctx, contact, agency);
     await audit(em, ctx, 'CREATE', 'ContactPerson', contact.id, null, contact);
     return contact;
   });
@@ -177,12 +188,17 @@ export async function updateContact(ctx: AppContext, id: string, input: ContactI
   const contactId = parseInput(v.uuid('kontaktperson'), id, 'id');
   const data = parseInput(contactFieldsSchema, input, 'input');
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
+    // Lock order (transaction.ts): the municipalities' contacts (now and after a move), then the contact.
+    const [row] = await em.query(`SELECT kommunenummer FROM contact_person WHERE id = $1`, [contactId]);
+    const target = data.agencyId ? await municipalityOfAgency(em, data.agencyId) : null;
+    await lockMunicipalityContacts(em, [row?.kommunenummer, target].filter((k): k is string => !!k));
     const { contact, agency: current } = await findContactInScope(em, ctx, contactId, { lock: true });
     checkVersion(contact, expectedVersion, 'kontaktpersonen');
     const agency = data.agencyId && data.agencyId !== contact.agencyId ? await findAgency(em, ctx, data.agencyId, 'input.agencyId') : current;
-    const saved = await em.getRepository(ContactPerson).save({ ...contact, ...definedOnly(data) });
-    if (saved.isContactPoint) await moveContactPoint(em, ctx, saved, agency);
+    const merged = { ...contact, ...definedOnly(data) };
+    if (merged.isContactPoint) await clearOtherContactPoints(em, ctx, contact.id, agency.kommunenummer);
+    const saved = await em.getRepository(ContactPerson).save(merged);
     await audit(em, ctx, 'UPDATE', 'ContactPerson', saved.id, contact, saved);
     return saved;
   });
@@ -191,7 +207,7 @@ export async function updateContact(ctx: AppContext, id: string, input: ContactI
 export async function deleteContact(ctx: AppContext, id: string): Promise<string> {
   const contactId = parseInput(v.uuid('kontaktperson'), id, 'id');
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const { contact } = await findContactInScope(em, ctx, contactId, { lock: true });
     const steps = await em
       .getRepository(RoutineStep)
@@ -219,8 +235,11 @@ export async function verifyContacts(ctx: AppContext, ids: string[], verifiedBy:
   const by = parseInput(v.text('Verifisert av', 200), verifiedBy, 'verifiedBy');
   const unique = [...new Set(list)];
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
-    const found = await em.getRepository(ContactPerson).find({ where: unique.map((id) => ({ id })), lock: { mode: 'pessimistic_write' } });
+  return transaction(ctx, async (em) => {
+    // Lock order (transaction.ts): the municipalities' contacts, then the contacts in id order.
+    const municipalities: { kommunenummer: string }[] = await em.query(`SELECT DISTINCT kommunenummer FROM contact_person WHERE id = ANY($1::uuid[])`, [unique]);
+    await lockMunicipalityContacts(em, municipalities.map((m) => m.kommunenummer));
+    const found = await em.getRepository(ContactPerson).find({ where: unique.map((id) => ({ id })), order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     if (found.length !== unique.length) {
       const absent = unique.filter((id) => !found.some((c) => c.id === id));
       if (!isAdmin(ctx.auth!.grants)) throw forbidden();

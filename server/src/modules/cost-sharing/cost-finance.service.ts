@@ -6,7 +6,7 @@ import type { AppContext } from '../../app/context';
 import { amendmentRequired, badInput, notFound } from '../../app/errors';
 import { lockOrMissing } from '../../app/records';
 import { parseInput, v } from '../../app/validation';
-import { PartyRole } from '../agreement/agreement-party.entity';
+import { AgreementParty, PartyRole } from '../agreement/agreement-party.entity';
 import { Agreement } from '../agreement/agreement.entity';
 import { isBinding, isCurrentParty } from '../agreement/agreement.service';
 import { isMemberOfCentreDuring } from '../agreement/membership';
@@ -16,6 +16,7 @@ import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import { budgetSchema, chargeSchema, investmentSchema, type BudgetInput, type ExtraChargeInput, type InvestmentInput, type InvestmentSummary } from './cost.inputs';
 import { costTermsSchema, modelOf, paramsFromTerms } from './cost.service';
 import type { CostTermsInput } from './cost.types';
+import { transaction } from '../../app/transaction';
 
 const YEAR = v.year();
 
@@ -72,7 +73,7 @@ export async function setCentreBudget(ctx: AppContext, centreId: string, year: n
   const data = parseInput(budgetSchema, input, 'input');
   const net = data.operatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0);
   if (net < 0) throw badInput('input.stateFundingOre', 'Tilskuddene kan ikke være større enn driftskostnaden.');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     await assertFinance(em, ctx, id);
     const repo = em.getRepository(CentreBudget);
     const existing = await repo.findOneBy({ centreId: id, year: y });
@@ -97,7 +98,7 @@ async function assertMunicipalityExists(em: EntityManager, kommunenummer: string
 export async function createExtraCharge(ctx: AppContext, input: ExtraChargeInput): Promise<ExtraCharge> {
   requireUser(ctx);
   const data = parseInput(chargeSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     await assertMunicipalityExists(em, data.kommunenummer, 'input.kommunenummer');
     const centre = await assertFinance(em, ctx, data.centreId, 'input.centreId');
     // A charge bills a member: the municipality must belong to the centre at some time in the year.
@@ -113,7 +114,7 @@ export async function createExtraCharge(ctx: AppContext, input: ExtraChargeInput
 export async function createInvestment(ctx: AppContext, input: InvestmentInput): Promise<Investment> {
   requireUser(ctx);
   const data = parseInput(investmentSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     await assertMunicipalityExists(em, data.paidByKommunenummer, 'input.paidByKommunenummer');
     const centre = await assertFinance(em, ctx, data.centreId, 'input.centreId');
     if (!(await isMemberOfCentreDuring(em, centre.id, data.paidByKommunenummer, `${data.year}-01-01`, `${data.year}-12-31`))) {
@@ -128,7 +129,7 @@ export async function createInvestment(ctx: AppContext, input: InvestmentInput):
 /** Deletes a charge or an investment: found under its centre's lock, so two deletes cannot both be audited. */
 async function deleteCentreCost(ctx: AppContext, target: typeof ExtraCharge | typeof Investment, id: string, [entity, message]: readonly [string, string]): Promise<string> {
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const found = await em.getRepository(target).findOneBy({ id });
     if (!found) throw missing(ctx, notFound(entity, id, message));
     await assertFinance(em, ctx, found.centreId);
@@ -152,12 +153,15 @@ export function deleteInvestment(ctx: AppContext, id: string): Promise<string> {
  * A dry run of a cost model against parties and today's populations: catches shares that do not add
  * up and the like, as BAD_USER_INPUT at `${field}.<param>`.
  */
-export async function checkCostTerms(ctx: AppContext, model: CostModel, parties: readonly { kommunenummer: string; role: PartyRole }[], field: string): Promise<void> {
-  const figures = await Promise.all(parties.map((p) => ctx.loaders.populationByMunicipality.load(p.kommunenummer)));
-  const costParties = parties.map((p, i) => ({
+export async function checkCostTerms(em: EntityManager, model: CostModel, parties: readonly { kommunenummer: string; role: PartyRole }[], field: string): Promise<void> {
+  // The latest figure per municipality, read in the caller's transaction (no second connection).
+  const figures: { kommunenummer: string; population: number }[] = parties.length
+    ? await em.query(`SELECT DISTINCT ON (kommunenummer) kommunenummer, population FROM municipality_population WHERE kommunenummer = ANY($1) ORDER BY kommunenummer, year DESC`, [parties.map((p) => p.kommunenummer)])
+    : [];
+  const costParties = parties.map((p) => ({
     kommunenummer: p.kommunenummer,
     role: (p.role === PartyRole.HOST ? 'HOST' : 'PARTNER') as 'HOST' | 'PARTNER',
-    population: figures[i][0]?.population ?? 0,
+    population: Number(figures.find((f) => f.kommunenummer === p.kommunenummer)?.population ?? 0),
   }));
   if (costParties.filter((p) => p.role === 'HOST').length !== 1) return;
   try {
@@ -178,14 +182,14 @@ export async function setAgreementCostTerms(ctx: AppContext, agreementId: string
   const id = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
   const t = parseInput(costTermsSchema, terms, 'terms');
   const params = paramsFromTerms(t);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const agreement = await lockOrMissing(em, ctx, Agreement, id, ['Agreement', 'Fant ikke avtalen.']);
     const centre = await em.getRepository(CrisisCentre).findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
     assertAllowed(ctx, canSetCostTerms(ctx.auth!.grants, centre.hostKommunenummer));
     checkVersion(agreement, expectedVersion, 'avtalen');
     if (isBinding(agreement) && !isAdmin(ctx.auth!.grants) && !agreement.exampleFields.includes('costModel')) throw amendmentRequired('terms', 'Kostnadsmodellen');
-    const parties = (await ctx.loaders.partiesByAgreement.load(agreement.id)).filter((p) => isCurrentParty(p, todayInNorway()));
-    await checkCostTerms(ctx, modelOf(t.model, params), parties, 'terms');
+    const parties = (await em.getRepository(AgreementParty).findBy({ agreementId: agreement.id })).filter((p) => isCurrentParty(p, todayInNorway()));
+    await checkCostTerms(em, modelOf(t.model, params), parties, 'terms');
     const saved = await em.getRepository(Agreement).save({
       ...agreement,
       costModel: t.model,

@@ -29,6 +29,7 @@ const arrayCheck = (column: string, values: readonly string[]) =>
 @Check('CHK_crisis_centre_services', arrayCheck('services', SERVICE_ELEMENTS))
 @Check('CHK_crisis_centre_capabilities', arrayCheck('capabilities', CAPABILITIES))
 @Check('CHK_crisis_centre_capacity', `"capacity_rooms" IS NULL OR "capacity_rooms" >= 0`)
+@Index('UQ_crisis_centre_name_ci', { synchronize: false })
 export class CrisisCentre {
   @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
   @VersionColumn({ default: 1 })
@@ -38,8 +39,8 @@ export class CrisisCentre {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** Unique regardless of case: index UQ_crisis_centre_name_ci on lower(name) (migration integrity-races). */
   @Field()
-  @Index('UQ_crisis_centre_name', { unique: true })
   @Column({ type: 'text' })
   name: string;
 

@@ -5,7 +5,7 @@ import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing } from '../../app/records';
 import { canAdminister, canManageCentre, centresOfMunicipalitySql, todayInNorway } from '@samordna/domain';
-import { badInput, escapeLike, inUse, notFound } from '../../app/errors';
+import { badInput, escapeLike, inUse, notFound, uniqueConflict } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { parsePaging, parseInput, v } from '../../app/validation';
 import { Agreement } from '../agreement/agreement.entity';
@@ -13,6 +13,7 @@ import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { CrisisCentre } from './crisis-centre.entity';
 import { centreFieldsSchema, createCentreSchema, type CrisisCentreFilter, type CrisisCentreInput } from './crisis-centre.inputs';
+import { transaction } from '../../app/transaction';
 
 const ID = v.uuid('krisesenter');
 const filterSchema = z.object({ search: v.optionalText('Søketekst', 100, 'none'), kommunenummer: v.kommunenummer().nullish() });
@@ -54,7 +55,7 @@ async function checkNameFree(em: EntityManager, name: string, exceptId: string |
     .createQueryBuilder('c')
     .where('lower(c.name) = lower(:name)', { name })
     .getOne();
-  if (same && same.id !== exceptId) throw badInput('input.name', `Det finnes allerede et krisesenter som heter «${same.name}».`);
+  if (same && same.id !== exceptId) throw uniqueConflict('UQ_crisis_centre_name_ci', `Det finnes allerede et krisesenter som heter «${same.name}».`, { existingId: same.id });
 }
 
 async function checkHost(em: EntityManager, kommunenummer: string) {
@@ -66,7 +67,7 @@ async function checkHost(em: EntityManager, kommunenummer: string) {
 export async function createCrisisCentre(ctx: AppContext, input: CrisisCentreInput): Promise<CrisisCentre> {
   assertAllowed(ctx, canAdminister(requireUser(ctx).grants));
   const data = parseInput(createCentreSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     await checkNameFree(em, data.name, null);
     await checkHost(em, data.hostKommunenummer);
     const repo = em.getRepository(CrisisCentre);
@@ -80,7 +81,7 @@ export async function updateCrisisCentre(ctx: AppContext, id: string, input: Cri
   const centreId = parseInput(ID, id, 'id');
   const data = parseInput(centreFieldsSchema, input, 'input');
   requireUser(ctx);
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const centre = await lockOrMissing(em, ctx, CrisisCentre, centreId, CENTRE);
     assertAllowed(ctx, canManageCentre(ctx.auth!.grants, centre));
     checkVersion(centre, expectedVersion, 'krisesenteret');
@@ -100,7 +101,7 @@ export async function updateCrisisCentre(ctx: AppContext, id: string, input: Cri
 export async function deleteCrisisCentre(ctx: AppContext, id: string): Promise<string> {
   const centreId = parseInput(ID, id, 'id');
   assertAllowed(ctx, canAdminister(requireUser(ctx).grants));
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const centre = await lockOrMissing(em, ctx, CrisisCentre, centreId, CENTRE); // administrators only: NOT_FOUND
     const agreements = await em.getRepository(Agreement).find({ where: { centreId }, select: { id: true, title: true } });
     const routines = await em

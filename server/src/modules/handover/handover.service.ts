@@ -7,7 +7,7 @@ import { centresOfMunicipality } from '../agreement/membership';
 import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { canManageRoutine } from '@samordna/domain';
-import { badInput, conflict, notFound } from '../../app/errors';
+import { badInput, notFound, uniqueConflict } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { parsePaging, parseInput, v } from '../../app/validation';
 import { Agency } from '../contact/agency.entity';
@@ -17,6 +17,7 @@ import { Municipality } from '../municipality/municipality.entity';
 import { HandoverRoutine } from './handover-routine.entity';
 import { createStepSchema, routineFilterSchema, routineSchema, stepFieldsSchema, type RoutineFilter, type RoutineInput, type RoutineStepInput } from './handover.inputs';
 import { RoutineStep } from './routine-step.entity';
+import { transaction } from '../../app/transaction';
 
 const ROUTINE_ID = v.uuid('rutine');
 
@@ -68,7 +69,7 @@ export async function createRoutineFromTemplate(ctx: AppContext, centreId: strin
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
   assertAllowed(ctx, canManageRoutine(requireUser(ctx).grants, { centreId: cid, kommunenummer: knr }));
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     if (!(await em.getRepository(CrisisCentre).existsBy({ id: cid }))) throw badInput('centreId', 'Fant ikke krisesenteret.');
     if (!(await em.getRepository(Municipality).existsBy({ kommunenummer: knr }))) {
       throw badInput('kommunenummer', `Fant ingen kommune med kommunenummer ${knr}.`);
@@ -78,7 +79,7 @@ export async function createRoutineFromTemplate(ctx: AppContext, centreId: strin
       throw notMember(ctx, 'kommunenummer', `Kommunen ${knr} er ikke medlem av krisesenteret; en overføringsrutine gjelder et senter og en av medlemskommunene.`);
     }
     const existing = await em.getRepository(HandoverRoutine).findOneBy({ centreId: cid, kommunenummer: knr });
-    if (existing) throw conflict('Det finnes allerede en rutine for dette senteret og denne kommunen.', { existingId: existing.id });
+    if (existing) throw uniqueConflict('UQ_handover_routine_centre_municipality', undefined, { existingId: existing.id });
     const routine = await em.getRepository(HandoverRoutine).save(
       em.getRepository(HandoverRoutine).create({ centreId: cid, kommunenummer: knr, status: 'DRAFT' }),
     );
@@ -100,7 +101,7 @@ export async function createRoutineFromTemplate(ctx: AppContext, centreId: strin
 export async function updateRoutine(ctx: AppContext, id: string, input: RoutineInput, expectedVersion?: number | null): Promise<HandoverRoutine> {
   const rid = parseInput(ROUTINE_ID, id, 'id');
   const data = parseInput(routineSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const routine = await lockRoutine(em, ctx, rid);
     checkVersion(routine, expectedVersion, 'rutinen');
     const changed = definedOnly(data);
@@ -118,7 +119,7 @@ export async function updateRoutine(ctx: AppContext, id: string, input: RoutineI
 
 export async function deleteRoutine(ctx: AppContext, id: string): Promise<string> {
   const rid = parseInput(ROUTINE_ID, id, 'id');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const routine = await lockRoutine(em, ctx, rid);
     await em.getRepository(HandoverRoutine).delete({ id: rid }); // steps go with it
     await audit(em, ctx, 'DELETE', 'HandoverRoutine', rid, routine, null);
@@ -153,7 +154,7 @@ async function renumber(em: EntityManager, routineId: string, orderedIds: string
 export async function addRoutineStep(ctx: AppContext, routineId: string, input: RoutineStepInput, expectedVersion?: number | null): Promise<RoutineStep> {
   const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
   const data = parseInput(createStepSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const routine = await lockRoutine(em, ctx, rid);
     await touchRoutine(em, routine, expectedVersion);
     await checkContact(em, routine, data.contactId, 'input.contactId');
@@ -174,7 +175,7 @@ export async function addRoutineStep(ctx: AppContext, routineId: string, input: 
 export async function updateRoutineStep(ctx: AppContext, id: string, input: RoutineStepInput, expectedVersion?: number | null): Promise<RoutineStep> {
   const sid = parseInput(v.uuid('steg'), id, 'id');
   const data = parseInput(stepFieldsSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     requireUser(ctx);
     const [step, routine] = await lockPart(em, ctx, RoutineStep, sid, STEP, (x) => lockRoutine(em, ctx, x.routineId));
     await touchRoutine(em, routine, expectedVersion, step);
@@ -197,7 +198,7 @@ export async function updateRoutineStep(ctx: AppContext, id: string, input: Rout
 
 export async function removeRoutineStep(ctx: AppContext, id: string, expectedVersion?: number | null): Promise<string> {
   const sid = parseInput(v.uuid('steg'), id, 'id');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     requireUser(ctx);
     const [step, routine] = await lockPart(em, ctx, RoutineStep, sid, STEP, (x) => lockRoutine(em, ctx, x.routineId));
     await touchRoutine(em, routine, expectedVersion, step);
@@ -213,7 +214,7 @@ export async function removeRoutineStep(ctx: AppContext, id: string, expectedVer
 export async function reorderRoutineSteps(ctx: AppContext, routineId: string, stepIds: string[], expectedVersion?: number | null): Promise<HandoverRoutine> {
   const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
   const ids = parseInput(z.array(v.uuid('steg')), stepIds, 'stepIds');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const routine = await lockRoutine(em, ctx, rid);
     await touchRoutine(em, routine, expectedVersion);
     const current = (await em.getRepository(RoutineStep).find({ where: { routineId: rid }, order: { position: 'ASC' } })).map((s) => s.id);

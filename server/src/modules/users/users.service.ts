@@ -14,6 +14,7 @@ import { sendMail } from '../auth/mail';
 import { passwordProblem, PASSWORD_MAX_LENGTH } from '../auth/password-policy';
 import { newTotpSecret, totpUri, verifyTotp } from '../auth/totp';
 import type { GrantInput, Invitation, InvitationPreview, InviteUserInput, MyAccount, OneTimeLink, TotpSetup, UserAccount, UserAdministration } from './users.types';
+import { transaction } from '../../app/transaction';
 
 /** How long links stay valid. */
 export const LINK_HOURS = { invitation: 7 * 24, reset: 2, managerReset: 24 };
@@ -184,7 +185,7 @@ export async function inviteUser(ctx: AppContext, input: InviteUserInput): Promi
   const actor = requireUser(ctx);
   const data = parseInput(inviteSchema, input, 'input');
   const token = newToken();
-  const invitation = await ctx.dataSource.transaction(async (em) => {
+  const invitation = await transaction(ctx, async (em) => {
     const grant = await checkGrant(em, data.grant, 'input.grant');
     if (!canGrant(actor.grants, grant, await hostsOf(em))) throw forbidden();
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('invite:' || $1, 0))`, [data.email]);
@@ -218,7 +219,7 @@ export async function inviteUser(ctx: AppContext, input: InviteUserInput): Promi
 export async function revokeInvitation(ctx: AppContext, id: string): Promise<string> {
   const actor = requireUser(ctx);
   const iid = parseInput(v.uuid('invitasjon'), id, 'id');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const [row]: InvitationRow[] = await em.query(`SELECT ${INVITATION_COLUMNS} FROM user_invitation i WHERE i.id = $1 FOR UPDATE OF i`, [iid]);
     if (!row || !canGrant(actor.grants, grantOfInvitation(row), await hostsOf(em))) throw row ? forbidden() : missing(ctx, notFound('UserInvitation', iid, 'Fant ikke invitasjonen.'));
     if (row.accepted_at || row.revoked_at) throw conflict('Invitasjonen er allerede tatt i bruk eller trukket tilbake.');
@@ -299,7 +300,7 @@ export async function acceptInvitation(ctx: AppContext, input: { token: string; 
     totp = { secret: data.totpSecret, step };
   }
   const passwordHash = await hashPassword(data.password);
-  const userId = await ctx.dataSource.transaction(async (em) => {
+  const userId = await transaction(ctx, async (em) => {
     const row = await openInvitation(em, data.token, true);
     if (!row) throw invalidLink('input.token');
     return createInvitedUser(em, ctx, row, { passwordHash, totpSecret: totp?.secret ?? null, totpStep: totp?.step ?? null, issuer: null, subject: null });
@@ -356,7 +357,7 @@ export async function setUserGrants(ctx: AppContext, id: string, grantsInput: Gr
   const actor = requireUser(ctx);
   const uid = parseInput(v.uuid('bruker'), id, 'id');
   const wanted = parseInput(setGrantsSchema, grantsInput, 'grants');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const { user, grants, hostOf } = await manageable(em, ctx, uid);
     checkVersion(user, expectedVersion, 'brukeren');
     const next: Grant[] = [];
@@ -377,7 +378,7 @@ export async function setUserGrants(ctx: AppContext, id: string, grantsInput: Gr
 /** Deactivates a user: every session ends at once, and sign-in is refused until reactivated. */
 export async function setUserActive(ctx: AppContext, id: string, active: boolean, expectedVersion?: number | null): Promise<UserAccount> {
   const uid = parseInput(v.uuid('bruker'), id, 'id');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const { user, grants } = await manageable(em, ctx, uid);
     checkVersion(user, expectedVersion, 'brukeren');
     if (user.active === active) return accountAfter(em, ctx, uid);
@@ -402,7 +403,7 @@ const resetMail = (name: string, expiresAt: Date) => (link: string) =>
 /** A manager's reset link for a user (mailed to the user, or shown once to pass on). */
 export async function createPasswordResetLink(ctx: AppContext, id: string): Promise<OneTimeLink> {
   const uid = parseInput(v.uuid('bruker'), id, 'id');
-  const { user, link } = await ctx.dataSource.transaction(async (em) => {
+  const { user, link } = await transaction(ctx, async (em) => {
     const { user } = await manageable(em, ctx, uid);
     if (!user.active) throw conflict('Brukeren er deaktivert. Aktiver brukeren først.');
     const link = await newResetLink(em, uid, LINK_HOURS.managerReset);
@@ -426,7 +427,7 @@ export async function requestPasswordReset(ctx: AppContext, emailInput: string):
       console.log('[password reset] requested for an account, but no mail is set up (SMTP_URL): an administrator can make a reset link on the «Brukere» page.');
       return;
     }
-    const link = await ctx.dataSource.transaction(async (em) => {
+    const link = await transaction(ctx, async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('reset:' || $1, 0))`, [user.id]);
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM password_reset WHERE user_id = $1 AND created_at > now() - interval '1 hour'`, [user.id]);
       return n >= RESETS_PER_HOUR ? null : newResetLink(em, user.id, LINK_HOURS.reset);
@@ -448,7 +449,7 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
   const problem = passwordProblem(data.password, found);
   if (problem) throw badInput('input.password', problem);
   const hashed = await hashPassword(data.password);
-  await ctx.dataSource.transaction(async (em) => {
+  await transaction(ctx, async (em) => {
     const [, used] = await em.query(`UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`, [sha256(data.token)]);
     if (used !== 1) throw invalidLink('input.token');
     await em.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [found.id, hashed]);
@@ -484,7 +485,7 @@ export async function myAccount(ctx: AppContext): Promise<MyAccount> {
 /** Signs out every browser of the user, this one included. */
 export async function signOutEverywhere(ctx: AppContext): Promise<number> {
   const me = requireUser(ctx);
-  const count = await ctx.dataSource.transaction(async (em) => {
+  const count = await transaction(ctx, async (em) => {
     const n = await revokeAllSessions(em, me.id);
     await audit(em, ctx, 'SIGN_OUT_EVERYWHERE', 'AppUser', me.id, null, { sessionsEnded: n });
     return n;
@@ -515,7 +516,7 @@ export async function changePassword(ctx: AppContext, current: string, next: str
   const problem = passwordProblem(data.next, me);
   if (problem) throw badInput('input.next', problem);
   const hashed = await hashPassword(data.next);
-  await ctx.dataSource.transaction(async (em) => {
+  await transaction(ctx, async (em) => {
     await em.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [me.id, hashed]);
     await em.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`, [me.id, me.sessionId ?? null]);
     await audit(em, ctx, 'CHANGE_PASSWORD', 'AppUser', me.id, null, { password: 'changed' });
@@ -534,7 +535,7 @@ export async function startTotpSetup(ctx: AppContext): Promise<TotpSetup> {
 export async function confirmTotpSetup(ctx: AppContext, code: string): Promise<boolean> {
   const me = requireUser(ctx);
   const c = parseInput(z.string().max(20), code, 'code');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const [u] = await em.query(`SELECT totp_pending_secret FROM app_user WHERE id = $1 FOR UPDATE`, [me.id]);
     if (!u?.totp_pending_secret) throw badInput('code', 'Start oppsettet av autentiseringsappen først.');
     const step = await verifyTotp(u.totp_pending_secret, c, null);
@@ -550,7 +551,7 @@ export async function disableTotp(ctx: AppContext, code: string): Promise<boolea
   const me = requireUser(ctx);
   const c = parseInput(z.string().max(20), code, 'code');
   if (requiresTotp(me.grants)) throw conflict('Nasjonale administratorer må bruke autentiseringsapp.');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const [u] = await em.query(`SELECT totp_secret, totp_last_step FROM app_user WHERE id = $1 FOR UPDATE`, [me.id]);
     if (!u?.totp_secret) return true;
     if ((await verifyTotp(u.totp_secret, c, u.totp_last_step === null ? null : Number(u.totp_last_step))) === null) throw badInput('code', 'Koden stemmer ikke.');
