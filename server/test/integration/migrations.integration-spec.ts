@@ -1,6 +1,7 @@
 import { createDataSource } from '../../src/database/data-source';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { AuditParent1763790000000 } from '../../src/database/migrations/1763790000000-audit-parent';
+import { IntegrityRaces1765400000000 } from '../../src/database/migrations/1765400000000-integrity-races';
 import { createTestDatabase, type DatabaseStart } from '../utils/test-db';
 import type { DataSource } from 'typeorm';
 
@@ -138,6 +139,31 @@ describe('migrations', () => {
       { entity: 'RoutineStep', entity_id: gone, parent_entity: 'HandoverRoutine', parent_id: routine.id, part_label: 'Skoleskyss' },
       { entity: 'Agreement', entity_id: gone, parent_entity: null, parent_id: null, part_label: null },
     ]);
+  });
+
+  it('make existing duplicates safe before the integrity indexes (names differing in case, two contact points), and ledger the real records', async () => {
+    const ds = await databaseAfter(MIGRATIONS.indexOf(IntegrityRaces1765400000000));
+    await ds.query(`INSERT INTO county (number, name) VALUES ('18', 'Nordland')`);
+    await ds.query(`INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('1804', 'Bodø', '18')`);
+    const centres = await ds.query(
+      `INSERT INTO crisis_centre (name, host_kommunenummer, created_at, seed_key) VALUES ('Senteret', '1804', now() - interval '1 day', 'centre:Senteret'), ('SENTERET', '1804', now(), NULL) RETURNING id`,
+    );
+    await ds.query(`INSERT INTO agreement (centre_id, title, seed_key) VALUES ($1, 'Avtale', 'agreement:Senteret')`, [centres[0].id]);
+    // A real centre whose agreement a user deleted before this migration: the agreement is ledgered too.
+    await ds.query(`INSERT INTO crisis_centre (name, host_kommunenummer, created_at, seed_key) VALUES ('Annet', '1804', now() - interval '2 days', 'centre:Annet')`);
+    const [agency] = await ds.query(`INSERT INTO agency (kommunenummer, kind, name) VALUES ('1804', 'NAV', 'NAV Bodø') RETURNING id`);
+    const [older, newer] = await ds.query(
+      `INSERT INTO contact_person (agency_id, name, is_contact_point, updated_at) VALUES ($1, 'Kari', true, now() - interval '1 day'), ($1, 'Ola', true, now()) RETURNING id`,
+      [agency.id],
+    );
+    await ds.runMigrations({ transaction: 'each' });
+    expect((await ds.query(`SELECT name FROM crisis_centre ORDER BY created_at`)).map((r: { name: string }) => r.name)).toEqual(['Annet', 'Senteret', `SENTERET (${centres[1].id.slice(0, 8)})`]);
+    expect(await ds.query(`SELECT id, kommunenummer, is_contact_point FROM contact_person ORDER BY name`)).toEqual([
+      { id: older.id, kommunenummer: '1804', is_contact_point: false },
+      { id: newer.id, kommunenummer: '1804', is_contact_point: true },
+    ]);
+    expect((await ds.query(`SELECT key FROM seed_state ORDER BY key`)).map((r: { key: string }) => r.key)).toEqual(['ref:agreement:Annet', 'ref:agreement:Senteret', 'ref:centre:Annet', 'ref:centre:Senteret']);
+    await expect(ds.query(`INSERT INTO crisis_centre (name, host_kommunenummer) VALUES ('senteret', '1804')`)).rejects.toThrow(/UQ_crisis_centre_name_ci/);
   });
 
   it('refuse a kommunenummer that is not four digits, or not in its county', async () => {

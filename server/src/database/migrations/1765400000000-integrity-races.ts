@@ -9,7 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Existing data that breaks a rule is made safe first: a later centre whose name differs only in case
  * gets a suffix with part of its id; of several contact points in a municipality the one changed last
  * keeps the mark. Real records already seeded are written in the seed ledger (seed_state, 'ref:' keys),
- * so that a later start never re-creates one that a user deletes.
+ * so that a later start never re-creates one that a user deletes; so is a real centre's agreement that
+ * a user deleted before this migration.
  */
 export class IntegrityRaces1765400000000 implements MigrationInterface {
   name = 'IntegrityRaces1765400000000';
@@ -43,6 +44,12 @@ export class IntegrityRaces1765400000000 implements MigrationInterface {
       SELECT 'ref:' || seed_key FROM crisis_centre WHERE seed_key IS NOT NULL
       UNION SELECT 'ref:' || seed_key FROM agreement WHERE seed_key IS NOT NULL AND seed_key NOT LIKE '%:2011'
       UNION SELECT 'ref:' || seed_key FROM agreement_party WHERE seed_key IS NOT NULL
+      ON CONFLICT (key) DO NOTHING`);
+    // A real centre's agreement is seeded with the centre: where it is missing, a user deleted it.
+    await q.query(`
+      INSERT INTO seed_state (key)
+      SELECT 'ref:agreement:' || substr(c.seed_key, length('centre:') + 1) FROM crisis_centre c
+      WHERE c.seed_key LIKE 'centre:%' AND NOT EXISTS (SELECT 1 FROM agreement a WHERE a.seed_key = 'agreement:' || substr(c.seed_key, length('centre:') + 1))
       ON CONFLICT (key) DO NOTHING`);
   }
 

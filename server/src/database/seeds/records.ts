@@ -108,9 +108,9 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
        JOIN crisis_centre c ON c.id = a.centre_id
        JOIN agreement_party p ON p.agreement_id = a.id
        JOIN municipality m ON m.kommunenummer = p.kommunenummer
-     WHERE c.name = ANY($1) AND a.status <> 'ENDED'
+     WHERE c.seed_key = ANY($1) AND a.status <> 'ENDED'
      ORDER BY m.kommunenummer`,
-    [CONTACT_CENTRES],
+    [CONTACT_CENTRES.map((n) => `centre:${n}`)],
   );
   const agencyRows: unknown[][] = [];
   const contactRows: unknown[][] = [];

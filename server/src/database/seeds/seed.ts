@@ -13,7 +13,7 @@ import {
 import { seedRecordsOnce, type RecordsSummary } from './records';
 import { seedCostRecordsOnce } from './cost-records';
 import { hashDemoPasswordsIfDue, seedUsersOnce } from './users';
-import { upsert } from './upsert';
+import { upsert, upsertReference } from './upsert';
 
 export interface SeedSummary {
   counties: number;
@@ -28,8 +28,9 @@ export interface SeedSummary {
 /**
  * Loads the real reference data from data/ into the database, then (once per database) the
  * example records. Idempotent: reference rows are upserted on natural keys (kommunenummer,
- * county number, seed keys of centres, agreements and parties), so a second run changes
- * nothing and a corrected file updates the source fields; what users edit is not overwritten.
+ * county number, seed keys of centres, agreements and parties made from the data file), so a
+ * second run changes nothing and a corrected file updates the source fields; what users edit
+ * (a centre's name included) is not overwritten, and a real record a user deleted is not re-created.
  * All in one transaction: a bad file leaves the database as it was.
  */
 export async function seed(dataSource: DataSource, dataDir: string): Promise<SeedSummary> {
@@ -91,46 +92,50 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       ['kommunenummer', 'year'],
       municipalities.map((m) => [m.kommunenummer, 2024, m.population2024, POPULATION_SOURCE_2024]),
     );
-    // Centres: the source fields follow the data file; what users edit is left alone.
-    await upsert(
+    // Real records by their seed keys (made from the data file, never from a name a user can change);
+    // one a user deleted stays deleted (the ledger in upsertReference). Centres: the source fields
+    // follow the data file; what users edit is left alone.
+    const centreKey = (name: string) => `centre:${name}`;
+    const agreementKey = (name: string) => `agreement:${name}`;
+    await upsertReference(
       em,
       'crisis_centre',
       ['seed_key', 'name', 'host_kommunenummer', 'cooperation_form', 'source_url', 'source_as_of', 'note', 'is_example'],
-      ['seed_key'],
       [...centres.entries()].map(([name, { host }]) => [
-        `centre:${name}`, name, host.kommunenummer, host.cooperationForm, host.sourceUrl, host.sourceAsOf, host.note, false,
+        centreKey(name), name, host.kommunenummer, host.cooperationForm, host.sourceUrl, host.sourceAsOf, host.note, false,
       ]),
       { update: ['cooperation_form', 'source_url', 'source_as_of'] },
     );
-    const ids = new Map<string, string>(
-      (await em.query(`SELECT id, name FROM crisis_centre WHERE seed_key = ANY($1)`, [[...centres.keys()].map((n) => `centre:${n}`)])).map(
-        (r: { id: string; name: string }) => [r.name, r.id],
-      ),
-    );
+    /** Ids by the centre's name in the data file, found by seed key; a deleted record is absent. */
+    const idsByName = async (table: string, keyOf: (name: string) => string) => {
+      const names = [...centres.keys()];
+      const rows: { id: string; seed_key: string }[] = await em.query(`SELECT id, seed_key FROM "${table}" WHERE seed_key = ANY($1)`, [names.map(keyOf)]);
+      const byKey = new Map(rows.map((r) => [r.seed_key, r.id]));
+      return new Map(names.filter((n) => byKey.has(keyOf(n))).map((n) => [n, byKey.get(keyOf(n))!]));
+    };
+    const ids = await idsByName('crisis_centre', centreKey);
     // One agreement per centre: the sources document the cooperation, not its terms.
-    await upsert(
+    await upsertReference(
       em,
       'agreement',
       ['seed_key', 'centre_id', 'title', 'status', 'legal_basis', 'source_url', 'source_as_of'],
-      ['seed_key'],
-      [...centres.entries()].map(([name, { host }]) => [
-        `agreement:${name}`, ids.get(name), `Samarbeidsavtale om krisesentertilbud – ${name}`, 'ACTIVE', host.cooperationForm, host.sourceUrl, host.sourceAsOf,
-      ]),
+      [...centres.entries()]
+        .filter(([name]) => ids.has(name))
+        .map(([name, { host }]) => [
+          agreementKey(name), ids.get(name), `Samarbeidsavtale om krisesentertilbud – ${name}`, 'ACTIVE', host.cooperationForm, host.sourceUrl, host.sourceAsOf,
+        ]),
       { update: [] },
     );
-    const agreementIds = new Map<string, string>(
-      (await em.query(`SELECT id, seed_key FROM agreement WHERE seed_key = ANY($1)`, [[...centres.keys()].map((n) => `agreement:${n}`)])).map(
-        (r: { id: string; seed_key: string }) => [r.seed_key.slice('agreement:'.length), r.id],
-      ),
-    );
-    await upsert(
+    const agreementIds = await idsByName('agreement', agreementKey);
+    await upsertReference(
       em,
       'agreement_party',
       ['seed_key', 'agreement_id', 'kommunenummer', 'role', 'joined_on', 'source_url', 'source_as_of', 'note', 'is_example'],
-      ['seed_key'],
-      memberships.map((m) => [
-        `party:${m.centre}:${m.kommunenummer}:${m.role}`, agreementIds.get(m.centre), m.kommunenummer, m.role, m.joinedOn, m.sourceUrl, m.sourceAsOf, m.note, false,
-      ]),
+      memberships
+        .filter((m) => agreementIds.has(m.centre))
+        .map((m) => [
+          `party:${m.centre}:${m.kommunenummer}:${m.role}`, agreementIds.get(m.centre), m.kommunenummer, m.role, m.joinedOn, m.sourceUrl, m.sourceAsOf, m.note, false,
+        ]),
       { update: ['source_url', 'source_as_of'] },
     );
     await upsert(

@@ -60,3 +60,36 @@ export async function upsert<R = Record<string, unknown>>(
   }
   return insertRows<R>(em, table, columns, rows, { onConflict, returning: options.returning });
 }
+
+/** The ledger key of a reference row (a real record from data/) in seed_state. */
+export const referenceKey = (seedKey: string) => `ref:${seedKey}`;
+
+/**
+ * Real records from data/ (centres, agreements, parties), by their seed key (column 0 of every row,
+ * made from the data file, never from a name users can change): inserted once, then only the
+ * `update` columns follow the file. Every key is written in the ledger (seed_state), so a record a
+ * user deleted is never inserted again, the same respect the example records get.
+ */
+export async function upsertReference(
+  em: EntityManager,
+  table: 'crisis_centre' | 'agreement' | 'agreement_party',
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  options: { update: readonly string[] },
+): Promise<void> {
+  if (rows.length === 0) return;
+  const deleted = new Set<string>(
+    (
+      await em.query(
+        `SELECT k FROM unnest($1::text[]) k
+         WHERE EXISTS (SELECT 1 FROM seed_state s WHERE s.key = 'ref:' || k) AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t.seed_key = k)`,
+        [rows.map((r) => r[0])],
+      )
+    ).map((r: { k: string }) => r.k),
+  );
+  const due = rows.filter((r) => !deleted.has(r[0] as string));
+  await upsert(em, table, columns, ['seed_key'], due, options);
+  if (due.length) {
+    await em.query(`INSERT INTO seed_state (key) SELECT unnest($1::text[]) ON CONFLICT (key) DO NOTHING`, [due.map((r) => referenceKey(r[0] as string))]);
+  }
+}
