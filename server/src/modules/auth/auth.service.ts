@@ -10,6 +10,7 @@ import type { AppContext } from '../../app/context';
 import { ErrorCode } from '../../app/errors';
 import { parseInput } from '../../app/validation';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
+import { transaction } from '../../app/transaction';
 
 export const SESSION_COOKIE = 'samordna_session';
 export const SESSION_HOURS = 12;
@@ -74,7 +75,7 @@ function tooManyAttempts(): GraphQLError {
  * checks can happen in a window. The attempt is marked successful afterwards when it was.
  */
 export async function reserveAttempt(ds: DataSource, email: string, ip: string): Promise<string> {
-  return ds.transaction(async (em) => {
+  return transaction({ dataSource: ds }, async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('login-account:' || $1, 0))`, [email]);
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('login-address:' || $1, 0))`, [ip]);
     const [{ account, address }] = await em.query(
@@ -191,7 +192,7 @@ export async function completeLogin(ctx: AppContext, challengeInput: string, cod
   const first = await liveChallenge(ds, challenge, false);
   if (!first) throw expiredChallenge();
   const attempt = await reserveAttempt(ds, first.email, ctx.ip);
-  const result = await ds.transaction(async (em) => {
+  const result = await transaction(ctx, async (em) => {
     const row = await liveChallenge(em, challenge, true);
     if (!row) return 'expired' as const;
     const [user] = await em.query(`SELECT totp_secret, totp_last_step FROM app_user WHERE id = $1 FOR UPDATE`, [row.user_id]);

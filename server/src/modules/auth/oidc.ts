@@ -4,6 +4,7 @@ import { createContext, type RuntimeSettings } from '../../app/context';
 import { audit } from '../../app/audit';
 import { createInvitedUser, invitationForEmail, openInvitation } from '../users/users.service';
 import { needsSecondFactor, secondStep, startSession, userForSignIn } from './auth.service';
+import { transaction } from '../../app/transaction';
 
 /**
  * OpenID Connect sign-in (authorization code flow with PKCE, state and nonce) with openid-client,
@@ -112,7 +113,7 @@ export async function createOidcRouter(ds: DataSource, settings: RuntimeSettings
 
     const ctx = createContext(ds, { res, ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null, settings });
     try {
-      const userId = await ds.transaction(async (em): Promise<string | null> => {
+      const userId = await transaction(ctx, async (em): Promise<string | null> => {
         const [bySubject] = await em.query(`SELECT id FROM app_user WHERE external_issuer = $1 AND external_subject = $2 AND active AND (NOT is_example OR $3) FOR UPDATE`, [
           identity.issuer,
           identity.subject,
