@@ -18,8 +18,10 @@ export const TRANSACTION_ATTEMPTS = 5;
  *
  * Lock order, so that transactions wait for each other instead of deadlocking:
  *  1. a municipality's contacts (`lockMunicipalityContacts`, in kommunenummer order);
- *  2. rows of one kind in id order (e.g. several contacts);
- *  3. an agreement (or a part of it: the agreement first, see records.ts `lockPart`), then its centre.
+ *  2. a record before its parts and what they point to (a routine before its steps and their
+ *     contacts; an agreement before its parties, see records.ts `lockPart`), and an agreement before
+ *     its centre;
+ *  3. several rows of one kind in id order (e.g. the contacts verified together).
  * `work` must not have effects outside the database (mail, cookies): it may run more than once.
  */
 export async function transaction<T>(ctx: { dataSource: DataSource }, work: (em: EntityManager) => Promise<T>): Promise<T> {

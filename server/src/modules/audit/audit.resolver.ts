@@ -11,7 +11,7 @@ import { Paginated } from '../../app/pagination';
 import { parsePaging, parseInput, v } from '../../app/validation';
 import { AuditEntry } from './audit.entity';
 import { listAuditLog } from './audit.service';
-import { transaction } from '../../app/transaction';
+import { lockMunicipalityContacts, transaction } from '../../app/transaction';
 
 const AuditPage = Paginated(AuditEntry, 'Audit');
 
@@ -77,6 +77,9 @@ export class AuditResolver {
   async eraseContactPerson(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     const cid = parseInput(v.uuid('kontaktperson'), id, 'id');
     return transaction(ctx, async (em) => {
+      // Lock order (transaction.ts): the municipality's contacts, the routines that link the person, then the person.
+      await lockMunicipalityContacts(em, (await em.query(`SELECT kommunenummer FROM contact_person WHERE id = $1`, [cid])).map((r: { kommunenummer: string }) => r.kommunenummer));
+      await em.query(`SELECT id FROM handover_routine WHERE id IN (SELECT routine_id FROM routine_step WHERE contact_id = $1) ORDER BY id FOR UPDATE`, [cid]);
       await findContactInScope(em, ctx, cid, { lock: true });
       // Steps linked to the person lose the link: in their routine's history, and the routine moves on a version.
       const [unlinked]: [{ id: string; routine_id: string; title: string }[], number] = await em.query(
