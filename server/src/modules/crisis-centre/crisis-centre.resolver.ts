@@ -54,8 +54,9 @@ export class CrisisCentreResolver {
     return deleteCrisisCentre(ctx, id);
   }
 
-  @FieldResolver(() => Municipality, { description: 'The host municipality (vertskommune).' })
-  host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality> {
+  @FieldResolver(() => Municipality, { nullable: true, description: 'The host municipality (vertskommune); null: host «ikke kjent».' })
+  async host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality | null> {
+    if (c.hostKommunenummer === null) return null;
     return must(ctx.loaders.municipalityByNumber.load(c.hostKommunenummer), `host of ${c.name}`);
   }
 

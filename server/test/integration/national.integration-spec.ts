@@ -1,0 +1,85 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { seed } from '../../src/database/seeds/seed';
+import { createTestApp, DATA_DIR, type TestApp } from '../utils/test-app';
+
+describe('the national data (data/national)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp({ label: 'national' });
+  });
+  afterAll(() => app?.close());
+
+  it('loads every centre: 44 in operation and 2 closed or uncertain, those with an unknown host included', async () => {
+    const rows: { operating_status: string; n: number; unknown_host: number }[] = await app.ds.query(
+      `SELECT operating_status, count(*)::int AS n, count(*) FILTER (WHERE host_kommunenummer IS NULL)::int AS unknown_host
+       FROM crisis_centre WHERE NOT is_example AND source_confidence IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { operating_status: 'CLOSED', n: 1, unknown_host: 0 },
+      { operating_status: 'OPERATING', n: 44, unknown_host: 7 },
+      { operating_status: 'UNCERTAIN', n: 1, unknown_host: 0 },
+    ]);
+  });
+
+  it('loads the 170 cited memberships as documented facts with provenance, not as agreements', async () => {
+    const [m] = await app.ds.query(
+      `SELECT count(*)::int AS n, count(DISTINCT kommunenummer)::int AS municipalities,
+              count(*) FILTER (WHERE confidence = 'HIGH')::int AS high, count(*) FILTER (WHERE confidence = 'MEDIUM')::int AS medium,
+              count(*) FILTER (WHERE confidence = 'WEAK')::int AS weak, count(*) FILTER (WHERE source_url NOT LIKE 'http%')::int AS no_url,
+              min(retrieved_on)::text AS retrieved FROM documented_membership`,
+    );
+    expect(m).toEqual({ n: 170, municipalities: 170, high: 97, medium: 50, weak: 23, no_url: 0, retrieved: '2026-12-02' });
+    // The five real agreements keep their records; no agreement is invented for the other memberships.
+    const [{ agreements, parties }] = await app.ds.query(
+      `SELECT count(DISTINCT a.id)::int AS agreements, count(p.id)::int AS parties FROM agreement a JOIN agreement_party p ON p.agreement_id = a.id
+       WHERE a.seed_key LIKE 'agreement:%' AND a.seed_key NOT LIKE '%:2011' AND NOT p.is_example`,
+    );
+    expect({ agreements, parties }).toEqual({ agreements: 5, parties: 44 });
+  });
+
+  it('keeps one record per real centre: the five centres of the agreements gain the national facts', async () => {
+    const [salten] = await app.ds.query(
+      `SELECT c.host_kommunenummer, c.source_quote, c.source_confidence, (SELECT count(*)::int FROM agreement a WHERE a.centre_id = c.id) AS agreements,
+              (SELECT count(*)::int FROM crisis_centre x WHERE x.name = c.name) AS records
+       FROM crisis_centre c WHERE c.name = 'Krisesenteret i Salten'`,
+    );
+    expect(salten).toMatchObject({ host_kommunenummer: '1804', source_confidence: 'HIGH', agreements: 1, records: 1 });
+    expect(salten.source_quote).toContain('12 andre kommuner');
+  });
+
+  it('loads the SSB cost per inhabitant for every year it has, with the source', async () => {
+    const rows = await app.ds.query(`SELECT year, kr_per_inhabitant AS kr, source FROM kostra_national_average WHERE year >= 2019 ORDER BY year`);
+    expect(rows.map((r: { year: number; kr: number }) => [r.year, r.kr])).toEqual([[2019, 74], [2020, 74], [2021, 76], [2022, 79]]);
+    for (const r of rows) expect(r.source).toMatch(/^Kilde: Statistisk sentralbyrå \(SSB\), https:\/\/www\.ssb\.no\//);
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    const before = await app.ds.query(`SELECT id, updated_at FROM documented_membership ORDER BY kommunenummer`);
+    await seed(app.ds, DATA_DIR);
+    expect(await app.ds.query(`SELECT id, updated_at FROM documented_membership ORDER BY kommunenummer`)).toEqual(before);
+  });
+
+  it.each([
+    ['krisesenter-tilknytning-2024.csv', ',1839,Beiarn,partner,', ',1804,Beiarn,partner,', /krisesenter-tilknytning-2024\.csv: line 3: kommunenummer 1804 is already a member \(line 2\)/],
+    ['krisesenter-tilknytning-2024.csv', ',høy,fra eksisterende', ',sikker,fra eksisterende', /krisesenter-tilknytning-2024\.csv: line 2: confidence must be høy, middels or svak/],
+    ['krisesentre-2024.csv', 'Krisesenteret i Salten,,1804,', 'Krisesenteret i Salten,,1899,', /krisesentre-2024\.csv: line 2: host 1899 is not a municipality/],
+  ])('refuses %s with a bad row, names the line and writes nothing', async (file, from, to, message) => {
+    const fresh = await createTestApp({ seed: false, label: 'nationalbad' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'samordna-national-'));
+    try {
+      cpSync(DATA_DIR, dir, { recursive: true });
+      const target = path.join(dir, 'national', file);
+      const text = readFileSync(target, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(target, text.replace(from, to));
+      await expect(seed(fresh.ds, dir)).rejects.toThrow(message);
+      const [{ n }] = await fresh.ds.query(`SELECT (SELECT count(*) FROM crisis_centre) + (SELECT count(*) FROM documented_membership) + (SELECT count(*) FROM municipality) AS n`);
+      expect(Number(n)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await fresh.close();
+    }
+  });
+});
