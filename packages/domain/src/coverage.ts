@@ -216,7 +216,7 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
         'WEAK_EVIDENCE',
         'INFO',
         `Kilden for tilknytningen til ${doc.centreName} er svak eller gammel (${doc.evidence}): bekreft eller rett den med en ny kilde.`,
-        `The membership of ${doc.centreName} rests on weak or old evidence (${doc.confidence.toLowerCase()}, source ${doc.sourceDate}): confirm or correct it with a new source.`,
+        `The source of the membership of ${doc.centreName} is weak or old (confidence ${doc.confidence.toLowerCase()}, source dated ${doc.sourceDate}): confirm or correct it with a new source.`,
         centreRef,
       );
     }
@@ -231,7 +231,9 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     const ended = f.memberships.filter((m) => m.status === 'ENDED' || m.deadline.kind === 'ENDED');
     if (ended.length > 0) {
       add('AGREEMENT_EXPIRED', 'CRITICAL', `Avtalen ${f.name} var part i, er utløpt eller avsluttet, og ingen ny avtale gjelder.`, `The agreement ${f.name} was a party to has expired or ended, and no new agreement applies.`, ended.map(agreementRef));
-    } else if (!doc) {
+    } else if (!doc || f.memberships.some((m) => m.centre.id === doc.centreId)) {
+      // A documented membership stands in for an agreement not yet registered; a registered
+      // membership of that centre (joined later, left, draft) is the better record.
       add('NO_ACTIVE_AGREEMENT', 'CRITICAL', `${f.name} er ikke part i noen gjeldende krisesenteravtale.`, `${f.name} is not a party to any agreement in force.`, f.memberships.map(agreementRef));
     }
   }

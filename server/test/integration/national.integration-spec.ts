@@ -83,3 +83,61 @@ describe('the national data (data/national)', () => {
     }
   });
 });
+
+describe('coverage with the national data', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp({ label: 'nationalapi' });
+  });
+  afterAll(() => app?.close());
+
+  it('coverageOverview registers the 170 documented municipalities with source and confidence; the rest stay «ikke registrert»', async () => {
+    const res = await app.gql(`{ coverageOverview(asOf: "2026-12-07") {
+      rows { status municipality { kommunenummer }
+        documentedMembership { centreName role provenance { sourceUrl sourceDate sourceYear quote confidence confidenceLabel retrievedOn marked old evidence } } }
+      byCentre { key label } } }`);
+    expect(res.errors).toBeUndefined();
+    const rows = res.data!.coverageOverview.rows as any[];
+    const withSource = rows.filter((r) => r.documentedMembership);
+    expect(withSource).toHaveLength(170);
+    expect(rows.filter((r) => r.status !== 'NOT_REGISTERED').length).toBeGreaterThanOrEqual(170);
+    expect(rows.filter((r) => r.status === 'NOT_REGISTERED')).toHaveLength(357 - 170);
+    for (const r of withSource) {
+      expect(r.status).not.toBe('NOT_REGISTERED');
+      expect(r.documentedMembership.provenance).toMatchObject({ sourceUrl: expect.stringMatching(/^https?:\/\//), retrievedOn: '2026-12-02', confidenceLabel: expect.stringMatching(/^(Høy|Middels|Svak)$/) });
+    }
+    const byLevel = (c: string) => withSource.filter((r) => r.documentedMembership.provenance.confidence === c).length;
+    expect([byLevel('HIGH'), byLevel('MEDIUM'), byLevel('WEAK')]).toEqual([97, 50, 23]);
+    // Every weak or medium source is marked; so is every old or undated one.
+    for (const r of withSource) {
+      const p = r.documentedMembership.provenance;
+      expect(p.marked).toBe(p.confidence !== 'HIGH' || p.old);
+    }
+    // Bodø: the host of Salten, with the quote of its source.
+    const bodo = rows.find((r) => r.municipality.kommunenummer === '1804');
+    expect(bodo.documentedMembership).toMatchObject({ centreName: 'Krisesenteret i Salten', role: 'HOST', provenance: { confidence: 'HIGH', quote: expect.stringContaining('12 andre kommuner') } });
+    expect(res.data!.coverageOverview.byCentre.length).toBeGreaterThanOrEqual(44 - 7); // centres with documented members
+  });
+
+  it('a documented-only municipality is DOCUMENTED with an INFO finding naming its basis, not a critical «no agreement»', async () => {
+    const [row] = await app.ds.query(
+      `SELECT d.kommunenummer FROM documented_membership d WHERE NOT EXISTS (SELECT 1 FROM agreement_party p WHERE p.kommunenummer = d.kommunenummer)
+         AND NOT EXISTS (SELECT 1 FROM agency a WHERE a.kommunenummer = d.kommunenummer) AND NOT EXISTS (SELECT 1 FROM handover_routine r WHERE r.kommunenummer = d.kommunenummer)
+         AND d.confidence = 'WEAK' ORDER BY d.kommunenummer LIMIT 1`,
+    );
+    const res = await app.gql(`query($k: String!) { municipalityCoverage(kommunenummer: $k, asOf: "2026-12-07") {
+      status worstSeverity documentedMembership { provenance { confidence marked } } findings { code severity basisKind basisLabel legalBasis statutory } } }`, { k: row.kommunenummer });
+    expect(res.errors).toBeUndefined();
+    const c = res.data!.municipalityCoverage;
+    expect(c).toMatchObject({ status: 'DOCUMENTED', worstSeverity: 'INFO', documentedMembership: { provenance: { confidence: 'WEAK', marked: true } } });
+    expect(c.findings.map((f: any) => f.code)).toEqual(['DOCUMENTED_MEMBERSHIP', 'WEAK_EVIDENCE']);
+    for (const f of c.findings) expect(f).toMatchObject({ severity: 'INFO', basisKind: 'DATA', statutory: false, legalBasis: expect.any(String) });
+  });
+
+  it('a centre whose host is not known is a centre, with host null and its provenance', async () => {
+    const res = await app.gql(`{ crisisCentres(limit: 100) { items { name hostKommunenummer host { name } operatingStatus provenance { sourceUrl confidenceLabel } } } }`);
+    expect(res.errors).toBeUndefined();
+    const romerike = (res.data!.crisisCentres.items as any[]).find((c) => c.name === 'Romerike krisesenter IKS');
+    expect(romerike).toMatchObject({ hostKommunenummer: null, host: null, operatingStatus: 'OPERATING', provenance: { sourceUrl: expect.stringMatching(/^https?:/) } });
+  });
+});
