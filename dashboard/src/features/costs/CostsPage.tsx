@@ -114,7 +114,12 @@ export default function CostsPage() {
               ) : (
                 <Paragraph>{t('costs.ratio', { ratio: formatDecimal(d.hostPartnerRatio, 1) })}</Paragraph>
               ))}
-            {d.nationalAverage && <Paragraph data-size="sm">{t('costs.national', { year: d.nationalAverage.year, kr: formatKroner(d.nationalAverage.krPerInhabitant) })}</Paragraph>}
+            {d.nationalAverage && (
+              <Paragraph data-size="sm">
+                {t('costs.national', { year: d.nationalAverage.year, kr: formatKroner(d.nationalAverage.krPerInhabitant) })}{' '}
+                <span className="muted">{d.nationalAverage.source}</span>
+              </Paragraph>
+            )}
             {d.centreKostra && (
               <Paragraph data-size="sm">
                 {t('costs.centreKostra', { name: d.centreKostra.centreName ?? d.centreName, year: d.centreKostra.year, kr: formatKroner(d.centreKostra.krPerInhabitant) })}

@@ -19,6 +19,7 @@ export const CostPageQuery = graphql(`
       nationalAverage {
         year
         krPerInhabitant
+        source
       }
       centreKostra {
         year

@@ -69,7 +69,7 @@ export async function seedNational(em: EntityManager, dataDir: string): Promise<
   const memberships = parseNationalMemberships(readRows(dataDir, 'krisesenter-tilknytning-2024.csv'), centres, known, retrievedOn);
   const costs = parseNationalCostFigures(readRows(dataDir, 'krisesenter-kostnader-ssb-2017-2022.csv'));
 
-  const written = await upsert<{ id: string; seed_key: string }>(
+  await upsert(
     em,
     'crisis_centre',
     [
@@ -82,12 +82,17 @@ export async function seedNational(em: EntityManager, dataDir: string): Promise<
       c.reportedMunicipalities, c.provenance.sourceUrl, c.provenance.sourceDate, c.provenance.sourceYear, c.provenance.quote, c.provenance.confidence, c.provenance.retrievedOn,
     ]),
     {
-      // A re-run follows the file in the national facts; the host, form and note users may edit stay.
-      update: ['operating_status', 'host_basis', 'bufdir_name', 'reported_municipalities', 'source_url', 'source_as_of', 'source_year', 'source_quote', 'source_confidence', 'source_retrieved_on'],
-      returning: ['id', 'seed_key'],
+      // A re-run follows the file in the national facts. The host, form and note users may edit
+      // stay, and so do the URL and date of the five centres the first seed step wrote (the same
+      // pages, the date worded differently), so the two steps never overwrite each other.
+      update: ['operating_status', 'host_basis', 'bufdir_name', 'reported_municipalities', 'source_year', 'source_quote', 'source_confidence', 'source_retrieved_on'],
     },
   );
-  const ids = new Map(written.map((r) => [r.seed_key.slice('centre:'.length), r.id]));
+  const ids = new Map<string, string>(
+    (await em.query(`SELECT id, seed_key FROM crisis_centre WHERE seed_key = ANY($1)`, [centres.map((c) => `centre:${c.name}`)])).map(
+      (r: { id: string; seed_key: string }) => [r.seed_key.slice('centre:'.length), r.id],
+    ),
+  );
 
   await upsert(
     em,
