@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * uses a centre; a fact with its provenance, not an agreement), and on centres the operating
  * status, how the host is known, the Bufdir name and the provenance of the centre's facts. A
  * centre's host may be unknown («ikke kjent»): host_kommunenummer becomes nullable. Generated
- * from the entities, then reviewed. Down removes the centres whose host is unknown first.
+ * from the entities, then reviewed. The handover template's eight new step kinds. Down removes
+ * the centres whose host is unknown and the steps of the new kinds first.
  */
 export class NationalPicture1765600000000 implements MigrationInterface {
   name = 'NationalPicture1765600000000';
@@ -29,9 +30,15 @@ export class NationalPicture1765600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "crisis_centre" ADD CONSTRAINT "FK_crisis_centre_host" FOREIGN KEY ("host_kommunenummer") REFERENCES "municipality"("kommunenummer") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "documented_membership" ADD CONSTRAINT "FK_documented_membership_municipality" FOREIGN KEY ("kommunenummer") REFERENCES "municipality"("kommunenummer") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "documented_membership" ADD CONSTRAINT "FK_documented_membership_centre" FOREIGN KEY ("centre_id") REFERENCES "crisis_centre"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    // The handover template's new steps (the sources name them; existing routines keep theirs).
+    await q.query(`ALTER TABLE "routine_step" DROP CONSTRAINT "CHK_routine_step_kind"`);
+    await q.query(`ALTER TABLE "routine_step" ADD CONSTRAINT "CHK_routine_step_kind" CHECK ("kind" IN ('MAP_NEEDS', 'THREAT_ASSESSMENT_SAFETY_PLAN', 'NAV', 'BARNEVERN_MEETING', 'HOUSING', 'SCHOOL_KINDERGARTEN_TRANSFER', 'ADDRESS_PROTECTION', 'LEGAL_AID', 'APPOINT_COORDINATOR', 'INDIVIDUAL_PLAN', 'RESPONSIBILITY_GROUP', 'MEETING_BEFORE_MOVING_OUT', 'CONTINUED_TALKS', 'GRADUAL_WITHDRAWAL', 'FAMILY_COUNSELLING', 'GP_HEALTH', 'INTERPRETER', 'POLICE_REPORT_VICTIM_SUPPORT', 'UPDATE_SAFETY_PLAN', 'ADDRESS_CHANGE_CONFIDENTIAL', 'VOLUNTARY_ORGANISATIONS', 'CHILD_COORDINATOR', 'OTHER'))`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DELETE FROM "routine_step" WHERE "kind" IN ('FAMILY_COUNSELLING', 'GP_HEALTH', 'INTERPRETER', 'POLICE_REPORT_VICTIM_SUPPORT', 'UPDATE_SAFETY_PLAN', 'ADDRESS_CHANGE_CONFIDENTIAL', 'VOLUNTARY_ORGANISATIONS', 'CHILD_COORDINATOR')`);
+    await q.query(`ALTER TABLE "routine_step" DROP CONSTRAINT "CHK_routine_step_kind"`);
+    await q.query(`ALTER TABLE "routine_step" ADD CONSTRAINT "CHK_routine_step_kind" CHECK ("kind" IN ('MAP_NEEDS', 'THREAT_ASSESSMENT_SAFETY_PLAN', 'NAV', 'BARNEVERN_MEETING', 'HOUSING', 'SCHOOL_KINDERGARTEN_TRANSFER', 'ADDRESS_PROTECTION', 'LEGAL_AID', 'APPOINT_COORDINATOR', 'INDIVIDUAL_PLAN', 'RESPONSIBILITY_GROUP', 'MEETING_BEFORE_MOVING_OUT', 'CONTINUED_TALKS', 'GRADUAL_WITHDRAWAL', 'OTHER'))`);
     await q.query(`ALTER TABLE "documented_membership" DROP CONSTRAINT "FK_documented_membership_centre"`);
     await q.query(`ALTER TABLE "documented_membership" DROP CONSTRAINT "FK_documented_membership_municipality"`);
     await q.query(`ALTER TABLE "crisis_centre" DROP CONSTRAINT "FK_crisis_centre_host"`);
