@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seed } from '../../src/database/seeds/seed';
-import { createTestApp, DATA_DIR, type TestApp } from '../utils/test-app';
+import { createTestApp, DATA_DIR, userWith, type TestApp } from '../utils/test-app';
 
 describe('the national data (data/national)', () => {
   let app: TestApp;
@@ -139,5 +139,52 @@ describe('coverage with the national data', () => {
     expect(res.errors).toBeUndefined();
     const romerike = (res.data!.crisisCentres.items as any[]).find((c) => c.name === 'Romerike krisesenter IKS');
     expect(romerike).toMatchObject({ hostKommunenummer: null, host: null, operatingStatus: 'OPERATING', provenance: { sourceUrl: expect.stringMatching(/^https?:/) } });
+  });
+});
+
+describe("the reviewer's path: weak or old facts confirmed or corrected with a new source", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp({ label: 'nationalreview' });
+  });
+  afterAll(() => app?.close());
+  const REVIEW = `mutation($id: ID!, $v: Int, $input: ReviewSourceInput!) { reviewDocumentedMembership(id: $id, input: $input, expectedVersion: $v) {
+    id version reviewedAt provenance { sourceUrl sourceDate sourceYear quote confidence marked } } }`;
+
+  it('lists the weak, undated and old facts, oldest first; the threshold in years is the caller\'s', async () => {
+    const all = await app.gql(`{ factsToReview { kommunenummer provenance { confidence sourceYear marked } } }`);
+    expect(all.errors).toBeUndefined();
+    const list = all.data!.factsToReview as any[];
+    expect(list.length).toBeGreaterThanOrEqual(50 + 23); // every middels and svak
+    for (const f of list) expect(f.provenance.marked).toBe(true);
+    const years = list.map((f) => f.provenance.sourceYear ?? 0);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    const strict = await app.gql(`{ factsToReview(filter: { olderThanYears: 30 }) { provenance { confidence sourceYear } } }`);
+    for (const f of strict.data!.factsToReview as any[]) expect(f.provenance.confidence !== 'HIGH' || f.provenance.sourceYear === null).toBe(true);
+  });
+
+  it('a director of the municipality confirms a fact with a new source: audited, no longer marked, and the seed leaves it alone', async () => {
+    const [row] = await app.ds.query(`SELECT id, kommunenummer, version FROM documented_membership WHERE confidence = 'WEAK' ORDER BY kommunenummer LIMIT 1`);
+    const input = { sourceUrl: 'https://kommune.example/avtale-2026', sourceDate: '2026-11-30', quote: 'Kommunen er med i samarbeidet', confidence: 'HIGH' };
+    const other = userWith('Annen direktør', { role: 'DIRECTOR', kommunenummer: row.kommunenummer === '0301' ? '1804' : '0301' });
+    const refused = await app.gql(REVIEW, { id: row.id, v: row.version, input }, { as: other });
+    expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const bad = await app.gql(REVIEW, { id: row.id, v: row.version, input: { ...input, sourceUrl: 'kommune.example' } });
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sourceUrl' });
+
+    const director = userWith('Direktør', { role: 'DIRECTOR', kommunenummer: row.kommunenummer });
+    const ok = await app.gql(REVIEW, { id: row.id, v: row.version, input }, { as: director });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.reviewDocumentedMembership).toMatchObject({ version: row.version + 1, provenance: { sourceUrl: input.sourceUrl, sourceYear: 2026, confidence: 'HIGH', marked: false } });
+    const stale = await app.gql(REVIEW, { id: row.id, v: row.version, input });
+    expect(stale.errors![0].extensions!.code).toBe('CONFLICT');
+
+    const [entry] = await app.ds.query(`SELECT operation, changes FROM audit_log WHERE entity = 'DocumentedMembership' AND entity_id = $1`, [row.id]);
+    expect(entry.operation).toBe('UPDATE');
+    expect(entry.changes.confidence).toEqual({ before: 'WEAK', after: 'HIGH' });
+
+    await seed(app.ds, DATA_DIR);
+    const [after] = await app.ds.query(`SELECT source_url, confidence FROM documented_membership WHERE id = $1`, [row.id]);
+    expect(after).toEqual({ source_url: input.sourceUrl, confidence: 'HIGH' });
   });
 });

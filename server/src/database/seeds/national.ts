@@ -94,12 +94,14 @@ export async function seedNational(em: EntityManager, dataDir: string): Promise<
     ),
   );
 
+  // A fact a user has confirmed or corrected (reviewDocumentedMembership) keeps the user's source.
+  const reviewed = new Set<string>((await em.query(`SELECT kommunenummer FROM documented_membership WHERE reviewed_at IS NOT NULL`)).map((r: { kommunenummer: string }) => r.kommunenummer));
   await upsert(
     em,
     'documented_membership',
     ['kommunenummer', 'centre_id', 'role', 'note', 'source_url', 'source_date', 'source_year', 'quote', 'confidence', 'retrieved_on'],
     ['kommunenummer'],
-    memberships.map((m) => [
+    memberships.filter((m) => !reviewed.has(m.kommunenummer)).map((m) => [
       m.kommunenummer, ids.get(m.centreName), m.role, m.note, m.provenance.sourceUrl, m.provenance.sourceDate, m.provenance.sourceYear, m.provenance.quote, m.provenance.confidence, m.provenance.retrievedOn,
     ]),
   );

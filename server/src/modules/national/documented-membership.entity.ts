@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
 import { CONFIDENCES, type Confidence } from '@samordna/domain';
 import { checkIn } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
@@ -17,6 +17,10 @@ import { Provenance, provenanceOf } from './provenance.type';
 @Check('CHK_documented_membership_role', `"role" IN ('host', 'partner')`)
 @Check('CHK_documented_membership_confidence', checkIn('confidence', CONFIDENCES))
 export class DocumentedMembership {
+  @Field(() => Int, { description: 'Increases with every change; send it back with a review (CONFLICT if it moved).' })
+  @VersionColumn({ default: 1 })
+  version: number;
+
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -64,6 +68,10 @@ export class DocumentedMembership {
 
   @Column({ name: 'retrieved_on', type: 'date' })
   retrievedOn: string;
+
+  @Field(() => Date, { nullable: true, description: 'When a user last confirmed or corrected the fact with a source (the audit trail says who); the seed then leaves it alone.' })
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
 
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

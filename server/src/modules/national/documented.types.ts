@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartyRole } from '../agreement/agreement-party.entity';
 import type { DocumentedMembership } from './documented-membership.entity';
 import { Provenance, provenanceOf } from './provenance.type';
@@ -11,6 +11,15 @@ export class DocumentedMembershipView {
 
   @Field(() => ID)
   centreId: string;
+
+  @Field()
+  kommunenummer: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => Date, { nullable: true, description: 'When a user last confirmed or corrected it.' })
+  reviewedAt: Date | null;
 
   @Field()
   centreName: string;
@@ -26,5 +35,5 @@ export class DocumentedMembershipView {
 }
 
 export function documentedOf(d: DocumentedMembership, asOf: string): DocumentedMembershipView {
-  return { id: d.id, centreId: d.centreId, centreName: d.centre!.name, role: d.role, note: d.note, provenance: provenanceOf(d, asOf)! };
+  return { id: d.id, kommunenummer: d.kommunenummer, version: d.version, reviewedAt: d.reviewedAt, centreId: d.centreId, centreName: d.centre!.name, role: d.role, note: d.note, provenance: provenanceOf(d, asOf)! };
 }
