@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'routines.offeredIntro': "The template has new steps from Bufdir and the sources. The routine keeps its steps; add those that fit.",
   'routines.addOffered': "Add the step «{step}»",
   'routines.add': "Add",
+  'agreements.fromSources': "Draft with the parties from the sources",
   'severity.CRITICAL': "Critical",
   'severity.WARNING': "Warning",
   'severity.INFO': "Note",

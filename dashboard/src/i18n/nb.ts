@@ -50,6 +50,7 @@ export const nb = {
   'routines.offeredIntro': "Malen har fått nye steg fra Bufdir og kildene. Rutinen beholder stegene den har; legg til de som passer.",
   'routines.addOffered': "Legg til steget «{step}»",
   'routines.add': "Legg til",
+  'agreements.fromSources': "Lag utkast med partene fra kildene",
   'severity.CRITICAL': "Kritisk",
   'severity.WARNING': "Advarsel",
   'severity.INFO': "Merknad",

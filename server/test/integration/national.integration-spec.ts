@@ -188,3 +188,33 @@ describe("the reviewer's path: weak or old facts confirmed or corrected with a n
     expect(after).toEqual({ source_url: input.sourceUrl, confidence: 'HIGH' });
   });
 });
+
+describe('registering the real agreement from documented memberships', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp({ label: 'nationalagreement' });
+  });
+  afterAll(() => app?.close());
+  const CREATE = `mutation($c: ID!) { createAgreementFromDocumented(centreId: $c) { id title status parties { kommunenummer role note } } }`;
+
+  it('the host director gets a draft pre-filled with the documented host and partners; others are refused; the facts stay', async () => {
+    const [centre] = await app.ds.query(
+      `SELECT c.id, c.host_kommunenummer, count(d.id)::int AS members FROM crisis_centre c JOIN documented_membership d ON d.centre_id = c.id
+       WHERE c.host_kommunenummer IS NOT NULL AND NOT EXISTS (SELECT 1 FROM agreement a WHERE a.centre_id = c.id)
+         AND EXISTS (SELECT 1 FROM documented_membership h WHERE h.centre_id = c.id AND h.role = 'host')
+       GROUP BY c.id ORDER BY count(d.id) DESC, c.name LIMIT 1`,
+    );
+    const other = userWith('Annen direktør', { role: 'DIRECTOR', kommunenummer: centre.host_kommunenummer === '0301' ? '1804' : '0301' });
+    expect((await app.gql(CREATE, { c: centre.id }, { as: other })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    const host = userWith('Vertsdirektør', { role: 'DIRECTOR', kommunenummer: centre.host_kommunenummer });
+    const r = await app.gql(CREATE, { c: centre.id }, { as: host });
+    expect(r.errors).toBeUndefined();
+    const a = r.data!.createAgreementFromDocumented;
+    expect(a.status).toBe('DRAFT');
+    expect(a.parties).toHaveLength(centre.members);
+    expect(a.parties.filter((p: any) => p.role === 'HOST')).toEqual([expect.objectContaining({ kommunenummer: centre.host_kommunenummer })]);
+    for (const p of a.parties) expect(p.note).toMatch(/^Fra kilde: https?:\/\//);
+    const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM documented_membership WHERE centre_id = $1`, [centre.id]);
+    expect(n).toBe(centre.members);
+  });
+});

@@ -17,7 +17,8 @@ export default function CostsPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const [centres, reexecuteCentres] = useQuery({ query: CostCentresQuery });
-  const centreList = centres.data?.crisisCentres.items ?? [];
+  // Costs are shared under agreements: only centres with one are offered (data/national adds many without).
+  const centreList = (centres.data?.crisisCentres.items ?? []).filter((c) => (c.agreements?.length ?? 1) > 0);
   const centreId = params.get('senter') ?? centreList[0]?.id ?? '';
   const year = Number(params.get('aar') ?? THIS_YEAR);
   const [result, reexecute] = useQuery({

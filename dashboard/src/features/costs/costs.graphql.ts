@@ -64,6 +64,9 @@ export const CostCentresQuery = graphql(`
       items {
         id
         name
+        agreements {
+          id
+        }
       }
     }
     municipalities {

@@ -3,7 +3,8 @@ import type { Confidence } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { DocumentedMembershipView } from './documented.types';
 import { ConfidenceEnum } from './provenance.type';
-import { factsToReview, reviewDocumentedMembership } from './national.service';
+import { createAgreementFromDocumented, factsToReview, reviewDocumentedMembership } from './national.service';
+import { Agreement } from '../agreement/agreement.entity';
 
 @InputType({ description: 'Which documented facts to review: weak, undated or older than the years given (default 6).' })
 export class FactsToReviewFilter {
@@ -45,5 +46,11 @@ export class NationalResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return reviewDocumentedMembership(ctx, id, input, expectedVersion);
+  }
+
+  @Authorized()
+  @Mutation(() => Agreement, { description: "A draft agreement for the centre pre-filled from its documented memberships (host and partners, each noting its source), when the real agreement is registered; the rules of createAgreement apply." })
+  createAgreementFromDocumented(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('title', () => String, { nullable: true }) title?: string) {
+    return createAgreementFromDocumented(ctx, centreId, title);
   }
 }

@@ -7,6 +7,11 @@ import { lockOrMissing } from '../../app/records';
 import { parseInput, v } from '../../app/validation';
 import { DocumentedMembership } from './documented-membership.entity';
 import { documentedOf, type DocumentedMembershipView } from './documented.types';
+import { createAgreement } from '../agreement/agreement.service';
+import type { Agreement } from '../agreement/agreement.entity';
+import { PartyRole } from '../agreement/agreement-party.entity';
+import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
+import { badInput } from '../../app/errors';
 
 const DOCUMENTED = ['DocumentedMembership', 'Fant ikke den kildebelagte tilknytningen.'] as const;
 
@@ -71,4 +76,29 @@ export async function reviewDocumentedMembership(
     const withCentre = await repo.findOneOrFail({ where: { id: saved.id }, relations: { centre: true } });
     return documentedOf(withCentre, todayInNorway());
   });
+}
+
+/**
+ * When the real agreement is registered: a draft agreement for the centre pre-filled from its
+ * documented memberships (host and partners, each noting its source). The same rules as
+ * createAgreement (the host's director or an administrator; audited); the documented facts stay
+ * as they are. A member whose host is not known is left out of the host role (set the host first).
+ */
+export async function createAgreementFromDocumented(ctx: AppContext, centreId: string, title: string | null | undefined): Promise<Agreement> {
+  requireUser(ctx);
+  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const centre = await ctx.dataSource.getRepository(CrisisCentre).findOneBy({ id: cid });
+  if (!centre) throw badInput('centreId', 'Fant ikke krisesenteret.');
+  const members = await ctx.dataSource.getRepository(DocumentedMembership).find({ where: { centreId: cid }, order: { role: 'ASC', kommunenummer: 'ASC' } });
+  if (members.length === 0) throw badInput('centreId', `Ingen kildebelagte medlemmer er registrert for ${centre.name}.`);
+  return createAgreement(ctx, {
+    centreId: cid,
+    title: title?.trim() || `Samarbeidsavtale om krisesentertilbud – ${centre.name}`,
+    status: 'DRAFT',
+    parties: members.map((m) => ({
+      kommunenummer: m.kommunenummer,
+      role: m.role === 'host' ? PartyRole.HOST : PartyRole.PARTNER,
+      note: `Fra kilde: ${m.sourceUrl} (${m.sourceDate})`.slice(0, 500),
+    })),
+  } as Parameters<typeof createAgreement>[1]);
 }
