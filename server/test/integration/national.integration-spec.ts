@@ -55,6 +55,17 @@ describe('the national data (data/national)', () => {
     for (const r of rows) expect(r.source).toMatch(/^Kilde: Statistisk sentralbyrå \(SSB\), https:\/\/www\.ssb\.no\//);
   });
 
+  it('links the SSB per-centre figures to their centres, by year', async () => {
+    const rows = await app.ds.query(
+      `SELECT k.year, k.published_name, k.kr_per_inhabitant AS kr, c.name AS centre FROM kostra_centre_figure k LEFT JOIN crisis_centre c ON c.id = k.centre_id
+       WHERE k.published_name IN ('Krisesenteret i Hallingdal', 'Norasenteret IKS (krise- og incestsenter for Øst-Finnmark)') AND k.year = 2022 ORDER BY 2`,
+    );
+    expect(rows).toEqual([
+      { year: 2022, published_name: 'Krisesenteret i Hallingdal', kr: 256, centre: 'Krisesenteret i Hallingdal' },
+      { year: 2022, published_name: 'Norasenteret IKS (krise- og incestsenter for Øst-Finnmark)', kr: 234, centre: 'Norasenteret IKS (krise- og incestsenter for Øst-Finnmark)' },
+    ]);
+  });
+
   it('is idempotent: a second run changes nothing', async () => {
     const before = await app.ds.query(`SELECT id, updated_at FROM documented_membership ORDER BY kommunenummer`);
     await seed(app.ds, DATA_DIR);
@@ -182,6 +193,13 @@ describe("the reviewer's path: weak or old facts confirmed or corrected with a n
     const [entry] = await app.ds.query(`SELECT operation, changes FROM audit_log WHERE entity = 'DocumentedMembership' AND entity_id = $1`, [row.id]);
     expect(entry.operation).toBe('UPDATE');
     expect(entry.changes.confidence).toEqual({ before: 'WEAK', after: 'HIGH' });
+
+    // The director reads the fact's history; a director of another municipality may not.
+    const HISTORY = `query($id: ID!) { auditLog(filter: { entity: "DocumentedMembership", entityId: $id }) { items { operation } } }`;
+    const history = await app.gql(HISTORY, { id: row.id }, { as: director });
+    expect(history.errors).toBeUndefined();
+    expect(history.data!.auditLog.items.map((e: any) => e.operation)).toEqual(['UPDATE']);
+    expect((await app.gql(HISTORY, { id: row.id }, { as: other })).errors![0].extensions!.code).toBe('FORBIDDEN');
 
     await seed(app.ds, DATA_DIR);
     const [after] = await app.ds.query(`SELECT source_url, confidence FROM documented_membership WHERE id = $1`, [row.id]);
