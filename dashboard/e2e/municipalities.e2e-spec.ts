@@ -44,8 +44,12 @@ it('shows the municipalities of a chosen county with population and centre', asy
   await expect(bodo.locator('td').nth(0).textContent()).resolves.toBe('1804');
   await expect(bodo.locator('td').nth(2).textContent()).resolves.toBe('53\u00a0712');
   await expect(bodo.locator('td').nth(3).textContent()).resolves.toContain('Krisesenteret i Salten');
+  // Rana: a documented membership (data/national), shown with its source, not as an agreement.
   const rana = rows.filter({ hasText: 'Rana' });
-  await expect(rana.locator('td').nth(3).textContent()).resolves.toBe('Ikke registrert');
+  await expect(rana.locator('td').nth(3).textContent()).resolves.toContain('Krisesenteret Rana');
+  await expect(rana.locator('td').nth(3).getByRole('link', { name: 'Kilde' }).count()).resolves.toBe(1);
+  const notRegistered = rows.filter({ hasText: 'Ikke registrert' });
+  expect(await notRegistered.count()).toBeGreaterThan(0);
   await expect(page.getByTestId('municipality-summary').textContent()).resolves.toBe(
     '41 kommuner, til sammen 243\u00a0081 innbyggere',
   );

@@ -135,6 +135,14 @@ export const ROUTINE_STEP_KINDS = [
   'MEETING_BEFORE_MOVING_OUT',
   'CONTINUED_TALKS',
   'GRADUAL_WITHDRAWAL',
+  'FAMILY_COUNSELLING',
+  'GP_HEALTH',
+  'INTERPRETER',
+  'POLICE_REPORT_VICTIM_SUPPORT',
+  'UPDATE_SAFETY_PLAN',
+  'ADDRESS_CHANGE_CONFIDENTIAL',
+  'VOLUNTARY_ORGANISATIONS',
+  'CHILD_COORDINATOR',
   'OTHER',
 ] as const;
 export type RoutineStepKind = (typeof ROUTINE_STEP_KINDS)[number];
@@ -156,7 +164,8 @@ export interface RoutineTemplateStep {
  */
 export const ROUTINE_TEMPLATE: readonly RoutineTemplateStep[] = [
   { kind: 'MAP_NEEDS', title: { nb: 'Kartlegge behov (voksne og barn)', en: 'Map needs (adults and children)' }, responsibleAgencyKind: null, timing: 'ON_ARRIVAL', basis: 'Bufdir: kartlegge behov' },
-  { kind: 'THREAT_ASSESSMENT_SAFETY_PLAN', title: { nb: 'Trusselvurdering og sikkerhetsplan', en: 'Threat assessment and safety plan' }, responsibleAgencyKind: 'POLICE', timing: 'ON_ARRIVAL', basis: 'Forskrift om fysisk sikkerheit § 4; Bufdir' },
+  // The threat assessment is the centre's duty (forskrift om fysisk sikkerheit § 4), not the police's.
+  { kind: 'THREAT_ASSESSMENT_SAFETY_PLAN', title: { nb: 'Trusselvurdering og sikkerhetsplan', en: 'Threat assessment and safety plan' }, responsibleAgencyKind: null, timing: 'ON_ARRIVAL', basis: 'Forskrift om fysisk sikkerheit i krisesentertilbodet § 4 (senterets plikt); Bufdir' },
   { kind: 'NAV', title: { nb: 'Kontakt med NAV (ytelser, bolighjelp)', en: 'Contact NAV (benefits, housing help)' }, responsibleAgencyKind: 'NAV', timing: 'DURING_STAY', basis: 'NORCE 2022: NAV som avgjørende samarbeidspart' },
   { kind: 'BARNEVERN_MEETING', title: { nb: 'Møte med barnevernet', en: 'Meeting with child welfare' }, responsibleAgencyKind: 'BARNEVERN', timing: 'ON_ARRIVAL', basis: 'Krisesenterloven § 6; NORCE 2022' },
   { kind: 'HOUSING', title: { nb: 'Finne bolig', en: 'Find housing' }, responsibleAgencyKind: 'HOUSING_OFFICE', timing: 'DURING_STAY', basis: 'NORCE 2022: boligsøk' },
@@ -169,4 +178,20 @@ export const ROUTINE_TEMPLATE: readonly RoutineTemplateStep[] = [
   { kind: 'MEETING_BEFORE_MOVING_OUT', title: { nb: 'Møte før utflytting', en: 'Meeting before moving out' }, responsibleAgencyKind: null, timing: 'BEFORE_MOVING_OUT', basis: 'Bufdir: avklare ansvar før utflytting' },
   { kind: 'CONTINUED_TALKS', title: { nb: 'Videre samtaler og oppfølging per telefon', en: 'Continued talks and phone follow-up' }, responsibleAgencyKind: null, timing: 'AFTER_STAY', basis: 'Bufdir' },
   { kind: 'GRADUAL_WITHDRAWAL', title: { nb: 'Gradvis nedtrapping', en: 'Gradual withdrawal' }, responsibleAgencyKind: null, timing: 'AFTER_STAY', basis: 'Bufdir' },
+  // Steps the sources name that the first template lacked (issue 12). Existing routines keep their
+  // steps; these are offered to add (missingTemplateSteps).
+  { kind: 'FAMILY_COUNSELLING', title: { nb: 'Familievernet: foreldretvist, samvær og mekling', en: 'Family counselling: custody and mediation' }, responsibleAgencyKind: 'FAMILY_COUNSELLING', timing: 'DURING_STAY', basis: 'Bufdir: overgang fra krisesenter; NORCE 2022 (meklingsattest)' },
+  { kind: 'GP_HEALTH', title: { nb: 'Fastlege og helsetjenester', en: 'GP and health services' }, responsibleAgencyKind: 'GP_EMERGENCY_CLINIC', timing: 'DURING_STAY', basis: 'Krisesenterlova § 6a (informasjon til helse- og omsorgstjenesten); Bufdir' },
+  { kind: 'INTERPRETER', title: { nb: 'Kvalifisert tolk ved behov', en: 'Qualified interpreter where needed' }, responsibleAgencyKind: 'INTERPRETER_SERVICE', timing: 'ON_ARRIVAL', basis: 'Krisesenterlova § 3 (kvalifisert tolk)' },
+  { kind: 'POLICE_REPORT_VICTIM_SUPPORT', title: { nb: 'Anmeldelse og støtte fra Støttesenter for kriminalitetsutsatte', en: 'Police report and support from the victim-support office' }, responsibleAgencyKind: 'POLICE', timing: 'DURING_STAY', basis: 'Bufdir: overgang fra krisesenter' },
+  { kind: 'UPDATE_SAFETY_PLAN', title: { nb: 'Oppdatere sikkerhetsplanen før utflytting', en: 'Update the safety plan before moving out' }, responsibleAgencyKind: null, timing: 'BEFORE_MOVING_OUT', basis: 'Forskrift om fysisk sikkerheit i krisesentertilbodet § 4; Bufdir' },
+  { kind: 'ADDRESS_CHANGE_CONFIDENTIAL', title: { nb: 'Adresseendring med skjerming (fortrolig adresse)', en: 'Address change with confidentiality' }, responsibleAgencyKind: null, timing: 'BEFORE_MOVING_OUT', basis: 'Folkeregisterloven § 10-4; Bufdir' },
+  { kind: 'VOLUNTARY_ORGANISATIONS', title: { nb: 'Frivillige organisasjoner (nettverk og aktiviteter)', en: 'Voluntary organisations (network and activities)' }, responsibleAgencyKind: 'VOLUNTARY_ORGANISATION', timing: 'AFTER_STAY', basis: 'NORCE 2022 (Ressursvenn, Home-Start m.fl.)' },
+  { kind: 'CHILD_COORDINATOR', title: { nb: 'Barnekoordinator for barn med store behov', en: "The child's coordinator (barnekoordinator)" }, responsibleAgencyKind: 'OTHER', timing: 'DURING_STAY', basis: 'Krisesenterlova § 4 (samarbeid med barnekoordinator); helse- og omsorgstjenesteloven § 7-2 a' },
 ];
+
+/** The template steps a routine lacks (by kind), in template order: offered to add, never added by themselves. */
+export function missingTemplateSteps(kinds: readonly RoutineStepKind[]): RoutineTemplateStep[] {
+  const have = new Set(kinds);
+  return ROUTINE_TEMPLATE.filter((t) => !have.has(t.kind));
+}

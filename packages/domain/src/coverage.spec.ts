@@ -1,4 +1,5 @@
-import { coverageFindings, DEFAULT_COVERAGE_CONFIG, worstSeverity, type CoverageFacts, type FindingCode } from './coverage';
+import { coverageFindings, DEFAULT_COVERAGE_CONFIG, FINDING_BASIS, FINDING_CODES, isDocumentedOnly, isNotRegistered, worstSeverity, type BasisKind, type CoverageFacts, type FindingCode, type Severity } from './coverage';
+import type { ServiceElement } from './catalog';
 import { nextDeadline, type AgreementTerms } from './deadlines';
 import { greatCircleKm } from './geo';
 
@@ -70,7 +71,8 @@ describe('coverage rules', () => {
     ['sector head signed', { memberships: [{ ...m, signingLevel: 'SECTOR_HEAD' }] }, 'NOT_SIGNED_AT_DIRECTOR_LEVEL', 'WARNING'],
     ['signer unknown', { memberships: [{ ...m, signingLevel: 'UNKNOWN' }] }, 'NOT_SIGNED_AT_DIRECTOR_LEVEL', 'INFO'],
     ['no day service', { memberships: [{ ...m, centre: { ...m.centre, services: ['SHELTER', 'PHONE_SERVICE', 'FOLLOW_UP'] } }] }, 'MISSING_SERVICE', 'CRITICAL'],
-    ['no Sami', { memberships: [{ ...m, centre: { ...m.centre, capabilities: ['CHILDREN'] } }] }, 'MISSING_CAPABILITY', 'WARNING'],
+    ['no Sami', { memberships: [{ ...m, centre: { ...m.centre, capabilities: ['MEN_SEPARATE', 'CHILDREN', 'DISABILITY_ACCESS', 'INTERPRETER', 'SUBSTANCE_USE'] } }] }, 'MISSING_CAPABILITY', 'INFO'],
+    ['no interpreter', { memberships: [{ ...m, centre: { ...m.centre, capabilities: ['MEN_SEPARATE', 'CHILDREN', 'DISABILITY_ACCESS', 'SUBSTANCE_USE', 'SAMI_LANGUAGE'] } }] }, 'STATUTORY_REQUIREMENT', 'CRITICAL'],
     ['centre not registered', { memberships: [{ ...m, centre: { ...m.centre, services: null, capabilities: null } }] }, 'CENTRE_DETAILS_NOT_REGISTERED', 'INFO'],
     ['no routine', { routines: [] }, 'NO_ROUTINE', 'WARNING'],
     ['routine draft', { routines: [{ id: 'r1', centreId: 'c1', status: 'DRAFT', reviewDueOn: null }] }, 'ROUTINE_DRAFT', 'INFO'],
@@ -87,6 +89,7 @@ describe('coverage rules', () => {
     expect(found[0].severity).toBe(severity);
     expect(found[0].reason.nb.length).toBeGreaterThan(15);
     expect(found[0].reason.en.length).toBeGreaterThan(15);
+    expect(found[0].basis.ref.length).toBeGreaterThan(5);
   });
 
   it('review due today is not overdue; the day after it is', () => {
@@ -125,5 +128,96 @@ describe('coverage rules', () => {
     const f = coverageFindings(facts({ contactPoint: null, memberships: [{ ...m, centre: { ...m.centre, services: [] } }] }), '2026-07-15');
     expect(f[0].severity).toBe('CRITICAL');
     expect(worstSeverity(f)).toBe('CRITICAL');
+  });
+
+  it('every finding code names its legal basis', () => {
+    for (const code of FINDING_CODES) expect(FINDING_BASIS[code].ref).toMatch(/\S{3}/);
+  });
+});
+
+const ALL_CAPS = ['MEN_SEPARATE', 'CHILDREN', 'DISABILITY_ACCESS', 'SUBSTANCE_USE', 'SAMI_LANGUAGE', 'INTERPRETER'] as const;
+const without = (...drop: string[]) => ALL_CAPS.filter((c) => !drop.includes(c));
+
+describe('the law as amended: § 3 duties (lovkrav) versus guidance-level gaps', () => {
+  const m = base.memberships[0];
+  const withCaps = (capabilities: (typeof ALL_CAPS)[number][]) => facts({ memberships: [{ ...m, centre: { ...m.centre, capabilities } }] });
+  it.each<[string, string[], FindingCode | null, Severity | null, FindingCode | null, string, BasisKind | null]>([
+    // lacking, statutory code, its severity, guidance code, words in the reason, basis of the statutory finding
+    ['separate shelter for men', ['MEN_SEPARATE'], 'STATUTORY_REQUIREMENT', 'CRITICAL', null, 'fysisk atskilt botilbud', 'LAW'],
+    ['children', ['CHILDREN'], 'STATUTORY_REQUIREMENT', 'CRITICAL', null, 'tilrettelegging for barn', 'LAW'],
+    ['disability', ['DISABILITY_ACCESS'], 'STATUTORY_REQUIREMENT', 'CRITICAL', null, 'funksjonsnedsettelse', 'LAW'],
+    ['interpreter', ['INTERPRETER'], 'STATUTORY_REQUIREMENT', 'CRITICAL', null, 'kvalifisert tolk', 'LAW'],
+    ['Sami language', ['SAMI_LANGUAGE'], null, null, 'MISSING_CAPABILITY', 'samiske rettigheter skal ivaretas', null],
+    ['substance use', ['SUBSTANCE_USE'], null, null, 'MISSING_CAPABILITY', 'Ikke et lovkrav', null],
+    ['interpreter and substance use', ['INTERPRETER', 'SUBSTANCE_USE'], 'STATUTORY_REQUIREMENT', 'CRITICAL', 'MISSING_CAPABILITY', 'kvalifisert tolk', 'LAW'],
+  ])('lacking %s', (_name, lacking, statutory, severity, guidance, words, basis) => {
+    const found = coverageFindings(withCaps(without(...lacking)), '2026-12-07');
+    const s = found.find((f) => f.code === 'STATUTORY_REQUIREMENT');
+    const g = found.find((f) => f.code === 'MISSING_CAPABILITY');
+    expect(s?.code ?? null).toBe(statutory);
+    expect(s?.severity ?? null).toBe(severity);
+    expect(s?.basis.kind ?? null).toBe(basis);
+    expect(g?.code ?? null).toBe(guidance);
+    if (g) expect([g.severity, g.basis.kind]).toEqual(['INFO', 'GUIDANCE']);
+    expect([s?.reason.nb, g?.reason.nb].join(' ')).toContain(words);
+    if (s) {
+      expect(s.reason.nb).toMatch(/^Lovkrav: /);
+      expect(s.reason.nb).toContain('likeverdig, alternativt tilbud');
+      expect(s.basis.ref).toContain('krisesenterlova § 3');
+      expect(s.basis.ref).toContain('Prop. 122 L (2024–2025)');
+    }
+  });
+
+  it('a statutory gap is more severe than a guidance gap', () => {
+    const found = coverageFindings(withCaps(without('INTERPRETER', 'SAMI_LANGUAGE')), '2026-12-07');
+    expect(found.map((f) => [f.code, f.severity])).toEqual([['STATUTORY_REQUIREMENT', 'CRITICAL'], ['MISSING_CAPABILITY', 'INFO']]);
+  });
+});
+
+describe("re-establishment follow-up is the municipality's duty", () => {
+  const m = base.memberships[0];
+  const noFollowUp = { ...m, centre: { ...m.centre, services: ['SHELTER', 'DAY_SERVICE', 'PHONE_SERVICE'] as ServiceElement[] } };
+  it.each<[string, Partial<CoverageFacts>, Severity, string]>([
+    ['routine and key contacts carry it', {}, 'INFO', 'har rutine og kontakter'],
+    ['no routine', { routines: [] }, 'WARNING', 'ingen overgangsrutine'],
+    ['routine, but no NAV contact', { agencies: base.agencies.map((a) => (a.kind === 'NAV' ? { ...a, activeContacts: 0 } : a)) }, 'WARNING', 'kontakter i nøkkeltjenestene mangler'],
+  ])('unticked on the centre, %s → %s, never critical', (_name, over, severity, words) => {
+    const found = coverageFindings(facts({ memberships: [noFollowUp], ...over }), '2026-07-15');
+    const f = found.find((x) => x.code === 'FOLLOW_UP_BY_MUNICIPALITY')!;
+    expect(f.severity).toBe(severity);
+    expect(f.reason.nb).toContain(words);
+    expect(f.basis).toEqual({ kind: 'LAW', ref: expect.stringContaining('§ 4 (samordning; i samarbeid med andre tjenester') });
+    expect(found.filter((x) => x.code === 'MISSING_SERVICE')).toEqual([]);
+  });
+
+  it('the other § 2 elements stay critical lovkrav on the centre', () => {
+    const f = coverageFindings(facts({ memberships: [{ ...m, centre: { ...m.centre, services: ['SHELTER', 'FOLLOW_UP'] } }] }), '2026-07-15').find((x) => x.code === 'MISSING_SERVICE')!;
+    expect(f.severity).toBe('CRITICAL');
+    expect(f.reason.nb).toMatch(/^Lovkrav: /);
+    expect(f.reason.nb).not.toMatch(/oppfølging/i);
+  });
+});
+
+describe('documented memberships (facts with provenance, not agreements)', () => {
+  const nothing = { memberships: [], routines: [], agencies: [], contactPoint: null };
+  const doc = (over: Partial<NonNullable<CoverageFacts['documented']>> = {}): NonNullable<CoverageFacts['documented']> => ({
+    centreId: 'c1', centreName: 'Krisesenteret i Salten', role: 'partner', sourceDate: '2023', confidence: 'HIGH', marked: false, evidence: 'Høy sikkerhet', ...over,
+  });
+  it.each<[string, Partial<CoverageFacts>, [FindingCode, Severity][]]>([
+    ['documented only, firm evidence', { ...nothing, documented: doc() }, [['DOCUMENTED_MEMBERSHIP', 'INFO']]],
+    ['documented only, weak evidence', { ...nothing, documented: doc({ confidence: 'WEAK', marked: true, evidence: 'Svak sikkerhet; kilden er fra 2012' }) }, [['DOCUMENTED_MEMBERSHIP', 'INFO'], ['WEAK_EVIDENCE', 'INFO']]],
+    ['documented and an agreement with the same centre', { documented: doc() }, []],
+    ['documented, contacts registered but no agreement: no critical «no agreement»', { memberships: [], documented: doc() }, [['DOCUMENTED_MEMBERSHIP', 'INFO']]],
+    ['nothing at all', { ...nothing, documented: null }, [['NOT_REGISTERED', 'INFO']]],
+  ])('%s', (_name, over, expected) => {
+    const found = coverageFindings(facts(over), '2026-07-15');
+    expect(found.filter((f) => ['DOCUMENTED_MEMBERSHIP', 'WEAK_EVIDENCE', 'NOT_REGISTERED', 'NO_ACTIVE_AGREEMENT'].includes(f.code)).map((f) => [f.code, f.severity])).toEqual(expected);
+  });
+
+  it('documented only is its own state, distinct from «ikke registrert»', () => {
+    const f = facts({ ...nothing, documented: doc() });
+    expect(isNotRegistered(f)).toBe(false);
+    expect(isDocumentedOnly(f)).toBe(true);
+    expect(coverageFindings(f, '2026-07-15')[0].reason.nb).toBe('En offentlig kilde (2023) sier at Fauske er samarbeidskommune for Krisesenteret i Salten. Avtalen er ikke registrert i Samordna.');
   });
 });

@@ -5,6 +5,7 @@ import type { Deadline } from './deadlines';
 import { greatCircleKm } from './geo';
 import { DEFAULT_STALE_AFTER_MONTHS } from './contacts';
 import { formatDate } from './format';
+import type { Confidence } from './provenance';
 
 /**
  * Coverage gaps: for one municipality on a date, what is thin in its crisis-centre offer and
@@ -15,12 +16,16 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const FINDING_CODES = [
   'NOT_REGISTERED',
+  'DOCUMENTED_MEMBERSHIP',
+  'WEAK_EVIDENCE',
   'NO_ACTIVE_AGREEMENT',
   'AGREEMENT_EXPIRED',
   'NOTICE_GIVEN',
   'DISPUTED',
   'NOTICE_DEADLINE_SOON',
   'MISSING_SERVICE',
+  'STATUTORY_REQUIREMENT',
+  'FOLLOW_UP_BY_MUNICIPALITY',
   'MISSING_CAPABILITY',
   'CENTRE_DETAILS_NOT_REGISTERED',
   'NO_ROUTINE',
@@ -41,12 +46,72 @@ export interface RecordRef {
   label: string;
 }
 
+/**
+ * What a finding rests on. LAW: a duty in krisesenterlova (a «lovkrav»); REGULATION: a
+ * regulation; GUIDANCE: Bufdir's circular or checklist (not binding); RECOMMENDATION: what the
+ * research (NORCE 2022) recommends; AGREEMENT: the agreement's own terms; DATA: what is (not)
+ * registered or how good the source is.
+ */
+export const BASIS_KINDS = ['LAW', 'REGULATION', 'GUIDANCE', 'RECOMMENDATION', 'AGREEMENT', 'DATA'] as const;
+export type BasisKind = (typeof BASIS_KINDS)[number];
+export const BASIS_KIND_LABELS: Record<BasisKind, string> = {
+  LAW: 'Lovkrav',
+  REGULATION: 'Forskrift',
+  GUIDANCE: 'Veiledning',
+  RECOMMENDATION: 'Anbefaling',
+  AGREEMENT: 'Avtalevilkår',
+  DATA: 'Registrering og kilder',
+};
+
+export interface LegalBasis {
+  kind: BasisKind;
+  /** The paragraph or guide section, e.g. «krisesenterlova § 3». */
+  ref: string;
+}
+
 export interface Finding {
   code: FindingCode;
   severity: Severity;
   reason: { nb: string; en: string };
   records: RecordRef[];
+  basis: LegalBasis;
 }
+
+const AMENDED_2025 = 'endret 2025 (Prop. 122 L (2024–2025))';
+/** Capabilities that § 3 makes duties (lovkrav); the rest are gaps the sources report. */
+export const STATUTORY_CAPABILITIES: readonly Capability[] = ['MEN_SEPARATE', 'CHILDREN', 'DISABILITY_ACCESS', 'INTERPRETER'];
+const STATUTORY_WORDS: Record<string, { nb: string; en: string }> = {
+  MEN_SEPARATE: { nb: 'fysisk atskilt botilbud for menn og kvinner', en: 'physically separate shelter for men and women' },
+  CHILDREN: { nb: 'tilrettelegging for barn', en: 'an offer adapted for children' },
+  DISABILITY_ACCESS: { nb: 'tilrettelegging for personer med funksjonsnedsettelse', en: 'an offer adapted for people with disabilities' },
+  INTERPRETER: { nb: 'kvalifisert tolk', en: 'a qualified interpreter' },
+};
+
+/** The basis of each finding code (one table; MISSING_CAPABILITY and the Sami right add to it in the reason). */
+export const FINDING_BASIS: Record<FindingCode, LegalBasis> = {
+  NOT_REGISTERED: { kind: 'LAW', ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)' },
+  DOCUMENTED_MEMBERSHIP: { kind: 'DATA', ref: 'Kildebelagt tilknytning (data/national); samarbeid etter kommuneloven § 17-1' },
+  WEAK_EVIDENCE: { kind: 'DATA', ref: 'Kildegrunnlaget (data/national/README.md)' },
+  NO_ACTIVE_AGREEMENT: { kind: 'LAW', ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)' },
+  AGREEMENT_EXPIRED: { kind: 'LAW', ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)' },
+  NOTICE_GIVEN: { kind: 'AGREEMENT', ref: 'Avtalens oppsigelsesvilkår' },
+  DISPUTED: { kind: 'AGREEMENT', ref: 'Avtalens vilkår' },
+  NOTICE_DEADLINE_SOON: { kind: 'AGREEMENT', ref: 'Avtalens varighet og oppsigelsesfrist' },
+  MISSING_SERVICE: { kind: 'LAW', ref: 'krisesenterlova § 2 (botilbud, dagtilbud, telefontilbud)' },
+  STATUTORY_REQUIREMENT: { kind: 'LAW', ref: `krisesenterlova § 3; likeverdig, alternativt tilbud der det trengs (krisesenterlova, ${AMENDED_2025})` },
+  FOLLOW_UP_BY_MUNICIPALITY: { kind: 'LAW', ref: `krisesenterlova § 2 (oppfølging i reetableringsfasen) og § 4 (samordning; i samarbeid med andre tjenester, ${AMENDED_2025})` },
+  MISSING_CAPABILITY: { kind: 'GUIDANCE', ref: 'Bufdirs rundskriv til krisesenterlova (20/2026); NORCE 2022 (gap, ikke lovkrav)' },
+  CENTRE_DETAILS_NOT_REGISTERED: { kind: 'DATA', ref: 'Registreringen av senterets tilbud' },
+  NO_ROUTINE: { kind: 'GUIDANCE', ref: 'krisesenterlova § 4 (samordning, individuell plan); Bufdirs rundskriv (20/2026)' },
+  ROUTINE_DRAFT: { kind: 'GUIDANCE', ref: 'krisesenterlova § 4 (samordning); Bufdirs rundskriv (20/2026)' },
+  ROUTINE_REVIEW_OVERDUE: { kind: 'GUIDANCE', ref: 'krisesenterlova § 4 (samordning); Bufdirs rundskriv (20/2026)' },
+  NO_CONTACT_POINT: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: ett kontaktpunkt i hver kommune (ikke lovkrav)' },
+  NO_KEY_CONTACT: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: direkte linjer til Nav og andre tjenester (ikke lovkrav)' },
+  STALE_CONTACTS: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: oppdaterte kontaktlister (ikke lovkrav)' },
+  NO_WRITTEN_COOPERATION: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: skriftlige samarbeidsavtaler med bolig, Nav og barnevern (ikke lovkrav)' },
+  NOT_SIGNED_AT_DIRECTOR_LEVEL: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: forankring hos kommunedirektøren (ikke lovkrav)' },
+  FAR_FROM_CENTRE: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: reiseavstand og tilgjengelighet (krisesenterlova § 3: tilgjengelig tilbud)' },
+};
 
 export interface CoverageConfig {
   noticeWithinDays: number;
@@ -84,6 +149,17 @@ export interface CoverageFacts {
   /** Per agency kind registered for the municipality. */
   agencies: { kind: AgencyKind; agencyIds: string[]; label: string; writtenAgreement: boolean; activeContacts: number; staleContacts: number }[];
   contactPoint: { id: string; name: string } | null;
+  /** A public source documents the municipality's membership of a centre (a fact, not an agreement). */
+  documented?: {
+    centreId: string;
+    centreName: string;
+    role: 'host' | 'partner';
+    sourceDate: string;
+    confidence: Confidence;
+    /** Weak or old evidence (evidenceOf). */
+    marked: boolean;
+    evidence: string;
+  } | null;
 }
 
 const ORDER: Record<Severity, number> = { CRITICAL: 0, WARNING: 1, INFO: 2 };
@@ -95,15 +171,22 @@ export function worstSeverity(findings: readonly Finding[]): Severity | null {
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} og ${xs[xs.length - 1]}`);
 const listEn = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
-/** True when nothing at all is registered for the municipality: «ikke registrert», never «no offer». */
+const nothingRecorded = (f: CoverageFacts) => f.memberships.length === 0 && f.routines.length === 0 && f.agencies.length === 0 && f.contactPoint === null;
+
+/** True when nothing at all is registered or documented for the municipality: «ikke registrert», never «no offer». */
 export function isNotRegistered(f: CoverageFacts): boolean {
-  return f.memberships.length === 0 && f.routines.length === 0 && f.agencies.length === 0 && f.contactPoint === null;
+  return nothingRecorded(f) && !f.documented;
+}
+
+/** True when all we know is a documented membership (a source), nothing registered by users. */
+export function isDocumentedOnly(f: CoverageFacts): boolean {
+  return nothingRecorded(f) && !!f.documented;
 }
 
 export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: CoverageConfig = DEFAULT_COVERAGE_CONFIG): Finding[] {
   const out: Finding[] = [];
   const add = (code: FindingCode, severity: Severity, nb: string, en: string, records: RecordRef[] = []) =>
-    out.push({ code, severity, reason: { nb, en }, records });
+    out.push({ code, severity, reason: { nb, en }, records, basis: FINDING_BASIS[code] });
 
   if (isNotRegistered(f)) {
     add(
@@ -115,6 +198,31 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     return out;
   }
 
+  const doc = f.documented;
+  if (doc) {
+    const centreRef: RecordRef[] = [{ entity: 'CrisisCentre', id: doc.centreId, label: doc.centreName }];
+    const roleNb = doc.role === 'host' ? 'vertskommune' : 'samarbeidskommune';
+    if (!f.memberships.some((m) => m.centre.id === doc.centreId)) {
+      add(
+        'DOCUMENTED_MEMBERSHIP',
+        'INFO',
+        `En offentlig kilde (${doc.sourceDate}) sier at ${f.name} er ${roleNb} for ${doc.centreName}. Avtalen er ikke registrert i Samordna.`,
+        `A public source (${doc.sourceDate}) says ${f.name} is ${doc.role} of ${doc.centreName}. The agreement is not registered in Samordna.`,
+        centreRef,
+      );
+    }
+    if (doc.marked) {
+      add(
+        'WEAK_EVIDENCE',
+        'INFO',
+        `Kilden for tilknytningen til ${doc.centreName} er svak eller gammel (${doc.evidence}): bekreft eller rett den med en ny kilde.`,
+        `The source of the membership of ${doc.centreName} is weak or old (confidence ${doc.confidence.toLowerCase()}, source dated ${doc.sourceDate}): confirm or correct it with a new source.`,
+        centreRef,
+      );
+    }
+    if (isDocumentedOnly(f)) return out;
+  }
+
   const agreementRef = (m: CoverageFacts['memberships'][number]): RecordRef => ({ entity: 'Agreement', id: m.agreementId, label: m.agreementTitle });
   const current = f.memberships.filter((m) => m.current);
   const binding = current.filter((m) => BINDING_STATUSES.includes(m.status) && m.deadline.kind !== 'ENDED');
@@ -123,7 +231,9 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     const ended = f.memberships.filter((m) => m.status === 'ENDED' || m.deadline.kind === 'ENDED');
     if (ended.length > 0) {
       add('AGREEMENT_EXPIRED', 'CRITICAL', `Avtalen ${f.name} var part i, er utløpt eller avsluttet, og ingen ny avtale gjelder.`, `The agreement ${f.name} was a party to has expired or ended, and no new agreement applies.`, ended.map(agreementRef));
-    } else {
+    } else if (!doc || f.memberships.some((m) => m.centre.id === doc.centreId)) {
+      // A documented membership stands in for an agreement not yet registered; a registered
+      // membership of that centre (joined later, left, draft) is the better record.
       add('NO_ACTIVE_AGREEMENT', 'CRITICAL', `${f.name} er ikke part i noen gjeldende krisesenteravtale.`, `${f.name} is not a party to any agreement in force.`, f.memberships.map(agreementRef));
     }
   }
@@ -165,25 +275,54 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     if (m.centre.services === null) {
       add('CENTRE_DETAILS_NOT_REGISTERED', 'INFO', `Tilbudet ved ${m.centre.name} (§ 2-elementer og tilpasninger) er ikke registrert.`, `The offer of ${m.centre.name} (§ 2 elements and capabilities) is not registered.`, centreRef);
     } else {
-      const missing = SERVICE_ELEMENTS.filter((s) => !m.centre.services!.includes(s));
+      // Follow-up in the re-establishment phase is the municipality's duty (below), not the centre's alone.
+      const missing = SERVICE_ELEMENTS.filter((s) => s !== 'FOLLOW_UP' && !m.centre.services!.includes(s));
       if (missing.length) {
         add(
           'MISSING_SERVICE',
           'CRITICAL',
-          `${m.centre.name} mangler ${list(missing.map((s) => SERVICE_ELEMENT_LABELS[s].nb.toLowerCase()))} (krisesenterloven § 2).`,
-          `${m.centre.name} lacks ${listEn(missing.map((s) => SERVICE_ELEMENT_LABELS[s].en.toLowerCase()))} (Crisis Centre Act § 2).`,
+          `Lovkrav: ${m.centre.name} mangler ${list(missing.map((s) => SERVICE_ELEMENT_LABELS[s].nb.toLowerCase()))} (krisesenterloven § 2).`,
+          `Statutory: ${m.centre.name} lacks ${listEn(missing.map((s) => SERVICE_ELEMENT_LABELS[s].en.toLowerCase()))} (Crisis Centre Act § 2).`,
+          centreRef,
+        );
+      }
+      if (!m.centre.services.includes('FOLLOW_UP')) {
+        const routine = f.routines.find((r) => r.centreId === m.centre.id && r.status !== 'MISSING');
+        const byKind = new Set(f.agencies.filter((a) => a.activeContacts > 0).map((a) => a.kind));
+        const carried = !!routine && config.keyAgencyKinds.every((k) => byKind.has(k));
+        add(
+          'FOLLOW_UP_BY_MUNICIPALITY',
+          carried ? 'INFO' : 'WARNING',
+          carried
+            ? `${m.centre.name} har ikke oppfølging i reetableringsfasen. Den er kommunens plikt; ${f.name} har rutine og kontakter i tjenestene som bærer den.`
+            : `${m.centre.name} har ikke oppfølging i reetableringsfasen. Den er ${f.name}s plikt, i samarbeid med andre tjenester: ${routine ? 'kontakter i nøkkeltjenestene mangler' : 'ingen overgangsrutine er registrert'}.`,
+          carried
+            ? `${m.centre.name} does not do follow-up in the re-establishment phase. It is the municipality's duty; ${f.name} has a routine and contacts in the services that carry it.`
+            : `${m.centre.name} does not do follow-up in the re-establishment phase. It is ${f.name}'s duty, with other services: ${routine ? 'contacts in key services are missing' : 'no handover routine is registered'}.`,
           centreRef,
         );
       }
     }
     if (m.centre.capabilities !== null) {
-      const missing = CAPABILITIES.filter((c) => !m.centre.capabilities!.includes(c));
-      if (missing.length) {
+      const lacking = CAPABILITIES.filter((c) => !m.centre.capabilities!.includes(c));
+      const statutory = lacking.filter((c) => STATUTORY_CAPABILITIES.includes(c));
+      const guidance = lacking.filter((c) => !STATUTORY_CAPABILITIES.includes(c));
+      if (statutory.length) {
+        add(
+          'STATUTORY_REQUIREMENT',
+          'CRITICAL',
+          `Lovkrav: ${m.centre.name} har ikke ${list(statutory.map((c) => STATUTORY_WORDS[c].nb))} (krisesenterlova § 3). ${f.name} må sørge for et likeverdig, alternativt tilbud der det trengs.`,
+          `Statutory: ${m.centre.name} lacks ${listEn(statutory.map((c) => STATUTORY_WORDS[c].en))} (Crisis Centre Act § 3). ${f.name} must provide an equivalent alternative offer where needed.`,
+          centreRef,
+        );
+      }
+      if (guidance.length) {
+        const sami = guidance.includes('SAMI_LANGUAGE');
         add(
           'MISSING_CAPABILITY',
-          'WARNING',
-          `${m.centre.name} er ikke tilrettelagt for: ${list(missing.map((c) => CAPABILITY_LABELS[c].nb.toLowerCase()))}.`,
-          `${m.centre.name} is not adapted for: ${listEn(missing.map((c) => CAPABILITY_LABELS[c].en.toLowerCase()))}.`,
+          'INFO',
+          `${m.centre.name} er ikke tilrettelagt for: ${list(guidance.map((c) => CAPABILITY_LABELS[c].nb.toLowerCase()))}. Ikke et lovkrav, men et gap kildene peker på${sami ? `; samiske rettigheter skal ivaretas (krisesenterlova, ${AMENDED_2025})` : ''}.`,
+          `${m.centre.name} is not adapted for: ${listEn(guidance.map((c) => CAPABILITY_LABELS[c].en.toLowerCase()))}. Not a statutory duty, but a gap the sources report${sami ? '; Sami rights are to be safeguarded (Act as amended 2025)' : ''}.`,
           centreRef,
         );
       }
@@ -260,13 +399,17 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
 
 export const FINDING_CODE_LABELS: Record<FindingCode, { nb: string; en: string }> = {
   NOT_REGISTERED: { nb: 'Ikke registrert', en: 'Not registered' },
+  DOCUMENTED_MEMBERSHIP: { nb: 'Kildebelagt tilknytning, avtale ikke registrert', en: 'Documented membership, agreement not registered' },
+  WEAK_EVIDENCE: { nb: 'Svak eller gammel kilde', en: 'Weak or old source' },
   NO_ACTIVE_AGREEMENT: { nb: 'Ingen gjeldende avtale', en: 'No agreement in force' },
   AGREEMENT_EXPIRED: { nb: 'Avtalen er utløpt', en: 'Agreement expired' },
   NOTICE_GIVEN: { nb: 'Avtalen er sagt opp', en: 'Notice given' },
   DISPUTED: { nb: 'Avtalen er omstridt', en: 'Agreement disputed' },
   NOTICE_DEADLINE_SOON: { nb: 'Frist nærmer seg', en: 'Deadline approaching' },
-  MISSING_SERVICE: { nb: 'Mangler § 2-tilbud', en: 'Missing § 2 element' },
-  MISSING_CAPABILITY: { nb: 'Mangler tilrettelegging', en: 'Missing capability' },
+  MISSING_SERVICE: { nb: 'Lovkrav: mangler § 2-tilbud', en: 'Statutory: missing § 2 element' },
+  STATUTORY_REQUIREMENT: { nb: 'Lovkrav etter § 3 ikke oppfylt', en: 'Statutory requirement (§ 3) not met' },
+  FOLLOW_UP_BY_MUNICIPALITY: { nb: 'Oppfølging i reetableringsfasen: kommunens plikt', en: "Re-establishment follow-up: the municipality's duty" },
+  MISSING_CAPABILITY: { nb: 'Gap i tilrettelegging (ikke lovkrav)', en: 'Capability gap (not statutory)' },
   CENTRE_DETAILS_NOT_REGISTERED: { nb: 'Sentertilbud ikke registrert', en: 'Centre offer not registered' },
   NO_ROUTINE: { nb: 'Ingen overgangsrutine', en: 'No handover routine' },
   ROUTINE_DRAFT: { nb: 'Rutine bare i utkast', en: 'Routine only a draft' },

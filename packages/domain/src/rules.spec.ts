@@ -1,7 +1,7 @@
 import { allowedTransitions, AGREEMENT_STATUSES, canTransition, type AgreementStatus } from './agreement-status';
 import { checklistCompleteness, CHECKLIST_KEYS, normaliseChecklist } from './checklist';
 import { isContactStale, isPhoneNumber, isWorkEmail } from './contacts';
-import { AGENCY_KINDS, AGENCY_KIND_LABELS, ROUTINE_TEMPLATE, ROUTINE_STEP_KINDS } from './catalog';
+import { AGENCY_KINDS, AGENCY_KIND_LABELS, missingTemplateSteps, ROUTINE_TEMPLATE, ROUTINE_STEP_KINDS } from './catalog';
 import { isIsoDate, todayInNorway } from './dates';
 
 describe('agreement status transitions', () => {
@@ -90,9 +90,9 @@ describe('catalogues', () => {
     }
   });
 
-  it('the routine template has the 14 Bufdir-based steps once each, each with a known timing', () => {
-    expect(ROUTINE_TEMPLATE).toHaveLength(14);
-    expect(new Set(ROUTINE_TEMPLATE.map((s) => s.kind)).size).toBe(14);
+  it('the routine template has the 22 source-based steps once each, each with a known timing', () => {
+    expect(ROUTINE_TEMPLATE).toHaveLength(22);
+    expect(new Set(ROUTINE_TEMPLATE.map((s) => s.kind)).size).toBe(22);
     for (const s of ROUTINE_TEMPLATE) expect(ROUTINE_STEP_KINDS).toContain(s.kind);
     const order = ['ON_ARRIVAL', 'DURING_STAY', 'BEFORE_MOVING_OUT', 'AFTER_STAY'];
     expect(ROUTINE_TEMPLATE.map((s) => order.indexOf(s.timing))).not.toContain(-1);
@@ -101,5 +101,34 @@ describe('catalogues', () => {
   it("today's date in Norway is an ISO date, and crosses midnight in Oslo's time zone", () => {
     expect(isIsoDate(todayInNorway())).toBe(true);
     expect(todayInNorway(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('the handover template as the sources name it (issue 12)', () => {
+  it('the threat assessment is the centre\'s duty, not the police\'s', () => {
+    const step = ROUTINE_TEMPLATE.find((s) => s.kind === 'THREAT_ASSESSMENT_SAFETY_PLAN')!;
+    expect(step.responsibleAgencyKind).toBeNull();
+    expect(step.basis).toContain('§ 4');
+  });
+
+  it.each([
+    ['FAMILY_COUNSELLING', 'FAMILY_COUNSELLING', 'DURING_STAY'],
+    ['GP_HEALTH', 'GP_EMERGENCY_CLINIC', 'DURING_STAY'],
+    ['INTERPRETER', 'INTERPRETER_SERVICE', 'ON_ARRIVAL'],
+    ['POLICE_REPORT_VICTIM_SUPPORT', 'POLICE', 'DURING_STAY'],
+    ['UPDATE_SAFETY_PLAN', null, 'BEFORE_MOVING_OUT'],
+    ['ADDRESS_CHANGE_CONFIDENTIAL', null, 'BEFORE_MOVING_OUT'],
+    ['VOLUNTARY_ORGANISATIONS', 'VOLUNTARY_ORGANISATION', 'AFTER_STAY'],
+    ['CHILD_COORDINATOR', 'OTHER', 'DURING_STAY'],
+  ] as const)('%s: responsible %p, %s, with its basis', (kind, agency, timing) => {
+    const step = ROUTINE_TEMPLATE.find((s) => s.kind === kind)!;
+    expect([step.responsibleAgencyKind, step.timing]).toEqual([agency, timing]);
+    expect(step.basis.length).toBeGreaterThan(5);
+  });
+
+  it('an existing routine keeps its steps; the new ones are offered in template order', () => {
+    const old = ROUTINE_TEMPLATE.slice(0, 14).map((s) => s.kind);
+    expect(missingTemplateSteps(old).map((s) => s.kind)).toEqual(['FAMILY_COUNSELLING', 'GP_HEALTH', 'INTERPRETER', 'POLICE_REPORT_VICTIM_SUPPORT', 'UPDATE_SAFETY_PLAN', 'ADDRESS_CHANGE_CONFIDENTIAL', 'VOLUNTARY_ORGANISATIONS', 'CHILD_COORDINATOR']);
+    expect(missingTemplateSteps(ROUTINE_TEMPLATE.map((s) => s.kind))).toEqual([]);
   });
 });

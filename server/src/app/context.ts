@@ -5,6 +5,7 @@ import { createCrisisCentreLoaders } from '../modules/crisis-centre/crisis-centr
 import { createAgreementLoaders } from '../modules/agreement/agreement.loader';
 import { createContactLoaders } from '../modules/contact/contact.loader';
 import { createHandoverLoaders } from '../modules/handover/handover.loader';
+import { createNationalLoaders } from '../modules/national/national.loader';
 import type { AuthUser } from './auth';
 import { loadConfig, type AppConfig } from '../config/env';
 
@@ -28,6 +29,7 @@ export function createLoaders(ds: DataSource) {
     ...createAgreementLoaders(ds),
     ...createContactLoaders(ds),
     ...createHandoverLoaders(ds),
+    ...createNationalLoaders(ds),
   };
 }
 

@@ -12,6 +12,7 @@ import { CoverageResolver } from '../modules/coverage/coverage.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
+import { NationalResolver } from '../modules/national/national.resolver';
 import { authChecker } from './auth';
 
 export const RESOLVERS = [
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   CostSharingResolver,
   AgreementCostResolver,
   CoverageResolver,
+  NationalResolver,
   AuthResolver,
   AuditResolver,
   UsersResolver,

@@ -2,6 +2,7 @@ import { County } from '../modules/municipality/county.entity';
 import { Municipality } from '../modules/municipality/municipality.entity';
 import { PopulationFigure } from '../modules/municipality/population.entity';
 import { CrisisCentre } from '../modules/crisis-centre/crisis-centre.entity';
+import { DocumentedMembership } from '../modules/national/documented-membership.entity';
 import { Agreement } from '../modules/agreement/agreement.entity';
 import { AgreementParty } from '../modules/agreement/agreement-party.entity';
 import { AgreementAmendment, AmendmentApproval } from '../modules/agreement/amendment.entity';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   Municipality,
   PopulationFigure,
   CrisisCentre,
+  DocumentedMembership,
   Agreement,
   AgreementParty,
   AgreementAmendment,

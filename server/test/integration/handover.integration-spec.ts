@@ -12,9 +12,9 @@ const codeOf = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r
 const ROUTINE = `id status adoptedOn lastReviewedOn reviewDueOn isExample municipality { name } centre { name }
   steps { id position kind title timing responsibleAgencyKind contact { name agency { kind } } }`;
 
-it('offers the 14-step Bufdir-based template', async () => {
+it('offers the 22-step template the sources give', async () => {
   const r = await app.gql(`{ routineTemplate { kind title titleEn timing responsibleAgencyKind basis } }`);
-  expect(r.data!.routineTemplate).toHaveLength(14);
+  expect(r.data!.routineTemplate).toHaveLength(22);
   expect(r.data!.routineTemplate[0]).toMatchObject({ kind: 'MAP_NEEDS', title: 'Kartlegge behov (voksne og barn)', timing: 'ON_ARRIVAL' });
 });
 
@@ -24,7 +24,7 @@ it('lists the example routines by centre and by municipality, steps in order wit
   expect(r.data!.handoverRoutines.totalCount).toBe(2);
   const bodo = r.data!.handoverRoutines.items.find((x: any) => x.municipality.name === 'Bodø');
   expect(bodo).toMatchObject({ status: 'ADOPTED', isExample: true, adoptedOn: '2025-03-01' });
-  expect(bodo.steps.map((s: any) => s.position)).toEqual([...Array(14).keys()]);
+  expect(bodo.steps.map((s: any) => s.position)).toEqual([...Array(22).keys()]);
   const nav = bodo.steps.find((s: any) => s.kind === 'NAV');
   expect(nav.contact.agency.kind).toBe('NAV');
   const byMunicipality = await app.gql(`{ municipality(kommunenummer: "3901") { handoverRoutines { status reviewDueOn centre { name } } } }`);
@@ -34,13 +34,13 @@ it('lists the example routines by centre and by municipality, steps in order wit
 describe('a routine made from the template, edited, reordered and adopted', () => {
   let id: string;
 
-  it('creates a draft with all 14 steps; a second one for the same pair is a CONFLICT', async () => {
+  it('creates a draft with all 22 steps; a second one for the same pair is a CONFLICT', async () => {
     const r = await app.gql(`mutation($c: ID!) { createRoutineFromTemplate(centreId: $c, kommunenummer: "1838") { ${ROUTINE} } }`, { c: saltenId });
     expect(r.errors).toBeUndefined();
     const routine = r.data!.createRoutineFromTemplate;
     id = routine.id;
     expect(routine).toMatchObject({ status: 'DRAFT', isExample: false, municipality: { name: 'Gildeskål' } });
-    expect(routine.steps).toHaveLength(14);
+    expect(routine.steps).toHaveLength(22);
     const again = await app.gql(`mutation($c: ID!) { createRoutineFromTemplate(centreId: $c, kommunenummer: "1838") { id } }`, { c: saltenId });
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', existingId: id });
   });
@@ -50,9 +50,9 @@ describe('a routine made from the template, edited, reordered and adopted', () =
     expect(add.errors).toBeUndefined();
     expect(add.data!.addRoutineStep).toMatchObject({ position: 2, kind: 'OTHER' });
     const steps = (await app.gql(`query($id: ID!) { handoverRoutine(id: $id) { steps { id title position } } }`, { id })).data!.handoverRoutine.steps;
-    expect(steps).toHaveLength(15);
+    expect(steps).toHaveLength(23);
     expect(steps[2].title).toBe('Avklare skoleskyss');
-    expect(steps.map((s: any) => s.position)).toEqual([...Array(15).keys()]);
+    expect(steps.map((s: any) => s.position)).toEqual([...Array(23).keys()]);
 
     const [local] = await app.ds.query(`SELECT c.id FROM contact_person c JOIN agency a ON a.id = c.agency_id WHERE a.kommunenummer = '1838' LIMIT 1`);
     const [elsewhere] = await app.ds.query(`SELECT c.id FROM contact_person c JOIN agency a ON a.id = c.agency_id WHERE a.kommunenummer = '1804' LIMIT 1`);
@@ -79,7 +79,7 @@ describe('a routine made from the template, edited, reordered and adopted', () =
     const steps = (await app.gql(`query($id: ID!) { handoverRoutine(id: $id) { steps { id } } }`, { id })).data!.handoverRoutine.steps;
     await app.gql(`mutation($s: ID!) { removeRoutineStep(id: $s) }`, { s: steps[0].id });
     const after = (await app.gql(`query($id: ID!) { handoverRoutine(id: $id) { steps { position } } }`, { id })).data!.handoverRoutine.steps;
-    expect(after.map((s: any) => s.position)).toEqual([...Array(14).keys()]);
+    expect(after.map((s: any) => s.position)).toEqual([...Array(22).keys()]);
   });
 
   it('step edits take the routine version the user saw: an edit from an older view is a CONFLICT with the step as it is now', async () => {
@@ -135,4 +135,23 @@ it.each([
 ])('refuses a routine for an unknown %s', async (field, { c, k }) => {
   const r = await app.gql(`mutation($c: ID!, $k: String!) { createRoutineFromTemplate(centreId: $c, kommunenummer: $k) { id } }`, { c: c ?? saltenId, k });
   expect(codeOf(r)).toEqual([['BAD_USER_INPUT', field]]);
+});
+
+it('an existing routine keeps its steps; the template steps it lacks are offered, not added', async () => {
+  const list = await app.gql(`{ handoverRoutines { items { id municipality { name } } } }`);
+  const bodo = list.data!.handoverRoutines.items.find((x: any) => x.municipality.name === 'Bodø');
+  // A routine made from the first, 14-step template: drop the steps of the new kinds.
+  await app.ds.query(
+    `DELETE FROM routine_step WHERE routine_id = $1 AND kind IN ('FAMILY_COUNSELLING', 'GP_HEALTH', 'INTERPRETER', 'POLICE_REPORT_VICTIM_SUPPORT', 'UPDATE_SAFETY_PLAN', 'ADDRESS_CHANGE_CONFIDENTIAL', 'VOLUNTARY_ORGANISATIONS', 'CHILD_COORDINATOR')`,
+    [bodo.id],
+  );
+  const q = `query($id: ID!) { handoverRoutine(id: $id) { steps { id kind } missingTemplateSteps { kind title responsibleAgencyKind timing basis } } }`;
+  const before = (await app.gql(q, { id: bodo.id })).data!.handoverRoutine;
+  expect(before.steps).toHaveLength(14);
+  expect(before.missingTemplateSteps.map((s: any) => s.kind)).toEqual([
+    'FAMILY_COUNSELLING', 'GP_HEALTH', 'INTERPRETER', 'POLICE_REPORT_VICTIM_SUPPORT', 'UPDATE_SAFETY_PLAN', 'ADDRESS_CHANGE_CONFIDENTIAL', 'VOLUNTARY_ORGANISATIONS', 'CHILD_COORDINATOR',
+  ]);
+  expect(before.missingTemplateSteps[0]).toMatchObject({ title: 'Familievernet: foreldretvist, samvær og mekling', responsibleAgencyKind: 'FAMILY_COUNSELLING' });
+  const after = (await app.gql(q, { id: bodo.id })).data!.handoverRoutine;
+  expect(after.steps.map((s: any) => s.id)).toEqual(before.steps.map((s: any) => s.id));
 });

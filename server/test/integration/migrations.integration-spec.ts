@@ -17,6 +17,7 @@ const TABLES = [
   'contact_person',
   'county',
   'crisis_centre',
+  'documented_membership',
   'extra_charge',
   'handover_routine',
   'investment',

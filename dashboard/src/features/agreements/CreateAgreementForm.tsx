@@ -4,18 +4,19 @@ import { useNavigate } from 'react-router';
 import { Alert, Button, Details, Field, Heading, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
-import { CreateAgreementMutation } from './agreements.graphql';
+import { CreateAgreementMutation, CreateFromDocumentedMutation } from './agreements.graphql';
 
 /** A new agreement starts as a draft: title, centre and first dates; parties and terms follow on its page. */
 export function CreateAgreementForm({ centres }: { centres: { id: string; name: string }[] }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [state, create] = useMutation(CreateAgreementMutation);
+  const [fromSources, createFromSources] = useMutation(CreateFromDocumentedMutation);
   const [title, setTitle] = useState('');
   const [centreId, setCentreId] = useState('');
   const [validFrom, setValidFrom] = useState('');
-  const errors = fieldErrors(state.error);
-  const general = generalError(state.error, t('error.network'));
+  const errors = fieldErrors(state.error ?? fromSources.error);
+  const general = generalError(state.error ?? fromSources.error, t('error.network'));
 
   return (
     <Details className="create-box">
@@ -47,9 +48,22 @@ export function CreateAgreementForm({ centres }: { centres: { id: string; name: 
             {errors.centreId && <ValidationMessage>{errors.centreId}</ValidationMessage>}
           </Field>
           <Textfield label={t('agreement.validFrom')} type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} error={errors.validFrom} />
-          <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
-            {state.fetching ? t('agreement.saving') : t('agreement.create')}
-          </Button>
+          <div className="button-row">
+            <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
+              {state.fetching ? t('agreement.saving') : t('agreement.create')}
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!centreId || fromSources.fetching}
+              onClick={async () => {
+                const r = await createFromSources({ centreId, title: title || null });
+                if (r.data) navigate(`/avtaler/${r.data.createAgreementFromDocumented.id}`);
+              }}
+            >
+              {t('agreements.fromSources')}
+            </Button>
+          </div>
         </form>
       </Details.Content>
     </Details>

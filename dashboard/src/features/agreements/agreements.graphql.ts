@@ -334,3 +334,11 @@ export const RemovePartyMutation = graphql(`
     removeAgreementParty(id: $id)
   }
 `);
+
+export const CreateFromDocumentedMutation = graphql(`
+  mutation CreateAgreementFromDocumented($centreId: ID!, $title: String) {
+    createAgreementFromDocumented(centreId: $centreId, title: $title) {
+      id
+    }
+  }
+`);

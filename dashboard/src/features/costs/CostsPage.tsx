@@ -17,7 +17,8 @@ export default function CostsPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const [centres, reexecuteCentres] = useQuery({ query: CostCentresQuery });
-  const centreList = centres.data?.crisisCentres.items ?? [];
+  // Costs are shared under agreements: only centres with one are offered (data/national adds many without).
+  const centreList = (centres.data?.crisisCentres.items ?? []).filter((c) => (c.agreements?.length ?? 1) > 0);
   const centreId = params.get('senter') ?? centreList[0]?.id ?? '';
   const year = Number(params.get('aar') ?? THIS_YEAR);
   const [result, reexecute] = useQuery({
@@ -114,7 +115,12 @@ export default function CostsPage() {
               ) : (
                 <Paragraph>{t('costs.ratio', { ratio: formatDecimal(d.hostPartnerRatio, 1) })}</Paragraph>
               ))}
-            {d.nationalAverage && <Paragraph data-size="sm">{t('costs.national', { year: d.nationalAverage.year, kr: formatKroner(d.nationalAverage.krPerInhabitant) })}</Paragraph>}
+            {d.nationalAverage && (
+              <Paragraph data-size="sm">
+                {t('costs.national', { year: d.nationalAverage.year, kr: formatKroner(d.nationalAverage.krPerInhabitant) })}{' '}
+                <span className="muted">{d.nationalAverage.source}</span>
+              </Paragraph>
+            )}
             {d.centreKostra && (
               <Paragraph data-size="sm">
                 {t('costs.centreKostra', { name: d.centreKostra.centreName ?? d.centreName, year: d.centreKostra.year, kr: formatKroner(d.centreKostra.krPerInhabitant) })}

@@ -19,6 +19,7 @@ export const CostPageQuery = graphql(`
       nationalAverage {
         year
         krPerInhabitant
+        source
       }
       centreKostra {
         year
@@ -63,6 +64,9 @@ export const CostCentresQuery = graphql(`
       items {
         id
         name
+        agreements {
+          id
+        }
       }
     }
     municipalities {

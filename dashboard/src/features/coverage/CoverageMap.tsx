@@ -12,6 +12,8 @@ export interface MapRow {
   name: string;
   severity: SeverityKey;
   severityLabel: string;
+  /** The membership rests on weak or old evidence: drawn hatched. */
+  weakEvidence: boolean;
 }
 
 interface Props {
@@ -41,6 +43,11 @@ export function CoverageMap({ boundaries, rows, focus, selected, ariaLabel, labe
 
   return (
     <svg className="coverage-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={ariaLabel} data-testid="coverage-map">
+      <defs>
+        <pattern id="weak-evidence-hatch" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+          <line x1="0" y1="0" x2="0" y2="4" className="hatch-line" />
+        </pattern>
+      </defs>
       <g>
         {paths.map(({ kommunenummer, d }) => {
           const row = rows.get(kommunenummer);
@@ -68,6 +75,11 @@ export function CoverageMap({ boundaries, rows, focus, selected, ariaLabel, labe
             </path>
           );
         })}
+      </g>
+      <g aria-hidden="true" className="hatches">
+        {paths.map(({ kommunenummer, d }) =>
+          rows.get(kommunenummer)?.weakEvidence ? <path key={kommunenummer} d={d} className="muni-hatch" data-hatched={kommunenummer} fill="url(#weak-evidence-hatch)" /> : null,
+        )}
       </g>
       <path d={borders} className="county-borders" aria-hidden="true" />
     </svg>

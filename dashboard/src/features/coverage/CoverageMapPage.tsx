@@ -60,13 +60,18 @@ export default function CoverageMapPage() {
       new Map<string, MapRow>(
         rows.map((r) => {
           const s = severityKey(r);
-          return [r.municipality.kommunenummer, { kommunenummer: r.municipality.kommunenummer, name: r.municipality.name, severity: s, severityLabel: t(`severity.${s}`) }];
+          const weakEvidence = r.documentedMembership?.provenance.marked ?? false;
+          return [
+            r.municipality.kommunenummer,
+            { kommunenummer: r.municipality.kommunenummer, name: r.municipality.name, severity: s, severityLabel: weakEvidence ? `${t(`severity.${s}`)}, ${t('map.weakEvidence').toLowerCase()}` : t(`severity.${s}`), weakEvidence },
+          ];
         }),
       ),
     [rows, t],
   );
   const focus = useMemo(() => (county ? allRows.filter((r) => r.municipality.countyNumber === county).map((r) => r.municipality.kommunenummer) : []), [allRows, county]);
   const counts = SEVERITY_KEYS.map((k) => ({ key: k, n: rows.filter((r) => severityKey(r) === k).length }));
+  const weakCount = rows.filter((r) => r.documentedMembership?.provenance.marked).length;
 
   return (
     <section aria-labelledby="map-heading" className="map-page">
@@ -154,7 +159,20 @@ export default function CoverageMapPage() {
                       <span className={`sev-swatch sev-${key}`} aria-hidden="true" /> {t(`severity.${key}`)} ({formatInteger(n)})
                     </li>
                   ))}
+                  <li data-testid="legend-weak-evidence">
+                    <svg className="sev-swatch hatch-swatch" viewBox="0 0 14 14" aria-hidden="true">
+                      <defs>
+                        <pattern id="legend-hatch" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+                          <line x1="0" y1="0" x2="0" y2="4" className="hatch-line" />
+                        </pattern>
+                      </defs>
+                      <rect width="14" height="14" fill="url(#legend-hatch)" />
+                    </svg>{' '}
+                    {t('map.weakEvidence')} ({formatInteger(weakCount)})
+                  </li>
                 </ul>
+                <small className="muted">{t('map.legendNote')}</small>
+                <br />
                 <small className="muted">{t('map.credit')}</small>
               </figcaption>
             </figure>

@@ -6,6 +6,7 @@ import { Loading, QueryError } from '../../components/States';
 import { FINDING_CODE_LABELS } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/format';
+import type { MunicipalityCoverageQuery as MunicipalityCoverageResult } from '../../gql/graphql';
 import { MunicipalityCoverageQuery } from './coverage.graphql';
 import { severityKey } from './severity';
 
@@ -22,6 +23,33 @@ function linkFor(record: { entity: string; id: string }, kommunenummer: string, 
     default:
       return `/kontakter?kommune=${kommunenummer}`;
   }
+}
+
+type Documented = NonNullable<MunicipalityCoverageResult['municipalityCoverage']['documentedMembership']>;
+
+/** Where the documented membership comes from: «Kilde» with date, quote and the confidence in words. */
+function SourceBox({ documented }: { documented: Documented }) {
+  const { t } = useI18n();
+  const p = documented.provenance;
+  return (
+    <div className={`source-box${p.marked ? ' source-weak' : ''}`} data-testid="source-box">
+      <Paragraph data-size="sm">
+        {t(documented.role === 'HOST' ? 'panel.documentedHost' : 'panel.documentedPartner', { centre: documented.centreName })}
+      </Paragraph>
+      <Paragraph data-size="sm">
+        <a href={p.sourceUrl} target="_blank" rel="noopener noreferrer">
+          {t('panel.source')}
+        </a>{' '}
+        ({p.sourceDate})
+      </Paragraph>
+      {p.quote && <blockquote className="source-quote">{p.quote}</blockquote>}
+      <Paragraph data-size="sm">
+        {t('panel.confidence')}: <strong>{p.confidenceLabel}</strong> – {p.confidenceMeaning}
+      </Paragraph>
+      {p.marked && <Paragraph data-size="sm" className="weak-evidence-note">{t('panel.weakEvidence', { evidence: p.evidence })}</Paragraph>}
+      {p.retrievedOn && <Paragraph data-size="sm" className="muted">{t('panel.retrieved', { date: formatDate(p.retrievedOn) })}</Paragraph>}
+    </div>
+  );
 }
 
 /** The side panel: a municipality's findings with their reasons and links to the records. */
@@ -61,6 +89,7 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
           <Paragraph data-size="sm" className="muted">
             {t('common.asOf', { date: formatDate(data.asOf) })} · <span className={`sev-dot sev-${severityKey(data)}`} aria-hidden="true" /> {t(`severity.${severityKey(data)}`)}
           </Paragraph>
+          {data.documentedMembership && <SourceBox documented={data.documentedMembership} />}
           {data.findings.length === 0 ? (
             <Paragraph>{t('panel.none')}</Paragraph>
           ) : (
@@ -73,6 +102,9 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
                     <span className="muted"> – {t(`severity.${f.severity}`)}</span>
                   </div>
                   <Paragraph data-size="sm">{locale === 'nb' ? f.reason : f.reasonEn}</Paragraph>
+                  <Paragraph data-size="sm" className="finding-basis">
+                    {f.statutory && <span className="lovkrav-tag">{t('panel.lovkrav')}</span>} {t('panel.basis')}: {f.basisLabel} – {f.legalBasis}
+                  </Paragraph>
                   {f.records.length > 0 && (
                     <Paragraph data-size="sm">
                       {t('panel.records')}:{' '}

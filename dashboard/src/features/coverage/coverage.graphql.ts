@@ -30,6 +30,14 @@ export const CoverageOverviewQuery = graphql(`
         }
         status
         worstSeverity
+        documentedMembership {
+          centreName
+          provenance {
+            confidence
+            marked
+            evidence
+          }
+        }
         critical
         warning
         info
@@ -49,11 +57,32 @@ export const MunicipalityCoverageQuery = graphql(`
         kommunenummer
         name
       }
+      documentedMembership {
+        centreId
+        centreName
+        role
+        note
+        provenance {
+          sourceUrl
+          sourceDate
+          quote
+          confidence
+          confidenceLabel
+          confidenceMeaning
+          retrievedOn
+          marked
+          evidence
+        }
+      }
       findings {
         code
         severity
         reason
         reasonEn
+        basisKind
+        basisLabel
+        legalBasis
+        statutory
         records {
           entity
           id

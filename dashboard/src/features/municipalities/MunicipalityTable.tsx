@@ -31,7 +31,20 @@ export function MunicipalityTable({ rows, caption }: { rows: MunicipalityRow[]; 
               {m.population ? formatInteger(m.population.population) : '–'}
             </Table.Cell>
             <Table.Cell>
-              {m.centreMemberships.length === 0 ? (
+              {m.centreMemberships.length === 0 && m.documentedMembership ? (
+                <div className={m.documentedMembership.provenance.marked ? 'documented documented-weak' : 'documented'}>
+                  {m.documentedMembership.centreName}{' '}
+                  <Tag data-size="sm" data-color="neutral">
+                    {m.documentedMembership.role === 'HOST' ? t('municipalities.host') : t('municipalities.partner')}
+                  </Tag>{' '}
+                  <a href={m.documentedMembership.provenance.sourceUrl} target="_blank" rel="noopener noreferrer">
+                    {t('panel.source')}
+                  </a>{' '}
+                  <span className="muted">
+                    ({m.documentedMembership.provenance.sourceDate}; {t('panel.confidence').toLowerCase()}: {m.documentedMembership.provenance.confidenceLabel.toLowerCase()})
+                  </span>
+                </div>
+              ) : m.centreMemberships.length === 0 ? (
                 <span className="muted">{t('municipalities.notRegistered')}</span>
               ) : (
                 m.centreMemberships.map((cm) => (

@@ -28,6 +28,17 @@ export const MunicipalitiesOfCountyQuery = graphql(`
           isExample
         }
       }
+      documentedMembership {
+        id
+        role
+        centreName
+        provenance {
+          sourceUrl
+          sourceDate
+          confidenceLabel
+          marked
+        }
+      }
     }
   }
 `);

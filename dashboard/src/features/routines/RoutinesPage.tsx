@@ -13,7 +13,7 @@ import { errorMessage, isConflict } from '../../lib/errors';
 import { ConflictAlert } from '../auth/ConflictNotice';
 import { formatDate } from '../../lib/format';
 import { StepDialog, draftOfStep, type StepDraft } from './StepDialog';
-import { AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
+import { AddTemplateStepMutation, AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
 
 export default function RoutinesPage() {
   const { t, locale } = useI18n();
@@ -35,6 +35,7 @@ export default function RoutinesPage() {
   const [createState, create] = useMutation(CreateRoutineMutation);
   const [, reorder] = useMutation(ReorderMutation);
   const [adoptState, adopt] = useMutation(AdoptMutation);
+  const [addStepState, addStep] = useMutation(AddTemplateStepMutation);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<CombinedError | null>(null);
   /** A refused reorder or adoption: say why; on a CONFLICT show the new version so the user can redo it. */
@@ -213,6 +214,41 @@ export default function RoutinesPage() {
               ))}
             </Table.Body>
           </Table>
+          {(routine.missingTemplateSteps?.length ?? 0) > 0 && (
+            <div className="offered-steps" data-testid="offered-steps">
+              <Heading level={3} data-size="2xs">
+                {t('routines.offeredHeading')}
+              </Heading>
+              <Paragraph data-size="sm">{t('routines.offeredIntro')}</Paragraph>
+              <ul>
+                {routine.missingTemplateSteps.map((m) => (
+                  <li key={m.kind}>
+                    <strong>{m.title}</strong> – {m.responsibleAgencyKind ? AGENCY_KIND_LABELS[m.responsibleAgencyKind][locale] : t('routines.centreItself')},{' '}
+                    {STEP_TIMING_LABELS[m.timing][locale].toLowerCase()} <span className="muted">({m.basis})</span>{' '}
+                    {mayEdit && (
+                      <Button
+                        variant="secondary"
+                        data-size="sm"
+                        disabled={addStepState.fetching}
+                        aria-label={t('routines.addOffered', { step: m.title })}
+                        onClick={async () => {
+                          const r = await addStep({
+                            routineId: routine.id,
+                            input: { kind: m.kind, title: m.title, timing: m.timing, responsibleAgencyKind: m.responsibleAgencyKind ?? null },
+                            expectedVersion: routine.version,
+                          });
+                          if (!r.error) setNotice(t('routines.stepSaved'));
+                          after(r.error);
+                        }}
+                      >
+                        {t('routines.add')}
+                      </Button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {!mayEdit && <PermissionNote />}
           <History entity="HandoverRoutine" entityId={routine.id} />
           <StepDialog

@@ -45,7 +45,22 @@ export const CentreRoutinesQuery = graphql(`
             phone
           }
         }
+        missingTemplateSteps {
+          kind
+          title
+          timing
+          responsibleAgencyKind
+          basis
+        }
       }
+    }
+  }
+`);
+
+export const AddTemplateStepMutation = graphql(`
+  mutation AddTemplateStep($routineId: ID!, $input: RoutineStepInput!, $expectedVersion: Int) {
+    addRoutineStep(routineId: $routineId, input: $input, expectedVersion: $expectedVersion) {
+      id
     }
   }
 `);

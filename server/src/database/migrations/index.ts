@@ -6,6 +6,7 @@ import { AuditParent1763790000000 } from './1763790000000-audit-parent';
 import { AgreementContracts1765000000000 } from './1765000000000-agreement-contracts';
 import { UsersSignIn1765300000000 } from './1765300000000-users-sign-in';
 import { IntegrityRaces1765400000000 } from './1765400000000-integrity-races';
+import { NationalPicture1765600000000 } from './1765600000000-national-picture';
 
 /** In order. A new migration is appended here; none is ever edited after it has landed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AgreementContracts1765000000000,
   UsersSignIn1765300000000,
   IntegrityRaces1765400000000,
+  NationalPicture1765600000000,
 ];

@@ -155,12 +155,12 @@ export function readKostraCentres(dir: string): KostraRow[] {
   });
 }
 
-/** National average KOSTRA cost of the offer per inhabitant (kr), with where each figure comes from. */
+/**
+ * National average KOSTRA cost of the offer per inhabitant (kr) for the years data/national has
+ * no SSB figure for; 2019–2022 come from data/national (seeds/national.ts), with their source.
+ */
 export const KOSTRA_NATIONAL_AVERAGES: { year: number; kr: number; source: string }[] = [
   { year: 2016, kr: 65, source: 'SSB KOSTRA, landsgjennomsnitt (kostnad per innbygger til krisesentertilbud)' },
-  { year: 2019, kr: 74, source: 'SSB KOSTRA via NORCE-rapporten «Krisesenter – kommunenes arbeid og oppfølging i reetableringsfasen» (2022)' },
-  { year: 2020, kr: 74, source: 'SSB KOSTRA via NORCE-rapporten «Krisesenter – kommunenes arbeid og oppfølging i reetableringsfasen» (2022)' },
-  { year: 2022, kr: 79, source: 'SSB KOSTRA, landsgjennomsnitt (kostnad per innbygger til krisesentertilbud)' },
 ];
 
 /** Published KOSTRA centre names → the centre in our data (only where the match is certain). */

@@ -15,6 +15,8 @@ import { seedCostRecordsOnce } from './cost-records';
 import { hashDemoPasswordsIfDue, seedUsersOnce } from './users';
 import { upsert, upsertReference } from './upsert';
 
+import { seedNational } from './national';
+
 export interface SeedSummary {
   counties: number;
   municipalities: number;
@@ -152,6 +154,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       ['year', 'published_name'],
       kostra.map((k) => [k.year, k.publishedName, ids.get(KOSTRA_NAME_MATCHES[k.publishedName] ?? '') ?? null, k.krPerInhabitant, k.overnightDays, k.sourceUrl]),
     );
+    await seedNational(em, dataDir);
     const examples = await seedRecordsOnce(em);
     const costExamples = await seedCostRecordsOnce(em);
     if (examples || costExamples) records = { ...examples, ...costExamples };

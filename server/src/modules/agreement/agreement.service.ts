@@ -113,6 +113,11 @@ export async function getAgreement(ctx: AppContext, id: string): Promise<Agreeme
 const AGREEMENT = ['Agreement', 'Fant ikke avtalen.'] as const;
 const PARTY = ['AgreementParty', 'Fant ikke parten.'] as const;
 
+const hostMismatch = (c: { name: string; hostKommunenummer: string | null }) =>
+  c.hostKommunenummer === null
+    ? `Vertskommunen for ${c.name} er ikke kjent; registrer den på krisesenteret først.`
+    : `Vertskommunen for ${c.name} er ${c.hostKommunenummer}; en annen kommune kan ikke være vertskommune i avtalen.`;
+
 /** The agreement's centre's host municipality (who administers the agreement). */
 async function hostOf(em: EntityManager, centreId: string): Promise<string> {
   const [row] = await em.query(`SELECT host_kommunenummer AS host FROM crisis_centre WHERE id = $1`, [centreId]);
@@ -245,7 +250,7 @@ export async function createAgreement(ctx: AppContext, input: CreateAgreementInp
     assertAllowed(ctx, canAdministerAgreement(ctx.auth!.grants, centre));
     for (const [i, p] of data.parties.entries()) {
       if (p.role === PartyRole.HOST && p.kommunenummer !== centre.hostKommunenummer) {
-        throw badInput(`input.parties.${i}.role`, `Vertskommunen for ${centre.name} er ${centre.hostKommunenummer}; en annen kommune kan ikke være vertskommune i avtalen.`);
+        throw badInput(`input.parties.${i}.role`, hostMismatch(centre));
       }
     }
     if (data.status === 'ACTIVE' && !isAdmin(ctx.auth!.grants) && data.parties.some((p) => p.role === PartyRole.PARTNER)) {
@@ -377,7 +382,7 @@ export async function addAgreementParty(ctx: AppContext, agreementId: string, in
     if (agreement.status === 'ENDED') throw badInput('agreementId', 'Avtalen er avsluttet; parter kan ikke legges til.');
     checkPartiesOpenForChange(ctx, agreement, 'agreementId');
     if (data.role === PartyRole.HOST && data.kommunenummer !== centre.hostKommunenummer) {
-      throw badInput('input.role', `Vertskommunen for ${centre.name} er ${centre.hostKommunenummer}; en annen kommune kan ikke være vertskommune i avtalen.`);
+      throw badInput('input.role', hostMismatch(centre));
     }
     const party = await insertParty(em, agreement, data, 'input');
     await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party, await partyPart(em, party));

@@ -1,6 +1,8 @@
+import { DocumentedMembership } from '../national/documented-membership.entity';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { z } from 'zod';
 import {
+  canActForMunicipality,
   canAdministerAgreement,
   canManageCentre,
   canManageFinance,
@@ -45,6 +47,7 @@ const TARGETS: Record<string, EntityTarget<ObjectLiteral>> = {
   CentreBudget,
   ExtraCharge,
   Investment,
+  DocumentedMembership,
 };
 
 /**
@@ -113,6 +116,11 @@ async function mayReadHistory(em: EntityManager, grants: readonly Grant[], entit
       const agency = str(state.agencyId) ? await stateOf(em, 'Agency', str(state.agencyId)!) : null;
       const knr = str(agency?.kommunenummer);
       return !!knr && canManageMunicipalityContacts(grants, knr, await centresOfMunicipality(em, knr));
+    }
+    case 'DocumentedMembership': {
+      // Who may review the fact may read its history: the municipality's director (or an administrator).
+      const knr = str(state.kommunenummer);
+      return !!knr && canActForMunicipality(grants, knr);
     }
     case 'Agency': {
       const knr = str(state.kommunenummer);

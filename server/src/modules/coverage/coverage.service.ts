@@ -5,6 +5,9 @@ import {
   FINDING_CODES,
   isCountyNumber,
   isNotRegistered,
+  isDocumentedOnly,
+  evidenceOf,
+  BASIS_KIND_LABELS,
   nextDeadline,
   todayInNorway,
   worstSeverity,
@@ -19,6 +22,8 @@ import { notFound } from '../../app/errors';
 import { staleContactSql } from '../../database/contact-staleness';
 import { parseInput, v } from '../../app/validation';
 import { Municipality } from '../municipality/municipality.entity';
+import { DocumentedMembership } from '../national/documented-membership.entity';
+import { documentedOf } from '../national/documented.types';
 import type { CentreCoverage, CoverageConfigInput, CoverageFilter, CoverageOverview, CoverageRow, GroupCount, MunicipalityCoverage } from './coverage.types';
 
 const configSchema = z.object({
@@ -63,6 +68,8 @@ interface Facts {
   municipalities: Municipality[];
   facts: Map<string, CoverageFacts>;
   parties: PartyRow[];
+  /** The documented membership of each municipality that has one (data/national). */
+  documented: Map<string, DocumentedMembership>;
 }
 
 /**
@@ -79,9 +86,9 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
   const parties: PartyRow[] = await ds.query(
     `SELECT p.kommunenummer, p.role, p.joined_on, p.left_on, a.id AS agreement_id, a.title, a.status, a.signing_level, a.valid_from, a.valid_to,
             a.auto_renew, a.renewal_months, a.notice_months, a.notice_runs_to, c.id AS centre_id, c.name AS centre_name, c.services, c.capabilities,
-            h.name AS host_name, h.lat AS host_lat, h.lon AS host_lon
+            coalesce(h.name, 'ikke kjent') AS host_name, h.lat AS host_lat, h.lon AS host_lon
      FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id JOIN crisis_centre c ON c.id = a.centre_id
-     JOIN municipality h ON h.kommunenummer = c.host_kommunenummer JOIN municipality m ON m.kommunenummer = p.kommunenummer ${where}`,
+     LEFT JOIN municipality h ON h.kommunenummer = c.host_kommunenummer JOIN municipality m ON m.kommunenummer = p.kommunenummer ${where}`,
     params,
   );
   const routines: { id: string; centre_id: string; kommunenummer: string; status: CoverageFacts['routines'][number]['status']; review_due_on: string | null }[] = await ds.query(
@@ -102,6 +109,13 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
      ORDER BY a.kommunenummer, c.updated_at DESC`,
     params,
   );
+
+  const documented: DocumentedMembership[] = await ds
+    .getRepository(DocumentedMembership)
+    .createQueryBuilder('d')
+    .innerJoinAndSelect('d.centre', 'c')
+    .where(only ? 'd.kommunenummer = ANY(:only)' : '1=1', { only })
+    .getMany();
 
   const facts = new Map<string, CoverageFacts>();
   for (const m of municipalities) {
@@ -146,14 +160,23 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
     const f = facts.get(p.kommunenummer);
     if (f) f.contactPoint = { id: p.id, name: p.name };
   }
-  return { municipalities, facts, parties };
+  const documentedBy = new Map<string, DocumentedMembership>();
+  for (const d of documented) {
+    const f = facts.get(d.kommunenummer);
+    if (!f) continue;
+    const e = evidenceOf(d, asOf);
+    documentedBy.set(d.kommunenummer, d);
+    f.documented = { centreId: d.centreId, centreName: d.centre!.name, role: d.role, sourceDate: d.sourceDate, confidence: d.confidence, marked: e.marked, evidence: e.nb };
+  }
+  return { municipalities, facts, parties, documented: documentedBy };
 }
 
-function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[]): CoverageRow {
+function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[], documented: DocumentedMembership | undefined, asOf: string): CoverageRow {
   const notRegistered = isNotRegistered(f);
   return {
     municipality: m,
-    status: notRegistered ? 'NOT_REGISTERED' : 'REGISTERED',
+    status: notRegistered ? 'NOT_REGISTERED' : isDocumentedOnly(f) ? 'DOCUMENTED' : 'REGISTERED',
+    documentedMembership: documented ? documentedOf(documented, asOf) : null,
     worstSeverity: notRegistered ? null : worstSeverity(findings),
     critical: findings.filter((x) => x.severity === 'CRITICAL').length,
     warning: findings.filter((x) => x.severity === 'WARNING').length,
@@ -163,10 +186,10 @@ function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[]): Coverage
 }
 
 /** Each municipality's row: its findings under the rules, counted. */
-function rowsOf({ municipalities, facts }: Facts, asOf: string, config: CoverageConfig): CoverageRow[] {
+function rowsOf({ municipalities, facts, documented }: Facts, asOf: string, config: CoverageConfig): CoverageRow[] {
   return municipalities.map((m) => {
     const f = facts.get(m.kommunenummer)!;
-    return rowOf(m, f, coverageFindings(f, asOf, config));
+    return rowOf(m, f, coverageFindings(f, asOf, config), documented.get(m.kommunenummer), asOf);
   });
 }
 
@@ -200,11 +223,13 @@ export async function coverageOverview(ctx: AppContext, asOfInput: string | null
   const gathered = await gatherFacts(ctx, asOf, config);
   const counties = new Map<string, string>((await ctx.dataSource.query(`SELECT number, name FROM county`)).map((c: { number: string; name: string }) => [c.number, c.name]));
   const centresOf = new Map<string, { key: string; label: string }[]>();
-  for (const p of gathered.parties) {
-    const list = centresOf.get(p.kommunenummer) ?? [];
-    if (!list.some((c) => c.key === p.centre_id)) list.push({ key: p.centre_id, label: p.centre_name });
-    centresOf.set(p.kommunenummer, list);
-  }
+  const addCentre = (knr: string, key: string, label: string) => {
+    const list = centresOf.get(knr) ?? [];
+    if (!list.some((c) => c.key === key)) list.push({ key, label });
+    centresOf.set(knr, list);
+  };
+  for (const p of gathered.parties) addCentre(p.kommunenummer, p.centre_id, p.centre_name);
+  for (const [knr, d] of gathered.documented) addCentre(knr, d.centreId, d.centre!.name);
 
   let rows = rowsOf(gathered, asOf, config).sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'nb'));
   if (filter.countyNumber) rows = rows.filter((r) => r.municipality.countyNumber === filter.countyNumber);
@@ -225,18 +250,29 @@ export async function municipalityCoverage(ctx: AppContext, kommunenummer: strin
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
   const asOf = asOfOf(asOfInput);
   const config = configOf(configInput);
-  const { municipalities, facts } = await gatherFacts(ctx, asOf, config, [knr]);
+  const { municipalities, facts, documented } = await gatherFacts(ctx, asOf, config, [knr]);
   const m = municipalities[0];
   if (!m) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
   const f = facts.get(knr)!;
   const findings = coverageFindings(f, asOf, config);
-  const row = rowOf(m, f, findings);
+  const row = rowOf(m, f, findings, documented.get(knr), asOf);
   return {
     asOf,
     municipality: m,
     status: row.status,
     worstSeverity: row.worstSeverity,
-    findings: findings.map((x) => ({ code: x.code, severity: x.severity, reason: x.reason.nb, reasonEn: x.reason.en, records: x.records })),
+    documentedMembership: row.documentedMembership,
+    findings: findings.map((x) => ({
+      code: x.code,
+      severity: x.severity,
+      reason: x.reason.nb,
+      reasonEn: x.reason.en,
+      records: x.records,
+      basisKind: x.basis.kind,
+      basisLabel: BASIS_KIND_LABELS[x.basis.kind],
+      legalBasis: x.basis.ref,
+      statutory: x.basis.kind === 'LAW' && x.severity === 'CRITICAL',
+    })),
   };
 }
 
@@ -248,6 +284,8 @@ export async function centreCoverage(ctx: AppContext, centreId: string, asOfInpu
   if (!centre) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
   // The centre's members on asOf (the one membership rule; the host included).
   const members = new Set(await membersOfCentre(ctx.dataSource.manager, cid, asOf));
+  // And the municipalities a public source documents as members (no agreement registered yet).
+  for (const r of await ctx.dataSource.query(`SELECT kommunenummer FROM documented_membership WHERE centre_id = $1`, [cid])) members.add(r.kommunenummer as string);
   const rows = rowsOf(await gatherFacts(ctx, asOf, config, [...members]), asOf, config).sort((a, b) => (a.municipality.kommunenummer === centre.hostKommunenummer ? -1 : b.municipality.kommunenummer === centre.hostKommunenummer ? 1 : a.municipality.name.localeCompare(b.municipality.name, 'nb')));
   const codes = FINDING_CODES.filter((c) => rows.some((r) => r.codes.includes(c)));
   return { asOf, centreId: cid, centreName: centre.name, codes, rows };

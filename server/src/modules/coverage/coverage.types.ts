@@ -1,11 +1,17 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from '@samordna/domain';
+import { BASIS_KINDS, FINDING_CODES, SEVERITIES, type BasisKind, type FindingCode, type Severity } from '@samordna/domain';
+import { DocumentedMembershipView } from '../national/documented.types';
 import { enumOf } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
 
 export const FindingCodeEnum = enumOf(FINDING_CODES, 'FindingCode', 'Kinds of coverage gap.');
 export const SeverityEnum = enumOf(SEVERITIES, 'Severity');
-export const CoverageStatusEnum = enumOf(['REGISTERED', 'NOT_REGISTERED'], 'CoverageStatus', 'NOT_REGISTERED: nothing is registered yet (never "no offer").');
+export const CoverageStatusEnum = enumOf(
+  ['REGISTERED', 'DOCUMENTED', 'NOT_REGISTERED'],
+  'CoverageStatus',
+  'REGISTERED: users have registered agreements, routines or contacts; DOCUMENTED: only a membership a public source documents (data/national); NOT_REGISTERED: nothing is registered yet (never "no offer").',
+);
+export const BasisKindEnum = enumOf(BASIS_KINDS, 'BasisKind', 'What a finding rests on: LAW (lovkrav), REGULATION, GUIDANCE (Bufdir), RECOMMENDATION (research), AGREEMENT (its terms), DATA (registration, sources).');
 export type CoverageStatus = keyof typeof CoverageStatusEnum;
 
 @ObjectType()
@@ -36,6 +42,18 @@ export class FindingType {
 
   @Field(() => [RecordRefType], { description: 'The records the finding concerns, for links.' })
   records: RecordRefType[];
+
+  @Field(() => BasisKindEnum)
+  basisKind: BasisKind;
+
+  @Field({ description: 'The kind of basis in words (nb-NO), e.g. «Lovkrav», «Veiledning».' })
+  basisLabel: string;
+
+  @Field({ description: 'The paragraph or guide section the finding rests on, e.g. «krisesenterlova § 3».' })
+  legalBasis: string;
+
+  @Field({ description: 'A statutory duty that is not met (lovkrav): a critical finding resting on the law.' })
+  statutory: boolean;
 }
 
 @ObjectType()
@@ -45,6 +63,9 @@ export class CoverageRow {
 
   @Field(() => CoverageStatusEnum)
   status: CoverageStatus;
+
+  @Field(() => DocumentedMembershipView, { nullable: true, description: 'The membership a public source documents, with its provenance (Kilde); null when none is documented.' })
+  documentedMembership: DocumentedMembershipView | null;
 
   @Field(() => SeverityEnum, { nullable: true, description: 'null: no findings (or not registered).' })
   worstSeverity: Severity | null;
@@ -126,6 +147,9 @@ export class MunicipalityCoverage {
 
   @Field(() => SeverityEnum, { nullable: true })
   worstSeverity: Severity | null;
+
+  @Field(() => DocumentedMembershipView, { nullable: true, description: 'The membership a public source documents, with its provenance (Kilde).' })
+  documentedMembership: DocumentedMembershipView | null;
 
   @Field(() => [FindingType], { description: 'Worst first.' })
   findings: FindingType[];

@@ -12,8 +12,11 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { CAPABILITIES, ORGANISATION_FORMS, SERVICE_ELEMENTS, type Capability, type OrganisationForm, type ServiceElement } from '@samordna/domain';
-import { CapabilityEnum, checkIn, OrganisationFormEnum, ServiceElementEnum } from '../../app/enums';
+import { CAPABILITIES, CENTRE_STATUSES, CONFIDENCES, ORGANISATION_FORMS, SERVICE_ELEMENTS, type Capability, type CentreStatus, type Confidence, type OrganisationForm, type ServiceElement } from '@samordna/domain';
+import { CapabilityEnum, checkIn, enumOf, OrganisationFormEnum, ServiceElementEnum } from '../../app/enums';
+import { Provenance, provenanceOf } from '../national/provenance.type';
+
+export const CentreStatusEnum = enumOf(CENTRE_STATUSES, 'CentreStatus', 'OPERATING (i drift), CLOSED (nedlagt), UNCERTAIN (usikker).');
 import { Municipality } from '../municipality/municipality.entity';
 
 const arrayCheck = (column: string, values: readonly string[]) =>
@@ -28,6 +31,8 @@ const arrayCheck = (column: string, values: readonly string[]) =>
 @Check('CHK_crisis_centre_organisation_form', checkIn('organisation_form', ORGANISATION_FORMS))
 @Check('CHK_crisis_centre_services', arrayCheck('services', SERVICE_ELEMENTS))
 @Check('CHK_crisis_centre_capabilities', arrayCheck('capabilities', CAPABILITIES))
+@Check('CHK_crisis_centre_operating_status', checkIn('operating_status', CENTRE_STATUSES))
+@Check('CHK_crisis_centre_source_confidence', `"source_confidence" IS NULL OR ${checkIn('source_confidence', CONFIDENCES)}`)
 @Check('CHK_crisis_centre_capacity', `"capacity_rooms" IS NULL OR "capacity_rooms" >= 0`)
 @Index('UQ_crisis_centre_name_ci', { synchronize: false })
 export class CrisisCentre {
@@ -44,10 +49,10 @@ export class CrisisCentre {
   @Column({ type: 'text' })
   name: string;
 
-  @Field({ description: 'Kommunenummer of the host municipality (vertskommune).' })
+  @Field(() => String, { nullable: true, description: 'Kommunenummer of the host municipality (vertskommune); null: host «ikke kjent» (no source names it).' })
   @Index('IDX_crisis_centre_host')
-  @Column({ name: 'host_kommunenummer', type: 'varchar', length: 4 })
-  hostKommunenummer: string;
+  @Column({ name: 'host_kommunenummer', type: 'varchar', length: 4, nullable: true })
+  hostKommunenummer: string | null;
 
   @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'host_kommunenummer', foreignKeyConstraintName: 'FK_crisis_centre_host' })
@@ -87,6 +92,39 @@ export class CrisisCentre {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  @Field(() => CentreStatusEnum, { description: 'In operation, closed, or uncertain (data/national).' })
+  @Column({ name: 'operating_status', type: 'text', default: 'OPERATING' })
+  operatingStatus: CentreStatus;
+
+  @Field(() => String, { nullable: true, description: 'How the host is known: vertskommune (stated), oppdragsgiver (buys/runs it), lokalisering (only where it is), navn (inferred from the name).' })
+  @Column({ name: 'host_basis', type: 'text', nullable: true })
+  hostBasis: string | null;
+
+  @Field(() => String, { nullable: true, description: "The centre's name in Bufdir's tables, where it differs." })
+  @Column({ name: 'bufdir_name', type: 'text', nullable: true })
+  bufdirName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Number of municipalities served, as the source states it (with year).' })
+  @Column({ name: 'reported_municipalities', type: 'text', nullable: true })
+  reportedMunicipalities: string | null;
+
+  @Column({ name: 'source_year', type: 'int', nullable: true })
+  sourceYear: number | null;
+
+  @Column({ name: 'source_quote', type: 'text', nullable: true })
+  sourceQuote: string | null;
+
+  @Column({ name: 'source_confidence', type: 'text', nullable: true })
+  sourceConfidence: Confidence | null;
+
+  @Column({ name: 'source_retrieved_on', type: 'date', nullable: true })
+  sourceRetrievedOn: string | null;
+
+  @Field(() => Provenance, { nullable: true, description: 'Where the facts about the centre come from (Kilde); null for centres registered by users.' })
+  get provenance(): Provenance | null {
+    return provenanceOf({ sourceUrl: this.sourceUrl, sourceDate: this.sourceAsOf, sourceYear: this.sourceYear, quote: this.sourceQuote, confidence: this.sourceConfidence, retrievedOn: this.sourceRetrievedOn });
+  }
 
   @Field({ description: 'True when the whole record is invented demo data, not a verified fact.' })
   @Column({ name: 'is_example', type: 'boolean', default: false })

@@ -1,3 +1,5 @@
+import { todayInNorway } from '@samordna/domain';
+import { DocumentedMembershipView, documentedOf } from '../national/documented.types';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context';
 import { must } from '../../app/loader-utils';
@@ -54,9 +56,16 @@ export class CrisisCentreResolver {
     return deleteCrisisCentre(ctx, id);
   }
 
-  @FieldResolver(() => Municipality, { description: 'The host municipality (vertskommune).' })
-  host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality> {
+  @FieldResolver(() => Municipality, { nullable: true, description: 'The host municipality (vertskommune); null: host «ikke kjent».' })
+  async host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality | null> {
+    if (c.hostKommunenummer === null) return null;
     return must(ctx.loaders.municipalityByNumber.load(c.hostKommunenummer), `host of ${c.name}`);
+  }
+
+  @FieldResolver(() => [DocumentedMembershipView], { description: 'The municipalities public sources say use the centre (host first), each with its provenance; facts, not agreements.' })
+  async documentedMembers(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<DocumentedMembershipView[]> {
+    const asOf = todayInNorway();
+    return (await ctx.loaders.documentedByCentre.load(c.id)).map((d) => documentedOf(d, asOf));
   }
 
   @FieldResolver(() => [Agreement], { description: 'Every agreement about the centre, newest first.' })

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ROUTINE_TEMPLATE } from '@samordna/domain';
+import { missingTemplateSteps, ROUTINE_TEMPLATE } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { must } from '../../app/loader-utils';
 import { Paginated } from '../../app/pagination';
@@ -120,6 +120,14 @@ export class HandoverRoutineResolver {
   @FieldResolver(() => [RoutineStep], { description: 'In order.' })
   steps(@Root() r: HandoverRoutine, @Ctx() ctx: AppContext) {
     return ctx.loaders.stepsByRoutine.load(r.id);
+  }
+
+  @FieldResolver(() => [RoutineTemplateStepType], {
+    description: 'Template steps this routine lacks (by kind), in template order: offered to add with addRoutineStep; existing steps are never changed.',
+  })
+  async missingTemplateSteps(@Root() r: HandoverRoutine, @Ctx() ctx: AppContext): Promise<RoutineTemplateStepType[]> {
+    const steps = await ctx.loaders.stepsByRoutine.load(r.id);
+    return missingTemplateSteps(steps.map((s) => s.kind)).map((t) => ({ ...t, title: t.title.nb, titleEn: t.title.en }));
   }
 }
 

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
+import { DocumentedMembershipView, documentedOf } from '../national/documented.types';
 import { must } from '../../app/loader-utils';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { Agency } from '../contact/agency.entity';
@@ -51,6 +53,12 @@ export class MunicipalityResolver {
   point(@Root() m: Municipality): GeoPoint | null {
     if (m.lat === null || m.lon === null) return null;
     return { lat: m.lat, lon: m.lon, method: m.pointMethod ?? 'ukjent' };
+  }
+
+  @FieldResolver(() => DocumentedMembershipView, { nullable: true, description: 'The centre a public source says the municipality uses (a fact with its provenance, not an agreement).' })
+  async documentedMembership(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<DocumentedMembershipView | null> {
+    const d = await ctx.loaders.documentedByMunicipality.load(m.kommunenummer);
+    return d ? documentedOf(d, todayInNorway()) : null;
   }
 
   @FieldResolver(() => [AgreementParty], {

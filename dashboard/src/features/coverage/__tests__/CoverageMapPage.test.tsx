@@ -79,3 +79,69 @@ it('draws the map and the table, and opens the side panel from the map by keyboa
   await userEvent.click(within(table).getByRole('button', { name: 'Bodø' }));
   expect(await screen.findByTestId('findings-panel')).toBeInTheDocument();
 });
+
+const documented = (marked: boolean, confidence: string) => ({ centreName: 'Krisesenteret i Salten', provenance: { confidence, marked, evidence: marked ? 'Svak sikkerhet; kilden er fra 2012' : 'Høy sikkerhet' } });
+const NATIONAL = {
+  data: {
+    coverageOverview: {
+      asOf: '2026-12-07',
+      rows: [
+        { ...row('1804', 'Bodø', 'Nordland', 'DOCUMENTED', 'INFO', ['DOCUMENTED_MEMBERSHIP', 'WEAK_EVIDENCE']), documentedMembership: documented(true, 'WEAK') },
+        { ...row('0301', 'Oslo', 'Oslo', 'NOT_REGISTERED', null, ['NOT_REGISTERED']), documentedMembership: null },
+      ],
+    },
+  },
+};
+const SOURCE_PANEL = {
+  data: {
+    municipalityCoverage: {
+      asOf: '2026-12-07',
+      status: 'DOCUMENTED',
+      worstSeverity: 'INFO',
+      municipality: { kommunenummer: '1804', name: 'Bodø' },
+      documentedMembership: {
+        centreId: 'c1',
+        centreName: 'Krisesenteret i Salten',
+        role: 'PARTNER',
+        note: null,
+        provenance: {
+          sourceUrl: 'https://example.kommune.no/krisesenter',
+          sourceDate: '2012 (avtale)',
+          quote: '«Bodø er med i samarbeidet»',
+          confidence: 'WEAK',
+          confidenceLabel: 'Svak',
+          confidenceMeaning: 'Bare en saksliste.',
+          retrievedOn: '2026-12-02',
+          marked: true,
+          evidence: 'Svak sikkerhet; kilden er fra 2012',
+        },
+      },
+      findings: [
+        { code: 'STATUTORY_REQUIREMENT', severity: 'CRITICAL', reason: 'Lovkrav: senteret har ikke kvalifisert tolk.', reasonEn: 'Statutory.', records: [], basisKind: 'LAW', basisLabel: 'Lovkrav', legalBasis: 'krisesenterlova § 3', statutory: true },
+        { code: 'WEAK_EVIDENCE', severity: 'INFO', reason: 'Kilden er svak.', reasonEn: 'Weak.', records: [], basisKind: 'DATA', basisLabel: 'Registrering og kilder', legalBasis: 'Kildegrunnlaget', statutory: false },
+      ],
+    },
+  },
+};
+
+it('marks documented-only municipalities apart from «ikke registrert», hatches weak evidence with a legend entry, and shows the source in the panel', async () => {
+  renderPage(<CoverageMapPage />, { CoverageFilterOptions: OPTIONS, CoverageOverview: NATIONAL, MunicipalityCoverage: SOURCE_PANEL });
+  const map = await screen.findByTestId('coverage-map');
+  const bodo = within(map).getByRole('button', { name: 'Bodø: Kildebelagt, avtale ikke registrert, svak eller gammel kilde (skravert)' });
+  expect(bodo).toHaveClass('sev-DOCUMENTED');
+  expect(within(map).getByRole('button', { name: 'Oslo: Ikke registrert' })).toHaveClass('sev-NOT_REGISTERED');
+  expect(map.querySelector('[data-hatched="1804"]')).not.toBeNull();
+  expect(map.querySelector('[data-hatched="0301"]')).toBeNull();
+  expect(screen.getByTestId('legend-weak-evidence')).toHaveTextContent('Svak eller gammel kilde (skravert) (1)');
+
+  await userEvent.click(bodo);
+  const panel = await screen.findByTestId('findings-panel');
+  const source = await within(panel).findByTestId('source-box');
+  expect(within(source).getByRole('link', { name: 'Kilde' })).toHaveAttribute('href', 'https://example.kommune.no/krisesenter');
+  expect(source).toHaveTextContent('(2012 (avtale))');
+  expect(source).toHaveTextContent('«Bodø er med i samarbeidet»');
+  expect(source).toHaveTextContent('Sikkerhet: Svak');
+  expect(source).toHaveTextContent('Svak eller gammel kilde: Svak sikkerhet; kilden er fra 2012');
+  expect(panel).toHaveTextContent('Lovkrav Grunnlag: Lovkrav – krisesenterlova § 3');
+  expect(panel).toHaveTextContent('Grunnlag: Registrering og kilder – Kildegrunnlaget');
+});

@@ -56,3 +56,33 @@ it('a reorder from an older view is refused: says so, shows the new version, and
   expect(reorders).toEqual([{ routineId: 'r1', stepIds: ['s2', 's1'], expectedVersion: 7 }]);
   expect(calls.filter((c) => c.name === 'CentreRoutines').length).toBeGreaterThan(1);
 });
+
+it('offers the template steps an existing routine lacks, and adds one as the template gives it, with the version it saw', async () => {
+  const step = (id: string, title: string) => ({ id, position: 0, kind: 'OTHER', title, timing: 'DURING_STAY', responsibleAgencyKind: null, contact: null });
+  const added: any[] = [];
+  renderPage(<RoutinesPage />, {
+    RoutineOptions: OPTIONS,
+    CentreRoutines: {
+      data: {
+        handoverRoutines: {
+          items: [
+            {
+              id: 'r1', version: 3, status: 'ADOPTED', adoptedOn: '2026-01-01', reviewDueOn: '2027-01-01', lastReviewedOn: null, isExample: false,
+              municipality: { kommunenummer: '1804', name: 'Bodø' }, steps: [step('s1', 'Kartlegge behov')],
+              missingTemplateSteps: [{ kind: 'FAMILY_COUNSELLING', title: 'Familievernet: foreldretvist, samvær og mekling', timing: 'DURING_STAY', responsibleAgencyKind: 'FAMILY_COUNSELLING', basis: 'Bufdir' }],
+            },
+          ],
+        },
+      },
+    },
+    AddTemplateStep: (v: any) => {
+      added.push(v);
+      return { data: { addRoutineStep: { id: 's9' } } };
+    },
+  });
+  const offered = await screen.findByTestId('offered-steps');
+  expect(offered).toHaveTextContent('Familievernet: foreldretvist, samvær og mekling – Familievern');
+  expect(within(screen.getByTestId('step-table')).getAllByRole('row')).toHaveLength(2); // the routine keeps its one step
+  await userEvent.click(within(offered).getByRole('button', { name: 'Legg til steget «Familievernet: foreldretvist, samvær og mekling»' }));
+  expect(added).toEqual([{ routineId: 'r1', input: { kind: 'FAMILY_COUNSELLING', title: 'Familievernet: foreldretvist, samvær og mekling', timing: 'DURING_STAY', responsibleAgencyKind: 'FAMILY_COUNSELLING' }, expectedVersion: 3 }]);
+});
