@@ -205,6 +205,7 @@ export default function CostsPage() {
             key={`${centreId}-${year}`}
             centreId={centreId}
             year={year}
+            currentModel={d.model}
             parties={d.parties.map((p) => ({ kommunenummer: p.municipality.kommunenummer, name: p.municipality.name, role: p.role }))}
             municipalities={centres.data?.municipalities ?? []}
           />

@@ -87,12 +87,24 @@ export const SimulationQuery = graphql(`
         beforePerInhabitantOre
         afterPerInhabitantOre
       }
+      before {
+        budgetOre
+        parties {
+          allocatedOre
+          extraChargesOre
+        }
+      }
       after {
         budgetOre
         modelLabel
         hostPartnerRatio
         ratioFlag
+        parties {
+          allocatedOre
+          extraChargesOre
+        }
       }
+      summary
       peerRates {
         centreName
         year
