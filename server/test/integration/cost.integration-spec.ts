@@ -200,7 +200,7 @@ describe('municipalityCosts', () => {
 
 describe('simulateCostSharing (writes nothing)', () => {
   const SIM = `before { budgetOre parties { municipality { name } totalOre } } after { budgetOre model parties { municipality { name } totalOre allocatedOre } hostInvestmentsOre }
-    differences { municipality { name } role beforeOre afterOre differenceOre } peerRates { centreName year krPerInhabitant } notes`;
+    differences { municipality { name } role beforeOre afterOre differenceOre } peerRates { centreName year krPerInhabitant distanceKm } notes`;
   const simulate = (input: Record<string, unknown>) => app.gql(`query($i: SimulationInput!) { simulateCostSharing(input: $i) { ${SIM} } }`, { i: { centreId: SALTEN(), year: 2025, ...input } });
 
   it('a higher rate: every partner pays more, the host less, totals unchanged', async () => {
@@ -213,7 +213,13 @@ describe('simulateCostSharing (writes nothing)', () => {
       else expect(d.differenceOre).toBeLessThan(0);
     }
     expect(sum(s.differences.map((d: any) => d.differenceOre))).toBe(0);
-    expect(s.peerRates.length).toBeGreaterThan(5);
+    // The nearest other centres by distance between host municipalities, nearest first, at most 5: only
+    // published names matched to a centre have a place.
+    expect(s.peerRates.length).toBeGreaterThan(0);
+    expect(s.peerRates.length).toBeLessThanOrEqual(5);
+    const km = s.peerRates.map((p: any) => p.distanceKm);
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    expect(km[0]).toBeGreaterThan(0);
     expect(await app.ds.query(`SELECT (SELECT count(*) FROM agreement) + (SELECT count(*) FROM centre_budget) AS n`)).toEqual(count);
   });
 

@@ -5,7 +5,7 @@ import { COST_MODEL_LABELS, COST_MODELS, paramFieldsOf, parseKroner, readModelPa
 import type { SimulateQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
-import { formatKroner, formatOre } from '../../lib/format';
+import { formatDecimal, formatKroner, formatOre } from '../../lib/format';
 import { SimulationQuery } from './costs.graphql';
 import type { CombinedError } from 'urql';
 
@@ -242,6 +242,7 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
                 {res.peerRates.map((p) => (
                   <li key={p.centreName}>
                     {p.centreName} ({p.year}): {formatKroner(p.krPerInhabitant)}
+                    {p.distanceKm !== null && p.distanceKm !== undefined && <span className="muted"> · {t('sim.distance', { km: formatDecimal(p.distanceKm, 0) })}</span>}
                   </li>
                 ))}
               </ul>

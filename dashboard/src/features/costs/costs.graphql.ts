@@ -113,6 +113,7 @@ export const SimulationQuery = graphql(`
         centreName
         year
         krPerInhabitant
+        distanceKm
       }
       notes
     }

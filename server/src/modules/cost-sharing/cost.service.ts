@@ -11,6 +11,7 @@ import {
   CostModelError,
   compareScenarios,
   modelOf,
+  nearestByDistance,
   countForCalculation,
   runScenario,
   scenarioModel,
@@ -345,6 +346,33 @@ const simulationSchema = z.object({
   investment: z.object({ amountOre: v.ore('Investeringen'), shared: z.boolean() }).nullish(),
 });
 
+/** How many neighbouring centres the simulator compares with. */
+const NEIGHBOURS = 5;
+
+/**
+ * The KOSTRA cost per inhabitant of the nearest other centres (by the distance between their host
+ * municipalities), the newest year up to the one simulated. Published names not matched to a centre
+ * have no place, so they are left out.
+ */
+async function neighbourRates(ctx: AppContext, data: CostData, centreId: string, year: number): Promise<KostraComparison[]> {
+  const latest = new Map<string, KostraCentreFigure>();
+  for (const k of data.kostra) {
+    if (k.krPerInhabitant === null || k.centreId === null || k.centreId === centreId || k.year > year) continue;
+    const prev = latest.get(k.centreId);
+    if (!prev || prev.year < k.year) latest.set(k.centreId, k);
+  }
+  const places: { id: string; lat: number | null; lon: number | null }[] = await ctx.dataSource.query(
+    `SELECT c.id, m.lat, m.lon FROM crisis_centre c JOIN municipality m ON m.kommunenummer = c.host_kommunenummer WHERE c.id = ANY($1)`,
+    [[centreId, ...latest.keys()]],
+  );
+  const origin = places.find((p) => p.id === centreId);
+  if (!origin || origin.lat === null || origin.lon === null) return [];
+  return nearestByDistance({ lat: origin.lat, lon: origin.lon }, places.filter((p) => p.id !== centreId), NEIGHBOURS).map((p) => {
+    const k = latest.get(p.id)!;
+    return { year: k.year, krPerInhabitant: k.krPerInhabitant!, source: 'Bufdir / SSB KOSTRA', centreName: k.publishedName, distanceKm: p.distanceKm };
+  });
+}
+
 /** What a change would do, party by party. Reads only; writes nothing. */
 export async function simulateCostSharing(ctx: AppContext, input: SimulationInput): Promise<Simulation> {
   const s = parseInput(simulationSchema, input, 'input');
@@ -375,15 +403,7 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
     beforePerInhabitantOre: d.beforePerInhabitantOre,
     afterPerInhabitantOre: d.afterPerInhabitantOre,
   }));
-  const peers: KostraComparison[] = [];
-  const byName = new Map<string, KostraCentreFigure>();
-  for (const k of data.kostra) {
-    if (k.krPerInhabitant === null || k.centreId === s.centreId || k.year > s.year) continue;
-    const prev = byName.get(k.publishedName);
-    if (!prev || prev.year < k.year) byName.set(k.publishedName, k);
-  }
-  for (const k of byName.values()) peers.push({ year: k.year, krPerInhabitant: k.krPerInhabitant!, source: 'Bufdir / SSB KOSTRA', centreName: k.publishedName });
-  peers.sort((x, y) => x.krPerInhabitant - y.krPerInhabitant);
+  const peers = await neighbourRates(ctx, data, s.centreId, s.year);
   const notes: string[] = [];
   if (after.dist.model === 'USAGE_ADJUSTED' || before.dist.model === 'USAGE_ADJUSTED') {
     notes.push(`Overnattingstall under ${SUPPRESSION_THRESHOLD} er skjermet og regnet som ${SUPPRESSION_THRESHOLD / 2}, så resultatet ikke avslører dem.`);

@@ -125,6 +125,9 @@ export class KostraComparison {
 
   @Field(() => String, { nullable: true })
   centreName: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Distance (km) between the host municipalities, for a neighbouring centre; null otherwise." })
+  distanceKm?: number | null;
 }
 
 @ObjectType({ description: "Where a centre's costs fall in a year." })
@@ -318,7 +321,7 @@ export class Simulation {
   @Field(() => [PartyDifference])
   differences: PartyDifference[];
 
-  @Field(() => [KostraComparison], { description: "Other centres' KOSTRA cost per inhabitant, the nearest year available." })
+  @Field(() => [KostraComparison], { description: "The nearest other centres' KOSTRA cost per inhabitant (by distance between host municipalities, nearest first), the newest year up to the one simulated." })
   peerRates: KostraComparison[];
 
   @Field({ description: 'One line: what the change does to the host and to the partners together (bokmål).' })
