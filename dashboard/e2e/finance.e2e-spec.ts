@@ -90,3 +90,56 @@ it('enters next year’s budget, a charge and a host-only investment; the invoic
   await page.getByTestId('history').waitFor();
   expect(errors).toEqual([]);
 });
+
+it('the simulator: every input applies or is refused at its field, and an old result is marked stale', async () => {
+  const year = NEXT_YEAR - 1;
+  await page.goto(`${url()}/kostnader?aar=${year}`);
+  await page.getByLabel('Krisesenter').selectOption({ label: 'Krisesenteret i Salten' });
+  const sim = page.locator('section.simulator');
+  await sim.getByRole('heading', { name: 'Forhandlingssimulator' }).waitFor();
+  const result = sim.getByTestId('simulation-result');
+  const fauske = () => result.getByRole('row', { name: /^Fauske/ }).innerText();
+
+  // «abc» is refused at the field, in kroner; nothing is computed.
+  await sim.getByLabel('Sats per innbygger (kr)').fill('abc');
+  await sim.getByRole('button', { name: 'Beregn' }).click();
+  await sim.getByText('Prisen per innbygger må være et beløp i kroner, for eksempel 120 eller 120,50.').waitFor();
+  expect(await result.count()).toBe(0);
+
+  // «Som i avtalen» with a new rate applies it: Fauske's change is not kr 0.
+  await sim.getByLabel('Sats per innbygger (kr)').fill('100');
+  await sim.getByRole('button', { name: 'Beregn' }).click();
+  await result.waitFor();
+  expect(await fauske()).toMatch(/\+kr/);
+  await expect(sim.getByTestId('simulation-summary').innerText()).resolves.toMatch(/^Budsjett kr.*vertskommunen betaler kr\s.* mindre, samarbeidskommunene til sammen kr\s.* mer\.$/);
+
+  // Changing an input marks the result stale until it is computed again.
+  await sim.getByLabel('Sats per innbygger (kr)').fill('110');
+  await sim.getByTestId('simulation-stale').waitFor();
+  await sim.getByRole('button', { name: 'Beregn' }).click();
+  await sim.getByTestId('simulation-stale').waitFor({ state: 'detached' });
+
+  // Host exception with only the host's rate: a result, not «…ikke begge».
+  await sim.getByLabel('Modell').selectOption('HOST_EXCEPTION');
+  await sim.getByLabel('Vertskommunens pris per innbygger (kr)').fill('300');
+  await sim.getByRole('button', { name: 'Beregn' }).click();
+  await sim.getByTestId('simulation-stale').waitFor({ state: 'detached' });
+  expect(await sim.innerText()).not.toMatch(/ikke begge/);
+
+  // Base + per inhabitant has its base; without it the field says so; the parts sum to the budget.
+  await sim.getByLabel('Modell').selectOption('BASE_PLUS_PER_INHABITANT');
+  await sim.getByRole('button', { name: 'Beregn' }).click();
+  await sim.getByText('Oppgi grunnbeløpet per kommune i kroner.').waitFor();
+  await sim.getByLabel('Grunnbeløp per kommune (kr)').fill('100 000');
+  await sim.getByRole('button', { name: 'Beregn' }).click();
+  await sim.getByTestId('simulation-stale').waitFor({ state: 'detached' });
+  await result.getByText(/fordelt til siste øre/).waitFor();
+  const total = (await sim.getByTestId('simulation-total').innerText()).split('\t');
+  const note = await result.getByText(/fordelt til siste øre/).innerText();
+  // Salten's extra charges are visible to its finance staff: the total after is budget + charges.
+  const kroner = (s: string) => Math.round(Number(s.replace(/[^\d,−-]/g, '').replace(',', '.').replace('−', '-')) * 100);
+  const [budget, extra] = [...note.matchAll(/kr\s([\d\s]+,\d\d)/g)].map((m) => kroner(m[1]));
+  expect(kroner(total[2])).toBe(budget + (extra ?? 0));
+  expect(await sim.innerText()).not.toMatch(/antall øre/);
+  expect(errors).toEqual([]);
+});
