@@ -198,7 +198,7 @@ export const en: Record<MessageKey, string> = {
   'costs.investments': "Investments",
   'costs.investmentSummary': "{from}–{to}: investments of {total}, of which {hostAlone} ({share}) carried by the host alone and {shared} shared by all.",
   'costs.hostWithInvestments': "The host per inhabitant in {year}: {without} without and {with} with its own investments (depreciated {dep} this year). Ratio to the partners: {ratioWithout} without, {ratioWith} with.",
-  'costs.noHostInvestments': "No investments carried by the host alone are depreciated in {year}.",
+  'costs.noHostInvestments': "The host has no investments of its own depreciated in {year}.",
   'costs.usage': "Use per municipality {year}",
   'costs.usageNote': "Counts under {threshold} are suppressed (“under {threshold}”), and a total is hidden when a count in its column is, so no person can be recognised.",
   'costs.usage.stays': "Stays",

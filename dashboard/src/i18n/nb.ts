@@ -196,7 +196,7 @@ export const nb = {
   'costs.investments': "Investeringer",
   'costs.investmentSummary': "{from}–{to}: investeringer for {total}, av dem {hostAlone} ({share}) båret av vertskommunen alene og {shared} fordelt på alle.",
   'costs.hostWithInvestments': "Vertskommunen per innbygger i {year}: {without} uten og {with} med egne investeringer (avskrevet {dep} i år). Forholdet til samarbeidskommunene: {ratioWithout} uten, {ratioWith} med.",
-  'costs.noHostInvestments': "Ingen investeringer som vertskommunen bærer alene, avskrives i {year}.",
+  'costs.noHostInvestments': "Vertskommunen har ingen egne investeringer som avskrives i {year}.",
   'costs.usage': "Bruk per kommune {year}",
   'costs.usageNote': "Tall under {threshold} er skjermet («under {threshold}»), og en sum skjules når et tall i kolonnen er skjermet, så enkeltpersoner ikke kan gjenkjennes.",
   'costs.usage.stays': "Opphold",

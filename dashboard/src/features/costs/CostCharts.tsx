@@ -21,19 +21,23 @@ const valueLabel = { position: 'right' as const, ...TEXT, formatter: (v: unknown
 /** Who pays what: stacked allocation + extra charges per party (kr). */
 export function WhoPaysChart({ data }: { data: PartyBar[] }) {
   const { t } = useI18n();
+
   return (
     <figure className="chart" aria-label={t('costs.whoPays')}>
       <div aria-hidden="true" style={{ width: '100%', height: Math.max(240, data.length * 28 + 60) }}>
         <ResponsiveContainer>
-          <BarChart data={data.map((d) => ({ ...d, totalKr: totalOf(d) }))} layout="vertical" margin={{ left: 16, right: 110 }} accessibilityLayer={false}>
+          <BarChart data={data.map((d) => ({ ...d, labelOnAllocated: d.extraKr > 0 ? null : totalOf(d), labelOnExtra: d.extraKr > 0 ? totalOf(d) : null }))} layout="vertical" margin={{ left: 16, right: 110 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tick={TEXT} tickFormatter={(v: number) => formatInteger(v)} />
             <YAxis type="category" dataKey="name" width={110} interval={0} tick={TEXT} />
             <Tooltip formatter={(v) => formatKroner(Number(v))} />
             <Legend formatter={legend} />
-            <Bar dataKey="allocatedKr" name={t('costs.series.allocated')} stackId="a" fill="var(--ds-color-accent-base-default)" isAnimationActive={false} />
+            {/* The total at the end of each bar: on its last segment (an empty segment draws no label). */}
+            <Bar dataKey="allocatedKr" name={t('costs.series.allocated')} stackId="a" fill="var(--ds-color-accent-base-default)" isAnimationActive={false}>
+              <LabelList dataKey="labelOnAllocated" {...valueLabel} />
+            </Bar>
             <Bar dataKey="extraKr" name={t('costs.series.extra')} stackId="a" fill="var(--ds-color-warning-base-default)" isAnimationActive={false}>
-              <LabelList dataKey="totalKr" {...valueLabel} />
+              <LabelList dataKey="labelOnExtra" {...valueLabel} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

@@ -189,7 +189,8 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
             </Alert>
           )}
           <Paragraph data-testid="simulation-summary">{res.summary}</Paragraph>
-          <Table zebra border data-size="sm" style={stale ? { opacity: 0.55 } : undefined}>
+          {/* Stale: a dashed frame and the notice above (not faded: the figures must stay readable). */}
+          <Table zebra border data-size="sm" style={stale ? { outline: '3px dashed var(--ds-color-warning-border-default)', outlineOffset: 2 } : undefined}>
             <caption className="visually-hidden">{t('sim.result')}</caption>
             <Table.Head>
               <Table.Row>
