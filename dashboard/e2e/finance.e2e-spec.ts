@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { todayInNorway } from '@samordna/domain';
 import { freePort, spawnServer, tempDir, type SpawnedServer } from '../../server/test/utils/spawn-server';
+import { wcagViolations } from './axe';
 import { launchChromium, signIn } from './browser';
 
 jest.setTimeout(180_000);
@@ -88,6 +89,8 @@ it('enters next year’s budget, a charge and a host-only investment; the invoic
 
   // Every change is in the budget's history.
   await page.getByTestId('history').waitFor();
+  await page.screenshot({ path: path.join(__dirname, 'screenshots', 'okonomi.png'), fullPage: true });
+  expect(await wcagViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -141,5 +144,9 @@ it('the simulator: every input applies or is refused at its field, and an old re
   const [budget, extra] = [...note.matchAll(/kr\s([\d\s]+,\d\d)/g)].map((m) => kroner(m[1]));
   expect(kroner(total[2])).toBe(budget + (extra ?? 0));
   expect(await sim.innerText()).not.toMatch(/antall øre/);
+  // A stale result stays readable.
+  await sim.getByLabel('Grunnbeløp per kommune (kr)').fill('90 000');
+  await sim.getByTestId('simulation-stale').waitFor();
+  expect(await wcagViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
