@@ -183,7 +183,7 @@ describe('Kostnader', () => {
     await page.getByLabel('Modell').selectOption('PER_INHABITANT_HOST_RESIDUAL');
     await page.getByLabel('Sats per innbygger (kr)').fill('-5');
     await page.getByRole('button', { name: 'Beregn' }).click();
-    await page.getByText('Prisen per innbygger må være et ikke-negativt helt antall øre.').waitFor();
+    await page.getByText('Prisen per innbygger kan ikke være negativ.').waitFor(); // in kroner, as typed: no «øre»
     await expectAccessible(page);
 
     // The export buttons hand out a CSV Excel can open.

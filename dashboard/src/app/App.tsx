@@ -16,6 +16,7 @@ const CoverageMapPage = lazy(() => import('../features/coverage/CoverageMapPage'
 const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage'));
 const AgreementDetailPage = lazy(() => import('../features/agreements/AgreementDetailPage'));
 const CostsPage = lazy(() => import('../features/costs/CostsPage'));
+const FinancePage = lazy(() => import('../features/finance/FinancePage'));
 const ContactsPage = lazy(() => import('../features/contacts/ContactsPage'));
 const RoutinesPage = lazy(() => import('../features/routines/RoutinesPage'));
 const MovingToPage = lazy(() => import('../features/routines/MovingToPage'));
@@ -85,7 +86,9 @@ function UserMenu() {
 export function Shell() {
   const { t, locale, setLocale } = useI18n();
   const { grants } = useSession();
-  const nav = mayAdministerUsers(grants) ? [...NAV, { to: '/brukere', key: 'nav.users' as MessageKey }] : NAV;
+  // Finance staff of a host (and administrators) get the finance workspace next to the costs.
+  const withFinance = grants.some((g) => g.role === 'FINANCE' || g.role === 'ADMIN') ? [...NAV.slice(0, 3), { to: '/okonomi', key: 'nav.finance' as MessageKey }, ...NAV.slice(3)] : NAV;
+  const nav = mayAdministerUsers(grants) ? [...withFinance, { to: '/brukere', key: 'nav.users' as MessageKey }] : withFinance;
   const other: Locale = locale === 'nb' ? 'en' : 'nb';
   return (
     <>
@@ -127,6 +130,7 @@ export function Shell() {
             <Route path="/avtaler" element={<AgreementsPage />} />
             <Route path="/avtaler/:id" element={<AgreementDetailPage />} />
             <Route path="/kostnader" element={<CostsPage />} />
+            <Route path="/okonomi" element={<FinancePage />} />
             <Route path="/kontakter" element={<ContactsPage />} />
             <Route path="/rutiner" element={<RoutinesPage />} />
             <Route path="/flytter/:kommunenummer" element={<MovingToPage />} />

@@ -85,7 +85,8 @@ describe('allocateCosts: models', () => {
 
   it.each([
     [{ kind: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: -1 }, 'model.rateOre'],
-    [{ kind: 'HOST_EXCEPTION' }, 'model'],
+    [{ kind: 'HOST_EXCEPTION' }, 'model.hostRateOre'],
+    [{ kind: 'HOST_EXCEPTION', hostRateOre: 1, hostShareBp: 1 }, 'model.hostShareBp'],
     [{ kind: 'HOST_EXCEPTION', hostShareBp: 10_001 }, 'model.hostShareBp'],
     [{ kind: 'BASE_PLUS_PER_INHABITANT', baseOre: 600_000 }, 'model.baseOre'],
     [{ kind: 'FIXED_SHARES', sharesBp: { A: 5_000, B: 4_000 } }, 'model.sharesBp'],

@@ -149,8 +149,11 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
     }
     case 'HOST_EXCEPTION': {
       const { hostRateOre, hostShareBp } = model;
-      if ((hostRateOre ?? null) === null === ((hostShareBp ?? null) === null)) {
-        throw new CostModelError('model', 'Oppgi enten en egen pris per innbygger eller en egen andel for vertskommunen, ikke begge.');
+      if ((hostRateOre ?? null) !== null && (hostShareBp ?? null) !== null) {
+        throw new CostModelError('model.hostShareBp', 'Oppgi enten en egen pris per innbygger eller en egen andel for vertskommunen, ikke begge.');
+      }
+      if ((hostRateOre ?? null) === null && (hostShareBp ?? null) === null) {
+        throw new CostModelError('model.hostRateOre', 'Oppgi vertskommunens egen pris per innbygger (kr) eller dens andel av budsjettet (%).');
       }
       if (hostShareBp !== null && hostShareBp !== undefined) {
         if (!Number.isInteger(hostShareBp) || hostShareBp < 0 || hostShareBp > 10_000) throw new CostModelError('model.hostShareBp', 'Vertskommunens andel må være mellom 0 og 100 %.');

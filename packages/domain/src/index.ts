@@ -8,6 +8,8 @@ export * from './contacts';
 export * from './catalog';
 export * from './money';
 export * from './cost-allocation';
+export * from './cost-scenario';
+export * from './cost-form';
 export * from './usage';
 export * from './geo';
 export * from './coverage';

@@ -106,6 +106,13 @@ describe('budgets, charges, investments and cost terms', () => {
     ]);
   });
 
+  it('sets base + per inhabitant as cost terms (its check once ran with a budget of 0)', async () => {
+    const id = (await app.gql(`query($c: ID!) { crisisCentre(id: $c) { agreements { id } } }`, { c: centre['Krisesenteret Asker, Bærum og Lier'] })).data!.crisisCentre.agreements[0].id;
+    const r = await app.gql(`mutation($id: ID!) { setAgreementCostTerms(agreementId: $id, terms: { model: BASE_PLUS_PER_INHABITANT, baseOre: 50000000 }) { costTerms { model baseOre } } }`, { id });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.setAgreementCostTerms.costTerms).toEqual({ model: 'BASE_PLUS_PER_INHABITANT', baseOre: 50_000_000 });
+  });
+
   it('sets cost terms on an agreement, checked against its parties', async () => {
     const id = (await app.gql(`query($c: ID!) { crisisCentre(id: $c) { agreements { id status } } }`, { c: centre['Krisesenteret Asker, Bærum og Lier'] })).data!.crisisCentre.agreements[0].id;
     const bad = await app.gql(`mutation($id: ID!) { setAgreementCostTerms(agreementId: $id, terms: { model: FIXED_SHARES, shares: [{ kommunenummer: "3201", value: 6000 }, { kommunenummer: "3203", value: 3000 }] }) { id } }`, { id });
@@ -114,6 +121,55 @@ describe('budgets, charges, investments and cost terms', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.setAgreementCostTerms).toMatchObject({ costTerms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 4500 }, populationReference: 'SAME_YEAR' });
     expect(ok.data!.setAgreementCostTerms.exampleFields).not.toContain('costModel');
+  });
+});
+
+describe('investments the host carries alone, and the settlement', () => {
+  const HOST_FIGURES = `hostInvestmentsOre hostDepreciationOre hostPerInhabitantWithInvestmentsOre hostPartnerRatio hostPartnerRatioWithInvestments parties { role totalOre population }`;
+  const dist = async (year: number) => (await app.gql(`query($c: ID!) { costDistribution(centreId: $c, year: $y) { ${HOST_FIGURES} } }`.replace('$y', String(year)), { c: SALTEN() })).data!.costDistribution;
+
+  it('a partner-paid investment it does not share is not the host’s (bug: counted as host investment)', async () => {
+    const before = await dist(2027);
+    const r = await app.gql(`mutation($c: ID!) { createInvestment(input: { centreId: $c, year: 2027, kind: SECURITY, amountOre: 5000000, paidByKommunenummer: "1841", shared: false }) { id } }`, { c: SALTEN() });
+    expect(r.errors).toBeUndefined();
+    expect((await dist(2027)).hostInvestmentsOre).toBe(before.hostInvestmentsOre);
+    await app.gql(`mutation($id: ID!) { deleteInvestment(id: $id) }`, { id: r.data!.createInvestment.id });
+  });
+
+  it('a host-only investment is depreciated into the host’s kr per inhabitant, with and without', async () => {
+    const before = await dist(2027);
+    const r = await app.gql(`mutation($c: ID!) { createInvestment(input: { centreId: $c, year: 2027, kind: BUILDING, amountOre: 1000000000, paidByKommunenummer: "1804", shared: false, depreciationYears: 10 }) { id depreciationYears } }`, { c: SALTEN() });
+    expect(r.data!.createInvestment.depreciationYears).toBe(10);
+    const after = await dist(2027);
+    expect(after.hostInvestmentsOre - before.hostInvestmentsOre).toBe(1_000_000_000);
+    expect(after.hostDepreciationOre - before.hostDepreciationOre).toBe(100_000_000);
+    const host = after.parties.find((p: any) => p.role === 'HOST');
+    expect(after.hostPerInhabitantWithInvestmentsOre).toBe(Math.round((host.totalOre + after.hostDepreciationOre) / host.population));
+    expect(after.hostPartnerRatioWithInvestments).toBeGreaterThan(after.hostPartnerRatio);
+    expect(codeOf(await app.gql(`mutation($c: ID!) { createInvestment(input: { centreId: $c, year: 2027, kind: BUILDING, amountOre: 1, paidByKommunenummer: "1804", shared: false, depreciationYears: 0 }) { id } }`, { c: SALTEN() }))).toEqual([
+      ['BAD_USER_INPUT', 'input.depreciationYears'],
+    ]);
+    await app.gql(`mutation($id: ID!) { deleteInvestment(id: $id) }`, { id: r.data!.createInvestment.id });
+  });
+
+  it('settlement: empty until the actual cost is entered, then the difference per municipality sums to actual − budget', async () => {
+    const Q = `query($c: ID!) { costSettlement(centreId: $c, year: 2024) { budgetedNetOre actualNetOre lines { municipality { name } role budgetedOre actualOre differenceOre } } }`;
+    expect((await app.gql(Q, { c: SALTEN() })).data!.costSettlement).toMatchObject({ actualNetOre: null, lines: [] });
+    const budgets = (await app.gql(`query($c: ID!) { centreBudgets(centreId: $c) { year version operatingCostOre stateFundingOre projectFundingOre } }`, { c: SALTEN() })).data!.centreBudgets;
+    const b = budgets.find((x: any) => x.year === 2024);
+    const set = await app.gql(`mutation($c: ID!, $i: BudgetInput!, $v: Int) { setCentreBudget(centreId: $c, year: 2024, input: $i, expectedVersion: $v) { actualOperatingCostOre version } }`, {
+      c: SALTEN(),
+      v: b.version,
+      i: { operatingCostOre: b.operatingCostOre, stateFundingOre: b.stateFundingOre, projectFundingOre: b.projectFundingOre, actualOperatingCostOre: b.operatingCostOre + 10_000_000 },
+    });
+    expect(set.errors).toBeUndefined();
+    const s = (await app.gql(Q, { c: SALTEN() })).data!.costSettlement;
+    expect(s.actualNetOre - s.budgetedNetOre).toBe(10_000_000);
+    expect(sum(s.lines.map((l: any) => l.differenceOre))).toBe(10_000_000);
+    // Salten: partners pay a rate, so the host carries the whole overrun.
+    expect(s.lines.find((l: any) => l.role === 'HOST').differenceOre).toBe(10_000_000);
+    const audit = await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'CentreBudget' AND operation = 'UPDATE'`);
+    expect(audit[0].n).toBeGreaterThan(0);
   });
 });
 
@@ -144,7 +200,7 @@ describe('municipalityCosts', () => {
 
 describe('simulateCostSharing (writes nothing)', () => {
   const SIM = `before { budgetOre parties { municipality { name } totalOre } } after { budgetOre model parties { municipality { name } totalOre allocatedOre } hostInvestmentsOre }
-    differences { municipality { name } role beforeOre afterOre differenceOre } peerRates { centreName year krPerInhabitant } notes`;
+    differences { municipality { name } role beforeOre afterOre differenceOre } peerRates { centreName year krPerInhabitant distanceKm } notes`;
   const simulate = (input: Record<string, unknown>) => app.gql(`query($i: SimulationInput!) { simulateCostSharing(input: $i) { ${SIM} } }`, { i: { centreId: SALTEN(), year: 2025, ...input } });
 
   it('a higher rate: every partner pays more, the host less, totals unchanged', async () => {
@@ -157,7 +213,13 @@ describe('simulateCostSharing (writes nothing)', () => {
       else expect(d.differenceOre).toBeLessThan(0);
     }
     expect(sum(s.differences.map((d: any) => d.differenceOre))).toBe(0);
-    expect(s.peerRates.length).toBeGreaterThan(5);
+    // The nearest other centres by distance between host municipalities, nearest first, at most 5: only
+    // published names matched to a centre have a place.
+    expect(s.peerRates.length).toBeGreaterThan(0);
+    expect(s.peerRates.length).toBeLessThanOrEqual(5);
+    const km = s.peerRates.map((p: any) => p.distanceKm);
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    expect(km[0]).toBeGreaterThan(0);
     expect(await app.ds.query(`SELECT (SELECT count(*) FROM agreement) + (SELECT count(*) FROM centre_budget) AS n`)).toEqual(count);
   });
 
@@ -193,12 +255,32 @@ describe('simulateCostSharing (writes nothing)', () => {
     expect(hostOnly.after.hostInvestmentsOre).toBe(100_000_000);
   });
 
+  it('«as agreed» with a new rate applies the rate (was dropped: every change kr 0)', async () => {
+    const s = (await simulate({ terms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 9_000 } })).data!.simulateCostSharing;
+    const fauske = s.differences.find((d: any) => d.municipality.name === 'Fauske');
+    expect(fauske.differenceOre).toBe(9827 * 500);
+  });
+
+  it('base + per inhabitant takes its base: not the same numbers as another model, parts sum to the budget', async () => {
+    const r = await app.gql(`query($i: SimulationInput!) { simulateCostSharing(input: $i) { after { budgetOre model parties { allocatedOre explanation } } summary } }`, {
+      i: { centreId: SALTEN(), year: 2025, terms: { model: 'BASE_PLUS_PER_INHABITANT', baseOre: 100_000_00 } },
+    });
+    expect(r.errors).toBeUndefined();
+    const after = r.data!.simulateCostSharing.after;
+    expect(after.model).toBe('BASE_PLUS_PER_INHABITANT');
+    expect(sum(after.parties.map((p: any) => p.allocatedOre))).toBe(after.budgetOre);
+    for (const p of after.parties) expect(p.explanation).toMatch(/^grunnbeløp kr\u00a0100\u00a0000/);
+    expect(r.data!.simulateCostSharing.summary).toMatch(/^Budsjett kr.*med «Grunnbeløp per kommune \+ per innbygger»: vertskommunen betaler/);
+  });
+
   it.each([
     [{ removeMunicipalities: ['1804'] }, 'input.removeMunicipalities.0'],
     [{ removeMunicipalities: ['1833'] }, 'input.removeMunicipalities.0'],
     [{ addMunicipalities: ['1841'] }, 'input.addMunicipalities.0'],
     [{ addMunicipalities: ['1899'] }, 'input.addMunicipalities.0'],
-    [{ terms: { model: 'HOST_EXCEPTION' } }, 'input.terms.model'],
+    [{ terms: { model: 'HOST_EXCEPTION' } }, 'input.terms.hostRateOre'],
+    [{ terms: { model: 'HOST_EXCEPTION', hostRateOre: 100, hostShareBp: 100 } }, 'input.terms.hostShareBp'],
+    [{ terms: { model: 'BASE_PLUS_PER_INHABITANT' } }, 'input.terms.baseOre'],
     [{ terms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: -1 } }, 'input.terms.rateOre'],
     [{ investment: { amountOre: -5, shared: true } }, 'input.investment.amountOre'],
     [{ year: 2200 }, 'input.year'],
@@ -280,8 +362,10 @@ describe('exports', () => {
     const header = rows.findIndex((r) => r[0] === 'Kommune');
     const body = rows.slice(header + 1);
     const partners = d.parties.filter((p) => p.role === 'partner');
-    expect(body).toHaveLength(partners.length * 4);
+    expect(body).toHaveLength(partners.length * 4 + 1);
     expect(body[3][3]).toBe('31.12.2025');
+    expect(body.at(-1)![0]).toBe('Sum');
+    expect(Math.round(Number(body.at(-1)![4].replace(',', '.')) * 100)).toBe(sum(partners.map((p) => p.totalOre)));
     for (const p of partners) {
       const mine = body.filter((r) => r[1] === p.municipality.kommunenummer);
       expect(sum(mine.map((r) => Math.round(Number(r[4].replace(',', '.')) * 100)))).toBe(p.totalOre);

@@ -7,9 +7,10 @@ import { Loading, QueryError } from '../../components/States';
 import { COST_MODEL_LABELS, todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { formatDecimal, formatInteger, formatKroner, formatOre } from '../../lib/format';
-import { CostCentresQuery, CostPageQuery } from './costs.graphql';
+import { CostCentresQuery, CostPageQuery, CostYearsQuery } from './costs.graphql';
 import { PerInhabitantChart, TrendChart, WhoPaysChart } from './CostCharts';
 import { Simulator } from './Simulator';
+import { InvestmentPanel, MunicipalityTrend, NegativeHostNote, UsageTable } from './CostTruth';
 
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 
@@ -34,6 +35,10 @@ export default function CostsPage() {
     }, { replace: true });
 
   const d = result.data?.costDistribution;
+  // The years with a budget for the centre (and the one chosen, so the list never hides it).
+  const [budgets] = useQuery({ query: CostYearsQuery, variables: { centreId }, pause: !centreId });
+  const budgetYears = budgets.data?.centreBudgets.map((b) => b.year);
+  const years = [...new Set([...(budgetYears ?? []), year])].sort((a, b) => a - b);
   const bars = useMemo(
     () =>
       (d?.parties ?? []).map((p) => ({
@@ -69,7 +74,7 @@ export default function CostsPage() {
         <Field>
           <Label htmlFor="c-year">{t('costs.year')}</Label>
           <Select id="c-year" value={String(year)} onChange={(e) => set('aar', e.target.value)}>
-            {Array.from({ length: 8 }, (_, i) => THIS_YEAR - 5 + i).map((y) => (
+            {years.map((y) => (
               <Select.Option key={y} value={String(y)}>
                 {y}
               </Select.Option>
@@ -107,6 +112,7 @@ export default function CostsPage() {
             {d.hostResidualOre !== null && d.hostResidualOre !== undefined && d.hostSubsidyOre !== null && d.hostSubsidyOre !== undefined && d.hostSubsidyOre > 0 && (
               <Paragraph>{t('costs.hostResidual', { amount: formatOre(d.hostResidualOre), subsidy: formatOre(d.hostSubsidyOre) })}</Paragraph>
             )}
+            <NegativeHostNote parties={d.parties} />
             {d.hostPartnerRatio !== null && d.hostPartnerRatio !== undefined &&
               (d.ratioFlag ? (
                 <Alert data-color="warning" data-testid="ratio-flag">
@@ -139,7 +145,7 @@ export default function CostsPage() {
               <Heading level={2} data-size="sm">
                 {t('costs.perInhabitant')}
               </Heading>
-              <PerInhabitantChart data={bars} nationalKr={d.nationalAverage?.krPerInhabitant ?? null} />
+              <PerInhabitantChart data={bars} national={d.nationalAverage ?? null} />
             </div>
           </div>
           <Details>
@@ -186,6 +192,16 @@ export default function CostsPage() {
             {t('costs.trend')}
           </Heading>
           <TrendChart data={trend} />
+          <MunicipalityTrend
+            key={centreId}
+            centreId={centreId}
+            parties={d.parties.map((p) => ({ kommunenummer: p.municipality.kommunenummer, name: p.municipality.name }))}
+            fromYear={year - 4}
+            toYear={year + 1}
+            national={result.data?.costTrend.years ?? []}
+          />
+          <InvestmentPanel centreId={centreId} d={d} />
+          <UsageTable centreId={centreId} year={year} />
 
           <section aria-labelledby="export-heading" className="block">
             <Heading level={2} data-size="sm" id="export-heading">
@@ -211,6 +227,7 @@ export default function CostsPage() {
             key={`${centreId}-${year}`}
             centreId={centreId}
             year={year}
+            currentModel={d.model}
             parties={d.parties.map((p) => ({ kommunenummer: p.municipality.kommunenummer, name: p.municipality.name, role: p.role }))}
             municipalities={centres.data?.municipalities ?? []}
           />

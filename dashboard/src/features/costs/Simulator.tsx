@@ -1,83 +1,105 @@
 import { useState } from 'react';
 import { useClient } from 'urql';
 import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { COST_MODEL_LABELS, COST_MODELS, type CostModelKind } from '@samordna/domain';
+import { COST_MODEL_LABELS, COST_MODELS, paramFieldsOf, parseKroner, readModelParams, type CostModelKind, type ParamField } from '@samordna/domain';
 import type { SimulateQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
-import { formatKroner, formatOre } from '../../lib/format';
+import { formatDecimal, formatKroner, formatOre } from '../../lib/format';
 import { SimulationQuery } from './costs.graphql';
 import type { CombinedError } from 'urql';
 
-/**
- * The server's field errors (input. dropped) shown at a field of the form: the rate also takes what is
- * wrong with the chosen model. Any other (removeMunicipalities.N, the stored terms' budget, parties or
- * model) goes in the alert above the form.
- */
-const AT = {
-  rate: ['terms.rateOre', 'terms.model.rateOre', 'terms.model'],
-  hostShare: ['terms.hostShareBp', 'terms.model.hostShareBp'],
+/** Where the server's field errors (input. dropped) are shown; any other goes in the alert above the form. */
+const AT: Record<ParamField | 'add' | 'investment', readonly string[]> = {
+  rateOre: ['terms.rateOre'],
+  hostRateOre: ['terms.hostRateOre'],
+  hostShareBp: ['terms.hostShareBp'],
+  baseOre: ['terms.baseOre'],
+  usageWeightBp: ['terms.usageWeightBp'],
   add: ['addMunicipalities.0'],
   investment: ['investment.amountOre'],
-} as const;
-const SHOWN: readonly string[] = Object.values(AT).flat();
+};
+const LABEL = { rateOre: 'sim.rate', hostRateOre: 'sim.hostRate', hostShareBp: 'sim.hostShare', baseOre: 'sim.base', usageWeightBp: 'sim.usageWeight' } as const satisfies Record<ParamField, string>;
+/** The models one can try here: those whose parameters are typed (shares and lump sums are lists, set in the agreement). */
+const TRYABLE = COST_MODELS.filter((m) => paramFieldsOf(m).length > 0);
 
 interface Props {
   centreId: string;
   year: number;
+  /** The agreement's model, used with «Som i avtalen». */
+  currentModel: CostModelKind;
   parties: { kommunenummer: string; name: string; role: string }[];
   municipalities: { kommunenummer: string; name: string }[];
 }
 
-/** The negotiation simulator: asks the server what a change would do; writes nothing. */
-export function Simulator({ centreId, year, parties, municipalities }: Props) {
+type Result = SimulateQuery['simulateCostSharing'];
+
+/**
+ * The negotiation simulator: asks the server what a change would do; writes nothing. Every field is read
+ * here first (the domain's rules, in kroner and per cent), so a typing error is refused at its field and
+ * never sent; what the server refuses lands at the same fields. A result computed from other inputs than
+ * those on screen is marked stale.
+ */
+export function Simulator({ centreId, year, currentModel, parties, municipalities }: Props) {
   const { t, locale } = useI18n();
   const client = useClient();
   const [model, setModel] = useState<CostModelKind | ''>('');
-  const [rate, setRate] = useState('');
-  const [hostShare, setHostShare] = useState('');
+  const [typed, setTyped] = useState<Partial<Record<ParamField, string>>>({});
   const [remove, setRemove] = useState<string[]>([]);
   const [add, setAdd] = useState('');
   const [investment, setInvestment] = useState('');
   const [shared, setShared] = useState(true);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<CombinedError | null>(null);
-  const [result, setResult] = useState<SimulateQuery['simulateCostSharing'] | null>(null);
+  const [local, setLocal] = useState<Partial<Record<keyof typeof AT, string>>>({});
+  const [result, setResult] = useState<{ data: Result; inputs: string } | null>(null);
+  const kind = model || currentModel;
+  const fields = paramFieldsOf(kind);
+  const inputs = JSON.stringify({ kind, typed: fields.map((f) => typed[f] ?? ''), remove: [...remove].sort(), add, investment, shared });
+  const stale = result !== null && result.inputs !== inputs;
   const errors = fieldErrors(error);
-  const at = (field: keyof typeof AT) => AT[field].map((key) => errors[key]).find(Boolean);
-  const general = unplacedErrors(error, t('error.network'), SHOWN).join(' ');
-  const number = (s: string) => (s.trim() === '' ? null : Number(s.replace(/\s/g, '').replace(',', '.')));
+  // What is wrong with the model as a whole (the host's amount above the budget …) shows at its first field.
+  const at = (field: keyof typeof AT) => local[field] ?? [...AT[field], ...(field === fields[0] ? ['terms.model'] : [])].map((key) => errors[key]).find(Boolean);
+  const shown = [...AT.add, ...AT.investment, ...fields.flatMap((f) => AT[f]), ...(fields.length ? ['terms.model'] : [])];
+  const general = unplacedErrors(error, t('error.network'), shown).join(' ');
 
   async function run() {
+    const read = readModelParams(kind, typed);
+    const inv = parseKroner(investment, 'Investeringen');
+    const found: typeof local = { ...read.errors, ...(inv.ok ? {} : { investment: inv.error }) };
+    setLocal(found);
+    setError(null);
+    if (Object.keys(found).length > 0) return;
+    // «Som i avtalen» with a new value: the agreement's model with that value (the rest as agreed).
+    const terms = model || read.any ? { model: kind, ...read.params } : null;
     setRunning(true);
-    const rateKr = number(rate);
-    const inv = number(investment);
-    const terms = model
-      ? {
-          model,
-          rateOre: rateKr === null ? null : Math.round(rateKr * 100),
-          hostShareBp: number(hostShare) === null ? null : Math.round(number(hostShare)! * 100),
-          usageWeightBp: model === 'USAGE_ADJUSTED' ? 5000 : null,
-        }
-      : null;
+    const sent = inputs;
     const r = await client
-      .query(SimulationQuery, {
-        input: {
-          centreId,
-          year,
-          terms,
-          removeMunicipalities: remove,
-          addMunicipalities: add ? [add] : [],
-          investment: inv === null ? null : { amountOre: Math.round(inv * 100), shared },
+      .query(
+        SimulationQuery,
+        {
+          input: {
+            centreId,
+            year,
+            terms,
+            removeMunicipalities: remove,
+            addMunicipalities: add ? [add] : [],
+            investment: inv.ok && inv.value !== null ? { amountOre: inv.value, shared } : null,
+          },
         },
-      }, { requestPolicy: 'network-only' })
+        { requestPolicy: 'network-only' },
+      )
       .toPromise();
     setRunning(false);
     setError(r.error ?? null);
-    setResult(r.data?.simulateCostSharing ?? null);
+    setResult(r.data?.simulateCostSharing ? { data: r.data.simulateCostSharing, inputs: sent } : null);
   }
 
   const current = new Set(parties.map((p) => p.kommunenummer));
+  const res = result?.data;
+  const sumOf = (xs: readonly (number | null | undefined)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
+  const money = (ore: number | null | undefined, missing: string) => (ore === null || ore === undefined ? missing : formatOre(ore, true));
+  const afterExtra = res ? sumOf(res.after.parties.map((p) => p.extraChargesOre)) : 0;
   return (
     <section aria-labelledby="sim-heading" className="block simulator">
       <Heading level={2} data-size="sm" id="sim-heading">
@@ -96,16 +118,26 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
           <Field>
             <Label htmlFor="sim-model">{t('sim.model')}</Label>
             <Select id="sim-model" value={model} onChange={(e) => setModel(e.target.value as CostModelKind | '')}>
-              <Select.Option value="">{t('sim.keepModel')}</Select.Option>
-              {COST_MODELS.filter((m) => m !== 'LUMP_SUMS' && m !== 'FIXED_SHARES').map((m) => (
+              <Select.Option value="">
+                {t('sim.keepModel')} ({COST_MODEL_LABELS[currentModel][locale]})
+              </Select.Option>
+              {TRYABLE.map((m) => (
                 <Select.Option key={m} value={m}>
                   {COST_MODEL_LABELS[m][locale]}
                 </Select.Option>
               ))}
             </Select>
           </Field>
-          <Textfield label={t('sim.rate')} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} error={at('rate')} />
-          <Textfield label={t('sim.hostShare')} inputMode="decimal" value={hostShare} onChange={(e) => setHostShare(e.target.value)} error={at('hostShare')} />
+          {fields.map((f) => (
+            <Textfield
+              key={f}
+              label={t(LABEL[f])}
+              inputMode="decimal"
+              value={typed[f] ?? ''}
+              onChange={(e) => setTyped((x) => ({ ...x, [f]: e.target.value }))}
+              error={at(f)}
+            />
+          ))}
           <Field>
             <Label htmlFor="sim-add">{t('sim.add')}</Label>
             <Select id="sim-add" value={add} onChange={(e) => setAdd(e.target.value)} aria-invalid={!!at('add')}>
@@ -123,6 +155,9 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
           <Textfield label={t('sim.investment')} inputMode="decimal" value={investment} onChange={(e) => setInvestment(e.target.value)} error={at('investment')} />
           <Checkbox label={t('sim.shared')} checked={shared} onChange={(e) => setShared(e.target.checked)} />
         </div>
+        <Paragraph data-size="sm" className="muted">
+          {fields.length === 0 ? t('sim.listParams', { model: COST_MODEL_LABELS[kind][locale] }) : model === '' ? t('sim.asAgreed', { model: COST_MODEL_LABELS[kind][locale] }) : null}
+        </Paragraph>
         <Fieldset>
           <Fieldset.Legend>{t('sim.remove')}</Fieldset.Legend>
           <div className="checkbox-grid">
@@ -143,12 +178,19 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
         </Button>
       </form>
 
-      {result && (
-        <div role="status" className="block" data-testid="simulation-result">
+      {res && (
+        <div role="status" className={`block${stale ? ' stale' : ''}`} data-testid="simulation-result" data-stale={stale}>
           <Heading level={3} data-size="xs">
             {t('sim.result')}
           </Heading>
-          <Table zebra border data-size="sm">
+          {stale && (
+            <Alert data-color="warning" data-testid="simulation-stale">
+              {t('sim.stale')}
+            </Alert>
+          )}
+          <Paragraph data-testid="simulation-summary">{res.summary}</Paragraph>
+          {/* Stale: a dashed frame and the notice above (not faded: the figures must stay readable). */}
+          <Table zebra border data-size="sm" style={stale ? { outline: '3px dashed var(--ds-color-warning-border-default)', outlineOffset: 2 } : undefined}>
             <caption className="visually-hidden">{t('sim.result')}</caption>
             <Table.Head>
               <Table.Row>
@@ -156,36 +198,52 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
                 <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.before')}</Table.HeaderCell>
                 <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.after')}</Table.HeaderCell>
                 <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.difference')}</Table.HeaderCell>
+                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.perInhBefore')}</Table.HeaderCell>
+                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.perInhAfter')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {result.differences.map((d) => (
+              {res.differences.map((d) => (
                 <Table.Row key={d.municipality.kommunenummer}>
                   <Table.Cell>{d.municipality.name}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{d.beforeOre === null || d.beforeOre === undefined ? t('sim.notPartyBefore') : formatOre(d.beforeOre)}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{d.afterOre === null || d.afterOre === undefined ? t('sim.notPartyAfter') : formatOre(d.afterOre)}</Table.Cell>
+                  <Table.Cell style={{ textAlign: 'right' }}>{money(d.beforeOre, t('sim.notPartyBefore'))}</Table.Cell>
+                  <Table.Cell style={{ textAlign: 'right' }}>{money(d.afterOre, t('sim.notPartyAfter'))}</Table.Cell>
                   <Table.Cell style={{ textAlign: 'right' }} className={d.differenceOre > 0 ? 'diff-up' : d.differenceOre < 0 ? 'diff-down' : ''}>
                     {d.differenceOre > 0 ? '+' : ''}
-                    {formatOre(d.differenceOre)}
+                    {formatOre(d.differenceOre, true)}
                   </Table.Cell>
+                  <Table.Cell style={{ textAlign: 'right' }}>{money(d.beforePerInhabitantOre, '–')}</Table.Cell>
+                  <Table.Cell style={{ textAlign: 'right' }}>{money(d.afterPerInhabitantOre, '–')}</Table.Cell>
                 </Table.Row>
               ))}
+              <Table.Row data-testid="simulation-total">
+                <Table.HeaderCell>{t('sim.total')}</Table.HeaderCell>
+                <Table.Cell style={{ textAlign: 'right' }}>{formatOre(sumOf(res.differences.map((d) => d.beforeOre)), true)}</Table.Cell>
+                <Table.Cell style={{ textAlign: 'right' }}>{formatOre(sumOf(res.differences.map((d) => d.afterOre)), true)}</Table.Cell>
+                <Table.Cell style={{ textAlign: 'right' }}>{formatOre(sumOf(res.differences.map((d) => d.differenceOre)), true)}</Table.Cell>
+                <Table.Cell />
+                <Table.Cell />
+              </Table.Row>
             </Table.Body>
           </Table>
-          {result.notes.map((n) => (
+          <Paragraph data-size="sm" className="muted">
+            {t('sim.totalNote', { budget: formatOre(res.after.budgetOre, true), extra: afterExtra ? t('sim.totalExtra', { extra: formatOre(afterExtra, true) }) : '' })}
+          </Paragraph>
+          {res.notes.map((n) => (
             <Paragraph key={n} data-size="sm" className="muted">
               {n}
             </Paragraph>
           ))}
-          {result.peerRates.length > 0 && (
+          {res.peerRates.length > 0 && (
             <>
               <Heading level={3} data-size="xs">
                 {t('sim.peers')}
               </Heading>
               <ul className="peer-list">
-                {result.peerRates.map((p) => (
+                {res.peerRates.map((p) => (
                   <li key={p.centreName}>
                     {p.centreName} ({p.year}): {formatKroner(p.krPerInhabitant)}
+                    {p.distanceKm !== null && p.distanceKm !== undefined && <span className="muted"> · {t('sim.distance', { km: formatDecimal(p.distanceKm, 0) })}</span>}
                   </li>
                 ))}
               </ul>

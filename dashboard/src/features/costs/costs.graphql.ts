@@ -14,6 +14,10 @@ export const CostPageQuery = graphql(`
       hostSubsidyOre
       hostPartnerRatio
       ratioFlag
+      hostInvestmentsOre
+      hostDepreciationOre
+      hostPerInhabitantWithInvestmentsOre
+      hostPartnerRatioWithInvestments
       isExample
       explanation
       nationalAverage {
@@ -91,18 +95,116 @@ export const SimulationQuery = graphql(`
         beforePerInhabitantOre
         afterPerInhabitantOre
       }
+      before {
+        budgetOre
+        parties {
+          allocatedOre
+          extraChargesOre
+        }
+      }
       after {
         budgetOre
         modelLabel
         hostPartnerRatio
         ratioFlag
+        parties {
+          allocatedOre
+          extraChargesOre
+        }
       }
+      summary
       peerRates {
         centreName
         year
         krPerInhabitant
+        distanceKm
       }
       notes
+    }
+  }
+`);
+
+export const UsageStatisticsQuery = graphql(`
+  query CostUsage($centreId: ID!, $year: Int!) {
+    usageStatistics(centreId: $centreId, year: $year) {
+      threshold
+      isExample
+      rows {
+        municipality {
+          kommunenummer
+          name
+        }
+        stays {
+          value
+          suppressed
+        }
+        nights {
+          value
+          suppressed
+        }
+        dayVisits {
+          value
+          suppressed
+        }
+        phoneContacts {
+          value
+          suppressed
+        }
+      }
+      totals {
+        stays {
+          value
+          suppressed
+        }
+        nights {
+          value
+          suppressed
+        }
+        dayVisits {
+          value
+          suppressed
+        }
+        phoneContacts {
+          value
+          suppressed
+        }
+      }
+    }
+  }
+`);
+
+export const InvestmentSummaryQuery = graphql(`
+  query CostInvestments($centreId: ID!, $fromYear: Int!, $toYear: Int!) {
+    investmentSummary(centreId: $centreId, fromYear: $fromYear, toYear: $toYear) {
+      fromYear
+      toYear
+      totalOre
+      hostAloneOre
+      sharedOre
+      hostAloneShare
+    }
+  }
+`);
+
+export const MunicipalityTrendQuery = graphql(`
+  query CostMunicipalityTrend($kommunenummer: String!, $fromYear: Int!, $toYear: Int!) {
+    municipalityCosts(kommunenummer: $kommunenummer, fromYear: $fromYear, toYear: $toYear) {
+      years {
+        year
+        centreId
+        perInhabitantOre
+        isExample
+      }
+      gaps
+    }
+  }
+`);
+
+/** The years a centre has a budget for: the costs page offers those (its own query, so a year without one still lists the others). */
+export const CostYearsQuery = graphql(`
+  query CostYears($centreId: ID!) {
+    centreBudgets(centreId: $centreId) {
+      year
     }
   }
 `);

@@ -7,6 +7,7 @@ import { AgreementContracts1765000000000 } from './1765000000000-agreement-contr
 import { UsersSignIn1765300000000 } from './1765300000000-users-sign-in';
 import { IntegrityRaces1765400000000 } from './1765400000000-integrity-races';
 import { NationalPicture1765600000000 } from './1765600000000-national-picture';
+import { FinanceWorkspace1765700000000 } from './1765700000000-finance-workspace';
 
 /** In order. A new migration is appended here; none is ever edited after it has landed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   UsersSignIn1765300000000,
   IntegrityRaces1765400000000,
   NationalPicture1765600000000,
+  FinanceWorkspace1765700000000,
 ];

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { allocateCosts, canManageFinance, canSeeStayCharges, canSetCostTerms, CostModelError, isAdmin, todayInNorway, type CostModel } from '@samordna/domain';
+import { canManageFinance, checkCostModel, modelOf, canSeeStayCharges, canSetCostTerms, CostModelError, isAdmin, todayInNorway, type CostModel } from '@samordna/domain';
 import { assertAllowed, checkVersion, missing, notMember, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
@@ -14,7 +14,7 @@ import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import { budgetSchema, chargeSchema, investmentSchema, type BudgetInput, type ExtraChargeInput, type InvestmentInput, type InvestmentSummary } from './cost.inputs';
-import { costTermsSchema, modelOf, paramsFromTerms } from './cost.service';
+import { costTermsSchema, paramsFromTerms } from './cost.service';
 import type { CostTermsInput } from './cost.types';
 import { transaction } from '../../app/transaction';
 
@@ -72,7 +72,10 @@ export async function setCentreBudget(ctx: AppContext, centreId: string, year: n
   const y = parseInput(YEAR, year, 'year');
   const data = parseInput(budgetSchema, input, 'input');
   const net = data.operatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0);
-  if (net < 0) throw badInput('input.stateFundingOre', 'Tilskuddene kan ikke være større enn driftskostnaden.');
+  if (net < 0) throw badInput('input.stateFundingOre', 'Tilskuddene og de andre inntektene kan ikke være større enn driftskostnaden.');
+  if (data.actualOperatingCostOre != null && data.actualOperatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0) < 0) {
+    throw badInput('input.actualOperatingCostOre', 'De faktiske kostnadene kan ikke være mindre enn tilskuddene og de andre inntektene.');
+  }
   return transaction(ctx, async (em) => {
     await assertFinance(em, ctx, id);
     const repo = em.getRepository(CentreBudget);
@@ -83,6 +86,7 @@ export async function setCentreBudget(ctx: AppContext, centreId: string, year: n
       operatingCostOre: data.operatingCostOre,
       stateFundingOre: data.stateFundingOre ?? 0,
       projectFundingOre: data.projectFundingOre ?? 0,
+      actualOperatingCostOre: data.actualOperatingCostOre === undefined ? (existing?.actualOperatingCostOre ?? null) : data.actualOperatingCostOre,
       note: data.note,
       isExample: false,
     });
@@ -150,8 +154,9 @@ export function deleteInvestment(ctx: AppContext, id: string): Promise<string> {
 }
 
 /**
- * A dry run of a cost model against parties and today's populations: catches shares that do not add
- * up and the like, as BAD_USER_INPUT at `${field}.<param>`.
+ * A dry run of a cost model against parties and today's populations, without a budget (a base amount
+ * is checked against the budget when the year is computed): catches shares that do not add up and the
+ * like, as BAD_USER_INPUT at `${field}.<param>`.
  */
 export async function checkCostTerms(em: EntityManager, model: CostModel, parties: readonly { kommunenummer: string; role: PartyRole }[], field: string): Promise<void> {
   // The latest figure per municipality, read in the caller's transaction (no second connection).
@@ -165,7 +170,7 @@ export async function checkCostTerms(em: EntityManager, model: CostModel, partie
   }));
   if (costParties.filter((p) => p.role === 'HOST').length !== 1) return;
   try {
-    allocateCosts(0, model, costParties);
+    checkCostModel(model, costParties);
   } catch (e) {
     if (e instanceof CostModelError) throw badInput(`${field}.${e.field.replace(/^model\.?/, '') || 'model'}`, e.message);
     throw e;

@@ -22,6 +22,7 @@ export const InvestmentKindEnum = enumOf(INVESTMENT_KINDS, 'InvestmentKind');
 @Entity('centre_budget')
 @Index('UQ_centre_budget_year', ['centreId', 'year'], { unique: true })
 @Check('CHK_centre_budget_amounts', `"operating_cost_ore" >= 0 AND "state_funding_ore" >= 0 AND "project_funding_ore" >= 0`)
+@Check('CHK_centre_budget_actual', `"actual_operating_cost_ore" IS NULL OR "actual_operating_cost_ore" >= 0`)
 export class CentreBudget {
   @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
   @VersionColumn({ default: 1 })
@@ -54,6 +55,10 @@ export class CentreBudget {
   @Field(() => Float, { description: 'Project funding (øre).' })
   @Column({ name: 'project_funding_ore', type: 'bigint', default: 0, transformer: oreTransformer })
   projectFundingOre: number;
+
+  @Field(() => Float, { nullable: true, description: 'Actual operating cost (øre), entered at year end for the settlement.' })
+  @Column({ name: 'actual_operating_cost_ore', type: 'bigint', nullable: true, transformer: oreTransformer })
+  actualOperatingCostOre: number | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
@@ -139,6 +144,7 @@ export class ExtraCharge {
 @Index('IDX_investment_centre_year', ['centreId', 'year'])
 @Check('CHK_investment_kind', checkIn('kind', INVESTMENT_KINDS))
 @Check('CHK_investment_amount', `"amount_ore" >= 0`)
+@Check('CHK_investment_depreciation', `"depreciation_years" IS NULL OR "depreciation_years" BETWEEN 1 AND 100`)
 export class Investment {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -175,6 +181,10 @@ export class Investment {
   @Field({ description: 'Shared through the budget (true) or carried by the payer alone (false).' })
   @Column({ type: 'boolean', default: false })
   shared: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Years a host-only investment is depreciated over (null: all in its year).' })
+  @Column({ name: 'depreciation_years', type: 'int', nullable: true })
+  depreciationYears: number | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { csvDecimal, formatDate, largestRemainder, toCsv as writeCsv } from '@samordna/domain';
+import { csvDecimal, formatDate, invoicePlan, toCsv as writeCsv } from '@samordna/domain';
 import type { AuthUser } from '../../app/auth';
 import { createContext } from '../../app/context';
 import { costDistribution } from './cost.service';
@@ -54,16 +54,14 @@ export function allocationSheet(d: CostDistribution): Sheet {
   };
 }
 
-const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'];
-
-/** Each partner's total for the year split into four quarterly invoices that sum exactly. */
+/** Each partner's total for the year split into four quarterly invoices that sum exactly (the dashboard shows the same plan). */
 export function invoicePlanSheet(d: CostDistribution): Sheet {
-  const rows: Sheet['rows'] = [];
-  for (const p of d.parties.filter((x) => x.role === 'partner')) {
-    largestRemainder(p.totalOre, [1, 1, 1, 1]).forEach((amount, q) => {
-      rows.push([p.municipality.name, p.municipality.kommunenummer, `${q + 1}. kvartal`, formatDate(`${d.year}-${QUARTER_ENDS[q]}`), { ore: amount }]);
-    });
-  }
+  const plan = invoicePlan(
+    d.year,
+    d.parties.map((p) => ({ kommunenummer: p.municipality.kommunenummer, name: p.municipality.name, role: p.role === 'host' ? 'HOST' : 'PARTNER', totalOre: p.totalOre })),
+  );
+  const rows: Sheet['rows'] = plan.map((l) => [l.name, l.kommunenummer, `${l.quarter}. kvartal`, formatDate(l.dueDate), { ore: l.amountOre }]);
+  rows.push(['Sum', '', '', '', { ore: plan.reduce((a, l) => a + l.amountOre, 0) }]);
   return { title: 'Fakturaplan', preface: preface(d, 'Fakturaplan'), header: ['Kommune', 'Kommunenr.', 'Kvartal', 'Forfall', 'Beløp (kr)'], rows };
 }
 

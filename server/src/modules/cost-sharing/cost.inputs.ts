@@ -11,8 +11,11 @@ export class BudgetInput {
   @Field(() => Float, { nullable: true })
   stateFundingOre?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Other income (øre).' })
   projectFundingOre?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Actual operating cost at year end (øre), for the settlement; left out: unchanged, null: cleared.' })
+  actualOperatingCostOre?: number | null;
 
   @Field(() => String, { nullable: true })
   note?: string | null;
@@ -62,6 +65,9 @@ export class InvestmentInput {
   @Field({ description: 'Shared through the budget (true) or carried by the payer alone.' })
   shared: boolean;
 
+  @Field(() => Int, { nullable: true, description: 'Years to depreciate a host-only investment over (null: all in its year).' })
+  depreciationYears?: number | null;
+
   @Field(() => String, { nullable: true })
   description?: string | null;
 }
@@ -90,7 +96,8 @@ export class InvestmentSummary {
 export const budgetSchema = z.object({
   operatingCostOre: v.ore('Driftskostnaden'),
   stateFundingOre: v.ore('Statstilskuddet').nullish(),
-  projectFundingOre: v.ore('Prosjektmidlene').nullish(),
+  projectFundingOre: v.ore('Andre inntekter').nullish(),
+  actualOperatingCostOre: v.ore('De faktiske kostnadene').nullish(),
   note: v.optionalText('Merknad', 2000),
 });
 
@@ -111,5 +118,6 @@ export const investmentSchema = z.object({
   amountOre: v.ore('Beløpet'),
   paidByKommunenummer: v.kommunenummer(),
   shared: z.boolean(),
+  depreciationYears: v.int('Avskrivningstiden', 1, 100).nullish(),
   description: v.optionalText('Beskrivelse', 1000),
 });

@@ -5,9 +5,9 @@ import { parseInput, v } from '../../app/validation';
 import { Agreement } from '../agreement/agreement.entity';
 import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import { BudgetInput, ExtraChargeInput, InvestmentInput, InvestmentSummary } from './cost.inputs';
-import { costDistribution, costTrend, municipalityCosts, simulateCostSharing, usageStatistics } from './cost.service';
+import { costDistribution, costSettlement, costTrend, municipalityCosts, simulateCostSharing, usageStatistics } from './cost.service';
 import { createExtraCharge, createInvestment, extraCharges, deleteExtraCharge, deleteInvestment, investmentSummary, setAgreementCostTerms, setCentreBudget } from './cost-finance.service';
-import { CostDistribution, CostTerms, CostTermsInput, type CostParams, CostTrend, MunicipalityCosts, Simulation, SimulationInput, UsageStatistics } from './cost.types';
+import { CostDistribution, CostSettlement, CostTerms, CostTermsInput, type CostParams, CostTrend, MunicipalityCosts, Simulation, SimulationInput, UsageStatistics } from './cost.types';
 
 
 @Resolver()
@@ -40,6 +40,11 @@ export class CostSharingResolver {
   @Query(() => Simulation, { description: 'Before, after and difference for every party. Writes nothing.' })
   simulateCostSharing(@Ctx() ctx: AppContext, @Arg('input', () => SimulationInput) input: SimulationInput) {
     return simulateCostSharing(ctx, input);
+  }
+
+  @Query(() => CostSettlement, { description: 'Budget against actual at year end, and the difference per municipality to charge or credit.' })
+  costSettlement(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('year', () => Int) year: number) {
+    return costSettlement(ctx, centreId, year);
   }
 
   @Query(() => UsageStatistics, { description: 'Use per member municipality, counts under 5 suppressed.' })

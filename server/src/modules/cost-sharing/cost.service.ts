@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, LessThanOrEqual, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
   agreementBindsOn,
@@ -9,11 +9,20 @@ import {
   compareIso,
   COST_MODEL_LABELS,
   CostModelError,
+  compareScenarios,
+  modelOf,
+  nearestByDistance,
   countForCalculation,
+  runScenario,
+  scenarioModel,
+  scenarioSummary,
+  settle,
+  ScenarioError,
+  type CentreYear,
+  type Scenario,
+  type ScenarioResult,
   protectUsageTable,
   SUPPRESSION_THRESHOLD,
-  type Allocation,
-  type CostModel,
   type CostParty,
   type Grant,
 } from '@samordna/domain';
@@ -26,7 +35,7 @@ import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { PopulationFigure } from '../municipality/population.entity';
 import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from './cost.entities';
-import type { CostDistribution, CostParams, CostTrend, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, UsageStatistics } from './cost.types';
+import type { CostDistribution, CostParams, CostSettlement, CostTrend, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, UsageStatistics } from './cost.types';
 
 const YEAR = v.year();
 
@@ -55,22 +64,7 @@ export function paramsFromTerms(t: z.infer<typeof costTermsSchema>): CostParams 
   };
 }
 
-export function modelOf(kind: NonNullable<Agreement['costModel']>, p: CostParams): CostModel {
-  switch (kind) {
-    case 'PER_INHABITANT_HOST_RESIDUAL':
-      return { kind, rateOre: p.rateOre ?? 0 };
-    case 'HOST_EXCEPTION':
-      return { kind, hostRateOre: p.hostRateOre ?? null, hostShareBp: p.hostShareBp ?? null };
-    case 'BASE_PLUS_PER_INHABITANT':
-      return { kind, baseOre: p.baseOre ?? 0 };
-    case 'FIXED_SHARES':
-      return { kind, sharesBp: p.sharesBp ?? {} };
-    case 'LUMP_SUMS':
-      return { kind, lumpSumsOre: p.lumpSumsOre ?? {} };
-    case 'USAGE_ADJUSTED':
-      return { kind, usageWeightBp: p.usageWeightBp ?? 0 };
-  }
-}
+export { modelOf };
 
 /** Everything needed to share a centre's costs for some years, fetched in a fixed number of statements. */
 interface CostData {
@@ -93,7 +87,8 @@ async function loadCostData(ds: DataSource, centreIds: string[], years: number[]
   const parties = agreements.length ? await ds.getRepository(AgreementParty).findBy({ agreementId: In(agreements.map((a) => a.id)) }) : [];
   const budgets = await ds.getRepository(CentreBudget).findBy({ centreId: In(centreIds), year: In(years) });
   const charges = await ds.getRepository(ExtraCharge).findBy({ centreId: In(centreIds), year: In(years) });
-  const investments = await ds.getRepository(Investment).findBy({ centreId: In(centreIds), year: In(years) });
+  // Earlier years too: host-only investments are depreciated over their years.
+  const investments = await ds.getRepository(Investment).findBy({ centreId: In(centreIds), year: LessThanOrEqual(Math.max(...years)) });
   const knr = [...new Set([...parties.map((p) => p.kommunenummer), ...extraMunicipalities])];
   const population = knr.length ? await ds.getRepository(PopulationFigure).findBy({ kommunenummer: In(knr) }) : [];
   const municipalities = new Map((knr.length ? await ds.getRepository(Municipality).findBy({ kommunenummer: In(knr) }) : []).map((m) => [m.kommunenummer, m]));
@@ -144,11 +139,9 @@ function nearest<T extends { year: number }>(list: T[], year: number): T | null 
   return earlier[earlier.length - 1] ?? list[0] ?? null;
 }
 
-export interface Scenario {
-  terms?: { model: CostModel; populationReference?: 'SAME_YEAR' | 'PREVIOUS_YEAR' } | null;
-  remove?: string[];
+/** A what-if as the server receives it: the domain's Scenario, with joining municipalities by number. */
+interface ServerScenario extends Omit<Scenario, 'add'> {
   add?: string[];
-  investment?: { amountOre: number; shared: boolean } | null;
 }
 
 class CostUnavailable extends Error {
@@ -163,22 +156,29 @@ class CostUnavailable extends Error {
 /** What the signed-in user (or an anonymous reader) may see of extra charges: see canSeeStayCharges. */
 const viewerOf = (ctx: AppContext): readonly Grant[] => ctx.auth?.grants ?? [];
 
-function distribute(data: CostData, centreId: string, year: number, viewer: readonly Grant[], scenario: Scenario = {}): { dist: CostDistribution; allocation: Allocation } {
+interface Distributed {
+  dist: CostDistribution;
+  result: ScenarioResult;
+}
+
+/** What-if terms as validated input (the model and whichever parameters were given). */
+type ScenarioTerms = z.infer<typeof costTermsSchema>;
+
+function distribute(data: CostData, centreId: string, year: number, viewer: readonly Grant[], scenario: Omit<ServerScenario, 'model'> & { terms?: ScenarioTerms | null } = {}): Distributed {
   const centre = data.centres.get(centreId);
   if (!centre) throw new CostUnavailable('NO_CENTRE', 'Fant ikke krisesenteret.');
   const agreement = agreementFor(data, centreId, year);
   if (!agreement) throw new CostUnavailable('NO_AGREEMENT', `${centre.name} har ingen avtale som gjelder for ${year}.`);
-  const kind = scenario.terms?.model.kind ?? agreement.costModel;
+  const kind = scenario.terms?.model ?? agreement.costModel;
   if (!kind) throw new CostUnavailable('NO_MODEL', `Avtalen «${agreement.title}» har ingen registrert kostnadsmodell.`);
-  const model = scenario.terms?.model ?? modelOf(kind, agreement.costParams);
+  const current = agreement.costModel ? { kind: agreement.costModel, params: agreement.costParams ?? {} } : null;
+  const model = scenario.terms ? scenarioModel(current, { ...paramsFromTerms(scenario.terms), model: scenario.terms.model }) : modelOf(kind, agreement.costParams);
   const budget = data.budgets.find((b) => b.centreId === centreId && b.year === year);
   if (!budget) throw new CostUnavailable('NO_BUDGET', `Det er ikke registrert noe budsjett for ${centre.name} i ${year}.`);
 
   const reference = scenario.terms?.populationReference ?? agreement.populationReference;
   const wantedYear = reference === 'SAME_YEAR' ? year : year - 1;
-  let members: { kommunenummer: string; role: PartyRole }[] = partiesFor(data, agreement, year).map((p) => ({ kommunenummer: p.kommunenummer, role: p.role }));
-  if (scenario.remove?.length) members = members.filter((m) => m.role === PartyRole.HOST || !scenario.remove!.includes(m.kommunenummer));
-  for (const k of scenario.add ?? []) if (!members.some((m) => m.kommunenummer === k)) members.push({ kommunenummer: k, role: PartyRole.PARTNER });
+  const members = partiesFor(data, agreement, year).map((p) => ({ kommunenummer: p.kommunenummer, role: p.role }));
 
   const usageTable = protectUsageTable(
     data.usage.filter((u) => u.centreId === centreId && u.year === year).map((u) => ({ key: u.kommunenummer, counts: u })),
@@ -188,7 +188,7 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
   // or the municipality's stays that year are published. Withheld whether or not there are any, so the
   // mark itself cannot tell that a charge exists.
   const withheld = new Set<string>();
-  const costParties: CostParty[] = members.map((m) => {
+  const costParty = (m: { kommunenummer: string; role: PartyRole }): CostParty => {
     const pop = populationFor(data, m.kommunenummer, wantedYear);
     if (!pop) throw new CostUnavailable('NO_POPULATION', `Folketall mangler for kommune ${m.kommunenummer}.`);
     years.add(pop.year);
@@ -206,17 +206,26 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
         ? data.charges.filter((c) => c.centreId === centreId && c.year === year && c.kommunenummer === m.kommunenummer).reduce((a, c) => a + c.amountOre, 0)
         : 0,
     };
-  });
-
-  const investments = data.investments.filter((i) => i.centreId === centreId && i.year === year);
-  const extraInvestment = scenario.investment ? [{ amountOre: scenario.investment.amountOre, shared: scenario.investment.shared }] : [];
-  const all = [...investments, ...extraInvestment];
-  const sharedInvestments = all.filter((i) => i.shared).reduce((a, i) => a + i.amountOre, 0);
-  const hostInvestmentsOre = all.filter((i) => !i.shared).reduce((a, i) => a + i.amountOre, 0);
-  const budgetOre = budget.netOre + sharedInvestments;
-  if (budgetOre < 0) throw new CostUnavailable('NO_BUDGET', `Nettobudsjettet for ${year} er negativt; sjekk tilskuddene.`);
-
-  const allocation = allocateCosts(budgetOre, model, costParties);
+  };
+  const hostKommunenummer = centre.hostKommunenummer;
+  if (!hostKommunenummer) throw new CostUnavailable('NO_AGREEMENT', `Vertskommunen for ${centre.name} er ikke kjent, så kostnadene kan ikke fordeles.`);
+  const base: CentreYear = {
+    year,
+    hostKommunenummer,
+    netBudgetOre: budget.netOre,
+    model: modelOf(kind, agreement.costParams),
+    parties: members.map(costParty),
+    investments: data.investments.filter((i) => i.centreId === centreId && i.year <= year),
+  };
+  const joining = (scenario.add ?? []).filter((k) => !members.some((m) => m.kommunenummer === k)).map((k) => costParty({ kommunenummer: k, role: PartyRole.PARTNER }));
+  let result: ScenarioResult;
+  try {
+    result = runScenario(base, { model, remove: scenario.remove, add: joining, investment: scenario.investment });
+  } catch (e) {
+    if (e instanceof ScenarioError && e.field === 'budget') throw new CostUnavailable('NO_BUDGET', e.message);
+    throw e;
+  }
+  const allocation = result.allocation;
   const popYear = Math.max(...years);
   const national = nearest(data.national, year);
   const figures = data.kostra.filter((k) => k.centreId === centreId && k.krPerInhabitant !== null);
@@ -226,13 +235,16 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
     centreName: centre.name,
     year,
     agreementId: agreement.id,
-    model: kind,
-    modelLabel: COST_MODEL_LABELS[kind].nb,
-    budgetOre,
+    model: model.kind,
+    modelLabel: COST_MODEL_LABELS[model.kind].nb,
+    budgetOre: result.budgetOre,
     operatingCostOre: budget.operatingCostOre,
     stateFundingOre: budget.stateFundingOre,
     projectFundingOre: budget.projectFundingOre,
-    hostInvestmentsOre,
+    hostInvestmentsOre: result.hostInvestmentsOre,
+    hostDepreciationOre: result.hostDepreciationOre,
+    hostPerInhabitantWithInvestmentsOre: result.hostPerInhabitantWithInvestmentsOre,
+    hostPartnerRatioWithInvestments: result.hostPartnerRatioWithInvestments,
     populationYear: popYear,
     populationNote:
       years.size === 1 && popYear === wantedYear
@@ -260,7 +272,7 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
     extraChargesWithheld: withheld.size > 0,
     explanation: allocation.explanation,
   };
-  return { dist, allocation };
+  return { dist, result };
 }
 
 function toGraphQLError(error: unknown, field: string): never {
@@ -268,7 +280,8 @@ function toGraphQLError(error: unknown, field: string): never {
     if (error.kind === 'NO_CENTRE') throw notFound('CrisisCentre', '', error.message);
     throw notFound(error.kind === 'NO_BUDGET' ? 'CentreBudget' : error.kind === 'NO_MODEL' ? 'CostModel' : 'Agreement', '', error.message);
   }
-  if (error instanceof CostModelError) throw badInput(`${field}.${error.field}`.replace(/\.model\.model/, '.model'), error.message);
+  if (error instanceof ScenarioError) throw badInput(`input.${error.field}`, error.message);
+  if (error instanceof CostModelError) throw badInput(`${field}.${error.field.replace(/^model\.?/, '') || 'model'}`, error.message);
   throw error;
 }
 
@@ -335,61 +348,71 @@ const simulationSchema = z.object({
   investment: z.object({ amountOre: v.ore('Investeringen'), shared: z.boolean() }).nullish(),
 });
 
+/** How many neighbouring centres the simulator compares with. */
+const NEIGHBOURS = 5;
+
+/**
+ * The KOSTRA cost per inhabitant of the nearest other centres (by the distance between their host
+ * municipalities), the newest year up to the one simulated. Published names not matched to a centre
+ * have no place, so they are left out.
+ */
+async function neighbourRates(ctx: AppContext, data: CostData, centreId: string, year: number): Promise<KostraComparison[]> {
+  const latest = new Map<string, KostraCentreFigure>();
+  for (const k of data.kostra) {
+    if (k.krPerInhabitant === null || k.centreId === null || k.centreId === centreId || k.year > year) continue;
+    const prev = latest.get(k.centreId);
+    if (!prev || prev.year < k.year) latest.set(k.centreId, k);
+  }
+  const places: { id: string; lat: number | null; lon: number | null }[] = await ctx.dataSource.query(
+    `SELECT c.id, m.lat, m.lon FROM crisis_centre c JOIN municipality m ON m.kommunenummer = c.host_kommunenummer WHERE c.id = ANY($1)`,
+    [[centreId, ...latest.keys()]],
+  );
+  const origin = places.find((p) => p.id === centreId);
+  if (!origin || origin.lat === null || origin.lon === null) return [];
+  return nearestByDistance({ lat: origin.lat, lon: origin.lon }, places.filter((p) => p.id !== centreId), NEIGHBOURS).map((p) => {
+    const k = latest.get(p.id)!;
+    return { year: k.year, krPerInhabitant: k.krPerInhabitant!, source: 'Bufdir / SSB KOSTRA', centreName: k.publishedName, distanceKm: p.distanceKm };
+  });
+}
+
 /** What a change would do, party by party. Reads only; writes nothing. */
 export async function simulateCostSharing(ctx: AppContext, input: SimulationInput): Promise<Simulation> {
   const s = parseInput(simulationSchema, input, 'input');
   const add = s.addMunicipalities ?? [];
   const data = await loadCostData(ctx.dataSource, [s.centreId], [s.year], add);
   for (const [i, k] of add.entries()) if (!data.municipalities.has(k)) throw badInput(`input.addMunicipalities.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
-  let before: ReturnType<typeof distribute>;
+  let before: Distributed;
   try {
     before = distribute(data, s.centreId, s.year, viewerOf(ctx));
   } catch (e) {
     toGraphQLError(e, 'input');
   }
+  // Refused before the new terms are read: a party that cannot be added or removed is the first thing to fix.
   const current = new Set(before.dist.parties.map((p) => p.municipality.kommunenummer));
-  for (const [i, k] of (s.removeMunicipalities ?? []).entries()) {
-    if (!current.has(k)) throw badInput(`input.removeMunicipalities.${i}`, `${k} er ikke part i avtalen det året.`);
-    if (before.dist.parties.find((p) => p.municipality.kommunenummer === k)?.role === PartyRole.HOST) {
-      throw badInput(`input.removeMunicipalities.${i}`, 'Vertskommunen kan ikke tas ut av sin egen avtale i en simulering.');
-    }
-  }
   for (const [i, k] of add.entries()) if (current.has(k)) throw badInput(`input.addMunicipalities.${i}`, `${data.municipalities.get(k)?.name ?? k} er allerede part.`);
-  let after: ReturnType<typeof distribute>;
+  let after: Distributed;
   try {
-    const terms = s.terms ? { model: modelOf(s.terms.model, paramsFromTerms(s.terms)), populationReference: s.terms.populationReference ?? undefined } : null;
-    after = distribute(data, s.centreId, s.year, viewerOf(ctx), { terms, remove: s.removeMunicipalities ?? [], add, investment: s.investment });
+    after = distribute(data, s.centreId, s.year, viewerOf(ctx), { terms: s.terms ?? null, remove: s.removeMunicipalities ?? [], add, investment: s.investment });
   } catch (e) {
     toGraphQLError(e, 'input.terms');
   }
-  const keys = [...new Set([...before.dist.parties, ...after.dist.parties].map((p) => p.municipality.kommunenummer))];
-  const differences: PartyDifference[] = keys.map((k) => {
-    const b = before.dist.parties.find((p) => p.municipality.kommunenummer === k);
-    const a = after.dist.parties.find((p) => p.municipality.kommunenummer === k);
-    return {
-      municipality: (a ?? b)!.municipality,
-      role: (a ?? b)!.role,
-      beforeOre: b?.totalOre ?? null,
-      afterOre: a?.totalOre ?? null,
-      differenceOre: (a?.totalOre ?? 0) - (b?.totalOre ?? 0),
-      beforePerInhabitantOre: b?.perInhabitantOre ?? null,
-      afterPerInhabitantOre: a?.perInhabitantOre ?? null,
-    };
-  });
-  const peers: KostraComparison[] = [];
-  const byName = new Map<string, KostraCentreFigure>();
-  for (const k of data.kostra) {
-    if (k.krPerInhabitant === null || k.centreId === s.centreId || k.year > s.year) continue;
-    const prev = byName.get(k.publishedName);
-    if (!prev || prev.year < k.year) byName.set(k.publishedName, k);
-  }
-  for (const k of byName.values()) peers.push({ year: k.year, krPerInhabitant: k.krPerInhabitant!, source: 'Bufdir / SSB KOSTRA', centreName: k.publishedName });
-  peers.sort((x, y) => x.krPerInhabitant - y.krPerInhabitant);
+  const differences: PartyDifference[] = compareScenarios(before.result.allocation, after.result.allocation).map((d) => ({
+    municipality: data.municipalities.get(d.kommunenummer)!,
+    role: d.role === 'HOST' ? PartyRole.HOST : PartyRole.PARTNER,
+    beforeOre: d.beforeOre,
+    afterOre: d.afterOre,
+    differenceOre: d.differenceOre,
+    beforePerInhabitantOre: d.beforePerInhabitantOre,
+    afterPerInhabitantOre: d.afterPerInhabitantOre,
+  }));
+  const peers = await neighbourRates(ctx, data, s.centreId, s.year);
   const notes: string[] = [];
   if (after.dist.model === 'USAGE_ADJUSTED' || before.dist.model === 'USAGE_ADJUSTED') {
     notes.push(`Overnattingstall under ${SUPPRESSION_THRESHOLD} er skjermet og regnet som ${SUPPRESSION_THRESHOLD / 2}, så resultatet ikke avslører dem.`);
   }
-  return { before: before.dist, after: after.dist, differences, peerRates: peers, notes };
+  const host = after.dist.parties.find((p) => p.role === PartyRole.HOST);
+  if (host && host.allocatedOre < 0) notes.push('Samarbeidskommunene betaler mer enn budsjettet: vertskommunens andel blir negativ.');
+  return { before: before.dist, after: after.dist, differences, peerRates: peers, notes, summary: scenarioSummary(before.result, after.result, compareScenarios(before.result.allocation, after.result.allocation)) };
 }
 
 export async function usageStatistics(ctx: AppContext, centreId: string, year: number): Promise<UsageStatistics> {
@@ -445,5 +468,37 @@ export async function costTrend(ctx: AppContext, centreId: string, fromYear: num
       else throw e;
     }
   }
+  return result;
+}
+
+/** Year-end settlement: the model on the actual net cost against the budgeted one, per municipality. */
+export async function costSettlement(ctx: AppContext, centreId: string, year: number): Promise<CostSettlement> {
+  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const y = parseInput(YEAR, year, 'year');
+  const data = await loadCostData(ctx.dataSource, [cid], [y]);
+  let budgeted: Distributed;
+  try {
+    budgeted = distribute(data, cid, y, viewerOf(ctx));
+  } catch (e) {
+    toGraphQLError(e, 'agreement');
+  }
+  const budget = data.budgets.find((b) => b.centreId === cid && b.year === y)!;
+  const result: CostSettlement = { centreId: cid, year: y, budgetedNetOre: budgeted.dist.budgetOre, actualNetOre: null, lines: [] };
+  if (budget.actualOperatingCostOre === null) return result;
+  const actualBudget = Object.assign(Object.create(Object.getPrototypeOf(budget)) as CentreBudget, budget, { operatingCostOre: budget.actualOperatingCostOre });
+  let actual: Distributed;
+  try {
+    actual = distribute({ ...data, budgets: data.budgets.map((b) => (b === budget ? actualBudget : b)) }, cid, y, viewerOf(ctx));
+  } catch (e) {
+    toGraphQLError(e, 'agreement');
+  }
+  result.actualNetOre = actual.dist.budgetOre;
+  result.lines = settle(budgeted.result.allocation, actual.result.allocation).map((l) => ({
+    municipality: data.municipalities.get(l.kommunenummer)!,
+    role: l.role === 'HOST' ? PartyRole.HOST : PartyRole.PARTNER,
+    budgetedOre: l.budgetedOre,
+    actualOre: l.actualOre,
+    differenceOre: l.differenceOre,
+  }));
   return result;
 }

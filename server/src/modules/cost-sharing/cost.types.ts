@@ -10,15 +10,7 @@ export const PopulationReferenceEnum = enumOf(['SAME_YEAR', 'PREVIOUS_YEAR'], 'P
 export type PopulationReference = keyof typeof PopulationReferenceEnum;
 
 /** Stored with an agreement: the parameters its cost model needs (amounts in øre). */
-export interface CostParams {
-  rateOre?: number | null;
-  hostRateOre?: number | null;
-  hostShareBp?: number | null;
-  baseOre?: number | null;
-  sharesBp?: Record<string, number>;
-  lumpSumsOre?: Record<string, number>;
-  usageWeightBp?: number | null;
-}
+export type { CostParams } from '@samordna/domain';
 
 @InputType()
 export class PartyNumberInput {
@@ -133,6 +125,9 @@ export class KostraComparison {
 
   @Field(() => String, { nullable: true })
   centreName: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Distance (km) between the host municipalities, for a neighbouring centre; null otherwise." })
+  distanceKm?: number | null;
 }
 
 @ObjectType({ description: "Where a centre's costs fall in a year." })
@@ -169,6 +164,15 @@ export class CostDistribution {
 
   @Field(() => Float, { description: 'Investments carried by the host alone this year (øre), outside the budget.' })
   hostInvestmentsOre: number;
+
+  @Field(() => Float, { description: "This year's depreciation of the host's own (not shared) investments, this and earlier years (øre)." })
+  hostDepreciationOre: number;
+
+  @Field(() => Float, { nullable: true, description: "The host's kr per inhabitant with its depreciated own investments added (øre)." })
+  hostPerInhabitantWithInvestmentsOre: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Host ÷ partners per inhabitant with the depreciated own investments.' })
+  hostPartnerRatioWithInvestments: number | null;
 
   @Field(() => Int, { description: 'The year of the population figures used.' })
   populationYear: number;
@@ -317,8 +321,11 @@ export class Simulation {
   @Field(() => [PartyDifference])
   differences: PartyDifference[];
 
-  @Field(() => [KostraComparison], { description: "Other centres' KOSTRA cost per inhabitant, the nearest year available." })
+  @Field(() => [KostraComparison], { description: "The nearest other centres' KOSTRA cost per inhabitant (by distance between host municipalities, nearest first), the newest year up to the one simulated." })
   peerRates: KostraComparison[];
+
+  @Field({ description: 'One line: what the change does to the host and to the partners together (bokmål).' })
+  summary: string;
 
   @Field(() => [String], { description: 'Notes on the simulation (e.g. small usage numbers protected).' })
   notes: string[];
@@ -427,4 +434,40 @@ export class CostTrend {
 
   @Field(() => [String], { description: 'Years that could not be computed, and why.' })
   gaps: string[];
+}
+
+@ObjectType({ description: "A municipality's part of the year-end settlement (øre)." })
+export class SettlementLine {
+  @Field(() => Municipality)
+  municipality: Municipality;
+
+  @Field(() => PartyRole)
+  role: PartyRole;
+
+  @Field(() => Float, { description: 'Its part of the budgeted net cost.' })
+  budgetedOre: number;
+
+  @Field(() => Float, { description: 'Its part of the actual net cost, by the same model.' })
+  actualOre: number;
+
+  @Field(() => Float, { description: 'actual − budgeted: positive is charged, negative credited.' })
+  differenceOre: number;
+}
+
+@ObjectType({ description: "A centre's year-end settlement: budget against actual, per municipality." })
+export class CostSettlement {
+  @Field(() => ID)
+  centreId: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Float, { description: 'Net budget shared (øre).' })
+  budgetedNetOre: number;
+
+  @Field(() => Float, { nullable: true, description: 'Actual net cost shared (øre); null until the actual cost is entered.' })
+  actualNetOre: number | null;
+
+  @Field(() => [SettlementLine], { description: 'Empty until the actual cost is entered.' })
+  lines: SettlementLine[];
 }

@@ -12,6 +12,7 @@ import type { Agreement } from '../agreement/agreement.entity';
 import { PartyRole } from '../agreement/agreement-party.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { badInput } from '../../app/errors';
+import { transaction } from '../../app/transaction';
 
 const DOCUMENTED = ['DocumentedMembership', 'Fant ikke den kildebelagte tilknytningen.'] as const;
 
@@ -57,7 +58,7 @@ export async function reviewDocumentedMembership(
   requireUser(ctx);
   const did = parseInput(v.uuid('tilknytning'), id, 'id');
   const data = parseInput(reviewSchema, input, 'input');
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     const before = await lockOrMissing(em, ctx, DocumentedMembership, did, DOCUMENTED);
     assertAllowed(ctx, canActForMunicipality(ctx.auth!.grants, before.kommunenummer));
     checkVersion(before, expectedVersion, 'DocumentedMembership');

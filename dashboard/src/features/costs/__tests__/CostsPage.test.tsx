@@ -64,7 +64,9 @@ it('the simulator shows progress and then every party before and after', async (
       data: {
         simulateCostSharing: {
           differences: [{ municipality: { kommunenummer: '1832', name: 'Hemnes' }, role: 'PARTNER', beforeOre: 100_000_000, afterOre: null, differenceOre: -100_000_000, beforePerInhabitantOre: 1, afterPerInhabitantOre: null }],
-          after: { budgetOre: 1, modelLabel: 'x', hostPartnerRatio: null, ratioFlag: false },
+          before: { budgetOre: 1, parties: [] },
+          after: { budgetOre: 1, modelLabel: 'x', hostPartnerRatio: null, ratioFlag: false, parties: [] },
+          summary: 'Budsjett kr 0,01: vertskommunen betaler uendret, samarbeidskommunene til sammen uendret.',
           peerRates: [],
           notes: [],
         },
