@@ -7,6 +7,7 @@ import { createContactLoaders } from '../modules/contact/contact.loader';
 import { createHandoverLoaders } from '../modules/handover/handover.loader';
 import type { AuthUser } from './auth';
 import { loadConfig, type AppConfig } from '../config/env';
+import { newBudget, type RequestBudget } from './limits';
 
 /** What the services need of the configuration: demo users, links in mails, mail and single sign-on. */
 export type RuntimeSettings = Pick<AppConfig, 'production' | 'demoUsers' | 'publicUrl' | 'mail' | 'oidc'>;
@@ -45,6 +46,8 @@ export interface AppContext {
   /** The browser's User-Agent (cut short), to name a new session on the user's own page. */
   userAgent?: string | null;
   settings: RuntimeSettings;
+  /** What this request has spent of its fields and time (limits.ts). */
+  budget: RequestBudget;
 }
 
 export function createContext(
@@ -59,5 +62,6 @@ export function createContext(
     ip: extras.ip ?? 'local',
     userAgent: extras.userAgent?.slice(0, 300) ?? null,
     settings: extras.settings ?? defaultSettings(),
+    budget: newBudget(),
   };
 }

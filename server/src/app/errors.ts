@@ -26,7 +26,7 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.PERSONAL_DATA_IN_FREE_TEXT,
   ErrorCode.TOTP_REQUIRED,
 ]);
-const PUBLIC_PREFIXES = ['GRAPHQL_', 'PERSISTED_QUERY_', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX', 'TOO_MANY_'];
+const PUBLIC_PREFIXES = ['GRAPHQL_', 'PERSISTED_QUERY_', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX', 'QUERY_TIMEOUT', 'RESPONSE_TOO_LARGE', 'TOO_MANY_'];
 
 /** Bad input: names the field (dotted path inside the arguments) the message concerns. */
 export function badInput(field: string, message: string): GraphQLError {

@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { createContext, defaultSettings, type AppContext, type RuntimeSettings } from './context';
 import { formatError } from './errors';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
-import { armor, costLimitPlugin } from './limits';
+import { armor, budgetPlugin, costLimitPlugin } from './limits';
 import { authenticate } from '../modules/auth/auth.service';
 
 export interface HttpOptions {
@@ -117,7 +117,7 @@ export function apolloConfig(schema: GraphQLSchema, production: boolean) {
     csrfPrevention: true,
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
-    plugins: [...protection.plugins, costLimitPlugin(schema), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [...protection.plugins, costLimitPlugin(schema), budgetPlugin(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   };
 }
 

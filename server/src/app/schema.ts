@@ -13,6 +13,7 @@ import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
 import { authChecker } from './auth';
+import { budgetMiddleware } from './limits';
 
 export const RESOLVERS = [
   CountyResolver,
@@ -39,6 +40,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     authChecker,
+    // Every resolved field counts against the request's budget (limits.ts).
+    globalMiddlewares: [budgetMiddleware],
     // Inputs are validated in the services, where the error can name the field.
     validate: false,
   });

@@ -1,9 +1,12 @@
-import { LIMITS } from '../../src/app/limits';
+import fc from 'fast-check';
+import { parse } from 'graphql';
+import { estimateCost, LIMITS, LIST_BOUNDS } from '../../src/app/limits';
+import { buildAppSchema } from '../../src/app/schema';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await createTestApp({ label: 'limits', seed: false });
+  app = await createTestApp({ label: 'limits' });
 });
 afterAll(() => app?.close());
 
@@ -32,4 +35,107 @@ it('refuses an expensive query by its list multipliers, and names the cost', asy
 it('lets ordinary dashboard queries through', async () => {
   const r = await app.gql(`{ coverageOverview { rows { municipality { kommunenummer name county { name } } status worstSeverity critical warning info codes } } }`);
   expect(r.errors).toBeUndefined();
+});
+
+describe('the cost multiplies through every level by the real bound', () => {
+  const NESTED = `{ contacts(limit: 500) { items { agency { contacts { agency { contacts { id } } } } } } }`;
+
+  it('refuses the nested contacts query of issue 19 before it runs', async () => {
+    app.sql.reset();
+    const r = await app.gql(NESTED);
+    expect(code(r)).toBe('QUERY_TOO_COMPLEX');
+    expect(r.data ?? null).toBeNull();
+    expect(app.sql.count).toBe(0);
+  });
+
+  it('counts a paged field by its limit: limit 1 costs less than limit 500', async () => {
+    const schema = await buildAppSchema();
+    const cost = (limit: number) => estimateCost(schema, parse(`{ contacts(limit: ${limit}) { items { id name agency { name } } } }`), {});
+    expect(cost(1)).toBeLessThan(cost(50));
+    expect(cost(50)).toBeLessThan(cost(500));
+    expect(cost(500)).toBeGreaterThanOrEqual(500 * 3);
+    // A limit given as a variable counts the same; no limit counts the default page size.
+    const byVariable = estimateCost(schema, parse(`query($n: Int) { contacts(limit: $n) { items { id } } }`), { n: 400 });
+    expect(byVariable).toBeGreaterThanOrEqual(400);
+    expect(estimateCost(schema, parse(`{ contacts { items { id } } }`), {})).toBeGreaterThanOrEqual(LIMITS.defaultPageSize);
+  });
+
+  // A walk through the object graph: each step a single object (×1) or an unpaged list (×its bound).
+  const EDGES: Record<string, [field: string, to: string][]> = {
+    ContactPerson: [['agency', 'Agency']],
+    Agency: [['contacts', 'ContactPerson'], ['municipality', 'Municipality']],
+    Municipality: [['agencies', 'Agency'], ['centreMemberships', 'AgreementParty'], ['county', 'County'], ['handoverRoutines', 'HandoverRoutine']],
+    County: [['municipalities', 'Municipality']],
+    CrisisCentre: [['agreements', 'Agreement'], ['host', 'Municipality'], ['members', 'AgreementParty'], ['routines', 'HandoverRoutine']],
+    Agreement: [['centre', 'CrisisCentre'], ['parties', 'AgreementParty'], ['supersededBy', 'Agreement']],
+    AgreementParty: [['agreement', 'Agreement'], ['centre', 'CrisisCentre'], ['municipality', 'Municipality']],
+    HandoverRoutine: [['centre', 'CrisisCentre'], ['municipality', 'Municipality']],
+  };
+  const LEAF: Record<string, string> = { Municipality: 'kommunenummer', County: 'number' };
+  const ROOTS: [string, string][] = [['contacts', 'ContactPerson'], ['agencies', 'Agency'], ['crisisCentres', 'CrisisCentre'], ['agreements', 'Agreement'], ['handoverRoutines', 'HandoverRoutine']];
+
+  it('refuses every generated nesting whose product of bounds is over the limit, before it runs', async () => {
+    const walk = fc.record({
+      root: fc.constantFrom(...ROOTS),
+      limit: fc.integer({ min: 1, max: LIMITS.maxPageSize }),
+      steps: fc.array(fc.nat(), { minLength: 1, maxLength: 7 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(walk, async ({ root, limit, steps }) => {
+        let type = root[1];
+        let product = limit;
+        const path: string[] = [];
+        for (const s of steps) {
+          const [field, to] = EDGES[type][s % EDGES[type].length];
+          product *= LIST_BOUNDS[`${type}.${field}`] ?? 1;
+          path.push(field);
+          type = to;
+        }
+        const query = `{ ${root[0]}(limit: ${limit}) { items { ${path.map((f) => `${f} {`).join(' ')} ${LEAF[type] ?? 'id'} ${'}'.repeat(path.length)} } } }`;
+        app.sql.reset();
+        const r = await app.gql(query);
+        if (product > LIMITS.maxCost) {
+          expect([['QUERY_TOO_COMPLEX'], ['GRAPHQL_VALIDATION_FAILED']]).toContainEqual([code(r)]);
+          expect(app.sql.count).toBe(0);
+        } else {
+          expect(r.errors).toBeUndefined();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('a budget per request for what is resolved', () => {
+  const saved = { ...LIMITS };
+  afterEach(() => Object.assign(LIMITS, saved));
+
+  it('stops resolving after maxResolvedFields and answers RESPONSE_TOO_LARGE without data', async () => {
+    LIMITS.maxResolvedFields = 100;
+    const r = await app.gql(`{ municipalities { kommunenummer name } }`);
+    expect(r.data ?? null).toBeNull();
+    expect(r.errors).toHaveLength(1);
+    expect(code(r)).toBe('RESPONSE_TOO_LARGE');
+  });
+
+  it('refuses a response over maxResponseBytes with RESPONSE_TOO_LARGE', async () => {
+    LIMITS.maxResponseBytes = 1000;
+    const r = await app.gql(`{ municipalities { kommunenummer name } }`);
+    expect(r.data ?? null).toBeNull();
+    expect(code(r)).toBe('RESPONSE_TOO_LARGE');
+  });
+
+  it('stops a request that runs past maxExecutionMs with QUERY_TIMEOUT', async () => {
+    LIMITS.maxExecutionMs = -1;
+    const r = await app.gql(`{ municipalities { kommunenummer name } }`);
+    expect(r.data ?? null).toBeNull();
+    expect(r.errors).toHaveLength(1);
+    expect(code(r)).toBe('QUERY_TIMEOUT');
+  });
+
+  it('lets the same query through within the budget', async () => {
+    const r = await app.gql(`{ municipalities { kommunenummer name } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.municipalities.length).toBeGreaterThan(300);
+  });
 });
