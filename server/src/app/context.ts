@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { createMunicipalityLoaders } from '../modules/municipality/municipality.loader';
@@ -48,6 +49,8 @@ export interface AppContext {
   settings: RuntimeSettings;
   /** What this request has spent of its fields and time (limits.ts). */
   budget: RequestBudget;
+  /** Names the request in logs and in a masked internal error. */
+  requestId: string;
 }
 
 export function createContext(
@@ -63,5 +66,6 @@ export function createContext(
     userAgent: extras.userAgent?.slice(0, 300) ?? null,
     settings: extras.settings ?? defaultSettings(),
     budget: newBudget(),
+    requestId: randomUUID(),
   };
 }

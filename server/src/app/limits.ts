@@ -146,7 +146,8 @@ export function armor() {
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
-    maxTokens: { n: LIMITS.maxTokens },
+    // The token limit is graphql-js's own (parseOptions.maxTokens): armor's throws outside the parser's error path (HTTP 500).
+    maxTokens: { enabled: false },
     costLimit: { enabled: false }, // replaced by the list-aware cost below
     blockFieldSuggestion: { enabled: true },
   }).protect();
