@@ -89,6 +89,13 @@ export function formatError(formatted: GraphQLFormattedError, _error: unknown): 
   };
 }
 
+/** SAMORDNA_DEBUG_ERRORS=1: internal errors keep their message and stack trace; stable codes as always. */
+export function debugFormatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (!isPublicCode(formatted.extensions?.code)) return formatted;
+  const f = formatError(formatted, error);
+  return { ...f, extensions: { ...f.extensions, stacktrace: formatted.extensions?.stacktrace } };
+}
+
 /** Quoted values, key details and parameter lists, which may hold what a user typed, are left out of logs. */
 function redact(text: string): string {
   return text

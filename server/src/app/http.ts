@@ -8,10 +8,10 @@ import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createContext, defaultSettings, type AppContext, type RuntimeSettings } from './context';
-import { ErrorCode, INTERNAL_MESSAGE, formatError, logInternalError, errorLoggingPlugin } from './errors';
+import { ErrorCode, INTERNAL_MESSAGE, debugFormatError, formatError, logInternalError, errorLoggingPlugin } from './errors';
 import { randomUUID } from 'node:crypto';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
 import { armor, budgetPlugin, costLimitPlugin, LIMITS } from './limits';
@@ -149,7 +149,7 @@ export function apolloConfig(schema: GraphQLSchema, production: boolean, debugEr
   const protection = armor();
   return {
     schema,
-    formatError: debugErrors ? (formatted: GraphQLFormattedError) => formatted : formatError,
+    formatError: debugErrors ? debugFormatError : formatError,
     includeStacktraceInErrorResponses: debugErrors,
     introspection: !production,
     csrfPrevention: true,

@@ -155,3 +155,27 @@ describe('GraphQL over HTTP (graphql-http audits)', () => {
     expect(results.filter((r) => r.status === 'warn').map((r) => r.id).sort()).toEqual(['572B', '7B9B', 'FDE2']);
   });
 });
+
+describe('the debug setting', () => {
+  it('shows internal messages and stack traces of GraphQL errors only with SAMORDNA_DEBUG_ERRORS=1', async () => {
+    const debug = await startHttpApp(app, { debugErrors: true });
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await app.ds.query(`ALTER TABLE county RENAME COLUMN name TO name_renamed`);
+    try {
+      const query = { query: `{ counties { name } }` };
+      const plain = first(await web.post(query));
+      expect(plain.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(plain.extensions.stacktrace).toBeUndefined();
+      expect(plain.message).not.toMatch(/column/);
+      const shown = first(await debug.post(query));
+      expect(shown.message).toMatch(/column/);
+      expect(shown.extensions.stacktrace.length).toBeGreaterThan(0);
+      const coercion = first(await debug.post({ query: `query($n: Int) { contacts(limit: $n) { items { id } } }`, variables: { n: 'x' } }));
+      expect(coercion.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });
+    } finally {
+      await app.ds.query(`ALTER TABLE county RENAME COLUMN name_renamed TO name`);
+      spy.mockRestore();
+      await debug.close();
+    }
+  });
+});
