@@ -14,7 +14,8 @@ import { createContext, defaultSettings, type AppContext, type RuntimeSettings }
 import { ErrorCode, INTERNAL_MESSAGE, debugFormatError, formatError, logInternalError, errorLoggingPlugin } from './errors';
 import { randomUUID } from 'node:crypto';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
-import { armor, budgetPlugin, costLimitPlugin, LIMITS } from './limits';
+import { armor, budgetPlugin, costLimitPlugin, fieldGuardPlugin, LIMITS } from './limits';
+import { checkStorableArgs } from './validation';
 import { authenticate } from '../modules/auth/auth.service';
 
 export interface HttpOptions {
@@ -158,7 +159,7 @@ export function apolloConfig(schema: GraphQLSchema, production: boolean, debugEr
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     // No landing page: it loads scripts from elsewhere, which the security headers refuse. Any GraphQL client works.
-    plugins: [...protection.plugins, costLimitPlugin(schema), budgetPlugin(), errorLoggingPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...protection.plugins, costLimitPlugin(schema), fieldGuardPlugin(checkStorableArgs), budgetPlugin(), errorLoggingPlugin(), ApolloServerPluginLandingPageDisabled()],
   };
 }
 

@@ -10,7 +10,6 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { MiddlewareFn } from 'type-graphql';
 
 /**
  * Query limits: depth, aliases, directives and tokens (graphql-armor); an estimated cost that
@@ -208,23 +207,34 @@ export function queryTimeout(): GraphQLError {
 }
 
 /**
- * Counts every resolved field and list element against the request's budget and stops resolving
- * once the budget is spent (the response then carries one error, see budgetPlugin).
+ * Before each field resolves (synchronously, in Apollo's field instrumentation): counts it against
+ * the request's budget and stops once the budget is spent (the response then carries one error, see
+ * budgetPlugin); and refuses arguments holding text that cannot be stored (validation.ts). A sync
+ * throw ends the enclosing list at once, so nothing more of it is resolved.
  */
-export const budgetMiddleware: MiddlewareFn<{ budget?: RequestBudget }> = async ({ context }, next) => {
-  const budget = context.budget;
-  if (!budget) return next();
-  if (budget.exceeded) throw budget.exceeded;
-  budget.fields += 1;
-  if (budget.fields > LIMITS.maxResolvedFields) throw (budget.exceeded = responseTooLarge(`over ${LIMITS.maxResolvedFields} felt`));
-  if (Date.now() > budget.deadline) throw (budget.exceeded = queryTimeout());
-  const result = await next();
-  if (Array.isArray(result)) {
-    budget.fields += result.length;
-    if (budget.fields > LIMITS.maxResolvedFields) throw (budget.exceeded = responseTooLarge(`over ${LIMITS.maxResolvedFields} felt`));
-  }
-  return result;
-};
+export function fieldGuardPlugin(checkArgs: (args: Record<string, unknown>) => void): ApolloServerPlugin<{ budget?: RequestBudget }> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart() {
+          return {
+            willResolveField({ contextValue, args }) {
+              const budget = contextValue.budget;
+              if (budget) {
+                if (budget.exceeded) throw budget.exceeded;
+                budget.fields += 1;
+                if (budget.fields > LIMITS.maxResolvedFields) throw (budget.exceeded = responseTooLarge(`over ${LIMITS.maxResolvedFields} felt`));
+                // Reading the clock for every field costs; every 256th is often enough.
+                if ((budget.fields & 0xff) === 0 && Date.now() > budget.deadline) throw (budget.exceeded = queryTimeout());
+              }
+              if (args && Object.keys(args).length > 0) checkArgs(args);
+            },
+          };
+        },
+      };
+    },
+  };
+}
 
 /**
  * Replaces the response of a request whose budget ran out (or whose serialised data is over

@@ -13,8 +13,6 @@ import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
 import { authChecker } from './auth';
-import { budgetMiddleware } from './limits';
-import { textInputMiddleware } from './validation';
 
 export const RESOLVERS = [
   CountyResolver,
@@ -41,8 +39,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     authChecker,
-    // Every resolved field counts against the request's budget (limits.ts); no argument holds unstorable text.
-    globalMiddlewares: [budgetMiddleware, textInputMiddleware],
     // Inputs are validated in the services, where the error can name the field.
     validate: false,
   });

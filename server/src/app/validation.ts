@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { findPersonalData, isSupportedDate, isPhoneNumber, isWorkEmail, parseKommunenummer, PERSONAL_DATA_MESSAGES, SUPPORTED_DATES, MONEY_LIMITS, formatOre, todayInNorway, type FreeTextAudience } from '@samordna/domain';
 import { badInput, ErrorCode } from './errors';
 import { GraphQLError } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
 
 /**
  * Parses GraphQL arguments with a zod schema. The first problem becomes BAD_USER_INPUT naming
@@ -144,13 +143,10 @@ function findUnstorable(value: unknown, path: string[]): { field: string; messag
 }
 
 /**
- * Every text argument of every field, before any resolver runs: NUL characters and lone
- * surrogates are refused with BAD_USER_INPUT at the field ("input.name"), wherever they are.
+ * Every text argument of every field, before any resolver runs (limits.ts fieldGuardPlugin): NUL
+ * characters and lone surrogates are refused with BAD_USER_INPUT at the field ("input.name").
  */
-export const textInputMiddleware: MiddlewareFn = ({ args }, next) => {
-  if (args && Object.keys(args).length > 0) {
-    const found = findUnstorable(args, []);
-    if (found) throw badInput(found.field, `Feltet ${found.message}`);
-  }
-  return next();
-};
+export function checkStorableArgs(args: Record<string, unknown>): void {
+  const found = findUnstorable(args, []);
+  if (found) throw badInput(found.field, `Feltet ${found.message}`);
+}

@@ -179,3 +179,16 @@ describe('paging with ties in the sort key neither repeats nor skips rows', () =
     expect([...ids].sort()).toEqual([...all].sort());
   });
 });
+
+describe('data larger than the bounds the estimate assumes', () => {
+  it('200 contacts in one agency: the nested query within the cost limit stops at the field budget, with a stable code', async () => {
+    const [{ kommunenummer }] = await app.ds.query(`SELECT kommunenummer FROM municipality WHERE kommunenummer NOT IN (SELECT kommunenummer FROM agency) ORDER BY kommunenummer LIMIT 1`);
+    const [{ id }] = await app.ds.query(`INSERT INTO agency (kommunenummer, kind, name, is_example) VALUES ($1, 'POLICE', 'Stort politikontor', true) RETURNING id`, [kommunenummer]);
+    await app.ds.query(`INSERT INTO contact_person (agency_id, name, is_example) SELECT $1, 'Kontakt ' || g, true FROM generate_series(1, 200) g`, [id]);
+    const query = `query($k: String) { contacts(filter: { kommunenummer: $k }, limit: 10) { items { agency { contacts { agency { contacts { id } } } } } } }`;
+    const r = await app.gql(query, { k: kommunenummer });
+    expect(r.errors).toHaveLength(1);
+    expect(code(r)).toBe('RESPONSE_TOO_LARGE');
+    expect(r.data ?? null).toBeNull();
+  });
+});
