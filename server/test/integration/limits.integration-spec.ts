@@ -187,7 +187,7 @@ describe('data larger than the bounds the estimate assumes', () => {
     await app.ds.query(`INSERT INTO contact_person (agency_id, name, is_example) SELECT $1, 'Kontakt ' || g, true FROM generate_series(1, 200) g`, [id]);
     const query = `query($k: String) { contacts(filter: { kommunenummer: $k }, limit: 10) { items { agency { contacts { agency { contacts { id } } } } } } }`;
     // The time budget is set aside so that only the field budget decides (no timing in tests), and
-    // the field budget is a fifth of its size to keep the test short: the query would resolve ~1.2 million.
+    // the field budget is a fifth of its size to keep the test short: the query would resolve about 400 000 fields.
     const saved = { ...LIMITS };
     Object.assign(LIMITS, { maxExecutionMs: 10 * 60_000, maxResolvedFields: 60_000 });
     const r = await app.gql(query, { k: kommunenummer }).finally(() => Object.assign(LIMITS, saved));
