@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       );
     }
     const schema = await buildAppSchema();
-    apollo = await createApollo(schema, httpServer, config.production);
+    apollo = await createApollo(schema, httpServer, config.production, config.debugErrors);
     const settings = { production: config.production, demoUsers: config.demoUsers, publicUrl: config.publicUrl, mail: config.mail, oidc: config.oidc };
     const oidcRouter = config.oidc ? await createOidcRouter(prepared.dataSource, settings) : undefined;
     attach({ dataSource: prepared.dataSource, graphqlMiddleware: graphqlMiddleware(apollo, prepared.dataSource, settings), settings, oidcRouter });

@@ -15,6 +15,17 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return isValid(d) && format(d, ISO) === value;
 }
 
+/**
+ * The dates Samordna accepts as input: every date computation (deadlines, notice, budget cycles,
+ * membership periods) is total for dates in this range and the month counts the inputs allow.
+ */
+export const SUPPORTED_DATES = { min: '1900-01-01', max: '2200-12-31' } as const;
+
+/** A valid ISO calendar date within SUPPORTED_DATES. */
+export function isSupportedDate(value: unknown): value is IsoDate {
+  return isIsoDate(value) && value >= SUPPORTED_DATES.min && value <= SUPPORTED_DATES.max;
+}
+
 export function toDate(iso: IsoDate): Date {
   if (!isIsoDate(iso)) throw new RangeError(`Not a valid ISO calendar date: ${iso}`);
   return parse(iso, ISO, REFERENCE);

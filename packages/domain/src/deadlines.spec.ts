@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDaysIso, addMonthsIso, isIsoDate } from './dates';
+import { addDaysIso, addMonthsIso, isIsoDate, isSupportedDate, SUPPORTED_DATES } from './dates';
 import { budgetCycle, lastNoticeDayFor, membershipEndByNotice, nextDeadline, type AgreementTerms } from './deadlines';
 
 const open = (noticeMonths: number | null, noticeRunsTo: AgreementTerms['noticeRunsTo'], extra: Partial<AgreementTerms> = {}): AgreementTerms => ({
@@ -131,4 +131,48 @@ describe('membershipEndByNotice', () => {
     ['no notice period registered', { ...base, noticeMonths: null }, '2026-12-07', 'UNKNOWN', null],
     ['a fixed term that has run out', { ...base, validTo: '2025-06-30', autoRenew: false }, '2026-12-07', 'ENDED', null],
   ])('%s', (_n, terms, givenOn, kind, leavesOn) => expect(membershipEndByNotice(terms, givenOn)).toEqual({ kind, leavesOn }));
+});
+
+describe('every date computation is total within the supported dates', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const [min, max] = [Date.UTC(1900, 0, 1), Date.UTC(2200, 11, 31)];
+  const supported = fc.integer({ min: 0, max: (max - min) / DAY }).map((d) => new Date(min + d * DAY).toISOString().slice(0, 10));
+  const terms = fc.record({
+    validFrom: fc.option(supported),
+    validTo: fc.option(supported),
+    autoRenew: fc.boolean(),
+    renewalMonths: fc.option(fc.integer({ min: 1, max: 120 })),
+    noticeMonths: fc.option(fc.integer({ min: 0, max: 60 })),
+    noticeRunsTo: fc.constantFrom<AgreementTerms['noticeRunsTo']>('NONE', 'CALENDAR_YEAR', 'HALF_YEAR'),
+  });
+  const dateOrNull = (d: string | null) => d === null || isIsoDate(d);
+
+  it('the ends of the range are supported, and 0999-10-01, 0001-01-01 and 9999-12-31 are not', () => {
+    expect([SUPPORTED_DATES.min, SUPPORTED_DATES.max].map(isSupportedDate)).toEqual([true, true]);
+    expect(['0999-10-01', '0001-01-01', '9999-12-31', '1899-12-31', '2201-01-01', '2026-02-30'].map(isSupportedDate)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('deadlines, notice and budget cycles never throw and give calendar dates', () => {
+    fc.assert(
+      fc.property(terms, supported, (t, asOf) => {
+        const d = nextDeadline(t, asOf);
+        expect(dateOrNull(d.nextPossibleEnd) && dateOrNull(d.noticeDeadline)).toBe(true);
+        const m = membershipEndByNotice(t, asOf);
+        expect(dateOrNull(m.leavesOn)).toBe(true);
+        if (d.nextPossibleEnd) expect(isIsoDate(budgetCycle(d.nextPossibleEnd, d.noticeDeadline, asOf).cutoff)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the extreme dates themselves', () => {
+    for (const day of [SUPPORTED_DATES.min, SUPPORTED_DATES.max]) {
+      for (const noticeRunsTo of ['NONE', 'CALENDAR_YEAR', 'HALF_YEAR'] as const) {
+        const t: AgreementTerms = { validFrom: day, validTo: day, autoRenew: true, renewalMonths: 120, noticeMonths: 60, noticeRunsTo };
+        expect(() => budgetCycle(day, day, day)).not.toThrow();
+        expect(() => nextDeadline(t, day)).not.toThrow();
+        expect(() => nextDeadline({ ...t, validTo: null }, day)).not.toThrow();
+      }
+    }
+  });
 });

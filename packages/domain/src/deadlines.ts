@@ -117,7 +117,7 @@ export function budgetCycle(
 ): BudgetCycle {
   const effective = addDaysIso(end, 1);
   const budgetYear = yearOf(effective);
-  const cutoff = `${budgetYear - 1}-${cutoffMonthDay}`;
+  const cutoff = `${String(budgetYear - 1).padStart(4, '0')}-${cutoffMonthDay}`;
   return {
     budgetYear,
     cutoff,

@@ -5,6 +5,14 @@ export type Ore = number;
 
 export class MoneyError extends RangeError {}
 
+/**
+ * The amounts Samordna accepts: any amount (budget, funding, charge, investment, lump sum, base)
+ * at most 10 billion kroner; a price per inhabitant at most 10 000 kroner. With these, every
+ * product and sum the cost engine forms stays a safe integer (rate × 1 million inhabitants, a
+ * base × 400 parties, thousands of investments of the largest amount).
+ */
+export const MONEY_LIMITS = { maxAmountOre: 10_000_000_000 * 100, maxRateOre: 10_000 * 100 } as const;
+
 export function assertOre(value: number, what = 'amount'): Ore {
   if (!Number.isSafeInteger(value)) throw new MoneyError(`${what} must be a whole number of øre, got ${value}`);
   return value;

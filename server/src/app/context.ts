@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { createMunicipalityLoaders } from '../modules/municipality/municipality.loader';
@@ -8,6 +9,7 @@ import { createHandoverLoaders } from '../modules/handover/handover.loader';
 import { createNationalLoaders } from '../modules/national/national.loader';
 import type { AuthUser } from './auth';
 import { loadConfig, type AppConfig } from '../config/env';
+import { newBudget, type RequestBudget } from './limits';
 
 /** What the services need of the configuration: demo users, links in mails, mail and single sign-on. */
 export type RuntimeSettings = Pick<AppConfig, 'production' | 'demoUsers' | 'publicUrl' | 'mail' | 'oidc'>;
@@ -47,6 +49,10 @@ export interface AppContext {
   /** The browser's User-Agent (cut short), to name a new session on the user's own page. */
   userAgent?: string | null;
   settings: RuntimeSettings;
+  /** What this request has spent of its fields and time (limits.ts). */
+  budget: RequestBudget;
+  /** Names the request in logs and in a masked internal error. */
+  requestId: string;
 }
 
 export function createContext(
@@ -61,5 +67,7 @@ export function createContext(
     ip: extras.ip ?? 'local',
     userAgent: extras.userAgent?.slice(0, 300) ?? null,
     settings: extras.settings ?? defaultSettings(),
+    budget: newBudget(),
+    requestId: randomUUID(),
   };
 }

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Stable error codes clients may rely on (extensions.code). */
@@ -26,7 +27,7 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.PERSONAL_DATA_IN_FREE_TEXT,
   ErrorCode.TOTP_REQUIRED,
 ]);
-const PUBLIC_PREFIXES = ['GRAPHQL_', 'PERSISTED_QUERY_', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX', 'TOO_MANY_'];
+const PUBLIC_PREFIXES = ['GRAPHQL_', 'PERSISTED_QUERY_', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX', 'QUERY_TIMEOUT', 'RESPONSE_TOO_LARGE', 'TOO_MANY_'];
 
 /** Bad input: names the field (dotted path inside the arguments) the message concerns. */
 export function badInput(field: string, message: string): GraphQLError {
@@ -56,23 +57,96 @@ function isPublicCode(code: unknown): code is string {
   return typeof code === 'string' && (PUBLIC_CODES.has(code) || PUBLIC_PREFIXES.some((p) => code.startsWith(p)));
 }
 
+export const INTERNAL_MESSAGE = 'Det oppstod en intern feil. Prøv igjen, eller kontakt administrator om feilen vedvarer.';
+
+/** `Variable "$input" got invalid value … at "input.year"; …`: the field is the path inside the variables. */
+function coercionField(message: string): string | undefined {
+  const m = /^Variable "\$([^"]+)" (?:got invalid value [\s\S]*? at "([^"]+)";|got invalid value|of required type|of non-null type|has invalid value)/.exec(message);
+  if (!m) return undefined;
+  return m[2] ?? m[1];
+}
+
 /**
  * Apollo formatError: stable codes go through (without stack traces); anything else
- * (SQL errors, bugs) becomes a masked INTERNAL_SERVER_ERROR and is logged on the server.
+ * (SQL errors, bugs) becomes a masked INTERNAL_SERVER_ERROR (logged by errorLoggingPlugin).
+ * Variable coercion errors (BAD_USER_INPUT from GraphQL itself) name the field too.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (isPublicCode(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
+      const field = coercionField(formatted.message);
+      if (field) extensions.field = field;
+    }
     return { ...formatted, extensions };
   }
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  console.error('[graphql] internal error:', original);
   return {
-    message: 'Det oppstod en intern feil. Prøv igjen, eller kontakt administrator om feilen vedvarer.',
+    message: INTERNAL_MESSAGE,
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/** SAMORDNA_DEBUG_ERRORS=1: internal errors keep their message and stack trace; stable codes as always. */
+export function debugFormatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (!isPublicCode(formatted.extensions?.code)) return formatted;
+  const f = formatError(formatted, error);
+  return { ...f, extensions: { ...f.extensions, stacktrace: formatted.extensions?.stacktrace } };
+}
+
+/** Quoted values, key details and parameter lists, which may hold what a user typed, are left out of logs. */
+function redact(text: string): string {
+  return text
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/'(?:[^'\\]|\\.)*'/g, "'…'")
+    .replace(/\(([^()]*)\)=\(([^()]*)\)/g, '(…)=(…)');
+}
+
+/**
+ * Logs an internal error with the request id: its kind, the PostgreSQL code, table and constraint
+ * when there are any, the message with quoted values removed, and the stack frames. Never the
+ * SQL, its parameters, or the key details of a constraint error (they hold personal data).
+ */
+export function logInternalError(where: string, requestId: string, error: unknown): void {
+  const e = (error ?? {}) as { name?: string; message?: string; stack?: string; driverError?: Record<string, unknown>; code?: unknown };
+  const driver = (e.driverError ?? e) as { code?: unknown; table?: unknown; constraint?: unknown; routine?: unknown };
+  const facts = [
+    `request ${requestId}`,
+    e.name ?? 'Error',
+    typeof driver.code === 'string' ? `sqlstate ${driver.code}` : '',
+    typeof driver.table === 'string' ? `table ${driver.table}` : '',
+    typeof driver.constraint === 'string' ? `constraint ${driver.constraint}` : '',
+  ].filter(Boolean);
+  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8);
+  console.error(`[${where}] internal error (${facts.join(', ')}): ${redact(String(e.message ?? error))}${frames.length ? `\n${frames.join('\n')}` : ''}`);
+}
+
+/**
+ * Logs each internal error of a request once (with the request's id) and gives the masked answer
+ * the same id, so a user can report it and an operator find it.
+ */
+export function errorLoggingPlugin(): ApolloServerPlugin<{ requestId?: string }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isPublicCode(error.extensions?.code)) continue;
+            logInternalError('graphql', contextValue.requestId ?? 'unknown', error.originalError ?? error);
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !contextValue.requestId) return;
+          const result = response.body.singleResult;
+          if (!result.errors?.some((e) => e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR)) return;
+          result.errors = result.errors.map((e) =>
+            e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
+          );
+        },
+      };
+    },
   };
 }
 

@@ -11,15 +11,63 @@ import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createContext, defaultSettings, type AppContext, type RuntimeSettings } from './context';
-import { formatError } from './errors';
+import { ErrorCode, INTERNAL_MESSAGE, debugFormatError, formatError, logInternalError, errorLoggingPlugin } from './errors';
+import { randomUUID } from 'node:crypto';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
-import { armor, costLimitPlugin } from './limits';
+import { armor, budgetPlugin, costLimitPlugin, fieldGuardPlugin, LIMITS } from './limits';
+import { checkStorableArgs } from './validation';
 import { authenticate } from '../modules/auth/auth.service';
 
 export interface HttpOptions {
   production: boolean;
   dashboardDir: string;
   dataFilesDir: string;
+  /** SAMORDNA_DEBUG_ERRORS=1: error answers carry stack traces and internal messages (never in production use). */
+  debugErrors?: boolean;
+}
+
+/** Helmet with the dashboard's content security policy, for every route. */
+export function securityHeaders(): express.RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+}
+
+/** body-parser's error types, and the stable code each answers with. */
+const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Forespørselen er for stor (grensen er 1 MB).' },
+  'entity.parse.failed': { status: 400, code: 'MALFORMED_JSON', message: 'Forespørselen er ikke gyldig JSON.' },
+  'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Tegnkodingen støttes ikke.' },
+  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Tegnsettet støttes ikke (bruk UTF-8).' },
+};
+
+/** The last express error handler: JSON `{ errors: [{ message, extensions: { code } }] }`, never an HTML page or a stack trace. */
+export function jsonErrorHandler(debug: boolean): express.ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const e = error as { type?: string; status?: number; statusCode?: number; stack?: string };
+    const known = e.type ? BODY_ERRORS[e.type] : undefined;
+    const status = known?.status ?? e.status ?? e.statusCode ?? 500;
+    let body;
+    if (known) body = { message: known.message, extensions: { code: known.code } };
+    else if (status >= 400 && status < 500) body = { message: 'Ugyldig forespørsel.', extensions: { code: 'BAD_REQUEST' } };
+    else {
+      const requestId = randomUUID();
+      logInternalError('http', requestId, error);
+      body = { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } };
+    }
+    if (debug) Object.assign(body.extensions, { stacktrace: String(e.stack ?? error).split('\n') });
+    res.status(status).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [body] }));
+  };
 }
 
 /**
@@ -30,6 +78,8 @@ export interface HttpOptions {
 export function createHttpApp(options: HttpOptions): { app: Express; attach(ready: Ready): void } {
   const app = express();
   app.disable('x-powered-by');
+  // The same security headers on every answer: dashboard, /graphql, /export, /geo.
+  app.use(securityHeaders());
   app.use(compression());
   let ready: Ready | null = null;
 
@@ -57,6 +107,8 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
 
   const geoDir = path.join(options.dataFilesDir, 'geo');
   app.use('/geo', express.static(geoDir, { maxAge: options.production ? '1d' : 0, index: false }));
+  // Errors before GraphQL (a body over 1 MB, malformed JSON) and any other failure: JSON with a stable code.
+  app.use(jsonErrorHandler(options.debugErrors ?? false));
 
   return {
     app,
@@ -67,22 +119,9 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
       router.use('/export', exportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
       if (r.oidcRouter) router.use('/auth/oidc', r.oidcRouter);
       if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
-        // Security headers for the dashboard (the GraphQL endpoint answers JSON only).
-        const headers = helmet({
-          contentSecurityPolicy: {
-            directives: {
-              defaultSrc: ["'self'"],
-              styleSrc: ["'self'", "'unsafe-inline'"],
-              imgSrc: ["'self'", 'data:'],
-              connectSrc: ["'self'"],
-              objectSrc: ["'none'"],
-              frameAncestors: ["'none'"],
-            },
-          },
-        });
-        router.use(headers, express.static(options.dashboardDir, { index: 'index.html' }));
+        router.use(express.static(options.dashboardDir, { index: 'index.html' }));
         // Client-side routes: every other GET that accepts HTML gets the app shell.
-        router.get(/^\/(?!graphql|geo|healthz|export).*/, headers, (req, res, next) => {
+        router.get(/^\/(?!graphql|geo|healthz|export).*/, (req, res, next) => {
           if (!req.accepts('html')) return next();
           res.sendFile(path.join(options.dashboardDir, 'index.html'));
         });
@@ -107,17 +146,20 @@ export interface Ready {
 }
 
 /** The Apollo options shared by the HTTP server and the tests: limits, masking, CSRF prevention. */
-export function apolloConfig(schema: GraphQLSchema, production: boolean) {
+export function apolloConfig(schema: GraphQLSchema, production: boolean, debugErrors = false) {
   const protection = armor();
   return {
     schema,
-    formatError,
-    includeStacktraceInErrorResponses: false,
+    formatError: debugErrors ? debugFormatError : formatError,
+    includeStacktraceInErrorResponses: debugErrors,
     introspection: !production,
     csrfPrevention: true,
+    // A document over the token limit is a parse failure (400 GRAPHQL_PARSE_FAILED), refused before it is parsed further.
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
-    plugins: [...protection.plugins, costLimitPlugin(schema), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // No landing page: it loads scripts from elsewhere, which the security headers refuse. Any GraphQL client works.
+    plugins: [...protection.plugins, costLimitPlugin(schema), fieldGuardPlugin(checkStorableArgs), budgetPlugin(), errorLoggingPlugin(), ApolloServerPluginLandingPageDisabled()],
   };
 }
 
@@ -125,8 +167,9 @@ export async function createApollo(
   schema: GraphQLSchema,
   httpServer: http.Server,
   production: boolean,
+  debugErrors = false,
 ): Promise<ApolloServer<AppContext>> {
-  const config = apolloConfig(schema, production);
+  const config = apolloConfig(schema, production, debugErrors);
   const apollo = new ApolloServer<AppContext>({ ...config, plugins: [...config.plugins, ApolloServerPluginDrainHttpServer({ httpServer })] });
   await apollo.start();
   return apollo;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findPersonalData, isIsoDate, isPhoneNumber, isWorkEmail, parseKommunenummer, PERSONAL_DATA_MESSAGES, todayInNorway, type FreeTextAudience } from '@samordna/domain';
+import { findPersonalData, isSupportedDate, isPhoneNumber, isWorkEmail, parseKommunenummer, PERSONAL_DATA_MESSAGES, SUPPORTED_DATES, MONEY_LIMITS, formatOre, todayInNorway, type FreeTextAudience } from '@samordna/domain';
 import { badInput, ErrorCode } from './errors';
 import { GraphQLError } from 'graphql';
 
@@ -38,6 +38,8 @@ const trimmed = (max: number, label: string, check: FreeTextCheck) =>
       if (found) ctx.addIssue({ code: 'custom', message: `${label} ${PERSONAL_DATA_MESSAGES[found.kind]}`, params: { personalData: found.kind } });
     });
 
+const dateMessage = (label: string) => `${label} må være en gyldig dato (ÅÅÅÅ-MM-DD) fra ${SUPPORTED_DATES.min} til ${SUPPORTED_DATES.max}.`;
+
 export const v = {
   /** Required text, trimmed, not empty; checked for personal data (see FreeTextCheck). */
   text: (label: string, max = 300, check: FreeTextCheck = 'public') => trimmed(max, label, check).min(1, `${label} må fylles ut.`),
@@ -46,12 +48,14 @@ export const v = {
     trimmed(max, label, check)
       .nullish()
       .transform((s) => (s ? s : null)),
+  /** A required date: a calendar date (ÅÅÅÅ-MM-DD) within SUPPORTED_DATES. */
+  isoDate: (label: string) => z.string().refine(isSupportedDate, dateMessage(label)),
   optionalIsoDate: (label: string) =>
     z
       .string()
       .nullish()
       .transform((s) => (s ? s : null))
-      .refine((s) => s === null || isIsoDate(s), `${label} må være en gyldig dato (ÅÅÅÅ-MM-DD).`),
+      .refine((s) => s === null || isSupportedDate(s), dateMessage(label)),
   uuid: (label: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `Ugyldig id for ${label}.`).transform((s) => s.toLowerCase()),
   kommunenummer: () =>
     z.string().transform((s, ctx) => {
@@ -80,8 +84,12 @@ export const v = {
     z.number().int(`${label} må være et helt tall.`).min(min, `${label} må være minst ${min}.`).max(max, `${label} kan være høyst ${max}.`),
   /** A budget year. */
   year: () => v.int('Året', 2000, 2100),
-  /** Money: a non-negative whole number of øre. */
-  ore: (label: string) => z.number().refine((n) => Number.isSafeInteger(n) && n >= 0, `${label} må være et ikke-negativt helt antall øre.`),
+  /** Money: a non-negative whole number of øre, at most `max` (10 billion kroner unless said). */
+  ore: (label: string, max: number = MONEY_LIMITS.maxAmountOre) =>
+    z
+      .number()
+      .refine((n) => Number.isSafeInteger(n) && n >= 0, `${label} må være et ikke-negativt helt antall øre.`)
+      .refine((n) => n <= max, `${label} kan være høyst ${formatOre(max)}.`),
 };
 
 export const paging = z.object({
@@ -97,4 +105,48 @@ export function parsePaging(page: { limit?: number | null; offset?: number | nul
 /** An `asOf` date argument: a valid ISO date, or today in Norway when left out. */
 export function parseAsOf(asOf: string | null | undefined): string {
   return parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text PostgreSQL cannot store, or that is not text at all: a NUL character, or half of a UTF-16
+ * surrogate pair (a lone surrogate makes invalid JSON in the audit trail). Null when `text` is fine.
+ */
+export function unstorableText(text: string): string | null {
+  if (text.includes('\u0000')) return 'inneholder et NUL-tegn (\\u0000), som ikke kan lagres.';
+  if (LONE_SURROGATE.test(text)) return 'inneholder et ugyldig Unicode-tegn (et halvt surrogatpar).';
+  return null;
+}
+
+function findUnstorable(value: unknown, path: string[]): { field: string; message: string } | null {
+  if (typeof value === 'string') {
+    const message = unstorableText(value);
+    return message ? { field: path.join('.'), message } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorable(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const keyProblem = unstorableText(key);
+      if (keyProblem) return { field: [...path, key].join('.'), message: keyProblem };
+      const found = findUnstorable(inner, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Every text argument of every field, before any resolver runs (limits.ts fieldGuardPlugin): NUL
+ * characters and lone surrogates are refused with BAD_USER_INPUT at the field ("input.name").
+ */
+export function checkStorableArgs(args: Record<string, unknown>): void {
+  const found = findUnstorable(args, []);
+  if (found) throw badInput(found.field, `Feltet ${found.message}`);
 }

@@ -15,6 +15,8 @@ export interface AppConfig {
   production: boolean;
   /** Demo users are seeded and may sign in: only outside production, and not with SAMORDNA_NO_DEMO_USERS=1. */
   demoUsers: boolean;
+  /** SAMORDNA_DEBUG_ERRORS=1: error answers show stack traces and internal messages. Off unless set, whatever NODE_ENV says. */
+  debugErrors: boolean;
   /** Where users reach Samordna (links in invitation and reset mails, the OpenID Connect redirect). */
   publicUrl: string;
   /** SMTP for invitation and password-reset mails; null: links are shown once to the person who made them. */
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.SAMORDNA_DATA_DIR?.trim() || path.join(REPO_ROOT, '.data', 'postgres')),
     production,
     demoUsers: demoUsersAllowed(env),
+    debugErrors: env.SAMORDNA_DEBUG_ERRORS === '1',
     publicUrl,
     mail: smtpUrl && mailFrom ? { url: smtpUrl, from: mailFrom } : null,
     oidc:

@@ -186,7 +186,7 @@ describe('errors', () => {
       const r = await app.gql(`{ crisisCentres { items { name } } }`);
       expect(codeOf(r)).toEqual([['INTERNAL_SERVER_ERROR', undefined]]);
       expect(r.errors![0].message).not.toMatch(/note|column|SELECT|exist/i);
-      expect(r.errors![0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      expect(r.errors![0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) });
       expect(spy).toHaveBeenCalled();
     } finally {
       await app.ds.query(`ALTER TABLE crisis_centre RENAME COLUMN note_renamed TO note`);

@@ -27,7 +27,7 @@ export const MunicipalityContactsQuery = graphql(`
         }
       }
     }
-    agencies(filter: { kommunenummer: $kommunenummer }, limit: 500) {
+    agencies(filter: { kommunenummer: $kommunenummer }, limit: 100) {
       items {
         id
         kind

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { AGREEMENT_STATUSES, CHECKLIST_KEYS, isIsoDate, SIGNING_LEVELS, type AgreementStatus, type ChecklistKey, type SigningLevel, type NoticeRunsTo } from '@samordna/domain';
+import { AGREEMENT_STATUSES, CHECKLIST_KEYS, SIGNING_LEVELS, type AgreementStatus, type ChecklistKey, type SigningLevel, type NoticeRunsTo } from '@samordna/domain';
 import { AgreementStatusEnum, SigningLevelEnum } from '../../app/enums';
 import { v } from '../../app/validation';
 import { PartyRole } from './agreement-party.entity';
@@ -223,5 +223,5 @@ export class MembershipDecisionInput {
 export const membershipDecisionSchema = z.object({
   decisionBody: v.text('Vedtaksorganet', 100),
   decisionRef: v.text('Saksnummeret', 100),
-  decisionDate: z.string().refine(isIsoDate, 'Vedtaksdatoen må være en gyldig dato (ÅÅÅÅ-MM-DD).'),
+  decisionDate: v.isoDate('Vedtaksdatoen'),
 });

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { AMENDMENT_STATUSES, isIsoDate, type AmendmentStatus } from '@samordna/domain';
+import { AMENDMENT_STATUSES, type AmendmentStatus } from '@samordna/domain';
 import { v } from '../../app/validation';
 import { CostTermsInput } from '../cost-sharing/cost.types';
 import { costTermsSchema } from '../cost-sharing/cost.service';
@@ -74,7 +74,7 @@ export const amendmentChangesSchema = agreementFieldsSchema.pick({
 
 export const amendmentSchema = z.object({
   summary: v.text('Oppsummeringen', 500),
-  effectiveOn: z.string().refine(isIsoDate, 'Datoen endringen gjelder fra, må være en gyldig dato (ÅÅÅÅ-MM-DD).'),
+  effectiveOn: v.isoDate('Datoen endringen gjelder fra,'),
   changes: amendmentChangesSchema.nullish().transform((c) => c ?? {}),
   costTerms: costTermsSchema.nullish(),
   joining: z.array(v.kommunenummer()).max(100).nullish().transform((x) => x ?? []),
@@ -84,7 +84,7 @@ export const amendmentSchema = z.object({
 export const approvalSchema = z.object({
   decisionBody: v.text('Vedtaksorganet', 100),
   decisionRef: v.text('Saksnummeret', 100),
-  decisionDate: z.string().refine(isIsoDate, 'Vedtaksdatoen må være en gyldig dato (ÅÅÅÅ-MM-DD).'),
+  decisionDate: v.isoDate('Vedtaksdatoen'),
 });
 
 export const amendmentFilterSchema = z.object({

@@ -49,7 +49,9 @@ export async function listAgencies(ctx: AppContext, filterInput: AgencyFilter | 
     .innerJoin(Municipality, 'm', 'm.kommunenummer = a.kommunenummer')
     .orderBy(`m.name COLLATE ${NB_COLLATION}`)
     .addOrderBy('a.kind')
-    .addOrderBy(`a.name COLLATE ${NB_COLLATION}`);
+    .addOrderBy(`a.name COLLATE ${NB_COLLATION}`)
+    // A unique key last: rows that tie on the rest keep one order, so pages neither repeat nor skip them.
+    .addOrderBy('a.id');
   const [items, totalCount] = await qb.offset(offset).limit(limit).getManyAndCount();
   for (const a of items) ctx.loaders.agencyById.prime(a.id, a);
   return { items, totalCount };
@@ -71,7 +73,7 @@ export async function listContacts(ctx: AppContext, filterInput: ContactFilter |
   const staleSql = staleContactSql('c.verified_at', ':months', ':now');
   if (filter.stale === true) qb.andWhere(staleSql, { months, now });
   if (filter.stale === false) qb.andWhere(`NOT ${staleSql}`, { months, now });
-  qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).addOrderBy('a.kind').addOrderBy(`c.name COLLATE ${NB_COLLATION}`);
+  qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).addOrderBy('a.kind').addOrderBy(`c.name COLLATE ${NB_COLLATION}`).addOrderBy('c.id');
   const [items, totalCount] = await qb.offset(offset).limit(limit).getManyAndCount();
   for (const c of items) ctx.loaders.contactById.prime(c.id, c);
   return { items, totalCount };

@@ -54,9 +54,10 @@ export async function investmentSummary(ctx: AppContext, centreId: string, fromY
   const to = parseInput(YEAR, toYear, 'toYear');
   if (to < from) throw badInput('toYear', 'Til-året kan ikke være før fra-året.');
   const [row] = await ctx.dataSource.query(
-    `SELECT coalesce(sum(i.amount_ore), 0)::bigint AS total,
-            coalesce(sum(i.amount_ore) FILTER (WHERE NOT i.shared AND i.paid_by_kommunenummer = c.host_kommunenummer), 0)::bigint AS host_alone,
-            coalesce(sum(i.amount_ore) FILTER (WHERE i.shared), 0)::bigint AS shared
+    // numeric sums (never bigint): any number of investments of the largest amount add up without overflow.
+    `SELECT coalesce(sum(i.amount_ore), 0)::numeric AS total,
+            coalesce(sum(i.amount_ore) FILTER (WHERE NOT i.shared AND i.paid_by_kommunenummer = c.host_kommunenummer), 0)::numeric AS host_alone,
+            coalesce(sum(i.amount_ore) FILTER (WHERE i.shared), 0)::numeric AS shared
      FROM crisis_centre c LEFT JOIN investment i ON i.centre_id = c.id AND i.year BETWEEN $2 AND $3
      WHERE c.id = $1 GROUP BY c.id`,
     [id, from, to],

@@ -22,6 +22,7 @@ import {
   type Scenario,
   type ScenarioResult,
   protectUsageTable,
+  MONEY_LIMITS,
   SUPPRESSION_THRESHOLD,
   type CostParty,
   type Grant,
@@ -41,8 +42,8 @@ const YEAR = v.year();
 
 export const costTermsSchema = z.object({
   model: z.enum(['PER_INHABITANT_HOST_RESIDUAL', 'HOST_EXCEPTION', 'BASE_PLUS_PER_INHABITANT', 'FIXED_SHARES', 'LUMP_SUMS', 'USAGE_ADJUSTED']),
-  rateOre: v.ore('Prisen per innbygger').nullish(),
-  hostRateOre: v.ore('Vertskommunens pris').nullish(),
+  rateOre: v.ore('Prisen per innbygger', MONEY_LIMITS.maxRateOre).nullish(),
+  hostRateOre: v.ore('Vertskommunens pris', MONEY_LIMITS.maxRateOre).nullish(),
   hostShareBp: v.int('Vertskommunens andel', 0, 10_000).nullish(),
   baseOre: v.ore('Grunnbeløpet').nullish(),
   shares: z.array(z.object({ kommunenummer: v.kommunenummer(), value: v.int('Andelen', 0, 10_000) })).nullish(),

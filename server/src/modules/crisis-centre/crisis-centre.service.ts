@@ -33,6 +33,7 @@ export async function listCrisisCentres(
   }
   const [items, totalCount] = await qb
     .orderBy(`c.name COLLATE ${NB_COLLATION}`)
+    .addOrderBy('c.id') // unique last: ties never repeat or skip across pages
     .offset(page.offset)
     .limit(page.limit)
     .getManyAndCount();

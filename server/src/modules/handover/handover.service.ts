@@ -31,7 +31,7 @@ export async function listRoutines(ctx: AppContext, filterInput: RoutineFilter |
   if (filter.centreId) qb.andWhere('r.centre_id = :c', { c: filter.centreId });
   if (filter.kommunenummer) qb.andWhere('r.kommunenummer = :k', { k: filter.kommunenummer });
   if (filter.statuses?.length) qb.andWhere('r.status IN (:...s)', { s: filter.statuses });
-  const [items, totalCount] = await qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).offset(offset).limit(limit).getManyAndCount();
+  const [items, totalCount] = await qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).addOrderBy('r.id').offset(offset).limit(limit).getManyAndCount();
   return { items, totalCount };
 }
 
