@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { availabilityCode, formattedUnavailable } from './availability';
 
 /** Stable error codes clients may rely on (extensions.code). */
 export const ErrorCode = {
@@ -57,7 +58,8 @@ function isPublicCode(code: unknown): code is string {
 }
 
 /**
- * Apollo formatError: stable codes go through (without stack traces); anything else
+ * Apollo formatError: stable codes go through (without stack traces); the database being away
+ * becomes DATABASE_UNAVAILABLE (or SHUTTING_DOWN while stopping); anything else
  * (SQL errors, bugs) becomes a masked INTERNAL_SERVER_ERROR and is logged on the server.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -66,6 +68,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // The database is away or the server is stopping: a retryable 503 (see availability.ts), not a bug.
+  const unavailable = availabilityCode(error);
+  if (unavailable) return formattedUnavailable(unavailable, formatted) as GraphQLFormattedError;
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   console.error('[graphql] internal error:', original);
   return {

@@ -15,6 +15,7 @@ import { formatError } from './errors';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
 import { armor, costLimitPlugin } from './limits';
 import { authenticate } from '../modules/auth/auth.service';
+import { availabilityCode, availabilityErrorHandler, availabilityPlugin, createInFlightTracker, isStopping, unavailableError, type InFlightTracker } from './availability';
 
 export interface HttpOptions {
   production: boolean;
@@ -27,24 +28,25 @@ export interface HttpOptions {
  * at /. Returns a function that makes it ready once the database is up; until then every
  * request gets 503 with a plain explanation.
  */
-export function createHttpApp(options: HttpOptions): { app: Express; attach(ready: Ready): void } {
+export function createHttpApp(options: HttpOptions): { app: Express; attach(ready: Ready): void; inFlight: InFlight } {
   const app = express();
   app.disable('x-powered-by');
   app.use(compression());
   let ready: Ready | null = null;
 
-  app.get('/healthz', async (_req, res) => {
-    if (!ready) {
-      res.status(503).json({ status: 'starting' });
-      return;
-    }
-    try {
-      await ready.dataSource.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
+  // Liveness: the process is alive and its event loop answers (a restart would not help otherwise).
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
   });
+
+  // Readiness: send traffic here only when the database answers and no migration is pending.
+  app.get('/readyz', async (_req, res) => {
+    const status = await readiness(ready, isStopping());
+    res.status(status === 'ready' ? 200 : 503).json({ status });
+  });
+
+  const inFlight = createInFlightTracker();
+  app.use(inFlight.middleware);
 
   app.use((req, res, next) => {
     if (ready) return next();
@@ -57,6 +59,7 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
 
   const geoDir = path.join(options.dataFilesDir, 'geo');
   app.use('/geo', express.static(geoDir, { maxAge: options.production ? '1d' : 0, index: false }));
+  app.use(availabilityErrorHandler);
 
   return {
     app,
@@ -82,7 +85,7 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
         });
         router.use(headers, express.static(options.dashboardDir, { index: 'index.html' }));
         // Client-side routes: every other GET that accepts HTML gets the app shell.
-        router.get(/^\/(?!graphql|geo|healthz|export).*/, headers, (req, res, next) => {
+        router.get(/^\/(?!graphql|geo|healthz|readyz|export).*/, headers, (req, res, next) => {
           if (!req.accepts('html')) return next();
           res.sendFile(path.join(options.dashboardDir, 'index.html'));
         });
@@ -95,7 +98,30 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
       }
       ready = r;
     },
+    inFlight,
   };
+}
+
+export type InFlight = InFlightTracker;
+
+/** What /readyz answers: ready, or why not (starting, stopping, database unavailable, migrations pending). */
+async function readiness(ready: Ready | null, stopping: boolean): Promise<string> {
+  if (stopping) return 'stopping';
+  if (!ready) return 'starting';
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const pending = await Promise.race([
+      ready.dataSource.showMigrations(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('readiness check timed out')), 3000);
+      }),
+    ]);
+    return pending ? 'migrations pending' : 'ready';
+  } catch {
+    return 'database unavailable';
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface Ready {
@@ -117,7 +143,7 @@ export function apolloConfig(schema: GraphQLSchema, production: boolean) {
     csrfPrevention: true,
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
-    plugins: [...protection.plugins, costLimitPlugin(schema), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [...protection.plugins, costLimitPlugin(schema), availabilityPlugin<AppContext>(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   };
 }
 
@@ -134,13 +160,17 @@ export async function createApollo(
 
 export function graphqlMiddleware(apollo: ApolloServer<AppContext>, dataSource: DataSource, settings: RuntimeSettings = defaultSettings()): express.RequestHandler {
   return expressMiddleware(apollo, {
-    context: async ({ req, res }) =>
-      createContext(dataSource, {
-        auth: await authenticate(dataSource, req.headers.cookie, settings),
-        res,
-        ip: req.ip ?? 'unknown',
-        userAgent: req.headers['user-agent'] ?? null,
-        settings,
-      }),
+    context: async ({ req, res }) => {
+      let auth;
+      try {
+        auth = await authenticate(dataSource, req.headers.cookie, settings);
+      } catch (error) {
+        // The session lookup is the first query: with the database away, answer 503, not 500.
+        const code = availabilityCode(error);
+        if (code) throw unavailableError(code);
+        throw error;
+      }
+      return createContext(dataSource, { auth, res, ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null, settings });
+    },
   });
 }
