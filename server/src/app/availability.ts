@@ -29,9 +29,10 @@ const CONNECTION_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
   '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53300',
 ]);
-// What node-postgres and its pool say when a connection breaks or cannot be had in time.
+// What node-postgres and its pool say when a connection breaks or cannot be had in time, and
+// TypeORM's follow-on when a transaction's connection broke under it (seen in the soak's restarts).
 const CONNECTION_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|is not queryable|Connection is not established|the database system is (starting up|shutting down|in recovery|not yet accepting)/i;
+  /Connection terminated|query runner was already released|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|is not queryable|Connection is not established|the database system is (starting up|shutting down|in recovery|not yet accepting)/i;
 /** query_canceled: the server cancels its own statements when the shutdown grace period is over. */
 const QUERY_CANCELED = '57014';
 
