@@ -21,6 +21,8 @@ export interface HttpOptions {
   production: boolean;
   dashboardDir: string;
   dataFilesDir: string;
+  /** Express `trust proxy` (SAMORDNA_TRUST_PROXY): behind a reverse proxy, the client's address comes from X-Forwarded-For. */
+  trustProxy?: string | null;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface HttpOptions {
 export function createHttpApp(options: HttpOptions): { app: Express; attach(ready: Ready): void; inFlight: InFlight } {
   const app = express();
   app.disable('x-powered-by');
+  // Behind the reverse proxy, sign-in throttling per address needs the client's address, not the proxy's.
+  if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
   app.use(compression());
   let ready: Ready | null = null;
 

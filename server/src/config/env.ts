@@ -25,6 +25,8 @@ export interface AppConfig {
   dashboardDir: string;
   /** SIGTERM: how long in-flight requests may run on before their statements are cancelled (rolled back). */
   shutdownGraceMs: number;
+  /** Express `trust proxy`: hops (1) or addresses/subnets of the reverse proxies; null when none. */
+  trustProxy: string | null;
 }
 
 export interface MailConfig {
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataFilesDir: path.join(REPO_ROOT, 'data'),
     dashboardDir: path.join(REPO_ROOT, 'dashboard', 'dist'),
     shutdownGraceMs,
+    trustProxy: env.SAMORDNA_TRUST_PROXY?.trim() || null,
   };
 }
 
