@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -262,7 +262,7 @@ async function runOnce(run, port, cookie, ledger) {
 }
 
 // ---------------------------------------------------------------- main
-const report = { started: new Date().toISOString(), runs: [], ledger: 0, missing: null, exit: null };
+const report = { started: new Date().toISOString(), loadBefore: loadavg()[0], runs: [], ledger: 0, missing: null, exit: null };
 let failed = false;
 try {
   console.log(`Soak: ${RUNS} run(s) × ${MINUTES} min, ${CONNECTIONS} connections, faults ${FAULTS ? 'on' : 'off'} (loopback only)`);
@@ -324,11 +324,12 @@ const checks = [
 if (!report.runs.length) checks.push(['completed', false]);
 failed ||= checks.some(([, ok]) => !ok);
 
+report.loadAfter = loadavg()[0];
 const fmt = (x, d = 1) => (x == null || !Number.isFinite(x) ? '–' : x.toFixed(d));
 const lines = [
   '# Soak and fault results',
   '',
-  `\`pnpm soak --minutes ${MINUTES} --runs ${RUNS} --connections ${CONNECTIONS}${FAULTS ? '' : ' --no-faults'}\`, ${report.started} (UTC), on a 2-core machine shared with other work (load average during the run: see note). Loopback only; PostgreSQL ${'18 (embedded binaries)'} started by the script as DATABASE_URL.`,
+  `\`pnpm soak --minutes ${MINUTES} --runs ${RUNS} --connections ${CONNECTIONS}${FAULTS ? '' : ' --no-faults'}\`, ${report.started} (UTC), on a 2-core machine shared with other work (1-minute load average ${report.loadBefore.toFixed(1)} at the start, ${report.loadAfter.toFixed(1)} at the end: latencies include that contention). Loopback only; PostgreSQL 18 (the embedded binaries) started by the script and given to the server as DATABASE_URL.`,
   '',
   '| check | result |',
   '|---|---|',

@@ -32,7 +32,7 @@ const CONNECTION_CODES = new Set([
 // What node-postgres and its pool say when a connection breaks or cannot be had in time, and
 // TypeORM's follow-on when a transaction's connection broke under it (seen in the soak's restarts).
 const CONNECTION_MESSAGES =
-  /Connection terminated|query runner was already released|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|is not queryable|Connection is not established|the database system is (starting up|shutting down|in recovery|not yet accepting)/i;
+  /Connection terminated|query runner was already released|Query runner already released|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|is not queryable|Connection is not established|the database system is (starting up|shutting down|in recovery|not yet accepting)/i;
 /** query_canceled: the server cancels its own statements when the shutdown grace period is over. */
 const QUERY_CANCELED = '57014';
 

@@ -16,6 +16,7 @@ describe('which errors mean the database is away', () => {
     ['starting up 57P03', pgError('57P03', 'the database system is starting up'), 'DATABASE_UNAVAILABLE'],
     ['inside a TypeORM QueryFailedError', new QueryFailedError('SELECT 1', [], pgError('08006')), 'DATABASE_UNAVAILABLE'],
     ['inside a GraphQLError', new GraphQLError('x', { originalError: pgError('ECONNREFUSED') }), 'DATABASE_UNAVAILABLE'],
+    ['TypeORM after the connection broke inside a transaction', new Error('Query runner already released. Cannot run queries anymore.'), 'DATABASE_UNAVAILABLE'],
     ['a unique violation', new QueryFailedError('INSERT', [], pgError('23505', 'duplicate key')), null],
     ['a statement cancelled while not stopping', pgError('57014', 'canceling statement due to user request'), null],
     ['a bug', new TypeError('x is undefined'), null],
