@@ -157,7 +157,13 @@ export async function createApollo(
   production: boolean,
 ): Promise<ApolloServer<AppContext>> {
   const config = apolloConfig(schema, production);
-  const apollo = new ApolloServer<AppContext>({ ...config, plugins: [...config.plugins, ApolloServerPluginDrainHttpServer({ httpServer })] });
+  // main.ts owns SIGTERM/SIGINT (drain, grace period, cancel, then apollo.stop()): Apollo's own
+  // signal handler would start a second, concurrent stop, which left the process hanging.
+  const apollo = new ApolloServer<AppContext>({
+    ...config,
+    stopOnTerminationSignals: false,
+    plugins: [...config.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
   await apollo.start();
   return apollo;
 }
