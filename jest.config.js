@@ -21,7 +21,9 @@ const COMMONJS_TESTS = { isolatedModules: true, target: 'ES2022', module: 'commo
 // Jest's 5 s default is for unit tests. Tests against PostgreSQL and the built server wait on
 // I/O and on a machine that may be busy; these bound a hung test instead of timing a fast one
 // (speed is measured in bench/, never asserted). Set per project by server/test/utils/timeout.ts.
-const TIMEOUT = { integration: 30_000, process: 180_000 };
+// Component tests render Designsystemet and Recharts in jsdom: a few hundred ms each when idle,
+// several seconds when two cores are shared with builds and PostgreSQL.
+const TIMEOUT = { dashboard: 30_000, integration: 30_000, process: 180_000 };
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -71,7 +73,8 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/dashboard/src'],
       testMatch: ['**/*.test.tsx', '**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/dashboard/test/setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/dashboard/test/setup.ts', '<rootDir>/server/test/utils/timeout.ts'],
+      globals: { SAMORDNA_TEST_TIMEOUT: TIMEOUT.dashboard },
       moduleNameMapper: {
         '^@samordna/domain$': '<rootDir>/packages/domain/src/index.ts',
         '\\.css$': '<rootDir>/dashboard/test/style-stub.js',

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig, type AppConfig } from './config/env';
@@ -9,6 +10,8 @@ import type { AppContext } from './app/context';
 import { openDatabase, prepareDatabase, type DatabaseHandle } from './database/runtime';
 import { scheduleHousekeeping } from './database/housekeeping';
 import { createOidcRouter } from './modules/auth/oidc';
+import { markStopping } from './app/availability';
+import { cancelStatements } from './database/cancel';
 
 /** Active national administrators who are not demo users: none means the first must be made with the CLI. */
 async function countAdministrators(ds: DataSource): Promise<number> {
@@ -65,7 +68,10 @@ async function main(): Promise<void> {
   }
 
   const started = Date.now();
-  const { app, attach } = createHttpApp(config);
+  const { app, attach, inFlight } = createHttpApp(config);
+  // Unique per process (replicas may share a pid in their containers): on shutdown this process
+  // cancels its own statements and no other's.
+  const applicationName = `samordna-${randomBytes(4).toString('hex')}`;
   const httpServer = http.createServer(app);
 
   // Take the port first: a port in use is the commonest failure and costs nothing to find.
@@ -89,11 +95,23 @@ async function main(): Promise<void> {
   const shutdown = (reason: string, exitCode: number) => {
     stopping ??= (async () => {
       console.log(`\n${reason}: stopping Samordna …`);
+      // Readiness turns 503 and answers close their keep-alive connections; no new connections.
+      markStopping();
       stopHousekeeping?.();
       httpServer.close();
       httpServer.closeIdleConnections();
-      const force = setTimeout(() => httpServer.closeAllConnections(), 3000);
-      force.unref();
+      // In-flight requests may finish within the grace period. After it, their statements are
+      // cancelled: each transaction rolls back and its client is told SHUTTING_DOWN (503, retry),
+      // so no write is acknowledged that is not there.
+      if (!(await inFlight.idle(config.shutdownGraceMs))) {
+        const db = await dbPromise?.catch(() => null);
+        console.log(`${inFlight.inFlight()} request(s) still running after the grace period of ${config.shutdownGraceMs} ms: cancelling them.`);
+        for (let i = 0; i < 10 && db && inFlight.inFlight() > 0; i++) {
+          await cancelStatements(db.url, applicationName);
+          await inFlight.idle(500);
+        }
+      }
+      httpServer.closeAllConnections();
       await apollo?.stop().catch(() => undefined);
       await dataSource?.destroy().catch(() => undefined);
       const db = await dbPromise?.catch(() => null);
@@ -111,7 +129,7 @@ async function main(): Promise<void> {
     dbPromise = openDatabase(config);
     const db = await dbPromise;
     if (stopping) return;
-    const prepared = await prepareDatabase(db.url, { seed: true, dataFilesDir: config.dataFilesDir });
+    const prepared = await prepareDatabase(db.url, { seed: true, dataFilesDir: config.dataFilesDir, applicationName });
     dataSource = prepared.dataSource;
     if (stopping) return;
     if (prepared.migrations.length) console.log(`Migrations run: ${prepared.migrations.join(', ')}`);

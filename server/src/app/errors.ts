@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { availabilityCode, formattedUnavailable } from './availability';
 
 /** Stable error codes clients may rely on (extensions.code). */
 export const ErrorCode = {
@@ -67,11 +68,12 @@ function coercionField(message: string): string | undefined {
 }
 
 /**
- * Apollo formatError: stable codes go through (without stack traces); anything else
- * (SQL errors, bugs) becomes a masked INTERNAL_SERVER_ERROR (logged by errorLoggingPlugin).
+ * Apollo formatError: stable codes go through (without stack traces); the database being away
+ * becomes DATABASE_UNAVAILABLE (or SHUTTING_DOWN while stopping); anything else (SQL errors, bugs)
+ * becomes a masked INTERNAL_SERVER_ERROR (logged by errorLoggingPlugin with a request id).
  * Variable coercion errors (BAD_USER_INPUT from GraphQL itself) name the field too.
  */
-export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (isPublicCode(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -81,6 +83,9 @@ export function formatError(formatted: GraphQLFormattedError, _error: unknown): 
     }
     return { ...formatted, extensions };
   }
+  // The database is away or the server is stopping: a retryable 503 (see availability.ts), not a bug.
+  const unavailable = availabilityCode(error);
+  if (unavailable) return formattedUnavailable(unavailable, formatted) as GraphQLFormattedError;
   return {
     message: INTERNAL_MESSAGE,
     locations: formatted.locations,

@@ -17,6 +17,7 @@ import { exportRouter } from '../modules/cost-sharing/cost.export';
 import { armor, budgetPlugin, costLimitPlugin, fieldGuardPlugin, LIMITS } from './limits';
 import { checkStorableArgs } from './validation';
 import { authenticate } from '../modules/auth/auth.service';
+import { availabilityCode, availabilityErrorHandler, availabilityPlugin, createInFlightTracker, isStopping, unavailableError, type InFlightTracker } from './availability';
 
 export interface HttpOptions {
   production: boolean;
@@ -24,6 +25,8 @@ export interface HttpOptions {
   dataFilesDir: string;
   /** SAMORDNA_DEBUG_ERRORS=1: error answers carry stack traces and internal messages (never in production use). */
   debugErrors?: boolean;
+  /** Express `trust proxy` (SAMORDNA_TRUST_PROXY): behind a reverse proxy, the client's address comes from X-Forwarded-For. */
+  trustProxy?: string | null;
 }
 
 /** Helmet with the dashboard's content security policy, for every route. */
@@ -75,26 +78,29 @@ export function jsonErrorHandler(debug: boolean): express.ErrorRequestHandler {
  * at /. Returns a function that makes it ready once the database is up; until then every
  * request gets 503 with a plain explanation.
  */
-export function createHttpApp(options: HttpOptions): { app: Express; attach(ready: Ready): void } {
+export function createHttpApp(options: HttpOptions): { app: Express; attach(ready: Ready): void; inFlight: InFlight } {
   const app = express();
   app.disable('x-powered-by');
   // The same security headers on every answer: dashboard, /graphql, /export, /geo.
   app.use(securityHeaders());
+  // Behind the reverse proxy, sign-in throttling per address needs the client's address, not the proxy's.
+  if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
   app.use(compression());
   let ready: Ready | null = null;
 
-  app.get('/healthz', async (_req, res) => {
-    if (!ready) {
-      res.status(503).json({ status: 'starting' });
-      return;
-    }
-    try {
-      await ready.dataSource.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
+  // Liveness: the process is alive and its event loop answers (a restart would not help otherwise).
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
   });
+
+  // Readiness: send traffic here only when the database answers and no migration is pending.
+  app.get('/readyz', async (_req, res) => {
+    const status = await readiness(ready, isStopping());
+    res.status(status === 'ready' ? 200 : 503).json({ status });
+  });
+
+  const inFlight = createInFlightTracker();
+  app.use(inFlight.middleware);
 
   app.use((req, res, next) => {
     if (ready) return next();
@@ -107,6 +113,7 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
 
   const geoDir = path.join(options.dataFilesDir, 'geo');
   app.use('/geo', express.static(geoDir, { maxAge: options.production ? '1d' : 0, index: false }));
+  app.use(availabilityErrorHandler);
   // Errors before GraphQL (a body over 1 MB, malformed JSON) and any other failure: JSON with a stable code.
   app.use(jsonErrorHandler(options.debugErrors ?? false));
 
@@ -121,7 +128,7 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
       if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
         router.use(express.static(options.dashboardDir, { index: 'index.html' }));
         // Client-side routes: every other GET that accepts HTML gets the app shell.
-        router.get(/^\/(?!graphql|geo|healthz|export).*/, (req, res, next) => {
+        router.get(/^\/(?!graphql|geo|healthz|readyz|export).*/, (req, res, next) => {
           if (!req.accepts('html')) return next();
           res.sendFile(path.join(options.dashboardDir, 'index.html'));
         });
@@ -134,7 +141,30 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
       }
       ready = r;
     },
+    inFlight,
   };
+}
+
+export type InFlight = InFlightTracker;
+
+/** What /readyz answers: ready, or why not (starting, stopping, database unavailable, migrations pending). */
+async function readiness(ready: Ready | null, stopping: boolean): Promise<string> {
+  if (stopping) return 'stopping';
+  if (!ready) return 'starting';
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const pending = await Promise.race([
+      ready.dataSource.showMigrations(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('readiness check timed out')), 3000);
+      }),
+    ]);
+    return pending ? 'migrations pending' : 'ready';
+  } catch {
+    return 'database unavailable';
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface Ready {
@@ -159,7 +189,15 @@ export function apolloConfig(schema: GraphQLSchema, production: boolean, debugEr
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     // No landing page: it loads scripts from elsewhere, which the security headers refuse. Any GraphQL client works.
-    plugins: [...protection.plugins, costLimitPlugin(schema), fieldGuardPlugin(checkStorableArgs), budgetPlugin(), errorLoggingPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...protection.plugins,
+      costLimitPlugin(schema),
+      fieldGuardPlugin(checkStorableArgs),
+      budgetPlugin(),
+      availabilityPlugin<AppContext>(),
+      errorLoggingPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   };
 }
 
@@ -170,20 +208,30 @@ export async function createApollo(
   debugErrors = false,
 ): Promise<ApolloServer<AppContext>> {
   const config = apolloConfig(schema, production, debugErrors);
-  const apollo = new ApolloServer<AppContext>({ ...config, plugins: [...config.plugins, ApolloServerPluginDrainHttpServer({ httpServer })] });
+  // main.ts owns SIGTERM/SIGINT (drain, grace period, cancel, then apollo.stop()): Apollo's own
+  // signal handler would start a second, concurrent stop, which left the process hanging.
+  const apollo = new ApolloServer<AppContext>({
+    ...config,
+    stopOnTerminationSignals: false,
+    plugins: [...config.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
   await apollo.start();
   return apollo;
 }
 
 export function graphqlMiddleware(apollo: ApolloServer<AppContext>, dataSource: DataSource, settings: RuntimeSettings = defaultSettings()): express.RequestHandler {
   return expressMiddleware(apollo, {
-    context: async ({ req, res }) =>
-      createContext(dataSource, {
-        auth: await authenticate(dataSource, req.headers.cookie, settings),
-        res,
-        ip: req.ip ?? 'unknown',
-        userAgent: req.headers['user-agent'] ?? null,
-        settings,
-      }),
+    context: async ({ req, res }) => {
+      let auth;
+      try {
+        auth = await authenticate(dataSource, req.headers.cookie, settings);
+      } catch (error) {
+        // The session lookup is the first query: with the database away, answer 503, not 500.
+        const code = availabilityCode(error);
+        if (code) throw unavailableError(code);
+        throw error;
+      }
+      return createContext(dataSource, { auth, res, ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null, settings });
+    },
   });
 }

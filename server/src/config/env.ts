@@ -25,6 +25,10 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   dataFilesDir: string;
   dashboardDir: string;
+  /** SIGTERM: how long in-flight requests may run on before their statements are cancelled (rolled back). */
+  shutdownGraceMs: number;
+  /** Express `trust proxy`: hops (1) or addresses/subnets of the reverse proxies; null when none. */
+  trustProxy: string | null;
 }
 
 export interface MailConfig {
@@ -88,6 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError('DATABASE_URL', `DATABASE_URL must start with postgres://, not ${parsed.protocol}//.`);
     }
   }
+  const graceText = env.SAMORDNA_SHUTDOWN_GRACE_MS?.trim() || '10000';
+  const shutdownGraceMs = Number(graceText);
+  if (!/^\d+$/.test(graceText)) {
+    throw new ConfigError('SAMORDNA_SHUTDOWN_GRACE_MS', `SAMORDNA_SHUTDOWN_GRACE_MS must be a whole number of milliseconds, not «${graceText}».`);
+  }
   const production = env.NODE_ENV === 'production';
   const publicUrlText = env.SAMORDNA_PUBLIC_URL?.trim() || `http://localhost:${port}`;
   const publicUrl = parseUrl('SAMORDNA_PUBLIC_URL', publicUrlText, ['http:', 'https:'], 'https://samordna.example.no').toString().replace(/\/$/, '');
@@ -124,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : null,
     dataFilesDir: path.join(REPO_ROOT, 'data'),
     dashboardDir: path.join(REPO_ROOT, 'dashboard', 'dist'),
+    shutdownGraceMs,
+    trustProxy: env.SAMORDNA_TRUST_PROXY?.trim() || null,
   };
 }
 

@@ -12,6 +12,8 @@ export interface DataSourceOptions {
   /** A TypeORM logger; tests pass one that counts SQL statements. */
   logger?: Logger;
   poolSize?: number;
+  /** PostgreSQL application_name; the server makes its own unique, so it can cancel its own statements on shutdown. */
+  applicationName?: string;
 }
 
 /** Migrations are the only schema path: synchronize stays off here. */
@@ -27,7 +29,7 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     migrationsRun: false,
     logging: options.logger ? true : false,
     logger: options.logger,
-    applicationName: 'samordna',
+    applicationName: options.applicationName ?? 'samordna',
     poolSize: options.poolSize ?? 10,
     connectTimeoutMS: 10_000,
   });

@@ -65,9 +65,9 @@ export interface PreparedDatabase {
 /** Connects, runs pending migrations and (optionally) the idempotent seed. */
 export async function prepareDatabase(
   url: string,
-  options: { seed: boolean; dataFilesDir: string },
+  options: { seed: boolean; dataFilesDir: string; applicationName?: string },
 ): Promise<PreparedDatabase> {
-  const dataSource = createDataSource(url);
+  const dataSource = createDataSource(url, { applicationName: options.applicationName });
   await dataSource.initialize();
   try {
     const migrations = await migrate(dataSource);
