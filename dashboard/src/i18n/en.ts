@@ -31,6 +31,13 @@ export const en: Record<MessageKey, string> = {
   'error.retry': 'Try again',
   'footer.sources':
     'Sources: population from Statistics Norway (SSB); municipality list via aprestmo/norway-geodata (MIT); boundaries © Kartverket (CC BY 4.0).',
+  'nav.menu': 'Menu',
+  'error.pageFailed': 'The page could not be shown.',
+  'error.chunk': 'This part of Samordna could not be downloaded. Check your connection and reload the page.',
+  'error.reload': 'Reload the page',
+  'error.stillOffline': 'Still cannot reach the server. Try again in a moment.',
+  'notFound.heading': 'Page not found',
+  'notFound.back': 'Go to the front page',
   'nav.main': "Main menu",
   'nav.overview': "Overview",
   'nav.map': "Coverage map",

@@ -29,6 +29,13 @@ export const nb = {
   'error.retry': 'Prøv igjen',
   'footer.sources':
     'Kilder: folketall fra Statistisk sentralbyrå (SSB); kommuneliste via aprestmo/norway-geodata (MIT); kommunegrenser © Kartverket (CC BY 4.0).',
+  'nav.menu': 'Meny',
+  'error.pageFailed': 'Siden kunne ikke vises.',
+  'error.chunk': 'Denne delen av Samordna kunne ikke lastes ned. Sjekk nettforbindelsen, og last inn siden på nytt.',
+  'error.reload': 'Last inn siden på nytt',
+  'error.stillOffline': 'Får fortsatt ikke kontakt med tjeneren. Prøv igjen om litt.',
+  'notFound.heading': 'Fant ikke siden',
+  'notFound.back': 'Gå til forsiden',
   'nav.main': "Hovedmeny",
   'nav.overview': "Oversikt",
   'nav.map': "Dekningskart",

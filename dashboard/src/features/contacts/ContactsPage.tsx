@@ -12,6 +12,7 @@ import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatInteger, formatOsloDate } from '../../lib/format';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
+import { ScrollTable } from '../../components/ScrollTable';
 
 type Agency = MunicipalityContactsQuery['agencies']['items'][number];
 const CONTACT_CODES = ['NO_CONTACT_POINT', 'NO_KEY_CONTACT', 'STALE_CONTACTS', 'NO_WRITTEN_COOPERATION'] as const;
@@ -124,6 +125,7 @@ export default function ContactsPage() {
                 <div className="button-row no-print">
                   <Permission allowed={mayVerifyStale}>{verifyRows}</Permission>
                 </div>
+                <ScrollTable label={t('contacts.staleList')}>
                 <Table zebra border data-size="sm" data-testid="stale-table">
                   <caption className="visually-hidden">{t('contacts.staleList')}</caption>
                   <Table.Head>
@@ -151,6 +153,7 @@ export default function ContactsPage() {
                     ))}
                   </Table.Body>
                 </Table>
+                </ScrollTable>
               </>
             )}
           </section>
@@ -169,6 +172,7 @@ export default function ContactsPage() {
             {centre.data.centreCoverage.rows.length === 0 ? (
               <Paragraph role="status">{t('common.noMembers', { name: centre.data.centreCoverage.centreName })}</Paragraph>
             ) : (
+              <ScrollTable label={t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}>
               <Table zebra border data-size="sm" data-testid="centre-contacts">
                 <caption className="visually-hidden">{t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}</caption>
                 <Table.Head>
@@ -199,6 +203,7 @@ export default function ContactsPage() {
                   })}
                 </Table.Body>
               </Table>
+              </ScrollTable>
             )}
           </section>
         ))}
@@ -243,6 +248,7 @@ export default function ContactsPage() {
                 <Paragraph data-size="sm" className={a.writtenAgreement ? '' : 'muted'}>
                   {a.writtenAgreement ? t('contacts.writtenAgreement') : t('contacts.noWrittenAgreement')}
                 </Paragraph>
+                <ScrollTable label={a.name}>
                 <Table zebra border data-size="sm" data-testid="contact-table">
                   <caption className="visually-hidden">{a.name}</caption>
                   <Table.Head>
@@ -271,7 +277,7 @@ export default function ContactsPage() {
                           )}
                         </Table.Cell>
                         <Table.Cell>{c.title ?? ''}</Table.Cell>
-                        <Table.Cell>{c.phone ?? ''}</Table.Cell>
+                        <Table.Cell className="nowrap">{c.phone ?? ''}</Table.Cell>
                         <Table.Cell>{c.email ?? ''}</Table.Cell>
                         <Table.Cell data-testid="verified-cell">
                           {c.verifiedAt ? `${formatOsloDate(c.verifiedAt)} (${t('contacts.monthsAgo', { months: monthsSince(c.verifiedAt) })})` : t('contacts.never')}
@@ -300,6 +306,7 @@ export default function ContactsPage() {
                     ))}
                   </Table.Body>
                 </Table>
+                </ScrollTable>
                 <Permission allowed={mayEdit}>
                   <Button
                     variant="tertiary"

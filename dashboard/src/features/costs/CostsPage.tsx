@@ -10,6 +10,7 @@ import { formatDecimal, formatInteger, formatKroner, formatOre } from '../../lib
 import { CostCentresQuery, CostPageQuery } from './costs.graphql';
 import { PerInhabitantChart, TrendChart, WhoPaysChart } from './CostCharts';
 import { Simulator } from './Simulator';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 
@@ -139,6 +140,7 @@ export default function CostsPage() {
           <Details>
             <Details.Summary>{t('costs.asTable')}</Details.Summary>
             <Details.Content>
+              <ScrollTable label={t('costs.whoPays')}>
               <Table zebra border data-size="sm" data-testid="cost-table">
                 <caption>{t('costs.whoPays')}</caption>
                 <Table.Head>
@@ -168,6 +170,7 @@ export default function CostsPage() {
                   ))}
                 </Table.Body>
               </Table>
+              </ScrollTable>
               {d.extraChargesWithheld && (
                 <Paragraph data-size="sm" className="muted" data-testid="charges-withheld">
                   {t('costs.withheldNote')}

@@ -8,6 +8,7 @@ import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatKroner, formatOre } from '../../lib/format';
 import { SimulationQuery } from './costs.graphql';
 import type { CombinedError } from 'urql';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /**
  * The server's field errors (input. dropped) shown at a field of the form: the rate also takes what is
@@ -148,6 +149,7 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
           <Heading level={3} data-size="xs">
             {t('sim.result')}
           </Heading>
+          <ScrollTable label={t('sim.result')}>
           <Table zebra border data-size="sm">
             <caption className="visually-hidden">{t('sim.result')}</caption>
             <Table.Head>
@@ -172,6 +174,7 @@ export function Simulator({ centreId, year, parties, municipalities }: Props) {
               ))}
             </Table.Body>
           </Table>
+          </ScrollTable>
           {result.notes.map((n) => (
             <Paragraph key={n} data-size="sm" className="muted">
               {n}

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Table } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { ScrollTable } from '../../components/ScrollTable';
 
 export interface CountyBar {
   label: string;
@@ -40,6 +41,7 @@ export function CountyChart({ data }: { data: CountyBar[] }) {
       </div>
       <details>
         <summary>{t('overview.chartCountiesTable')}</summary>
+        <ScrollTable label={t('overview.chartCounties')}>
         <Table data-size="sm">
           <caption>{t('overview.chartCounties')}</caption>
           <Table.Head>
@@ -65,6 +67,7 @@ export function CountyChart({ data }: { data: CountyBar[] }) {
             ))}
           </Table.Body>
         </Table>
+        </ScrollTable>
       </details>
     </figure>
   );

@@ -14,6 +14,7 @@ import { ConflictAlert } from '../auth/ConflictNotice';
 import { formatDate } from '../../lib/format';
 import { StepDialog, draftOfStep, type StepDraft } from './StepDialog';
 import { AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
+import { ScrollTable } from '../../components/ScrollTable';
 
 export default function RoutinesPage() {
   const { t, locale } = useI18n();
@@ -168,6 +169,7 @@ export default function RoutinesPage() {
             )}
             <RouterLink to={`/flytter/${routine.municipality.kommunenummer}`}>{t('routines.movingToLink', { name: routine.municipality.name })}</RouterLink>
           </div>
+          <ScrollTable label={t('routines.steps')}>
           <Table zebra border data-size="sm" data-testid="step-table">
             <caption className="visually-hidden">{t('routines.steps')}</caption>
             <Table.Head>
@@ -213,6 +215,7 @@ export default function RoutinesPage() {
               ))}
             </Table.Body>
           </Table>
+          </ScrollTable>
           {!mayEdit && <PermissionNote />}
           <History entity="HandoverRoutine" entityId={routine.id} />
           <StepDialog

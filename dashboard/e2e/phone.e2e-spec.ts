@@ -1,0 +1,179 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort, spawnServer, tempDir, type SpawnedServer } from '../../server/test/utils/spawn-server';
+import { wcagViolations } from './axe';
+import { launchChromium, signIn } from './browser';
+
+jest.setTimeout(240_000);
+
+// Every page at a phone's width (390 × 844) and at a desktop's (1280 × 900): nothing may make the
+// page scroll sideways on the phone (wide tables scroll inside their own box), the header folds
+// into a menu button, and axe finds nothing. Screenshots of both go to e2e/screenshots/phone|desktop.
+const SCREENSHOTS = path.join(__dirname, 'screenshots');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+let server: SpawnedServer;
+let browser: Browser;
+const base = tempDir('samordna-phone-');
+let url = '';
+
+beforeAll(async () => {
+  server = spawnServer({ SAMORDNA_DATA_DIR: path.join(base, 'pg'), NODE_ENV: 'development' }, await freePort());
+  await server.waitFor(/Samordna is running/);
+  url = `http://localhost:${server.port}`;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(base, { recursive: true, force: true });
+});
+
+/** Waits until no spinner is left and the page has a main heading. */
+async function settled(page: Page) {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('main .loading').length === 0);
+  await page.waitForLoadState('networkidle');
+}
+
+/** How far the page reaches past the right edge of the viewport, and the widest offender. */
+async function overflow(page: Page): Promise<{ by: number; culprit: string }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    let culprit = '';
+    let widest = width;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      // Whatever is inside a box that scrolls on its own does not widen the page.
+      if (el.closest('.table-scroll')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.right > widest + 0.5) {
+        widest = r.right;
+        culprit = `${el.tagName.toLowerCase()}.${String(el.className)} «${(el.textContent ?? '').trim().slice(0, 40)}»`;
+      }
+    }
+    return { by: document.documentElement.scrollWidth - width, culprit };
+  });
+}
+
+/** A full-page screenshot, cut off at 2 400 px (the 357-row tables would make it unreadable). */
+async function shot(page: Page, file: string) {
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
+  await page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 2400) } });
+}
+
+interface Visit {
+  name: string;
+  path: string;
+  /** Signs in as this user first. */
+  as?: [string, string];
+}
+
+const PAGES: Visit[] = [
+  { name: 'oversikt', path: '/' },
+  { name: 'kart', path: '/kart' },
+  { name: 'kart-fauske', path: '/kart?kommune=1841' },
+  { name: 'kostnader', path: '/kostnader?aar=2025' },
+  { name: 'avtaler', path: '/avtaler' },
+  { name: 'kommuner', path: '/kommuner' },
+  { name: 'logg-inn', path: '/logg-inn' },
+  { name: 'finnes-ikke', path: '/finnes-ikke' },
+  { name: 'kontakter', path: '/kontakter?kommune=1841', as: ['leder.salten@samordna.example', 'demo-leder-2026'] },
+  { name: 'rutiner', path: '/rutiner', as: ['leder.salten@samordna.example', 'demo-leder-2026'] },
+  { name: 'flytter', path: '/flytter/1841', as: ['leder.salten@samordna.example', 'demo-leder-2026'] },
+  { name: 'avtaler-direktor', path: '/avtaler', as: ['direktor.bodo@samordna.example', 'demo-direktor-2026'] },
+  { name: 'brukere', path: '/brukere', as: ['admin@samordna.example', 'demo-admin-2026'] },
+  { name: 'min-konto', path: '/min-konto', as: ['admin@samordna.example', 'demo-admin-2026'] },
+];
+
+async function context(viewport: { width: number; height: number }, as?: [string, string]): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport, locale: 'nb-NO', bypassCSP: true });
+  if (as) {
+    const page = await ctx.newPage();
+    await signIn(page, url, as[0], as[1]);
+    await page.close();
+  }
+  return ctx;
+}
+
+describe('Every page on a phone (390 px) and a desktop (1280 px)', () => {
+  it.each(PAGES)('$name: no sideways scrolling at 390 px, axe clean, screenshots at both widths', async (visit) => {
+    const phone = await context(PHONE, visit.as);
+    const page = await phone.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}${visit.path}`);
+    await settled(page);
+    const o = await overflow(page);
+    await shot(page, `${visit.name}-390.png`);
+    expect(o).toEqual({ by: 0, culprit: '' });
+    expect(await wcagViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await phone.close();
+
+    const desktop = await context(DESKTOP, visit.as);
+    const wide = await desktop.newPage();
+    await wide.goto(`${url}${visit.path}`);
+    await settled(wide);
+    await shot(wide, `${visit.name}-1280.png`);
+    expect(await overflow(wide)).toEqual({ by: 0, culprit: '' });
+    await desktop.close();
+  });
+
+  it('an agreement page fits a phone too', async () => {
+    const phone = await context(PHONE, ['direktor.bodo@samordna.example', 'demo-direktor-2026']);
+    const page = await phone.newPage();
+    await page.goto(`${url}/avtaler`);
+    await settled(page);
+    await page.getByTestId('agreement-table').locator('a').first().click();
+    await settled(page);
+    await shot(page, 'avtale-390.png');
+    expect(await overflow(page)).toEqual({ by: 0, culprit: '' });
+    expect(await wcagViolations(page)).toEqual([]);
+    await phone.close();
+  });
+
+  it('the header folds into a menu button on a phone: closed at first, opens and closes with the button, closes after a choice', async () => {
+    const phone = await context(PHONE, ['leder.salten@samordna.example', 'demo-leder-2026']);
+    const page = await phone.newPage();
+    await page.goto(`${url}/`);
+    await settled(page);
+    const button = page.getByRole('button', { name: 'Meny' });
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.getByRole('link', { name: 'Kostnader' }).isVisible()).resolves.toBe(false);
+    // Touch targets: the menu button is at least 44 × 44 px.
+    const box = (await button.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await button.click();
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'meny-390.png'), fullPage: false });
+    expect(await overflow(page)).toEqual({ by: 0, culprit: '' });
+    expect(await wcagViolations(page)).toEqual([]);
+    // Every link in the open menu is a touch target of at least 44 px in height.
+    for (const link of await page.locator('.app-header nav a').all()) {
+      expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    }
+    await page.getByRole('link', { name: 'Kostnader' }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
+    expect(page.url()).toContain('/kostnader');
+    // Escape closes the open menu and gives focus back to the button.
+    await button.click();
+    await page.keyboard.press('Escape');
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).resolves.toBe('main-menu');
+    await phone.close();
+
+    // A desktop has no menu button: the navigation is always shown.
+    const desktop = await context(DESKTOP);
+    const wide = await desktop.newPage();
+    await wide.goto(`${url}/`);
+    await settled(wide);
+    await expect(wide.getByRole('button', { name: 'Meny' }).isVisible()).resolves.toBe(false);
+    await expect(wide.getByRole('link', { name: 'Kostnader' }).isVisible()).resolves.toBe(true);
+    await desktop.close();
+  });
+});
