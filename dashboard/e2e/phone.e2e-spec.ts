@@ -79,6 +79,9 @@ const PAGES: Visit[] = [
   { name: 'kommuner', path: '/kommuner' },
   { name: 'logg-inn', path: '/logg-inn' },
   { name: 'finnes-ikke', path: '/finnes-ikke' },
+  { name: 'start-direktor', path: '/', as: ['direktor.fauske@samordna.example', 'demo-direktor-2026'] },
+  { name: 'start-okonomi', path: '/', as: ['okonomi.bodo@samordna.example', 'demo-okonomi-2026'] },
+  { name: 'start-leder', path: '/', as: ['leder.salten@samordna.example', 'demo-leder-2026'] },
   { name: 'kontakter', path: '/kontakter?kommune=1841', as: ['leder.salten@samordna.example', 'demo-leder-2026'] },
   { name: 'rutiner', path: '/rutiner', as: ['leder.salten@samordna.example', 'demo-leder-2026'] },
   { name: 'flytter', path: '/flytter/1841', as: ['leder.salten@samordna.example', 'demo-leder-2026'] },
@@ -175,5 +178,45 @@ describe('Every page on a phone (390 px) and a desktop (1280 px)', () => {
     await expect(wide.getByRole('button', { name: 'Meny' }).isVisible()).resolves.toBe(false);
     await expect(wide.getByRole('link', { name: 'Kostnader' }).isVisible()).resolves.toBe(true);
     await desktop.close();
+  });
+});
+
+describe('A personal start once signed in', () => {
+  async function start(as: [string, string]) {
+    const ctx = await context(DESKTOP, as);
+    const page = await ctx.newPage();
+    await page.goto(`${url}/`);
+    await page.getByTestId('my-start').waitFor();
+    await settled(page);
+    return { ctx, page };
+  }
+
+  it('a director sees their municipality, its centre and cost per inhabitant, deadlines with days left, findings and stale contacts', async () => {
+    const { ctx, page } = await start(['direktor.fauske@samordna.example', 'demo-direktor-2026']);
+    const card = page.getByTestId('start-municipality');
+    await card.getByRole('heading', { name: 'Fauske kommune' }).waitFor();
+    await expect(card.textContent()).resolves.toContain('Samarbeidskommune i Krisesenteret i Salten.');
+    await expect(card.getByTestId('start-cost').textContent()).resolves.toMatch(/Fauske betaler kr\s[\d\s]+ per innbygger i \d{4}\./);
+    await expect(card.getByRole('link', { name: /kontaktperson/ }).getAttribute('href')).resolves.toBe('/kontakter?kommune=1841');
+    await expect(page.getByRole('heading', { name: 'Hele landet' }).count()).resolves.toBe(1);
+    expect(await wcagViolations(page)).toEqual([]);
+    await ctx.close();
+  });
+
+  it('finance sees the budget year of the centre their municipality hosts', async () => {
+    const { ctx, page } = await start(['okonomi.bodo@samordna.example', 'demo-okonomi-2026']);
+    const cost = page.getByTestId('start-cost');
+    await expect(cost.textContent()).resolves.toMatch(/Budsjettåret \d{4}: netto budsjett kr/);
+    await expect(cost.getByRole('link', { name: /Se kostnadene for \d{4}/ }).getAttribute('href')).resolves.toMatch(/^\/kostnader\?senter=.+&aar=\d{4}$/);
+    await ctx.close();
+  });
+
+  it('a centre leader sees the member municipalities with gaps', async () => {
+    const { ctx, page } = await start(['leder.salten@samordna.example', 'demo-leder-2026']);
+    const card = page.getByTestId('start-centre');
+    await card.getByRole('heading', { name: 'Krisesenteret i Salten' }).waitFor();
+    await expect(card.textContent()).resolves.toMatch(/\d+ medlemskommuner · \d+ med mangler/);
+    expect(await wcagViolations(page)).toEqual([]);
+    await ctx.close();
   });
 });

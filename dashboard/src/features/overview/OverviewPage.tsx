@@ -6,6 +6,8 @@ import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
 import { OverviewQuery } from './overview.graphql';
+import { MyStart } from '../start/MyStart';
+import { useSession } from '../auth/session';
 
 const CountyChart = lazy(() => import('./CountyChart').then((m) => ({ default: m.CountyChart })));
 
@@ -24,6 +26,7 @@ function Figure({ value, label, to, page }: { value: number; label: string; to: 
 
 export default function OverviewPage() {
   const { t } = useI18n();
+  const { me } = useSession();
   const [result, reexecute] = useQuery({ query: OverviewQuery });
   const d = result.data;
   const total = (k: 'critical' | 'warning' | 'info' | 'ok' | 'notRegistered') => d?.coverageOverview.byCounty.reduce((n, c) => n + c[k], 0) ?? 0;
@@ -35,6 +38,12 @@ export default function OverviewPage() {
         {t('overview.heading')}
       </Heading>
       <Paragraph>{t('overview.intro')}</Paragraph>
+      <MyStart />
+      {me && (
+        <Heading level={2} data-size="md">
+          {t('overview.national')}
+        </Heading>
+      )}
       {result.error ? (
         <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !d ? (
