@@ -219,4 +219,28 @@ describe('A personal start once signed in', () => {
     expect(await wcagViolations(page)).toEqual([]);
     await ctx.close();
   });
+
+  it('pages open on the user’s own centre or municipality: Kostnader for Fauske’s director and Bodø’s finance, Rutiner and Kontakter for the Salten leader', async () => {
+    const selected = (page: Page, label: string) => page.getByLabel(label, { exact: true }).first().evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    for (const as of [['direktor.fauske@samordna.example', 'demo-direktor-2026'], ['okonomi.bodo@samordna.example', 'demo-okonomi-2026']] as [string, string][]) {
+      const ctx = await context(DESKTOP, as);
+      const page = await ctx.newPage();
+      await page.goto(`${url}/kostnader`);
+      await page.waitForURL(/senter=/);
+      await settled(page);
+      await expect(selected(page, 'Krisesenter')).resolves.toBe('Krisesenteret i Salten');
+      await ctx.close();
+    }
+    const ctx = await context(DESKTOP, ['leder.salten@samordna.example', 'demo-leder-2026']);
+    const page = await ctx.newPage();
+    await page.goto(`${url}/rutiner`);
+    await page.waitForURL(/senter=/);
+    await settled(page);
+    await expect(selected(page, 'Krisesenter')).resolves.toBe('Krisesenteret i Salten');
+    await page.goto(`${url}/kontakter`);
+    await page.waitForURL(/senter=/);
+    await settled(page);
+    await expect(selected(page, 'Senterets medlemskommuner')).resolves.toBe('Krisesenteret i Salten');
+    await ctx.close();
+  });
 });

@@ -13,6 +13,7 @@ import { formatInteger, formatOsloDate } from '../../lib/format';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
+import { useOpenOnHome } from '../start/home';
 
 type Agency = MunicipalityContactsQuery['agencies']['items'][number];
 const CONTACT_CODES = ['NO_CONTACT_POINT', 'NO_KEY_CONTACT', 'STALE_CONTACTS', 'NO_WRITTEN_COOPERATION'] as const;
@@ -29,6 +30,8 @@ function download(name: string, text: string) {
 export default function ContactsPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
+  // Opens on the user's own municipality, or a centre leader's centre (a link that names one wins).
+  useOpenOnHome(['kommune', 'senter', 'ubekreftet'], (h): Record<string, string> | null => (h.isCentre && h.centreId ? { senter: h.centreId } : h.kommunenummer ? { kommune: h.kommunenummer } : null));
   const kommunenummer = params.get('kommune') ?? '';
   const centreId = params.get('senter') ?? '';
   const showStale = params.get('ubekreftet') === '1';

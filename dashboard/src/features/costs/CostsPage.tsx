@@ -11,6 +11,7 @@ import { CostCentresQuery, CostPageQuery } from './costs.graphql';
 import { PerInhabitantChart, TrendChart, WhoPaysChart } from './CostCharts';
 import { Simulator } from './Simulator';
 import { ScrollTable } from '../../components/ScrollTable';
+import { useOpenOnHome } from '../start/home';
 
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 
@@ -19,7 +20,9 @@ export default function CostsPage() {
   const [params, setParams] = useSearchParams();
   const [centres, reexecuteCentres] = useQuery({ query: CostCentresQuery });
   const centreList = centres.data?.crisisCentres.items ?? [];
-  const centreId = params.get('senter') ?? centreList[0]?.id ?? '';
+  // Opens on the user's own centre (finance and directors: the centre their municipality belongs to).
+  const home = useOpenOnHome(['senter'], (h) => (h.centreId ? { senter: h.centreId } : null));
+  const centreId = params.get('senter') ?? (home.ready ? (home.centreId ?? centreList[0]?.id) : '') ?? '';
   const year = Number(params.get('aar') ?? THIS_YEAR);
   const [result, reexecute] = useQuery({
     query: CostPageQuery,

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { Link as RouterLink } from 'react-router';
 import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { FINDING_CODE_LABELS, todayInNorway } from '@samordna/domain';
+import { FINDING_CODE_LABELS, todayInNorway, type FindingCode } from '@samordna/domain';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
@@ -150,7 +150,13 @@ function CentreStart({ centreId }: { centreId: string }) {
   const d = result.data;
   if (result.error) return <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!d) return <Loading />;
-  const gaps = d.centreCoverage.rows.filter((r) => r.codes.length > 0).sort((a, b) => b.codes.length - a.codes.length || a.municipality.name.localeCompare(b.municipality.name, 'nb'));
+  const gaps = d.centreCoverage.rows.filter((r) => r.codes.length > 0);
+  // By gap, most municipalities first: «Ingen overgangsrutine (11): Beiarn, Gildeskål, …».
+  const byCode = new Map<FindingCode, string[]>();
+  for (const r of gaps) for (const c of r.codes) byCode.set(c, [...(byCode.get(c) ?? []), r.municipality.name]);
+  const groups = [...byCode.entries()]
+    .map(([code, names]) => ({ code, names: names.sort((a, b) => a.localeCompare(b, 'nb')) }))
+    .sort((a, b) => b.names.length - a.names.length || FINDING_CODE_LABELS[a.code][locale].localeCompare(FINDING_CODE_LABELS[b.code][locale], 'nb'));
   return (
     <Card data-color="neutral" className="start-card" data-testid="start-centre">
       <Card.Block>
@@ -160,12 +166,14 @@ function CentreStart({ centreId }: { centreId: string }) {
         <Paragraph>
           {plural(d.centreCoverage.rows.length, 'start.membersOne', 'start.members')} · {plural(gaps.length, 'start.withGapsOne', 'start.withGaps')}
         </Paragraph>
-        {gaps.length > 0 && (
+        {groups.length > 0 && (
           <ul className="start-list" data-testid="start-gaps">
-            {gaps.map((r) => (
-              <li key={r.municipality.kommunenummer}>
-                {r.worstSeverity && <span className={`sev-dot sev-${r.worstSeverity}`} aria-hidden="true" />}{' '}
-                <RouterLink to={`/kart?kommune=${r.municipality.kommunenummer}`}>{r.municipality.name}</RouterLink>: {r.codes.map((c) => FINDING_CODE_LABELS[c][locale]).join(', ')}
+            {groups.map((g) => (
+              <li key={g.code}>
+                <RouterLink to={`/kart?senter=${centreId}&funn=${g.code}`}>
+                  {FINDING_CODE_LABELS[g.code][locale]} ({formatInteger(g.names.length)})
+                </RouterLink>
+                : {g.names.join(', ')}
               </li>
             ))}
           </ul>

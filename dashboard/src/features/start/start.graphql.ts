@@ -100,3 +100,21 @@ export const CentreStartQuery = graphql(`
     }
   }
 `);
+
+/** The centres a municipality belongs to, for opening pages on the signed-in user's own centre. */
+export const HomeCentreQuery = graphql(`
+  query HomeCentre($kommunenummer: String!) {
+    municipality(kommunenummer: $kommunenummer) {
+      kommunenummer
+      centreMemberships {
+        id
+        isCurrent
+        role
+        centre {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

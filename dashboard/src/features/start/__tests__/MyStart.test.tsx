@@ -81,7 +81,7 @@ it('finance sees the budget year of the centre their municipality hosts', async 
   expect(within(cost).getByRole('link', { name: 'Se kostnadene for 2026' })).toHaveAttribute('href', '/kostnader?senter=c1&aar=2026');
 });
 
-it('a centre leader sees the member municipalities with gaps, most gaps first', async () => {
+it('a centre leader sees the gaps of the member municipalities, the commonest gap first, each linking to the map', async () => {
   renderPage(<MyStart />, {
     Me: me([{ role: 'CENTRE_LEADER', kommunenummer: null, centreId: 'c1', label: 'Krisesenterleder' }]),
     CentreStart: {
@@ -102,7 +102,8 @@ it('a centre leader sees the member municipalities with gaps, most gaps first', 
   const card = await screen.findByTestId('start-centre');
   expect(card).toHaveTextContent('3 medlemskommuner · 2 med mangler');
   const items = within(screen.getByTestId('start-gaps')).getAllByRole('listitem');
-  expect(items.map((li) => li.textContent?.trim())).toEqual(['Saltdal: Ingen overgangsrutine, Mangler kontaktpunkt', 'Fauske: Ingen overgangsrutine']);
+  expect(items.map((li) => li.textContent?.trim())).toEqual(['Ingen overgangsrutine (2): Fauske, Saltdal', 'Mangler kontaktpunkt (1): Saltdal']);
+  expect(within(items[0]).getByRole('link')).toHaveAttribute('href', '/kart?senter=c1&funn=NO_ROUTINE');
   expect(within(card).getByRole('link', { name: '4 kontaktpersoner er ikke bekreftet på 6 måneder' })).toHaveAttribute('href', '/kontakter?senter=c1');
 });
 
