@@ -244,3 +244,43 @@ describe('A personal start once signed in', () => {
     await ctx.close();
   });
 });
+
+describe('The map, legible and usable by keyboard', () => {
+  it('has one tab stop, arrow keys between neighbours with the name and finding shown, a skip link past it, and the legend beside it', async () => {
+    const ctx = await context(DESKTOP);
+    const page = await ctx.newPage();
+    await page.goto(`${url}/kart`);
+    await page.locator('[data-testid=coverage-map] path[data-kommunenummer]').first().waitFor();
+    await settled(page);
+    // One tab stop for 357 municipalities.
+    expect(await page.locator('[data-testid=coverage-map] [tabindex="0"]').count()).toBe(1);
+    // The legend is beside the map, not below it.
+    const map = (await page.getByTestId('coverage-map').boundingBox())!;
+    const legend = (await page.getByRole('list', { name: 'Tegnforklaring' }).boundingBox())!;
+    expect(legend.x).toBeGreaterThanOrEqual(map.x + map.width);
+    expect(legend.y).toBeLessThan(map.y + map.height / 2);
+
+    // Keyboard: Bodø, then right (east) to a neighbour; the hint names it and its finding.
+    await page.locator('path[data-kommunenummer="1804"]').focus();
+    await expect(page.getByTestId('map-hint').textContent()).resolves.toMatch(/^Bodø: /);
+    await page.keyboard.press('ArrowRight');
+    const moved = await page.evaluate(() => document.activeElement?.getAttribute('data-kommunenummer'));
+    expect(moved).not.toBe('1804');
+    expect(moved).toMatch(/^\d{4}$/);
+    await expect(page.getByTestId('map-hint').textContent()).resolves.not.toMatch(/^Bodø: /);
+    expect(await page.locator('[data-testid=coverage-map] [tabindex="0"]').getAttribute('data-kommunenummer')).toBe(moved);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'kart-tastatur-1280.png') });
+
+    // The skip link: the first Tab stop in the figure, it jumps to the table.
+    await page.getByLabel('Alvorlighet').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Hopp over kartet til tabellen');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('map-table');
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // Not registered is hatched, «Merknad» dotted: patterns, not colours alone.
+    await expect(page.locator('path.sev-NOT_REGISTERED').first().evaluate((e) => getComputedStyle(e).fill)).resolves.toContain('pattern-NOT_REGISTERED');
+    await ctx.close();
+  });
+});

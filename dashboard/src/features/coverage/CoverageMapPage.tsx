@@ -132,6 +132,9 @@ export default function CoverageMapPage() {
           </Paragraph>
           <div className="map-layout">
             <figure className="map-figure">
+              <a href="#map-table" className="skip-map">
+                {t('map.skip')}
+              </a>
               {mapError ? (
                 <Alert data-color="warning">{t('map.mapError')}</Alert>
               ) : !boundaries || !overview.data ? (
@@ -166,6 +169,7 @@ export default function CoverageMapPage() {
           {overview.data && rows.length === 0 ? (
             <Paragraph role="status">{t('map.empty')}</Paragraph>
           ) : (
+            <div id="map-table" tabIndex={-1}>
             <CoverageTable
               rows={rows.map((r) => ({
                 kommunenummer: r.municipality.kommunenummer,
@@ -178,6 +182,7 @@ export default function CoverageMapPage() {
               }))}
               onSelect={(k) => set('kommune', k)}
             />
+            </div>
           )}
         </>
       )}

@@ -32,7 +32,8 @@ export function CountyChart({ data }: { data: CountyBar[] }) {
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="label" width={130} interval={0} tick={{ fontSize: 12, fill: 'var(--ds-color-neutral-text-default)' }} />
             <Tooltip />
-            <Legend formatter={(value) => <span style={{ color: 'var(--ds-color-neutral-text-default)' }}>{value}</span>} />
+            {/* In severity order (the bars' order), not alphabetical. */}
+            <Legend itemSorter={null} formatter={(value) => <span style={{ color: 'var(--ds-color-neutral-text-default)' }}>{value}</span>} />
             {SERIES.map(([key, sev]) => (
               <Bar key={key} dataKey={key} name={t(`severity.${sev}`)} stackId="a" fill={`var(--sev-${sev})`} isAnimationActive={false} />
             ))}
