@@ -60,7 +60,7 @@ async function overflow(page: Page): Promise<{ by: number; culprit: string }> {
 /** A full-page screenshot, cut off at 2 400 px (the 357-row tables would make it unreadable). */
 async function shot(page: Page, file: string) {
   const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
-  await page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 2400) } });
+  await page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 2400) }, timeout: 120_000 });
 }
 
 interface Visit {
@@ -284,3 +284,19 @@ describe('The map, legible and usable by keyboard', () => {
     await ctx.close();
   });
 });
+
+describe('Signing in', () => {
+  it('puts the focus on the start page’s heading after sign-in, and /logg-inn when signed in goes to the start page', async () => {
+    const ctx = await browser.newContext({ viewport: DESKTOP, locale: 'nb-NO', bypassCSP: true });
+    const page = await ctx.newPage();
+    await signIn(page, url, 'direktor.fauske@samordna.example', 'demo-direktor-2026');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Oversikt');
+    await expect(page.title()).resolves.toBe('Oversikt – Samordna');
+    await page.goto(`${url}/logg-inn`);
+    await page.waitForURL(`${url}/`);
+    await page.getByTestId('my-start').waitFor();
+    await ctx.close();
+  });
+});
+

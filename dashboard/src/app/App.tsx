@@ -52,15 +52,34 @@ function NotFound() {
   );
 }
 
-/** `document.title` follows the page's main heading (WCAG 2.4.2): «Kostnader – Samordna». */
-function useDocumentTitle(appTitle: string) {
+/**
+ * `document.title` follows the page's main heading (WCAG 2.4.2): «Kostnader – Samordna». After
+ * going to another page (not on the first load), focus moves to its main heading once it is drawn,
+ * so that a screen reader announces the new page and Tab continues from there.
+ */
+function useDocumentTitle(appTitle: string, pathname: string) {
+  const first = useRef(true);
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else focusPending.current = true;
+  }, [pathname]);
   useEffect(() => {
     const main = document.getElementById('main');
     if (!main) return;
     const update = () => {
-      const h1 = main.querySelector('h1')?.textContent?.trim();
+      const heading = main.querySelector('h1');
+      const h1 = heading?.textContent?.trim();
       const title = h1 && h1 !== appTitle ? `${h1} – ${appTitle}` : appTitle;
       if (document.title !== title) document.title = title;
+      if (heading && focusPending.current) {
+        focusPending.current = false;
+        // Only when nothing else took the focus meanwhile (a page that focuses a field itself keeps it).
+        if (document.activeElement === document.body || document.activeElement === null || heading.closest('main')?.contains(document.activeElement) === false) {
+          if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+          heading.focus();
+        }
+      }
     };
     update();
     const observer = new MutationObserver(update);
@@ -120,7 +139,7 @@ export function Shell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   useEffect(() => setMenuOpen(false), [pathname]);
-  useDocumentTitle(t('app.title'));
+  useDocumentTitle(t('app.title'), pathname);
   return (
     <>
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
@@ -167,10 +186,7 @@ export function Shell() {
             type="button"
             className="locale-switch"
             lang={other}
-            onClick={() => {
-              setLocale(other);
-              document.documentElement.lang = other;
-            }}
+            onClick={() => setLocale(other)}
           >
             {other === 'en' ? 'English' : 'Norsk (bokmål)'}
           </button>
