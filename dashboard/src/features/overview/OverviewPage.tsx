@@ -54,8 +54,8 @@ export default function OverviewPage() {
             {t('common.asOf', { date: formatDate(d.coverageOverview.asOf) })}
           </Paragraph>
           <div className="key-figures" data-testid="key-figures">
-            <Figure value={357 - total('notRegistered')} label={t('overview.registered')} to="/kart" page={t('nav.map')} />
-            <Figure value={total('notRegistered')} label={t('overview.notRegistered')} to="/kart" page={t('nav.map')} />
+            <Figure value={357 - total('notRegistered')} label={t('overview.registered')} to="/kart?status=REGISTERED" page={t('nav.map')} />
+            <Figure value={total('notRegistered')} label={t('overview.notRegistered')} to="/kart?status=NOT_REGISTERED" page={t('nav.map')} />
             <Figure value={total('critical')} label={t('overview.critical')} to="/kart?alvor=CRITICAL" page={t('nav.map')} />
             <Figure value={d.soon.totalCount} label={t('overview.deadlines')} to="/avtaler?frist=180" page={t('nav.agreements')} />
             <Figure value={d.stale.totalCount} label={t('overview.stale')} to="/kontakter?ubekreftet=1" page={t('nav.contacts')} />
