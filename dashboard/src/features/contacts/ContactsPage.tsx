@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
@@ -14,6 +14,8 @@ import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog'
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useOpenOnHome } from '../start/home';
+import { useSession } from '../auth/session';
+import { usePlural } from '../../i18n/plural';
 
 type Agency = MunicipalityContactsQuery['agencies']['items'][number];
 const CONTACT_CODES = ['NO_CONTACT_POINT', 'NO_KEY_CONTACT', 'STALE_CONTACTS', 'NO_WRITTEN_COOPERATION'] as const;
@@ -43,6 +45,12 @@ export default function ContactsPage() {
   const [verifyState, verify] = useMutation(VerifyContactsMutation);
   const [selected, setSelected] = useState<string[]>([]);
   const [verifiedBy, setVerifiedBy] = useState('');
+  const plural = usePlural();
+  // «Bekreftet av» is the signed-in user unless they write another name.
+  const { me } = useSession();
+  useEffect(() => {
+    if (me) setVerifiedBy((v) => v || me.name);
+  }, [me]);
   const [notice, setNotice] = useState<string | null>(null);
   const [draft, setDraft] = useState<ContactDraft | null>(null);
   const verifyDialog = useRef<HTMLDialogElement>(null);
@@ -122,7 +130,7 @@ export default function ContactsPage() {
             <Heading level={2} data-size="sm" id="stale-heading">
               {t('contacts.staleList')}
             </Heading>
-            <Paragraph role="status">{t('contacts.staleCount', { count: formatInteger(stale.data.contacts.totalCount) })}</Paragraph>
+            <Paragraph role="status">{plural(stale.data.contacts.totalCount, 'contacts.staleCountOne', 'contacts.staleCount')}</Paragraph>
             {staleItems.length > 0 && (
               <>
                 <div className="button-row no-print">
@@ -133,7 +141,13 @@ export default function ContactsPage() {
                   <caption className="visually-hidden">{t('contacts.staleList')}</caption>
                   <Table.Head>
                     <Table.Row>
-                      <Table.HeaderCell>{t('contacts.col.select')}</Table.HeaderCell>
+                      <Table.HeaderCell>
+                        <Checkbox
+                          aria-label={t('contacts.selectAll')}
+                          checked={staleItems.length > 0 && staleItems.every((c) => selected.includes(c.id))}
+                          onChange={(e) => setSelected(e.target.checked ? staleItems.map((c) => c.id) : [])}
+                        />
+                      </Table.HeaderCell>
                       <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
                       <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
                       <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
@@ -350,7 +364,7 @@ export default function ContactsPage() {
               const r = await verify({ ids: selected, verifiedBy });
               if (!r.error) {
                 verifyDialog.current?.close();
-                setNotice(t('contacts.verified', { count: selected.length }));
+                setNotice(plural(selected.length, 'contacts.verifiedOne', 'contacts.verified'));
                 setSelected([]);
                 // Only the lists on screen: a paused query would run with an empty variable.
                 if (kommunenummer) refresh({ requestPolicy: 'network-only' });
@@ -359,7 +373,7 @@ export default function ContactsPage() {
             }}
           >
             {verifyProblems.length > 0 && <Alert data-color="danger">{verifyProblems.join(' ')}</Alert>}
-            <Paragraph>{t('contacts.verifyText', { count: selected.length })}</Paragraph>
+            <Paragraph>{plural(selected.length, 'contacts.verifyTextOne', 'contacts.verifyText')}</Paragraph>
             <Textfield label={t('contacts.verifiedBy')} value={verifiedBy} onChange={(e) => setVerifiedBy(e.target.value)} error={fieldErrors(verifyState.error).verifiedBy} />
             <Button type="submit" disabled={verifyState.fetching} aria-busy={verifyState.fetching}>
               {t('contacts.verify')}

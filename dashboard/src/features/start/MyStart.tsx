@@ -7,17 +7,11 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
 import { formatDate, formatInteger, formatKroner, formatOre } from '../../lib/format';
 import { useSession } from '../auth/session';
+import { usePlural } from '../../i18n/plural';
 import { PendingApprovals } from '../agreements/PendingApprovals';
 import { CentreCostStartQuery, CentreStartQuery, CentreYearsQuery, MunicipalityStartQuery } from './start.graphql';
 
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
-
-/** «1 kontaktperson» / «3 kontaktpersoner»: the locale's plural rules pick the key. */
-export function usePlural() {
-  const { t, locale } = useI18n();
-  const rules = new Intl.PluralRules(locale === 'nb' ? 'nb-NO' : 'en-GB');
-  return (count: number, one: MessageKey, other: MessageKey) => t(rules.select(count) === 'one' ? one : other, { count: formatInteger(count) });
-}
 
 /** Days left to a deadline, coloured within 30 (danger) and 90 days (warning). */
 export function DeadlineTag({ daysLeft }: { daysLeft: number }) {
