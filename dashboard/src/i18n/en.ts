@@ -22,7 +22,7 @@ export const en: Record<MessageKey, string> = {
   'municipalities.summaryOne': '1 municipality with {population} inhabitants',
   'municipalities.loading': 'Loading municipalities …',
   'municipalities.empty': 'No municipality matches the search.',
-  'municipalities.noCounty': 'Choose a county to see its municipalities.',
+  'municipalities.noCounty': 'Choose a county or search for a municipality.',
   'municipalities.notRegistered': 'Not registered',
   'municipalities.host': 'host municipality',
   'municipalities.partner': 'partner municipality',

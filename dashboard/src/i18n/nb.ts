@@ -20,7 +20,7 @@ export const nb = {
   'municipalities.summaryOne': '1 kommune med {population} innbyggere',
   'municipalities.loading': 'Henter kommuner …',
   'municipalities.empty': 'Ingen kommuner passer til søket.',
-  'municipalities.noCounty': 'Velg et fylke for å se kommunene.',
+  'municipalities.noCounty': 'Velg et fylke eller søk etter en kommune.',
   'municipalities.notRegistered': 'Ikke registrert',
   'municipalities.host': 'vertskommune',
   'municipalities.partner': 'samarbeidskommune',
