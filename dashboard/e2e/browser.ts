@@ -32,5 +32,6 @@ export async function signIn(page: Page, baseUrl: string, email = 'admin@samordn
   await page.getByLabel('E-postadresse').fill(email);
   await page.getByLabel('Passord').fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByTestId('user-menu').waitFor();
+  // Attached, not visible: on a phone the user menu is folded behind the «Meny» button.
+  await page.getByTestId('user-menu').waitFor({ state: 'attached' });
 }

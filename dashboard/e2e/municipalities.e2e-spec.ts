@@ -33,7 +33,7 @@ it('shows the municipalities of a chosen county with population and centre', asy
   await page.goto(`http://localhost:${server.port}/kommuner`);
 
   await page.getByRole('heading', { level: 1, name: 'Kommuner og folketall' }).waitFor();
-  await page.getByText('Velg et fylke for å se kommunene.').waitFor();
+  await page.getByText('Velg et fylke eller søk etter en kommune.').waitFor();
   await page.getByLabel('Fylke').selectOption({ label: 'Nordland (18)' });
 
   const table = page.getByTestId('municipality-table');

@@ -87,7 +87,7 @@ it('first administrator → director → finance user, by password and by single
   const secret = (await admin.page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
   await admin.page.getByLabel('Kode').fill(currentTotp(secret));
   await admin.page.getByRole('button', { name: 'Bekreft' }).click();
-  await admin.page.getByTestId('user-menu').waitFor();
+  await admin.page.getByTestId('user-menu').waitFor({ state: 'attached' }); // folded behind «Meny» on a phone
 
   const directorLink = await invite(admin.page, 'Dina Direktør', 'dina@bodo.kommune.example', 'Kommunedirektør', '1804');
   expect(directorLink).toMatch(new RegExp(`^${base}/invitasjon#`));
@@ -98,7 +98,7 @@ it('first administrator → director → finance user, by password and by single
   await director.page.goto(directorLink);
   await director.page.getByLabel('Velg passord').fill(DIRECTOR_PASSWORD);
   await director.page.getByRole('button', { name: 'Godta og logg inn' }).click();
-  await director.page.getByTestId('user-menu').waitFor();
+  await director.page.getByTestId('user-menu').waitFor({ state: 'attached' }); // folded behind «Meny» on a phone
   const financeLink = await invite(director.page, 'Øystein Økonomi', 'okonomi@bodo.kommune.example', 'Økonomi (vertskommune)', '1804');
   await director.page.screenshot({ path: path.join(SCREENSHOTS, 'brukere-390.png'), fullPage: true });
   expect(await director.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -113,7 +113,7 @@ it('first administrator → director → finance user, by password and by single
   await finance.page.getByRole('link', { name: 'Logg inn med Test-ID' }).click();
   await finance.page.getByLabel('Username').fill('o.okonomi@idp.example');
   await finance.page.getByRole('button', { name: 'Sign in at the test provider' }).click();
-  await finance.page.getByTestId('user-menu').waitFor();
+  await finance.page.getByTestId('user-menu').waitFor({ state: 'attached' }); // folded behind «Meny» on a phone
   const me = await gql(finance.page, `{ me { email grants { role kommunenummer } } }`);
   expect(me.data!.me).toEqual({ email: 'okonomi@bodo.kommune.example', grants: [{ role: 'FINANCE', kommunenummer: '1804' }] });
   await expect(finance.page.getByRole('link', { name: 'Brukere' }).count()).resolves.toBe(0);

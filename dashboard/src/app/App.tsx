@@ -1,8 +1,9 @@
-import { lazy, Suspense } from 'react';
-import { BrowserRouter, Link as RouterLink, NavLink, Route, Routes } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { BrowserRouter, Link as RouterLink, NavLink, Route, Routes, useLocation } from 'react-router';
 import { useMutation } from 'urql';
-import { Alert, Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { Loading } from '../components/States';
+import { RouteBoundary } from '../components/RouteBoundary';
 import { LogoutMutation } from '../features/auth/auth.graphql';
 import { SessionProvider, useSession } from '../features/auth/session';
 import { useI18n, type Locale } from '../i18n/i18n';
@@ -39,7 +40,53 @@ const NAV: { to: string; key: MessageKey }[] = [
 
 function NotFound() {
   const { t } = useI18n();
-  return <Paragraph>{t('common.notFound')}</Paragraph>;
+  return (
+    <>
+      <Heading level={1} data-size="lg">
+        {t('notFound.heading')}
+      </Heading>
+      <Paragraph>{t('common.notFound')}</Paragraph>
+      <Paragraph>
+        <RouterLink to="/">{t('notFound.back')}</RouterLink>
+      </Paragraph>
+    </>
+  );
+}
+
+/**
+ * `document.title` follows the page's main heading (WCAG 2.4.2): «Kostnader – Samordna». After
+ * going to another page (not on the first load), focus moves to its main heading once it is drawn,
+ * so that a screen reader announces the new page and Tab continues from there.
+ */
+function useDocumentTitle(appTitle: string, pathname: string) {
+  const first = useRef(true);
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else focusPending.current = true;
+  }, [pathname]);
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    const update = () => {
+      const heading = main.querySelector('h1');
+      const h1 = heading?.textContent?.trim();
+      const title = h1 && h1 !== appTitle ? `${h1} – ${appTitle}` : appTitle;
+      if (document.title !== title) document.title = title;
+      if (heading && focusPending.current) {
+        focusPending.current = false;
+        // Only when nothing else took the focus meanwhile (a page that focuses a field itself keeps it).
+        if (document.activeElement === document.body || document.activeElement === null || heading.closest('main')?.contains(document.activeElement) === false) {
+          if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+          heading.focus();
+        }
+      }
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(main, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [appTitle]);
 }
 
 function UserMenu() {
@@ -86,63 +133,91 @@ function UserMenu() {
 export function Shell() {
   const { t, locale, setLocale } = useI18n();
   const { grants } = useSession();
+  const { pathname } = useLocation();
   // Finance staff of a host (and administrators) get the finance workspace next to the costs.
   const withFinance = grants.some((g) => g.role === 'FINANCE' || g.role === 'ADMIN') ? [...NAV.slice(0, 3), { to: '/okonomi', key: 'nav.finance' as MessageKey }, ...NAV.slice(3)] : NAV;
   const nav = mayAdministerUsers(grants) ? [...withFinance, { to: '/brukere', key: 'nav.users' as MessageKey }] : withFinance;
   const other: Locale = locale === 'nb' ? 'en' : 'nb';
+  // On a phone the menu folds behind a button; it closes when a page is chosen, and on Escape.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useDocumentTitle(t('app.title'), pathname);
   return (
     <>
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
-      <header className="app-header">
+      <header
+        className="app-header"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && menuOpen) {
+            setMenuOpen(false);
+            menuButton.current?.focus();
+          }
+        }}
+      >
         <div className="brand">
           <span className="brand-name">{t('app.title')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <nav aria-label={t('nav.main')}>
-          <ul>
-            {nav.map((n) => (
-              <li key={n.to}>
-                <NavLink to={n.to} end={n.to === '/'}>
-                  {t(n.key)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <UserMenu />
         <button
+          ref={menuButton}
           type="button"
-          className="locale-switch"
-          lang={other}
-          onClick={() => {
-            setLocale(other);
-            document.documentElement.lang = other;
-          }}
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpen((open) => !open)}
         >
-          {other === 'en' ? 'English' : 'Norsk (bokmål)'}
+          <span aria-hidden="true" className="menu-icon">
+            {menuOpen ? '✕' : '☰'}
+          </span>{' '}
+          {t('nav.menu')}
         </button>
+        <div id="main-menu" className="header-menu" data-open={menuOpen}>
+          <nav aria-label={t('nav.main')}>
+            <ul>
+              {nav.map((n) => (
+                <li key={n.to}>
+                  <NavLink to={n.to} end={n.to === '/'}>
+                    {t(n.key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <UserMenu />
+          <button
+            type="button"
+            className="locale-switch"
+            lang={other}
+            onClick={() => setLocale(other)}
+          >
+            {other === 'en' ? 'English' : 'Norsk (bokmål)'}
+          </button>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route path="/" element={<OverviewPage />} />
-            <Route path="/kart" element={<CoverageMapPage />} />
-            <Route path="/avtaler" element={<AgreementsPage />} />
-            <Route path="/avtaler/:id" element={<AgreementDetailPage />} />
-            <Route path="/kostnader" element={<CostsPage />} />
-            <Route path="/okonomi" element={<FinancePage />} />
-            <Route path="/kontakter" element={<ContactsPage />} />
-            <Route path="/rutiner" element={<RoutinesPage />} />
-            <Route path="/flytter/:kommunenummer" element={<MovingToPage />} />
-            <Route path="/kommuner" element={<MunicipalitiesPage />} />
-            <Route path="/logg-inn" element={<LoginPage />} />
-            <Route path="/brukere" element={<UsersPage />} />
-            <Route path="/min-konto" element={<AccountPage />} />
-            <Route path="/invitasjon" element={<InvitationPage />} />
-            <Route path="/nytt-passord" element={<ResetPasswordPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Suspense>
+        <RouteBoundary key={pathname}>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<OverviewPage />} />
+              <Route path="/kart" element={<CoverageMapPage />} />
+              <Route path="/avtaler" element={<AgreementsPage />} />
+              <Route path="/avtaler/:id" element={<AgreementDetailPage />} />
+              <Route path="/kostnader" element={<CostsPage />} />
+              <Route path="/okonomi" element={<FinancePage />} />
+              <Route path="/kontakter" element={<ContactsPage />} />
+              <Route path="/rutiner" element={<RoutinesPage />} />
+              <Route path="/flytter/:kommunenummer" element={<MovingToPage />} />
+              <Route path="/kommuner" element={<MunicipalitiesPage />} />
+              <Route path="/logg-inn" element={<LoginPage />} />
+              <Route path="/brukere" element={<UsersPage />} />
+              <Route path="/min-konto" element={<AccountPage />} />
+              <Route path="/invitasjon" element={<InvitationPage />} />
+              <Route path="/nytt-passord" element={<ResetPasswordPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </RouteBoundary>
       </main>
       <footer className="app-footer">
         <Paragraph data-size="sm">{t('footer.sources')}</Paragraph>

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
 import { nb, type MessageKey } from './nb';
 
@@ -13,8 +13,30 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children, initialLocale = 'nb' }: { children: ReactNode; initialLocale?: Locale }) {
-  const [locale, setLocale] = useState<Locale>(initialLocale);
+const STORAGE_KEY = 'samordna.locale';
+
+/** The language chosen last time in this browser (local storage), else bokmål. */
+export function rememberedLocale(): Locale {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'nb';
+  } catch {
+    return 'nb';
+  }
+}
+
+export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(() => initialLocale ?? rememberedLocale());
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private mode without storage: the choice lasts until the page is closed.
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const t = useCallback(
     (key: MessageKey, values?: Record<string, string | number>) =>
       MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),

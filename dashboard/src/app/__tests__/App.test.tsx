@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Shell } from '../App';
 import { networkError, renderPage } from '../../../test/render';
@@ -9,4 +9,35 @@ it('says so when signing out fails, and stays signed in', async () => {
   await userEvent.click(within(menu).getByRole('button', { name: 'Logg ut' }));
   expect(await within(menu).findByRole('alert')).toHaveTextContent('Får ikke kontakt med tjeneren');
   expect(within(menu).getByText('Ada Administrator')).toBeInTheDocument();
+});
+
+it('has a 404 page with a heading and a way back, and the tab title follows the heading', async () => {
+  renderPage(<Shell />, {}, { route: '/finnes-ikke' });
+  expect(await screen.findByRole('heading', { level: 1, name: 'Fant ikke siden' })).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Gå til forsiden' })).toHaveAttribute('href', '/');
+  await waitFor(() => expect(document.title).toBe('Fant ikke siden – Samordna'));
+});
+
+it('folds the menu behind a button that says whether it is open', async () => {
+  renderPage(<Shell />, {}, { route: '/finnes-ikke' });
+  const button = screen.getByRole('button', { name: 'Meny' });
+  expect(button).toHaveAttribute('aria-expanded', 'false');
+  await userEvent.click(button);
+  expect(button).toHaveAttribute('aria-expanded', 'true');
+  expect(document.getElementById('main-menu')).toHaveAttribute('data-open', 'true');
+  await userEvent.keyboard('{Escape}');
+  expect(button).toHaveAttribute('aria-expanded', 'false');
+  expect(button).toHaveFocus();
+});
+
+it('remembers English in this browser', async () => {
+  localStorage.removeItem('samordna.locale');
+  const first = renderPage(<Shell />, {}, { route: '/finnes-ikke' });
+  await userEvent.click(screen.getByRole('button', { name: 'English' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  expect(document.documentElement.lang).toBe('en');
+  first.unmount();
+  renderPage(<Shell />, {}, { route: '/finnes-ikke' });
+  expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  localStorage.removeItem('samordna.locale');
 });

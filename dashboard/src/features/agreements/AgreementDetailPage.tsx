@@ -29,6 +29,7 @@ import { mergeConflict, type ConflictMerge } from '../../lib/conflict';
 import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
 import { DeadlineText } from './DeadlineText';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const RUNS_TO: NoticeRunsTo[] = ['NONE', 'CALENDAR_YEAR', 'HALF_YEAR'];
 
@@ -270,6 +271,7 @@ export default function AgreementDetailPage() {
         <Heading level={2} data-size="sm" id="parties-heading">
           {t('agreement.parties')}
         </Heading>
+        <ScrollTable label={t('agreement.parties')}>
         <Table zebra border data-size="sm" data-testid="party-table">
           <caption className="visually-hidden">{t('agreement.parties')}</caption>
           <Table.Head>
@@ -298,6 +300,7 @@ export default function AgreementDetailPage() {
             ))}
           </Table.Body>
         </Table>
+        </ScrollTable>
         {administers && !binding && a.status !== 'ENDED' && (
           <>
             <Paragraph data-size="sm" className="muted">

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
 import { AgreementListQuery } from './agreements.graphql';
 import { CreateAgreementForm } from './CreateAgreementForm';
+import { ScrollTable } from '../../components/ScrollTable';
 
 type Agreement = AgreementList['agreements']['items'][number];
 type Column = 'title' | 'centre' | 'status' | 'daysLeft';
@@ -111,6 +112,7 @@ export default function AgreementsPage() {
           <Paragraph role="status" data-size="sm" className="muted">
             {t('agreements.count', { count: formatInteger(result.data.agreements.totalCount) })}
           </Paragraph>
+          <ScrollTable label={t('agreements.heading')}>
           <Table zebra border data-testid="agreement-table">
             <caption className="visually-hidden">{t('agreements.heading')}</caption>
             <Table.Head>
@@ -143,6 +145,7 @@ export default function AgreementsPage() {
               })}
             </Table.Body>
           </Table>
+          </ScrollTable>
         </>
       )}
       {/* New agreements are made by the host of a centre (or an administrator), for the centres it hosts. */}

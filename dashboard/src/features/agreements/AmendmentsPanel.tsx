@@ -10,6 +10,7 @@ import { Link as RouterLink } from 'react-router';
 import { formatDate, formatOre } from '../../lib/format';
 import { ApproveAmendmentMutation, RejectAmendmentMutation, WithdrawAmendmentMutation } from './agreements.graphql';
 import { ProposeAmendmentForm, type ProposalContext } from './ProposeAmendmentForm';
+import { ScrollTable } from '../../components/ScrollTable';
 
 type Amendment = AmendmentFieldsFragment;
 
@@ -138,6 +139,7 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
         ))}
       </ul>
 
+      <ScrollTable label={t('amendment.approvals')}>
       <Table zebra border data-size="sm" data-testid="approval-table">
         <caption>{t('amendment.approvals')}</caption>
         <Table.Head>
@@ -166,12 +168,14 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
           ))}
         </Table.Body>
       </Table>
+      </ScrollTable>
 
       <Heading level={4} data-size="2xs">
         {t('amendment.impact', { year: a.impact.year })}
       </Heading>
       {a.impact.note && <Paragraph data-size="sm">{a.impact.note}</Paragraph>}
       {differences.length > 0 && (
+        <ScrollTable label={t('amendment.impact', { year: a.impact.year })}>
         <Table zebra border data-size="sm" data-testid="impact-table" className="numeric-table">
           <caption className="visually-hidden">{t('amendment.impact', { year: a.impact.year })}</caption>
           <Table.Head>
@@ -193,6 +197,7 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
             ))}
           </Table.Body>
         </Table>
+        </ScrollTable>
       )}
 
       {a.status === 'ADOPTED' && a.resultAgreement && (

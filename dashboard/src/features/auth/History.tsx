@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
 import { AuditLogQuery } from './auth.graphql';
 import { useSession } from './session';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const show = (v: unknown): string =>
   v === null || v === undefined || v === '' ? '–'
@@ -69,6 +70,7 @@ export function History({ entity, entityId }: { entity: string; entityId: string
       ) : result.data.auditLog.items.length === 0 ? (
         <Paragraph>{t('history.empty')}</Paragraph>
       ) : (
+        <ScrollTable label={t('history.heading')}>
         <Table zebra border data-size="sm">
           <caption className="visually-hidden">{t('history.heading')}</caption>
           <Table.Head>
@@ -101,6 +103,7 @@ export function History({ entity, entityId }: { entity: string; entityId: string
             ))}
           </Table.Body>
         </Table>
+        </ScrollTable>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
@@ -19,7 +19,7 @@ export default function LoginPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const { refresh } = useSession();
+  const { refresh, me } = useSession();
   const [state, login] = useMutation(LoginMutation);
   const [options] = useQuery({ query: SignInOptionsQuery });
   const [email, setEmail] = useState('');
@@ -36,6 +36,9 @@ export default function LoginPage() {
     refresh();
     navigate('/');
   };
+
+  // Already signed in: the start page, not a second sign-in.
+  if (me && !challenge) return <Navigate to="/" replace />;
 
   if (challenge) {
     return (

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
@@ -12,6 +12,10 @@ import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatInteger, formatOsloDate } from '../../lib/format';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
+import { ScrollTable } from '../../components/ScrollTable';
+import { useOpenOnHome } from '../start/home';
+import { useSession } from '../auth/session';
+import { usePlural } from '../../i18n/plural';
 
 type Agency = MunicipalityContactsQuery['agencies']['items'][number];
 const CONTACT_CODES = ['NO_CONTACT_POINT', 'NO_KEY_CONTACT', 'STALE_CONTACTS', 'NO_WRITTEN_COOPERATION'] as const;
@@ -28,6 +32,8 @@ function download(name: string, text: string) {
 export default function ContactsPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
+  // Opens on the user's own municipality, or a centre leader's centre (a link that names one wins).
+  useOpenOnHome(['kommune', 'senter', 'ubekreftet'], (h): Record<string, string> | null => (h.isCentre && h.centreId ? { senter: h.centreId } : h.kommunenummer ? { kommune: h.kommunenummer } : null));
   const kommunenummer = params.get('kommune') ?? '';
   const centreId = params.get('senter') ?? '';
   const showStale = params.get('ubekreftet') === '1';
@@ -39,6 +45,12 @@ export default function ContactsPage() {
   const [verifyState, verify] = useMutation(VerifyContactsMutation);
   const [selected, setSelected] = useState<string[]>([]);
   const [verifiedBy, setVerifiedBy] = useState('');
+  const plural = usePlural();
+  // «Bekreftet av» is the signed-in user unless they write another name.
+  const { me } = useSession();
+  useEffect(() => {
+    if (me) setVerifiedBy((v) => v || me.name);
+  }, [me]);
   const [notice, setNotice] = useState<string | null>(null);
   const [draft, setDraft] = useState<ContactDraft | null>(null);
   const verifyDialog = useRef<HTMLDialogElement>(null);
@@ -118,17 +130,24 @@ export default function ContactsPage() {
             <Heading level={2} data-size="sm" id="stale-heading">
               {t('contacts.staleList')}
             </Heading>
-            <Paragraph role="status">{t('contacts.staleCount', { count: formatInteger(stale.data.contacts.totalCount) })}</Paragraph>
+            <Paragraph role="status">{plural(stale.data.contacts.totalCount, 'contacts.staleCountOne', 'contacts.staleCount')}</Paragraph>
             {staleItems.length > 0 && (
               <>
                 <div className="button-row no-print">
                   <Permission allowed={mayVerifyStale}>{verifyRows}</Permission>
                 </div>
+                <ScrollTable label={t('contacts.staleList')}>
                 <Table zebra border data-size="sm" data-testid="stale-table">
                   <caption className="visually-hidden">{t('contacts.staleList')}</caption>
                   <Table.Head>
                     <Table.Row>
-                      <Table.HeaderCell>{t('contacts.col.select')}</Table.HeaderCell>
+                      <Table.HeaderCell>
+                        <Checkbox
+                          aria-label={t('contacts.selectAll')}
+                          checked={staleItems.length > 0 && staleItems.every((c) => selected.includes(c.id))}
+                          onChange={(e) => setSelected(e.target.checked ? staleItems.map((c) => c.id) : [])}
+                        />
+                      </Table.HeaderCell>
                       <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
                       <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
                       <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
@@ -151,6 +170,7 @@ export default function ContactsPage() {
                     ))}
                   </Table.Body>
                 </Table>
+                </ScrollTable>
               </>
             )}
           </section>
@@ -169,6 +189,7 @@ export default function ContactsPage() {
             {centre.data.centreCoverage.rows.length === 0 ? (
               <Paragraph role="status">{t('common.noMembers', { name: centre.data.centreCoverage.centreName })}</Paragraph>
             ) : (
+              <ScrollTable label={t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}>
               <Table zebra border data-size="sm" data-testid="centre-contacts">
                 <caption className="visually-hidden">{t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}</caption>
                 <Table.Head>
@@ -199,6 +220,7 @@ export default function ContactsPage() {
                   })}
                 </Table.Body>
               </Table>
+              </ScrollTable>
             )}
           </section>
         ))}
@@ -243,6 +265,7 @@ export default function ContactsPage() {
                 <Paragraph data-size="sm" className={a.writtenAgreement ? '' : 'muted'}>
                   {a.writtenAgreement ? t('contacts.writtenAgreement') : t('contacts.noWrittenAgreement')}
                 </Paragraph>
+                <ScrollTable label={a.name}>
                 <Table zebra border data-size="sm" data-testid="contact-table">
                   <caption className="visually-hidden">{a.name}</caption>
                   <Table.Head>
@@ -271,7 +294,7 @@ export default function ContactsPage() {
                           )}
                         </Table.Cell>
                         <Table.Cell>{c.title ?? ''}</Table.Cell>
-                        <Table.Cell>{c.phone ?? ''}</Table.Cell>
+                        <Table.Cell className="nowrap">{c.phone ?? ''}</Table.Cell>
                         <Table.Cell>{c.email ?? ''}</Table.Cell>
                         <Table.Cell data-testid="verified-cell">
                           {c.verifiedAt ? `${formatOsloDate(c.verifiedAt)} (${t('contacts.monthsAgo', { months: monthsSince(c.verifiedAt) })})` : t('contacts.never')}
@@ -300,6 +323,7 @@ export default function ContactsPage() {
                     ))}
                   </Table.Body>
                 </Table>
+                </ScrollTable>
                 <Permission allowed={mayEdit}>
                   <Button
                     variant="tertiary"
@@ -340,7 +364,7 @@ export default function ContactsPage() {
               const r = await verify({ ids: selected, verifiedBy });
               if (!r.error) {
                 verifyDialog.current?.close();
-                setNotice(t('contacts.verified', { count: selected.length }));
+                setNotice(plural(selected.length, 'contacts.verifiedOne', 'contacts.verified'));
                 setSelected([]);
                 // Only the lists on screen: a paused query would run with an empty variable.
                 if (kommunenummer) refresh({ requestPolicy: 'network-only' });
@@ -349,7 +373,7 @@ export default function ContactsPage() {
             }}
           >
             {verifyProblems.length > 0 && <Alert data-color="danger">{verifyProblems.join(' ')}</Alert>}
-            <Paragraph>{t('contacts.verifyText', { count: selected.length })}</Paragraph>
+            <Paragraph>{plural(selected.length, 'contacts.verifyTextOne', 'contacts.verifyText')}</Paragraph>
             <Textfield label={t('contacts.verifiedBy')} value={verifiedBy} onChange={(e) => setVerifiedBy(e.target.value)} error={fieldErrors(verifyState.error).verifiedBy} />
             <Button type="submit" disabled={verifyState.fetching} aria-busy={verifyState.fetching}>
               {t('contacts.verify')}

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Refer
 import { Details, Table } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
 import { formatInteger, formatKroner } from '../../lib/format';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const TEXT = { fill: 'var(--ds-color-neutral-text-default)', fontSize: 12 };
 const legend = (value: string) => <span style={{ color: 'var(--ds-color-neutral-text-default)' }}>{value}</span>;
@@ -106,6 +107,7 @@ export function TrendChart({ data }: { data: TrendPoint[] }) {
       <Details>
         <Details.Summary>{t('costs.asTable')}</Details.Summary>
         <Details.Content>
+          <ScrollTable label={t('costs.trend')}>
           <Table data-size="sm">
             <caption>{t('costs.trend')}</caption>
             <Table.Head>
@@ -127,6 +129,7 @@ export function TrendChart({ data }: { data: TrendPoint[] }) {
               ))}
             </Table.Body>
           </Table>
+          </ScrollTable>
         </Details.Content>
       </Details>
     </figure>

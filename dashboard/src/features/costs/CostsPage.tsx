@@ -11,6 +11,8 @@ import { CostCentresQuery, CostPageQuery, CostYearsQuery } from './costs.graphql
 import { PerInhabitantChart, TrendChart, WhoPaysChart } from './CostCharts';
 import { Simulator } from './Simulator';
 import { InvestmentPanel, MunicipalityTrend, NegativeHostNote, UsageTable } from './CostTruth';
+import { ScrollTable } from '../../components/ScrollTable';
+import { useOpenOnHome } from '../start/home';
 
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 
@@ -20,7 +22,9 @@ export default function CostsPage() {
   const [centres, reexecuteCentres] = useQuery({ query: CostCentresQuery });
   // Costs are shared under agreements: only centres with one are offered (data/national adds many without).
   const centreList = (centres.data?.crisisCentres.items ?? []).filter((c) => (c.agreements?.length ?? 1) > 0);
-  const centreId = params.get('senter') ?? centreList[0]?.id ?? '';
+  // Opens on the user's own centre (finance and directors: the centre their municipality belongs to).
+  const home = useOpenOnHome(['senter'], (h) => (h.centreId ? { senter: h.centreId } : null));
+  const centreId = params.get('senter') ?? (home.ready ? (home.centreId ?? centreList[0]?.id) : '') ?? '';
   const year = Number(params.get('aar') ?? THIS_YEAR);
   const [result, reexecute] = useQuery({
     query: CostPageQuery,
@@ -151,6 +155,7 @@ export default function CostsPage() {
           <Details>
             <Details.Summary>{t('costs.asTable')}</Details.Summary>
             <Details.Content>
+              <ScrollTable label={t('costs.whoPays')}>
               <Table zebra border data-size="sm" data-testid="cost-table">
                 <caption>{t('costs.whoPays')}</caption>
                 <Table.Head>
@@ -180,6 +185,7 @@ export default function CostsPage() {
                   ))}
                 </Table.Body>
               </Table>
+              </ScrollTable>
               {d.extraChargesWithheld && (
                 <Paragraph data-size="sm" className="muted" data-testid="charges-withheld">
                   {t('costs.withheldNote')}

@@ -8,6 +8,7 @@ import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatDecimal, formatKroner, formatOre } from '../../lib/format';
 import { SimulationQuery } from './costs.graphql';
 import type { CombinedError } from 'urql';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /** Where the server's field errors (input. dropped) are shown; any other goes in the alert above the form. */
 const AT: Record<ParamField | 'add' | 'investment', readonly string[]> = {
@@ -190,6 +191,7 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
           )}
           <Paragraph data-testid="simulation-summary">{res.summary}</Paragraph>
           {/* Stale: a dashed frame and the notice above (not faded: the figures must stay readable). */}
+          <ScrollTable label={t('sim.result')}>
           <Table zebra border data-size="sm" style={stale ? { outline: '3px dashed var(--ds-color-warning-border-default)', outlineOffset: 2 } : undefined}>
             <caption className="visually-hidden">{t('sim.result')}</caption>
             <Table.Head>
@@ -226,6 +228,7 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
               </Table.Row>
             </Table.Body>
           </Table>
+          </ScrollTable>
           <Paragraph data-size="sm" className="muted">
             {t('sim.totalNote', { budget: formatOre(res.after.budgetOre, true), extra: afterExtra ? t('sim.totalExtra', { extra: formatOre(afterExtra, true) }) : '' })}
           </Paragraph>

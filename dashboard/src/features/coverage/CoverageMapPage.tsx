@@ -22,6 +22,8 @@ export default function CoverageMapPage() {
   const code = (params.get('funn') ?? '') as FindingCode | '';
   const severity = (params.get('alvor') ?? '') as Severity | '';
   const selected = params.get('kommune');
+  // Registered or not: filtered here (the front page's two cards link to it).
+  const status = params.get('status') === 'REGISTERED' || params.get('status') === 'NOT_REGISTERED' ? params.get('status') : '';
 
   const filter: CoverageFilter = useMemo(
     () => ({ centreId: centreId || null, code: code || null, severity: severity || null }),
@@ -54,7 +56,9 @@ export default function CoverageMapPage() {
     );
 
   const allRows = overview.data?.coverageOverview.rows ?? [];
-  const rows = county ? allRows.filter((r) => r.municipality.countyNumber === county) : allRows;
+  const rows = allRows.filter(
+    (r) => (!county || r.municipality.countyNumber === county) && (!status || (status === 'NOT_REGISTERED') === (r.status === 'NOT_REGISTERED')),
+  );
   const mapRows = useMemo(
     () =>
       new Map<string, MapRow>(
@@ -69,7 +73,12 @@ export default function CoverageMapPage() {
       ),
     [rows, t],
   );
-  const focus = useMemo(() => (county ? allRows.filter((r) => r.municipality.countyNumber === county).map((r) => r.municipality.kommunenummer) : []), [allRows, county]);
+  // The county's zoom comes from the boundaries (a kommunenummer starts with its county's number), not
+  // from the filtered rows: a filter that leaves nothing in the county keeps the county on the map.
+  const focus = useMemo(
+    () => (county && boundaries ? boundaries.municipalities.filter((m) => m.kommunenummer.slice(0, 2) === county).map((m) => m.kommunenummer) : []),
+    [boundaries, county],
+  );
   const counts = SEVERITY_KEYS.map((k) => ({ key: k, n: rows.filter((r) => severityKey(r) === k).length }));
   const weakCount = rows.filter((r) => r.documentedMembership?.provenance.marked).length;
 
@@ -115,6 +124,14 @@ export default function CoverageMapPage() {
           </Select>
         </Field>
         <Field>
+          <Label htmlFor="f-status">{t('map.filter.status')}</Label>
+          <Select id="f-status" value={status ?? ''} onChange={(e) => set('status', e.target.value)}>
+            <Select.Option value="">{t('common.all')}</Select.Option>
+            <Select.Option value="REGISTERED">{t('map.status.REGISTERED')}</Select.Option>
+            <Select.Option value="NOT_REGISTERED">{t('map.status.NOT_REGISTERED')}</Select.Option>
+          </Select>
+        </Field>
+        <Field>
           <Label htmlFor="f-severity">{t('map.filter.severity')}</Label>
           <Select id="f-severity" value={severity} onChange={(e) => set('alvor', e.target.value)}>
             <Select.Option value="">{t('common.all')}</Select.Option>
@@ -137,6 +154,9 @@ export default function CoverageMapPage() {
           </Paragraph>
           <div className="map-layout">
             <figure className="map-figure">
+              <a href="#map-table" className="skip-map">
+                {t('map.skip')}
+              </a>
               {mapError ? (
                 <Alert data-color="warning">{t('map.mapError')}</Alert>
               ) : !boundaries || !overview.data ? (
@@ -182,8 +202,9 @@ export default function CoverageMapPage() {
             }} />}
           </div>
           {overview.data && rows.length === 0 ? (
-            <Paragraph role="status">{t('map.empty')}</Paragraph>
+            <Paragraph role="status">{t(county ? 'map.emptyKeepsZoom' : 'map.empty')}</Paragraph>
           ) : (
+            <div id="map-table" tabIndex={-1}>
             <CoverageTable
               rows={rows.map((r) => ({
                 kommunenummer: r.municipality.kommunenummer,
@@ -196,6 +217,7 @@ export default function CoverageMapPage() {
               }))}
               onSelect={(k) => set('kommune', k)}
             />
+            </div>
           )}
         </>
       )}

@@ -2,6 +2,7 @@ import { Button, Table } from '@digdir/designsystemet-react';
 import { useSortedRows } from '../../components/SortHeader';
 import { useI18n } from '../../i18n/i18n';
 import { SEVERITY_RANK, type SeverityKey } from './severity';
+import { ScrollTable } from '../../components/ScrollTable';
 
 export interface TableRow {
   kommunenummer: string;
@@ -36,6 +37,7 @@ export function CoverageTable({ rows, onSelect }: { rows: TableRow[]; onSelect(k
   const { sorted, header } = useSortedRows(rows, 'severity', compareBy);
 
   return (
+    <ScrollTable label={t('map.table')}>
     <Table zebra border data-testid="coverage-table">
       <caption>{t('map.table')}</caption>
       <Table.Head>
@@ -67,5 +69,6 @@ export function CoverageTable({ rows, onSelect }: { rows: TableRow[]; onSelect(k
         ))}
       </Table.Body>
     </Table>
+    </ScrollTable>
   );
 }

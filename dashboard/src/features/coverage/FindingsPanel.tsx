@@ -94,12 +94,15 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
             <Paragraph>{t('panel.none')}</Paragraph>
           ) : (
             <ul className="findings">
-              {data.findings.map((f, i) => (
-                <li key={`${f.code}-${i}`} className={`finding sev-border-${f.severity}`}>
+              {data.findings.map((f, i) => {
+                // «Ikke registrert» is its own class on the map (hatched), not a «Merknad»: say the same here.
+                const key = f.code === 'NOT_REGISTERED' ? 'NOT_REGISTERED' : f.severity;
+                return (
+                <li key={`${f.code}-${i}`} className={`finding sev-border-${key}`}>
                   <div className="finding-head">
-                    <span className={`sev-dot sev-${f.severity}`} aria-hidden="true" />
+                    <span className={`sev-dot sev-${key}`} aria-hidden="true" />
                     <strong>{FINDING_CODE_LABELS[f.code][locale]}</strong>
-                    <span className="muted"> – {t(`severity.${f.severity}`)}</span>
+                    {key !== 'NOT_REGISTERED' && <span className="muted"> – {t(`severity.${key}`)}</span>}
                   </div>
                   <Paragraph data-size="sm">{locale === 'nb' ? f.reason : f.reasonEn}</Paragraph>
                   <Paragraph data-size="sm" className="finding-basis">
@@ -117,7 +120,8 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
                     </Paragraph>
                   )}
                 </li>
-              ))}
+                );
+              })}
             </ul>
           )}
           {data.findings.some((f) => f.code === 'FAR_FROM_CENTRE') && <Paragraph data-size="sm" className="muted">{t('panel.method')}</Paragraph>}

@@ -28,8 +28,9 @@ export function MunicipalitiesPage() {
   const [counties, reexecuteCounties] = useQuery({ query: CountiesQuery });
   const [result, reexecute] = useQuery({
     query: MunicipalitiesOfCountyQuery,
-    variables: { countyNumber, search: search.trim() || null },
-    pause: countyNumber === '',
+    // A search works across the country; without one, a county must be chosen (357 rows are too many).
+    variables: { countyNumber: countyNumber || null, search: search.trim() || null },
+    pause: countyNumber === '' && search.trim() === '',
   });
 
   const rows = useMemo(() => result.data?.municipalities ?? [], [result.data]);
@@ -84,7 +85,7 @@ export function MunicipalitiesPage() {
 
       {error ? (
         <QueryError error={error} heading onRetry={retry} />
-      ) : countyNumber === '' ? (
+      ) : countyNumber === '' && search.trim() === '' ? (
         <Paragraph className="empty">{t('municipalities.noCounty')}</Paragraph>
       ) : result.fetching && !result.data ? (
         <Loading label={t('municipalities.loading')} />

@@ -2,6 +2,7 @@ import { Table, Tag } from '@digdir/designsystemet-react';
 import type { MunicipalitiesOfCountyQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatInteger } from '../../lib/format';
+import { ScrollTable } from '../../components/ScrollTable';
 
 export type MunicipalityRow = MunicipalitiesOfCountyQuery['municipalities'][number];
 
@@ -9,6 +10,7 @@ export type MunicipalityRow = MunicipalitiesOfCountyQuery['municipalities'][numb
 export function MunicipalityTable({ rows, caption }: { rows: MunicipalityRow[]; caption: string }) {
   const { t } = useI18n();
   return (
+    <ScrollTable label={caption}>
     <Table zebra border data-testid="municipality-table">
       <caption>{caption}</caption>
       <Table.Head>
@@ -61,5 +63,6 @@ export function MunicipalityTable({ rows, caption }: { rows: MunicipalityRow[]; 
         ))}
       </Table.Body>
     </Table>
+    </ScrollTable>
   );
 }

@@ -10,7 +10,7 @@ export const CountiesQuery = graphql(`
 `);
 
 export const MunicipalitiesOfCountyQuery = graphql(`
-  query MunicipalitiesOfCounty($countyNumber: String!, $search: String) {
+  query MunicipalitiesOfCounty($countyNumber: String, $search: String) {
     municipalities(filter: { countyNumber: $countyNumber, search: $search }) {
       kommunenummer
       name

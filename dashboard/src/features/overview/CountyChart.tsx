@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Table } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { ScrollTable } from '../../components/ScrollTable';
 
 export interface CountyBar {
   label: string;
@@ -31,7 +32,8 @@ export function CountyChart({ data }: { data: CountyBar[] }) {
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="label" width={130} interval={0} tick={{ fontSize: 12, fill: 'var(--ds-color-neutral-text-default)' }} />
             <Tooltip />
-            <Legend formatter={(value) => <span style={{ color: 'var(--ds-color-neutral-text-default)' }}>{value}</span>} />
+            {/* In severity order (the bars' order), not alphabetical. */}
+            <Legend itemSorter={null} formatter={(value) => <span style={{ color: 'var(--ds-color-neutral-text-default)' }}>{value}</span>} />
             {SERIES.map(([key, sev]) => (
               <Bar key={key} dataKey={key} name={t(`severity.${sev}`)} stackId="a" fill={`var(--sev-${sev})`} isAnimationActive={false} />
             ))}
@@ -40,6 +42,7 @@ export function CountyChart({ data }: { data: CountyBar[] }) {
       </div>
       <details>
         <summary>{t('overview.chartCountiesTable')}</summary>
+        <ScrollTable label={t('overview.chartCounties')}>
         <Table data-size="sm">
           <caption>{t('overview.chartCounties')}</caption>
           <Table.Head>
@@ -65,6 +68,7 @@ export function CountyChart({ data }: { data: CountyBar[] }) {
             ))}
           </Table.Body>
         </Table>
+        </ScrollTable>
       </details>
     </figure>
   );

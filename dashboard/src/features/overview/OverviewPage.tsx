@@ -6,6 +6,8 @@ import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
 import { OverviewQuery } from './overview.graphql';
+import { MyStart } from '../start/MyStart';
+import { useSession } from '../auth/session';
 
 const CountyChart = lazy(() => import('./CountyChart').then((m) => ({ default: m.CountyChart })));
 
@@ -24,6 +26,7 @@ function Figure({ value, label, to, page }: { value: number; label: string; to: 
 
 export default function OverviewPage() {
   const { t } = useI18n();
+  const { me } = useSession();
   const [result, reexecute] = useQuery({ query: OverviewQuery });
   const d = result.data;
   const total = (k: 'critical' | 'warning' | 'info' | 'ok' | 'notRegistered') => d?.coverageOverview.byCounty.reduce((n, c) => n + c[k], 0) ?? 0;
@@ -35,6 +38,12 @@ export default function OverviewPage() {
         {t('overview.heading')}
       </Heading>
       <Paragraph>{t('overview.intro')}</Paragraph>
+      <MyStart />
+      {me && (
+        <Heading level={2} data-size="md">
+          {t('overview.national')}
+        </Heading>
+      )}
       {result.error ? (
         <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !d ? (
@@ -45,8 +54,8 @@ export default function OverviewPage() {
             {t('common.asOf', { date: formatDate(d.coverageOverview.asOf) })}
           </Paragraph>
           <div className="key-figures" data-testid="key-figures">
-            <Figure value={357 - total('notRegistered')} label={t('overview.registered')} to="/kart" page={t('nav.map')} />
-            <Figure value={total('notRegistered')} label={t('overview.notRegistered')} to="/kart" page={t('nav.map')} />
+            <Figure value={357 - total('notRegistered')} label={t('overview.registered')} to="/kart?status=REGISTERED" page={t('nav.map')} />
+            <Figure value={total('notRegistered')} label={t('overview.notRegistered')} to="/kart?status=NOT_REGISTERED" page={t('nav.map')} />
             <Figure value={total('critical')} label={t('overview.critical')} to="/kart?alvor=CRITICAL" page={t('nav.map')} />
             <Figure value={d.soon.totalCount} label={t('overview.deadlines')} to="/avtaler?frist=180" page={t('nav.agreements')} />
             <Figure value={d.stale.totalCount} label={t('overview.stale')} to="/kontakter?ubekreftet=1" page={t('nav.contacts')} />

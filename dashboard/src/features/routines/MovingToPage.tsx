@@ -6,6 +6,7 @@ import { AGENCY_KIND_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/format';
 import { MovingToQuery } from './routines.graphql';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /** «Flytter til X»: one printable page with X's contact point, contacts per agency and routine. */
 export default function MovingToPage() {
@@ -53,6 +54,7 @@ export default function MovingToPage() {
         <Heading level={2} data-size="sm" id="agencies-heading">
           {t('moving.contacts')}
         </Heading>
+        <ScrollTable label={t('moving.contacts')}>
         <Table border data-size="sm">
           <caption className="visually-hidden">{t('moving.contacts')}</caption>
           <Table.Head>
@@ -71,13 +73,14 @@ export default function MovingToPage() {
                     {a.name} <span className="muted">({AGENCY_KIND_LABELS[a.kind][locale]})</span>
                   </Table.Cell>
                   <Table.Cell>{c ? `${c.name}${c.title ? `, ${c.title}` : ''}` : '–'}</Table.Cell>
-                  <Table.Cell>{c?.phone ?? ''}</Table.Cell>
+                  <Table.Cell className="nowrap">{c?.phone ?? ''}</Table.Cell>
                   <Table.Cell>{c?.email ?? ''}</Table.Cell>
                 </Table.Row>
               )),
             )}
           </Table.Body>
         </Table>
+        </ScrollTable>
       </section>
       {m.handoverRoutines.map((r) => (
         <section key={r.id} aria-labelledby={`routine-${r.id}`} className="block">

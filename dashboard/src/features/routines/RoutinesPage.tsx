@@ -14,6 +14,8 @@ import { ConflictAlert } from '../auth/ConflictNotice';
 import { formatDate } from '../../lib/format';
 import { StepDialog, draftOfStep, type StepDraft } from './StepDialog';
 import { AddTemplateStepMutation, AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
+import { ScrollTable } from '../../components/ScrollTable';
+import { useOpenOnHome } from '../start/home';
 
 export default function RoutinesPage() {
   const { t, locale } = useI18n();
@@ -21,13 +23,17 @@ export default function RoutinesPage() {
   const [options, refreshOptions] = useQuery({ query: RoutineOptionsQuery });
   // A link to one routine (?rutine=id) opens its centre and municipality.
   const routineId = params.get('rutine');
+  // Opens on the user's own centre, and a director's own municipality within it.
+  const home = useOpenOnHome(['senter', 'kommune', 'rutine'], (h) =>
+    h.centreId ? { senter: h.centreId, ...(!h.isCentre && h.kommunenummer ? { kommune: h.kommunenummer } : {}) } : null,
+  );
   const [location] = useQuery({ query: RoutineLocationQuery, variables: { id: routineId ?? '' }, pause: !routineId });
   useEffect(() => {
     const r = location.data?.handoverRoutine;
     if (r) setParams({ senter: r.centre.id, kommune: r.municipality.kommunenummer }, { replace: true });
   }, [location.data, setParams]);
   const centres = options.data?.crisisCentres.items ?? [];
-  const centreId = params.get('senter') ?? centres[0]?.id ?? '';
+  const centreId = params.get('senter') ?? (home.ready ? (home.centreId ?? centres[0]?.id) : '') ?? '';
   const kommunenummer = params.get('kommune') ?? '';
   const centre = centres.find((c) => c.id === centreId);
   const context = useMemo(() => ({ additionalTypenames: ['HandoverRoutine', 'RoutineStep'] }), []);
@@ -169,6 +175,7 @@ export default function RoutinesPage() {
             )}
             <RouterLink to={`/flytter/${routine.municipality.kommunenummer}`}>{t('routines.movingToLink', { name: routine.municipality.name })}</RouterLink>
           </div>
+          <ScrollTable label={t('routines.steps')}>
           <Table zebra border data-size="sm" data-testid="step-table">
             <caption className="visually-hidden">{t('routines.steps')}</caption>
             <Table.Head>
@@ -214,6 +221,7 @@ export default function RoutinesPage() {
               ))}
             </Table.Body>
           </Table>
+          </ScrollTable>
           {(routine.missingTemplateSteps?.length ?? 0) > 0 && (
             <div className="offered-steps" data-testid="offered-steps">
               <Heading level={3} data-size="2xs">

@@ -121,3 +121,28 @@ it('exports the contact list through the one CSV writer: a name that starts like
   expect(line).toContain(`'-Leder`);
   expect(line).toContain(`'+47 00 00 00 01`);
 });
+
+it('the stale list: one checkbox selects all, the dialog says «1 kontaktperson» and «Bekreftet av» is the signed-in user', async () => {
+  const item = (id: string, name: string) => ({ id, name, title: null, verifiedAt: null, agency: { name: 'NAV Fauske', municipality: { kommunenummer: '1841', name: 'Fauske' } } });
+  const { calls } = renderPage(
+    <ContactsPage />,
+    {
+      ContactOptions: OPTIONS,
+      StaleContacts: { data: { contacts: { totalCount: 2, items: [item('k1', 'Kari'), item('k2', 'Ola')] } } },
+      VerifyContacts: { data: { verifyContacts: [] } },
+    },
+    { route: '/kontakter?ubekreftet=1' },
+  );
+  const table = await screen.findByTestId('stale-table');
+  expect(screen.getByText('2 kontaktpersoner er ikke bekreftet på seks måneder.')).toBeInTheDocument();
+  await userEvent.click(within(table).getByRole('checkbox', { name: 'Velg alle' }));
+  expect(within(table).getByRole('checkbox', { name: /Kari/ })).toBeChecked();
+  expect(within(table).getByRole('checkbox', { name: /Ola/ })).toBeChecked();
+  await userEvent.click(within(table).getByRole('checkbox', { name: /Ola/ }));
+  expect(within(table).getByRole('checkbox', { name: 'Velg alle' })).not.toBeChecked();
+  await userEvent.click(screen.getByRole('button', { name: /Bekreft valgte/ }));
+  expect(screen.getByText('Du bekrefter at opplysningene for 1 kontaktperson er riktige i dag.')).toBeInTheDocument();
+  expect(screen.getByLabelText('Bekreftet av')).toHaveValue('Ada Administrator');
+  await userEvent.click(screen.getByRole('button', { name: 'Bekreft' }));
+  expect(calls.find((c) => c.name === 'VerifyContacts')?.variables).toEqual({ ids: ['k1'], verifiedBy: 'Ada Administrator' });
+});

@@ -145,3 +145,28 @@ it('marks documented-only municipalities apart from «ikke registrert», hatches
   expect(panel).toHaveTextContent('Lovkrav Grunnlag: Lovkrav – krisesenterlova § 3');
   expect(panel).toHaveTextContent('Grunnlag: Registrering og kilder – Kildegrunnlaget');
 });
+
+it('filters registered or not (the front page links here), and a county whose filter leaves nothing keeps its zoom and says so', async () => {
+  const { unmount } = renderPage(<CoverageMapPage />, { CoverageFilterOptions: OPTIONS, CoverageOverview: OVERVIEW }, { route: '/kart?status=NOT_REGISTERED' });
+  const table = await screen.findByTestId('coverage-table');
+  expect(within(table).getAllByRole('row').slice(1).map((r) => r.querySelector('td')?.textContent)).toEqual(['Oslo']);
+  expect(screen.getByLabelText('Registrering')).toHaveValue('NOT_REGISTERED');
+  unmount();
+
+  renderPage(<CoverageMapPage />, { CoverageFilterOptions: OPTIONS, CoverageOverview: OVERVIEW }, { route: '/kart?fylke=18&status=NOT_REGISTERED' });
+  expect(await screen.findByText('Ingen kommuner i fylket passer til filteret. Kartet viser fortsatt fylket.')).toBeInTheDocument();
+  // Nordland's Bodø is still drawn (zoomed to), though not clickable: it is outside the filter.
+  const map = await screen.findByTestId('coverage-map');
+  expect(map.querySelectorAll('path.muni-hidden')).toHaveLength(2);
+});
+
+it('calls a not-registered municipality that in the panel, not «Merknad»', async () => {
+  renderPage(<CoverageMapPage />, {
+    CoverageFilterOptions: OPTIONS,
+    CoverageOverview: OVERVIEW,
+    MunicipalityCoverage: { data: { municipalityCoverage: { ...PANEL.data.municipalityCoverage, status: 'NOT_REGISTERED', worstSeverity: 'INFO', municipality: { kommunenummer: '0301', name: 'Oslo' }, findings: [{ code: 'NOT_REGISTERED', severity: 'INFO', reason: 'Ikke registrert.', reasonEn: 'Not registered.', records: [] }] } } },
+  }, { route: '/kart?kommune=0301' });
+  const panel = await screen.findByTestId('findings-panel');
+  await within(panel).findByText('Ikke registrert.');
+  expect(panel).not.toHaveTextContent('Merknad');
+});

@@ -67,7 +67,7 @@ beforeEach(() => window.history.replaceState(null, '', '/'));
 
 it('asks for a county before listing anything', () => {
   const { calls } = renderPage({ Counties: { data: COUNTIES } });
-  expect(screen.getByText('Velg et fylke for å se kommunene.')).toBeInTheDocument();
+  expect(screen.getByText('Velg et fylke eller søk etter en kommune.')).toBeInTheDocument();
   expect(calls.map((c) => c.name)).toEqual(['Counties']);
   expect(screen.getByRole('option', { name: 'Nordland (18)' })).toBeInTheDocument();
 });
@@ -109,4 +109,11 @@ it('shows the server error and offers to try again', async () => {
   const alert = await screen.findByRole('alert');
   expect(alert).toHaveTextContent('Får ikke kontakt med tjeneren');
   expect(within(alert).getByRole('button', { name: 'Prøv igjen' })).toBeInTheDocument();
+});
+
+it('searches the whole country without a county', async () => {
+  const { calls } = renderPage({ Counties: { data: COUNTIES }, MunicipalitiesOfCounty: { data: NORDLAND } });
+  await userEvent.type(screen.getByRole('searchbox', { name: 'Søk etter kommune' }), 'Bod');
+  expect(await screen.findByTestId('municipality-table')).toBeInTheDocument();
+  expect(calls.filter((c) => c.name === 'MunicipalitiesOfCounty').at(-1)!.variables).toEqual({ countyNumber: null, search: 'Bod' });
 });
