@@ -9,6 +9,7 @@ import type { AppContext } from './app/context';
 import { openDatabase, prepareDatabase, type DatabaseHandle } from './database/runtime';
 import { scheduleHousekeeping } from './database/housekeeping';
 import { createOidcRouter } from './modules/auth/oidc';
+import { scheduleReminderMails } from './modules/reminders/reminders.mail';
 
 /** Active national administrators who are not demo users: none means the first must be made with the CLI. */
 async function countAdministrators(ds: DataSource): Promise<number> {
@@ -85,11 +86,13 @@ async function main(): Promise<void> {
   let apollo: ApolloServer<AppContext> | null = null;
   let stopping: Promise<void> | null = null;
   let stopHousekeeping: (() => void) | null = null;
+  let stopReminders: (() => void) | null = null;
 
   const shutdown = (reason: string, exitCode: number) => {
     stopping ??= (async () => {
       console.log(`\n${reason}: stopping Samordna …`);
       stopHousekeeping?.();
+      stopReminders?.();
       httpServer.close();
       httpServer.closeIdleConnections();
       const force = setTimeout(() => httpServer.closeAllConnections(), 3000);
@@ -129,6 +132,8 @@ async function main(): Promise<void> {
     attach({ dataSource: prepared.dataSource, graphqlMiddleware: graphqlMiddleware(apollo, prepared.dataSource, settings), settings, oidcRouter });
     // prepareDatabase ran the retention housekeeping once; a long-running server repeats it daily.
     stopHousekeeping = scheduleHousekeeping(prepared.dataSource);
+    // Reminder mails: hourly in every process; a database claim makes each go out once.
+    if (config.mail) stopReminders = scheduleReminderMails(prepared.dataSource, { mail: config.mail, publicUrl: config.publicUrl });
 
     const base = `http://localhost:${config.port}`;
     console.log(

@@ -18,3 +18,4 @@ export * from './personal-data';
 export * from './csv';
 export * from './charges';
 export * from './delegation';
+export * from './reminders';

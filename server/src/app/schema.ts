@@ -12,6 +12,7 @@ import { CoverageResolver } from '../modules/coverage/coverage.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
+import { RemindersResolver } from '../modules/reminders/reminders.resolver';
 import { authChecker } from './auth';
 
 export const RESOLVERS = [
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   AuthResolver,
   AuditResolver,
   UsersResolver,
+  RemindersResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

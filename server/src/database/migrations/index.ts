@@ -5,6 +5,7 @@ import { AccessAudit1763780000000 } from './1763780000000-access-audit';
 import { AuditParent1763790000000 } from './1763790000000-audit-parent';
 import { AgreementContracts1765000000000 } from './1765000000000-agreement-contracts';
 import { UsersSignIn1765300000000 } from './1765300000000-users-sign-in';
+import { Reminders1765800000000 } from './1765800000000-reminders';
 
 /** In order. A new migration is appended here; none is ever edited after it has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AuditParent1763790000000,
   AgreementContracts1765000000000,
   UsersSignIn1765300000000,
+  Reminders1765800000000,
 ];
