@@ -1,4 +1,12 @@
+import express from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { MailConfig } from '../../src/config/env';
+import { calendarRouter } from '../../src/modules/reminders/calendar';
+
+// ical.js (Mozilla's iCalendar parser) ships ESM types beside a CommonJS build, which jest loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ICAL: (typeof import('ical.js', { with: { 'resolution-mode': 'import' } }))['default'] = require('ical.js');
 import { createDataSource } from '../../src/database/data-source';
 import { sendReminderMails } from '../../src/modules/reminders/reminders.mail';
 import { createTestApp, userWith, type TestApp } from '../utils/test-app';
@@ -158,5 +166,65 @@ describe('reminder mails', () => {
     const retry = await sendReminderMails(app.ds, { mail, publicUrl: 'https://samordna.test', asOf: '2027-06-10' });
     expect(retry).toMatchObject({ mails: 2, failed: 0 });
     expect(inbox.length).toBe(before + 2);
+  });
+});
+
+describe('calendar feed', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    const http = express();
+    http.use('/calendar', calendarRouter(app.ds, { publicUrl: 'https://samordna.test', today: () => '2027-06-10' }));
+    server = await new Promise<Server>((resolve) => {
+      const s = http.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await app.ds.query(`INSERT INTO app_user (id, email, name) VALUES ($1, $2, $3)`, [FAUSKE.id, FAUSKE.email, FAUSKE.name]);
+    await app.ds.query(`INSERT INTO user_role (user_id, role, kommunenummer) VALUES ($1, 'DIRECTOR', '1841')`, [FAUSKE.id]);
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const CREATE = `mutation { createCalendarFeed { url createdAt } }`;
+  const local = (url: string) => url.replace('https://samordna.test', base);
+
+  it('a secret URL whose events, parsed back with ical.js, are the user’s reminders', async () => {
+    expect((await app.gql(`query { myCalendarFeedCreatedAt }`, {}, { as: FAUSKE })).data!.myCalendarFeedCreatedAt).toBeNull();
+    const r = await app.gql(CREATE, {}, { as: FAUSKE });
+    expect(r.errors).toBeUndefined();
+    const url: string = r.data!.createCalendarFeed.url;
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/calendar\/[\w-]{32}\.ics$/);
+    const res = await fetch(`${base}/calendar/${url.split('/calendar/')[1]}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const text = await res.text();
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const expected = (await app.gql<{ myReminders: R[] }>(QUERY, { asOf: '2027-06-10' }, { as: FAUSKE })).data!.myReminders;
+    expect(events.map((e) => [e.summary, e.startDate.toString(), e.startDate.isDate, e.endDate.toString()])).toEqual(
+      expected.map((x) => [x.title, x.dueOn, true, new Date(Date.parse(x.dueOn) + 86_400_000).toISOString().slice(0, 10)]),
+    );
+    expect(expected.map((x) => x.kind)).toEqual(['CONTACT_VERIFICATION', 'NOTICE_DEADLINE', 'ROUTINE_REVIEW', 'BUDGET_CUTOFF']);
+    const notice = events.find((e) => e.summary.startsWith('Oppsigelsesfrist'))!;
+    expect(notice.uid).toBe(`notice:${ids.agreement}:2027-06-30@samordna.test`);
+    expect(notice.description).toContain(`https://samordna.test/avtaler/${ids.agreement}`);
+    expect(notice.description).toContain('\n'); // the escaped newline comes back as a newline
+    // Every line within 75 octets (folded), CRLF line ends.
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it('a new URL replaces the old one; revoking ends it; a deactivated user’s feed is gone', async () => {
+    const first = (await app.gql(CREATE, {}, { as: FAUSKE })).data!.createCalendarFeed.url;
+    const second = (await app.gql(CREATE, {}, { as: FAUSKE })).data!.createCalendarFeed.url;
+    const path = (u: string) => `${base}/calendar/${u.split('/calendar/')[1]}`;
+    expect((await fetch(path(first))).status).toBe(404);
+    expect((await fetch(path(second))).status).toBe(200);
+    await app.ds.query(`UPDATE app_user SET active = false WHERE id = $1`, [FAUSKE.id]);
+    expect((await fetch(path(second))).status).toBe(404);
+    await app.ds.query(`UPDATE app_user SET active = true WHERE id = $1`, [FAUSKE.id]);
+    expect((await app.gql(`mutation { revokeCalendarFeed }`, {}, { as: FAUSKE })).data!.revokeCalendarFeed).toBe(true);
+    expect((await fetch(path(second))).status).toBe(404);
+    expect((await app.gql(`mutation { revokeCalendarFeed }`, {}, { as: FAUSKE })).data!.revokeCalendarFeed).toBe(false);
+    expect((await fetch(`${base}/calendar/not-a-real-secret-at-all-0000.ics`)).status).toBe(404);
+    expect((await app.gql(`mutation { revokeCalendarFeed }`, {}, { as: null })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
