@@ -24,6 +24,7 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AccountPage = lazy(() => import('../features/users/AccountPage'));
 const InvitationPage = lazy(() => import('../features/users/InvitationPage'));
 const ResetPasswordPage = lazy(() => import('../features/users/ResetPasswordPage'));
+const RemindersPage = lazy(() => import('../features/reminders/RemindersPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
 const NAV: { to: string; key: MessageKey }[] = [
@@ -84,8 +85,9 @@ function UserMenu() {
 
 export function Shell() {
   const { t, locale, setLocale } = useI18n();
-  const { grants } = useSession();
-  const nav = mayAdministerUsers(grants) ? [...NAV, { to: '/brukere', key: 'nav.users' as MessageKey }] : NAV;
+  const { me, grants } = useSession();
+  const signedIn = me ? [...NAV, { to: '/paminnelser', key: 'nav.reminders' as MessageKey }] : NAV;
+  const nav = mayAdministerUsers(grants) ? [...signedIn, { to: '/brukere', key: 'nav.users' as MessageKey }] : signedIn;
   const other: Locale = locale === 'nb' ? 'en' : 'nb';
   return (
     <>
@@ -131,6 +133,7 @@ export function Shell() {
             <Route path="/rutiner" element={<RoutinesPage />} />
             <Route path="/flytter/:kommunenummer" element={<MovingToPage />} />
             <Route path="/kommuner" element={<MunicipalitiesPage />} />
+            <Route path="/paminnelser" element={<RemindersPage />} />
             <Route path="/logg-inn" element={<LoginPage />} />
             <Route path="/brukere" element={<UsersPage />} />
             <Route path="/min-konto" element={<AccountPage />} />
