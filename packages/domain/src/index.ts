@@ -19,3 +19,4 @@ export * from './csv';
 export * from './charges';
 export * from './delegation';
 export * from './reminders';
+export * from './agreement-document';

@@ -16,6 +16,7 @@ import { exportRouter } from '../modules/cost-sharing/cost.export';
 import { armor, costLimitPlugin } from './limits';
 import { authenticate } from '../modules/auth/auth.service';
 import { calendarRouter } from '../modules/reminders/calendar';
+import { documentsRouter } from '../modules/documents/documents.router';
 
 export interface HttpOptions {
   production: boolean;
@@ -68,6 +69,7 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
       router.use('/export', exportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
       if (r.oidcRouter) router.use('/auth/oidc', r.oidcRouter);
       router.use('/calendar', calendarRouter(r.dataSource, { publicUrl: settings.publicUrl }));
+      router.use('/documents', documentsRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
       if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
         // Security headers for the dashboard (the GraphQL endpoint answers JSON only).
         const headers = helmet({
@@ -84,7 +86,7 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
         });
         router.use(headers, express.static(options.dashboardDir, { index: 'index.html' }));
         // Client-side routes: every other GET that accepts HTML gets the app shell.
-        router.get(/^\/(?!graphql|geo|healthz|export|calendar).*/, headers, (req, res, next) => {
+        router.get(/^\/(?!graphql|geo|healthz|export|calendar|documents).*/, headers, (req, res, next) => {
           if (!req.accepts('html')) return next();
           res.sendFile(path.join(options.dashboardDir, 'index.html'));
         });

@@ -13,6 +13,7 @@ import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
 import { RemindersResolver } from '../modules/reminders/reminders.resolver';
+import { DocumentsResolver } from '../modules/documents/documents.resolver';
 import { authChecker } from './auth';
 
 export const RESOLVERS = [
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   AuditResolver,
   UsersResolver,
   RemindersResolver,
+  DocumentsResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
