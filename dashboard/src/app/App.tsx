@@ -24,6 +24,7 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AccountPage = lazy(() => import('../features/users/AccountPage'));
 const InvitationPage = lazy(() => import('../features/users/InvitationPage'));
 const ResetPasswordPage = lazy(() => import('../features/users/ResetPasswordPage'));
+const AgreementDocumentPage = lazy(() => import('../features/documents/AgreementDocumentPage'));
 const RemindersPage = lazy(() => import('../features/reminders/RemindersPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
@@ -128,6 +129,7 @@ export function Shell() {
             <Route path="/kart" element={<CoverageMapPage />} />
             <Route path="/avtaler" element={<AgreementsPage />} />
             <Route path="/avtaler/:id" element={<AgreementDetailPage />} />
+            <Route path="/avtaler/:id/dokument" element={<AgreementDocumentPage />} />
             <Route path="/kostnader" element={<CostsPage />} />
             <Route path="/kontakter" element={<ContactsPage />} />
             <Route path="/rutiner" element={<RoutinesPage />} />

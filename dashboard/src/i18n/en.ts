@@ -523,4 +523,9 @@ export const en: Record<MessageKey, string> = {
   "reminders.calendarReplace": "Make a new link (the old one stops working)",
   "reminders.calendarRevoke": "Revoke the link",
   "reminders.mailNote": "When e-mail is set up you also get an e-mail 180, 90 and 30 days before a deadline, and one when it has passed – each only once.",
+  "document.back": "Back to the agreement",
+  "document.print": "Print",
+  "document.docx": "Download as Word (DOCX)",
+  "document.missing": "The draft lacks information under: {sections}. Add it to the agreement, or write it into the document before it goes to the council.",
+  "document.open": "The agreement as a document (print and Word)",
 };

@@ -521,6 +521,11 @@ export const nb = {
   "reminders.calendarReplace": "Lag ny lenke (den gamle slutter å virke)",
   "reminders.calendarRevoke": "Trekk tilbake lenken",
   "reminders.mailNote": "Når e-post er satt opp, får du også en e-post 180, 90 og 30 dager før en frist, og én når den er passert – hver bare én gang.",
+  "document.back": "Tilbake til avtalen",
+  "document.print": "Skriv ut",
+  "document.docx": "Last ned som Word (DOCX)",
+  "document.missing": "Utkastet mangler opplysninger under: {sections}. Fyll dem inn i avtalen, eller skriv dem inn i dokumentet før det går til politisk behandling.",
+  "document.open": "Avtalen som dokument (utskrift og Word)",
 } as const;
 
 export type MessageKey = keyof typeof nb;
