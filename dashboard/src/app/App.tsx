@@ -25,6 +25,7 @@ const AccountPage = lazy(() => import('../features/users/AccountPage'));
 const InvitationPage = lazy(() => import('../features/users/InvitationPage'));
 const ResetPasswordPage = lazy(() => import('../features/users/ResetPasswordPage'));
 const AgreementDocumentPage = lazy(() => import('../features/documents/AgreementDocumentPage'));
+const WebTextPage = lazy(() => import('../features/webtext/WebTextPage'));
 const RemindersPage = lazy(() => import('../features/reminders/RemindersPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
@@ -135,6 +136,7 @@ export function Shell() {
             <Route path="/rutiner" element={<RoutinesPage />} />
             <Route path="/flytter/:kommunenummer" element={<MovingToPage />} />
             <Route path="/kommuner" element={<MunicipalitiesPage />} />
+            <Route path="/kommuner/:kommunenummer/nettekst" element={<WebTextPage />} />
             <Route path="/paminnelser" element={<RemindersPage />} />
             <Route path="/logg-inn" element={<LoginPage />} />
             <Route path="/brukere" element={<UsersPage />} />

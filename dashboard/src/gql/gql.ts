@@ -83,6 +83,7 @@ type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation StartTotpSetup {\n    startTotpSetup {\n      secret\n      uri\n    }\n  }\n": typeof types.StartTotpSetupDocument,
     "\n  mutation ConfirmTotpSetup($code: String!) {\n    confirmTotpSetup(code: $code)\n  }\n": typeof types.ConfirmTotpSetupDocument,
+    "\n  query MunicipalityWebText($kommunenummer: String!, $language: WebTextLanguage) {\n    municipalityWebText(kommunenummer: $kommunenummer, language: $language) {\n      language\n      title\n      text\n      html\n      updatedOn\n      gaps\n    }\n  }\n": typeof types.MunicipalityWebTextDocument,
 };
 const documents: Documents = {
     "\n  query AgreementList($filter: AgreementFilter) {\n    agreements(filter: $filter, limit: 500) {\n      totalCount\n      items {\n        id\n        title\n        status\n        isExample\n        exampleFields\n        centre {\n          id\n          name\n        }\n        parties {\n          id\n          isCurrent\n        }\n        deadline {\n          kind\n          noticeDeadline\n          nextPossibleEnd\n          daysLeft\n        }\n      }\n    }\n    crisisCentres(limit: 500) {\n      items {\n        id\n        name\n        hostKommunenummer\n      }\n    }\n  }\n": types.AgreementListDocument,
@@ -154,6 +155,7 @@ const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation StartTotpSetup {\n    startTotpSetup {\n      secret\n      uri\n    }\n  }\n": types.StartTotpSetupDocument,
     "\n  mutation ConfirmTotpSetup($code: String!) {\n    confirmTotpSetup(code: $code)\n  }\n": types.ConfirmTotpSetupDocument,
+    "\n  query MunicipalityWebText($kommunenummer: String!, $language: WebTextLanguage) {\n    municipalityWebText(kommunenummer: $kommunenummer, language: $language) {\n      language\n      title\n      text\n      html\n      updatedOn\n      gaps\n    }\n  }\n": types.MunicipalityWebTextDocument,
 };
 
 /**
@@ -446,6 +448,10 @@ export function graphql(source: "\n  mutation StartTotpSetup {\n    startTotpSet
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmTotpSetup($code: String!) {\n    confirmTotpSetup(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpSetup($code: String!) {\n    confirmTotpSetup(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MunicipalityWebText($kommunenummer: String!, $language: WebTextLanguage) {\n    municipalityWebText(kommunenummer: $kommunenummer, language: $language) {\n      language\n      title\n      text\n      html\n      updatedOn\n      gaps\n    }\n  }\n"): (typeof documents)["\n  query MunicipalityWebText($kommunenummer: String!, $language: WebTextLanguage) {\n    municipalityWebText(kommunenummer: $kommunenummer, language: $language) {\n      language\n      title\n      text\n      html\n      updatedOn\n      gaps\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -526,6 +526,20 @@ export const nb = {
   "document.docx": "Last ned som Word (DOCX)",
   "document.missing": "Utkastet mangler opplysninger under: {sections}. Fyll dem inn i avtalen, eller skriv dem inn i dokumentet før det går til politisk behandling.",
   "document.open": "Avtalen som dokument (utskrift og Word)",
+  "webtext.link": "Tekst til nettsiden",
+  "webtext.back": "Tilbake til kommunene",
+  "webtext.heading": "Nettekst: {title}",
+  "webtext.intro": "Teksten er laget av avtaledataene i Samordna. Kopier den inn på kommunens nettside og oppdater den når dataene endres.",
+  "webtext.language": "Målform",
+  "webtext.nb": "Bokmål",
+  "webtext.nn": "Nynorsk",
+  "webtext.gaps": "Før du publiserer",
+  "webtext.plain": "Teksten som ren tekst",
+  "webtext.copyText": "Kopier som ren tekst",
+  "webtext.copyHtml": "Kopier som HTML",
+  "webtext.copied": "Kopiert.",
+  "webtext.copyFailed": "Kunne ikke kopiere: merk teksten og kopier den selv.",
+  "webtext.updated": "Dataene bak teksten ble sist endret {date}.",
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -20,3 +20,4 @@ export * from './charges';
 export * from './delegation';
 export * from './reminders';
 export * from './agreement-document';
+export * from './web-text';

@@ -14,6 +14,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
 import { RemindersResolver } from '../modules/reminders/reminders.resolver';
 import { DocumentsResolver } from '../modules/documents/documents.resolver';
+import { WebTextResolver } from '../modules/webtext/webtext.resolver';
 import { authChecker } from './auth';
 
 export const RESOLVERS = [
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   UsersResolver,
   RemindersResolver,
   DocumentsResolver,
+  WebTextResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -26,6 +26,10 @@ export function MunicipalityTable({ rows, caption }: { rows: MunicipalityRow[]; 
             <Table.Cell>
               {m.name}
               {m.samiName && m.samiName !== m.name ? <span className="muted"> ({m.samiName})</span> : null}
+              <br />
+              <a href={`/kommuner/${m.kommunenummer}/nettekst`} className="muted">
+                <small>{t('webtext.link')}</small>
+              </a>
             </Table.Cell>
             <Table.Cell style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
               {m.population ? formatInteger(m.population.population) : '–'}
