@@ -21,3 +21,5 @@ export * from './delegation';
 export * from './reminders';
 export * from './agreement-document';
 export * from './web-text';
+export * from './csv-read';
+export * from './population-import';
