@@ -1,4 +1,4 @@
-import { decodeText, readCsv } from './csv-read';
+import { readCsv } from './csv-read';
 import { parseSsb07459, unknownMunicipalityMessage } from './population-import';
 
 const LONG = [
@@ -55,16 +55,12 @@ it.each([
   ['3005', 'Drammen', '3005 Drammen hører til en tidligere kommunestruktur (fylke 30 finnes ikke fra 2024): kommunen er slått sammen, delt eller har fått nytt nummer. Bruk tall for dagens kommuner.'],
 ])('unknownMunicipalityMessage(%s)', (k, n, m) => expect(unknownMunicipalityMessage(k, n)).toBe(m));
 
-describe('readCsv and decodeText', () => {
+describe('readCsv', () => {
   it('quotes, doubled quotes, semicolons inside quotes, line numbers across blank lines', () => {
     expect(readCsv('a;"b;c";"d ""e"""\n\n1;2;3')).toEqual([
       { line: 1, cells: ['a', 'b;c', 'd "e"'] },
       { line: 3, cells: ['1', '2', '3'] },
     ]);
     expect(readCsv('a,b\n1,2')[1].cells).toEqual(['1', '2']);
-  });
-  it('UTF-8, or Windows-1252 when the bytes are not UTF-8', () => {
-    expect(decodeText(new TextEncoder().encode('Bodø'))).toBe('Bodø');
-    expect(decodeText(Uint8Array.from([0x42, 0x6f, 0x64, 0xf8]))).toBe('Bodø');
   });
 });

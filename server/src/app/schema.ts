@@ -15,6 +15,7 @@ import { UsersResolver } from '../modules/users/users.resolver';
 import { RemindersResolver } from '../modules/reminders/reminders.resolver';
 import { DocumentsResolver } from '../modules/documents/documents.resolver';
 import { WebTextResolver } from '../modules/webtext/webtext.resolver';
+import { ImportsResolver } from '../modules/imports/imports.resolver';
 import { authChecker } from './auth';
 
 export const RESOLVERS = [
@@ -39,6 +40,7 @@ export const RESOLVERS = [
   RemindersResolver,
   DocumentsResolver,
   WebTextResolver,
+  ImportsResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
