@@ -8,7 +8,7 @@ import { SessionProvider, useSession } from '../features/auth/session';
 import { useI18n, type Locale } from '../i18n/i18n';
 import { errorMessage } from '../lib/errors';
 import type { MessageKey } from '../i18n/nb';
-import { mayAdministerUsers } from '@samordna/domain';
+import { isAdmin, mayAdministerUsers } from '@samordna/domain';
 
 // Each page is its own chunk: the first route loads only what it draws.
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
@@ -26,6 +26,7 @@ const InvitationPage = lazy(() => import('../features/users/InvitationPage'));
 const ResetPasswordPage = lazy(() => import('../features/users/ResetPasswordPage'));
 const AgreementDocumentPage = lazy(() => import('../features/documents/AgreementDocumentPage'));
 const WebTextPage = lazy(() => import('../features/webtext/WebTextPage'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const RemindersPage = lazy(() => import('../features/reminders/RemindersPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
@@ -89,7 +90,8 @@ export function Shell() {
   const { t, locale, setLocale } = useI18n();
   const { me, grants } = useSession();
   const signedIn = me ? [...NAV, { to: '/paminnelser', key: 'nav.reminders' as MessageKey }] : NAV;
-  const nav = mayAdministerUsers(grants) ? [...signedIn, { to: '/brukere', key: 'nav.users' as MessageKey }] : signedIn;
+  const withUsers = mayAdministerUsers(grants) ? [...signedIn, { to: '/brukere', key: 'nav.users' as MessageKey }] : signedIn;
+  const nav = isAdmin(grants) ? [...withUsers, { to: '/import', key: 'nav.import' as MessageKey }] : withUsers;
   const other: Locale = locale === 'nb' ? 'en' : 'nb';
   return (
     <>
@@ -138,6 +140,7 @@ export function Shell() {
             <Route path="/kommuner" element={<MunicipalitiesPage />} />
             <Route path="/kommuner/:kommunenummer/nettekst" element={<WebTextPage />} />
             <Route path="/paminnelser" element={<RemindersPage />} />
+            <Route path="/import" element={<ImportPage />} />
             <Route path="/logg-inn" element={<LoginPage />} />
             <Route path="/brukere" element={<UsersPage />} />
             <Route path="/min-konto" element={<AccountPage />} />

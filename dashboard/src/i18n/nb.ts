@@ -540,6 +540,23 @@ export const nb = {
   "webtext.copied": "Kopiert.",
   "webtext.copyFailed": "Kunne ikke kopiere: merk teksten og kopier den selv.",
   "webtext.updated": "Dataene bak teksten ble sist endret {date}.",
+  "nav.import": "Import",
+  "import.heading": "Import av folketall (SSB 07459)",
+  "import.adminOnly": "Bare nasjonale administratorer kan importere folketall.",
+  "import.intro": "Last ned tabell 07459 fra SSB (region, år, personer) som CSV med semikolon, og velg filen her. Du ser hva importen vil gjøre før noe lagres; en fil med feil lagres ikke i det hele tatt, og samme fil to ganger endrer ingenting.",
+  "import.file": "Velg CSV-fil fra SSB",
+  "import.reading": "Leser filen …",
+  "import.preview": "Forhåndsvisning",
+  "import.summary": "{rows} folketall for {years}: {added} nye, {changed} endret, {unchanged} uendret; {skipped} hoppet over (fylker, hele landet, celler uten tall).",
+  "import.errors": "{n} rader kan ikke brukes. Ingenting lagres før filen er rettet.",
+  "import.errorLine": "Linje {line}",
+  "import.nothingNew": "Filen har ingenting nytt: alle tallene er lagret fra før.",
+  "import.col.municipality": "Kommune",
+  "import.col.year": "År",
+  "import.col.before": "Nå",
+  "import.col.after": "Fra filen",
+  "import.confirm": "Lagre {n} folketall",
+  "import.done": "Lagret: {added} nye og {changed} endrede folketall ({unchanged} uendret). Endringene står i endringsloggen.",
 } as const;
 
 export type MessageKey = keyof typeof nb;
