@@ -17,6 +17,7 @@ import { armor, costLimitPlugin } from './limits';
 import { authenticate } from '../modules/auth/auth.service';
 import { calendarRouter } from '../modules/reminders/calendar';
 import { documentsRouter } from '../modules/documents/documents.router';
+import { reachExportRouter } from '../modules/exports/exports.router';
 
 export interface HttpOptions {
   production: boolean;
@@ -69,6 +70,7 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
       router.use('/export', exportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
       if (r.oidcRouter) router.use('/auth/oidc', r.oidcRouter);
       router.use('/calendar', calendarRouter(r.dataSource, { publicUrl: settings.publicUrl }));
+      router.use('/export', reachExportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
       router.use('/documents', documentsRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
       if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
         // Security headers for the dashboard (the GraphQL endpoint answers JSON only).
