@@ -23,3 +23,4 @@ export * from './agreement-document';
 export * from './web-text';
 export * from './csv-read';
 export * from './population-import';
+export * from './membership-import';

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { createTestApp, userWith, type TestApp } from '../utils/test-app';
 
 let app: TestApp;
@@ -83,5 +84,88 @@ describe('population import (SSB 07459)', () => {
     const director = userWith('imp-dir', { role: 'DIRECTOR', kommunenummer: '1804' });
     expect((await app.gql(PREVIEW, { csv: GOOD }, { as: director })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await app.gql(PREVIEW, { csv: '' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+  });
+});
+
+describe('membership import (CSV or XLSX)', () => {
+  const MP = `mutation($f: String!, $fmt: ImportFormat) { previewMembershipImport(file: $f, format: $fmt) { checksum rows added changed unchanged errors { line column message } changes { line action kommunenummer municipality role joinedOn leftOn } } }`;
+  const MC = `mutation($f: String!, $s: String!, $fmt: ImportFormat) { confirmMembershipImport(file: $f, checksum: $s, format: $fmt) { added changed unchanged } }`;
+  const GOOD_M = [
+    'senter;kommunenummer;rolle;inn;ut',
+    'Krisesenteret i Salten;1804;vertskommune;;',
+    'Krisesenteret i Salten;1841;samarbeidskommune;;',
+    'Krisesenteret i Salten;1840;samarbeidskommune;;31.12.2026',
+    'krisesenteret i salten;1868;Samarbeidskommune;01.01.2027;',
+  ].join('\n');
+  const partyRows = async () =>
+    app.ds.query(
+      `SELECT p.kommunenummer, p.role, to_char(p.joined_on, 'YYYY-MM-DD') AS joined, to_char(p.left_on, 'YYYY-MM-DD') AS left
+       FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id JOIN crisis_centre c ON c.id = a.centre_id
+       WHERE c.seed_key = 'centre:Krisesenteret i Salten' AND a.status <> 'ENDED' AND p.kommunenummer IN ('1804', '1841', '1840', '1868') ORDER BY 1`,
+    );
+
+  it('a good file: preview writes nothing; confirm adds and changes exactly what was shown, audited under the agreement', async () => {
+    const before = await partyRows();
+    expect(before.find((r: any) => r.kommunenummer === '1868')).toBeUndefined();
+    const p = (await app.gql(MP, { f: GOOD_M })).data!.previewMembershipImport;
+    expect(p.errors).toEqual([]);
+    expect(p).toMatchObject({ rows: 4, added: 1, changed: 1, unchanged: 2 });
+    expect(p.changes).toEqual([
+      { line: 4, action: 'CHANGE', kommunenummer: '1840', municipality: 'Saltdal', role: 'partner', joinedOn: null, leftOn: '2026-12-31' },
+      { line: 5, action: 'ADD', kommunenummer: '1868', municipality: 'Øksnes', role: 'partner', joinedOn: '2027-01-01', leftOn: null },
+    ]);
+    expect(await partyRows()).toEqual(before);
+    expect((await app.gql(MC, { f: GOOD_M, s: p.checksum })).data!.confirmMembershipImport).toEqual({ added: 1, changed: 1, unchanged: 2 });
+    const after = await partyRows();
+    expect(after.find((r: any) => r.kommunenummer === '1840').left).toBe('2026-12-31');
+    expect(after.find((r: any) => r.kommunenummer === '1868')).toEqual({ kommunenummer: '1868', role: 'partner', joined: '2027-01-01', left: null });
+    const audit = await app.ds.query(`SELECT operation, parent_entity, part_label FROM audit_log WHERE entity = 'AgreementParty' AND operation = 'IMPORT' ORDER BY id`);
+    expect(audit).toEqual([
+      { operation: 'IMPORT', parent_entity: 'Agreement', part_label: 'Saltdal' },
+      { operation: 'IMPORT', parent_entity: 'Agreement', part_label: 'Øksnes' },
+    ]);
+  });
+
+  it('the same memberships again, now as an XLSX with date cells, change nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Medlemskap');
+    ws.addRow(['Senter', 'Kommunenummer', 'Rolle', 'Inn', 'Ut']);
+    ws.addRow(['Krisesenteret i Salten', '1804', 'vertskommune', null, null]);
+    ws.addRow(['Krisesenteret i Salten', 1841, 'samarbeidskommune', null, null]);
+    ws.addRow(['Krisesenteret i Salten', '1840', 'samarbeidskommune', null, new Date('2026-12-31T00:00:00Z')]);
+    ws.addRow(['Krisesenteret i Salten', '1868', 'samarbeidskommune', new Date('2027-01-01T00:00:00Z'), null]);
+    const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const p = (await app.gql(MP, { f: file, fmt: 'XLSX' })).data!.previewMembershipImport;
+    expect(p).toMatchObject({ rows: 4, added: 0, changed: 0, unchanged: 4, errors: [], changes: [] });
+    const auditsBefore = (await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'AgreementParty'`))[0].n;
+    expect((await app.gql(MC, { f: file, s: p.checksum, fmt: 'XLSX' })).data!.confirmMembershipImport).toEqual({ added: 0, changed: 0, unchanged: 4 });
+    expect((await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'AgreementParty'`))[0].n).toBe(auditsBefore);
+    expect((await app.gql(MP, { f: 'bm90IGEgc3ByZWFkc2hlZXQ=', fmt: 'XLSX' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+  });
+
+  it('bad rows: each reported by line, and nothing written when confirmed', async () => {
+    const bad = [
+      'senter;kommunenummer;rolle;inn;ut',
+      'Krisesenteret i Salten;1841;samarbeidskommune;;30.06.2027',
+      'Krisesenteret i Tullinge;1841;samarbeidskommune;;',
+      'Krisesenteret i Salten;1841;vertskommune;;',
+      'Krisesenteret i Salten;1804;samarbeidskommune;;',
+      'Krisesenteret i Salten;3005;samarbeidskommune;;',
+      'Krisesenteret i Salten;1838;samarbeidskommune;i morgen;',
+    ].join('\n');
+    const before = await partyRows();
+    const p = (await app.gql(MP, { f: bad })).data!.previewMembershipImport;
+    expect(p.errors.map((e: any) => [e.line, e.column])).toEqual([
+      [3, 'senter'],
+      [4, 'kommunenummer'],
+      [5, 'rolle'],
+      [6, 'kommunenummer'],
+      [7, 'inn'],
+    ]);
+    expect(p.errors[0].message).toBe('Ukjent krisesenter «Krisesenteret i Tullinge».');
+    expect(p.errors[2].message).toBe('Bodø er vertskommunen for Krisesenteret i Salten, ikke samarbeidskommune.');
+    const r = await app.gql(MC, { f: bad, s: p.checksum });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(await partyRows()).toEqual(before); // line 2 was valid, but nothing is written
   });
 });

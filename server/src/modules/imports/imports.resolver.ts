@@ -1,6 +1,10 @@
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context';
+import { enumOf } from '../../app/enums';
+import { confirmMembershipImport, previewMembershipImport, type ImportFormat } from './membership-import.service';
 import { confirmPopulationImport, previewPopulationImport } from './population-import.service';
+
+export const ImportFormatEnum = enumOf(['CSV', 'XLSX'] as const, 'ImportFormat', 'CSV as text, or XLSX as base64.');
 
 @ObjectType({ description: 'A row of an imported file that cannot be used, and why.' })
 export class ImportRowErrorType {
@@ -12,6 +16,18 @@ export class ImportRowErrorType {
 
   @Field()
   message: string;
+}
+
+@ObjectType({ description: 'What an import adds, changes and leaves as it is (a repeated file: all unchanged).' })
+export class ImportResultType {
+  @Field(() => Int)
+  added: number;
+
+  @Field(() => Int)
+  changed: number;
+
+  @Field(() => Int)
+  unchanged: number;
 }
 
 @ObjectType()
@@ -36,7 +52,7 @@ export class PopulationChangeType {
 }
 
 @ObjectType({ description: 'What an import would do. Nothing is written until it is confirmed with the checksum.' })
-export class PopulationImportPreviewType {
+export class PopulationImportPreviewType extends ImportResultType {
   @Field()
   checksum: string;
 
@@ -45,15 +61,6 @@ export class PopulationImportPreviewType {
 
   @Field(() => Int, { description: 'Figures for municipalities read from the file.' })
   rows: number;
-
-  @Field(() => Int)
-  added: number;
-
-  @Field(() => Int)
-  changed: number;
-
-  @Field(() => Int, { description: 'Figures already stored with the same value (a repeated import: all).' })
-  unchanged: number;
 
   @Field(() => Int, { description: 'Counties, the whole country and cells without a figure («..»).' })
   skipped: number;
@@ -65,20 +72,67 @@ export class PopulationImportPreviewType {
   changes: PopulationChangeType[];
 }
 
-@ObjectType()
-export class PopulationImportResultType {
+@ObjectType({ description: 'A membership an import would add or change.' })
+export class MembershipChangeType {
   @Field(() => Int)
-  added: number;
+  line: number;
+
+  @Field({ description: 'ADD or CHANGE.' })
+  action: string;
+
+  @Field()
+  centre: string;
+
+  @Field()
+  kommunenummer: string;
+
+  @Field()
+  municipality: string;
+
+  @Field({ description: 'host or partner.' })
+  role: string;
+
+  @Field(() => String, { nullable: true })
+  joinedOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  leftOn: string | null;
+}
+
+@ObjectType({ description: 'What a membership import would do to the parties of each centre’s current agreement; nothing is written until confirmed.' })
+export class MembershipImportPreviewType extends ImportResultType {
+  @Field()
+  checksum: string;
 
   @Field(() => Int)
-  changed: number;
+  rows: number;
 
-  @Field(() => Int)
-  unchanged: number;
+  @Field(() => [ImportRowErrorType])
+  errors: ImportRowErrorType[];
+
+  @Field(() => [MembershipChangeType])
+  changes: MembershipChangeType[];
 }
 
 @Resolver()
 export class ImportsResolver {
+  @Authorized('ADMIN')
+  @Mutation(() => MembershipImportPreviewType, { description: 'Reads memberships (senter, kommunenummer, rolle, inn, ut) from CSV or XLSX and shows what importing would do; writes nothing.' })
+  previewMembershipImport(@Ctx() ctx: AppContext, @Arg('file') file: string, @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat) {
+    return previewMembershipImport(ctx, file, format);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ImportResultType, { description: 'Writes a previewed membership file (same checksum) in one transaction, audited; all or nothing.' })
+  confirmMembershipImport(
+    @Ctx() ctx: AppContext,
+    @Arg('file') file: string,
+    @Arg('checksum') checksum: string,
+    @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat,
+  ) {
+    return confirmMembershipImport(ctx, file, format, checksum);
+  }
+
   @Authorized('ADMIN')
   @Mutation(() => PopulationImportPreviewType, { description: 'Reads an SSB 07459 CSV (as downloaded) and shows what importing it would do; writes nothing.' })
   previewPopulationImport(@Ctx() ctx: AppContext, @Arg('csv') csv: string) {
@@ -86,7 +140,7 @@ export class ImportsResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => PopulationImportResultType, { description: 'Writes a previewed population file (same checksum) in one transaction, audited; all or nothing.' })
+  @Mutation(() => ImportResultType, { description: 'Writes a previewed population file (same checksum) in one transaction, audited; all or nothing.' })
   confirmPopulationImport(@Ctx() ctx: AppContext, @Arg('csv') csv: string, @Arg('checksum') checksum: string) {
     return confirmPopulationImport(ctx, csv, checksum);
   }

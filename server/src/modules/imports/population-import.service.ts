@@ -33,7 +33,7 @@ export interface PopulationPreview {
   changes: PopulationChange[];
 }
 
-function checkSize(csv: string) {
+export function checkSize(csv: string) {
   if (typeof csv !== 'string' || csv.trim() === '') throw badInput('csv', 'Filen er tom.');
   if (csv.length > MAX_CHARS) throw badInput('csv', `Filen er for stor (høyst ${MAX_CHARS.toLocaleString('nb-NO')} tegn). Last ned bare kommunene og årene du trenger.`);
 }
@@ -65,7 +65,7 @@ async function plan(em: EntityManager, csv: string): Promise<{ preview: Populati
   return {
     all,
     preview: {
-      checksum: createHash('sha256').update(csv).digest('hex'),
+      checksum: checksumOf(csv),
       years: [...new Set(parsed.rows.map((r) => r.year))].sort(),
       rows: parsed.rows.length,
       added: all.filter((c) => c.before === null).length,
@@ -87,17 +87,22 @@ export async function previewPopulationImport(ctx: AppContext, csv: string): Pro
  * nothing at all. Refused when the file differs from the preview or has any row error. A file
  * imported again changes nothing.
  */
+/** Throws the refusal of a file with row errors: nothing is written, the first 100 errors go with it. */
+export function rowErrorsRefusal(errors: readonly ImportRowError[], field: string): GraphQLError {
+  return new GraphQLError(`Filen har ${errors.length} feil; ingenting er lagret. Rett filen og forhåndsvis den på nytt.`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field, rowErrors: errors.slice(0, 100) },
+  });
+}
+
+export const checksumOf = (text: string) => createHash('sha256').update(text).digest('hex');
+
 export async function confirmPopulationImport(ctx: AppContext, csv: string, checksum: string): Promise<{ added: number; changed: number; unchanged: number }> {
   return ctx.dataSource.transaction(async (em) => {
     // One import at a time: the comparison and the writes see the same figures.
     await em.query(`LOCK TABLE municipality_population IN SHARE ROW EXCLUSIVE MODE`);
     const { preview, all } = await plan(em, csv);
     if (preview.checksum !== checksum) throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
-    if (preview.errors.length) {
-      throw new GraphQLError(`Filen har ${preview.errors.length} ${preview.errors.length === 1 ? 'feil' : 'feil'}; ingenting er lagret. Rett filen og forhåndsvis den på nytt.`, {
-        extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'csv', rowErrors: preview.errors.slice(0, 100) },
-      });
-    }
+    if (preview.errors.length) throw rowErrorsRefusal(preview.errors, 'csv');
     if (all.length) {
       await em.query(
         `INSERT INTO municipality_population (kommunenummer, year, population, source)
