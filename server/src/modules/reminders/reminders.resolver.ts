@@ -6,7 +6,7 @@ import { calendarFeedCreatedAt, createCalendarFeed, revokeCalendarFeed } from '.
 import { remindersFor } from './reminders.service';
 import { ReminderType } from './reminders.types';
 
-@ObjectType({ description: 'A new secret calendar address: shown once, replaces any earlier one.' })
+@ObjectType({ description: 'A new secret calendar link: shown once, replaces any earlier one.' })
 export class CalendarFeedLink {
   @Field({ description: 'The iCalendar (.ics) URL to subscribe to. Anyone with it sees your reminders: keep it to yourself.' })
   url: string;
@@ -25,19 +25,19 @@ export class RemindersResolver {
   }
 
   @Authorized()
-  @Query(() => Date, { nullable: true, description: 'When the signed-in user’s calendar address was made; null when there is none.' })
+  @Query(() => Date, { nullable: true, description: 'When the signed-in user’s calendar link was made; null when there is none.' })
   myCalendarFeedCreatedAt(@Ctx() ctx: AppContext) {
     return calendarFeedCreatedAt(ctx);
   }
 
   @Authorized()
-  @Mutation(() => CalendarFeedLink, { description: 'Makes a new secret calendar address for the signed-in user; the old one stops working.' })
+  @Mutation(() => CalendarFeedLink, { description: 'Makes a new secret calendar link for the signed-in user; the old one stops working.' })
   createCalendarFeed(@Ctx() ctx: AppContext) {
     return createCalendarFeed(ctx);
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Revokes the signed-in user’s calendar address (true when there was one).' })
+  @Mutation(() => Boolean, { description: 'Revokes the signed-in user’s calendar link (true when there was one).' })
   revokeCalendarFeed(@Ctx() ctx: AppContext) {
     return revokeCalendarFeed(ctx);
   }
