@@ -559,4 +559,6 @@ export const en: Record<MessageKey, string> = {
   "import.col.after": "From the file",
   "import.confirm": "Save {n} figures",
   "import.done": "Saved: {added} new and {changed} changed figures ({unchanged} unchanged). The changes are in the audit log.",
+  "agreements.exportXlsx": "Agreements and parties (XLSX)",
+  "agreements.exportCsv": "CSV",
 };

@@ -557,6 +557,8 @@ export const nb = {
   "import.col.after": "Fra filen",
   "import.confirm": "Lagre {n} folketall",
   "import.done": "Lagret: {added} nye og {changed} endrede folketall ({unchanged} uendret). Endringene står i endringsloggen.",
+  "agreements.exportXlsx": "Avtaler og parter (XLSX)",
+  "agreements.exportCsv": "CSV",
 } as const;
 
 export type MessageKey = keyof typeof nb;
