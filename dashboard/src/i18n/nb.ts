@@ -559,6 +559,19 @@ export const nb = {
   "import.done": "Lagret: {added} nye og {changed} endrede folketall ({unchanged} uendret). Endringene står i endringsloggen.",
   "agreements.exportXlsx": "Avtaler og parter (XLSX)",
   "agreements.exportCsv": "CSV",
+  "import.memberships": "Medlemskap fra regneark",
+  "import.membershipsIntro": "Kolonner: senter, kommunenummer, rolle (vertskommune/samarbeidskommune), inn og ut (datoer). CSV eller XLSX. Medlemskapene legges inn i sentrets gjeldende avtale; en fil med feil lagres ikke.",
+  "import.membershipFile": "Velg CSV- eller XLSX-fil med medlemskap",
+  "import.membershipSummary": "{rows} rader: {added} nye medlemskap, {changed} endret, {unchanged} uendret.",
+  "import.col.centre": "Krisesenter",
+  "import.col.role": "Rolle",
+  "import.col.joined": "Inn",
+  "import.col.left": "Ut",
+  "import.col.action": "Endring",
+  "import.add": "Ny",
+  "import.change": "Endres",
+  "import.confirmMemberships": "Lagre {n} medlemskap",
+  "import.membershipsDone": "Lagret: {added} nye og {changed} endrede medlemskap ({unchanged} uendret).",
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -16,3 +16,13 @@ export function readFileText(file: Blob): Promise<string> {
     reader.readAsArrayBuffer(file);
   });
 }
+
+/** A chosen file's bytes as base64 (for XLSX sent through GraphQL). */
+export function readFileBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}

@@ -8,6 +8,8 @@ import { errorMessage } from '../../lib/errors';
 import { formatInteger } from '../../lib/format';
 import { useSession } from '../auth/session';
 import { ConfirmPopulationImportMutation, PreviewPopulationImportMutation } from './imports.graphql';
+import { MembershipImport } from './MembershipImport';
+import { RowErrors } from './RowErrors';
 
 /** «Import»: population from SSB table 07459 – choose the file, see what it would do, then confirm (all or nothing). */
 export default function ImportPage() {
@@ -66,19 +68,7 @@ export default function ImportPage() {
             })}
           </Paragraph>
           {p.errors.length > 0 ? (
-            <Alert data-color="danger" data-testid="import-errors">
-              <Heading level={3} data-size="xs">
-                {t('import.errors', { n: String(p.errors.length) })}
-              </Heading>
-              <ul>
-                {p.errors.map((e) => (
-                  <li key={`${e.line}-${e.column}-${e.message}`}>
-                    {t('import.errorLine', { line: String(e.line) })}
-                    {e.column ? ` (${e.column})` : ''}: {e.message}
-                  </li>
-                ))}
-              </ul>
-            </Alert>
+            <RowErrors errors={p.errors} />
           ) : p.added + p.changed === 0 ? (
             <Alert data-color="info">{t('import.nothingNew')}</Alert>
           ) : (
@@ -124,6 +114,7 @@ export default function ImportPage() {
           {t('import.done', { added: formatInteger(done.added), changed: formatInteger(done.changed), unchanged: formatInteger(done.unchanged) })}
         </Alert>
       )}
+      <MembershipImport />
     </>
   );
 }

@@ -35,3 +35,40 @@ export const ConfirmPopulationImportMutation = graphql(`
     }
   }
 `);
+
+export const PreviewMembershipImportMutation = graphql(`
+  mutation PreviewMembershipImport($file: String!, $format: ImportFormat) {
+    previewMembershipImport(file: $file, format: $format) {
+      checksum
+      rows
+      added
+      changed
+      unchanged
+      errors {
+        line
+        column
+        message
+      }
+      changes {
+        line
+        action
+        centre
+        kommunenummer
+        municipality
+        role
+        joinedOn
+        leftOn
+      }
+    }
+  }
+`);
+
+export const ConfirmMembershipImportMutation = graphql(`
+  mutation ConfirmMembershipImport($file: String!, $checksum: String!, $format: ImportFormat) {
+    confirmMembershipImport(file: $file, checksum: $checksum, format: $format) {
+      added
+      changed
+      unchanged
+    }
+  }
+`);
