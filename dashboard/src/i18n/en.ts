@@ -574,4 +574,5 @@ export const en: Record<MessageKey, string> = {
   "import.change": "Changed",
   "import.confirmMemberships": "Save {n} memberships",
   "import.membershipsDone": "Saved: {added} new and {changed} changed memberships ({unchanged} unchanged).",
+  "document.amendmentLink": "The agreement text with the changes marked",
 };

@@ -572,6 +572,7 @@ export const nb = {
   "import.change": "Endres",
   "import.confirmMemberships": "Lagre {n} medlemskap",
   "import.membershipsDone": "Lagret: {added} nye og {changed} endrede medlemskap ({unchanged} uendret).",
+  "document.amendmentLink": "Avtaleteksten med endringene markert",
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -1,4 +1,4 @@
-import { agreementDocument, termsInWords, type AgreementDocumentData } from './agreement-document';
+import { agreementDocument, markChanges, termsInWords, type AgreementDocumentData } from './agreement-document';
 
 const FULL: AgreementDocumentData = {
   title: 'Samarbeidsavtale om krisesentertilbud',
@@ -72,3 +72,22 @@ it.each([
   [{ validFrom: null, validTo: '2026-12-31', autoRenew: true, renewalMonths: 24, noticeMonths: 3, noticeRunsTo: 'HALF_YEAR' as const }, ['Første periode varer til 31.12.2026; deretter fornyes avtalen med 24 måneder om gangen dersom den ikke sies opp.', 'Oppsigelsesfristen er 3 måneder til utgangen av et halvår. Hver part kan si opp sitt eget medlemskap.']],
   [{ validFrom: null, validTo: null, autoRenew: false, renewalMonths: null, noticeMonths: 1, noticeRunsTo: 'NONE' as const }, ['Avtalen løper til den sies opp.', 'Oppsigelsesfristen er 1 måned. Hver part kan si opp sitt eget medlemskap.']],
 ])('termsInWords %#', (terms, words) => expect(termsInWords(terms)).toEqual(words));
+
+describe('markChanges', () => {
+  it('marks what the amendment adds and removes, in place, and leaves the rest', () => {
+    const current = agreementDocument(FULL);
+    const proposed = agreementDocument({ ...FULL, terms: { ...FULL.terms, noticeMonths: 3 }, parties: FULL.parties.filter((x) => x.kommunenummer !== '1841') });
+    const marked = markChanges(current, proposed, 'Kortere oppsigelse');
+    expect(marked.subtitle).toBe('Endringsforslag: Kortere oppsigelse · endringer markert (nytt understreket, utgår gjennomstreket)');
+    const duration = marked.sections.find((s) => s.key === 'DURATION_NOTICE')!.blocks;
+    expect(duration).toEqual([
+      { type: 'paragraph', text: 'Avtalen gjelder fra 01.01.2024.' },
+      { type: 'paragraph', text: 'Avtalen løper til den sies opp.' },
+      { type: 'change', change: 'deleted', block: { type: 'paragraph', text: 'Oppsigelsesfristen er 6 måneder til utgangen av et kalenderår. Hver part kan si opp sitt eget medlemskap.' } },
+      { type: 'change', change: 'inserted', block: { type: 'paragraph', text: 'Oppsigelsesfristen er 3 måneder til utgangen av et kalenderår. Hver part kan si opp sitt eget medlemskap.' } },
+    ]);
+    expect(marked.sections.find((s) => s.key === 'PURPOSE_LEGAL_BASIS')!.blocks.some((b) => b.type === 'change')).toBe(false);
+    const parties = marked.sections.find((s) => s.key === 'PARTIES')!.blocks.map((b) => b.type === 'change' ? b.change : b.type);
+    expect(parties).toEqual(['paragraph', 'deleted', 'inserted', 'inserted']); // the old table out, the table without Fauske in, and «mangler: samarbeidskommuner»
+  });
+});

@@ -18,7 +18,9 @@ export type DocumentBlock =
   | { type: 'list'; items: string[] }
   | { type: 'table'; header: string[]; rows: string[][] }
   /** Something the agreement should say and the data does not: shown as «mangler: …». */
-  | { type: 'missing'; text: string };
+  | { type: 'missing'; text: string }
+  /** In an amendment's version: a block the amendment adds or removes (marked in the document). */
+  | { type: 'change'; change: 'inserted' | 'deleted'; block: DocumentBlock };
 
 export interface DocumentSection {
   key: string;
@@ -178,4 +180,30 @@ export function agreementDocument(d: AgreementDocumentData): AgreementDocument {
     sections: [...sections, appendix],
     missingSections: sections.filter((s) => s.incomplete).map((s) => s.heading),
   };
+}
+
+/**
+ * The proposed version with the changes marked: per section, blocks only in the proposal are
+ * «inserted», blocks only in the current version «deleted» (kept where they stood), the rest as
+ * they are. Sections keep the proposal's order.
+ */
+export function markChanges(current: AgreementDocument, proposed: AgreementDocument, summary: string): AgreementDocument {
+  const key = (b: DocumentBlock) => JSON.stringify(b);
+  const sections = proposed.sections.map((section) => {
+    const before = current.sections.find((s) => s.key === section.key)?.blocks ?? [];
+    const after = section.blocks;
+    const afterKeys = new Set(after.map(key));
+    const beforeKeys = new Set(before.map(key));
+    const blocks: DocumentBlock[] = [];
+    let i = 0;
+    for (const b of after) {
+      // Removed blocks that stood before this one in the current version come first.
+      while (i < before.length && !afterKeys.has(key(before[i]))) blocks.push({ type: 'change', change: 'deleted', block: before[i++] });
+      if (i < before.length && key(before[i]) === key(b)) i++;
+      blocks.push(beforeKeys.has(key(b)) ? b : { type: 'change', change: 'inserted', block: b });
+    }
+    for (; i < before.length; i++) if (!afterKeys.has(key(before[i]))) blocks.push({ type: 'change', change: 'deleted', block: before[i] });
+    return { ...section, blocks };
+  });
+  return { ...proposed, subtitle: `Endringsforslag: ${summary} · endringer markert (nytt understreket, utgår gjennomstreket)`, sections };
 }

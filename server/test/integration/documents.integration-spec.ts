@@ -112,3 +112,40 @@ describe('the agreement as DOCX', () => {
     expect(doc.sections[7]).toEqual({ heading: '8. Tvister', incomplete: true, blocks: [{ type: 'missing', text: 'hvordan uenighet om avtalen løses (tvisteløsning er ikke registrert i Samordna)' }] });
   });
 });
+
+describe('an amendment’s version with the changes marked', () => {
+  it('shows removed text struck through and new text underlined, in DOCX and through GraphQL', async () => {
+    const [{ notice_months }] = await app.ds.query(`SELECT notice_months FROM agreement WHERE id = $1`, [AGREEMENT]);
+    const months = (notice_months ?? 6) + 1;
+    const [x] = await app.ds.query(
+      `INSERT INTO agreement_amendment (agreement_id, summary, effective_on, changes, leaving, joining) VALUES ($1, 'Lengre oppsigelse', '2027-01-01', $2, '{1840}', '{1868}') RETURNING id`,
+      [AGREEMENT, JSON.stringify({ noticeMonths: months })],
+    );
+    try {
+      const r = await app.gql(`query($id: ID!, $x: ID) { agreementDocument(id: $id, year: 2025, amendmentId: $x) { subtitle sections { key blocks } } }`, { id: AGREEMENT, x: x.id });
+      expect(r.errors).toBeUndefined();
+      const doc = r.data!.agreementDocument;
+      expect(doc.subtitle).toContain('Endringsforslag: Lengre oppsigelse');
+      const duration = doc.sections.find((s: any) => s.key === 'DURATION_NOTICE').blocks;
+      expect(duration).toContainEqual({ type: 'change', change: 'inserted', block: { type: 'paragraph', text: 'Avtalen gjelder fra 01.01.2027.' } });
+      expect(duration.find((b: any) => b.change === 'inserted' && b.block.text.startsWith('Oppsigelsesfristen')).block.text).toContain(`${months} måneder`);
+      const parties = doc.sections.find((s: any) => s.key === 'PARTIES').blocks;
+      const newTable = parties.find((b: any) => b.change === 'inserted' && b.block.type === 'table').block;
+      const names = newTable.rows.map((row: string[]) => row[0]);
+      expect(names).toContain('Øksnes');
+      expect(names).not.toContain('Saltdal');
+
+      const res = await fetch(`${base}/documents/agreement/${AGREEMENT}.docx?year=2025&amendmentId=${x.id}`);
+      expect(res.status).toBe(200);
+      const zip = await JSZip.loadAsync(await res.arrayBuffer());
+      const xml = await zip.file('word/document.xml')!.async('string');
+      expect(xml).toContain('[Utgår]');
+      expect(xml).toContain('[Nytt]');
+      expect(xml).toMatch(/<w:strike\/>|<w:strike w:val="true"\/>/);
+      expect(xml).toMatch(/<w:u w:val="single"\/>/);
+      expect((await fetch(`${base}/documents/agreement/${AGREEMENT}.docx?amendmentId=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    } finally {
+      await app.ds.query(`DELETE FROM agreement_amendment WHERE id = $1`, [x.id]);
+    }
+  });
+});

@@ -1,4 +1,5 @@
-import { Link as RouterLink, useParams } from 'react-router';
+import type React from 'react';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { MISSING, type DocumentBlock } from '@samordna/domain';
@@ -6,8 +7,18 @@ import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { AgreementDocumentQuery } from './documents.graphql';
 
-function Block({ block }: { block: DocumentBlock }) {
+function Block({ block }: { block: DocumentBlock }): React.ReactElement {
   switch (block.type) {
+    case 'change':
+      return block.change === 'inserted' ? (
+        <ins className="doc-change" data-change="inserted">
+          <Block block={block.block} />
+        </ins>
+      ) : (
+        <del className="doc-change" data-change="deleted">
+          <Block block={block.block} />
+        </del>
+      );
     case 'paragraph':
       return <Paragraph>{block.text}</Paragraph>;
     case 'list':
@@ -56,7 +67,9 @@ function Block({ block }: { block: DocumentBlock }) {
 export default function AgreementDocumentPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [result, reexecute] = useQuery({ query: AgreementDocumentQuery, variables: { id } });
+  const [params] = useSearchParams();
+  const amendmentId = params.get('endring');
+  const [result, reexecute] = useQuery({ query: AgreementDocumentQuery, variables: { id, amendmentId } });
   if (result.error) return <QueryError error={result.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   const doc = result.data?.agreementDocument;
   if (!doc) return <Loading />;
@@ -69,7 +82,7 @@ export default function AgreementDocumentPage() {
         <Button variant="secondary" onClick={() => window.print()}>
           {t('document.print')}
         </Button>
-        <a className="ds-button" data-variant="secondary" href={`/documents/agreement/${id}.docx`} download>
+        <a className="ds-button" data-variant="secondary" href={`/documents/agreement/${id}.docx${amendmentId ? `?amendmentId=${amendmentId}` : ''}`} download>
           {t('document.docx')}
         </a>
       </div>

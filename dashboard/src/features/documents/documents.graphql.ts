@@ -1,8 +1,8 @@
 import { graphql } from '../../gql';
 
 export const AgreementDocumentQuery = graphql(`
-  query AgreementDocument($id: ID!) {
-    agreementDocument(id: $id) {
+  query AgreementDocument($id: ID!, $amendmentId: ID) {
+    agreementDocument(id: $id, amendmentId: $amendmentId) {
       title
       subtitle
       missingSections

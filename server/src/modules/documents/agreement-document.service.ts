@@ -1,7 +1,9 @@
 import { GraphQLError } from 'graphql';
 import {
+  addDaysIso,
   AGREEMENT_STATUS_LABELS,
   agreementDocument,
+  markChanges,
   ROUTINE_STATUS_LABELS,
   todayInNorway,
   yearOf,
@@ -11,6 +13,7 @@ import {
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { parseInput, v } from '../../app/validation';
+import { notFound } from '../../app/errors';
 import { getAgreement } from '../agreement/agreement.service';
 import { costDistribution } from '../cost-sharing/cost.service';
 
@@ -90,6 +93,44 @@ export async function agreementDocumentData(ctx: AppContext, id: string, yearInp
   };
 }
 
-export async function buildAgreementDocument(ctx: AppContext, id: string, year?: number | null): Promise<AgreementDocument> {
-  return agreementDocument(await agreementDocumentData(ctx, id, year));
+/** The agreement as an open amendment would make it: changed terms, the effective date, parties joining and leaving. */
+async function proposedData(ctx: AppContext, data: AgreementDocumentData, agreementId: string, amendmentId: string): Promise<{ data: AgreementDocumentData; summary: string }> {
+  const id = parseInput(v.uuid('endringsforslag'), amendmentId, 'amendmentId');
+  const [x] = await ctx.dataSource.query(
+    `SELECT summary, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, changes, cost_terms, joining, leaving FROM agreement_amendment WHERE id = $1 AND agreement_id = $2`,
+    [id, agreementId],
+  );
+  if (!x) throw notFound('AgreementAmendment', id, 'Fant ikke endringsforslaget for denne avtalen.');
+  const changes = x.changes as Record<string, unknown>;
+  const pick = <K extends keyof AgreementDocumentData['terms']>(k: K) => (k in changes ? (changes[k] as AgreementDocumentData['terms'][K]) : data.terms[k]);
+  const joining: { kommunenummer: string; name: string }[] = x.joining.length ? await ctx.dataSource.query(`SELECT kommunenummer, name FROM municipality WHERE kommunenummer = ANY($1) ORDER BY name`, [x.joining]) : [];
+  const dayBefore = addDaysIso(x.effective_on, -1);
+  return {
+    summary: x.summary,
+    data: {
+      ...data,
+      title: 'title' in changes ? String(changes.title) : data.title,
+      legalBasis: 'legalBasis' in changes ? (changes.legalBasis as string | null) : data.legalBasis,
+      signingLevel: 'signingLevel' in changes ? (changes.signingLevel as AgreementDocumentData['signingLevel']) : data.signingLevel,
+      checklist: 'checklist' in changes ? (changes.checklist as AgreementDocumentData['checklist']) : data.checklist,
+      terms: { validFrom: x.effective_on, validTo: pick('validTo'), autoRenew: pick('autoRenew'), renewalMonths: pick('renewalMonths'), noticeMonths: pick('noticeMonths'), noticeRunsTo: pick('noticeRunsTo') },
+      parties: [
+        ...data.parties.map((p) => (x.leaving.includes(p.kommunenummer) && !p.leftOn ? { ...p, leftOn: dayBefore } : p)),
+        ...joining.map((m) => ({ name: m.name, kommunenummer: m.kommunenummer, role: 'PARTNER' as const, joinedOn: x.effective_on, leftOn: null, decisionBody: null, decisionRef: null, decisionDate: null })),
+      ],
+      ...(x.cost_terms ? { cost: null, costUnavailable: 'ny kostnadsmodell i endringsforslaget: se konsekvensene per kommune i forslaget' } : {}),
+      // Every party decides anew on the new version.
+      councilDecisionRef: null,
+      councilDecisionDate: null,
+    },
+  };
+}
+
+export async function buildAgreementDocument(ctx: AppContext, id: string, year?: number | null, amendmentId?: string | null): Promise<AgreementDocument> {
+  const data = await agreementDocumentData(ctx, id, year);
+  const current = agreementDocument(data);
+  if (!amendmentId) return current;
+  const proposed = await proposedData(ctx, data, id, amendmentId);
+  const parties = proposed.data.parties.map((p) => ({ ...p, decisionBody: null, decisionRef: null, decisionDate: null }));
+  return markChanges(current, agreementDocument({ ...proposed.data, parties }), proposed.summary);
 }

@@ -36,7 +36,12 @@ export class AgreementDocumentType {
 @Resolver()
 export class DocumentsResolver {
   @Query(() => AgreementDocumentType, { description: "The agreement's text in nine sections with Bufdir's checklist; cost figures for `year` (this year by default)." })
-  agreementDocument(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('year', () => Int, { nullable: true }) year?: number) {
-    return buildAgreementDocument(ctx, id, year);
+  agreementDocument(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('amendmentId', () => ID, { nullable: true, description: 'The version an open amendment would make, with its changes marked.' }) amendmentId?: string,
+  ) {
+    return buildAgreementDocument(ctx, id, year, amendmentId);
   }
 }

@@ -16,7 +16,8 @@ export function documentsRouter(dataSource: DataSource, authenticate: (req: expr
     try {
       const ctx = createContext(dataSource, { auth: await authenticate(req) });
       const year = req.query.year === undefined ? null : Number(req.query.year);
-      const doc = await buildAgreementDocument(ctx, String(req.params[0]), year);
+      const amendmentId = typeof req.query.amendmentId === 'string' ? req.query.amendmentId : null;
+      const doc = await buildAgreementDocument(ctx, String(req.params[0]), year, amendmentId);
       const name = `avtale-${doc.title.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-').replace(/^-|-$/g, '')}`;
       const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
       res.setHeader('Content-Disposition', `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeURIComponent(name)}.docx`);

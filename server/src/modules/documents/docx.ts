@@ -3,8 +3,19 @@ import { MISSING, type AgreementDocument, type DocumentBlock } from '@samordna/d
 
 const RED = 'B00020';
 
+const BLUE = '1F4E9A';
+
 function block(b: DocumentBlock): (Paragraph | Table)[] {
   switch (b.type) {
+    case 'change': {
+      // An amendment's change: a label, then the text underlined (new) or struck through (removed).
+      const inserted = b.change === 'inserted';
+      const label = new Paragraph({ children: [new TextRun({ text: inserted ? '[Nytt]' : '[Utgår]', bold: true, color: inserted ? BLUE : RED })] });
+      if (b.block.type === 'paragraph') {
+        return [label, new Paragraph({ children: [new TextRun({ text: b.block.text, underline: inserted ? {} : undefined, strike: !inserted, color: inserted ? BLUE : RED })], spacing: { after: 120 } })];
+      }
+      return [label, ...block(b.block)];
+    }
     case 'paragraph':
       return [new Paragraph({ children: [new TextRun(b.text)], spacing: { after: 120 } })];
     case 'list':

@@ -35,6 +35,40 @@ describe('AgreementDocumentPage', () => {
     expect(within(screen.getByRole('table')).getByText('mangler').tagName).toBe('MARK');
     expect(screen.getByRole('link', { name: 'Last ned som Word (DOCX)' })).toHaveAttribute('href', '/documents/agreement/a1.docx');
     expect(screen.getByRole('button', { name: 'Skriv ut' })).toBeInTheDocument();
-    expect(calls.find((c) => c.name === 'AgreementDocument')!.variables).toEqual({ id: 'a1' });
+    expect(calls.find((c) => c.name === 'AgreementDocument')!.variables).toEqual({ id: 'a1', amendmentId: null });
+  });
+});
+
+describe('an amendment’s version', () => {
+  it('marks new text as inserted and removed text as deleted, and the DOCX link carries the amendment', async () => {
+    const { calls } = renderPage(
+      <AgreementDocumentPage />,
+      {
+        AgreementDocument: {
+          data: {
+            agreementDocument: {
+              ...DOC.data.agreementDocument,
+              missingSections: [],
+              sections: [
+                {
+                  key: 'DURATION_NOTICE',
+                  heading: '5. Varighet og oppsigelse',
+                  incomplete: false,
+                  blocks: [
+                    { type: 'change', change: 'deleted', block: { type: 'paragraph', text: 'Oppsigelsesfristen er 6 måneder.' } },
+                    { type: 'change', change: 'inserted', block: { type: 'paragraph', text: 'Oppsigelsesfristen er 3 måneder.' } },
+                  ],
+                },
+              ],
+            },
+          },
+        },
+      },
+      { route: '/avtaler/a1/dokument?endring=x1', path: '/avtaler/:id/dokument' },
+    );
+    expect((await screen.findByText('Oppsigelsesfristen er 6 måneder.')).closest('del')).not.toBeNull();
+    expect(screen.getByText('Oppsigelsesfristen er 3 måneder.').closest('ins')).not.toBeNull();
+    expect(screen.getByRole('link', { name: 'Last ned som Word (DOCX)' })).toHaveAttribute('href', '/documents/agreement/a1.docx?amendmentId=x1');
+    expect(calls.find((c) => c.name === 'AgreementDocument')!.variables).toEqual({ id: 'a1', amendmentId: 'x1' });
   });
 });
