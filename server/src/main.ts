@@ -12,6 +12,7 @@ import { scheduleHousekeeping } from './database/housekeeping';
 import { createOidcRouter } from './modules/auth/oidc';
 import { markStopping } from './app/availability';
 import { cancelStatements } from './database/cancel';
+import { scheduleReminderMails } from './modules/reminders/reminders.mail';
 
 /** Active national administrators who are not demo users: none means the first must be made with the CLI. */
 async function countAdministrators(ds: DataSource): Promise<number> {
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   let apollo: ApolloServer<AppContext> | null = null;
   let stopping: Promise<void> | null = null;
   let stopHousekeeping: (() => void) | null = null;
+  let stopReminders: (() => void) | null = null;
 
   const shutdown = (reason: string, exitCode: number) => {
     stopping ??= (async () => {
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
       // Readiness turns 503 and answers close their keep-alive connections; no new connections.
       markStopping();
       stopHousekeeping?.();
+      stopReminders?.();
       httpServer.close();
       httpServer.closeIdleConnections();
       // In-flight requests may finish within the grace period. After it, their statements are
@@ -147,6 +150,8 @@ async function main(): Promise<void> {
     attach({ dataSource: prepared.dataSource, graphqlMiddleware: graphqlMiddleware(apollo, prepared.dataSource, settings), settings, oidcRouter });
     // prepareDatabase ran the retention housekeeping once; a long-running server repeats it daily.
     stopHousekeeping = scheduleHousekeeping(prepared.dataSource);
+    // Reminder mails: hourly in every process; a database claim makes each go out once.
+    if (config.mail) stopReminders = scheduleReminderMails(prepared.dataSource, { mail: config.mail, publicUrl: config.publicUrl });
 
     const base = `http://localhost:${config.port}`;
     console.log(

@@ -9,7 +9,7 @@ import { SessionProvider, useSession } from '../features/auth/session';
 import { useI18n, type Locale } from '../i18n/i18n';
 import { errorMessage } from '../lib/errors';
 import type { MessageKey } from '../i18n/nb';
-import { mayAdministerUsers } from '@samordna/domain';
+import { isAdmin, mayAdministerUsers } from '@samordna/domain';
 
 // Each page is its own chunk: the first route loads only what it draws.
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
@@ -26,6 +26,10 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AccountPage = lazy(() => import('../features/users/AccountPage'));
 const InvitationPage = lazy(() => import('../features/users/InvitationPage'));
 const ResetPasswordPage = lazy(() => import('../features/users/ResetPasswordPage'));
+const AgreementDocumentPage = lazy(() => import('../features/documents/AgreementDocumentPage'));
+const WebTextPage = lazy(() => import('../features/webtext/WebTextPage'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage'));
+const RemindersPage = lazy(() => import('../features/reminders/RemindersPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
 const NAV: { to: string; key: MessageKey }[] = [
@@ -132,11 +136,13 @@ function UserMenu() {
 
 export function Shell() {
   const { t, locale, setLocale } = useI18n();
-  const { grants } = useSession();
+  const { me, grants } = useSession();
   const { pathname } = useLocation();
   // Finance staff of a host (and administrators) get the finance workspace next to the costs.
   const withFinance = grants.some((g) => g.role === 'FINANCE' || g.role === 'ADMIN') ? [...NAV.slice(0, 3), { to: '/okonomi', key: 'nav.finance' as MessageKey }, ...NAV.slice(3)] : NAV;
-  const nav = mayAdministerUsers(grants) ? [...withFinance, { to: '/brukere', key: 'nav.users' as MessageKey }] : withFinance;
+  const signedIn = me ? [...withFinance, { to: '/paminnelser', key: 'nav.reminders' as MessageKey }] : withFinance;
+  const withUsers = mayAdministerUsers(grants) ? [...signedIn, { to: '/brukere', key: 'nav.users' as MessageKey }] : signedIn;
+  const nav = isAdmin(grants) ? [...withUsers, { to: '/import', key: 'nav.import' as MessageKey }] : withUsers;
   const other: Locale = locale === 'nb' ? 'en' : 'nb';
   // On a phone the menu folds behind a button; it closes when a page is chosen, and on Escape.
   const [menuOpen, setMenuOpen] = useState(false);
@@ -203,12 +209,16 @@ export function Shell() {
               <Route path="/kart" element={<CoverageMapPage />} />
               <Route path="/avtaler" element={<AgreementsPage />} />
               <Route path="/avtaler/:id" element={<AgreementDetailPage />} />
+              <Route path="/avtaler/:id/dokument" element={<AgreementDocumentPage />} />
               <Route path="/kostnader" element={<CostsPage />} />
               <Route path="/okonomi" element={<FinancePage />} />
               <Route path="/kontakter" element={<ContactsPage />} />
               <Route path="/rutiner" element={<RoutinesPage />} />
               <Route path="/flytter/:kommunenummer" element={<MovingToPage />} />
               <Route path="/kommuner" element={<MunicipalitiesPage />} />
+              <Route path="/kommuner/:kommunenummer/nettekst" element={<WebTextPage />} />
+              <Route path="/paminnelser" element={<RemindersPage />} />
+              <Route path="/import" element={<ImportPage />} />
               <Route path="/logg-inn" element={<LoginPage />} />
               <Route path="/brukere" element={<UsersPage />} />
               <Route path="/min-konto" element={<AccountPage />} />

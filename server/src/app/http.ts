@@ -18,6 +18,9 @@ import { armor, budgetPlugin, costLimitPlugin, fieldGuardPlugin, LIMITS } from '
 import { checkStorableArgs } from './validation';
 import { authenticate } from '../modules/auth/auth.service';
 import { availabilityCode, availabilityErrorHandler, availabilityPlugin, createInFlightTracker, isStopping, unavailableError, type InFlightTracker } from './availability';
+import { calendarRouter } from '../modules/reminders/calendar';
+import { documentsRouter } from '../modules/documents/documents.router';
+import { reachExportRouter } from '../modules/exports/exports.router';
 
 export interface HttpOptions {
   production: boolean;
@@ -125,10 +128,13 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
       // Exports are computed for the signed-in user: what they may see of extra charges differs.
       router.use('/export', exportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
       if (r.oidcRouter) router.use('/auth/oidc', r.oidcRouter);
+      router.use('/calendar', calendarRouter(r.dataSource, { publicUrl: settings.publicUrl }));
+      router.use('/export', reachExportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
+      router.use('/documents', documentsRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
       if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
         router.use(express.static(options.dashboardDir, { index: 'index.html' }));
         // Client-side routes: every other GET that accepts HTML gets the app shell.
-        router.get(/^\/(?!graphql|geo|healthz|readyz|export).*/, (req, res, next) => {
+        router.get(/^\/(?!graphql|geo|healthz|readyz|export|calendar|documents).*/, (req, res, next) => {
           if (!req.accepts('html')) return next();
           res.sendFile(path.join(options.dashboardDir, 'index.html'));
         });

@@ -13,6 +13,10 @@ import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
 import { NationalResolver } from '../modules/national/national.resolver';
+import { RemindersResolver } from '../modules/reminders/reminders.resolver';
+import { DocumentsResolver } from '../modules/documents/documents.resolver';
+import { WebTextResolver } from '../modules/webtext/webtext.resolver';
+import { ImportsResolver } from '../modules/imports/imports.resolver';
 import { authChecker } from './auth';
 
 export const RESOLVERS = [
@@ -35,6 +39,10 @@ export const RESOLVERS = [
   AuthResolver,
   AuditResolver,
   UsersResolver,
+  RemindersResolver,
+  DocumentsResolver,
+  WebTextResolver,
+  ImportsResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -1,11 +1,10 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { createContext, defaultSettings, type RuntimeSettings } from '../../src/app/context';
 import type { AuthUser } from '../../src/app/auth';
 import { authenticate, completeLogin, login, SESSION_COOKIE } from '../../src/modules/auth/auth.service';
 import { currentTotp } from '../../src/modules/auth/totp';
 import { acceptInvitation, inviteUser, requestPasswordReset, resetPassword } from '../../src/modules/users/users.service';
 import { ADMIN, createTestApp, type TestApp } from '../utils/test-app';
+import { startSmtp } from '../utils/smtp';
 
 let app: TestApp;
 let SALTEN: string;
@@ -143,29 +142,18 @@ describe('own account: sessions and sign out everywhere', () => {
 });
 
 describe('password reset', () => {
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const inbox: string[] = [];
   let settings: RuntimeSettings;
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        let text = '';
-        stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
-        stream.on('end', () => {
-          inbox.push(text);
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-    settings = { ...defaultSettings(), mail: { url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true`, from: 'Samordna <samordna@test.example>' } };
+    smtp = await startSmtp();
+    settings = { ...defaultSettings(), mail: smtp.mail };
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  afterAll(() => smtp.close());
 
   const waitForMail = async (n: number) => {
-    for (let i = 0; i < 100 && inbox.length < n; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && smtp.inbox.length < n; i++) await new Promise((r) => setTimeout(r, 50));
+    inbox.splice(0, inbox.length, ...smtp.inbox.map((m) => m.raw));
   };
 
   it('the same answer whether or not the address exists; a real account gets a mailed one-time link', async () => {

@@ -103,6 +103,9 @@ export default function AgreementDetailPage() {
         {a.centre.name} · <strong data-testid="agreement-status">{status(a.status)}</strong>
         {a.noticeGivenOn && ` (${formatDate(a.noticeGivenOn)})`}
       </Paragraph>
+      <Paragraph data-size="sm">
+        <RouterLink to={`/avtaler/${a.id}/dokument`}>{t('document.open')}</RouterLink>
+      </Paragraph>
       {a.exampleFields.length > 0 && <Alert data-color="warning">{t('agreement.exampleFields')}</Alert>}
 
       <section aria-labelledby="deadline-heading" className="block">

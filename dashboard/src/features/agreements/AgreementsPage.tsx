@@ -64,6 +64,9 @@ export default function AgreementsPage() {
         {t('agreements.heading')}
       </Heading>
       <Paragraph>{t('agreements.intro')}</Paragraph>
+      <Paragraph data-size="sm" className="no-print">
+        <a href="/export/agreements.xlsx" download>{t('agreements.exportXlsx')}</a> · <a href="/export/agreements.csv" download>{t('agreements.exportCsv')}</a>
+      </Paragraph>
       <PendingApprovals />
       <div className="filters">
         <Field>

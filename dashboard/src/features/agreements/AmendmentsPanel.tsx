@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { todayInNorway } from '@samordna/domain';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
 import { formatDate, formatOre } from '../../lib/format';
 import { ApproveAmendmentMutation, RejectAmendmentMutation, WithdrawAmendmentMutation } from './agreements.graphql';
 import { ProposeAmendmentForm, type ProposalContext } from './ProposeAmendmentForm';
@@ -106,6 +106,7 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
   const mayClose = canPropose === 'ALL' || (canPropose === 'COST' && costOnly);
   const fieldLabel = (f: string) => t(`agreement.${f}` as MessageKey);
   const differences = a.impact.simulation?.differences ?? [];
+  const { id: agreementId } = useParams();
 
   return (
     <article className="amendment" aria-labelledby={`amendment-${a.id}`} data-testid="amendment">
@@ -118,6 +119,12 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
       <Paragraph data-size="sm">
         {t('amendment.effective', { date: formatDate(a.effectiveOn) })}
         {a.proposedBy && ` · ${t('amendment.proposedBy', { who: a.proposedBy })}`}
+        {a.status === 'OPEN' && agreementId && (
+          <>
+            {' · '}
+            <RouterLink to={`/avtaler/${agreementId}/dokument?endring=${a.id}`}>{t('document.amendmentLink')}</RouterLink>
+          </>
+        )}
       </Paragraph>
 
       <ul className="amendment-changes">

@@ -49,14 +49,19 @@ export function MunicipalityTable({ rows, caption }: { rows: MunicipalityRow[]; 
               ) : m.centreMemberships.length === 0 ? (
                 <span className="muted">{t('municipalities.notRegistered')}</span>
               ) : (
-                m.centreMemberships.map((cm) => (
-                  <div key={cm.id}>
-                    {cm.centre.name}{' '}
-                    <Tag data-size="sm" data-color={cm.role === 'HOST' ? 'accent' : 'neutral'}>
-                      {cm.role === 'HOST' ? t('municipalities.host') : t('municipalities.partner')}
-                    </Tag>
-                  </div>
-                ))
+                <>
+                  {m.centreMemberships.map((cm) => (
+                    <div key={cm.id}>
+                      {cm.centre.name}{' '}
+                      <Tag data-size="sm" data-color={cm.role === 'HOST' ? 'accent' : 'neutral'}>
+                        {cm.role === 'HOST' ? t('municipalities.host') : t('municipalities.partner')}
+                      </Tag>
+                    </div>
+                  ))}
+                  <a href={`/kommuner/${m.kommunenummer}/nettekst`}>
+                    <small>{t('webtext.link')}</small>
+                  </a>
+                </>
               )}
             </Table.Cell>
           </Table.Row>

@@ -8,6 +8,7 @@ import { UsersSignIn1765300000000 } from './1765300000000-users-sign-in';
 import { IntegrityRaces1765400000000 } from './1765400000000-integrity-races';
 import { NationalPicture1765600000000 } from './1765600000000-national-picture';
 import { FinanceWorkspace1765700000000 } from './1765700000000-finance-workspace';
+import { Reminders1765800000000 } from './1765800000000-reminders';
 
 /** In order. A new migration is appended here; none is ever edited after it has landed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   IntegrityRaces1765400000000,
   NationalPicture1765600000000,
   FinanceWorkspace1765700000000,
+  Reminders1765800000000,
 ];

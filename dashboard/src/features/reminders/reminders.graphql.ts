@@ -1,0 +1,32 @@
+import { graphql } from '../../gql';
+
+export const MyRemindersQuery = graphql(`
+  query MyReminders {
+    myReminders {
+      key
+      kind
+      dueOn
+      daysLeft
+      horizon
+      title
+      detail
+      link
+    }
+    myCalendarFeedCreatedAt
+  }
+`);
+
+export const CreateCalendarFeedMutation = graphql(`
+  mutation CreateCalendarFeed {
+    createCalendarFeed {
+      url
+      createdAt
+    }
+  }
+`);
+
+export const RevokeCalendarFeedMutation = graphql(`
+  mutation RevokeCalendarFeed {
+    revokeCalendarFeed
+  }
+`);

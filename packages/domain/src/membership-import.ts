@@ -1,0 +1,82 @@
+import { isIsoDate, type IsoDate } from './dates';
+import type { CsvRow } from './csv-read';
+import type { ImportRowError } from './population-import';
+
+/**
+ * Agreement memberships from a spreadsheet (CSV or the first sheet of an XLSX): one row per
+ * municipality and centre with the columns senter, kommunenummer, rolle, inn (joined), ut (left),
+ * recognised by their header in bokmål or English, in any order.
+ */
+export interface MembershipRow {
+  line: number;
+  centre: string;
+  kommunenummer: string;
+  role: 'host' | 'partner';
+  joinedOn: IsoDate | null;
+  leftOn: IsoDate | null;
+}
+
+const COLUMNS = {
+  centre: /^(senter|krisesenter|centre|center)$/i,
+  kommunenummer: /^(kommunenummer|kommunenr\.?|knr|municipality number)$/i,
+  role: /^(rolle|role)$/i,
+  joined: /^(inn|med fra|innmeldt|fra|joined|joined on)$/i,
+  left: /^(ut|ute fra|utmeldt|til|left|left on)$/i,
+} as const;
+
+const ROLES: Record<string, 'host' | 'partner'> = {
+  vertskommune: 'host',
+  vert: 'host',
+  host: 'host',
+  samarbeidskommune: 'partner',
+  deltaker: 'partner',
+  partner: 'partner',
+};
+
+/** «2026-01-01» or «01.01.2026» (nb-NO); empty is null; anything else is an error. */
+export function parseDateCell(raw: string): IsoDate | null | 'invalid' {
+  const t = raw.trim();
+  if (t === '') return null;
+  if (isIsoDate(t)) return t;
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (m) {
+    const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+    if (isIsoDate(iso)) return iso;
+  }
+  return 'invalid';
+}
+
+export function parseMembershipRows(table: readonly CsvRow[]): { rows: MembershipRow[]; errors: ImportRowError[] } {
+  const errors: ImportRowError[] = [];
+  const rows: MembershipRow[] = [];
+  if (table.length === 0) return { rows, errors: [{ line: 1, column: null, message: 'Filen er tom.' }] };
+  const header = table[0].cells.map((c) => c.trim());
+  const index = Object.fromEntries(Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))])) as Record<keyof typeof COLUMNS, number>;
+  const absent = (['centre', 'kommunenummer', 'role'] as const).filter((k) => index[k] < 0);
+  if (absent.length) {
+    return { rows, errors: [{ line: table[0].line, column: null, message: `Overskriftsraden mangler kolonnene ${absent.map((k) => ({ centre: 'senter', kommunenummer: 'kommunenummer', role: 'rolle' })[k]).join(', ')}.` }] };
+  }
+  const seen = new Map<string, number>();
+  for (const r of table.slice(1)) {
+    const cell = (k: keyof typeof COLUMNS) => (index[k] < 0 ? '' : (r.cells[index[k]] ?? '').trim());
+    const err = (k: keyof typeof COLUMNS, message: string) => errors.push({ line: r.line, column: header[index[k]] ?? null, message });
+    const centre = cell('centre');
+    const kommunenummer = cell('kommunenummer').padStart(4, '0');
+    const role = ROLES[cell('role').toLowerCase()];
+    const joined = parseDateCell(cell('joined'));
+    const left = parseDateCell(cell('left'));
+    let ok = true;
+    if (!centre) (ok = false), err('centre', 'Senteret mangler.');
+    if (!/^\d{4}$/.test(kommunenummer)) (ok = false), err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
+    if (!role) (ok = false), err('role', `«${cell('role')}» er ikke en rolle (vertskommune eller samarbeidskommune).`);
+    if (joined === 'invalid') (ok = false), err('joined', `«${cell('joined')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
+    if (left === 'invalid') (ok = false), err('left', `«${cell('left')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
+    if (ok && joined && left && left < joined) (ok = false), err('left', 'Ut-datoen er før inn-datoen.');
+    const key = `${centre.toLowerCase()}|${kommunenummer}`;
+    if (ok && seen.has(key)) (ok = false), err('kommunenummer', `${kommunenummer} står allerede for ${centre} (linje ${seen.get(key)}).`);
+    if (!ok) continue;
+    seen.set(key, r.line);
+    rows.push({ line: r.line, centre, kommunenummer, role, joinedOn: joined as IsoDate | null, leftOn: left as IsoDate | null });
+  }
+  return { rows, errors };
+}

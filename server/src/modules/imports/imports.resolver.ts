@@ -1,0 +1,147 @@
+import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { AppContext } from '../../app/context';
+import { enumOf } from '../../app/enums';
+import { confirmMembershipImport, previewMembershipImport, type ImportFormat } from './membership-import.service';
+import { confirmPopulationImport, previewPopulationImport } from './population-import.service';
+
+export const ImportFormatEnum = enumOf(['CSV', 'XLSX'] as const, 'ImportFormat', 'CSV as text, or XLSX as base64.');
+
+@ObjectType({ description: 'A row of an imported file that cannot be used, and why.' })
+export class ImportRowErrorType {
+  @Field(() => Int, { description: 'Line in the file (1-based).' })
+  line: number;
+
+  @Field(() => String, { nullable: true })
+  column: string | null;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType({ description: 'What an import adds, changes and leaves as it is (a repeated file: all unchanged).' })
+export class ImportResultType {
+  @Field(() => Int)
+  added: number;
+
+  @Field(() => Int)
+  changed: number;
+
+  @Field(() => Int)
+  unchanged: number;
+}
+
+@ObjectType()
+export class PopulationChangeType {
+  @Field(() => Int)
+  line: number;
+
+  @Field()
+  kommunenummer: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int, { nullable: true, description: 'The figure stored now; null when new.' })
+  before: number | null;
+
+  @Field(() => Int)
+  after: number;
+}
+
+@ObjectType({ description: 'What an import would do. Nothing is written until it is confirmed with the checksum.' })
+export class PopulationImportPreviewType extends ImportResultType {
+  @Field()
+  checksum: string;
+
+  @Field(() => [Int])
+  years: number[];
+
+  @Field(() => Int, { description: 'Figures for municipalities read from the file.' })
+  rows: number;
+
+  @Field(() => Int, { description: 'Counties, the whole country and cells without a figure («..»).' })
+  skipped: number;
+
+  @Field(() => [ImportRowErrorType], { description: 'Any error stops the whole import.' })
+  errors: ImportRowErrorType[];
+
+  @Field(() => [PopulationChangeType], { description: 'The first 200 new or changed figures.' })
+  changes: PopulationChangeType[];
+}
+
+@ObjectType({ description: 'A membership an import would add or change.' })
+export class MembershipChangeType {
+  @Field(() => Int)
+  line: number;
+
+  @Field({ description: 'ADD or CHANGE.' })
+  action: string;
+
+  @Field()
+  centre: string;
+
+  @Field()
+  kommunenummer: string;
+
+  @Field()
+  municipality: string;
+
+  @Field({ description: 'host or partner.' })
+  role: string;
+
+  @Field(() => String, { nullable: true })
+  joinedOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  leftOn: string | null;
+}
+
+@ObjectType({ description: 'What a membership import would do to the parties of each centre’s current agreement; nothing is written until confirmed.' })
+export class MembershipImportPreviewType extends ImportResultType {
+  @Field()
+  checksum: string;
+
+  @Field(() => Int)
+  rows: number;
+
+  @Field(() => [ImportRowErrorType])
+  errors: ImportRowErrorType[];
+
+  @Field(() => [MembershipChangeType])
+  changes: MembershipChangeType[];
+}
+
+@Resolver()
+export class ImportsResolver {
+  @Authorized('ADMIN')
+  @Mutation(() => MembershipImportPreviewType, { description: 'Reads memberships (senter, kommunenummer, rolle, inn, ut) from CSV or XLSX and shows what importing would do; writes nothing.' })
+  previewMembershipImport(@Ctx() ctx: AppContext, @Arg('file') file: string, @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat) {
+    return previewMembershipImport(ctx, file, format);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ImportResultType, { description: 'Writes a previewed membership file (same checksum) in one transaction, audited; all or nothing.' })
+  confirmMembershipImport(
+    @Ctx() ctx: AppContext,
+    @Arg('file') file: string,
+    @Arg('checksum') checksum: string,
+    @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat,
+  ) {
+    return confirmMembershipImport(ctx, file, format, checksum);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => PopulationImportPreviewType, { description: 'Reads an SSB 07459 CSV (as downloaded) and shows what importing it would do; writes nothing.' })
+  previewPopulationImport(@Ctx() ctx: AppContext, @Arg('csv') csv: string) {
+    return previewPopulationImport(ctx, csv);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ImportResultType, { description: 'Writes a previewed population file (same checksum) in one transaction, audited; all or nothing.' })
+  confirmPopulationImport(@Ctx() ctx: AppContext, @Arg('csv') csv: string, @Arg('checksum') checksum: string) {
+    return confirmPopulationImport(ctx, csv, checksum);
+  }
+}
