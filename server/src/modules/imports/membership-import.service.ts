@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { transaction } from '../../app/transaction';
 import type { EntityManager } from 'typeorm';
 import { parseMembershipRows, readCsv, type CsvRow, type ImportRowError, type IsoDate } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
@@ -145,7 +146,7 @@ export async function previewMembershipImport(ctx: AppContext, file: string, for
 
 /** All or nothing, audited per party (under its agreement); the same file again changes nothing. */
 export async function confirmMembershipImport(ctx: AppContext, file: string, format: ImportFormat, checksum: string): Promise<{ added: number; changed: number; unchanged: number }> {
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     await em.query(`LOCK TABLE agreement_party IN SHARE ROW EXCLUSIVE MODE`);
     const p = await plan(em, file, format);
     if (p.checksum !== checksum) throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { transaction } from '../../app/transaction';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { parseSsb07459, unknownMunicipalityMessage, type ImportRowError } from '@samordna/domain';
@@ -97,7 +98,7 @@ export function rowErrorsRefusal(errors: readonly ImportRowError[], field: strin
 export const checksumOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export async function confirmPopulationImport(ctx: AppContext, csv: string, checksum: string): Promise<{ added: number; changed: number; unchanged: number }> {
-  return ctx.dataSource.transaction(async (em) => {
+  return transaction(ctx, async (em) => {
     // One import at a time: the comparison and the writes see the same figures.
     await em.query(`LOCK TABLE municipality_population IN SHARE ROW EXCLUSIVE MODE`);
     const { preview, all } = await plan(em, csv);
