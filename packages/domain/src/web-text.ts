@@ -71,7 +71,7 @@ const T = {
     title: (x: string) => `Krisesentertilbudet i ${x} kommune`,
     runBy: (c: NonNullable<WebTextData['centre']>, x: string) =>
       c.isHost
-        ? `${x} kommune driver ${c.name} på vegne av ${c.memberCount} kommuner.`
+        ? c.memberCount > 1 ? `${x} kommune driver ${c.name} på vegne av ${c.memberCount} kommuner.` : `${x} kommune driver ${c.name} for sine egne innbyggere.`
         : `${x} kommune gir sitt krisesentertilbud gjennom ${c.name}, som drives av ${c.hostName} kommune på vegne av ${c.memberCount} kommuner.`,
     whoFor: 'Tilbudet er for kvinner, menn og barn som er utsatt for vold eller trusler om vold i nære relasjoner. Du kan ta kontakt direkte, uten henvisning eller timeavtale.',
     offerHeading: 'Hva tilbudet gir',
@@ -92,7 +92,7 @@ const T = {
     title: (x: string) => `Krisesentertilbodet i ${x} kommune`,
     runBy: (c: NonNullable<WebTextData['centre']>, x: string) =>
       c.isHost
-        ? `${x} kommune driv ${c.name} på vegner av ${c.memberCount} kommunar.`
+        ? c.memberCount > 1 ? `${x} kommune driv ${c.name} på vegner av ${c.memberCount} kommunar.` : `${x} kommune driv ${c.name} for sine eigne innbyggjarar.`
         : `${x} kommune gir krisesentertilbodet sitt gjennom ${c.name}, som ${c.hostName} kommune driv på vegner av ${c.memberCount} kommunar.`,
     whoFor: 'Tilbodet er for kvinner, menn og born som er utsette for vald eller truslar om vald i nære relasjonar. Du kan ta kontakt direkte, utan tilvising eller timeavtale.',
     offerHeading: 'Kva tilbodet gir',

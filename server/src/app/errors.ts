@@ -139,6 +139,8 @@ export function errorLoggingPlugin(): ApolloServerPlugin<{ requestId?: string }>
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (isPublicCode(error.extensions?.code)) continue;
+            // The database away or the server stopping is answered 503 (availability.ts), not a bug to log.
+            if (availabilityCode(error)) continue;
             logInternalError('graphql', contextValue.requestId ?? 'unknown', error.originalError ?? error);
           }
         },

@@ -24,7 +24,8 @@ describe('seed writes in few statements', () => {
     app.sql.reset();
     const summary = await seed(app.ds, DATA_DIR);
     expect(summary.records).toMatchObject({ agencies: 95, contacts: 95, routines: 4, budgets: 30 });
-    expect(app.sql.count).toBeLessThan(50);
+    // A few batched statements per table (the national register and the seed ledger add about ten), never one per row.
+    expect(app.sql.count).toBeLessThan(60);
     const [{ steps }] = await app.ds.query(`SELECT count(*)::int AS steps FROM routine_step`);
     expect(steps).toBe(4 * 22); // four example routines from the 22-step template
   });

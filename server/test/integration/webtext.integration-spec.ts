@@ -55,8 +55,12 @@ describe('municipalityWebText', () => {
   });
 
   it('a municipality with no registered centre, and bad input', async () => {
-    const w = await webText('0301');
-    expect(w.text).toContain('Oslo kommune er ikke registrert med et krisesentertilbud i Samordna ennå.');
+    // Eigersund: no agreement and no documented membership in data/national.
+    const w = await webText('1101');
+    expect(w.text).toContain('Eigersund kommune er ikke registrert med et krisesentertilbud i Samordna ennå.');
+    // Oslo runs its centre for itself alone: no «på vegne av 1 kommuner».
+    const oslo = await webText('0301');
+    expect(oslo.text).toContain('Oslo kommune driver Oslo krisesenter for sine egne innbyggere.');
     const bad = await app.gql(Q, { k: '1899' }, { as: null });
     expect(bad.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const wrong = await app.gql(Q, { k: 'abc' }, { as: null });

@@ -30,7 +30,7 @@ describe('pnpm start on embedded PostgreSQL', () => {
 
       const r = await graphql(port, COUNTS);
       expect(r.errors).toBeUndefined();
-      expect(totals(r.data)).toEqual({ counties: 15, municipalities: 357, centres: 5, memberships: 44 });
+      expect(totals(r.data)).toEqual({ counties: 15, municipalities: 357, centres: 46, memberships: 44 });
 
       const page = await fetch(`http://127.0.0.1:${port}/`);
       expect(page.status).toBe(200);
@@ -61,7 +61,7 @@ describe('pnpm start on embedded PostgreSQL', () => {
       await again.waitFor(/Samordna is running/);
       expect(again.output()).not.toContain('Migrations run');
       const r2 = await graphql(port2, COUNTS);
-      expect(totals(r2.data)).toEqual({ counties: 15, municipalities: 357, centres: 5, memberships: 44 });
+      expect(totals(r2.data)).toEqual({ counties: 15, municipalities: 357, centres: 46, memberships: 44 });
     } finally {
       const pgPid = postmasterPid(dataDir);
       const stopped = await again.stop('SIGINT');
@@ -137,7 +137,7 @@ describe('clear failures, each within 15 s', () => {
         expect(s.output()).toContain(`PostgreSQL at 127.0.0.1:${u.port}/samordna_external (DATABASE_URL)`);
         expect(s.output()).not.toContain(u.password);
         const r = await graphql(port, COUNTS);
-        expect(totals(r.data)).toMatchObject({ municipalities: 357, centres: 5 });
+        expect(totals(r.data)).toMatchObject({ municipalities: 357, centres: 46 });
       } finally {
         expect((await s.stop()).code).toBe(0);
       }

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { Choice } from '../../components/Choice';
+import { ScrollTable } from '../../components/ScrollTable';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { formatDecimal, formatKroner, formatOre } from '../../lib/format';
@@ -99,6 +100,7 @@ export function UsageTable({ centreId, year }: { centreId: string; year: number 
         <Paragraph data-size="sm">{t('costs.usage.none')}</Paragraph>
       ) : (
         <>
+          <ScrollTable label={t('costs.usage', { year })}>
           <Table zebra border data-size="sm" data-testid="usage-table">
             <Table.Head>
               <Table.Row>
@@ -131,6 +133,7 @@ export function UsageTable({ centreId, year }: { centreId: string; year: number 
               </Table.Row>
             </Table.Body>
           </Table>
+          </ScrollTable>
           <Paragraph data-size="sm" className="muted">
             {t('costs.usageNote', { threshold: u.threshold })}
           </Paragraph>
@@ -187,6 +190,7 @@ export function MunicipalityTrend({
               </LineChart>
             </ResponsiveContainer>
           </div>
+          <ScrollTable label={t('costs.ownTrend')}>
           <Table data-size="sm" data-testid="own-trend-table">
             <caption className="visually-hidden">{t('costs.ownTrend')}</caption>
             <Table.Head>
@@ -206,6 +210,7 @@ export function MunicipalityTrend({
               ))}
             </Table.Body>
           </Table>
+          </ScrollTable>
         </figure>
       )}
     </section>

@@ -20,7 +20,7 @@ export const RoutineOptionsQuery = graphql(`
 
 export const CentreRoutinesQuery = graphql(`
   query CentreRoutines($centreId: ID!) {
-    handoverRoutines(filter: { centreId: $centreId }, limit: 200) {
+    handoverRoutines(filter: { centreId: $centreId }, limit: 60) {
       items {
         id
         version
