@@ -96,6 +96,15 @@ describe('contacts', () => {
     expect((await app.ds.query(`SELECT count(*)::int AS n FROM contact_person`))[0]).toEqual(before);
   });
 
+  it('reports every wrong field at once, one message each', async () => {
+    const r = await app.gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, { i: { agencyId, name: '', email: 'ikke-epost', phone: '12' } });
+    expect(codeOf(r)).toEqual([['BAD_USER_INPUT', 'input.name']]);
+    const fields = r.errors![0].extensions!.fields as { field: string; message: string }[];
+    expect(fields).toHaveLength(3);
+    expect(new Set(fields.map((f) => f.field))).toEqual(new Set(['input.name', 'input.phone', 'input.email']));
+    expect(fields.every((f) => f.message.length > 0)).toBe(true);
+  });
+
   it('keeps one contact point per municipality: making a new one moves the mark', async () => {
     const points = () => app.gql(`{ contacts(filter: { kommunenummer: "1841", contactPointsOnly: true }) { items { id name } } }`);
     const first = await app.gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, { i: { agencyId, name: 'Liv Normann', isContactPoint: true } });

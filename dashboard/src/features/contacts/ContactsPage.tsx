@@ -4,7 +4,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, toCsv, type Grant } from '@samordna/domain';
+import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, toCsv, type AgencyKind, type Grant } from '@samordna/domain';
 import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -70,6 +70,13 @@ export default function ContactsPage() {
   // The list spans municipalities and does not say which centres they belong to: offer the button to whoever
   // may manage some of these contacts (a centre leader may, for its members); the server checks each one.
   const mayVerifyStale = (g: Grant[]) => g.some((x) => x.role === 'CENTRE_LEADER') || staleItems.some((c) => canManageMunicipalityContacts(g, c.agency.municipality.kommunenummer, []));
+  // A gap tag says what is missing: which key agencies have no contact, how many contacts are unverified.
+  const gapLabel = (code: (typeof CONTACT_CODES)[number], r: { missingKeyAgencies: AgencyKind[]; staleContacts: number }) =>
+    code === 'NO_KEY_CONTACT' && r.missingKeyAgencies.length
+      ? t('contacts.gap.missing', { agencies: r.missingKeyAgencies.map((k) => AGENCY_KIND_LABELS[k][locale]).join(', ') })
+      : code === 'STALE_CONTACTS' && r.staleContacts > 0
+        ? plural(r.staleContacts, 'contacts.gap.staleOne', 'contacts.gap.stale')
+        : FINDING_CODE_LABELS[code][locale];
   const verifyProblems = unplacedErrors(verifyState.error, t('error.network'), ['verifiedBy']);
 
   const verifyRows = (
@@ -200,7 +207,7 @@ export default function ContactsPage() {
                 </Table.Head>
                 <Table.Body>
                   {centre.data.centreCoverage.rows.map((r) => {
-                    const codes = r.codes.filter((c) => (CONTACT_CODES as readonly string[]).includes(c));
+                    const codes = r.codes.filter((c): c is (typeof CONTACT_CODES)[number] => (CONTACT_CODES as readonly string[]).includes(c));
                     return (
                       <Table.Row key={r.municipality.kommunenummer}>
                         <Table.Cell>
@@ -211,7 +218,7 @@ export default function ContactsPage() {
                             ? t('contacts.allGood')
                             : codes.map((c) => (
                                 <Tag key={c} data-size="sm" data-color="warning" className="code-tag">
-                                  {FINDING_CODE_LABELS[c][locale]}
+                                  {gapLabel(c, r)}
                                 </Tag>
                               ))}
                         </Table.Cell>

@@ -62,6 +62,8 @@ export const CentreContactsQuery = graphql(`
           name
         }
         codes
+        missingKeyAgencies
+        staleContacts
       }
     }
   }

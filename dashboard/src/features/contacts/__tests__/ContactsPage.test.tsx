@@ -146,3 +146,27 @@ it('the stale list: one checkbox selects all, the dialog says «1 kontaktperson�
   await userEvent.click(screen.getByRole('button', { name: 'Bekreft' }));
   expect(calls.find((c) => c.name === 'VerifyContacts')?.variables).toEqual({ ids: ['k1'], verifiedBy: 'Ada Administrator' });
 });
+
+it('centre view: a gap tag names the missing agencies and counts the unverified contacts («1 kontaktperson»)', async () => {
+  const row = (kommunenummer: string, name: string, codes: string[], missingKeyAgencies: string[], staleContacts: number) => ({ municipality: { kommunenummer, name }, codes, missingKeyAgencies, staleContacts });
+  renderPage(
+    <ContactsPage />,
+    {
+      ContactOptions: OPTIONS,
+      CentreContacts: {
+        data: {
+          centreCoverage: {
+            centreName: 'Krisesenteret i Salten',
+            rows: [row('1804', 'Bodø', ['NO_KEY_CONTACT', 'STALE_CONTACTS'], ['NAV', 'HOUSING_OFFICE'], 3), row('1841', 'Fauske', ['STALE_CONTACTS'], [], 1)],
+          },
+        },
+      },
+    },
+    { route: '/kontakter?senter=c1' },
+  );
+  const table = await screen.findByTestId('centre-contacts');
+  const [bodo, fauske] = within(table).getAllByRole('row').slice(1);
+  expect(within(bodo).getByText('Mangler kontaktperson i NAV, Boligkontor')).toBeInTheDocument();
+  expect(within(bodo).getByText('3 kontaktpersoner ikke bekreftet')).toBeInTheDocument();
+  expect(within(fauske).getByText('1 kontaktperson ikke bekreftet')).toBeInTheDocument();
+});
