@@ -352,9 +352,9 @@ export default function ContactsPage() {
       <ContactDialog
         ref={contactDialog}
         draft={draft}
-        onSaved={() => {
+        onSaved={(outcome) => {
           contactDialog.current?.close();
-          setNotice(t('contacts.saved'));
+          setNotice(t(outcome === 'ended' ? 'contacts.ended' : outcome === 'erased' ? 'contacts.erased' : 'contacts.saved'));
           refresh({ requestPolicy: 'network-only' });
         }}
       />

@@ -122,3 +122,19 @@ export const CreateContactMutation = graphql(`
     }
   }
 `);
+
+export const EndContactMutation = graphql(`
+  mutation EndContact($id: ID!, $expectedVersion: Int) {
+    updateContact(id: $id, input: { active: false }, expectedVersion: $expectedVersion) {
+      id
+      version
+      active
+    }
+  }
+`);
+
+export const EraseContactMutation = graphql(`
+  mutation EraseContact($id: ID!) {
+    eraseContactPerson(id: $id)
+  }
+`);
