@@ -41,13 +41,16 @@ export default function ContactsPage() {
   const context = useMemo(() => ({ additionalTypenames: ['ContactPerson'] }), []);
   const [contacts, refresh] = useQuery({ query: MunicipalityContacts, variables: { kommunenummer }, pause: !kommunenummer, context });
   const [centre, refreshCentre] = useQuery({ query: CentreContactsQuery, variables: { centreId }, pause: !centreId });
-  const [stale, refreshStale] = useQuery({ query: StaleContactsQuery, pause: !showStale, context });
+  // A centre leader's stale list is their own centre's members; others see every contact they may read.
+  const { me, grants, loading: sessionLoading } = useSession();
+  const ownCentreId = grants.find((g) => g.role === 'CENTRE_LEADER' && g.centreId)?.centreId ?? null;
+  const [stale, refreshStale] = useQuery({ query: StaleContactsQuery, variables: { centreId: ownCentreId }, pause: !showStale || sessionLoading, context });
+  const [staleSort, setStaleSort] = useState<'verified' | 'name' | 'municipality'>('verified');
   const [verifyState, verify] = useMutation(VerifyContactsMutation);
   const [selected, setSelected] = useState<string[]>([]);
   const [verifiedBy, setVerifiedBy] = useState('');
   const plural = usePlural();
   // «Bekreftet av» is the signed-in user unless they write another name.
-  const { me } = useSession();
   useEffect(() => {
     if (me) setVerifiedBy((v) => v || me.name);
   }, [me]);
@@ -66,7 +69,16 @@ export default function ContactsPage() {
   const agencies: Agency[] = contacts.data?.agencies.items ?? [];
   const memberOf = (contacts.data?.municipality.centreMemberships ?? []).filter((m) => m.isCurrent).map((m) => m.centre.id);
   const mayEdit = (g: Grant[]) => canManageMunicipalityContacts(g, kommunenummer, memberOf);
-  const staleItems = stale.data?.contacts.items ?? [];
+  const staleItems = useMemo(() => {
+    const items = [...(stale.data?.contacts.items ?? [])];
+    const by = {
+      // Never verified first, then the oldest verification.
+      verified: (a: (typeof items)[number], b: (typeof items)[number]) => (a.verifiedAt ?? '').localeCompare(b.verifiedAt ?? ''),
+      name: (a: (typeof items)[number], b: (typeof items)[number]) => a.name.localeCompare(b.name, 'nb'),
+      municipality: (a: (typeof items)[number], b: (typeof items)[number]) => a.agency.municipality.name.localeCompare(b.agency.municipality.name, 'nb') || a.name.localeCompare(b.name, 'nb'),
+    }[staleSort];
+    return items.sort(by);
+  }, [stale.data, staleSort]);
   // The list spans municipalities and does not say which centres they belong to: offer the button to whoever
   // may manage some of these contacts (a centre leader may, for its members); the server checks each one.
   const mayVerifyStale = (g: Grant[]) => g.some((x) => x.role === 'CENTRE_LEADER') || staleItems.some((c) => canManageMunicipalityContacts(g, c.agency.municipality.kommunenummer, []));
@@ -138,10 +150,19 @@ export default function ContactsPage() {
               {t('contacts.staleList')}
             </Heading>
             <Paragraph role="status">{plural(stale.data.contacts.totalCount, 'contacts.staleCountOne', 'contacts.staleCount')}</Paragraph>
+            {ownCentreId && <Paragraph data-size="sm">{t('contacts.staleOwnCentre')}</Paragraph>}
             {staleItems.length > 0 && (
               <>
                 <div className="button-row no-print">
                   <Permission allowed={mayVerifyStale}>{verifyRows}</Permission>
+                  <Field>
+                    <Label htmlFor="stale-sort">{t('contacts.sortBy')}</Label>
+                    <Select id="stale-sort" value={staleSort} onChange={(e) => setStaleSort(e.target.value as typeof staleSort)}>
+                      <Select.Option value="verified">{t('contacts.sort.verified')}</Select.Option>
+                      <Select.Option value="name">{t('contacts.sort.name')}</Select.Option>
+                      <Select.Option value="municipality">{t('contacts.sort.municipality')}</Select.Option>
+                    </Select>
+                  </Field>
                 </div>
                 <ScrollTable label={t('contacts.staleList')}>
                 <Table zebra border data-size="sm" data-testid="stale-table">

@@ -70,8 +70,8 @@ export const CentreContactsQuery = graphql(`
 `);
 
 export const StaleContactsQuery = graphql(`
-  query StaleContacts {
-    contacts(filter: { stale: true }, limit: 500) {
+  query StaleContacts($centreId: ID) {
+    contacts(filter: { stale: true, centreId: $centreId }, limit: 500) {
       totalCount
       items {
         id

@@ -170,3 +170,26 @@ it('centre view: a gap tag names the missing agencies and counts the unverified 
   expect(within(bodo).getByText('3 kontaktpersoner ikke bekreftet')).toBeInTheDocument();
   expect(within(fauske).getByText('1 kontaktperson ikke bekreftet')).toBeInTheDocument();
 });
+
+it("the stale list: a centre leader sees their own centre's members, oldest verification first, and can sort", async () => {
+  const item = (id: string, name: string, municipality: string, verifiedAt: string | null) => ({ id, name, title: null, verifiedAt, agency: { name: 'NAV', municipality: { kommunenummer: id, name: municipality } } });
+  const leader = { data: { me: { id: 'u2', name: 'Lise Leder', email: 'leder@samordna.example', grants: [{ role: 'CENTRE_LEADER', kommunenummer: null, centreId: 'c9', label: 'Senterleder' }] } } };
+  const { calls } = renderPage(
+    <ContactsPage />,
+    {
+      Me: leader,
+      ContactOptions: OPTIONS,
+      StaleContacts: { data: { contacts: { totalCount: 3, items: [item('1', 'Berit', 'Fauske', '2025-03-01T10:00:00.000Z'), item('2', 'Anders', 'Saltdal', null), item('3', 'Cecilie', 'Bodø', '2025-01-01T10:00:00.000Z')] } } },
+    },
+    { route: '/kontakter?ubekreftet=1' },
+  );
+  const table = await screen.findByTestId('stale-table');
+  expect(calls.filter((c) => c.name === 'StaleContacts').every((c) => c.variables.centreId === 'c9')).toBe(true);
+  expect(screen.getByText('Viser medlemskommunene til ditt senter.')).toBeInTheDocument();
+  const names = () => within(table).getAllByRole('checkbox').slice(1).map((c) => c.getAttribute('aria-label'));
+  expect(names()).toEqual(['Velg Anders', 'Velg Cecilie', 'Velg Berit']);
+  await userEvent.selectOptions(screen.getByLabelText('Sorter etter'), 'Navn');
+  expect(names()).toEqual(['Velg Anders', 'Velg Berit', 'Velg Cecilie']);
+  await userEvent.selectOptions(screen.getByLabelText('Sorter etter'), 'Kommune');
+  expect(names()).toEqual(['Velg Cecilie', 'Velg Berit', 'Velg Anders']);
+});
