@@ -32,6 +32,7 @@ type Documents = {
     "\n  mutation AddAgreementParty($agreementId: ID!, $input: PartyInput!) {\n    addAgreementParty(agreementId: $agreementId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddAgreementPartyDocument,
     "\n  mutation RemoveAgreementParty($id: ID!) {\n    removeAgreementParty(id: $id)\n  }\n": typeof types.RemoveAgreementPartyDocument,
     "\n  mutation CreateAgreementFromDocumented($centreId: ID!, $title: String) {\n    createAgreementFromDocumented(centreId: $centreId, title: $title) {\n      id\n    }\n  }\n": typeof types.CreateAgreementFromDocumentedDocument,
+    "\n  query MyMunicipality($kommunenummer: String!) {\n    municipality(kommunenummer: $kommunenummer) {\n      kommunenummer\n      name\n    }\n  }\n": typeof types.MyMunicipalityDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      grants {\n        role\n        kommunenummer\n        centreId\n        label\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      name\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -131,6 +132,7 @@ const documents: Documents = {
     "\n  mutation AddAgreementParty($agreementId: ID!, $input: PartyInput!) {\n    addAgreementParty(agreementId: $agreementId, input: $input) {\n      id\n    }\n  }\n": types.AddAgreementPartyDocument,
     "\n  mutation RemoveAgreementParty($id: ID!) {\n    removeAgreementParty(id: $id)\n  }\n": types.RemoveAgreementPartyDocument,
     "\n  mutation CreateAgreementFromDocumented($centreId: ID!, $title: String) {\n    createAgreementFromDocumented(centreId: $centreId, title: $title) {\n      id\n    }\n  }\n": types.CreateAgreementFromDocumentedDocument,
+    "\n  query MyMunicipality($kommunenummer: String!) {\n    municipality(kommunenummer: $kommunenummer) {\n      kommunenummer\n      name\n    }\n  }\n": types.MyMunicipalityDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      grants {\n        role\n        kommunenummer\n        centreId\n        label\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      name\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -298,6 +300,10 @@ export function graphql(source: "\n  mutation RemoveAgreementParty($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateAgreementFromDocumented($centreId: ID!, $title: String) {\n    createAgreementFromDocumented(centreId: $centreId, title: $title) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAgreementFromDocumented($centreId: ID!, $title: String) {\n    createAgreementFromDocumented(centreId: $centreId, title: $title) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMunicipality($kommunenummer: String!) {\n    municipality(kommunenummer: $kommunenummer) {\n      kommunenummer\n      name\n    }\n  }\n"): (typeof documents)["\n  query MyMunicipality($kommunenummer: String!) {\n    municipality(kommunenummer: $kommunenummer) {\n      kommunenummer\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
