@@ -10,6 +10,7 @@ import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatInteger, formatOsloDate } from '../../lib/format';
+import { municipalityLabeller } from '../../lib/municipalityLabel';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -58,6 +59,7 @@ export default function ContactsPage() {
   const [draft, setDraft] = useState<ContactDraft | null>(null);
   const verifyDialog = useRef<HTMLDialogElement>(null);
   const contactDialog = useRef<HTMLDialogElement>(null);
+  const municipalityLabel = useMemo(() => municipalityLabeller(options.data?.municipalities ?? []), [options.data]);
   const name = options.data?.municipalities.find((m) => m.kommunenummer === kommunenummer)?.name ?? kommunenummer;
 
   const choose = (key: 'kommune' | 'senter', value: string) => {
@@ -113,7 +115,7 @@ export default function ContactsPage() {
             <Select.Option value="">{t('contacts.choose')}</Select.Option>
             {options.data?.municipalities.map((m) => (
               <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                {m.name}
+                {municipalityLabel(m)}
               </Select.Option>
             ))}
           </Select>

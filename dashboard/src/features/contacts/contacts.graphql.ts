@@ -5,6 +5,9 @@ export const ContactOptionsQuery = graphql(`
     municipalities {
       kommunenummer
       name
+      county {
+        name
+      }
     }
     crisisCentres(limit: 500) {
       items {

@@ -193,3 +193,21 @@ it("the stale list: a centre leader sees their own centre's members, oldest veri
   await userEvent.selectOptions(screen.getByLabelText('Sorter etter'), 'Kommune');
   expect(names()).toEqual(['Velg Cecilie', 'Velg Berit', 'Velg Anders']);
 });
+
+it('the municipality select names the county after a name two municipalities share', async () => {
+  renderPage(<ContactsPage />, {
+    ContactOptions: {
+      data: {
+        municipalities: [
+          { kommunenummer: '1515', name: 'Herøy', county: { name: 'Møre og Romsdal' } },
+          { kommunenummer: '1818', name: 'Herøy', county: { name: 'Nordland' } },
+          { kommunenummer: '1841', name: 'Fauske', county: { name: 'Nordland' } },
+        ],
+        crisisCentres: { items: [] },
+      },
+    },
+  });
+  const select = await screen.findByLabelText('Kommune');
+  await screen.findByRole('option', { name: 'Fauske' });
+  expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Velg', 'Herøy (Møre og Romsdal)', 'Herøy (Nordland)', 'Fauske']);
+});
