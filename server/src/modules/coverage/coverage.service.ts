@@ -174,7 +174,8 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
 
 function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[], documented: DocumentedMembership | undefined, asOf: string, config: CoverageConfig): CoverageRow {
   const notRegistered = isNotRegistered(f);
-  const gaps = contactGaps(f, config);
+  // Nothing registered is its own state: no contact gaps to name then (as NO_KEY_CONTACT is not found).
+  const gaps = notRegistered ? { missingKinds: [], staleCount: 0 } : contactGaps(f, config);
   return {
     municipality: m,
     status: notRegistered ? 'NOT_REGISTERED' : isDocumentedOnly(f) ? 'DOCUMENTED' : 'REGISTERED',
