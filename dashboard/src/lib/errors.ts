@@ -8,9 +8,12 @@ const atField = (e: GqlError) => (e.extensions?.code === 'BAD_USER_INPUT' || e.e
 export function fieldErrors(error: CombinedError | undefined | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of error?.graphQLErrors ?? []) {
-    const field = e.extensions?.field;
-    if (atField(e) && typeof field === 'string') {
-      out[field.replace(/^(input|terms|filter)\./, '')] = e.message;
+    if (!atField(e)) continue;
+    // One message per field: the server's `fields` lists every wrong field's first problem, else `field` alone.
+    const listed = Array.isArray(e.extensions?.fields) ? (e.extensions.fields as { field: string; message: string }[]) : [{ field: e.extensions?.field as string, message: e.message }];
+    for (const { field, message } of listed) {
+      const key = typeof field === 'string' ? field.replace(/^(input|terms|filter)\./, '') : null;
+      if (key && !(key in out)) out[key] = message;
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { coverageFindings, DEFAULT_COVERAGE_CONFIG, FINDING_BASIS, FINDING_CODES, isDocumentedOnly, isNotRegistered, worstSeverity, type BasisKind, type CoverageFacts, type FindingCode, type Severity } from './coverage';
+import { contactGaps, coverageFindings, DEFAULT_COVERAGE_CONFIG, FINDING_BASIS, FINDING_CODES, isDocumentedOnly, isNotRegistered, worstSeverity, type BasisKind, type CoverageFacts, type FindingCode, type Severity } from './coverage';
 import type { ServiceElement } from './catalog';
 import { nextDeadline, type AgreementTerms } from './deadlines';
 import { greatCircleKm } from './geo';
@@ -219,5 +219,20 @@ describe('documented memberships (facts with provenance, not agreements)', () =>
     expect(isNotRegistered(f)).toBe(false);
     expect(isDocumentedOnly(f)).toBe(true);
     expect(coverageFindings(f, '2026-07-15')[0].reason.nb).toBe('En offentlig kilde (2023) sier at Fauske er samarbeidskommune for Krisesenteret i Salten. Avtalen er ikke registrert i Samordna.');
+  });
+});
+
+describe('contact gaps (what a gap tag names)', () => {
+  it.each([
+    ['none', base.agencies, [], 0],
+    ['no NAV contact', base.agencies.map((a) => (a.kind === 'NAV' ? { ...a, activeContacts: 0 } : a)), ['NAV'], 0],
+    ['no housing office at all', base.agencies.filter((a) => a.kind !== 'HOUSING_OFFICE'), ['HOUSING_OFFICE'], 0],
+    ['stale contacts summed over agencies', base.agencies.map((a, i) => ({ ...a, staleContacts: i < 2 ? 2 : 0 })), [], 4],
+  ] as const)('%s', (_, agencies, missingKinds, staleCount) => {
+    const f = facts({ agencies: [...agencies] });
+    expect(contactGaps(f)).toEqual({ missingKinds, staleCount });
+    // The findings agree with the gaps they name.
+    expect(codes(f).includes('NO_KEY_CONTACT')).toBe(missingKinds.length > 0);
+    expect(codes(f).includes('STALE_CONTACTS')).toBe(staleCount > 0);
   });
 });

@@ -183,6 +183,15 @@ export function isDocumentedOnly(f: CoverageFacts): boolean {
   return nothingRecorded(f) && !!f.documented;
 }
 
+/** The contact gaps a tag names: key agency kinds with no active contact, and how many contacts are unverified. */
+export function contactGaps(f: Pick<CoverageFacts, 'agencies'>, config: Pick<CoverageConfig, 'keyAgencyKinds'> = DEFAULT_COVERAGE_CONFIG): { missingKinds: AgencyKind[]; staleCount: number } {
+  const byKind = new Map(f.agencies.map((a) => [a.kind, a]));
+  return {
+    missingKinds: config.keyAgencyKinds.filter((k) => (byKind.get(k)?.activeContacts ?? 0) === 0),
+    staleCount: f.agencies.reduce((n, a) => n + a.staleContacts, 0),
+  };
+}
+
 export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: CoverageConfig = DEFAULT_COVERAGE_CONFIG): Finding[] {
   const out: Finding[] = [];
   const add = (code: FindingCode, severity: Severity, nb: string, en: string, records: RecordRef[] = []) =>
@@ -363,7 +372,7 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     add('NO_CONTACT_POINT', 'WARNING', `${f.name} har ikke ett fast kontaktpunkt for krisesenteret.`, `${f.name} has no single contact point for the centre.`);
   }
   const byKind = new Map(f.agencies.map((a) => [a.kind, a]));
-  const missingKinds = config.keyAgencyKinds.filter((k) => (byKind.get(k)?.activeContacts ?? 0) === 0);
+  const { missingKinds, staleCount } = contactGaps(f, config);
   if (missingKinds.length) {
     add(
       'NO_KEY_CONTACT',
@@ -374,7 +383,6 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     );
   }
   const stale = f.agencies.filter((a) => a.staleContacts > 0);
-  const staleCount = stale.reduce((n, a) => n + a.staleContacts, 0);
   if (staleCount > 0) {
     add(
       'STALE_CONTACTS',

@@ -16,7 +16,15 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argNa
     if (personalData) {
       throw new GraphQLError(issue.message, { extensions: { code: ErrorCode.PERSONAL_DATA_IN_FREE_TEXT, field, kind: personalData } });
     }
-    throw badInput(field, issue.message);
+    // Every field's first problem, so a form can show them all at once (`field` stays the first).
+    const fields: { field: string; message: string }[] = [];
+    for (const i of result.error.issues) {
+      const f = [argName, ...i.path.map(String)].join('.');
+      if (!fields.some((x) => x.field === f)) fields.push({ field: f, message: i.message });
+    }
+    const error = badInput(field, issue.message);
+    if (fields.length > 1) error.extensions.fields = fields;
+    throw error;
   }
   return result.data;
 }

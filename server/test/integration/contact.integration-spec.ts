@@ -63,8 +63,9 @@ describe('contacts', () => {
     agencyId = (await newAgency('1841', 'BARNEVERN', 'Barnevern test Fauske')).id;
   });
 
-  it('creates a contact with work details, normalised', async () => {
-    const r = await app.gql(`mutation($i: ContactInput!) { createContact(input: $i) { name title phone email isContactPoint active stale verifiedAt agency { name } } }`, {
+  it('creates a contact with work details, normalised, verified by its creator', async () => {
+    const me = (await app.gql(`{ me { name } }`)).data!.me.name;
+    const r = await app.gql(`mutation($i: ContactInput!) { createContact(input: $i) { name title phone email isContactPoint active stale verifiedAt verifiedBy agency { name } } }`, {
       i: { agencyId, name: ' Kari Prøvesen ', title: 'Fagleder', phone: '+47 00 00 00 01', email: 'Kari.Provesen@Fauske.Kommune.Example' },
     });
     expect(r.errors).toBeUndefined();
@@ -75,8 +76,9 @@ describe('contacts', () => {
       email: 'kari.provesen@fauske.kommune.example',
       isContactPoint: false,
       active: true,
-      stale: true, // never verified
-      verifiedAt: null,
+      stale: false, // the creator vouches for it
+      verifiedAt: expect.any(String),
+      verifiedBy: me,
       agency: { name: 'Barnevern test Fauske' },
     });
   });
@@ -92,6 +94,15 @@ describe('contacts', () => {
     const r = await app.gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, { i: { agencyId, ...input } });
     expect(codeOf(r)).toEqual([['BAD_USER_INPUT', field]]);
     expect((await app.ds.query(`SELECT count(*)::int AS n FROM contact_person`))[0]).toEqual(before);
+  });
+
+  it('reports every wrong field at once, one message each', async () => {
+    const r = await app.gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, { i: { agencyId, name: '', email: 'ikke-epost', phone: '12' } });
+    expect(codeOf(r)).toEqual([['BAD_USER_INPUT', 'input.name']]);
+    const fields = r.errors![0].extensions!.fields as { field: string; message: string }[];
+    expect(fields).toHaveLength(3);
+    expect(new Set(fields.map((f) => f.field))).toEqual(new Set(['input.name', 'input.phone', 'input.email']));
+    expect(fields.every((f) => f.message.length > 0)).toBe(true);
   });
 
   it('keeps one contact point per municipality: making a new one moves the mark', async () => {

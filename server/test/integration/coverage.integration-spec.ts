@@ -109,6 +109,17 @@ describe('municipalityCoverage: the seeded data gives the expected findings', ()
     await app.gql(`mutation($id: ID!) { changeAgreementStatus(id: $id, status: ACTIVE) { status } }`, { id: a });
   });
 
+  it('a centre row names what its contact gaps are: the key agencies without a contact and the unverified count', async () => {
+    const r = await app.gql(`query($c: ID!) { centreCoverage(centreId: $c) { rows { municipality { kommunenummer } codes missingKeyAgencies staleContacts } } }`, { c: centre['Krisesenteret i Salten'] });
+    expect(r.errors).toBeUndefined();
+    const rows = r.data!.centreCoverage.rows as { codes: string[]; missingKeyAgencies: string[]; staleContacts: number }[];
+    for (const row of rows) {
+      expect(row.codes.includes('NO_KEY_CONTACT')).toBe(row.missingKeyAgencies.length > 0);
+      expect(row.codes.includes('STALE_CONTACTS')).toBe(row.staleContacts > 0);
+    }
+    expect(rows.some((row) => row.staleContacts > 0)).toBe(true);
+  });
+
   it('answers NOT_FOUND and BAD_USER_INPUT plainly', async () => {
     expect(codeOf(await app.gql(`{ municipalityCoverage(kommunenummer: "0399") { status } }`))).toEqual([['NOT_FOUND', undefined]]);
     expect(codeOf(await app.gql(`{ municipalityCoverage(kommunenummer: "399") { status } }`))).toEqual([['BAD_USER_INPUT', 'kommunenummer']]);

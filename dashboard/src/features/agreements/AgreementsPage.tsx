@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Checkbox, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { useSortedRows } from '../../components/SortHeader';
 import { Loading, QueryError } from '../../components/States';
@@ -12,7 +12,7 @@ import { Permission } from '../auth/Permission';
 import type { AgreementListQuery as AgreementList, AgreementStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
-import { AgreementListQuery } from './agreements.graphql';
+import { AgreementListQuery, MyMunicipalityQuery } from './agreements.graphql';
 import { CreateAgreementForm } from './CreateAgreementForm';
 import { ScrollTable } from '../../components/ScrollTable';
 
@@ -41,9 +41,14 @@ export default function AgreementsPage() {
   const status = (params.get('status') ?? '') as AgreementStatus | '';
   const centreId = params.get('senter') ?? '';
   const within = params.get('frist') ?? '';
+  // «Min kommune»: a signed-in user with a municipality sees the agreements it is (or was) a party to.
+  const { grants } = useSession();
+  const ownKommunenummer = grants.find((g) => g.kommunenummer)?.kommunenummer ?? null;
+  const [own] = useQuery({ query: MyMunicipalityQuery, variables: { kommunenummer: ownKommunenummer ?? '' }, pause: !ownKommunenummer });
+  const mine = !!ownKommunenummer && params.get('min') === '1';
   const filter = useMemo(
-    () => ({ statuses: status ? [status] : null, centreId: centreId || null, deadlineWithinDays: within ? Number(within) : null }),
-    [status, centreId, within],
+    () => ({ statuses: status ? [status] : null, centreId: centreId || null, deadlineWithinDays: within ? Number(within) : null, kommunenummer: mine ? ownKommunenummer : null }),
+    [status, centreId, within, mine, ownKommunenummer],
   );
   const [result, reexecute] = useQuery({ query: AgreementListQuery, variables: { filter }, context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []) });
   const set = (key: string, value: string) =>
@@ -54,7 +59,6 @@ export default function AgreementsPage() {
       return next;
     }, { replace: true });
   const rows = useMemo(() => result.data?.agreements.items ?? [], [result.data]);
-  const { grants } = useSession();
   const hosted = (g: Grant[]) => (result.data?.crisisCentres.items ?? []).filter((c) => canAdministerAgreement(g, c));
   const { sorted: items, header } = useSortedRows(rows, 'daysLeft', compareBy);
 
@@ -102,6 +106,13 @@ export default function AgreementsPage() {
             ))}
           </Select>
         </Field>
+        {ownKommunenummer && (
+          <Checkbox
+            label={t('agreements.myMunicipality', { name: own.data?.municipality.name ?? ownKommunenummer })}
+            checked={mine}
+            onChange={(e) => set('min', e.target.checked ? '1' : '')}
+          />
+        )}
       </div>
 
       {result.error ? (

@@ -342,3 +342,12 @@ export const CreateFromDocumentedMutation = graphql(`
     }
   }
 `);
+
+export const MyMunicipalityQuery = graphql(`
+  query MyMunicipality($kommunenummer: String!) {
+    municipality(kommunenummer: $kommunenummer) {
+      kommunenummer
+      name
+    }
+  }
+`);

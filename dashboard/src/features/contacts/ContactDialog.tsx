@@ -1,11 +1,11 @@
-import { forwardRef } from 'react';
+import { forwardRef, useEffect, useState } from 'react';
 import { useMutation } from 'urql';
-import { Alert, Button, Checkbox, Dialog, Heading, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { ConflictNotice } from '../auth/ConflictNotice';
 import { useMergingForm } from '../../lib/useMergingForm';
-import { CreateContactMutation, UpdateContactMutation } from './contacts.graphql';
+import { CreateContactMutation, EndContactMutation, EraseContactMutation, UpdateContactMutation } from './contacts.graphql';
 import { History } from '../auth/History';
 
 export interface ContactDraft {
@@ -34,14 +34,22 @@ export const contactDraft = (c: ContactRecord): ContactDraft => ({
 const KEYS = ['name', 'title', 'phone', 'email', 'isContactPoint'] as const;
 
 /** Create or edit a contact person: work details only; the server's field errors show at the fields. */
-export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft | null; onSaved(): void }>(function ContactDialog({ draft, onSaved }, ref) {
+export type ContactOutcome = 'saved' | 'ended' | 'erased';
+
+export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft | null; onSaved(outcome: ContactOutcome): void }>(function ContactDialog({ draft, onSaved }, ref) {
   const { t } = useI18n();
   const { form, setForm, conflict, settle } = useMergingForm(draft, KEYS, contactDraft);
   const [updateState, update] = useMutation(UpdateContactMutation);
   const [createState, create] = useMutation(CreateContactMutation);
+  const [endState, end] = useMutation(EndContactMutation);
+  const [eraseState, erase] = useMutation(EraseContactMutation);
+  // A contact who has left: end (inactive, history kept) or erase, each after a confirmation.
+  const [confirming, setConfirming] = useState<'end' | 'erase' | null>(null);
+  useEffect(() => setConfirming(null), [draft]);
   const state = form?.id ? updateState : createState;
   const errors = fieldErrors(state.error);
   const general = generalError(state.error, t('error.network'));
+  const leaveError = generalError(confirming === 'erase' ? eraseState.error : endState.error, t('error.network'));
   const labels = { name: t('contacts.col.name'), title: t('contacts.col.title'), phone: t('contacts.col.phone'), email: t('contacts.col.email'), isContactPoint: t('contacts.isContactPoint') };
 
   return (
@@ -59,7 +67,7 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
               const input = { name: form.name, title: form.title || null, phone: form.phone || null, email: form.email || null, isContactPoint: form.isContactPoint };
               const r = form.id ? await update({ id: form.id, input, expectedVersion: form.version }) : await create({ input: { ...input, agencyId: form.agencyId } });
               settle(r.error);
-              if (!r.error) onSaved();
+              if (!r.error) onSaved('saved');
             }}
           >
             {conflict ? (
@@ -76,6 +84,46 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
               {state.fetching ? t('agreement.saving') : t('contacts.save')}
             </Button>
           </form>
+        )}
+        {form?.id && (
+          <section aria-labelledby="contact-left-heading" className="contact-left">
+            <Heading level={3} data-size="2xs" id="contact-left-heading">
+              {t('contacts.leftHeading')}
+            </Heading>
+            {confirming ? (
+              <div role="group" aria-labelledby="contact-left-heading">
+                <Paragraph>{t(confirming === 'end' ? 'contacts.endConfirm' : 'contacts.eraseConfirm', { name: form.name })}</Paragraph>
+                {leaveError && <Alert data-color="danger">{leaveError}</Alert>}
+                <div className="button-row">
+                  <Button
+                    data-color="danger"
+                    disabled={endState.fetching || eraseState.fetching}
+                    onClick={async () => {
+                      const r = confirming === 'end' ? await end({ id: form.id!, expectedVersion: form.version }) : await erase({ id: form.id! });
+                      if (!r.error) {
+                        setConfirming(null);
+                        onSaved(confirming === 'end' ? 'ended' : 'erased');
+                      }
+                    }}
+                  >
+                    {t(confirming === 'end' ? 'contacts.confirmEnd' : 'contacts.confirmErase')}
+                  </Button>
+                  <Button variant="secondary" onClick={() => setConfirming(null)}>
+                    {t('contacts.cancel')}
+                  </Button>
+                </div>
+              </div>
+            ) : (
+              <div className="button-row">
+                <Button variant="secondary" onClick={() => setConfirming('end')}>
+                  {t('contacts.end')}
+                </Button>
+                <Button variant="tertiary" data-color="danger" onClick={() => setConfirming('erase')}>
+                  {t('contacts.erase')}
+                </Button>
+              </div>
+            )}
+          </section>
         )}
         {form?.id && <History entity="ContactPerson" entityId={form.id} />}
       </Dialog.Block>

@@ -4,12 +4,13 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, toCsv, type Grant } from '@samordna/domain';
+import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, toCsv, type AgencyKind, type Grant } from '@samordna/domain';
 import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatInteger, formatOsloDate } from '../../lib/format';
+import { municipalityLabeller } from '../../lib/municipalityLabel';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -41,13 +42,16 @@ export default function ContactsPage() {
   const context = useMemo(() => ({ additionalTypenames: ['ContactPerson'] }), []);
   const [contacts, refresh] = useQuery({ query: MunicipalityContacts, variables: { kommunenummer }, pause: !kommunenummer, context });
   const [centre, refreshCentre] = useQuery({ query: CentreContactsQuery, variables: { centreId }, pause: !centreId });
-  const [stale, refreshStale] = useQuery({ query: StaleContactsQuery, pause: !showStale, context });
+  // A centre leader's stale list is their own centre's members; others see every contact they may read.
+  const { me, grants, loading: sessionLoading } = useSession();
+  const ownCentreId = grants.find((g) => g.role === 'CENTRE_LEADER' && g.centreId)?.centreId ?? null;
+  const [stale, refreshStale] = useQuery({ query: StaleContactsQuery, variables: { centreId: ownCentreId }, pause: !showStale || sessionLoading, context });
+  const [staleSort, setStaleSort] = useState<'verified' | 'name' | 'municipality'>('verified');
   const [verifyState, verify] = useMutation(VerifyContactsMutation);
   const [selected, setSelected] = useState<string[]>([]);
   const [verifiedBy, setVerifiedBy] = useState('');
   const plural = usePlural();
   // «Bekreftet av» is the signed-in user unless they write another name.
-  const { me } = useSession();
   useEffect(() => {
     if (me) setVerifiedBy((v) => v || me.name);
   }, [me]);
@@ -55,6 +59,7 @@ export default function ContactsPage() {
   const [draft, setDraft] = useState<ContactDraft | null>(null);
   const verifyDialog = useRef<HTMLDialogElement>(null);
   const contactDialog = useRef<HTMLDialogElement>(null);
+  const municipalityLabel = useMemo(() => municipalityLabeller(options.data?.municipalities ?? []), [options.data]);
   const name = options.data?.municipalities.find((m) => m.kommunenummer === kommunenummer)?.name ?? kommunenummer;
 
   const choose = (key: 'kommune' | 'senter', value: string) => {
@@ -66,10 +71,26 @@ export default function ContactsPage() {
   const agencies: Agency[] = contacts.data?.agencies.items ?? [];
   const memberOf = (contacts.data?.municipality.centreMemberships ?? []).filter((m) => m.isCurrent).map((m) => m.centre.id);
   const mayEdit = (g: Grant[]) => canManageMunicipalityContacts(g, kommunenummer, memberOf);
-  const staleItems = stale.data?.contacts.items ?? [];
+  const staleItems = useMemo(() => {
+    const items = [...(stale.data?.contacts.items ?? [])];
+    const by = {
+      // Never verified first, then the oldest verification.
+      verified: (a: (typeof items)[number], b: (typeof items)[number]) => (a.verifiedAt ?? '').localeCompare(b.verifiedAt ?? ''),
+      name: (a: (typeof items)[number], b: (typeof items)[number]) => a.name.localeCompare(b.name, 'nb'),
+      municipality: (a: (typeof items)[number], b: (typeof items)[number]) => a.agency.municipality.name.localeCompare(b.agency.municipality.name, 'nb') || a.name.localeCompare(b.name, 'nb'),
+    }[staleSort];
+    return items.sort(by);
+  }, [stale.data, staleSort]);
   // The list spans municipalities and does not say which centres they belong to: offer the button to whoever
   // may manage some of these contacts (a centre leader may, for its members); the server checks each one.
   const mayVerifyStale = (g: Grant[]) => g.some((x) => x.role === 'CENTRE_LEADER') || staleItems.some((c) => canManageMunicipalityContacts(g, c.agency.municipality.kommunenummer, []));
+  // A gap tag says what is missing: which key agencies have no contact, how many contacts are unverified.
+  const gapLabel = (code: (typeof CONTACT_CODES)[number], r: { missingKeyAgencies: AgencyKind[]; staleContacts: number }) =>
+    code === 'NO_KEY_CONTACT' && r.missingKeyAgencies.length
+      ? t('contacts.gap.missing', { agencies: r.missingKeyAgencies.map((k) => AGENCY_KIND_LABELS[k][locale]).join(', ') })
+      : code === 'STALE_CONTACTS' && r.staleContacts > 0
+        ? plural(r.staleContacts, 'contacts.gap.staleOne', 'contacts.gap.stale')
+        : FINDING_CODE_LABELS[code][locale];
   const verifyProblems = unplacedErrors(verifyState.error, t('error.network'), ['verifiedBy']);
 
   const verifyRows = (
@@ -94,7 +115,7 @@ export default function ContactsPage() {
             <Select.Option value="">{t('contacts.choose')}</Select.Option>
             {options.data?.municipalities.map((m) => (
               <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                {m.name}
+                {municipalityLabel(m)}
               </Select.Option>
             ))}
           </Select>
@@ -131,10 +152,19 @@ export default function ContactsPage() {
               {t('contacts.staleList')}
             </Heading>
             <Paragraph role="status">{plural(stale.data.contacts.totalCount, 'contacts.staleCountOne', 'contacts.staleCount')}</Paragraph>
+            {ownCentreId && <Paragraph data-size="sm">{t('contacts.staleOwnCentre')}</Paragraph>}
             {staleItems.length > 0 && (
               <>
                 <div className="button-row no-print">
                   <Permission allowed={mayVerifyStale}>{verifyRows}</Permission>
+                  <Field>
+                    <Label htmlFor="stale-sort">{t('contacts.sortBy')}</Label>
+                    <Select id="stale-sort" value={staleSort} onChange={(e) => setStaleSort(e.target.value as typeof staleSort)}>
+                      <Select.Option value="verified">{t('contacts.sort.verified')}</Select.Option>
+                      <Select.Option value="name">{t('contacts.sort.name')}</Select.Option>
+                      <Select.Option value="municipality">{t('contacts.sort.municipality')}</Select.Option>
+                    </Select>
+                  </Field>
                 </div>
                 <ScrollTable label={t('contacts.staleList')}>
                 <Table zebra border data-size="sm" data-testid="stale-table">
@@ -200,7 +230,7 @@ export default function ContactsPage() {
                 </Table.Head>
                 <Table.Body>
                   {centre.data.centreCoverage.rows.map((r) => {
-                    const codes = r.codes.filter((c) => (CONTACT_CODES as readonly string[]).includes(c));
+                    const codes = r.codes.filter((c): c is (typeof CONTACT_CODES)[number] => (CONTACT_CODES as readonly string[]).includes(c));
                     return (
                       <Table.Row key={r.municipality.kommunenummer}>
                         <Table.Cell>
@@ -211,7 +241,7 @@ export default function ContactsPage() {
                             ? t('contacts.allGood')
                             : codes.map((c) => (
                                 <Tag key={c} data-size="sm" data-color="warning" className="code-tag">
-                                  {FINDING_CODE_LABELS[c][locale]}
+                                  {gapLabel(c, r)}
                                 </Tag>
                               ))}
                         </Table.Cell>
@@ -345,9 +375,9 @@ export default function ContactsPage() {
       <ContactDialog
         ref={contactDialog}
         draft={draft}
-        onSaved={() => {
+        onSaved={(outcome) => {
           contactDialog.current?.close();
-          setNotice(t('contacts.saved'));
+          setNotice(t(outcome === 'ended' ? 'contacts.ended' : outcome === 'erased' ? 'contacts.erased' : 'contacts.saved'));
           refresh({ requestPolicy: 'network-only' });
         }}
       />

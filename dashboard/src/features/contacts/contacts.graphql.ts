@@ -5,6 +5,9 @@ export const ContactOptionsQuery = graphql(`
     municipalities {
       kommunenummer
       name
+      county {
+        name
+      }
     }
     crisisCentres(limit: 500) {
       items {
@@ -62,14 +65,16 @@ export const CentreContactsQuery = graphql(`
           name
         }
         codes
+        missingKeyAgencies
+        staleContacts
       }
     }
   }
 `);
 
 export const StaleContactsQuery = graphql(`
-  query StaleContacts {
-    contacts(filter: { stale: true }, limit: 500) {
+  query StaleContacts($centreId: ID) {
+    contacts(filter: { stale: true, centreId: $centreId }, limit: 500) {
       totalCount
       items {
         id
@@ -118,5 +123,21 @@ export const CreateContactMutation = graphql(`
     createContact(input: $input) {
       id
     }
+  }
+`);
+
+export const EndContactMutation = graphql(`
+  mutation EndContact($id: ID!, $expectedVersion: Int) {
+    updateContact(id: $id, input: { active: false }, expectedVersion: $expectedVersion) {
+      id
+      version
+      active
+    }
+  }
+`);
+
+export const EraseContactMutation = graphql(`
+  mutation EraseContact($id: ID!) {
+    eraseContactPerson(id: $id)
   }
 `);

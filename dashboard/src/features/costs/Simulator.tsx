@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { municipalityLabeller, type NamedMunicipality } from '../../lib/municipalityLabel';
 import { useClient } from 'urql';
 import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { COST_MODEL_LABELS, COST_MODELS, paramFieldsOf, parseKroner, readModelParams, type CostModelKind, type ParamField } from '@samordna/domain';
@@ -30,7 +31,7 @@ interface Props {
   /** The agreement's model, used with «Som i avtalen». */
   currentModel: CostModelKind;
   parties: { kommunenummer: string; name: string; role: string }[];
-  municipalities: { kommunenummer: string; name: string }[];
+  municipalities: NamedMunicipality[];
 }
 
 type Result = SimulateQuery['simulateCostSharing'];
@@ -42,6 +43,7 @@ type Result = SimulateQuery['simulateCostSharing'];
  * those on screen is marked stale.
  */
 export function Simulator({ centreId, year, currentModel, parties, municipalities }: Props) {
+  const municipalityLabel = useMemo(() => municipalityLabeller(municipalities), [municipalities]);
   const { t, locale } = useI18n();
   const client = useClient();
   const [model, setModel] = useState<CostModelKind | ''>('');
@@ -147,7 +149,7 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
                 .filter((m) => !current.has(m.kommunenummer))
                 .map((m) => (
                   <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                    {m.name}
+                    {municipalityLabel(m)}
                   </Select.Option>
                 ))}
             </Select>

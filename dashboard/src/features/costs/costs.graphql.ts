@@ -76,6 +76,9 @@ export const CostCentresQuery = graphql(`
     municipalities {
       kommunenummer
       name
+      county {
+        name
+      }
     }
   }
 `);

@@ -18,4 +18,19 @@ describe('errors at their field', () => {
     expect(fieldErrors(e)).toEqual({});
     expect(generalError(e, 'nett')).toBe('Noen andre har endret kontaktpersonen.');
   });
+
+  it('shows every wrong field at once, one message per field, from the server\'s `fields`', () => {
+    const e = error({
+      message: 'Navn må fylles ut.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        field: 'input.name',
+        fields: [
+          { field: 'input.name', message: 'Navn må fylles ut.' },
+          { field: 'input.email', message: 'Ugyldig e-postadresse.' },
+        ],
+      },
+    });
+    expect(fieldErrors(e)).toEqual({ name: 'Navn må fylles ut.', email: 'Ugyldig e-postadresse.' });
+  });
 });

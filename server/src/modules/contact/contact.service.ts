@@ -180,7 +180,9 @@ export async function createContact(ctx: AppContext, input: ContactInput): Promi
     if (k) await lockMunicipalityContacts(em, [k]);
     const agency = await findAgency(em, ctx, data.agencyId, 'input.agencyId');
     if (data.isContactPoint) await clearOtherContactPoints(em, ctx, null, agency.kommunenummer);
-    const contact = await em.getRepository(ContactPerson).save(em.getRepository(ContactPerson).create(data));
+    // The creator vouches for what they just typed: a new contact starts verified by them, not stale.
+    const verified = { verifiedAt: new Date(), verifiedBy: requireUser(ctx).name };
+    const contact = await em.getRepository(ContactPerson).save(em.getRepository(ContactPerson).create({ ...data, ...verified }));
     await audit(em, ctx, 'CREATE', 'ContactPerson', contact.id, null, contact);
     return contact;
   });
@@ -234,7 +236,7 @@ export async function deleteContact(ctx: AppContext, id: string): Promise<string
 /** Marks one or many contacts as verified now, by the named person. All or nothing. */
 export async function verifyContacts(ctx: AppContext, ids: string[], verifiedBy: string, now = new Date()): Promise<ContactPerson[]> {
   const list = parseInput(z.array(v.uuid('kontaktperson')).min(1, 'Velg minst én kontaktperson.').max(1000), ids, 'ids');
-  const by = parseInput(v.text('Verifisert av', 200), verifiedBy, 'verifiedBy');
+  const by = parseInput(v.text('Bekreftet av', 200), verifiedBy, 'verifiedBy');
   const unique = [...new Set(list)];
   requireUser(ctx);
   return transaction(ctx, async (em) => {

@@ -12,6 +12,7 @@ import {
   todayInNorway,
   worstSeverity,
   AGENCY_KIND_LABELS,
+  contactGaps,
   type CoverageConfig,
   type CoverageFacts,
   type Finding,
@@ -171,8 +172,10 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
   return { municipalities, facts, parties, documented: documentedBy };
 }
 
-function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[], documented: DocumentedMembership | undefined, asOf: string): CoverageRow {
+function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[], documented: DocumentedMembership | undefined, asOf: string, config: CoverageConfig): CoverageRow {
   const notRegistered = isNotRegistered(f);
+  // Nothing registered is its own state: no contact gaps to name then (as NO_KEY_CONTACT is not found).
+  const gaps = notRegistered ? { missingKinds: [], staleCount: 0 } : contactGaps(f, config);
   return {
     municipality: m,
     status: notRegistered ? 'NOT_REGISTERED' : isDocumentedOnly(f) ? 'DOCUMENTED' : 'REGISTERED',
@@ -182,6 +185,8 @@ function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[], documente
     warning: findings.filter((x) => x.severity === 'WARNING').length,
     info: notRegistered ? 0 : findings.filter((x) => x.severity === 'INFO').length,
     codes: [...new Set(findings.map((x) => x.code))],
+    missingKeyAgencies: gaps.missingKinds,
+    staleContacts: gaps.staleCount,
   };
 }
 
@@ -189,7 +194,7 @@ function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[], documente
 function rowsOf({ municipalities, facts, documented }: Facts, asOf: string, config: CoverageConfig): CoverageRow[] {
   return municipalities.map((m) => {
     const f = facts.get(m.kommunenummer)!;
-    return rowOf(m, f, coverageFindings(f, asOf, config), documented.get(m.kommunenummer), asOf);
+    return rowOf(m, f, coverageFindings(f, asOf, config), documented.get(m.kommunenummer), asOf, config);
   });
 }
 
@@ -255,7 +260,7 @@ export async function municipalityCoverage(ctx: AppContext, kommunenummer: strin
   if (!m) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
   const f = facts.get(knr)!;
   const findings = coverageFindings(f, asOf, config);
-  const row = rowOf(m, f, findings, documented.get(knr), asOf);
+  const row = rowOf(m, f, findings, documented.get(knr), asOf, config);
   return {
     asOf,
     municipality: m,

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { BASIS_KINDS, FINDING_CODES, SEVERITIES, type BasisKind, type FindingCode, type Severity } from '@samordna/domain';
+import { BASIS_KINDS, FINDING_CODES, SEVERITIES, type AgencyKind, type BasisKind, type FindingCode, type Severity } from '@samordna/domain';
 import { DocumentedMembershipView } from '../national/documented.types';
-import { enumOf } from '../../app/enums';
+import { AgencyKindEnum, enumOf } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
 
 export const FindingCodeEnum = enumOf(FINDING_CODES, 'FindingCode', 'Kinds of coverage gap.');
@@ -81,6 +81,12 @@ export class CoverageRow {
 
   @Field(() => [FindingCodeEnum])
   codes: FindingCode[];
+
+  @Field(() => [AgencyKindEnum], { description: 'Key agency kinds with no active contact person (what NO_KEY_CONTACT names).' })
+  missingKeyAgencies: AgencyKind[];
+
+  @Field(() => Int, { description: 'Active contact persons not verified within staleAfterMonths (what STALE_CONTACTS counts).' })
+  staleContacts: number;
 }
 
 @ObjectType()

@@ -38,6 +38,23 @@ describe('AgreementsPage', () => {
     expect(cells[4]).toHaveTextContent('31.12.2026');
     expect(cells[5]).toHaveTextContent('40');
   });
+
+  it('«min kommune»: a director narrows the list to the agreements their municipality is a party to', async () => {
+    const director = { data: { me: { id: 'u3', name: 'Dina Direktør', email: 'd@samordna.example', grants: [{ role: 'DIRECTOR', kommunenummer: '1841', centreId: null, label: 'Kommunedirektør' }] } } };
+    const { calls } = renderPage(<AgreementsPage />, { Me: director, AgreementList: LIST([ITEM]), MyMunicipality: { data: { municipality: { kommunenummer: '1841', name: 'Fauske' } } } });
+    await screen.findByTestId('agreement-table');
+    const box = await screen.findByRole('checkbox', { name: 'Bare min kommune (Fauske)' });
+    expect(calls.filter((c) => c.name === 'AgreementList').every((c) => c.variables.filter.kommunenummer === null)).toBe(true);
+    await userEvent.click(box);
+    expect(box).toBeChecked();
+    expect(calls.filter((c) => c.name === 'AgreementList').at(-1)?.variables.filter).toMatchObject({ kommunenummer: '1841' });
+  });
+
+  it('offers no «min kommune» to a user without a municipality', async () => {
+    renderPage(<AgreementsPage />, { AgreementList: LIST([ITEM]) });
+    await screen.findByTestId('agreement-table');
+    expect(screen.queryByRole('checkbox', { name: /Bare min kommune/ })).not.toBeInTheDocument();
+  });
 });
 
 const PARTY = {

@@ -37,3 +37,59 @@ it('on a conflict takes in what only someone else changed, lists the clash, and 
   expect(updates[1]).toMatchObject({ id: 'k1', expectedVersion: 3, input: { title: 'Seniorveileder', phone: '+47 00 00 00 012', isContactPoint: true } });
   expect(onSaved).toHaveBeenCalledTimes(1);
 });
+
+it('a contact who has left is ended (inactive) or erased only after a confirmation', async () => {
+  const onSaved = jest.fn();
+  const ref = createRef<HTMLDialogElement>();
+  const { calls } = renderPage(<ContactDialog ref={ref} draft={DRAFT} onSaved={onSaved} />, {
+    EndContact: { data: { updateContact: { id: 'k1', version: 3, active: false } } },
+    EraseContact: { data: { eraseContactPerson: 'k1' } },
+    AuditLog: { data: { auditLog: { totalCount: 0, items: [] } } },
+  });
+  act(() => ref.current?.setAttribute('open', ''));
+  await userEvent.click(screen.getByRole('button', { name: 'Avslutt (marker som inaktiv)' }));
+  expect(calls.some((c) => c.name === 'EndContact')).toBe(false);
+  expect(screen.getByText(/Marker Kari Nordmann som inaktiv\?/)).toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: 'Avbryt' }));
+  expect(screen.queryByText(/Marker Kari Nordmann som inaktiv\?/)).not.toBeInTheDocument();
+
+  await userEvent.click(screen.getByRole('button', { name: 'Avslutt (marker som inaktiv)' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Ja, avslutt' }));
+  expect(calls.find((c) => c.name === 'EndContact')?.variables).toEqual({ id: 'k1', expectedVersion: 2 });
+  expect(onSaved).toHaveBeenLastCalledWith('ended');
+
+  await userEvent.click(screen.getByRole('button', { name: 'Slett personopplysningene' }));
+  expect(screen.getByText(/Slette Kari Nordmann for godt\?/)).toBeInTheDocument();
+  expect(calls.some((c) => c.name === 'EraseContact')).toBe(false);
+  await userEvent.click(screen.getByRole('button', { name: 'Ja, slett' }));
+  expect(calls.find((c) => c.name === 'EraseContact')?.variables).toEqual({ id: 'k1' });
+  expect(onSaved).toHaveBeenLastCalledWith('erased');
+});
+
+it('a new contact has nothing to end or erase yet', async () => {
+  const ref = createRef<HTMLDialogElement>();
+  renderPage(<ContactDialog ref={ref} draft={{ ...DRAFT, id: undefined, version: undefined }} onSaved={jest.fn()} />, {});
+  act(() => ref.current?.setAttribute('open', ''));
+  expect(screen.getByLabelText('Navn')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Slett personopplysningene' })).not.toBeInTheDocument();
+});
+
+it('shows every wrong field at once, each with one message', async () => {
+  const ref = createRef<HTMLDialogElement>();
+  renderPage(<ContactDialog ref={ref} draft={DRAFT} onSaved={jest.fn()} />, {
+    UpdateContact: gqlError('Navn må fylles ut.', {
+      code: 'BAD_USER_INPUT',
+      field: 'input.name',
+      fields: [
+        { field: 'input.name', message: 'Navn må fylles ut.' },
+        { field: 'input.phone', message: 'Telefonnummeret er ikke gyldig.' },
+      ],
+    }),
+    AuditLog: { data: { auditLog: { totalCount: 0, items: [] } } },
+  });
+  act(() => ref.current?.setAttribute('open', ''));
+  await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+  expect(await screen.findByText('Navn må fylles ut.')).toBeInTheDocument();
+  expect(screen.getByText('Telefonnummeret er ikke gyldig.')).toBeInTheDocument();
+  expect(screen.getAllByText('Navn må fylles ut.')).toHaveLength(1);
+});

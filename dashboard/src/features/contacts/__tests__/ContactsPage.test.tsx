@@ -146,3 +146,68 @@ it('the stale list: one checkbox selects all, the dialog says «1 kontaktperson�
   await userEvent.click(screen.getByRole('button', { name: 'Bekreft' }));
   expect(calls.find((c) => c.name === 'VerifyContacts')?.variables).toEqual({ ids: ['k1'], verifiedBy: 'Ada Administrator' });
 });
+
+it('centre view: a gap tag names the missing agencies and counts the unverified contacts («1 kontaktperson»)', async () => {
+  const row = (kommunenummer: string, name: string, codes: string[], missingKeyAgencies: string[], staleContacts: number) => ({ municipality: { kommunenummer, name }, codes, missingKeyAgencies, staleContacts });
+  renderPage(
+    <ContactsPage />,
+    {
+      ContactOptions: OPTIONS,
+      CentreContacts: {
+        data: {
+          centreCoverage: {
+            centreName: 'Krisesenteret i Salten',
+            rows: [row('1804', 'Bodø', ['NO_KEY_CONTACT', 'STALE_CONTACTS'], ['NAV', 'HOUSING_OFFICE'], 3), row('1841', 'Fauske', ['STALE_CONTACTS'], [], 1)],
+          },
+        },
+      },
+    },
+    { route: '/kontakter?senter=c1' },
+  );
+  const table = await screen.findByTestId('centre-contacts');
+  const [bodo, fauske] = within(table).getAllByRole('row').slice(1);
+  expect(within(bodo).getByText('Mangler kontaktperson i NAV, Boligkontor')).toBeInTheDocument();
+  expect(within(bodo).getByText('3 kontaktpersoner ikke bekreftet')).toBeInTheDocument();
+  expect(within(fauske).getByText('1 kontaktperson ikke bekreftet')).toBeInTheDocument();
+});
+
+it("the stale list: a centre leader sees their own centre's members, oldest verification first, and can sort", async () => {
+  const item = (id: string, name: string, municipality: string, verifiedAt: string | null) => ({ id, name, title: null, verifiedAt, agency: { name: 'NAV', municipality: { kommunenummer: id, name: municipality } } });
+  const leader = { data: { me: { id: 'u2', name: 'Lise Leder', email: 'leder@samordna.example', grants: [{ role: 'CENTRE_LEADER', kommunenummer: null, centreId: 'c9', label: 'Senterleder' }] } } };
+  const { calls } = renderPage(
+    <ContactsPage />,
+    {
+      Me: leader,
+      ContactOptions: OPTIONS,
+      StaleContacts: { data: { contacts: { totalCount: 3, items: [item('1', 'Berit', 'Fauske', '2025-03-01T10:00:00.000Z'), item('2', 'Anders', 'Saltdal', null), item('3', 'Cecilie', 'Bodø', '2025-01-01T10:00:00.000Z')] } } },
+    },
+    { route: '/kontakter?ubekreftet=1' },
+  );
+  const table = await screen.findByTestId('stale-table');
+  expect(calls.filter((c) => c.name === 'StaleContacts').every((c) => c.variables.centreId === 'c9')).toBe(true);
+  expect(screen.getByText('Viser medlemskommunene til ditt senter.')).toBeInTheDocument();
+  const names = () => within(table).getAllByRole('checkbox').slice(1).map((c) => c.getAttribute('aria-label'));
+  expect(names()).toEqual(['Velg Anders', 'Velg Cecilie', 'Velg Berit']);
+  await userEvent.selectOptions(screen.getByLabelText('Sorter etter'), 'Navn');
+  expect(names()).toEqual(['Velg Anders', 'Velg Berit', 'Velg Cecilie']);
+  await userEvent.selectOptions(screen.getByLabelText('Sorter etter'), 'Kommune');
+  expect(names()).toEqual(['Velg Cecilie', 'Velg Berit', 'Velg Anders']);
+});
+
+it('the municipality select names the county after a name two municipalities share', async () => {
+  renderPage(<ContactsPage />, {
+    ContactOptions: {
+      data: {
+        municipalities: [
+          { kommunenummer: '1515', name: 'Herøy', county: { name: 'Møre og Romsdal' } },
+          { kommunenummer: '1818', name: 'Herøy', county: { name: 'Nordland' } },
+          { kommunenummer: '1841', name: 'Fauske', county: { name: 'Nordland' } },
+        ],
+        crisisCentres: { items: [] },
+      },
+    },
+  });
+  const select = await screen.findByLabelText('Kommune');
+  await screen.findByRole('option', { name: 'Fauske' });
+  expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Velg', 'Herøy (Møre og Romsdal)', 'Herøy (Nordland)', 'Fauske']);
+});
