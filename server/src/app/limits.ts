@@ -59,6 +59,7 @@ export const LIST_BOUNDS: Record<string, number> = {
   'CentreCoverage.codes': 20,
   'CentreCoverage.rows': 60,
   'ChecklistCompletenessType.missing': 30,
+  'ContactChangeType.fields': 10,
   'CostDistribution.parties': 60,
   'CostTrend.gaps': 50,
   'CostTrend.years': 50,
