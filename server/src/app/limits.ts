@@ -60,6 +60,8 @@ export const LIST_BOUNDS: Record<string, number> = {
   'CentreCoverage.rows': 60,
   'ChecklistCompletenessType.missing': 30,
   'ContactChangeType.fields': 10,
+  'ContactImportPreviewType.changes': 5000,
+  'ContactImportPreviewType.errors': 5000,
   'CostDistribution.parties': 60,
   'CostTrend.gaps': 50,
   'CostTrend.years': 50,
