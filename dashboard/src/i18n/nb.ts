@@ -720,6 +720,22 @@ export const nb = {
   "import.confirmMemberships": "Lagre {n} medlemskap",
   "import.membershipsDone": "Lagret: {added} nye og {changed} endrede medlemskap ({unchanged} uendret).",
   "document.amendmentLink": "Avtaleteksten med endringene markert",
+  "import.contacts": "Kontakter fra regneark",
+  "import.contactsIntro": "Kolonner som i kontakteksporten: kommunenummer, tjeneste (NAV, Barnevern …), navn på tjenesten, kontaktperson, og gjerne funksjon, telefon, e-post, kontaktpunkt (ja/nei) og merknad (om tjenesten). CSV eller XLSX. Tomme celler endrer ingenting, nye tjenester opprettes, og en fil med feil lagres ikke. Administratorer importerer for alle kommuner, kommunedirektører og senterledere for kommunene de har ansvar for.",
+  "import.contactFile": "Velg CSV- eller XLSX-fil med kontakter",
+  "import.contactSummary": "{rows} rader: {added} nye kontakter, {changed} endret, {unchanged} uendret; {agencies} nye tjenester.",
+  "import.col.line": "Linje",
+  "import.col.agency": "Tjeneste",
+  "import.col.contact": "Kontaktperson",
+  "import.newAgency": "ny tjeneste",
+  "import.contactPoint": "kontaktpunkt",
+  "import.confirmContacts": "Lagre {n} kontakter",
+  "import.contactsDone": "Lagret: {added} nye og {changed} endrede kontakter ({unchanged} uendret). Endringene står i endringsloggen.",
+  "import.progress.label": "Trinn {step} av 3",
+  "import.progress.reading": "Leser fil…",
+  "import.progress.checking": "Kontrollerer {n} rader…",
+  "import.progress.checkingSheet": "Kontrollerer radene i regnearket…",
+  "import.progress.saving": "Lagrer {n} kontakter…",
 } as const;
 
 export type MessageKey = keyof typeof nb;

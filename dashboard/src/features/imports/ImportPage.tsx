@@ -1,17 +1,21 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { isAdmin } from '@samordna/domain';
+import { canImportContacts, isAdmin } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { readFileText } from '../../lib/decode';
 import { errorMessage } from '../../lib/errors';
 import { formatInteger } from '../../lib/format';
 import { useSession } from '../auth/session';
 import { ConfirmPopulationImportMutation, PreviewPopulationImportMutation } from './imports.graphql';
+import { ContactImport } from './ContactImport';
 import { MembershipImport } from './MembershipImport';
 import { RowErrors } from './RowErrors';
 
-/** «Import»: population from SSB table 07459 – choose the file, see what it would do, then confirm (all or nothing). */
+/**
+ * «Import»: population from SSB table 07459, memberships and contacts – choose the file, see what it
+ * would do, then confirm (all or nothing).
+ */
 export default function ImportPage() {
   const { t } = useI18n();
   const { grants } = useSession();
@@ -23,6 +27,7 @@ export default function ImportPage() {
       <>
         <Heading level={1}>{t('import.heading')}</Heading>
         <Paragraph>{t('import.adminOnly')}</Paragraph>
+        {canImportContacts(grants) && <ContactImport />}
       </>
     );
   }
@@ -115,6 +120,7 @@ export default function ImportPage() {
         </Alert>
       )}
       <MembershipImport />
+      <ContactImport />
     </>
   );
 }

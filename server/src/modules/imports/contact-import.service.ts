@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { agencyKey, canManageMunicipalityContacts, isAdmin, parseContactRows, type AgencyKind, type ContactRow, type ImportRowError } from '@samordna/domain';
+import { agencyKey, canImportContacts, canManageMunicipalityContacts, isAdmin, parseContactRows, type AgencyKind, type ContactRow, type ImportRowError } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { auditMany, type AuditChange } from '../../app/audit';
 import { forbidden, requireUser } from '../../app/auth';
@@ -59,8 +59,7 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Directors and centre leaders import for the municipalities in their scope; administrators for all. */
 function assertMayImport(ctx: AppContext) {
-  const { grants } = requireUser(ctx);
-  if (!isAdmin(grants) && !grants.some((g) => g.role === 'DIRECTOR' || g.role === 'CENTRE_LEADER')) throw forbidden();
+  if (!canImportContacts(requireUser(ctx).grants)) throw forbidden();
 }
 
 async function read(file: string, format: ImportFormat) {
