@@ -694,7 +694,6 @@ export const en: Record<MessageKey, string> = {
   "import.adminOnly": "Only national administrators can import population figures.",
   "import.intro": "Download table 07459 from SSB (region, year, persons) as semicolon CSV and choose the file here. You see what the import will do before anything is saved; a file with errors is not saved at all, and the same file twice changes nothing.",
   "import.file": "Choose the CSV file from SSB",
-  "import.reading": "Reading the file …",
   "import.preview": "Preview",
   "import.summary": "{rows} figures for {years}: {added} new, {changed} changed, {unchanged} unchanged; {skipped} skipped (counties, the whole country, cells without a figure).",
   "import.errors": "{n} rows cannot be used. Nothing is saved until the file is corrected.",
@@ -737,5 +736,5 @@ export const en: Record<MessageKey, string> = {
   "import.progress.reading": "Reading the file…",
   "import.progress.checking": "Checking {n} rows…",
   "import.progress.checkingSheet": "Checking the rows of the spreadsheet…",
-  "import.progress.saving": "Saving {n} contacts…",
+  "import.progress.saving": "Saving {n} changes…",
 };

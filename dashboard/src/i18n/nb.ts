@@ -692,7 +692,6 @@ export const nb = {
   "import.adminOnly": "Bare nasjonale administratorer kan importere folketall.",
   "import.intro": "Last ned tabell 07459 fra SSB (region, år, personer) som CSV med semikolon, og velg filen her. Du ser hva importen vil gjøre før noe lagres; en fil med feil lagres ikke i det hele tatt, og samme fil to ganger endrer ingenting.",
   "import.file": "Velg CSV-fil fra SSB",
-  "import.reading": "Leser filen …",
   "import.preview": "Forhåndsvisning",
   "import.summary": "{rows} folketall for {years}: {added} nye, {changed} endret, {unchanged} uendret; {skipped} hoppet over (fylker, hele landet, celler uten tall).",
   "import.errors": "{n} rader kan ikke brukes. Ingenting lagres før filen er rettet.",
@@ -735,7 +734,7 @@ export const nb = {
   "import.progress.reading": "Leser fil…",
   "import.progress.checking": "Kontrollerer {n} rader…",
   "import.progress.checkingSheet": "Kontrollerer radene i regnearket…",
-  "import.progress.saving": "Lagrer {n} kontakter…",
+  "import.progress.saving": "Lagrer {n} endringer…",
 } as const;
 
 export type MessageKey = keyof typeof nb;

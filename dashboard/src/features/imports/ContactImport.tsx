@@ -1,19 +1,14 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { AGENCY_KIND_LABELS, readCsv } from '@samordna/domain';
+import { AGENCY_KIND_LABELS } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
-import { readFileBase64, readFileText } from '../../lib/decode';
 import { errorMessage } from '../../lib/errors';
 import { formatInteger } from '../../lib/format';
-import { ImportProgress, type ImportStage } from './ImportProgress';
+import { ImportProgress } from './ImportProgress';
+import { SpreadsheetField, useImportStage, type SpreadsheetFile } from './SpreadsheetField';
 import { RowErrors } from './RowErrors';
 import { ConfirmContactImportMutation, PreviewContactImportMutation } from './imports.graphql';
-
-type Format = 'CSV' | 'XLSX';
-
-/** Rows of a CSV below its header, for the progress text; an XLSX is counted by the server. */
-const dataRows = (text: string) => Math.max(0, readCsv(text).filter((r) => r.cells.some((c) => c.trim() !== '')).length - 1);
 
 /**
  * Contacts from a spreadsheet (CSV or XLSX, the contacts export's columns): progress while the file
@@ -21,8 +16,8 @@ const dataRows = (text: string) => Math.max(0, readCsv(text).filter((r) => r.cel
  */
 export function ContactImport() {
   const { t, locale } = useI18n();
-  const [file, setFile] = useState<{ content: string; format: Format } | null>(null);
-  const [stage, setStage] = useState<ImportStage | null>(null);
+  const [file, setFile] = useState<SpreadsheetFile | null>(null);
+  const { stage, run, previewFile } = useImportStage();
   const [preview, runPreview] = useMutation(PreviewContactImportMutation);
   const [confirmed, runConfirm] = useMutation(ConfirmContactImportMutation);
   const p = preview.data?.previewContactImport;
@@ -33,28 +28,7 @@ export function ContactImport() {
         {t('import.contacts')}
       </Heading>
       <Paragraph>{t('import.contactsIntro')}</Paragraph>
-      <label className="file-field">
-        {t('import.contactFile')}
-        <input
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={stage !== null}
-          onChange={async (e) => {
-            const chosen = e.target.files?.[0];
-            if (!chosen) return;
-            setStage({ step: 'reading' });
-            try {
-              const format: Format = /\.xlsx$/i.test(chosen.name) ? 'XLSX' : 'CSV';
-              const content = format === 'XLSX' ? await readFileBase64(chosen) : await readFileText(chosen);
-              setFile({ content, format });
-              setStage({ step: 'checking', rows: format === 'CSV' ? dataRows(content) : null });
-              await runPreview({ file: content, format });
-            } finally {
-              setStage(null);
-            }
-          }}
-        />
-      </label>
+      <SpreadsheetField label={t('import.contactFile')} busy={stage !== null} onChoose={(chosen) => void previewFile(chosen, setFile, (f) => runPreview({ file: f.content, format: f.format }))} />
       <ImportProgress stage={stage} />
       {preview.error && (
         <Alert data-color="danger" role="alert">
@@ -107,15 +81,7 @@ export function ContactImport() {
               </div>
               <Button
                 disabled={confirmed.fetching || stage !== null || !file}
-                onClick={async () => {
-                  if (!file) return;
-                  setStage({ step: 'saving', rows: p.changes.length });
-                  try {
-                    await runConfirm({ file: file.content, format: file.format, checksum: p.checksum });
-                  } finally {
-                    setStage(null);
-                  }
-                }}
+                onClick={() => file && void run({ step: 'saving', rows: p.changes.length }, () => runConfirm({ file: file.content, format: file.format, checksum: p.checksum }))}
               >
                 {t('import.confirmContacts', { n: formatInteger(p.changes.length) })}
               </Button>

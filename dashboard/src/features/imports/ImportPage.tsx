@@ -10,7 +10,9 @@ import { useSession } from '../auth/session';
 import { ConfirmPopulationImportMutation, PreviewPopulationImportMutation } from './imports.graphql';
 import { ContactImport } from './ContactImport';
 import { MembershipImport } from './MembershipImport';
+import { ImportProgress } from './ImportProgress';
 import { RowErrors } from './RowErrors';
+import { dataRows, useImportStage } from './SpreadsheetField';
 
 /**
  * «Import»: population from SSB table 07459, memberships and contacts – choose the file, see what it
@@ -20,6 +22,7 @@ export default function ImportPage() {
   const { t } = useI18n();
   const { grants } = useSession();
   const [csv, setCsv] = useState<string | null>(null);
+  const { stage, run, setStage } = useImportStage();
   const [preview, runPreview] = useMutation(PreviewPopulationImportMutation);
   const [confirmed, runConfirm] = useMutation(ConfirmPopulationImportMutation);
   if (!isAdmin(grants)) {
@@ -42,22 +45,26 @@ export default function ImportPage() {
         <input
           type="file"
           accept=".csv,text/csv"
-          onChange={async (e) => {
+          disabled={stage !== null}
+          onChange={(e) => {
             const file = e.target.files?.[0];
             if (!file) return;
-            const text = await readFileText(file);
-            setCsv(text);
-            await runPreview({ csv: text });
+            void run({ step: 'reading' }, async () => {
+              const text = await readFileText(file);
+              setCsv(text);
+              setStage({ step: 'checking', rows: dataRows({ content: text, format: 'CSV' }) });
+              await runPreview({ csv: text });
+            });
           }}
         />
       </label>
-      {preview.fetching && <p role="status">{t('import.reading')}</p>}
+      <ImportProgress stage={stage} />
       {preview.error && (
         <Alert data-color="danger" role="alert">
           {errorMessage(preview.error, t('error.network'))}
         </Alert>
       )}
-      {p && !done && (
+      {p && !done && !stage && (
         <section aria-labelledby="import-preview" data-testid="import-preview">
           <Heading level={2} data-size="sm" id="import-preview">
             {t('import.preview')}
@@ -102,7 +109,10 @@ export default function ImportPage() {
                   </tbody>
                 </Table>
               </div>
-              <Button disabled={confirmed.fetching || !csv} onClick={() => csv && void runConfirm({ csv, checksum: p.checksum })}>
+              <Button
+                disabled={confirmed.fetching || stage !== null || !csv}
+                onClick={() => csv && void run({ step: 'saving', rows: p.added + p.changed }, () => runConfirm({ csv, checksum: p.checksum }))}
+              >
                 {t('import.confirm', { n: formatInteger(p.added + p.changed) })}
               </Button>
             </>

@@ -47,7 +47,7 @@ describe('ContactImport', () => {
     expect(screen.getByRole('table')).toHaveTextContent('Endres: kontaktpunkt');
     expect(screen.getByRole('table')).toHaveTextContent('Sigrid · kontaktpunkt');
     await user.click(screen.getByRole('button', { name: 'Lagre 2 kontakter' }));
-    expect(await screen.findByTestId('import-progress')).toHaveTextContent('Lagrer 2 kontakter…');
+    expect(await screen.findByTestId('import-progress')).toHaveTextContent('Lagrer 2 endringer…');
     expect(calls.find((c) => c.name === 'ConfirmContactImport')!.variables).toEqual({ file: CSV, format: 'CSV', checksum: 'sum' });
   });
 
@@ -75,7 +75,7 @@ it.each([
   [{ step: 'reading' } as const, 'Leser fil…', 1],
   [{ step: 'checking', rows: 1200 } as const, 'Kontrollerer 1200 rader…', 2],
   [{ step: 'checking', rows: null } as const, 'Kontrollerer radene i regnearket…', 2],
-  [{ step: 'saving', rows: 7 } as const, 'Lagrer 7 kontakter…', 3],
+  [{ step: 'saving', rows: 7 } as const, 'Lagrer 7 endringer…', 3],
 ])('ImportProgress %j', (stage, text, step) => {
   render(
     <I18nProvider>
