@@ -9,7 +9,7 @@ import { SessionProvider, useSession } from '../features/auth/session';
 import { useI18n, type Locale } from '../i18n/i18n';
 import { errorMessage } from '../lib/errors';
 import type { MessageKey } from '../i18n/nb';
-import { isAdmin, mayAdministerUsers } from '@samordna/domain';
+import { canImportContacts, mayAdministerUsers } from '@samordna/domain';
 
 // Each page is its own chunk: the first route loads only what it draws.
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
@@ -142,7 +142,7 @@ export function Shell() {
   const withFinance = grants.some((g) => g.role === 'FINANCE' || g.role === 'ADMIN') ? [...NAV.slice(0, 3), { to: '/okonomi', key: 'nav.finance' as MessageKey }, ...NAV.slice(3)] : NAV;
   const signedIn = me ? [...withFinance, { to: '/paminnelser', key: 'nav.reminders' as MessageKey }] : withFinance;
   const withUsers = mayAdministerUsers(grants) ? [...signedIn, { to: '/brukere', key: 'nav.users' as MessageKey }] : signedIn;
-  const nav = isAdmin(grants) ? [...withUsers, { to: '/import', key: 'nav.import' as MessageKey }] : withUsers;
+  const nav = canImportContacts(grants) ? [...withUsers, { to: '/import', key: 'nav.import' as MessageKey }] : withUsers;
   const other: Locale = locale === 'nb' ? 'en' : 'nb';
   // On a phone the menu folds behind a button; it closes when a page is chosen, and on Escape.
   const [menuOpen, setMenuOpen] = useState(false);

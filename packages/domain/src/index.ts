@@ -27,3 +27,4 @@ export * from './web-text';
 export * from './csv-read';
 export * from './population-import';
 export * from './membership-import';
+export * from './contact-import';

@@ -1,4 +1,4 @@
-import { canActForMunicipality, canAdminister, canAdministerAgreement, canManageCentre, canProposeAmendment, canReadAgreementHistory, canSetCostTerms, canManageFinance, canManageMunicipalityContacts, canManageRoutine, type Grant } from './permissions';
+import { canActForMunicipality, canAdminister, canImportContacts, canAdministerAgreement, canManageCentre, canProposeAmendment, canReadAgreementHistory, canSetCostTerms, canManageFinance, canManageMunicipalityContacts, canManageRoutine, type Grant } from './permissions';
 
 const ADMIN: Grant[] = [{ role: 'ADMIN' }];
 const BODO_DIRECTOR: Grant[] = [{ role: 'DIRECTOR', kommunenummer: '1804' }];
@@ -67,3 +67,11 @@ describe('permissions', () => {
     expect(canAdminister(SALTEN_LEADER)).toBe(false);
   });
 });
+
+it.each([
+  [[{ role: 'ADMIN' }], true],
+  [[{ role: 'DIRECTOR', kommunenummer: '1804' }], true],
+  [[{ role: 'CENTRE_LEADER', centreId: 'c1' }], true],
+  [[{ role: 'FINANCE', kommunenummer: '1804' }], false],
+  [[], false],
+] as [Grant[], boolean][])('canImportContacts(%j) = %s', (grants, allowed) => expect(canImportContacts(grants)).toBe(allowed));

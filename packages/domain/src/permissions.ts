@@ -79,6 +79,11 @@ export function canManageMunicipalityContacts(grants: readonly Grant[], kommunen
   );
 }
 
+/** Importing contacts from a spreadsheet: administrators, and directors and centre leaders (each row then in their scope, above). */
+export function canImportContacts(grants: readonly Grant[]): boolean {
+  return isAdmin(grants) || has(grants, (g) => g.role === 'DIRECTOR' || g.role === 'CENTRE_LEADER');
+}
+
 /** A handover routine: the centre's leader, or the municipality's director. */
 export function canManageRoutine(grants: readonly Grant[], r: { centreId: string; kommunenummer: string }): boolean {
   return isAdmin(grants) || has(grants, (g) => (g.role === 'CENTRE_LEADER' && g.centreId === r.centreId) || (g.role === 'DIRECTOR' && g.kommunenummer === r.kommunenummer));

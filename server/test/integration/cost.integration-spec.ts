@@ -377,10 +377,7 @@ describe('exports', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsx(allocationSheet(d))) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Kostnadsfordeling')!;
-    let headerRow = 0;
-    ws.eachRow((row, n) => {
-      if (row.getCell(1).value === 'Kommune') headerRow = n;
-    });
+    const headerRow = headerRowOf(ws);
     expect(headerRow).toBeGreaterThan(0);
     d.parties.forEach((p, i) => {
       const row = ws.getRow(headerRow + 1 + i);
@@ -388,8 +385,30 @@ describe('exports', () => {
       expect(Math.round((row.getCell(6).value as number) * 100)).toBe(p.allocatedOre);
       expect(row.getCell(6).numFmt).toBe('#,##0.00');
     });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+  });
+
+  it('XLSX invoice plan: due dates as date cells, the header frozen', async () => {
+    const d = await costDistribution(createContext(app.ds), SALTEN(), 2025);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(invoicePlanSheet(d))) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Fakturaplan')!;
+    const headerRow = headerRowOf(ws);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+    const due = ws.getRow(headerRow + 4).getCell(4);
+    expect(due.value).toEqual(new Date('2025-12-31T00:00:00Z'));
+    expect(due.numFmt).toBe('dd.mm.yyyy');
   });
 });
+
+/** The row of an exported sheet whose first cell is «Kommune» (below the preface lines). */
+function headerRowOf(ws: ExcelJS.Worksheet): number {
+  let headerRow = 0;
+  ws.eachRow((row, n) => {
+    if (row.getCell(1).value === 'Kommune') headerRow = n;
+  });
+  return headerRow;
+}
 
 describe('costTrend', () => {
   it('gives budget, host and partner totals per year, and the years it cannot compute', async () => {

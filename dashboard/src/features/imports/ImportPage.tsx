@@ -1,21 +1,28 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { isAdmin } from '@samordna/domain';
+import { canImportContacts, isAdmin } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { readFileText } from '../../lib/decode';
 import { errorMessage } from '../../lib/errors';
 import { formatInteger } from '../../lib/format';
 import { useSession } from '../auth/session';
 import { ConfirmPopulationImportMutation, PreviewPopulationImportMutation } from './imports.graphql';
+import { ContactImport } from './ContactImport';
 import { MembershipImport } from './MembershipImport';
+import { ImportProgress } from './ImportProgress';
 import { RowErrors } from './RowErrors';
+import { dataRows, useImportStage } from './SpreadsheetField';
 
-/** «Import»: population from SSB table 07459 – choose the file, see what it would do, then confirm (all or nothing). */
+/**
+ * «Import»: population from SSB table 07459, memberships and contacts – choose the file, see what it
+ * would do, then confirm (all or nothing).
+ */
 export default function ImportPage() {
   const { t } = useI18n();
   const { grants } = useSession();
   const [csv, setCsv] = useState<string | null>(null);
+  const { stage, run, setStage } = useImportStage();
   const [preview, runPreview] = useMutation(PreviewPopulationImportMutation);
   const [confirmed, runConfirm] = useMutation(ConfirmPopulationImportMutation);
   if (!isAdmin(grants)) {
@@ -23,6 +30,7 @@ export default function ImportPage() {
       <>
         <Heading level={1}>{t('import.heading')}</Heading>
         <Paragraph>{t('import.adminOnly')}</Paragraph>
+        {canImportContacts(grants) && <ContactImport />}
       </>
     );
   }
@@ -37,22 +45,26 @@ export default function ImportPage() {
         <input
           type="file"
           accept=".csv,text/csv"
-          onChange={async (e) => {
+          disabled={stage !== null}
+          onChange={(e) => {
             const file = e.target.files?.[0];
             if (!file) return;
-            const text = await readFileText(file);
-            setCsv(text);
-            await runPreview({ csv: text });
+            void run({ step: 'reading' }, async () => {
+              const text = await readFileText(file);
+              setCsv(text);
+              setStage({ step: 'checking', rows: dataRows({ content: text, format: 'CSV' }) });
+              await runPreview({ csv: text });
+            });
           }}
         />
       </label>
-      {preview.fetching && <p role="status">{t('import.reading')}</p>}
+      <ImportProgress stage={stage} />
       {preview.error && (
         <Alert data-color="danger" role="alert">
           {errorMessage(preview.error, t('error.network'))}
         </Alert>
       )}
-      {p && !done && (
+      {p && !done && !stage && (
         <section aria-labelledby="import-preview" data-testid="import-preview">
           <Heading level={2} data-size="sm" id="import-preview">
             {t('import.preview')}
@@ -97,7 +109,10 @@ export default function ImportPage() {
                   </tbody>
                 </Table>
               </div>
-              <Button disabled={confirmed.fetching || !csv} onClick={() => csv && void runConfirm({ csv, checksum: p.checksum })}>
+              <Button
+                disabled={confirmed.fetching || stage !== null || !csv}
+                onClick={() => csv && void run({ step: 'saving', rows: p.added + p.changed }, () => runConfirm({ csv, checksum: p.checksum }))}
+              >
                 {t('import.confirm', { n: formatInteger(p.added + p.changed) })}
               </Button>
             </>
@@ -115,6 +130,7 @@ export default function ImportPage() {
         </Alert>
       )}
       <MembershipImport />
+      <ContactImport />
     </>
   );
 }

@@ -2,18 +2,18 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
-import { readFileBase64, readFileText } from '../../lib/decode';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, formatInteger } from '../../lib/format';
+import { ImportProgress } from './ImportProgress';
 import { RowErrors } from './RowErrors';
+import { SpreadsheetField, useImportStage, type SpreadsheetFile } from './SpreadsheetField';
 import { ConfirmMembershipImportMutation, PreviewMembershipImportMutation } from './imports.graphql';
 
-type Format = 'CSV' | 'XLSX';
-
-/** Memberships from a spreadsheet (CSV or XLSX): preview, row errors, then all or nothing. */
+/** Memberships from a spreadsheet (CSV or XLSX): progress, preview, row errors, then all or nothing. */
 export function MembershipImport() {
   const { t } = useI18n();
-  const [file, setFile] = useState<{ content: string; format: Format } | null>(null);
+  const [file, setFile] = useState<SpreadsheetFile | null>(null);
+  const { stage, run, previewFile } = useImportStage();
   const [preview, runPreview] = useMutation(PreviewMembershipImportMutation);
   const [confirmed, runConfirm] = useMutation(ConfirmMembershipImportMutation);
   const p = preview.data?.previewMembershipImport;
@@ -24,27 +24,14 @@ export function MembershipImport() {
         {t('import.memberships')}
       </Heading>
       <Paragraph>{t('import.membershipsIntro')}</Paragraph>
-      <label className="file-field">
-        {t('import.membershipFile')}
-        <input
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={async (e) => {
-            const chosen = e.target.files?.[0];
-            if (!chosen) return;
-            const format: Format = /\.xlsx$/i.test(chosen.name) ? 'XLSX' : 'CSV';
-            const content = format === 'XLSX' ? await readFileBase64(chosen) : await readFileText(chosen);
-            setFile({ content, format });
-            await runPreview({ file: content, format });
-          }}
-        />
-      </label>
+      <SpreadsheetField label={t('import.membershipFile')} busy={stage !== null} onChoose={(chosen) => void previewFile(chosen, setFile, (f) => runPreview({ file: f.content, format: f.format }))} />
+      <ImportProgress stage={stage} />
       {preview.error && (
         <Alert data-color="danger" role="alert">
           {errorMessage(preview.error, t('error.network'))}
         </Alert>
       )}
-      {p && !done && (
+      {p && !done && !stage && (
         <div data-testid="membership-preview">
           <Paragraph>
             {t('import.membershipSummary', { rows: formatInteger(p.rows), added: formatInteger(p.added), changed: formatInteger(p.changed), unchanged: formatInteger(p.unchanged) })}
@@ -83,7 +70,10 @@ export function MembershipImport() {
                   </tbody>
                 </Table>
               </div>
-              <Button disabled={confirmed.fetching || !file} onClick={() => file && void runConfirm({ file: file.content, format: file.format, checksum: p.checksum })}>
+              <Button
+                disabled={confirmed.fetching || stage !== null || !file}
+                onClick={() => file && void run({ step: 'saving', rows: p.changes.length }, () => runConfirm({ file: file.content, format: file.format, checksum: p.checksum }))}
+              >
                 {t('import.confirmMemberships', { n: formatInteger(p.changes.length) })}
               </Button>
             </>

@@ -72,3 +72,44 @@ export const ConfirmMembershipImportMutation = graphql(`
     }
   }
 `);
+
+export const PreviewContactImportMutation = graphql(`
+  mutation PreviewContactImport($file: String!, $format: ImportFormat) {
+    previewContactImport(file: $file, format: $format) {
+      checksum
+      rows
+      added
+      changed
+      unchanged
+      agenciesAdded
+      errors {
+        line
+        column
+        message
+      }
+      changes {
+        line
+        action
+        kommunenummer
+        municipality
+        kind
+        agency
+        newAgency
+        name
+        title
+        isContactPoint
+        fields
+      }
+    }
+  }
+`);
+
+export const ConfirmContactImportMutation = graphql(`
+  mutation ConfirmContactImport($file: String!, $checksum: String!, $format: ImportFormat) {
+    confirmContactImport(file: $file, checksum: $checksum, format: $format) {
+      added
+      changed
+      unchanged
+    }
+  }
+`);

@@ -157,7 +157,7 @@ export async function deleteAgency(ctx: AppContext, id: string): Promise<string>
  * One contact point per municipality (a partial unique index holds it): making one clears the mark on
  * any other first, in that one's history too. Runs under the municipality's contact lock.
  */
-async function clearOtherContactPoints(em: EntityManager, ctx: AppContext, contactId: string | null, kommunenummer: string) {
+export async function clearOtherContactPoints(em: EntityManager, ctx: AppContext, contactId: string | null, kommunenummer: string) {
   const [moved]: [{ id: string }[], number] = await em.query(
     `UPDATE contact_person SET is_contact_point = false, updated_at = now(), version = version + 1
      WHERE id IS DISTINCT FROM $1 AND is_contact_point AND kommunenummer = $2

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { csvDecimal, formatDate, invoicePlan, toCsv as writeCsv } from '@samordna/domain';
+import { csvDecimal, formatDate, invoicePlan, toCsv as writeCsv, type IsoDate } from '@samordna/domain';
 import type { AuthUser } from '../../app/auth';
 import { createContext } from '../../app/context';
 import { costDistribution } from './cost.service';
@@ -13,9 +13,13 @@ interface Sheet {
   title: string;
   preface: string[][];
   header: string[];
-  /** Cells: strings, or { ore } for amounts, or { percent } for shares. */
-  rows: (string | number | { ore: number } | { percent: number })[][];
+  /** Cells: strings, or { ore } for amounts, { percent } for shares, { date } for dates (date cells in XLSX). */
+  rows: (string | number | { ore: number } | { percent: number } | { date: IsoDate })[][];
 }
+
+type Cell = Sheet['rows'][number][number];
+const xlsxValue = (c: Cell) => (typeof c !== 'object' ? c : 'ore' in c ? c.ore / 100 : 'percent' in c ? c.percent / 100 : new Date(`${c.date}T00:00:00Z`));
+const xlsxFormat = (c: Cell) => (typeof c !== 'object' ? null : 'ore' in c ? '#,##0.00' : 'percent' in c ? '0.00%' : 'dd.mm.yyyy');
 
 const ROLE = { host: 'Vertskommune', partner: 'Samarbeidskommune' } as const;
 const WITHHELD_NOTE = 'Tilleggskostnader som kan avsløre opphold (færre enn 5) er skjermet og holdt utenfor summene. Logg inn som økonomi i vertskommunen eller kommunedirektør i betalende kommune for å se dem.';
@@ -60,28 +64,30 @@ export function invoicePlanSheet(d: CostDistribution): Sheet {
     d.year,
     d.parties.map((p) => ({ kommunenummer: p.municipality.kommunenummer, name: p.municipality.name, role: p.role === 'host' ? 'HOST' : 'PARTNER', totalOre: p.totalOre })),
   );
-  const rows: Sheet['rows'] = plan.map((l) => [l.name, l.kommunenummer, `${l.quarter}. kvartal`, formatDate(l.dueDate), { ore: l.amountOre }]);
+  const rows: Sheet['rows'] = plan.map((l) => [l.name, l.kommunenummer, `${l.quarter}. kvartal`, { date: l.dueDate }, { ore: l.amountOre }]);
   rows.push(['Sum', '', '', '', { ore: plan.reduce((a, l) => a + l.amountOre, 0) }]);
   return { title: 'Fakturaplan', preface: preface(d, 'Fakturaplan'), header: ['Kommune', 'Kommunenr.', 'Kvartal', 'Forfall', 'Beløp (kr)'], rows };
 }
 
 /** Through the one CSV writer: kroner and percentages as decimal-comma numbers, text with formulas neutralised. */
 export function toCsv(sheet: Sheet): string {
-  const cell = (c: Sheet['rows'][number][number]) => (typeof c === 'object' ? csvDecimal('ore' in c ? c.ore / 100 : c.percent) : c);
+  const cell = (c: Cell) => (typeof c !== 'object' ? c : 'date' in c ? formatDate(c.date) : csvDecimal('ore' in c ? c.ore / 100 : c.percent));
   return writeCsv([...sheet.preface, sheet.header, ...sheet.rows.map((r) => r.map(cell))]);
 }
 
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Samordna';
-  const ws = wb.addWorksheet(sheet.title);
+  // The header stays in view below the preface lines, as in the other exports (sheet.ts).
+  const ws = wb.addWorksheet(sheet.title, { views: [{ state: 'frozen', ySplit: sheet.preface.length + 1 }] });
   for (const line of sheet.preface) ws.addRow(line);
   const header = ws.addRow(sheet.header);
   header.font = { bold: true };
   for (const r of sheet.rows) {
-    const row = ws.addRow(r.map((c) => (typeof c === 'object' ? ('ore' in c ? c.ore / 100 : c.percent / 100) : c)));
+    const row = ws.addRow(r.map(xlsxValue));
     r.forEach((c, i) => {
-      if (typeof c === 'object') row.getCell(i + 1).numFmt = 'ore' in c ? '#,##0.00' : '0.00%';
+      const format = xlsxFormat(c);
+      if (format) row.getCell(i + 1).numFmt = format;
     });
   }
   ws.columns.forEach((col) => (col.width = 18));

@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context';
-import { enumOf } from '../../app/enums';
+import { AgencyKindEnum, enumOf } from '../../app/enums';
+import type { AgencyKind } from '@samordna/domain';
+import { confirmContactImport, previewContactImport } from './contact-import.service';
 import { confirmMembershipImport, previewMembershipImport, type ImportFormat } from './membership-import.service';
 import { confirmPopulationImport, previewPopulationImport } from './population-import.service';
 
@@ -114,8 +116,82 @@ export class MembershipImportPreviewType extends ImportResultType {
   changes: MembershipChangeType[];
 }
 
+@ObjectType({ description: 'A contact person an import would add or change (work details only).' })
+export class ContactChangeType {
+  @Field(() => Int)
+  line: number;
+
+  @Field({ description: 'ADD or CHANGE.' })
+  action: string;
+
+  @Field()
+  kommunenummer: string;
+
+  @Field()
+  municipality: string;
+
+  @Field(() => AgencyKindEnum)
+  kind: AgencyKind;
+
+  @Field()
+  agency: string;
+
+  @Field({ description: 'The agency is new and is created with the contact.' })
+  newAgency: boolean;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field()
+  isContactPoint: boolean;
+
+  @Field(() => [String], { description: 'What changes on an existing contact (funksjon, telefon, e-post, kontaktpunkt, merknad (tjenesten)).' })
+  fields: string[];
+}
+
+@ObjectType({ description: 'What a contacts import would do; nothing is written until confirmed.' })
+export class ContactImportPreviewType extends ImportResultType {
+  @Field()
+  checksum: string;
+
+  @Field(() => Int)
+  rows: number;
+
+  @Field(() => Int, { description: 'Agencies the file names that are not registered yet (created with their contacts).' })
+  agenciesAdded: number;
+
+  @Field(() => [ImportRowErrorType], { description: 'Any error stops the whole import.' })
+  errors: ImportRowErrorType[];
+
+  @Field(() => [ContactChangeType])
+  changes: ContactChangeType[];
+}
+
 @Resolver()
 export class ImportsResolver {
+  @Authorized()
+  @Mutation(() => ContactImportPreviewType, {
+    description:
+      'Reads contacts (kommunenummer, tjeneste, navn på tjenesten, kontaktperson, funksjon, telefon, e-post, kontaktpunkt, merknad) from CSV or XLSX and shows what importing would do; writes nothing. Administrators, or directors and centre leaders for the municipalities in their scope.',
+  })
+  previewContactImport(@Ctx() ctx: AppContext, @Arg('file') file: string, @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat) {
+    return previewContactImport(ctx, file, format);
+  }
+
+  @Authorized()
+  @Mutation(() => ImportResultType, { description: 'Writes a previewed contacts file (same checksum) in one transaction, audited; all or nothing.' })
+  confirmContactImport(
+    @Ctx() ctx: AppContext,
+    @Arg('file') file: string,
+    @Arg('checksum') checksum: string,
+    @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat,
+  ) {
+    return confirmContactImport(ctx, file, format, checksum);
+  }
+
   @Authorized('ADMIN')
   @Mutation(() => MembershipImportPreviewType, { description: 'Reads memberships (senter, kommunenummer, rolle, inn, ut) from CSV or XLSX and shows what importing would do; writes nothing.' })
   previewMembershipImport(@Ctx() ctx: AppContext, @Arg('file') file: string, @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat) {

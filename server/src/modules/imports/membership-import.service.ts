@@ -44,7 +44,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
 };
 
 /** The file's rows: CSV text, or the first sheet of an XLSX sent as base64 (dates as dates or text). */
-async function tableOf(file: string, format: ImportFormat): Promise<CsvRow[]> {
+export async function tableOf(file: string, format: ImportFormat): Promise<CsvRow[]> {
   checkSize(file);
   if (format === 'CSV') return readCsv(file);
   const wb = new ExcelJS.Workbook();

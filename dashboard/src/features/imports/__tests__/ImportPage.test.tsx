@@ -25,9 +25,17 @@ const PREVIEW = (over: Record<string, unknown> = {}) => ({
 const FILE = () => new File(['"region";"år";"x"\n"1804 Bodø";"2025";53914'], '07459.csv', { type: 'text/csv' });
 
 describe('ImportPage', () => {
-  it('is for administrators only', async () => {
+  it('population and memberships are for administrators only; a director gets the contacts import', async () => {
     renderPage(<ImportPage />, { Me: { data: { me: { id: 'u', name: 'D', email: 'd@x', grants: [{ role: 'DIRECTOR', kommunenummer: '1804', centreId: null, label: 'Kommunedirektør' }] } } } });
     expect(await screen.findByText('Bare nasjonale administratorer kan importere folketall.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Kontakter fra regneark' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Medlemskap fra regneark' })).toBeNull();
+  });
+
+  it('finance staff get neither', async () => {
+    renderPage(<ImportPage />, { Me: { data: { me: { id: 'u', name: 'F', email: 'f@x', grants: [{ role: 'FINANCE', kommunenummer: '1804', centreId: null, label: 'Økonomi' }] } } } });
+    expect(await screen.findByText('Bare nasjonale administratorer kan importere folketall.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Kontakter fra regneark' })).toBeNull();
   });
 
   it('previews the file, then saves it with the checksum it previewed', async () => {

@@ -1,0 +1,128 @@
+import type { CsvRow } from './csv-read';
+import type { ImportRowError } from './population-import';
+import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from './catalog';
+import { isPhoneNumber, isWorkEmail } from './contacts';
+import { findPersonalData, PERSONAL_DATA_MESSAGES } from './personal-data';
+
+/**
+ * Contacts from a spreadsheet (CSV or the first sheet of an XLSX): one row per contact person with
+ * the columns kommunenummer, tjeneste (the agency kind), navn på tjenesten (the agency), kontaktperson,
+ * and optionally funksjon, telefon, e-post, kontaktpunkt (ja/nei) and merknad (the agency's note).
+ * The headers of the contacts export are recognised, so an exported file can be edited and imported.
+ * An empty cell leaves the stored value as it is: an import never clears anything.
+ */
+export interface ContactRow {
+  line: number;
+  kommunenummer: string;
+  kind: AgencyKind;
+  agency: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+  /** true: make this the municipality's contact point; false: not (any longer); null: leave as it is. */
+  isContactPoint: boolean | null;
+  /** The agency's note; null leaves it as it is. */
+  note: string | null;
+}
+
+const COLUMNS = {
+  kommunenummer: /^(kommunenummer|kommunenr\.?|knr|municipality number)$/i,
+  kind: /^(tjeneste|etatstype|type|kind|agency kind)$/i,
+  agency: /^(navn på tjenesten|etat|tjenestenavn|agency)$/i,
+  name: /^(kontaktperson|navn|name|contact person)$/i,
+  title: /^(funksjon|rolle|tittel|title|role)$/i,
+  phone: /^(telefon|tlf\.?|phone)$/i,
+  email: /^(e-post|epost|e-postadresse|e-mail|email)$/i,
+  contactPoint: /^(kontaktpunkt|contact point)$/i,
+  note: /^(merknad|notat|note)$/i,
+} as const;
+type Column = keyof typeof COLUMNS;
+const REQUIRED: Record<'kommunenummer' | 'kind' | 'agency' | 'name', string> = { kommunenummer: 'kommunenummer', kind: 'tjeneste', agency: 'navn på tjenesten', name: 'kontaktperson' };
+const LABEL: Record<'agency' | 'name' | 'title' | 'note', string> = { agency: 'Navn på tjenesten', name: 'Navnet', title: 'Funksjonen', note: 'Merknaden' };
+const MAX: Record<'agency' | 'name' | 'title' | 'note', number> = { agency: 200, name: 200, title: 200, note: 2000 };
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/** An agency kind by its code (BARNEVERN) or its bokmål or English label («Barnevern», «Child welfare»). */
+export function parseAgencyKind(raw: string): AgencyKind | null {
+  const t = norm(raw);
+  if (!t) return null;
+  return AGENCY_KINDS.find((k) => k.toLowerCase() === t || norm(AGENCY_KIND_LABELS[k].nb) === t || norm(AGENCY_KIND_LABELS[k].en) === t) ?? null;
+}
+
+const YES = new Set(['ja', 'j', 'x', 'yes', 'y', 'true', '1']);
+const NO = new Set(['nei', 'n', 'no', 'false', '0']);
+
+/** The key of a contact in a file and in the register: municipality, kind, agency and person, case and spaces ignored. */
+export const contactKey = (r: { kommunenummer: string; kind: string; agency: string; name: string }) => `${r.kommunenummer}|${r.kind}|${norm(r.agency)}|${norm(r.name)}`;
+export const agencyKey = (r: { kommunenummer: string; kind: string; agency: string }) => `${r.kommunenummer}|${r.kind}|${norm(r.agency)}`;
+
+export function parseContactRows(table: readonly CsvRow[]): { rows: ContactRow[]; errors: ImportRowError[] } {
+  const errors: ImportRowError[] = [];
+  const rows: ContactRow[] = [];
+  if (table.length === 0) return { rows, errors: [{ line: 1, column: null, message: 'Filen er tom.' }] };
+  const header = table[0].cells.map((c) => c.trim());
+  const index = Object.fromEntries(Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))])) as Record<Column, number>;
+  const absent = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((k) => index[k] < 0);
+  if (absent.length) {
+    return { rows, errors: [{ line: table[0].line, column: null, message: `Overskriftsraden mangler kolonnene ${absent.map((k) => REQUIRED[k]).join(', ')}.` }] };
+  }
+  const seen = new Map<string, number>();
+  const contactPoints = new Map<string, number>();
+  const notes = new Map<string, { note: string; line: number }>();
+  for (const r of table.slice(1)) {
+    const cell = (k: Column) => (index[k] < 0 ? '' : (r.cells[index[k]] ?? '').trim());
+    let ok = true;
+    const err = (k: Column, message: string) => {
+      ok = false;
+      errors.push({ line: r.line, column: header[index[k]] ?? null, message });
+    };
+    /** Free text: length, and never personal data (the cell is not repeated in the message). */
+    const text = (k: 'agency' | 'name' | 'title' | 'note'): string | null => {
+      const t = cell(k);
+      if (!t) return null;
+      if (t.length > MAX[k]) return err(k, `${LABEL[k]} kan være høyst ${MAX[k]} tegn.`), null;
+      const found = findPersonalData(t, 'public');
+      if (found) return err(k, `${LABEL[k]} ${PERSONAL_DATA_MESSAGES[found.kind]}`), null;
+      return t;
+    };
+    const kommunenummer = cell('kommunenummer').padStart(4, '0');
+    if (!/^\d{4}$/.test(kommunenummer)) err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
+    const kind = parseAgencyKind(cell('kind'));
+    if (!kind) err('kind', cell('kind') ? `«${cell('kind')}» er ikke en kjent tjeneste (for eksempel NAV, Barnevern, Politi, Boligkontor).` : 'Tjenesten mangler.');
+    const agency = text('agency');
+    if (!agency && !cell('agency')) err('agency', 'Navnet på tjenesten mangler.');
+    const name = text('name');
+    if (!name && !cell('name')) err('name', 'Kontaktpersonen mangler.');
+    const title = text('title');
+    const phone = cell('phone') || null;
+    if (phone && !isPhoneNumber(phone)) err('phone', 'Telefonnummeret må ha 8–15 sifre.');
+    const email = cell('email').toLowerCase() || null;
+    if (email && !isWorkEmail(email)) err('email', 'E-postadressen er ikke gyldig.');
+    const cp = norm(cell('contactPoint'));
+    const isContactPoint = cp === '' ? null : YES.has(cp) ? true : NO.has(cp) ? false : undefined;
+    if (isContactPoint === undefined) err('contactPoint', `«${cell('contactPoint')}» er ikke ja eller nei.`);
+    const note = text('note');
+    if (!ok) continue;
+    const row: ContactRow = { line: r.line, kommunenummer, kind: kind!, agency: agency!, name: name!, title, phone, email, isContactPoint: isContactPoint!, note };
+    const key = contactKey(row);
+    if (seen.has(key)) {
+      err('name', `${row.name} i ${row.agency} står allerede på linje ${seen.get(key)}.`);
+      continue;
+    }
+    if (row.isContactPoint && contactPoints.has(kommunenummer)) {
+      err('contactPoint', `Kommune ${kommunenummer} har allerede kontaktpunktet på linje ${contactPoints.get(kommunenummer)}; en kommune har ett kontaktpunkt.`);
+      continue;
+    }
+    const earlier = note ? notes.get(agencyKey(row)) : undefined;
+    if (note && earlier && earlier.note !== note) {
+      err('note', `${row.agency} har en annen merknad på linje ${earlier.line}.`);
+      continue;
+    }
+    seen.set(key, r.line);
+    if (row.isContactPoint) contactPoints.set(kommunenummer, r.line);
+    if (note && !earlier) notes.set(agencyKey(row), { note, line: r.line });
+    rows.push(row);
+  }
+  return { rows, errors };
+}
