@@ -66,7 +66,12 @@ it('enters next year’s budget, a charge and a host-only investment; the invoic
   await page.getByLabel('Budsjett som betaler').fill('Skolebudsjettet');
   await page.getByRole('button', { name: 'Legg til tilleggskostnad' }).click();
   await page.getByTestId('charges-table').getByText('Skolebudsjettet').waitFor();
-  await page.waitForFunction((b) => document.querySelector('[data-testid="invoice-sum"]')?.textContent !== b, before);
+  // The plan is re-read after the charge: wait for a sum row that is there and shows another sum.
+  // (innerText on both sides: `before` is innerText, with tabs between the cells that textContent lacks.)
+  await page.waitForFunction((b) => {
+    const row = document.querySelector<HTMLElement>('[data-testid="invoice-sum"]');
+    return row != null && row.innerText !== b;
+  }, before);
   const afterCharge = await sumRow();
   expect(afterCharge).not.toBe(before);
 

@@ -74,6 +74,7 @@ export const LIST_BOUNDS: Record<string, number> = {
   'CoverageOverview.byCounty': 20,
   'CoverageOverview.rows': 400,
   'CoverageRow.codes': 20,
+  'CoverageRow.missingKeyAgencies': 20,
   'CrisisCentre.agreements': 50,
   'CrisisCentre.capabilities': 20,
   'CrisisCentre.documentedMembers': 60,
