@@ -140,7 +140,8 @@ async function main(): Promise<void> {
       const s = prepared.seeded;
       console.log(
         `Reference data loaded: ${s.counties} counties, ${s.municipalities} municipalities, ` +
-          `${s.centres} crisis centres with ${s.memberships} documented memberships.`,
+          `${s.centres} real agreements with ${s.memberships} memberships` +
+          (s.national ? `, and the national register: ${s.national.centres} crisis centres (${s.national.operatingCentres} in operation), ${s.national.memberships} documented memberships.` : '.'),
       );
     }
     const schema = await buildAppSchema();

@@ -26,6 +26,7 @@ describe('seed from data/', () => {
   it('loads the real reference data: 15 counties, 357 municipalities, 5 centres, 44 memberships', async () => {
     const summary = await seed(app.ds, DATA_DIR);
     expect(summary).toMatchObject({ counties: 15, municipalities: 357, populationFigures: 357, centres: 5, memberships: 44 });
+    expect(summary.national).toMatchObject({ centres: 46, operatingCentres: 44, memberships: 170 });
     expect(summary.records).toMatchObject({ agreementsWithExampleTerms: 5, routines: 4 });
     expect(await counts(app)).toEqual({
       agreements: 5,

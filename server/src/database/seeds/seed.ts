@@ -15,7 +15,7 @@ import { seedCostRecordsOnce } from './cost-records';
 import { hashDemoPasswordsIfDue, seedUsersOnce } from './users';
 import { upsert, upsertReference } from './upsert';
 
-import { seedNational } from './national';
+import { seedNational, type NationalSummary } from './national';
 
 export interface SeedSummary {
   counties: number;
@@ -23,6 +23,8 @@ export interface SeedSummary {
   populationFigures: number;
   centres: number;
   memberships: number;
+  /** The national register (data/national): its centres and documented memberships. */
+  national: NationalSummary | null;
   /** Example records added by this run (null when they were added before). */
   records: Partial<RecordsSummary> | null;
 }
@@ -66,6 +68,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
   // Hashing is slow on purpose: done before the transaction, and only when the users are due.
   const demoPasswords = await hashDemoPasswordsIfDue(dataSource);
   let records: Partial<RecordsSummary> | null = null;
+  let national: NationalSummary | null = null;
   await dataSource.transaction(async (em) => {
     await upsert(
       em,
@@ -154,7 +157,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       ['year', 'published_name'],
       kostra.map((k) => [k.year, k.publishedName, ids.get(KOSTRA_NAME_MATCHES[k.publishedName] ?? '') ?? null, k.krPerInhabitant, k.overnightDays, k.sourceUrl]),
     );
-    await seedNational(em, dataDir);
+    national = await seedNational(em, dataDir);
     const examples = await seedRecordsOnce(em);
     const costExamples = await seedCostRecordsOnce(em);
     if (examples || costExamples) records = { ...examples, ...costExamples };
@@ -167,6 +170,7 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     populationFigures: municipalities.length,
     centres: centres.size,
     memberships: memberships.length,
+    national,
     records,
   };
 }
