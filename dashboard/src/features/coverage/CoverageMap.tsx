@@ -106,7 +106,7 @@ export function CoverageMap({ boundaries, rows, focus, selected, ariaLabel, labe
           <rect width="5" height="5" fill="var(--sev-INFO)" />
           <circle cx="2.5" cy="2.5" r="1.1" fill="#0b3a66" />
         </pattern>
-        <pattern id="weak-evidence-hatch" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+        <pattern id="weak-evidence-hatch" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(-45)">
           <line x1="0" y1="0" x2="0" y2="4" className="hatch-line" />
         </pattern>
       </defs>

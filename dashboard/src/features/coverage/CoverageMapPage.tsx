@@ -182,7 +182,7 @@ export default function CoverageMapPage() {
                   <li data-testid="legend-weak-evidence">
                     <svg className="sev-swatch hatch-swatch" viewBox="0 0 14 14" aria-hidden="true">
                       <defs>
-                        <pattern id="legend-hatch" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+                        <pattern id="legend-hatch" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(-45)">
                           <line x1="0" y1="0" x2="0" y2="4" className="hatch-line" />
                         </pattern>
                       </defs>
