@@ -190,6 +190,13 @@ export const ROUTINE_TEMPLATE: readonly RoutineTemplateStep[] = [
   { kind: 'CHILD_COORDINATOR', title: { nb: 'Barnekoordinator for barn med store behov', en: "The child's coordinator (barnekoordinator)" }, responsibleAgencyKind: 'OTHER', timing: 'DURING_STAY', basis: 'Krisesenterlova § 4 (samarbeid med barnekoordinator); helse- og omsorgstjenesteloven § 7-2 a' },
 ];
 
+/**
+ * A routine keeps at least one step: removing its last step is refused (delete the routine instead).
+ * No template step is required as such: the template is a starting point that users edit.
+ */
+export const MIN_ROUTINE_STEPS = 1;
+export const mayRemoveRoutineStep = (stepCount: number): boolean => stepCount > MIN_ROUTINE_STEPS;
+
 /** The template steps a routine lacks (by kind), in template order: offered to add, never added by themselves. */
 export function missingTemplateSteps(kinds: readonly RoutineStepKind[]): RoutineTemplateStep[] {
   const have = new Set(kinds);

@@ -1,7 +1,7 @@
 import { allowedTransitions, AGREEMENT_STATUSES, canTransition, type AgreementStatus } from './agreement-status';
 import { checklistCompleteness, CHECKLIST_KEYS, normaliseChecklist } from './checklist';
 import { isContactStale, isPhoneNumber, isWorkEmail } from './contacts';
-import { AGENCY_KINDS, AGENCY_KIND_LABELS, missingTemplateSteps, ROUTINE_TEMPLATE, ROUTINE_STEP_KINDS } from './catalog';
+import { AGENCY_KINDS, AGENCY_KIND_LABELS, mayRemoveRoutineStep, missingTemplateSteps, ROUTINE_TEMPLATE, ROUTINE_STEP_KINDS } from './catalog';
 import { isIsoDate, todayInNorway } from './dates';
 
 describe('agreement status transitions', () => {
@@ -130,5 +130,13 @@ describe('the handover template as the sources name it (issue 12)', () => {
     const old = ROUTINE_TEMPLATE.slice(0, 14).map((s) => s.kind);
     expect(missingTemplateSteps(old).map((s) => s.kind)).toEqual(['FAMILY_COUNSELLING', 'GP_HEALTH', 'INTERPRETER', 'POLICE_REPORT_VICTIM_SUPPORT', 'UPDATE_SAFETY_PLAN', 'ADDRESS_CHANGE_CONFIDENTIAL', 'VOLUNTARY_ORGANISATIONS', 'CHILD_COORDINATOR']);
     expect(missingTemplateSteps(ROUTINE_TEMPLATE.map((s) => s.kind))).toEqual([]);
+  });
+});
+
+describe('removing routine steps', () => {
+  it('keeps at least one step; no template step is required as such', () => {
+    expect(mayRemoveRoutineStep(2)).toBe(true);
+    expect(mayRemoveRoutineStep(1)).toBe(false);
+    expect(mayRemoveRoutineStep(0)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '../utils/test-app';
+import { createTestApp, userWith, type TestApp } from '../utils/test-app';
 
 let app: TestApp;
 let saltenId: string;
@@ -166,5 +166,63 @@ describe('contacts', () => {
     expect(r.errors![0].extensions!.code).toBe('CONFLICT');
     expect((r.errors![0].extensions!.blockedBy as any[])[0].entity).toBe('RoutineStep');
     expect(codeOf(await app.gql(`mutation { deleteContact(id: "00000000-0000-4000-8000-000000000000") }`))).toEqual([['NOT_FOUND', undefined]]);
+  });
+});
+
+describe('«Ny etat»: a new agency with its first contact, saved together', () => {
+  const NEW = `mutation($i: NewAgencyInput!) { createAgencyWithContact(input: $i) { name verifiedBy stale agency { kind name municipality { kommunenummer } } } }`;
+  const agencyCount = async (name: string) => (await app.ds.query(`SELECT count(*)::int AS n FROM agency WHERE name = $1`, [name]))[0].n;
+
+  it("saves the agency and its contact, verified by the creator, for the leader of a centre the municipality belongs to", async () => {
+    const leader = userWith('Leder Salten', { role: 'CENTRE_LEADER', centreId: saltenId });
+    const r = await app.gql(NEW, { i: { kommunenummer: '1841', kind: 'FAMILY_COUNSELLING', name: 'Familievernet i Salten (test)', contact: { name: 'Siri Samtale', phone: '+47 00 00 00 09' } } }, { as: leader });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.createAgencyWithContact).toEqual({
+      name: 'Siri Samtale',
+      verifiedBy: 'Leder Salten',
+      stale: false,
+      agency: { kind: 'FAMILY_COUNSELLING', name: 'Familievernet i Salten (test)', municipality: { kommunenummer: '1841' } },
+    });
+  });
+
+  it('a wrong contact field refuses both, every field at once: no empty agency is left behind', async () => {
+    const r = await app.gql(NEW, { i: { kommunenummer: '1841', kind: 'NAV', name: '', contact: { name: '', email: 'ikke-en-adresse' } } });
+    expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect((r.errors![0].extensions!.fields as { field: string }[]).map((f) => f.field)).toEqual(['input.name', 'input.contact.name', 'input.contact.email']);
+    const half = await app.gql(NEW, { i: { kommunenummer: '1841', kind: 'NAV', name: 'NAV halvveis (test)', contact: { name: 'Ola', email: 'ikke-en-adresse' } } });
+    expect(codeOf(half)).toEqual([['BAD_USER_INPUT', 'input.contact.email']]);
+    expect(await agencyCount('NAV halvveis (test)')).toBe(0);
+  });
+
+  it('follows the contact rights: another municipality\'s director is refused and nothing is written', async () => {
+    const bodo = userWith('Direktør Bodø', { role: 'DIRECTOR', kommunenummer: '1804' });
+    const r = await app.gql(NEW, { i: { kommunenummer: '1841', kind: 'NAV', name: 'NAV uten rett (test)', contact: { name: 'Ola' } } }, { as: bodo });
+    expect(codeOf(r)).toEqual([['FORBIDDEN', undefined]]);
+    expect(await agencyCount('NAV uten rett (test)')).toBe(0);
+  });
+});
+
+describe("the municipality's switchboard", () => {
+  const SET = `mutation($k: String!, $p: String, $s: String) { setMunicipalitySwitchboard(kommunenummer: $k, phone: $p, source: $s) { switchboardPhone switchboardSource } }`;
+
+  it('is «not registered» (null) until the municipality\'s director enters it; the source defaults to who and when', async () => {
+    expect((await app.gql(`{ municipality(kommunenummer: "1841") { switchboardPhone switchboardSource } }`)).data!.municipality).toEqual({ switchboardPhone: null, switchboardSource: null });
+    const director = userWith('Direktør Fauske', { role: 'DIRECTOR', kommunenummer: '1841' });
+    const r = await app.gql(SET, { k: '1841', p: '+47 00 00 00 10' }, { as: director });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.setMunicipalitySwitchboard.switchboardPhone).toBe('+47 00 00 00 10');
+    expect(r.data!.setMunicipalitySwitchboard.switchboardSource).toMatch(/^Registrert av Direktør Fauske, \d{2}\.\d{2}\.\d{4}$/);
+    const withSource = await app.gql(SET, { k: '1841', p: '+47 00 00 00 11', s: 'https://fauske.kommune.example/kontakt' }, { as: director });
+    expect(withSource.data!.setMunicipalitySwitchboard).toEqual({ switchboardPhone: '+47 00 00 00 11', switchboardSource: 'https://fauske.kommune.example/kontakt' });
+    const audited = await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'Municipality' AND entity_id = '1841'`);
+    expect(audited).toEqual([{ n: 2 }]);
+  });
+
+  it("refuses a bad number at its field, and another municipality's director or a centre leader", async () => {
+    expect(codeOf(await app.gql(SET, { k: '1841', p: '12' }))).toEqual([['BAD_USER_INPUT', 'input.phone']]);
+    const bodo = userWith('Direktør Bodø', { role: 'DIRECTOR', kommunenummer: '1804' });
+    const leader = userWith('Leder Salten', { role: 'CENTRE_LEADER', centreId: saltenId });
+    for (const as of [bodo, leader]) expect(codeOf(await app.gql(SET, { k: '1841', p: '+47 00 00 00 12' }, { as }))).toEqual([['FORBIDDEN', undefined]]);
+    expect(codeOf(await app.gql(SET, { k: '1841', p: '+47 00 00 00 12' }, { as: null }))).toEqual([['UNAUTHENTICATED', undefined]]);
   });
 });

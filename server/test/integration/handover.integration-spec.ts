@@ -155,3 +155,19 @@ it('an existing routine keeps its steps; the template steps it lacks are offered
   const after = (await app.gql(q, { id: bodo.id })).data!.handoverRoutine;
   expect(after.steps.map((s: any) => s.id)).toEqual(before.steps.map((s: any) => s.id));
 });
+
+it("removing a routine's last step is refused at the field, naming the step, and the step stays", async () => {
+  const made = await app.gql(`mutation($c: ID!) { createRoutineFromTemplate(centreId: $c, kommunenummer: "1839") { id version steps { id } } }`, { c: saltenId });
+  expect(made.errors).toBeUndefined();
+  const { id, steps } = made.data!.createRoutineFromTemplate;
+  for (const s of steps.slice(1)) expect((await app.gql(`mutation($s: ID!) { removeRoutineStep(id: $s) }`, { s: s.id })).errors).toBeUndefined();
+  const last = await app.gql(`mutation($s: ID!) { removeRoutineStep(id: $s) }`, { s: steps[0].id });
+  expect(codeOf(last)).toEqual([['BAD_USER_INPUT', 'id']]);
+  expect(last.errors![0].message).toContain('eneste steg');
+  const after = (await app.gql(`query($id: ID!) { handoverRoutine(id: $id) { steps { id } } }`, { id })).data!.handoverRoutine.steps;
+  expect(after).toEqual([{ id: steps[0].id }]);
+  // A new step (written by the user, kind OTHER) can be added and then the old one removed.
+  const added = await app.gql(`mutation($r: ID!) { addRoutineStep(routineId: $r, input: { title: "Eget steg", timing: AFTER_STAY }) { id kind } }`, { r: id });
+  expect(added.data!.addRoutineStep.kind).toBe('OTHER');
+  expect((await app.gql(`mutation($s: ID!) { removeRoutineStep(id: $s) }`, { s: steps[0].id })).errors).toBeUndefined();
+});

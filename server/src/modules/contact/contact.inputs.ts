@@ -49,6 +49,12 @@ export class ContactInput {
   active?: boolean;
 }
 
+@InputType({ description: 'A new agency (etat) for a municipality and its first contact person, saved together.' })
+export class NewAgencyInput extends AgencyInput {
+  @Field(() => ContactInput, { description: 'The first contact person (agencyId left out).' })
+  contact: ContactInput;
+}
+
 @InputType()
 export class AgencyFilter {
   @Field(() => String, { nullable: true })
@@ -102,6 +108,11 @@ export const contactFieldsSchema = z.object({
 export const createContactSchema = contactFieldsSchema.extend({
   agencyId: v.uuid('etat'),
   name: v.text('Navn', 200),
+});
+
+/** «Ny etat»: the agency and its first contact checked together, so every field's problem shows at once. */
+export const newAgencySchema = createAgencySchema.extend({
+  contact: createContactSchema.omit({ agencyId: true }),
 });
 
 export const agencyFilterSchema = z.object({

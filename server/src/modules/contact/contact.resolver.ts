@@ -6,9 +6,10 @@ import { Paginated } from '../../app/pagination';
 import { Municipality } from '../municipality/municipality.entity';
 import { Agency } from './agency.entity';
 import { ContactPerson } from './contact-person.entity';
-import { AgencyFilter, AgencyInput, ContactFilter, ContactInput } from './contact.inputs';
+import { AgencyFilter, AgencyInput, ContactFilter, ContactInput, NewAgencyInput } from './contact.inputs';
 import {
   createAgency,
+  createAgencyWithContact,
   createContact,
   deleteAgency,
   deleteContact,
@@ -16,6 +17,7 @@ import {
   listContacts,
   updateAgency,
   updateContact,
+  setSwitchboard,
   verifyContacts,
 } from './contact.service';
 
@@ -41,6 +43,12 @@ export class AgencyResolver {
   }
 
   @Authorized()
+  @Mutation(() => ContactPerson, { description: '«Ny etat»: a new agency with its first contact person, saved together (same rights as contacts).' })
+  createAgencyWithContact(@Ctx() ctx: AppContext, @Arg('input', () => NewAgencyInput) input: NewAgencyInput) {
+    return createAgencyWithContact(ctx, input);
+  }
+
+  @Authorized()
   @Mutation(() => Agency)
   updateAgency(
     @Ctx() ctx: AppContext,
@@ -55,6 +63,17 @@ export class AgencyResolver {
   @Mutation(() => ID, { description: 'Refused while the agency has contact persons; the error lists them.' })
   deleteAgency(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return deleteAgency(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => Municipality, { description: "Sets (or with phone null, erases) the municipality's switchboard: its director or an administrator." })
+  setMunicipalitySwitchboard(
+    @Ctx() ctx: AppContext,
+    @Arg('kommunenummer') kommunenummer: string,
+    @Arg('phone', () => String, { nullable: true }) phone?: string | null,
+    @Arg('source', () => String, { nullable: true, description: 'Where the number comes from; by default who registered it and when.' }) source?: string | null,
+  ) {
+    return setSwitchboard(ctx, kommunenummer, phone, source);
   }
 
   @FieldResolver(() => Municipality)

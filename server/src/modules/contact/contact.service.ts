@@ -6,7 +6,7 @@ import { assertAllowed, checkVersion, forbidden, missing, requireUser } from '..
 import { centresOfMunicipality } from '../agreement/membership';
 import { audit, auditMany } from '../../app/audit';
 import { definedOnly, lockOrMissing } from '../../app/records';
-import { canManageMunicipalityContacts, isAdmin } from '@samordna/domain';
+import { canActForMunicipality, canManageMunicipalityContacts, formatDate, isAdmin } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { staleContactSql } from '../../database/contact-staleness';
@@ -23,10 +23,12 @@ import {
   contactFilterSchema,
   createAgencySchema,
   createContactSchema,
+  newAgencySchema,
   type AgencyFilter,
   type AgencyInput,
   type ContactFilter,
   type ContactInput,
+  type NewAgencyInput,
 } from './contact.inputs';
 import { lockMunicipalityContacts, transaction } from '../../app/transaction';
 
@@ -173,18 +175,44 @@ async function municipalityOfAgency(em: EntityManager, agencyId: string): Promis
   return row?.kommunenummer ?? null;
 }
 
+/** Saves a new contact at an agency already in scope, under the municipality's contact lock. */
+async function insertContact(em: EntityManager, ctx: AppContext, agency: Agency, data: Omit<z.infer<typeof createContactSchema>, 'agencyId'>): Promise<ContactPerson> {
+  if (data.isContactPoint) await clearOtherContactPoints(em, ctx, null, agency.kommunenummer);
+  // The creator vouches for what they just typed: a new contact starts verified by them, not stale.
+  const verified = { verifiedAt: new Date(), verifiedBy: requireUser(ctx).name };
+  const contact = await em.getRepository(ContactPerson).save(em.getRepository(ContactPerson).create({ ...data, agencyId: agency.id, ...verified }));
+  await audit(em, ctx, 'CREATE', 'ContactPerson', contact.id, null, contact);
+  return contact;
+}
+
 export async function createContact(ctx: AppContext, input: ContactInput): Promise<ContactPerson> {
   const data = parseInput(createContactSchema, input, 'input');
   return transaction(ctx, async (em) => {
     const k = await municipalityOfAgency(em, data.agencyId);
     if (k) await lockMunicipalityContacts(em, [k]);
     const agency = await findAgency(em, ctx, data.agencyId, 'input.agencyId');
-    if (data.isContactPoint) await clearOtherContactPoints(em, ctx, null, agency.kommunenummer);
-    // The creator vouches for what they just typed: a new contact starts verified by them, not stale.
-    const verified = { verifiedAt: new Date(), verifiedBy: requireUser(ctx).name };
-    const contact = await em.getRepository(ContactPerson).save(em.getRepository(ContactPerson).create({ ...data, ...verified }));
-    await audit(em, ctx, 'CREATE', 'ContactPerson', contact.id, null, contact);
-    return contact;
+    return insertContact(em, ctx, agency, data);
+  });
+}
+
+/**
+ * «Ny etat»: an agency the municipality has no entry for yet, with its first contact person, in one
+ * transaction (a refused contact leaves no empty agency behind). Same rights as contacts.
+ */
+export async function createAgencyWithContact(ctx: AppContext, input: NewAgencyInput): Promise<ContactPerson> {
+  requireUser(ctx);
+  const { contact, ...fields } = parseInput(newAgencySchema, input, 'input');
+  if (!(await ctx.dataSource.getRepository(Municipality).existsBy({ kommunenummer: fields.kommunenummer }))) {
+    throw badInput('input.kommunenummer', `Fant ingen kommune med kommunenummer ${fields.kommunenummer}.`);
+  }
+  return transaction(ctx, async (em) => {
+    await lockMunicipalityContacts(em, [fields.kommunenummer]);
+    await assertMunicipality(em, ctx, fields.kommunenummer);
+    const repo = em.getRepository(Agency);
+    const agency = await repo.save(repo.create(fields));
+    await audit(em, ctx, 'CREATE', 'Agency', agency.id, null, agency);
+    ctx.loaders.agencyById.prime(agency.id, agency);
+    return insertContact(em, ctx, agency, contact);
   });
 }
 
@@ -255,5 +283,31 @@ export async function verifyContacts(ctx: AppContext, ids: string[], verifiedBy:
     await em.query(`UPDATE contact_person SET verified_at = $1, verified_by = $2, version = version + 1, updated_at = now() WHERE id = ANY($3::uuid[])`, [now, by, unique]);
     await auditMany(em, ctx, 'VERIFY', 'ContactPerson', found.map((c) => ({ id: c.id, before: c, after: { ...c, verifiedAt: now, verifiedBy: by } })));
     return em.getRepository(ContactPerson).findBy(unique.map((id) => ({ id })));
+  });
+}
+
+export const switchboardSchema = z.object({
+  phone: v.phone(),
+  source: v.optionalText('Kilde', 500).optional(),
+});
+
+/**
+ * The municipality's switchboard (sentralbord), set by its own users (its director; administrators).
+ * A number carries its source: the one given (a URL), or who registered it and when. null erases it.
+ */
+export async function setSwitchboard(ctx: AppContext, kommunenummer: string, phone: string | null | undefined, source?: string | null): Promise<Municipality> {
+  const k = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
+  const data = parseInput(switchboardSchema, { phone, source }, 'input');
+  const user = requireUser(ctx);
+  return transaction(ctx, async (em) => {
+    const repo = em.getRepository(Municipality);
+    const before = await repo.findOne({ where: { kommunenummer: k }, lock: { mode: 'pessimistic_write' } });
+    if (!before) throw missing(ctx, notFound('Municipality', k, `Fant ingen kommune med kommunenummer ${k}.`));
+    assertAllowed(ctx, canActForMunicipality(user.grants, k));
+    const switchboardSource = data.phone ? (data.source ?? `Registrert av ${user.name}, ${formatDate(todayInNorway())}`) : null;
+    const saved = await repo.save({ ...before, switchboardPhone: data.phone, switchboardSource });
+    await audit(em, ctx, 'UPDATE', 'Municipality', k, before, saved);
+    ctx.loaders.municipalityByNumber.clear(k).prime(k, saved);
+    return saved;
   });
 }

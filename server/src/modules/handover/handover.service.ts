@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { ROUTINE_TEMPLATE, compareIso, todayInNorway } from '@samordna/domain';
+import { ROUTINE_TEMPLATE, compareIso, mayRemoveRoutineStep, todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, notMember, requireUser } from '../../app/auth';
 import { centresOfMunicipality } from '../agreement/membership';
@@ -202,6 +202,8 @@ export async function removeRoutineStep(ctx: AppContext, id: string, expectedVer
     requireUser(ctx);
     const [step, routine] = await lockPart(em, ctx, RoutineStep, sid, STEP, (x) => lockRoutine(em, ctx, x.routineId));
     await touchRoutine(em, routine, expectedVersion, step);
+    const count = await em.getRepository(RoutineStep).countBy({ routineId: step.routineId });
+    if (!mayRemoveRoutineStep(count)) throw badInput('id', `«${step.title}» er rutinens eneste steg. En rutine må ha minst ett steg; legg til et nytt først, eller slett rutinen.`);
     await em.getRepository(RoutineStep).delete({ id: sid });
     await audit(em, ctx, 'DELETE', 'RoutineStep', sid, step, null, { entity: 'HandoverRoutine', id: step.routineId, label: step.title });
     const rest = await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } });

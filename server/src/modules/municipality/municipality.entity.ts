@@ -4,6 +4,7 @@ import { County } from './county.entity';
 
 @ObjectType({ description: 'A Norwegian municipality (kommune), structure from 1 January 2024.' })
 @Entity('municipality')
+@Check('CHK_municipality_switchboard_source', `"switchboard_phone" IS NULL OR "switchboard_source" IS NOT NULL`)
 @Check('CHK_municipality_kommunenummer', `"kommunenummer" ~ '^[0-9]{4}$' AND left("kommunenummer", 2) = "county_number"`)
 export class Municipality {
   @Field({ description: 'Kommunenummer: always a four-character string ("0301").' })
@@ -38,6 +39,14 @@ export class Municipality {
   @Field(() => String, { nullable: true, description: 'Official written standard (målform).' })
   @Column({ name: 'language_form', type: 'text', nullable: true })
   languageForm: string | null;
+
+  @Field(() => String, { nullable: true, description: "The municipality's switchboard (sentralbord); null: not registered. Entered by the municipality's own users." })
+  @Column({ name: 'switchboard_phone', type: 'text', nullable: true })
+  switchboardPhone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the switchboard number comes from (a URL, or who registered it and when).' })
+  @Column({ name: 'switchboard_source', type: 'text', nullable: true })
+  switchboardSource: string | null;
 
   @Column({ type: 'double precision', nullable: true })
   lat: number | null;
