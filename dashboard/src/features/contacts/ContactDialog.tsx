@@ -33,6 +33,25 @@ export const contactDraft = (c: ContactRecord): ContactDraft => ({
 });
 const KEYS = ['name', 'title', 'phone', 'email', 'isContactPoint'] as const;
 
+type ContactFieldValues = Pick<ContactDraft, 'name' | 'title' | 'phone' | 'email' | 'isContactPoint'>;
+
+/** A contact person's work details as form fields, each with the server's error for it (also in «Ny etat»). */
+export function ContactFields<T extends ContactFieldValues>({ form, onChange, errors }: { form: T; onChange(next: T): void; errors: Record<string, string | undefined> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Textfield label={t('contacts.col.name')} value={form.name} onChange={(e) => onChange({ ...form, name: e.target.value })} error={errors.name} />
+      <Textfield label={t('contacts.col.title')} value={form.title} onChange={(e) => onChange({ ...form, title: e.target.value })} error={errors.title} />
+      <Textfield label={t('contacts.col.phone')} type="tel" value={form.phone} onChange={(e) => onChange({ ...form, phone: e.target.value })} error={errors.phone} />
+      <Textfield label={t('contacts.col.email')} type="email" value={form.email} onChange={(e) => onChange({ ...form, email: e.target.value })} error={errors.email} />
+      <Checkbox label={t('contacts.isContactPoint')} checked={form.isContactPoint} onChange={(e) => onChange({ ...form, isContactPoint: e.target.checked })} />
+    </>
+  );
+}
+
+/** The work details as the server takes them: empty optional fields become null. */
+export const contactInput = (f: ContactFieldValues) => ({ name: f.name, title: f.title || null, phone: f.phone || null, email: f.email || null, isContactPoint: f.isContactPoint });
+
 /** Create or edit a contact person: work details only; the server's field errors show at the fields. */
 export type ContactOutcome = 'saved' | 'ended' | 'erased';
 
@@ -64,7 +83,7 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
             className="dialog-form"
             onSubmit={async (e) => {
               e.preventDefault();
-              const input = { name: form.name, title: form.title || null, phone: form.phone || null, email: form.email || null, isContactPoint: form.isContactPoint };
+              const input = contactInput(form);
               const r = form.id ? await update({ id: form.id, input, expectedVersion: form.version }) : await create({ input: { ...input, agencyId: form.agencyId } });
               settle(r.error);
               if (!r.error) onSaved('saved');
@@ -75,11 +94,7 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
             ) : (
               general && <Alert data-color="danger">{general}</Alert>
             )}
-            <Textfield label={t('contacts.col.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} />
-            <Textfield label={t('contacts.col.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
-            <Textfield label={t('contacts.col.phone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} error={errors.phone} />
-            <Textfield label={t('contacts.col.email')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={errors.email} />
-            <Checkbox label={t('contacts.isContactPoint')} checked={form.isContactPoint} onChange={(e) => setForm({ ...form, isContactPoint: e.target.checked })} />
+            <ContactFields<ContactDraft> form={form} onChange={setForm} errors={errors} />
             <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
               {state.fetching ? t('agreement.saving') : t('contacts.save')}
             </Button>

@@ -4,7 +4,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS, toCsv, type AgencyKind, type Grant } from '@samordna/domain';
+import { AGENCY_KIND_LABELS, AGENCY_KINDS, canManageMunicipalityContacts, FINDING_CODE_LABELS, toCsv, type AgencyKind, type Grant } from '@samordna/domain';
 import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -12,6 +12,8 @@ import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatInteger, formatOsloDate } from '../../lib/format';
 import { municipalityLabeller } from '../../lib/municipalityLabel';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
+import { NewAgencyDialog, type NewAgencyDraft } from './NewAgencyDialog';
+import { PrintHeader } from './PrintHeader';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useOpenOnHome } from '../start/home';
@@ -59,6 +61,8 @@ export default function ContactsPage() {
   const [draft, setDraft] = useState<ContactDraft | null>(null);
   const verifyDialog = useRef<HTMLDialogElement>(null);
   const contactDialog = useRef<HTMLDialogElement>(null);
+  const newAgencyDialog = useRef<HTMLDialogElement>(null);
+  const [newAgency, setNewAgency] = useState<NewAgencyDraft | null>(null);
   const municipalityLabel = useMemo(() => municipalityLabeller(options.data?.municipalities ?? []), [options.data]);
   const name = options.data?.municipalities.find((m) => m.kommunenummer === kommunenummer)?.name ?? kommunenummer;
 
@@ -71,6 +75,30 @@ export default function ContactsPage() {
   const agencies: Agency[] = contacts.data?.agencies.items ?? [];
   const memberOf = (contacts.data?.municipality.centreMemberships ?? []).filter((m) => m.isCurrent).map((m) => m.centre.id);
   const mayEdit = (g: Grant[]) => canManageMunicipalityContacts(g, kommunenummer, memberOf);
+  const newContact = (agencyId: string) => {
+    setDraft({ agencyId, name: '', title: '', phone: '', email: '', isContactPoint: false });
+    contactDialog.current?.showModal();
+  };
+  const openNewAgency = (kind: AgencyKind = 'NAV') => {
+    setNewAgency({ kommunenummer, municipality: name, kind });
+    newAgencyDialog.current?.showModal();
+  };
+  // A gap tag's link (?ny=NAV) opens a new contact at that kind of agency: at the agency when the
+  // municipality has one (without contacts), else «Ny etat» with the kind chosen.
+  const wanted = params.get('ny');
+  useEffect(() => {
+    if (!wanted || !contacts.data || !options.data || sessionLoading) return;
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.delete('ny');
+      return next;
+    }, { replace: true });
+    if (!(AGENCY_KINDS as readonly string[]).includes(wanted) || !mayEdit(grants)) return;
+    const existing = contacts.data.agencies.items.find((a) => a.kind === wanted);
+    if (existing) newContact(existing.id);
+    else openNewAgency(wanted as AgencyKind);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wanted, contacts.data, options.data, sessionLoading]);
   const staleItems = useMemo(() => {
     const items = [...(stale.data?.contacts.items ?? [])];
     const by = {
@@ -244,6 +272,19 @@ export default function ContactsPage() {
                                   {gapLabel(c, r)}
                                 </Tag>
                               ))}
+                          {r.missingKeyAgencies.length > 0 && canManageMunicipalityContacts(grants, r.municipality.kommunenummer, [centreId]) && (
+                            <span className="gap-actions no-print">
+                              {r.missingKeyAgencies.map((k) => (
+                                <RouterLink
+                                  key={k}
+                                  to={`/kontakter?kommune=${r.municipality.kommunenummer}&ny=${k}`}
+                                  aria-label={t('contacts.addMissingFor', { agency: AGENCY_KIND_LABELS[k][locale], municipality: r.municipality.name })}
+                                >
+                                  + {t('contacts.addMissing', { agency: AGENCY_KIND_LABELS[k][locale] })}
+                                </RouterLink>
+                              ))}
+                            </span>
+                          )}
                         </Table.Cell>
                       </Table.Row>
                     );
@@ -261,11 +302,26 @@ export default function ContactsPage() {
         ) : !contacts.data ? (
           <Loading />
         ) : agencies.length === 0 ? (
-          <Paragraph role="status">{t('contacts.noAgencies', { name })}</Paragraph>
+          <>
+            <Paragraph role="status">{t('contacts.noAgencies', { name })}</Paragraph>
+            <div className="button-row no-print">
+              <Permission allowed={mayEdit}>
+                <Button variant="secondary" onClick={() => openNewAgency()}>
+                  + {t('contacts.newAgency')}
+                </Button>
+              </Permission>
+            </div>
+          </>
         ) : (
           <>
+            <PrintHeader what={t('print.contacts')} municipality={name} />
             <div className="button-row no-print">
-              <Permission allowed={mayEdit}>{verifyRows}</Permission>
+              <Permission allowed={mayEdit}>
+                {verifyRows}
+                <Button variant="secondary" onClick={() => openNewAgency()}>
+                  + {t('contacts.newAgency')}
+                </Button>
+              </Permission>
               <Button
                 variant="tertiary"
                 onClick={() =>
@@ -359,10 +415,7 @@ export default function ContactsPage() {
                     variant="tertiary"
                     data-size="sm"
                     className="no-print"
-                    onClick={() => {
-                      setDraft({ agencyId: a.id, name: '', title: '', phone: '', email: '', isContactPoint: false });
-                      contactDialog.current?.showModal();
-                    }}
+                    onClick={() => newContact(a.id)}
                   >
                     + {t('contacts.add')}
                   </Button>
@@ -378,6 +431,15 @@ export default function ContactsPage() {
         onSaved={(outcome) => {
           contactDialog.current?.close();
           setNotice(t(outcome === 'ended' ? 'contacts.ended' : outcome === 'erased' ? 'contacts.erased' : 'contacts.saved'));
+          refresh({ requestPolicy: 'network-only' });
+        }}
+      />
+      <NewAgencyDialog
+        ref={newAgencyDialog}
+        draft={newAgency}
+        onSaved={() => {
+          newAgencyDialog.current?.close();
+          setNotice(t('contacts.agencySaved'));
           refresh({ requestPolicy: 'network-only' });
         }}
       />

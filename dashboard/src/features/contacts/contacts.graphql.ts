@@ -141,3 +141,24 @@ export const EraseContactMutation = graphql(`
     eraseContactPerson(id: $id)
   }
 `);
+
+export const CreateAgencyWithContactMutation = graphql(`
+  mutation CreateAgencyWithContact($input: NewAgencyInput!) {
+    createAgencyWithContact(input: $input) {
+      id
+      agency {
+        id
+      }
+    }
+  }
+`);
+
+export const SetSwitchboardMutation = graphql(`
+  mutation SetSwitchboard($kommunenummer: String!, $phone: String, $source: String) {
+    setMunicipalitySwitchboard(kommunenummer: $kommunenummer, phone: $phone, source: $source) {
+      kommunenummer
+      switchboardPhone
+      switchboardSource
+    }
+  }
+`);

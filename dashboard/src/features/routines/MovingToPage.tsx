@@ -1,14 +1,95 @@
-import { useQuery } from 'urql';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { Loading, QueryError } from '../../components/States';
-import { AGENCY_KIND_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
+import { AGENCY_KIND_LABELS, canActForMunicipality, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatOsloDate } from '../../lib/format';
+import { fieldErrors, unplacedErrors } from '../../lib/errors';
+import { useSession } from '../auth/session';
+import { PrintHeader } from '../contacts/PrintHeader';
+import { SetSwitchboardMutation } from '../contacts/contacts.graphql';
 import { MovingToQuery } from './routines.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
 
-/** «Flytter til X»: one printable page with X's contact point, contacts per agency and routine. */
+/**
+ * The municipality's switchboard, or «ikke registrert» (no number is ever guessed); its own users
+ * (the director, administrators) register or change it here, with a source.
+ */
+function Switchboard({ kommunenummer, phone, source }: { kommunenummer: string; phone: string | null | undefined; source: string | null | undefined }) {
+  const { t } = useI18n();
+  const { me, grants } = useSession();
+  const [editing, setEditing] = useState(false);
+  const [form, setForm] = useState({ phone: '', source: '' });
+  const [state, save] = useMutation(SetSwitchboardMutation);
+  const [saved, setSaved] = useState(false);
+  const errors = fieldErrors(state.error);
+  const problems = unplacedErrors(state.error, t('error.network'), ['phone', 'source']);
+  return (
+    <section aria-labelledby="switchboard-heading" className="block" data-testid="switchboard">
+      <Heading level={2} data-size="sm" id="switchboard-heading">
+        {t('moving.switchboard')}
+      </Heading>
+      <Paragraph>
+        {phone ? <strong className="nowrap">{phone}</strong> : <span className="muted">{t('moving.switchboardMissing')}</span>}
+        {phone && source && (
+          <>
+            {' '}
+            <span className="muted">({t('moving.switchboardSource', { source })})</span>
+          </>
+        )}
+      </Paragraph>
+      {saved && !editing && (
+        <Alert data-color="success" role="status" className="no-print">
+          {t('moving.switchboardSaved')}
+        </Alert>
+      )}
+      {me && canActForMunicipality(grants, kommunenummer) && !editing && (
+        <Button
+          variant="secondary"
+          data-size="sm"
+          className="no-print"
+          onClick={() => {
+            setForm({ phone: phone ?? '', source: '' });
+            setSaved(false);
+            setEditing(true);
+          }}
+        >
+          {phone ? t('moving.switchboardChange') : t('moving.switchboardEdit')}
+        </Button>
+      )}
+      {editing && (
+        <form
+          noValidate
+          className="switchboard-form no-print"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const r = await save({ kommunenummer, phone: form.phone || null, source: form.source || null });
+            if (!r.error) {
+              setEditing(false);
+              setSaved(true);
+            }
+          }}
+        >
+          {problems.length > 0 && <Alert data-color="danger">{problems.join(' ')}</Alert>}
+          <Textfield label={t('moving.switchboardPhone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} error={errors.phone} />
+          <Textfield label={t('moving.switchboardSourceLabel')} description={t('moving.switchboardSourceHint')} value={form.source} onChange={(e) => setForm({ ...form, source: e.target.value })} error={errors.source} />
+          <div className="button-row">
+            <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
+              {state.fetching ? t('agreement.saving') : t('contacts.save')}
+            </Button>
+            <Button variant="secondary" onClick={() => setEditing(false)}>
+              {t('contacts.cancel')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** «Flytter til X»: one printable page with X's contact point, switchboard, contacts per agency (with their verification) and routine (with its status). */
 export default function MovingToPage() {
   const { kommunenummer = '' } = useParams();
   const { t, locale } = useI18n();
@@ -26,6 +107,7 @@ export default function MovingToPage() {
   const centres = [...new Set(m.centreMemberships.filter((x) => x.isCurrent).map((x) => x.centre.name))];
   return (
     <article aria-labelledby="moving-heading" className="moving-page">
+      <PrintHeader what={t('print.moving')} municipality={m.name} />
       <Heading level={1} data-size="lg" id="moving-heading">
         {t('moving.heading', { name: m.name })}
       </Heading>
@@ -50,6 +132,7 @@ export default function MovingToPage() {
           <Alert data-color="warning">{t('moving.noCoordinator')}</Alert>
         )}
       </section>
+      <Switchboard kommunenummer={m.kommunenummer} phone={m.switchboardPhone} source={m.switchboardSource} />
       <section aria-labelledby="agencies-heading" className="block">
         <Heading level={2} data-size="sm" id="agencies-heading">
           {t('moving.contacts')}
@@ -63,6 +146,7 @@ export default function MovingToPage() {
               <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
               <Table.HeaderCell>{t('contacts.col.phone')}</Table.HeaderCell>
               <Table.HeaderCell>{t('contacts.col.email')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('moving.verified')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -75,6 +159,9 @@ export default function MovingToPage() {
                   <Table.Cell>{c ? `${c.name}${c.title ? `, ${c.title}` : ''}` : '–'}</Table.Cell>
                   <Table.Cell className="nowrap">{c?.phone ?? ''}</Table.Cell>
                   <Table.Cell>{c?.email ?? ''}</Table.Cell>
+                  <Table.Cell className="nowrap" data-testid="moving-verified">
+                    {c ? (c.verifiedAt ? formatOsloDate(c.verifiedAt) : t('contacts.never')) : ''}
+                  </Table.Cell>
                 </Table.Row>
               )),
             )}
@@ -87,6 +174,10 @@ export default function MovingToPage() {
           <Heading level={2} data-size="sm" id={`routine-${r.id}`}>
             {t('moving.routine', { centre: r.centre.name })}
           </Heading>
+          <Paragraph data-testid="moving-routine-status">
+            {t('moving.routineStatus', { status: ROUTINE_STATUS_LABELS[r.status][locale].toLowerCase() })}
+            {r.adoptedOn && ` · ${t('routines.adoptedOn')} ${formatDate(r.adoptedOn)}`}
+          </Paragraph>
           <ol className="moving-steps">
             {r.steps.map((s) => (
               <li key={s.id}>

@@ -4,7 +4,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { AGENCY_KIND_LABELS, canManageRoutine, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
+import { AGENCY_KIND_LABELS, canManageRoutine, mayRemoveRoutineStep, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
 import { History } from '../auth/History';
 import { Permission, PermissionNote } from '../auth/Permission';
 import { useSession } from '../auth/session';
@@ -12,8 +12,8 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage, isConflict } from '../../lib/errors';
 import { ConflictAlert } from '../auth/ConflictNotice';
 import { formatDate } from '../../lib/format';
-import { StepDialog, draftOfStep, type StepDraft } from './StepDialog';
-import { AddTemplateStepMutation, AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
+import { StepDialog, draftOfStep, newStepDraft, type StepDraft } from './StepDialog';
+import { AddTemplateStepMutation, AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, RemoveStepMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useOpenOnHome } from '../start/home';
 
@@ -42,6 +42,9 @@ export default function RoutinesPage() {
   const [, reorder] = useMutation(ReorderMutation);
   const [adoptState, adopt] = useMutation(AdoptMutation);
   const [addStepState, addStep] = useMutation(AddTemplateStepMutation);
+  const [removeState, removeStep] = useMutation(RemoveStepMutation);
+  const removeDialog = useRef<HTMLDialogElement>(null);
+  const [removing, setRemoving] = useState<{ id: string; title: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<CombinedError | null>(null);
   /** A refused reorder or adoption: say why; on a CONFLICT show the new version so the user can redo it. */
@@ -215,6 +218,21 @@ export default function RoutinesPage() {
                       >
                         {t('agreement.edit')}
                       </Button>
+                      {/* The last step stays (the domain's rule; the server refuses it too): delete the routine instead. */}
+                      {mayRemoveRoutineStep(routine.steps.length) && (
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="danger"
+                          aria-label={t('routines.removeStep', { step: s.title })}
+                          onClick={() => {
+                            setRemoving({ id: s.id, title: s.title });
+                            removeDialog.current?.showModal();
+                          }}
+                        >
+                          {t('routines.remove')}
+                        </Button>
+                      )}
                     </span>
                   </Table.Cell>}
                 </Table.Row>
@@ -222,6 +240,19 @@ export default function RoutinesPage() {
             </Table.Body>
           </Table>
           </ScrollTable>
+          {mayEdit && (
+            <div className="button-row">
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setStepDraft(newStepDraft(routine.id, routine.version));
+                  stepDialog.current?.showModal();
+                }}
+              >
+                + {t('routines.addStep')}
+              </Button>
+            </div>
+          )}
           {(routine.missingTemplateSteps?.length ?? 0) > 0 && (
             <div className="offered-steps" data-testid="offered-steps">
               <Heading level={3} data-size="2xs">
@@ -262,6 +293,7 @@ export default function RoutinesPage() {
           <StepDialog
             ref={stepDialog}
             draft={stepDraft}
+            steps={routine.steps}
             onSaved={() => {
               stepDialog.current?.close();
               setNotice(t('routines.stepSaved'));
@@ -269,6 +301,31 @@ export default function RoutinesPage() {
               refresh({ requestPolicy: 'network-only' });
             }}
           />
+          <Dialog ref={removeDialog} closeButton={t('common.close')} aria-labelledby="remove-step-heading">
+            <Dialog.Block>
+              <Heading level={2} data-size="xs" id="remove-step-heading">
+                {t('routines.remove')}
+              </Heading>
+              <Paragraph>{t('routines.removeConfirm', { step: removing?.title ?? '' })}</Paragraph>
+              <div className="button-row">
+                <Button
+                  data-color="danger"
+                  disabled={removeState.fetching || !removing}
+                  onClick={async () => {
+                    const r = await removeStep({ id: removing!.id, expectedVersion: routine.version });
+                    removeDialog.current?.close();
+                    after(r.error);
+                    if (!r.error) setNotice(t('routines.stepRemoved'));
+                  }}
+                >
+                  {t('routines.confirmRemove')}
+                </Button>
+                <Button variant="secondary" onClick={() => removeDialog.current?.close()}>
+                  {t('agreement.cancel')}
+                </Button>
+              </div>
+            </Dialog.Block>
+          </Dialog>
           <Dialog ref={confirm} closeButton={t('common.close')} aria-labelledby="adopt-heading">
             <Dialog.Block>
               <Heading level={2} data-size="xs" id="adopt-heading">

@@ -102,6 +102,8 @@ export const MovingToQuery = graphql(`
     municipality(kommunenummer: $kommunenummer) {
       kommunenummer
       name
+      switchboardPhone
+      switchboardSource
       agencies {
         id
         kind
@@ -114,6 +116,7 @@ export const MovingToQuery = graphql(`
           phone
           email
           isContactPoint
+          verifiedAt
         }
       }
       handoverRoutines {
@@ -168,5 +171,11 @@ export const UpdateStepMutation = graphql(`
       timing
       responsibleAgencyKind
     }
+  }
+`);
+
+export const RemoveStepMutation = graphql(`
+  mutation RemoveStep($id: ID!, $expectedVersion: Int) {
+    removeRoutineStep(id: $id, expectedVersion: $expectedVersion)
   }
 `);
