@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type SpawnedServer } from '../../server/test/utils/spawn-server';
 import { wcagViolations } from './axe';
 import { launchChromium, signIn } from './browser';
+import { overflow, shot as shotIn } from './layout';
 
 jest.setTimeout(240_000);
 
@@ -31,36 +32,13 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
+const shot = (page: Page, file: string) => shotIn(page, path.join(SCREENSHOTS, file));
+
 /** Waits until no spinner is left and the page has a main heading. */
 async function settled(page: Page) {
   await page.locator('main h1').first().waitFor();
   await page.waitForFunction(() => document.querySelectorAll('main .loading').length === 0);
   await page.waitForLoadState('networkidle');
-}
-
-/** How far the page reaches past the right edge of the viewport, and the widest offender. */
-async function overflow(page: Page): Promise<{ by: number; culprit: string }> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    let culprit = '';
-    let widest = width;
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      // Whatever is inside a box that scrolls on its own does not widen the page.
-      if (el.closest('.table-scroll')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.right > widest + 0.5) {
-        widest = r.right;
-        culprit = `${el.tagName.toLowerCase()}.${String(el.className)} «${(el.textContent ?? '').trim().slice(0, 40)}»`;
-      }
-    }
-    return { by: document.documentElement.scrollWidth - width, culprit };
-  });
-}
-
-/** A full-page screenshot, cut off at 2 400 px (the 357-row tables would make it unreadable). */
-async function shot(page: Page, file: string) {
-  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
-  await page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 2400) }, timeout: 120_000 });
 }
 
 interface Visit {

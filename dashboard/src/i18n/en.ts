@@ -765,7 +765,7 @@ export const en: Record<MessageKey, string> = {
   "contacts.firstContact": "First contact person",
   "contacts.agencySaved": "The agency and the contact person are saved.",
   "contacts.addMissing": "Add {agency}",
-  "contacts.addMissingFor": "Add a contact for {agency} in {municipality}",
+  "contacts.inMunicipality": "in {municipality}",
   "print.header": "{what} · {municipality} · printed {date}",
   "print.moving": "Handover from the crisis centre",
   "print.contacts": "Contacts",

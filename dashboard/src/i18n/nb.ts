@@ -763,7 +763,7 @@ export const nb = {
   "contacts.firstContact": "Første kontaktperson",
   "contacts.agencySaved": "Etaten og kontaktpersonen er lagret.",
   "contacts.addMissing": "Legg til {agency}",
-  "contacts.addMissingFor": "Legg til kontakt for {agency} i {municipality}",
+  "contacts.inMunicipality": "i {municipality}",
   "print.header": "{what} · {municipality} · skrevet ut {date}",
   "print.moving": "Overføring fra krisesenteret",
   "print.contacts": "Kontakter",

@@ -41,9 +41,10 @@ export default function ContactsPage() {
   const centreId = params.get('senter') ?? '';
   const showStale = params.get('ubekreftet') === '1';
   const [options, refreshOptions] = useQuery({ query: ContactOptionsQuery });
-  const context = useMemo(() => ({ additionalTypenames: ['ContactPerson'] }), []);
+  // A new or changed contact or agency (also «Ny etat») refetches the lists and the centre's gaps.
+  const context = useMemo(() => ({ additionalTypenames: ['ContactPerson', 'Agency'] }), []);
   const [contacts, refresh] = useQuery({ query: MunicipalityContacts, variables: { kommunenummer }, pause: !kommunenummer, context });
-  const [centre, refreshCentre] = useQuery({ query: CentreContactsQuery, variables: { centreId }, pause: !centreId });
+  const [centre, refreshCentre] = useQuery({ query: CentreContactsQuery, variables: { centreId }, pause: !centreId, context });
   // A centre leader's stale list is their own centre's members; others see every contact they may read.
   const { me, grants, loading: sessionLoading } = useSession();
   const ownCentreId = grants.find((g) => g.role === 'CENTRE_LEADER' && g.centreId)?.centreId ?? null;
@@ -129,6 +130,7 @@ export default function ContactsPage() {
 
   return (
     <section aria-labelledby="contacts-heading" className="contacts-page">
+      {kommunenummer && <PrintHeader what={t('print.contacts')} municipality={name} />}
       <Heading level={1} data-size="lg" id="contacts-heading">
         {t('contacts.heading')}
       </Heading>
@@ -275,12 +277,9 @@ export default function ContactsPage() {
                           {r.missingKeyAgencies.length > 0 && canManageMunicipalityContacts(grants, r.municipality.kommunenummer, [centreId]) && (
                             <span className="gap-actions no-print">
                               {r.missingKeyAgencies.map((k) => (
-                                <RouterLink
-                                  key={k}
-                                  to={`/kontakter?kommune=${r.municipality.kommunenummer}&ny=${k}`}
-                                  aria-label={t('contacts.addMissingFor', { agency: AGENCY_KIND_LABELS[k][locale], municipality: r.municipality.name })}
-                                >
-                                  + {t('contacts.addMissing', { agency: AGENCY_KIND_LABELS[k][locale] })}
+                                <RouterLink key={k} to={`/kontakter?kommune=${r.municipality.kommunenummer}&ny=${k}`}>
+                                  {t('contacts.addMissing', { agency: AGENCY_KIND_LABELS[k][locale] })}
+                                  <span className="visually-hidden"> {t('contacts.inMunicipality', { municipality: r.municipality.name })}</span>
                                 </RouterLink>
                               ))}
                             </span>
@@ -314,7 +313,6 @@ export default function ContactsPage() {
           </>
         ) : (
           <>
-            <PrintHeader what={t('print.contacts')} municipality={name} />
             <div className="button-row no-print">
               <Permission allowed={mayEdit}>
                 {verifyRows}

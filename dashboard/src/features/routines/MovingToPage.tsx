@@ -126,7 +126,18 @@ export default function MovingToPage() {
         {point ? (
           <Paragraph data-testid="coordinator">
             <strong>{point.name}</strong>
-            {point.title && `, ${point.title}`} ({point.agency}) {point.phone && `· ${point.phone}`} {point.email && `· ${point.email}`}
+            {point.title && `, ${point.title}`} ({point.agency}){' '}
+            {/* A phone number never wraps inside itself; a long e-mail address may, rather than widen a phone's page. */}
+            {point.phone && (
+              <>
+                · <span className="nowrap">{point.phone}</span>{' '}
+              </>
+            )}
+            {point.email && (
+              <>
+                · <span className="break-anywhere">{point.email}</span>
+              </>
+            )}
           </Paragraph>
         ) : (
           <Alert data-color="warning">{t('moving.noCoordinator')}</Alert>
@@ -182,7 +193,18 @@ export default function MovingToPage() {
             {r.steps.map((s) => (
               <li key={s.id}>
                 <strong>{s.title}</strong> – {STEP_TIMING_LABELS[s.timing][locale].toLowerCase()}; {s.responsibleAgencyKind ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale] : t('routines.centreItself')}
-                {s.contact && ` (${s.contact.name}${s.contact.phone ? `, ${s.contact.phone}` : ''})`}
+                {s.contact && (
+                  <>
+                    {' '}
+                    ({s.contact.name}
+                    {s.contact.phone && (
+                      <>
+                        , <span className="nowrap">{s.contact.phone}</span>
+                      </>
+                    )}
+                    )
+                  </>
+                )}
               </li>
             ))}
           </ol>

@@ -188,7 +188,7 @@ export default function RoutinesPage() {
                 <Table.HeaderCell>{t('routines.col.responsible')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('routines.col.timing')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('routines.col.contact')}</Table.HeaderCell>
-                {mayEdit && <Table.HeaderCell>{t('routines.col.move')}</Table.HeaderCell>}
+                {mayEdit && <Table.HeaderCell>{t('routines.col.edit')}</Table.HeaderCell>}
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -198,7 +198,20 @@ export default function RoutinesPage() {
                   <Table.Cell>{s.title}</Table.Cell>
                   <Table.Cell>{s.responsibleAgencyKind ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale] : t('routines.centreItself')}</Table.Cell>
                   <Table.Cell>{STEP_TIMING_LABELS[s.timing][locale]}</Table.Cell>
-                  <Table.Cell>{s.contact ? `${s.contact.name}${s.contact.phone ? `, ${s.contact.phone}` : ''}` : '–'}</Table.Cell>
+                  <Table.Cell>
+                    {s.contact ? (
+                      <>
+                        {s.contact.name}
+                        {s.contact.phone && (
+                          <>
+                            , <span className="nowrap">{s.contact.phone}</span>
+                          </>
+                        )}
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </Table.Cell>
                   {mayEdit && <Table.Cell>
                     <span className="move-buttons">
                       <Button variant="tertiary" data-size="sm" data-dir="up" disabled={i === 0} aria-label={t('routines.moveUp', { step: s.title })} onClick={() => move(i, -1)}>

@@ -84,7 +84,7 @@ it("the centre view's gap names the missing agencies with a link each to add one
   }, { route: '/kontakter?senter=c1' });
   const table = await screen.findByTestId('centre-contacts');
   expect(within(table).getByText('Mangler kontaktperson i NAV, Politi')).toBeInTheDocument();
-  expect(within(table).getByRole('link', { name: 'Legg til kontakt for Politi i Fauske' })).toHaveAttribute('href', '/kontakter?kommune=1841&ny=POLICE');
+  expect(within(table).getByRole('link', { name: 'Legg til Politi i Fauske' })).toHaveAttribute('href', '/kontakter?kommune=1841&ny=POLICE');
 });
 
 it('the printout names the municipality and the date (nb-NO)', async () => {
