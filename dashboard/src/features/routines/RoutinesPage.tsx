@@ -256,6 +256,7 @@ export default function RoutinesPage() {
           {mayEdit && (
             <div className="button-row">
               <Button
+                id="add-step"
                 variant="secondary"
                 onClick={() => {
                   setStepDraft(newStepDraft(routine.id, routine.version));
@@ -329,6 +330,8 @@ export default function RoutinesPage() {
                     removeDialog.current?.close();
                     after(r.error);
                     if (!r.error) setNotice(t('routines.stepRemoved'));
+                    // The removed step's buttons are gone: focus goes on to «Nytt steg», not to the top of the page.
+                    requestAnimationFrame(() => document.getElementById('add-step')?.focus());
                   }}
                 >
                   {t('routines.confirmRemove')}

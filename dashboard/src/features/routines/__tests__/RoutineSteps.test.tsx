@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import RoutinesPage from '../RoutinesPage';
 import { gqlError, renderPage } from '../../../../test/render';
@@ -56,6 +56,7 @@ it('removes a step after a confirmation, with the version it saw; the last step 
   await userEvent.click(within(dialog).getByRole('button', { name: 'Ja, fjern' }));
   expect(removed).toEqual([{ id: 's2', expectedVersion: 4 }]);
   expect(await screen.findByText('Steget er fjernet.')).toBeInTheDocument();
+  await waitFor(() => expect(screen.getByRole('button', { name: '+ Nytt steg' })).toHaveFocus());
   unmount();
 
   renderPage(<RoutinesPage />, { RoutineOptions: OPTIONS, CentreRoutines: routines([step('s1', 'Kartlegge behov')]) }, { route: '/rutiner?senter=c1&kommune=1804' });
