@@ -49,7 +49,7 @@ describe('Oversikt', () => {
     await expect(figures.textContent()).resolves.toContain('Kommuner ikke registrert ennå');
     const notRegistered = await figures.locator('.key-figure', { hasText: 'ikke registrert' }).locator('.figure-value').textContent();
     expect(notRegistered).toBe('187'); // 357 less the 170 with a cited membership (data/national)
-    await page.locator('.recharts-wrapper').waitFor();
+    await page.getByTestId('county-chart').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'oversikt.png'), fullPage: true });
     await expectAccessible(page);
     expect(errors).toEqual([]);

@@ -32,6 +32,12 @@ const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const RemindersPage = lazy(() => import('../features/reminders/RemindersPage'));
 const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
 
+// Opened on the map: its boundaries (the largest download) are fetched as the app starts, beside
+// the page's code and queries instead of after them. The page uses the same fetch (boundaries.ts).
+if (typeof window !== 'undefined' && window.location.pathname === '/kart') {
+  void import('../features/coverage/boundaries').then((m) => m.loadBoundaries()).catch(() => undefined);
+}
+
 const NAV: { to: string; key: MessageKey }[] = [
   { to: '/', key: 'nav.overview' },
   { to: '/kart', key: 'nav.map' },

@@ -1,9 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
 import { nb, type MessageKey } from './nb';
 
 export type Locale = 'nb' | 'en';
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { nb, en };
+/** Bokmål is in the first chunk; English is its own chunk, fetched when it is chosen (or was last time). */
+const MESSAGES: Partial<Record<Locale, Record<MessageKey, string>>> = { nb };
+
+/** Fetches a language's messages once; main.tsx awaits the remembered one before the first render. */
+export async function loadMessages(locale: Locale): Promise<void> {
+  if (MESSAGES[locale]) return;
+  if (locale === 'en') MESSAGES.en = (await import('./en')).en;
+}
 
 interface I18n {
   locale: Locale;
@@ -25,9 +31,11 @@ export function rememberedLocale(): Locale {
 }
 
 export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
-  const [locale, setLocaleState] = useState<Locale>(() => initialLocale ?? rememberedLocale());
+  const [wanted, setWanted] = useState<Locale>(() => initialLocale ?? rememberedLocale());
+  // The language shown: the wanted one once its messages are here (bokmål until then).
+  const [locale, setLocaleState] = useState<Locale>(() => (MESSAGES[wanted] ? wanted : 'nb'));
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
+    setWanted(next);
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {
@@ -35,11 +43,22 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
     }
   }, []);
   useEffect(() => {
+    let current = true;
+    // A language whose chunk cannot be fetched (the server is away) leaves the page as it is.
+    loadMessages(wanted).then(
+      () => current && setLocaleState(wanted),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const t = useCallback(
     (key: MessageKey, values?: Record<string, string | number>) =>
-      MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),
+      (MESSAGES[locale] ?? nb)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),
     [locale],
   );
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, t]);

@@ -65,8 +65,10 @@ export function CoverageMap({ boundaries, rows, focus, selected, ariaLabel, labe
     const target: FeatureCollection<Polygon | MultiPolygon> = focus.length
       ? { type: 'FeatureCollection', features: boundaries.municipalities.filter((m) => focus.includes(m.kommunenummer)).map((m) => m.feature) }
       : boundaries.collection;
-    const projection = geoTransverseMercator().rotate([-15, 0]).fitSize([WIDTH, HEIGHT], target);
-    const path = geoPath(projection);
+    // No antimeridian clipping (Norway, turned 15° east, is nowhere near it): that clipping was
+    // most of the time to fit and draw the 357 shapes. One decimal is a tenth of a pixel here.
+    const projection = geoTransverseMercator().rotate([-15, 0]).preclip((stream) => stream).fitSize([WIDTH, HEIGHT], target);
+    const path = geoPath(projection).digits(1);
     return {
       paths: boundaries.municipalities.map((m) => ({ kommunenummer: m.kommunenummer, d: path(m.feature) ?? '', centroid: path.centroid(m.feature) as [number, number] })),
       borders: path(boundaries.countyBorders) ?? '',

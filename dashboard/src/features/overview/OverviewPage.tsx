@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { useQuery } from 'urql';
 import { Link as RouterLink } from 'react-router';
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
@@ -8,8 +7,7 @@ import { formatDate, formatInteger } from '../../lib/format';
 import { OverviewQuery } from './overview.graphql';
 import { MyStart } from '../start/MyStart';
 import { useSession } from '../auth/session';
-
-const CountyChart = lazy(() => import('./CountyChart').then((m) => ({ default: m.CountyChart })));
+import { CountyChart } from './CountyChart';
 
 function Figure({ value, label, to, page }: { value: number; label: string; to: string; page: string }) {
   const { t } = useI18n();
@@ -64,9 +62,7 @@ export default function OverviewPage() {
           <Heading level={2} data-size="sm">
             {t('overview.chartCounties')}
           </Heading>
-          <Suspense fallback={<Loading size="sm" />}>
-            <CountyChart data={d.coverageOverview.byCounty} />
-          </Suspense>
+          <CountyChart data={d.coverageOverview.byCounty} />
         </>
       )}
     </section>

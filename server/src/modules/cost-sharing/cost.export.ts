@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs takes a good part of the server's start-up to load: fetched on the first use, not at start.
+import type ExcelJS from 'exceljs';
 import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -76,7 +77,8 @@ export function toCsv(sheet: Sheet): string {
 }
 
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = require('exceljs') as typeof import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Samordna';
   // The header stays in view below the preface lines, as in the other exports (sheet.ts).
   const ws = wb.addWorksheet(sheet.title, { views: [{ state: 'frozen', ySplit: sheet.preface.length + 1 }] });

@@ -5,7 +5,6 @@ import { formatDate, todayInNorway } from '@samordna/domain';
 import type { AuthUser } from '../../app/auth';
 import { createContext } from '../../app/context';
 import { buildAgreementDocument } from './agreement-document.service';
-import { agreementDocx } from './docx';
 
 const statusOf = (code: unknown) => (code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' ? 400 : code === 'FORBIDDEN' ? 403 : 500);
 
@@ -21,6 +20,8 @@ export function documentsRouter(dataSource: DataSource, authenticate: (req: expr
       const name = `avtale-${doc.title.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-').replace(/^-|-$/g, '')}`;
       const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
       res.setHeader('Content-Disposition', `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeURIComponent(name)}.docx`);
+      // The docx library is loaded with the first document, not at start-up (it is slow to load).
+      const { agreementDocx } = require('./docx') as typeof import('./docx');
       res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await agreementDocx(doc, `generert ${formatDate(todayInNorway())}`));
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code) {

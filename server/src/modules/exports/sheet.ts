@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs takes a good part of the server's start-up to load: fetched on the first use, not at start.
+import type ExcelJS from 'exceljs';
 import { csvDecimal, formatDate, toCsv, type IsoDate } from '@samordna/domain';
 
 /**
@@ -41,7 +42,8 @@ const column = (i: number) => {
 };
 
 export async function tableToXlsx(t: ExportTable): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = require('exceljs') as typeof import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Samordna';
   const ws = wb.addWorksheet(t.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = ws.addRow(t.header);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs takes a good part of the server's start-up to load: fetched on the first use, not at start.
+import type ExcelJS from 'exceljs';
 import { transaction } from '../../app/transaction';
 import type { EntityManager } from 'typeorm';
 import { parseMembershipRows, readCsv, type CsvRow, type ImportRowError, type IsoDate } from '@samordna/domain';
@@ -47,7 +48,8 @@ const cellText = (v: ExcelJS.CellValue): string => {
 export async function tableOf(file: string, format: ImportFormat): Promise<CsvRow[]> {
   checkSize(file);
   if (format === 'CSV') return readCsv(file);
-  const wb = new ExcelJS.Workbook();
+  const Excel = require('exceljs') as typeof import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(file, 'base64') as never);
   } catch {
