@@ -125,10 +125,14 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
       locals.dataVersion = await dv.current();
       const key = [locals.dataVersion, todayInNorway(), viewerKey(locals.auth), req.headers.accept ?? '', request.operationName ?? '', request.query, JSON.stringify(request.variables)].join('|');
       const etag = `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
-      res.setHeader('Cache-Control', 'private, no-cache');
-      res.setHeader('Vary', 'Cookie, Accept, Accept-Encoding');
-      if (etagMatches(req.headers['if-none-match'], etag)) {
+      // Browsers may keep it, but must ask again (If-None-Match) before using it; never shared caches.
+      const revalidate = () => {
+        res.setHeader('Cache-Control', 'private, no-cache');
+        res.setHeader('Vary', 'Cookie, Accept, Accept-Encoding');
         res.setHeader('ETag', etag);
+      };
+      if (etagMatches(req.headers['if-none-match'], etag)) {
+        revalidate();
         res.status(304).end();
         return;
       }
@@ -137,7 +141,7 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
         entries.delete(key);
         entries.set(key, kept);
         for (const [name, value] of kept.headers) res.setHeader(name, value);
-        res.setHeader('ETag', etag);
+        revalidate();
         const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
         if (gzip) {
           kept.gzip ??= gzipSync(kept.body);
@@ -160,7 +164,8 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
             ok = false;
           }
           if (ok) {
-            res.setHeader('ETag', etag);
+            // After Apollo's headers (its cache-control: no-store is for answers nobody keeps).
+            revalidate();
             const headers = Object.entries(res.getHeaders())
               .filter(([name]) => !['content-length', 'etag', 'content-encoding', 'cache-control', 'vary'].includes(name.toLowerCase()))
               .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);

@@ -99,6 +99,7 @@ describe('the cached coverage overview', () => {
     const first = await a.post(OVERVIEW);
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^W\/"/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
     const again = await a.post(OVERVIEW);
     expect(again.text).toBe(first.text);
     expect(again.headers.get('etag')).toBe(etag);
@@ -107,6 +108,7 @@ describe('the cached coverage overview', () => {
     const notModified = await a.post(OVERVIEW, { 'if-none-match': etag });
     expect(notModified.status).toBe(304);
     expect(notModified.text).toBe('');
+    expect(notModified.headers.get('etag')).toBe(etag);
     await ds2.query(`UPDATE municipality SET name = 'Fauske (endret 2)' WHERE kommunenummer = '1841'`);
     const changed = await a.post(OVERVIEW, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
@@ -127,6 +129,7 @@ describe('the cached coverage overview', () => {
     // (Express tags every answer it sends; only the cache's own tags are ever answered with 304.)
     const e2 = await a.post(bad, { 'if-none-match': e1.headers.get('etag') ?? '*' });
     expect([e2.status, e2.json.errors[0].extensions.code]).toEqual([e1.status, 'BAD_USER_INPUT']);
+    expect(e2.headers.get('cache-control')).toBe('no-store');
     const other = { query: `{ counties { number } }` };
     const o1 = await a.post(other);
     expect((await a.post(other, { 'if-none-match': o1.headers.get('etag') ?? '*' })).status).toBe(200);
