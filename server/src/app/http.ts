@@ -21,7 +21,7 @@ import { availabilityCode, availabilityErrorHandler, availabilityPlugin, createI
 import { calendarRouter } from '../modules/reminders/calendar';
 import { documentsRouter } from '../modules/documents/documents.router';
 import { reachExportRouter } from '../modules/exports/exports.router';
-import { responseCache, type CacheLocals } from './response-cache';
+import { responseCache, responseCachePlugin, type CacheLocals } from './response-cache';
 
 export interface HttpOptions {
   production: boolean;
@@ -205,6 +205,7 @@ export function apolloConfig(schema: GraphQLSchema, production: boolean, debugEr
       availabilityPlugin<AppContext>(),
       errorLoggingPlugin(),
       ApolloServerPluginLandingPageDisabled(),
+      responseCachePlugin(),
     ],
   };
 }

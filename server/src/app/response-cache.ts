@@ -4,7 +4,9 @@ import type express from 'express';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { todayInNorway } from '@samordna/domain';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuthUser } from './auth';
+import type { AppContext } from './context';
 import { dataVersionOf } from './data-version';
 import { isStopping } from './availability';
 
@@ -41,6 +43,26 @@ interface Entry {
 export interface CacheLocals {
   auth?: AuthUser | null;
   dataVersion?: number;
+  /** Set by `responseCachePlugin`: the answer Apollo sends has data and no errors (after every other plugin). */
+  answerOk?: boolean;
+}
+
+/**
+ * Tells the response cache whether the answer may be kept: data and no errors, as sent (the budget
+ * plugin may have replaced it before). Last among the plugins.
+ */
+export function responseCachePlugin(): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const locals = contextValue.res?.locals as CacheLocals | undefined;
+          if (!locals) return;
+          locals.answerOk = response.body.kind === 'single' && response.body.singleResult.errors === undefined && response.body.singleResult.data != null;
+        },
+      };
+    },
+  };
 }
 
 /** Whether a query document only asks for cacheable root fields (kept per document text). */
@@ -156,14 +178,7 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
         if (res.statusCode === 200 && typeof body === 'string') {
-          let ok = false;
-          try {
-            const parsed = JSON.parse(body) as { errors?: unknown; data?: unknown };
-            ok = parsed.errors === undefined && parsed.data != null;
-          } catch {
-            ok = false;
-          }
-          if (ok) {
+          if (locals.answerOk === true) {
             // After Apollo's headers (its cache-control: no-store is for answers nobody keeps).
             revalidate();
             const headers = Object.entries(res.getHeaders())
