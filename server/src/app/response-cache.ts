@@ -132,6 +132,7 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
   const dv = dataVersionOf(ds);
   const entries = new Map<string, Entry>();
   const documents = new Map<string, boolean>();
+  const pending = new Map<string, Promise<Entry | null>>();
   dv.onChange((version) => {
     // Entries of older versions can never be used again.
     for (const [key, e] of entries) if (version === null || !key.startsWith(`${version}|`)) entries.delete(key);
@@ -158,10 +159,7 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
         res.status(304).end();
         return;
       }
-      const kept = entries.get(key);
-      if (kept) {
-        entries.delete(key);
-        entries.set(key, kept);
+      const serve = (kept: Entry) => {
         for (const [name, value] of kept.headers) res.setHeader(name, value);
         revalidate();
         const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -172,9 +170,32 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
         const body = gzip ? kept.gzip! : kept.body;
         res.setHeader('Content-Length', String(body.length));
         res.status(200).end(body);
-        return;
+      };
+      const kept = entries.get(key);
+      if (kept) {
+        entries.delete(key);
+        entries.set(key, kept);
+        return serve(kept);
+      }
+      // The same answer being computed for another request (many clients after a write): wait for it.
+      const running = pending.get(key);
+      if (running) {
+        const answer = await running;
+        if (answer) return serve(answer);
       }
       // Not kept: Apollo answers, and a complete answer without errors is kept.
+      // The first to miss computes; the others wait for it (one who waited in vain computes alone).
+      let settle: ((answer: Entry | null) => void) | null = null;
+      if (!running) {
+        const mine = new Promise<Entry | null>((resolve) => (settle = resolve));
+        pending.set(key, mine);
+        mine.finally(() => pending.get(key) === mine && pending.delete(key)).catch(() => undefined);
+      }
+      const settled = (answer: Entry | null) => {
+        settle?.(answer);
+        settle = null;
+      };
+      res.on('close', () => settled(null));
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
         if (res.statusCode === 200 && typeof body === 'string') {
@@ -184,14 +205,18 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
             const headers = Object.entries(res.getHeaders())
               .filter(([name]) => !['content-length', 'etag', 'content-encoding', 'cache-control', 'vary'].includes(name.toLowerCase()))
               .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+            const answer: Entry = { body: Buffer.from(body), headers, etag };
+            // Those waiting get it (computed after they read the version, so never older than that).
+            settled(answer);
             void dv.current().then((now) => {
               // Kept only when no write committed while it was computed (it could mix old and new).
               if (now !== locals.dataVersion) return;
-              entries.set(key, { body: Buffer.from(body), headers, etag });
+              entries.set(key, answer);
               while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
             }, () => undefined);
           }
         }
+        settled(null);
         return send(body);
       };
       next();

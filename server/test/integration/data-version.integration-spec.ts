@@ -117,6 +117,18 @@ describe('the cached coverage overview', () => {
     await app.ds.query(`UPDATE municipality SET name = 'Fauske' WHERE kommunenummer = '1841'`);
   });
 
+  it('gives many clients asking at once after a write the one new answer', async () => {
+    await ds2.query(`UPDATE municipality SET name = 'Fauske (endret 3)' WHERE kommunenummer = '1841'`);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => a.post(OVERVIEW)));
+    for (const r of answers) {
+      expect(r.status).toBe(200);
+      expect(r.text).toBe(answers[0].text);
+    }
+    expect(nameOf(answers[0].json, '1841')).toBe('Fauske (endret 3)');
+    await app.ds.query(`UPDATE municipality SET name = 'Fauske' WHERE kommunenummer = '1841'`);
+    expect(nameOf((await a.post(OVERVIEW)).json, '1841')).toBe('Fauske');
+  });
+
   it('keeps answers apart per viewer, and keeps neither errors nor mutations', async () => {
     const anonymous = await a.post(OVERVIEW);
     const admin = await a.post(OVERVIEW, { cookie: await a.sessionOf('admin@samordna.example') });
