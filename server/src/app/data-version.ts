@@ -22,8 +22,31 @@ export class DataVersion {
 
   constructor(readonly dataSource: DataSource) {}
 
-  /** The committed version now. */
-  async current(): Promise<number> {
+  private reading: Promise<number> | null = null;
+  private nextRead: Promise<number> | null = null;
+
+  /**
+   * The committed version now: read by a statement that starts after this call. Calls that come
+   * while a read runs share the next read (which starts when that one ends): under load, one
+   * statement per round trip instead of one per request, and never a version older than the call.
+   */
+  current(): Promise<number> {
+    if (!this.reading) {
+      this.reading = this.read().finally(() => {
+        this.reading = null;
+      });
+      return this.reading;
+    }
+    this.nextRead ??= this.reading
+      .catch(() => undefined)
+      .then(() => {
+        this.nextRead = null;
+        return this.current();
+      });
+    return this.nextRead;
+  }
+
+  private async read(): Promise<number> {
     const [{ version }] = await this.dataSource.query(`SELECT version::int AS version FROM data_version`);
     return version;
   }
