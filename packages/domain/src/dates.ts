@@ -35,9 +35,12 @@ export function toIso(date: Date): IsoDate {
   return format(date, ISO);
 }
 
+/** Made once: a DateTimeFormat costs about a millisecond to make, and every request asks for today. */
+const OSLO_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+
 /** Today's calendar date in Norway. */
 export function todayInNorway(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+  return OSLO_DAY.format(now);
 }
 
 /**

@@ -53,11 +53,13 @@ export interface AppContext {
   budget: RequestBudget;
   /** Names the request in logs and in a masked internal error. */
   requestId: string;
+  /** The data version this request read (response-cache.ts), for the caches behind it; unset: they read it themselves. */
+  dataVersion?: number;
 }
 
 export function createContext(
   dataSource: DataSource,
-  extras: { auth?: AuthUser | null; res?: Response; ip?: string; userAgent?: string | null; settings?: RuntimeSettings } = {},
+  extras: { auth?: AuthUser | null; res?: Response; ip?: string; userAgent?: string | null; settings?: RuntimeSettings; dataVersion?: number } = {},
 ): AppContext {
   return {
     dataSource,
@@ -69,5 +71,6 @@ export function createContext(
     settings: extras.settings ?? defaultSettings(),
     budget: newBudget(),
     requestId: randomUUID(),
+    dataVersion: extras.dataVersion,
   };
 }

@@ -21,6 +21,7 @@ import { availabilityCode, availabilityErrorHandler, availabilityPlugin, createI
 import { calendarRouter } from '../modules/reminders/calendar';
 import { documentsRouter } from '../modules/documents/documents.router';
 import { reachExportRouter } from '../modules/exports/exports.router';
+import { responseCache, responseCachePlugin, type CacheLocals } from './response-cache';
 
 export interface HttpOptions {
   production: boolean;
@@ -124,7 +125,8 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
     app,
     attach(r: Ready) {
       const settings = r.settings ?? defaultSettings();
-      router.use('/graphql', express.json({ limit: '1mb' }), r.graphqlMiddleware);
+      // Coverage and cost answers are kept per data version and viewer (response-cache.ts).
+      router.use('/graphql', express.json({ limit: '1mb' }), responseCache(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)), r.graphqlMiddleware);
       // Exports are computed for the signed-in user: what they may see of extra charges differs.
       router.use('/export', exportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
       if (r.oidcRouter) router.use('/auth/oidc', r.oidcRouter);
@@ -203,6 +205,7 @@ export function apolloConfig(schema: GraphQLSchema, production: boolean, debugEr
       availabilityPlugin<AppContext>(),
       errorLoggingPlugin(),
       ApolloServerPluginLandingPageDisabled(),
+      responseCachePlugin(),
     ],
   };
 }
@@ -228,16 +231,18 @@ export async function createApollo(
 export function graphqlMiddleware(apollo: ApolloServer<AppContext>, dataSource: DataSource, settings: RuntimeSettings = defaultSettings()): express.RequestHandler {
   return expressMiddleware(apollo, {
     context: async ({ req, res }) => {
+      const locals = res.locals as CacheLocals;
       let auth;
       try {
-        auth = await authenticate(dataSource, req.headers.cookie, settings);
+        // The response cache has looked the session up already for the queries it keeps.
+        auth = 'auth' in locals ? locals.auth : await authenticate(dataSource, req.headers.cookie, settings);
       } catch (error) {
         // The session lookup is the first query: with the database away, answer 503, not 500.
         const code = availabilityCode(error);
         if (code) throw unavailableError(code);
         throw error;
       }
-      return createContext(dataSource, { auth, res, ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null, settings });
+      return createContext(dataSource, { auth, res, ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null, settings, dataVersion: locals.dataVersion });
     },
   });
 }

@@ -18,6 +18,7 @@ const TABLES = [
   'contact_person',
   'county',
   'crisis_centre',
+  'data_version',
   'documented_membership',
   'extra_charge',
   'handover_routine',

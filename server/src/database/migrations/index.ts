@@ -9,6 +9,7 @@ import { IntegrityRaces1765400000000 } from './1765400000000-integrity-races';
 import { NationalPicture1765600000000 } from './1765600000000-national-picture';
 import { FinanceWorkspace1765700000000 } from './1765700000000-finance-workspace';
 import { Reminders1765800000000 } from './1765800000000-reminders';
+import { DataVersion1765920000000 } from './1765920000000-data-version';
 import { MunicipalitySwitchboard1765930000000 } from './1765930000000-municipality-switchboard';
 
 /** In order. A new migration is appended here; none is ever edited after it has landed. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   NationalPicture1765600000000,
   FinanceWorkspace1765700000000,
   Reminders1765800000000,
+  DataVersion1765920000000,
   MunicipalitySwitchboard1765930000000,
 ];

@@ -36,6 +36,7 @@ import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { PopulationFigure } from '../municipality/population.entity';
 import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from './cost.entities';
+import { cachedCostData } from './cost.cache';
 import type { CostDistribution, CostParams, CostSettlement, CostTrend, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, UsageStatistics } from './cost.types';
 
 const YEAR = v.year();
@@ -68,7 +69,7 @@ export function paramsFromTerms(t: z.infer<typeof costTermsSchema>): CostParams 
 export { modelOf };
 
 /** Everything needed to share a centre's costs for some years, fetched in a fixed number of statements. */
-interface CostData {
+export interface CostData {
   centres: Map<string, CrisisCentre>;
   agreements: Agreement[];
   parties: AgreementParty[];
@@ -82,7 +83,7 @@ interface CostData {
   kostra: KostraCentreFigure[];
 }
 
-async function loadCostData(ds: DataSource, centreIds: string[], years: number[], extraMunicipalities: string[] = []): Promise<CostData> {
+export async function loadCostData(ds: DataSource, centreIds: string[], years: number[], extraMunicipalities: string[] = []): Promise<CostData> {
   const centres = await ds.getRepository(CrisisCentre).findBy({ id: In(centreIds) });
   const agreements = await ds.getRepository(Agreement).findBy({ centreId: In(centreIds) });
   const parties = agreements.length ? await ds.getRepository(AgreementParty).findBy({ agreementId: In(agreements.map((a) => a.id)) }) : [];
@@ -289,7 +290,7 @@ function toGraphQLError(error: unknown, field: string): never {
 export async function costDistribution(ctx: AppContext, centreId: string, year: number): Promise<CostDistribution> {
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const y = parseInput(YEAR, year, 'year');
-  const data = await loadCostData(ctx.dataSource, [cid], [y]);
+  const data = await cachedCostData(ctx, [cid], [y]);
   try {
     return distribute(data, cid, y, viewerOf(ctx)).dist;
   } catch (e) {
@@ -311,7 +312,7 @@ export async function municipalityCosts(ctx: AppContext, kommunenummer: string, 
   ).map((r: { centre_id: string }) => r.centre_id);
   const result: MunicipalityCosts = { municipality, years: [], gaps: [] };
   if (centreIds.length === 0) return result;
-  const data = await loadCostData(ctx.dataSource, centreIds, years);
+  const data = await cachedCostData(ctx, centreIds, years);
   for (const year of years) {
     for (const centreId of centreIds) {
       const agreement = agreementFor(data, centreId, year);
@@ -380,7 +381,7 @@ async function neighbourRates(ctx: AppContext, data: CostData, centreId: string,
 export async function simulateCostSharing(ctx: AppContext, input: SimulationInput): Promise<Simulation> {
   const s = parseInput(simulationSchema, input, 'input');
   const add = s.addMunicipalities ?? [];
-  const data = await loadCostData(ctx.dataSource, [s.centreId], [s.year], add);
+  const data = await cachedCostData(ctx, [s.centreId], [s.year], add);
   for (const [i, k] of add.entries()) if (!data.municipalities.has(k)) throw badInput(`input.addMunicipalities.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
   let before: Distributed;
   try {
@@ -443,7 +444,7 @@ export async function costTrend(ctx: AppContext, centreId: string, fromYear: num
   if (to < from) throw badInput('toYear', 'Til-året kan ikke være før fra-året.');
   if (to - from > 50) throw badInput('toYear', 'Velg høyst 50 år om gangen.');
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  const data = await loadCostData(ctx.dataSource, [cid], years);
+  const data = await cachedCostData(ctx, [cid], years);
   if (!data.centres.has(cid)) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
   const result: CostTrend = { centreId: cid, years: [], gaps: [] };
   for (const year of years) {
@@ -476,7 +477,7 @@ export async function costTrend(ctx: AppContext, centreId: string, fromYear: num
 export async function costSettlement(ctx: AppContext, centreId: string, year: number): Promise<CostSettlement> {
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const y = parseInput(YEAR, year, 'year');
-  const data = await loadCostData(ctx.dataSource, [cid], [y]);
+  const data = await cachedCostData(ctx, [cid], [y]);
   let budgeted: Distributed;
   try {
     budgeted = distribute(data, cid, y, viewerOf(ctx));

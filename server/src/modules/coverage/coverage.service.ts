@@ -25,6 +25,7 @@ import { parseInput, v } from '../../app/validation';
 import { Municipality } from '../municipality/municipality.entity';
 import { DocumentedMembership } from '../national/documented-membership.entity';
 import { documentedOf } from '../national/documented.types';
+import { cachedOverviewBase } from './coverage.cache';
 import type { CentreCoverage, CoverageConfigInput, CoverageFilter, CoverageOverview, CoverageRow, GroupCount, MunicipalityCoverage } from './coverage.types';
 
 const configSchema = z.object({
@@ -221,10 +222,14 @@ const filterSchema = z.object({
   severity: z.string().nullish(),
 });
 
-export async function coverageOverview(ctx: AppContext, asOfInput: string | null | undefined, filterInput: CoverageFilter | null | undefined, configInput?: CoverageConfigInput | null): Promise<CoverageOverview> {
-  const asOf = asOfOf(asOfInput);
-  const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
-  const config = configOf(configInput);
+/** The overview of every municipality before filtering: what the cache keeps per data version (coverage.cache.ts). */
+export interface OverviewBase {
+  rows: CoverageRow[];
+  counties: Map<string, string>;
+  centresOf: Map<string, { key: string; label: string }[]>;
+}
+
+export async function computeOverviewBase(ctx: AppContext, asOf: string, config: CoverageConfig): Promise<OverviewBase> {
   const gathered = await gatherFacts(ctx, asOf, config);
   const counties = new Map<string, string>((await ctx.dataSource.query(`SELECT number, name FROM county`)).map((c: { number: string; name: string }) => [c.number, c.name]));
   const centresOf = new Map<string, { key: string; label: string }[]>();
@@ -235,8 +240,16 @@ export async function coverageOverview(ctx: AppContext, asOfInput: string | null
   };
   for (const p of gathered.parties) addCentre(p.kommunenummer, p.centre_id, p.centre_name);
   for (const [knr, d] of gathered.documented) addCentre(knr, d.centreId, d.centre!.name);
+  const rows = rowsOf(gathered, asOf, config).sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'nb'));
+  return { rows, counties, centresOf };
+}
 
-  let rows = rowsOf(gathered, asOf, config).sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'nb'));
+export async function coverageOverview(ctx: AppContext, asOfInput: string | null | undefined, filterInput: CoverageFilter | null | undefined, configInput?: CoverageConfigInput | null): Promise<CoverageOverview> {
+  const asOf = asOfOf(asOfInput);
+  const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
+  const config = configOf(configInput);
+  const { rows: all, counties, centresOf } = await cachedOverviewBase(ctx, asOf, config);
+  let rows = all;
   if (filter.countyNumber) rows = rows.filter((r) => r.municipality.countyNumber === filter.countyNumber);
   if (filter.centreId) rows = rows.filter((r) => (centresOf.get(r.municipality.kommunenummer) ?? []).some((c) => c.key === filter.centreId));
   if (filter.code) rows = rows.filter((r) => r.codes.includes(filter.code as CoverageRow['codes'][number]));

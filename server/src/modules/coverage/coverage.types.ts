@@ -56,7 +56,7 @@ export class FindingType {
   statutory: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CoverageRow {
   @Field(() => Municipality)
   municipality: Municipality;
@@ -89,7 +89,7 @@ export class CoverageRow {
   staleContacts: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CodeCount {
   @Field(() => FindingCodeEnum)
   code: FindingCode;
@@ -98,7 +98,7 @@ export class CodeCount {
   municipalities: number;
 }
 
-@ObjectType({ description: 'Municipalities of a county or centre by worst severity.' })
+@ObjectType({ simpleResolvers: true, description: 'Municipalities of a county or centre by worst severity.' })
 export class GroupCount {
   @Field({ description: 'County number or centre id.' })
   key: string;
@@ -122,7 +122,7 @@ export class GroupCount {
   notRegistered: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CoverageOverview {
   @Field({ description: 'The day the rules were applied for (ISO).' })
   asOf: string;

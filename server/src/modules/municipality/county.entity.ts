@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-@ObjectType({ description: 'A county (fylke), structure from 1 January 2024.' })
+@ObjectType({ simpleResolvers: true, description: 'A county (fylke), structure from 1 January 2024.' })
 @Entity('county')
 @Check('CHK_county_number', `"number" ~ '^[0-9]{2}$'`)
 export class County {

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { County } from './county.entity';
 
-@ObjectType({ description: 'A Norwegian municipality (kommune), structure from 1 January 2024.' })
+@ObjectType({ simpleResolvers: true, description: 'A Norwegian municipality (kommune), structure from 1 January 2024.' })
 @Entity('municipality')
 @Check('CHK_municipality_switchboard_source', `"switchboard_phone" IS NULL OR "switchboard_source" IS NOT NULL`)
 @Check('CHK_municipality_kommunenummer', `"kommunenummer" ~ '^[0-9]{4}$' AND left("kommunenummer", 2) = "county_number"`)

@@ -4,7 +4,7 @@ import type { DocumentedMembership } from './documented-membership.entity';
 import { Provenance, provenanceOf } from './provenance.type';
 
 /** A documented membership as the coverage views show it: the centre by name, the role, the source. */
-@ObjectType({ description: "A municipality's membership of a centre as a public source documents it (not an agreement)." })
+@ObjectType({ simpleResolvers: true, description: "A municipality's membership of a centre as a public source documents it (not an agreement)." })
 export class DocumentedMembershipView {
   @Field(() => ID)
   id: string;
