@@ -9,7 +9,6 @@ import {
   evidenceOf,
   BASIS_KIND_LABELS,
   nextDeadline,
-  todayInNorway,
   worstSeverity,
   AGENCY_KIND_LABELS,
   contactGaps,
@@ -21,7 +20,7 @@ import type { AppContext } from '../../app/context';
 import { membersOfCentre } from '../agreement/membership';
 import { notFound } from '../../app/errors';
 import { staleContactSql } from '../../database/contact-staleness';
-import { parseInput, v } from '../../app/validation';
+import { parseAsOf, parseInput, v } from '../../app/validation';
 import { Municipality } from '../municipality/municipality.entity';
 import { DocumentedMembership } from '../national/documented-membership.entity';
 import { documentedOf } from '../national/documented.types';
@@ -38,8 +37,6 @@ function configOf(input: CoverageConfigInput | null | undefined): CoverageConfig
   const given = parseInput(configSchema, input ?? {}, 'config');
   return { ...DEFAULT_COVERAGE_CONFIG, ...Object.fromEntries(Object.entries(given).filter(([, n]) => n != null)) };
 }
-
-const asOfOf = (asOf: string | null | undefined) => parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
 
 interface PartyRow {
   kommunenummer: string;
@@ -222,7 +219,7 @@ const filterSchema = z.object({
 });
 
 export async function coverageOverview(ctx: AppContext, asOfInput: string | null | undefined, filterInput: CoverageFilter | null | undefined, configInput?: CoverageConfigInput | null): Promise<CoverageOverview> {
-  const asOf = asOfOf(asOfInput);
+  const asOf = parseAsOf(asOfInput);
   const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
   const config = configOf(configInput);
   const gathered = await gatherFacts(ctx, asOf, config);
@@ -253,7 +250,7 @@ export async function coverageOverview(ctx: AppContext, asOfInput: string | null
 
 export async function municipalityCoverage(ctx: AppContext, kommunenummer: string, asOfInput?: string | null, configInput?: CoverageConfigInput | null): Promise<MunicipalityCoverage> {
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
-  const asOf = asOfOf(asOfInput);
+  const asOf = parseAsOf(asOfInput);
   const config = configOf(configInput);
   const { municipalities, facts, documented } = await gatherFacts(ctx, asOf, config, [knr]);
   const m = municipalities[0];
@@ -283,7 +280,7 @@ export async function municipalityCoverage(ctx: AppContext, kommunenummer: strin
 
 export async function centreCoverage(ctx: AppContext, centreId: string, asOfInput?: string | null, configInput?: CoverageConfigInput | null): Promise<CentreCoverage> {
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
-  const asOf = asOfOf(asOfInput);
+  const asOf = parseAsOf(asOfInput);
   const config = configOf(configInput);
   const centre = await ctx.loaders.centreById.load(cid);
   if (!centre) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
