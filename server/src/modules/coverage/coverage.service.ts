@@ -15,6 +15,7 @@ import {
   type CoverageConfig,
   type CoverageFacts,
   type Finding,
+  type NoticeRunsTo,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { membersOfCentre } from '../agreement/membership';
@@ -52,7 +53,7 @@ interface PartyRow {
   auto_renew: boolean;
   renewal_months: number | null;
   notice_months: number | null;
-  notice_runs_to: 'NONE' | 'CALENDAR_YEAR' | 'HALF_YEAR';
+  notice_runs_to: NoticeRunsTo;
   centre_id: string;
   centre_name: string;
   services: CoverageFacts['memberships'][number]['centre']['services'];
