@@ -61,7 +61,7 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
       (MESSAGES[locale] ?? nb)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),
     [locale],
   );
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, t]);
+  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,7 +1,8 @@
 import { addDaysIso, addMonthsIso, compareIso, daysBetween, type IsoDate, yearOf } from './dates';
 
 /** How a notice period is written: «6 måneder», «6 måneder til utgangen av et kalenderår» … */
-export type NoticeRunsTo = 'NONE' | 'CALENDAR_YEAR' | 'HALF_YEAR';
+export const NOTICE_RUNS_TO = ['NONE', 'CALENDAR_YEAR', 'HALF_YEAR'] as const;
+export type NoticeRunsTo = (typeof NOTICE_RUNS_TO)[number];
 
 export interface AgreementTerms {
   validFrom: IsoDate | null;
@@ -41,7 +42,7 @@ export function lastNoticeDayFor(end: IsoDate, noticeMonths: number): IsoDate {
 }
 
 /** End dates allowed by «til utgangen av et kalenderår/halvår», from the year of `from`. */
-function* periodEnds(from: IsoDate, runsTo: 'CALENDAR_YEAR' | 'HALF_YEAR'): Generator<IsoDate> {
+function* periodEnds(from: IsoDate, runsTo: Exclude<NoticeRunsTo, 'NONE'>): Generator<IsoDate> {
   for (let year = yearOf(from); ; year++) {
     if (runsTo === 'HALF_YEAR') yield `${year}-06-30`;
     yield `${year}-12-31`;

@@ -1,4 +1,5 @@
-import { formatInteger, formatKroner, formatDate, formatDecimal } from './format';
+import { formatInteger, formatDate, formatDecimal } from './format';
+import { formatKroner } from './money';
 
 const NBSP = '\u00a0';
 

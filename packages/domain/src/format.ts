@@ -1,5 +1,6 @@
 /**
- * nb-NO formatting shared by the server (exports) and the dashboard.
+ * nb-NO formatting shared by the server (exports) and the dashboard. Money (kroner, øre) is
+ * formatted in money.ts.
  * Intl inserts a non-breaking space (U+00A0) as the thousands separator and a
  * real minus sign (U+2212), which is what Norwegian typography expects.
  */
@@ -8,7 +9,6 @@ import { isIsoDate } from './dates';
 const LOCALE = 'nb-NO';
 
 const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const krFormat = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const dateFormat = new Intl.DateTimeFormat(LOCALE, {
   day: '2-digit',
   month: '2-digit',
@@ -19,11 +19,6 @@ const dateFormat = new Intl.DateTimeFormat(LOCALE, {
 /** 1234567 → "1 234 567" (with non-breaking spaces). */
 export function formatInteger(value: number): string {
   return integerFormat.format(value);
-}
-
-/** 1234567 → "kr 1 234 567". Whole kroner; use øre-aware helpers for exact money. */
-export function formatKroner(value: number): string {
-  return `kr\u00a0${krFormat.format(value)}`;
 }
 
 /** Decimal number with a fixed number of decimals: 454.12 → "454,12". */

@@ -59,21 +59,24 @@ export function parseMembershipRows(table: readonly CsvRow[]): { rows: Membershi
   const seen = new Map<string, number>();
   for (const r of table.slice(1)) {
     const cell = (k: keyof typeof COLUMNS) => (index[k] < 0 ? '' : (r.cells[index[k]] ?? '').trim());
-    const err = (k: keyof typeof COLUMNS, message: string) => errors.push({ line: r.line, column: header[index[k]] ?? null, message });
+    let ok = true;
+    const err = (k: keyof typeof COLUMNS, message: string) => {
+      ok = false;
+      errors.push({ line: r.line, column: header[index[k]] ?? null, message });
+    };
     const centre = cell('centre');
     const kommunenummer = cell('kommunenummer').padStart(4, '0');
     const role = ROLES[cell('role').toLowerCase()];
     const joined = parseDateCell(cell('joined'));
     const left = parseDateCell(cell('left'));
-    let ok = true;
-    if (!centre) (ok = false), err('centre', 'Senteret mangler.');
-    if (!/^\d{4}$/.test(kommunenummer)) (ok = false), err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
-    if (!role) (ok = false), err('role', `«${cell('role')}» er ikke en rolle (vertskommune eller samarbeidskommune).`);
-    if (joined === 'invalid') (ok = false), err('joined', `«${cell('joined')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
-    if (left === 'invalid') (ok = false), err('left', `«${cell('left')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
-    if (ok && joined && left && left < joined) (ok = false), err('left', 'Ut-datoen er før inn-datoen.');
+    if (!centre) err('centre', 'Senteret mangler.');
+    if (!/^\d{4}$/.test(kommunenummer)) err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
+    if (!role) err('role', `«${cell('role')}» er ikke en rolle (vertskommune eller samarbeidskommune).`);
+    if (joined === 'invalid') err('joined', `«${cell('joined')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
+    if (left === 'invalid') err('left', `«${cell('left')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
+    if (ok && joined && left && left < joined) err('left', 'Ut-datoen er før inn-datoen.');
     const key = `${centre.toLowerCase()}|${kommunenummer}`;
-    if (ok && seen.has(key)) (ok = false), err('kommunenummer', `${kommunenummer} står allerede for ${centre} (linje ${seen.get(key)}).`);
+    if (ok && seen.has(key)) err('kommunenummer', `${kommunenummer} står allerede for ${centre} (linje ${seen.get(key)}).`);
     if (!ok) continue;
     seen.set(key, r.line);
     rows.push({ line: r.line, centre, kommunenummer, role, joinedOn: joined as IsoDate | null, leftOn: left as IsoDate | null });

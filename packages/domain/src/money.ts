@@ -18,13 +18,18 @@ export function assertOre(value: number, what = 'amount'): Ore {
   return value;
 }
 
+// The one place that writes an amount of money for people (nb-NO: non-breaking spaces, real minus).
 const nbKroner = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const nbKronerOre = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+/** 1234567 → "kr 1 234 567". Whole kroner; amounts kept in øre go through formatOre. */
+export function formatKroner(kroner: number): string {
+  return `kr\u00a0${nbKroner.format(kroner)}`;
+}
+
 /** 123456789 øre → "kr 1 234 568" (rounded to whole kroner), or with decimals: "kr 1 234 567,89". */
 export function formatOre(ore: Ore, withOre = false): string {
-  const f = withOre ? nbKronerOre : nbKroner;
-  return `kr\u00a0${f.format(ore / 100)}`;
+  return withOre ? `kr\u00a0${nbKronerOre.format(ore / 100)}` : formatKroner(ore / 100);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   canProposeAmendment,
   canReadAgreementHistory,
   isAdmin,
+  NOTICE_RUNS_TO,
   SIGNING_LEVEL_LABELS,
   SIGNING_LEVELS,
 } from '@samordna/domain';
@@ -30,8 +31,6 @@ import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
 import { DeadlineText } from './DeadlineText';
 import { ScrollTable } from '../../components/ScrollTable';
-
-const RUNS_TO: NoticeRunsTo[] = ['NONE', 'CALENDAR_YEAR', 'HALF_YEAR'];
 
 /** The editable terms as form values; also applied to the record a CONFLICT sends back. */
 function toForm(a: { title: string; validFrom?: string | null; validTo?: string | null; autoRenew: boolean; noticeMonths?: number | null; noticeRunsTo: NoticeRunsTo; signingLevel: SigningLevel }) {
@@ -227,7 +226,7 @@ export default function AgreementDetailPage() {
           <Field>
             <Label htmlFor="runs-to">{t('agreement.noticeRunsTo')}</Label>
             <Select id="runs-to" disabled={locked('noticeRunsTo')} value={form.noticeRunsTo} onChange={(e) => setForm({ ...form, noticeRunsTo: e.target.value as NoticeRunsTo })}>
-              {RUNS_TO.map((r) => (
+              {NOTICE_RUNS_TO.map((r) => (
                 <Select.Option key={r} value={r}>
                   {t(`agreement.runsTo.${r}`)}
                 </Select.Option>

@@ -5,6 +5,7 @@ import type { AmendmentFieldsFragment, AmendmentInput, CostModelKind, NoticeRuns
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { MunicipalityNamesQuery, ProposeAmendmentMutation, ReviseAmendmentMutation } from './agreements.graphql';
+import { NOTICE_RUNS_TO } from '@samordna/domain';
 
 /** What the form needs to know about the agreement being amended. */
 export interface ProposalContext {
@@ -20,7 +21,6 @@ export interface ProposalContext {
   names: Record<string, string>;
 }
 
-const RUNS_TO: NoticeRunsTo[] = ['NONE', 'CALENDAR_YEAR', 'HALF_YEAR'];
 /** Models with one rate per inhabitant that a rate field can set. */
 const RATE_MODELS: CostModelKind[] = ['PER_INHABITANT_HOST_RESIDUAL', 'BASE_PLUS_PER_INHABITANT'];
 
@@ -112,7 +112,7 @@ export function ProposeAmendmentForm({ context, costOnly, revise, onDone, onCanc
           <Field>
             <Label htmlFor="proposal-runs-to">{t('agreement.noticeRunsTo')}</Label>
             <Select id="proposal-runs-to" value={form.noticeRunsTo} onChange={(e) => setForm({ ...form, noticeRunsTo: e.target.value as NoticeRunsTo })}>
-              {RUNS_TO.map((r) => (
+              {NOTICE_RUNS_TO.map((r) => (
                 <Select.Option key={r} value={r}>
                   {t(`agreement.runsTo.${r}`)}
                 </Select.Option>

@@ -9,7 +9,7 @@ import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
-import { formatInteger, formatOsloDate } from '../../lib/format';
+import { formatOsloDate } from '../../lib/format';
 import { municipalityLabeller } from '../../lib/municipalityLabel';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { NewAgencyDialog, type NewAgencyDraft } from './NewAgencyDialog';

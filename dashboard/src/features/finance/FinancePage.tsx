@@ -136,6 +136,7 @@ function BudgetForm({ centreId, year, budget, onConflict }: { centreId: string; 
   const [saved, setSaved] = useState<number | null>(null);
   const [state, save] = useMutation(SetBudgetMutation);
   // A newer version from the server (after a conflict, or someone else's save) replaces the form.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new version resets what was typed; `initial` is new every render
   useEffect(() => setForm(initial()), [budget?.version]);
   const read = {
     gross: parseKroner(form.gross, 'Driftskostnaden'),

@@ -13,7 +13,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { COST_MODELS, type CostModelKind } from '@samordna/domain';
-import { AGREEMENT_STATUSES, SIGNING_LEVELS, type AgreementStatus, type ChecklistItem, type NoticeRunsTo, type SigningLevel } from '@samordna/domain';
+import { AGREEMENT_STATUSES, NOTICE_RUNS_TO, SIGNING_LEVELS, type AgreementStatus, type ChecklistItem, type NoticeRunsTo, type SigningLevel } from '@samordna/domain';
 import { AgreementStatusEnum, checkIn, SigningLevelEnum } from '../../app/enums';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { NoticeRunsToEnum } from './agreement.types';
@@ -24,7 +24,7 @@ import { CostModelKindEnum, PopulationReferenceEnum, type CostParams, type Popul
 @Entity('agreement')
 @Check('CHK_agreement_status', checkIn('status', AGREEMENT_STATUSES))
 @Check('CHK_agreement_signing_level', checkIn('signing_level', SIGNING_LEVELS))
-@Check('CHK_agreement_notice_runs_to', `"notice_runs_to" IN ('NONE', 'CALENDAR_YEAR', 'HALF_YEAR')`)
+@Check('CHK_agreement_notice_runs_to', checkIn('notice_runs_to', NOTICE_RUNS_TO))
 @Check('CHK_agreement_dates', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`)
 @Check('CHK_agreement_ended_on', `"ended_on" IS NULL OR "valid_from" IS NULL OR "ended_on" >= "valid_from" - 1`)
 @Check('CHK_agreement_notice_months', `"notice_months" IS NULL OR "notice_months" BETWEEN 0 AND 60`)

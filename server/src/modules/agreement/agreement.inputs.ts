@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { AGREEMENT_STATUSES, CHECKLIST_KEYS, SIGNING_LEVELS, type AgreementStatus, type ChecklistKey, type SigningLevel, type NoticeRunsTo } from '@samordna/domain';
+import { AGREEMENT_STATUSES, CHECKLIST_KEYS, NOTICE_RUNS_TO, SIGNING_LEVELS, type AgreementStatus, type ChecklistKey, type SigningLevel, type NoticeRunsTo } from '@samordna/domain';
 import { AgreementStatusEnum, SigningLevelEnum } from '../../app/enums';
 import { v } from '../../app/validation';
 import { PartyRole } from './agreement-party.entity';
@@ -171,7 +171,7 @@ export const agreementFieldsSchema = z.object({
   autoRenew: z.boolean().optional(),
   renewalMonths: v.int('Fornyelsesperioden', 1, 120).nullish(),
   noticeMonths: v.int('Oppsigelsestiden', 0, 60).nullish(),
-  noticeRunsTo: z.enum(['NONE', 'CALENDAR_YEAR', 'HALF_YEAR']).optional(),
+  noticeRunsTo: z.enum(NOTICE_RUNS_TO).optional(),
   signingLevel: z.enum(SIGNING_LEVELS).optional(),
   councilDecisionRef: v.optionalText('Saksnummer', 100).optional(),
   councilDecisionDate: v.optionalIsoDate('Vedtaksdato').optional(),

@@ -1,11 +1,12 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CHECKLIST_HEADINGS, type ChecklistKey, type DeadlineKind } from '@samordna/domain';
+import { CHECKLIST_HEADINGS, NOTICE_RUNS_TO, type ChecklistKey, type DeadlineKind } from '@samordna/domain';
+import { enumOf } from '../../app/enums';
 
-export const NoticeRunsToEnum = { NONE: 'NONE', CALENDAR_YEAR: 'CALENDAR_YEAR', HALF_YEAR: 'HALF_YEAR' } as const;
-registerEnumType(NoticeRunsToEnum, {
-  name: 'NoticeRunsTo',
-  description: 'NONE: the notice period runs from the day notice is given; otherwise to the end of a calendar or half year.',
-});
+export const NoticeRunsToEnum = enumOf(
+  NOTICE_RUNS_TO,
+  'NoticeRunsTo',
+  'NONE: the notice period runs from the day notice is given; otherwise to the end of a calendar or half year.',
+);
 
 export const ChecklistKeyEnum = Object.fromEntries(CHECKLIST_HEADINGS.map((h) => [h.key, h.key])) as { [K in ChecklistKey]: K };
 registerEnumType(ChecklistKeyEnum, { name: 'ChecklistKey', description: "The nine headings of Bufdir's agreement checklist." });

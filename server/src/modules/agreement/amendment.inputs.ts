@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
 import { AMENDMENT_STATUSES, type AmendmentStatus } from '@samordna/domain';
 import { v } from '../../app/validation';

@@ -11,7 +11,7 @@ import {
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, forbidden, missing, requireUser } from '../../app/auth';
-import { audit, auditMany } from '../../app/audit';
+import { audit } from '../../app/audit';
 import { lockOrMissing } from '../../app/records';
 import { badInput, conflict, notFound } from '../../app/errors';
 import { parsePaging, parseInput, v } from '../../app/validation';

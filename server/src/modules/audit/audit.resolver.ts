@@ -1,14 +1,10 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { z } from 'zod';
-import { isAdmin } from '@samordna/domain';
-import { requireUser } from '../../app/auth';
 import { audit, auditMany } from '../../app/audit';
 import { findContactInScope } from '../contact/contact.service';
 import type { AppContext } from '../../app/context';
-import { badInput } from '../../app/errors';
 import { Paginated } from '../../app/pagination';
-import { parsePaging, parseInput, v } from '../../app/validation';
+import { parseInput, v } from '../../app/validation';
 import { AuditEntry } from './audit.entity';
 import { listAuditLog } from './audit.service';
 import { lockMunicipalityContacts, transaction } from '../../app/transaction';

@@ -2,7 +2,6 @@ import { In, LessThanOrEqual, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
   agreementBindsOn,
-  allocateCosts,
   isMemberOn,
   canSeeStayCharges,
   chargeTotalIsPublic,

@@ -9,19 +9,19 @@ import {
   evidenceOf,
   BASIS_KIND_LABELS,
   nextDeadline,
-  todayInNorway,
   worstSeverity,
   AGENCY_KIND_LABELS,
   contactGaps,
   type CoverageConfig,
   type CoverageFacts,
   type Finding,
+  type NoticeRunsTo,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { membersOfCentre } from '../agreement/membership';
 import { notFound } from '../../app/errors';
 import { staleContactSql } from '../../database/contact-staleness';
-import { parseInput, v } from '../../app/validation';
+import { parseAsOf, parseInput, v } from '../../app/validation';
 import { Municipality } from '../municipality/municipality.entity';
 import { DocumentedMembership } from '../national/documented-membership.entity';
 import { documentedOf } from '../national/documented.types';
@@ -40,8 +40,6 @@ function configOf(input: CoverageConfigInput | null | undefined): CoverageConfig
   return { ...DEFAULT_COVERAGE_CONFIG, ...Object.fromEntries(Object.entries(given).filter(([, n]) => n != null)) };
 }
 
-const asOfOf = (asOf: string | null | undefined) => parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
-
 interface PartyRow {
   kommunenummer: string;
   role: string;
@@ -56,7 +54,7 @@ interface PartyRow {
   auto_renew: boolean;
   renewal_months: number | null;
   notice_months: number | null;
-  notice_runs_to: 'NONE' | 'CALENDAR_YEAR' | 'HALF_YEAR';
+  notice_runs_to: NoticeRunsTo;
   centre_id: string;
   centre_name: string;
   services: CoverageFacts['memberships'][number]['centre']['services'];
@@ -245,7 +243,7 @@ export async function computeOverviewBase(ctx: AppContext, asOf: string, config:
 }
 
 export async function coverageOverview(ctx: AppContext, asOfInput: string | null | undefined, filterInput: CoverageFilter | null | undefined, configInput?: CoverageConfigInput | null): Promise<CoverageOverview> {
-  const asOf = asOfOf(asOfInput);
+  const asOf = parseAsOf(asOfInput);
   const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
   const config = configOf(configInput);
   const { rows: all, counties, centresOf } = await cachedOverviewBase(ctx, asOf, config);
@@ -266,7 +264,7 @@ export async function coverageOverview(ctx: AppContext, asOfInput: string | null
 
 export async function municipalityCoverage(ctx: AppContext, kommunenummer: string, asOfInput?: string | null, configInput?: CoverageConfigInput | null): Promise<MunicipalityCoverage> {
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
-  const asOf = asOfOf(asOfInput);
+  const asOf = parseAsOf(asOfInput);
   const config = configOf(configInput);
   const { municipalities, facts, documented } = await gatherFacts(ctx, asOf, config, [knr]);
   const m = municipalities[0];
@@ -296,7 +294,7 @@ export async function municipalityCoverage(ctx: AppContext, kommunenummer: strin
 
 export async function centreCoverage(ctx: AppContext, centreId: string, asOfInput?: string | null, configInput?: CoverageConfigInput | null): Promise<CentreCoverage> {
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
-  const asOf = asOfOf(asOfInput);
+  const asOf = parseAsOf(asOfInput);
   const config = configOf(configInput);
   const centre = await ctx.loaders.centreById.load(cid);
   if (!centre) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');

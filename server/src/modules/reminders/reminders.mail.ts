@@ -100,12 +100,15 @@ export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
  * Logs counts only, never addresses. Returns a function that stops it.
  */
 export function scheduleReminderMails(ds: DataSource, options: { mail: MailConfig; publicUrl: string }, log: (message: string) => void = console.error): () => void {
-  const tick = () =>
-    sendReminderMails(ds, options)
+  // Timers ignore what their callback returns: the rejection is handled here, and the promise is
+  // deliberately not handed to the timer.
+  const tick = () => {
+    void sendReminderMails(ds, options)
       .then((r) => {
         if (r.failed) log(`Reminder mails: ${r.failed} could not be sent (tried again in an hour).`);
       })
       .catch((error: unknown) => log(`Reminder mails failed (tried again in an hour): ${error instanceof Error ? error.message : String(error)}`));
+  };
   const first = setTimeout(tick, 5_000);
   first.unref();
   const timer = setInterval(tick, REMINDER_INTERVAL_MS);
