@@ -8,9 +8,9 @@ import { AGENCY_KIND_LABELS, canManageMunicipalityContacts, FINDING_CODE_LABELS,
 import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { MunicipalityCombobox } from '../../components/MunicipalityCombobox';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatInteger, formatOsloDate } from '../../lib/format';
-import { municipalityLabeller } from '../../lib/municipalityLabel';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -59,7 +59,6 @@ export default function ContactsPage() {
   const [draft, setDraft] = useState<ContactDraft | null>(null);
   const verifyDialog = useRef<HTMLDialogElement>(null);
   const contactDialog = useRef<HTMLDialogElement>(null);
-  const municipalityLabel = useMemo(() => municipalityLabeller(options.data?.municipalities ?? []), [options.data]);
   const name = options.data?.municipalities.find((m) => m.kommunenummer === kommunenummer)?.name ?? kommunenummer;
 
   const choose = (key: 'kommune' | 'senter', value: string) => {
@@ -109,17 +108,7 @@ export default function ContactsPage() {
         {t('contacts.workOnly')}
       </Paragraph>
       <div className="filters no-print">
-        <Field>
-          <Label htmlFor="k-municipality">{t('contacts.municipality')}</Label>
-          <Select id="k-municipality" value={kommunenummer} onChange={(e) => choose('kommune', e.target.value)}>
-            <Select.Option value="">{t('contacts.choose')}</Select.Option>
-            {options.data?.municipalities.map((m) => (
-              <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                {municipalityLabel(m)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <MunicipalityCombobox id="k-municipality" label={t('contacts.municipality')} municipalities={options.data?.municipalities ?? []} value={kommunenummer} onChange={(k) => choose('kommune', k)} />
         <Field>
           <Label htmlFor="k-centre">{t('contacts.centre')}</Label>
           <Select id="k-centre" value={centreId} onChange={(e) => choose('senter', e.target.value)}>

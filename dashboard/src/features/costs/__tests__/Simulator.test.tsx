@@ -24,11 +24,10 @@ const RESULT = {
   data: {
     simulateCostSharing: {
       differences: [party('1824', 'Vefsn', 'HOST', 60_000_001, 55_000_001, 13_000), party('1832', 'Hemnes', 'PARTNER', 40_000_000, 45_000_000, 4_500)],
-      before: { budgetOre: 100_000_001, parties: [{ allocatedOre: 60_000_001, extraChargesOre: 0 }, { allocatedOre: 40_000_000, extraChargesOre: 0 }] },
-      after: { budgetOre: 100_000_001, modelLabel: 'x', hostPartnerRatio: 1, ratioFlag: false, parties: [{ allocatedOre: 55_000_001, extraChargesOre: 0 }, { allocatedOre: 45_000_000, extraChargesOre: 0 }] },
-      summary: 'Budsjett kr 1 000 000,01: vertskommunen betaler kr 50 000,00 mindre, samarbeidskommunene til sammen kr 50 000,00 mer.',
+      before: { budgetOre: 100_000_001, model: 'PER_INHABITANT_HOST_RESIDUAL', parties: [{ allocatedOre: 60_000_001, extraChargesOre: 0 }, { allocatedOre: 40_000_000, extraChargesOre: 0 }] },
+      after: { budgetOre: 100_000_001, model: 'PER_INHABITANT_HOST_RESIDUAL', hostPartnerRatio: 1, ratioFlag: false, parties: [{ allocatedOre: 55_000_001, extraChargesOre: 0 }, { allocatedOre: 45_000_000, extraChargesOre: 0 }] },
       peerRates: [],
-      notes: [],
+      noteCodes: [],
     },
   },
 };
