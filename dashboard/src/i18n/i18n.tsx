@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
 import { nb, type MessageKey } from './nb';
+import { setErrorWording } from '../lib/errors';
 
 export type Locale = 'nb' | 'en';
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { nb, en };
@@ -42,6 +43,9 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
       MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),
     [locale],
   );
+  // Errors whose code says it all are worded here in English; in bokmål the server's own message
+  // (often more specific, e.g. how many minutes to wait) stays.
+  useMemo(() => setErrorWording((code) => (locale === 'en' ? t(`error.code.${code}`) : null)), [locale, t]);
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
