@@ -109,7 +109,7 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
                   </div>
                   <Paragraph data-size="sm">{locale === 'nb' ? f.reason : f.reasonEn}</Paragraph>
                   <Paragraph data-size="sm" className="finding-basis">
-                    {f.statutory && <span className="lovkrav-tag">{t('panel.lovkrav')}</span>} {t('panel.basis')}: {codes.basis(f.basisKind)} – {f.legalBasis}
+                    {f.statutory && <span className="lovkrav-tag">{t('panel.lovkrav')}</span>} {t('panel.basis')}: {codes.basis(f.basisKind)} – <span lang="nb">{f.legalBasis}</span>
                   </Paragraph>
                   {f.records.length > 0 && (
                     <Paragraph data-size="sm">

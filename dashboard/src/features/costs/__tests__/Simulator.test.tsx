@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Simulator } from '../Simulator';
-import { gqlError, networkError, renderPage, type Answer } from '../../../../test/render';
+import { chooseMunicipality, gqlError, networkError, renderPage, type Answer } from '../../../../test/render';
 
 const PARTIES = [
   { kommunenummer: '1824', name: 'Vefsn', role: 'HOST' },
@@ -133,10 +133,10 @@ it('a model whose parameters are lists says they are set in the agreement', asyn
 
 it('shows a refusal about a municipality joining at the list it was chosen in', async () => {
   simulator(gqlError('Rana er allerede part.', { code: 'BAD_USER_INPUT', field: 'input.addMunicipalities.0' }));
-  await userEvent.selectOptions(screen.getByLabelText('Kommune som blir med'), '1833');
+  await chooseMunicipality(screen.getByRole('combobox', { name: 'Kommune som blir med' }), 'Rana');
   await calculate();
   expect(await screen.findByText('Rana er allerede part.')).toBeInTheDocument();
-  expect(screen.getByLabelText('Kommune som blir med')).toHaveAttribute('aria-invalid', 'true');
+  expect(screen.getByRole('combobox', { name: 'Kommune som blir med' })).toHaveAttribute('aria-invalid', 'true');
 });
 
 it('shows refusals with no field of their own above the form', async () => {
