@@ -1,4 +1,5 @@
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Provider, type Client, CombinedError } from 'urql';
@@ -68,4 +69,12 @@ export function renderPage(ui: ReactElement, answers: Answers, { route = '/', pa
     </Provider>,
   );
   return { ...result, ...mock };
+}
+
+/** Chooses in a MunicipalityCombobox as a user would: types the start of the label, clicks the match. */
+export async function chooseMunicipality(input: HTMLElement, label: string): Promise<void> {
+  await userEvent.type(input, label.slice(0, 3));
+  const option = screen.getAllByRole('option', { hidden: true }).find((o) => o.textContent === label);
+  if (!option) throw new Error(`No option «${label}»`);
+  await userEvent.click(option);
 }

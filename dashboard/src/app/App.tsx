@@ -7,6 +7,7 @@ import { RouteBoundary } from '../components/RouteBoundary';
 import { LogoutMutation } from '../features/auth/auth.graphql';
 import { SessionProvider, useSession } from '../features/auth/session';
 import { useI18n, type Locale } from '../i18n/i18n';
+import { useCodeText } from '../i18n/codes';
 import { errorMessage } from '../lib/errors';
 import type { MessageKey } from '../i18n/nb';
 import { canImportContacts, mayAdministerUsers } from '@samordna/domain';
@@ -101,6 +102,7 @@ function useDocumentTitle(appTitle: string, pathname: string) {
 
 function UserMenu() {
   const { t } = useI18n();
+  const codes = useCodeText();
   const { me, refresh } = useSession();
   const [logoutState, logout] = useMutation(LogoutMutation);
   if (!me) {
@@ -117,7 +119,7 @@ function UserMenu() {
           <strong>{me.name}</strong>
         </RouterLink>
         <br />
-        <small className="muted">{me.grants.map((g) => g.label).join(', ')}</small>
+        <small className="muted">{me.grants.map((g) => codes.role(g.role)).join(', ')}</small>
       </span>
       <Button
         variant="tertiary"

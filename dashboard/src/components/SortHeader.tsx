@@ -7,15 +7,18 @@ export interface Sort<C extends string> {
   descending: boolean;
 }
 
-/** A column header that sorts by its column, ascending first; aria-sort tells which one sorts now. */
+/**
+ * A column header that sorts by its column, ascending first; aria-sort tells which one sorts now.
+ * The one indicator is Designsystemet's (its table CSS draws it after a button in a th[aria-sort]:
+ * ↕ for a sortable column, ▲/▼ for the sorted one); no arrow of our own beside it.
+ */
 export function SortHeader<C extends string>({ column, label, sort, onSort, numeric = false }: { column: C; label: string; sort: Sort<C>; onSort(column: C): void; numeric?: boolean }) {
   const { t } = useI18n();
   const active = sort.column === column;
   return (
     <Table.HeaderCell aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} style={numeric ? { textAlign: 'right' } : undefined}>
-      <button type="button" className="sort-button" aria-label={t('common.sortBy', { column: label })} onClick={() => onSort(column)}>
+      <button type="button" aria-label={t('common.sortBy', { column: label })} onClick={() => onSort(column)}>
         {label}
-        <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
       </button>
     </Table.HeaderCell>
   );

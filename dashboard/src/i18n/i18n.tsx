@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { nb, type MessageKey } from './nb';
+import { setErrorWording } from '../lib/errors';
 
 export type Locale = 'nb' | 'en';
 /** Bokmål is in the first chunk; English is its own chunk, fetched when it is chosen (or was last time). */
@@ -61,6 +62,9 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
       (MESSAGES[locale] ?? nb)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),
     [locale],
   );
+  // Errors whose code says it all are worded here in English; in bokmål the server's own message
+  // (often more specific, e.g. how many minutes to wait) stays.
+  useMemo(() => setErrorWording((code) => (locale === 'en' ? t(`error.code.${code}`) : null)), [locale, t]);
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,6 +1,26 @@
 import type { CombinedError } from 'urql';
 
 type GqlError = CombinedError['graphQLErrors'][number];
+
+/**
+ * Codes whose meaning does not depend on the message: the dashboard words them itself, from
+ * nb.ts/en.ts, in the UI's language (I18nProvider sets the wording). Errors about a field or a
+ * record (BAD_USER_INPUT, CONFLICT, NOT_FOUND) keep the server's more specific message.
+ */
+export const WORDED_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS', 'INTERNAL_SERVER_ERROR', 'DATABASE_UNAVAILABLE', 'SHUTTING_DOWN', 'QUERY_TOO_COMPLEX', 'QUERY_TIMEOUT', 'RESPONSE_TOO_LARGE'] as const;
+export type WordedErrorCode = (typeof WORDED_ERROR_CODES)[number];
+let wording: ((code: WordedErrorCode) => string | null) | null = null;
+
+/** Set by I18nProvider: how the UI words a code (null keeps the server's message). */
+export function setErrorWording(word: typeof wording): void {
+  wording = word;
+}
+
+function messageOf(e: GqlError): string {
+  const code = e.extensions?.code;
+  const worded = typeof code === 'string' && (WORDED_ERROR_CODES as readonly string[]).includes(code) ? wording?.(code as WordedErrorCode) : null;
+  return worded ?? e.message;
+}
 /** An error the form shows at its field. */
 const atField = (e: GqlError) => (e.extensions?.code === 'BAD_USER_INPUT' || e.extensions?.code === 'CONFLICT') && !!e.extensions?.field;
 
@@ -24,7 +44,7 @@ export function generalError(error: CombinedError | undefined | null, networkMes
   if (!error) return null;
   if (error.networkError) return networkMessage;
   const general = error.graphQLErrors.filter((e) => !atField(e));
-  return general[0]?.message ?? null;
+  return general[0] ? messageOf(general[0]) : null;
 }
 
 /** The record as it is now, sent by the server with a CONFLICT (someone else saved first). */
@@ -39,7 +59,7 @@ export function conflictCurrent(error: CombinedError | undefined | null): (Recor
  */
 export function errorMessage(error: CombinedError, networkMessage: string): string {
   if (error.networkError) return networkMessage;
-  return error.graphQLErrors[0]?.message ?? networkMessage;
+  return error.graphQLErrors[0] ? messageOf(error.graphQLErrors[0]) : networkMessage;
 }
 
 /** Someone else saved the record first (the server's CONFLICT). */
@@ -54,7 +74,7 @@ export function isConflict(error: CombinedError | undefined | null): boolean {
 export function unplacedErrors(error: CombinedError | undefined | null, networkMessage: string, shown: readonly string[]): string[] {
   if (!error) return [];
   if (error.networkError) return [networkMessage];
-  const general = error.graphQLErrors.filter((e) => !atField(e)).map((e) => e.message);
+  const general = error.graphQLErrors.filter((e) => !atField(e)).map(messageOf);
   const unshown = Object.entries(fieldErrors(error))
     .filter(([field]) => !shown.includes(field))
     .map(([, message]) => message);

@@ -30,6 +30,10 @@ describe('allocateCosts: models', () => {
     expect(a.hostSubsidyOre).toBe(861_254_500 - 8_500 * 53712);
     expect(a.parties[1].perInhabitantOre).toBe(8_500);
     expect(a.parties[1].explanation).toBe('9\u00a0827 innbyggere × kr\u00a085,00');
+    // The same as a code with numbers, for clients that word it in their own language.
+    expect(a.parties[1].parts).toEqual([{ code: 'POPULATION_TIMES_RATE', population: 9827, amountOre: 8_500 }]);
+    expect(a.parties[0].parts).toEqual([{ code: 'BUDGET_MINUS_PARTNERS', amountOre: a.parties.slice(1).reduce((x, p) => x + p.allocatedOre, 0) }]);
+    expect(a.modelExplanation).toEqual({ code: 'PARTNERS_PAY_RATE', amountOre: 8_500 });
     expect(a.hostPartnerRatio).toBeCloseTo(861_254_500 / 53712 / 8_500, 6);
     expect(a.ratioFlag).toBe(false);
   });

@@ -25,6 +25,122 @@ export const COST_MODEL_LABELS: Record<CostModelKind, { nb: string; en: string }
   USAGE_ADJUSTED: { nb: 'Bruksjustert (kun beregning)', en: 'Usage-adjusted (what-if only)' },
 };
 
+/**
+ * How one party's amount was computed, as codes with numbers (never prose), so each client words
+ * it in its own language. A party's explanation is one or more parts added together.
+ */
+export const COST_EXPLANATION_CODES = [
+  /** population × rateOre */
+  'POPULATION_TIMES_RATE',
+  /** population × rateOre, the host's own rate */
+  'POPULATION_TIMES_OWN_RATE',
+  /** the budget minus what the partners pay (amountOre) */
+  'BUDGET_MINUS_PARTNERS',
+  /** population inhabitants' share of the remainder after the host's own amount */
+  'SHARE_OF_REMAINDER_BY_POPULATION',
+  /** population inhabitants' share of what is left after the base amounts */
+  'SHARE_OF_REST_BY_POPULATION',
+  /** a fixed share (shareBp) of the budget, the host's own */
+  'FIXED_SHARE_OF_BUDGET',
+  /** a base amount (amountOre) */
+  'BASE_AMOUNT',
+  /** a fixed percentage share (shareBp) */
+  'FIXED_SHARE',
+  /** a fixed lump sum (amountOre) */
+  'LUMP_SUM',
+  /** the budget minus the partners' lump sums (amountOre) */
+  'BUDGET_MINUS_LUMP_SUMS',
+  /** (10 000 − shareBp) by population, shareBp by nights */
+  'USAGE_WEIGHTED',
+  /** extra charges (amountOre) */
+  'EXTRA_CHARGES',
+] as const;
+export type CostExplanationCode = (typeof COST_EXPLANATION_CODES)[number];
+
+export interface CostExplanationPart {
+  code: CostExplanationCode;
+  population?: number;
+  amountOre?: Ore;
+  shareBp?: number;
+}
+
+/** How a model splits the budget as a whole: codes with numbers, like the parts. */
+export const COST_MODEL_EXPLANATION_CODES = [
+  /** partners pay amountOre per inhabitant, the host the rest */
+  'PARTNERS_PAY_RATE',
+  'HOST_OWN_AMOUNT',
+  /** every party pays a base amount (amountOre), the rest by population */
+  'BASE_EACH_REST_BY_POPULATION',
+  'FIXED_PERCENT_SHARES',
+  'LUMP_SUMS_HOST_REST',
+  /** shareBp by nights, the rest by population; what-if only */
+  'USAGE_WEIGHTED_WHAT_IF',
+] as const;
+export type CostModelExplanationCode = (typeof COST_MODEL_EXPLANATION_CODES)[number];
+
+export interface CostModelExplanation {
+  code: CostModelExplanationCode;
+  amountOre?: Ore;
+  shareBp?: number;
+}
+
+const pct = (bp: number) => (bp / 100).toLocaleString('nb-NO');
+
+/** One part in bokmål (the server's prose field and its spreadsheet exports). */
+function partNb(part: CostExplanationPart): string {
+  const pop = formatInteger(part.population ?? 0);
+  const amount = formatOre(part.amountOre ?? 0);
+  switch (part.code) {
+    case 'POPULATION_TIMES_RATE':
+      return `${pop} innbyggere × ${formatOre(part.amountOre ?? 0, true)}`;
+    case 'POPULATION_TIMES_OWN_RATE':
+      return `${pop} innbyggere × ${formatOre(part.amountOre ?? 0, true)} (egen pris)`;
+    case 'BUDGET_MINUS_PARTNERS':
+      return `budsjettet minus partnernes betaling (${amount})`;
+    case 'SHARE_OF_REMAINDER_BY_POPULATION':
+      return `${pop} innbyggere av restbeløpet, fordelt per innbygger`;
+    case 'SHARE_OF_REST_BY_POPULATION':
+      return `${pop} innbyggere av resten, fordelt per innbygger`;
+    case 'FIXED_SHARE_OF_BUDGET':
+      return `fast andel ${pct(part.shareBp ?? 0)} % av budsjettet`;
+    case 'BASE_AMOUNT':
+      return `grunnbeløp ${amount}`;
+    case 'FIXED_SHARE':
+      return `fast andel ${pct(part.shareBp ?? 0)} %`;
+    case 'LUMP_SUM':
+      return `fast beløp ${amount}`;
+    case 'BUDGET_MINUS_LUMP_SUMS':
+      return `budsjettet minus partnernes faste beløp (${amount})`;
+    case 'USAGE_WEIGHTED':
+      return `${pct(10_000 - (part.shareBp ?? 0))} % etter folketall, ${pct(part.shareBp ?? 0)} % etter overnattinger`;
+    case 'EXTRA_CHARGES':
+      return `tilleggskostnader ${amount}`;
+  }
+}
+
+/** A party's explanation in bokmål: its parts joined by « + ». */
+export function explainPartyNb(parts: readonly CostExplanationPart[]): string {
+  return parts.map(partNb).join(' + ');
+}
+
+/** The model's explanation in bokmål. */
+export function explainModelNb(e: CostModelExplanation): string {
+  switch (e.code) {
+    case 'PARTNERS_PAY_RATE':
+      return `Samarbeidskommunene betaler ${formatOre(e.amountOre ?? 0, true)} per innbygger; vertskommunen dekker resten av budsjettet.`;
+    case 'HOST_OWN_AMOUNT':
+      return 'Vertskommunen betaler et eget beløp; samarbeidskommunene deler resten etter folketall.';
+    case 'BASE_EACH_REST_BY_POPULATION':
+      return `Hver kommune betaler et grunnbeløp på ${formatOre(e.amountOre ?? 0)}; resten fordeles etter folketall.`;
+    case 'FIXED_PERCENT_SHARES':
+      return 'Budsjettet fordeles etter faste prosentandeler.';
+    case 'LUMP_SUMS_HOST_REST':
+      return 'Samarbeidskommunene betaler faste beløp; vertskommunen dekker resten.';
+    case 'USAGE_WEIGHTED_WHAT_IF':
+      return `Beregning: ${pct(e.shareBp ?? 0)} % av budsjettet fordeles etter overnattinger, resten etter folketall. Kun til hvis-analyse.`;
+  }
+}
+
 export type CostModel =
   /** Every partner pays the rate × its population; the host pays what is left of the budget. */
   | { kind: 'PER_INHABITANT_HOST_RESIDUAL'; rateOre: Ore }
@@ -64,6 +180,9 @@ export interface PartyAllocation {
   perInhabitantOre: Ore | null;
   /** allocated ÷ budget (0–1). */
   share: number;
+  /** How the amount was computed, as codes (see explainPartyNb for bokmål). */
+  parts: CostExplanationPart[];
+  /** The same in bokmål. */
   explanation: string;
 }
 
@@ -79,6 +198,8 @@ export interface Allocation {
   hostPartnerRatio: number | null;
   /** Flag when the host pays 5× or more per inhabitant than its partners. */
   ratioFlag: boolean;
+  modelExplanation: CostModelExplanation;
+  /** The same in bokmål. */
   explanation: string;
 }
 
@@ -95,7 +216,6 @@ export class CostModelError extends Error {
 }
 
 const label = (p: CostParty) => p.name ?? p.kommunenummer;
-const rate = (ore: Ore) => formatOre(ore, true);
 
 function validate(budgetOre: Ore, parties: readonly CostParty[]) {
   if (!Number.isSafeInteger(budgetOre) || budgetOre < 0) throw new CostModelError('budget', 'Budsjettet må være et ikke-negativt beløp i hele øre.');
@@ -116,17 +236,17 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
   const hostIndex = parties.findIndex((p) => p.role === 'HOST');
   const host = parties[hostIndex];
   const amounts: Ore[] = new Array(parties.length).fill(0);
-  const why: string[] = new Array(parties.length).fill('');
+  const why: CostExplanationPart[][] = parties.map(() => []);
   let hostResidualOre: Ore | null = null;
   let hostSubsidyOre: Ore | null = null;
-  let explanation: string;
+  let explanation: CostModelExplanation;
 
   /** Splits `pot` among the given indexes per inhabitant (largest remainder). */
-  const perInhabitant = (pot: Ore, idx: number[], note: string) => {
+  const perInhabitant = (pot: Ore, idx: number[], code: 'SHARE_OF_REMAINDER_BY_POPULATION' | 'SHARE_OF_REST_BY_POPULATION') => {
     const parts = largestRemainder(pot, idx.map((i) => parties[i].population));
     idx.forEach((i, k) => {
       amounts[i] += parts[k];
-      why[i] = `${why[i] ? `${why[i]} + ` : ''}${formatInteger(parties[i].population)} innbyggere ${note}`;
+      why[i].push({ code, population: parties[i].population });
     });
   };
 
@@ -138,13 +258,13 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
         if (i === hostIndex) return;
         amounts[i] = model.rateOre * p.population;
         partners += amounts[i];
-        why[i] = `${formatInteger(p.population)} innbyggere × ${rate(model.rateOre)}`;
+        why[i] = [{ code: 'POPULATION_TIMES_RATE', population: p.population, amountOre: model.rateOre }];
       });
       amounts[hostIndex] = budgetOre - partners;
       hostResidualOre = amounts[hostIndex];
       hostSubsidyOre = hostResidualOre - model.rateOre * host.population;
-      why[hostIndex] = `budsjettet minus partnernes betaling (${formatOre(partners)})`;
-      explanation = `Samarbeidskommunene betaler ${rate(model.rateOre)} per innbygger; vertskommunen dekker resten av budsjettet.`;
+      why[hostIndex] = [{ code: 'BUDGET_MINUS_PARTNERS', amountOre: partners }];
+      explanation = { code: 'PARTNERS_PAY_RATE', amountOre: model.rateOre };
       break;
     }
     case 'HOST_EXCEPTION': {
@@ -158,18 +278,18 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
       if (hostShareBp !== null && hostShareBp !== undefined) {
         if (!Number.isInteger(hostShareBp) || hostShareBp < 0 || hostShareBp > 10_000) throw new CostModelError('model.hostShareBp', 'Vertskommunens andel må være mellom 0 og 100 %.');
         amounts[hostIndex] = largestRemainder(budgetOre, [hostShareBp, 10_000 - hostShareBp])[0];
-        why[hostIndex] = `fast andel ${(hostShareBp / 100).toLocaleString('nb-NO')} % av budsjettet`;
+        why[hostIndex] = [{ code: 'FIXED_SHARE_OF_BUDGET', shareBp: hostShareBp }];
       } else {
         if (!Number.isSafeInteger(hostRateOre) || hostRateOre! < 0) throw new CostModelError('model.hostRateOre', 'Vertskommunens pris per innbygger må være et ikke-negativt beløp.');
         amounts[hostIndex] = hostRateOre! * host.population;
-        why[hostIndex] = `${formatInteger(host.population)} innbyggere × ${rate(hostRateOre!)} (egen pris)`;
+        why[hostIndex] = [{ code: 'POPULATION_TIMES_OWN_RATE', population: host.population, amountOre: hostRateOre! }];
       }
       const rest = budgetOre - amounts[hostIndex];
       const partnerIdx = parties.map((_, i) => i).filter((i) => i !== hostIndex);
       if (rest < 0) throw new CostModelError('model', 'Vertskommunens beløp er større enn budsjettet.');
       if (partnerIdx.length === 0 && rest > 0) throw new CostModelError('parties', 'Uten samarbeidskommuner er det ingen som kan dekke resten av budsjettet.');
-      perInhabitant(rest, partnerIdx, 'av restbeløpet, fordelt per innbygger');
-      explanation = 'Vertskommunen betaler et eget beløp; samarbeidskommunene deler resten etter folketall.';
+      perInhabitant(rest, partnerIdx, 'SHARE_OF_REMAINDER_BY_POPULATION');
+      explanation = { code: 'HOST_OWN_AMOUNT' };
       break;
     }
     case 'BASE_PLUS_PER_INHABITANT': {
@@ -178,10 +298,10 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
       if (bases > budgetOre) throw new CostModelError('model.baseOre', `Grunnbeløpene (${formatOre(bases)}) er større enn budsjettet (${formatOre(budgetOre)}).`);
       parties.forEach((_, i) => {
         amounts[i] = model.baseOre;
-        why[i] = `grunnbeløp ${formatOre(model.baseOre)}`;
+        why[i] = [{ code: 'BASE_AMOUNT', amountOre: model.baseOre }];
       });
-      perInhabitant(budgetOre - bases, parties.map((_, i) => i), 'av resten, fordelt per innbygger');
-      explanation = `Hver kommune betaler et grunnbeløp på ${formatOre(model.baseOre)}; resten fordeles etter folketall.`;
+      perInhabitant(budgetOre - bases, parties.map((_, i) => i), 'SHARE_OF_REST_BY_POPULATION');
+      explanation = { code: 'BASE_EACH_REST_BY_POPULATION', amountOre: model.baseOre };
       break;
     }
     case 'FIXED_SHARES': {
@@ -193,9 +313,9 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
       if (total !== 10_000) throw new CostModelError('model.sharesBp', `Andelene må til sammen bli 100 %, ikke ${(total / 100).toLocaleString('nb-NO')} %.`);
       largestRemainder(budgetOre, shares).forEach((a, i) => {
         amounts[i] = a;
-        why[i] = `fast andel ${(shares[i] / 100).toLocaleString('nb-NO')} %`;
+        why[i] = [{ code: 'FIXED_SHARE', shareBp: shares[i] }];
       });
-      explanation = 'Budsjettet fordeles etter faste prosentandeler.';
+      explanation = { code: 'FIXED_PERCENT_SHARES' };
       break;
     }
     case 'LUMP_SUMS': {
@@ -211,12 +331,12 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
         if (sum === undefined || !Number.isSafeInteger(sum) || sum < 0) throw new CostModelError('model.lumpSumsOre', `${label(p)} mangler et fast beløp.`);
         amounts[i] = sum;
         partners += sum;
-        why[i] = `fast beløp ${formatOre(sum)}`;
+        why[i] = [{ code: 'LUMP_SUM', amountOre: sum }];
       });
       amounts[hostIndex] = budgetOre - partners;
       hostResidualOre = amounts[hostIndex];
-      why[hostIndex] = `budsjettet minus partnernes faste beløp (${formatOre(partners)})`;
-      explanation = 'Samarbeidskommunene betaler faste beløp; vertskommunen dekker resten.';
+      why[hostIndex] = [{ code: 'BUDGET_MINUS_LUMP_SUMS', amountOre: partners }];
+      explanation = { code: 'LUMP_SUMS_HOST_REST' };
       break;
     }
     case 'USAGE_ADJUSTED': {
@@ -236,9 +356,9 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
       );
       largestRemainder(budgetOre, weights).forEach((a, i) => {
         amounts[i] = a;
-        why[i] = `${((10_000 - w) / 100).toLocaleString('nb-NO')} % etter folketall, ${(w / 100).toLocaleString('nb-NO')} % etter overnattinger`;
+        why[i] = [{ code: 'USAGE_WEIGHTED', shareBp: w }];
       });
-      explanation = `Beregning: ${(w / 100).toLocaleString('nb-NO')} % av budsjettet fordeles etter overnattinger, resten etter folketall. Kun til hvis-analyse.`;
+      explanation = { code: 'USAGE_WEIGHTED_WHAT_IF', shareBp: w };
       break;
     }
   }
@@ -246,6 +366,7 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
   const result: PartyAllocation[] = parties.map((p, i) => {
     const extra = p.extraChargesOre ?? 0;
     const total = amounts[i] + extra;
+    const parts: CostExplanationPart[] = extra ? [...why[i], { code: 'EXTRA_CHARGES', amountOre: extra }] : why[i];
     return {
       kommunenummer: p.kommunenummer,
       name: label(p),
@@ -256,7 +377,8 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
       totalOre: total,
       perInhabitantOre: p.population > 0 ? Math.round(total / p.population) : null,
       share: budgetOre > 0 ? amounts[i] / budgetOre : 0,
-      explanation: why[i] + (extra ? ` + tilleggskostnader ${formatOre(extra)}` : ''),
+      parts,
+      explanation: explainPartyNb(parts),
     };
   });
 
@@ -274,7 +396,8 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
     hostSubsidyOre,
     hostPartnerRatio,
     ratioFlag: hostPartnerRatio !== null && hostPartnerRatio >= HOST_PARTNER_RATIO_FLAG,
-    explanation,
+    modelExplanation: explanation,
+    explanation: explainModelNb(explanation),
   };
 }
 

@@ -17,8 +17,9 @@ afterAll(() => app?.close());
 const SALTEN = () => centre['Krisesenteret i Salten'];
 const codeOf = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
 const DIST = `centreName year model modelLabel budgetOre operatingCostOre stateFundingOre hostInvestmentsOre populationYear populationNote
-  parties { municipality { kommunenummer name } role population allocatedOre extraChargesOre totalOre perInhabitantOre share explanation }
-  hostResidualOre hostSubsidyOre hostPartnerRatio ratioFlag isExample explanation
+  populationWantedYear populationYearsUsed
+  parties { municipality { kommunenummer name } role population allocatedOre extraChargesOre totalOre perInhabitantOre share explanation parts { code population amountOre shareBp } }
+  hostResidualOre hostSubsidyOre hostPartnerRatio ratioFlag isExample explanation modelExplanation { code amountOre shareBp }
   nationalAverage { year krPerInhabitant source } centreKostra { year krPerInhabitant centreName }`;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -34,6 +35,14 @@ describe('costDistribution', () => {
     const fauske = d.parties.find((p: any) => p.municipality.name === 'Fauske');
     expect(fauske).toMatchObject({ role: 'PARTNER', population: 9827, allocatedOre: 9827 * 8500, extraChargesOre: 1_850_000 });
     expect(fauske.totalOre).toBe(9827 * 8500 + 1_850_000);
+    // Codes with numbers for every client's own language; the bokmål prose stays (deprecated) beside them.
+    expect(fauske.parts).toEqual([
+      { code: 'POPULATION_TIMES_RATE', population: 9827, amountOre: 8500, shareBp: null },
+      { code: 'EXTRA_CHARGES', population: null, amountOre: 1_850_000, shareBp: null },
+    ]);
+    expect(fauske.explanation).toBe('9\u00a0827 innbyggere × kr\u00a085,00 + tilleggskostnader kr\u00a018\u00a0500');
+    expect(d.modelExplanation).toEqual({ code: 'PARTNERS_PAY_RATE', amountOre: 8500, shareBp: null });
+    expect(d).toMatchObject({ populationWantedYear: 2024, populationYearsUsed: [2024] });
     expect(d.parties[0]).toMatchObject({ role: 'HOST', municipality: { name: 'Bodø' } });
     expect(d.hostResidualOre).toBe(d.parties[0].allocatedOre);
     expect(d.nationalAverage).toMatchObject({ year: 2022, krPerInhabitant: 79 });
@@ -58,8 +67,13 @@ describe('costDistribution', () => {
   });
 
   it('uses the newest population when the reference year is missing, and says so', async () => {
-    const r = await app.gql(`query($c: ID!) { costDistribution(centreId: $c, year: 2027) { populationYear populationNote } }`, { c: SALTEN() });
-    expect(r.data!.costDistribution).toEqual({ populationYear: 2024, populationNote: expect.stringContaining('per 1. januar 2026; det finnes ikke') });
+    const r = await app.gql(`query($c: ID!) { costDistribution(centreId: $c, year: 2027) { populationYear populationNote populationWantedYear populationYearsUsed } }`, { c: SALTEN() });
+    expect(r.data!.costDistribution).toEqual({
+      populationYear: 2024,
+      populationNote: expect.stringContaining('per 1. januar 2026; det finnes ikke'),
+      populationWantedYear: 2026,
+      populationYearsUsed: [2024],
+    });
   });
 
   it.each([
@@ -204,7 +218,7 @@ describe('municipalityCosts', () => {
 
 describe('simulateCostSharing (writes nothing)', () => {
   const SIM = `before { budgetOre parties { municipality { name } totalOre } } after { budgetOre model parties { municipality { name } totalOre allocatedOre } hostInvestmentsOre }
-    differences { municipality { name } role beforeOre afterOre differenceOre } peerRates { centreName year krPerInhabitant distanceKm } notes`;
+    differences { municipality { name } role beforeOre afterOre differenceOre } peerRates { centreName year krPerInhabitant distanceKm } notes noteCodes`;
   const simulate = (input: Record<string, unknown>) => app.gql(`query($i: SimulationInput!) { simulateCostSharing(input: $i) { ${SIM} } }`, { i: { centreId: SALTEN(), year: 2025, ...input } });
 
   it('a higher rate: every partner pays more, the host less, totals unchanged', async () => {
@@ -249,6 +263,7 @@ describe('simulateCostSharing (writes nothing)', () => {
     expect(usage.after.model).toBe('USAGE_ADJUSTED');
     expect(sum(usage.after.parties.map((p: any) => p.allocatedOre))).toBe(usage.after.budgetOre);
     expect(usage.notes[0]).toMatch(/under 5 er skjermet/);
+    expect(usage.noteCodes).toEqual(['SMALL_USAGE_PROTECTED']);
   });
 
   it('an investment: shared raises the budget for all, host-only lands outside it', async () => {

@@ -24,6 +24,7 @@ import { DraftParties } from './DraftParties';
 import { MembershipPanel } from './MembershipPanel';
 import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { conflictCurrent, errorMessage, fieldErrors, generalError, isConflict } from '../../lib/errors';
 import { ConflictAlert, ConflictNotice } from '../auth/ConflictNotice';
 import { mergeConflict, type ConflictMerge } from '../../lib/conflict';
@@ -50,6 +51,7 @@ const FORM_KEYS = ['title', 'validFrom', 'validTo', 'autoRenew', 'noticeMonths',
 export default function AgreementDetailPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
+  const codes = useCodeText();
   const { me, grants } = useSession();
   const [result, reexecute] = useQuery({ query: AgreementDetailQuery, variables: { id } });
   const [update, save] = useMutation(UpdateAgreementMutation);
@@ -342,7 +344,7 @@ export default function AgreementDetailPage() {
         <ul className="checklist">
           {a.checklist.map((c) => (
             <li key={c.key}>
-              <span aria-hidden="true">{c.covered ? '✓' : '✗'}</span> {c.label} – <span className={c.covered ? '' : 'muted'}>{c.covered ? t('agreement.covered') : t('agreement.notCovered')}</span>
+              <span aria-hidden="true">{c.covered ? '✓' : '✗'}</span> {codes.checklist(c.key)} – <span className={c.covered ? '' : 'muted'}>{c.covered ? t('agreement.covered') : t('agreement.notCovered')}</span>
             </li>
           ))}
         </ul>

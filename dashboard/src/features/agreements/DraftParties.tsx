@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, Button, Field, Label, Select, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { MunicipalityCombobox } from '../../components/MunicipalityCombobox';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { AddPartyMutation, MunicipalityNamesQuery, RemovePartyMutation } from './agreements.graphql';
 
@@ -57,18 +58,10 @@ export function DraftParties({ agreementId, parties, onChanged }: { agreementId:
           }
         }}
       >
-        <Field>
-          <Label htmlFor="add-party">{t('agreement.addPartyField')}</Label>
-          <Select id="add-party" value={kommunenummer} onChange={(e) => setKommunenummer(e.target.value)}>
-            <Select.Option value="">{t('agreement.choose')}</Select.Option>
-            {candidates.map((m) => (
-              <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                {m.name} ({m.kommunenummer})
-              </Select.Option>
-            ))}
-          </Select>
+        <div>
+          <MunicipalityCombobox id="add-party" label={t('agreement.addPartyField')} municipalities={candidates} value={kommunenummer} onChange={setKommunenummer} />
           {errors.kommunenummer && <div className="field-error">{errors.kommunenummer}</div>}
-        </Field>
+        </div>
         <Textfield label={t('agreement.joined')} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} error={errors.joinedOn} />
         <div>
           <Button type="submit" variant="secondary" disabled={!kommunenummer || added.fetching}>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import type { AmendmentFieldsFragment, AmendmentInput, CostModelKind, NoticeRunsTo } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { MunicipalityCombobox } from '../../components/MunicipalityCombobox';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { MunicipalityNamesQuery, ProposeAmendmentMutation, ReviseAmendmentMutation } from './agreements.graphql';
 import { NOTICE_RUNS_TO } from '@samordna/domain';
@@ -137,18 +138,10 @@ export function ProposeAmendmentForm({ context, costOnly, revise, onDone, onCanc
               />
             ))}
           </Fieldset>
-          <Field>
-            <Label htmlFor="proposal-joining">{t('amendment.joiningField')}</Label>
-            <Select id="proposal-joining" value={form.joining} onChange={(e) => setForm({ ...form, joining: e.target.value })}>
-              <Select.Option value="">{t('amendment.nobody')}</Select.Option>
-              {candidates.map((m) => (
-                <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                  {m.name} ({m.kommunenummer})
-                </Select.Option>
-              ))}
-            </Select>
+          <div>
+            <MunicipalityCombobox id="proposal-joining" label={t('amendment.joiningField')} municipalities={candidates} value={form.joining} onChange={(joining) => setForm({ ...form, joining })} />
             {errors['joining.0'] && <div className="field-error">{errors['joining.0']}</div>}
-          </Field>
+          </div>
         </>
       )}
       <div className="button-row">

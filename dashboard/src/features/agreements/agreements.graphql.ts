@@ -76,7 +76,6 @@ export const AgreementDetailQuery = graphql(`
       }
       checklist {
         key
-        label
         covered
         note
       }

@@ -10,7 +10,6 @@ export const MeQuery = graphql(`
         role
         kommunenummer
         centreId
-        label
       }
     }
   }

@@ -8,9 +8,9 @@ import { AGENCY_KIND_LABELS, AGENCY_KINDS, canManageMunicipalityContacts, FINDIN
 import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { MunicipalityCombobox } from '../../components/MunicipalityCombobox';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatOsloDate } from '../../lib/format';
-import { municipalityLabeller } from '../../lib/municipalityLabel';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { NewAgencyDialog, type NewAgencyDraft } from './NewAgencyDialog';
 import { PrintHeader } from './PrintHeader';
@@ -64,7 +64,6 @@ export default function ContactsPage() {
   const contactDialog = useRef<HTMLDialogElement>(null);
   const newAgencyDialog = useRef<HTMLDialogElement>(null);
   const [newAgency, setNewAgency] = useState<NewAgencyDraft | null>(null);
-  const municipalityLabel = useMemo(() => municipalityLabeller(options.data?.municipalities ?? []), [options.data]);
   const name = options.data?.municipalities.find((m) => m.kommunenummer === kommunenummer)?.name ?? kommunenummer;
 
   const choose = (key: 'kommune' | 'senter', value: string) => {
@@ -139,17 +138,7 @@ export default function ContactsPage() {
         {t('contacts.workOnly')}
       </Paragraph>
       <div className="filters no-print">
-        <Field>
-          <Label htmlFor="k-municipality">{t('contacts.municipality')}</Label>
-          <Select id="k-municipality" value={kommunenummer} onChange={(e) => choose('kommune', e.target.value)}>
-            <Select.Option value="">{t('contacts.choose')}</Select.Option>
-            {options.data?.municipalities.map((m) => (
-              <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                {municipalityLabel(m)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <MunicipalityCombobox id="k-municipality" label={t('contacts.municipality')} municipalities={options.data?.municipalities ?? []} value={kommunenummer} onChange={(k) => choose('kommune', k)} />
         <Field>
           <Label htmlFor="k-centre">{t('contacts.centre')}</Label>
           <Select id="k-centre" value={centreId} onChange={(e) => choose('senter', e.target.value)}>

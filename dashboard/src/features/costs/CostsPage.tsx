@@ -4,8 +4,9 @@ import { useSearchParams } from 'react-router';
 import { Alert, Details, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { COST_MODEL_LABELS, todayInNorway } from '@samordna/domain';
+import { todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { formatDecimal, formatInteger, formatKroner, formatOre } from '../../lib/format';
 import { CostCentresQuery, CostPageQuery, CostYearsQuery } from './costs.graphql';
 import { PerInhabitantChart, TrendChart, WhoPaysChart } from './CostCharts';
@@ -17,6 +18,7 @@ import { useOpenOnHome } from '../start/home';
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 
 export default function CostsPage() {
+  const codes = useCodeText();
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const [centres, reexecuteCentres] = useQuery({ query: CostCentresQuery });
@@ -111,8 +113,12 @@ export default function CostsPage() {
             </Alert>
           )}
           <div className="cost-summary" data-testid="cost-summary">
-            <Paragraph>{t('costs.summary', { budget: formatOre(d.budgetOre), model: COST_MODEL_LABELS[d.model][locale], year: d.populationYear })}</Paragraph>
-            {d.populationNote && <Paragraph data-size="sm" className="muted">{d.populationNote}</Paragraph>}
+            <Paragraph>{t('costs.summary', { budget: formatOre(d.budgetOre), model: codes.model(d.model), year: d.populationYear })}</Paragraph>
+            {(d.populationYearsUsed.length !== 1 || d.populationYearsUsed[0] !== d.populationWantedYear) && (
+              <Paragraph data-size="sm" className="muted">
+                {t('costs.populationFallback', { wanted: d.populationWantedYear, used: d.populationYearsUsed.join(', ') })}
+              </Paragraph>
+            )}
             {d.hostResidualOre !== null && d.hostResidualOre !== undefined && d.hostSubsidyOre !== null && d.hostSubsidyOre !== undefined && d.hostSubsidyOre > 0 && (
               <Paragraph>{t('costs.hostResidual', { amount: formatOre(d.hostResidualOre), subsidy: formatOre(d.hostSubsidyOre) })}</Paragraph>
             )}
@@ -180,7 +186,7 @@ export default function CostsPage() {
                       <Table.Cell style={{ textAlign: 'right' }}>{p.extraChargesOre === null || p.extraChargesOre === undefined ? t('costs.withheld') : formatOre(p.extraChargesOre)}</Table.Cell>
                       <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.totalOre)}</Table.Cell>
                       <Table.Cell style={{ textAlign: 'right' }}>{p.perInhabitantOre === null || p.perInhabitantOre === undefined ? '–' : formatOre(p.perInhabitantOre)}</Table.Cell>
-                      <Table.Cell>{p.explanation}</Table.Cell>
+                      <Table.Cell>{codes.costParts(p.parts)}</Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>

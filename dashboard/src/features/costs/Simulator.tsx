@@ -1,15 +1,17 @@
-import { useMemo, useState } from 'react';
-import { municipalityLabeller, type NamedMunicipality } from '../../lib/municipalityLabel';
+import { useState } from 'react';
+import type { NamedMunicipality } from '../../lib/municipalityLabel';
 import { useClient } from 'urql';
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { COST_MODEL_LABELS, COST_MODELS, paramFieldsOf, parseKroner, readModelParams, type CostModelKind, type ParamField } from '@samordna/domain';
+import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { COST_MODELS, paramFieldsOf, parseKroner, readModelParams, type CostModelKind, type ParamField } from '@samordna/domain';
 import type { SimulateQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatDecimal, formatKroner, formatOre } from '../../lib/format';
 import { SimulationQuery } from './costs.graphql';
 import type { CombinedError } from 'urql';
 import { ScrollTable } from '../../components/ScrollTable';
+import { MunicipalityCombobox } from '../../components/MunicipalityCombobox';
 
 /** Where the server's field errors (input. dropped) are shown; any other goes in the alert above the form. */
 const AT: Record<ParamField | 'add' | 'investment', readonly string[]> = {
@@ -43,7 +45,7 @@ type Result = SimulateQuery['simulateCostSharing'];
  * those on screen is marked stale.
  */
 export function Simulator({ centreId, year, currentModel, parties, municipalities }: Props) {
-  const municipalityLabel = useMemo(() => municipalityLabeller(municipalities), [municipalities]);
+  const codes = useCodeText();
   const { t, locale } = useI18n();
   const client = useClient();
   const [model, setModel] = useState<CostModelKind | ''>('');
@@ -101,6 +103,13 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
   const current = new Set(parties.map((p) => p.kommunenummer));
   const res = result?.data;
   const sumOf = (xs: readonly (number | null | undefined)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
+  /** «Budget kr 9 mill.: the host pays kr 1 000 more, the partners together kr 1 000 less.», from the differences by role. */
+  const simulationSummary = (r: NonNullable<typeof res>) => {
+    const change = (role: string) => sumOf(r.differences.filter((d) => d.role === role).map((d) => d.differenceOre));
+    const say = (ore: number) => (ore === 0 ? t('sim.unchanged') : t(ore > 0 ? 'sim.more' : 'sim.less', { amount: formatOre(Math.abs(ore), true) }));
+    const model = r.after.model === r.before.model ? '' : t('sim.summaryModel', { model: codes.model(r.after.model) });
+    return t('sim.summary', { budget: formatOre(r.after.budgetOre, true), model, host: say(change('HOST')), partners: say(change('PARTNER')) });
+  };
   const money = (ore: number | null | undefined, missing: string) => (ore === null || ore === undefined ? missing : formatOre(ore, true));
   const afterExtra = res ? sumOf(res.after.parties.map((p) => p.extraChargesOre)) : 0;
   return (
@@ -122,11 +131,11 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
             <Label htmlFor="sim-model">{t('sim.model')}</Label>
             <Select id="sim-model" value={model} onChange={(e) => setModel(e.target.value as CostModelKind | '')}>
               <Select.Option value="">
-                {t('sim.keepModel')} ({COST_MODEL_LABELS[currentModel][locale]})
+                {t('sim.keepModel')} ({codes.model(currentModel)})
               </Select.Option>
               {TRYABLE.map((m) => (
                 <Select.Option key={m} value={m}>
-                  {COST_MODEL_LABELS[m][locale]}
+                  {codes.model(m)}
                 </Select.Option>
               ))}
             </Select>
@@ -141,25 +150,12 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
               error={at(f)}
             />
           ))}
-          <Field>
-            <Label htmlFor="sim-add">{t('sim.add')}</Label>
-            <Select id="sim-add" value={add} onChange={(e) => setAdd(e.target.value)} aria-invalid={!!at('add')}>
-              <Select.Option value="">{t('sim.none')}</Select.Option>
-              {municipalities
-                .filter((m) => !current.has(m.kommunenummer))
-                .map((m) => (
-                  <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                    {municipalityLabel(m)}
-                  </Select.Option>
-                ))}
-            </Select>
-            {at('add') && <ValidationMessage>{at('add')}</ValidationMessage>}
-          </Field>
+          <MunicipalityCombobox id="sim-add" label={t('sim.add')} municipalities={municipalities.filter((m) => !current.has(m.kommunenummer))} value={add} onChange={setAdd} error={at('add')} />
           <Textfield label={t('sim.investment')} inputMode="decimal" value={investment} onChange={(e) => setInvestment(e.target.value)} error={at('investment')} />
           <Checkbox label={t('sim.shared')} checked={shared} onChange={(e) => setShared(e.target.checked)} />
         </div>
         <Paragraph data-size="sm" className="muted">
-          {fields.length === 0 ? t('sim.listParams', { model: COST_MODEL_LABELS[kind][locale] }) : model === '' ? t('sim.asAgreed', { model: COST_MODEL_LABELS[kind][locale] }) : null}
+          {fields.length === 0 ? t('sim.listParams', { model: codes.model(kind) }) : model === '' ? t('sim.asAgreed', { model: codes.model(kind) }) : null}
         </Paragraph>
         <Fieldset>
           <Fieldset.Legend>{t('sim.remove')}</Fieldset.Legend>
@@ -191,7 +187,7 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
               {t('sim.stale')}
             </Alert>
           )}
-          <Paragraph data-testid="simulation-summary">{res.summary}</Paragraph>
+          <Paragraph data-testid="simulation-summary">{simulationSummary(res)}</Paragraph>
           {/* Stale: a dashed frame and the notice above (not faded: the figures must stay readable). */}
           <ScrollTable label={t('sim.result')}>
           <Table zebra border data-size="sm" style={stale ? { outline: '3px dashed var(--ds-color-warning-border-default)', outlineOffset: 2 } : undefined}>
@@ -234,9 +230,9 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
           <Paragraph data-size="sm" className="muted">
             {t('sim.totalNote', { budget: formatOre(res.after.budgetOre, true), extra: afterExtra ? t('sim.totalExtra', { extra: formatOre(afterExtra, true) }) : '' })}
           </Paragraph>
-          {res.notes.map((n) => (
+          {res.noteCodes.map((n) => (
             <Paragraph key={n} data-size="sm" className="muted">
-              {n}
+              {codes.simulationNote(n)}
             </Paragraph>
           ))}
           {res.peerRates.length > 0 && (

@@ -6,10 +6,10 @@ export const CostPageQuery = graphql(`
       centreName
       year
       model
-      modelLabel
       budgetOre
       populationYear
-      populationNote
+      populationWantedYear
+      populationYearsUsed
       hostResidualOre
       hostSubsidyOre
       hostPartnerRatio
@@ -19,7 +19,6 @@ export const CostPageQuery = graphql(`
       hostPerInhabitantWithInvestmentsOre
       hostPartnerRatioWithInvestments
       isExample
-      explanation
       nationalAverage {
         year
         krPerInhabitant
@@ -44,7 +43,12 @@ export const CostPageQuery = graphql(`
         totalOre
         perInhabitantOre
         share
-        explanation
+        parts {
+          code
+          population
+          amountOre
+          shareBp
+        }
       }
     }
     costTrend(centreId: $centreId, fromYear: $fromYear, toYear: $toYear) {
@@ -100,6 +104,7 @@ export const SimulationQuery = graphql(`
       }
       before {
         budgetOre
+        model
         parties {
           allocatedOre
           extraChargesOre
@@ -107,7 +112,7 @@ export const SimulationQuery = graphql(`
       }
       after {
         budgetOre
-        modelLabel
+        model
         hostPartnerRatio
         ratioFlag
         parties {
@@ -115,14 +120,13 @@ export const SimulationQuery = graphql(`
           extraChargesOre
         }
       }
-      summary
       peerRates {
         centreName
         year
         krPerInhabitant
         distanceKm
       }
-      notes
+      noteCodes
     }
   }
 `);

@@ -5,6 +5,7 @@ import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Loading, QueryError } from '../../components/States';
 import { FINDING_CODE_LABELS } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { formatDate } from '../../lib/format';
 import type { MunicipalityCoverageQuery as MunicipalityCoverageResult } from '../../gql/graphql';
 import { MunicipalityCoverageQuery } from './coverage.graphql';
@@ -30,6 +31,7 @@ type Documented = NonNullable<MunicipalityCoverageResult['municipalityCoverage']
 /** Where the documented membership comes from: «Kilde» with date, quote and the confidence in words. */
 function SourceBox({ documented }: { documented: Documented }) {
   const { t } = useI18n();
+  const codes = useCodeText();
   const p = documented.provenance;
   return (
     <div className={`source-box${p.marked ? ' source-weak' : ''}`} data-testid="source-box">
@@ -44,9 +46,9 @@ function SourceBox({ documented }: { documented: Documented }) {
       </Paragraph>
       {p.quote && <blockquote className="source-quote">{p.quote}</blockquote>}
       <Paragraph data-size="sm">
-        {t('panel.confidence')}: <strong>{p.confidenceLabel}</strong> – {p.confidenceMeaning}
+        {t('panel.confidence')}: <strong>{codes.confidence(p.confidence)}</strong> – {codes.confidenceMeaning(p.confidence)}
       </Paragraph>
-      {p.marked && <Paragraph data-size="sm" className="weak-evidence-note">{t('panel.weakEvidence', { evidence: p.evidence })}</Paragraph>}
+      {p.marked && <Paragraph data-size="sm" className="weak-evidence-note">{t('panel.weakEvidence', { evidence: codes.evidence(p) })}</Paragraph>}
       {p.retrievedOn && <Paragraph data-size="sm" className="muted">{t('panel.retrieved', { date: formatDate(p.retrievedOn) })}</Paragraph>}
     </div>
   );
@@ -55,6 +57,7 @@ function SourceBox({ documented }: { documented: Documented }) {
 /** The side panel: a municipality's findings with their reasons and links to the records. */
 export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: string; onClose(): void }) {
   const { t, locale } = useI18n();
+  const codes = useCodeText();
   const heading = useRef<HTMLHeadingElement>(null);
   const [result, reexecute] = useQuery({ query: MunicipalityCoverageQuery, variables: { kommunenummer } });
   const data = result.data?.municipalityCoverage;
@@ -106,7 +109,7 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
                   </div>
                   <Paragraph data-size="sm">{locale === 'nb' ? f.reason : f.reasonEn}</Paragraph>
                   <Paragraph data-size="sm" className="finding-basis">
-                    {f.statutory && <span className="lovkrav-tag">{t('panel.lovkrav')}</span>} {t('panel.basis')}: {f.basisLabel} – {f.legalBasis}
+                    {f.statutory && <span className="lovkrav-tag">{t('panel.lovkrav')}</span>} {t('panel.basis')}: {codes.basis(f.basisKind)} – <span lang="nb">{f.legalBasis}</span>
                   </Paragraph>
                   {f.records.length > 0 && (
                     <Paragraph data-size="sm">

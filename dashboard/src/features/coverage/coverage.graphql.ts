@@ -35,7 +35,6 @@ export const CoverageOverviewQuery = graphql(`
           provenance {
             confidence
             marked
-            evidence
           }
         }
         critical
@@ -66,12 +65,11 @@ export const MunicipalityCoverageQuery = graphql(`
           sourceUrl
           sourceDate
           quote
+          sourceYear
           confidence
-          confidenceLabel
-          confidenceMeaning
           retrievedOn
           marked
-          evidence
+          old
         }
       }
       findings {
@@ -80,7 +78,6 @@ export const MunicipalityCoverageQuery = graphql(`
         reason
         reasonEn
         basisKind
-        basisLabel
         legalBasis
         statutory
         records {

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
-import { COST_MODEL_LABELS, COST_MODELS, paramFieldsOf, readModelParams, type CostModelKind, type ParamField } from '@samordna/domain';
+import { COST_MODELS, paramFieldsOf, readModelParams, type CostModelKind, type ParamField } from '@samordna/domain';
 import { Loading } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { fieldErrors, isConflict, unplacedErrors } from '../../lib/errors';
 import { FinanceAgreementQuery, SetCostTermsMutation } from './finance.graphql';
 
@@ -17,6 +18,7 @@ const shown = (v: number | null | undefined, per: number) => (v === null || v ==
  * On an agreement in force the server refuses (an amendment is needed) and says so.
  */
 export function CostTermsForm({ agreementId }: { agreementId: string }) {
+  const codes = useCodeText();
   const { t, locale } = useI18n();
   const [agreement, reexecute] = useQuery({ query: FinanceAgreementQuery, variables: { id: agreementId }, context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []) });
   const a = agreement.data?.agreement;
@@ -57,7 +59,7 @@ export function CostTermsForm({ agreementId }: { agreementId: string }) {
       <Heading level={2} data-size="sm" id="fin-model">
         {t('fin.model')}
       </Heading>
-      {terms && <Paragraph data-size="sm">{t('fin.modelNow', { title: a.title, model: COST_MODEL_LABELS[terms.model as CostModelKind][locale] })}</Paragraph>}
+      {terms && <Paragraph data-size="sm">{t('fin.modelNow', { title: a.title, model: codes.model(terms.model as CostModelKind) })}</Paragraph>}
       <form
         noValidate
         onSubmit={(e) => {
@@ -72,7 +74,7 @@ export function CostTermsForm({ agreementId }: { agreementId: string }) {
             <Select id="fin-model-kind" value={kind} onChange={(e) => setModel(e.target.value as CostModelKind)}>
               {[...new Set([...(terms ? [terms.model as CostModelKind] : []), ...SETTABLE])].map((m) => (
                 <Select.Option key={m} value={m}>
-                  {COST_MODEL_LABELS[m][locale]}
+                  {codes.model(m)}
                 </Select.Option>
               ))}
             </Select>
@@ -83,7 +85,7 @@ export function CostTermsForm({ agreementId }: { agreementId: string }) {
         </div>
         {paramFieldsOf(kind).length === 0 ? (
           <Paragraph data-size="sm" className="muted">
-            {t('sim.listParams', { model: COST_MODEL_LABELS[kind][locale] })}
+            {t('sim.listParams', { model: codes.model(kind) })}
           </Paragraph>
         ) : (
           <Button type="submit" variant="secondary" disabled={state.fetching}>

@@ -64,7 +64,6 @@ export const FinanceDistributionQuery = graphql(`
     costDistribution(centreId: $centreId, year: $year) {
       agreementId
       model
-      modelLabel
       budgetOre
       hostInvestmentsOre
       hostDepreciationOre
@@ -112,7 +111,6 @@ export const FinanceAgreementQuery = graphql(`
       status
       costTerms {
         model
-        label
         rateOre
         hostRateOre
         hostShareBp

@@ -1,6 +1,7 @@
 import { Table, Tag } from '@digdir/designsystemet-react';
 import type { MunicipalitiesOfCountyQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { formatInteger } from '../../lib/format';
 import { ScrollTable } from '../../components/ScrollTable';
 
@@ -9,6 +10,7 @@ export type MunicipalityRow = MunicipalitiesOfCountyQuery['municipalities'][numb
 /** Pure: draws the rows it is given. */
 export function MunicipalityTable({ rows, caption }: { rows: MunicipalityRow[]; caption: string }) {
   const { t } = useI18n();
+  const codes = useCodeText();
   return (
     <ScrollTable label={caption}>
     <Table zebra border data-testid="municipality-table">
@@ -43,7 +45,7 @@ export function MunicipalityTable({ rows, caption }: { rows: MunicipalityRow[]; 
                     {t('panel.source')}
                   </a>{' '}
                   <span className="muted">
-                    ({m.documentedMembership.provenance.sourceDate}; {t('panel.confidence').toLowerCase()}: {m.documentedMembership.provenance.confidenceLabel.toLowerCase()})
+                    ({m.documentedMembership.provenance.sourceDate}; {t('panel.confidence').toLowerCase()}: {codes.confidence(m.documentedMembership.provenance.confidence).toLowerCase()})
                   </span>
                 </div>
               ) : m.centreMemberships.length === 0 ? (

@@ -35,7 +35,7 @@ export const MunicipalitiesOfCountyQuery = graphql(`
         provenance {
           sourceUrl
           sourceDate
-          confidenceLabel
+          confidence
           marked
         }
       }

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { formatOsloDate } from '../../lib/format';
 import { Loading, QueryError } from '../../components/States';
@@ -13,6 +14,7 @@ import { ChangePasswordMutation, ConfirmTotpMutation, MyAccountQuery, RevokeSess
 /** The signed-in user's own page: roles, sessions (device, last use), sign out everywhere, password, authenticator. */
 export default function AccountPage() {
   const { t } = useI18n();
+  const codes = useCodeText();
   const navigate = useNavigate();
   const { me, refresh } = useSession();
   const [result, refetch] = useQuery({ query: MyAccountQuery, pause: !me, requestPolicy: 'network-only' });
@@ -40,7 +42,7 @@ export default function AccountPage() {
         <strong>{a.name}</strong> &lt;{a.email}&gt;
       </Paragraph>
       <Paragraph>
-        {t('account.roles')}: {a.grants.map((g) => g.label).join(', ')}
+        {t('account.roles')}: {a.grants.map((g) => codes.role(g.role)).join(', ')}
       </Paragraph>
 
       <Heading level={2} data-size="sm">

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { formatOsloDate } from '../../lib/format';
 import { Loading } from '../../components/States';
@@ -12,7 +13,8 @@ import { AcceptInvitationMutation, InvitationQuery } from './users.graphql';
 
 /** /invitasjon#<token>: the token stays in the fragment, so it never reaches a server log. */
 export default function InvitationPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const codes = useCodeText();
   const navigate = useNavigate();
   const { refresh } = useSession();
   const [token] = useState(() => window.location.hash.replace(/^#/, ''));
@@ -40,7 +42,7 @@ export default function InvitationPage() {
       <Heading level={1} data-size="lg" id="invite-heading">
         {t('invite.heading')}
       </Heading>
-      <Paragraph>{t('invite.intro', { name: inv.name, role: inv.grant.label.toLowerCase(), email: inv.email, expires: formatOsloDate(inv.expiresAt) })}</Paragraph>
+      <Paragraph>{t('invite.intro', { name: inv.name, role: locale === 'nb' ? codes.role(inv.grant.role).toLowerCase() : codes.role(inv.grant.role), email: inv.email, expires: formatOsloDate(inv.expiresAt) })}</Paragraph>
       <form
         noValidate
         className="dialog-form"

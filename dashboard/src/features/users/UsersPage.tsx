@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { grantableRoles, mayAdministerUsers, ROLE_LABELS, scopeOf, type Role } from '@samordna/domain';
+import { grantableRoles, mayAdministerUsers, scopeOf, type Role } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { formatOsloDate } from '../../lib/format';
 import { Loading, QueryError } from '../../components/States';
@@ -17,7 +18,8 @@ interface GrantDraft {
 
 /** Role, then the scope the role takes (a municipality number, or a centre). */
 function GrantFields({ draft, onChange, roles, centres, errors, idPrefix }: { draft: GrantDraft; onChange(d: GrantDraft): void; roles: Role[]; centres: { id: string; name: string }[]; errors: Record<string, string>; idPrefix: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const codes = useCodeText();
   const scope = scopeOf(draft.role);
   return (
     <>
@@ -26,7 +28,7 @@ function GrantFields({ draft, onChange, roles, centres, errors, idPrefix }: { dr
         <Select id={`${idPrefix}-role`} value={draft.role} onChange={(e) => onChange({ ...draft, role: e.target.value as Role })}>
           {roles.map((r) => (
             <Select.Option key={r} value={r}>
-              {ROLE_LABELS[r][locale]}
+              {codes.role(r)}
             </Select.Option>
           ))}
         </Select>
@@ -75,6 +77,7 @@ function OneTimeLinkNotice({ link, text }: { link: string; text: string }) {
 
 export default function UsersPage() {
   const { t } = useI18n();
+  const codes = useCodeText();
   const { me, grants } = useSession();
   const [result, refetch] = useQuery({ query: UserAdministrationQuery, pause: !mayAdministerUsers(grants) });
   const [invite, sendInvite] = useMutation(InviteUserMutation);
@@ -179,7 +182,7 @@ export default function UsersPage() {
                       {u.hasExternalIdentity && <Tag data-size="sm">{t('users.sso')}</Tag>} {u.totpEnabled && <Tag data-size="sm">{t('users.totp')}</Tag>} {u.isExample && <Tag data-size="sm">{t('users.demo')}</Tag>}
                     </Table.Cell>
                     <Table.Cell>
-                      {u.grants.map((g) => [g.label, g.kommunenummer].filter(Boolean).join(' ')).join(', ')}
+                      {u.grants.map((g) => [codes.role(g.role), g.kommunenummer].filter(Boolean).join(' ')).join(', ')}
                       {editing?.id === u.id && (
                         <form
                           noValidate
@@ -243,7 +246,7 @@ export default function UsersPage() {
             <ul className="plain-list" data-testid="invitations">
               {data.invitations.map((i) => (
                 <li key={i.id}>
-                  <strong>{i.name}</strong> &lt;{i.email}&gt; – {[i.grant.label, i.grant.kommunenummer].filter(Boolean).join(' ')} – {t('users.expires', { date: formatOsloDate(i.expiresAt) })}{' '}
+                  <strong>{i.name}</strong> &lt;{i.email}&gt; – {[codes.role(i.grant.role), i.grant.kommunenummer].filter(Boolean).join(' ')} – {t('users.expires', { date: formatOsloDate(i.expiresAt) })}{' '}
                   <Button variant="tertiary" data-size="sm" onClick={async () => refresh(await revoke({ id: i.id }))}>
                     {t('users.revoke')}
                   </Button>

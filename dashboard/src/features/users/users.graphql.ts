@@ -51,7 +51,6 @@ export const UserAdministrationQuery = graphql(`
           role
           kommunenummer
           centreId
-          label
         }
       }
       invitations {
@@ -65,7 +64,6 @@ export const UserAdministrationQuery = graphql(`
           role
           kommunenummer
           centreId
-          label
         }
       }
     }
@@ -143,7 +141,7 @@ export const InvitationQuery = graphql(`
       name
       expiresAt
       grant {
-        label
+        role
         kommunenummer
       }
       totpSetup {
@@ -190,7 +188,7 @@ export const MyAccountQuery = graphql(`
       hasPassword
       hasExternalIdentity
       grants {
-        label
+        role
       }
       sessions {
         id

@@ -19,7 +19,7 @@ export class ChecklistItemType {
   @Field(() => ChecklistKeyEnum)
   key: ChecklistKey;
 
-  @Field({ description: 'The heading in bokmål.' })
+  @Field({ description: 'The heading in bokmål.', deprecationReason: "Bokmål prose; word `key` in the reader's language." })
   label: string;
 
   @Field()

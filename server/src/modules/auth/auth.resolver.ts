@@ -16,7 +16,7 @@ export class GrantType {
   @Field(() => ID, { nullable: true })
   centreId: string | null;
 
-  @Field({ description: 'The role in bokmål.' })
+  @Field({ description: 'The role in bokmål.', deprecationReason: "Bokmål prose; word `role` in the reader's language." })
   label: string;
 }
 

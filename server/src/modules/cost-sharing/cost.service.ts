@@ -36,7 +36,7 @@ import { Municipality } from '../municipality/municipality.entity';
 import { PopulationFigure } from '../municipality/population.entity';
 import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from './cost.entities';
 import { cachedCostData } from './cost.cache';
-import type { CostDistribution, CostParams, CostSettlement, CostTrend, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, UsageStatistics } from './cost.types';
+import type { CostDistribution, CostParams, CostSettlement, CostTrend, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, SimulationNoteCode, UsageStatistics } from './cost.types';
 
 const YEAR = v.year();
 
@@ -247,6 +247,8 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
     hostPerInhabitantWithInvestmentsOre: result.hostPerInhabitantWithInvestmentsOre,
     hostPartnerRatioWithInvestments: result.hostPartnerRatioWithInvestments,
     populationYear: popYear,
+    populationWantedYear: wantedYear,
+    populationYearsUsed: [...years].sort(),
     populationNote:
       years.size === 1 && popYear === wantedYear
         ? null
@@ -262,6 +264,7 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
       perInhabitantOre: p.perInhabitantOre,
       share: p.share,
       explanation: p.explanation,
+      parts: p.parts.map((x) => ({ code: x.code, population: x.population ?? null, amountOre: x.amountOre ?? null, shareBp: x.shareBp ?? null })),
     })),
     hostResidualOre: allocation.hostResidualOre,
     hostSubsidyOre: allocation.hostSubsidyOre,
@@ -272,9 +275,16 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
     isExample: budget.isExample || agreement.exampleFields.includes('costModel') || agreement.isExample,
     extraChargesWithheld: withheld.size > 0,
     explanation: allocation.explanation,
+    modelExplanation: { code: allocation.modelExplanation.code, amountOre: allocation.modelExplanation.amountOre ?? null, shareBp: allocation.modelExplanation.shareBp ?? null },
   };
   return { dist, result };
 }
+
+/** The deprecated bokmål `notes` beside `noteCodes`. */
+const SIMULATION_NOTES_NB: Record<SimulationNoteCode, string> = {
+  SMALL_USAGE_PROTECTED: `Overnattingstall under ${SUPPRESSION_THRESHOLD} er skjermet og regnet som ${SUPPRESSION_THRESHOLD / 2}, så resultatet ikke avslører dem.`,
+  HOST_SHARE_NEGATIVE: 'Samarbeidskommunene betaler mer enn budsjettet: vertskommunens andel blir negativ.',
+};
 
 function toGraphQLError(error: unknown, field: string): never {
   if (error instanceof CostUnavailable) {
@@ -407,13 +417,12 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
     afterPerInhabitantOre: d.afterPerInhabitantOre,
   }));
   const peers = await neighbourRates(ctx, data, s.centreId, s.year);
-  const notes: string[] = [];
-  if (after.dist.model === 'USAGE_ADJUSTED' || before.dist.model === 'USAGE_ADJUSTED') {
-    notes.push(`Overnattingstall under ${SUPPRESSION_THRESHOLD} er skjermet og regnet som ${SUPPRESSION_THRESHOLD / 2}, så resultatet ikke avslører dem.`);
-  }
+  const noteCodes: SimulationNoteCode[] = [];
+  if (after.dist.model === 'USAGE_ADJUSTED' || before.dist.model === 'USAGE_ADJUSTED') noteCodes.push('SMALL_USAGE_PROTECTED');
   const host = after.dist.parties.find((p) => p.role === PartyRole.HOST);
-  if (host && host.allocatedOre < 0) notes.push('Samarbeidskommunene betaler mer enn budsjettet: vertskommunens andel blir negativ.');
-  return { before: before.dist, after: after.dist, differences, peerRates: peers, notes, summary: scenarioSummary(before.result, after.result, compareScenarios(before.result.allocation, after.result.allocation)) };
+  if (host && host.allocatedOre < 0) noteCodes.push('HOST_SHARE_NEGATIVE');
+  const notes = noteCodes.map((code) => SIMULATION_NOTES_NB[code]);
+  return { before: before.dist, after: after.dist, differences, peerRates: peers, notes, noteCodes, summary: scenarioSummary(before.result, after.result, compareScenarios(before.result.allocation, after.result.allocation)) };
 }
 
 export async function usageStatistics(ctx: AppContext, centreId: string, year: number): Promise<UsageStatistics> {

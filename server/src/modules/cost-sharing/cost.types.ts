@@ -1,10 +1,43 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { COST_MODELS, type CostModelKind } from '@samordna/domain';
+import { COST_EXPLANATION_CODES, COST_MODEL_EXPLANATION_CODES, COST_MODELS, type CostExplanationCode, type CostModelExplanationCode, type CostModelKind } from '@samordna/domain';
 import { enumOf } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
 import { PartyRole } from '../agreement/agreement-party.entity';
 
 export const CostModelKindEnum = enumOf(COST_MODELS, 'CostModelKind', 'How a centre budget is shared between host and partners.');
+
+export const CostExplanationCodeEnum = enumOf(COST_EXPLANATION_CODES, 'CostExplanationCode', "One step of how a party's amount was computed; clients word it from the numbers beside it.");
+export const CostModelExplanationCodeEnum = enumOf(COST_MODEL_EXPLANATION_CODES, 'CostModelExplanationCode', 'How the model splits the budget; clients word it.');
+export const SimulationNoteCodeEnum = enumOf(['SMALL_USAGE_PROTECTED', 'HOST_SHARE_NEGATIVE'], 'SimulationNoteCode', 'SMALL_USAGE_PROTECTED: nights under 5 are counted as 2.5; HOST_SHARE_NEGATIVE: the partners pay more than the budget.');
+export type SimulationNoteCode = keyof typeof SimulationNoteCodeEnum;
+
+/** A message as a code with numbers, never prose: population, an amount in øre, a share in basis points. */
+@ObjectType({ description: "One part of a party's amount: a code with its numbers (parts add up, «a + b»)." })
+export class CostExplanationPart {
+  @Field(() => CostExplanationCodeEnum)
+  code: CostExplanationCode;
+
+  @Field(() => Int, { nullable: true })
+  population: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'øre' })
+  amountOre: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Basis points (1/100 %).' })
+  shareBp: number | null;
+}
+
+@ObjectType({ description: 'How the model splits the budget: a code with its numbers.' })
+export class CostModelExplanation {
+  @Field(() => CostModelExplanationCodeEnum)
+  code: CostModelExplanationCode;
+
+  @Field(() => Float, { nullable: true, description: 'øre' })
+  amountOre: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Basis points (1/100 %).' })
+  shareBp: number | null;
+}
 
 export const PopulationReferenceEnum = enumOf(['SAME_YEAR', 'PREVIOUS_YEAR'], 'PopulationReference');
 export type PopulationReference = keyof typeof PopulationReferenceEnum;
@@ -56,7 +89,7 @@ export class CostTerms {
   @Field(() => CostModelKindEnum)
   model: CostModelKind;
 
-  @Field({ description: 'The model in bokmål.' })
+  @Field({ description: 'The model in bokmål.', deprecationReason: "Bokmål prose; word `model` in the reader's language." })
   label: string;
 
   @Field(() => Float, { nullable: true })
@@ -108,8 +141,11 @@ export class PartyCost {
   @Field(() => Float, { description: 'allocated ÷ budget (0–1).' })
   share: number;
 
-  @Field({ description: 'How the amount was computed (bokmål).' })
+  @Field({ description: 'How the amount was computed (bokmål).', deprecationReason: 'Bokmål prose; use parts and word them in the reader\'s language.' })
   explanation: string;
+
+  @Field(() => [CostExplanationPart], { description: 'How the amount was computed: codes with numbers, added together.' })
+  parts: CostExplanationPart[];
 }
 
 @ObjectType()
@@ -147,7 +183,7 @@ export class CostDistribution {
   @Field(() => CostModelKindEnum)
   model: CostModelKind;
 
-  @Field()
+  @Field({ deprecationReason: "Bokmål prose; word `model` in the reader's language." })
   modelLabel: string;
 
   @Field(() => Float, { description: 'Net budget shared (øre), including shared investments.' })
@@ -177,8 +213,14 @@ export class CostDistribution {
   @Field(() => Int, { description: 'The year of the population figures used.' })
   populationYear: number;
 
-  @Field(() => String, { nullable: true, description: 'Set when figures for the stated reference year were missing.' })
+  @Field(() => String, { nullable: true, description: 'Set when figures for the stated reference year were missing.', deprecationReason: 'Bokmål prose; use populationWantedYear and populationYearsUsed.' })
   populationNote: string | null;
+
+  @Field(() => Int, { description: 'The population year the agreement asks for (1 January).' })
+  populationWantedYear: number;
+
+  @Field(() => [Int], { description: 'The population years actually used, ascending; differs from [populationWantedYear] when figures were missing.' })
+  populationYearsUsed: number[];
 
   @Field(() => [PartyCost])
   parties: PartyCost[];
@@ -207,8 +249,11 @@ export class CostDistribution {
   @Field({ description: "Some party's extra charges are withheld from this viewer and left out of the sums." })
   extraChargesWithheld: boolean;
 
-  @Field()
+  @Field({ deprecationReason: "Bokmål prose; use modelExplanation and word it in the reader's language." })
   explanation: string;
+
+  @Field(() => CostModelExplanation)
+  modelExplanation: CostModelExplanation;
 }
 
 @ObjectType()
@@ -324,11 +369,14 @@ export class Simulation {
   @Field(() => [KostraComparison], { description: "The nearest other centres' KOSTRA cost per inhabitant (by distance between host municipalities, nearest first), the newest year up to the one simulated." })
   peerRates: KostraComparison[];
 
-  @Field({ description: 'One line: what the change does to the host and to the partners together (bokmål).' })
+  @Field({ description: 'One line: what the change does to the host and to the partners together (bokmål).', deprecationReason: 'Bokmål prose; sum differences by role and word it.' })
   summary: string;
 
-  @Field(() => [String], { description: 'Notes on the simulation (e.g. small usage numbers protected).' })
+  @Field(() => [String], { description: 'Notes on the simulation (e.g. small usage numbers protected).', deprecationReason: 'Bokmål prose; use noteCodes.' })
   notes: string[];
+
+  @Field(() => [SimulationNoteCodeEnum], { description: 'Notes on the simulation as codes.' })
+  noteCodes: SimulationNoteCode[];
 }
 
 @ObjectType({ description: 'A count, or null with suppressed = true when under the threshold.' })

@@ -46,7 +46,7 @@ export class FindingType {
   @Field(() => BasisKindEnum)
   basisKind: BasisKind;
 
-  @Field({ description: 'The kind of basis in words (nb-NO), e.g. «Lovkrav», «Veiledning».' })
+  @Field({ description: 'The kind of basis in words (nb-NO), e.g. «Lovkrav», «Veiledning».', deprecationReason: "Bokmål prose; word `basisKind` in the reader's language." })
   basisLabel: string;
 
   @Field({ description: 'The paragraph or guide section the finding rests on, e.g. «krisesenterlova § 3».' })

@@ -22,10 +22,10 @@ export class Provenance {
   @Field(() => ConfidenceEnum)
   confidence: Confidence;
 
-  @Field({ description: 'The confidence in words (nb-NO): «Høy», «Middels», «Svak».' })
+  @Field({ description: 'The confidence in words (nb-NO): «Høy», «Middels», «Svak».', deprecationReason: "Bokmål prose; word `confidence` in the reader's language." })
   confidenceLabel: string;
 
-  @Field({ description: 'What the confidence level means (nb-NO).' })
+  @Field({ description: 'What the confidence level means (nb-NO).', deprecationReason: "Bokmål prose; word `confidence` in the reader's language." })
   confidenceMeaning: string;
 
   @Field(() => String, { nullable: true, description: 'ISO date the source was read.' })
@@ -37,7 +37,7 @@ export class Provenance {
   @Field({ description: 'True when the source is undated or more than the threshold in years old.' })
   old: boolean;
 
-  @Field({ description: 'The evidence in words, e.g. «Middels sikkerhet; kilden er fra 2012».' })
+  @Field({ description: 'The evidence in words, e.g. «Middels sikkerhet; kilden er fra 2012».', deprecationReason: 'Bokmål prose; word it from confidence, sourceYear and old.' })
   evidence: string;
 }
 

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import AgreementsPage from '../AgreementsPage';
 import AgreementDetailPage from '../AgreementDetailPage';
-import { gqlError, networkError, renderPage } from '../../../../test/render';
+import { chooseMunicipality, gqlError, networkError, renderPage } from '../../../../test/render';
 
 const LIST = (items: unknown[]) => ({ data: { agreements: { totalCount: items.length, items }, crisisCentres: { items: [{ id: 'c1', name: 'Krisesenteret i Salten' }] } } });
 const ITEM = {
@@ -286,7 +286,7 @@ describe('AgreementDetailPage: an agreement is a contract', () => {
     const names = { data: { municipalities: [{ kommunenummer: '1840', name: 'Saltdal' }, { kommunenummer: '1841', name: 'Fauske' }] } };
     const host = renderPage(<AgreementDetailPage />, { AgreementDetail: draft, Me: DIRECTOR_BODO, MunicipalityNames: names, AddAgreementParty: { data: { addAgreementParty: { id: 'p3' } } } }, route);
     const parties = await screen.findByTestId('draft-parties');
-    await userEvent.selectOptions(within(parties).getByLabelText('Ny samarbeidskommune'), '1840');
+    await chooseMunicipality(within(parties).getByLabelText('Ny samarbeidskommune'), 'Saltdal');
     await userEvent.click(within(parties).getByRole('button', { name: 'Legg til i utkastet' }));
     expect(host.calls.find((c) => c.name === 'AddAgreementParty')?.variables).toMatchObject({ agreementId: 'a1', input: { kommunenummer: '1840', role: 'PARTNER' } });
     expect(screen.queryByTestId('terms-locked')).not.toBeInTheDocument();

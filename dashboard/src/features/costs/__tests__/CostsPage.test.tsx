@@ -13,7 +13,7 @@ const party = (knr: string, name: string, role: string, allocatedOre: number, po
   totalOre: allocatedOre,
   perInhabitantOre: Math.round(allocatedOre / population),
   share: 0.5,
-  explanation: 'x',
+  parts: [{ code: 'POPULATION_TIMES_RATE', population, amountOre: 8_500, shareBp: null }],
 });
 const PAGE = {
   data: {
@@ -21,16 +21,15 @@ const PAGE = {
       centreName: 'Helgeland krisesenter',
       year: 2026,
       model: 'PER_INHABITANT_HOST_RESIDUAL',
-      modelLabel: 'Pris per innbygger, vertskommunen dekker resten',
       budgetOre: 500_000_000,
       populationYear: 2024,
-      populationNote: null,
+      populationWantedYear: 2024,
+      populationYearsUsed: [2024],
       hostResidualOre: 400_000_000,
       hostSubsidyOre: 300_000_000,
       hostPartnerRatio: 6.04,
       ratioFlag: true,
       isExample: true,
-      explanation: 'x',
       nationalAverage: { year: 2022, krPerInhabitant: 79 },
       centreKostra: null,
       parties: [party('1824', 'Vefsn', 'HOST', 400_000_000, 13_469), party('1832', 'Hemnes', 'PARTNER', 100_000_000, 4_485)],
@@ -64,11 +63,10 @@ it('the simulator shows progress and then every party before and after', async (
       data: {
         simulateCostSharing: {
           differences: [{ municipality: { kommunenummer: '1832', name: 'Hemnes' }, role: 'PARTNER', beforeOre: 100_000_000, afterOre: null, differenceOre: -100_000_000, beforePerInhabitantOre: 1, afterPerInhabitantOre: null }],
-          before: { budgetOre: 1, parties: [] },
-          after: { budgetOre: 1, modelLabel: 'x', hostPartnerRatio: null, ratioFlag: false, parties: [] },
-          summary: 'Budsjett kr 0,01: vertskommunen betaler uendret, samarbeidskommunene til sammen uendret.',
+          before: { budgetOre: 1, model: 'PER_INHABITANT_HOST_RESIDUAL', parties: [] },
+          after: { budgetOre: 1, model: 'PER_INHABITANT_HOST_RESIDUAL', hostPartnerRatio: null, ratioFlag: false, parties: [] },
           peerRates: [],
-          notes: [],
+          noteCodes: [],
         },
       },
     },

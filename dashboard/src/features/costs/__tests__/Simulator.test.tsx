@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Simulator } from '../Simulator';
-import { gqlError, networkError, renderPage, type Answer } from '../../../../test/render';
+import { chooseMunicipality, gqlError, networkError, renderPage, type Answer } from '../../../../test/render';
 
 const PARTIES = [
   { kommunenummer: '1824', name: 'Vefsn', role: 'HOST' },
@@ -24,11 +24,10 @@ const RESULT = {
   data: {
     simulateCostSharing: {
       differences: [party('1824', 'Vefsn', 'HOST', 60_000_001, 55_000_001, 13_000), party('1832', 'Hemnes', 'PARTNER', 40_000_000, 45_000_000, 4_500)],
-      before: { budgetOre: 100_000_001, parties: [{ allocatedOre: 60_000_001, extraChargesOre: 0 }, { allocatedOre: 40_000_000, extraChargesOre: 0 }] },
-      after: { budgetOre: 100_000_001, modelLabel: 'x', hostPartnerRatio: 1, ratioFlag: false, parties: [{ allocatedOre: 55_000_001, extraChargesOre: 0 }, { allocatedOre: 45_000_000, extraChargesOre: 0 }] },
-      summary: 'Budsjett kr 1 000 000,01: vertskommunen betaler kr 50 000,00 mindre, samarbeidskommunene til sammen kr 50 000,00 mer.',
+      before: { budgetOre: 100_000_001, model: 'PER_INHABITANT_HOST_RESIDUAL', parties: [{ allocatedOre: 60_000_001, extraChargesOre: 0 }, { allocatedOre: 40_000_000, extraChargesOre: 0 }] },
+      after: { budgetOre: 100_000_001, model: 'PER_INHABITANT_HOST_RESIDUAL', hostPartnerRatio: 1, ratioFlag: false, parties: [{ allocatedOre: 55_000_001, extraChargesOre: 0 }, { allocatedOre: 45_000_000, extraChargesOre: 0 }] },
       peerRates: [],
-      notes: [],
+      noteCodes: [],
     },
   },
 };
@@ -134,10 +133,10 @@ it('a model whose parameters are lists says they are set in the agreement', asyn
 
 it('shows a refusal about a municipality joining at the list it was chosen in', async () => {
   simulator(gqlError('Rana er allerede part.', { code: 'BAD_USER_INPUT', field: 'input.addMunicipalities.0' }));
-  await userEvent.selectOptions(screen.getByLabelText('Kommune som blir med'), '1833');
+  await chooseMunicipality(screen.getByRole('combobox', { name: 'Kommune som blir med' }), 'Rana');
   await calculate();
   expect(await screen.findByText('Rana er allerede part.')).toBeInTheDocument();
-  expect(screen.getByLabelText('Kommune som blir med')).toHaveAttribute('aria-invalid', 'true');
+  expect(screen.getByRole('combobox', { name: 'Kommune som blir med' })).toHaveAttribute('aria-invalid', 'true');
 });
 
 it('shows refusals with no field of their own above the form', async () => {

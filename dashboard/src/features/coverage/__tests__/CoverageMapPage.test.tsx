@@ -39,7 +39,7 @@ const PANEL = {
       status: 'REGISTERED',
       worstSeverity: 'WARNING',
       municipality: { kommunenummer: '1804', name: 'Bodø' },
-      findings: [{ code: 'NO_ROUTINE', severity: 'WARNING', reason: 'Bodø har ingen overgangsrutine.', reasonEn: 'No routine.', records: [] }],
+      findings: [{ code: 'NO_ROUTINE', severity: 'WARNING', reason: 'Bodø har ingen overgangsrutine.', reasonEn: 'No routine.', records: [], basisKind: 'GUIDANCE', legalBasis: 'Veileder', statutory: false }],
     },
   },
 };
@@ -80,7 +80,7 @@ it('draws the map and the table, and opens the side panel from the map by keyboa
   expect(await screen.findByTestId('findings-panel')).toBeInTheDocument();
 });
 
-const documented = (marked: boolean, confidence: string) => ({ centreName: 'Krisesenteret i Salten', provenance: { confidence, marked, evidence: marked ? 'Svak sikkerhet; kilden er fra 2012' : 'Høy sikkerhet' } });
+const documented = (marked: boolean, confidence: string) => ({ centreName: 'Krisesenteret i Salten', provenance: { confidence, marked } });
 const NATIONAL = {
   data: {
     coverageOverview: {
@@ -108,17 +108,16 @@ const SOURCE_PANEL = {
           sourceUrl: 'https://example.kommune.no/krisesenter',
           sourceDate: '2012 (avtale)',
           quote: '«Bodø er med i samarbeidet»',
+          sourceYear: 2012,
           confidence: 'WEAK',
-          confidenceLabel: 'Svak',
-          confidenceMeaning: 'Bare en saksliste.',
           retrievedOn: '2026-12-02',
           marked: true,
-          evidence: 'Svak sikkerhet; kilden er fra 2012',
+          old: true,
         },
       },
       findings: [
-        { code: 'STATUTORY_REQUIREMENT', severity: 'CRITICAL', reason: 'Lovkrav: senteret har ikke kvalifisert tolk.', reasonEn: 'Statutory.', records: [], basisKind: 'LAW', basisLabel: 'Lovkrav', legalBasis: 'krisesenterlova § 3', statutory: true },
-        { code: 'WEAK_EVIDENCE', severity: 'INFO', reason: 'Kilden er svak.', reasonEn: 'Weak.', records: [], basisKind: 'DATA', basisLabel: 'Registrering og kilder', legalBasis: 'Kildegrunnlaget', statutory: false },
+        { code: 'STATUTORY_REQUIREMENT', severity: 'CRITICAL', reason: 'Lovkrav: senteret har ikke kvalifisert tolk.', reasonEn: 'Statutory.', records: [], basisKind: 'LAW', legalBasis: 'krisesenterlova § 3', statutory: true },
+        { code: 'WEAK_EVIDENCE', severity: 'INFO', reason: 'Kilden er svak.', reasonEn: 'Weak.', records: [], basisKind: 'DATA', legalBasis: 'Kildegrunnlaget', statutory: false },
       ],
     },
   },
@@ -164,7 +163,7 @@ it('calls a not-registered municipality that in the panel, not «Merknad»', asy
   renderPage(<CoverageMapPage />, {
     CoverageFilterOptions: OPTIONS,
     CoverageOverview: OVERVIEW,
-    MunicipalityCoverage: { data: { municipalityCoverage: { ...PANEL.data.municipalityCoverage, status: 'NOT_REGISTERED', worstSeverity: 'INFO', municipality: { kommunenummer: '0301', name: 'Oslo' }, findings: [{ code: 'NOT_REGISTERED', severity: 'INFO', reason: 'Ikke registrert.', reasonEn: 'Not registered.', records: [] }] } } },
+    MunicipalityCoverage: { data: { municipalityCoverage: { ...PANEL.data.municipalityCoverage, status: 'NOT_REGISTERED', worstSeverity: 'INFO', municipality: { kommunenummer: '0301', name: 'Oslo' }, findings: [{ code: 'NOT_REGISTERED', severity: 'INFO', reason: 'Ikke registrert.', reasonEn: 'Not registered.', records: [], basisKind: 'DATA', legalBasis: 'Kildegrunnlaget', statutory: false }] } } },
   }, { route: '/kart?kommune=0301' });
   const panel = await screen.findByTestId('findings-panel');
   await within(panel).findByText('Ikke registrert.');
