@@ -28,3 +28,8 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 if (typeof globalThis.TextEncoder === 'undefined') {
   Object.assign(globalThis, { TextEncoder, TextDecoder });
 }
+
+// main.tsx fetches the remembered language's chunk before the first render; tests that start in
+// English get the same (the chunk is a dynamic import in the app).
+import { loadMessages } from '../src/i18n/i18n';
+beforeAll(() => loadMessages('en'));

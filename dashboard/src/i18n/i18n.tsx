@@ -37,6 +37,8 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
   const [locale, setLocaleState] = useState<Locale>(() => (MESSAGES[wanted] ? wanted : 'nb'));
   const setLocale = useCallback((next: Locale) => {
     setWanted(next);
+    // Already fetched (bokmål always is): shown at once, not a tick later.
+    if (MESSAGES[next]) setLocaleState(next);
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {
@@ -46,6 +48,7 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
   useEffect(() => {
     let current = true;
     // A language whose chunk cannot be fetched (the server is away) leaves the page as it is.
+    if (MESSAGES[wanted]) return;
     loadMessages(wanted).then(
       () => current && setLocaleState(wanted),
       () => undefined,
