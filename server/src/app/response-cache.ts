@@ -135,7 +135,7 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
   const pending = new Map<string, Promise<Entry | null>>();
   dv.onChange((version) => {
     // Entries of older versions can never be used again.
-    for (const [key, e] of entries) if (version === null || !key.startsWith(`${version}|`)) entries.delete(key);
+    for (const key of entries.keys()) if (version === null || !key.startsWith(`${version}|`)) entries.delete(key);
   });
   void dv.listen().catch(() => undefined);
 

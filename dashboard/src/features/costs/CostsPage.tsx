@@ -19,7 +19,7 @@ const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 
 export default function CostsPage() {
   const codes = useCodeText();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const [centres, reexecuteCentres] = useQuery({ query: CostCentresQuery });
   // Costs are shared under agreements: only centres with one are offered (data/national adds many without).

@@ -46,7 +46,7 @@ type Result = SimulateQuery['simulateCostSharing'];
  */
 export function Simulator({ centreId, year, currentModel, parties, municipalities }: Props) {
   const codes = useCodeText();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const client = useClient();
   const [model, setModel] = useState<CostModelKind | ''>('');
   const [typed, setTyped] = useState<Partial<Record<ParamField, string>>>({});

@@ -19,7 +19,7 @@ const shown = (v: number | null | undefined, per: number) => (v === null || v ==
  */
 export function CostTermsForm({ agreementId }: { agreementId: string }) {
   const codes = useCodeText();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [agreement, reexecute] = useQuery({ query: FinanceAgreementQuery, variables: { id: agreementId }, context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []) });
   const a = agreement.data?.agreement;
   const terms = a?.costTerms;

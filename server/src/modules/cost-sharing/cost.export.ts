@@ -1,5 +1,4 @@
 // exceljs takes a good part of the server's start-up to load: fetched on the first use, not at start.
-import type ExcelJS from 'exceljs';
 import express, { type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -77,6 +76,7 @@ export function toCsv(sheet: Sheet): string {
 }
 
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up (slow to load)
   const Excel = require('exceljs') as typeof import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'Samordna';

@@ -21,6 +21,7 @@ export function documentsRouter(dataSource: DataSource, authenticate: (req: expr
       const ascii = name.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
       res.setHeader('Content-Disposition', `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeURIComponent(name)}.docx`);
       // The docx library is loaded with the first document, not at start-up (it is slow to load).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up (slow to load)
       const { agreementDocx } = require('./docx') as typeof import('./docx');
       res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await agreementDocx(doc, `generert ${formatDate(todayInNorway())}`));
     } catch (error) {

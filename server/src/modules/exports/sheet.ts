@@ -1,5 +1,4 @@
 // exceljs takes a good part of the server's start-up to load: fetched on the first use, not at start.
-import type ExcelJS from 'exceljs';
 import { csvDecimal, formatDate, toCsv, type IsoDate } from '@samordna/domain';
 
 /**
@@ -42,6 +41,7 @@ const column = (i: number) => {
 };
 
 export async function tableToXlsx(t: ExportTable): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up (slow to load)
   const Excel = require('exceljs') as typeof import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'Samordna';

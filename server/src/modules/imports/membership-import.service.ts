@@ -1,5 +1,4 @@
 // exceljs takes a good part of the server's start-up to load: fetched on the first use, not at start.
-import type ExcelJS from 'exceljs';
 import { transaction } from '../../app/transaction';
 import type { EntityManager } from 'typeorm';
 import { parseMembershipRows, readCsv, type CsvRow, type ImportRowError, type IsoDate } from '@samordna/domain';
@@ -48,6 +47,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
 export async function tableOf(file: string, format: ImportFormat): Promise<CsvRow[]> {
   checkSize(file);
   if (format === 'CSV') return readCsv(file);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up (slow to load)
   const Excel = require('exceljs') as typeof import('exceljs');
   const wb = new Excel.Workbook();
   try {
