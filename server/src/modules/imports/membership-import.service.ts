@@ -1,4 +1,5 @@
 // exceljs takes a good part of the server's start-up to load: fetched on the first use, not at start.
+import type ExcelJS from 'exceljs';
 import { transaction } from '../../app/transaction';
 import type { EntityManager } from 'typeorm';
 import { parseMembershipRows, readCsv, type CsvRow, type ImportRowError, type IsoDate } from '@samordna/domain';
