@@ -150,7 +150,7 @@ function rssMiB(pid) {
 /** Runs one scenario's load from a second process; returns the runs. */
 function load(port, requests, connections, how = { mode: 'runs' }) {
   const burst = how.mode === 'burst';
-  const config = { url: `http://127.0.0.1:${port}`, connections, seconds: SECONDS, warmupSeconds: burst ? 0 : WARMUP, runs: burst ? 1 : RUNS, amount: burst ? connections : undefined, requests };
+  const config = { timeout: burst ? 20 : 30, url: `http://127.0.0.1:${port}`, connections, seconds: SECONDS, warmupSeconds: burst ? 0 : WARMUP, runs: burst ? 1 : RUNS, amount: burst ? connections : undefined, requests };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'lib', 'load.mjs'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
     children.add(child);
@@ -172,12 +172,16 @@ function summary(runs) {
 /** One request outside the load: status, bytes, SQL statements (header), errors. */
 async function probe(port, request) {
   const t0 = performance.now();
-  const res = await fetch(`http://127.0.0.1:${port}${request.path}`, { method: request.method, headers: request.headers, body: request.method === 'GET' ? undefined : request.body });
-  const text = await res.text();
-  let error = null;
-  if (res.status !== 200) error = `HTTP ${res.status}`;
-  else if (text.includes('"errors":[{')) error = JSON.parse(text).errors?.[0]?.message ?? 'GraphQL error';
-  return { status: res.status, ms: performance.now() - t0, bytes: Buffer.byteLength(text), sql: res.headers.get('x-sql-statements'), error };
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}${request.path}`, { method: request.method, headers: request.headers, body: request.method === 'GET' ? undefined : request.body, signal: AbortSignal.timeout(60_000) });
+    const text = await res.text();
+    let error = null;
+    if (res.status !== 200) error = `HTTP ${res.status}`;
+    else if (text.includes('"errors":[{')) error = JSON.parse(text).errors?.[0]?.message ?? 'GraphQL error';
+    return { status: res.status, ms: performance.now() - t0, bytes: Buffer.byteLength(text), sql: res.headers.get('x-sql-statements'), error };
+  } catch (e) {
+    return { status: 0, ms: performance.now() - t0, bytes: null, sql: null, error: `${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}` };
+  }
 }
 
 /**
@@ -189,12 +193,12 @@ async function probe(port, request) {
 function plan(ms, connections) {
   const batchSeconds = (ms / 1000) * Math.max(1, connections / 2);
   if (batchSeconds <= SECONDS / 2) return { mode: 'runs', batchSeconds };
-  if (batchSeconds <= 30) return { mode: 'burst', batchSeconds };
+  if (batchSeconds <= 10) return { mode: 'burst', batchSeconds };
   return { mode: 'skip', batchSeconds };
 }
 
 /** Waits until the server answers a trivial query within 1 s again (abandoned requests of a load may still run). */
-async function drain(port, limitMs = 120_000) {
+async function drain(port, limitMs = 30_000) {
   const until = Date.now() + limitMs;
   while (Date.now() < until) {
     const t0 = Date.now();
@@ -253,7 +257,9 @@ async function measureScale(scale, url, vars, levels) {
   const list = scenarios(vars);
   const port = await embedded.findFreePort();
   log(`${scale}: starting the server (NODE_ENV=production)`);
-  const server = await startProcess([path.join(ROOT, 'server', 'dist', 'main.js')], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', SAMORDNA_BENCH_SQL_COUNT: '1' }, /Samordna is running/);
+  const start = () => startProcess([path.join(ROOT, 'server', 'dist', 'main.js')], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', SAMORDNA_BENCH_SQL_COUNT: '1' }, /Samordna is running/);
+  let server = await start();
+  out.crashes = [];
   try {
     out.startedIn = server.startedIn;
     out.rss.before = rssMiB(server.child.pid);
@@ -278,8 +284,14 @@ async function measureScale(scale, url, vars, levels) {
         out.server[`${s.key}@${c}`] = { ...summary(await load(port, s.server, c, how)), mode: how.mode };
         const r = out.server[`${s.key}@${c}`];
         const drained = await drain(port);
-        log(`${scale}: server ${s.key} @${c}: p50 ${fmt(r.p50)} p95 ${fmt(r.p95)} p99 ${fmt(r.p99)} ms, ${fmt(r.rps, 0)} req/s, ${r.requests} answers, ${r.errors} errors (${how.mode}, ${((Date.now() - t0) / 1000).toFixed(0)} s; ${drained === null ? 'still busy after 120 s' : 'idle again'})`);
-        if (server.child.exitCode !== null) throw new Error(`the server died during ${s.key} @${c}:\n${server.output().slice(-3000)}`);
+        log(`${scale}: server ${s.key} @${c}: p50 ${fmt(r.p50)} p95 ${fmt(r.p95)} p99 ${fmt(r.p99)} ms, ${fmt(r.rps, 0)} req/s, ${r.requests} answers, ${r.errors} errors (${how.mode}, ${((Date.now() - t0) / 1000).toFixed(0)} s; ${drained === null ? 'still busy after 30 s' : 'idle again'})`);
+        if (server.child.exitCode !== null || server.child.signalCode !== null) {
+          // Recorded and reported; the run goes on with a fresh server process.
+          const tail = server.output().split('\n').filter((l) => /Error|error|at /.test(l)).slice(0, 6).join('\n');
+          out.crashes.push({ cell: `${s.key}@${c}`, exit: server.child.exitCode ?? server.child.signalCode, tail });
+          log(`${scale}: THE SERVER DIED during ${s.key} @${c}:\n${tail}\n… starting it again`);
+          server = await start();
+        }
       }
     }
     out.rss.after = rssMiB(server.child.pid);
@@ -319,13 +331,15 @@ async function profileSlowest(url, vars, key) {
   let from;
   let to;
   let exitAt;
+  let connections = 20;
   try {
     const alone = Math.max((await probe(port, scenario.server[0])).ms, (await probe(port, scenario.server[0])).ms);
     const how = plan(alone, 20);
     from = Date.now();
-    const runs = await load(port, scenario.server, 20, how.mode === 'skip' ? { mode: 'burst' } : how);
+    connections = how.mode === 'skip' ? 2 : 20;
+    const runs = await load(port, scenario.server, connections, how.mode === 'skip' ? { mode: 'burst' } : how);
     to = Date.now();
-    log(`profile: ${key} @20 under --cpu-prof: p95 ${fmt(summary(runs).p95)} ms`);
+    log(`profile: ${key} @${connections} under --cpu-prof: p95 ${fmt(summary(runs).p95)} ms`);
   } finally {
     const exited = new Promise((r) => server.child.once('exit', () => r((exitAt = Date.now()))));
     await stopProcess(server.child);
@@ -339,7 +353,7 @@ async function profileSlowest(url, vars, key) {
   // Only the samples taken while the load ran (the profile also holds start-up and shutdown): the
   // profile's end is the process exit, so the load window is known relative to it.
   const windowUs = { fromEndUs: (exitAt - from) * 1000, toEndUs: (exitAt - to) * 1000 };
-  return { key, ...summariseProfile(profile, { top: 15, window: windowUs }) };
+  return { key, connections, ...summariseProfile(profile, { top: 15, window: windowUs }) };
 }
 
 // ---------------------------------------------------------------- main
@@ -412,6 +426,8 @@ try {
   }
   report.uptimeEnd = uptime();
   report.seconds = (Date.now() - started) / 1000;
+  // The raw figures first, so that a fault in rendering loses nothing.
+  writeFileSync(path.join(tmpdir(), 'samordna-bench-report.json'), JSON.stringify(report));
   writeFileSync(opts.out, renderResults(report));
   log(`wrote ${path.relative(ROOT, opts.out)} (${report.seconds.toFixed(0)} s); ${report.uptimeEnd}`);
 } catch (error) {
@@ -423,8 +439,12 @@ try {
 
 // ---------------------------------------------------------------- RESULTS.md
 /** A cell's p95: measured, or for a scenario too slow to load, the time of one request alone (a lower bound). */
-const p95v = (c) => (c?.skipped ? c.lowerBound : c?.p95);
-const cell = (c, k, digits = 1) => (c?.skipped ? (k === 'p95' ? `≥ ${fmt(c.lowerBound, 0)} (not loaded)` : '–') : `${fmt(c?.[k], digits)}${c?.mode === 'burst' && k === 'p95' ? ' †' : ''}`);
+function p95v(c) {
+  return c?.skipped ? c.lowerBound : c?.p95;
+}
+function cell(c, k, digits = 1) {
+  return c?.skipped ? (k === 'p95' ? `≥ ${fmt(c.lowerBound, 0)} (not loaded)` : '–') : `${fmt(c?.[k], digits)}${c?.mode === 'burst' && k === 'p95' ? ' †' : ''}`;
+}
 
 function renderResults(r) {
   const one = r.one;
@@ -473,7 +493,7 @@ function renderResults(r) {
     L.push('');
   };
   L.push(
-    `Where one request alone is so slow that the connections' requests at once would take more than half a run (${SECONDS} s), the cell is one **burst** instead (†): each connection sends one request and all are measured to their end (no warm-up, one run). «not loaded»: that burst would take more than 30 s; the time of one request alone is then the lower bound of the p95. The floor is measured at 1 connection for the coverage overview only (time budget). Errors: failed connections, timeouts (30 s), non-2xx answers and GraphQL errors.`,
+    `Where one request alone is so slow that the connections' requests at once would take more than half a run (${SECONDS} s), the cell is one **burst** instead (†): each connection sends one request and all are measured to their end, up to 20 s (no warm-up, one run). «not loaded»: that burst would take more than 10 s by that estimate; the time of one request alone is then the lower bound of the p95. The floor is measured at 1 connection for the coverage overview only (time budget). Errors: failed connections, timeouts (30 s; 20 s in a burst), non-2xx answers and GraphQL errors.`,
     '',
   );
   const keys = list.map((s) => s.key);
@@ -494,6 +514,9 @@ function renderResults(r) {
     L.push(`| ${label[k]}${err ? ` (error: ${err.error})` : ''} | ${sql(p1)} | ${sql(p10)} | ${fmt(p1.at(-1)?.ms, 0)} ms | ${fmt(p10.at(-1)?.ms, 0)} ms | ${kb(p1.at(-1)?.bytes)} | ${kb(p10.at(-1)?.bytes)} | ${kb(one.floorProbes[k]?.bytes)} | ${kb(ten.floorProbes[k]?.bytes)} |`);
   }
   L.push('');
+  for (const [scale, x] of [['national data', one], ['10× data', ten]]) {
+    for (const c of x.crashes ?? []) L.push(`**The server process died** (${scale}, during ${c.cell}, exit ${c.exit}); the run went on with a new process. Its last error lines:`, '', '```', c.tail, '```', '');
+  }
   L.push(`Server RSS: national data ${fmt(one.rss.before, 0)} MiB after start, ${fmt(one.rss.after, 0)} MiB after its load; 10× data ${fmt(ten.rss.before, 0)} → ${fmt(ten.rss.after, 0)} MiB. Server start (migrations, seed check): ${one.startedIn ?? '–'} s at 1×, ${ten.startedIn ?? '–'} s at 10×.`, '');
 
   L.push('## Data', '');
@@ -506,7 +529,7 @@ function renderResults(r) {
   L.push('## CPU profile of the slowest read', '');
   if (r.profile) {
     L.push(
-      `\`${label[r.profile.key]}\` under one load (warm-up and ${RUNS} runs at 20 connections), national data, server started with \`--cpu-prof\`; only the samples taken during the load: ${fmt(r.profile.totalMs, 0)} ms on the CPU, ${fmt(r.profile.idleMs, 0)} ms idle (waiting for PostgreSQL or the network). Self time:`,
+      `\`${label[r.profile.key]}\` under one load at ${r.profile.connections} connections, national data, server started with \`--cpu-prof\`; only the samples taken during the load: ${fmt(r.profile.totalMs, 0)} ms on the CPU, ${fmt(r.profile.idleMs, 0)} ms idle (waiting for PostgreSQL or the network). Self time:`,
       '',
     );
     L.push('| function | where | self ms | share |', '|---|---|---|---|');

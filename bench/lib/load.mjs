@@ -37,7 +37,7 @@ function once(seconds) {
         connections: config.connections,
         ...(config.amount ? { amount: config.amount } : { duration: seconds }),
         requests: requests(),
-        timeout: 30,
+        timeout: config.timeout ?? 30,
         // A GraphQL error comes with status 200: count it as an error too.
         verifyBody: (body) => !String(body).startsWith('{"errors"') && !String(body).includes('"errors":[{'),
       },
