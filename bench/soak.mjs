@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm soak [--minutes 5] [--runs 1] [--connections 50] [--no-faults] [--out bench/RESULTS.md]`
+// `pnpm soak [--minutes 5] [--runs 1] [--connections 50] [--no-faults] [--out bench/SOAK.md]`
 //
 // A soak and fault run on loopback only, bounded in time. It starts its own PostgreSQL (the embedded
 // binaries, in a temporary directory, on a fixed port) and the built server against it as
@@ -9,7 +9,7 @@
 //
 // Checks: the server process survives; outside the fault windows every request succeeds; inside
 // them the only failure is 503 DATABASE_UNAVAILABLE; it recovers by itself; and every write it
-// acknowledged (ledger of ids) is in the database afterwards. Writes bench/RESULTS.md; exits 1 when
+// acknowledged (ledger of ids) is in the database afterwards. Writes bench/SOAK.md; exits 1 when
 // a check fails.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
@@ -26,7 +26,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     connections: { type: 'string', default: '50' },
     'no-faults': { type: 'boolean', default: false },
-    out: { type: 'string', default: path.join(ROOT, 'bench', 'RESULTS.md') },
+    out: { type: 'string', default: path.join(ROOT, 'bench', 'SOAK.md') },
   },
 });
 const MINUTES = Number(values.minutes);
@@ -312,7 +312,7 @@ try {
   rmSync(base, { recursive: true, force: true });
 }
 
-// ---------------------------------------------------------------- verdict and RESULTS.md
+// ---------------------------------------------------------------- verdict and SOAK.md
 const checks = [
   ['server survived every fault and stopped with exit 0 on SIGTERM', report.exit?.code === 0],
   ['0 errors outside the fault windows', report.runs.every((r) => r.steadyErrors === 0)],

@@ -13,6 +13,7 @@ import { createOidcRouter } from './modules/auth/oidc';
 import { markStopping } from './app/availability';
 import { cancelStatements } from './database/cancel';
 import { scheduleReminderMails } from './modules/reminders/reminders.mail';
+import { countSqlPerRequest } from './app/bench-sql-count';
 
 /** Active national administrators who are not demo users: none means the first must be made with the CLI. */
 async function countAdministrators(ds: DataSource): Promise<number> {
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   // Unique per process (replicas may share a pid in their containers): on shutdown this process
   // cancels its own statements and no other's.
   const applicationName = `samordna-${randomBytes(4).toString('hex')}`;
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(countSqlPerRequest(app));
 
   // Take the port first: a port in use is the commonest failure and costs nothing to find.
   try {
