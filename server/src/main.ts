@@ -14,6 +14,7 @@ import { markStopping } from './app/availability';
 import { cancelStatements } from './database/cancel';
 import { scheduleReminderMails } from './modules/reminders/reminders.mail';
 import { countSqlPerRequest } from './app/bench-sql-count';
+import { onUnhandledRejection } from './app/limits';
 
 /** Active national administrators who are not demo users: none means the first must be made with the CLI. */
 async function countAdministrators(ds: DataSource): Promise<number> {
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     })();
     return stopping;
   };
+  process.on('unhandledRejection', (reason) => onUnhandledRejection(reason));
   process.on('SIGINT', () => void shutdown('SIGINT', 0));
   process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
 

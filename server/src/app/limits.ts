@@ -214,16 +214,34 @@ export function newBudget(now = Date.now()): RequestBudget {
   return { fields: 0, deadline: now + LIMITS.maxExecutionMs, exceeded: null };
 }
 
+/** The errors a request's budget throws (one per request, thrown again for every later field). */
+const BUDGET_ERRORS = new WeakSet<GraphQLError>();
+const budgetError = (e: GraphQLError) => (BUDGET_ERRORS.add(e), e);
+
+/**
+ * For `process.on('unhandledRejection')`. When a field of a non-null list item throws while other
+ * items are still resolving, graphql-js answers at once and leaves those items' promises to no one:
+ * when they reject later (with the same budget error, or a query cancelled with them) nobody awaits
+ * them. Node would end the whole server for that, with every other user's request in it (seen under
+ * load in `pnpm bench`). The request itself has had its answer, so a budget error is dropped and
+ * anything else is logged, not fatal.
+ */
+export function onUnhandledRejection(reason: unknown, log: (message: string) => void = console.error): void {
+  // graphql-js rejects with the error located at its field: the budget error is its originalError.
+  for (let e: unknown = reason; e instanceof GraphQLError; e = e.originalError) if (BUDGET_ERRORS.has(e)) return;
+  log(`Unhandled rejection (an abandoned resolver; the server keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+}
+
 export function responseTooLarge(what: string): GraphQLError {
-  return new GraphQLError(`Svaret ble for stort (${what}). Be om færre rader eller færre nivåer.`, {
+  return budgetError(new GraphQLError(`Svaret ble for stort (${what}). Be om færre rader eller færre nivåer.`, {
     extensions: { code: 'RESPONSE_TOO_LARGE', maxResolvedFields: LIMITS.maxResolvedFields, maxResponseBytes: LIMITS.maxResponseBytes, http: { status: 400 } },
-  });
+  }));
 }
 
 export function queryTimeout(): GraphQLError {
-  return new GraphQLError(`Spørringen tok for lang tid (grensen er ${LIMITS.maxExecutionMs / 1000} s). Be om færre rader eller færre nivåer.`, {
+  return budgetError(new GraphQLError(`Spørringen tok for lang tid (grensen er ${LIMITS.maxExecutionMs / 1000} s). Be om færre rader eller færre nivåer.`, {
     extensions: { code: 'QUERY_TIMEOUT', maxExecutionMs: LIMITS.maxExecutionMs, http: { status: 503 } },
-  });
+  }));
 }
 
 /**
