@@ -90,8 +90,10 @@ const CEILING: Record<string, number> = {
   contacts: 6,
   agencies: 5,
   routines: 8,
-  coverage: 7,
-  costs: 14,
+  // Computed (not kept): the rules' 7, and the data version read before and after (issue 15 cache).
+  coverage: 9,
+  // The cost facts loaded once per data version (13), and the version read before and after.
+  costs: 15,
 };
 
 it('list queries send a bounded number of statements, the same bound at 10× the data', async () => {
