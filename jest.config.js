@@ -16,7 +16,13 @@ const d3Array = path.join(path.dirname(createRequire(d3Geo).resolve('d3-array'))
 const tsJest = (tsconfig) => ({
   '^.+\\.tsx?$': ['ts-jest', { tsconfig }],
 });
-const COMMONJS_TESTS = { isolatedModules: true, target: 'ES2022', module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true };
+const COMMONJS_TESTS = {
+  isolatedModules: true,
+  target: 'ES2022',
+  module: 'commonjs',
+  moduleResolution: 'node10',
+  esModuleInterop: true,
+};
 
 // Jest's 5 s default is for unit tests. Tests against PostgreSQL and the built server wait on
 // I/O and on a machine that may be busy; these bound a hung test instead of timing a fast one

@@ -20,7 +20,9 @@ import { findFreePort } from '../infra/postgres/index.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { chromium } = createRequire(path.join(root, 'dashboard', 'package.json'))('playwright-core');
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, starts: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, starts: { type: 'string', default: '5' } },
+});
 const RUNS = Number(args.runs);
 const STARTS = Number(args.starts);
 /** The first start initialises a fresh embedded database and seeds it: allow for a busy machine. */
@@ -30,7 +32,11 @@ const MUNICIPALITIES = 357;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => (n / 1024).toFixed(1);
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(', ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'samordna-bench-'));
 chmodSync(dir, 0o755);
@@ -65,7 +71,11 @@ async function start() {
       throw new Error(`the server did not answer within ${START_TIMEOUT_MS / 1000} s:\n${out}`);
     }
     try {
-      const r = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      const r = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
       await r.arrayBuffer();
       if (r.status === 200) break;
     } catch {
@@ -81,7 +91,15 @@ async function start() {
   const rebuilt = /^Building /m.test(out);
   const check = /checked in (\d+) ms/.exec(out);
   const built = /^Built in ([\d.]+) s/m.exec(out);
-  return { ms, cpuMs, rebuilt, checkMs: check ? Number(check[1]) : null, buildS: built ? Number(built[1]) : null, out, stop };
+  return {
+    ms,
+    cpuMs,
+    rebuilt,
+    checkMs: check ? Number(check[1]) : null,
+    buildS: built ? Number(built[1]) : null,
+    out,
+    stop,
+  };
 }
 
 /** utime + stime of a process and its descendants (Linux /proc), in ms; null elsewhere. */
@@ -119,10 +137,15 @@ let browser = null;
 try {
   // Start 0: a fresh data directory (initialised, migrated and seeded), not part of the figure.
   const first = await start();
-  notes.push(`First start on an empty data directory (initdb, migrations, seed): ${(first.ms / 1000).toFixed(1)} s${first.rebuilt ? `, and it built (${first.buildS} s): the build was not recorded as current before the run` : ''}.`);
+  notes.push(
+    `First start on an empty data directory (initdb, migrations, seed): ${(first.ms / 1000).toFixed(1)} s${first.rebuilt ? `, and it built (${first.buildS} s): the build was not recorded as current before the run` : ''}.`,
+  );
   server = first;
 
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 
   // 1. JavaScript of the first route: every script the start page fetches until it has drawn its
   //    key figures and chart and the network is quiet.
@@ -141,7 +164,9 @@ try {
     const raw = [...scripts.values()].reduce((n, b) => n + b.length, 0);
     return { gz, raw, files: [...scripts.keys()].map((k) => path.basename(k)) };
   };
-  const home = await scriptsOf(`${base}/`, (p) => p.getByTestId('county-chart').or(p.locator('.recharts-wrapper')).first().waitFor());
+  const home = await scriptsOf(`${base}/`, (p) =>
+    p.getByTestId('county-chart').or(p.locator('.recharts-wrapper')).first().waitFor(),
+  );
   results.push({
     what: 'JavaScript of the first route (Oversikt), gzipped',
     result: `${kb(home.gz)} KB (${kb(home.raw)} KB raw, ${home.files.length} files)`,
@@ -150,8 +175,12 @@ try {
     target: `≤ ${TARGETS.firstRouteKbGz} KB`,
     met: home.gz / 1024 <= TARGETS.firstRouteKbGz,
   });
-  const map = await scriptsOf(`${base}/kart`, (p) => p.locator('[data-testid=coverage-map] path[data-kommunenummer]').first().waitFor());
-  notes.push(`First route files: ${home.files.join(', ')}. The map page (/kart) as first route: ${kb(map.gz)} KB gzipped in ${map.files.length} files.`);
+  const map = await scriptsOf(`${base}/kart`, (p) =>
+    p.locator('[data-testid=coverage-map] path[data-kommunenummer]').first().waitFor(),
+  );
+  notes.push(
+    `First route files: ${home.files.join(', ')}. The map page (/kart) as first route: ${kb(map.gz)} KB gzipped in ${map.files.length} files.`,
+  );
 
   // 2. Navigation to a drawn map: a new browser context (empty cache) each run. An observer set
   //    up before the page's scripts notes when all municipalities are in the SVG; the time is
@@ -190,7 +219,9 @@ try {
     const r = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ coverageOverview { rows { municipality { kommunenummer } worstSeverity codes } } }' }),
+      body: JSON.stringify({
+        query: '{ coverageOverview { rows { municipality { kommunenummer } worstSeverity codes } } }',
+      }),
     });
     await r.json();
     apiTimes.push(performance.now() - t0);
@@ -232,14 +263,20 @@ try {
   const checks = starts.map((s) => s.checkMs).filter((c) => c !== null);
   results.push({
     what: 'A start without source changes rebuilds nothing',
-    result: rebuilds === 0 ? `no rebuild in ${STARTS} starts (build check ${Math.round(median(checks))} ms)` : `rebuilt in ${rebuilds} of ${STARTS} starts`,
+    result:
+      rebuilds === 0
+        ? `no rebuild in ${STARTS} starts (build check ${Math.round(median(checks))} ms)`
+        : `rebuilt in ${rebuilds} of ${STARTS} starts`,
     value: rebuilds,
     unit: 'rebuilds',
     target: 'no rebuild',
     met: rebuilds === 0,
   });
   const phases = /Samordna is running \(started in ([\d.]+) s\)/.exec(starts[starts.length - 1].out);
-  if (phases) notes.push(`The server's own start-up (port, database, migrations check, seed check, schema) in the last start: ${phases[1]} s; the rest of the cold start is Node loading the server's modules and the build check.`);
+  if (phases)
+    notes.push(
+      `The server's own start-up (port, database, migrations check, seed check, schema) in the last start: ${phases[1]} s; the rest of the cold start is Node loading the server's modules and the build check.`,
+    );
 } finally {
   await browser?.close();
   await server?.stop();

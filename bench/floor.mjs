@@ -54,10 +54,20 @@ function coverageRow(r) {
   const critical = r.agreement ? 0 : 1;
   const warning = codes.length - critical;
   return {
-    municipality: { kommunenummer: r.kommunenummer, name: r.name, countyNumber: r.county_number, county: { name: r.county_name } },
+    municipality: {
+      kommunenummer: r.kommunenummer,
+      name: r.name,
+      countyNumber: r.county_number,
+      county: { name: r.county_name },
+    },
     status: r.agreement ? 'AGREEMENT' : r.centre_name ? 'DOCUMENTED' : 'NONE',
     worstSeverity: critical ? 'CRITICAL' : warning ? 'WARNING' : null,
-    documentedMembership: r.centre_name ? { centreName: r.centre_name, provenance: { confidence: r.confidence, marked: r.confidence === 'WEAK', evidence: r.confidence } } : null,
+    documentedMembership: r.centre_name
+      ? {
+          centreName: r.centre_name,
+          provenance: { confidence: r.confidence, marked: r.confidence === 'WEAK', evidence: r.confidence },
+        }
+      : null,
     critical,
     warning,
     info: 0,
@@ -105,7 +115,17 @@ const handlers = {
   async '/municipality-coverage'(q) {
     const { rows } = await pool.query(COVERAGE_ONE, [q.get('k')]);
     const row = rows[0] ? coverageRow(rows[0]) : null;
-    return { data: { municipalityCoverage: row && { ...row, findings: row.codes.map((code) => ({ code, severity: code === 'NO_WRITTEN_AGREEMENT' || code === 'NO_CENTRE' ? 'CRITICAL' : 'WARNING' })) } } };
+    return {
+      data: {
+        municipalityCoverage: row && {
+          ...row,
+          findings: row.codes.map((code) => ({
+            code,
+            severity: code === 'NO_WRITTEN_AGREEMENT' || code === 'NO_CENTRE' ? 'CRITICAL' : 'WARNING',
+          })),
+        },
+      },
+    };
   },
   async '/cost-distribution'(q) {
     const year = Number(q.get('year'));
@@ -115,11 +135,20 @@ const handlers = {
   async '/simulate'(q) {
     // Before and after (the rate 10 % higher) in one statement: the distribution twice, side by side.
     const year = Number(q.get('year'));
-    const { rows } = await pool.query(`SELECT b.*, row_to_json(a) AS after FROM (${DISTRIBUTION}) b, (${DISTRIBUTION.replaceAll('$3', '$4')}) a`, [q.get('centre'), year, 100, 110]);
+    const { rows } = await pool.query(
+      `SELECT b.*, row_to_json(a) AS after FROM (${DISTRIBUTION}) b, (${DISTRIBUTION.replaceAll('$3', '$4')}) a`,
+      [q.get('centre'), year, 100, 110],
+    );
     if (!rows[0]) return { data: { simulateCostSharing: null } };
     const before = distribution(rows[0], year);
     const after = distribution(rows[0].after, year);
-    const differences = before.parties.map((p, i) => ({ municipality: p.municipality, role: p.role, beforeOre: p.allocatedOre, afterOre: after.parties[i]?.allocatedOre, differenceOre: (after.parties[i]?.allocatedOre ?? 0) - p.allocatedOre }));
+    const differences = before.parties.map((p, i) => ({
+      municipality: p.municipality,
+      role: p.role,
+      beforeOre: p.allocatedOre,
+      afterOre: after.parties[i]?.allocatedOre,
+      differenceOre: (after.parties[i]?.allocatedOre ?? 0) - p.allocatedOre,
+    }));
     return { data: { simulateCostSharing: { differences, before, after } } };
   },
   async '/agreements'() {
@@ -163,7 +192,10 @@ const handlers = {
   },
   async '/agency'(_q, body) {
     const input = JSON.parse(body).variables.input;
-    const { rows } = await pool.query(`INSERT INTO agency (kommunenummer, kind, name) VALUES ($1, $2, $3) RETURNING id`, [input.kommunenummer, input.kind, input.name]);
+    const { rows } = await pool.query(
+      `INSERT INTO agency (kommunenummer, kind, name) VALUES ($1, $2, $3) RETURNING id`,
+      [input.kommunenummer, input.kind, input.name],
+    );
     return { data: { createAgency: { id: rows[0].id } } };
   },
 };
@@ -181,7 +213,12 @@ const server = http.createServer((req, res) => {
     handler(url.searchParams, body).then(
       (answer) => {
         const json = JSON.stringify(answer);
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) }).end(json);
+        res
+          .writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(json),
+          })
+          .end(json);
       },
       (error) => {
         const json = JSON.stringify({ errors: [{ message: error.message }] });

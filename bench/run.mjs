@@ -56,7 +56,9 @@ const uptime = () => {
   try {
     return execFileSync('uptime', { encoding: 'utf8' }).trim();
   } catch {
-    return `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`;
+    return `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`;
   }
 };
 
@@ -82,26 +84,83 @@ const DOCS = {
 
 /** The scenarios; `vars` are filled from the database of each scale. */
 function scenarios(v) {
-  const gql = (query, variables, cookie) => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
+  const gql = (query, variables, cookie) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   const get = (p) => ({ method: 'GET', path: p });
   const costVars = { centreId: v.centreId, year: v.year, fromYear: v.year - 9, toYear: v.year };
-  const simVars = { input: { centreId: v.centreId, year: v.year, terms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 9350 } } };
+  const simVars = {
+    input: { centreId: v.centreId, year: v.year, terms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 9350 } },
+  };
   const writeVars = { input: { kommunenummer: v.kommunenummer, kind: 'OTHER', name: 'Syntetisk benketest-etat' } };
   return [
-    { key: 'coverage', label: 'coverage overview (CoverageOverview)', server: [gql(DOCS.coverage, {}, v.admin)], floor: [get('/coverage-overview')] },
-    { key: 'municipality', label: 'municipality coverage (MunicipalityCoverage)', server: [gql(DOCS.municipality, { kommunenummer: v.kommunenummer }, v.admin)], floor: [get(`/municipality-coverage?k=${v.kommunenummer}`)] },
-    { key: 'cost', label: 'cost distribution + 10-year trend (CostPage)', server: [gql(DOCS.cost, costVars, v.admin)], floor: [get(`/cost-distribution?centre=${v.centreId}&year=${v.year}`)] },
-    { key: 'simulate', label: 'simulator (Simulate)', server: [gql(DOCS.simulate, simVars, v.admin)], floor: [get(`/simulate?centre=${v.centreId}&year=${v.year}`)] },
-    { key: 'agreements', label: 'agreement list (AgreementList)', server: [gql(DOCS.agreements, {}, v.admin)], floor: [get('/agreements')] },
-    { key: 'agreement', label: 'agreement detail (AgreementDetail)', server: [gql(DOCS.agreement, { id: v.agreementId }, v.admin)], floor: [get(`/agreement?id=${v.agreementId}`)] },
-    { key: 'contacts', label: "contacts of a centre's municipalities (centre leader)", server: [gql(DOCS.contacts, { centreId: v.centreId }, v.leader)], floor: [get(`/centre-contacts?centre=${v.centreId}`)] },
+    {
+      key: 'coverage',
+      label: 'coverage overview (CoverageOverview)',
+      server: [gql(DOCS.coverage, {}, v.admin)],
+      floor: [get('/coverage-overview')],
+    },
+    {
+      key: 'municipality',
+      label: 'municipality coverage (MunicipalityCoverage)',
+      server: [gql(DOCS.municipality, { kommunenummer: v.kommunenummer }, v.admin)],
+      floor: [get(`/municipality-coverage?k=${v.kommunenummer}`)],
+    },
+    {
+      key: 'cost',
+      label: 'cost distribution + 10-year trend (CostPage)',
+      server: [gql(DOCS.cost, costVars, v.admin)],
+      floor: [get(`/cost-distribution?centre=${v.centreId}&year=${v.year}`)],
+    },
+    {
+      key: 'simulate',
+      label: 'simulator (Simulate)',
+      server: [gql(DOCS.simulate, simVars, v.admin)],
+      floor: [get(`/simulate?centre=${v.centreId}&year=${v.year}`)],
+    },
+    {
+      key: 'agreements',
+      label: 'agreement list (AgreementList)',
+      server: [gql(DOCS.agreements, {}, v.admin)],
+      floor: [get('/agreements')],
+    },
+    {
+      key: 'agreement',
+      label: 'agreement detail (AgreementDetail)',
+      server: [gql(DOCS.agreement, { id: v.agreementId }, v.admin)],
+      floor: [get(`/agreement?id=${v.agreementId}`)],
+    },
+    {
+      key: 'contacts',
+      label: "contacts of a centre's municipalities (centre leader)",
+      server: [gql(DOCS.contacts, { centreId: v.centreId }, v.leader)],
+      floor: [get(`/centre-contacts?centre=${v.centreId}`)],
+    },
     {
       key: 'mixed',
       label: 'mixed: overview, municipality, cost page, 1 write in 4',
-      server: [gql(DOCS.coverage, {}, v.admin), gql(DOCS.municipality, { kommunenummer: v.kommunenummer }, v.admin), gql(DOCS.cost, costVars, v.admin), { ...gql(DOCS.write, writeVars, v.admin), write: true }],
-      floor: [get('/coverage-overview'), get(`/municipality-coverage?k=${v.kommunenummer}`), get(`/cost-distribution?centre=${v.centreId}&year=${v.year}`), { ...gql('', writeVars), path: '/agency', write: true }],
+      server: [
+        gql(DOCS.coverage, {}, v.admin),
+        gql(DOCS.municipality, { kommunenummer: v.kommunenummer }, v.admin),
+        gql(DOCS.cost, costVars, v.admin),
+        { ...gql(DOCS.write, writeVars, v.admin), write: true },
+      ],
+      floor: [
+        get('/coverage-overview'),
+        get(`/municipality-coverage?k=${v.kommunenummer}`),
+        get(`/cost-distribution?centre=${v.centreId}&year=${v.year}`),
+        { ...gql('', writeVars), path: '/agency', write: true },
+      ],
     },
-    { key: 'trivial', label: 'trivial GraphQL query ({ __typename })', server: [gql('{ __typename }', {})], floor: null },
+    {
+      key: 'trivial',
+      label: 'trivial GraphQL query ({ __typename })',
+      server: [gql('{ __typename }', {})],
+      floor: null,
+    },
   ];
 }
 
@@ -115,7 +174,10 @@ function startProcess(args, env, readyPattern, timeoutMs = 180_000) {
   child.stderr.on('data', (c) => (output += c));
   child.on('exit', () => children.delete(child));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`did not start within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)),
+      timeoutMs,
+    );
     const check = () => {
       if (readyPattern.test(output)) {
         clearTimeout(timer);
@@ -150,9 +212,20 @@ function rssMiB(pid) {
 /** Runs one scenario's load from a second process; returns the runs. */
 function load(port, requests, connections, how = { mode: 'runs' }) {
   const burst = how.mode === 'burst';
-  const config = { timeout: burst ? 20 : 30, url: `http://127.0.0.1:${port}`, connections, seconds: SECONDS, warmupSeconds: burst ? 0 : WARMUP, runs: burst ? 1 : RUNS, amount: burst ? connections : undefined, requests };
+  const config = {
+    timeout: burst ? 20 : 30,
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    seconds: SECONDS,
+    warmupSeconds: burst ? 0 : WARMUP,
+    runs: burst ? 1 : RUNS,
+    amount: burst ? connections : undefined,
+    requests,
+  };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'lib', 'load.mjs'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'lib', 'load.mjs'), JSON.stringify(config)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.add(child);
     let out = '';
     child.stdout.on('data', (c) => (out += c));
@@ -166,21 +239,46 @@ function load(port, requests, connections, how = { mode: 'runs' }) {
 /** Median of the runs' figures. */
 function summary(runs) {
   const pick = (k) => median(runs.map((r) => r[k]));
-  return { p50: pick('p50'), p95: pick('p95'), p99: pick('p99'), rps: pick('rps'), requests: runs.reduce((n, r) => n + r.requests, 0), errors: runs.reduce((n, r) => n + r.errors, 0), runs };
+  return {
+    p50: pick('p50'),
+    p95: pick('p95'),
+    p99: pick('p99'),
+    rps: pick('rps'),
+    requests: runs.reduce((n, r) => n + r.requests, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    runs,
+  };
 }
 
 /** One request outside the load: status, bytes, SQL statements (header), errors. */
 async function probe(port, request) {
   const t0 = performance.now();
   try {
-    const res = await fetch(`http://127.0.0.1:${port}${request.path}`, { method: request.method, headers: request.headers, body: request.method === 'GET' ? undefined : request.body, signal: AbortSignal.timeout(60_000) });
+    const res = await fetch(`http://127.0.0.1:${port}${request.path}`, {
+      method: request.method,
+      headers: request.headers,
+      body: request.method === 'GET' ? undefined : request.body,
+      signal: AbortSignal.timeout(60_000),
+    });
     const text = await res.text();
     let error = null;
     if (res.status !== 200) error = `HTTP ${res.status}`;
     else if (text.includes('"errors":[{')) error = JSON.parse(text).errors?.[0]?.message ?? 'GraphQL error';
-    return { status: res.status, ms: performance.now() - t0, bytes: Buffer.byteLength(text), sql: res.headers.get('x-sql-statements'), error };
+    return {
+      status: res.status,
+      ms: performance.now() - t0,
+      bytes: Buffer.byteLength(text),
+      sql: res.headers.get('x-sql-statements'),
+      error,
+    };
   } catch (e) {
-    return { status: 0, ms: performance.now() - t0, bytes: null, sql: null, error: `${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}` };
+    return {
+      status: 0,
+      ms: performance.now() - t0,
+      bytes: null,
+      sql: null,
+      error: `${e.message}${e.cause ? ` (${e.cause.code ?? e.cause.message})` : ''}`,
+    };
   }
 }
 
@@ -203,7 +301,12 @@ async function drain(port, limitMs = 30_000) {
   while (Date.now() < until) {
     const t0 = Date.now();
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}', signal: AbortSignal.timeout(limitMs) });
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+        signal: AbortSignal.timeout(limitMs),
+      });
       await res.text();
       if (res.status === 200 && Date.now() - t0 < 1000) return (Date.now() - t0) / 1000;
     } catch {
@@ -218,20 +321,35 @@ async function drain(port, limitMs = 30_000) {
 async function addBenchUsers(client) {
   // Signed-in users that are not demo users (NODE_ENV=production lets no demo user in): an administrator
   // and the leader of the centre. Their sessions are made here, so no password or second step is needed.
-  const [{ id: centreId }] = (await client.query(`SELECT id FROM crisis_centre WHERE name = 'Krisesenteret i Salten'`)).rows;
+  const [{ id: centreId }] = (await client.query(`SELECT id FROM crisis_centre WHERE name = 'Krisesenteret i Salten'`))
+    .rows;
   const session = async (email, name, role, kommunenummer, centre) => {
     const token = randomBytes(24).toString('base64url');
-    const { rows } = await client.query(`INSERT INTO app_user (email, name, is_example) VALUES ($1, $2, false) RETURNING id`, [email, name]);
-    await client.query(`INSERT INTO user_role (user_id, role, kommunenummer, centre_id) VALUES ($1, $2, $3, $4)`, [rows[0].id, role, kommunenummer, centre]);
-    await client.query(`INSERT INTO user_session (token_hash, user_id, expires_at, user_agent, method) VALUES ($1, $2, now() + interval '1 day', 'bench', 'PASSWORD')`, [
-      createHash('sha256').update(token).digest('hex'),
+    const { rows } = await client.query(
+      `INSERT INTO app_user (email, name, is_example) VALUES ($1, $2, false) RETURNING id`,
+      [email, name],
+    );
+    await client.query(`INSERT INTO user_role (user_id, role, kommunenummer, centre_id) VALUES ($1, $2, $3, $4)`, [
       rows[0].id,
+      role,
+      kommunenummer,
+      centre,
     ]);
+    await client.query(
+      `INSERT INTO user_session (token_hash, user_id, expires_at, user_agent, method) VALUES ($1, $2, now() + interval '1 day', 'bench', 'PASSWORD')`,
+      [createHash('sha256').update(token).digest('hex'), rows[0].id],
+    );
     return `samordna_session=${token}`;
   };
   return {
     admin: await session('benk.admin@example.invalid', 'Syntetisk administrator (benk)', 'ADMIN', null, null),
-    leader: await session('benk.leder@example.invalid', 'Syntetisk senterleder (benk)', 'CENTRE_LEADER', null, centreId),
+    leader: await session(
+      'benk.leder@example.invalid',
+      'Syntetisk senterleder (benk)',
+      'CENTRE_LEADER',
+      null,
+      centreId,
+    ),
   };
 }
 
@@ -239,10 +357,25 @@ async function variablesOf(url, cookies) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const [{ id: centreId }] = (await client.query(`SELECT id FROM crisis_centre WHERE name = 'Krisesenteret i Salten'`)).rows;
-    const [{ id: agreementId }] = (await client.query(`SELECT id FROM agreement WHERE centre_id = $1 AND status = 'ACTIVE' ORDER BY valid_from DESC NULLS LAST LIMIT 1`, [centreId])).rows;
+    const [{ id: centreId }] = (
+      await client.query(`SELECT id FROM crisis_centre WHERE name = 'Krisesenteret i Salten'`)
+    ).rows;
+    const [{ id: agreementId }] = (
+      await client.query(
+        `SELECT id FROM agreement WHERE centre_id = $1 AND status = 'ACTIVE' ORDER BY valid_from DESC NULLS LAST LIMIT 1`,
+        [centreId],
+      )
+    ).rows;
     const counts = {};
-    for (const t of ['municipality', 'crisis_centre', 'agreement', 'agreement_party', 'contact_person', 'centre_budget', 'usage_stat']) {
+    for (const t of [
+      'municipality',
+      'crisis_centre',
+      'agreement',
+      'agreement_party',
+      'contact_person',
+      'centre_budget',
+      'usage_stat',
+    ]) {
       counts[t] = Number((await client.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
     }
     return { centreId, agreementId, kommunenummer: '1841', year: 2025, ...cookies, counts };
@@ -257,7 +390,18 @@ async function measureScale(scale, url, vars, levels) {
   const list = scenarios(vars);
   const port = await embedded.findFreePort();
   log(`${scale}: starting the server (NODE_ENV=production)`);
-  const start = () => startProcess([path.join(ROOT, 'server', 'dist', 'main.js')], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', SAMORDNA_BENCH_SQL_COUNT: '1' }, /Samordna is running/);
+  const start = () =>
+    startProcess(
+      [path.join(ROOT, 'server', 'dist', 'main.js')],
+      {
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        SAMORDNA_BENCH_SQL_COUNT: '1',
+      },
+      /Samordna is running/,
+    );
   let server = await start();
   out.crashes = [];
   try {
@@ -277,17 +421,26 @@ async function measureScale(scale, url, vars, levels) {
         const how = plan(alone, c);
         if (how.mode === 'skip') {
           out.server[`${s.key}@${c}`] = { skipped: true, lowerBound: alone, batchSeconds: how.batchSeconds };
-          log(`${scale}: server ${s.key} @${c}: not loaded (one request alone takes ${fmt(alone, 0)} ms; ${c} at once ≈ ${fmt(how.batchSeconds, 0)} s)`);
+          log(
+            `${scale}: server ${s.key} @${c}: not loaded (one request alone takes ${fmt(alone, 0)} ms; ${c} at once ≈ ${fmt(how.batchSeconds, 0)} s)`,
+          );
           continue;
         }
         const t0 = Date.now();
         out.server[`${s.key}@${c}`] = { ...summary(await load(port, s.server, c, how)), mode: how.mode };
         const r = out.server[`${s.key}@${c}`];
         const drained = await drain(port);
-        log(`${scale}: server ${s.key} @${c}: p50 ${fmt(r.p50)} p95 ${fmt(r.p95)} p99 ${fmt(r.p99)} ms, ${fmt(r.rps, 0)} req/s, ${r.requests} answers, ${r.errors} errors (${how.mode}, ${((Date.now() - t0) / 1000).toFixed(0)} s; ${drained === null ? 'still busy after 30 s' : 'idle again'})`);
+        log(
+          `${scale}: server ${s.key} @${c}: p50 ${fmt(r.p50)} p95 ${fmt(r.p95)} p99 ${fmt(r.p99)} ms, ${fmt(r.rps, 0)} req/s, ${r.requests} answers, ${r.errors} errors (${how.mode}, ${((Date.now() - t0) / 1000).toFixed(0)} s; ${drained === null ? 'still busy after 30 s' : 'idle again'})`,
+        );
         if (server.child.exitCode !== null || server.child.signalCode !== null) {
           // Recorded and reported; the run goes on with a fresh server process.
-          const tail = server.output().split('\n').filter((l) => /Error|error|at /.test(l)).slice(0, 6).join('\n');
+          const tail = server
+            .output()
+            .split('\n')
+            .filter((l) => /Error|error|at /.test(l))
+            .slice(0, 6)
+            .join('\n');
           out.crashes.push({ cell: `${s.key}@${c}`, exit: server.child.exitCode ?? server.child.signalCode, tail });
           log(`${scale}: THE SERVER DIED during ${s.key} @${c}:\n${tail}\n… starting it again`);
           server = await start();
@@ -300,7 +453,12 @@ async function measureScale(scale, url, vars, levels) {
   }
 
   const floorPort = await embedded.findFreePort();
-  const floor = await startProcess([path.join(ROOT, 'bench', 'floor.mjs')], { DATABASE_URL: url, PORT: String(floorPort) }, /floor listening/, 30_000);
+  const floor = await startProcess(
+    [path.join(ROOT, 'bench', 'floor.mjs')],
+    { DATABASE_URL: url, PORT: String(floorPort) },
+    /floor listening/,
+    30_000,
+  );
   try {
     for (const s of list) {
       if (!s.floor) continue;
@@ -314,7 +472,9 @@ async function measureScale(scale, url, vars, levels) {
         }
         out.floor[`${s.key}@${c}`] = { ...summary(await load(floorPort, s.floor, c, how)), mode: how.mode };
         const r = out.floor[`${s.key}@${c}`];
-        log(`${scale}: floor ${s.key} @${c}: p50 ${fmt(r.p50)} p95 ${fmt(r.p95)} p99 ${fmt(r.p99)} ms, ${fmt(r.rps, 0)} req/s`);
+        log(
+          `${scale}: floor ${s.key} @${c}: p50 ${fmt(r.p50)} p95 ${fmt(r.p95)} p99 ${fmt(r.p99)} ms, ${fmt(r.rps, 0)} req/s`,
+        );
       }
     }
   } finally {
@@ -327,7 +487,11 @@ async function profileSlowest(url, vars, key) {
   const scenario = scenarios(vars).find((s) => s.key === key);
   const dir = mkdtempSync(path.join(tmpdir(), 'samordna-bench-prof-'));
   const port = await embedded.findFreePort();
-  const server = await startProcess(['--cpu-prof', `--cpu-prof-dir=${dir}`, path.join(ROOT, 'server', 'dist', 'main.js')], { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }, /Samordna is running/);
+  const server = await startProcess(
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, path.join(ROOT, 'server', 'dist', 'main.js')],
+    { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    /Samordna is running/,
+  );
   let from;
   let to;
   let exitAt;
@@ -371,7 +535,12 @@ process.on('SIGTERM', () => void cleanup().then(() => process.exit(143)));
 
 try {
   log(`start; ${report.uptimeStart}`);
-  database = await embedded.startEmbeddedPostgres({ dataDir: path.join(base, 'pg'), persistent: true, fast: true, startTimeoutMs: 120_000 });
+  database = await embedded.startEmbeddedPostgres({
+    dataDir: path.join(base, 'pg'),
+    persistent: true,
+    fast: true,
+    startTimeoutMs: 120_000,
+  });
   const url1 = withDatabase(database.url, 'samordna_1x');
   const url10 = withDatabase(database.url, 'samordna_10x');
   await ensureDatabase(url1);
@@ -400,8 +569,12 @@ try {
   report.ten = await measureScale('10×', url10, vars10, (key) => (key === 'coverage' ? [1, 20] : [20]));
 
   // The slowest read at 20 connections on national data gets the profile.
-  const reads = Object.entries(report.one.server).filter(([k]) => k.endsWith('@20') && !k.startsWith('mixed') && !k.startsWith('trivial'));
-  const slowest = reads.sort((a, b) => (b[1].p95 ?? b[1].lowerBound ?? 0) - (a[1].p95 ?? a[1].lowerBound ?? 0))[0][0].split('@')[0];
+  const reads = Object.entries(report.one.server).filter(
+    ([k]) => k.endsWith('@20') && !k.startsWith('mixed') && !k.startsWith('trivial'),
+  );
+  const slowest = reads
+    .sort((a, b) => (b[1].p95 ?? b[1].lowerBound ?? 0) - (a[1].p95 ?? a[1].lowerBound ?? 0))[0][0]
+    .split('@')[0];
   log(`profiling the slowest read: ${slowest}`);
   report.profile = await profileSlowest(url1, vars1, slowest);
   await database.stop();
@@ -411,7 +584,9 @@ try {
     log('node bench/dashboard.mjs');
     const t = Date.now();
     report.dashboard = await new Promise((resolve) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'dashboard.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'dashboard.mjs')], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       children.add(child);
       let output = '';
       child.stdout.on('data', (c) => (output += c));
@@ -443,7 +618,11 @@ function p95v(c) {
   return c?.skipped ? c.lowerBound : c?.p95;
 }
 function cell(c, k, digits = 1) {
-  return c?.skipped ? (k === 'p95' ? `≥ ${fmt(c.lowerBound, 0)} (not loaded)` : '–') : `${fmt(c?.[k], digits)}${c?.mode === 'burst' && k === 'p95' ? ' †' : ''}`;
+  return c?.skipped
+    ? k === 'p95'
+      ? `≥ ${fmt(c.lowerBound, 0)} (not loaded)`
+      : '–'
+    : `${fmt(c?.[k], digits)}${c?.mode === 'burst' && k === 'p95' ? ' †' : ''}`;
 }
 
 function renderResults(r) {
@@ -466,20 +645,37 @@ function renderResults(r) {
   // Targets.
   const cov20 = one.server['coverage@20'];
   const covFloor20 = one.floor['coverage@20'];
-  const sqlConst = list.filter((s) => one.probes[s.key] && ten.probes[s.key]).every((s) => one.probes[s.key].at(-1)?.sql === ten.probes[s.key].at(-1)?.sql);
+  const sqlConst = list
+    .filter((s) => one.probes[s.key] && ten.probes[s.key])
+    .every((s) => one.probes[s.key].at(-1)?.sql === ten.probes[s.key].at(-1)?.sql);
   L.push('## Targets', '', '| target | measured | floor | result |', '|---|---|---|---|');
-  L.push(`| coverage overview p95 ≤ 25 ms at 20 connections (national data) | ${cell(cov20, 'p95')} ms | ${cell(covFloor20, 'p95')} ms | ${verdict(p95v(cov20), 25)} |`);
+  L.push(
+    `| coverage overview p95 ≤ 25 ms at 20 connections (national data) | ${cell(cov20, 'p95')} ms | ${cell(covFloor20, 'p95')} ms | ${verdict(p95v(cov20), 25)} |`,
+  );
   const covRatio = ratio(p95v(cov20), p95v(covFloor20));
-  L.push(`| coverage overview ≤ 1.5× its raw-SQL floor (p95 at 20 connections) | ${fmt(covRatio, 2)}× | 1.00× | ${verdict(covRatio, 1.5)} |`);
-  L.push(`| coverage overview at 10× data p95 ≤ 80 ms (20 connections) | ${cell(ten.server['coverage@20'], 'p95')} ms | ${cell(ten.floor['coverage@20'], 'p95')} ms | ${verdict(p95v(ten.server['coverage@20']), 80)} |`);
-  L.push(`| cost distribution (CostPage) p95 ≤ 50 ms at 20 connections | ${cell(one.server['cost@20'], 'p95')} ms | ${cell(one.floor['cost@20'], 'p95')} ms | ${verdict(p95v(one.server['cost@20']), 50)} |`);
-  L.push(`| simulator p95 ≤ 50 ms at 20 connections | ${cell(one.server['simulate@20'], 'p95')} ms | ${cell(one.floor['simulate@20'], 'p95')} ms | ${verdict(p95v(one.server['simulate@20']), 50)} |`);
-  L.push(`| SQL statements per request constant between 1× and 10× | ${sqlConst ? 'constant for every scenario' : 'grows (see the table below)'} | – | ${sqlConst ? '**met**' : '**missed**'} |`);
+  L.push(
+    `| coverage overview ≤ 1.5× its raw-SQL floor (p95 at 20 connections) | ${fmt(covRatio, 2)}× | 1.00× | ${verdict(covRatio, 1.5)} |`,
+  );
+  L.push(
+    `| coverage overview at 10× data p95 ≤ 80 ms (20 connections) | ${cell(ten.server['coverage@20'], 'p95')} ms | ${cell(ten.floor['coverage@20'], 'p95')} ms | ${verdict(p95v(ten.server['coverage@20']), 80)} |`,
+  );
+  L.push(
+    `| cost distribution (CostPage) p95 ≤ 50 ms at 20 connections | ${cell(one.server['cost@20'], 'p95')} ms | ${cell(one.floor['cost@20'], 'p95')} ms | ${verdict(p95v(one.server['cost@20']), 50)} |`,
+  );
+  L.push(
+    `| simulator p95 ≤ 50 ms at 20 connections | ${cell(one.server['simulate@20'], 'p95')} ms | ${cell(one.floor['simulate@20'], 'p95')} ms | ${verdict(p95v(one.server['simulate@20']), 50)} |`,
+  );
+  L.push(
+    `| SQL statements per request constant between 1× and 10× | ${sqlConst ? 'constant for every scenario' : 'grows (see the table below)'} | – | ${sqlConst ? '**met**' : '**missed**'} |`,
+  );
   L.push('');
 
   const table = (title, res, floorRes, keys, levels) => {
     L.push(`## ${title}`, '');
-    L.push('| scenario | conns | p50 | p95 | p99 | req/s | answers | errors | floor p50 | floor p95 | floor req/s | p95 ÷ floor | req/s ÷ floor |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    L.push(
+      '| scenario | conns | p50 | p95 | p99 | req/s | answers | errors | floor p50 | floor p95 | floor req/s | p95 ÷ floor | req/s ÷ floor |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    );
     for (const k of keys) {
       for (const c of levels(k)) {
         const s = res[`${k}@${c}`];
@@ -498,33 +694,76 @@ function renderResults(r) {
   );
   const keys = list.map((s) => s.key);
   table('National data (1×): server beside its floor', one.server, one.floor, keys, () => [1, 20]);
-  table('10× synthetic data: server beside its floor', ten.server, ten.floor, keys, (k) => (k === 'coverage' ? [1, 20] : [20]));
+  table('10× synthetic data: server beside its floor', ten.server, ten.floor, keys, (k) =>
+    k === 'coverage' ? [1, 20] : [20],
+  );
   const trivial = one.server['trivial@20'];
-  L.push(`The trivial GraphQL query is the floor of the GraphQL stack itself: ${fmt(trivial?.rps, 0)} req/s at 20 connections (p95 ${fmt(trivial?.p95)} ms) on national data.`, '');
+  L.push(
+    `The trivial GraphQL query is the floor of the GraphQL stack itself: ${fmt(trivial?.rps, 0)} req/s at 20 connections (p95 ${fmt(trivial?.p95)} ms) on national data.`,
+    '',
+  );
 
   L.push('## SQL statements per request, answer size, memory', '');
-  L.push('Counted by the server itself with `SAMORDNA_BENCH_SQL_COUNT=1` (every statement sent to PostgreSQL while the request ran, BEGIN/COMMIT and the session look-up included), on the second request of each scenario (the first may do first-time work). The mixed scenario: its four requests in turn.', '');
-  L.push('| scenario | SQL 1× | SQL 10× | one request alone 1× | alone 10× | answer 1× | answer 10× | floor answer 1× | floor answer 10× |', '|---|---|---|---|---|---|---|---|---|');
+  L.push(
+    'Counted by the server itself with `SAMORDNA_BENCH_SQL_COUNT=1` (every statement sent to PostgreSQL while the request ran, BEGIN/COMMIT and the session look-up included), on the second request of each scenario (the first may do first-time work). The mixed scenario: its four requests in turn.',
+    '',
+  );
+  L.push(
+    '| scenario | SQL 1× | SQL 10× | one request alone 1× | alone 10× | answer 1× | answer 10× | floor answer 1× | floor answer 10× |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
   const kb = (b) => (b === undefined || b === null ? '–' : `${(b / 1024).toFixed(1)} KB`);
   for (const k of keys) {
     const p1 = one.probes[k] ?? [];
     const p10 = ten.probes[k] ?? [];
-    const sql = (ps) => (k === 'mixed' ? ps.slice(0, -1).map((p) => p.sql).join(' / ') : ps.at(-1)?.sql ?? '–');
+    const sql = (ps) =>
+      k === 'mixed'
+        ? ps
+            .slice(0, -1)
+            .map((p) => p.sql)
+            .join(' / ')
+        : (ps.at(-1)?.sql ?? '–');
     const err = [...p1, ...p10].find((p) => p.error);
-    L.push(`| ${label[k]}${err ? ` (error: ${err.error})` : ''} | ${sql(p1)} | ${sql(p10)} | ${fmt(p1.at(-1)?.ms, 0)} ms | ${fmt(p10.at(-1)?.ms, 0)} ms | ${kb(p1.at(-1)?.bytes)} | ${kb(p10.at(-1)?.bytes)} | ${kb(one.floorProbes[k]?.bytes)} | ${kb(ten.floorProbes[k]?.bytes)} |`);
+    L.push(
+      `| ${label[k]}${err ? ` (error: ${err.error})` : ''} | ${sql(p1)} | ${sql(p10)} | ${fmt(p1.at(-1)?.ms, 0)} ms | ${fmt(p10.at(-1)?.ms, 0)} ms | ${kb(p1.at(-1)?.bytes)} | ${kb(p10.at(-1)?.bytes)} | ${kb(one.floorProbes[k]?.bytes)} | ${kb(ten.floorProbes[k]?.bytes)} |`,
+    );
   }
   L.push('');
-  for (const [scale, x] of [['national data', one], ['10× data', ten]]) {
-    for (const c of x.crashes ?? []) L.push(`**The server process died** (${scale}, during ${c.cell}, exit ${c.exit}); the run went on with a new process. Its last error lines:`, '', '```', c.tail, '```', '');
+  for (const [scale, x] of [
+    ['national data', one],
+    ['10× data', ten],
+  ]) {
+    for (const c of x.crashes ?? [])
+      L.push(
+        `**The server process died** (${scale}, during ${c.cell}, exit ${c.exit}); the run went on with a new process. Its last error lines:`,
+        '',
+        '```',
+        c.tail,
+        '```',
+        '',
+      );
   }
-  L.push(`Server RSS: national data ${fmt(one.rss.before, 0)} MiB after start, ${fmt(one.rss.after, 0)} MiB after its load; 10× data ${fmt(ten.rss.before, 0)} → ${fmt(ten.rss.after, 0)} MiB. Server start (migrations, seed check): ${one.startedIn ?? '–'} s at 1×, ${ten.startedIn ?? '–'} s at 10×.`, '');
+  L.push(
+    `Server RSS: national data ${fmt(one.rss.before, 0)} MiB after start, ${fmt(one.rss.after, 0)} MiB after its load; 10× data ${fmt(ten.rss.before, 0)} → ${fmt(ten.rss.after, 0)} MiB. Server start (migrations, seed check): ${one.startedIn ?? '–'} s at 1×, ${ten.startedIn ?? '–'} s at 10×.`,
+    '',
+  );
 
   L.push('## Data', '');
-  L.push(`National data: the server's own reference data and seed. 10×: a copy of it plus the clearly synthetic set of \`bench/lib/synthetic.mjs\` («Syntetisk kommune 0001», «Syntetisk krisesenter 001», «Syntetisk kontakt 00001», counties 60+, all marked invented), generated with set-based SQL in ${fmt(r.syntheticSeconds)} s.`, '');
+  L.push(
+    `National data: the server's own reference data and seed. 10×: a copy of it plus the clearly synthetic set of \`bench/lib/synthetic.mjs\` («Syntetisk kommune 0001», «Syntetisk krisesenter 001», «Syntetisk kontakt 00001», counties 60+, all marked invented), generated with set-based SQL in ${fmt(r.syntheticSeconds)} s.`,
+    '',
+  );
   L.push('| rows | 1× | 10× |', '|---|---|---|');
   for (const t of Object.keys(r.counts['1×'])) L.push(`| ${t} | ${r.counts['1×'][t]} | ${r.counts['10×'][t]} |`);
-  L.push('', 'Scenario parameters: centre «Krisesenteret i Salten» (its current agreement for the detail, year 2025 for costs, 2016–2025 for the trend), municipality 1841 Fauske; the same at both scales. Signed in as a bench administrator (a session made by the harness), the contacts as the leader of that centre. Query documents: the dashboard\'s own, read from `dashboard/src/gql/graphql.ts`.', '');
-  L.push('The floor (`bench/floor.mjs`): one hand-written SQL statement per answer through `pg` (pool of 10, like the server), JSON over `node:http`. It answers in the dashboard\'s shape with the facts the rules read and a one-line rule for the status; it does not evaluate the full coverage rules, checks no session and writes no audit log, so it is a true lower bound, not an equal implementation.', '');
+  L.push(
+    '',
+    "Scenario parameters: centre «Krisesenteret i Salten» (its current agreement for the detail, year 2025 for costs, 2016–2025 for the trend), municipality 1841 Fauske; the same at both scales. Signed in as a bench administrator (a session made by the harness), the contacts as the leader of that centre. Query documents: the dashboard's own, read from `dashboard/src/gql/graphql.ts`.",
+    '',
+  );
+  L.push(
+    "The floor (`bench/floor.mjs`): one hand-written SQL statement per answer through `pg` (pool of 10, like the server), JSON over `node:http`. It answers in the dashboard's shape with the facts the rules read and a one-line rule for the status; it does not evaluate the full coverage rules, checks no session and writes no audit log, so it is a true lower bound, not an equal implementation.",
+    '',
+  );
 
   L.push('## CPU profile of the slowest read', '');
   if (r.profile) {
@@ -533,7 +772,8 @@ function renderResults(r) {
       '',
     );
     L.push('| function | where | self ms | share |', '|---|---|---|---|');
-    for (const f of r.profile.functions) L.push(`| \`${f.name.replaceAll('|', '\\|')}\` | ${f.where} | ${fmt(f.selfMs, 0)} | ${fmt(f.share * 100)} % |`);
+    for (const f of r.profile.functions)
+      L.push(`| \`${f.name.replaceAll('|', '\\|')}\` | ${f.where} | ${fmt(f.selfMs, 0)} | ${fmt(f.share * 100)} % |`);
     L.push('', 'By file or package:', '', '| where | self ms | share |', '|---|---|---|');
     for (const f of r.profile.locations) L.push(`| ${f.where} | ${fmt(f.selfMs, 0)} | ${fmt(f.share * 100)} % |`);
   } else {
@@ -543,11 +783,21 @@ function renderResults(r) {
 
   L.push('## Dashboard (bench/dashboard.mjs)', '');
   const jsonFile = path.join(ROOT, 'bench', 'results', 'dashboard.json');
-  if (r.dashboard && r.dashboard.code !== 0) L.push(`\`node bench/dashboard.mjs\` failed (exit ${r.dashboard.code}) after ${fmt(r.dashboard.seconds, 0)} s:`, '', '```', r.dashboard.output, '```', '');
+  if (r.dashboard && r.dashboard.code !== 0)
+    L.push(
+      `\`node bench/dashboard.mjs\` failed (exit ${r.dashboard.code}) after ${fmt(r.dashboard.seconds, 0)} s:`,
+      '',
+      '```',
+      r.dashboard.output,
+      '```',
+      '',
+    );
   if (existsSync(jsonFile)) {
     L.push(...renderDashboard(JSON.parse(readFileSync(jsonFile, 'utf8'))));
   } else {
-    L.push('`bench/results/dashboard.json` is not there (bench/dashboard.mjs writes only its Markdown on this branch): see `bench/results/dashboard.md`.');
+    L.push(
+      '`bench/results/dashboard.json` is not there (bench/dashboard.mjs writes only its Markdown on this branch): see `bench/results/dashboard.md`.',
+    );
   }
   L.push('');
   return L.join('\n');
@@ -559,10 +809,21 @@ function renderDashboard(data) {
   const text = (v) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const add = (what, v) => {
     if (v && typeof v === 'object' && !Array.isArray(v) && ('result' in v || 'value' in v || 'target' in v)) {
-      rows.push([v.what ?? what, text(v.result ?? v.value), text(v.target), text(v.met === undefined ? undefined : v.met ? 'met' : 'missed')]);
+      rows.push([
+        v.what ?? what,
+        text(v.result ?? v.value),
+        text(v.target),
+        text(v.met === undefined ? undefined : v.met ? 'met' : 'missed'),
+      ]);
     } else rows.push([what, text(v), '–', '–']);
   };
   if (Array.isArray(data)) data.forEach((v, i) => add(v?.what ?? v?.name ?? String(i + 1), v));
-  else for (const [k, v] of Object.entries(data)) Array.isArray(v) ? v.forEach((x, i) => add(x?.what ?? `${k} ${i + 1}`, x)) : add(k, v);
-  return ['| what | result | target | met |', '|---|---|---|---|', ...rows.map((r) => `| ${r.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`)];
+  else
+    for (const [k, v] of Object.entries(data))
+      Array.isArray(v) ? v.forEach((x, i) => add(x?.what ?? `${k} ${i + 1}`, x)) : add(k, v);
+  return [
+    '| what | result | target | met |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`),
+  ];
 }

@@ -58,7 +58,12 @@ async function startPostgres() {
   // After a SIGKILL the old backends may hold shared memory for a moment: try again.
   for (let attempt = 1; ; attempt++) {
     try {
-      database = await embedded.startEmbeddedPostgres({ dataDir, persistent: true, port: pgPort, startTimeoutMs: 60_000 });
+      database = await embedded.startEmbeddedPostgres({
+        dataDir,
+        persistent: true,
+        port: pgPort,
+        startTimeoutMs: 60_000,
+      });
       return;
     } catch (error) {
       if (attempt >= 30) throw error;
@@ -80,7 +85,14 @@ let serverExit = null;
 let serverOutput = '';
 async function startServer(url, port) {
   server = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', SAMORDNA_INSECURE_COOKIES: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      SAMORDNA_INSECURE_COOKIES: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout.on('data', (c) => (serverOutput += c));
@@ -125,7 +137,13 @@ async function post(port, cookie, query, variables) {
     const code = body.errors?.[0]?.extensions?.code ?? null;
     return { ms: now() - started, started, status: res.status, code, body };
   } catch (error) {
-    return { ms: now() - started, started, status: 0, code: `NETWORK:${error.cause?.code ?? error.message}`, body: null };
+    return {
+      ms: now() - started,
+      started,
+      status: 0,
+      code: `NETWORK:${error.cause?.code ?? error.message}`,
+      body: null,
+    };
   }
 }
 
@@ -157,7 +175,9 @@ async function runOnce(run, port, cookie, ledger) {
       const write = (i + w) % 5 === 0; // one in five is a write
       if (write) {
         const name = `Soak r${run} w${w} n${++writeSeq}`;
-        const r = await post(port, cookie, WRITE, { input: { kommunenummer: KOMMUNER[writeSeq % KOMMUNER.length], kind: 'OTHER', name } });
+        const r = await post(port, cookie, WRITE, {
+          input: { kommunenummer: KOMMUNER[writeSeq % KOMMUNER.length], kind: 'OTHER', name },
+        });
         const id = r.status === 200 && !r.body?.errors ? r.body?.data?.createAgency?.id : null;
         if (id) ledger.push(id);
         results.push({ ...r, kind: 'write' });
@@ -182,7 +202,9 @@ async function runOnce(run, port, cookie, ledger) {
       w.backAt = now();
       // Recovered: the first successful write after PostgreSQL is back.
       for (;;) {
-        const r = await post(port, cookie, WRITE, { input: { kommunenummer: '1841', kind: 'OTHER', name: `Soak r${run} probe ${name}` } });
+        const r = await post(port, cookie, WRITE, {
+          input: { kommunenummer: '1841', kind: 'OTHER', name: `Soak r${run} probe ${name}` },
+        });
         if (r.status === 200 && !r.body?.errors) {
           ledger.push(r.body.data.createAgency.id);
           w.recoveredAt = now();
@@ -228,7 +250,9 @@ async function runOnce(run, port, cookie, ledger) {
     const mine = results.filter((r) => inWindow(r) === w);
     const unavailable = mine.filter((r) => r.status === 503 && r.code === 'DATABASE_UNAVAILABLE').length;
     const ok = mine.filter((r) => r.status === 200 && !r.code).length;
-    const other = mine.filter((r) => !(r.status === 200 && !r.code) && !(r.status === 503 && r.code === 'DATABASE_UNAVAILABLE'));
+    const other = mine.filter(
+      (r) => !(r.status === 200 && !r.code) && !(r.status === 503 && r.code === 'DATABASE_UNAVAILABLE'),
+    );
     return {
       name: w.name,
       downS: (w.backAt - w.from) / 1000,
@@ -240,10 +264,17 @@ async function runOnce(run, port, cookie, ledger) {
     };
   });
   for (const e of steadyErrors.slice(0, 8)) {
-    const near = windows.map((w) => `${w.name} ${((e.started - w.to) / 1000).toFixed(1)} s after its window`).join('; ');
-    console.log(`  steady error at ${((e.started - t0) / 1000).toFixed(1)} s: ${e.status} ${e.code} ${e.body?.errors?.[0]?.message ?? ''} (${near})`);
+    const near = windows
+      .map((w) => `${w.name} ${((e.started - w.to) / 1000).toFixed(1)} s after its window`)
+      .join('; ');
+    console.log(
+      `  steady error at ${((e.started - t0) / 1000).toFixed(1)} s: ${e.status} ${e.code} ${e.body?.errors?.[0]?.message ?? ''} (${near})`,
+    );
   }
-  const lat = steady.filter((r) => r.status === 200 && !r.code).map((r) => r.ms).sort((a, b) => a - b);
+  const lat = steady
+    .filter((r) => r.status === 200 && !r.code)
+    .map((r) => r.ms)
+    .sort((a, b) => a - b);
   return {
     run,
     seconds: (now() - t0) / 1000,
@@ -262,10 +293,19 @@ async function runOnce(run, port, cookie, ledger) {
 }
 
 // ---------------------------------------------------------------- main
-const report = { started: new Date().toISOString(), loadBefore: loadavg()[0], runs: [], ledger: 0, missing: null, exit: null };
+const report = {
+  started: new Date().toISOString(),
+  loadBefore: loadavg()[0],
+  runs: [],
+  ledger: 0,
+  missing: null,
+  exit: null,
+};
 let failed = false;
 try {
-  console.log(`Soak: ${RUNS} run(s) × ${MINUTES} min, ${CONNECTIONS} connections, faults ${FAULTS ? 'on' : 'off'} (loopback only)`);
+  console.log(
+    `Soak: ${RUNS} run(s) × ${MINUTES} min, ${CONNECTIONS} connections, faults ${FAULTS ? 'on' : 'off'} (loopback only)`,
+  );
   await startPostgres();
   const u = new URL(database.url);
   u.pathname = '/samordna_soak';
@@ -275,7 +315,9 @@ try {
   const login = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { login(email: "admin@samordna.example", password: "demo-admin-2026") { name } }` }),
+    body: JSON.stringify({
+      query: `mutation { login(email: "admin@samordna.example", password: "demo-admin-2026") { name } }`,
+    }),
   });
   const cookie = login.headers.get('set-cookie').split(';')[0];
   const ledger = [];
@@ -287,7 +329,8 @@ try {
       `  ${r.requests} requests (${r.writes} writes), steady p95 ${r.p95?.toFixed(1)} ms, steady errors ${r.steadyErrors}, ` +
         `RSS ${r.samples.map((s) => s.rss?.toFixed(0)).join(' ')} MiB; faults: ${r.faults.map((f) => `${f.name}: ${f.unavailable}×503, ${f.other} other, recovered in ${f.recoveryS.toFixed(1)} s`).join('; ')}`,
     );
-    if (serverExit) throw new Error(`the server died during run ${run}: ${JSON.stringify(serverExit)}\n${serverOutput.slice(-3000)}`);
+    if (serverExit)
+      throw new Error(`the server died during run ${run}: ${JSON.stringify(serverExit)}\n${serverOutput.slice(-3000)}`);
   }
   // The ledger: every acknowledged write is in the database.
   const client = new pg.Client({ connectionString: dbUrl });
@@ -300,7 +343,9 @@ try {
   server.kill('SIGTERM');
   for (let i = 0; i < 200 && !serverExit; i++) await sleep(100);
   report.exit = serverExit;
-  const internal = serverOutput.split('\n').filter((l, i, all) => /internal error/.test(l) || /internal error/.test(all[i - 1] ?? ''));
+  const internal = serverOutput
+    .split('\n')
+    .filter((l, i, all) => /internal error/.test(l) || /internal error/.test(all[i - 1] ?? ''));
   if (internal.length) console.log(`Server-side internal errors (first lines):\n${internal.slice(0, 12).join('\n')}`);
 } catch (error) {
   failed = true;
@@ -316,9 +361,18 @@ try {
 const checks = [
   ['server survived every fault and stopped with exit 0 on SIGTERM', report.exit?.code === 0],
   ['0 errors outside the fault windows', report.runs.every((r) => r.steadyErrors === 0)],
-  ['only 503 DATABASE_UNAVAILABLE inside the fault windows', report.runs.every((r) => r.faults.every((f) => f.other === 0))],
-  ['503 DATABASE_UNAVAILABLE seen while the database was away', !FAULTS || report.runs.every((r) => r.faults.every((f) => f.unavailable > 0))],
-  ['recovered by itself after each fault', report.runs.every((r) => r.faults.every((f) => Number.isFinite(f.recoveryS)))],
+  [
+    'only 503 DATABASE_UNAVAILABLE inside the fault windows',
+    report.runs.every((r) => r.faults.every((f) => f.other === 0)),
+  ],
+  [
+    '503 DATABASE_UNAVAILABLE seen while the database was away',
+    !FAULTS || report.runs.every((r) => r.faults.every((f) => f.unavailable > 0)),
+  ],
+  [
+    'recovered by itself after each fault',
+    report.runs.every((r) => r.faults.every((f) => Number.isFinite(f.recoveryS))),
+  ],
   ['every acknowledged write present afterwards', report.missing === 0],
 ];
 if (!report.runs.length) checks.push(['completed', false]);
@@ -337,18 +391,32 @@ const lines = [
   '',
   '| run | seconds | requests | writes | steady requests | steady errors | req/s (steady) | p50 ms | p95 ms | p99 ms |',
   '|---|---|---|---|---|---|---|---|---|---|',
-  ...report.runs.map((r) => `| ${r.run} | ${fmt(r.seconds, 0)} | ${r.requests} | ${r.writes} | ${r.steady} | ${r.steadyErrors}${r.steadyErrorCodes.length ? ` (${r.steadyErrorCodes.join(', ')})` : ''} | ${fmt(r.rps, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} |`),
+  ...report.runs.map(
+    (r) =>
+      `| ${r.run} | ${fmt(r.seconds, 0)} | ${r.requests} | ${r.writes} | ${r.steady} | ${r.steadyErrors}${r.steadyErrorCodes.length ? ` (${r.steadyErrorCodes.join(', ')})` : ''} | ${fmt(r.rps, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} |`,
+  ),
   '',
 ];
 if (FAULTS) {
-  lines.push('Faults (window: from the fault until 2 s after the first successful write once PostgreSQL was back):', '');
-  lines.push('| run | fault | database away s | recovered s after it was back | ok | 503 DATABASE_UNAVAILABLE | other |', '|---|---|---|---|---|---|---|');
-  for (const r of report.runs) for (const f of r.faults) lines.push(`| ${r.run} | ${f.name} | ${fmt(f.downS)} | ${fmt(f.recoveryS, 2)} | ${f.ok} | ${f.unavailable} | ${f.other}${f.otherCodes.length ? ` (${f.otherCodes.join(', ')})` : ''} |`);
+  lines.push(
+    'Faults (window: from the fault until 2 s after the first successful write once PostgreSQL was back):',
+    '',
+  );
+  lines.push(
+    '| run | fault | database away s | recovered s after it was back | ok | 503 DATABASE_UNAVAILABLE | other |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const r of report.runs)
+    for (const f of r.faults)
+      lines.push(
+        `| ${r.run} | ${f.name} | ${fmt(f.downS)} | ${fmt(f.recoveryS, 2)} | ${f.ok} | ${f.unavailable} | ${f.other}${f.otherCodes.length ? ` (${f.otherCodes.join(', ')})` : ''} |`,
+      );
   lines.push('');
 }
 lines.push(`Ledger: ${report.ledger} acknowledged writes, ${report.missing ?? '?'} missing afterwards.`, '');
 lines.push('Server RSS (MiB), sampled every 10 s:', '');
-for (const r of report.runs) lines.push(`- run ${r.run}: ${r.samples.map((s) => `${s.s}s ${fmt(s.rss, 0)}`).join(', ')}`);
+for (const r of report.runs)
+  lines.push(`- run ${r.run}: ${r.samples.map((s) => `${s.s}s ${fmt(s.rss, 0)}`).join(', ')}`);
 if (report.error) lines.push('', '```', report.error.slice(0, 3000), '```');
 lines.push('');
 writeFileSync(values.out, lines.join('\n'));

@@ -20,15 +20,24 @@ function inlineGraphqlDocuments(): Plugin {
     buildStart() {
       documents = new Map();
       const generated = readFileSync(`${GENERATED}graphql.ts`, 'utf8');
-      for (const m of generated.matchAll(/^export const (\w+) = (\{"kind":"Document".*\}) as unknown as DocumentNode/gm)) documents.set(m[1], m[2]);
+      for (const m of generated.matchAll(
+        /^export const (\w+) = (\{"kind":"Document".*\}) as unknown as DocumentNode/gm,
+      ))
+        documents.set(m[1], m[2]);
     },
     transform(code, id) {
       if (id.startsWith(GENERATED) || !/\.tsx?$/.test(id) || !code.includes('graphql(`')) return null;
       const out = code.replace(/\bgraphql\(\s*`([^`]*)`\s*\)/g, (call: string, source: string) => {
         const first = parse(source).definitions[0];
-        const name = first.kind === 'OperationDefinition' ? `${first.name?.value}Document` : first.kind === 'FragmentDefinition' ? `${first.name.value}FragmentDoc` : '';
+        const name =
+          first.kind === 'OperationDefinition'
+            ? `${first.name?.value}Document`
+            : first.kind === 'FragmentDefinition'
+              ? `${first.name.value}FragmentDoc`
+              : '';
         const document = documents.get(name);
-        if (!document) this.error(`no generated document ${name} for a graphql() call in ${id}: run the codegen (pnpm codegen)`);
+        if (!document)
+          this.error(`no generated document ${name} for a graphql() call in ${id}: run the codegen (pnpm codegen)`);
         // As many lines as the call had: the code after it keeps its lines (and its source map).
         return `(${document}${'\n'.repeat(call.split('\n').length - 1)})`;
       });

@@ -20,10 +20,14 @@ try {
   const tool = findTool('pg_dump', major);
   mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
   console.log(`  with ${tool.binary}`);
-  const run = spawnSync(tool.binary, ['--format=custom', '--compress=6', '--no-owner', '--no-privileges', '--file', out], {
-    env: libpqEnv(target.url),
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const run = spawnSync(
+    tool.binary,
+    ['--format=custom', '--compress=6', '--no-owner', '--no-privileges', '--file', out],
+    {
+      env: libpqEnv(target.url),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (run.status !== 0) throw new Error(`pg_dump failed (exit ${run.status ?? run.signal}).`);
   console.log(`Backup written: ${out} (${(statSync(out).size / 1024).toFixed(0)} KiB)`);
 } catch (error) {

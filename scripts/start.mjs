@@ -18,14 +18,29 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAMPS = path.join(root, 'node_modules', '.cache', 'samordna', 'build-stamps.json');
 
 /** Tests, generated code and outputs never change what a build produces. */
-const IGNORED_DIRS = new Set(['node_modules', 'dist', 'dist-test', '__tests__', 'e2e', 'test', 'gql', 'coverage', '.data']);
+const IGNORED_DIRS = new Set([
+  'node_modules',
+  'dist',
+  'dist-test',
+  '__tests__',
+  'e2e',
+  'test',
+  'gql',
+  'coverage',
+  '.data',
+]);
 const IGNORED_FILE = /\.(test|spec|e2e-spec|integration-spec|process-spec)\.tsx?$|\.tsbuildinfo$/;
 
 /** Builds in dependency order: the domain first (the server compiles against its declarations). */
 const PACKAGES = [
   {
     name: '@samordna/domain',
-    inputs: ['packages/domain/src', 'packages/domain/package.json', 'packages/domain/tsconfig.json', 'packages/domain/tsconfig.build.json'],
+    inputs: [
+      'packages/domain/src',
+      'packages/domain/package.json',
+      'packages/domain/tsconfig.json',
+      'packages/domain/tsconfig.build.json',
+    ],
     output: 'packages/domain/dist/index.js',
   },
   {
@@ -38,8 +53,15 @@ const PACKAGES = [
     name: '@samordna/dashboard',
     // Vite compiles the domain's sources itself; codegen reads the committed schema.
     inputs: [
-      'dashboard/src', 'dashboard/index.html', 'dashboard/package.json', 'dashboard/tsconfig.json', 'dashboard/vite.config.ts', 'dashboard/codegen.ts',
-      'dashboard/public', 'packages/domain/src', 'packages/graphql-schema/schema.graphql',
+      'dashboard/src',
+      'dashboard/index.html',
+      'dashboard/package.json',
+      'dashboard/tsconfig.json',
+      'dashboard/vite.config.ts',
+      'dashboard/codegen.ts',
+      'dashboard/public',
+      'packages/domain/src',
+      'packages/graphql-schema/schema.graphql',
     ],
     output: 'dashboard/dist/index.html',
   },
@@ -65,7 +87,11 @@ function files(rel) {
 function inputHash(pkg) {
   const hash = createHash('sha256');
   for (const file of [...new Set([...SHARED_INPUTS, ...pkg.inputs].flatMap(files))].sort()) {
-    hash.update(file.split(path.sep).join('/')).update('\0').update(readFileSync(path.join(root, file))).update('\0');
+    hash
+      .update(file.split(path.sep).join('/'))
+      .update('\0')
+      .update(readFileSync(path.join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -80,7 +106,10 @@ function readStamps() {
 
 function recordBuilt(names, hashes) {
   mkdirSync(path.dirname(STAMPS), { recursive: true });
-  writeFileSync(STAMPS, `${JSON.stringify({ ...readStamps(), ...Object.fromEntries(names.map((n) => [n, hashes[n]])) }, null, 2)}\n`);
+  writeFileSync(
+    STAMPS,
+    `${JSON.stringify({ ...readStamps(), ...Object.fromEntries(names.map((n) => [n, hashes[n]])) }, null, 2)}\n`,
+  );
 }
 
 function pnpmCommand() {
@@ -106,13 +135,20 @@ export function buildIfNeeded({ force = false, log = console.log } = {}) {
     return { built: [], checkedMs, buildMs: 0 };
   }
   const names = PACKAGES.map((p) => p.name).filter((n) => stale.has(n));
-  log(`Building ${names.join(', ')} (${force ? 'asked for' : Object.keys(stamps).length ? 'sources changed' : 'no earlier build recorded'}) …`);
+  log(
+    `Building ${names.join(', ')} (${force ? 'asked for' : Object.keys(stamps).length ? 'sources changed' : 'no earlier build recorded'}) …`,
+  );
   const [command, prefix] = pnpmCommand();
   const b0 = performance.now();
   // pnpm orders the packages by their dependencies and builds independent ones side by side.
-  const r = spawnSync(command, [...prefix, ...names.flatMap((n) => ['--filter', n]), 'run', 'build'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(command, [...prefix, ...names.flatMap((n) => ['--filter', n]), 'run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
-    console.error(`\nSamordna could not start: the build failed (see above). Nothing is recorded as built; the next start tries again.\n`);
+    console.error(
+      `\nSamordna could not start: the build failed (see above). Nothing is recorded as built; the next start tries again.\n`,
+    );
     process.exit(r.status ?? 1);
   }
   recordBuilt(names, hashes);
@@ -124,7 +160,10 @@ export function buildIfNeeded({ force = false, log = console.log } = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = new Set(process.argv.slice(2));
   if (args.has('--record-build')) {
-    recordBuilt(PACKAGES.map((p) => p.name), Object.fromEntries(PACKAGES.map((p) => [p.name, inputHash(p)])));
+    recordBuilt(
+      PACKAGES.map((p) => p.name),
+      Object.fromEntries(PACKAGES.map((p) => [p.name, inputHash(p)])),
+    );
     process.exit(0);
   }
   buildIfNeeded({ force: args.has('--force-build') });

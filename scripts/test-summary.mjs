@@ -26,7 +26,8 @@ export function readCounts(label) {
   };
 }
 
-export const formatCounts = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+export const formatCounts = ({ passed, failed, skipped }) =>
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 
 /** The lines to print for these labels and the total counts. */
 export function summarise(labels) {

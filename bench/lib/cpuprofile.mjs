@@ -56,7 +56,13 @@ export function summariseProfile(profile, { top = 15, window = null } = {}) {
   return {
     totalMs: total / 1000,
     idleMs: idle / 1000,
-    functions: [...functions.values()].sort((a, b) => b.us - a.us).slice(0, top).map((f) => ({ name: f.name, where: f.where, selfMs: f.us / 1000, share: share(f.us) })),
-    locations: [...locations.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([where, us]) => ({ where, selfMs: us / 1000, share: share(us) })),
+    functions: [...functions.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, top)
+      .map((f) => ({ name: f.name, where: f.where, selfMs: f.us / 1000, share: share(f.us) })),
+    locations: [...locations.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([where, us]) => ({ where, selfMs: us / 1000, share: share(us) })),
   };
 }

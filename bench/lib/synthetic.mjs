@@ -25,13 +25,18 @@ export async function generateSynthetic(client, targets = TEN_X) {
     const nc = targets.centres - (await count('crisis_centre'));
     const na = targets.agreements - (await count('agreement'));
     const nk = targets.contacts - (await count('contact_person'));
-    if (nm <= 0 || nc <= 0 || na < nc || nk <= 0) throw new Error(`synthetic: the database already holds the targets (or more): ${JSON.stringify({ nm, nc, na, nk })}`);
+    if (nm <= 0 || nc <= 0 || na < nc || nk <= 0)
+      throw new Error(
+        `synthetic: the database already holds the targets (or more): ${JSON.stringify({ nm, nc, na, nk })}`,
+      );
     const counties = Math.ceil(nm / 100);
     if (60 + counties - 1 > 99) throw new Error('synthetic: too many municipalities for counties 60–99');
     const params = { nm, nc, na, nk, yearFrom, yearTo: YEAR_TO };
     const q = (sql) => client.query(sql.replace(/:(\w+)/g, (m, k) => (k in params ? String(params[k]) : m)));
 
-    await q(`INSERT INTO county (number, name) SELECT n::text, 'Syntetisk fylke ' || n FROM generate_series(60, ${60 + counties - 1}) n`);
+    await q(
+      `INSERT INTO county (number, name) SELECT n::text, 'Syntetisk fylke ' || n FROM generate_series(60, ${60 + counties - 1}) n`,
+    );
     // Municipality i (1…nm) belongs to county 60 + (i-1)/100 and to centre 1 + (i-1)*nc/nm; the first of
     // each centre's block hosts it. Every 20th non-host municipality is left out of its centre's
     // agreement (a gap the coverage rules find).
@@ -67,7 +72,9 @@ export async function generateSynthetic(client, targets = TEN_X) {
              ((a - 1) / :nc) = ((:na - 1 - (a - 1) % :nc) / :nc) AS current
       FROM generate_series(1, :na) a JOIN syn_c c ON c.no = 1 + (a - 1) % :nc`);
     await q(`ALTER TABLE syn_a ADD valid_from date`);
-    await q(`UPDATE syn_a SET valid_from = make_date(2020 - ((SELECT max(g) FROM syn_a t WHERE t.centre_no = syn_a.centre_no) - g), 1, 1)`);
+    await q(
+      `UPDATE syn_a SET valid_from = make_date(2020 - ((SELECT max(g) FROM syn_a t WHERE t.centre_no = syn_a.centre_no) - g), 1, 1)`,
+    );
     await q(`INSERT INTO agreement (id, centre_id, title, legal_basis, status, valid_from, valid_to, ended_on, auto_renew, renewal_months, notice_months,
                                     notice_runs_to, signing_level, note, is_example, seed_key, cost_model, cost_params)
       SELECT id, centre_id, 'Syntetisk samarbeidsavtale ' || lpad(centre_no::text, 3, '0') || '-' || lpad(g::text, 2, '0'), 'kommuneloven § 20-1 (syntetisk)',
@@ -125,7 +132,19 @@ export async function generateSynthetic(client, targets = TEN_X) {
     throw error;
   }
   await client.query('ANALYZE');
-  const tables = ['municipality', 'municipality_population', 'crisis_centre', 'agreement', 'agreement_party', 'documented_membership', 'handover_routine', 'agency', 'contact_person', 'centre_budget', 'usage_stat'];
+  const tables = [
+    'municipality',
+    'municipality_population',
+    'crisis_centre',
+    'agreement',
+    'agreement_party',
+    'documented_membership',
+    'handover_routine',
+    'agency',
+    'contact_person',
+    'centre_budget',
+    'usage_stat',
+  ];
   const counts = {};
   for (const t of tables) counts[t] = await count(t);
   return counts;

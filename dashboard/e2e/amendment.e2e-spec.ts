@@ -33,7 +33,11 @@ afterAll(async () => {
 });
 
 /** A person of their own: a fresh browser context (own cookies), signed in. */
-async function person(email: string, password: string, viewport = { width: 1280, height: 1000 }): Promise<{ page: Page; errors: string[] }> {
+async function person(
+  email: string,
+  password: string,
+  viewport = { width: 1280, height: 1000 },
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, locale: 'nb-NO', bypassCSP: true });
   contexts.push(context);
   const page = await context.newPage();
@@ -45,7 +49,10 @@ async function person(email: string, password: string, viewport = { width: 1280,
 
 async function openSalten(page: Page) {
   await page.goto(`${url()}/avtaler`);
-  await page.getByTestId('agreement-table').getByRole('link', { name: /Krisesenteret i Salten/ }).click();
+  await page
+    .getByTestId('agreement-table')
+    .getByRole('link', { name: /Krisesenteret i Salten/ })
+    .click();
   await page.getByRole('heading', { level: 1, name: /Krisesenteret i Salten/ }).waitFor();
 }
 
@@ -83,11 +90,17 @@ it('the host proposes, two partners approve in their own browsers, and the host 
 
   // Saltdal, on a phone: the waiting list leads to the agreement; approves.
   await saltdal.page.goto(`${url()}/avtaler`);
-  await saltdal.page.getByTestId('pending-approvals').getByRole('link', { name: /Ny sats og kortere oppsigelsestid/ }).click();
+  await saltdal.page
+    .getByTestId('pending-approvals')
+    .getByRole('link', { name: /Ny sats og kortere oppsigelsestid/ })
+    .click();
   const saltdalForm = saltdal.page.getByTestId('decision-1840');
   await saltdalForm.getByLabel('Saksnummer').fill('sak 12/26');
   await saltdalForm.getByRole('button', { name: 'Godkjenn for Saltdal' }).click();
-  await saltdal.page.getByTestId('decision-1840').waitFor({ state: 'detached' }).catch(() => undefined);
+  await saltdal.page
+    .getByTestId('decision-1840')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   await saltdal.page.screenshot({ path: path.join(SCREENSHOTS, 'endringsforslag-saltdal-mobil.png'), fullPage: true });
 
   // The host sees both answers (with their decisions); the others still wait.

@@ -27,7 +27,12 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Signs in through the login page, as a user would, and waits for the signed-in header. */
-export async function signIn(page: Page, baseUrl: string, email = 'admin@samordna.example', password = 'demo-admin-2026'): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email = 'admin@samordna.example',
+  password = 'demo-admin-2026',
+): Promise<void> {
   await page.goto(`${baseUrl}/logg-inn`);
   await page.getByLabel('E-postadresse').fill(email);
   await page.getByLabel('Passord').fill(password);

@@ -35,7 +35,10 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
-async function openAs(as: [string, string], viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+async function openAs(
+  as: [string, string],
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport, locale: 'nb-NO', bypassCSP: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -56,7 +59,9 @@ async function check(page: Page, name: string) {
 }
 
 const saltenId = async (page: Page) => {
-  const r = await page.request.post(`${url}/graphql`, { data: { query: '{ crisisCentres(filter: { search: "Salten" }) { items { id } } }' } });
+  const r = await page.request.post(`${url}/graphql`, {
+    data: { query: '{ crisisCentres(filter: { search: "Salten" }) { items { id } } }' },
+  });
   return (await r.json()).data.crisisCentres.items[0].id as string;
 };
 
@@ -121,7 +126,9 @@ describe.each([DESKTOP, PHONE])('at $width px', (viewport) => {
     const dates = await page.getByTestId('moving-verified').allTextContents();
     expect(dates.length).toBeGreaterThan(0);
     for (const d of dates) expect(d).toMatch(/^(\d{2}\.\d{2}\.\d{4}|Aldri|)$/);
-    await expect(page.getByTestId('moving-routine-status').first().textContent()).resolves.toMatch(/^Status: (utkast|vedtatt)/);
+    await expect(page.getByTestId('moving-routine-status').first().textContent()).resolves.toMatch(
+      /^Status: (utkast|vedtatt)/,
+    );
     const board = page.getByTestId('switchboard');
     if (viewport === DESKTOP) {
       await board.getByText('ikke registrert').waitFor();
@@ -137,10 +144,14 @@ describe.each([DESKTOP, PHONE])('at $width px', (viewport) => {
     }
     await page.reload();
     await board.getByText('+47 00 00 00 10').waitFor();
-    await expect(board.textContent()).resolves.toMatch(/Kilde: Registrert av Dina Direktør \(Bodø\), \d{2}\.\d{2}\.\d{4}/);
+    await expect(board.textContent()).resolves.toMatch(
+      /Kilde: Registrert av Dina Direktør \(Bodø\), \d{2}\.\d{2}\.\d{4}/,
+    );
     await check(page, 'flytter-til');
     await page.emulateMedia({ media: 'print' });
-    await expect(page.getByTestId('print-header').textContent()).resolves.toBe(`Overføring fra krisesenteret · Bodø · skrevet ut ${formatDate(todayInNorway())}`);
+    await expect(page.getByTestId('print-header').textContent()).resolves.toBe(
+      `Overføring fra krisesenteret · Bodø · skrevet ut ${formatDate(todayInNorway())}`,
+    );
     await shot(page, path.join(SCREENSHOTS, `i14-flytter-til-utskrift-${viewport.width}.png`));
     expect(errors).toEqual([]);
     await page.close();
@@ -164,14 +175,24 @@ describe.each([DESKTOP, PHONE])('at $width px', (viewport) => {
     await check(page, 'rutine-nytt-steg');
     await dialog.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('Steget er lagret.').waitFor();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=step-table] tbody tr').length === n, before + 1);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=step-table] tbody tr').length === n,
+      before + 1,
+    );
     await expect(steps.locator('tbody tr').nth(1).locator('td').nth(1).textContent()).resolves.toBe(title);
     await check(page, 'rutine-med-eget-steg');
 
     await page.getByRole('button', { name: `Fjern «${title}»` }).click();
-    await page.getByRole('dialog').filter({ hasText: `Fjerne steget «${title}»` }).getByRole('button', { name: 'Ja, fjern' }).click();
+    await page
+      .getByRole('dialog')
+      .filter({ hasText: `Fjerne steget «${title}»` })
+      .getByRole('button', { name: 'Ja, fjern' })
+      .click();
     await page.getByText('Steget er fjernet.').waitFor();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=step-table] tbody tr').length === n, before);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=step-table] tbody tr').length === n,
+      before,
+    );
     await expect(steps.locator('tbody tr').nth(1).locator('td').nth(1).textContent()).resolves.toBe(second);
     expect(errors).toEqual([]);
     await page.close();

@@ -25,7 +25,11 @@ beforeAll(async () => {
   server = spawnServer({ SAMORDNA_DATA_DIR: path.join(base, 'pg'), NODE_ENV: 'development' }, await freePort());
   await server.waitFor(/Samordna is running/);
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'nb-NO', bypassCSP: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 1000 },
+    locale: 'nb-NO',
+    bypassCSP: true,
+  });
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await signIn(page, url(), 'okonomi.bodo@samordna.example', 'demo-okonomi-2026');
@@ -81,7 +85,10 @@ it('enters next year’s budget, a charge and a host-only investment; the invoic
   await page.getByLabel('Avskrives over (år)').fill('10');
   await page.getByRole('button', { name: 'Legg til investering' }).click();
   await page.getByTestId('investments-table').getByText('Vertskommunen alene').waitFor();
-  await page.getByTestId('per-inhabitant').getByText(/Vertskommunen med egne investeringer \(avskrevet kr\s200\s000 i år\)/).waitFor();
+  await page
+    .getByTestId('per-inhabitant')
+    .getByText(/Vertskommunen med egne investeringer \(avskrevet kr\s200\s000 i år\)/)
+    .waitFor();
   // Host-only: outside the shared budget, so the partners' invoices are unchanged.
   expect(await sumRow()).toBe(afterCharge);
 
@@ -119,7 +126,9 @@ it('the simulator: every input applies or is refused at its field, and an old re
   await sim.getByRole('button', { name: 'Beregn' }).click();
   await result.waitFor();
   expect(await fauske()).toMatch(/\+kr/);
-  await expect(sim.getByTestId('simulation-summary').innerText()).resolves.toMatch(/^Budsjett kr.*vertskommunen betaler kr\s.* mindre, samarbeidskommunene til sammen kr\s.* mer\.$/);
+  await expect(sim.getByTestId('simulation-summary').innerText()).resolves.toMatch(
+    /^Budsjett kr.*vertskommunen betaler kr\s.* mindre, samarbeidskommunene til sammen kr\s.* mer\.$/,
+  );
 
   // Changing an input marks the result stale until it is computed again.
   await sim.getByLabel('Sats per innbygger (kr)').fill('110');
@@ -145,7 +154,15 @@ it('the simulator: every input applies or is refused at its field, and an old re
   const total = (await sim.getByTestId('simulation-total').innerText()).split('\t');
   const note = await result.getByText(/fordelt til siste øre/).innerText();
   // Salten's extra charges are visible to its finance staff: the total after is budget + charges.
-  const kroner = (s: string) => Math.round(Number(s.replace(/[^\d,−-]/g, '').replace(',', '.').replace('−', '-')) * 100);
+  const kroner = (s: string) =>
+    Math.round(
+      Number(
+        s
+          .replace(/[^\d,−-]/g, '')
+          .replace(',', '.')
+          .replace('−', '-'),
+      ) * 100,
+    );
   const [budget, extra] = [...note.matchAll(/kr\s([\d\s]+,\d\d)/g)].map((m) => kroner(m[1]));
   expect(kroner(total[2])).toBe(budget + (extra ?? 0));
   expect(await sim.innerText()).not.toMatch(/antall øre/);

@@ -20,7 +20,8 @@ const WIDTHS = [
 ] as const;
 
 /** Bokmål words that must not appear on an English page (names of places and centres aside). */
-const BOKMAL = /\b(innbyggere|vertskommunen|samarbeidskommunene|budsjettet|tilleggskostnader|fast andel|grunnbeløp|Formål|Bolig|Kompetanse|Kommunedirektør|Nasjonal administrator|Krisesenterleder|Lovkrav|Veiledning|Sikkerhet|Middels|kilden)\b/i;
+const BOKMAL =
+  /\b(innbyggere|vertskommunen|samarbeidskommunene|budsjettet|tilleggskostnader|fast andel|grunnbeløp|Formål|Bolig|Kompetanse|Kommunedirektør|Nasjonal administrator|Krisesenterleder|Lovkrav|Veiledning|Sikkerhet|Middels|kilden)\b/i;
 
 let server: SpawnedServer;
 let browser: Browser;
@@ -46,8 +47,16 @@ async function settled(page: Page) {
 }
 
 async function shot(page: Page, file: string) {
-  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
-  await page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 2400) }, timeout: 120_000 });
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, file),
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height: Math.min(height, 2400) },
+    timeout: 120_000,
+  });
 }
 
 /** Signed in as the administrator, with English remembered in local storage. */
@@ -69,121 +78,167 @@ const visibleText = (page: Page) =>
   });
 
 describe('English where the server sends codes', () => {
-  it.each(WIDTHS)('costs (explanations), an agreement (checklist) and the map panel (basis, confidence) at %s px: no bokmål, axe clean', async (width, viewport) => {
-    const ctx = await english(viewport);
-    const page = await ctx.newPage();
+  it.each(WIDTHS)(
+    'costs (explanations), an agreement (checklist) and the map panel (basis, confidence) at %s px: no bokmål, axe clean',
+    async (width, viewport) => {
+      const ctx = await english(viewport);
+      const page = await ctx.newPage();
 
-    await page.goto(`${url}/kostnader?aar=2025`);
-    await settled(page);
-    await page.getByText('Show as a table').first().click();
-    const costTable = page.getByTestId('cost-table');
-    await costTable.waitFor();
-    expect(await costTable.innerText()).toMatch(/inhabitants × kr/);
-    expect(await visibleText(page)).not.toMatch(BOKMAL);
-    // The header names the role in English too.
-    expect(await page.getByTestId('user-menu').textContent()).toContain('National administrator');
-    await shot(page, `engelsk-kostnader-${width}.png`);
-    expect(await wcagViolations(page)).toEqual([]);
+      await page.goto(`${url}/kostnader?aar=2025`);
+      await settled(page);
+      await page.getByText('Show as a table').first().click();
+      const costTable = page.getByTestId('cost-table');
+      await costTable.waitFor();
+      expect(await costTable.innerText()).toMatch(/inhabitants × kr/);
+      expect(await visibleText(page)).not.toMatch(BOKMAL);
+      // The header names the role in English too.
+      expect(await page.getByTestId('user-menu').textContent()).toContain('National administrator');
+      await shot(page, `engelsk-kostnader-${width}.png`);
+      expect(await wcagViolations(page)).toEqual([]);
 
-    await page.goto(`${url}/avtaler`);
-    await settled(page);
-    await page.getByTestId('agreement-table').locator('a').first().click();
-    await settled(page);
-    await page.locator('.checklist li').first().waitFor();
-    expect(await page.locator('.checklist').innerText()).toMatch(/Purpose/);
-    expect(await visibleText(page)).not.toMatch(BOKMAL);
-    await shot(page, `engelsk-avtale-${width}.png`);
-    expect(await wcagViolations(page)).toEqual([]);
+      await page.goto(`${url}/avtaler`);
+      await settled(page);
+      await page.getByTestId('agreement-table').locator('a').first().click();
+      await settled(page);
+      await page.locator('.checklist li').first().waitFor();
+      expect(await page.locator('.checklist').innerText()).toMatch(/Purpose/);
+      expect(await visibleText(page)).not.toMatch(BOKMAL);
+      await shot(page, `engelsk-avtale-${width}.png`);
+      expect(await wcagViolations(page)).toEqual([]);
 
-    await page.goto(`${url}/kart?kommune=1841`);
-    await settled(page);
-    const panel = page.getByTestId('findings-panel');
-    await panel.waitFor();
-    expect(await visibleText(page)).not.toMatch(BOKMAL);
-    await shot(page, `engelsk-kart-panel-${width}.png`);
-    expect(await wcagViolations(page)).toEqual([]);
-    await ctx.close();
-  });
+      await page.goto(`${url}/kart?kommune=1841`);
+      await settled(page);
+      const panel = page.getByTestId('findings-panel');
+      await panel.waitFor();
+      expect(await visibleText(page)).not.toMatch(BOKMAL);
+      await shot(page, `engelsk-kart-panel-${width}.png`);
+      expect(await wcagViolations(page)).toEqual([]);
+      await ctx.close();
+    },
+  );
 });
 
 describe('The municipality combobox', () => {
-  it.each(WIDTHS)('at %s px: typed part of a name filters, arrow keys and Enter choose, the county follows a shared name; axe clean', async (width, viewport) => {
-    const ctx = await browser.newContext({ viewport, locale: 'nb-NO', bypassCSP: true });
-    const page = await ctx.newPage();
-    await signIn(page, url);
-    await page.goto(`${url}/kontakter`);
-    await settled(page);
-    // An input with a list: a combobox named by its label «Kommune».
-    const box = page.locator('#k-municipality');
-    expect(await box.evaluate((e) => [e.getAttribute('list') !== null, document.querySelector(`label[for="${e.id}"]`)?.textContent])).toEqual([true, 'Kommune']);
-    await box.focus();
-    await page.keyboard.type('herø');
-    await page.waitForFunction(() => document.querySelectorAll('u-option:not([disabled]):not([data-empty])').length === 2);
-    expect((await page.locator('u-option:visible').allTextContents()).sort()).toEqual(['Herøy (Møre og Romsdal)', 'Herøy (Nordland)']);
-    expect(await box.getAttribute('aria-expanded')).toBe('true');
-    await shot(page, `kombinasjonsboks-${width}.png`);
-    expect(await wcagViolations(page)).toEqual([]);
-    await page.keyboard.press('ArrowDown');
-    expect(await box.getAttribute('aria-activedescendant')).toBeTruthy();
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/kommune=\d{4}/);
-    expect(['1515', '1818']).toContain(new URL(page.url()).searchParams.get('kommune'));
-    // The page loads the chosen municipality's contacts; the field then shows the choice.
-    await page.waitForFunction(() => /^Herøy \((Møre og Romsdal|Nordland)\)$/.test((document.getElementById('k-municipality') as HTMLInputElement).value));
-    await shot(page, `kombinasjonsboks-valgt-${width}.png`);
-    await ctx.close();
-  });
+  it.each(WIDTHS)(
+    'at %s px: typed part of a name filters, arrow keys and Enter choose, the county follows a shared name; axe clean',
+    async (width, viewport) => {
+      const ctx = await browser.newContext({ viewport, locale: 'nb-NO', bypassCSP: true });
+      const page = await ctx.newPage();
+      await signIn(page, url);
+      await page.goto(`${url}/kontakter`);
+      await settled(page);
+      // An input with a list: a combobox named by its label «Kommune».
+      const box = page.locator('#k-municipality');
+      expect(
+        await box.evaluate((e) => [
+          e.getAttribute('list') !== null,
+          document.querySelector(`label[for="${e.id}"]`)?.textContent,
+        ]),
+      ).toEqual([true, 'Kommune']);
+      await box.focus();
+      await page.keyboard.type('herø');
+      await page.waitForFunction(
+        () => document.querySelectorAll('u-option:not([disabled]):not([data-empty])').length === 2,
+      );
+      expect((await page.locator('u-option:visible').allTextContents()).sort()).toEqual([
+        'Herøy (Møre og Romsdal)',
+        'Herøy (Nordland)',
+      ]);
+      expect(await box.getAttribute('aria-expanded')).toBe('true');
+      await shot(page, `kombinasjonsboks-${width}.png`);
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.keyboard.press('ArrowDown');
+      expect(await box.getAttribute('aria-activedescendant')).toBeTruthy();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/kommune=\d{4}/);
+      expect(['1515', '1818']).toContain(new URL(page.url()).searchParams.get('kommune'));
+      // The page loads the chosen municipality's contacts; the field then shows the choice.
+      await page.waitForFunction(() =>
+        /^Herøy \((Møre og Romsdal|Nordland)\)$/.test(
+          (document.getElementById('k-municipality') as HTMLInputElement).value,
+        ),
+      );
+      await shot(page, `kombinasjonsboks-valgt-${width}.png`);
+      await ctx.close();
+    },
+  );
 });
 
 describe('The coverage table and the overview chart', () => {
-  it.each(WIDTHS)('at %s px: one sort indicator per header; the chart labels do not overlap', async (width, viewport) => {
-    const ctx = await browser.newContext({ viewport, locale: 'nb-NO', bypassCSP: true });
-    const page = await ctx.newPage();
-    await signIn(page, url);
+  it.each(WIDTHS)(
+    'at %s px: one sort indicator per header; the chart labels do not overlap',
+    async (width, viewport) => {
+      const ctx = await browser.newContext({ viewport, locale: 'nb-NO', bypassCSP: true });
+      const page = await ctx.newPage();
+      await signIn(page, url);
 
-    await page.goto(`${url}/`);
-    await settled(page);
-    // The county chart is HTML (no chart library on the start page): labels, axis ticks, legend.
-    const ticks = page.locator('.county-chart-row:not(.county-chart-axis) .county-chart-label, .county-chart-tick, .county-chart-legend li');
-    await ticks.first().waitFor();
-    const boxes = await ticks.evaluateAll((els) =>
-      els.map((e) => {
-        const r = e.getBoundingClientRect();
-        return { text: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom, kind: e.classList.contains('county-chart-label') ? 'y' : e.classList.contains('county-chart-tick') ? 'x' : 'legend' };
-      }),
-    );
-    const overlaps: string[] = [];
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i];
-        const b = boxes[j];
-        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`${a.kind}:${a.text} / ${b.kind}:${b.text}`);
+      await page.goto(`${url}/`);
+      await settled(page);
+      // The county chart is HTML (no chart library on the start page): labels, axis ticks, legend.
+      const ticks = page.locator(
+        '.county-chart-row:not(.county-chart-axis) .county-chart-label, .county-chart-tick, .county-chart-legend li',
+      );
+      await ticks.first().waitFor();
+      const boxes = await ticks.evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return {
+            text: e.textContent,
+            left: r.left,
+            right: r.right,
+            top: r.top,
+            bottom: r.bottom,
+            kind: e.classList.contains('county-chart-label')
+              ? 'y'
+              : e.classList.contains('county-chart-tick')
+                ? 'x'
+                : 'legend',
+          };
+        }),
+      );
+      const overlaps: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+            overlaps.push(`${a.kind}:${a.text} / ${b.kind}:${b.text}`);
+        }
+      expect(overlaps).toEqual([]);
+      // Every county name is shown whole (not cut with an ellipsis).
+      const cut = await page
+        .locator('.county-chart-row:not(.county-chart-axis) .county-chart-label')
+        .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+      expect(cut).toEqual([]);
+      // Nothing of the chart is cut off at the right edge.
+      const svg = await page.getByTestId('county-chart').boundingBox();
+      expect(svg!.x + svg!.width).toBeLessThanOrEqual(viewport.width);
+      await page
+        .locator('.chart')
+        .first()
+        .screenshot({ path: path.join(SCREENSHOTS, `oversikt-diagram-${width}.png`) });
+      expect(await wcagViolations(page)).toEqual([]);
+
+      await page.goto(`${url}/kart`);
+      await settled(page);
+      const table = page.getByTestId('coverage-table');
+      await table.scrollIntoViewIfNeeded();
+      await table.getByRole('button', { name: /Sorter etter Kommune/ }).click();
+      // One indicator: the button's own text is the label alone; Designsystemet's ::after draws the arrow.
+      const headers = await table.locator('thead th[aria-sort] button').evaluateAll((els) =>
+        els.map((b) => ({
+          text: b.textContent,
+          after: getComputedStyle(b, '::after').content,
+          before: getComputedStyle(b, '::before').content,
+        })),
+      );
+      for (const h of headers) {
+        expect(h.text).not.toMatch(/[▲▼↑↓]/);
+        expect(h.after).not.toBe('none');
+        expect(h.before).toBe('none');
       }
-    expect(overlaps).toEqual([]);
-    // Every county name is shown whole (not cut with an ellipsis).
-    const cut = await page.locator('.county-chart-row:not(.county-chart-axis) .county-chart-label').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
-    expect(cut).toEqual([]);
-    // Nothing of the chart is cut off at the right edge.
-    const svg = await page.getByTestId('county-chart').boundingBox();
-    expect(svg!.x + svg!.width).toBeLessThanOrEqual(viewport.width);
-    await page.locator('.chart').first().screenshot({ path: path.join(SCREENSHOTS, `oversikt-diagram-${width}.png`) });
-    expect(await wcagViolations(page)).toEqual([]);
-
-    await page.goto(`${url}/kart`);
-    await settled(page);
-    const table = page.getByTestId('coverage-table');
-    await table.scrollIntoViewIfNeeded();
-    await table.getByRole('button', { name: /Sorter etter Kommune/ }).click();
-    // One indicator: the button's own text is the label alone; Designsystemet's ::after draws the arrow.
-    const headers = await table.locator('thead th[aria-sort] button').evaluateAll((els) =>
-      els.map((b) => ({ text: b.textContent, after: getComputedStyle(b, '::after').content, before: getComputedStyle(b, '::before').content })),
-    );
-    for (const h of headers) {
-      expect(h.text).not.toMatch(/[▲▼↑↓]/);
-      expect(h.after).not.toBe('none');
-      expect(h.before).toBe('none');
-    }
-    await table.locator('thead').screenshot({ path: path.join(SCREENSHOTS, `dekning-sortering-${width}.png`) });
-    await ctx.close();
-  });
+      await table.locator('thead').screenshot({ path: path.join(SCREENSHOTS, `dekning-sortering-${width}.png`) });
+      await ctx.close();
+    },
+  );
 });

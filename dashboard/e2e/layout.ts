@@ -21,6 +21,14 @@ export async function overflow(page: Page): Promise<{ by: number; culprit: strin
 
 /** A full-page screenshot to `file` (a full path), cut off at 2 400 px (the 357-row tables would make it unreadable). */
 export async function shot(page: Page, file: string) {
-  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight }));
-  await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 2400) }, timeout: 120_000 });
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height: Math.min(height, 2400) },
+    timeout: 120_000,
+  });
 }

@@ -57,7 +57,9 @@ it('shows the municipalities of a chosen county with population and centre', asy
 
   await page.getByRole('searchbox', { name: 'Søk etter kommune' }).fill('fau');
   await expect(rows.count()).resolves.toBeGreaterThan(0);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="municipality-table"] tbody tr').length === 1);
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="municipality-table"] tbody tr').length === 1,
+  );
   await expect(rows.first().locator('td').nth(1).textContent()).resolves.toBe('Fauske');
 
   await page.screenshot({ path: path.join(SCREENSHOTS, 'municipalities.png'), fullPage: false });

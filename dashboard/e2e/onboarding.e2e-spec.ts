@@ -4,7 +4,16 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../server/src/config/env';
 import { currentTotp } from '../../server/src/modules/auth/totp';
-import { freePort, spawnServer, startChildPostgres, startOidcProvider, tempDir, type ChildOidcProvider, type ChildPostgres, type SpawnedServer } from '../../server/test/utils/spawn-server';
+import {
+  freePort,
+  spawnServer,
+  startChildPostgres,
+  startOidcProvider,
+  tempDir,
+  type ChildOidcProvider,
+  type ChildPostgres,
+  type SpawnedServer,
+} from '../../server/test/utils/spawn-server';
 import { wcagViolations } from './axe';
 import { launchChromium } from './browser';
 
@@ -33,13 +42,38 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   provider = await startOidcProvider(await freePort(), base);
-  const env = { DATABASE_URL: u.toString(), NODE_ENV: 'production', SAMORDNA_INSECURE_COOKIES: '1', SAMORDNA_PUBLIC_URL: base };
-  const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'server', 'dist', 'cli', 'admin.js'), 'create', '--email', ADMIN.email, '--name', 'Kari Admin'], {
-    env: { ...process.env, ...env, SAMORDNA_ADMIN_PASSWORD: ADMIN.password },
-    encoding: 'utf8',
-  });
+  const env = {
+    DATABASE_URL: u.toString(),
+    NODE_ENV: 'production',
+    SAMORDNA_INSECURE_COOKIES: '1',
+    SAMORDNA_PUBLIC_URL: base,
+  };
+  const cli = spawnSync(
+    process.execPath,
+    [
+      path.join(REPO_ROOT, 'server', 'dist', 'cli', 'admin.js'),
+      'create',
+      '--email',
+      ADMIN.email,
+      '--name',
+      'Kari Admin',
+    ],
+    {
+      env: { ...process.env, ...env, SAMORDNA_ADMIN_PASSWORD: ADMIN.password },
+      encoding: 'utf8',
+    },
+  );
   if (cli.status !== 0) throw new Error(`admin:create failed: ${cli.stderr}`);
-  server = spawnServer({ ...env, OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: 'samordna', OIDC_CLIENT_SECRET: 'test-secret-not-for-production', OIDC_DISPLAY_NAME: 'Test-ID' }, port);
+  server = spawnServer(
+    {
+      ...env,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: 'samordna',
+      OIDC_CLIENT_SECRET: 'test-secret-not-for-production',
+      OIDC_DISPLAY_NAME: 'Test-ID',
+    },
+    port,
+  );
   await server.waitFor(/Samordna is running/);
   browser = await launchChromium();
 });
@@ -71,7 +105,10 @@ async function invite(page: Page, name: string, email: string, role: string, kom
   await page.getByLabel('Rolle').selectOption({ label: role });
   await page.getByLabel('Kommunenummer').fill(kommunenummer);
   await page.getByRole('button', { name: 'Send invitasjon' }).click();
-  const link = page.getByTestId('one-time-link').locator('input').or(page.locator('input[data-testid="one-time-link"]'));
+  const link = page
+    .getByTestId('one-time-link')
+    .locator('input')
+    .or(page.locator('input[data-testid="one-time-link"]'));
   await link.first().waitFor();
   return link.first().inputValue();
 }
@@ -89,7 +126,13 @@ it('first administrator → director → finance user, by password and by single
   await admin.page.getByRole('button', { name: 'Bekreft' }).click();
   await admin.page.getByTestId('user-menu').waitFor({ state: 'attached' }); // folded behind «Meny» on a phone
 
-  const directorLink = await invite(admin.page, 'Dina Direktør', 'dina@bodo.kommune.example', 'Kommunedirektør', '1804');
+  const directorLink = await invite(
+    admin.page,
+    'Dina Direktør',
+    'dina@bodo.kommune.example',
+    'Kommunedirektør',
+    '1804',
+  );
   expect(directorLink).toMatch(new RegExp(`^${base}/invitasjon#`));
   expect(await wcagViolations(admin.page)).toEqual([]);
 
@@ -99,12 +142,21 @@ it('first administrator → director → finance user, by password and by single
   await director.page.getByLabel('Velg passord').fill(DIRECTOR_PASSWORD);
   await director.page.getByRole('button', { name: 'Godta og logg inn' }).click();
   await director.page.getByTestId('user-menu').waitFor({ state: 'attached' }); // folded behind «Meny» on a phone
-  const financeLink = await invite(director.page, 'Øystein Økonomi', 'okonomi@bodo.kommune.example', 'Økonomi (vertskommune)', '1804');
+  const financeLink = await invite(
+    director.page,
+    'Øystein Økonomi',
+    'okonomi@bodo.kommune.example',
+    'Økonomi (vertskommune)',
+    '1804',
+  );
   await director.page.screenshot({ path: path.join(SCREENSHOTS, 'brukere-390.png'), fullPage: true });
   expect(await director.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(await wcagViolations(director.page)).toEqual([]);
   // Nothing wider than the director's own scope.
-  const wider = await gql(director.page, `mutation { inviteUser(input: { email: "x@bodo.kommune.example", name: "X", grant: { role: DIRECTOR, kommunenummer: "1804" } }) { link } }`);
+  const wider = await gql(
+    director.page,
+    `mutation { inviteUser(input: { email: "x@bodo.kommune.example", name: "X", grant: { role: DIRECTOR, kommunenummer: "1804" } }) { link } }`,
+  );
   expect(wider.errors?.[0].extensions.code).toBe('FORBIDDEN');
 
   // The finance user accepts through the test OpenID provider.
@@ -115,13 +167,40 @@ it('first administrator → director → finance user, by password and by single
   await finance.page.getByRole('button', { name: 'Sign in at the test provider' }).click();
   await finance.page.getByTestId('user-menu').waitFor({ state: 'attached' }); // folded behind «Meny» on a phone
   const me = await gql(finance.page, `{ me { email grants { role kommunenummer } } }`);
-  expect(me.data!.me).toEqual({ email: 'okonomi@bodo.kommune.example', grants: [{ role: 'FINANCE', kommunenummer: '1804' }] });
+  expect(me.data!.me).toEqual({
+    email: 'okonomi@bodo.kommune.example',
+    grants: [{ role: 'FINANCE', kommunenummer: '1804' }],
+  });
   await expect(finance.page.getByRole('link', { name: 'Brukere' }).count()).resolves.toBe(0);
-  const salten = (await gql(finance.page, `{ crisisCentres(filter: { search: "Salten" }) { items { id } } }`)).data!.crisisCentres.items[0].id;
-  expect((await gql(finance.page, `mutation($c: ID!) { setCentreBudget(centreId: $c, year: 2031, input: { operatingCostOre: 100 }) { id } }`, { c: salten })).errors).toBeUndefined();
-  expect((await gql(finance.page, `mutation { inviteUser(input: { email: "y@bodo.kommune.example", name: "Y", grant: { role: READ_ONLY, kommunenummer: "1804" } }) { link } }`)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+  const salten = (await gql(finance.page, `{ crisisCentres(filter: { search: "Salten" }) { items { id } } }`)).data!
+    .crisisCentres.items[0].id;
+  expect(
+    (
+      await gql(
+        finance.page,
+        `mutation($c: ID!) { setCentreBudget(centreId: $c, year: 2031, input: { operatingCostOre: 100 }) { id } }`,
+        { c: salten },
+      )
+    ).errors,
+  ).toBeUndefined();
+  expect(
+    (
+      await gql(
+        finance.page,
+        `mutation { inviteUser(input: { email: "y@bodo.kommune.example", name: "Y", grant: { role: READ_ONLY, kommunenummer: "1804" } }) { link } }`,
+      )
+    ).errors?.[0].extensions.code,
+  ).toBe('FORBIDDEN');
   // The director may not change the budget (finance's work); the own page lists the session.
-  expect((await gql(director.page, `mutation($c: ID!) { setCentreBudget(centreId: $c, year: 2031, input: { operatingCostOre: 200 }) { id } }`, { c: salten })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+  expect(
+    (
+      await gql(
+        director.page,
+        `mutation($c: ID!) { setCentreBudget(centreId: $c, year: 2031, input: { operatingCostOre: 200 }) { id } }`,
+        { c: salten },
+      )
+    ).errors?.[0].extensions.code,
+  ).toBe('FORBIDDEN');
   await finance.page.goto(`${base}/min-konto`);
   await expect(finance.page.getByTestId('sessions-table').textContent()).resolves.toContain('Denne nettleseren');
 

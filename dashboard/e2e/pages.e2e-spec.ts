@@ -34,7 +34,8 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 /** Signs in through the login page, as a user would. */
-const signIn = (page: Page, email?: string, password?: string) => signInAt(page, `http://localhost:${server.port}`, email, password);
+const signIn = (page: Page, email?: string, password?: string) =>
+  signInAt(page, `http://localhost:${server.port}`, email, password);
 
 async function expectAccessible(page: Page) {
   const violations = await wcagViolations(page);
@@ -47,7 +48,10 @@ describe('Oversikt', () => {
     const figures = page.getByTestId('key-figures');
     await figures.waitFor();
     await expect(figures.textContent()).resolves.toContain('Kommuner ikke registrert ennå');
-    const notRegistered = await figures.locator('.key-figure', { hasText: 'ikke registrert' }).locator('.figure-value').textContent();
+    const notRegistered = await figures
+      .locator('.key-figure', { hasText: 'ikke registrert' })
+      .locator('.figure-value')
+      .textContent();
     expect(notRegistered).toBe('187'); // 357 less the 170 with a cited membership (data/national)
     await page.getByTestId('county-chart').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'oversikt.png'), fullPage: true });
@@ -95,7 +99,9 @@ describe('Dekningskart', () => {
     await table.getByRole('button', { name: 'Sorter etter Kommune' }).click();
     const names = await table.locator('tbody tr td:first-child').allTextContents();
     expect(names).toEqual([...names].sort(new Intl.Collator('nb').compare));
-    await expect(table.getByRole('columnheader', { name: /Kommune/ }).getAttribute('aria-sort')).resolves.toBe('ascending');
+    await expect(table.getByRole('columnheader', { name: /Kommune/ }).getAttribute('aria-sort')).resolves.toBe(
+      'ascending',
+    );
 
     // Filter by county zooms and narrows.
     await page.getByLabel('Fylke', { exact: true }).selectOption({ label: 'Nordland' });
@@ -144,7 +150,11 @@ describe('Avtaler', () => {
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('Endringene er lagret.').waitFor();
     // The page refetches the agreement after the save; wait for the new deadline.
-    await page.waitForFunction(() => /Si opp innen 30\.06\.2027 for å avslutte 31\.12\.2027/.test(document.querySelector('[data-testid=agreement-deadline]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Si opp innen 30\.06\.2027 for å avslutte 31\.12\.2027/.test(
+        document.querySelector('[data-testid=agreement-deadline]')?.textContent ?? '',
+      ),
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'avtale.png'), fullPage: true });
     await expectAccessible(page);
 
@@ -154,7 +164,9 @@ describe('Avtaler', () => {
     await expect(page.getByTestId('agreement-status').textContent()).resolves.toBe('Utkast');
     await page.getByRole('button', { name: 'Sett til «Under forhandling»' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Ja, endre' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=agreement-status]')?.textContent === 'Under forhandling');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=agreement-status]')?.textContent === 'Under forhandling',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -166,7 +178,9 @@ describe('Kostnader', () => {
     await page.getByTestId('cost-summary').waitFor();
     await page.getByLabel('Krisesenter', { exact: true }).selectOption({ label: 'Helgeland krisesenter' });
     await page.getByTestId('ratio-flag').waitFor();
-    await expect(page.getByText('Eksempeldata: oppdiktede tall og opplysninger, ikke reelle.').count()).resolves.toBeGreaterThan(0);
+    await expect(
+      page.getByText('Eksempeldata: oppdiktede tall og opplysninger, ikke reelle.').count(),
+    ).resolves.toBeGreaterThan(0);
     await page.locator('.recharts-wrapper').first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'kostnader.png'), fullPage: true });
     await expectAccessible(page);
@@ -178,7 +192,9 @@ describe('Kostnader', () => {
     await result.waitFor();
     const hemnes = result.locator('tr', { hasText: 'Hemnes' });
     await expect(hemnes.locator('td').nth(2).textContent()).resolves.toBe('ikke med etter');
-    await expect(result.locator('tr', { hasText: 'Vefsn' }).locator('td').nth(3).textContent()).resolves.toMatch(/^\+kr/);
+    await expect(result.locator('tr', { hasText: 'Vefsn' }).locator('td').nth(3).textContent()).resolves.toMatch(
+      /^\+kr/,
+    );
     // A bad rate is refused at the field.
     await page.getByLabel('Modell').selectOption('PER_INHABITANT_HOST_RESIDUAL');
     await page.getByLabel('Sats per innbygger (kr)').fill('-5');
@@ -191,7 +207,7 @@ describe('Kostnader', () => {
     const csv = await page.request.get(`http://localhost:${server.port}${href}`);
     expect(csv.status()).toBe(200);
     expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect((await csv.text())).toContain('Helgeland krisesenter');
+    expect(await csv.text()).toContain('Helgeland krisesenter');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -236,7 +252,9 @@ describe('Kontakter', () => {
     await expectAccessible(page);
 
     // The centre leader's view of every member municipality.
-    const salten = await page.request.post(`http://localhost:${server.port}/graphql`, { data: { query: '{ crisisCentres(filter: { search: "Salten" }) { items { id } } }' } });
+    const salten = await page.request.post(`http://localhost:${server.port}/graphql`, {
+      data: { query: '{ crisisCentres(filter: { search: "Salten" }) { items { id } } }' },
+    });
     const id = (await salten.json()).data.crisisCentres.items[0].id;
     await page.goto(`http://localhost:${server.port}/kontakter?senter=${id}`);
     const centre = page.getByTestId('centre-contacts');
@@ -270,7 +288,11 @@ describe('Rutiner', () => {
     const second = await steps.locator('tbody tr').nth(1).locator('td').nth(1).textContent();
     await page.getByRole('button', { name: `Flytt «${first}» ned` }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((t) => document.querySelectorAll('[data-testid=step-table] tbody tr')[1]?.querySelectorAll('td')[1]?.textContent === t, first);
+    await page.waitForFunction(
+      (t) =>
+        document.querySelectorAll('[data-testid=step-table] tbody tr')[1]?.querySelectorAll('td')[1]?.textContent === t,
+      first,
+    );
     await expect(steps.locator('tbody tr').nth(0).locator('td').nth(1).textContent()).resolves.toBe(second);
 
     // Edit a step and see the change.
@@ -278,12 +300,18 @@ describe('Rutiner', () => {
     await page.getByRole('dialog').getByLabel('Steg').fill('Kartlegge behov sammen med kommunen');
     await page.getByRole('dialog').getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('Steget er lagret.').waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=step-table] td')].some((td) => td.textContent === 'Kartlegge behov sammen med kommunen'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=step-table] td')].some(
+        (td) => td.textContent === 'Kartlegge behov sammen med kommunen',
+      ),
+    );
 
     await page.getByRole('button', { name: 'Vedta rutinen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Ja, endre' }).click();
     await page.getByText('Rutinen er vedtatt.').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=routine-status]')?.textContent?.includes('Vedtatt'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=routine-status]')?.textContent?.includes('Vedtatt'),
+    );
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Utskriftsside: «Flytter til Gildeskål»' }).click();
@@ -295,7 +323,6 @@ describe('Rutiner', () => {
     await page.close();
   });
 });
-
 
 describe('Innlogging og tilgang', () => {
   it('anonymous readers see no phone numbers or e-mail and no edit controls; the login page is accessible; a director sees the history and cannot edit another municipality', async () => {

@@ -174,8 +174,12 @@ describe('A personal start once signed in', () => {
     const card = page.getByTestId('start-municipality');
     await card.getByRole('heading', { name: 'Fauske kommune' }).waitFor();
     await expect(card.textContent()).resolves.toContain('Samarbeidskommune i Krisesenteret i Salten.');
-    await expect(card.getByTestId('start-cost').textContent()).resolves.toMatch(/Fauske betaler kr\s[\d\s]+ per innbygger i \d{4}\./);
-    await expect(card.getByRole('link', { name: /kontaktperson/ }).getAttribute('href')).resolves.toBe('/kontakter?kommune=1841');
+    await expect(card.getByTestId('start-cost').textContent()).resolves.toMatch(
+      /Fauske betaler kr\s[\d\s]+ per innbygger i \d{4}\./,
+    );
+    await expect(card.getByRole('link', { name: /kontaktperson/ }).getAttribute('href')).resolves.toBe(
+      '/kontakter?kommune=1841',
+    );
     await expect(page.getByRole('heading', { name: 'Hele landet' }).count()).resolves.toBe(1);
     expect(await wcagViolations(page)).toEqual([]);
     await ctx.close();
@@ -185,7 +189,9 @@ describe('A personal start once signed in', () => {
     const { ctx, page } = await start(['okonomi.bodo@samordna.example', 'demo-okonomi-2026']);
     const cost = page.getByTestId('start-cost');
     await expect(cost.textContent()).resolves.toMatch(/Budsjettåret \d{4}: netto budsjett kr/);
-    await expect(cost.getByRole('link', { name: /Se kostnadene for \d{4}/ }).getAttribute('href')).resolves.toMatch(/^\/kostnader\?senter=.+&aar=\d{4}$/);
+    await expect(cost.getByRole('link', { name: /Se kostnadene for \d{4}/ }).getAttribute('href')).resolves.toMatch(
+      /^\/kostnader\?senter=.+&aar=\d{4}$/,
+    );
     await ctx.close();
   });
 
@@ -199,8 +205,15 @@ describe('A personal start once signed in', () => {
   });
 
   it('pages open on the user’s own centre or municipality: Kostnader for Fauske’s director and Bodø’s finance, Rutiner and Kontakter for the Salten leader', async () => {
-    const selected = (page: Page, label: string) => page.getByLabel(label, { exact: true }).first().evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
-    for (const as of [['direktor.fauske@samordna.example', 'demo-direktor-2026'], ['okonomi.bodo@samordna.example', 'demo-okonomi-2026']] as [string, string][]) {
+    const selected = (page: Page, label: string) =>
+      page
+        .getByLabel(label, { exact: true })
+        .first()
+        .evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    for (const as of [
+      ['direktor.fauske@samordna.example', 'demo-direktor-2026'],
+      ['okonomi.bodo@samordna.example', 'demo-okonomi-2026'],
+    ] as [string, string][]) {
       const ctx = await context(DESKTOP, as);
       const page = await ctx.newPage();
       await page.goto(`${url}/kostnader`);
@@ -246,19 +259,28 @@ describe('The map, legible and usable by keyboard', () => {
     expect(moved).not.toBe('1804');
     expect(moved).toMatch(/^\d{4}$/);
     await expect(page.getByTestId('map-hint').textContent()).resolves.not.toMatch(/^Bodø: /);
-    expect(await page.locator('[data-testid=coverage-map] [tabindex="0"]').getAttribute('data-kommunenummer')).toBe(moved);
+    expect(await page.locator('[data-testid=coverage-map] [tabindex="0"]').getAttribute('data-kommunenummer')).toBe(
+      moved,
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'kart-tastatur-1280.png') });
 
     // The skip link: the first Tab stop in the figure, it jumps to the table.
     await page.getByLabel('Alvorlighet').focus();
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Hopp over kartet til tabellen');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Hopp over kartet til tabellen',
+    );
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('map-table');
     expect(await wcagViolations(page)).toEqual([]);
 
     // Not registered is hatched, «Merknad» dotted: patterns, not colours alone.
-    await expect(page.locator('path.sev-NOT_REGISTERED').first().evaluate((e) => getComputedStyle(e).fill)).resolves.toContain('pattern-NOT_REGISTERED');
+    await expect(
+      page
+        .locator('path.sev-NOT_REGISTERED')
+        .first()
+        .evaluate((e) => getComputedStyle(e).fill),
+    ).resolves.toContain('pattern-NOT_REGISTERED');
     await ctx.close();
   });
 });
@@ -277,4 +299,3 @@ describe('Signing in', () => {
     await ctx.close();
   });
 });
-

@@ -77,8 +77,11 @@ describe('reaching people', () => {
     await p.getByRole('heading', { level: 1, name: 'Import av folketall (SSB 07459)' }).waitFor();
     expect(await wcagViolations(p)).toEqual([]);
     // Contacts from a CSV: the preview, then saved; the page stays accessible with the preview shown.
-    const csv = 'kommunenummer;tjeneste;navn på tjenesten;kontaktperson;funksjon;kontaktpunkt\n1841;Boligkontor;Boligkontoret i Fauske;Eva E2e;Konsulent;nei\n';
-    await p.getByLabel('Velg CSV- eller XLSX-fil med kontakter').setInputFiles({ name: 'kontakter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv =
+      'kommunenummer;tjeneste;navn på tjenesten;kontaktperson;funksjon;kontaktpunkt\n1841;Boligkontor;Boligkontoret i Fauske;Eva E2e;Konsulent;nei\n';
+    await p
+      .getByLabel('Velg CSV- eller XLSX-fil med kontakter')
+      .setInputFiles({ name: 'kontakter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await p.getByTestId('contact-preview').waitFor();
     expect(await p.getByTestId('contact-preview').textContent()).toContain('1 rader: 1 nye kontakter');
     expect(await wcagViolations(p)).toEqual([]);

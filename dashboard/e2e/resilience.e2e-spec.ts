@@ -28,7 +28,8 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name, exact: true }).click();
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name, exact: true }).click();
 
 it('a page not visited before, with the server gone: an error with a reload inside the page, the menu stays; after the server returns the reload brings the page', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });
@@ -48,7 +49,9 @@ it('a page not visited before, with the server gone: an error with a reload insi
   await nav(page, 'Kostnader');
   const error = page.getByTestId('route-error');
   await error.getByText('Denne delen av Samordna kunne ikke lastes ned.', { exact: false }).waitFor();
-  await expect(page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link').count()).resolves.toBeGreaterThan(5);
+  await expect(page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link').count()).resolves.toBeGreaterThan(
+    5,
+  );
   await page.screenshot({ path: path.join(SCREENSHOTS, 'frakoblet-1280.png') });
   // A reload while the server is still away would give the browser's own error page: it says so instead.
   await error.getByRole('button', { name: 'Last inn siden på nytt' }).click();

@@ -25,7 +25,11 @@ export function mockClient(answers: Answers) {
     const a = answers[name];
     return typeof a === 'function' ? a(request.variables) : a;
   };
-  const stream = (request: { key: number; query: DocumentNode; variables?: unknown }, kind: string, context?: object) => {
+  const stream = (
+    request: { key: number; query: DocumentNode; variables?: unknown },
+    kind: string,
+    context?: object,
+  ) => {
     const value = valueFor(request);
     if (value === 'pending' || value === undefined) return never;
     // A real client's stream stays open after the result; one that ends resets urql's state.
@@ -37,7 +41,12 @@ export function mockClient(answers: Answers) {
     executeMutation: jest.fn((r, c) => {
       const value = valueFor(r);
       if (value === 'pending' || value === undefined) return never;
-      return fromValue({ ...value, operation: { ...r, kind: 'mutation', context: c ?? {} }, stale: false, hasNext: false });
+      return fromValue({
+        ...value,
+        operation: { ...r, kind: 'mutation', context: c ?? {} },
+        stale: false,
+        hasNext: false,
+      });
     }),
     query: jest.fn((query: DocumentNode, variables: unknown) => ({
       toPromise: () => {
@@ -50,10 +59,23 @@ export function mockClient(answers: Answers) {
 }
 
 /** Signed in as an administrator unless a test answers `Me` itself. */
-export const ADMIN_ME = { data: { me: { id: 'u1', name: 'Ada Administrator', email: 'admin@samordna.example', grants: [{ role: 'ADMIN', kommunenummer: null, centreId: null, label: 'Nasjonal administrator' }] } } };
+export const ADMIN_ME = {
+  data: {
+    me: {
+      id: 'u1',
+      name: 'Ada Administrator',
+      email: 'admin@samordna.example',
+      grants: [{ role: 'ADMIN', kommunenummer: null, centreId: null, label: 'Nasjonal administrator' }],
+    },
+  },
+};
 export const ANONYMOUS = { data: { me: null } };
 
-export function renderPage(ui: ReactElement, answers: Answers, { route = '/', path = '*' }: { route?: string; path?: string } = {}) {
+export function renderPage(
+  ui: ReactElement,
+  answers: Answers,
+  { route = '/', path = '*' }: { route?: string; path?: string } = {},
+) {
   const mock = mockClient({ Me: ADMIN_ME, ...answers });
   const result = render(
     <Provider value={mock.client}>

@@ -132,7 +132,8 @@ async function readOwner(dataDir) {
 }
 
 async function removeOwnerIfMine(dataDir) {
-  if ((await readOwner(dataDir)) === process.pid) await fs.rm(ownerFileOf(dataDir), { force: true }).catch(() => undefined);
+  if ((await readOwner(dataDir)) === process.pid)
+    await fs.rm(ownerFileOf(dataDir), { force: true }).catch(() => undefined);
 }
 
 /**
@@ -174,7 +175,10 @@ async function stopLeftBehind(pid, timeoutMs = 30_000) {
   if (await waitGone(timeoutMs)) return;
   signal('SIGQUIT');
   if (await waitGone(5_000)) return;
-  throw new EmbeddedStartError(`The PostgreSQL left running on the data directory (pid ${pid}) did not stop. Stop it by hand (kill ${pid}) and start again.`, '');
+  throw new EmbeddedStartError(
+    `The PostgreSQL left running on the data directory (pid ${pid}) did not stop. Stop it by hand (kill ${pid}) and start again.`,
+    '',
+  );
 }
 
 async function readOrCreatePassword(passwordFile) {

@@ -18,7 +18,9 @@ import { onUnhandledRejection } from './app/limits';
 
 /** Active national administrators who are not demo users: none means the first must be made with the CLI. */
 async function countAdministrators(ds: DataSource): Promise<number> {
-  const [{ n }] = await ds.query(`SELECT count(DISTINCT u.id)::int AS n FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE r.role = 'ADMIN' AND u.active AND NOT u.is_example`);
+  const [{ n }] = await ds.query(
+    `SELECT count(DISTINCT u.id)::int AS n FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE r.role = 'ADMIN' AND u.active AND NOT u.is_example`,
+  );
   return n;
 }
 
@@ -32,10 +34,15 @@ function signInLines(config: AppConfig, administrators: number): string[] {
     );
   } else {
     lines.push(`  Sign-in:   no demo users${config.production ? ' (production)' : ''}.`);
-    if (administrators === 0) lines.push('             No administrator yet: create the first with `pnpm admin:create` (see README.md, «Onboarding»).');
+    if (administrators === 0)
+      lines.push(
+        '             No administrator yet: create the first with `pnpm admin:create` (see README.md, «Onboarding»).',
+      );
   }
   if (config.oidc) lines.push(`  SSO:       ${config.oidc.displayName} (${config.oidc.issuer})`);
-  lines.push(`  Mail:      ${config.mail ? 'invitations and reset links are mailed' : 'not set up (SMTP_URL): invitation and reset links are shown once to the one who makes them'}`);
+  lines.push(
+    `  Mail:      ${config.mail ? 'invitations and reset links are mailed' : 'not set up (SMTP_URL): invitation and reset links are shown once to the one who makes them'}`,
+  );
   return lines;
 }
 
@@ -83,7 +90,9 @@ async function main(): Promise<void> {
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') {
-      fail(`port ${config.port} is already in use by another program. Stop it, or choose another port: PORT=${config.port + 1} pnpm start`);
+      fail(
+        `port ${config.port} is already in use by another program. Stop it, or choose another port: PORT=${config.port + 1} pnpm start`,
+      );
     }
     if (e.code === 'EACCES') fail(`not allowed to listen on port ${config.port}. Choose a port above 1024 with PORT=…`);
     throw error;
@@ -110,7 +119,9 @@ async function main(): Promise<void> {
       // so no write is acknowledged that is not there.
       if (!(await inFlight.idle(config.shutdownGraceMs))) {
         const db = await dbPromise?.catch(() => null);
-        console.log(`${inFlight.inFlight()} request(s) still running after the grace period of ${config.shutdownGraceMs} ms: cancelling them.`);
+        console.log(
+          `${inFlight.inFlight()} request(s) still running after the grace period of ${config.shutdownGraceMs} ms: cancelling them.`,
+        );
         for (let i = 0; i < 10 && db && inFlight.inFlight() > 0; i++) {
           await cancelStatements(db.url, applicationName);
           await inFlight.idle(500);
@@ -144,18 +155,32 @@ async function main(): Promise<void> {
       console.log(
         `Reference data loaded: ${s.counties} counties, ${s.municipalities} municipalities, ` +
           `${s.centres} real agreements with ${s.memberships} memberships` +
-          (s.national ? `, and the national register: ${s.national.centres} crisis centres (${s.national.operatingCentres} in operation), ${s.national.memberships} documented memberships.` : '.'),
+          (s.national
+            ? `, and the national register: ${s.national.centres} crisis centres (${s.national.operatingCentres} in operation), ${s.national.memberships} documented memberships.`
+            : '.'),
       );
     }
     const schema = await buildAppSchema();
     apollo = await createApollo(schema, httpServer, config.production, config.debugErrors);
-    const settings = { production: config.production, demoUsers: config.demoUsers, publicUrl: config.publicUrl, mail: config.mail, oidc: config.oidc };
+    const settings = {
+      production: config.production,
+      demoUsers: config.demoUsers,
+      publicUrl: config.publicUrl,
+      mail: config.mail,
+      oidc: config.oidc,
+    };
     const oidcRouter = config.oidc ? await createOidcRouter(prepared.dataSource, settings) : undefined;
-    attach({ dataSource: prepared.dataSource, graphqlMiddleware: graphqlMiddleware(apollo, prepared.dataSource, settings), settings, oidcRouter });
+    attach({
+      dataSource: prepared.dataSource,
+      graphqlMiddleware: graphqlMiddleware(apollo, prepared.dataSource, settings),
+      settings,
+      oidcRouter,
+    });
     // prepareDatabase ran the retention housekeeping once; a long-running server repeats it daily.
     stopHousekeeping = scheduleHousekeeping(prepared.dataSource);
     // Reminder mails: hourly in every process; a database claim makes each go out once.
-    if (config.mail) stopReminders = scheduleReminderMails(prepared.dataSource, { mail: config.mail, publicUrl: config.publicUrl });
+    if (config.mail)
+      stopReminders = scheduleReminderMails(prepared.dataSource, { mail: config.mail, publicUrl: config.publicUrl });
 
     const base = `http://localhost:${config.port}`;
     console.log(
@@ -179,7 +204,9 @@ async function main(): Promise<void> {
     const e = error as { code?: string; message?: string; log?: string };
     if (e.code === 'DATABASE_UNAVAILABLE') fail(e.message ?? 'the database is unavailable');
     if (e.code === 'DATA_FILE_INVALID') {
-      fail(`a file in ${config.dataFilesDir} is not valid: ${e.message}. The reference data was left as it was; correct the file (or restore it with git) and start again.`);
+      fail(
+        `a file in ${config.dataFilesDir} is not valid: ${e.message}. The reference data was left as it was; correct the file (or restore it with git) and start again.`,
+      );
     }
     if (e.code === 'DATA_DIR_IN_USE') fail(e.message ?? 'the data directory is in use');
     if (e.code === 'EMBEDDED_START_FAILED') {

@@ -31,7 +31,9 @@ const AgreementDocumentPage = lazy(() => import('../features/documents/Agreement
 const WebTextPage = lazy(() => import('../features/webtext/WebTextPage'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const RemindersPage = lazy(() => import('../features/reminders/RemindersPage'));
-const MunicipalitiesPage = lazy(() => import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })));
+const MunicipalitiesPage = lazy(() =>
+  import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })),
+);
 
 // Opened on the map: its boundaries (the largest download) are fetched as the app starts, beside
 // the page's code and queries instead of after them. The page uses the same fetch (boundaries.ts).
@@ -87,7 +89,11 @@ function useDocumentTitle(appTitle: string, pathname: string) {
       if (heading && focusPending.current) {
         focusPending.current = false;
         // Only when nothing else took the focus meanwhile (a page that focuses a field itself keeps it).
-        if (document.activeElement === document.body || document.activeElement === null || heading.closest('main')?.contains(document.activeElement) === false) {
+        if (
+          document.activeElement === document.body ||
+          document.activeElement === null ||
+          heading.closest('main')?.contains(document.activeElement) === false
+        ) {
           if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
           heading.focus();
         }
@@ -147,10 +153,16 @@ export function Shell() {
   const { me, grants } = useSession();
   const { pathname } = useLocation();
   // Finance staff of a host (and administrators) get the finance workspace next to the costs.
-  const withFinance = grants.some((g) => g.role === 'FINANCE' || g.role === 'ADMIN') ? [...NAV.slice(0, 3), { to: '/okonomi', key: 'nav.finance' as MessageKey }, ...NAV.slice(3)] : NAV;
+  const withFinance = grants.some((g) => g.role === 'FINANCE' || g.role === 'ADMIN')
+    ? [...NAV.slice(0, 3), { to: '/okonomi', key: 'nav.finance' as MessageKey }, ...NAV.slice(3)]
+    : NAV;
   const signedIn = me ? [...withFinance, { to: '/paminnelser', key: 'nav.reminders' as MessageKey }] : withFinance;
-  const withUsers = mayAdministerUsers(grants) ? [...signedIn, { to: '/brukere', key: 'nav.users' as MessageKey }] : signedIn;
-  const nav = canImportContacts(grants) ? [...withUsers, { to: '/import', key: 'nav.import' as MessageKey }] : withUsers;
+  const withUsers = mayAdministerUsers(grants)
+    ? [...signedIn, { to: '/brukere', key: 'nav.users' as MessageKey }]
+    : signedIn;
+  const nav = canImportContacts(grants)
+    ? [...withUsers, { to: '/import', key: 'nav.import' as MessageKey }]
+    : withUsers;
   const other: Locale = locale === 'nb' ? 'en' : 'nb';
   // On a phone the menu folds behind a button; it closes when a page is chosen, and on Escape.
   const [menuOpen, setMenuOpen] = useState(false);
@@ -199,12 +211,7 @@ export function Shell() {
             </ul>
           </nav>
           <UserMenu />
-          <button
-            type="button"
-            className="locale-switch"
-            lang={other}
-            onClick={() => setLocale(other)}
-          >
+          <button type="button" className="locale-switch" lang={other} onClick={() => setLocale(other)}>
             {other === 'en' ? 'English' : 'Norsk (bokmål)'}
           </button>
         </div>

@@ -1,7 +1,19 @@
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 
 /** A labelled select of [value, label] pairs. */
-export function Choice({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: readonly (readonly [string, string])[] }) {
+export function Choice({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly (readonly [string, string])[];
+}) {
   return (
     <Field>
       <Label htmlFor={id}>{label}</Label>
@@ -15,4 +27,3 @@ export function Choice({ id, label, value, onChange, options }: { id: string; la
     </Field>
   );
 }
-

@@ -5,7 +5,9 @@ import { useI18n } from '../i18n/i18n';
 /** A page's code (a lazily loaded chunk) could not be downloaded: the server or the network is gone. */
 export function isChunkLoadError(error: unknown): boolean {
   const message = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /dynamically imported module|Importing a module script failed|error loading dynamically imported|ChunkLoadError|Failed to load module script/i.test(message);
+  return /dynamically imported module|Importing a module script failed|error loading dynamically imported|ChunkLoadError|Failed to load module script/i.test(
+    message,
+  );
 }
 
 function ChunkFailed() {
@@ -75,7 +77,11 @@ export class RouteBoundary extends Component<{ children: ReactNode }, State> {
 
   override componentDidCatch(error: unknown, info: ErrorInfo) {
     // No personal data here: only what failed and where.
-    console.error('page failed', error instanceof Error ? error.message : error, info.componentStack?.split('\n')[1]?.trim());
+    console.error(
+      'page failed',
+      error instanceof Error ? error.message : error,
+      info.componentStack?.split('\n')[1]?.trim(),
+    );
   }
 
   override render() {

@@ -12,11 +12,26 @@ export interface Sort<C extends string> {
  * The one indicator is Designsystemet's (its table CSS draws it after a button in a th[aria-sort]:
  * ↕ for a sortable column, ▲/▼ for the sorted one); no arrow of our own beside it.
  */
-export function SortHeader<C extends string>({ column, label, sort, onSort, numeric = false }: { column: C; label: string; sort: Sort<C>; onSort(column: C): void; numeric?: boolean }) {
+export function SortHeader<C extends string>({
+  column,
+  label,
+  sort,
+  onSort,
+  numeric = false,
+}: {
+  column: C;
+  label: string;
+  sort: Sort<C>;
+  onSort(column: C): void;
+  numeric?: boolean;
+}) {
   const { t } = useI18n();
   const active = sort.column === column;
   return (
-    <Table.HeaderCell aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} style={numeric ? { textAlign: 'right' } : undefined}>
+    <Table.HeaderCell
+      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+      style={numeric ? { textAlign: 'right' } : undefined}
+    >
       <button type="button" aria-label={t('common.sortBy', { column: label })} onClick={() => onSort(column)}>
         {label}
       </button>
@@ -28,7 +43,11 @@ export function SortHeader<C extends string>({ column, label, sort, onSort, nume
  * Rows sorted by a chosen column: `compare(column, collator)` orders them ascending (the collator
  * follows the UI language); choosing the same column again reverses. `header` draws a SortHeader.
  */
-export function useSortedRows<T, C extends string>(rows: readonly T[], initial: NoInfer<C>, compare: (column: C, collator: Intl.Collator) => (a: T, b: T) => number) {
+export function useSortedRows<T, C extends string>(
+  rows: readonly T[],
+  initial: NoInfer<C>,
+  compare: (column: C, collator: Intl.Collator) => (a: T, b: T) => number,
+) {
   const { locale } = useI18n();
   const [sort, setSort] = useState<Sort<C>>({ column: initial, descending: false });
   const sorted = useMemo(() => {
@@ -36,6 +55,8 @@ export function useSortedRows<T, C extends string>(rows: readonly T[], initial: 
     return sort.descending ? list.reverse() : list;
   }, [rows, sort, locale, compare]);
   const onSort = (column: C) => setSort((s) => ({ column, descending: s.column === column ? !s.descending : false }));
-  const header = (column: C, label: string, numeric = false) => <SortHeader column={column} label={label} sort={sort} onSort={onSort} numeric={numeric} />;
+  const header = (column: C, label: string, numeric = false) => (
+    <SortHeader column={column} label={label} sort={sort} onSort={onSort} numeric={numeric} />
+  );
   return { sorted, header };
 }

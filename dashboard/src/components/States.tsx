@@ -19,7 +19,17 @@ export function Loading({ label, size = 'md', className }: { label?: string; siz
  * `onRetry` is given. `heading` adds «Noe gikk galt» above, for a page whose main content failed;
  * children go last (a way back, say).
  */
-export function QueryError({ error, onRetry, heading = false, children }: { error: CombinedError; onRetry?: () => void; heading?: boolean; children?: ReactNode }) {
+export function QueryError({
+  error,
+  onRetry,
+  heading = false,
+  children,
+}: {
+  error: CombinedError;
+  onRetry?: () => void;
+  heading?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <Alert data-color="danger" role="alert">

@@ -14,7 +14,12 @@ export interface ConflictMerge<T> {
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-export function mergeConflict<T extends object>(base: T, mine: T, theirs: T, keys: readonly (keyof T & string)[]): ConflictMerge<T> {
+export function mergeConflict<T extends object>(
+  base: T,
+  mine: T,
+  theirs: T,
+  keys: readonly (keyof T & string)[],
+): ConflictMerge<T> {
   const merged = { ...mine };
   const clashes: ConflictMerge<T>['clashes'] = [];
   const taken: ConflictMerge<T>['taken'] = [];

@@ -7,7 +7,17 @@ type GqlError = CombinedError['graphQLErrors'][number];
  * nb.ts/en.ts, in the UI's language (I18nProvider sets the wording). Errors about a field or a
  * record (BAD_USER_INPUT, CONFLICT, NOT_FOUND) keep the server's more specific message.
  */
-export const WORDED_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_ATTEMPTS', 'INTERNAL_SERVER_ERROR', 'DATABASE_UNAVAILABLE', 'SHUTTING_DOWN', 'QUERY_TOO_COMPLEX', 'QUERY_TIMEOUT', 'RESPONSE_TOO_LARGE'] as const;
+export const WORDED_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'TOO_MANY_ATTEMPTS',
+  'INTERNAL_SERVER_ERROR',
+  'DATABASE_UNAVAILABLE',
+  'SHUTTING_DOWN',
+  'QUERY_TOO_COMPLEX',
+  'QUERY_TIMEOUT',
+  'RESPONSE_TOO_LARGE',
+] as const;
 export type WordedErrorCode = (typeof WORDED_ERROR_CODES)[number];
 let wording: ((code: WordedErrorCode) => string | null) | null = null;
 
@@ -18,11 +28,15 @@ export function setErrorWording(word: typeof wording): void {
 
 function messageOf(e: GqlError): string {
   const code = e.extensions?.code;
-  const worded = typeof code === 'string' && (WORDED_ERROR_CODES as readonly string[]).includes(code) ? wording?.(code as WordedErrorCode) : null;
+  const worded =
+    typeof code === 'string' && (WORDED_ERROR_CODES as readonly string[]).includes(code)
+      ? wording?.(code as WordedErrorCode)
+      : null;
   return worded ?? e.message;
 }
 /** An error the form shows at its field. */
-const atField = (e: GqlError) => (e.extensions?.code === 'BAD_USER_INPUT' || e.extensions?.code === 'CONFLICT') && !!e.extensions?.field;
+const atField = (e: GqlError) =>
+  (e.extensions?.code === 'BAD_USER_INPUT' || e.extensions?.code === 'CONFLICT') && !!e.extensions?.field;
 
 /** Errors with a field: BAD_USER_INPUT, and CONFLICT with a rule the database holds (a name taken); the argument name dropped ("input.validTo" → "validTo"). */
 export function fieldErrors(error: CombinedError | undefined | null): Record<string, string> {
@@ -30,7 +44,9 @@ export function fieldErrors(error: CombinedError | undefined | null): Record<str
   for (const e of error?.graphQLErrors ?? []) {
     if (!atField(e)) continue;
     // One message per field: the server's `fields` lists every wrong field's first problem, else `field` alone.
-    const listed = Array.isArray(e.extensions?.fields) ? (e.extensions.fields as { field: string; message: string }[]) : [{ field: e.extensions?.field as string, message: e.message }];
+    const listed = Array.isArray(e.extensions?.fields)
+      ? (e.extensions.fields as { field: string; message: string }[])
+      : [{ field: e.extensions?.field as string, message: e.message }];
     for (const { field, message } of listed) {
       const key = typeof field === 'string' ? field.replace(/^(input|terms|filter)\./, '') : null;
       if (key && !(key in out)) out[key] = message;
@@ -48,7 +64,9 @@ export function generalError(error: CombinedError | undefined | null, networkMes
 }
 
 /** The record as it is now, sent by the server with a CONFLICT (someone else saved first). */
-export function conflictCurrent(error: CombinedError | undefined | null): (Record<string, unknown> & { version?: number }) | null {
+export function conflictCurrent(
+  error: CombinedError | undefined | null,
+): (Record<string, unknown> & { version?: number }) | null {
   const e = error?.graphQLErrors.find((g) => g.extensions?.code === 'CONFLICT' && g.extensions?.current);
   return (e?.extensions?.current as Record<string, unknown> & { version?: number }) ?? null;
 }
@@ -71,7 +89,11 @@ export function isConflict(error: CombinedError | undefined | null): boolean {
  * Every message a form's general alert should carry: errors that belong to no field, and the field
  * errors of fields the form does not show (`shown` lists those it does), so no refusal goes unseen.
  */
-export function unplacedErrors(error: CombinedError | undefined | null, networkMessage: string, shown: readonly string[]): string[] {
+export function unplacedErrors(
+  error: CombinedError | undefined | null,
+  networkMessage: string,
+  shown: readonly string[],
+): string[] {
   if (!error) return [];
   if (error.networkError) return [networkMessage];
   const general = error.graphQLErrors.filter((e) => !atField(e)).map(messageOf);

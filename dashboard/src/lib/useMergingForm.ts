@@ -8,7 +8,11 @@ import { conflictCurrent } from './errors';
  * takes in what only the other person changed (three-way merge against the version the form was opened
  * on), keeps what this user typed, and moves the form to the new version so the next save goes on top.
  */
-export function useMergingForm<T extends { version?: number }, R>(draft: T | null, keys: readonly (keyof T & string)[], fromRecord: (record: R) => T) {
+export function useMergingForm<T extends { version?: number }, R>(
+  draft: T | null,
+  keys: readonly (keyof T & string)[],
+  fromRecord: (record: R) => T,
+) {
   const [form, setForm] = useState<T | null>(draft);
   const [base, setBase] = useState<T | null>(draft);
   const [conflict, setConflict] = useState<ConflictMerge<T> | null>(null);

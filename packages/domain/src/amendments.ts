@@ -22,11 +22,29 @@ export type ApprovalRole = (typeof APPROVAL_ROLES)[number];
  * change only by an approved amendment (or, where the value is an invented example, when the host
  * registers the real one). The cost model and the parties are binding too.
  */
-export const BINDING_TERM_FIELDS = ['validFrom', 'validTo', 'autoRenew', 'renewalMonths', 'noticeMonths', 'noticeRunsTo'] as const;
+export const BINDING_TERM_FIELDS = [
+  'validFrom',
+  'validTo',
+  'autoRenew',
+  'renewalMonths',
+  'noticeMonths',
+  'noticeRunsTo',
+] as const;
 export type BindingTermField = (typeof BINDING_TERM_FIELDS)[number];
 
 /** Fields an amendment may change (the effective date becomes the new version's validFrom). */
-export const AMENDABLE_FIELDS = ['title', 'legalBasis', 'validTo', 'autoRenew', 'renewalMonths', 'noticeMonths', 'noticeRunsTo', 'signingLevel', 'checklist', 'note'] as const;
+export const AMENDABLE_FIELDS = [
+  'title',
+  'legalBasis',
+  'validTo',
+  'autoRenew',
+  'renewalMonths',
+  'noticeMonths',
+  'noticeRunsTo',
+  'signingLevel',
+  'checklist',
+  'note',
+] as const;
 export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
 export interface ApprovalNeed {
@@ -49,7 +67,10 @@ export function approvalsNeeded(
   for (const p of parties) {
     if (p.role !== 'partner') continue;
     if (p.leftOn !== null && compareIso(p.leftOn, effectiveOn) < 0) continue; // gone before the change
-    out.set(p.kommunenummer, { kommunenummer: p.kommunenummer, role: leaving.includes(p.kommunenummer) ? 'LEAVING' : 'PARTNER' });
+    out.set(p.kommunenummer, {
+      kommunenummer: p.kommunenummer,
+      role: leaving.includes(p.kommunenummer) ? 'LEAVING' : 'PARTNER',
+    });
   }
   for (const k of joining) if (!out.has(k)) out.set(k, { kommunenummer: k, role: 'JOINING' });
   return [...out.values()].sort((a, b) => a.kommunenummer.localeCompare(b.kommunenummer));

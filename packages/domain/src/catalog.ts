@@ -16,8 +16,14 @@ export const ORGANISATION_FORMS = [
 ] as const;
 export type OrganisationForm = (typeof ORGANISATION_FORMS)[number];
 export const ORGANISATION_FORM_LABELS: Labels<OrganisationForm> = {
-  HOST_ADMINISTRATIVE: { nb: 'Administrativt vertskommunesamarbeid (kommuneloven § 20-1)', en: 'Administrative host cooperation (Local Government Act § 20-1)' },
-  HOST_JOINT_BOARD: { nb: 'Vertskommunesamarbeid med felles folkevalgt nemnd (§ 20-3)', en: 'Host cooperation with a joint board (§ 20-3)' },
+  HOST_ADMINISTRATIVE: {
+    nb: 'Administrativt vertskommunesamarbeid (kommuneloven § 20-1)',
+    en: 'Administrative host cooperation (Local Government Act § 20-1)',
+  },
+  HOST_JOINT_BOARD: {
+    nb: 'Vertskommunesamarbeid med felles folkevalgt nemnd (§ 20-3)',
+    en: 'Host cooperation with a joint board (§ 20-3)',
+  },
   TASK_COMMUNITY: { nb: 'Kommunalt oppgavefellesskap (§ 19-1)', en: 'Municipal task community (§ 19-1)' },
   IKS: { nb: 'Interkommunalt selskap (IKS)', en: 'Inter-municipal company (IKS)' },
   FOUNDATION: { nb: 'Stiftelse', en: 'Foundation' },
@@ -36,7 +42,14 @@ export const SERVICE_ELEMENT_LABELS: Labels<ServiceElement> = {
   FOLLOW_UP: { nb: 'Oppfølging i reetableringsfasen', en: 'Follow-up in the re-establishment phase' },
 };
 
-export const CAPABILITIES = ['MEN_SEPARATE', 'CHILDREN', 'DISABILITY_ACCESS', 'SUBSTANCE_USE', 'SAMI_LANGUAGE', 'INTERPRETER'] as const;
+export const CAPABILITIES = [
+  'MEN_SEPARATE',
+  'CHILDREN',
+  'DISABILITY_ACCESS',
+  'SUBSTANCE_USE',
+  'SAMI_LANGUAGE',
+  'INTERPRETER',
+] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 export const CAPABILITY_LABELS: Labels<Capability> = {
   MEN_SEPARATE: { nb: 'Eget tilbud for menn', en: 'Separate offer for men' },
@@ -82,7 +95,10 @@ export const AGENCY_KIND_LABELS: Labels<AgencyKind> = {
   NAV: { nb: 'NAV', en: 'NAV (welfare)' },
   BARNEVERN: { nb: 'Barnevern', en: 'Child welfare' },
   POLICE: { nb: 'Politi', en: 'Police' },
-  POLICE_FAMILY_VIOLENCE_COORDINATOR: { nb: 'Politiets familievoldskoordinator', en: 'Police family-violence coordinator' },
+  POLICE_FAMILY_VIOLENCE_COORDINATOR: {
+    nb: 'Politiets familievoldskoordinator',
+    en: 'Police family-violence coordinator',
+  },
   GP_EMERGENCY_CLINIC: { nb: 'Fastlege / legevakt', en: 'GP / emergency clinic' },
   ASSAULT_CENTRE: { nb: 'Overgrepsmottak', en: 'Sexual assault centre' },
   HEALTH_STATION_SCHOOL_HEALTH: { nb: 'Helsestasjon og skolehelsetjeneste', en: 'Health station / school health' },
@@ -101,7 +117,13 @@ export const AGENCY_KIND_LABELS: Labels<AgencyKind> = {
 };
 
 /** Agencies every partner municipality should have a contact for (coverage rules). */
-export const KEY_AGENCY_KINDS: readonly AgencyKind[] = ['NAV', 'BARNEVERN', 'POLICE', 'HOUSING_OFFICE', 'HEALTH_STATION_SCHOOL_HEALTH'];
+export const KEY_AGENCY_KINDS: readonly AgencyKind[] = [
+  'NAV',
+  'BARNEVERN',
+  'POLICE',
+  'HOUSING_OFFICE',
+  'HEALTH_STATION_SCHOOL_HEALTH',
+];
 
 export const ROUTINE_STATUSES = ['MISSING', 'DRAFT', 'ADOPTED'] as const;
 export type RoutineStatus = (typeof ROUTINE_STATUSES)[number];
@@ -163,31 +185,169 @@ export interface RoutineTemplateStep {
  * it gives all steps in this order; users then edit, remove and reorder them.
  */
 export const ROUTINE_TEMPLATE: readonly RoutineTemplateStep[] = [
-  { kind: 'MAP_NEEDS', title: { nb: 'Kartlegge behov (voksne og barn)', en: 'Map needs (adults and children)' }, responsibleAgencyKind: null, timing: 'ON_ARRIVAL', basis: 'Bufdir: kartlegge behov' },
+  {
+    kind: 'MAP_NEEDS',
+    title: { nb: 'Kartlegge behov (voksne og barn)', en: 'Map needs (adults and children)' },
+    responsibleAgencyKind: null,
+    timing: 'ON_ARRIVAL',
+    basis: 'Bufdir: kartlegge behov',
+  },
   // The threat assessment is the centre's duty (forskrift om fysisk sikkerheit § 4), not the police's.
-  { kind: 'THREAT_ASSESSMENT_SAFETY_PLAN', title: { nb: 'Trusselvurdering og sikkerhetsplan', en: 'Threat assessment and safety plan' }, responsibleAgencyKind: null, timing: 'ON_ARRIVAL', basis: 'Forskrift om fysisk sikkerheit i krisesentertilbodet § 4 (senterets plikt); Bufdir' },
-  { kind: 'NAV', title: { nb: 'Kontakt med NAV (ytelser, bolighjelp)', en: 'Contact NAV (benefits, housing help)' }, responsibleAgencyKind: 'NAV', timing: 'DURING_STAY', basis: 'NORCE 2022: NAV som avgjørende samarbeidspart' },
-  { kind: 'BARNEVERN_MEETING', title: { nb: 'Møte med barnevernet', en: 'Meeting with child welfare' }, responsibleAgencyKind: 'BARNEVERN', timing: 'ON_ARRIVAL', basis: 'Krisesenterloven § 6; NORCE 2022' },
-  { kind: 'HOUSING', title: { nb: 'Finne bolig', en: 'Find housing' }, responsibleAgencyKind: 'HOUSING_OFFICE', timing: 'DURING_STAY', basis: 'NORCE 2022: boligsøk' },
-  { kind: 'SCHOOL_KINDERGARTEN_TRANSFER', title: { nb: 'Overføring til ny skole eller barnehage', en: 'Transfer to a new school or kindergarten' }, responsibleAgencyKind: 'SCHOOL', timing: 'BEFORE_MOVING_OUT', basis: 'NORCE 2022' },
-  { kind: 'ADDRESS_PROTECTION', title: { nb: 'Vurdere adressesperre (kode 6/7)', en: 'Consider address protection (code 6/7)' }, responsibleAgencyKind: 'POLICE', timing: 'DURING_STAY', basis: 'Folkeregisterloven § 10-4' },
-  { kind: 'LEGAL_AID', title: { nb: 'Rettshjelp / bistandsadvokat', en: "Legal aid / victim's lawyer" }, responsibleAgencyKind: null, timing: 'DURING_STAY', basis: 'NORCE 2022' },
-  { kind: 'APPOINT_COORDINATOR', title: { nb: 'Utnevne koordinator i kommunen', en: 'Appoint a coordinator in the municipality' }, responsibleAgencyKind: 'VIOLENCE_COORDINATOR', timing: 'DURING_STAY', basis: 'Krisesenterloven § 4; Bufdir' },
-  { kind: 'INDIVIDUAL_PLAN', title: { nb: 'Individuell plan ved langvarige behov', en: 'Individual plan for long-term needs' }, responsibleAgencyKind: 'VIOLENCE_COORDINATOR', timing: 'DURING_STAY', basis: 'Krisesenterloven § 4; hol. kap. 7' },
-  { kind: 'RESPONSIBILITY_GROUP', title: { nb: 'Ansvarsgruppe', en: 'Responsibility group' }, responsibleAgencyKind: 'VIOLENCE_COORDINATOR', timing: 'BEFORE_MOVING_OUT', basis: 'Bufdir' },
-  { kind: 'MEETING_BEFORE_MOVING_OUT', title: { nb: 'Møte før utflytting', en: 'Meeting before moving out' }, responsibleAgencyKind: null, timing: 'BEFORE_MOVING_OUT', basis: 'Bufdir: avklare ansvar før utflytting' },
-  { kind: 'CONTINUED_TALKS', title: { nb: 'Videre samtaler og oppfølging per telefon', en: 'Continued talks and phone follow-up' }, responsibleAgencyKind: null, timing: 'AFTER_STAY', basis: 'Bufdir' },
-  { kind: 'GRADUAL_WITHDRAWAL', title: { nb: 'Gradvis nedtrapping', en: 'Gradual withdrawal' }, responsibleAgencyKind: null, timing: 'AFTER_STAY', basis: 'Bufdir' },
+  {
+    kind: 'THREAT_ASSESSMENT_SAFETY_PLAN',
+    title: { nb: 'Trusselvurdering og sikkerhetsplan', en: 'Threat assessment and safety plan' },
+    responsibleAgencyKind: null,
+    timing: 'ON_ARRIVAL',
+    basis: 'Forskrift om fysisk sikkerheit i krisesentertilbodet § 4 (senterets plikt); Bufdir',
+  },
+  {
+    kind: 'NAV',
+    title: { nb: 'Kontakt med NAV (ytelser, bolighjelp)', en: 'Contact NAV (benefits, housing help)' },
+    responsibleAgencyKind: 'NAV',
+    timing: 'DURING_STAY',
+    basis: 'NORCE 2022: NAV som avgjørende samarbeidspart',
+  },
+  {
+    kind: 'BARNEVERN_MEETING',
+    title: { nb: 'Møte med barnevernet', en: 'Meeting with child welfare' },
+    responsibleAgencyKind: 'BARNEVERN',
+    timing: 'ON_ARRIVAL',
+    basis: 'Krisesenterloven § 6; NORCE 2022',
+  },
+  {
+    kind: 'HOUSING',
+    title: { nb: 'Finne bolig', en: 'Find housing' },
+    responsibleAgencyKind: 'HOUSING_OFFICE',
+    timing: 'DURING_STAY',
+    basis: 'NORCE 2022: boligsøk',
+  },
+  {
+    kind: 'SCHOOL_KINDERGARTEN_TRANSFER',
+    title: { nb: 'Overføring til ny skole eller barnehage', en: 'Transfer to a new school or kindergarten' },
+    responsibleAgencyKind: 'SCHOOL',
+    timing: 'BEFORE_MOVING_OUT',
+    basis: 'NORCE 2022',
+  },
+  {
+    kind: 'ADDRESS_PROTECTION',
+    title: { nb: 'Vurdere adressesperre (kode 6/7)', en: 'Consider address protection (code 6/7)' },
+    responsibleAgencyKind: 'POLICE',
+    timing: 'DURING_STAY',
+    basis: 'Folkeregisterloven § 10-4',
+  },
+  {
+    kind: 'LEGAL_AID',
+    title: { nb: 'Rettshjelp / bistandsadvokat', en: "Legal aid / victim's lawyer" },
+    responsibleAgencyKind: null,
+    timing: 'DURING_STAY',
+    basis: 'NORCE 2022',
+  },
+  {
+    kind: 'APPOINT_COORDINATOR',
+    title: { nb: 'Utnevne koordinator i kommunen', en: 'Appoint a coordinator in the municipality' },
+    responsibleAgencyKind: 'VIOLENCE_COORDINATOR',
+    timing: 'DURING_STAY',
+    basis: 'Krisesenterloven § 4; Bufdir',
+  },
+  {
+    kind: 'INDIVIDUAL_PLAN',
+    title: { nb: 'Individuell plan ved langvarige behov', en: 'Individual plan for long-term needs' },
+    responsibleAgencyKind: 'VIOLENCE_COORDINATOR',
+    timing: 'DURING_STAY',
+    basis: 'Krisesenterloven § 4; hol. kap. 7',
+  },
+  {
+    kind: 'RESPONSIBILITY_GROUP',
+    title: { nb: 'Ansvarsgruppe', en: 'Responsibility group' },
+    responsibleAgencyKind: 'VIOLENCE_COORDINATOR',
+    timing: 'BEFORE_MOVING_OUT',
+    basis: 'Bufdir',
+  },
+  {
+    kind: 'MEETING_BEFORE_MOVING_OUT',
+    title: { nb: 'Møte før utflytting', en: 'Meeting before moving out' },
+    responsibleAgencyKind: null,
+    timing: 'BEFORE_MOVING_OUT',
+    basis: 'Bufdir: avklare ansvar før utflytting',
+  },
+  {
+    kind: 'CONTINUED_TALKS',
+    title: { nb: 'Videre samtaler og oppfølging per telefon', en: 'Continued talks and phone follow-up' },
+    responsibleAgencyKind: null,
+    timing: 'AFTER_STAY',
+    basis: 'Bufdir',
+  },
+  {
+    kind: 'GRADUAL_WITHDRAWAL',
+    title: { nb: 'Gradvis nedtrapping', en: 'Gradual withdrawal' },
+    responsibleAgencyKind: null,
+    timing: 'AFTER_STAY',
+    basis: 'Bufdir',
+  },
   // Steps the sources name that the first template lacked (issue 12). Existing routines keep their
   // steps; these are offered to add (missingTemplateSteps).
-  { kind: 'FAMILY_COUNSELLING', title: { nb: 'Familievernet: foreldretvist, samvær og mekling', en: 'Family counselling: custody and mediation' }, responsibleAgencyKind: 'FAMILY_COUNSELLING', timing: 'DURING_STAY', basis: 'Bufdir: overgang fra krisesenter; NORCE 2022 (meklingsattest)' },
-  { kind: 'GP_HEALTH', title: { nb: 'Fastlege og helsetjenester', en: 'GP and health services' }, responsibleAgencyKind: 'GP_EMERGENCY_CLINIC', timing: 'DURING_STAY', basis: 'Krisesenterlova § 6a (informasjon til helse- og omsorgstjenesten); Bufdir' },
-  { kind: 'INTERPRETER', title: { nb: 'Kvalifisert tolk ved behov', en: 'Qualified interpreter where needed' }, responsibleAgencyKind: 'INTERPRETER_SERVICE', timing: 'ON_ARRIVAL', basis: 'Krisesenterlova § 3 (kvalifisert tolk)' },
-  { kind: 'POLICE_REPORT_VICTIM_SUPPORT', title: { nb: 'Anmeldelse og støtte fra Støttesenter for kriminalitetsutsatte', en: 'Police report and support from the victim-support office' }, responsibleAgencyKind: 'POLICE', timing: 'DURING_STAY', basis: 'Bufdir: overgang fra krisesenter' },
-  { kind: 'UPDATE_SAFETY_PLAN', title: { nb: 'Oppdatere sikkerhetsplanen før utflytting', en: 'Update the safety plan before moving out' }, responsibleAgencyKind: null, timing: 'BEFORE_MOVING_OUT', basis: 'Forskrift om fysisk sikkerheit i krisesentertilbodet § 4; Bufdir' },
-  { kind: 'ADDRESS_CHANGE_CONFIDENTIAL', title: { nb: 'Adresseendring med skjerming (fortrolig adresse)', en: 'Address change with confidentiality' }, responsibleAgencyKind: null, timing: 'BEFORE_MOVING_OUT', basis: 'Folkeregisterloven § 10-4; Bufdir' },
-  { kind: 'VOLUNTARY_ORGANISATIONS', title: { nb: 'Frivillige organisasjoner (nettverk og aktiviteter)', en: 'Voluntary organisations (network and activities)' }, responsibleAgencyKind: 'VOLUNTARY_ORGANISATION', timing: 'AFTER_STAY', basis: 'NORCE 2022 (Ressursvenn, Home-Start m.fl.)' },
-  { kind: 'CHILD_COORDINATOR', title: { nb: 'Barnekoordinator for barn med store behov', en: "The child's coordinator (barnekoordinator)" }, responsibleAgencyKind: 'OTHER', timing: 'DURING_STAY', basis: 'Krisesenterlova § 4 (samarbeid med barnekoordinator); helse- og omsorgstjenesteloven § 7-2 a' },
+  {
+    kind: 'FAMILY_COUNSELLING',
+    title: { nb: 'Familievernet: foreldretvist, samvær og mekling', en: 'Family counselling: custody and mediation' },
+    responsibleAgencyKind: 'FAMILY_COUNSELLING',
+    timing: 'DURING_STAY',
+    basis: 'Bufdir: overgang fra krisesenter; NORCE 2022 (meklingsattest)',
+  },
+  {
+    kind: 'GP_HEALTH',
+    title: { nb: 'Fastlege og helsetjenester', en: 'GP and health services' },
+    responsibleAgencyKind: 'GP_EMERGENCY_CLINIC',
+    timing: 'DURING_STAY',
+    basis: 'Krisesenterlova § 6a (informasjon til helse- og omsorgstjenesten); Bufdir',
+  },
+  {
+    kind: 'INTERPRETER',
+    title: { nb: 'Kvalifisert tolk ved behov', en: 'Qualified interpreter where needed' },
+    responsibleAgencyKind: 'INTERPRETER_SERVICE',
+    timing: 'ON_ARRIVAL',
+    basis: 'Krisesenterlova § 3 (kvalifisert tolk)',
+  },
+  {
+    kind: 'POLICE_REPORT_VICTIM_SUPPORT',
+    title: {
+      nb: 'Anmeldelse og støtte fra Støttesenter for kriminalitetsutsatte',
+      en: 'Police report and support from the victim-support office',
+    },
+    responsibleAgencyKind: 'POLICE',
+    timing: 'DURING_STAY',
+    basis: 'Bufdir: overgang fra krisesenter',
+  },
+  {
+    kind: 'UPDATE_SAFETY_PLAN',
+    title: { nb: 'Oppdatere sikkerhetsplanen før utflytting', en: 'Update the safety plan before moving out' },
+    responsibleAgencyKind: null,
+    timing: 'BEFORE_MOVING_OUT',
+    basis: 'Forskrift om fysisk sikkerheit i krisesentertilbodet § 4; Bufdir',
+  },
+  {
+    kind: 'ADDRESS_CHANGE_CONFIDENTIAL',
+    title: { nb: 'Adresseendring med skjerming (fortrolig adresse)', en: 'Address change with confidentiality' },
+    responsibleAgencyKind: null,
+    timing: 'BEFORE_MOVING_OUT',
+    basis: 'Folkeregisterloven § 10-4; Bufdir',
+  },
+  {
+    kind: 'VOLUNTARY_ORGANISATIONS',
+    title: {
+      nb: 'Frivillige organisasjoner (nettverk og aktiviteter)',
+      en: 'Voluntary organisations (network and activities)',
+    },
+    responsibleAgencyKind: 'VOLUNTARY_ORGANISATION',
+    timing: 'AFTER_STAY',
+    basis: 'NORCE 2022 (Ressursvenn, Home-Start m.fl.)',
+  },
+  {
+    kind: 'CHILD_COORDINATOR',
+    title: { nb: 'Barnekoordinator for barn med store behov', en: "The child's coordinator (barnekoordinator)" },
+    responsibleAgencyKind: 'OTHER',
+    timing: 'DURING_STAY',
+    basis: 'Krisesenterlova § 4 (samarbeid med barnekoordinator); helse- og omsorgstjenesteloven § 7-2 a',
+  },
 ];
 
 /**

@@ -7,10 +7,18 @@ import { SUPPRESSION_THRESHOLD, type Protected } from './usage';
  * those who bill or pay them: finance staff of the host municipality, the director of the paying
  * municipality, and national administrators.
  */
-export function canSeeStayCharges(grants: readonly Grant[], hostKommunenummer: string | null, payingKommunenummer: string): boolean {
+export function canSeeStayCharges(
+  grants: readonly Grant[],
+  hostKommunenummer: string | null,
+  payingKommunenummer: string,
+): boolean {
   return (
     isAdmin(grants) ||
-    grants.some((g) => (g.role === 'FINANCE' && hostKommunenummer !== null && g.kommunenummer === hostKommunenummer) || (g.role === 'DIRECTOR' && g.kommunenummer === payingKommunenummer))
+    grants.some(
+      (g) =>
+        (g.role === 'FINANCE' && hostKommunenummer !== null && g.kommunenummer === hostKommunenummer) ||
+        (g.role === 'DIRECTOR' && g.kommunenummer === payingKommunenummer),
+    )
   );
 }
 

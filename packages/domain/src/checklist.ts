@@ -4,11 +4,31 @@
  */
 export const CHECKLIST_HEADINGS = [
   { key: 'PURPOSE', nb: 'Formål', en: 'Purpose' },
-  { key: 'LEGAL_BASIS_GOVERNANCE_BUDGET', nb: 'Rettslig grunnlag, styring og budsjettrutiner', en: 'Legal basis, governance and budget routines' },
-  { key: 'FINANCING_AND_OBLIGATIONS', nb: 'Finansieringsprinsipp og partenes plikter', en: "Financing principle and each party's obligations" },
-  { key: 'CENTRE_DUTY_TO_INFORM', nb: 'Krisesenterets informasjonsplikt overfor kommunene', en: "The centre's duty to inform the municipalities" },
-  { key: 'MUNICIPALITY_DUTY_TO_INFORM_STAFF', nb: 'Kommunenes plikt til å informere egne ansatte', en: "The municipalities' duty to inform their own staff" },
-  { key: 'SERVICE_COOPERATION', nb: 'Samarbeid mellom kommunale tjenester og senteret (NAV, barnevern, skole)', en: 'Cooperation between municipal services and the centre (NAV, child welfare, school)' },
+  {
+    key: 'LEGAL_BASIS_GOVERNANCE_BUDGET',
+    nb: 'Rettslig grunnlag, styring og budsjettrutiner',
+    en: 'Legal basis, governance and budget routines',
+  },
+  {
+    key: 'FINANCING_AND_OBLIGATIONS',
+    nb: 'Finansieringsprinsipp og partenes plikter',
+    en: "Financing principle and each party's obligations",
+  },
+  {
+    key: 'CENTRE_DUTY_TO_INFORM',
+    nb: 'Krisesenterets informasjonsplikt overfor kommunene',
+    en: "The centre's duty to inform the municipalities",
+  },
+  {
+    key: 'MUNICIPALITY_DUTY_TO_INFORM_STAFF',
+    nb: 'Kommunenes plikt til å informere egne ansatte',
+    en: "The municipalities' duty to inform their own staff",
+  },
+  {
+    key: 'SERVICE_COOPERATION',
+    nb: 'Samarbeid mellom kommunale tjenester og senteret (NAV, barnevern, skole)',
+    en: 'Cooperation between municipal services and the centre (NAV, child welfare, school)',
+  },
   { key: 'HOUSING', nb: 'Bolig', en: 'Housing' },
   { key: 'SCHOOLING_AND_TRANSPORT', nb: 'Skolegang og skoleskyss', en: 'Schooling and school transport' },
   { key: 'COMPETENCE', nb: 'Kompetanse', en: 'Competence' },

@@ -24,24 +24,90 @@ describe('parseContactRows', () => {
     );
     expect(p.errors).toEqual([]);
     expect(p.rows).toEqual([
-      { line: 2, kommunenummer: '1804', kind: 'NAV', agency: 'NAV Bodø', name: 'Kari Nordmann', title: 'Veileder', phone: '75 55 00 00', email: 'kari.nordmann@nav.no', isContactPoint: true, note: null },
-      { line: 3, kommunenummer: '0841', kind: 'BARNEVERN', agency: 'Barnevernet i Fauske', name: 'Ola Hansen', title: null, phone: null, email: null, isContactPoint: null, note: null },
+      {
+        line: 2,
+        kommunenummer: '1804',
+        kind: 'NAV',
+        agency: 'NAV Bodø',
+        name: 'Kari Nordmann',
+        title: 'Veileder',
+        phone: '75 55 00 00',
+        email: 'kari.nordmann@nav.no',
+        isContactPoint: true,
+        note: null,
+      },
+      {
+        line: 3,
+        kommunenummer: '0841',
+        kind: 'BARNEVERN',
+        agency: 'Barnevernet i Fauske',
+        name: 'Ola Hansen',
+        title: null,
+        phone: null,
+        email: null,
+        isContactPoint: null,
+        note: null,
+      },
     ]);
   });
 
   it.each([
     ['1804;NAV;NAV Bodø;;;;;;', { line: 2, column: 'kontaktperson', message: 'Kontaktpersonen mangler.' }],
-    ['18x4;NAV;NAV Bodø;Kari;;;;;', { line: 2, column: 'kommunenummer', message: '«18x4» er ikke et kommunenummer (fire sifre).' }],
-    ['1804;Bakeri;Bakeren;Kari;;;;;', { line: 2, column: 'tjeneste', message: '«Bakeri» er ikke en kjent tjeneste (for eksempel NAV, Barnevern, Politi, Boligkontor).' }],
+    [
+      '18x4;NAV;NAV Bodø;Kari;;;;;',
+      { line: 2, column: 'kommunenummer', message: '«18x4» er ikke et kommunenummer (fire sifre).' },
+    ],
+    [
+      '1804;Bakeri;Bakeren;Kari;;;;;',
+      {
+        line: 2,
+        column: 'tjeneste',
+        message: '«Bakeri» er ikke en kjent tjeneste (for eksempel NAV, Barnevern, Politi, Boligkontor).',
+      },
+    ],
     ['1804;NAV;;Kari;;;;;', { line: 2, column: 'navn på tjenesten', message: 'Navnet på tjenesten mangler.' }],
     ['1804;NAV;NAV Bodø;Kari;;123;;;', { line: 2, column: 'telefon', message: 'Telefonnummeret må ha 8–15 sifre.' }],
     ['1804;NAV;NAV Bodø;Kari;;;kari@;;', { line: 2, column: 'e-post', message: 'E-postadressen er ikke gyldig.' }],
-    ['1804;NAV;NAV Bodø;Kari;;;;kanskje;', { line: 2, column: 'kontaktpunkt', message: '«kanskje» er ikke ja eller nei.' }],
-    ['1804;NAV;NAV Bodø;Kari;;;;;Ring henne på tlf 92233444', { line: 2, column: 'merknad', message: expect.stringMatching(/^Merknaden ser ut til å inneholde et telefonnummer/) }],
-    ['1804;NAV;NAV Bodø;Kari;;;;;Bor i Storgata 12', { line: 2, column: 'merknad', message: expect.stringMatching(/^Merknaden ser ut til å inneholde en gateadresse/) }],
-    ['1804;NAV;NAV Bodø;Kari 150385 10190;;;;;', { line: 2, column: 'kontaktperson', message: expect.stringMatching(/^Navnet ser ut til å inneholde et fødselsnummer/) }],
-    ['1804;NAV;NAV Bodø;Kari;kari@nav.no;;;;', { line: 2, column: 'funksjon', message: expect.stringMatching(/^Funksjonen ser ut til å inneholde en e-postadresse/) }],
-    ['1804;NAV;NAV Bodø;Kari;;;;;' + 'x'.repeat(2001), { line: 2, column: 'merknad', message: 'Merknaden kan være høyst 2000 tegn.' }],
+    [
+      '1804;NAV;NAV Bodø;Kari;;;;kanskje;',
+      { line: 2, column: 'kontaktpunkt', message: '«kanskje» er ikke ja eller nei.' },
+    ],
+    [
+      '1804;NAV;NAV Bodø;Kari;;;;;Ring henne på tlf 92233444',
+      {
+        line: 2,
+        column: 'merknad',
+        message: expect.stringMatching(/^Merknaden ser ut til å inneholde et telefonnummer/),
+      },
+    ],
+    [
+      '1804;NAV;NAV Bodø;Kari;;;;;Bor i Storgata 12',
+      {
+        line: 2,
+        column: 'merknad',
+        message: expect.stringMatching(/^Merknaden ser ut til å inneholde en gateadresse/),
+      },
+    ],
+    [
+      '1804;NAV;NAV Bodø;Kari 150385 10190;;;;;',
+      {
+        line: 2,
+        column: 'kontaktperson',
+        message: expect.stringMatching(/^Navnet ser ut til å inneholde et fødselsnummer/),
+      },
+    ],
+    [
+      '1804;NAV;NAV Bodø;Kari;kari@nav.no;;;;',
+      {
+        line: 2,
+        column: 'funksjon',
+        message: expect.stringMatching(/^Funksjonen ser ut til å inneholde en e-postadresse/),
+      },
+    ],
+    [
+      '1804;NAV;NAV Bodø;Kari;;;;;' + 'x'.repeat(2001),
+      { line: 2, column: 'merknad', message: 'Merknaden kan være høyst 2000 tegn.' },
+    ],
   ])('row error %#', (row, error) => {
     const p = parseContactRows(readCsv(`${HEAD}\n${row}`));
     expect(p.errors).toEqual([error]);
@@ -68,7 +134,11 @@ describe('parseContactRows', () => {
     );
     expect(p.errors).toEqual([
       { line: 3, column: 'kontaktperson', message: 'kari nordmann i nav  bodø står allerede på linje 2.' },
-      { line: 4, column: 'kontaktpunkt', message: 'Kommune 1804 har allerede kontaktpunktet på linje 2; en kommune har ett kontaktpunkt.' },
+      {
+        line: 4,
+        column: 'kontaktpunkt',
+        message: 'Kommune 1804 har allerede kontaktpunktet på linje 2; en kommune har ett kontaktpunkt.',
+      },
       { line: 5, column: 'merknad', message: 'NAV Bodø har en annen merknad på linje 2.' },
     ]);
     expect(p.rows.map((r) => r.line)).toEqual([2, 6]);
@@ -76,7 +146,11 @@ describe('parseContactRows', () => {
 
   it('a header without the required columns, and an empty file', () => {
     expect(parseContactRows(readCsv('navn;telefon\nKari;22334455')).errors).toEqual([
-      { line: 1, column: null, message: 'Overskriftsraden mangler kolonnene kommunenummer, tjeneste, navn på tjenesten.' },
+      {
+        line: 1,
+        column: null,
+        message: 'Overskriftsraden mangler kolonnene kommunenummer, tjeneste, navn på tjenesten.',
+      },
     ]);
     expect(parseContactRows([]).errors).toEqual([{ line: 1, column: null, message: 'Filen er tom.' }]);
   });

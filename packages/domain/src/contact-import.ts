@@ -38,8 +38,18 @@ const COLUMNS = {
   note: /^(merknad|notat|note)$/i,
 } as const;
 type Column = keyof typeof COLUMNS;
-const REQUIRED: Record<'kommunenummer' | 'kind' | 'agency' | 'name', string> = { kommunenummer: 'kommunenummer', kind: 'tjeneste', agency: 'navn på tjenesten', name: 'kontaktperson' };
-const LABEL: Record<'agency' | 'name' | 'title' | 'note', string> = { agency: 'Navn på tjenesten', name: 'Navnet', title: 'Funksjonen', note: 'Merknaden' };
+const REQUIRED: Record<'kommunenummer' | 'kind' | 'agency' | 'name', string> = {
+  kommunenummer: 'kommunenummer',
+  kind: 'tjeneste',
+  agency: 'navn på tjenesten',
+  name: 'kontaktperson',
+};
+const LABEL: Record<'agency' | 'name' | 'title' | 'note', string> = {
+  agency: 'Navn på tjenesten',
+  name: 'Navnet',
+  title: 'Funksjonen',
+  note: 'Merknaden',
+};
 const MAX: Record<'agency' | 'name' | 'title' | 'note', number> = { agency: 200, name: 200, title: 200, note: 2000 };
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -47,25 +57,42 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 export function parseAgencyKind(raw: string): AgencyKind | null {
   const t = norm(raw);
   if (!t) return null;
-  return AGENCY_KINDS.find((k) => k.toLowerCase() === t || norm(AGENCY_KIND_LABELS[k].nb) === t || norm(AGENCY_KIND_LABELS[k].en) === t) ?? null;
+  return (
+    AGENCY_KINDS.find(
+      (k) => k.toLowerCase() === t || norm(AGENCY_KIND_LABELS[k].nb) === t || norm(AGENCY_KIND_LABELS[k].en) === t,
+    ) ?? null
+  );
 }
 
 const YES = new Set(['ja', 'j', 'x', 'yes', 'y', 'true', '1']);
 const NO = new Set(['nei', 'n', 'no', 'false', '0']);
 
 /** The key of a contact in a file and in the register: municipality, kind, agency and person, case and spaces ignored. */
-export const contactKey = (r: { kommunenummer: string; kind: string; agency: string; name: string }) => `${r.kommunenummer}|${r.kind}|${norm(r.agency)}|${norm(r.name)}`;
-export const agencyKey = (r: { kommunenummer: string; kind: string; agency: string }) => `${r.kommunenummer}|${r.kind}|${norm(r.agency)}`;
+export const contactKey = (r: { kommunenummer: string; kind: string; agency: string; name: string }) =>
+  `${r.kommunenummer}|${r.kind}|${norm(r.agency)}|${norm(r.name)}`;
+export const agencyKey = (r: { kommunenummer: string; kind: string; agency: string }) =>
+  `${r.kommunenummer}|${r.kind}|${norm(r.agency)}`;
 
 export function parseContactRows(table: readonly CsvRow[]): { rows: ContactRow[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const rows: ContactRow[] = [];
   if (table.length === 0) return { rows, errors: [{ line: 1, column: null, message: 'Filen er tom.' }] };
   const header = table[0].cells.map((c) => c.trim());
-  const index = Object.fromEntries(Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))])) as Record<Column, number>;
+  const index = Object.fromEntries(
+    Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))]),
+  ) as Record<Column, number>;
   const absent = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((k) => index[k] < 0);
   if (absent.length) {
-    return { rows, errors: [{ line: table[0].line, column: null, message: `Overskriftsraden mangler kolonnene ${absent.map((k) => REQUIRED[k]).join(', ')}.` }] };
+    return {
+      rows,
+      errors: [
+        {
+          line: table[0].line,
+          column: null,
+          message: `Overskriftsraden mangler kolonnene ${absent.map((k) => REQUIRED[k]).join(', ')}.`,
+        },
+      ],
+    };
   }
   const seen = new Map<string, number>();
   const contactPoints = new Map<string, number>();
@@ -81,15 +108,22 @@ export function parseContactRows(table: readonly CsvRow[]): { rows: ContactRow[]
     const text = (k: 'agency' | 'name' | 'title' | 'note'): string | null => {
       const t = cell(k);
       if (!t) return null;
-      if (t.length > MAX[k]) return err(k, `${LABEL[k]} kan være høyst ${MAX[k]} tegn.`), null;
+      if (t.length > MAX[k]) return (err(k, `${LABEL[k]} kan være høyst ${MAX[k]} tegn.`), null);
       const found = findPersonalData(t, 'public');
-      if (found) return err(k, `${LABEL[k]} ${PERSONAL_DATA_MESSAGES[found.kind]}`), null;
+      if (found) return (err(k, `${LABEL[k]} ${PERSONAL_DATA_MESSAGES[found.kind]}`), null);
       return t;
     };
     const kommunenummer = cell('kommunenummer').padStart(4, '0');
-    if (!/^\d{4}$/.test(kommunenummer)) err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
+    if (!/^\d{4}$/.test(kommunenummer))
+      err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
     const kind = parseAgencyKind(cell('kind'));
-    if (!kind) err('kind', cell('kind') ? `«${cell('kind')}» er ikke en kjent tjeneste (for eksempel NAV, Barnevern, Politi, Boligkontor).` : 'Tjenesten mangler.');
+    if (!kind)
+      err(
+        'kind',
+        cell('kind')
+          ? `«${cell('kind')}» er ikke en kjent tjeneste (for eksempel NAV, Barnevern, Politi, Boligkontor).`
+          : 'Tjenesten mangler.',
+      );
     const agency = text('agency');
     if (!agency && !cell('agency')) err('agency', 'Navnet på tjenesten mangler.');
     const name = text('name');
@@ -104,14 +138,28 @@ export function parseContactRows(table: readonly CsvRow[]): { rows: ContactRow[]
     if (isContactPoint === undefined) err('contactPoint', `«${cell('contactPoint')}» er ikke ja eller nei.`);
     const note = text('note');
     if (!ok) continue;
-    const row: ContactRow = { line: r.line, kommunenummer, kind: kind!, agency: agency!, name: name!, title, phone, email, isContactPoint: isContactPoint!, note };
+    const row: ContactRow = {
+      line: r.line,
+      kommunenummer,
+      kind: kind!,
+      agency: agency!,
+      name: name!,
+      title,
+      phone,
+      email,
+      isContactPoint: isContactPoint!,
+      note,
+    };
     const key = contactKey(row);
     if (seen.has(key)) {
       err('name', `${row.name} i ${row.agency} står allerede på linje ${seen.get(key)}.`);
       continue;
     }
     if (row.isContactPoint && contactPoints.has(kommunenummer)) {
-      err('contactPoint', `Kommune ${kommunenummer} har allerede kontaktpunktet på linje ${contactPoints.get(kommunenummer)}; en kommune har ett kontaktpunkt.`);
+      err(
+        'contactPoint',
+        `Kommune ${kommunenummer} har allerede kontaktpunktet på linje ${contactPoints.get(kommunenummer)}; en kommune har ett kontaktpunkt.`,
+      );
       continue;
     }
     const earlier = note ? notes.get(agencyKey(row)) : undefined;

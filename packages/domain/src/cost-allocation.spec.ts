@@ -3,9 +3,20 @@ import { allocateCosts, CostModelError, modelAllowsNegative, type CostModel, typ
 import { largestRemainder } from './money';
 
 const parties = (...list: [string, 'HOST' | 'PARTNER', number, number?][]): CostParty[] =>
-  list.map(([kommunenummer, role, population, nights]) => ({ kommunenummer, role, population, nights, name: kommunenummer }));
+  list.map(([kommunenummer, role, population, nights]) => ({
+    kommunenummer,
+    role,
+    population,
+    nights,
+    name: kommunenummer,
+  }));
 
-const SALTEN = parties(['1804', 'HOST', 53712], ['1841', 'PARTNER', 9827], ['1840', 'PARTNER', 4579], ['1838', 'PARTNER', 1917]);
+const SALTEN = parties(
+  ['1804', 'HOST', 53712],
+  ['1841', 'PARTNER', 9827],
+  ['1840', 'PARTNER', 4579],
+  ['1838', 'PARTNER', 1917],
+);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('largestRemainder', () => {
@@ -25,14 +36,21 @@ describe('largestRemainder', () => {
 describe('allocateCosts: models', () => {
   it('PER_INHABITANT_HOST_RESIDUAL: partners pay the rate, the host the rest', () => {
     const a = allocateCosts(1_000_000_000, { kind: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 8_500 }, SALTEN);
-    expect(a.parties.map((p) => p.allocatedOre)).toEqual([1_000_000_000 - 8_500 * (9827 + 4579 + 1917), 8_500 * 9827, 8_500 * 4579, 8_500 * 1917]);
+    expect(a.parties.map((p) => p.allocatedOre)).toEqual([
+      1_000_000_000 - 8_500 * (9827 + 4579 + 1917),
+      8_500 * 9827,
+      8_500 * 4579,
+      8_500 * 1917,
+    ]);
     expect(a.hostResidualOre).toBe(861_254_500);
     expect(a.hostSubsidyOre).toBe(861_254_500 - 8_500 * 53712);
     expect(a.parties[1].perInhabitantOre).toBe(8_500);
     expect(a.parties[1].explanation).toBe('9\u00a0827 innbyggere × kr\u00a085,00');
     // The same as a code with numbers, for clients that word it in their own language.
     expect(a.parties[1].parts).toEqual([{ code: 'POPULATION_TIMES_RATE', population: 9827, amountOre: 8_500 }]);
-    expect(a.parties[0].parts).toEqual([{ code: 'BUDGET_MINUS_PARTNERS', amountOre: a.parties.slice(1).reduce((x, p) => x + p.allocatedOre, 0) }]);
+    expect(a.parties[0].parts).toEqual([
+      { code: 'BUDGET_MINUS_PARTNERS', amountOre: a.parties.slice(1).reduce((x, p) => x + p.allocatedOre, 0) },
+    ]);
     expect(a.modelExplanation).toEqual({ code: 'PARTNERS_PAY_RATE', amountOre: 8_500 });
     expect(a.hostPartnerRatio).toBeCloseTo(861_254_500 / 53712 / 8_500, 6);
     expect(a.ratioFlag).toBe(false);
@@ -40,33 +58,57 @@ describe('allocateCosts: models', () => {
 
   it('flags a host that pays 5× or more per inhabitant (Stavanger 2019: 104 kr vs under 20 kr)', () => {
     const p = parties(['1103', 'HOST', 100_000], ['1124', 'PARTNER', 30_000], ['1127', 'PARTNER', 20_000]);
-    const a = allocateCosts(100_000 * 10_400 + 50_000 * 1_900, { kind: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 1_900 }, p);
+    const a = allocateCosts(
+      100_000 * 10_400 + 50_000 * 1_900,
+      { kind: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 1_900 },
+      p,
+    );
     expect(a.hostPartnerRatio).toBeCloseTo(104 / 19, 6);
     expect(a.ratioFlag).toBe(true);
   });
 
   it('HOST_EXCEPTION: the host pays a share; partners split the rest by population', () => {
-    const a = allocateCosts(1_000_000, { kind: 'HOST_EXCEPTION', hostShareBp: 4_000 }, parties(['A', 'HOST', 100], ['B', 'PARTNER', 300], ['C', 'PARTNER', 100]));
+    const a = allocateCosts(
+      1_000_000,
+      { kind: 'HOST_EXCEPTION', hostShareBp: 4_000 },
+      parties(['A', 'HOST', 100], ['B', 'PARTNER', 300], ['C', 'PARTNER', 100]),
+    );
     expect(a.parties.map((p) => p.allocatedOre)).toEqual([400_000, 450_000, 150_000]);
   });
 
   it('HOST_EXCEPTION: or its own rate per inhabitant', () => {
-    const a = allocateCosts(1_000_000, { kind: 'HOST_EXCEPTION', hostRateOre: 1_000 }, parties(['A', 'HOST', 100], ['B', 'PARTNER', 300], ['C', 'PARTNER', 100]));
+    const a = allocateCosts(
+      1_000_000,
+      { kind: 'HOST_EXCEPTION', hostRateOre: 1_000 },
+      parties(['A', 'HOST', 100], ['B', 'PARTNER', 300], ['C', 'PARTNER', 100]),
+    );
     expect(a.parties.map((p) => p.allocatedOre)).toEqual([100_000, 675_000, 225_000]);
   });
 
   it('BASE_PLUS_PER_INHABITANT: a base for each, the rest by population', () => {
-    const a = allocateCosts(1_000_000, { kind: 'BASE_PLUS_PER_INHABITANT', baseOre: 100_000 }, parties(['A', 'HOST', 100], ['B', 'PARTNER', 300], ['C', 'PARTNER', 100]));
+    const a = allocateCosts(
+      1_000_000,
+      { kind: 'BASE_PLUS_PER_INHABITANT', baseOre: 100_000 },
+      parties(['A', 'HOST', 100], ['B', 'PARTNER', 300], ['C', 'PARTNER', 100]),
+    );
     expect(a.parties.map((p) => p.allocatedOre)).toEqual([240_000, 520_000, 240_000]);
   });
 
   it('FIXED_SHARES: percentages of the budget', () => {
-    const a = allocateCosts(1_000_001, { kind: 'FIXED_SHARES', sharesBp: { A: 5_000, B: 3_333, C: 1_667 } }, parties(['A', 'HOST', 1], ['B', 'PARTNER', 1], ['C', 'PARTNER', 1]));
+    const a = allocateCosts(
+      1_000_001,
+      { kind: 'FIXED_SHARES', sharesBp: { A: 5_000, B: 3_333, C: 1_667 } },
+      parties(['A', 'HOST', 1], ['B', 'PARTNER', 1], ['C', 'PARTNER', 1]),
+    );
     expect(a.parties.map((p) => p.allocatedOre)).toEqual([500_001, 333_300, 166_700]);
   });
 
   it('LUMP_SUMS: partners pay fixed sums, the host the rest', () => {
-    const a = allocateCosts(1_000_000, { kind: 'LUMP_SUMS', lumpSumsOre: { B: 200_000, C: 50_000 } }, parties(['A', 'HOST', 1], ['B', 'PARTNER', 1], ['C', 'PARTNER', 1]));
+    const a = allocateCosts(
+      1_000_000,
+      { kind: 'LUMP_SUMS', lumpSumsOre: { B: 200_000, C: 50_000 } },
+      parties(['A', 'HOST', 1], ['B', 'PARTNER', 1], ['C', 'PARTNER', 1]),
+    );
     expect(a.parties.map((p) => p.allocatedOre)).toEqual([750_000, 200_000, 50_000]);
     expect(a.hostResidualOre).toBe(750_000);
   });
@@ -84,7 +126,12 @@ describe('allocateCosts: models', () => {
     const p = parties(['A', 'HOST', 100], ['B', 'PARTNER', 100]);
     p[1].extraChargesOre = 12_345;
     const a = allocateCosts(200_000, { kind: 'FIXED_SHARES', sharesBp: { A: 5_000, B: 5_000 } }, p);
-    expect(a.parties[1]).toMatchObject({ allocatedOre: 100_000, extraChargesOre: 12_345, totalOre: 112_345, perInhabitantOre: 1_123 });
+    expect(a.parties[1]).toMatchObject({
+      allocatedOre: 100_000,
+      extraChargesOre: 12_345,
+      totalOre: 112_345,
+      perInhabitantOre: 1_123,
+    });
   });
 
   it.each([
@@ -109,18 +156,31 @@ describe('allocateCosts: models', () => {
   });
 
   it('refuses two hosts, no host, a negative population and a negative budget', () => {
-    expect(() => allocateCosts(1, { kind: 'FIXED_SHARES', sharesBp: {} }, parties(['A', 'PARTNER', 1]))).toThrow(CostModelError);
-    expect(() => allocateCosts(1, { kind: 'FIXED_SHARES', sharesBp: {} }, parties(['A', 'HOST', 1], ['B', 'HOST', 1]))).toThrow(/nøyaktig én vertskommune/);
-    expect(() => allocateCosts(1, { kind: 'FIXED_SHARES', sharesBp: {} }, parties(['A', 'HOST', -1]))).toThrow(/Folketallet/);
-    expect(() => allocateCosts(-1, { kind: 'FIXED_SHARES', sharesBp: { A: 10_000 } }, parties(['A', 'HOST', 1]))).toThrow(/Budsjettet/);
+    expect(() => allocateCosts(1, { kind: 'FIXED_SHARES', sharesBp: {} }, parties(['A', 'PARTNER', 1]))).toThrow(
+      CostModelError,
+    );
+    expect(() =>
+      allocateCosts(1, { kind: 'FIXED_SHARES', sharesBp: {} }, parties(['A', 'HOST', 1], ['B', 'HOST', 1])),
+    ).toThrow(/nøyaktig én vertskommune/);
+    expect(() => allocateCosts(1, { kind: 'FIXED_SHARES', sharesBp: {} }, parties(['A', 'HOST', -1]))).toThrow(
+      /Folketallet/,
+    );
+    expect(() =>
+      allocateCosts(-1, { kind: 'FIXED_SHARES', sharesBp: { A: 10_000 } }, parties(['A', 'HOST', 1])),
+    ).toThrow(/Budsjettet/);
   });
 });
 
 // ---- properties ----
 
-const partyList = fc
-  .array(fc.integer({ min: 0, max: 800_000 }), { minLength: 1, maxLength: 25 })
-  .map((pops) => pops.map((population, i): CostParty => ({ kommunenummer: String(1000 + i), role: i === 0 ? 'HOST' : 'PARTNER', population, nights: (population * 7) % 113 })));
+const partyList = fc.array(fc.integer({ min: 0, max: 800_000 }), { minLength: 1, maxLength: 25 }).map((pops) =>
+  pops.map((population, i): CostParty => ({
+    kommunenummer: String(1000 + i),
+    role: i === 0 ? 'HOST' : 'PARTNER',
+    population,
+    nights: (population * 7) % 113,
+  })),
+);
 const budget = fc.integer({ min: 0, max: 5_000_000_000_00 });
 
 const modelFor = (kind: number, ps: CostParty[], n: number): CostModel => {
@@ -132,7 +192,10 @@ const modelFor = (kind: number, ps: CostParty[], n: number): CostModel => {
     case 2:
       return { kind: 'BASE_PLUS_PER_INHABITANT', baseOre: 0 };
     case 3: {
-      const bp = largestRemainder(10_000, ps.map((_, i) => (n * (i + 1)) % 97));
+      const bp = largestRemainder(
+        10_000,
+        ps.map((_, i) => (n * (i + 1)) % 97),
+      );
       return { kind: 'FIXED_SHARES', sharesBp: Object.fromEntries(ps.map((p, i) => [p.kommunenummer, bp[i]])) };
     }
     default:
@@ -164,11 +227,17 @@ describe('allocateCosts: properties', () => {
   it('equal populations give equal shares (to the øre of rounding)', () => {
     fc.assert(
       fc.property(budget, fc.integer({ min: 1, max: 200_000 }), fc.integer({ min: 2, max: 20 }), (b, pop, n) => {
-        const ps: CostParty[] = Array.from({ length: n }, (_, i) => ({ kommunenummer: String(1000 + i), role: i === 0 ? 'HOST' : 'PARTNER', population: pop }));
+        const ps: CostParty[] = Array.from({ length: n }, (_, i) => ({
+          kommunenummer: String(1000 + i),
+          role: i === 0 ? 'HOST' : 'PARTNER',
+          population: pop,
+        }));
         const a = allocateCosts(b, { kind: 'BASE_PLUS_PER_INHABITANT', baseOre: 0 }, ps);
         const amounts = a.parties.map((p) => p.allocatedOre);
         expect(Math.max(...amounts) - Math.min(...amounts)).toBeLessThanOrEqual(1);
-        const partners = allocateCosts(b, { kind: 'HOST_EXCEPTION', hostShareBp: 1_000 }, ps).parties.slice(1).map((p) => p.allocatedOre);
+        const partners = allocateCosts(b, { kind: 'HOST_EXCEPTION', hostShareBp: 1_000 }, ps)
+          .parties.slice(1)
+          .map((p) => p.allocatedOre);
         expect(Math.max(...partners) - Math.min(...partners)).toBeLessThanOrEqual(1);
       }),
     );
@@ -176,23 +245,31 @@ describe('allocateCosts: properties', () => {
 
   it('adding a partner never raises another partner’s amount under per-inhabitant models', () => {
     fc.assert(
-      fc.property(budget, partyList, fc.integer({ min: 1, max: 300_000 }), fc.integer({ min: 0, max: 30_000 }), (b, ps, newcomer, rateOre) => {
-        fc.pre(ps.length >= 2);
-        const more = [...ps, { kommunenummer: '9999', role: 'PARTNER' as const, population: newcomer }];
-        // Rate models: a partner's amount does not depend on who else is a party.
-        const r0 = allocateCosts(b, { kind: 'PER_INHABITANT_HOST_RESIDUAL', rateOre }, ps);
-        const r1 = allocateCosts(b, { kind: 'PER_INHABITANT_HOST_RESIDUAL', rateOre }, more);
-        ps.forEach((p, i) => i > 0 && expect(r1.parties[i].allocatedOre).toBeLessThanOrEqual(r0.parties[i].allocatedOre));
-        // Split models: the exact share shrinks, so the rounded amount is never above the old one rounded up.
-        const s0 = allocateCosts(b, { kind: 'HOST_EXCEPTION', hostShareBp: 2_500 }, ps);
-        const s1 = allocateCosts(b, { kind: 'HOST_EXCEPTION', hostShareBp: 2_500 }, more);
-        const rest = s0.budgetOre - s0.parties[0].allocatedOre;
-        const pop = ps.slice(1).reduce((a, p) => a + p.population, 0);
-        ps.forEach((p, i) => {
-          if (i === 0 || pop === 0) return;
-          expect(s1.parties[i].allocatedOre).toBeLessThanOrEqual(Math.ceil((rest * p.population) / pop));
-        });
-      }),
+      fc.property(
+        budget,
+        partyList,
+        fc.integer({ min: 1, max: 300_000 }),
+        fc.integer({ min: 0, max: 30_000 }),
+        (b, ps, newcomer, rateOre) => {
+          fc.pre(ps.length >= 2);
+          const more = [...ps, { kommunenummer: '9999', role: 'PARTNER' as const, population: newcomer }];
+          // Rate models: a partner's amount does not depend on who else is a party.
+          const r0 = allocateCosts(b, { kind: 'PER_INHABITANT_HOST_RESIDUAL', rateOre }, ps);
+          const r1 = allocateCosts(b, { kind: 'PER_INHABITANT_HOST_RESIDUAL', rateOre }, more);
+          ps.forEach(
+            (p, i) => i > 0 && expect(r1.parties[i].allocatedOre).toBeLessThanOrEqual(r0.parties[i].allocatedOre),
+          );
+          // Split models: the exact share shrinks, so the rounded amount is never above the old one rounded up.
+          const s0 = allocateCosts(b, { kind: 'HOST_EXCEPTION', hostShareBp: 2_500 }, ps);
+          const s1 = allocateCosts(b, { kind: 'HOST_EXCEPTION', hostShareBp: 2_500 }, more);
+          const rest = s0.budgetOre - s0.parties[0].allocatedOre;
+          const pop = ps.slice(1).reduce((a, p) => a + p.population, 0);
+          ps.forEach((p, i) => {
+            if (i === 0 || pop === 0) return;
+            expect(s1.parties[i].allocatedOre).toBeLessThanOrEqual(Math.ceil((rest * p.population) / pop));
+          });
+        },
+      ),
     );
   });
 
@@ -202,7 +279,8 @@ describe('allocateCosts: properties', () => {
         const a = allocateCosts(b, { kind: 'BASE_PLUS_PER_INHABITANT', baseOre: 0 }, ps);
         const pop = ps.reduce((x, p) => x + p.population, 0);
         // Exactly, in integers: |part × total population − budget × population| < total population.
-        const [w, W] = pop === 0 ? [() => 1n, BigInt(ps.length)] : [(i: number) => BigInt(ps[i].population), BigInt(pop)];
+        const [w, W] =
+          pop === 0 ? [() => 1n, BigInt(ps.length)] : [(i: number) => BigInt(ps[i].population), BigInt(pop)];
         a.parties.forEach((p, i) => {
           const diff = BigInt(p.allocatedOre) * W - BigInt(b) * w(i);
           expect((diff < 0n ? -diff : diff) < W).toBe(true);

@@ -17,9 +17,18 @@ export const COST_MODELS = [
 export type CostModelKind = (typeof COST_MODELS)[number];
 
 export const COST_MODEL_LABELS: Record<CostModelKind, { nb: string; en: string }> = {
-  PER_INHABITANT_HOST_RESIDUAL: { nb: 'Pris per innbygger, vertskommunen dekker resten', en: 'Rate per inhabitant, host pays the residual' },
-  HOST_EXCEPTION: { nb: 'Pris per innbygger med eget beløp for vertskommunen', en: 'Per inhabitant with a host exception' },
-  BASE_PLUS_PER_INHABITANT: { nb: 'Grunnbeløp per kommune + per innbygger', en: 'Base amount per party + per inhabitant' },
+  PER_INHABITANT_HOST_RESIDUAL: {
+    nb: 'Pris per innbygger, vertskommunen dekker resten',
+    en: 'Rate per inhabitant, host pays the residual',
+  },
+  HOST_EXCEPTION: {
+    nb: 'Pris per innbygger med eget beløp for vertskommunen',
+    en: 'Per inhabitant with a host exception',
+  },
+  BASE_PLUS_PER_INHABITANT: {
+    nb: 'Grunnbeløp per kommune + per innbygger',
+    en: 'Base amount per party + per inhabitant',
+  },
   FIXED_SHARES: { nb: 'Faste prosentandeler', en: 'Fixed percentage shares' },
   LUMP_SUMS: { nb: 'Faste beløp, vertskommunen dekker resten', en: 'Lump sums, host pays the residual' },
   USAGE_ADJUSTED: { nb: 'Bruksjustert (kun beregning)', en: 'Usage-adjusted (what-if only)' },
@@ -218,14 +227,16 @@ export class CostModelError extends Error {
 const label = (p: CostParty) => p.name ?? p.kommunenummer;
 
 function validate(budgetOre: Ore, parties: readonly CostParty[]) {
-  if (!Number.isSafeInteger(budgetOre) || budgetOre < 0) throw new CostModelError('budget', 'Budsjettet må være et ikke-negativt beløp i hele øre.');
+  if (!Number.isSafeInteger(budgetOre) || budgetOre < 0)
+    throw new CostModelError('budget', 'Budsjettet må være et ikke-negativt beløp i hele øre.');
   const hosts = parties.filter((p) => p.role === 'HOST');
   if (hosts.length !== 1) throw new CostModelError('parties', 'Kostnadsfordelingen trenger nøyaktig én vertskommune.');
   const seen = new Set<string>();
   for (const p of parties) {
     if (seen.has(p.kommunenummer)) throw new CostModelError('parties', `${label(p)} står to ganger.`);
     seen.add(p.kommunenummer);
-    if (!Number.isSafeInteger(p.population) || p.population < 0) throw new CostModelError('parties', `Folketallet for ${label(p)} må være et helt, ikke-negativt tall.`);
+    if (!Number.isSafeInteger(p.population) || p.population < 0)
+      throw new CostModelError('parties', `Folketallet for ${label(p)} må være et helt, ikke-negativt tall.`);
     if (p.extraChargesOre !== undefined) assertOre(p.extraChargesOre, 'extra charges');
   }
 }
@@ -242,8 +253,15 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
   let explanation: CostModelExplanation;
 
   /** Splits `pot` among the given indexes per inhabitant (largest remainder). */
-  const perInhabitant = (pot: Ore, idx: number[], code: 'SHARE_OF_REMAINDER_BY_POPULATION' | 'SHARE_OF_REST_BY_POPULATION') => {
-    const parts = largestRemainder(pot, idx.map((i) => parties[i].population));
+  const perInhabitant = (
+    pot: Ore,
+    idx: number[],
+    code: 'SHARE_OF_REMAINDER_BY_POPULATION' | 'SHARE_OF_REST_BY_POPULATION',
+  ) => {
+    const parts = largestRemainder(
+      pot,
+      idx.map((i) => parties[i].population),
+    );
     idx.forEach((i, k) => {
       amounts[i] += parts[k];
       why[i].push({ code, population: parties[i].population });
@@ -252,7 +270,8 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
 
   switch (model.kind) {
     case 'PER_INHABITANT_HOST_RESIDUAL': {
-      if (!Number.isSafeInteger(model.rateOre) || model.rateOre < 0) throw new CostModelError('model.rateOre', 'Prisen per innbygger må være et ikke-negativt beløp.');
+      if (!Number.isSafeInteger(model.rateOre) || model.rateOre < 0)
+        throw new CostModelError('model.rateOre', 'Prisen per innbygger må være et ikke-negativt beløp.');
       let partners = 0;
       parties.forEach((p, i) => {
         if (i === hostIndex) return;
@@ -270,47 +289,77 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
     case 'HOST_EXCEPTION': {
       const { hostRateOre, hostShareBp } = model;
       if ((hostRateOre ?? null) !== null && (hostShareBp ?? null) !== null) {
-        throw new CostModelError('model.hostShareBp', 'Oppgi enten en egen pris per innbygger eller en egen andel for vertskommunen, ikke begge.');
+        throw new CostModelError(
+          'model.hostShareBp',
+          'Oppgi enten en egen pris per innbygger eller en egen andel for vertskommunen, ikke begge.',
+        );
       }
       if ((hostRateOre ?? null) === null && (hostShareBp ?? null) === null) {
-        throw new CostModelError('model.hostRateOre', 'Oppgi vertskommunens egen pris per innbygger (kr) eller dens andel av budsjettet (%).');
+        throw new CostModelError(
+          'model.hostRateOre',
+          'Oppgi vertskommunens egen pris per innbygger (kr) eller dens andel av budsjettet (%).',
+        );
       }
       if (hostShareBp !== null && hostShareBp !== undefined) {
-        if (!Number.isInteger(hostShareBp) || hostShareBp < 0 || hostShareBp > 10_000) throw new CostModelError('model.hostShareBp', 'Vertskommunens andel må være mellom 0 og 100 %.');
+        if (!Number.isInteger(hostShareBp) || hostShareBp < 0 || hostShareBp > 10_000)
+          throw new CostModelError('model.hostShareBp', 'Vertskommunens andel må være mellom 0 og 100 %.');
         amounts[hostIndex] = largestRemainder(budgetOre, [hostShareBp, 10_000 - hostShareBp])[0];
         why[hostIndex] = [{ code: 'FIXED_SHARE_OF_BUDGET', shareBp: hostShareBp }];
       } else {
-        if (!Number.isSafeInteger(hostRateOre) || hostRateOre! < 0) throw new CostModelError('model.hostRateOre', 'Vertskommunens pris per innbygger må være et ikke-negativt beløp.');
+        if (!Number.isSafeInteger(hostRateOre) || hostRateOre! < 0)
+          throw new CostModelError(
+            'model.hostRateOre',
+            'Vertskommunens pris per innbygger må være et ikke-negativt beløp.',
+          );
         amounts[hostIndex] = hostRateOre! * host.population;
         why[hostIndex] = [{ code: 'POPULATION_TIMES_OWN_RATE', population: host.population, amountOre: hostRateOre! }];
       }
       const rest = budgetOre - amounts[hostIndex];
       const partnerIdx = parties.map((_, i) => i).filter((i) => i !== hostIndex);
       if (rest < 0) throw new CostModelError('model', 'Vertskommunens beløp er større enn budsjettet.');
-      if (partnerIdx.length === 0 && rest > 0) throw new CostModelError('parties', 'Uten samarbeidskommuner er det ingen som kan dekke resten av budsjettet.');
+      if (partnerIdx.length === 0 && rest > 0)
+        throw new CostModelError('parties', 'Uten samarbeidskommuner er det ingen som kan dekke resten av budsjettet.');
       perInhabitant(rest, partnerIdx, 'SHARE_OF_REMAINDER_BY_POPULATION');
       explanation = { code: 'HOST_OWN_AMOUNT' };
       break;
     }
     case 'BASE_PLUS_PER_INHABITANT': {
-      if (!Number.isSafeInteger(model.baseOre) || model.baseOre < 0) throw new CostModelError('model.baseOre', 'Grunnbeløpet må være et ikke-negativt beløp.');
+      if (!Number.isSafeInteger(model.baseOre) || model.baseOre < 0)
+        throw new CostModelError('model.baseOre', 'Grunnbeløpet må være et ikke-negativt beløp.');
       const bases = model.baseOre * parties.length;
-      if (bases > budgetOre) throw new CostModelError('model.baseOre', `Grunnbeløpene (${formatOre(bases)}) er større enn budsjettet (${formatOre(budgetOre)}).`);
+      if (bases > budgetOre)
+        throw new CostModelError(
+          'model.baseOre',
+          `Grunnbeløpene (${formatOre(bases)}) er større enn budsjettet (${formatOre(budgetOre)}).`,
+        );
       parties.forEach((_, i) => {
         amounts[i] = model.baseOre;
         why[i] = [{ code: 'BASE_AMOUNT', amountOre: model.baseOre }];
       });
-      perInhabitant(budgetOre - bases, parties.map((_, i) => i), 'SHARE_OF_REST_BY_POPULATION');
+      perInhabitant(
+        budgetOre - bases,
+        parties.map((_, i) => i),
+        'SHARE_OF_REST_BY_POPULATION',
+      );
       explanation = { code: 'BASE_EACH_REST_BY_POPULATION', amountOre: model.baseOre };
       break;
     }
     case 'FIXED_SHARES': {
       const shares = parties.map((p) => model.sharesBp[p.kommunenummer]);
       const unknown = Object.keys(model.sharesBp).filter((k) => !parties.some((p) => p.kommunenummer === k));
-      if (unknown.length) throw new CostModelError('model.sharesBp', `Andel oppgitt for en kommune som ikke er part: ${unknown.join(', ')}.`);
-      if (shares.some((s) => s === undefined || !Number.isInteger(s) || s < 0)) throw new CostModelError('model.sharesBp', 'Hver part må ha en andel (0–100 %).');
+      if (unknown.length)
+        throw new CostModelError(
+          'model.sharesBp',
+          `Andel oppgitt for en kommune som ikke er part: ${unknown.join(', ')}.`,
+        );
+      if (shares.some((s) => s === undefined || !Number.isInteger(s) || s < 0))
+        throw new CostModelError('model.sharesBp', 'Hver part må ha en andel (0–100 %).');
       const total = shares.reduce((a, b) => a + b, 0);
-      if (total !== 10_000) throw new CostModelError('model.sharesBp', `Andelene må til sammen bli 100 %, ikke ${(total / 100).toLocaleString('nb-NO')} %.`);
+      if (total !== 10_000)
+        throw new CostModelError(
+          'model.sharesBp',
+          `Andelene må til sammen bli 100 %, ikke ${(total / 100).toLocaleString('nb-NO')} %.`,
+        );
       largestRemainder(budgetOre, shares).forEach((a, i) => {
         amounts[i] = a;
         why[i] = [{ code: 'FIXED_SHARE', shareBp: shares[i] }];
@@ -323,12 +372,14 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
       for (const k of Object.keys(model.lumpSumsOre)) {
         const p = parties.find((x) => x.kommunenummer === k);
         if (!p) throw new CostModelError('model.lumpSumsOre', `Beløp oppgitt for en kommune som ikke er part: ${k}.`);
-        if (p.role === 'HOST') throw new CostModelError('model.lumpSumsOre', 'Vertskommunen betaler resten og har ikke et fast beløp.');
+        if (p.role === 'HOST')
+          throw new CostModelError('model.lumpSumsOre', 'Vertskommunen betaler resten og har ikke et fast beløp.');
       }
       parties.forEach((p, i) => {
         if (i === hostIndex) return;
         const sum = model.lumpSumsOre[p.kommunenummer];
-        if (sum === undefined || !Number.isSafeInteger(sum) || sum < 0) throw new CostModelError('model.lumpSumsOre', `${label(p)} mangler et fast beløp.`);
+        if (sum === undefined || !Number.isSafeInteger(sum) || sum < 0)
+          throw new CostModelError('model.lumpSumsOre', `${label(p)} mangler et fast beløp.`);
         amounts[i] = sum;
         partners += sum;
         why[i] = [{ code: 'LUMP_SUM', amountOre: sum }];
@@ -341,9 +392,11 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
     }
     case 'USAGE_ADJUSTED': {
       const w = model.usageWeightBp;
-      if (!Number.isInteger(w) || w < 0 || w > 10_000) throw new CostModelError('model.usageWeightBp', 'Vekten for bruk må være mellom 0 og 100 %.');
+      if (!Number.isInteger(w) || w < 0 || w > 10_000)
+        throw new CostModelError('model.usageWeightBp', 'Vekten for bruk må være mellom 0 og 100 %.');
       const nights = parties.map((p) => p.nights ?? 0);
-      if (nights.some((n) => !Number.isFinite(n) || n < 0)) throw new CostModelError('parties', 'Overnattingstall må være ikke-negative.');
+      if (nights.some((n) => !Number.isFinite(n) || n < 0))
+        throw new CostModelError('parties', 'Overnattingstall må være ikke-negative.');
       const P = BigInt(parties.reduce((a, p) => a + p.population, 0));
       // Nights may be fractional after small-number protection: count in tenths.
       const tenths = nights.map((n) => BigInt(Math.round(n * 10)));
@@ -386,7 +439,8 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
   const partnerPop = partners.reduce((a, p) => a + p.population, 0);
   const partnerPerInh = partnerPop > 0 ? partners.reduce((a, p) => a + p.totalOre, 0) / partnerPop : null;
   const hostPerInh = host.population > 0 ? result[hostIndex].totalOre / host.population : null;
-  const hostPartnerRatio = hostPerInh !== null && partnerPerInh !== null && partnerPerInh > 0 ? hostPerInh / partnerPerInh : null;
+  const hostPartnerRatio =
+    hostPerInh !== null && partnerPerInh !== null && partnerPerInh > 0 ? hostPerInh / partnerPerInh : null;
 
   return {
     model: model.kind,

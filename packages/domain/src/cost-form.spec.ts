@@ -38,12 +38,22 @@ describe('parsePercent and parseYears', () => {
 
 describe('readModelParams', () => {
   it('reads only the chosen model’s fields', () => {
-    expect(readModelParams('BASE_PLUS_PER_INHABITANT', { baseOre: '10 000', rateOre: 'abc' })).toEqual({ params: { baseOre: 1_000_000 }, errors: {}, any: true });
+    expect(readModelParams('BASE_PLUS_PER_INHABITANT', { baseOre: '10 000', rateOre: 'abc' })).toEqual({
+      params: { baseOre: 1_000_000 },
+      errors: {},
+      any: true,
+    });
   });
   it('refuses a host rate and a host share together at the share', () => {
-    expect(readModelParams('HOST_EXCEPTION', { hostRateOre: '300', hostShareBp: '40' }).errors).toEqual({ hostShareBp: 'Oppgi enten vertskommunens pris per innbygger eller dens andel, ikke begge.' });
+    expect(readModelParams('HOST_EXCEPTION', { hostRateOre: '300', hostShareBp: '40' }).errors).toEqual({
+      hostShareBp: 'Oppgi enten vertskommunens pris per innbygger eller dens andel, ikke begge.',
+    });
   });
   it('puts a typing error at its field', () => {
-    expect(readModelParams('PER_INHABITANT_HOST_RESIDUAL', { rateOre: 'abc' })).toEqual({ params: {}, errors: { rateOre: 'Prisen per innbygger må være et beløp i kroner, for eksempel 120 eller 120,50.' }, any: false });
+    expect(readModelParams('PER_INHABITANT_HOST_RESIDUAL', { rateOre: 'abc' })).toEqual({
+      params: {},
+      errors: { rateOre: 'Prisen per innbygger må være et beløp i kroner, for eksempel 120 eller 120,50.' },
+      any: false,
+    });
   });
 });

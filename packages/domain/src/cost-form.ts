@@ -12,14 +12,18 @@ export type Parsed<T> = { ok: true; value: T | null } | { ok: false; error: stri
 const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 
 function clean(text: string): string {
-  return text.replace(/[\s\u00a0\u202f]/g, '').replace(/^kr\.?/i, '').replace(/(kr|%)$/i, '');
+  return text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^kr\.?/i, '')
+    .replace(/(kr|%)$/i, '');
 }
 
 /** "1 234,50" → 123 450 øre. Empty → null. Refuses letters, negatives and more than two decimals. */
 export function parseKroner(text: string, label: string): Parsed<Ore> {
   const t = clean(text);
   if (t === '') return { ok: true, value: null };
-  if (!NUMBER.test(t)) return { ok: false, error: `${label} må være et beløp i kroner, for eksempel 120 eller 120,50.` };
+  if (!NUMBER.test(t))
+    return { ok: false, error: `${label} må være et beløp i kroner, for eksempel 120 eller 120,50.` };
   const [whole, frac = ''] = t.replace('-', '').split(/[.,]/);
   if (t.startsWith('-')) return { ok: false, error: `${label} kan ikke være negativ.` };
   if (frac.length > 2) return { ok: false, error: `${label} kan ha høyst to desimaler (kr 0,01).` };
@@ -45,7 +49,8 @@ export function parsePercent(text: string, label: string): Parsed<number> {
 export function parseYears(text: string, label: string): Parsed<number> {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
-  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 100) return { ok: false, error: `${label} må være et helt antall år fra 1 til 100.` };
+  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 100)
+    return { ok: false, error: `${label} må være et helt antall år fra 1 til 100.` };
   return { ok: true, value: Number(t) };
 }
 
@@ -69,7 +74,10 @@ export function paramFieldsOf(kind: CostModelKind): ParamField[] {
  * Fields of other models are ignored (the form shows only this model's). A host rate and a host share
  * together are refused at the share.
  */
-export function readModelParams(kind: CostModelKind, typed: Partial<Record<ParamField, string>>): { params: CostParams; errors: Partial<Record<ParamField, string>>; any: boolean } {
+export function readModelParams(
+  kind: CostModelKind,
+  typed: Partial<Record<ParamField, string>>,
+): { params: CostParams; errors: Partial<Record<ParamField, string>>; any: boolean } {
   const params: CostParams = {};
   const errors: Partial<Record<ParamField, string>> = {};
   let any = false;

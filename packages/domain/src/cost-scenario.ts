@@ -1,4 +1,12 @@
-import { allocateCosts, COST_MODEL_LABELS, CostModelError, type Allocation, type CostModel, type CostModelKind, type CostParty } from './cost-allocation';
+import {
+  allocateCosts,
+  COST_MODEL_LABELS,
+  CostModelError,
+  type Allocation,
+  type CostModel,
+  type CostModelKind,
+  type CostParty,
+} from './cost-allocation';
 import { formatOre, largestRemainder, type Ore } from './money';
 
 /**
@@ -63,7 +71,10 @@ const given = (x: unknown) => x !== null && x !== undefined;
  * way round). With another model, every parameter it needs must be given: none defaults to 0.
  * Throws CostModelError at `model.<param>`.
  */
-export function scenarioModel(current: { kind: CostModelKind; params: CostParams } | null, terms: { model: CostModelKind } & CostParams): CostModel {
+export function scenarioModel(
+  current: { kind: CostModelKind; params: CostParams } | null,
+  terms: { model: CostModelKind } & CostParams,
+): CostModel {
   const kind = terms.model;
   const own = MODEL_PARAMS[kind];
   const mine: CostParams = {};
@@ -90,8 +101,14 @@ export function scenarioModel(current: { kind: CostModelKind; params: CostParams
  */
 export function checkCostModel(model: CostModel, parties: readonly CostParty[]): void {
   let budget = 0;
-  if (model.kind === 'BASE_PLUS_PER_INHABITANT' && Number.isSafeInteger(model.baseOre) && model.baseOre > 0) budget = model.baseOre * parties.length;
-  if (model.kind === 'HOST_EXCEPTION' && given(model.hostRateOre) && !given(model.hostShareBp) && Number.isSafeInteger(model.hostRateOre)) {
+  if (model.kind === 'BASE_PLUS_PER_INHABITANT' && Number.isSafeInteger(model.baseOre) && model.baseOre > 0)
+    budget = model.baseOre * parties.length;
+  if (
+    model.kind === 'HOST_EXCEPTION' &&
+    given(model.hostRateOre) &&
+    !given(model.hostShareBp) &&
+    Number.isSafeInteger(model.hostRateOre)
+  ) {
     budget = Math.max(0, model.hostRateOre! * (parties.find((p) => p.role === 'HOST')?.population ?? 0));
   }
   allocateCosts(budget, model, parties);
@@ -167,24 +184,45 @@ export function runScenario(base: CentreYear, scenario: Scenario = {}): Scenario
   (scenario.remove ?? []).forEach((k, i) => {
     const p = byNumber.get(k);
     if (!p) throw new ScenarioError(`removeMunicipalities.${i}`, `${k} er ikke part i avtalen det året.`);
-    if (p.role === 'HOST') throw new ScenarioError(`removeMunicipalities.${i}`, 'Vertskommunen kan ikke tas ut av sin egen avtale i en simulering.');
+    if (p.role === 'HOST')
+      throw new ScenarioError(
+        `removeMunicipalities.${i}`,
+        'Vertskommunen kan ikke tas ut av sin egen avtale i en simulering.',
+      );
   });
   (scenario.add ?? []).forEach((p, i) => {
-    if (byNumber.has(p.kommunenummer)) throw new ScenarioError(`addMunicipalities.${i}`, `${p.name ?? p.kommunenummer} er allerede part.`);
+    if (byNumber.has(p.kommunenummer))
+      throw new ScenarioError(`addMunicipalities.${i}`, `${p.name ?? p.kommunenummer} er allerede part.`);
   });
   const removed = new Set(scenario.remove ?? []);
-  parties = [...parties.filter((p) => !removed.has(p.kommunenummer)), ...(scenario.add ?? []).map((p) => ({ ...p, role: 'PARTNER' as const }))];
+  parties = [
+    ...parties.filter((p) => !removed.has(p.kommunenummer)),
+    ...(scenario.add ?? []).map((p) => ({ ...p, role: 'PARTNER' as const })),
+  ];
 
   const thisYear = base.investments.filter((i) => i.year === base.year);
   const extra: ScenarioInvestment[] = scenario.investment
-    ? [{ year: base.year, amountOre: scenario.investment.amountOre, shared: scenario.investment.shared, paidByKommunenummer: scenario.investment.shared ? null : base.hostKommunenummer }]
+    ? [
+        {
+          year: base.year,
+          amountOre: scenario.investment.amountOre,
+          shared: scenario.investment.shared,
+          paidByKommunenummer: scenario.investment.shared ? null : base.hostKommunenummer,
+        },
+      ]
     : [];
   const hostOwn = (i: ScenarioInvestment) => !i.shared && i.paidByKommunenummer === base.hostKommunenummer;
   const sharedOre = [...thisYear, ...extra].filter((i) => i.shared).reduce((a, i) => a + i.amountOre, 0);
   const hostInvestmentsOre = [...thisYear, ...extra].filter(hostOwn).reduce((a, i) => a + i.amountOre, 0);
-  const hostDepreciationOre = [...base.investments.filter((i) => i.year <= base.year), ...extra].filter(hostOwn).reduce((a, i) => a + depreciationIn(i, base.year), 0);
+  const hostDepreciationOre = [...base.investments.filter((i) => i.year <= base.year), ...extra]
+    .filter(hostOwn)
+    .reduce((a, i) => a + depreciationIn(i, base.year), 0);
   const budgetOre = base.netBudgetOre + sharedOre;
-  if (budgetOre < 0) throw new ScenarioError('budget', `Nettobudsjettet for ${base.year} er negativt (${formatOre(budgetOre)}); sjekk tilskuddene.`);
+  if (budgetOre < 0)
+    throw new ScenarioError(
+      'budget',
+      `Nettobudsjettet for ${base.year} er negativt (${formatOre(budgetOre)}); sjekk tilskuddene.`,
+    );
 
   const allocation = allocateCosts(budgetOre, scenario.model ?? base.model, parties);
   const host = allocation.parties.find((p) => p.role === 'HOST')!;
@@ -199,7 +237,8 @@ export function runScenario(base: CentreYear, scenario: Scenario = {}): Scenario
     hostInvestmentsOre,
     hostDepreciationOre,
     hostPerInhabitantWithInvestmentsOre: hostWith,
-    hostPartnerRatioWithInvestments: hostWithExact !== null && partnerPerInh !== null && partnerPerInh > 0 ? hostWithExact / partnerPerInh : null,
+    hostPartnerRatioWithInvestments:
+      hostWithExact !== null && partnerPerInh !== null && partnerPerInh > 0 ? hostWithExact / partnerPerInh : null,
   };
 }
 
@@ -234,10 +273,17 @@ export function compareScenarios(before: Allocation, after: Allocation): Scenari
 }
 
 /** One line: what the change does to the host and to the partners together. */
-export function scenarioSummary(before: ScenarioResult, after: ScenarioResult, differences: readonly ScenarioDifference[]): string {
-  const sum = (role: 'HOST' | 'PARTNER') => differences.filter((d) => d.role === role).reduce((a, d) => a + d.differenceOre, 0);
-  const say = (ore: Ore) => (ore === 0 ? 'uendret' : ore > 0 ? `${formatOre(ore, true)} mer` : `${formatOre(-ore, true)} mindre`);
-  const model = after.allocation.model === before.allocation.model ? '' : ` med «${COST_MODEL_LABELS[after.allocation.model].nb}»`;
+export function scenarioSummary(
+  before: ScenarioResult,
+  after: ScenarioResult,
+  differences: readonly ScenarioDifference[],
+): string {
+  const sum = (role: 'HOST' | 'PARTNER') =>
+    differences.filter((d) => d.role === role).reduce((a, d) => a + d.differenceOre, 0);
+  const say = (ore: Ore) =>
+    ore === 0 ? 'uendret' : ore > 0 ? `${formatOre(ore, true)} mer` : `${formatOre(-ore, true)} mindre`;
+  const model =
+    after.allocation.model === before.allocation.model ? '' : ` med «${COST_MODEL_LABELS[after.allocation.model].nb}»`;
   return `Budsjett ${formatOre(after.budgetOre, true)}${model}: vertskommunen betaler ${say(sum('HOST'))}, samarbeidskommunene til sammen ${say(sum('PARTNER'))}.`;
 }
 
@@ -253,11 +299,20 @@ export interface InvoiceLine {
 }
 
 /** Each partner's total split into four quarterly invoices that sum exactly (due the last day of each quarter). */
-export function invoicePlan(year: number, parties: readonly { kommunenummer: string; name: string; role: 'HOST' | 'PARTNER'; totalOre: Ore }[]): InvoiceLine[] {
+export function invoicePlan(
+  year: number,
+  parties: readonly { kommunenummer: string; name: string; role: 'HOST' | 'PARTNER'; totalOre: Ore }[],
+): InvoiceLine[] {
   const lines: InvoiceLine[] = [];
   for (const p of parties.filter((x) => x.role === 'PARTNER')) {
     largestRemainder(p.totalOre, [1, 1, 1, 1]).forEach((amountOre, q) => {
-      lines.push({ kommunenummer: p.kommunenummer, name: p.name, quarter: (q + 1) as InvoiceLine['quarter'], dueDate: `${year}-${QUARTER_ENDS[q]}`, amountOre });
+      lines.push({
+        kommunenummer: p.kommunenummer,
+        name: p.name,
+        quarter: (q + 1) as InvoiceLine['quarter'],
+        dueDate: `${year}-${QUARTER_ENDS[q]}`,
+        amountOre,
+      });
     });
   }
   return lines;
@@ -277,6 +332,13 @@ export interface SettlementLine {
 export function settle(budgeted: Allocation, actual: Allocation): SettlementLine[] {
   return budgeted.parties.map((b) => {
     const a = actual.parties.find((p) => p.kommunenummer === b.kommunenummer)!;
-    return { kommunenummer: b.kommunenummer, name: b.name, role: b.role, budgetedOre: b.allocatedOre, actualOre: a.allocatedOre, differenceOre: a.allocatedOre - b.allocatedOre };
+    return {
+      kommunenummer: b.kommunenummer,
+      name: b.name,
+      role: b.role,
+      budgetedOre: b.allocatedOre,
+      actualOre: a.allocatedOre,
+      differenceOre: a.allocatedOre - b.allocatedOre,
+    };
   });
 }

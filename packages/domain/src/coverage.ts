@@ -1,5 +1,17 @@
 import { BINDING_STATUSES, type AgreementStatus } from './agreement-status';
-import { CAPABILITIES, CAPABILITY_LABELS, KEY_AGENCY_KINDS, AGENCY_KIND_LABELS, SERVICE_ELEMENTS, SERVICE_ELEMENT_LABELS, type AgencyKind, type Capability, type RoutineStatus, type ServiceElement, type SigningLevel } from './catalog';
+import {
+  CAPABILITIES,
+  CAPABILITY_LABELS,
+  KEY_AGENCY_KINDS,
+  AGENCY_KIND_LABELS,
+  SERVICE_ELEMENTS,
+  SERVICE_ELEMENT_LABELS,
+  type AgencyKind,
+  type Capability,
+  type RoutineStatus,
+  type ServiceElement,
+  type SigningLevel,
+} from './catalog';
 import { compareIso, daysBetween, type IsoDate } from './dates';
 import type { Deadline } from './deadlines';
 import { greatCircleKm } from './geo';
@@ -79,38 +91,79 @@ export interface Finding {
 
 const AMENDED_2025 = 'endret 2025 (Prop. 122 L (2024–2025))';
 /** Capabilities that § 3 makes duties (lovkrav); the rest are gaps the sources report. */
-export const STATUTORY_CAPABILITIES: readonly Capability[] = ['MEN_SEPARATE', 'CHILDREN', 'DISABILITY_ACCESS', 'INTERPRETER'];
+export const STATUTORY_CAPABILITIES: readonly Capability[] = [
+  'MEN_SEPARATE',
+  'CHILDREN',
+  'DISABILITY_ACCESS',
+  'INTERPRETER',
+];
 const STATUTORY_WORDS: Record<string, { nb: string; en: string }> = {
-  MEN_SEPARATE: { nb: 'fysisk atskilt botilbud for menn og kvinner', en: 'physically separate shelter for men and women' },
+  MEN_SEPARATE: {
+    nb: 'fysisk atskilt botilbud for menn og kvinner',
+    en: 'physically separate shelter for men and women',
+  },
   CHILDREN: { nb: 'tilrettelegging for barn', en: 'an offer adapted for children' },
-  DISABILITY_ACCESS: { nb: 'tilrettelegging for personer med funksjonsnedsettelse', en: 'an offer adapted for people with disabilities' },
+  DISABILITY_ACCESS: {
+    nb: 'tilrettelegging for personer med funksjonsnedsettelse',
+    en: 'an offer adapted for people with disabilities',
+  },
   INTERPRETER: { nb: 'kvalifisert tolk', en: 'a qualified interpreter' },
 };
 
 /** The basis of each finding code (one table; MISSING_CAPABILITY and the Sami right add to it in the reason). */
 export const FINDING_BASIS: Record<FindingCode, LegalBasis> = {
   NOT_REGISTERED: { kind: 'LAW', ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)' },
-  DOCUMENTED_MEMBERSHIP: { kind: 'DATA', ref: 'Kildebelagt tilknytning (data/national); samarbeid etter kommuneloven § 17-1' },
+  DOCUMENTED_MEMBERSHIP: {
+    kind: 'DATA',
+    ref: 'Kildebelagt tilknytning (data/national); samarbeid etter kommuneloven § 17-1',
+  },
   WEAK_EVIDENCE: { kind: 'DATA', ref: 'Kildegrunnlaget (data/national/README.md)' },
-  NO_ACTIVE_AGREEMENT: { kind: 'LAW', ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)' },
+  NO_ACTIVE_AGREEMENT: {
+    kind: 'LAW',
+    ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)',
+  },
   AGREEMENT_EXPIRED: { kind: 'LAW', ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)' },
   NOTICE_GIVEN: { kind: 'AGREEMENT', ref: 'Avtalens oppsigelsesvilkår' },
   DISPUTED: { kind: 'AGREEMENT', ref: 'Avtalens vilkår' },
   NOTICE_DEADLINE_SOON: { kind: 'AGREEMENT', ref: 'Avtalens varighet og oppsigelsesfrist' },
   MISSING_SERVICE: { kind: 'LAW', ref: 'krisesenterlova § 2 (botilbud, dagtilbud, telefontilbud)' },
-  STATUTORY_REQUIREMENT: { kind: 'LAW', ref: `krisesenterlova § 3; likeverdig, alternativt tilbud der det trengs (krisesenterlova, ${AMENDED_2025})` },
-  FOLLOW_UP_BY_MUNICIPALITY: { kind: 'LAW', ref: `krisesenterlova § 2 (oppfølging i reetableringsfasen) og § 4 (samordning; i samarbeid med andre tjenester, ${AMENDED_2025})` },
-  MISSING_CAPABILITY: { kind: 'GUIDANCE', ref: 'Bufdirs rundskriv til krisesenterlova (20/2026); NORCE 2022 (gap, ikke lovkrav)' },
+  STATUTORY_REQUIREMENT: {
+    kind: 'LAW',
+    ref: `krisesenterlova § 3; likeverdig, alternativt tilbud der det trengs (krisesenterlova, ${AMENDED_2025})`,
+  },
+  FOLLOW_UP_BY_MUNICIPALITY: {
+    kind: 'LAW',
+    ref: `krisesenterlova § 2 (oppfølging i reetableringsfasen) og § 4 (samordning; i samarbeid med andre tjenester, ${AMENDED_2025})`,
+  },
+  MISSING_CAPABILITY: {
+    kind: 'GUIDANCE',
+    ref: 'Bufdirs rundskriv til krisesenterlova (20/2026); NORCE 2022 (gap, ikke lovkrav)',
+  },
   CENTRE_DETAILS_NOT_REGISTERED: { kind: 'DATA', ref: 'Registreringen av senterets tilbud' },
-  NO_ROUTINE: { kind: 'GUIDANCE', ref: 'krisesenterlova § 4 (samordning, individuell plan); Bufdirs rundskriv (20/2026)' },
+  NO_ROUTINE: {
+    kind: 'GUIDANCE',
+    ref: 'krisesenterlova § 4 (samordning, individuell plan); Bufdirs rundskriv (20/2026)',
+  },
   ROUTINE_DRAFT: { kind: 'GUIDANCE', ref: 'krisesenterlova § 4 (samordning); Bufdirs rundskriv (20/2026)' },
   ROUTINE_REVIEW_OVERDUE: { kind: 'GUIDANCE', ref: 'krisesenterlova § 4 (samordning); Bufdirs rundskriv (20/2026)' },
   NO_CONTACT_POINT: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: ett kontaktpunkt i hver kommune (ikke lovkrav)' },
-  NO_KEY_CONTACT: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: direkte linjer til Nav og andre tjenester (ikke lovkrav)' },
+  NO_KEY_CONTACT: {
+    kind: 'RECOMMENDATION',
+    ref: 'NORCE 2022: direkte linjer til Nav og andre tjenester (ikke lovkrav)',
+  },
   STALE_CONTACTS: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: oppdaterte kontaktlister (ikke lovkrav)' },
-  NO_WRITTEN_COOPERATION: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: skriftlige samarbeidsavtaler med bolig, Nav og barnevern (ikke lovkrav)' },
-  NOT_SIGNED_AT_DIRECTOR_LEVEL: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: forankring hos kommunedirektøren (ikke lovkrav)' },
-  FAR_FROM_CENTRE: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: reiseavstand og tilgjengelighet (krisesenterlova § 3: tilgjengelig tilbud)' },
+  NO_WRITTEN_COOPERATION: {
+    kind: 'RECOMMENDATION',
+    ref: 'NORCE 2022: skriftlige samarbeidsavtaler med bolig, Nav og barnevern (ikke lovkrav)',
+  },
+  NOT_SIGNED_AT_DIRECTOR_LEVEL: {
+    kind: 'RECOMMENDATION',
+    ref: 'NORCE 2022: forankring hos kommunedirektøren (ikke lovkrav)',
+  },
+  FAR_FROM_CENTRE: {
+    kind: 'RECOMMENDATION',
+    ref: 'NORCE 2022: reiseavstand og tilgjengelighet (krisesenterlova § 3: tilgjengelig tilbud)',
+  },
 };
 
 export interface CoverageConfig {
@@ -143,11 +196,25 @@ export interface CoverageFacts {
     deadline: Deadline;
     /** The party is a member on asOf (joined, not left). */
     current: boolean;
-    centre: { id: string; name: string; services: ServiceElement[] | null; capabilities: Capability[] | null; hostPoint: { lat: number; lon: number } | null; hostName: string };
+    centre: {
+      id: string;
+      name: string;
+      services: ServiceElement[] | null;
+      capabilities: Capability[] | null;
+      hostPoint: { lat: number; lon: number } | null;
+      hostName: string;
+    };
   }[];
   routines: { id: string; centreId: string; status: RoutineStatus; reviewDueOn: IsoDate | null }[];
   /** Per agency kind registered for the municipality. */
-  agencies: { kind: AgencyKind; agencyIds: string[]; label: string; writtenAgreement: boolean; activeContacts: number; staleContacts: number }[];
+  agencies: {
+    kind: AgencyKind;
+    agencyIds: string[];
+    label: string;
+    writtenAgreement: boolean;
+    activeContacts: number;
+    staleContacts: number;
+  }[];
   contactPoint: { id: string; name: string } | null;
   /** A public source documents the municipality's membership of a centre (a fact, not an agreement). */
   documented?: {
@@ -165,13 +232,18 @@ export interface CoverageFacts {
 const ORDER: Record<Severity, number> = { CRITICAL: 0, WARNING: 1, INFO: 2 };
 
 export function worstSeverity(findings: readonly Finding[]): Severity | null {
-  return findings.reduce<Severity | null>((w, f) => (w === null || ORDER[f.severity] < ORDER[w] ? f.severity : w), null);
+  return findings.reduce<Severity | null>(
+    (w, f) => (w === null || ORDER[f.severity] < ORDER[w] ? f.severity : w),
+    null,
+  );
 }
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} og ${xs[xs.length - 1]}`);
-const listEn = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const listEn = (xs: string[]) =>
+  xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 
-const nothingRecorded = (f: CoverageFacts) => f.memberships.length === 0 && f.routines.length === 0 && f.agencies.length === 0 && f.contactPoint === null;
+const nothingRecorded = (f: CoverageFacts) =>
+  f.memberships.length === 0 && f.routines.length === 0 && f.agencies.length === 0 && f.contactPoint === null;
 
 /** True when nothing at all is registered or documented for the municipality: «ikke registrert», never «no offer». */
 export function isNotRegistered(f: CoverageFacts): boolean {
@@ -184,7 +256,10 @@ export function isDocumentedOnly(f: CoverageFacts): boolean {
 }
 
 /** The contact gaps a tag names: key agency kinds with no active contact, and how many contacts are unverified. */
-export function contactGaps(f: Pick<CoverageFacts, 'agencies'>, config: Pick<CoverageConfig, 'keyAgencyKinds'> = DEFAULT_COVERAGE_CONFIG): { missingKinds: AgencyKind[]; staleCount: number } {
+export function contactGaps(
+  f: Pick<CoverageFacts, 'agencies'>,
+  config: Pick<CoverageConfig, 'keyAgencyKinds'> = DEFAULT_COVERAGE_CONFIG,
+): { missingKinds: AgencyKind[]; staleCount: number } {
   const byKind = new Map(f.agencies.map((a) => [a.kind, a]));
   return {
     missingKinds: config.keyAgencyKinds.filter((k) => (byKind.get(k)?.activeContacts ?? 0) === 0),
@@ -192,7 +267,11 @@ export function contactGaps(f: Pick<CoverageFacts, 'agencies'>, config: Pick<Cov
   };
 }
 
-export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: CoverageConfig = DEFAULT_COVERAGE_CONFIG): Finding[] {
+export function coverageFindings(
+  f: CoverageFacts,
+  asOf: IsoDate,
+  config: CoverageConfig = DEFAULT_COVERAGE_CONFIG,
+): Finding[] {
   const out: Finding[] = [];
   const add = (code: FindingCode, severity: Severity, nb: string, en: string, records: RecordRef[] = []) =>
     out.push({ code, severity, reason: { nb, en }, records, basis: FINDING_BASIS[code] });
@@ -232,25 +311,55 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     if (isDocumentedOnly(f)) return out;
   }
 
-  const agreementRef = (m: CoverageFacts['memberships'][number]): RecordRef => ({ entity: 'Agreement', id: m.agreementId, label: m.agreementTitle });
+  const agreementRef = (m: CoverageFacts['memberships'][number]): RecordRef => ({
+    entity: 'Agreement',
+    id: m.agreementId,
+    label: m.agreementTitle,
+  });
   const current = f.memberships.filter((m) => m.current);
   const binding = current.filter((m) => BINDING_STATUSES.includes(m.status) && m.deadline.kind !== 'ENDED');
 
   if (binding.length === 0) {
     const ended = f.memberships.filter((m) => m.status === 'ENDED' || m.deadline.kind === 'ENDED');
     if (ended.length > 0) {
-      add('AGREEMENT_EXPIRED', 'CRITICAL', `Avtalen ${f.name} var part i, er utløpt eller avsluttet, og ingen ny avtale gjelder.`, `The agreement ${f.name} was a party to has expired or ended, and no new agreement applies.`, ended.map(agreementRef));
+      add(
+        'AGREEMENT_EXPIRED',
+        'CRITICAL',
+        `Avtalen ${f.name} var part i, er utløpt eller avsluttet, og ingen ny avtale gjelder.`,
+        `The agreement ${f.name} was a party to has expired or ended, and no new agreement applies.`,
+        ended.map(agreementRef),
+      );
     } else if (!doc || f.memberships.some((m) => m.centre.id === doc.centreId)) {
       // A documented membership stands in for an agreement not yet registered; a registered
       // membership of that centre (joined later, left, draft) is the better record.
-      add('NO_ACTIVE_AGREEMENT', 'CRITICAL', `${f.name} er ikke part i noen gjeldende krisesenteravtale.`, `${f.name} is not a party to any agreement in force.`, f.memberships.map(agreementRef));
+      add(
+        'NO_ACTIVE_AGREEMENT',
+        'CRITICAL',
+        `${f.name} er ikke part i noen gjeldende krisesenteravtale.`,
+        `${f.name} is not a party to any agreement in force.`,
+        f.memberships.map(agreementRef),
+      );
     }
   }
 
   for (const m of binding) {
     const ref = [agreementRef(m)];
-    if (m.status === 'NOTICE_GIVEN') add('NOTICE_GIVEN', 'WARNING', `Avtalen med ${m.centre.name} er sagt opp.`, `The agreement with ${m.centre.name} has been terminated (notice given).`, ref);
-    if (m.status === 'DISPUTED') add('DISPUTED', 'WARNING', `Avtalen med ${m.centre.name} er omstridt.`, `The agreement with ${m.centre.name} is disputed.`, ref);
+    if (m.status === 'NOTICE_GIVEN')
+      add(
+        'NOTICE_GIVEN',
+        'WARNING',
+        `Avtalen med ${m.centre.name} er sagt opp.`,
+        `The agreement with ${m.centre.name} has been terminated (notice given).`,
+        ref,
+      );
+    if (m.status === 'DISPUTED')
+      add(
+        'DISPUTED',
+        'WARNING',
+        `Avtalen med ${m.centre.name} er omstridt.`,
+        `The agreement with ${m.centre.name} is disputed.`,
+        ref,
+      );
     const d = m.deadline;
     const days = d.kind === 'NOTICE' || d.kind === 'EXPIRY' ? d.daysLeft : null;
     if (days !== null && days >= 0 && days <= config.noticeWithinDays && m.status !== 'NOTICE_GIVEN') {
@@ -282,7 +391,13 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     }
     const centreRef: RecordRef[] = [{ entity: 'CrisisCentre', id: m.centre.id, label: m.centre.name }];
     if (m.centre.services === null) {
-      add('CENTRE_DETAILS_NOT_REGISTERED', 'INFO', `Tilbudet ved ${m.centre.name} (§ 2-elementer og tilpasninger) er ikke registrert.`, `The offer of ${m.centre.name} (§ 2 elements and capabilities) is not registered.`, centreRef);
+      add(
+        'CENTRE_DETAILS_NOT_REGISTERED',
+        'INFO',
+        `Tilbudet ved ${m.centre.name} (§ 2-elementer og tilpasninger) er ikke registrert.`,
+        `The offer of ${m.centre.name} (§ 2 elements and capabilities) is not registered.`,
+        centreRef,
+      );
     } else {
       // Follow-up in the re-establishment phase is the municipality's duty (below), not the centre's alone.
       const missing = SERVICE_ELEMENTS.filter((s) => s !== 'FOLLOW_UP' && !m.centre.services!.includes(s));
@@ -338,10 +453,23 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
     }
     const routine = f.routines.find((r) => r.centreId === m.centre.id);
     if (!routine || routine.status === 'MISSING') {
-      add('NO_ROUTINE', 'WARNING', `${f.name} har ingen overgangsrutine med ${m.centre.name}.`, `${f.name} has no handover routine with ${m.centre.name}.`, centreRef);
+      add(
+        'NO_ROUTINE',
+        'WARNING',
+        `${f.name} har ingen overgangsrutine med ${m.centre.name}.`,
+        `${f.name} has no handover routine with ${m.centre.name}.`,
+        centreRef,
+      );
     } else {
       const rRef: RecordRef[] = [{ entity: 'HandoverRoutine', id: routine.id, label: `Rutine med ${m.centre.name}` }];
-      if (routine.status === 'DRAFT') add('ROUTINE_DRAFT', 'INFO', `Overgangsrutinen med ${m.centre.name} er bare et utkast.`, `The handover routine with ${m.centre.name} is only a draft.`, rRef);
+      if (routine.status === 'DRAFT')
+        add(
+          'ROUTINE_DRAFT',
+          'INFO',
+          `Overgangsrutinen med ${m.centre.name} er bare et utkast.`,
+          `The handover routine with ${m.centre.name} is only a draft.`,
+          rRef,
+        );
       if (routine.reviewDueOn && compareIso(routine.reviewDueOn, asOf) < 0) {
         add(
           'ROUTINE_REVIEW_OVERDUE',
@@ -369,7 +497,12 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
 
   // Contacts and cooperation are about the municipality, whichever centre it uses.
   if (f.contactPoint === null) {
-    add('NO_CONTACT_POINT', 'WARNING', `${f.name} har ikke ett fast kontaktpunkt for krisesenteret.`, `${f.name} has no single contact point for the centre.`);
+    add(
+      'NO_CONTACT_POINT',
+      'WARNING',
+      `${f.name} har ikke ett fast kontaktpunkt for krisesenteret.`,
+      `${f.name} has no single contact point for the centre.`,
+    );
   }
   const byKind = new Map(f.agencies.map((a) => [a.kind, a]));
   const { missingKinds, staleCount } = contactGaps(f, config);
@@ -379,7 +512,9 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
       'WARNING',
       `Mangler kontaktperson i ${list(missingKinds.map((k) => AGENCY_KIND_LABELS[k].nb))}.`,
       `No contact person at ${listEn(missingKinds.map((k) => AGENCY_KIND_LABELS[k].en))}.`,
-      missingKinds.flatMap((k) => (byKind.get(k)?.agencyIds ?? []).map((id) => ({ entity: 'Agency' as const, id, label: byKind.get(k)!.label }))),
+      missingKinds.flatMap((k) =>
+        (byKind.get(k)?.agencyIds ?? []).map((id) => ({ entity: 'Agency' as const, id, label: byKind.get(k)!.label })),
+      ),
     );
   }
   const stale = f.agencies.filter((a) => a.staleContacts > 0);
@@ -407,7 +542,10 @@ export function coverageFindings(f: CoverageFacts, asOf: IsoDate, config: Covera
 
 export const FINDING_CODE_LABELS: Record<FindingCode, { nb: string; en: string }> = {
   NOT_REGISTERED: { nb: 'Ikke registrert', en: 'Not registered' },
-  DOCUMENTED_MEMBERSHIP: { nb: 'Kildebelagt tilknytning, avtale ikke registrert', en: 'Documented membership, agreement not registered' },
+  DOCUMENTED_MEMBERSHIP: {
+    nb: 'Kildebelagt tilknytning, avtale ikke registrert',
+    en: 'Documented membership, agreement not registered',
+  },
   WEAK_EVIDENCE: { nb: 'Svak eller gammel kilde', en: 'Weak or old source' },
   NO_ACTIVE_AGREEMENT: { nb: 'Ingen gjeldende avtale', en: 'No agreement in force' },
   AGREEMENT_EXPIRED: { nb: 'Avtalen er utløpt', en: 'Agreement expired' },
@@ -416,7 +554,10 @@ export const FINDING_CODE_LABELS: Record<FindingCode, { nb: string; en: string }
   NOTICE_DEADLINE_SOON: { nb: 'Frist nærmer seg', en: 'Deadline approaching' },
   MISSING_SERVICE: { nb: 'Lovkrav: mangler § 2-tilbud', en: 'Statutory: missing § 2 element' },
   STATUTORY_REQUIREMENT: { nb: 'Lovkrav etter § 3 ikke oppfylt', en: 'Statutory requirement (§ 3) not met' },
-  FOLLOW_UP_BY_MUNICIPALITY: { nb: 'Oppfølging i reetableringsfasen: kommunens plikt', en: "Re-establishment follow-up: the municipality's duty" },
+  FOLLOW_UP_BY_MUNICIPALITY: {
+    nb: 'Oppfølging i reetableringsfasen: kommunens plikt',
+    en: "Re-establishment follow-up: the municipality's duty",
+  },
   MISSING_CAPABILITY: { nb: 'Gap i tilrettelegging (ikke lovkrav)', en: 'Capability gap (not statutory)' },
   CENTRE_DETAILS_NOT_REGISTERED: { nb: 'Sentertilbud ikke registrert', en: 'Centre offer not registered' },
   NO_ROUTINE: { nb: 'Ingen overgangsrutine', en: 'No handover routine' },
@@ -426,6 +567,9 @@ export const FINDING_CODE_LABELS: Record<FindingCode, { nb: string; en: string }
   NO_KEY_CONTACT: { nb: 'Mangler nøkkelkontakt', en: 'Missing key contact' },
   STALE_CONTACTS: { nb: 'Ubekreftede kontakter', en: 'Unverified contacts' },
   NO_WRITTEN_COOPERATION: { nb: 'Ingen skriftlig samarbeidsavtale', en: 'No written cooperation' },
-  NOT_SIGNED_AT_DIRECTOR_LEVEL: { nb: 'Ikke forankret hos kommunedirektør', en: 'Not signed by the municipal director' },
+  NOT_SIGNED_AT_DIRECTOR_LEVEL: {
+    nb: 'Ikke forankret hos kommunedirektør',
+    en: 'Not signed by the municipal director',
+  },
   FAR_FROM_CENTRE: { nb: 'Langt til senteret', en: 'Far from the centre' },
 };

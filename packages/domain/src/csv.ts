@@ -35,8 +35,11 @@ function cellText(cell: CsvCell, delimiter: string): string {
 }
 
 /** Rows to CSV text (BOM first, every line ended with CRLF). */
-export function toCsv(rows: readonly (readonly CsvCell[])[], options: { delimiter?: string; bom?: boolean } = {}): string {
+export function toCsv(
+  rows: readonly (readonly CsvCell[])[],
+  options: { delimiter?: string; bom?: boolean } = {},
+): string {
   const delimiter = options.delimiter ?? ';';
   const body = rows.map((r) => r.map((c) => cellText(c, delimiter)).join(delimiter) + '\r\n').join('');
-  return (options.bom ?? true ? '\ufeff' : '') + body;
+  return ((options.bom ?? true) ? '\ufeff' : '') + body;
 }

@@ -1,4 +1,13 @@
-import { addDays, addMonths, differenceInCalendarDays, format, isLastDayOfMonth, isValid, lastDayOfMonth, parse } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  differenceInCalendarDays,
+  format,
+  isLastDayOfMonth,
+  isValid,
+  lastDayOfMonth,
+  parse,
+} from 'date-fns';
 
 /**
  * Calendar dates as ISO strings ("2026-06-30"). Agreements, deadlines and verifications are

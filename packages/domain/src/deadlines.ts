@@ -65,7 +65,8 @@ export function nextDeadline(terms: AgreementTerms, asOf: IsoDate): Deadline {
   const { validFrom, validTo, autoRenew, noticeMonths, noticeRunsTo } = terms;
 
   if (validTo && !autoRenew) {
-    if (compareIso(asOf, validTo) > 0) return { kind: 'ENDED', nextPossibleEnd: validTo, noticeDeadline: null, daysLeft: null };
+    if (compareIso(asOf, validTo) > 0)
+      return { kind: 'ENDED', nextPossibleEnd: validTo, noticeDeadline: null, daysLeft: null };
     return { kind: 'EXPIRY', nextPossibleEnd: validTo, noticeDeadline: null, daysLeft: daysBetween(asOf, validTo) };
   }
   if (noticeMonths === null || noticeMonths === undefined) {
@@ -78,7 +79,12 @@ export function nextDeadline(terms: AgreementTerms, asOf: IsoDate): Deadline {
   } else if (noticeRunsTo === 'NONE') {
     // Open-ended with a plain period: notice any day, effective noticeMonths later.
     const start = validFrom && compareIso(validFrom, asOf) > 0 ? validFrom : asOf;
-    return { kind: 'ROLLING', nextPossibleEnd: addMonthsIso(start, noticeMonths), noticeDeadline: null, daysLeft: null };
+    return {
+      kind: 'ROLLING',
+      nextPossibleEnd: addMonthsIso(start, noticeMonths),
+      noticeDeadline: null,
+      daysLeft: null,
+    };
   } else {
     candidates = periodEnds(asOf, noticeRunsTo);
   }
@@ -132,8 +138,12 @@ export function budgetCycle(
  * notice terms allow from that day (a fixed term: its expiry). Null when the terms do not say
  * (no notice period registered) or the agreement's term has already run out.
  */
-export function membershipEndByNotice(terms: AgreementTerms, givenOn: IsoDate): { kind: DeadlineKind; leavesOn: IsoDate | null } {
+export function membershipEndByNotice(
+  terms: AgreementTerms,
+  givenOn: IsoDate,
+): { kind: DeadlineKind; leavesOn: IsoDate | null } {
   const d = nextDeadline(terms, givenOn);
-  if (d.kind === 'NOTICE' || d.kind === 'ROLLING' || d.kind === 'EXPIRY') return { kind: d.kind, leavesOn: d.nextPossibleEnd };
+  if (d.kind === 'NOTICE' || d.kind === 'ROLLING' || d.kind === 'EXPIRY')
+    return { kind: d.kind, leavesOn: d.nextPossibleEnd };
   return { kind: d.kind, leavesOn: null };
 }

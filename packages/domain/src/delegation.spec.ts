@@ -1,4 +1,11 @@
-import { canGrant, canManageUser, grantableRoles, grantShapeProblem, mayAdministerUsers, requiresTotp } from './delegation';
+import {
+  canGrant,
+  canManageUser,
+  grantableRoles,
+  grantShapeProblem,
+  mayAdministerUsers,
+  requiresTotp,
+} from './delegation';
 import type { Grant } from './permissions';
 
 const hostOf = (id: string) => ({ salten: '1804', vestfold: '3905' })[id] ?? null;
@@ -17,7 +24,12 @@ describe('delegation within scope: nobody grants wider than their own', () => {
     ['director → reader of own municipality', DIRECTOR_BODO, { role: 'READ_ONLY', kommunenummer: '1804' }, true],
     ['director → finance of own municipality', DIRECTOR_BODO, { role: 'FINANCE', kommunenummer: '1804' }, true],
     ['host director → leader of the hosted centre', DIRECTOR_BODO, { role: 'CENTRE_LEADER', centreId: 'salten' }, true],
-    ['partner director → leader of a centre it does not host', DIRECTOR_FAUSKE, { role: 'CENTRE_LEADER', centreId: 'salten' }, false],
+    [
+      'partner director → leader of a centre it does not host',
+      DIRECTOR_FAUSKE,
+      { role: 'CENTRE_LEADER', centreId: 'salten' },
+      false,
+    ],
     ['director → leader of an unknown centre', DIRECTOR_BODO, { role: 'CENTRE_LEADER', centreId: 'nowhere' }, false],
     ['director → reader of another municipality', DIRECTOR_BODO, { role: 'READ_ONLY', kommunenummer: '1841' }, false],
     ['director → reader of all', DIRECTOR_BODO, { role: 'READ_ONLY', kommunenummer: null }, false],
@@ -42,7 +54,12 @@ describe('managing an existing user', () => {
     ['director manages own finance user', DIRECTOR_BODO, target(FINANCE_BODO), true],
     ['director manages the hosted centre leader', DIRECTOR_BODO, target(LEADER), true],
     ['director does not manage another director', DIRECTOR_BODO, target(DIRECTOR_FAUSKE), false],
-    ['director does not manage a user with one grant out of reach', DIRECTOR_BODO, target([...FINANCE_BODO, { role: 'READ_ONLY', kommunenummer: null }]), false],
+    [
+      'director does not manage a user with one grant out of reach',
+      DIRECTOR_BODO,
+      target([...FINANCE_BODO, { role: 'READ_ONLY', kommunenummer: null }]),
+      false,
+    ],
     ['director does not manage a user without grants', DIRECTOR_BODO, target([]), false],
     ['reader manages nobody', READER, target(FINANCE_BODO), false],
   ] as [string, Grant[], { id: string; grants: Grant[] }, boolean][])('%s → %p', (_what, actor, t, allowed) => {
@@ -70,7 +87,14 @@ describe('grant shape', () => {
 });
 
 it('who may administer users, which roles they may offer, who must use TOTP', () => {
-  expect([ADMIN, DIRECTOR_BODO, FINANCE_BODO, LEADER, READER, []].map(mayAdministerUsers)).toEqual([true, true, false, false, false, false]);
+  expect([ADMIN, DIRECTOR_BODO, FINANCE_BODO, LEADER, READER, []].map(mayAdministerUsers)).toEqual([
+    true,
+    true,
+    false,
+    false,
+    false,
+    false,
+  ]);
   expect(grantableRoles(DIRECTOR_BODO)).toEqual(['READ_ONLY', 'FINANCE', 'CENTRE_LEADER']);
   expect(grantableRoles(FINANCE_BODO)).toEqual([]);
   expect([ADMIN, DIRECTOR_BODO, READER].map(requiresTotp)).toEqual([true, false, false]);

@@ -31,11 +31,17 @@ export function grantShapeProblem(g: Grant): { field: 'kommunenummer' | 'centreI
   const scope = scopeOf(g.role);
   const knr = g.kommunenummer ?? null;
   const centre = g.centreId ?? null;
-  if (scope === 'none' && (knr || centre)) return { field: knr ? 'kommunenummer' : 'centreId', message: 'En nasjonal administrator har ikke noe avgrenset område.' };
+  if (scope === 'none' && (knr || centre))
+    return {
+      field: knr ? 'kommunenummer' : 'centreId',
+      message: 'En nasjonal administrator har ikke noe avgrenset område.',
+    };
   if (scope === 'municipality' && !knr) return { field: 'kommunenummer', message: 'Velg kommunen rollen gjelder for.' };
   if (scope === 'centre' && !centre) return { field: 'centreId', message: 'Velg krisesenteret rollen gjelder for.' };
-  if (scope !== 'centre' && centre) return { field: 'centreId', message: 'Denne rollen gjelder en kommune, ikke et krisesenter.' };
-  if (scope === 'centre' && knr) return { field: 'kommunenummer', message: 'En krisesenterleder gjelder et krisesenter, ikke en kommune.' };
+  if (scope !== 'centre' && centre)
+    return { field: 'centreId', message: 'Denne rollen gjelder en kommune, ikke et krisesenter.' };
+  if (scope === 'centre' && knr)
+    return { field: 'kommunenummer', message: 'En krisesenterleder gjelder et krisesenter, ikke en kommune.' };
   return null;
 }
 
@@ -58,7 +64,12 @@ export function canGrant(actor: readonly Grant[], grant: Grant, hostOf: HostOf):
  * Only when every grant the user holds is one the actor could give; a user without grants is the
  * administrators'. Nobody manages themselves here (their own page is for that).
  */
-export function canManageUser(actor: readonly Grant[], actorId: string, target: { id: string; grants: readonly Grant[] }, hostOf: HostOf): boolean {
+export function canManageUser(
+  actor: readonly Grant[],
+  actorId: string,
+  target: { id: string; grants: readonly Grant[] },
+  hostOf: HostOf,
+): boolean {
   if (target.id === actorId) return false;
   if (isAdmin(actor)) return true;
   return target.grants.length > 0 && target.grants.every((g) => canGrant(actor, g, hostOf));

@@ -12,7 +12,11 @@ export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number;
  * The `n` items nearest to `origin` by great-circle distance, nearest first, each with its distance
  * (km, one decimal); items without a position are left out (no distance, no comparison).
  */
-export function nearestByDistance<T extends { lat: number | null; lon: number | null }>(origin: { lat: number; lon: number }, items: readonly T[], n: number): (T & { distanceKm: number })[] {
+export function nearestByDistance<T extends { lat: number | null; lon: number | null }>(
+  origin: { lat: number; lon: number },
+  items: readonly T[],
+  n: number,
+): (T & { distanceKm: number })[] {
   return items
     .filter((x): x is T & { lat: number; lon: number } => x.lat !== null && x.lon !== null)
     .map((x) => ({ ...x, distanceKm: Math.round(greatCircleKm(origin, x) * 10) / 10 }))

@@ -6,14 +6,27 @@
 
 /** County numbers of the structure in force from 1 January 2024 (15 counties). */
 export const COUNTY_NUMBERS_2024 = [
-  '03', '11', '15', '18', '31', '32', '33', '34', '39', '40', '42', '46', '50', '55', '56',
+  '03',
+  '11',
+  '15',
+  '18',
+  '31',
+  '32',
+  '33',
+  '34',
+  '39',
+  '40',
+  '42',
+  '46',
+  '50',
+  '55',
+  '56',
 ] as const;
 
 export type KommunenummerError = 'EMPTY' | 'FORMAT' | 'UNKNOWN_COUNTY';
 
 export type KommunenummerResult =
-  | { ok: true; value: string; countyNumber: string }
-  | { ok: false; error: KommunenummerError; message: string };
+  { ok: true; value: string; countyNumber: string } | { ok: false; error: KommunenummerError; message: string };
 
 const MESSAGES: Record<KommunenummerError, string> = {
   EMPTY: 'Kommunenummer mangler.',

@@ -12,21 +12,50 @@ it.each([
 
 describe('parseMembershipRows', () => {
   it('columns by their header in any order, roles in Norwegian or English', () => {
-    const p = parseMembershipRows(readCsv('Kommunenummer;Senter;Rolle;Inn;Ut\n1804;Krisesenteret i Salten;Vertskommune;;\n841;Krisesenteret i Salten;partner;01.01.2020;31.12.2026'));
+    const p = parseMembershipRows(
+      readCsv(
+        'Kommunenummer;Senter;Rolle;Inn;Ut\n1804;Krisesenteret i Salten;Vertskommune;;\n841;Krisesenteret i Salten;partner;01.01.2020;31.12.2026',
+      ),
+    );
     expect(p.errors).toEqual([]);
     expect(p.rows).toEqual([
       { line: 2, centre: 'Krisesenteret i Salten', kommunenummer: '1804', role: 'host', joinedOn: null, leftOn: null },
-      { line: 3, centre: 'Krisesenteret i Salten', kommunenummer: '0841', role: 'partner', joinedOn: '2020-01-01', leftOn: '2026-12-31' },
+      {
+        line: 3,
+        centre: 'Krisesenteret i Salten',
+        kommunenummer: '0841',
+        role: 'partner',
+        joinedOn: '2020-01-01',
+        leftOn: '2026-12-31',
+      },
     ]);
   });
 
   it.each([
     ['senter;kommunenummer;rolle\n;1804;vertskommune', { line: 2, column: 'senter', message: 'Senteret mangler.' }],
-    ['senter;kommunenummer;rolle\nX;18a4;vertskommune', { line: 2, column: 'kommunenummer', message: '«18a4» er ikke et kommunenummer (fire sifre).' }],
-    ['senter;kommunenummer;rolle\nX;1804;eier', { line: 2, column: 'rolle', message: '«eier» er ikke en rolle (vertskommune eller samarbeidskommune).' }],
-    ['senter;kommunenummer;rolle;inn;ut\nX;1804;partner;2026-01-01;2025-01-01', { line: 2, column: 'ut', message: 'Ut-datoen er før inn-datoen.' }],
-    ['senter;kommunenummer;rolle;inn\nX;1804;partner;snart', { line: 2, column: 'inn', message: '«snart» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).' }],
-    ['senter;kommunenummer;rolle\nX;1804;partner\nX;1804;partner', { line: 3, column: 'kommunenummer', message: '1804 står allerede for X (linje 2).' }],
-    ['navn;nummer\nX;1804', { line: 1, column: null, message: 'Overskriftsraden mangler kolonnene senter, kommunenummer, rolle.' }],
+    [
+      'senter;kommunenummer;rolle\nX;18a4;vertskommune',
+      { line: 2, column: 'kommunenummer', message: '«18a4» er ikke et kommunenummer (fire sifre).' },
+    ],
+    [
+      'senter;kommunenummer;rolle\nX;1804;eier',
+      { line: 2, column: 'rolle', message: '«eier» er ikke en rolle (vertskommune eller samarbeidskommune).' },
+    ],
+    [
+      'senter;kommunenummer;rolle;inn;ut\nX;1804;partner;2026-01-01;2025-01-01',
+      { line: 2, column: 'ut', message: 'Ut-datoen er før inn-datoen.' },
+    ],
+    [
+      'senter;kommunenummer;rolle;inn\nX;1804;partner;snart',
+      { line: 2, column: 'inn', message: '«snart» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).' },
+    ],
+    [
+      'senter;kommunenummer;rolle\nX;1804;partner\nX;1804;partner',
+      { line: 3, column: 'kommunenummer', message: '1804 står allerede for X (linje 2).' },
+    ],
+    [
+      'navn;nummer\nX;1804',
+      { line: 1, column: null, message: 'Overskriftsraden mangler kolonnene senter, kommunenummer, rolle.' },
+    ],
   ])('row error %#', (text, error) => expect(parseMembershipRows(readCsv(text)).errors).toContainEqual(error));
 });

@@ -51,10 +51,21 @@ export function parseMembershipRows(table: readonly CsvRow[]): { rows: Membershi
   const rows: MembershipRow[] = [];
   if (table.length === 0) return { rows, errors: [{ line: 1, column: null, message: 'Filen er tom.' }] };
   const header = table[0].cells.map((c) => c.trim());
-  const index = Object.fromEntries(Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))])) as Record<keyof typeof COLUMNS, number>;
+  const index = Object.fromEntries(
+    Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))]),
+  ) as Record<keyof typeof COLUMNS, number>;
   const absent = (['centre', 'kommunenummer', 'role'] as const).filter((k) => index[k] < 0);
   if (absent.length) {
-    return { rows, errors: [{ line: table[0].line, column: null, message: `Overskriftsraden mangler kolonnene ${absent.map((k) => ({ centre: 'senter', kommunenummer: 'kommunenummer', role: 'rolle' })[k]).join(', ')}.` }] };
+    return {
+      rows,
+      errors: [
+        {
+          line: table[0].line,
+          column: null,
+          message: `Overskriftsraden mangler kolonnene ${absent.map((k) => ({ centre: 'senter', kommunenummer: 'kommunenummer', role: 'rolle' })[k]).join(', ')}.`,
+        },
+      ],
+    };
   }
   const seen = new Map<string, number>();
   for (const r of table.slice(1)) {
@@ -70,16 +81,25 @@ export function parseMembershipRows(table: readonly CsvRow[]): { rows: Membershi
     const joined = parseDateCell(cell('joined'));
     const left = parseDateCell(cell('left'));
     if (!centre) err('centre', 'Senteret mangler.');
-    if (!/^\d{4}$/.test(kommunenummer)) err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
+    if (!/^\d{4}$/.test(kommunenummer))
+      err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
     if (!role) err('role', `«${cell('role')}» er ikke en rolle (vertskommune eller samarbeidskommune).`);
     if (joined === 'invalid') err('joined', `«${cell('joined')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
     if (left === 'invalid') err('left', `«${cell('left')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
     if (ok && joined && left && left < joined) err('left', 'Ut-datoen er før inn-datoen.');
     const key = `${centre.toLowerCase()}|${kommunenummer}`;
-    if (ok && seen.has(key)) err('kommunenummer', `${kommunenummer} står allerede for ${centre} (linje ${seen.get(key)}).`);
+    if (ok && seen.has(key))
+      err('kommunenummer', `${kommunenummer} står allerede for ${centre} (linje ${seen.get(key)}).`);
     if (!ok) continue;
     seen.set(key, r.line);
-    rows.push({ line: r.line, centre, kommunenummer, role, joinedOn: joined as IsoDate | null, leftOn: left as IsoDate | null });
+    rows.push({
+      line: r.line,
+      centre,
+      kommunenummer,
+      role,
+      joinedOn: joined as IsoDate | null,
+      leftOn: left as IsoDate | null,
+    });
   }
   return { rows, errors };
 }

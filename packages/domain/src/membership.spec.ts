@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { AGREEMENT_STATUSES, type AgreementStatus } from './agreement-status';
 import { addDaysIso } from './dates';
-import { agreementBindsOn, centreMembersOn, centresOfMunicipalityOn, isMemberDuring, isMemberOn, membershipSql, type CentreMembershipFacts } from './membership';
+import {
+  agreementBindsOn,
+  centreMembersOn,
+  centresOfMunicipalityOn,
+  isMemberDuring,
+  isMemberOn,
+  membershipSql,
+  type CentreMembershipFacts,
+} from './membership';
 
 const BASE = '2026-01-01';
 const SPAN = 40; // days 0..39
@@ -13,22 +21,92 @@ describe('membership on a day: table', () => {
     ['an active agreement, open party', active, { joinedOn: null, leftOn: null }, '2026-05-01', true],
     ['joined that day', active, { joinedOn: '2026-05-01', leftOn: null }, '2026-05-01', true],
     ['joins the day after', active, { joinedOn: '2026-05-02', leftOn: null }, '2026-05-01', false],
-    ['leaves that day (the last day as a member)', active, { joinedOn: null, leftOn: '2026-05-01' }, '2026-05-01', true],
+    [
+      'leaves that day (the last day as a member)',
+      active,
+      { joinedOn: null, leftOn: '2026-05-01' },
+      '2026-05-01',
+      true,
+    ],
     ['left the day before', active, { joinedOn: null, leftOn: '2026-04-30' }, '2026-05-01', false],
-    ['a draft never makes a member', { ...active, status: 'DRAFT' as AgreementStatus }, { joinedOn: null, leftOn: null }, '2026-05-01', false],
-    ['under negotiation neither', { ...active, status: 'NEGOTIATING' as AgreementStatus }, { joinedOn: null, leftOn: null }, '2026-05-01', false],
-    ['notice given still binds', { ...active, status: 'NOTICE_GIVEN' as AgreementStatus }, { joinedOn: null, leftOn: null }, '2026-05-01', true],
-    ['disputed still binds', { ...active, status: 'DISPUTED' as AgreementStatus }, { joinedOn: null, leftOn: null }, '2026-05-01', true],
-    ['ended, before its end date', { status: 'ENDED' as AgreementStatus, validFrom: null, endedOn: '2026-06-30' }, { joinedOn: null, leftOn: null }, '2026-05-01', true],
-    ['ended, after its end date', { status: 'ENDED' as AgreementStatus, validFrom: null, endedOn: '2026-04-30' }, { joinedOn: null, leftOn: null }, '2026-05-01', false],
-    ['ended with no known end date binds no day', { status: 'ENDED' as AgreementStatus, validFrom: null, endedOn: null }, { joinedOn: null, leftOn: null }, '2026-05-01', false],
-    ['an active agreement replaced by a new version from the next day', { ...active, endedOn: '2026-04-30' }, { joinedOn: null, leftOn: null }, '2026-05-01', false],
-    ['an active agreement until its end date', { ...active, endedOn: '2026-05-01' }, { joinedOn: null, leftOn: null }, '2026-05-01', true],
-    ['an active agreement not yet valid', { ...active, validFrom: '2027-01-01' }, { joinedOn: null, leftOn: null }, '2026-05-01', false],
+    [
+      'a draft never makes a member',
+      { ...active, status: 'DRAFT' as AgreementStatus },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      false,
+    ],
+    [
+      'under negotiation neither',
+      { ...active, status: 'NEGOTIATING' as AgreementStatus },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      false,
+    ],
+    [
+      'notice given still binds',
+      { ...active, status: 'NOTICE_GIVEN' as AgreementStatus },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      true,
+    ],
+    [
+      'disputed still binds',
+      { ...active, status: 'DISPUTED' as AgreementStatus },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      true,
+    ],
+    [
+      'ended, before its end date',
+      { status: 'ENDED' as AgreementStatus, validFrom: null, endedOn: '2026-06-30' },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      true,
+    ],
+    [
+      'ended, after its end date',
+      { status: 'ENDED' as AgreementStatus, validFrom: null, endedOn: '2026-04-30' },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      false,
+    ],
+    [
+      'ended with no known end date binds no day',
+      { status: 'ENDED' as AgreementStatus, validFrom: null, endedOn: null },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      false,
+    ],
+    [
+      'an active agreement replaced by a new version from the next day',
+      { ...active, endedOn: '2026-04-30' },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      false,
+    ],
+    [
+      'an active agreement until its end date',
+      { ...active, endedOn: '2026-05-01' },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      true,
+    ],
+    [
+      'an active agreement not yet valid',
+      { ...active, validFrom: '2027-01-01' },
+      { joinedOn: null, leftOn: null },
+      '2026-05-01',
+      false,
+    ],
   ])('%s → %p', (_name, a, p, d, expected) => expect(isMemberOn(a, p, d)).toBe(expected));
 
   it('the host is a member of its own centre without any agreement', () => {
-    const facts: CentreMembershipFacts = { centres: [{ id: 'c', hostKommunenummer: '1804' }], agreements: [], parties: [] };
+    const facts: CentreMembershipFacts = {
+      centres: [{ id: 'c', hostKommunenummer: '1804' }],
+      agreements: [],
+      parties: [],
+    };
     expect([...centreMembersOn(facts, BASE).get('c')!]).toEqual(['1804']);
     expect(centresOfMunicipalityOn(facts, '1804', BASE)).toEqual(['c']);
     expect(centresOfMunicipalityOn(facts, '1841', BASE)).toEqual([]);
@@ -44,9 +122,17 @@ interface History {
   parties: { agreement: number; knr: string; joined: number | null; left: number | null }[];
 }
 const historyArb: fc.Arbitrary<History> = fc.record({
-  agreements: fc.array(fc.record({ centre: fc.integer({ min: 0, max: 2 }), status: statusArb, validFrom: optDay, endedOn: optDay }), { maxLength: 6 }),
+  agreements: fc.array(
+    fc.record({ centre: fc.integer({ min: 0, max: 2 }), status: statusArb, validFrom: optDay, endedOn: optDay }),
+    { maxLength: 6 },
+  ),
   parties: fc.array(
-    fc.record({ agreement: fc.nat(), knr: fc.constantFrom('1804', '1841', '1833', '1838'), joined: optDay, left: optDay }),
+    fc.record({
+      agreement: fc.nat(),
+      knr: fc.constantFrom('1804', '1841', '1833', '1838'),
+      joined: optDay,
+      left: optDay,
+    }),
     { maxLength: 14 },
   ),
 });
@@ -65,11 +151,13 @@ function bruteForceMembers(h: History, d: number): Map<number, Set<string>> {
     for (let x = 0; x < SPAN; x++) {
       const started = a.validFrom === null || a.validFrom <= x;
       const notEnded = a.endedOn === null || x <= a.endedOn;
-      const live = ['ACTIVE', 'NOTICE_GIVEN', 'DISPUTED'].includes(a.status) || (a.status === 'ENDED' && a.endedOn !== null);
+      const live =
+        ['ACTIVE', 'NOTICE_GIVEN', 'DISPUTED'].includes(a.status) || (a.status === 'ENDED' && a.endedOn !== null);
       if (started && notEnded && live) bindingDays.add(x);
     }
     const partyDays = new Set<number>();
-    for (let x = 0; x < SPAN; x++) if ((p.joined === null || p.joined <= x) && (p.left === null || x <= p.left)) partyDays.add(x);
+    for (let x = 0; x < SPAN; x++)
+      if ((p.joined === null || p.joined <= x) && (p.left === null || x <= p.left)) partyDays.add(x);
     if (bindingDays.has(d) && partyDays.has(d)) out.get(a.centre)!.add(p.knr);
   });
   return out;
@@ -79,9 +167,20 @@ function toFacts(h: History): CentreMembershipFacts {
   const dayOrNull = (n: number | null) => (n === null ? null : day(n));
   return {
     centres: [0, 1, 2].map((c) => ({ id: `centre${c}`, hostKommunenummer: `host${c}` })),
-    agreements: h.agreements.map((a, i) => ({ id: `a${i}`, centreId: `centre${a.centre}`, status: a.status, validFrom: dayOrNull(a.validFrom), endedOn: dayOrNull(a.endedOn) })),
+    agreements: h.agreements.map((a, i) => ({
+      id: `a${i}`,
+      centreId: `centre${a.centre}`,
+      status: a.status,
+      validFrom: dayOrNull(a.validFrom),
+      endedOn: dayOrNull(a.endedOn),
+    })),
     parties: h.agreements.length
-      ? h.parties.map((p) => ({ agreementId: `a${p.agreement % h.agreements.length}`, kommunenummer: p.knr, joinedOn: dayOrNull(p.joined), leftOn: dayOrNull(p.left) }))
+      ? h.parties.map((p) => ({
+          agreementId: `a${p.agreement % h.agreements.length}`,
+          kommunenummer: p.knr,
+          joinedOn: dayOrNull(p.joined),
+          leftOn: dayOrNull(p.left),
+        }))
       : [],
   };
 }
@@ -100,12 +199,17 @@ describe('membership on a day: property against brute force', () => {
 
   it('centresOfMunicipalityOn is the inverse view of centreMembersOn', () => {
     fc.assert(
-      fc.property(historyArb, fc.integer({ min: 0, max: SPAN - 1 }), fc.constantFrom('1804', '1841', '1833', '1838', 'host1'), (h, d, knr) => {
-        const facts = toFacts(h);
-        const members = centreMembersOn(facts, day(d));
-        const expected = [...members].filter(([, s]) => s.has(knr)).map(([id]) => id);
-        expect(centresOfMunicipalityOn(facts, knr, day(d)).sort()).toEqual(expected.sort());
-      }),
+      fc.property(
+        historyArb,
+        fc.integer({ min: 0, max: SPAN - 1 }),
+        fc.constantFrom('1804', '1841', '1833', '1838', 'host1'),
+        (h, d, knr) => {
+          const facts = toFacts(h);
+          const members = centreMembersOn(facts, day(d));
+          const expected = [...members].filter(([, s]) => s.has(knr)).map(([id]) => id);
+          expect(centresOfMunicipalityOn(facts, knr, day(d)).sort()).toEqual(expected.sort());
+        },
+      ),
     );
   });
 
@@ -118,7 +222,10 @@ describe('membership on a day: property against brute force', () => {
         const after = centreMembersOn(
           {
             ...facts,
-            agreements: [...facts.agreements, { id: 'draft', centreId: 'centre0', status, validFrom: null, endedOn: null }],
+            agreements: [
+              ...facts.agreements,
+              { id: 'draft', centreId: 'centre0', status, validFrom: null, endedOn: null },
+            ],
             parties: [...facts.parties, { agreementId: 'draft', kommunenummer: '9999', joinedOn: null, leftOn: null }],
           },
           day(d),
@@ -130,14 +237,23 @@ describe('membership on a day: property against brute force', () => {
 
   it('isMemberDuring is «a member on some day of the range»', () => {
     fc.assert(
-      fc.property(statusArb, optDay, optDay, optDay, optDay, fc.integer({ min: 0, max: SPAN - 1 }), fc.integer({ min: 0, max: SPAN - 1 }), (status, vf, eo, j, l, x, y) => {
-        const [from, to] = x <= y ? [x, y] : [y, x];
-        const a = { status, validFrom: vf === null ? null : day(vf), endedOn: eo === null ? null : day(eo) };
-        const p = { joinedOn: j === null ? null : day(j), leftOn: l === null ? null : day(l) };
-        let some = false;
-        for (let d = from; d <= to; d++) some = some || isMemberOn(a, p, day(d));
-        expect(isMemberDuring(a, p, day(from), day(to))).toBe(some);
-      }),
+      fc.property(
+        statusArb,
+        optDay,
+        optDay,
+        optDay,
+        optDay,
+        fc.integer({ min: 0, max: SPAN - 1 }),
+        fc.integer({ min: 0, max: SPAN - 1 }),
+        (status, vf, eo, j, l, x, y) => {
+          const [from, to] = x <= y ? [x, y] : [y, x];
+          const a = { status, validFrom: vf === null ? null : day(vf), endedOn: eo === null ? null : day(eo) };
+          const p = { joinedOn: j === null ? null : day(j), leftOn: l === null ? null : day(l) };
+          let some = false;
+          for (let d = from; d <= to; d++) some = some || isMemberOn(a, p, day(d));
+          expect(isMemberDuring(a, p, day(from), day(to))).toBe(some);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -145,7 +261,12 @@ describe('membership on a day: property against brute force', () => {
   it('agreementBindsOn never holds before validFrom', () => {
     fc.assert(
       fc.property(statusArb, fc.integer({ min: 1, max: SPAN - 1 }), optDay, (status, from, ended) => {
-        expect(agreementBindsOn({ status, validFrom: day(from), endedOn: ended === null ? null : day(ended) }, day(from - 1))).toBe(false);
+        expect(
+          agreementBindsOn(
+            { status, validFrom: day(from), endedOn: ended === null ? null : day(ended) },
+            day(from - 1),
+          ),
+        ).toBe(false);
       }),
     );
   });

@@ -35,7 +35,9 @@ export function agreementBindsOn(a: MembershipAgreement, day: IsoDate): boolean 
 
 /** The party's own period covers `day`. */
 export function partyPeriodCovers(p: MembershipParty, day: IsoDate): boolean {
-  return (p.joinedOn === null || compareIso(p.joinedOn, day) <= 0) && (p.leftOn === null || compareIso(p.leftOn, day) >= 0);
+  return (
+    (p.joinedOn === null || compareIso(p.joinedOn, day) <= 0) && (p.leftOn === null || compareIso(p.leftOn, day) >= 0)
+  );
 }
 
 /** The party is a member through this agreement on `day`. */

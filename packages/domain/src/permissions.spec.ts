@@ -1,4 +1,17 @@
-import { canActForMunicipality, canAdminister, canImportContacts, canAdministerAgreement, canManageCentre, canProposeAmendment, canReadAgreementHistory, canSetCostTerms, canManageFinance, canManageMunicipalityContacts, canManageRoutine, type Grant } from './permissions';
+import {
+  canActForMunicipality,
+  canAdminister,
+  canImportContacts,
+  canAdministerAgreement,
+  canManageCentre,
+  canProposeAmendment,
+  canReadAgreementHistory,
+  canSetCostTerms,
+  canManageFinance,
+  canManageMunicipalityContacts,
+  canManageRoutine,
+  type Grant,
+} from './permissions';
 
 const ADMIN: Grant[] = [{ role: 'ADMIN' }];
 const BODO_DIRECTOR: Grant[] = [{ role: 'DIRECTOR', kommunenummer: '1804' }];
@@ -41,7 +54,9 @@ describe('permissions', () => {
     ['leader, not a member', SALTEN_LEADER, '5001', false],
     ['finance', BODO_FINANCE, '1804', false],
     ['read-only', READER, '1841', false],
-  ])('contacts: %s → %p', (_n, grants, knr, ok) => expect(canManageMunicipalityContacts(grants, knr, knr === '5001' ? [] : ['salten'])).toBe(ok));
+  ])('contacts: %s → %p', (_n, grants, knr, ok) =>
+    expect(canManageMunicipalityContacts(grants, knr, knr === '5001' ? [] : ['salten'])).toBe(ok),
+  );
 
   it.each([
     [ADMIN, true],
@@ -49,7 +64,9 @@ describe('permissions', () => {
     [FAUSKE_DIRECTOR, true],
     [BODO_DIRECTOR, false],
     [BODO_FINANCE, false],
-  ])('routine Salten × Fauske: %p → %p', (grants, ok) => expect(canManageRoutine(grants, { centreId: 'salten', kommunenummer: '1841' })).toBe(ok));
+  ])('routine Salten × Fauske: %p → %p', (grants, ok) =>
+    expect(canManageRoutine(grants, { centreId: 'salten', kommunenummer: '1841' })).toBe(ok),
+  );
 
   it.each([
     [ADMIN, true],
@@ -74,4 +91,6 @@ it.each([
   [[{ role: 'CENTRE_LEADER', centreId: 'c1' }], true],
   [[{ role: 'FINANCE', kommunenummer: '1804' }], false],
   [[], false],
-] as [Grant[], boolean][])('canImportContacts(%j) = %s', (grants, allowed) => expect(canImportContacts(grants)).toBe(allowed));
+] as [Grant[], boolean][])('canImportContacts(%j) = %s', (grants, allowed) =>
+  expect(canImportContacts(grants)).toBe(allowed),
+);

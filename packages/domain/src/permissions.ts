@@ -31,15 +31,27 @@ export const isAdmin = (grants: readonly Grant[]) => has(grants, (g) => g.role =
  * drafts or under negotiation, add and remove parties, change the status and propose amendments.
  */
 export function canAdministerAgreement(grants: readonly Grant[], a: { hostKommunenummer: string | null }): boolean {
-  return isAdmin(grants) || has(grants, (g) => a.hostKommunenummer !== null && g.role === 'DIRECTOR' && g.kommunenummer === a.hostKommunenummer);
+  return (
+    isAdmin(grants) ||
+    has(grants, (g) => a.hostKommunenummer !== null && g.role === 'DIRECTOR' && g.kommunenummer === a.hostKommunenummer)
+  );
 }
 
 /**
  * Amendments to a binding agreement: the host's director proposes any change; the host's finance
  * staff may propose changes to the cost terms only.
  */
-export function canProposeAmendment(grants: readonly Grant[], a: { hostKommunenummer: string | null }, costTermsOnly: boolean): boolean {
-  return canAdministerAgreement(grants, a) || (costTermsOnly && a.hostKommunenummer !== null && has(grants, (g) => g.role === 'FINANCE' && g.kommunenummer === a.hostKommunenummer));
+export function canProposeAmendment(
+  grants: readonly Grant[],
+  a: { hostKommunenummer: string | null },
+  costTermsOnly: boolean,
+): boolean {
+  return (
+    canAdministerAgreement(grants, a) ||
+    (costTermsOnly &&
+      a.hostKommunenummer !== null &&
+      has(grants, (g) => g.role === 'FINANCE' && g.kommunenummer === a.hostKommunenummer))
+  );
 }
 
 /**
@@ -59,7 +71,10 @@ export function canSetCostTerms(grants: readonly Grant[], hostKommunenummer: str
  * Reads an agreement's history (with its parties and amendments): administrators, the host's
  * director and finance staff, and the directors of every municipality that is or was a party.
  */
-export function canReadAgreementHistory(grants: readonly Grant[], a: { hostKommunenummer: string | null; partyKommunenummer: readonly string[] }): boolean {
+export function canReadAgreementHistory(
+  grants: readonly Grant[],
+  a: { hostKommunenummer: string | null; partyKommunenummer: readonly string[] },
+): boolean {
   return (
     canSetCostTerms(grants, a.hostKommunenummer) ||
     has(grants, (g) => g.role === 'DIRECTOR' && !!g.kommunenummer && a.partyKommunenummer.includes(g.kommunenummer))
@@ -67,15 +82,35 @@ export function canReadAgreementHistory(grants: readonly Grant[], a: { hostKommu
 }
 
 /** A centre's own details: its leader, or a director of the host municipality. */
-export function canManageCentre(grants: readonly Grant[], c: { id: string; hostKommunenummer: string | null }): boolean {
-  return isAdmin(grants) || has(grants, (g) => (g.role === 'CENTRE_LEADER' && g.centreId === c.id) || (c.hostKommunenummer !== null && g.role === 'DIRECTOR' && g.kommunenummer === c.hostKommunenummer));
+export function canManageCentre(
+  grants: readonly Grant[],
+  c: { id: string; hostKommunenummer: string | null },
+): boolean {
+  return (
+    isAdmin(grants) ||
+    has(
+      grants,
+      (g) =>
+        (g.role === 'CENTRE_LEADER' && g.centreId === c.id) ||
+        (c.hostKommunenummer !== null && g.role === 'DIRECTOR' && g.kommunenummer === c.hostKommunenummer),
+    )
+  );
 }
 
 /** A municipality's agencies and contacts: its director, or the leader of a centre it is a member of. */
-export function canManageMunicipalityContacts(grants: readonly Grant[], kommunenummer: string, memberOfCentres: readonly string[]): boolean {
+export function canManageMunicipalityContacts(
+  grants: readonly Grant[],
+  kommunenummer: string,
+  memberOfCentres: readonly string[],
+): boolean {
   return (
     isAdmin(grants) ||
-    has(grants, (g) => (g.role === 'DIRECTOR' && g.kommunenummer === kommunenummer) || (g.role === 'CENTRE_LEADER' && !!g.centreId && memberOfCentres.includes(g.centreId)))
+    has(
+      grants,
+      (g) =>
+        (g.role === 'DIRECTOR' && g.kommunenummer === kommunenummer) ||
+        (g.role === 'CENTRE_LEADER' && !!g.centreId && memberOfCentres.includes(g.centreId)),
+    )
   );
 }
 
@@ -86,12 +121,23 @@ export function canImportContacts(grants: readonly Grant[]): boolean {
 
 /** A handover routine: the centre's leader, or the municipality's director. */
 export function canManageRoutine(grants: readonly Grant[], r: { centreId: string; kommunenummer: string }): boolean {
-  return isAdmin(grants) || has(grants, (g) => (g.role === 'CENTRE_LEADER' && g.centreId === r.centreId) || (g.role === 'DIRECTOR' && g.kommunenummer === r.kommunenummer));
+  return (
+    isAdmin(grants) ||
+    has(
+      grants,
+      (g) =>
+        (g.role === 'CENTRE_LEADER' && g.centreId === r.centreId) ||
+        (g.role === 'DIRECTOR' && g.kommunenummer === r.kommunenummer),
+    )
+  );
 }
 
 /** Budgets, charges, investments and cost terms of the centres a municipality hosts: its finance staff. */
 export function canManageFinance(grants: readonly Grant[], hostKommunenummer: string | null): boolean {
-  return isAdmin(grants) || (hostKommunenummer !== null && has(grants, (g) => g.role === 'FINANCE' && g.kommunenummer === hostKommunenummer));
+  return (
+    isAdmin(grants) ||
+    (hostKommunenummer !== null && has(grants, (g) => g.role === 'FINANCE' && g.kommunenummer === hostKommunenummer))
+  );
 }
 
 /** Creating and deleting centres, and reading the whole audit trail. */

@@ -19,9 +19,12 @@ export interface PersonalDataFinding {
 export const PERSONAL_DATA_MESSAGES: Record<PersonalDataKind, string> = {
   NATIONAL_ID: 'ser ut til å inneholde et fødselsnummer. Personnummer skal aldri lagres i Samordna.',
   D_NUMBER: 'ser ut til å inneholde et D-nummer. Personnummer skal aldri lagres i Samordna.',
-  PHONE: 'ser ut til å inneholde et telefonnummer. Telefonnumre hører hjemme i kontaktfeltene, som bare innloggede ser.',
-  EMAIL: 'ser ut til å inneholde en e-postadresse. E-postadresser hører hjemme i kontaktfeltene, som bare innloggede ser.',
-  STREET_ADDRESS: 'ser ut til å inneholde en gateadresse. Feltet kan leses av alle, og adresser (aldri et krisesenters) skal ikke stå her.',
+  PHONE:
+    'ser ut til å inneholde et telefonnummer. Telefonnumre hører hjemme i kontaktfeltene, som bare innloggede ser.',
+  EMAIL:
+    'ser ut til å inneholde en e-postadresse. E-postadresser hører hjemme i kontaktfeltene, som bare innloggede ser.',
+  STREET_ADDRESS:
+    'ser ut til å inneholde en gateadresse. Feltet kan leses av alle, og adresser (aldri et krisesenters) skal ikke stå her.',
 };
 
 const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
@@ -70,7 +73,8 @@ const PHONE_IN_TEXT = [
  * A street address: a street name ending in a street word («Storgata», «Kirkeveien», «Kongens gate»)
  * followed by a house number (with an optional letter). National and county roads («riksvei 80») are not addresses.
  */
-const STREET_WORDS = '(?:gate|gata|gaten|gt\\.|vei|veien|veg|vegen|allé|alléen|alleen|bakken|torget|brygga|bryggen|kaia|kaien)';
+const STREET_WORDS =
+  '(?:gate|gata|gaten|gt\\.|vei|veien|veg|vegen|allé|alléen|alleen|bakken|torget|brygga|bryggen|kaia|kaien)';
 /** Street words that are common words on their own count only after a name in the genitive. */
 const STREET_WORDS_SEPARATE = '(?:gate|gata|vei|veien|veg|vegen|allé|plass|plassen|torg|torget|brygge|kai)';
 const STREET_COMPOUND = new RegExp(
@@ -78,7 +82,10 @@ const STREET_COMPOUND = new RegExp(
   'iu',
 );
 /** «Kongens gate 12», «Youngs plass 2», «Dronning Mauds vei 3»: a capitalised genitive, then the street word. */
-const STREET_SEPARATE = new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}'-]*s\\s+${STREET_WORDS_SEPARATE}\\s+\\d{1,4}\\s?[A-Za-z]?(?![\\p{L}\\d])`, 'u');
+const STREET_SEPARATE = new RegExp(
+  `(?<![\\p{L}])\\p{Lu}[\\p{L}'-]*s\\s+${STREET_WORDS_SEPARATE}\\s+\\d{1,4}\\s?[A-Za-z]?(?![\\p{L}\\d])`,
+  'u',
+);
 
 /** The first kind of personal data found in `text`, or null. */
 export function findPersonalData(text: string, audience: FreeTextAudience = 'public'): PersonalDataFinding | null {

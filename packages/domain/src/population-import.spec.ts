@@ -12,7 +12,11 @@ const LONG = [
   '"1840 Saltdal";"Personer";"2025";..',
 ].join('\r\n');
 
-const WIDE = ['"region";"Personer 2024";"Personer 2025"', '"1804 Bodø";53712;53914', '"1841 Fauske Fuossko";9790;9 822'].join('\n');
+const WIDE = [
+  '"region";"Personer 2024";"Personer 2025"',
+  '"1804 Bodø";53712;53914',
+  '"1841 Fauske Fuossko";9790;9 822',
+].join('\n');
 
 describe('parseSsb07459', () => {
   it('long format: municipalities only, SSB’s «..» skipped', () => {
@@ -38,13 +42,33 @@ describe('parseSsb07459', () => {
   });
 
   it.each([
-    ['"region";"år";"x"\n"Bodø";"2025";1', 2, 'region', '«Bodø» er ikke en region med kommunenummer (som «1804 Bodø»).'],
+    [
+      '"region";"år";"x"\n"Bodø";"2025";1',
+      2,
+      'region',
+      '«Bodø» er ikke en region med kommunenummer (som «1804 Bodø»).',
+    ],
     ['"region";"år";"x"\n"1804 Bodø";"tjuetjuefem";1', 2, 'år', '«tjuetjuefem» er ikke et årstall.'],
     ['"region";"år";"x"\n"1804 Bodø";"2025";-5', 2, 'x', '«-5» er ikke et helt, ikke-negativt folketall.'],
     ['"region";"år";"x"\n"1804 Bodø";"2025";12,5', 2, 'x', '«12,5» er ikke et helt, ikke-negativt folketall.'],
-    ['"region";"år";"x"\n"1804 Bodø";"2025";1\n"1804 Bodø";"2025";2', 3, 'x', '1804 Bodø har allerede et tall for 2025 (linje 2).'],
-    ['just some text', 1, null, 'Fant ikke overskriftsraden (første kolonne «region»). Last ned tabell 07459 fra SSB som CSV (semikolonseparert).'],
-    ['"region";"kjønn"\n"1804 Bodø";"Menn"', 1, null, 'Fant verken en kolonne «år» eller kolonner med årstall i overskriften.'],
+    [
+      '"region";"år";"x"\n"1804 Bodø";"2025";1\n"1804 Bodø";"2025";2',
+      3,
+      'x',
+      '1804 Bodø har allerede et tall for 2025 (linje 2).',
+    ],
+    [
+      'just some text',
+      1,
+      null,
+      'Fant ikke overskriftsraden (første kolonne «region»). Last ned tabell 07459 fra SSB som CSV (semikolonseparert).',
+    ],
+    [
+      '"region";"kjønn"\n"1804 Bodø";"Menn"',
+      1,
+      null,
+      'Fant verken en kolonne «år» eller kolonner med årstall i overskriften.',
+    ],
   ])('row errors name the line and column: %#', (text, line, column, message) => {
     expect(parseSsb07459(text).errors).toContainEqual({ line, column, message });
   });
@@ -52,7 +76,11 @@ describe('parseSsb07459', () => {
 
 it.each([
   ['1804', 'Bodø', 'Ukjent kommunenummer 1804 (Bodø) i dagens kommunestruktur.'],
-  ['3005', 'Drammen', '3005 Drammen hører til en tidligere kommunestruktur (fylke 30 finnes ikke fra 2024): kommunen er slått sammen, delt eller har fått nytt nummer. Bruk tall for dagens kommuner.'],
+  [
+    '3005',
+    'Drammen',
+    '3005 Drammen hører til en tidligere kommunestruktur (fylke 30 finnes ikke fra 2024): kommunen er slått sammen, delt eller har fått nytt nummer. Bruk tall for dagens kommuner.',
+  ],
 ])('unknownMunicipalityMessage(%s)', (k, n, m) => expect(unknownMunicipalityMessage(k, n)).toBe(m));
 
 describe('readCsv', () => {

@@ -52,7 +52,18 @@ export function parseSsb07459(text: string): ParsedPopulation {
   let skipped = 0;
   const headerIndex = table.findIndex((r) => r.cells[0]?.trim().toLowerCase() === 'region');
   if (headerIndex < 0) {
-    return { rows, errors: [{ line: 1, column: null, message: 'Fant ikke overskriftsraden (første kolonne «region»). Last ned tabell 07459 fra SSB som CSV (semikolonseparert).' }], skipped };
+    return {
+      rows,
+      errors: [
+        {
+          line: 1,
+          column: null,
+          message:
+            'Fant ikke overskriftsraden (første kolonne «region»). Last ned tabell 07459 fra SSB som CSV (semikolonseparert).',
+        },
+      ],
+      skipped,
+    };
   }
   const header = table[headerIndex].cells.map((c) => c.trim());
   const yearColumn = header.findIndex((h) => /^(år|tid|year)$/i.test(h));
@@ -60,9 +71,21 @@ export function parseSsb07459(text: string): ParsedPopulation {
   const valueColumns: { index: number; year: number | null }[] =
     yearColumn >= 0
       ? [{ index: header.length - 1, year: null }]
-      : header.map((h, index) => ({ index, year: index === 0 ? null : yearIn(h) })).filter((c): c is { index: number; year: number } => c.year !== null);
+      : header
+          .map((h, index) => ({ index, year: index === 0 ? null : yearIn(h) }))
+          .filter((c): c is { index: number; year: number } => c.year !== null);
   if (valueColumns.length === 0) {
-    return { rows, errors: [{ line: table[headerIndex].line, column: null, message: 'Fant verken en kolonne «år» eller kolonner med årstall i overskriften.' }], skipped };
+    return {
+      rows,
+      errors: [
+        {
+          line: table[headerIndex].line,
+          column: null,
+          message: 'Fant verken en kolonne «år» eller kolonner med årstall i overskriften.',
+        },
+      ],
+      skipped,
+    };
   }
   const seen = new Map<string, number>();
   for (const r of table.slice(headerIndex + 1)) {
@@ -73,14 +96,22 @@ export function parseSsb07459(text: string): ParsedPopulation {
     }
     const m = REGION.exec(region);
     if (!m) {
-      errors.push({ line: r.line, column: 'region', message: `«${region}» er ikke en region med kommunenummer (som «1804 Bodø»).` });
+      errors.push({
+        line: r.line,
+        column: 'region',
+        message: `«${region}» er ikke en region med kommunenummer (som «1804 Bodø»).`,
+      });
       continue;
     }
     const [, kommunenummer, name] = m;
     for (const col of valueColumns) {
       const year = col.year ?? Number((r.cells[yearColumn] ?? '').trim());
       if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-        errors.push({ line: r.line, column: header[yearColumn] ?? 'år', message: `«${r.cells[yearColumn] ?? ''}» er ikke et årstall.` });
+        errors.push({
+          line: r.line,
+          column: header[yearColumn] ?? 'år',
+          message: `«${r.cells[yearColumn] ?? ''}» er ikke et årstall.`,
+        });
         continue;
       }
       const value = populationOf(r.cells[col.index] ?? '');
@@ -89,28 +120,54 @@ export function parseSsb07459(text: string): ParsedPopulation {
         continue;
       }
       if (value === 'invalid') {
-        errors.push({ line: r.line, column: header[col.index], message: `«${r.cells[col.index]}» er ikke et helt, ikke-negativt folketall.` });
+        errors.push({
+          line: r.line,
+          column: header[col.index],
+          message: `«${r.cells[col.index]}» er ikke et helt, ikke-negativt folketall.`,
+        });
         continue;
       }
       const key = `${kommunenummer}:${year}`;
       if (seen.has(key)) {
-        errors.push({ line: r.line, column: header[col.index], message: `${kommunenummer} ${name} har allerede et tall for ${year} (linje ${seen.get(key)}).` });
+        errors.push({
+          line: r.line,
+          column: header[col.index],
+          message: `${kommunenummer} ${name} har allerede et tall for ${year} (linje ${seen.get(key)}).`,
+        });
         continue;
       }
       seen.set(key, r.line);
       rows.push({ line: r.line, kommunenummer, name: name.trim(), year, population: value });
     }
   }
-  if (rows.length === 0 && errors.length === 0) errors.push({ line: table[headerIndex].line, column: null, message: 'Filen har ingen folketall for kommuner.' });
+  if (rows.length === 0 && errors.length === 0)
+    errors.push({ line: table[headerIndex].line, column: null, message: 'Filen har ingen folketall for kommuner.' });
   return { rows, errors, skipped };
 }
 
 /** The counties of the municipal structure from 1 January 2024. */
-export const CURRENT_COUNTY_NUMBERS = ['03', '11', '15', '18', '31', '32', '33', '34', '39', '40', '42', '46', '50', '55', '56'] as const;
+export const CURRENT_COUNTY_NUMBERS = [
+  '03',
+  '11',
+  '15',
+  '18',
+  '31',
+  '32',
+  '33',
+  '34',
+  '39',
+  '40',
+  '42',
+  '46',
+  '50',
+  '55',
+  '56',
+] as const;
 
 /** Why a kommunenummer is not in the register: unknown, or from a structure that has since changed. */
 export function unknownMunicipalityMessage(kommunenummer: string, name: string): string {
   const county = kommunenummer.slice(0, 2);
-  if ((CURRENT_COUNTY_NUMBERS as readonly string[]).includes(county)) return `Ukjent kommunenummer ${kommunenummer} (${name}) i dagens kommunestruktur.`;
+  if ((CURRENT_COUNTY_NUMBERS as readonly string[]).includes(county))
+    return `Ukjent kommunenummer ${kommunenummer} (${name}) i dagens kommunestruktur.`;
   return `${kommunenummer} ${name} hører til en tidligere kommunestruktur (fylke ${county} finnes ikke fra 2024): kommunen er slått sammen, delt eller har fått nytt nummer. Bruk tall for dagens kommuner.`;
 }

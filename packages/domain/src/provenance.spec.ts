@@ -25,7 +25,8 @@ const centreRow = (over: Record<string, string> = {}): Record<string, string> =>
   note: '',
   ...over,
 });
-const rows = (...records: Record<string, string>[]): SourceRow[] => records.map((record, i) => ({ line: i + 2, record }));
+const rows = (...records: Record<string, string>[]): SourceRow[] =>
+  records.map((record, i) => ({ line: i + 2, record }));
 
 describe('source year and evidence', () => {
   it.each([
@@ -52,8 +53,12 @@ describe('source year and evidence', () => {
   });
 
   it('says the level and the age in words', () => {
-    expect(evidenceOf({ confidence: 'WEAK', sourceYear: 2012 }, '2026-12-07').nb).toBe('Svak sikkerhet; kilden er fra 2012');
-    expect(evidenceOf({ confidence: 'HIGH', sourceYear: null }, '2026-12-07').nb).toBe('Høy sikkerhet; kilden er udatert');
+    expect(evidenceOf({ confidence: 'WEAK', sourceYear: 2012 }, '2026-12-07').nb).toBe(
+      'Svak sikkerhet; kilden er fra 2012',
+    );
+    expect(evidenceOf({ confidence: 'HIGH', sourceYear: null }, '2026-12-07').nb).toBe(
+      'Høy sikkerhet; kilden er udatert',
+    );
     expect(evidenceOf({ confidence: 'HIGH', sourceYear: 2024 }, '2026-12-07').nb).toBe('Høy sikkerhet');
   });
 
@@ -69,12 +74,30 @@ describe('source year and evidence', () => {
 describe('national centres file', () => {
   it('reads a centre with its provenance, and a centre whose host is not known', () => {
     const [salten, romerike] = parseNationalCentres(
-      rows(centreRow(), centreRow({ centre_name: 'Romerike krisesenter IKS', host_kommunenummer: '', host_basis: '', source_date: 'udatert' })),
+      rows(
+        centreRow(),
+        centreRow({
+          centre_name: 'Romerike krisesenter IKS',
+          host_kommunenummer: '',
+          host_basis: '',
+          source_date: 'udatert',
+        }),
+      ),
       known,
       '2026-12-02',
     );
-    expect(salten).toMatchObject({ line: 2, hostKommunenummer: '1804', status: 'OPERATING', provenance: { sourceYear: 2022, retrievedOn: '2026-12-02', confidence: 'HIGH' } });
-    expect(romerike).toMatchObject({ line: 3, hostKommunenummer: null, hostBasis: null, provenance: { sourceYear: null } });
+    expect(salten).toMatchObject({
+      line: 2,
+      hostKommunenummer: '1804',
+      status: 'OPERATING',
+      provenance: { sourceYear: 2022, retrievedOn: '2026-12-02', confidence: 'HIGH' },
+    });
+    expect(romerike).toMatchObject({
+      line: 3,
+      hostKommunenummer: null,
+      hostBasis: null,
+      provenance: { sourceYear: null },
+    });
   });
 
   it.each([
@@ -87,7 +110,8 @@ describe('national centres file', () => {
     [{ centre_name: 'Krisesenteret i Salten' }, /line 3: centre «Krisesenteret i Salten» is given twice/],
     [{ status: '' }, /line 3: status is empty/],
   ])('rejects %p with the line number', (over, message) => {
-    const call = () => parseNationalCentres(rows(centreRow(), centreRow({ centre_name: 'Annet senter', ...over })), known, '2026-12-02');
+    const call = () =>
+      parseNationalCentres(rows(centreRow(), centreRow({ centre_name: 'Annet senter', ...over })), known, '2026-12-02');
     expect(call).toThrow(DataRowError);
     expect(call).toThrow(message);
   });
@@ -120,7 +144,14 @@ describe('national memberships file', () => {
       kommunenavn: 'Beiarn',
       role: 'partner',
       note: null,
-      provenance: { sourceUrl: 'https://bodo.kommune.no/krisesenter', sourceDate: '2012 (avtale)', sourceYear: 2012, quote: 'Beiarn er med', confidence: 'MEDIUM', retrievedOn: '2026-12-02' },
+      provenance: {
+        sourceUrl: 'https://bodo.kommune.no/krisesenter',
+        sourceDate: '2012 (avtale)',
+        sourceYear: 2012,
+        quote: 'Beiarn er med',
+        confidence: 'MEDIUM',
+        retrievedOn: '2026-12-02',
+      },
     });
   });
 
@@ -134,13 +165,19 @@ describe('national memberships file', () => {
     [{ confidence: 'sikker' }, /line 3: confidence must be høy, middels or svak/],
     [{ source_url: '' }, /line 3: source_url must be an http\(s\) URL/],
   ])('rejects %p with the line number', (over, message) => {
-    const call = () => parseNationalMemberships(rows(row(), row({ kommunenummer: '4601', ...over })), centres, known, '2026-12-02');
+    const call = () =>
+      parseNationalMemberships(rows(row(), row({ kommunenummer: '4601', ...over })), centres, known, '2026-12-02');
     expect(call).toThrow(message);
   });
 
   it('names every bad line, not just the first', () => {
     try {
-      parseNationalMemberships(rows(row({ role: 'x' }), row({ kommunenummer: '3201', confidence: '' })), centres, known, '2026-12-02');
+      parseNationalMemberships(
+        rows(row({ role: 'x' }), row({ kommunenummer: '3201', confidence: '' })),
+        centres,
+        known,
+        '2026-12-02',
+      );
       throw new Error('not rejected');
     } catch (e) {
       expect((e as DataRowError).problems.map((p) => p.line)).toEqual([2, 3]);
@@ -148,7 +185,12 @@ describe('national memberships file', () => {
   });
 
   it('a host row of a centre whose host is not known is accepted', () => {
-    const [m] = parseNationalMemberships(rows(row({ centre_name: 'Romerike krisesenter IKS', role: 'host', kommunenummer: '3201' })), centres, known, '2026-12-02');
+    const [m] = parseNationalMemberships(
+      rows(row({ centre_name: 'Romerike krisesenter IKS', role: 'host', kommunenummer: '3201' })),
+      centres,
+      known,
+      '2026-12-02',
+    );
     expect(m.role).toBe('host');
   });
 });
@@ -168,9 +210,28 @@ describe('national cost figures', () => {
   });
   it('keeps plain kr-per-inhabitant figures and leaves ranges and other metrics out', () => {
     const figures = parseNationalCostFigures(
-      rows(cost({}), cost({ centre_name: 'Norge (spenn mellom sentre)', metric: 'kommunale utgifter per innbygger, min–maks', value: '43–256' }), cost({ value: '<50 (gjennomsnitt)' }), cost({ metric: 'dagbrukere', unit: 'personer', value: '12' })),
+      rows(
+        cost({}),
+        cost({
+          centre_name: 'Norge (spenn mellom sentre)',
+          metric: 'kommunale utgifter per innbygger, min–maks',
+          value: '43–256',
+        }),
+        cost({ value: '<50 (gjennomsnitt)' }),
+        cost({ metric: 'dagbrukere', unit: 'personer', value: '12' }),
+      ),
     );
-    expect(figures).toEqual([{ line: 2, year: 2022, centreName: 'Norge', krPerInhabitant: 79, sourceUrl: 'https://www.ssb.no/x', sourceDate: '2023', quote: '«79 kroner i 2022»' }]);
+    expect(figures).toEqual([
+      {
+        line: 2,
+        year: 2022,
+        centreName: 'Norge',
+        krPerInhabitant: 79,
+        sourceUrl: 'https://www.ssb.no/x',
+        sourceDate: '2023',
+        quote: '«79 kroner i 2022»',
+      },
+    ]);
   });
   it('rejects a plain figure with a bad year, with its line', () => {
     expect(() => parseNationalCostFigures(rows(cost({}), cost({ year: '22' })))).toThrow(/line 3: bad year «22»/);

@@ -12,8 +12,16 @@ export type Confidence = (typeof CONFIDENCES)[number];
 /** The words shown beside a fact, and what each level means (data/national/README.md). */
 export const CONFIDENCE_LABELS: Record<Confidence, { nb: string; en: string; meaningNb: string }> = {
   HIGH: { nb: 'Høy', en: 'High', meaningNb: 'Kilden nevner kommunen som medlem eller vertskommune.' },
-  MEDIUM: { nb: 'Middels', en: 'Medium', meaningNb: 'Kilden er gammel (ofte før kommunereformen 2020), eller medlemskapet er underforstått.' },
-  WEAK: { nb: 'Svak', en: 'Weak', meaningNb: 'Bare en saksliste, en tidligere kommune, eller utledet av senterets navn eller beliggenhet.' },
+  MEDIUM: {
+    nb: 'Middels',
+    en: 'Medium',
+    meaningNb: 'Kilden er gammel (ofte før kommunereformen 2020), eller medlemskapet er underforstått.',
+  },
+  WEAK: {
+    nb: 'Svak',
+    en: 'Weak',
+    meaningNb: 'Bare en saksliste, en tidligere kommune, eller utledet av senterets navn eller beliggenhet.',
+  },
 };
 
 const CONFIDENCE_WORDS: Record<string, Confidence> = { høy: 'HIGH', middels: 'MEDIUM', svak: 'WEAK' };
@@ -56,7 +64,11 @@ export interface Evidence {
 }
 
 /** How firm the evidence is on `asOf`: weak (not «høy») or old (undated, or older than N years). */
-export function evidenceOf(p: Pick<Provenance, 'sourceYear' | 'confidence'>, asOf: string, oldAfterYears = DEFAULT_OLD_SOURCE_YEARS): Evidence {
+export function evidenceOf(
+  p: Pick<Provenance, 'sourceYear' | 'confidence'>,
+  asOf: string,
+  oldAfterYears = DEFAULT_OLD_SOURCE_YEARS,
+): Evidence {
   const year = Number(asOf.slice(0, 4));
   const old = p.sourceYear === null || year - p.sourceYear > oldAfterYears;
   const weak = p.confidence !== 'HIGH';
@@ -91,7 +103,11 @@ export class DataRowError extends Error {
 
 export const CENTRE_STATUSES = ['OPERATING', 'CLOSED', 'UNCERTAIN'] as const;
 export type CentreStatus = (typeof CENTRE_STATUSES)[number];
-export const CENTRE_STATUS_LABELS: Record<CentreStatus, string> = { OPERATING: 'I drift', CLOSED: 'Nedlagt', UNCERTAIN: 'Usikker' };
+export const CENTRE_STATUS_LABELS: Record<CentreStatus, string> = {
+  OPERATING: 'I drift',
+  CLOSED: 'Nedlagt',
+  UNCERTAIN: 'Usikker',
+};
 
 /** How the host is known: stated, the municipality buys/runs it, only location, only the name, unknown. */
 export const HOST_BASES = ['vertskommune', 'oppdragsgiver', 'lokalisering', 'navn'] as const;
@@ -144,7 +160,11 @@ function checkDate(date: string | undefined, problems: string[]): string {
   return d;
 }
 
-function collect<T>(file: string, rows: readonly SourceRow[], one: (r: Record<string, string>, problems: string[], line: number) => T): T[] {
+function collect<T>(
+  file: string,
+  rows: readonly SourceRow[],
+  one: (r: Record<string, string>, problems: string[], line: number) => T,
+): T[] {
   const out: T[] = [];
   const all: { line: number; message: string }[] = [];
   for (const { line, record } of rows) {
@@ -162,7 +182,11 @@ function collect<T>(file: string, rows: readonly SourceRow[], one: (r: Record<st
  * the line) a bad kommunenummer, a host not in `known`, a host basis outside the documented
  * values, a missing URL or date, and a name given twice.
  */
-export function parseNationalCentres(rows: readonly SourceRow[], known: ReadonlySet<string>, retrievedOn: string): NationalCentre[] {
+export function parseNationalCentres(
+  rows: readonly SourceRow[],
+  known: ReadonlySet<string>,
+  retrievedOn: string,
+): NationalCentre[] {
   const file = 'krisesentre-2024.csv';
   const seen = new Set<string>();
   return collect(file, rows, (r, problems, line) => {
@@ -179,7 +203,8 @@ export function parseNationalCentres(rows: readonly SourceRow[], known: Readonly
       else host = k.value;
     }
     const basis = blank(r.host_basis);
-    if (basis !== null && !(HOST_BASES as readonly string[]).includes(basis)) problems.push(`unknown host_basis «${basis}»`);
+    if (basis !== null && !(HOST_BASES as readonly string[]).includes(basis))
+      problems.push(`unknown host_basis «${basis}»`);
     if (basis !== null && rawHost === null) problems.push('host_basis given without a host');
     const statusText = blank(r.status) ?? '';
     if (statusText === '') problems.push('status is empty');
@@ -231,7 +256,10 @@ export function parseNationalMemberships(
     let knr = '';
     if (!k.ok) problems.push(`${k.message} (got «${r.kommunenummer ?? ''}»)`);
     else if (!known.has(k.value)) problems.push(`kommunenummer ${k.value} is not a municipality of the 2024 structure`);
-    else if (seen.has(k.value)) problems.push(`kommunenummer ${k.value} is already a member (line ${seen.get(k.value)}): no municipality in two centres`);
+    else if (seen.has(k.value))
+      problems.push(
+        `kommunenummer ${k.value} is already a member (line ${seen.get(k.value)}): no municipality in two centres`,
+      );
     else {
       knr = k.value;
       seen.set(k.value, line);
@@ -282,7 +310,13 @@ export interface NationalCostFigure {
  */
 export function parseNationalCostFigures(rows: readonly SourceRow[]): NationalCostFigure[] {
   const file = 'krisesenter-kostnader-ssb-2017-2022.csv';
-  const plain = rows.filter(({ record: r }) => r.metric?.trim() === 'kommunale utgifter per innbygger' && r.unit?.trim() === 'kr/innbygger' && !/[<>–;-]/.test(r.value ?? '') && !(r.centre_name ?? '').includes(';'));
+  const plain = rows.filter(
+    ({ record: r }) =>
+      r.metric?.trim() === 'kommunale utgifter per innbygger' &&
+      r.unit?.trim() === 'kr/innbygger' &&
+      !/[<>–;-]/.test(r.value ?? '') &&
+      !(r.centre_name ?? '').includes(';'),
+  );
   return collect(file, plain, (r, problems, line) => {
     const year = Number(r.year);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) problems.push(`bad year «${r.year}»`);

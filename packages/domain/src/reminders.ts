@@ -65,7 +65,9 @@ export interface ReminderCandidate {
 }
 
 /** The candidates that are due for a reminder today, with their horizon, nearest first. */
-export function dueReminders<T extends ReminderCandidate>(candidates: readonly T[]): (T & { horizon: ReminderHorizon })[] {
+export function dueReminders<T extends ReminderCandidate>(
+  candidates: readonly T[],
+): (T & { horizon: ReminderHorizon })[] {
   const out: (T & { horizon: ReminderHorizon })[] = [];
   for (const c of candidates) {
     const horizon = reminderHorizon(c.kind, c.daysLeft);

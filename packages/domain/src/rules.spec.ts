@@ -1,7 +1,14 @@
 import { allowedTransitions, AGREEMENT_STATUSES, canTransition, type AgreementStatus } from './agreement-status';
 import { checklistCompleteness, CHECKLIST_KEYS, normaliseChecklist } from './checklist';
 import { isContactStale, isPhoneNumber, isWorkEmail } from './contacts';
-import { AGENCY_KINDS, AGENCY_KIND_LABELS, mayRemoveRoutineStep, missingTemplateSteps, ROUTINE_TEMPLATE, ROUTINE_STEP_KINDS } from './catalog';
+import {
+  AGENCY_KINDS,
+  AGENCY_KIND_LABELS,
+  mayRemoveRoutineStep,
+  missingTemplateSteps,
+  ROUTINE_TEMPLATE,
+  ROUTINE_STEP_KINDS,
+} from './catalog';
 import { isIsoDate, todayInNorway } from './dates';
 
 describe('agreement status transitions', () => {
@@ -25,7 +32,8 @@ describe('agreement status transitions', () => {
 
   it('ENDED is final and every other status can end', () => {
     expect(allowedTransitions('ENDED')).toEqual([]);
-    for (const s of AGREEMENT_STATUSES.filter((x) => x !== 'ENDED')) expect(canTransition(s as AgreementStatus, 'ENDED')).toBe(true);
+    for (const s of AGREEMENT_STATUSES.filter((x) => x !== 'ENDED'))
+      expect(canTransition(s as AgreementStatus, 'ENDED')).toBe(true);
   });
 });
 
@@ -105,7 +113,7 @@ describe('catalogues', () => {
 });
 
 describe('the handover template as the sources name it (issue 12)', () => {
-  it('the threat assessment is the centre\'s duty, not the police\'s', () => {
+  it("the threat assessment is the centre's duty, not the police's", () => {
     const step = ROUTINE_TEMPLATE.find((s) => s.kind === 'THREAT_ASSESSMENT_SAFETY_PLAN')!;
     expect(step.responsibleAgencyKind).toBeNull();
     expect(step.basis).toContain('§ 4');
@@ -128,7 +136,16 @@ describe('the handover template as the sources name it (issue 12)', () => {
 
   it('an existing routine keeps its steps; the new ones are offered in template order', () => {
     const old = ROUTINE_TEMPLATE.slice(0, 14).map((s) => s.kind);
-    expect(missingTemplateSteps(old).map((s) => s.kind)).toEqual(['FAMILY_COUNSELLING', 'GP_HEALTH', 'INTERPRETER', 'POLICE_REPORT_VICTIM_SUPPORT', 'UPDATE_SAFETY_PLAN', 'ADDRESS_CHANGE_CONFIDENTIAL', 'VOLUNTARY_ORGANISATIONS', 'CHILD_COORDINATOR']);
+    expect(missingTemplateSteps(old).map((s) => s.kind)).toEqual([
+      'FAMILY_COUNSELLING',
+      'GP_HEALTH',
+      'INTERPRETER',
+      'POLICE_REPORT_VICTIM_SUPPORT',
+      'UPDATE_SAFETY_PLAN',
+      'ADDRESS_CHANGE_CONFIDENTIAL',
+      'VOLUNTARY_ORGANISATIONS',
+      'CHILD_COORDINATOR',
+    ]);
     expect(missingTemplateSteps(ROUTINE_TEMPLATE.map((s) => s.kind))).toEqual([]);
   });
 });

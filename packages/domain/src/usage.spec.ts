@@ -30,7 +30,12 @@ describe('small-number suppression', () => {
   });
 
   it('property: no suppressed count can be computed from the published cells and total', () => {
-    const counts = fc.record({ stays: fc.nat(30), nights: fc.nat(200), dayVisits: fc.nat(30), phoneContacts: fc.nat(30) });
+    const counts = fc.record({
+      stays: fc.nat(30),
+      nights: fc.nat(200),
+      dayVisits: fc.nat(30),
+      phoneContacts: fc.nat(30),
+    });
     fc.assert(
       fc.property(fc.array(counts, { minLength: 1, maxLength: 12 }), (cells: UsageCounts[]) => {
         const t = protectUsageTable(cells.map((counts, key) => ({ key, counts })));
@@ -45,15 +50,29 @@ describe('small-number suppression', () => {
   });
 
   it.each([
-    [{ stays: 3, nights: 69, dayVisits: 12, phoneContacts: 0 }, { value: null, suppressed: true }],
-    [{ stays: 5, nights: 69, dayVisits: 12, phoneContacts: 0 }, { value: 69, suppressed: false }],
-    [{ stays: 0, nights: 0, dayVisits: 12, phoneContacts: 0 }, { value: 0, suppressed: false }],
+    [
+      { stays: 3, nights: 69, dayVisits: 12, phoneContacts: 0 },
+      { value: null, suppressed: true },
+    ],
+    [
+      { stays: 5, nights: 69, dayVisits: 12, phoneContacts: 0 },
+      { value: 69, suppressed: false },
+    ],
+    [
+      { stays: 0, nights: 0, dayVisits: 12, phoneContacts: 0 },
+      { value: 0, suppressed: false },
+    ],
   ])('nights follow the stays they belong to: %p → nights %p', (counts, nights) => {
     expect(protectUsageTable([{ key: 'A', counts }]).rows[0].counts.nights).toEqual(nights);
   });
 
   it('property: nights are never published where the stays are suppressed', () => {
-    const counts = fc.record({ stays: fc.nat(30), nights: fc.nat(200), dayVisits: fc.nat(30), phoneContacts: fc.nat(30) });
+    const counts = fc.record({
+      stays: fc.nat(30),
+      nights: fc.nat(200),
+      dayVisits: fc.nat(30),
+      phoneContacts: fc.nat(30),
+    });
     fc.assert(
       fc.property(fc.array(counts, { minLength: 1, maxLength: 12 }), (cells: UsageCounts[]) => {
         for (const r of protectUsageTable(cells.map((c, key) => ({ key, counts: c }))).rows) {

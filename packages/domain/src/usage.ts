@@ -12,7 +12,8 @@ export interface Protected {
 }
 
 export function protectCount(value: number, threshold = SUPPRESSION_THRESHOLD): Protected {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`a count must be a non-negative integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`a count must be a non-negative integer, got ${value}`);
   return value > 0 && value < threshold ? { value: null, suppressed: true } : { value, suppressed: false };
 }
 
@@ -31,9 +32,14 @@ export interface ProtectedTable<K> {
  * belong to stays: where the stays are suppressed, so are the nights (published nights would show
  * that there were stays, and roughly how many).
  */
-export function protectUsageTable<K>(rows: { key: K; counts: UsageCounts }[], threshold = SUPPRESSION_THRESHOLD): ProtectedTable<K> {
+export function protectUsageTable<K>(
+  rows: { key: K; counts: UsageCounts }[],
+  threshold = SUPPRESSION_THRESHOLD,
+): ProtectedTable<K> {
   const protectedRows = rows.map((r) => {
-    const counts = Object.fromEntries(USAGE_METRICS.map((m) => [m, protectCount(r.counts[m], threshold)])) as ProtectedCounts;
+    const counts = Object.fromEntries(
+      USAGE_METRICS.map((m) => [m, protectCount(r.counts[m], threshold)]),
+    ) as ProtectedCounts;
     if (counts.stays.suppressed) counts.nights = { value: null, suppressed: true };
     return { key: r.key, counts };
   });

@@ -3,7 +3,14 @@ import { municipalityWebText, webTextLanguageFor, type WebTextData } from './web
 const DATA: WebTextData = {
   municipality: 'Fauske',
   languageForm: 'Nøytral',
-  centre: { name: 'Krisesenteret i Salten', hostName: 'Bodø', isHost: false, memberCount: 13, services: ['SHELTER', 'DAY_SERVICE', 'PHONE_SERVICE', 'FOLLOW_UP'], capabilities: ['CHILDREN', 'INTERPRETER'] },
+  centre: {
+    name: 'Krisesenteret i Salten',
+    hostName: 'Bodø',
+    isHost: false,
+    memberCount: 13,
+    services: ['SHELTER', 'DAY_SERVICE', 'PHONE_SERVICE', 'FOLLOW_UP'],
+    capabilities: ['CHILDREN', 'INTERPRETER'],
+  },
   contactPoint: { agency: 'NAV Fauske', title: 'Koordinator' },
   updatedOn: '2026-11-21',
 };
@@ -48,14 +55,23 @@ describe('municipalityWebText', () => {
     expect(w.html).toContain('<h2>Krisesentertilbudet i Fauske kommune</h2>');
     expect(w.html).toContain('<ul><li>Botilbud (døgnåpent)</li><li>Dagtilbud</li>');
     expect(w.html).toContain('<p><small>Sist oppdatert 21.11.2026.</small></p>');
-    expect(w.gaps).toEqual(['Senterets telefonnummer finnes ikke i Samordna: legg det inn i teksten før den publiseres.']);
+    expect(w.gaps).toEqual([
+      'Senterets telefonnummer finnes ikke i Samordna: legg det inn i teksten før den publiseres.',
+    ]);
   });
 
   it('nynorsk where the municipality writes nynorsk', () => {
-    const w = municipalityWebText({ ...DATA, municipality: 'Vang', languageForm: 'Nynorsk', centre: { ...DATA.centre!, name: 'Krisesenteret i Hønefoss', hostName: 'Ringerike' } });
+    const w = municipalityWebText({
+      ...DATA,
+      municipality: 'Vang',
+      languageForm: 'Nynorsk',
+      centre: { ...DATA.centre!, name: 'Krisesenteret i Hønefoss', hostName: 'Ringerike' },
+    });
     expect(w.language).toBe('NN');
     expect(w.title).toBe('Krisesentertilbodet i Vang kommune');
-    expect(w.text).toContain('Vang kommune gir krisesentertilbodet sitt gjennom Krisesenteret i Hønefoss, som Ringerike kommune driv på vegner av 13 kommunar.');
+    expect(w.text).toContain(
+      'Vang kommune gir krisesentertilbodet sitt gjennom Krisesenteret i Hønefoss, som Ringerike kommune driv på vegner av 13 kommunar.',
+    );
     expect(w.text).toContain('– Butilbod (døgnope)');
     expect(w.text).toContain('Senteret er lagt til rette for born og bruk av tolk.');
     expect(w.text).toContain('Treng du hjelp no?');
@@ -63,7 +79,12 @@ describe('municipalityWebText', () => {
   });
 
   it('the host, missing data as gaps for the editor (never in the text), and HTML escaped', () => {
-    const w = municipalityWebText({ ...DATA, municipality: 'Bodø', centre: { ...DATA.centre!, isHost: true, services: null, capabilities: null, name: 'Senter <A&B>' }, contactPoint: null });
+    const w = municipalityWebText({
+      ...DATA,
+      municipality: 'Bodø',
+      centre: { ...DATA.centre!, isHost: true, services: null, capabilities: null, name: 'Senter <A&B>' },
+      contactPoint: null,
+    });
     expect(w.text).toContain('Bodø kommune driver Senter <A&B> på vegne av 13 kommuner.');
     expect(w.html).toContain('Senter &lt;A&amp;B&gt;');
     expect(w.html).not.toContain('<A&B>');

@@ -71,9 +71,12 @@ const T = {
     title: (x: string) => `Krisesentertilbudet i ${x} kommune`,
     runBy: (c: NonNullable<WebTextData['centre']>, x: string) =>
       c.isHost
-        ? c.memberCount > 1 ? `${x} kommune driver ${c.name} på vegne av ${c.memberCount} kommuner.` : `${x} kommune driver ${c.name} for sine egne innbyggere.`
+        ? c.memberCount > 1
+          ? `${x} kommune driver ${c.name} på vegne av ${c.memberCount} kommuner.`
+          : `${x} kommune driver ${c.name} for sine egne innbyggere.`
         : `${x} kommune gir sitt krisesentertilbud gjennom ${c.name}, som drives av ${c.hostName} kommune på vegne av ${c.memberCount} kommuner.`,
-    whoFor: 'Tilbudet er for kvinner, menn og barn som er utsatt for vold eller trusler om vold i nære relasjoner. Du kan ta kontakt direkte, uten henvisning eller timeavtale.',
+    whoFor:
+      'Tilbudet er for kvinner, menn og barn som er utsatt for vold eller trusler om vold i nære relasjoner. Du kan ta kontakt direkte, uten henvisning eller timeavtale.',
     offerHeading: 'Hva tilbudet gir',
     service: (s: ServiceElement) => SERVICE_ELEMENT_LABELS[s].nb,
     adapted: (list: string) => `Senteret er tilrettelagt for ${list}.`,
@@ -81,9 +84,13 @@ const T = {
     phoneHeading: 'Telefon hele døgnet',
     phone: (centre: string) => `${centre} har telefon som er åpen hele døgnet.`,
     nowHeading: 'Trenger du hjelp nå?',
-    now: ['Er du i akutt fare, ring politiet på 112.', 'Du kan også ringe Vold- og overgrepslinjen på 116 006. Den er gratis og åpen hele døgnet.'],
+    now: [
+      'Er du i akutt fare, ring politiet på 112.',
+      'Du kan også ringe Vold- og overgrepslinjen på 116 006. Den er gratis og åpen hele døgnet.',
+    ],
     contactHeading: 'Kontakt i kommunen',
-    contact: (cp: NonNullable<WebTextData['contactPoint']>) => `Kommunens kontaktpunkt for krisesenteret er ${cp.agency}${cp.title ? ` (${cp.title})` : ''}.`,
+    contact: (cp: NonNullable<WebTextData['contactPoint']>) =>
+      `Kommunens kontaktpunkt for krisesenteret er ${cp.agency}${cp.title ? ` (${cp.title})` : ''}.`,
     none: (x: string) => `${x} kommune er ikke registrert med et krisesentertilbud i Samordna ennå.`,
     updated: (d: string) => `Sist oppdatert ${d}.`,
     and: 'og',
@@ -92,9 +99,12 @@ const T = {
     title: (x: string) => `Krisesentertilbodet i ${x} kommune`,
     runBy: (c: NonNullable<WebTextData['centre']>, x: string) =>
       c.isHost
-        ? c.memberCount > 1 ? `${x} kommune driv ${c.name} på vegner av ${c.memberCount} kommunar.` : `${x} kommune driv ${c.name} for sine eigne innbyggjarar.`
+        ? c.memberCount > 1
+          ? `${x} kommune driv ${c.name} på vegner av ${c.memberCount} kommunar.`
+          : `${x} kommune driv ${c.name} for sine eigne innbyggjarar.`
         : `${x} kommune gir krisesentertilbodet sitt gjennom ${c.name}, som ${c.hostName} kommune driv på vegner av ${c.memberCount} kommunar.`,
-    whoFor: 'Tilbodet er for kvinner, menn og born som er utsette for vald eller truslar om vald i nære relasjonar. Du kan ta kontakt direkte, utan tilvising eller timeavtale.',
+    whoFor:
+      'Tilbodet er for kvinner, menn og born som er utsette for vald eller truslar om vald i nære relasjonar. Du kan ta kontakt direkte, utan tilvising eller timeavtale.',
     offerHeading: 'Kva tilbodet gir',
     service: (s: ServiceElement) => SERVICES_NN[s],
     adapted: (list: string) => `Senteret er lagt til rette for ${list}.`,
@@ -102,9 +112,13 @@ const T = {
     phoneHeading: 'Telefon heile døgnet',
     phone: (centre: string) => `${centre} har telefon som er open heile døgnet.`,
     nowHeading: 'Treng du hjelp no?',
-    now: ['Er du i akutt fare, ring politiet på 112.', 'Du kan også ringje Vald- og overgrepslinja på 116 006. Ho er gratis og open heile døgnet.'],
+    now: [
+      'Er du i akutt fare, ring politiet på 112.',
+      'Du kan også ringje Vald- og overgrepslinja på 116 006. Ho er gratis og open heile døgnet.',
+    ],
     contactHeading: 'Kontakt i kommunen',
-    contact: (cp: NonNullable<WebTextData['contactPoint']>) => `Kontaktpunktet i kommunen for krisesenteret er ${cp.agency}${cp.title ? ` (${cp.title})` : ''}.`,
+    contact: (cp: NonNullable<WebTextData['contactPoint']>) =>
+      `Kontaktpunktet i kommunen for krisesenteret er ${cp.agency}${cp.title ? ` (${cp.title})` : ''}.`,
     none: (x: string) => `${x} kommune er ikkje registrert med eit krisesentertilbod i Samordna enno.`,
     updated: (d: string) => `Sist oppdatert ${d}.`,
     and: 'og',
@@ -113,11 +127,16 @@ const T = {
 
 type Part = { heading: string } | { p: string } | { list: string[] };
 
-const joinList = (items: string[], and: string) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`);
+const joinList = (items: string[], and: string) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function municipalityWebText(d: WebTextData, language: WebTextLanguage = webTextLanguageFor(d.languageForm)): WebText {
+export function municipalityWebText(
+  d: WebTextData,
+  language: WebTextLanguage = webTextLanguageFor(d.languageForm),
+): WebText {
   const t = T[language];
   const gaps: string[] = [];
   const parts: Part[] = [];
@@ -150,7 +169,13 @@ export function municipalityWebText(d: WebTextData, language: WebTextLanguage = 
   ].join('\n');
   const html = [
     `<h2>${escapeHtml(title)}</h2>`,
-    ...parts.map((x) => ('heading' in x ? `<h3>${escapeHtml(x.heading)}</h3>` : 'p' in x ? `<p>${escapeHtml(x.p)}</p>` : `<ul>${x.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`)),
+    ...parts.map((x) =>
+      'heading' in x
+        ? `<h3>${escapeHtml(x.heading)}</h3>`
+        : 'p' in x
+          ? `<p>${escapeHtml(x.p)}</p>`
+          : `<ul>${x.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`,
+    ),
     `<p><small>${escapeHtml(updated)}</small></p>`,
   ].join('\n');
   return { language, title, text, html, updatedOn: d.updatedOn, gaps };

@@ -32,7 +32,13 @@ export interface AuditChange {
 }
 
 /** Writes audit records for many changes of one kind in the caller's transaction, in one statement. */
-export async function auditMany(em: EntityManager, ctx: AppContext, operation: string, entity: string, changes: AuditChange[]): Promise<void> {
+export async function auditMany(
+  em: EntityManager,
+  ctx: AppContext,
+  operation: string,
+  entity: string,
+  changes: AuditChange[],
+): Promise<void> {
   if (changes.length === 0) return;
   const user = ctx.auth;
   const rows = changes.map((c) => ({

@@ -52,16 +52,27 @@ export const authChecker: AuthChecker<AppContext> = ({ context }, roles) => {
  * the record as it is now; `shown` replaces it where the edited part is not the versioned record itself
  * (a routine step, versioned by its routine).
  */
-export function checkVersion<T extends { version: number }>(current: T, expected: number | null | undefined, entity: string, shown: object = current): void {
+export function checkVersion<T extends { version: number }>(
+  current: T,
+  expected: number | null | undefined,
+  entity: string,
+  shown: object = current,
+): void {
   if (expected === null || expected === undefined) {
-    throw badInput('expectedVersion', `Send med versjonen av ${entity} du så (expectedVersion), så ingen andres endring blir overskrevet.`);
+    throw badInput(
+      'expectedVersion',
+      `Send med versjonen av ${entity} du så (expectedVersion), så ingen andres endring blir overskrevet.`,
+    );
   }
   if (expected === current.version) return;
-  throw conflict(`Noen andre har endret ${entity} etter at du åpnet den (versjon ${expected}, nå ${current.version}). Se endringene og prøv igjen.`, {
-    expectedVersion: expected,
-    currentVersion: current.version,
-    current: JSON.parse(JSON.stringify({ ...shown, version: current.version })),
-  });
+  throw conflict(
+    `Noen andre har endret ${entity} etter at du åpnet den (versjon ${expected}, nå ${current.version}). Se endringene og prøv igjen.`,
+    {
+      expectedVersion: expected,
+      currentVersion: current.version,
+      current: JSON.parse(JSON.stringify({ ...shown, version: current.version })),
+    },
+  );
 }
 
 /**

@@ -26,8 +26,23 @@ const MESSAGES: Record<AvailabilityCode, string> = {
 // Node socket errors and PostgreSQL SQLSTATEs that mean "the connection is gone or cannot be made":
 // class 08 (connection exception), 57P01–57P03 (admin/crash shutdown, cannot connect now), 53300 (too many connections).
 const CONNECTION_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
 ]);
 // What node-postgres and its pool say when a connection breaks or cannot be had in time, and
 // TypeORM's follow-on when a transaction's connection broke under it (seen in the soak's restarts).
@@ -48,19 +63,31 @@ export function isStopping(): boolean {
 function causes(error: unknown, depth = 0): unknown[] {
   if (!error || typeof error !== 'object' || depth > 6) return [];
   const e = error as { driverError?: unknown; originalError?: unknown; cause?: unknown; errors?: unknown };
-  const nested = [e.driverError, e.originalError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])].filter((x) => x && x !== error);
+  const nested = [e.driverError, e.originalError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])].filter(
+    (x) => x && x !== error,
+  );
   return [error, ...nested.flatMap((x) => causes(x, depth + 1))];
 }
 
 /** The availability code for an error from the database layer, or null for any other error. */
 export function availabilityCode(error: unknown): AvailabilityCode | null {
   const all = causes(error);
-  if (all.some((e) => (e as { extensions?: { code?: unknown } }).extensions?.code === AvailabilityCode.SHUTTING_DOWN)) return AvailabilityCode.SHUTTING_DOWN;
-  if (all.some((e) => (e as { extensions?: { code?: unknown } }).extensions?.code === AvailabilityCode.DATABASE_UNAVAILABLE)) return AvailabilityCode.DATABASE_UNAVAILABLE;
-  if (stopping && all.some((e) => (e as { code?: unknown }).code === QUERY_CANCELED)) return AvailabilityCode.SHUTTING_DOWN;
+  if (all.some((e) => (e as { extensions?: { code?: unknown } }).extensions?.code === AvailabilityCode.SHUTTING_DOWN))
+    return AvailabilityCode.SHUTTING_DOWN;
+  if (
+    all.some(
+      (e) => (e as { extensions?: { code?: unknown } }).extensions?.code === AvailabilityCode.DATABASE_UNAVAILABLE,
+    )
+  )
+    return AvailabilityCode.DATABASE_UNAVAILABLE;
+  if (stopping && all.some((e) => (e as { code?: unknown }).code === QUERY_CANCELED))
+    return AvailabilityCode.SHUTTING_DOWN;
   const unavailable = all.some((e) => {
     const { code, message } = e as { code?: unknown; message?: unknown };
-    return (typeof code === 'string' && CONNECTION_CODES.has(code)) || (typeof message === 'string' && CONNECTION_MESSAGES.test(message));
+    return (
+      (typeof code === 'string' && CONNECTION_CODES.has(code)) ||
+      (typeof message === 'string' && CONNECTION_MESSAGES.test(message))
+    );
   });
   if (unavailable) return stopping ? AvailabilityCode.SHUTTING_DOWN : AvailabilityCode.DATABASE_UNAVAILABLE;
   return null;
@@ -109,7 +136,10 @@ export function availabilityPlugin<T extends object>(): ApolloServerPlugin<T> {
 export const availabilityErrorHandler: express.ErrorRequestHandler = (error, _req, res, next) => {
   const code = availabilityCode(error);
   if (!code || res.headersSent) return next(error);
-  res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS)).json({ errors: [formattedUnavailable(code)] });
+  res
+    .status(503)
+    .set('retry-after', String(RETRY_AFTER_SECONDS))
+    .json({ errors: [formattedUnavailable(code)] });
 };
 
 /**

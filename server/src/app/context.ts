@@ -59,7 +59,14 @@ export interface AppContext {
 
 export function createContext(
   dataSource: DataSource,
-  extras: { auth?: AuthUser | null; res?: Response; ip?: string; userAgent?: string | null; settings?: RuntimeSettings; dataVersion?: number } = {},
+  extras: {
+    auth?: AuthUser | null;
+    res?: Response;
+    ip?: string;
+    userAgent?: string | null;
+    settings?: RuntimeSettings;
+    dataVersion?: number;
+  } = {},
 ): AppContext {
   return {
     dataSource,

@@ -65,7 +65,10 @@ export class DataVersion {
   async listen(): Promise<void> {
     if (this.listener || this.stopped) return;
     const options = this.dataSource.options as { url?: string; applicationName?: string };
-    const client = new Client({ connectionString: options.url, application_name: `${options.applicationName ?? 'samordna'}-listen` });
+    const client = new Client({
+      connectionString: options.url,
+      application_name: `${options.applicationName ?? 'samordna'}-listen`,
+    });
     const lost = () => {
       if (this.listener !== client) return;
       this.listener = null;

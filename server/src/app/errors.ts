@@ -28,7 +28,16 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.PERSONAL_DATA_IN_FREE_TEXT,
   ErrorCode.TOTP_REQUIRED,
 ]);
-const PUBLIC_PREFIXES = ['GRAPHQL_', 'PERSISTED_QUERY_', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX', 'QUERY_TIMEOUT', 'RESPONSE_TOO_LARGE', 'TOO_MANY_'];
+const PUBLIC_PREFIXES = [
+  'GRAPHQL_',
+  'PERSISTED_QUERY_',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'QUERY_TOO_COMPLEX',
+  'QUERY_TIMEOUT',
+  'RESPONSE_TOO_LARGE',
+  'TOO_MANY_',
+];
 
 /** Bad input: names the field (dotted path inside the arguments) the message concerns. */
 export function badInput(field: string, message: string): GraphQLError {
@@ -40,9 +49,12 @@ export function badInput(field: string, message: string): GraphQLError {
  * parties approve. BAD_USER_INPUT at the field, with `reason: AMENDMENT_REQUIRED` for clients.
  */
 export function amendmentRequired(field: string, what = 'Vilkårene'): GraphQLError {
-  return new GraphQLError(`Avtalen er i kraft. ${what} endres ved et endringsforslag som de berørte partene godkjenner.`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, field, reason: 'AMENDMENT_REQUIRED' },
-  });
+  return new GraphQLError(
+    `Avtalen er i kraft. ${what} endres ved et endringsforslag som de berørte partene godkjenner.`,
+    {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field, reason: 'AMENDMENT_REQUIRED' },
+    },
+  );
 }
 
 /** `text` for use inside a LIKE/ILIKE pattern: its %, _ and \ match themselves. */
@@ -58,11 +70,15 @@ function isPublicCode(code: unknown): code is string {
   return typeof code === 'string' && (PUBLIC_CODES.has(code) || PUBLIC_PREFIXES.some((p) => code.startsWith(p)));
 }
 
-export const INTERNAL_MESSAGE = 'Det oppstod en intern feil. Prøv igjen, eller kontakt administrator om feilen vedvarer.';
+export const INTERNAL_MESSAGE =
+  'Det oppstod en intern feil. Prøv igjen, eller kontakt administrator om feilen vedvarer.';
 
 /** `Variable "$input" got invalid value … at "input.year"; …`: the field is the path inside the variables. */
 function coercionField(message: string): string | undefined {
-  const m = /^Variable "\$([^"]+)" (?:got invalid value [\s\S]*? at "([^"]+)";|got invalid value|of required type|of non-null type|has invalid value)/.exec(message);
+  const m =
+    /^Variable "\$([^"]+)" (?:got invalid value [\s\S]*? at "([^"]+)";|got invalid value|of required type|of non-null type|has invalid value)/.exec(
+      message,
+    );
   if (!m) return undefined;
   return m[2] ?? m[1];
 }
@@ -115,7 +131,13 @@ function redact(text: string): string {
  * SQL, its parameters, or the key details of a constraint error (they hold personal data).
  */
 export function logInternalError(where: string, requestId: string, error: unknown): void {
-  const e = (error ?? {}) as { name?: string; message?: string; stack?: string; driverError?: Record<string, unknown>; code?: unknown };
+  const e = (error ?? {}) as {
+    name?: string;
+    message?: string;
+    stack?: string;
+    driverError?: Record<string, unknown>;
+    code?: unknown;
+  };
   const driver = (e.driverError ?? e) as { code?: unknown; table?: unknown; constraint?: unknown; routine?: unknown };
   const facts = [
     `request ${requestId}`,
@@ -124,8 +146,13 @@ export function logInternalError(where: string, requestId: string, error: unknow
     typeof driver.table === 'string' ? `table ${driver.table}` : '',
     typeof driver.constraint === 'string' ? `constraint ${driver.constraint}` : '',
   ].filter(Boolean);
-  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8);
-  console.error(`[${where}] internal error (${facts.join(', ')}): ${redact(String(e.message ?? error))}${frames.length ? `\n${frames.join('\n')}` : ''}`);
+  const frames = (e.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 8);
+  console.error(
+    `[${where}] internal error (${facts.join(', ')}): ${redact(String(e.message ?? error))}${frames.length ? `\n${frames.join('\n')}` : ''}`,
+  );
 }
 
 /**
@@ -149,7 +176,9 @@ export function errorLoggingPlugin(): ApolloServerPlugin<{ requestId?: string }>
           const result = response.body.singleResult;
           if (!result.errors?.some((e) => e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR)) return;
           result.errors = result.errors.map((e) =>
-            e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
+            e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR
+              ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } }
+              : e,
           );
         },
       };
@@ -178,13 +207,26 @@ export function conflict(message: string, extra: Record<string, unknown> = {}): 
  * service may check first for a friendlier message; under concurrency the index decides.
  */
 export const UNIQUE_RULES: Record<string, { field: string; message: string }> = {
-  UQ_crisis_centre_name_ci: { field: 'input.name', message: 'Det finnes allerede et krisesenter med dette navnet (store og små bokstaver regnes som like).' },
-  UQ_handover_routine_centre_municipality: { field: 'kommunenummer', message: 'Det finnes allerede en rutine for dette senteret og denne kommunen.' },
-  UQ_contact_person_contact_point: { field: 'input.isContactPoint', message: 'Kommunen har allerede et kontaktpunkt. Prøv igjen.' },
+  UQ_crisis_centre_name_ci: {
+    field: 'input.name',
+    message: 'Det finnes allerede et krisesenter med dette navnet (store og små bokstaver regnes som like).',
+  },
+  UQ_handover_routine_centre_municipality: {
+    field: 'kommunenummer',
+    message: 'Det finnes allerede en rutine for dette senteret og denne kommunen.',
+  },
+  UQ_contact_person_contact_point: {
+    field: 'input.isContactPoint',
+    message: 'Kommunen har allerede et kontaktpunkt. Prøv igjen.',
+  },
 };
 
 /** CONFLICT for a rule in UNIQUE_RULES, with its field (and `extra`, e.g. the existing record). */
-export function uniqueConflict(rule: keyof typeof UNIQUE_RULES, message?: string, extra: Record<string, unknown> = {}): GraphQLError {
+export function uniqueConflict(
+  rule: keyof typeof UNIQUE_RULES,
+  message?: string,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
   const r = UNIQUE_RULES[rule];
   return conflict(message ?? r.message, { field: r.field, rule, ...extra });
 }
@@ -193,8 +235,14 @@ export function uniqueConflict(rule: keyof typeof UNIQUE_RULES, message?: string
 export function pgErrorOf(error: unknown): { code?: string; constraint?: string } | null {
   if (typeof error !== 'object' || error === null) return null;
   const e = error as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } };
-  const code = typeof e.code === 'string' ? e.code : typeof e.driverError?.code === 'string' ? e.driverError.code : undefined;
-  const constraint = typeof e.constraint === 'string' ? e.constraint : typeof e.driverError?.constraint === 'string' ? e.driverError.constraint : undefined;
+  const code =
+    typeof e.code === 'string' ? e.code : typeof e.driverError?.code === 'string' ? e.driverError.code : undefined;
+  const constraint =
+    typeof e.constraint === 'string'
+      ? e.constraint
+      : typeof e.driverError?.constraint === 'string'
+        ? e.driverError.constraint
+        : undefined;
   return code ? { code, constraint } : null;
 }
 

@@ -11,13 +11,28 @@ import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createContext, defaultSettings, type AppContext, type RuntimeSettings } from './context';
-import { ErrorCode, INTERNAL_MESSAGE, debugFormatError, formatError, logInternalError, errorLoggingPlugin } from './errors';
+import {
+  ErrorCode,
+  INTERNAL_MESSAGE,
+  debugFormatError,
+  formatError,
+  logInternalError,
+  errorLoggingPlugin,
+} from './errors';
 import { randomUUID } from 'node:crypto';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
 import { armor, budgetPlugin, costLimitPlugin, fieldGuardPlugin, LIMITS } from './limits';
 import { checkStorableArgs } from './validation';
 import { authenticate } from '../modules/auth/auth.service';
-import { availabilityCode, availabilityErrorHandler, availabilityPlugin, createInFlightTracker, isStopping, unavailableError, type InFlightTracker } from './availability';
+import {
+  availabilityCode,
+  availabilityErrorHandler,
+  availabilityPlugin,
+  createInFlightTracker,
+  isStopping,
+  unavailableError,
+  type InFlightTracker,
+} from './availability';
 import { calendarRouter } from '../modules/reminders/calendar';
 import { documentsRouter } from '../modules/documents/documents.router';
 import { reachExportRouter } from '../modules/exports/exports.router';
@@ -51,10 +66,18 @@ export function securityHeaders(): express.RequestHandler {
 
 /** body-parser's error types, and the stable code each answers with. */
 const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Forespørselen er for stor (grensen er 1 MB).' },
+  'entity.too.large': {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'Forespørselen er for stor (grensen er 1 MB).',
+  },
   'entity.parse.failed': { status: 400, code: 'MALFORMED_JSON', message: 'Forespørselen er ikke gyldig JSON.' },
   'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Tegnkodingen støttes ikke.' },
-  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Tegnsettet støttes ikke (bruk UTF-8).' },
+  'charset.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Tegnsettet støttes ikke (bruk UTF-8).',
+  },
 };
 
 /** The last express error handler: JSON `{ errors: [{ message, extensions: { code } }] }`, never an HTML page or a stack trace. */
@@ -66,14 +89,18 @@ export function jsonErrorHandler(debug: boolean): express.ErrorRequestHandler {
     const status = known?.status ?? e.status ?? e.statusCode ?? 500;
     let body;
     if (known) body = { message: known.message, extensions: { code: known.code } };
-    else if (status >= 400 && status < 500) body = { message: 'Ugyldig forespørsel.', extensions: { code: 'BAD_REQUEST' } };
+    else if (status >= 400 && status < 500)
+      body = { message: 'Ugyldig forespørsel.', extensions: { code: 'BAD_REQUEST' } };
     else {
       const requestId = randomUUID();
       logInternalError('http', requestId, error);
       body = { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } };
     }
     if (debug) Object.assign(body.extensions, { stacktrace: String(e.stack ?? error).split('\n') });
-    res.status(status).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [body] }));
+    res
+      .status(status)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify({ errors: [body] }));
   };
 }
 
@@ -88,7 +115,8 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
   // The same security headers on every answer: dashboard, /graphql, /export, /geo.
   app.use(securityHeaders());
   // Behind the reverse proxy, sign-in throttling per address needs the client's address, not the proxy's.
-  if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  if (options.trustProxy)
+    app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
   app.use(compression());
   let ready: Ready | null = null;
 
@@ -126,13 +154,27 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
     attach(r: Ready) {
       const settings = r.settings ?? defaultSettings();
       // Coverage and cost answers are kept per data version and viewer (response-cache.ts).
-      router.use('/graphql', express.json({ limit: '1mb' }), responseCache(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)), r.graphqlMiddleware);
+      router.use(
+        '/graphql',
+        express.json({ limit: '1mb' }),
+        responseCache(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)),
+        r.graphqlMiddleware,
+      );
       // Exports are computed for the signed-in user: what they may see of extra charges differs.
-      router.use('/export', exportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
+      router.use(
+        '/export',
+        exportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)),
+      );
       if (r.oidcRouter) router.use('/auth/oidc', r.oidcRouter);
       router.use('/calendar', calendarRouter(r.dataSource, { publicUrl: settings.publicUrl }));
-      router.use('/export', reachExportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
-      router.use('/documents', documentsRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)));
+      router.use(
+        '/export',
+        reachExportRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)),
+      );
+      router.use(
+        '/documents',
+        documentsRouter(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)),
+      );
       if (existsSync(path.join(options.dashboardDir, 'index.html'))) {
         router.use(express.static(options.dashboardDir, { index: 'index.html' }));
         // Client-side routes: every other GET that accepts HTML gets the app shell.
@@ -228,7 +270,11 @@ export async function createApollo(
   return apollo;
 }
 
-export function graphqlMiddleware(apollo: ApolloServer<AppContext>, dataSource: DataSource, settings: RuntimeSettings = defaultSettings()): express.RequestHandler {
+export function graphqlMiddleware(
+  apollo: ApolloServer<AppContext>,
+  dataSource: DataSource,
+  settings: RuntimeSettings = defaultSettings(),
+): express.RequestHandler {
   return expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const locals = res.locals as CacheLocals;
@@ -242,7 +288,14 @@ export function graphqlMiddleware(apollo: ApolloServer<AppContext>, dataSource: 
         if (code) throw unavailableError(code);
         throw error;
       }
-      return createContext(dataSource, { auth, res, ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null, settings, dataVersion: locals.dataVersion });
+      return createContext(dataSource, {
+        auth,
+        res,
+        ip: req.ip ?? 'unknown',
+        userAgent: req.headers['user-agent'] ?? null,
+        settings,
+        dataVersion: locals.dataVersion,
+      });
     },
   });
 }

@@ -130,7 +130,11 @@ export function isPagedField(field: GraphQLField<unknown, unknown>): boolean {
 }
 
 /** How many times the children of `Type.field` are resolved at most. */
-export function listMultiplier(typeName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+export function listMultiplier(
+  typeName: string,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+): number {
   if (isPagedField(field)) {
     const limit = typeof args.limit === 'number' ? args.limit : LIMITS.defaultPageSize;
     return Math.min(LIMITS.maxPageSize, Math.max(1, limit));
@@ -150,7 +154,12 @@ const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity
 };
 
 /** The estimated cost of an operation (variables already checked). */
-export function estimateCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables: Record<string, unknown>, operationName?: string): number {
+export function estimateCost(
+  schema: GraphQLSchema,
+  query: Parameters<typeof getComplexity>[0]['query'],
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number {
   return getComplexity({
     schema,
     query,
@@ -192,9 +201,12 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin {
             throw error;
           }
           if (cost > LIMITS.maxCost) {
-            throw new GraphQLError(`Spørringen er for kostbar (anslått ${cost}, grensen er ${LIMITS.maxCost}). Be om færre rader eller færre nivåer.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: LIMITS.maxCost, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `Spørringen er for kostbar (anslått ${cost}, grensen er ${LIMITS.maxCost}). Be om færre rader eller færre nivåer.`,
+              {
+                extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: LIMITS.maxCost, http: { status: 400 } },
+              },
+            );
           }
         },
       };
@@ -229,19 +241,33 @@ const budgetError = (e: GraphQLError) => (BUDGET_ERRORS.add(e), e);
 export function onUnhandledRejection(reason: unknown, log: (message: string) => void = console.error): void {
   // graphql-js rejects with the error located at its field: the budget error is its originalError.
   for (let e: unknown = reason; e instanceof GraphQLError; e = e.originalError) if (BUDGET_ERRORS.has(e)) return;
-  log(`Unhandled rejection (an abandoned resolver; the server keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  log(
+    `Unhandled rejection (an abandoned resolver; the server keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+  );
 }
 
 export function responseTooLarge(what: string): GraphQLError {
-  return budgetError(new GraphQLError(`Svaret ble for stort (${what}). Be om færre rader eller færre nivåer.`, {
-    extensions: { code: 'RESPONSE_TOO_LARGE', maxResolvedFields: LIMITS.maxResolvedFields, maxResponseBytes: LIMITS.maxResponseBytes, http: { status: 400 } },
-  }));
+  return budgetError(
+    new GraphQLError(`Svaret ble for stort (${what}). Be om færre rader eller færre nivåer.`, {
+      extensions: {
+        code: 'RESPONSE_TOO_LARGE',
+        maxResolvedFields: LIMITS.maxResolvedFields,
+        maxResponseBytes: LIMITS.maxResponseBytes,
+        http: { status: 400 },
+      },
+    }),
+  );
 }
 
 export function queryTimeout(): GraphQLError {
-  return budgetError(new GraphQLError(`Spørringen tok for lang tid (grensen er ${LIMITS.maxExecutionMs / 1000} s). Be om færre rader eller færre nivåer.`, {
-    extensions: { code: 'QUERY_TIMEOUT', maxExecutionMs: LIMITS.maxExecutionMs, http: { status: 503 } },
-  }));
+  return budgetError(
+    new GraphQLError(
+      `Spørringen tok for lang tid (grensen er ${LIMITS.maxExecutionMs / 1000} s). Be om færre rader eller færre nivåer.`,
+      {
+        extensions: { code: 'QUERY_TIMEOUT', maxExecutionMs: LIMITS.maxExecutionMs, http: { status: 503 } },
+      },
+    ),
+  );
 }
 
 /**
@@ -250,7 +276,9 @@ export function queryTimeout(): GraphQLError {
  * budgetPlugin); and refuses arguments holding text that cannot be stored (validation.ts). A sync
  * throw ends the enclosing list at once, so nothing more of it is resolved.
  */
-export function fieldGuardPlugin(checkArgs: (args: Record<string, unknown>) => void): ApolloServerPlugin<{ budget?: RequestBudget }> {
+export function fieldGuardPlugin(
+  checkArgs: (args: Record<string, unknown>) => void,
+): ApolloServerPlugin<{ budget?: RequestBudget }> {
   return {
     async requestDidStart() {
       return {
@@ -261,9 +289,11 @@ export function fieldGuardPlugin(checkArgs: (args: Record<string, unknown>) => v
               if (budget) {
                 if (budget.exceeded) throw budget.exceeded;
                 budget.fields += 1;
-                if (budget.fields > LIMITS.maxResolvedFields) throw (budget.exceeded = responseTooLarge(`over ${LIMITS.maxResolvedFields} felt`));
+                if (budget.fields > LIMITS.maxResolvedFields)
+                  throw (budget.exceeded = responseTooLarge(`over ${LIMITS.maxResolvedFields} felt`));
                 // Reading the clock for every field costs; every 256th is often enough.
-                if ((budget.fields & 0xff) === 0 && Date.now() > budget.deadline) throw (budget.exceeded = queryTimeout());
+                if ((budget.fields & 0xff) === 0 && Date.now() > budget.deadline)
+                  throw (budget.exceeded = queryTimeout());
               }
               if (args && Object.keys(args).length > 0) checkArgs(args);
             },

@@ -15,8 +15,16 @@ export function definedOnly<T extends object>(data: T): Partial<T> {
  * A record locked for this transaction (SELECT … FOR UPDATE), so concurrent changes queue behind it;
  * if it is gone, NOT_FOUND for administrators and FORBIDDEN for others (see `missing`).
  */
-export async function lockOrMissing<T extends ObjectLiteral & { id: string }>(em: EntityManager, ctx: AppContext, target: EntityTarget<T>, id: string, [entity, message]: Missing): Promise<T> {
-  const row = await em.getRepository(target).findOne({ where: { id } as FindOptionsWhere<T>, lock: { mode: 'pessimistic_write' } });
+export async function lockOrMissing<T extends ObjectLiteral & { id: string }>(
+  em: EntityManager,
+  ctx: AppContext,
+  target: EntityTarget<T>,
+  id: string,
+  [entity, message]: Missing,
+): Promise<T> {
+  const row = await em
+    .getRepository(target)
+    .findOne({ where: { id } as FindOptionsWhere<T>, lock: { mode: 'pessimistic_write' } });
   if (!row) throw missing(ctx, notFound(entity, id, message));
   return row;
 }

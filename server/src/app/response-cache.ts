@@ -58,7 +58,10 @@ export function responseCachePlugin(): ApolloServerPlugin<AppContext> {
         async willSendResponse({ response, contextValue }) {
           const locals = contextValue.res?.locals as CacheLocals | undefined;
           if (!locals) return;
-          locals.answerOk = response.body.kind === 'single' && response.body.singleResult.errors === undefined && response.body.singleResult.data != null;
+          locals.answerOk =
+            response.body.kind === 'single' &&
+            response.body.singleResult.errors === undefined &&
+            response.body.singleResult.data != null;
         },
       };
     },
@@ -73,9 +76,18 @@ function cacheableDocument(documents: Map<string, boolean>, query: string, opera
   let ok = false;
   try {
     const doc = parse(query, { maxTokens: 5000 });
-    const operations = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    const op = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-    ok = !!op && op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(s.name.value));
+    const operations = doc.definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
+    const op = operationName
+      ? operations.find((o) => o.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
+    ok =
+      !!op &&
+      op.operation === 'query' &&
+      op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(s.name.value));
   } catch {
     ok = false;
   }
@@ -94,16 +106,26 @@ export function viewerKey(auth: AuthUser | null): string {
 /** Apollo's CSRF prevention lets a GET through only with one of these (or a non-simple content type). */
 function getIsPreflighted(req: express.Request): boolean {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  const simple = type === '' || type === 'text/plain' || type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data';
+  const simple =
+    type === '' ||
+    type === 'text/plain' ||
+    type === 'application/x-www-form-urlencoded' ||
+    type === 'multipart/form-data';
   return !simple || !!req.headers['x-apollo-operation-name'] || !!req.headers['apollo-require-preflight'];
 }
 
 function requestOf(req: express.Request): { query: string; operationName?: string; variables: unknown } | null {
   if (req.method === 'POST') {
-    const b = req.body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
-    if (!b || typeof b !== 'object' || Array.isArray(b) || typeof b.query !== 'string' || b.extensions !== undefined) return null;
+    const b = req.body as
+      { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
+    if (!b || typeof b !== 'object' || Array.isArray(b) || typeof b.query !== 'string' || b.extensions !== undefined)
+      return null;
     if (b.operationName != null && typeof b.operationName !== 'string') return null;
-    return { query: b.query, operationName: (b.operationName as string | null) ?? undefined, variables: b.variables ?? null };
+    return {
+      query: b.query,
+      operationName: (b.operationName as string | null) ?? undefined,
+      variables: b.variables ?? null,
+    };
   }
   if (req.method === 'GET') {
     if (!getIsPreflighted(req)) return null;
@@ -117,18 +139,26 @@ function requestOf(req: express.Request): { query: string; operationName?: strin
         return null;
       }
     } else if (q.variables !== undefined) return null;
-    return { query: q.query, operationName: typeof q.operationName === 'string' ? q.operationName : undefined, variables };
+    return {
+      query: q.query,
+      operationName: typeof q.operationName === 'string' ? q.operationName : undefined,
+      variables,
+    };
   }
   return null;
 }
 
-const etagMatches = (header: string | undefined, etag: string) => !!header && header.split(',').some((t) => t.trim() === etag);
+const etagMatches = (header: string | undefined, etag: string) =>
+  !!header && header.split(',').some((t) => t.trim() === etag);
 
 /**
  * Express middleware in front of Apollo on /graphql. `authenticate` is the session look-up the
  * GraphQL context would make; its result (and the data version) is left in `res.locals` for it.
  */
-export function responseCache(ds: DataSource, authenticate: (req: express.Request) => Promise<AuthUser | null>): express.RequestHandler {
+export function responseCache(
+  ds: DataSource,
+  authenticate: (req: express.Request) => Promise<AuthUser | null>,
+): express.RequestHandler {
   const dv = dataVersionOf(ds);
   const entries = new Map<string, Entry>();
   const documents = new Map<string, boolean>();
@@ -142,11 +172,20 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
   return async (req, res, next) => {
     try {
       const request = requestOf(req);
-      if (!request || isStopping() || !cacheableDocument(documents, request.query, request.operationName)) return next();
+      if (!request || isStopping() || !cacheableDocument(documents, request.query, request.operationName))
+        return next();
       const locals = res.locals as CacheLocals;
       locals.auth = await authenticate(req);
       locals.dataVersion = await dv.current();
-      const key = [locals.dataVersion, todayInNorway(), viewerKey(locals.auth), req.headers.accept ?? '', request.operationName ?? '', request.query, JSON.stringify(request.variables)].join('|');
+      const key = [
+        locals.dataVersion,
+        todayInNorway(),
+        viewerKey(locals.auth),
+        req.headers.accept ?? '',
+        request.operationName ?? '',
+        request.query,
+        JSON.stringify(request.variables),
+      ].join('|');
       const etag = `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
       // Browsers may keep it, but must ask again (If-None-Match) before using it; never shared caches.
       const revalidate = () => {
@@ -203,17 +242,26 @@ export function responseCache(ds: DataSource, authenticate: (req: express.Reques
             // After Apollo's headers (its cache-control: no-store is for answers nobody keeps).
             revalidate();
             const headers = Object.entries(res.getHeaders())
-              .filter(([name]) => !['content-length', 'etag', 'content-encoding', 'cache-control', 'vary'].includes(name.toLowerCase()))
-              .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+              .filter(
+                ([name]) =>
+                  !['content-length', 'etag', 'content-encoding', 'cache-control', 'vary'].includes(name.toLowerCase()),
+              )
+              .map(([name, value]): [string, string] => [
+                name,
+                Array.isArray(value) ? value.join(', ') : String(value),
+              ]);
             const answer: Entry = { body: Buffer.from(body), headers, etag };
             // Those waiting get it (computed after they read the version, so never older than that).
             settled(answer);
-            void dv.current().then((now) => {
-              // Kept only when no write committed while it was computed (it could mix old and new).
-              if (now !== locals.dataVersion) return;
-              entries.set(key, answer);
-              while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-            }, () => undefined);
+            void dv.current().then(
+              (now) => {
+                // Kept only when no write committed while it was computed (it could mix old and new).
+                if (now !== locals.dataVersion) return;
+                entries.set(key, answer);
+                while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+              },
+              () => undefined,
+            );
           }
         }
         settled(null);

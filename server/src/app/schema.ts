@@ -4,7 +4,11 @@ import { buildSchema } from 'type-graphql';
 import { CountyResolver, MunicipalityResolver } from '../modules/municipality/municipality.resolver';
 import { CrisisCentreResolver } from '../modules/crisis-centre/crisis-centre.resolver';
 import { AgreementPartyResolver, AgreementResolver } from '../modules/agreement/agreement.resolver';
-import { AgreementAmendmentsResolver, AmendmentApprovalResolver, AmendmentResolver } from '../modules/agreement/amendment.resolver';
+import {
+  AgreementAmendmentsResolver,
+  AmendmentApprovalResolver,
+  AmendmentResolver,
+} from '../modules/agreement/amendment.resolver';
 import { AgencyResolver, ContactResolver } from '../modules/contact/contact.resolver';
 import { HandoverRoutineResolver, RoutineStepResolver } from '../modules/handover/handover.resolver';
 import { AgreementCostResolver, CostSharingResolver } from '../modules/cost-sharing/cost.resolver';

@@ -24,7 +24,10 @@ export const TRANSACTION_ATTEMPTS = 5;
  *  3. several rows of one kind in id order (e.g. the contacts verified together).
  * `work` must not have effects outside the database (mail, cookies): it may run more than once.
  */
-export async function transaction<T>(ctx: { dataSource: DataSource }, work: (em: EntityManager) => Promise<T>): Promise<T> {
+export async function transaction<T>(
+  ctx: { dataSource: DataSource },
+  work: (em: EntityManager) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.dataSource.transaction(work);

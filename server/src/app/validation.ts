@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { findPersonalData, isSupportedDate, isPhoneNumber, isWorkEmail, parseKommunenummer, PERSONAL_DATA_MESSAGES, SUPPORTED_DATES, MONEY_LIMITS, formatOre, todayInNorway, type FreeTextAudience } from '@samordna/domain';
+import {
+  findPersonalData,
+  isSupportedDate,
+  isPhoneNumber,
+  isWorkEmail,
+  parseKommunenummer,
+  PERSONAL_DATA_MESSAGES,
+  SUPPORTED_DATES,
+  MONEY_LIMITS,
+  formatOre,
+  todayInNorway,
+  type FreeTextAudience,
+} from '@samordna/domain';
 import { badInput, ErrorCode } from './errors';
 import { GraphQLError } from 'graphql';
 
@@ -12,9 +24,12 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argNa
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = [argName, ...issue.path.map(String)].join('.');
-    const personalData = issue.code === 'custom' ? (issue.params as { personalData?: string } | undefined)?.personalData : undefined;
+    const personalData =
+      issue.code === 'custom' ? (issue.params as { personalData?: string } | undefined)?.personalData : undefined;
     if (personalData) {
-      throw new GraphQLError(issue.message, { extensions: { code: ErrorCode.PERSONAL_DATA_IN_FREE_TEXT, field, kind: personalData } });
+      throw new GraphQLError(issue.message, {
+        extensions: { code: ErrorCode.PERSONAL_DATA_IN_FREE_TEXT, field, kind: personalData },
+      });
     }
     // Every field's first problem, so a form can show them all at once (`field` stays the first).
     const fields: { field: string; message: string }[] = [];
@@ -43,14 +58,21 @@ const trimmed = (max: number, label: string, check: FreeTextCheck) =>
     .superRefine((text, ctx) => {
       if (check === 'none') return;
       const found = findPersonalData(text, check);
-      if (found) ctx.addIssue({ code: 'custom', message: `${label} ${PERSONAL_DATA_MESSAGES[found.kind]}`, params: { personalData: found.kind } });
+      if (found)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label} ${PERSONAL_DATA_MESSAGES[found.kind]}`,
+          params: { personalData: found.kind },
+        });
     });
 
-const dateMessage = (label: string) => `${label} må være en gyldig dato (ÅÅÅÅ-MM-DD) fra ${SUPPORTED_DATES.min} til ${SUPPORTED_DATES.max}.`;
+const dateMessage = (label: string) =>
+  `${label} må være en gyldig dato (ÅÅÅÅ-MM-DD) fra ${SUPPORTED_DATES.min} til ${SUPPORTED_DATES.max}.`;
 
 export const v = {
   /** Required text, trimmed, not empty; checked for personal data (see FreeTextCheck). */
-  text: (label: string, max = 300, check: FreeTextCheck = 'public') => trimmed(max, label, check).min(1, `${label} må fylles ut.`),
+  text: (label: string, max = 300, check: FreeTextCheck = 'public') =>
+    trimmed(max, label, check).min(1, `${label} må fylles ut.`),
   /** Optional text: empty becomes null. */
   optionalText: (label: string, max = 2000, check: FreeTextCheck = 'public') =>
     trimmed(max, label, check)
@@ -64,7 +86,11 @@ export const v = {
       .nullish()
       .transform((s) => (s ? s : null))
       .refine((s) => s === null || isSupportedDate(s), dateMessage(label)),
-  uuid: (label: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `Ugyldig id for ${label}.`).transform((s) => s.toLowerCase()),
+  uuid: (label: string) =>
+    z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `Ugyldig id for ${label}.`)
+      .transform((s) => s.toLowerCase()),
   kommunenummer: () =>
     z.string().transform((s, ctx) => {
       const r = parseKommunenummer(s);
@@ -89,7 +115,11 @@ export const v = {
       .transform((s) => (s ? s : null))
       .refine((s) => s === null || isPhoneNumber(s), 'Telefonnummeret må ha 8–15 sifre.'),
   int: (label: string, min: number, max: number) =>
-    z.number().int(`${label} må være et helt tall.`).min(min, `${label} må være minst ${min}.`).max(max, `${label} kan være høyst ${max}.`),
+    z
+      .number()
+      .int(`${label} må være et helt tall.`)
+      .min(min, `${label} må være minst ${min}.`)
+      .max(max, `${label} kan være høyst ${max}.`),
   /** A budget year. */
   year: () => v.int('Året', 2000, 2100),
   /** Money: a non-negative whole number of øre, at most `max` (10 billion kroner unless said). */
@@ -106,7 +136,10 @@ export const paging = z.object({
 });
 
 /** `limit`/`offset` arguments, checked and defaulted (50, 0). */
-export function parsePaging(page: { limit?: number | null; offset?: number | null }): { limit: number; offset: number } {
+export function parsePaging(page: { limit?: number | null; offset?: number | null }): {
+  limit: number;
+  offset: number;
+} {
   return parseInput(paging, { limit: page.limit ?? undefined, offset: page.offset ?? undefined }, 'paging');
 }
 

@@ -87,11 +87,21 @@ async function main(): Promise<void> {
         if ((await em.query(`SELECT 1 FROM app_user WHERE email = $1`, [email])).length) {
           throw new Error(`A user with the e-mail address ${email} exists already. Nothing was created.`);
         }
-        const [user] = await em.query(`INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [email, name, passwordHash]);
+        const [user] = await em.query(
+          `INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
+          [email, name, passwordHash],
+        );
         await em.query(`INSERT INTO user_role (user_id, role) VALUES ($1, 'ADMIN')`, [user.id]);
         await em.query(
           `INSERT INTO audit_log (user_id, user_label, operation, entity, entity_id, changes) VALUES (NULL, 'pnpm admin:create', 'CREATE', 'AppUser', $1, $2)`,
-          [user.id, JSON.stringify({ email: { before: null, after: email }, name: { before: null, after: name }, grants: { before: null, after: ['ADMIN'] } })],
+          [
+            user.id,
+            JSON.stringify({
+              email: { before: null, after: email },
+              name: { before: null, after: name },
+              grants: { before: null, after: ['ADMIN'] },
+            }),
+          ],
         );
       });
       console.log(`Created the national administrator ${name} <${email}> in ${db.description}.`);

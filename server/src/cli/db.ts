@@ -29,7 +29,9 @@ async function main(command: string | undefined): Promise<void> {
     }
     const prepared = await prepareDatabase(db.url, { seed: false, dataFilesDir: config.dataFilesDir });
     try {
-      console.log(prepared.migrations.length ? `Migrations run: ${prepared.migrations.join(', ')}` : 'No pending migrations.');
+      console.log(
+        prepared.migrations.length ? `Migrations run: ${prepared.migrations.join(', ')}` : 'No pending migrations.',
+      );
       if (command === 'seed' || command === 'reset') {
         const s = await seed(prepared.dataSource, config.dataFilesDir);
         console.log(`Seeded: ${JSON.stringify(s)}`);

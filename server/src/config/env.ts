@@ -59,7 +59,11 @@ function parseUrl(variable: string, text: string, protocols: string[], example: 
   } catch {
     throw new ConfigError(variable, `${variable} is not a URL; expected ${example}.`);
   }
-  if (!protocols.includes(u.protocol)) throw new ConfigError(variable, `${variable} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, not ${u.protocol}//.`);
+  if (!protocols.includes(u.protocol))
+    throw new ConfigError(
+      variable,
+      `${variable} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, not ${u.protocol}//.`,
+    );
   return u;
 }
 
@@ -86,7 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     try {
       parsed = new URL(databaseUrl);
     } catch {
-      throw new ConfigError('DATABASE_URL', 'DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database.');
+      throw new ConfigError(
+        'DATABASE_URL',
+        'DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database.',
+      );
     }
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
       throw new ConfigError('DATABASE_URL', `DATABASE_URL must start with postgres://, not ${parsed.protocol}//.`);
@@ -95,15 +102,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const graceText = env.SAMORDNA_SHUTDOWN_GRACE_MS?.trim() || '10000';
   const shutdownGraceMs = Number(graceText);
   if (!/^\d+$/.test(graceText)) {
-    throw new ConfigError('SAMORDNA_SHUTDOWN_GRACE_MS', `SAMORDNA_SHUTDOWN_GRACE_MS must be a whole number of milliseconds, not «${graceText}».`);
+    throw new ConfigError(
+      'SAMORDNA_SHUTDOWN_GRACE_MS',
+      `SAMORDNA_SHUTDOWN_GRACE_MS must be a whole number of milliseconds, not «${graceText}».`,
+    );
   }
   const production = env.NODE_ENV === 'production';
   const publicUrlText = env.SAMORDNA_PUBLIC_URL?.trim() || `http://localhost:${port}`;
-  const publicUrl = parseUrl('SAMORDNA_PUBLIC_URL', publicUrlText, ['http:', 'https:'], 'https://samordna.example.no').toString().replace(/\/$/, '');
+  const publicUrl = parseUrl('SAMORDNA_PUBLIC_URL', publicUrlText, ['http:', 'https:'], 'https://samordna.example.no')
+    .toString()
+    .replace(/\/$/, '');
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl) parseUrl('SMTP_URL', smtpUrl, ['smtp:', 'smtps:'], 'smtp://user:password@mail.example.no:587');
   const mailFrom = env.MAIL_FROM?.trim() || null;
-  if (smtpUrl && !mailFrom) throw new ConfigError('MAIL_FROM', 'MAIL_FROM must be set with SMTP_URL: the sender address of the mails, e.g. "Samordna <samordna@kommune.no>".');
+  if (smtpUrl && !mailFrom)
+    throw new ConfigError(
+      'MAIL_FROM',
+      'MAIL_FROM must be set with SMTP_URL: the sender address of the mails, e.g. "Samordna <samordna@kommune.no>".',
+    );
   const issuer = env.OIDC_ISSUER?.trim() || null;
   const clientId = env.OIDC_CLIENT_ID?.trim() || null;
   if (issuer) parseUrl('OIDC_ISSUER', issuer, ['https:', 'http:'], 'https://login.microsoftonline.com/<tenant>/v2.0');

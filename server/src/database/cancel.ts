@@ -7,7 +7,11 @@ import { Client } from 'pg';
  * Returns how many statements were cancelled.
  */
 export async function cancelStatements(url: string, applicationName: string): Promise<number> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000, application_name: `${applicationName}-stop` });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: 3000,
+    application_name: `${applicationName}-stop`,
+  });
   try {
     await client.connect();
     const { rows } = await client.query<{ n: number }>(

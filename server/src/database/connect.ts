@@ -32,9 +32,13 @@ export function explainConnectionError(error: unknown, url: string): DatabaseUna
       );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new DatabaseUnavailableError(`Cannot resolve the database host in DATABASE_URL (${hostPort}). Check the host name.`);
+      return new DatabaseUnavailableError(
+        `Cannot resolve the database host in DATABASE_URL (${hostPort}). Check the host name.`,
+      );
     case 'ETIMEDOUT':
-      return new DatabaseUnavailableError(`PostgreSQL at ${hostPort} did not answer in time. Check DATABASE_URL and the network.`);
+      return new DatabaseUnavailableError(
+        `PostgreSQL at ${hostPort} did not answer in time. Check DATABASE_URL and the network.`,
+      );
     case '28P01':
     case '28000':
       return new DatabaseUnavailableError(
@@ -42,10 +46,14 @@ export function explainConnectionError(error: unknown, url: string): DatabaseUna
           'Check the credentials in DATABASE_URL.',
       );
     case '3D000':
-      return new DatabaseUnavailableError(`The database in DATABASE_URL does not exist (${where}) and could not be created.`);
+      return new DatabaseUnavailableError(
+        `The database in DATABASE_URL does not exist (${where}) and could not be created.`,
+      );
     default:
       if (/timeout/i.test(e.message ?? '')) {
-        return new DatabaseUnavailableError(`PostgreSQL at ${hostPort} did not answer in time. Check DATABASE_URL and the network.`);
+        return new DatabaseUnavailableError(
+          `PostgreSQL at ${hostPort} did not answer in time. Check DATABASE_URL and the network.`,
+        );
       }
       return new DatabaseUnavailableError(`Cannot use PostgreSQL at ${where}: ${e.message ?? String(error)}`);
   }

@@ -11,9 +11,24 @@ import { ContactPerson } from '../modules/contact/contact-person.entity';
 import { HandoverRoutine } from '../modules/handover/handover-routine.entity';
 import { RoutineStep } from '../modules/handover/routine-step.entity';
 import { SeedState } from './seeds/seed-state.entity';
-import { AppUser, LoginAttempt, LoginChallenge, PasswordReset, UserInvitation, UserRole, UserSession } from '../modules/auth/auth.entities';
+import {
+  AppUser,
+  LoginAttempt,
+  LoginChallenge,
+  PasswordReset,
+  UserInvitation,
+  UserRole,
+  UserSession,
+} from '../modules/auth/auth.entities';
 import { AuditEntry } from '../modules/audit/audit.entity';
-import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from '../modules/cost-sharing/cost.entities';
+import {
+  CentreBudget,
+  ExtraCharge,
+  Investment,
+  KostraCentreFigure,
+  KostraNationalAverage,
+  UsageStat,
+} from '../modules/cost-sharing/cost.entities';
 
 /** Every entity, passed as classes (not globs) so pnpm's layout and bundling cannot lose one. */
 export const ENTITIES = [

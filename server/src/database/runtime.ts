@@ -34,7 +34,9 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   const { startEmbeddedPostgres } = await import('@samordna/embedded-pg');
   const pg = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true });
   if (pg.leftBehindStopped !== null) {
-    console.log(`Stopped the embedded PostgreSQL (pid ${pg.leftBehindStopped}) that an earlier Samordna left running on ${pg.dataDir} when it ended without stopping it.`);
+    console.log(
+      `Stopped the embedded PostgreSQL (pid ${pg.leftBehindStopped}) that an earlier Samordna left running on ${pg.dataDir} when it ended without stopping it.`,
+    );
   }
   try {
     const url = withDatabase(pg.url, config.embeddedDatabaseName);

@@ -16,16 +16,31 @@ describe('counties', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.counties).toHaveLength(15);
     expect(r.data!.counties[0]).toEqual({ number: '03', name: 'Oslo' });
-    expect(r.data!.counties.map((c: any) => c.number)).toEqual(
-      ['03', '11', '15', '18', '31', '32', '33', '34', '39', '40', '42', '46', '50', '55', '56'],
-    );
+    expect(r.data!.counties.map((c: any) => c.number)).toEqual([
+      '03',
+      '11',
+      '15',
+      '18',
+      '31',
+      '32',
+      '33',
+      '34',
+      '39',
+      '40',
+      '42',
+      '46',
+      '50',
+      '55',
+      '56',
+    ]);
   });
 
   it('gives each county its municipalities', async () => {
     const r = await app.gql(`{ counties { number municipalities { kommunenummer } } }`);
     const total = r.data!.counties.reduce((n: number, c: any) => n + c.municipalities.length, 0);
     expect(total).toBe(357);
-    for (const c of r.data!.counties) for (const m of c.municipalities) expect(m.kommunenummer.startsWith(c.number)).toBe(true);
+    for (const c of r.data!.counties)
+      for (const m of c.municipalities) expect(m.kommunenummer.startsWith(c.number)).toBe(true);
   });
 });
 
@@ -54,7 +69,12 @@ describe('municipalities', () => {
       kommunenummer: '1804',
       name: 'Bodø',
       county: { name: 'Nordland' },
-      population: { year: 2024, population: 53712, referenceDate: '2024-01-01', source: expect.stringContaining('SSB') },
+      population: {
+        year: 2024,
+        population: 53712,
+        referenceDate: '2024-01-01',
+        source: expect.stringContaining('SSB'),
+      },
       centreMemberships: [{ role: 'HOST', centre: { name: 'Krisesenteret i Salten' } }],
     });
     const rana = list.find((m: any) => m.name === 'Rana');
@@ -99,7 +119,8 @@ describe('municipalities', () => {
 
 describe('municipality(kommunenummer)', () => {
   it('finds Oslo by its four-character number', async () => {
-    const r = await app.gql(`{ municipality(kommunenummer: "0301") { kommunenummer name countyNumber areaKm2 point { lat lon method }
+    const r =
+      await app.gql(`{ municipality(kommunenummer: "0301") { kommunenummer name countyNumber areaKm2 point { lat lon method }
       population { population } y2024: population(year: 2024) { population } y2023: population(year: 2023) { population }
       populationHistory { year } } }`);
     expect(r.errors).toBeUndefined();

@@ -25,8 +25,12 @@ afterAll(async () => {
   await app?.close();
 });
 
-const OVERVIEW = { query: `query CoverageOverview { coverageOverview(asOf: "2026-11-21") { asOf rows { municipality { kommunenummer name } status codes } } }`, operationName: 'CoverageOverview' };
-const nameOf = (json: any, knr: string) => json.data.coverageOverview.rows.find((r: any) => r.municipality.kommunenummer === knr).municipality.name;
+const OVERVIEW = {
+  query: `query CoverageOverview { coverageOverview(asOf: "2026-11-21") { asOf rows { municipality { kommunenummer name } status codes } } }`,
+  operationName: 'CoverageOverview',
+};
+const nameOf = (json: any, knr: string) =>
+  json.data.coverageOverview.rows.find((r: any) => r.municipality.kommunenummer === knr).municipality.name;
 const version = async (ds: DataSource) => Number((await ds.query(`SELECT version FROM data_version`))[0].version);
 /** Resolves with the next version the listener of `ds` is told about. */
 const nextNotified = (ds: DataSource) =>
@@ -80,7 +84,8 @@ describe('the cached coverage overview', () => {
   });
 
   it('is never stale over HTTP in either process after a write committed by the other', async () => {
-    for (const s of [a, b]) for (let i = 0; i < 2; i++) expect(nameOf((await s.post(OVERVIEW)).json, '1804')).toBe('Bodø');
+    for (const s of [a, b])
+      for (let i = 0; i < 2; i++) expect(nameOf((await s.post(OVERVIEW)).json, '1804')).toBe('Bodø');
     const notifiedA = nextNotified(app.ds);
     await ds2.query(`UPDATE municipality SET name = 'Bodø (endret)' WHERE kommunenummer = '1804'`);
     // At once, before or after the notification arrives: each request reads the committed version.

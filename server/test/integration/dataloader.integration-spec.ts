@@ -102,7 +102,8 @@ it('list queries send a bounded number of statements, the same bound at 10× the
   for (const [name, n] of Object.entries(small)) expect([name, n <= CEILING[name]]).toEqual([name, true]);
 
   await tenTimesTheData();
-  const [{ centres, parties, contacts }] = await app.ds.query(`SELECT (SELECT count(*) FROM crisis_centre)::int AS centres,
+  const [{ centres, parties, contacts }] = await app.ds
+    .query(`SELECT (SELECT count(*) FROM crisis_centre)::int AS centres,
     (SELECT count(*) FROM agreement_party)::int AS parties, (SELECT count(*) FROM contact_person)::int AS contacts`);
   expect(centres).toBe(50 + 41); // and the 41 centres of data/national without an agreement
   expect(parties).toBeGreaterThanOrEqual(44 + 450);

@@ -13,12 +13,17 @@ beforeAll(async () => {
   app = await createTestApp({ label: 'exports' });
   const http = express();
   // Signed in when the test says so (the real server authenticates the session cookie).
-  http.use('/export', reachExportRouter(app.ds, async (req) => (req.headers['x-test-signed-in'] ? ADMIN : null)));
+  http.use(
+    '/export',
+    reachExportRouter(app.ds, async (req) => (req.headers['x-test-signed-in'] ? ADMIN : null)),
+  );
   server = await new Promise<Server>((resolve) => {
     const s = http.listen(0, '127.0.0.1', () => resolve(s));
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const [g] = await app.ds.query(`INSERT INTO agency (kommunenummer, kind, name) VALUES ('1841', 'NAV', 'NAV Fauske') RETURNING id`);
+  const [g] = await app.ds.query(
+    `INSERT INTO agency (kommunenummer, kind, name) VALUES ('1841', 'NAV', 'NAV Fauske') RETURNING id`,
+  );
   await app.ds.query(
     `INSERT INTO contact_person (agency_id, name, title, phone, email, is_contact_point, verified_at) VALUES ($1, '=HYPERLINK("http://x")', 'Koordinator', '+47 75 00 00 00', 'nav@fauske.example', true, '2026-10-01T10:00:00Z')`,
     [g.id],
@@ -77,18 +82,42 @@ describe('exports: agreements with parties, contacts', () => {
   });
 
   it('contacts: phone and e-mail only for a signed-in user, formulas neutralised in CSV, text in XLSX', async () => {
-    const anonymous = readCsv(await (await fetch(`${base}/export/contacts.csv?kommunenummer=1841`)).text()).map((r) => r.cells);
-    expect(anonymous).toHaveLength(1 + (await app.ds.query(`SELECT count(*)::int AS n FROM contact_person c JOIN agency g ON g.id = c.agency_id WHERE g.kommunenummer = '1841' AND c.active`))[0].n);
+    const anonymous = readCsv(await (await fetch(`${base}/export/contacts.csv?kommunenummer=1841`)).text()).map(
+      (r) => r.cells,
+    );
+    expect(anonymous).toHaveLength(
+      1 +
+        (
+          await app.ds.query(
+            `SELECT count(*)::int AS n FROM contact_person c JOIN agency g ON g.id = c.agency_id WHERE g.kommunenummer = '1841' AND c.active`,
+          )
+        )[0].n,
+    );
     const mine = (rows: string[][]) => rows.find((r) => r[3] === 'NAV Fauske' && r[5] === 'Koordinator')!;
-    expect(mine(anonymous).slice(0, 6)).toEqual(['Fauske', '1841', 'NAV', 'NAV Fauske', `'=HYPERLINK("http://x")`, 'Koordinator']);
+    expect(mine(anonymous).slice(0, 6)).toEqual([
+      'Fauske',
+      '1841',
+      'NAV',
+      'NAV Fauske',
+      `'=HYPERLINK("http://x")`,
+      'Koordinator',
+    ]);
     expect(mine(anonymous).slice(6, 10)).toEqual(['', '', 'Ja', '01.10.2026']);
     expect(anonymous.slice(1).every((r) => r[6] === '' && r[7] === '')).toBe(true);
-    const signedIn = readCsv(await (await fetch(`${base}/export/contacts.csv?kommunenummer=1841`, { headers: { 'x-test-signed-in': '1' } })).text()).map((r) => r.cells);
+    const signedIn = readCsv(
+      await (
+        await fetch(`${base}/export/contacts.csv?kommunenummer=1841`, { headers: { 'x-test-signed-in': '1' } })
+      ).text(),
+    ).map((r) => r.cells);
     expect(mine(signedIn).slice(6, 8)).toEqual(["'+47 75 00 00 00", 'nav@fauske.example']); // a leading + is neutralised like a formula
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await (await fetch(`${base}/export/contacts.xlsx?kommunenummer=1841`)).arrayBuffer()) as never);
+    await wb.xlsx.load(
+      Buffer.from(await (await fetch(`${base}/export/contacts.xlsx?kommunenummer=1841`)).arrayBuffer()) as never,
+    );
     const ws = wb.worksheets[0];
-    const r = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((row) => row.getCell(4).value === 'NAV Fauske' && row.getCell(6).value === 'Koordinator')!;
+    const r = [...Array(ws.rowCount).keys()]
+      .map((i) => ws.getRow(i + 1))
+      .find((row) => row.getCell(4).value === 'NAV Fauske' && row.getCell(6).value === 'Koordinator')!;
     expect(r.getCell(5).value).toBe('=HYPERLINK("http://x")'); // a string value, never a formula
     expect(r.getCell(5).formula).toBeUndefined();
     expect(r.getCell(10).value).toEqual(new Date('2026-10-01T00:00:00Z'));

@@ -31,7 +31,14 @@ it(
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const info = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      const result = await runFuzz({ schema: await buildAppSchema(), ds: app.ds, web, cases: CASES, seed: SEED, adminEmail: 'admin@samordna.example' });
+      const result = await runFuzz({
+        schema: await buildAppSchema(),
+        ds: app.ds,
+        web,
+        cases: CASES,
+        seed: SEED,
+        adminEmail: 'admin@samordna.example',
+      });
       const text = summary(result);
       info.mockRestore();
       console.log(text);

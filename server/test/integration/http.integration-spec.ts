@@ -21,14 +21,20 @@ const first = (r: { json: any }) => r.json?.errors?.[0];
 
 describe('GraphQL errors get 4xx and a stable code', () => {
   it('a variable of the wrong type is 400 BAD_USER_INPUT naming the field, not 500', async () => {
-    const r = await web.post({ query: `query($n: Int) { contacts(limit: $n) { items { id } } }`, variables: { n: 'many' } });
+    const r = await web.post({
+      query: `query($n: Int) { contacts(limit: $n) { items { id } } }`,
+      variables: { n: 'many' },
+    });
     expect(r.status).toBe(400);
     expect(first(r).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'n' });
   });
 
   it('a wrong type inside an input object names the path', async () => {
     const r = await web.post(
-      { query: `mutation($input: CrisisCentreInput!) { createCrisisCentre(input: $input) { id } }`, variables: { input: { name: 5, hostKommunenummer: '1804' } } },
+      {
+        query: `mutation($input: CrisisCentreInput!) { createCrisisCentre(input: $input) { id } }`,
+        variables: { input: { name: 5, hostKommunenummer: '1804' } },
+      },
       { cookie: admin },
     );
     expect(r.status).toBe(400);
@@ -61,7 +67,9 @@ describe('GraphQL errors get 4xx and a stable code', () => {
   });
 
   it('an over-costly query is 400 QUERY_TOO_COMPLEX', async () => {
-    const r = await web.post({ query: `{ contacts(limit: 500) { items { agency { contacts { agency { contacts { id } } } } } } }` });
+    const r = await web.post({
+      query: `{ contacts(limit: 500) { items { agency { contacts { agency { contacts { id } } } } } } }`,
+    });
     expect(r.status).toBe(400);
     expect(first(r).extensions.code).toBe('QUERY_TOO_COMPLEX');
   });
@@ -96,7 +104,14 @@ describe('requests that never reach GraphQL answer JSON too', () => {
 });
 
 describe('security headers', () => {
-  const HEADERS = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'strict-transport-security', 'referrer-policy', 'cross-origin-opener-policy'];
+  const HEADERS = [
+    'content-security-policy',
+    'x-content-type-options',
+    'x-frame-options',
+    'strict-transport-security',
+    'referrer-policy',
+    'cross-origin-opener-policy',
+  ];
 
   it('/graphql and /export get the same security headers as the dashboard', async () => {
     const dashboard = await fetch(`${web.base}/`, { headers: { accept: 'text/html' } });
@@ -115,7 +130,13 @@ describe('internal errors are logged with a request id, never with SQL parameter
   it('logs the error and the request id the client got', async () => {
     const lines: string[] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((a) => (a instanceof Error ? `${a.message} ${JSON.stringify(a)}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+      lines.push(
+        args
+          .map((a) =>
+            a instanceof Error ? `${a.message} ${JSON.stringify(a)}` : typeof a === 'string' ? a : JSON.stringify(a),
+          )
+          .join(' '),
+      );
     });
     const [{ id: agencyId }] = await app.ds.query(`SELECT id FROM agency LIMIT 1`);
     await app.ds.query(`ALTER TABLE contact_person RENAME COLUMN title TO title_renamed`);
@@ -123,7 +144,15 @@ describe('internal errors are logged with a request id, never with SQL parameter
       const r = await web.post(
         {
           query: `mutation($input: ContactInput!) { createContact(input: $input) { id } }`,
-          variables: { input: { agencyId, name: 'Kari Loggesen', email: 'kari.loggesen@bodo.kommune.no', phone: '91234567', title: 'Rådgiver' } },
+          variables: {
+            input: {
+              agencyId,
+              name: 'Kari Loggesen',
+              email: 'kari.loggesen@bodo.kommune.no',
+              phone: '91234567',
+              title: 'Rådgiver',
+            },
+          },
         },
         { cookie: admin },
       );
@@ -134,7 +163,8 @@ describe('internal errors are logged with a request id, never with SQL parameter
       const log = lines.join('\n');
       expect(log).toContain(error.extensions.requestId);
       expect(log).toMatch(/sqlstate 42703/);
-      for (const secret of ['Kari', 'Loggesen', 'kari.loggesen', '91234567', 'Rådgiver', 'INSERT']) expect([secret, log.includes(secret)]).toEqual([secret, false]);
+      for (const secret of ['Kari', 'Loggesen', 'kari.loggesen', '91234567', 'Rådgiver', 'INSERT'])
+        expect([secret, log.includes(secret)]).toEqual([secret, false]);
     } finally {
       await app.ds.query(`ALTER TABLE contact_person RENAME COLUMN title_renamed TO title`);
       spy.mockRestore();
@@ -145,14 +175,25 @@ describe('internal errors are logged with a request id, never with SQL parameter
 describe('GraphQL over HTTP (graphql-http audits)', () => {
   it('passes every MUST audit of the spec', async () => {
     const results = await auditServer({ url: `${web.base}/graphql` });
-    const failed = results.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}: ${"reason" in r ? r.reason : ""}`);
-    const warnings = results.filter((r) => r.status === 'warn').map((r) => `${r.id} ${r.name}: ${"reason" in r ? r.reason : ""}`);
-    console.log(`graphql-http audits: ${results.length - failed.length - warnings.length} ok, ${warnings.length} SHOULD not met:\n${warnings.join('\n')}`);
+    const failed = results
+      .filter((r) => r.status === 'error')
+      .map((r) => `${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`);
+    const warnings = results
+      .filter((r) => r.status === 'warn')
+      .map((r) => `${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`);
+    console.log(
+      `graphql-http audits: ${results.length - failed.length - warnings.length} ok, ${warnings.length} SHOULD not met:\n${warnings.join('\n')}`,
+    );
     expect(failed).toEqual([]);
     // The only SHOULDs not met: 200 for parse, validation and coercion failures to a client that
     // accepts only application/json (the legacy watershed). Samordna answers 400, as it does for
     // application/graphql-response+json, where the spec asks for 4xx.
-    expect(results.filter((r) => r.status === 'warn').map((r) => r.id).sort()).toEqual(['572B', '7B9B', 'FDE2']);
+    expect(
+      results
+        .filter((r) => r.status === 'warn')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['572B', '7B9B', 'FDE2']);
   });
 });
 
@@ -170,7 +211,9 @@ describe('the debug setting', () => {
       const shown = first(await debug.post(query));
       expect(shown.message).toMatch(/column/);
       expect(shown.extensions.stacktrace.length).toBeGreaterThan(0);
-      const coercion = first(await debug.post({ query: `query($n: Int) { contacts(limit: $n) { items { id } } }`, variables: { n: 'x' } }));
+      const coercion = first(
+        await debug.post({ query: `query($n: Int) { contacts(limit: $n) { items { id } } }`, variables: { n: 'x' } }),
+      );
       expect(coercion.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });
     } finally {
       await app.ds.query(`ALTER TABLE county RENAME COLUMN name_renamed TO name`);

@@ -24,10 +24,16 @@ afterAll(() => app?.close());
 
 const PREVIEW = `mutation($csv: String!) { previewPopulationImport(csv: $csv) { checksum years rows added changed unchanged skipped errors { line column message } changes { kommunenummer year before after } } }`;
 const CONFIRM = `mutation($csv: String!, $sum: String!) { confirmPopulationImport(csv: $csv, checksum: $sum) { added changed unchanged } }`;
-const count2025 = async () => (await app.ds.query(`SELECT count(*)::int AS n FROM municipality_population WHERE year = 2025`))[0].n;
-const audits = async () => (await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'PopulationFigure'`))[0].n;
+const count2025 = async () =>
+  (await app.ds.query(`SELECT count(*)::int AS n FROM municipality_population WHERE year = 2025`))[0].n;
+const audits = async () =>
+  (await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'PopulationFigure'`))[0].n;
 const distribution = async () =>
-  (await app.gql(`query($c: ID!) { costDistribution(centreId: $c, year: 2026) { populationYear populationNote } }`, { c: SALTEN })).data!.costDistribution;
+  (
+    await app.gql(`query($c: ID!) { costDistribution(centreId: $c, year: 2026) { populationYear populationNote } }`, {
+      c: SALTEN,
+    })
+  ).data!.costDistribution;
 
 describe('population import (SSB 07459)', () => {
   it('a good file: previewed without writing, then written at once and audited; the cost engine uses the new year', async () => {
@@ -42,8 +48,12 @@ describe('population import (SSB 07459)', () => {
     expect(r.data!.confirmPopulationImport).toEqual({ added: 357, changed: 0, unchanged: 0 });
     expect(await count2025()).toBe(357);
     expect(await audits()).toBe(357);
-    const [bodo] = await app.ds.query(`SELECT population, source FROM municipality_population WHERE kommunenummer = '1804' AND year = 2025`);
-    const [bodo24] = await app.ds.query(`SELECT population FROM municipality_population WHERE kommunenummer = '1804' AND year = 2024`);
+    const [bodo] = await app.ds.query(
+      `SELECT population, source FROM municipality_population WHERE kommunenummer = '1804' AND year = 2025`,
+    );
+    const [bodo24] = await app.ds.query(
+      `SELECT population FROM municipality_population WHERE kommunenummer = '1804' AND year = 2024`,
+    );
     expect(bodo).toEqual({ population: bodo24.population + 10, source: 'SSB tabell 07459 (importert)' });
     expect(await distribution()).toEqual({ populationYear: 2025, populationNote: null });
   });
@@ -66,14 +76,24 @@ describe('population import (SSB 07459)', () => {
     ].join('\n');
     const p = (await app.gql(PREVIEW, { csv: bad })).data!.previewPopulationImport;
     expect(p.errors).toEqual([
-      { line: 3, column: 'region', message: expect.stringContaining('3005 Drammen hører til en tidligere kommunestruktur') },
+      {
+        line: 3,
+        column: 'region',
+        message: expect.stringContaining('3005 Drammen hører til en tidligere kommunestruktur'),
+      },
       { line: 4, column: 'region', message: 'Ukjent kommunenummer 1899 (Ukjentvik) i dagens kommunestruktur.' },
       { line: 5, column: 'Personer', message: '«ni tusen» er ikke et helt, ikke-negativt folketall.' },
     ]);
     expect(p.added).toBe(1);
     const r = await app.gql(CONFIRM, { csv: bad, sum: p.checksum });
-    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv', rowErrors: expect.arrayContaining([expect.objectContaining({ line: 3 })]) });
-    expect((await app.ds.query(`SELECT count(*)::int AS n FROM municipality_population WHERE year = 2026`))[0].n).toBe(0);
+    expect(r.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'csv',
+      rowErrors: expect.arrayContaining([expect.objectContaining({ line: 3 })]),
+    });
+    expect((await app.ds.query(`SELECT count(*)::int AS n FROM municipality_population WHERE year = 2026`))[0].n).toBe(
+      0,
+    );
   });
 
   it('refuses a file that differs from the preview, and anyone but an administrator', async () => {
@@ -83,7 +103,10 @@ describe('population import (SSB 07459)', () => {
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'checksum' });
     const director = userWith('imp-dir', { role: 'DIRECTOR', kommunenummer: '1804' });
     expect((await app.gql(PREVIEW, { csv: GOOD }, { as: director })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await app.gql(PREVIEW, { csv: '' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+    expect((await app.gql(PREVIEW, { csv: '' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'csv',
+    });
   });
 });
 
@@ -111,15 +134,42 @@ describe('membership import (CSV or XLSX)', () => {
     expect(p.errors).toEqual([]);
     expect(p).toMatchObject({ rows: 4, added: 1, changed: 1, unchanged: 2 });
     expect(p.changes).toEqual([
-      { line: 4, action: 'CHANGE', kommunenummer: '1840', municipality: 'Saltdal', role: 'partner', joinedOn: null, leftOn: '2026-12-31' },
-      { line: 5, action: 'ADD', kommunenummer: '1868', municipality: 'Øksnes', role: 'partner', joinedOn: '2027-01-01', leftOn: null },
+      {
+        line: 4,
+        action: 'CHANGE',
+        kommunenummer: '1840',
+        municipality: 'Saltdal',
+        role: 'partner',
+        joinedOn: null,
+        leftOn: '2026-12-31',
+      },
+      {
+        line: 5,
+        action: 'ADD',
+        kommunenummer: '1868',
+        municipality: 'Øksnes',
+        role: 'partner',
+        joinedOn: '2027-01-01',
+        leftOn: null,
+      },
     ]);
     expect(await partyRows()).toEqual(before);
-    expect((await app.gql(MC, { f: GOOD_M, s: p.checksum })).data!.confirmMembershipImport).toEqual({ added: 1, changed: 1, unchanged: 2 });
+    expect((await app.gql(MC, { f: GOOD_M, s: p.checksum })).data!.confirmMembershipImport).toEqual({
+      added: 1,
+      changed: 1,
+      unchanged: 2,
+    });
     const after = await partyRows();
     expect(after.find((r: any) => r.kommunenummer === '1840').left).toBe('2026-12-31');
-    expect(after.find((r: any) => r.kommunenummer === '1868')).toEqual({ kommunenummer: '1868', role: 'partner', joined: '2027-01-01', left: null });
-    const audit = await app.ds.query(`SELECT operation, parent_entity, part_label FROM audit_log WHERE entity = 'AgreementParty' AND operation = 'IMPORT' ORDER BY id`);
+    expect(after.find((r: any) => r.kommunenummer === '1868')).toEqual({
+      kommunenummer: '1868',
+      role: 'partner',
+      joined: '2027-01-01',
+      left: null,
+    });
+    const audit = await app.ds.query(
+      `SELECT operation, parent_entity, part_label FROM audit_log WHERE entity = 'AgreementParty' AND operation = 'IMPORT' ORDER BY id`,
+    );
     expect(audit).toEqual([
       { operation: 'IMPORT', parent_entity: 'Agreement', part_label: 'Saltdal' },
       { operation: 'IMPORT', parent_entity: 'Agreement', part_label: 'Øksnes' },
@@ -137,10 +187,21 @@ describe('membership import (CSV or XLSX)', () => {
     const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const p = (await app.gql(MP, { f: file, fmt: 'XLSX' })).data!.previewMembershipImport;
     expect(p).toMatchObject({ rows: 4, added: 0, changed: 0, unchanged: 4, errors: [], changes: [] });
-    const auditsBefore = (await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'AgreementParty'`))[0].n;
-    expect((await app.gql(MC, { f: file, s: p.checksum, fmt: 'XLSX' })).data!.confirmMembershipImport).toEqual({ added: 0, changed: 0, unchanged: 4 });
-    expect((await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'AgreementParty'`))[0].n).toBe(auditsBefore);
-    expect((await app.gql(MP, { f: 'bm90IGEgc3ByZWFkc2hlZXQ=', fmt: 'XLSX' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    const auditsBefore = (
+      await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'AgreementParty'`)
+    )[0].n;
+    expect((await app.gql(MC, { f: file, s: p.checksum, fmt: 'XLSX' })).data!.confirmMembershipImport).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: 4,
+    });
+    expect((await app.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'AgreementParty'`))[0].n).toBe(
+      auditsBefore,
+    );
+    expect((await app.gql(MP, { f: 'bm90IGEgc3ByZWFkc2hlZXQ=', fmt: 'XLSX' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'file',
+    });
   });
 
   it('bad rows: each reported by line, and nothing written when confirmed', async () => {

@@ -94,7 +94,9 @@ describe('migrations', () => {
   it('move the documented memberships into agreements and back (data survives up and down)', async () => {
     const ds = await databaseAfter(1); // the foundation schema
     await ds.query(`INSERT INTO county (number, name) VALUES ('18', 'Nordland')`);
-    await ds.query(`INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('1804', 'Bodø', '18'), ('1841', 'Fauske', '18')`);
+    await ds.query(
+      `INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('1804', 'Bodø', '18'), ('1841', 'Fauske', '18')`,
+    );
     const [centre] = await ds.query(
       `INSERT INTO crisis_centre (name, host_kommunenummer, cooperation_form, source_url, source_as_of) VALUES ('Krisesenteret i Salten', '1804', 'vertskommunesamarbeid', 'https://example.org/s', '2022') RETURNING id`,
     );
@@ -109,12 +111,26 @@ describe('migrations', () => {
        FROM agreement a JOIN agreement_party p ON p.agreement_id = a.id ORDER BY p.kommunenummer`,
     );
     expect(parties).toEqual([
-      expect.objectContaining({ status: 'ACTIVE', agreement_key: 'agreement:Krisesenteret i Salten', kommunenummer: '1804', role: 'host', joined_on: null, seed_key: 'party:Krisesenteret i Salten:1804:host' }),
-      expect.objectContaining({ kommunenummer: '1841', role: 'partner', joined_on: '2016-09-01', source_url: 'https://example.org/f' }),
+      expect.objectContaining({
+        status: 'ACTIVE',
+        agreement_key: 'agreement:Krisesenteret i Salten',
+        kommunenummer: '1804',
+        role: 'host',
+        joined_on: null,
+        seed_key: 'party:Krisesenteret i Salten:1804:host',
+      }),
+      expect.objectContaining({
+        kommunenummer: '1841',
+        role: 'partner',
+        joined_on: '2016-09-01',
+        source_url: 'https://example.org/f',
+      }),
     ]);
 
     for (let i = 1; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
-    const back = await ds.query(`SELECT kommunenummer, role, joined_on, source_url FROM centre_membership ORDER BY kommunenummer`);
+    const back = await ds.query(
+      `SELECT kommunenummer, role, joined_on, source_url FROM centre_membership ORDER BY kommunenummer`,
+    );
     expect(back).toEqual([
       { kommunenummer: '1804', role: 'host', joined_on: null, source_url: 'https://example.org/s' },
       { kommunenummer: '1841', role: 'partner', joined_on: '2016-09-01', source_url: 'https://example.org/f' },
@@ -125,22 +141,52 @@ describe('migrations', () => {
     const ds = await databaseAfter(MIGRATIONS.indexOf(AuditParent1763790000000));
     await ds.query(`INSERT INTO county (number, name) VALUES ('18', 'Nordland')`);
     await ds.query(`INSERT INTO municipality (kommunenummer, name, county_number) VALUES ('1804', 'Bodø', '18')`);
-    const [centre] = await ds.query(`INSERT INTO crisis_centre (name, host_kommunenummer, cooperation_form) VALUES ('S', '1804', 'vertskommunesamarbeid') RETURNING id`);
-    const [routine] = await ds.query(`INSERT INTO handover_routine (centre_id, kommunenummer) VALUES ($1, '1804') RETURNING id`, [centre.id]);
-    const [step] = await ds.query(`INSERT INTO routine_step (routine_id, position, kind, title, timing) VALUES ($1, 0, 'OTHER', 'Finne bolig', 'DURING_STAY') RETURNING id`, [routine.id]);
+    const [centre] = await ds.query(
+      `INSERT INTO crisis_centre (name, host_kommunenummer, cooperation_form) VALUES ('S', '1804', 'vertskommunesamarbeid') RETURNING id`,
+    );
+    const [routine] = await ds.query(
+      `INSERT INTO handover_routine (centre_id, kommunenummer) VALUES ($1, '1804') RETURNING id`,
+      [centre.id],
+    );
+    const [step] = await ds.query(
+      `INSERT INTO routine_step (routine_id, position, kind, title, timing) VALUES ($1, 0, 'OTHER', 'Finne bolig', 'DURING_STAY') RETURNING id`,
+      [routine.id],
+    );
     const gone = '00000000-0000-4000-8000-00000000000a';
     await ds.query(
       `INSERT INTO audit_log (operation, entity, entity_id, changes) VALUES
         ('UPDATE', 'RoutineStep', $1, '{"timing": {"before": "ON_ARRIVAL", "after": "DURING_STAY"}}'),
         ('DELETE', 'RoutineStep', $2, $3::jsonb),
         ('UPDATE', 'Agreement', $4, '{}')`,
-      [step.id, gone, JSON.stringify({ routineId: { before: routine.id, after: null }, title: { before: 'Skoleskyss', after: null } }), gone],
+      [
+        step.id,
+        gone,
+        JSON.stringify({
+          routineId: { before: routine.id, after: null },
+          title: { before: 'Skoleskyss', after: null },
+        }),
+        gone,
+      ],
     );
     await ds.runMigrations({ transaction: 'each' });
-    const rows = await ds.query(`SELECT entity, entity_id, parent_entity, parent_id, part_label FROM audit_log ORDER BY id`);
+    const rows = await ds.query(
+      `SELECT entity, entity_id, parent_entity, parent_id, part_label FROM audit_log ORDER BY id`,
+    );
     expect(rows).toEqual([
-      { entity: 'RoutineStep', entity_id: step.id, parent_entity: 'HandoverRoutine', parent_id: routine.id, part_label: 'Finne bolig' },
-      { entity: 'RoutineStep', entity_id: gone, parent_entity: 'HandoverRoutine', parent_id: routine.id, part_label: 'Skoleskyss' },
+      {
+        entity: 'RoutineStep',
+        entity_id: step.id,
+        parent_entity: 'HandoverRoutine',
+        parent_id: routine.id,
+        part_label: 'Finne bolig',
+      },
+      {
+        entity: 'RoutineStep',
+        entity_id: gone,
+        parent_entity: 'HandoverRoutine',
+        parent_id: routine.id,
+        part_label: 'Skoleskyss',
+      },
       { entity: 'Agreement', entity_id: gone, parent_entity: null, parent_id: null, part_label: null },
     ]);
   });
@@ -152,22 +198,37 @@ describe('migrations', () => {
     const centres = await ds.query(
       `INSERT INTO crisis_centre (name, host_kommunenummer, created_at, seed_key) VALUES ('Senteret', '1804', now() - interval '1 day', 'centre:Senteret'), ('SENTERET', '1804', now(), NULL) RETURNING id`,
     );
-    await ds.query(`INSERT INTO agreement (centre_id, title, seed_key) VALUES ($1, 'Avtale', 'agreement:Senteret')`, [centres[0].id]);
+    await ds.query(`INSERT INTO agreement (centre_id, title, seed_key) VALUES ($1, 'Avtale', 'agreement:Senteret')`, [
+      centres[0].id,
+    ]);
     // A real centre whose agreement a user deleted before this migration: the agreement is ledgered too.
-    await ds.query(`INSERT INTO crisis_centre (name, host_kommunenummer, created_at, seed_key) VALUES ('Annet', '1804', now() - interval '2 days', 'centre:Annet')`);
-    const [agency] = await ds.query(`INSERT INTO agency (kommunenummer, kind, name) VALUES ('1804', 'NAV', 'NAV Bodø') RETURNING id`);
+    await ds.query(
+      `INSERT INTO crisis_centre (name, host_kommunenummer, created_at, seed_key) VALUES ('Annet', '1804', now() - interval '2 days', 'centre:Annet')`,
+    );
+    const [agency] = await ds.query(
+      `INSERT INTO agency (kommunenummer, kind, name) VALUES ('1804', 'NAV', 'NAV Bodø') RETURNING id`,
+    );
     const [older, newer] = await ds.query(
       `INSERT INTO contact_person (agency_id, name, is_contact_point, updated_at) VALUES ($1, 'Kari', true, now() - interval '1 day'), ($1, 'Ola', true, now()) RETURNING id`,
       [agency.id],
     );
     await ds.runMigrations({ transaction: 'each' });
-    expect((await ds.query(`SELECT name FROM crisis_centre ORDER BY created_at`)).map((r: { name: string }) => r.name)).toEqual(['Annet', 'Senteret', `SENTERET (${centres[1].id.slice(0, 8)})`]);
+    expect(
+      (await ds.query(`SELECT name FROM crisis_centre ORDER BY created_at`)).map((r: { name: string }) => r.name),
+    ).toEqual(['Annet', 'Senteret', `SENTERET (${centres[1].id.slice(0, 8)})`]);
     expect(await ds.query(`SELECT id, kommunenummer, is_contact_point FROM contact_person ORDER BY name`)).toEqual([
       { id: older.id, kommunenummer: '1804', is_contact_point: false },
       { id: newer.id, kommunenummer: '1804', is_contact_point: true },
     ]);
-    expect((await ds.query(`SELECT key FROM seed_state ORDER BY key`)).map((r: { key: string }) => r.key)).toEqual(['ref:agreement:Annet', 'ref:agreement:Senteret', 'ref:centre:Annet', 'ref:centre:Senteret']);
-    await expect(ds.query(`INSERT INTO crisis_centre (name, host_kommunenummer) VALUES ('senteret', '1804')`)).rejects.toThrow(/UQ_crisis_centre_name_ci/);
+    expect((await ds.query(`SELECT key FROM seed_state ORDER BY key`)).map((r: { key: string }) => r.key)).toEqual([
+      'ref:agreement:Annet',
+      'ref:agreement:Senteret',
+      'ref:centre:Annet',
+      'ref:centre:Senteret',
+    ]);
+    await expect(
+      ds.query(`INSERT INTO crisis_centre (name, host_kommunenummer) VALUES ('senteret', '1804')`),
+    ).rejects.toThrow(/UQ_crisis_centre_name_ci/);
   });
 
   it('refuse a kommunenummer that is not four digits, or not in its county', async () => {

@@ -30,7 +30,15 @@ describe('the national data (data/national)', () => {
               count(*) FILTER (WHERE confidence = 'WEAK')::int AS weak, count(*) FILTER (WHERE source_url NOT LIKE 'http%')::int AS no_url,
               min(retrieved_on)::text AS retrieved FROM documented_membership`,
     );
-    expect(m).toEqual({ n: 170, municipalities: 170, high: 97, medium: 50, weak: 23, no_url: 0, retrieved: '2026-12-02' });
+    expect(m).toEqual({
+      n: 170,
+      municipalities: 170,
+      high: 97,
+      medium: 50,
+      weak: 23,
+      no_url: 0,
+      retrieved: '2026-12-02',
+    });
     // The five real agreements keep their records; no agreement is invented for the other memberships.
     const [{ agreements, parties }] = await app.ds.query(
       `SELECT count(DISTINCT a.id)::int AS agreements, count(p.id)::int AS parties FROM agreement a JOIN agreement_party p ON p.agreement_id = a.id
@@ -50,8 +58,15 @@ describe('the national data (data/national)', () => {
   });
 
   it('loads the SSB cost per inhabitant for every year it has, with the source', async () => {
-    const rows = await app.ds.query(`SELECT year, kr_per_inhabitant AS kr, source FROM kostra_national_average WHERE year >= 2019 ORDER BY year`);
-    expect(rows.map((r: { year: number; kr: number }) => [r.year, r.kr])).toEqual([[2019, 74], [2020, 74], [2021, 76], [2022, 79]]);
+    const rows = await app.ds.query(
+      `SELECT year, kr_per_inhabitant AS kr, source FROM kostra_national_average WHERE year >= 2019 ORDER BY year`,
+    );
+    expect(rows.map((r: { year: number; kr: number }) => [r.year, r.kr])).toEqual([
+      [2019, 74],
+      [2020, 74],
+      [2021, 76],
+      [2022, 79],
+    ]);
     for (const r of rows) expect(r.source).toMatch(/^Kilde: Statistisk sentralbyrå \(SSB\), https:\/\/www\.ssb\.no\//);
   });
 
@@ -62,20 +77,42 @@ describe('the national data (data/national)', () => {
     );
     expect(rows).toEqual([
       { year: 2022, published_name: 'Krisesenteret i Hallingdal', kr: 256, centre: 'Krisesenteret i Hallingdal' },
-      { year: 2022, published_name: 'Norasenteret IKS (krise- og incestsenter for Øst-Finnmark)', kr: 234, centre: 'Norasenteret IKS (krise- og incestsenter for Øst-Finnmark)' },
+      {
+        year: 2022,
+        published_name: 'Norasenteret IKS (krise- og incestsenter for Øst-Finnmark)',
+        kr: 234,
+        centre: 'Norasenteret IKS (krise- og incestsenter for Øst-Finnmark)',
+      },
     ]);
   });
 
   it('is idempotent: a second run changes nothing', async () => {
     const before = await app.ds.query(`SELECT id, updated_at FROM documented_membership ORDER BY kommunenummer`);
     await seed(app.ds, DATA_DIR);
-    expect(await app.ds.query(`SELECT id, updated_at FROM documented_membership ORDER BY kommunenummer`)).toEqual(before);
+    expect(await app.ds.query(`SELECT id, updated_at FROM documented_membership ORDER BY kommunenummer`)).toEqual(
+      before,
+    );
   });
 
   it.each([
-    ['krisesenter-tilknytning-2024.csv', ',1839,Beiarn,partner,', ',1804,Beiarn,partner,', /krisesenter-tilknytning-2024\.csv: line 3: kommunenummer 1804 is already a member \(line 2\)/],
-    ['krisesenter-tilknytning-2024.csv', ',høy,fra eksisterende', ',sikker,fra eksisterende', /krisesenter-tilknytning-2024\.csv: line 2: confidence must be høy, middels or svak/],
-    ['krisesentre-2024.csv', 'Krisesenteret i Salten,,1804,', 'Krisesenteret i Salten,,1899,', /krisesentre-2024\.csv: line 2: host 1899 is not a municipality/],
+    [
+      'krisesenter-tilknytning-2024.csv',
+      ',1839,Beiarn,partner,',
+      ',1804,Beiarn,partner,',
+      /krisesenter-tilknytning-2024\.csv: line 3: kommunenummer 1804 is already a member \(line 2\)/,
+    ],
+    [
+      'krisesenter-tilknytning-2024.csv',
+      ',høy,fra eksisterende',
+      ',sikker,fra eksisterende',
+      /krisesenter-tilknytning-2024\.csv: line 2: confidence must be høy, middels or svak/,
+    ],
+    [
+      'krisesentre-2024.csv',
+      'Krisesenteret i Salten,,1804,',
+      'Krisesenteret i Salten,,1899,',
+      /krisesentre-2024\.csv: line 2: host 1899 is not a municipality/,
+    ],
   ])('refuses %s with a bad row, names the line and writes nothing', async (file, from, to, message) => {
     const fresh = await createTestApp({ seed: false, label: 'nationalbad' });
     const dir = mkdtempSync(path.join(tmpdir(), 'samordna-national-'));
@@ -86,7 +123,9 @@ describe('the national data (data/national)', () => {
       expect(text).toContain(from);
       writeFileSync(target, text.replace(from, to));
       await expect(seed(fresh.ds, dir)).rejects.toThrow(message);
-      const [{ n }] = await fresh.ds.query(`SELECT (SELECT count(*) FROM crisis_centre) + (SELECT count(*) FROM documented_membership) + (SELECT count(*) FROM municipality) AS n`);
+      const [{ n }] = await fresh.ds.query(
+        `SELECT (SELECT count(*) FROM crisis_centre) + (SELECT count(*) FROM documented_membership) + (SELECT count(*) FROM municipality) AS n`,
+      );
       expect(Number(n)).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -115,7 +154,11 @@ describe('coverage with the national data', () => {
     expect(rows.filter((r) => r.status === 'NOT_REGISTERED')).toHaveLength(357 - 170);
     for (const r of withSource) {
       expect(r.status).not.toBe('NOT_REGISTERED');
-      expect(r.documentedMembership.provenance).toMatchObject({ sourceUrl: expect.stringMatching(/^https?:\/\//), retrievedOn: '2026-12-02', confidenceLabel: expect.stringMatching(/^(Høy|Middels|Svak)$/) });
+      expect(r.documentedMembership.provenance).toMatchObject({
+        sourceUrl: expect.stringMatching(/^https?:\/\//),
+        retrievedOn: '2026-12-02',
+        confidenceLabel: expect.stringMatching(/^(Høy|Middels|Svak)$/),
+      });
     }
     const byLevel = (c: string) => withSource.filter((r) => r.documentedMembership.provenance.confidence === c).length;
     expect([byLevel('HIGH'), byLevel('MEDIUM'), byLevel('WEAK')]).toEqual([97, 50, 23]);
@@ -126,7 +169,11 @@ describe('coverage with the national data', () => {
     }
     // Bodø: the host of Salten, with the quote of its source.
     const bodo = rows.find((r) => r.municipality.kommunenummer === '1804');
-    expect(bodo.documentedMembership).toMatchObject({ centreName: 'Krisesenteret i Salten', role: 'HOST', provenance: { confidence: 'HIGH', quote: expect.stringContaining('12 andre kommuner') } });
+    expect(bodo.documentedMembership).toMatchObject({
+      centreName: 'Krisesenteret i Salten',
+      role: 'HOST',
+      provenance: { confidence: 'HIGH', quote: expect.stringContaining('12 andre kommuner') },
+    });
     expect(res.data!.coverageOverview.byCentre.length).toBeGreaterThanOrEqual(44 - 7); // centres with documented members
   });
 
@@ -136,20 +183,40 @@ describe('coverage with the national data', () => {
          AND NOT EXISTS (SELECT 1 FROM agency a WHERE a.kommunenummer = d.kommunenummer) AND NOT EXISTS (SELECT 1 FROM handover_routine r WHERE r.kommunenummer = d.kommunenummer)
          AND d.confidence = 'WEAK' ORDER BY d.kommunenummer LIMIT 1`,
     );
-    const res = await app.gql(`query($k: String!) { municipalityCoverage(kommunenummer: $k, asOf: "2026-12-07") {
-      status worstSeverity documentedMembership { provenance { confidence marked } } findings { code severity basisKind basisLabel legalBasis statutory } } }`, { k: row.kommunenummer });
+    const res = await app.gql(
+      `query($k: String!) { municipalityCoverage(kommunenummer: $k, asOf: "2026-12-07") {
+      status worstSeverity documentedMembership { provenance { confidence marked } } findings { code severity basisKind basisLabel legalBasis statutory } } }`,
+      { k: row.kommunenummer },
+    );
     expect(res.errors).toBeUndefined();
     const c = res.data!.municipalityCoverage;
-    expect(c).toMatchObject({ status: 'DOCUMENTED', worstSeverity: 'INFO', documentedMembership: { provenance: { confidence: 'WEAK', marked: true } } });
+    expect(c).toMatchObject({
+      status: 'DOCUMENTED',
+      worstSeverity: 'INFO',
+      documentedMembership: { provenance: { confidence: 'WEAK', marked: true } },
+    });
     expect(c.findings.map((f: any) => f.code)).toEqual(['DOCUMENTED_MEMBERSHIP', 'WEAK_EVIDENCE']);
-    for (const f of c.findings) expect(f).toMatchObject({ severity: 'INFO', basisKind: 'DATA', statutory: false, legalBasis: expect.any(String) });
+    for (const f of c.findings)
+      expect(f).toMatchObject({
+        severity: 'INFO',
+        basisKind: 'DATA',
+        statutory: false,
+        legalBasis: expect.any(String),
+      });
   });
 
   it('a centre whose host is not known is a centre, with host null and its provenance', async () => {
-    const res = await app.gql(`{ crisisCentres(limit: 100) { items { name hostKommunenummer host { name } operatingStatus provenance { sourceUrl confidenceLabel } } } }`);
+    const res = await app.gql(
+      `{ crisisCentres(limit: 100) { items { name hostKommunenummer host { name } operatingStatus provenance { sourceUrl confidenceLabel } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const romerike = (res.data!.crisisCentres.items as any[]).find((c) => c.name === 'Romerike krisesenter IKS');
-    expect(romerike).toMatchObject({ hostKommunenummer: null, host: null, operatingStatus: 'OPERATING', provenance: { sourceUrl: expect.stringMatching(/^https?:/) } });
+    expect(romerike).toMatchObject({
+      hostKommunenummer: null,
+      host: null,
+      operatingStatus: 'OPERATING',
+      provenance: { sourceUrl: expect.stringMatching(/^https?:/) },
+    });
   });
 });
 
@@ -162,7 +229,7 @@ describe("the reviewer's path: weak or old facts confirmed or corrected with a n
   const REVIEW = `mutation($id: ID!, $v: Int, $input: ReviewSourceInput!) { reviewDocumentedMembership(id: $id, input: $input, expectedVersion: $v) {
     id version reviewedAt provenance { sourceUrl sourceDate sourceYear quote confidence marked } } }`;
 
-  it('lists the weak, undated and old facts, oldest first; the threshold in years is the caller\'s', async () => {
+  it("lists the weak, undated and old facts, oldest first; the threshold in years is the caller's", async () => {
     const all = await app.gql(`{ factsToReview { kommunenummer provenance { confidence sourceYear marked } } }`);
     expect(all.errors).toBeUndefined();
     const list = all.data!.factsToReview as any[];
@@ -170,27 +237,50 @@ describe("the reviewer's path: weak or old facts confirmed or corrected with a n
     for (const f of list) expect(f.provenance.marked).toBe(true);
     const years = list.map((f) => f.provenance.sourceYear ?? 0);
     expect(years).toEqual([...years].sort((a, b) => a - b));
-    const strict = await app.gql(`{ factsToReview(filter: { olderThanYears: 30 }) { provenance { confidence sourceYear } } }`);
-    for (const f of strict.data!.factsToReview as any[]) expect(f.provenance.confidence !== 'HIGH' || f.provenance.sourceYear === null).toBe(true);
+    const strict = await app.gql(
+      `{ factsToReview(filter: { olderThanYears: 30 }) { provenance { confidence sourceYear } } }`,
+    );
+    for (const f of strict.data!.factsToReview as any[])
+      expect(f.provenance.confidence !== 'HIGH' || f.provenance.sourceYear === null).toBe(true);
   });
 
   it('a director of the municipality confirms a fact with a new source: audited, no longer marked, and the seed leaves it alone', async () => {
-    const [row] = await app.ds.query(`SELECT id, kommunenummer, version FROM documented_membership WHERE confidence = 'WEAK' ORDER BY kommunenummer LIMIT 1`);
-    const input = { sourceUrl: 'https://kommune.example/avtale-2026', sourceDate: '2026-11-30', quote: 'Kommunen er med i samarbeidet', confidence: 'HIGH' };
-    const other = userWith('Annen direktør', { role: 'DIRECTOR', kommunenummer: row.kommunenummer === '0301' ? '1804' : '0301' });
+    const [row] = await app.ds.query(
+      `SELECT id, kommunenummer, version FROM documented_membership WHERE confidence = 'WEAK' ORDER BY kommunenummer LIMIT 1`,
+    );
+    const input = {
+      sourceUrl: 'https://kommune.example/avtale-2026',
+      sourceDate: '2026-11-30',
+      quote: 'Kommunen er med i samarbeidet',
+      confidence: 'HIGH',
+    };
+    const other = userWith('Annen direktør', {
+      role: 'DIRECTOR',
+      kommunenummer: row.kommunenummer === '0301' ? '1804' : '0301',
+    });
     const refused = await app.gql(REVIEW, { id: row.id, v: row.version, input }, { as: other });
     expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
-    const bad = await app.gql(REVIEW, { id: row.id, v: row.version, input: { ...input, sourceUrl: 'kommune.example' } });
+    const bad = await app.gql(REVIEW, {
+      id: row.id,
+      v: row.version,
+      input: { ...input, sourceUrl: 'kommune.example' },
+    });
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sourceUrl' });
 
     const director = userWith('Direktør', { role: 'DIRECTOR', kommunenummer: row.kommunenummer });
     const ok = await app.gql(REVIEW, { id: row.id, v: row.version, input }, { as: director });
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.reviewDocumentedMembership).toMatchObject({ version: row.version + 1, provenance: { sourceUrl: input.sourceUrl, sourceYear: 2026, confidence: 'HIGH', marked: false } });
+    expect(ok.data!.reviewDocumentedMembership).toMatchObject({
+      version: row.version + 1,
+      provenance: { sourceUrl: input.sourceUrl, sourceYear: 2026, confidence: 'HIGH', marked: false },
+    });
     const stale = await app.gql(REVIEW, { id: row.id, v: row.version, input });
     expect(stale.errors![0].extensions!.code).toBe('CONFLICT');
 
-    const [entry] = await app.ds.query(`SELECT operation, changes FROM audit_log WHERE entity = 'DocumentedMembership' AND entity_id = $1`, [row.id]);
+    const [entry] = await app.ds.query(
+      `SELECT operation, changes FROM audit_log WHERE entity = 'DocumentedMembership' AND entity_id = $1`,
+      [row.id],
+    );
     expect(entry.operation).toBe('UPDATE');
     expect(entry.changes.confidence).toEqual({ before: 'WEAK', after: 'HIGH' });
 
@@ -202,7 +292,9 @@ describe("the reviewer's path: weak or old facts confirmed or corrected with a n
     expect((await app.gql(HISTORY, { id: row.id }, { as: other })).errors![0].extensions!.code).toBe('FORBIDDEN');
 
     await seed(app.ds, DATA_DIR);
-    const [after] = await app.ds.query(`SELECT source_url, confidence FROM documented_membership WHERE id = $1`, [row.id]);
+    const [after] = await app.ds.query(`SELECT source_url, confidence FROM documented_membership WHERE id = $1`, [
+      row.id,
+    ]);
     expect(after).toEqual({ source_url: input.sourceUrl, confidence: 'HIGH' });
   });
 });
@@ -222,7 +314,10 @@ describe('registering the real agreement from documented memberships', () => {
          AND EXISTS (SELECT 1 FROM documented_membership h WHERE h.centre_id = c.id AND h.role = 'host')
        GROUP BY c.id ORDER BY count(d.id) DESC, c.name LIMIT 1`,
     );
-    const other = userWith('Annen direktør', { role: 'DIRECTOR', kommunenummer: centre.host_kommunenummer === '0301' ? '1804' : '0301' });
+    const other = userWith('Annen direktør', {
+      role: 'DIRECTOR',
+      kommunenummer: centre.host_kommunenummer === '0301' ? '1804' : '0301',
+    });
     expect((await app.gql(CREATE, { c: centre.id }, { as: other })).errors![0].extensions!.code).toBe('FORBIDDEN');
     const host = userWith('Vertsdirektør', { role: 'DIRECTOR', kommunenummer: centre.host_kommunenummer });
     const r = await app.gql(CREATE, { c: centre.id }, { as: host });
@@ -230,9 +325,13 @@ describe('registering the real agreement from documented memberships', () => {
     const a = r.data!.createAgreementFromDocumented;
     expect(a.status).toBe('DRAFT');
     expect(a.parties).toHaveLength(centre.members);
-    expect(a.parties.filter((p: any) => p.role === 'HOST')).toEqual([expect.objectContaining({ kommunenummer: centre.host_kommunenummer })]);
+    expect(a.parties.filter((p: any) => p.role === 'HOST')).toEqual([
+      expect.objectContaining({ kommunenummer: centre.host_kommunenummer }),
+    ]);
     for (const p of a.parties) expect(p.note).toMatch(/^Fra kilde: https?:\/\//);
-    const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM documented_membership WHERE centre_id = $1`, [centre.id]);
+    const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM documented_membership WHERE centre_id = $1`, [
+      centre.id,
+    ]);
     expect(n).toBe(centre.members);
   });
 });

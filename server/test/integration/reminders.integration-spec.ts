@@ -36,8 +36,13 @@ beforeAll(async () => {
   await app.ds.query(`UPDATE contact_person SET verified_at = '2027-05-01T10:00:00Z'`);
   await app.ds.query(`UPDATE handover_routine SET review_due_on = NULL`);
   // Fauske: an agency with a contact last verified 1 Dec 2026 (due 1 Jun 2027).
-  const agency = await one(`INSERT INTO agency (kommunenummer, kind, name) VALUES ('1841', 'NAV', 'NAV Fauske (test)') RETURNING id`);
-  await app.ds.query(`INSERT INTO contact_person (agency_id, name, verified_at) VALUES ($1, 'Testkontakt', '2026-12-01T10:00:00Z')`, [agency.id]);
+  const agency = await one(
+    `INSERT INTO agency (kommunenummer, kind, name) VALUES ('1841', 'NAV', 'NAV Fauske (test)') RETURNING id`,
+  );
+  await app.ds.query(
+    `INSERT INTO contact_person (agency_id, name, verified_at) VALUES ($1, 'Testkontakt', '2026-12-01T10:00:00Z')`,
+    [agency.id],
+  );
   // A routine Salten × Fauske due for review 1 Aug 2027.
   await app.ds.query(
     `INSERT INTO handover_routine (centre_id, kommunenummer, review_due_on) VALUES ($1, '1841', '2027-08-01')
@@ -48,7 +53,16 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const QUERY = `query($asOf: String) { myReminders(asOf: $asOf) { key kind dueOn daysLeft horizon title detail link } }`;
-type R = { key: string; kind: string; dueOn: string; daysLeft: number; horizon: number; title: string; detail: string; link: string };
+type R = {
+  key: string;
+  kind: string;
+  dueOn: string;
+  daysLeft: number;
+  horizon: number;
+  title: string;
+  detail: string;
+  link: string;
+};
 async function reminders(as: ReturnType<typeof userWith>, asOf: string): Promise<R[]> {
   const r = await app.gql<{ myReminders: R[] }>(QUERY, { asOf }, { as });
   expect(r.errors).toBeUndefined();
@@ -60,10 +74,21 @@ describe('myReminders', () => {
   it('moves a notice deadline through the 180, 90 and 30 day horizons, and drops it beyond 180 days', async () => {
     expect(summary(await reminders(BODO, '2026-12-01'))).toEqual([]); // 211 days ahead
     expect(summary(await reminders(BODO, '2027-01-05'))).toEqual(['NOTICE_DEADLINE 2027-06-30 180']);
-    expect(summary(await reminders(BODO, '2027-04-15'))).toEqual(['NOTICE_DEADLINE 2027-06-30 90', 'BUDGET_CUTOFF 2027-10-01 180']);
+    expect(summary(await reminders(BODO, '2027-04-15'))).toEqual([
+      'NOTICE_DEADLINE 2027-06-30 90',
+      'BUDGET_CUTOFF 2027-10-01 180',
+    ]);
     const june = await reminders(BODO, '2027-06-10');
-    expect(summary(june)).toEqual(['NOTICE_DEADLINE 2027-06-30 30', 'ROUTINE_REVIEW 2027-08-01 90', 'BUDGET_CUTOFF 2027-10-01 180']);
-    expect(june[0]).toMatchObject({ daysLeft: 20, link: `/avtaler/${ids.agreement}`, title: 'Oppsigelsesfrist: ' + june[0].title.split(': ')[1] });
+    expect(summary(june)).toEqual([
+      'NOTICE_DEADLINE 2027-06-30 30',
+      'ROUTINE_REVIEW 2027-08-01 90',
+      'BUDGET_CUTOFF 2027-10-01 180',
+    ]);
+    expect(june[0]).toMatchObject({
+      daysLeft: 20,
+      link: `/avtaler/${ids.agreement}`,
+      title: 'Oppsigelsesfrist: ' + june[0].title.split(': ')[1],
+    });
     expect(june[0].detail).toContain('30.06.2027');
   });
 
@@ -76,14 +101,31 @@ describe('myReminders', () => {
     ]);
     expect(summary(await reminders(VEFSN, '2027-06-10'))).toEqual([]);
     const leader = userWith('rem-leader', { role: 'CENTRE_LEADER', centreId: ids.salten });
-    expect(summary(await reminders(leader, '2027-05-15'))).toEqual(['CONTACT_VERIFICATION 2027-06-01 30', 'NOTICE_DEADLINE 2027-06-30 90', 'ROUTINE_REVIEW 2027-08-01 90', 'BUDGET_CUTOFF 2027-10-01 180']);
+    expect(summary(await reminders(leader, '2027-05-15'))).toEqual([
+      'CONTACT_VERIFICATION 2027-06-01 30',
+      'NOTICE_DEADLINE 2027-06-30 90',
+      'ROUTINE_REVIEW 2027-08-01 90',
+      'BUDGET_CUTOFF 2027-10-01 180',
+    ]);
   });
 
   it('lists an amendment waiting for the director’s answer, and not once answered', async () => {
-    const x = (await app.ds.query(`INSERT INTO agreement_amendment (agreement_id, summary, effective_on) VALUES ($1, 'Ny sats fra 2028', '2028-01-01') RETURNING id`, [ids.agreement]))[0];
-    await app.ds.query(`INSERT INTO amendment_approval (amendment_id, kommunenummer, role) VALUES ($1, '1841', 'PARTNER')`, [x.id]);
+    const x = (
+      await app.ds.query(
+        `INSERT INTO agreement_amendment (agreement_id, summary, effective_on) VALUES ($1, 'Ny sats fra 2028', '2028-01-01') RETURNING id`,
+        [ids.agreement],
+      )
+    )[0];
+    await app.ds.query(
+      `INSERT INTO amendment_approval (amendment_id, kommunenummer, role) VALUES ($1, '1841', 'PARTNER')`,
+      [x.id],
+    );
     const rs = await reminders(FAUSKE, '2027-06-10');
-    expect(rs.find((r) => r.kind === 'AMENDMENT_APPROVAL')).toMatchObject({ dueOn: '2028-01-01', horizon: 180, detail: expect.stringContaining('Ny sats fra 2028') });
+    expect(rs.find((r) => r.kind === 'AMENDMENT_APPROVAL')).toMatchObject({
+      dueOn: '2028-01-01',
+      horizon: 180,
+      detail: expect.stringContaining('Ny sats fra 2028'),
+    });
     expect((await reminders(BODO, '2027-06-10')).some((r) => r.kind === 'AMENDMENT_APPROVAL')).toBe(false);
     await app.ds.query(`UPDATE amendment_approval SET decision = 'APPROVED' WHERE amendment_id = $1`, [x.id]);
     expect((await reminders(FAUSKE, '2027-06-10')).some((r) => r.kind === 'AMENDMENT_APPROVAL')).toBe(false);
@@ -107,14 +149,23 @@ describe('reminder mails', () => {
   beforeAll(async () => {
     smtp = await startSmtp();
     ({ inbox, mail } = smtp);
-    for (const [name, k] of [['Bodil Bodø', '1804'], ['Frida Fauske', '1841'], ['Vera Vefsn', '1824']]) {
-      const [u] = await app.ds.query(`INSERT INTO app_user (email, name) VALUES ($1, $2) RETURNING id`, [`${k}@kommune.example`, name]);
+    for (const [name, k] of [
+      ['Bodil Bodø', '1804'],
+      ['Frida Fauske', '1841'],
+      ['Vera Vefsn', '1824'],
+    ]) {
+      const [u] = await app.ds.query(`INSERT INTO app_user (email, name) VALUES ($1, $2) RETURNING id`, [
+        `${k}@kommune.example`,
+        name,
+      ]);
       await app.ds.query(`INSERT INTO user_role (user_id, role, kommunenummer) VALUES ($1, 'DIRECTOR', $2)`, [u.id, k]);
       users[k] = u.id;
     }
     // A deactivated user is never mailed (nor are demo users).
     await app.ds.query(`UPDATE app_user SET active = false WHERE email = '1824@kommune.example'`);
-    await app.ds.query(`INSERT INTO user_role (user_id, role, kommunenummer) VALUES ($1, 'DIRECTOR', '1804')`, [users['1824']]);
+    await app.ds.query(`INSERT INTO user_role (user_id, role, kommunenummer) VALUES ($1, 'DIRECTOR', '1804')`, [
+      users['1824'],
+    ]);
   });
   afterAll(() => smtp.close());
 
@@ -128,7 +179,10 @@ describe('reminder mails', () => {
       expect(a.mails + b.mails).toBe(2); // Bodø and Fauske; the deactivated Vefsn user none
       expect(inbox.map((m) => m.to[0]).sort()).toEqual(['1804@kommune.example', '1841@kommune.example']);
       const bodo = inbox.find((m) => m.to[0] === '1804@kommune.example')!;
-      expect(readMail(bodo.raw).subject).toBe('Påminnelse fra Samordna: Oppsigelsesfrist: ' + (await app.ds.query(`SELECT title FROM agreement WHERE id = $1`, [ids.agreement]))[0].title);
+      expect(readMail(bodo.raw).subject).toBe(
+        'Påminnelse fra Samordna: Oppsigelsesfrist: ' +
+          (await app.ds.query(`SELECT title FROM agreement WHERE id = $1`, [ids.agreement]))[0].title,
+      );
       const { body } = readMail(bodo.raw);
       expect(body).toContain('Hei Bodil Bodø,');
       expect(body).toContain('Frist: 30.06.2027 (om 176 dager)');
@@ -147,7 +201,12 @@ describe('reminder mails', () => {
       const bodoApril = inbox.slice(2).find((m) => m.to[0] === '1804@kommune.example')!;
       expect(readMail(bodoApril.raw).subject).toBe('Påminnelse fra Samordna: 2 frister trenger oppfølging');
       expect(readMail(bodoApril.raw).body).toContain('Frist: 01.10.2027');
-      expect(await app.ds.query(`SELECT reminder_key, horizon FROM reminder_dispatch WHERE user_id = $1 ORDER BY horizon DESC, reminder_key`, [users['1804']])).toEqual([
+      expect(
+        await app.ds.query(
+          `SELECT reminder_key, horizon FROM reminder_dispatch WHERE user_id = $1 ORDER BY horizon DESC, reminder_key`,
+          [users['1804']],
+        ),
+      ).toEqual([
         { reminder_key: `budget:${ids.agreement}:2027-10-01`, horizon: 180 },
         { reminder_key: `notice:${ids.agreement}:2027-06-30`, horizon: 180 },
         { reminder_key: `notice:${ids.agreement}:2027-06-30`, horizon: 90 },
@@ -160,7 +219,11 @@ describe('reminder mails', () => {
   it('gives the claim back when the mail cannot be sent, so the next run sends it', async () => {
     const before = inbox.length;
     const broken = { url: 'smtp://127.0.0.1:1?ignoreTLS=true', from: mail.from };
-    const run = await sendReminderMails(app.ds, { mail: broken, publicUrl: 'https://samordna.test', asOf: '2027-06-10' });
+    const run = await sendReminderMails(app.ds, {
+      mail: broken,
+      publicUrl: 'https://samordna.test',
+      asOf: '2027-06-10',
+    });
     expect(run).toMatchObject({ mails: 0, failed: 2 });
     expect((await app.ds.query(`SELECT count(*)::int AS n FROM reminder_dispatch WHERE horizon = 30`))[0].n).toBe(0);
     const retry = await sendReminderMails(app.ds, { mail, publicUrl: 'https://samordna.test', asOf: '2027-06-10' });
@@ -179,8 +242,14 @@ describe('calendar feed', () => {
       const s = http.listen(0, '127.0.0.1', () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await app.ds.query(`INSERT INTO app_user (id, email, name) VALUES ($1, $2, $3)`, [FAUSKE.id, FAUSKE.email, FAUSKE.name]);
-    await app.ds.query(`INSERT INTO user_role (user_id, role, kommunenummer) VALUES ($1, 'DIRECTOR', '1841')`, [FAUSKE.id]);
+    await app.ds.query(`INSERT INTO app_user (id, email, name) VALUES ($1, $2, $3)`, [
+      FAUSKE.id,
+      FAUSKE.email,
+      FAUSKE.name,
+    ]);
+    await app.ds.query(`INSERT INTO user_role (user_id, role, kommunenummer) VALUES ($1, 'DIRECTOR', '1841')`, [
+      FAUSKE.id,
+    ]);
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -188,7 +257,9 @@ describe('calendar feed', () => {
   const local = (url: string) => url.replace('https://samordna.test', base);
 
   it('a secret URL whose events, parsed back with ical.js, are the user’s reminders', async () => {
-    expect((await app.gql(`query { myCalendarFeedCreatedAt }`, {}, { as: FAUSKE })).data!.myCalendarFeedCreatedAt).toBeNull();
+    expect(
+      (await app.gql(`query { myCalendarFeedCreatedAt }`, {}, { as: FAUSKE })).data!.myCalendarFeedCreatedAt,
+    ).toBeNull();
     const r = await app.gql(CREATE, {}, { as: FAUSKE });
     expect(r.errors).toBeUndefined();
     const url: string = r.data!.createCalendarFeed.url;
@@ -199,11 +270,22 @@ describe('calendar feed', () => {
     const text = await res.text();
     const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    const expected = (await app.gql<{ myReminders: R[] }>(QUERY, { asOf: '2027-06-10' }, { as: FAUSKE })).data!.myReminders;
+    const expected = (await app.gql<{ myReminders: R[] }>(QUERY, { asOf: '2027-06-10' }, { as: FAUSKE })).data!
+      .myReminders;
     expect(events.map((e) => [e.summary, e.startDate.toString(), e.startDate.isDate, e.endDate.toString()])).toEqual(
-      expected.map((x) => [x.title, x.dueOn, true, new Date(Date.parse(x.dueOn) + 86_400_000).toISOString().slice(0, 10)]),
+      expected.map((x) => [
+        x.title,
+        x.dueOn,
+        true,
+        new Date(Date.parse(x.dueOn) + 86_400_000).toISOString().slice(0, 10),
+      ]),
     );
-    expect(expected.map((x) => x.kind)).toEqual(['CONTACT_VERIFICATION', 'NOTICE_DEADLINE', 'ROUTINE_REVIEW', 'BUDGET_CUTOFF']);
+    expect(expected.map((x) => x.kind)).toEqual([
+      'CONTACT_VERIFICATION',
+      'NOTICE_DEADLINE',
+      'ROUTINE_REVIEW',
+      'BUDGET_CUTOFF',
+    ]);
     const notice = events.find((e) => e.summary.startsWith('Oppsigelsesfrist'))!;
     expect(notice.uid).toBe(`notice:${ids.agreement}:2027-06-30@samordna.test`);
     expect(notice.description).toContain(`https://samordna.test/avtaler/${ids.agreement}`);
@@ -225,6 +307,8 @@ describe('calendar feed', () => {
     expect((await fetch(path(second))).status).toBe(404);
     expect((await app.gql(`mutation { revokeCalendarFeed }`, {}, { as: FAUSKE })).data!.revokeCalendarFeed).toBe(false);
     expect((await fetch(`${base}/calendar/not-a-real-secret-at-all-0000.ics`)).status).toBe(404);
-    expect((await app.gql(`mutation { revokeCalendarFeed }`, {}, { as: null })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await app.gql(`mutation { revokeCalendarFeed }`, {}, { as: null })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });

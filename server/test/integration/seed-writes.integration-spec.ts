@@ -1,13 +1,24 @@
 import { seed } from '../../src/database/seeds/seed';
 import { createTestApp, DATA_DIR, type TestApp } from '../utils/test-app';
 
-const REFERENCE_TABLES = ['county', 'municipality', 'municipality_population', 'crisis_centre', 'agreement', 'agreement_party', 'kostra_national_average', 'kostra_centre_figure'];
+const REFERENCE_TABLES = [
+  'county',
+  'municipality',
+  'municipality_population',
+  'crisis_centre',
+  'agreement',
+  'agreement_party',
+  'kostra_national_average',
+  'kostra_centre_figure',
+];
 
 /** Where every row of the reference tables lies: a rewritten row moves (a new tuple version). */
 async function rowVersions(app: TestApp): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const t of REFERENCE_TABLES) {
-    const rows: { v: string }[] = await app.ds.query(`SELECT ctid::text || ':' || xmin::text AS v FROM "${t}" ORDER BY 1`);
+    const rows: { v: string }[] = await app.ds.query(
+      `SELECT ctid::text || ':' || xmin::text AS v FROM "${t}" ORDER BY 1`,
+    );
     out[t] = rows.map((r) => r.v).join(',');
   }
   return out;

@@ -25,7 +25,13 @@ describe('seed from data/', () => {
 
   it('loads the real reference data: 15 counties, 357 municipalities, 5 centres, 44 memberships', async () => {
     const summary = await seed(app.ds, DATA_DIR);
-    expect(summary).toMatchObject({ counties: 15, municipalities: 357, populationFigures: 357, centres: 5, memberships: 44 });
+    expect(summary).toMatchObject({
+      counties: 15,
+      municipalities: 357,
+      populationFigures: 357,
+      centres: 5,
+      memberships: 44,
+    });
     expect(summary.national).toMatchObject({ centres: 46, operatingCentres: 44, memberships: 170 });
     expect(summary.records).toMatchObject({ agreementsWithExampleTerms: 5, routines: 4 });
     expect(await counts(app)).toEqual({
@@ -40,7 +46,9 @@ describe('seed from data/', () => {
   });
 
   it('keeps kommunenummer as a four-character string and every municipality has a point', async () => {
-    const [oslo] = await app.ds.query(`SELECT kommunenummer, name, county_number, lat, lon FROM municipality WHERE name = 'Oslo'`);
+    const [oslo] = await app.ds.query(
+      `SELECT kommunenummer, name, county_number, lat, lon FROM municipality WHERE name = 'Oslo'`,
+    );
     expect(oslo.kommunenummer).toBe('0301');
     expect(oslo.county_number).toBe('03');
     const [{ missing }] = await app.ds.query(`SELECT count(*)::int AS missing FROM municipality WHERE lat IS NULL`);
@@ -71,7 +79,13 @@ describe('seed from data/', () => {
              (SELECT count(*) FROM agency WHERE NOT is_example)::int AS real_agencies,
              (SELECT count(*) FROM handover_routine WHERE NOT is_example)::int AS real_routines,
              (SELECT count(*) FROM agreement WHERE valid_from IS NOT NULL AND NOT ('validFrom' = ANY(example_fields)) AND seed_key NOT LIKE '%:2011')::int AS unmarked_terms`);
-    expect(row).toEqual({ real_contacts: 0, contacts: expect.any(Number), real_agencies: 0, real_routines: 0, unmarked_terms: 0 });
+    expect(row).toEqual({
+      real_contacts: 0,
+      contacts: expect.any(Number),
+      real_agencies: 0,
+      real_routines: 0,
+      unmarked_terms: 0,
+    });
     expect(row.contacts).toBeGreaterThan(50);
     const emails: { email: string }[] = await app.ds.query(`SELECT email FROM contact_person`);
     for (const { email } of emails) expect(email).toMatch(/@[a-z0-9-]+\.kommune\.example$/);
@@ -81,14 +95,18 @@ describe('seed from data/', () => {
     const before = await app.ds.query(`SELECT id, name FROM crisis_centre ORDER BY name`);
     const contactsBefore = await app.ds.query(`SELECT count(*)::int AS n FROM contact_person`);
     await app.ds.query(`UPDATE agreement SET notice_months = 9 WHERE seed_key = 'agreement:Krisesenteret i Salten'`);
-    await app.ds.query(`DELETE FROM routine_step WHERE routine_id IN (SELECT id FROM handover_routine WHERE kommunenummer = '1841')`);
+    await app.ds.query(
+      `DELETE FROM routine_step WHERE routine_id IN (SELECT id FROM handover_routine WHERE kommunenummer = '1841')`,
+    );
     await app.ds.query(`DELETE FROM handover_routine WHERE kommunenummer = '1841'`);
     const second = await seed(app.ds, DATA_DIR);
     expect(second.records).toBeNull();
     expect(await counts(app)).toMatchObject({ municipalities: 357, centres: 46, memberships: 44, agreements: 5 });
     expect(await app.ds.query(`SELECT id, name FROM crisis_centre ORDER BY name`)).toEqual(before);
     expect(await app.ds.query(`SELECT count(*)::int AS n FROM contact_person`)).toEqual(contactsBefore);
-    const [salten] = await app.ds.query(`SELECT notice_months FROM agreement WHERE seed_key = 'agreement:Krisesenteret i Salten'`);
+    const [salten] = await app.ds.query(
+      `SELECT notice_months FROM agreement WHERE seed_key = 'agreement:Krisesenteret i Salten'`,
+    );
     expect(salten.notice_months).toBe(9);
     const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM handover_routine WHERE kommunenummer = '1841'`);
     expect(n).toBe(0); // a deleted example does not come back
@@ -108,7 +126,13 @@ describe('seed from data/', () => {
       lines[5] = lines[5].replace(',1875,', replacement);
       writeFileSync(file, lines.join('\n'));
       await expect(seed(fresh.ds, dir)).rejects.toThrow(message);
-      expect(await counts(fresh)).toMatchObject({ counties: 0, municipalities: 0, centres: 0, memberships: 0, agreements: 0 });
+      expect(await counts(fresh)).toMatchObject({
+        counties: 0,
+        municipalities: 0,
+        centres: 0,
+        memberships: 0,
+        agreements: 0,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await fresh.close();

@@ -21,11 +21,15 @@ describe('municipalityWebText', () => {
     const w = await webText('1841');
     expect(w.language).toBe('NB');
     expect(w.title).toBe('Krisesentertilbudet i Fauske kommune');
-    expect(w.text).toContain(`Fauske kommune gir sitt krisesentertilbud gjennom Krisesenteret i Salten, som drives av Bodø kommune på vegne av ${n} kommuner.`);
+    expect(w.text).toContain(
+      `Fauske kommune gir sitt krisesentertilbud gjennom Krisesenteret i Salten, som drives av Bodø kommune på vegne av ${n} kommuner.`,
+    );
     expect(w.text).toContain('ring politiet på 112');
     expect(w.html).toMatch(/^<h2>Krisesentertilbudet i Fauske kommune<\/h2>/);
     // «Sist oppdatert» follows the data: touch the centre, and the date moves.
-    await app.ds.query(`UPDATE crisis_centre SET updated_at = '2026-11-30T12:00:00Z' WHERE seed_key = 'centre:Krisesenteret i Salten'`);
+    await app.ds.query(
+      `UPDATE crisis_centre SET updated_at = '2026-11-30T12:00:00Z' WHERE seed_key = 'centre:Krisesenteret i Salten'`,
+    );
     const after = await webText('1841');
     expect(after.updatedOn >= '2026-11-30').toBe(true);
     expect(after.text).toContain(`Sist oppdatert ${after.updatedOn.split('-').reverse().join('.')}.`);
@@ -33,8 +37,13 @@ describe('municipalityWebText', () => {
 
   it('a contact point appears in the text; without one it is a gap for the editor', async () => {
     expect((await webText('1841')).gaps).toContain('Kommunen har ikke registrert et kontaktpunkt for krisesenteret.');
-    const [g] = await app.ds.query(`INSERT INTO agency (kommunenummer, kind, name) VALUES ('1841', 'NAV', 'NAV Fauske') RETURNING id`);
-    await app.ds.query(`INSERT INTO contact_person (agency_id, name, title, is_contact_point, phone) VALUES ($1, 'Kari Kontakt', 'Koordinator', true, '+47 99 99 99 99')`, [g.id]);
+    const [g] = await app.ds.query(
+      `INSERT INTO agency (kommunenummer, kind, name) VALUES ('1841', 'NAV', 'NAV Fauske') RETURNING id`,
+    );
+    await app.ds.query(
+      `INSERT INTO contact_person (agency_id, name, title, is_contact_point, phone) VALUES ($1, 'Kari Kontakt', 'Koordinator', true, '+47 99 99 99 99')`,
+      [g.id],
+    );
     const w = await webText('1841');
     expect(w.text).toContain('Kommunens kontaktpunkt for krisesenteret er NAV Fauske (Koordinator).');
     expect(w.gaps).not.toContain('Kommunen har ikke registrert et kontaktpunkt for krisesenteret.');
@@ -44,7 +53,9 @@ describe('municipalityWebText', () => {
   });
 
   it('nynorsk for a nynorsk municipality (by its målform), bokmål on request', async () => {
-    const [{ language_form }] = await app.ds.query(`SELECT language_form FROM municipality WHERE kommunenummer = '3454'`);
+    const [{ language_form }] = await app.ds.query(
+      `SELECT language_form FROM municipality WHERE kommunenummer = '3454'`,
+    );
     expect(language_form).toBe('Nynorsk');
     // Vang's centre membership as the seed has it: whichever it is, the text is nynorsk.
     const w = await webText('3454');

@@ -1,7 +1,14 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort, spawnServer, startChildPostgres, tempDir, type ChildPostgres, type SpawnedServer } from '../utils/spawn-server';
+import {
+  freePort,
+  spawnServer,
+  startChildPostgres,
+  tempDir,
+  type ChildPostgres,
+  type SpawnedServer,
+} from '../utils/spawn-server';
 import { startTcpProxy, type TcpProxy } from '../utils/tcp-proxy';
 
 // The database going away and the server stopping: clear retryable answers (503 with a stable code),
@@ -32,7 +39,11 @@ async function post(server: SpawnedServer, query: string, variables: Record<stri
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] },
+  };
 }
 
 async function get(server: SpawnedServer, route: string) {
@@ -44,7 +55,9 @@ async function login(server: SpawnedServer): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { login(email: "admin@samordna.example", password: "demo-admin-2026") { name } }` }),
+    body: JSON.stringify({
+      query: `mutation { login(email: "admin@samordna.example", password: "demo-admin-2026") { name } }`,
+    }),
   });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0];
@@ -77,7 +90,10 @@ describe('the database goes away and comes back', () => {
 
   beforeAll(async () => {
     proxy = await startTcpProxy({ host: '127.0.0.1', port: pg.port });
-    server = spawnServer({ DATABASE_URL: databaseUrl(proxy.port), NODE_ENV: 'development', SAMORDNA_INSECURE_COOKIES: '1' }, await freePort());
+    server = spawnServer(
+      { DATABASE_URL: databaseUrl(proxy.port), NODE_ENV: 'development', SAMORDNA_INSECURE_COOKIES: '1' },
+      await freePort(),
+    );
     await server.waitFor(/Samordna is running/);
   });
   afterAll(async () => {
@@ -102,7 +118,10 @@ describe('the database goes away and comes back', () => {
       expect(r.status).toBe(503);
       expect(r.headers.get('retry-after')).toBe('2');
       expect(r.body.errors).toHaveLength(1);
-      expect(r.body.errors![0]).toMatchObject({ message: 'Databasen er midlertidig utilgjengelig. Prøv igjen om litt.', extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true } });
+      expect(r.body.errors![0]).toMatchObject({
+        message: 'Databasen er midlertidig utilgjengelig. Prøv igjen om litt.',
+        extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
+      });
       expect(r.body.errors![0].extensions).not.toHaveProperty('http');
     }
     expect(await get(server, '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
@@ -112,12 +131,17 @@ describe('the database goes away and comes back', () => {
 
     await proxy.restore();
 
-    await eventually(() => get(server, '/readyz'), (r) => r.status === 200);
+    await eventually(
+      () => get(server, '/readyz'),
+      (r) => r.status === 200,
+    );
     const counties = await post(server, COUNTIES);
     expect(counties.status).toBe(200);
     expect(counties.body.data!.counties).toHaveLength(15);
     // The write refused during the outage was not made; the same write now goes through once.
-    const now = (await post(server, CONTACT, {}, cookie)).body.data!.contacts.items.find((c: { id: string }) => c.id === contact.id);
+    const now = (await post(server, CONTACT, {}, cookie)).body.data!.contacts.items.find(
+      (c: { id: string }) => c.id === contact.id,
+    );
     expect(now).toEqual(contact);
     const written = await post(server, UPDATE, { id: contact.id, t: 'etter utfall', v: contact.version }, cookie);
     expect(written.body.errors).toBeUndefined();
@@ -147,7 +171,12 @@ describe('SIGTERM', () => {
     await probe.connect();
     try {
       await eventually(
-        async () => (await probe.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'samordna-%' AND wait_event_type = 'Lock'`)).rows[0].n,
+        async () =>
+          (
+            await probe.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'samordna-%' AND wait_event_type = 'Lock'`,
+            )
+          ).rows[0].n,
         (n) => n > 0,
       );
     } finally {
@@ -156,10 +185,22 @@ describe('SIGTERM', () => {
   }
 
   async function startServer(graceMs: number) {
-    const server = spawnServer({ DATABASE_URL: databaseUrl(pg.port), NODE_ENV: 'development', SAMORDNA_INSECURE_COOKIES: '1', SAMORDNA_SHUTDOWN_GRACE_MS: String(graceMs) }, await freePort());
+    const server = spawnServer(
+      {
+        DATABASE_URL: databaseUrl(pg.port),
+        NODE_ENV: 'development',
+        SAMORDNA_INSECURE_COOKIES: '1',
+        SAMORDNA_SHUTDOWN_GRACE_MS: String(graceMs),
+      },
+      await freePort(),
+    );
     await server.waitFor(/Samordna is running/);
     const cookie = await login(server);
-    const contact = (await post(server, CONTACT, {}, cookie)).body.data!.contacts.items[0] as { id: string; version: number; title: string | null };
+    const contact = (await post(server, CONTACT, {}, cookie)).body.data!.contacts.items[0] as {
+      id: string;
+      version: number;
+      title: string | null;
+    };
     return { server, cookie, contact };
   }
 
@@ -167,7 +208,10 @@ describe('SIGTERM', () => {
     const c = new Client({ connectionString: databaseUrl(pg.port) });
     await c.connect();
     try {
-      return (await c.query('SELECT version, title FROM contact_person WHERE id = $1', [id])).rows[0] as { version: number; title: string | null };
+      return (await c.query('SELECT version, title FROM contact_person WHERE id = $1', [id])).rows[0] as {
+        version: number;
+        title: string | null;
+      };
     } finally {
       await c.end();
     }
@@ -205,7 +249,9 @@ describe('SIGTERM', () => {
       expect(answered.status).toBe(503);
       expect(answered.body.errors![0]).toMatchObject({ extensions: { code: 'SHUTTING_DOWN', retryable: true } });
       expect(await server.exited).toMatchObject({ code: 0 });
-      expect(server.output()).toMatch(/1 request\(s\) still running after the grace period of 1000 ms: cancelling them/);
+      expect(server.output()).toMatch(
+        /1 request\(s\) still running after the grace period of 1000 ms: cancelling them/,
+      );
     } finally {
       await lock.release();
     }

@@ -15,7 +15,11 @@ let embedded: ChildPostgres;
 function run(script: string, args: string[], env: Record<string, string | undefined>) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', script), ...args], { env: childEnv, encoding: 'utf8', cwd: REPO_ROOT });
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', script), ...args], {
+    env: childEnv,
+    encoding: 'utf8',
+    cwd: REPO_ROOT,
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
@@ -37,10 +41,15 @@ async function sql<T = any>(url: string, text: string): Promise<T[]> {
 
 /** Every table of the public schema with its row count and a digest of all its rows. */
 async function tableContents(url: string) {
-  const tables = (await sql<{ t: string }>(url, `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r) => r.t);
+  const tables = (
+    await sql<{ t: string }>(url, `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+  ).map((r) => r.t);
   const out: Record<string, { rows: number; digest: string }> = {};
   for (const t of tables) {
-    const [r] = await sql<{ rows: number; digest: string }>(url, `SELECT count(*)::int AS rows, coalesce(md5(string_agg(x::text, E'\\n' ORDER BY x::text)), '') AS digest FROM public."${t}" x`);
+    const [r] = await sql<{ rows: number; digest: string }>(
+      url,
+      `SELECT count(*)::int AS rows, coalesce(md5(string_agg(x::text, E'\\n' ORDER BY x::text)), '') AS digest FROM public."${t}" x`,
+    );
     out[t] = r;
   }
   return out;
@@ -69,14 +78,22 @@ it('backs up a seeded database in custom format, restores it into a fresh one, a
   // script says what to install, and the round trip runs on the machine's PostgreSQL instead.
   const embeddedUrl = withDatabase(embedded.url, 'samordna');
   expect(run('../server/dist/cli/db.js', ['seed'], { DATABASE_URL: embeddedUrl }).status).toBe(0);
-  const fromDataDir = run('db-backup.mjs', ['--out', path.join(base, 'embedded.dump')], { DATABASE_URL: undefined, SAMORDNA_DATA_DIR: path.join(base, 'pg') });
+  const fromDataDir = run('db-backup.mjs', ['--out', path.join(base, 'embedded.dump')], {
+    DATABASE_URL: undefined,
+    SAMORDNA_DATA_DIR: path.join(base, 'pg'),
+  });
   expect(fromDataDir.output).toContain(`Backing up embedded PostgreSQL in ${path.join(base, 'pg')} (running`);
   let serverUrl: string;
   if (fromDataDir.status === 0) {
     serverUrl = embedded.url;
   } else {
-    expect(fromDataDir.output).toMatch(/pg_dump \d+ or newer is needed for this PostgreSQL \d+ server .* Install the PostgreSQL \d+ client programs/);
-    if (!(await machinePostgresAnswers())) throw new Error(`no pg_dump fits the embedded PostgreSQL and no PostgreSQL answers on 127.0.0.1:5432:\n${fromDataDir.output}`);
+    expect(fromDataDir.output).toMatch(
+      /pg_dump \d+ or newer is needed for this PostgreSQL \d+ server .* Install the PostgreSQL \d+ client programs/,
+    );
+    if (!(await machinePostgresAnswers()))
+      throw new Error(
+        `no pg_dump fits the embedded PostgreSQL and no PostgreSQL answers on 127.0.0.1:5432:\n${fromDataDir.output}`,
+      );
     serverUrl = process.env.SAMORDNA_BACKUP_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   }
 
@@ -84,10 +101,14 @@ it('backs up a seeded database in custom format, restores it into a fresh one, a
   const source = withDatabase(serverUrl, `samordna_backup_${suffix}`);
   const target = withDatabase(serverUrl, `samordna_restore_${suffix}`);
   try {
-    if (serverUrl !== embedded.url) expect(run('../server/dist/cli/db.js', ['seed'], { DATABASE_URL: source }).status).toBe(0);
+    if (serverUrl !== embedded.url)
+      expect(run('../server/dist/cli/db.js', ['seed'], { DATABASE_URL: source }).status).toBe(0);
     else await sql(serverUrl, `CREATE DATABASE samordna_backup_${suffix} TEMPLATE samordna`);
     // A row written after the seed, with text that needs quoting, must survive too.
-    await sql(source, `UPDATE crisis_centre SET name = name || ' «æøå» ''\\n' WHERE id = (SELECT id FROM crisis_centre ORDER BY id LIMIT 1)`);
+    await sql(
+      source,
+      `UPDATE crisis_centre SET name = name || ' «æøå» ''\\n' WHERE id = (SELECT id FROM crisis_centre ORDER BY id LIMIT 1)`,
+    );
 
     const file = path.join(base, 'backups', 'samordna.dump');
     const backup = run('db-backup.mjs', ['--out', file], { DATABASE_URL: source });
@@ -118,7 +139,9 @@ it('backs up a seeded database in custom format, restores it into a fresh one, a
     expect(await tableContents(target)).toEqual(before);
   } finally {
     for (const db of [source, target]) {
-      await sql(serverUrl, `DROP DATABASE IF EXISTS ${new URL(db).pathname.slice(1)} WITH (FORCE)`).catch(() => undefined);
+      await sql(serverUrl, `DROP DATABASE IF EXISTS ${new URL(db).pathname.slice(1)} WITH (FORCE)`).catch(
+        () => undefined,
+      );
     }
   }
 });

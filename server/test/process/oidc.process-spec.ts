@@ -4,7 +4,16 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { currentTotp } from '../../src/modules/auth/totp';
 import { REPO_ROOT } from '../../src/config/env';
-import { freePort, spawnServer, startChildPostgres, startOidcProvider, tempDir, type ChildOidcProvider, type ChildPostgres, type SpawnedServer } from '../utils/spawn-server';
+import {
+  freePort,
+  spawnServer,
+  startChildPostgres,
+  startOidcProvider,
+  tempDir,
+  type ChildOidcProvider,
+  type ChildPostgres,
+  type SpawnedServer,
+} from '../utils/spawn-server';
 
 jest.setTimeout(180_000);
 
@@ -92,8 +101,15 @@ async function browse(jar: Jar, start: string): Promise<URL> {
 }
 
 async function gql(query: string, variables: Record<string, unknown> = {}, cookie = '') {
-  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
-  return { res, body: (await res.json()) as { data?: any; errors?: { message: string; extensions: Record<string, any> }[] } };
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    res,
+    body: (await res.json()) as { data?: any; errors?: { message: string; extensions: Record<string, any> }[] },
+  };
 }
 
 const session = (jar: Jar) => `samordna_session=${jar.get(base, 'samordna_session') ?? ''}`;
@@ -101,38 +117,84 @@ let adminCookie = '';
 
 describe('single sign-on with OpenID Connect (authorization code + PKCE)', () => {
   it('the first administrator is made with the CLI and signs in with password and a first authenticator code', async () => {
-    const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'server', 'dist', 'cli', 'admin.js'), 'create', '--email', 'forste.admin@kommune.example', '--name', 'Første Admin'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, SAMORDNA_ADMIN_PASSWORD: ADMIN_PASSWORD, NODE_ENV: 'production' },
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        path.join(REPO_ROOT, 'server', 'dist', 'cli', 'admin.js'),
+        'create',
+        '--email',
+        'forste.admin@kommune.example',
+        '--name',
+        'Første Admin',
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          SAMORDNA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+          NODE_ENV: 'production',
+        },
+        encoding: 'utf8',
+      },
+    );
     expect(cli.status).toBe(0);
     expect(cli.stdout).toContain('Created the national administrator Første Admin <forste.admin@kommune.example>');
     expect(cli.stdout + cli.stderr).not.toContain(ADMIN_PASSWORD);
 
-    const first = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, { e: 'forste.admin@kommune.example', p: ADMIN_PASSWORD });
+    const first = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, {
+      e: 'forste.admin@kommune.example',
+      p: ADMIN_PASSWORD,
+    });
     expect(first.body.errors![0].extensions.code).toBe('TOTP_REQUIRED');
     const challenge = first.body.errors![0].extensions.challenge;
-    const info = await gql(`query($c: String!) { loginChallenge(challenge: $c) { setup { secret } } }`, { c: challenge });
-    const { res, body } = await gql(`mutation($c: String!, $k: String!) { completeLogin(challenge: $c, code: $k) { grants { role } } }`, { c: challenge, k: currentTotp(info.body.data.loginChallenge.setup.secret) });
+    const info = await gql(`query($c: String!) { loginChallenge(challenge: $c) { setup { secret } } }`, {
+      c: challenge,
+    });
+    const { res, body } = await gql(
+      `mutation($c: String!, $k: String!) { completeLogin(challenge: $c, code: $k) { grants { role } } }`,
+      { c: challenge, k: currentTotp(info.body.data.loginChallenge.setup.secret) },
+    );
     expect(body.data.completeLogin.grants).toEqual([{ role: 'ADMIN' }]);
     adminCookie = res.headers.get('set-cookie')!.split(';')[0];
     // No demo user exists in production.
-    expect((await gql(`mutation { login(email: "admin@samordna.example", password: "demo-admin-2026") { id } }`)).body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await gql(`mutation { login(email: "admin@samordna.example", password: "demo-admin-2026") { id } }`)).body
+        .errors![0].extensions.code,
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('an invited director signs in through the provider the first time (matched by verified e-mail), then by subject', async () => {
-    const invited = await gql(`mutation { inviteUser(input: { email: "dina@bodo.kommune.example", name: "Dina Direktør", grant: { role: DIRECTOR, kommunenummer: "1804" } }) { link } }`, {}, adminCookie);
+    const invited = await gql(
+      `mutation { inviteUser(input: { email: "dina@bodo.kommune.example", name: "Dina Direktør", grant: { role: DIRECTOR, kommunenummer: "1804" } }) { link } }`,
+      {},
+      adminCookie,
+    );
     expect(invited.body.errors).toBeUndefined();
     const options = await gql(`{ signInOptions { oidcName oidcLoginUrl demoUsers } }`);
-    expect(options.body.data.signInOptions).toEqual({ oidcName: 'Test-ID', oidcLoginUrl: '/auth/oidc/login', demoUsers: false });
+    expect(options.body.data.signInOptions).toEqual({
+      oidcName: 'Test-ID',
+      oidcLoginUrl: '/auth/oidc/login',
+      demoUsers: false,
+    });
 
     const jar = new Jar();
     const landed = await browse(jar, `${base}/auth/oidc/login?login_hint=dina@bodo.kommune.example`);
     expect(landed.href).toBe(`${base}/`);
     const me = await gql(`{ me { email grants { role kommunenummer } } }`, {}, session(jar));
-    expect(me.body.data.me).toEqual({ email: 'dina@bodo.kommune.example', grants: [{ role: 'DIRECTOR', kommunenummer: '1804' }] });
-    const account = await gql(`{ myAccount { hasPassword hasExternalIdentity sessions { method current } } }`, {}, session(jar));
-    expect(account.body.data.myAccount).toEqual({ hasPassword: false, hasExternalIdentity: true, sessions: [{ method: 'OIDC', current: true }] });
+    expect(me.body.data.me).toEqual({
+      email: 'dina@bodo.kommune.example',
+      grants: [{ role: 'DIRECTOR', kommunenummer: '1804' }],
+    });
+    const account = await gql(
+      `{ myAccount { hasPassword hasExternalIdentity sessions { method current } } }`,
+      {},
+      session(jar),
+    );
+    expect(account.body.data.myAccount).toEqual({
+      hasPassword: false,
+      hasExternalIdentity: true,
+      sessions: [{ method: 'OIDC', current: true }],
+    });
 
     const admin = await gql(`{ userAdministration { invitations { email } users { email } } }`, {}, adminCookie);
     expect(admin.body.data.userAdministration.invitations).toEqual([]);
@@ -140,11 +202,15 @@ describe('single sign-on with OpenID Connect (authorization code + PKCE)', () =>
     // The address changes in Samordna; the identity still finds the user, by its subject.
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
-    await db.query(`UPDATE app_user SET email = 'dina.ny@bodo.kommune.example' WHERE email = 'dina@bodo.kommune.example'`);
+    await db.query(
+      `UPDATE app_user SET email = 'dina.ny@bodo.kommune.example' WHERE email = 'dina@bodo.kommune.example'`,
+    );
     await db.end();
     const again = new Jar();
     expect((await browse(again, `${base}/auth/oidc/login?login_hint=dina@bodo.kommune.example`)).pathname).toBe('/');
-    expect((await gql(`{ me { email } }`, {}, session(again))).body.data.me).toEqual({ email: 'dina.ny@bodo.kommune.example' });
+    expect((await gql(`{ me { email } }`, {}, session(again))).body.data.me).toEqual({
+      email: 'dina.ny@bodo.kommune.example',
+    });
 
     // Logout: the session ends at once; the provider's own sign-out is offered.
     expect((await gql(`mutation { logout }`, {}, session(again))).body.data.logout).toBe(true);
@@ -158,16 +224,29 @@ describe('single sign-on with OpenID Connect (authorization code + PKCE)', () =>
   });
 
   it('an identity with another address links through the invitation link itself', async () => {
-    const invited = await gql(`mutation { inviteUser(input: { email: "okonomi@bodo.kommune.example", name: "Øystein Økonomi", grant: { role: FINANCE, kommunenummer: "1804" } }) { link } }`, {}, adminCookie);
+    const invited = await gql(
+      `mutation { inviteUser(input: { email: "okonomi@bodo.kommune.example", name: "Øystein Økonomi", grant: { role: FINANCE, kommunenummer: "1804" } }) { link } }`,
+      {},
+      adminCookie,
+    );
     const token = invited.body.data.inviteUser.link.split('#')[1];
     const jar = new Jar();
-    expect((await browse(jar, `${base}/auth/oidc/login?invitation=${token}&login_hint=o.okonomi@entra.example`)).pathname).toBe('/');
-    expect((await gql(`{ me { email grants { role } } }`, {}, session(jar))).body.data.me).toEqual({ email: 'okonomi@bodo.kommune.example', grants: [{ role: 'FINANCE' }] });
+    expect(
+      (await browse(jar, `${base}/auth/oidc/login?invitation=${token}&login_hint=o.okonomi@entra.example`)).pathname,
+    ).toBe('/');
+    expect((await gql(`{ me { email grants { role } } }`, {}, session(jar))).body.data.me).toEqual({
+      email: 'okonomi@bodo.kommune.example',
+      grants: [{ role: 'FINANCE' }],
+    });
   });
 
   it('refuses an identity nobody invited, and one whose e-mail is not verified', async () => {
     for (const login of ['ukjent@kommune.example', 'unverified-lise@bodo.kommune.example']) {
-      await gql(`mutation($e: String!) { inviteUser(input: { email: $e, name: "Lise", grant: { role: READ_ONLY, kommunenummer: "1804" } }) { link } }`, { e: 'unverified-lise@bodo.kommune.example' }, adminCookie);
+      await gql(
+        `mutation($e: String!) { inviteUser(input: { email: $e, name: "Lise", grant: { role: READ_ONLY, kommunenummer: "1804" } }) { link } }`,
+        { e: 'unverified-lise@bodo.kommune.example' },
+        adminCookie,
+      );
       const jar = new Jar();
       const landed = await browse(jar, `${base}/auth/oidc/login?login_hint=${encodeURIComponent(login)}`);
       expect(`${landed.pathname}${landed.search}`).toBe('/logg-inn?sso=not-invited');

@@ -21,7 +21,13 @@ function running(pid: number): boolean {
 async function sql(dataDir: string, statements: string[]): Promise<void> {
   const port = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3];
   const password = readFileSync(`${dataDir}.password`, 'utf8').trim();
-  const client = new Client({ host: '127.0.0.1', port: Number(port), user: 'postgres', password, database: 'samordna' });
+  const client = new Client({
+    host: '127.0.0.1',
+    port: Number(port),
+    user: 'postgres',
+    password,
+    database: 'samordna',
+  });
   await client.connect();
   try {
     for (const s of statements) await client.query(s);
@@ -35,7 +41,7 @@ describe('the embedded PostgreSQL never outlives the server', () => {
   const dataDir = path.join(base, 'pg');
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-  it('after the server is killed (SIGKILL), the next start stops the PostgreSQL it left behind and starts on the same data, users\' renames and deletions kept', async () => {
+  it("after the server is killed (SIGKILL), the next start stops the PostgreSQL it left behind and starts on the same data, users' renames and deletions kept", async () => {
     const first = spawnServer({ SAMORDNA_DATA_DIR: dataDir }, await freePort());
     await first.waitFor(/Samordna is running/);
     // What users did meanwhile: a real centre renamed, a real agreement deleted (issue 19, start-up trusts names).
@@ -55,7 +61,26 @@ describe('the embedded PostgreSQL never outlives the server', () => {
       await again.waitFor(/Samordna is running/);
       expect(again.output()).toContain(`Stopped the embedded PostgreSQL (pid ${orphan})`);
       expect(running(orphan)).toBe(false);
-      const r = await graphql(port, `{ crisisCentres { totalCount items { name } } agreements(limit: 100) { items { centre { name } } } }`);
+      const r = await graphql(
+        port,
+        `
+          {
+            crisisCentres {
+              totalCount
+              items {
+                name
+              }
+            }
+            agreements(limit: 100) {
+              items {
+                centre {
+                  name
+                }
+              }
+            }
+          }
+        `,
+      );
       expect(r.errors).toBeUndefined();
       expect(r.data.crisisCentres.totalCount).toBe(46); // data/national: 44 in operation and 2 closed or uncertain, none added or lost
       expect(r.data.crisisCentres.items.map((c: { name: string }) => c.name)).toContain('Helgeland krisesenter IKS');

@@ -1,7 +1,16 @@
 import { rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { freePort, graphql, isAlive, postmasterPid, spawnServer, startChildPostgres, tempDir, type ChildPostgres } from '../utils/spawn-server';
+import {
+  freePort,
+  graphql,
+  isAlive,
+  postmasterPid,
+  spawnServer,
+  startChildPostgres,
+  tempDir,
+  type ChildPostgres,
+} from '../utils/spawn-server';
 
 const COUNTS = `{ counties { number } crisisCentres { items { name members { kommunenummer } } } municipalities { kommunenummer } }`;
 
@@ -93,7 +102,10 @@ describe('clear failures, each within 15 s', () => {
 
   it('DATABASE_URL that nobody answers: names host and port, never the password', async () => {
     const dead = await freePort();
-    const s = spawnServer({ DATABASE_URL: `postgres://samordna:Hemmelig-Passord-42@127.0.0.1:${dead}/samordna` }, await freePort());
+    const s = spawnServer(
+      { DATABASE_URL: `postgres://samordna:Hemmelig-Passord-42@127.0.0.1:${dead}/samordna` },
+      await freePort(),
+    );
     const { code, ms } = await s.exited;
     expect(code).not.toBe(0);
     expect(ms).toBeLessThan(15_000);
@@ -158,7 +170,9 @@ describe('HTTP hardening', () => {
   });
 
   it('refuses a simple cross-site GET (CSRF prevention) with a clear BAD_REQUEST, not a masked error', async () => {
-    const res = await fetch(`http://127.0.0.1:${server.port}/graphql?query=${encodeURIComponent('{ counties { name } }')}`);
+    const res = await fetch(
+      `http://127.0.0.1:${server.port}/graphql?query=${encodeURIComponent('{ counties { name } }')}`,
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
@@ -171,12 +185,25 @@ describe('HTTP hardening', () => {
   });
 
   it('exports the cost distribution as CSV and XLSX, and refuses a bad request with a clear code', async () => {
-    const r = await graphql(server.port, `{ crisisCentres(filter: { search: "Salten" }) { items { id } } }`);
+    const r = await graphql(
+      server.port,
+      `
+        {
+          crisisCentres(filter: { search: "Salten" }) {
+            items {
+              id
+            }
+          }
+        }
+      `,
+    );
     const id = r.data.crisisCentres.items[0].id;
     const csv = await fetch(`http://127.0.0.1:${server.port}/export/cost-distribution.csv?centreId=${id}&year=2025`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toContain("filename*=UTF-8''kostnadsfordeling-krisesenteret-i-salten-2025.csv");
+    expect(csv.headers.get('content-disposition')).toContain(
+      "filename*=UTF-8''kostnadsfordeling-krisesenteret-i-salten-2025.csv",
+    );
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const xlsx = await fetch(`http://127.0.0.1:${server.port}/export/invoice-plan.xlsx?centreId=${id}&year=2025`);
@@ -185,7 +212,9 @@ describe('HTTP hardening', () => {
     const bad = await fetch(`http://127.0.0.1:${server.port}/export/cost-distribution.csv?centreId=${id}&year=nine`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
-    const missing = await fetch(`http://127.0.0.1:${server.port}/export/cost-distribution.csv?centreId=${id}&year=2019`);
+    const missing = await fetch(
+      `http://127.0.0.1:${server.port}/export/cost-distribution.csv?centreId=${id}&year=2019`,
+    );
     expect(missing.status).toBe(404);
   });
 

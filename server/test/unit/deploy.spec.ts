@@ -25,7 +25,8 @@ describe('infra/deploy', () => {
 
   it('runs programs the build produces (server, migration CLI) and probes /healthz', () => {
     const compose = deploy('compose.yaml');
-    for (const program of ['server/src/main.ts', 'server/src/cli/db.ts']) expect(existsSync(path.join(REPO_ROOT, program))).toBe(true);
+    for (const program of ['server/src/main.ts', 'server/src/cli/db.ts'])
+      expect(existsSync(path.join(REPO_ROOT, program))).toBe(true);
     expect(dockerfile).toContain('CMD ["node", "server/dist/main.js"]');
     expect(dockerfile).toContain('/healthz');
     expect(compose).toContain('command: ["node", "server/dist/cli/db.js", "migrate"]');

@@ -43,7 +43,12 @@ function sample(type: GraphQLInputType, name: string): unknown {
     const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type));
     return Object.fromEntries(fields.map((f) => [f.name, sample(f.type, f.name)]));
   }
-  const scalars: Record<string, unknown> = { Int: name === 'limit' ? LIMITS.maxPageSize : 1, Float: 1, Boolean: false, ID: '00000000-0000-4000-8000-000000000000' };
+  const scalars: Record<string, unknown> = {
+    Int: name === 'limit' ? LIMITS.maxPageSize : 1,
+    Float: 1,
+    Boolean: false,
+    ID: '00000000-0000-4000-8000-000000000000',
+  };
   return scalars[type.name] ?? 'x';
 }
 
@@ -52,12 +57,17 @@ it('every operation of the dashboard is within the cost limit', () => {
   const costs: Record<string, number> = {};
   for (const dir of readdirSync(features)) {
     for (const file of readdirSync(path.join(features, dir)).filter((f) => f.endsWith('.graphql.ts'))) {
-      for (const [, text] of readFileSync(path.join(features, dir, file), 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)) {
+      for (const [, text] of readFileSync(path.join(features, dir, file), 'utf8').matchAll(
+        /graphql\(`([\s\S]*?)`\)/g,
+      )) {
         const document = parse(text);
         for (const op of document.definitions) {
           if (op.kind !== 'OperationDefinition') continue;
           const variables = Object.fromEntries(
-            (op.variableDefinitions ?? []).map((d) => [d.variable.name.value, sample(typeFromAST(schema, d.type as never) as GraphQLInputType, d.variable.name.value)]),
+            (op.variableDefinitions ?? []).map((d) => [
+              d.variable.name.value,
+              sample(typeFromAST(schema, d.type as never) as GraphQLInputType, d.variable.name.value),
+            ]),
           );
           costs[op.name!.value] = estimateCost(schema, document, variables, op.name!.value);
         }

@@ -13,7 +13,10 @@ import { DATA_DIR, type TestApp } from './test-app';
 export interface HttpTestApp {
   base: string;
   /** POSTs to /graphql: an object is sent as JSON, a string as it is. */
-  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; text: string; json: any }>;
+  post(
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; text: string; json: any }>;
   /** A session cookie for a seeded user. */
   sessionOf(email: string): Promise<string>;
   close(): Promise<void>;
@@ -27,10 +30,21 @@ export async function startHttpApp(app: TestApp, options: Partial<HttpOptions> =
   const dashboardDir = mkdtempSync(path.join(tmpdir(), 'samordna-dashboard-'));
   writeFileSync(path.join(dashboardDir, 'index.html'), '<!doctype html><title>Samordna</title>');
   const httpOptions: HttpOptions = { production: false, dashboardDir, dataFilesDir: DATA_DIR, ...options };
-  const settings: RuntimeSettings = { production: false, demoUsers: true, publicUrl: 'http://localhost', mail: null, oidc: null };
+  const settings: RuntimeSettings = {
+    production: false,
+    demoUsers: true,
+    publicUrl: 'http://localhost',
+    mail: null,
+    oidc: null,
+  };
   const { app: express, attach } = createHttpApp(httpOptions);
   const server = http.createServer(express);
-  const apollo: ApolloServer<AppContext> = await createApollo(await buildAppSchema(), server, false, httpOptions.debugErrors);
+  const apollo: ApolloServer<AppContext> = await createApollo(
+    await buildAppSchema(),
+    server,
+    false,
+    httpOptions.debugErrors,
+  );
   attach({ dataSource: app.ds, graphqlMiddleware: graphqlMiddleware(apollo, app.ds, settings), settings });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -39,7 +53,11 @@ export async function startHttpApp(app: TestApp, options: Partial<HttpOptions> =
     async post(body, headers = {}) {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...headers,
+        },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
@@ -53,7 +71,10 @@ export async function startHttpApp(app: TestApp, options: Partial<HttpOptions> =
     },
     async sessionOf(email) {
       const token = newToken();
-      await app.ds.query(`INSERT INTO user_session (token_hash, user_id, expires_at) SELECT $1, id, now() + interval '1 hour' FROM app_user WHERE email = $2`, [sha256(token), email]);
+      await app.ds.query(
+        `INSERT INTO user_session (token_hash, user_id, expires_at) SELECT $1, id, now() + interval '1 hour' FROM app_user WHERE email = $2`,
+        [sha256(token), email],
+      );
       return `${SESSION_COOKIE}=${token}`;
     },
     async close() {

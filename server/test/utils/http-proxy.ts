@@ -20,7 +20,11 @@ export function startHttpProxy(upstreamPorts: number[]): Promise<HttpProxy> {
         port: upstreamPorts[index],
         method: req.method,
         path: req.url,
-        headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1', 'x-forwarded-proto': 'http' },
+        headers: {
+          ...req.headers,
+          'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1',
+          'x-forwarded-proto': 'http',
+        },
       },
       (up) => {
         res.writeHead(up.statusCode ?? 502, { ...up.headers, 'x-upstream': String(index) });

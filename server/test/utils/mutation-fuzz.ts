@@ -88,7 +88,19 @@ const HOSTILE_TEXT = [
   '\u202eRTL',
 ];
 const PLAIN_TEXT = ['Test', 'Krisesenteret i Test', 'Rådgiver', 'Notat om rutinen', 'NAV Bodø', 'Steg'];
-const DATES = ['2026-01-01', '2026-06-30', '2024-02-29', '1900-01-01', '2200-12-31', '9999-12-31', '0999-10-01', '0001-01-01', '2026-02-30', '26-1-1', 'i morgen'];
+const DATES = [
+  '2026-01-01',
+  '2026-06-30',
+  '2024-02-29',
+  '1900-01-01',
+  '2200-12-31',
+  '9999-12-31',
+  '0999-10-01',
+  '0001-01-01',
+  '2026-02-30',
+  '26-1-1',
+  'i morgen',
+];
 const KOMMUNER = ['1804', '1841', '1806', '0301', '3201', '1899', '0000', '18', 'abcd'];
 const EMAILS = ['admin@samordna.example', 'ny.bruker@bodo.kommune.no', 'ikke-epost', 'a@b'];
 const PHONES = ['91234567', '+47 75 55 50 00', '123', 'telefon'];
@@ -125,15 +137,25 @@ function stringFor(name: string, hostileToo: boolean): fc.Arbitrary<string> {
   const n = name.toLowerCase();
   const hostile = fc.constantFrom(...HOSTILE_TEXT);
   let good: fc.Arbitrary<string>;
-  if (n.includes('kommunenummer') || n === 'joining' || n === 'leaving' || n.endsWith('municipalities')) good = fc.constantFrom(...(hostileToo ? KOMMUNER : KOMMUNER.slice(0, 5)));
+  if (n.includes('kommunenummer') || n === 'joining' || n === 'leaving' || n.endsWith('municipalities'))
+    good = fc.constantFrom(...(hostileToo ? KOMMUNER : KOMMUNER.slice(0, 5)));
   else if (/(on|date|from|to|asof)$/.test(n)) good = fc.constantFrom(...(hostileToo ? DATES : DATES.slice(0, 5)));
   else if (n.includes('email')) good = fc.constantFrom(...EMAILS);
   else if (n.includes('phone')) good = fc.constantFrom(...PHONES);
-  else if (n.includes('password')) good = fc.constantFrom('demo-admin-2026', 'kort', 'et langt og godt passord for fuzz 2026');
-  else if (n.includes('code') || n.includes('token') || n.includes('challenge') || n.includes('secret')) good = fc.constantFrom('123456', 'abc', '');
-  else good = hostileToo ? fc.oneof(fc.constantFrom(...PLAIN_TEXT), fc.string({ maxLength: 40 })) : fc.constantFrom(...PLAIN_TEXT);
+  else if (n.includes('password'))
+    good = fc.constantFrom('demo-admin-2026', 'kort', 'et langt og godt passord for fuzz 2026');
+  else if (n.includes('code') || n.includes('token') || n.includes('challenge') || n.includes('secret'))
+    good = fc.constantFrom('123456', 'abc', '');
+  else
+    good = hostileToo
+      ? fc.oneof(fc.constantFrom(...PLAIN_TEXT), fc.string({ maxLength: 40 }))
+      : fc.constantFrom(...PLAIN_TEXT);
   if (!hostileToo) return good;
-  return fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: hostile }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) });
+  return fc.oneof(
+    { weight: 3, arbitrary: good },
+    { weight: 1, arbitrary: hostile },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+  );
 }
 
 function scalarFor(typeName: string, name: string, ids: FuzzIds, h: boolean): fc.Arbitrary<unknown> {
@@ -148,7 +170,10 @@ function scalarFor(typeName: string, name: string, ids: FuzzIds, h: boolean): fc
       );
     }
     case 'Int':
-      return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...INTS) }, { weight: 1, arbitrary: fc.integer({ min: -100, max: 100 }) });
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...INTS) },
+        { weight: 1, arbitrary: fc.integer({ min: -100, max: 100 }) },
+      );
     case 'Float':
       return fc.constantFrom(...FLOATS);
     case 'Boolean':
@@ -169,32 +194,56 @@ function scalarFor(typeName: string, name: string, ids: FuzzIds, h: boolean): fc
  * A value for a variable of `type`. Clean (h false): the right type, realistic values. Hostile (h
  * true): sometimes null, missing or of a wrong type, and hostile text, dates and amounts.
  */
-function valueFor(type: GraphQLInputType, name: string, ids: FuzzIds, depth: number, h: boolean): fc.Arbitrary<unknown> {
+function valueFor(
+  type: GraphQLInputType,
+  name: string,
+  ids: FuzzIds,
+  depth: number,
+  h: boolean,
+): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) {
     const inner = valueFor(type.ofType, name, ids, depth, h);
     return h ? fc.oneof({ weight: 30, arbitrary: inner }, { weight: 1, arbitrary: fc.constant(null) }) : inner;
   }
   const inner = innerValue(type, name, ids, depth, h);
   if (!h) return fc.oneof({ weight: 3, arbitrary: inner }, { weight: 1, arbitrary: fc.constant(undefined) });
-  return fc.oneof({ weight: 8, arbitrary: inner }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constant(undefined) });
+  return fc.oneof(
+    { weight: 8, arbitrary: inner },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 2, arbitrary: fc.constant(undefined) },
+  );
 }
 
-function innerValue(type: GraphQLInputType, name: string, ids: FuzzIds, depth: number, h: boolean): fc.Arbitrary<unknown> {
+function innerValue(
+  type: GraphQLInputType,
+  name: string,
+  ids: FuzzIds,
+  depth: number,
+  h: boolean,
+): fc.Arbitrary<unknown> {
   const right = ((): fc.Arbitrary<unknown> => {
     if (isNonNullType(type)) return innerValue(type.ofType, name, ids, depth, h);
-    if (isListType(type)) return fc.array(valueFor(type.ofType, name, ids, depth + 1, h), { maxLength: depth > 2 ? 1 : 4 });
+    if (isListType(type))
+      return fc.array(valueFor(type.ofType, name, ids, depth + 1, h), { maxLength: depth > 2 ? 1 : 4 });
     if (isEnumType(type) && !h) return fc.constantFrom(...type.getValues().map((v) => v.value));
-    if (isEnumType(type)) return fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.value)) }, { weight: 1, arbitrary: fc.constant('NO_SUCH_VALUE') });
+    if (isEnumType(type))
+      return fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.value)) },
+        { weight: 1, arbitrary: fc.constant('NO_SUCH_VALUE') },
+      );
     if (isInputObjectType(type)) {
       const fields = Object.values(type.getFields());
       const shape: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const f of fields) shape[f.name] = depth > 3 ? fc.constant(undefined) : valueFor(f.type, f.name, ids, depth + 1, h);
+      for (const f of fields)
+        shape[f.name] = depth > 3 ? fc.constant(undefined) : valueFor(f.type, f.name, ids, depth + 1, h);
       return fc.record(shape);
     }
     if (isScalarType(type)) return scalarFor(type.name, name, ids, h);
     return fc.constant(null);
   })();
-  return h ? fc.oneof({ weight: 25, arbitrary: right }, { weight: 1, arbitrary: fc.constantFrom(...WRONG_TYPES) }) : right;
+  return h
+    ? fc.oneof({ weight: 25, arbitrary: right }, { weight: 1, arbitrary: fc.constantFrom(...WRONG_TYPES) })
+    : right;
 }
 
 function operationFor(field: GraphQLField<unknown, unknown>): string {
@@ -209,10 +258,16 @@ function operationFor(field: GraphQLField<unknown, unknown>): string {
 export function caseArbitrary(schema: GraphQLSchema, ids: FuzzIds): fc.Arbitrary<FuzzCase> {
   const mutations = Object.values(schema.getMutationType()!.getFields());
   const variablesOf = (field: GraphQLField<unknown, unknown>, h: boolean) =>
-    fc.record(Object.fromEntries(field.args.map((a) => [a.name, valueFor(a.type, a.name === 'id' ? field.name : a.name, ids, 0, h)])) as Record<string, fc.Arbitrary<unknown>>);
+    fc.record(
+      Object.fromEntries(
+        field.args.map((a) => [a.name, valueFor(a.type, a.name === 'id' ? field.name : a.name, ids, 0, h)]),
+      ) as Record<string, fc.Arbitrary<unknown>>,
+    );
   return fc.oneof(
     ...mutations.map((field) =>
-      fc.oneof(variablesOf(field, false), variablesOf(field, true)).map((variables) => ({ mutation: field.name, variables })),
+      fc
+        .oneof(variablesOf(field, false), variablesOf(field, true))
+        .map((variables) => ({ mutation: field.name, variables })),
     ),
   );
 }
@@ -232,7 +287,9 @@ export async function idPools(ds: DataSource, adminEmail: string): Promise<FuzzI
     charge: await q(`SELECT id FROM extra_charge ORDER BY id LIMIT 20`),
     investment: await q(`SELECT id FROM investment ORDER BY id LIMIT 20`),
     invitation: await q(`SELECT id FROM user_invitation ORDER BY id LIMIT 10`),
-    user: (await ds.query(`SELECT id FROM app_user WHERE email <> $1 ORDER BY id LIMIT 20`, [adminEmail])).map((r: { id: string }) => r.id),
+    user: (await ds.query(`SELECT id FROM app_user WHERE email <> $1 ORDER BY id LIMIT 20`, [adminEmail])).map(
+      (r: { id: string }) => r.id,
+    ),
   };
   pools.any = Object.values(pools).flat();
   for (const [k, v] of Object.entries(pools)) if (v.length === 0) pools[k] = pools.any;
@@ -241,7 +298,11 @@ export async function idPools(ds: DataSource, adminEmail: string): Promise<FuzzI
 
 /** Row counts of every table (auth state left out) and audit entries per entity, in one statement. */
 export async function snapshotFn(ds: DataSource): Promise<() => Promise<Record<string, number>>> {
-  const tables = ((await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)) as { table_name: string }[])
+  const tables = (
+    (await ds.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    )) as { table_name: string }[]
+  )
     .map((t) => t.table_name)
     .filter((t) => !AUTH_STATE.has(t));
   const sql = `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}")::int AS "${t}"`).join(', ')},
@@ -255,15 +316,35 @@ export async function snapshotFn(ds: DataSource): Promise<() => Promise<Record<s
   };
 }
 
-const same = (a: Record<string, number>, b: Record<string, number>) => Object.keys({ ...a, ...b }).every((k) => a[k] === b[k]);
+const same = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.keys({ ...a, ...b }).every((k) => a[k] === b[k]);
 
-export async function runFuzz(options: { schema: GraphQLSchema; ds: DataSource; web: HttpTestApp; cases: number; seed?: number; adminEmail: string }): Promise<FuzzResult> {
+export async function runFuzz(options: {
+  schema: GraphQLSchema;
+  ds: DataSource;
+  web: HttpTestApp;
+  cases: number;
+  seed?: number;
+  adminEmail: string;
+}): Promise<FuzzResult> {
   const { schema, ds, web, cases, adminEmail } = options;
   const ids = await idPools(ds, adminEmail);
   const snapshot = await snapshotFn(ds);
-  const result: FuzzResult = { cases: 0, ok: 0, codes: {}, calls: {}, serverErrors: [], internalErrors: [], unstableErrors: [], partialWrites: [], ms: 0 };
+  const result: FuzzResult = {
+    cases: 0,
+    ok: 0,
+    codes: {},
+    calls: {},
+    serverErrors: [],
+    internalErrors: [],
+    unstableErrors: [],
+    partialWrites: [],
+    ms: 0,
+  };
   const started = Date.now();
-  const operations = new Map(Object.values(schema.getMutationType()!.getFields()).map((f) => [f.name, operationFor(f)]));
+  const operations = new Map(
+    Object.values(schema.getMutationType()!.getFields()).map((f) => [f.name, operationFor(f)]),
+  );
   const samples = fc.sample(caseArbitrary(schema, ids), { numRuns: cases, seed: options.seed ?? 20261207 });
   for (const c of samples) {
     const cookie = await web.sessionOf(adminEmail);
@@ -282,7 +363,8 @@ export async function runFuzz(options: { schema: GraphQLSchema; ds: DataSource; 
       result.codes[String(code)] = (result.codes[String(code)] ?? 0) + 1;
       if (code === 'INTERNAL_SERVER_ERROR') result.internalErrors.push({ case: c, body: r.text.slice(0, 500) });
       else if (typeof code !== 'string' || !STABLE_CODES.has(code)) result.unstableErrors.push({ case: c, error: e });
-      else if (INPUT_CODES.has(code) && !(typeof e.extensions?.field === 'string' && e.extensions.field.length > 0)) result.unstableErrors.push({ case: c, error: e });
+      else if (INPUT_CODES.has(code) && !(typeof e.extensions?.field === 'string' && e.extensions.field.length > 0))
+        result.unstableErrors.push({ case: c, error: e });
     }
     if (r.json?.data?.[c.mutation] == null) {
       const after = await snapshot();

@@ -30,11 +30,16 @@ const provider = new Provider(issuer, {
   features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   async findAccount(_ctx, id) {
-    return { accountId: id, claims: async () => ({ sub: id, email: id, email_verified: !id.startsWith('unverified') }) };
+    return {
+      accountId: id,
+      claims: async () => ({ sub: id, email: id, email_verified: !id.startsWith('unverified') }),
+    };
   },
 });
 
-const page = (uid) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test identity provider</title></head>
+const page = (
+  uid,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test identity provider</title></head>
 <body><main><h1>Test identity provider</h1><form method="post" action="/interaction/${uid}">
 <label for="login">Username</label> <input id="login" name="login" autocomplete="username">
 <button type="submit">Sign in at the test provider</button></form></main></body></html>`;
@@ -60,13 +65,23 @@ provider.use(async (ctx, next) => {
       return;
     }
     ctx.respond = false;
-    await provider.interactionFinished(ctx.req, ctx.res, { login: { accountId: login.trim().toLowerCase() } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      ctx.req,
+      ctx.res,
+      { login: { accountId: login.trim().toLowerCase() } },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
   const grant = new provider.Grant({ accountId: details.session.accountId, clientId: params.client_id });
   grant.addOIDCScope(params.scope);
   ctx.respond = false;
-  await provider.interactionFinished(ctx.req, ctx.res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+  await provider.interactionFinished(
+    ctx.req,
+    ctx.res,
+    { consent: { grantId: await grant.save() } },
+    { mergeWithLastSubmission: true },
+  );
 });
 
 const server = provider.listen(port, '127.0.0.1', () => console.log(JSON.stringify({ issuer })));

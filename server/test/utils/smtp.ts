@@ -26,7 +26,10 @@ export async function startSmtp(): Promise<{ mail: MailConfig; inbox: ReceivedMa
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
   return {
-    mail: { url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true`, from: 'Samordna <samordna@test.example>' },
+    mail: {
+      url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true`,
+      from: 'Samordna <samordna@test.example>',
+    },
     inbox,
     close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
   };
@@ -34,9 +37,23 @@ export async function startSmtp(): Promise<{ mail: MailConfig; inbox: ReceivedMa
 
 /** Quoted-printable and RFC 2047 Q-words decoded: the subject and body as a reader sees them. */
 export function readMail(raw: string): { subject: string; body: string } {
-  const qp = (s: string) => s.replace(/=\r?\n/g, '').replace(/((?:=[0-9A-F]{2})+)/g, (m) => Buffer.from(m.split('=').slice(1).map((h) => parseInt(h, 16))).toString('utf8'));
+  const qp = (s: string) =>
+    s.replace(/=\r?\n/g, '').replace(/((?:=[0-9A-F]{2})+)/g, (m) =>
+      Buffer.from(
+        m
+          .split('=')
+          .slice(1)
+          .map((h) => parseInt(h, 16)),
+      ).toString('utf8'),
+    );
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const line = head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/).find((l) => l.startsWith('Subject:'))!.slice('Subject: '.length);
-  const subject = line.replace(/\?=\s+=\?UTF-8\?Q\?/gi, '').replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_m, q: string) => qp(q.replace(/_/g, ' ')));
+  const line = head
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .split(/\r?\n/)
+    .find((l) => l.startsWith('Subject:'))!
+    .slice('Subject: '.length);
+  const subject = line
+    .replace(/\?=\s+=\?UTF-8\?Q\?/gi, '')
+    .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_m, q: string) => qp(q.replace(/_/g, ' ')));
   return { subject, body: qp(rest.join('\n\n')) };
 }

@@ -170,10 +170,22 @@ export interface ChildOidcProvider {
 /** A real OpenID Connect provider (oidc-provider) on loopback, in a child process: see oidc-provider.mjs. */
 export function startOidcProvider(port: number, samordnaUrl: string): Promise<ChildOidcProvider> {
   const script = path.join(REPO_ROOT, 'server', 'test', 'utils', 'oidc-provider.mjs');
-  const proc = spawn(process.execPath, [script, '--port', String(port), '--redirect', `${samordnaUrl}/auth/oidc/callback`, '--post-logout', `${samordnaUrl}/`], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    cwd: path.join(REPO_ROOT, 'server'),
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      script,
+      '--port',
+      String(port),
+      '--redirect',
+      `${samordnaUrl}/auth/oidc/callback`,
+      '--post-logout',
+      `${samordnaUrl}/`,
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: path.join(REPO_ROOT, 'server'),
+    },
+  );
   let out = '';
   let err = '';
   proc.stderr!.on('data', (c: Buffer) => (err += c.toString()));

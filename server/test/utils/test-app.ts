@@ -36,11 +36,23 @@ export interface GqlResult<T = Record<string, unknown>> {
 }
 
 /** The user tests act as unless they say otherwise: a national administrator. */
-export const ADMIN: AuthUser = { id: '00000000-0000-4000-8000-0000000000a1', email: 'test-admin@samordna.example', name: 'Test Administrator', grants: [{ role: 'ADMIN' }] };
+export const ADMIN: AuthUser = {
+  id: '00000000-0000-4000-8000-0000000000a1',
+  email: 'test-admin@samordna.example',
+  name: 'Test Administrator',
+  grants: [{ role: 'ADMIN' }],
+};
 
 /** A test user with the given grants (not stored: the context carries it, as a session would). */
 export function userWith(name: string, ...grants: Grant[]): AuthUser {
-  return { id: `00000000-0000-4000-8000-${String(Math.abs([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7))).padStart(12, '0').slice(0, 12)}`, email: `${name}@samordna.example`, name, grants };
+  return {
+    id: `00000000-0000-4000-8000-${String(Math.abs([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7)))
+      .padStart(12, '0')
+      .slice(0, 12)}`,
+    email: `${name}@samordna.example`,
+    name,
+    grants,
+  };
 }
 
 export interface TestApp {
@@ -53,7 +65,11 @@ export interface TestApp {
    * `expectedVersion` get the record's current version, as a client that just read it would send
    * (see versions.ts); `rawVersion: true` sends the query as it is.
    */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { as?: AuthUser | null; rawVersion?: boolean }): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { as?: AuthUser | null; rawVersion?: boolean },
+  ): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }
 
@@ -61,8 +77,10 @@ export interface TestApp {
  * A real database of its own, migrated (and seeded unless asked not to), with the real schema.
  * The database is a copy of the run's template (global-setup.ts): nothing is migrated or seeded here.
  */
-export async function createTestApp(options: { seed?: boolean; label?: string; poolSize?: number } = {}): Promise<TestApp> {
-  const db = await createTestDatabase(options.label, options.seed ?? true ? 'seeded' : 'migrated');
+export async function createTestApp(
+  options: { seed?: boolean; label?: string; poolSize?: number } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase(options.label, (options.seed ?? true) ? 'seeded' : 'migrated');
   const sql = new CountingLogger();
   const ds = createDataSource(db.url, { logger: sql, poolSize: options.poolSize ?? 4 });
   await ds.initialize();

@@ -60,7 +60,9 @@ export interface TestDatabase {
 export async function createTestDatabase(label = 'test', start: DatabaseStart = 'empty'): Promise<TestDatabase> {
   const name = `samordna_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await withAdmin(adminUrl(), (c) =>
-    c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}${start === 'empty' ? '' : ` TEMPLATE ${c.escapeIdentifier(templateOf(start))}`}`),
+    c.query(
+      `CREATE DATABASE ${c.escapeIdentifier(name)}${start === 'empty' ? '' : ` TEMPLATE ${c.escapeIdentifier(templateOf(start))}`}`,
+    ),
   );
   return {
     name,
@@ -81,7 +83,9 @@ export async function createTemplates(admin: string): Promise<Record<Exclude<Dat
   const stamp = `${Date.now()}_${randomBytes(3).toString('hex')}`;
   const names = { migrated: `${TEMPLATE_PREFIX}${stamp}_migrated`, seeded: `${TEMPLATE_PREFIX}${stamp}_seeded` };
   await withAdmin(admin, async (c) => {
-    const old: { datname: string }[] = (await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEMPLATE_PREFIX}%`])).rows;
+    const old: { datname: string }[] = (
+      await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEMPLATE_PREFIX}%`])
+    ).rows;
     for (const { datname } of old) {
       const created = Number(datname.slice(TEMPLATE_PREFIX.length).split('_')[0]);
       if (Number.isFinite(created) && Date.now() - created > STALE_TEMPLATE_MS) await dropDatabase(c, datname);
@@ -90,7 +94,9 @@ export async function createTemplates(admin: string): Promise<Record<Exclude<Dat
   });
   try {
     await prepare(withDatabase(admin, names.migrated), false);
-    await withAdmin(admin, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(names.seeded)} TEMPLATE ${c.escapeIdentifier(names.migrated)}`));
+    await withAdmin(admin, (c) =>
+      c.query(`CREATE DATABASE ${c.escapeIdentifier(names.seeded)} TEMPLATE ${c.escapeIdentifier(names.migrated)}`),
+    );
     await prepare(withDatabase(admin, names.seeded), true);
     await withAdmin(admin, async (c) => {
       for (const name of Object.values(names)) {

@@ -28,8 +28,14 @@ const VERSION_OF: Record<string, { arg: string; sql: string }> = {
   updateRoutine: { arg: 'id', sql: `SELECT version FROM handover_routine WHERE id::text = $1` },
   addRoutineStep: { arg: 'routineId', sql: `SELECT version FROM handover_routine WHERE id::text = $1` },
   reorderRoutineSteps: { arg: 'routineId', sql: `SELECT version FROM handover_routine WHERE id::text = $1` },
-  updateRoutineStep: { arg: 'id', sql: `SELECT r.version FROM handover_routine r JOIN routine_step s ON s.routine_id = r.id WHERE s.id::text = $1` },
-  removeRoutineStep: { arg: 'id', sql: `SELECT r.version FROM handover_routine r JOIN routine_step s ON s.routine_id = r.id WHERE s.id::text = $1` },
+  updateRoutineStep: {
+    arg: 'id',
+    sql: `SELECT r.version FROM handover_routine r JOIN routine_step s ON s.routine_id = r.id WHERE s.id::text = $1`,
+  },
+  removeRoutineStep: {
+    arg: 'id',
+    sql: `SELECT r.version FROM handover_routine r JOIN routine_step s ON s.routine_id = r.id WHERE s.id::text = $1`,
+  },
 };
 
 function literal(value: ValueNode, variables: Record<string, unknown>): unknown {
@@ -39,7 +45,11 @@ function literal(value: ValueNode, variables: Record<string, unknown>): unknown 
 }
 
 /** The query with `expectedVersion` filled in where a versioned update leaves it out. */
-export async function withCurrentVersions(ds: DataSource, query: string, variables: Record<string, unknown> = {}): Promise<string> {
+export async function withCurrentVersions(
+  ds: DataSource,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<string> {
   if (!/^\s*mutation/.test(query)) return query;
   const doc = parse(query);
   const wanted = new Map<FieldNode, number>();
@@ -61,9 +71,15 @@ export async function withCurrentVersions(ds: DataSource, query: string, variabl
     const centre = f.arguments?.find((a) => a.name.value === 'centreId');
     const year = f.arguments?.find((a) => a.name.value === 'year');
     const c = centre ? literal(centre.value, variables) : undefined;
-    const y = year ? (year.value.kind === Kind.INT ? Number(year.value.value) : literal(year.value, variables)) : undefined;
+    const y = year
+      ? year.value.kind === Kind.INT
+        ? Number(year.value.value)
+        : literal(year.value, variables)
+      : undefined;
     if (typeof c !== 'string' || typeof y !== 'number') continue;
-    const version = (await ds.query(`SELECT version FROM centre_budget WHERE centre_id::text = $1 AND year = $2`, [c, y]))[0]?.version;
+    const version = (
+      await ds.query(`SELECT version FROM centre_budget WHERE centre_id::text = $1 AND year = $2`, [c, y])
+    )[0]?.version;
     if (version !== undefined) wanted.set(f, version);
   }
   if (wanted.size === 0) return query;
@@ -72,7 +88,11 @@ export async function withCurrentVersions(ds: DataSource, query: string, variabl
       Field(f) {
         const version = wanted.get(f);
         if (version === undefined) return undefined;
-        const arg: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'expectedVersion' }, value: { kind: Kind.INT, value: String(version) } };
+        const arg: ArgumentNode = {
+          kind: Kind.ARGUMENT,
+          name: { kind: Kind.NAME, value: 'expectedVersion' },
+          value: { kind: Kind.INT, value: String(version) },
+        };
         return { ...f, arguments: [...(f.arguments ?? []), arg] };
       },
     }),

@@ -43,11 +43,15 @@ it('filters by name or number as one types, and a click chooses', async () => {
   const box = screen.getByRole('combobox', { name: 'Kommune' });
   await userEvent.click(box);
   await userEvent.type(box, 'herø');
-  const visible = screen.getAllByRole('option', { hidden: true }).filter((o) => !(o as HTMLOptionElement).disabled && !o.hasAttribute('data-empty'));
+  const visible = screen
+    .getAllByRole('option', { hidden: true })
+    .filter((o) => !(o as HTMLOptionElement).disabled && !o.hasAttribute('data-empty'));
   expect(visible.map((o) => o.textContent)).toEqual(['Herøy (Møre og Romsdal)', 'Herøy (Nordland)']);
   await userEvent.clear(box);
   await userEvent.type(box, '184');
-  const byNumber = screen.getAllByRole('option', { hidden: true }).filter((o) => !(o as HTMLOptionElement).disabled && !o.hasAttribute('data-empty'));
+  const byNumber = screen
+    .getAllByRole('option', { hidden: true })
+    .filter((o) => !(o as HTMLOptionElement).disabled && !o.hasAttribute('data-empty'));
   expect(byNumber.map((o) => o.textContent)).toEqual(['Fauske']);
   await userEvent.click(byNumber[0]);
   expect(chosen.at(-1)).toBe('1841');

@@ -1,7 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
 import {
@@ -34,7 +46,15 @@ import { DeadlineText } from './DeadlineText';
 import { ScrollTable } from '../../components/ScrollTable';
 
 /** The editable terms as form values; also applied to the record a CONFLICT sends back. */
-function toForm(a: { title: string; validFrom?: string | null; validTo?: string | null; autoRenew: boolean; noticeMonths?: number | null; noticeRunsTo: NoticeRunsTo; signingLevel: SigningLevel }) {
+function toForm(a: {
+  title: string;
+  validFrom?: string | null;
+  validTo?: string | null;
+  autoRenew: boolean;
+  noticeMonths?: number | null;
+  noticeRunsTo: NoticeRunsTo;
+  signingLevel: SigningLevel;
+}) {
   return {
     title: a.title,
     validFrom: a.validFrom ?? '',
@@ -46,7 +66,15 @@ function toForm(a: { title: string; validFrom?: string | null; validTo?: string 
   };
 }
 type AgreementForm = ReturnType<typeof toForm>;
-const FORM_KEYS = ['title', 'validFrom', 'validTo', 'autoRenew', 'noticeMonths', 'noticeRunsTo', 'signingLevel'] as const;
+const FORM_KEYS = [
+  'title',
+  'validFrom',
+  'validTo',
+  'autoRenew',
+  'noticeMonths',
+  'noticeRunsTo',
+  'signingLevel',
+] as const;
 
 export default function AgreementDetailPage() {
   const { id = '' } = useParams();
@@ -61,7 +89,15 @@ export default function AgreementDetailPage() {
   const dialog = useRef<HTMLDialogElement>(null);
   const a = result.data?.agreement;
 
-  const [form, setForm] = useState<AgreementForm>({ title: '', validFrom: '', validTo: '', autoRenew: false, noticeMonths: '', noticeRunsTo: 'NONE', signingLevel: 'UNKNOWN' });
+  const [form, setForm] = useState<AgreementForm>({
+    title: '',
+    validFrom: '',
+    validTo: '',
+    autoRenew: false,
+    noticeMonths: '',
+    noticeRunsTo: 'NONE',
+    signingLevel: 'UNKNOWN',
+  });
   const [conflict, setConflict] = useState<ConflictMerge<AgreementForm> | null>(null);
   useEffect(() => {
     if (a) setForm(toForm(a));
@@ -75,18 +111,37 @@ export default function AgreementDetailPage() {
     );
   }
   if (!a) return <Loading />;
-  const host = { hostKommunenummer: a.centre.hostKommunenummer, partyKommunenummer: a.parties.map((p) => p.municipality.kommunenummer) };
+  const host = {
+    hostKommunenummer: a.centre.hostKommunenummer,
+    partyKommunenummer: a.parties.map((p) => p.municipality.kommunenummer),
+  };
   // Who may do what (checked again on the server): the host administers; a partner's director acts on its own membership.
   const administers = !!me && canAdministerAgreement(grants, host);
   const binding = BINDING_STATUSES.includes(a.status);
   const locked = (field: string) => binding && !isAdmin(grants) && !a.exampleFields.includes(field);
   const directs = grants.filter((g) => g.role === 'DIRECTOR' && g.kommunenummer).map((g) => g.kommunenummer!);
-  const ownParties = a.parties.filter((p) => p.role === 'PARTNER' && directs.includes(p.municipality.kommunenummer) && (!p.leftOn || p.isCurrent));
-  const canPropose = !me ? null : canProposeAmendment(grants, host, false) ? 'ALL' : canProposeAmendment(grants, host, true) ? 'COST' : null;
+  const ownParties = a.parties.filter(
+    (p) => p.role === 'PARTNER' && directs.includes(p.municipality.kommunenummer) && (!p.leftOn || p.isCurrent),
+  );
+  const canPropose = !me
+    ? null
+    : canProposeAmendment(grants, host, false)
+      ? 'ALL'
+      : canProposeAmendment(grants, host, true)
+        ? 'COST'
+        : null;
   const currentParties = a.parties.filter((p) => p.isCurrent);
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const statusConflicted = isConflict(statusState.error);
-  const labels: Record<(typeof FORM_KEYS)[number], string> = { title: t('agreement.title'), validFrom: t('agreement.validFrom'), validTo: t('agreement.validTo'), autoRenew: t('agreement.autoRenew'), noticeMonths: t('agreement.noticeMonths'), noticeRunsTo: t('agreement.noticeRunsTo'), signingLevel: t('agreement.signingLevel') };
+  const labels: Record<(typeof FORM_KEYS)[number], string> = {
+    title: t('agreement.title'),
+    validFrom: t('agreement.validFrom'),
+    validTo: t('agreement.validTo'),
+    autoRenew: t('agreement.autoRenew'),
+    noticeMonths: t('agreement.noticeMonths'),
+    noticeRunsTo: t('agreement.noticeRunsTo'),
+    signingLevel: t('agreement.signingLevel'),
+  };
   const errors = fieldErrors(update.error);
   const general = generalError(update.error, t('error.network'));
   const ex = (f: string) => a.exampleFields.includes(f);
@@ -116,7 +171,11 @@ export default function AgreementDetailPage() {
         <Paragraph data-testid="agreement-deadline">
           <DeadlineText d={a.deadline} />
         </Paragraph>
-        {a.deadline.noticeAfterBudgetCutoff && a.deadline.budgetCutoff && <Alert data-color="warning">{t('agreement.budgetWarning', { date: formatDate(a.deadline.budgetCutoff) })}</Alert>}
+        {a.deadline.noticeAfterBudgetCutoff && a.deadline.budgetCutoff && (
+          <Alert data-color="warning">
+            {t('agreement.budgetWarning', { date: formatDate(a.deadline.budgetCutoff) })}
+          </Alert>
+        )}
       </section>
 
       <section aria-labelledby="status-heading" className="block">
@@ -140,17 +199,30 @@ export default function AgreementDetailPage() {
               </Button>
             ))}
           </div>
+        ) : me ? (
+          <Paragraph data-size="sm" className="muted">
+            {t('agreement.statusHostOnly')}
+          </Paragraph>
         ) : (
-          me ? <Paragraph data-size="sm" className="muted">{t('agreement.statusHostOnly')}</Paragraph> : <PermissionNote />
+          <PermissionNote />
         )}
-        {statusState.error && !statusConflicted && <Alert data-color="danger">{errorMessage(statusState.error, t('error.network'))}</Alert>}
-        <Dialog ref={dialog} closeButton={t('common.close')} onClose={() => setPending(null)} aria-labelledby="confirm-heading">
+        {statusState.error && !statusConflicted && (
+          <Alert data-color="danger">{errorMessage(statusState.error, t('error.network'))}</Alert>
+        )}
+        <Dialog
+          ref={dialog}
+          closeButton={t('common.close')}
+          onClose={() => setPending(null)}
+          aria-labelledby="confirm-heading"
+        >
           <Dialog.Block>
             <Heading level={2} data-size="xs" id="confirm-heading">
               {t('agreement.confirmTitle')}
             </Heading>
             <Paragraph>
-              {pending === 'NOTICE_GIVEN' ? t('agreement.confirmNotice', { count: currentParties.length }) : t('agreement.confirmEnd', { status: pending ? status(pending) : '', count: currentParties.length })}
+              {pending === 'NOTICE_GIVEN'
+                ? t('agreement.confirmNotice', { count: currentParties.length })
+                : t('agreement.confirmEnd', { status: pending ? status(pending) : '', count: currentParties.length })}
             </Paragraph>
             <div className="button-row">
               <Button
@@ -179,85 +251,151 @@ export default function AgreementDetailPage() {
         {!administers ? (
           <AgreementTermsView agreement={a} />
         ) : (
-        <form
-          noValidate
-          className="form-grid"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setSaved(false);
-            const terms = {
-              validFrom: form.validFrom || null,
-              validTo: form.validTo || null,
-              autoRenew: form.autoRenew,
-              noticeMonths: form.noticeMonths === '' ? null : Number(form.noticeMonths),
-              noticeRunsTo: form.noticeRunsTo,
-            };
-            // Terms that bind the parties are sent only where this user may change them directly.
-            const open = Object.fromEntries(Object.entries(terms).filter(([k]) => !locked(k)));
-            const r = await save({
-              id: a.id,
-              expectedVersion: a.version,
-              input: { title: form.title, signingLevel: form.signingLevel, ...open },
-            });
-            const now = conflictCurrent(r.error);
-            setConflict(null);
-            if (!r.error) setSaved(true);
-            else if (now) {
-              // Someone else saved first: take in what only they changed, list what we both changed.
-              const merge = mergeConflict(toForm(a), form, toForm(now as unknown as Parameters<typeof toForm>[0]), FORM_KEYS);
-              setForm(merge.merged);
-              setConflict(merge);
-              reexecute({ requestPolicy: 'network-only' });
-            }
-          }}
-        >
-          {general && !conflict && <Alert data-color="danger">{general}</Alert>}
-          {conflict && (
-            <ConflictNotice
-              merge={conflict}
-              labels={labels}
-              format={{ noticeRunsTo: (v) => t(`agreement.runsTo.${v as NoticeRunsTo}`), signingLevel: (v) => SIGNING_LEVEL_LABELS[v as SigningLevel]?.[locale] ?? v, validFrom: formatDate, validTo: formatDate }}
-            />
-          )}
-          <Textfield label={t('agreement.title')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
-          {binding && !isAdmin(grants) && <Paragraph data-size="sm" className="muted" data-testid="terms-locked">{t('agreement.termsLocked')}</Paragraph>}
-          <Textfield readOnly={locked('validFrom')} label={<>{t('agreement.validFrom')} <ExampleTag show={ex('validFrom')} /></>} type="date" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={errors.validFrom} />
-          <Textfield readOnly={locked('validTo')} label={<>{t('agreement.validTo')} <ExampleTag show={ex('validTo')} /></>} type="date" value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.target.value })} error={errors.validTo} />
-          <Checkbox disabled={locked('autoRenew')} label={t('agreement.autoRenew')} checked={form.autoRenew} onChange={(e) => setForm({ ...form, autoRenew: e.target.checked })} />
-          <Textfield readOnly={locked('noticeMonths')} label={<>{t('agreement.noticeMonths')} <ExampleTag show={ex('noticeMonths')} /></>} inputMode="numeric" value={form.noticeMonths} onChange={(e) => setForm({ ...form, noticeMonths: e.target.value })} error={errors.noticeMonths} />
-          <Field>
-            <Label htmlFor="runs-to">{t('agreement.noticeRunsTo')}</Label>
-            <Select id="runs-to" disabled={locked('noticeRunsTo')} value={form.noticeRunsTo} onChange={(e) => setForm({ ...form, noticeRunsTo: e.target.value as NoticeRunsTo })}>
-              {NOTICE_RUNS_TO.map((r) => (
-                <Select.Option key={r} value={r}>
-                  {t(`agreement.runsTo.${r}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <Field>
-            <Label htmlFor="signing">
-              {t('agreement.signingLevel')} <ExampleTag show={ex('signingLevel')} />
-            </Label>
-            <Select id="signing" value={form.signingLevel} onChange={(e) => setForm({ ...form, signingLevel: e.target.value as SigningLevel })}>
-              {SIGNING_LEVELS.map((s) => (
-                <Select.Option key={s} value={s}>
-                  {SIGNING_LEVEL_LABELS[s][locale]}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <div>
-            <Button type="submit" disabled={update.fetching} aria-busy={update.fetching}>
-              {update.fetching ? t('agreement.saving') : t('agreement.save')}
-            </Button>
-            {saved && (
-              <span role="status" className="saved-note">
-                {t('agreement.saved')}
-              </span>
+          <form
+            noValidate
+            className="form-grid"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              setSaved(false);
+              const terms = {
+                validFrom: form.validFrom || null,
+                validTo: form.validTo || null,
+                autoRenew: form.autoRenew,
+                noticeMonths: form.noticeMonths === '' ? null : Number(form.noticeMonths),
+                noticeRunsTo: form.noticeRunsTo,
+              };
+              // Terms that bind the parties are sent only where this user may change them directly.
+              const open = Object.fromEntries(Object.entries(terms).filter(([k]) => !locked(k)));
+              const r = await save({
+                id: a.id,
+                expectedVersion: a.version,
+                input: { title: form.title, signingLevel: form.signingLevel, ...open },
+              });
+              const now = conflictCurrent(r.error);
+              setConflict(null);
+              if (!r.error) setSaved(true);
+              else if (now) {
+                // Someone else saved first: take in what only they changed, list what we both changed.
+                const merge = mergeConflict(
+                  toForm(a),
+                  form,
+                  toForm(now as unknown as Parameters<typeof toForm>[0]),
+                  FORM_KEYS,
+                );
+                setForm(merge.merged);
+                setConflict(merge);
+                reexecute({ requestPolicy: 'network-only' });
+              }
+            }}
+          >
+            {general && !conflict && <Alert data-color="danger">{general}</Alert>}
+            {conflict && (
+              <ConflictNotice
+                merge={conflict}
+                labels={labels}
+                format={{
+                  noticeRunsTo: (v) => t(`agreement.runsTo.${v as NoticeRunsTo}`),
+                  signingLevel: (v) => SIGNING_LEVEL_LABELS[v as SigningLevel]?.[locale] ?? v,
+                  validFrom: formatDate,
+                  validTo: formatDate,
+                }}
+              />
             )}
-          </div>
-        </form>
+            <Textfield
+              label={t('agreement.title')}
+              value={form.title}
+              onChange={(e) => setForm({ ...form, title: e.target.value })}
+              error={errors.title}
+            />
+            {binding && !isAdmin(grants) && (
+              <Paragraph data-size="sm" className="muted" data-testid="terms-locked">
+                {t('agreement.termsLocked')}
+              </Paragraph>
+            )}
+            <Textfield
+              readOnly={locked('validFrom')}
+              label={
+                <>
+                  {t('agreement.validFrom')} <ExampleTag show={ex('validFrom')} />
+                </>
+              }
+              type="date"
+              value={form.validFrom}
+              onChange={(e) => setForm({ ...form, validFrom: e.target.value })}
+              error={errors.validFrom}
+            />
+            <Textfield
+              readOnly={locked('validTo')}
+              label={
+                <>
+                  {t('agreement.validTo')} <ExampleTag show={ex('validTo')} />
+                </>
+              }
+              type="date"
+              value={form.validTo}
+              onChange={(e) => setForm({ ...form, validTo: e.target.value })}
+              error={errors.validTo}
+            />
+            <Checkbox
+              disabled={locked('autoRenew')}
+              label={t('agreement.autoRenew')}
+              checked={form.autoRenew}
+              onChange={(e) => setForm({ ...form, autoRenew: e.target.checked })}
+            />
+            <Textfield
+              readOnly={locked('noticeMonths')}
+              label={
+                <>
+                  {t('agreement.noticeMonths')} <ExampleTag show={ex('noticeMonths')} />
+                </>
+              }
+              inputMode="numeric"
+              value={form.noticeMonths}
+              onChange={(e) => setForm({ ...form, noticeMonths: e.target.value })}
+              error={errors.noticeMonths}
+            />
+            <Field>
+              <Label htmlFor="runs-to">{t('agreement.noticeRunsTo')}</Label>
+              <Select
+                id="runs-to"
+                disabled={locked('noticeRunsTo')}
+                value={form.noticeRunsTo}
+                onChange={(e) => setForm({ ...form, noticeRunsTo: e.target.value as NoticeRunsTo })}
+              >
+                {NOTICE_RUNS_TO.map((r) => (
+                  <Select.Option key={r} value={r}>
+                    {t(`agreement.runsTo.${r}`)}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+            <Field>
+              <Label htmlFor="signing">
+                {t('agreement.signingLevel')} <ExampleTag show={ex('signingLevel')} />
+              </Label>
+              <Select
+                id="signing"
+                value={form.signingLevel}
+                onChange={(e) => setForm({ ...form, signingLevel: e.target.value as SigningLevel })}
+              >
+                {SIGNING_LEVELS.map((s) => (
+                  <Select.Option key={s} value={s}>
+                    {SIGNING_LEVEL_LABELS[s][locale]}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+            <div>
+              <Button type="submit" disabled={update.fetching} aria-busy={update.fetching}>
+                {update.fetching ? t('agreement.saving') : t('agreement.save')}
+              </Button>
+              {saved && (
+                <span role="status" className="saved-note">
+                  {t('agreement.saved')}
+                </span>
+              )}
+            </div>
+          </form>
         )}
         {a.legalBasis && (
           <Paragraph data-size="sm">
@@ -276,34 +414,39 @@ export default function AgreementDetailPage() {
           {t('agreement.parties')}
         </Heading>
         <ScrollTable label={t('agreement.parties')}>
-        <Table zebra border data-size="sm" data-testid="party-table">
-          <caption className="visually-hidden">{t('agreement.parties')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('map.col.municipality')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('agreements.col.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('agreement.joined')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('agreement.left')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('agreement.source')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {a.parties.map((p) => (
-              <Table.Row key={p.id}>
-                <Table.Cell>
-                  {p.municipality.name} <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
-                </Table.Cell>
-                <Table.Cell>
-                  {p.isCurrent ? t('agreement.current') : t('agreement.former')}
-                  {p.noticeGivenOn && <div className="muted">{t('agreement.partyNotice', { date: formatDate(p.noticeGivenOn) })}</div>}
-                </Table.Cell>
-                <Table.Cell>{p.joinedOn ? formatDate(p.joinedOn) : '–'}</Table.Cell>
-                <Table.Cell>{p.leftOn ? formatDate(p.leftOn) : '–'}</Table.Cell>
-                <Table.Cell>{p.sourceUrl ? <a href={p.sourceUrl}>{new URL(p.sourceUrl).hostname}</a> : '–'}</Table.Cell>
+          <Table zebra border data-size="sm" data-testid="party-table">
+            <caption className="visually-hidden">{t('agreement.parties')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('map.col.municipality')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('agreements.col.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('agreement.joined')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('agreement.left')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('agreement.source')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {a.parties.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.Cell>
+                    {p.municipality.name}{' '}
+                    <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {p.isCurrent ? t('agreement.current') : t('agreement.former')}
+                    {p.noticeGivenOn && (
+                      <div className="muted">{t('agreement.partyNotice', { date: formatDate(p.noticeGivenOn) })}</div>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>{p.joinedOn ? formatDate(p.joinedOn) : '–'}</Table.Cell>
+                  <Table.Cell>{p.leftOn ? formatDate(p.leftOn) : '–'}</Table.Cell>
+                  <Table.Cell>
+                    {p.sourceUrl ? <a href={p.sourceUrl}>{new URL(p.sourceUrl).hostname}</a> : '–'}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
         </ScrollTable>
         {administers && !binding && a.status !== 'ENDED' && (
           <>
@@ -339,12 +482,16 @@ export default function AgreementDetailPage() {
 
       <section aria-labelledby="checklist-heading" className="block">
         <Heading level={2} data-size="sm" id="checklist-heading">
-          {t('agreement.checklist', { covered: a.checklistCompleteness.covered, total: a.checklistCompleteness.total })} <ExampleTag show={ex('checklist')} />
+          {t('agreement.checklist', { covered: a.checklistCompleteness.covered, total: a.checklistCompleteness.total })}{' '}
+          <ExampleTag show={ex('checklist')} />
         </Heading>
         <ul className="checklist">
           {a.checklist.map((c) => (
             <li key={c.key}>
-              <span aria-hidden="true">{c.covered ? '✓' : '✗'}</span> {codes.checklist(c.key)} – <span className={c.covered ? '' : 'muted'}>{c.covered ? t('agreement.covered') : t('agreement.notCovered')}</span>
+              <span aria-hidden="true">{c.covered ? '✓' : '✗'}</span> {codes.checklist(c.key)} –{' '}
+              <span className={c.covered ? '' : 'muted'}>
+                {c.covered ? t('agreement.covered') : t('agreement.notCovered')}
+              </span>
             </li>
           ))}
         </ul>
@@ -359,7 +506,8 @@ export default function AgreementDetailPage() {
           </Heading>
           {a.supersedes && (
             <Paragraph>
-              {t('agreement.supersedes')}: <RouterLink to={`/avtaler/${a.supersedes.id}`}>{a.supersedes.title}</RouterLink>
+              {t('agreement.supersedes')}:{' '}
+              <RouterLink to={`/avtaler/${a.supersedes.id}`}>{a.supersedes.title}</RouterLink>
             </Paragraph>
           )}
           {a.supersededBy.map((s) => (

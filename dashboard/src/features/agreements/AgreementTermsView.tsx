@@ -24,7 +24,11 @@ export function AgreementTermsView({ agreement: a }: { agreement: Terms }) {
     ['validFrom', t('agreement.validFrom'), a.validFrom ? formatDate(a.validFrom) : '–'],
     ['validTo', t('agreement.validTo'), a.validTo ? formatDate(a.validTo) : '–'],
     ['autoRenew', t('agreement.autoRenew'), a.autoRenew ? t('common.yes') : t('common.no')],
-    ['noticeMonths', t('agreement.noticeMonths'), a.noticeMonths === null || a.noticeMonths === undefined ? '–' : String(a.noticeMonths)],
+    [
+      'noticeMonths',
+      t('agreement.noticeMonths'),
+      a.noticeMonths === null || a.noticeMonths === undefined ? '–' : String(a.noticeMonths),
+    ],
     ['noticeRunsTo', t('agreement.noticeRunsTo'), t(`agreement.runsTo.${a.noticeRunsTo}`)],
     ['signingLevel', t('agreement.signingLevel'), SIGNING_LEVEL_LABELS[a.signingLevel][locale]],
   ];

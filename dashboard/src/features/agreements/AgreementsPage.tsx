@@ -44,20 +44,36 @@ export default function AgreementsPage() {
   // «Min kommune»: a signed-in user with a municipality sees the agreements it is (or was) a party to.
   const { grants } = useSession();
   const ownKommunenummer = grants.find((g) => g.kommunenummer)?.kommunenummer ?? null;
-  const [own] = useQuery({ query: MyMunicipalityQuery, variables: { kommunenummer: ownKommunenummer ?? '' }, pause: !ownKommunenummer });
+  const [own] = useQuery({
+    query: MyMunicipalityQuery,
+    variables: { kommunenummer: ownKommunenummer ?? '' },
+    pause: !ownKommunenummer,
+  });
   const mine = !!ownKommunenummer && params.get('min') === '1';
   const filter = useMemo(
-    () => ({ statuses: status ? [status] : null, centreId: centreId || null, deadlineWithinDays: within ? Number(within) : null, kommunenummer: mine ? ownKommunenummer : null }),
+    () => ({
+      statuses: status ? [status] : null,
+      centreId: centreId || null,
+      deadlineWithinDays: within ? Number(within) : null,
+      kommunenummer: mine ? ownKommunenummer : null,
+    }),
     [status, centreId, within, mine, ownKommunenummer],
   );
-  const [result, reexecute] = useQuery({ query: AgreementListQuery, variables: { filter }, context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []) });
+  const [result, reexecute] = useQuery({
+    query: AgreementListQuery,
+    variables: { filter },
+    context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []),
+  });
   const set = (key: string, value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   const rows = useMemo(() => result.data?.agreements.items ?? [], [result.data]);
   const hosted = (g: Grant[]) => (result.data?.crisisCentres.items ?? []).filter((c) => canAdministerAgreement(g, c));
   const { sorted: items, header } = useSortedRows(rows, 'daysLeft', compareBy);
@@ -69,7 +85,13 @@ export default function AgreementsPage() {
       </Heading>
       <Paragraph>{t('agreements.intro')}</Paragraph>
       <Paragraph data-size="sm" className="no-print">
-        <a href="/export/agreements.xlsx" download>{t('agreements.exportXlsx')}</a> · <a href="/export/agreements.csv" download>{t('agreements.exportCsv')}</a>
+        <a href="/export/agreements.xlsx" download>
+          {t('agreements.exportXlsx')}
+        </a>{' '}
+        ·{' '}
+        <a href="/export/agreements.csv" download>
+          {t('agreements.exportCsv')}
+        </a>
       </Paragraph>
       <PendingApprovals />
       <div className="filters">
@@ -127,38 +149,48 @@ export default function AgreementsPage() {
             {t('agreements.count', { count: formatInteger(result.data.agreements.totalCount) })}
           </Paragraph>
           <ScrollTable label={t('agreements.heading')}>
-          <Table zebra border data-testid="agreement-table">
-            <caption className="visually-hidden">{t('agreements.heading')}</caption>
-            <Table.Head>
-              <Table.Row>
-                {header('title', t('agreements.col.title'))}
-                {header('centre', t('agreements.col.centre'))}
-                {header('status', t('agreements.col.status'))}
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('agreements.col.parties')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreements.col.deadline')}</Table.HeaderCell>
-                {header('daysLeft', t('agreements.col.daysLeft'), true)}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {items.map((a) => {
-                const d = a.deadline;
-                const date = d.kind === 'NOTICE' ? d.noticeDeadline : d.kind === 'EXPIRY' ? d.nextPossibleEnd : null;
-                return (
-                  <Table.Row key={a.id}>
-                    <Table.Cell>
-                      <RouterLink to={`/avtaler/${a.id}`}>{a.title}</RouterLink>
-                      <ExampleTag show={a.exampleFields.length > 0} />
-                    </Table.Cell>
-                    <Table.Cell>{a.centre.name}</Table.Cell>
-                    <Table.Cell>{AGREEMENT_STATUS_LABELS[a.status][locale]}</Table.Cell>
-                    <Table.Cell style={{ textAlign: 'right' }}>{a.parties.filter((p) => p.isCurrent).length}</Table.Cell>
-                    <Table.Cell>{date ? `${formatDate(date)}${d.kind === 'EXPIRY' ? ` (${t('agreements.expires')})` : ''}` : d.kind === 'ENDED' ? '–' : t('agreements.noDeadline')}</Table.Cell>
-                    <Table.Cell style={{ textAlign: 'right' }}>{d.daysLeft === null || d.daysLeft === undefined ? '–' : formatInteger(d.daysLeft)}</Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table>
+            <Table zebra border data-testid="agreement-table">
+              <caption className="visually-hidden">{t('agreements.heading')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  {header('title', t('agreements.col.title'))}
+                  {header('centre', t('agreements.col.centre'))}
+                  {header('status', t('agreements.col.status'))}
+                  <Table.HeaderCell style={{ textAlign: 'right' }}>{t('agreements.col.parties')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('agreements.col.deadline')}</Table.HeaderCell>
+                  {header('daysLeft', t('agreements.col.daysLeft'), true)}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {items.map((a) => {
+                  const d = a.deadline;
+                  const date = d.kind === 'NOTICE' ? d.noticeDeadline : d.kind === 'EXPIRY' ? d.nextPossibleEnd : null;
+                  return (
+                    <Table.Row key={a.id}>
+                      <Table.Cell>
+                        <RouterLink to={`/avtaler/${a.id}`}>{a.title}</RouterLink>
+                        <ExampleTag show={a.exampleFields.length > 0} />
+                      </Table.Cell>
+                      <Table.Cell>{a.centre.name}</Table.Cell>
+                      <Table.Cell>{AGREEMENT_STATUS_LABELS[a.status][locale]}</Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>
+                        {a.parties.filter((p) => p.isCurrent).length}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {date
+                          ? `${formatDate(date)}${d.kind === 'EXPIRY' ? ` (${t('agreements.expires')})` : ''}`
+                          : d.kind === 'ENDED'
+                            ? '–'
+                            : t('agreements.noDeadline')}
+                      </Table.Cell>
+                      <Table.Cell style={{ textAlign: 'right' }}>
+                        {d.daysLeft === null || d.daysLeft === undefined ? '–' : formatInteger(d.daysLeft)}
+                      </Table.Cell>
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+            </Table>
           </ScrollTable>
         </>
       )}

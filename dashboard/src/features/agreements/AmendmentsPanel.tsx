@@ -63,7 +63,13 @@ export function AmendmentsPanel({
         {t('amendment.intro')}
       </Paragraph>
       {open ? (
-        <AmendmentCard amendment={open} context={context} canPropose={canPropose} actsFor={actsFor} onChanged={onChanged} />
+        <AmendmentCard
+          amendment={open}
+          context={context}
+          canPropose={canPropose}
+          actsFor={actsFor}
+          onChanged={onChanged}
+        />
       ) : (
         <Paragraph>{context.binding ? t('amendment.none') : t('amendment.notBinding')}</Paragraph>
       )}
@@ -87,7 +93,14 @@ export function AmendmentsPanel({
         <details className="closed-amendments">
           <summary>{t('amendment.closed', { count: closed.length })}</summary>
           {closed.map((a) => (
-            <AmendmentCard key={a.id} amendment={a} context={context} canPropose={null} actsFor={[]} onChanged={onChanged} />
+            <AmendmentCard
+              key={a.id}
+              amendment={a}
+              context={context}
+              canPropose={null}
+              actsFor={[]}
+              onChanged={onChanged}
+            />
           ))}
         </details>
       )}
@@ -95,7 +108,19 @@ export function AmendmentsPanel({
   );
 }
 
-function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }: { amendment: Amendment; context: ProposalContext; canPropose: 'ALL' | 'COST' | null; actsFor: string[]; onChanged: () => void }) {
+function AmendmentCard({
+  amendment: a,
+  context,
+  canPropose,
+  actsFor,
+  onChanged,
+}: {
+  amendment: Amendment;
+  context: ProposalContext;
+  canPropose: 'ALL' | 'COST' | null;
+  actsFor: string[];
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const show = useShowValue();
   const [revising, setRevising] = useState(false);
@@ -112,8 +137,22 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
     <article className="amendment" aria-labelledby={`amendment-${a.id}`} data-testid="amendment">
       <Heading level={3} data-size="xs" id={`amendment-${a.id}`}>
         {a.summary}{' '}
-        <Tag data-size="sm" data-color={a.status === 'OPEN' ? (a.outcome === 'REJECTED' ? 'danger' : 'warning') : a.status === 'ADOPTED' ? 'success' : 'neutral'} data-testid="amendment-status">
-          {a.status === 'OPEN' ? t(`amendment.outcome.${a.outcome}` as MessageKey) : t(`amendment.status.${a.status}` as MessageKey)}
+        <Tag
+          data-size="sm"
+          data-color={
+            a.status === 'OPEN'
+              ? a.outcome === 'REJECTED'
+                ? 'danger'
+                : 'warning'
+              : a.status === 'ADOPTED'
+                ? 'success'
+                : 'neutral'
+          }
+          data-testid="amendment-status"
+        >
+          {a.status === 'OPEN'
+            ? t(`amendment.outcome.${a.outcome}` as MessageKey)
+            : t(`amendment.status.${a.status}` as MessageKey)}
         </Tag>
       </Heading>
       <Paragraph data-size="sm">
@@ -122,7 +161,9 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
         {a.status === 'OPEN' && agreementId && (
           <>
             {' · '}
-            <RouterLink to={`/avtaler/${agreementId}/dokument?endring=${a.id}`}>{t('document.amendmentLink')}</RouterLink>
+            <RouterLink to={`/avtaler/${agreementId}/dokument?endring=${a.id}`}>
+              {t('document.amendmentLink')}
+            </RouterLink>
           </>
         )}
       </Paragraph>
@@ -135,7 +176,12 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
         ))}
         {a.costTerms && (
           <li>
-            {t('amendment.costTerms')}: <strong>{a.costTerms.rateOre !== null && a.costTerms.rateOre !== undefined ? t('amendment.rate', { kr: formatOre(a.costTerms.rateOre) }) : a.costTerms.model}</strong>
+            {t('amendment.costTerms')}:{' '}
+            <strong>
+              {a.costTerms.rateOre !== null && a.costTerms.rateOre !== undefined
+                ? t('amendment.rate', { kr: formatOre(a.costTerms.rateOre) })
+                : a.costTerms.model}
+            </strong>
           </li>
         )}
         {a.joining.map((k) => (
@@ -147,34 +193,38 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
       </ul>
 
       <ScrollTable label={t('amendment.approvals')}>
-      <Table zebra border data-size="sm" data-testid="approval-table">
-        <caption>{t('amendment.approvals')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('map.col.municipality')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('amendment.answer')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('amendment.decisionCol')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {a.approvals.map((p) => (
-            <Table.Row key={p.id}>
-              <Table.Cell>
-                {p.municipality.name} {p.role !== 'PARTNER' && <span className="muted">({t(`amendment.role.${p.role}` as MessageKey)})</span>}
-              </Table.Cell>
-              <Table.Cell>
-                <Tag data-size="sm" data-color={DECISION_COLOR[p.decision]}>
-                  {t(`amendment.decision.${p.decision}` as MessageKey)}
-                </Tag>
-              </Table.Cell>
-              <Table.Cell>
-                {p.decision === 'APPROVED' && `${p.decisionBody ?? ''}, ${p.decisionRef ?? ''}${p.decisionDate ? `, ${formatDate(p.decisionDate)}` : ''}`}
-                {p.decision === 'REJECTED' && p.reason}
-              </Table.Cell>
+        <Table zebra border data-size="sm" data-testid="approval-table">
+          <caption>{t('amendment.approvals')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('map.col.municipality')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('amendment.answer')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('amendment.decisionCol')}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {a.approvals.map((p) => (
+              <Table.Row key={p.id}>
+                <Table.Cell>
+                  {p.municipality.name}{' '}
+                  {p.role !== 'PARTNER' && (
+                    <span className="muted">({t(`amendment.role.${p.role}` as MessageKey)})</span>
+                  )}
+                </Table.Cell>
+                <Table.Cell>
+                  <Tag data-size="sm" data-color={DECISION_COLOR[p.decision]}>
+                    {t(`amendment.decision.${p.decision}` as MessageKey)}
+                  </Tag>
+                </Table.Cell>
+                <Table.Cell>
+                  {p.decision === 'APPROVED' &&
+                    `${p.decisionBody ?? ''}, ${p.decisionRef ?? ''}${p.decisionDate ? `, ${formatDate(p.decisionDate)}` : ''}`}
+                  {p.decision === 'REJECTED' && p.reason}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
       </ScrollTable>
 
       <Heading level={4} data-size="2xs">
@@ -183,37 +233,57 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
       {a.impact.note && <Paragraph data-size="sm">{a.impact.note}</Paragraph>}
       {differences.length > 0 && (
         <ScrollTable label={t('amendment.impact', { year: a.impact.year })}>
-        <Table zebra border data-size="sm" data-testid="impact-table" className="numeric-table">
-          <caption className="visually-hidden">{t('amendment.impact', { year: a.impact.year })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('map.col.municipality')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('amendment.before')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('amendment.after')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('amendment.change')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {differences.map((d) => (
-              <Table.Row key={d.municipality.kommunenummer}>
-                <Table.Cell>{d.municipality.name}</Table.Cell>
-                <Table.Cell>{d.beforeOre === null || d.beforeOre === undefined ? '–' : `${formatOre(d.beforeOre)}`}</Table.Cell>
-                <Table.Cell>{d.afterOre === null || d.afterOre === undefined ? '–' : `${formatOre(d.afterOre)}`}</Table.Cell>
-                <Table.Cell>{d.differenceOre > 0 ? `+ ${formatOre(d.differenceOre)}` : d.differenceOre < 0 ? `− ${formatOre(-d.differenceOre)}` : formatOre(0)}</Table.Cell>
+          <Table zebra border data-size="sm" data-testid="impact-table" className="numeric-table">
+            <caption className="visually-hidden">{t('amendment.impact', { year: a.impact.year })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('map.col.municipality')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('amendment.before')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('amendment.after')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('amendment.change')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {differences.map((d) => (
+                <Table.Row key={d.municipality.kommunenummer}>
+                  <Table.Cell>{d.municipality.name}</Table.Cell>
+                  <Table.Cell>
+                    {d.beforeOre === null || d.beforeOre === undefined ? '–' : `${formatOre(d.beforeOre)}`}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {d.afterOre === null || d.afterOre === undefined ? '–' : `${formatOre(d.afterOre)}`}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {d.differenceOre > 0
+                      ? `+ ${formatOre(d.differenceOre)}`
+                      : d.differenceOre < 0
+                        ? `− ${formatOre(-d.differenceOre)}`
+                        : formatOre(0)}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
         </ScrollTable>
       )}
 
       {a.status === 'ADOPTED' && a.resultAgreement && (
         <Paragraph>
-          {t('amendment.adopted')} <RouterLink to={`/avtaler/${a.resultAgreement.id}`}>{a.resultAgreement.title}</RouterLink>
+          {t('amendment.adopted')}{' '}
+          <RouterLink to={`/avtaler/${a.resultAgreement.id}`}>{a.resultAgreement.title}</RouterLink>
         </Paragraph>
       )}
 
-      {a.status === 'OPEN' && mine.map((p) => <DecisionForm key={p.id} amendment={a} kommunenummer={p.municipality.kommunenummer} name={p.municipality.name} onChanged={onChanged} />)}
+      {a.status === 'OPEN' &&
+        mine.map((p) => (
+          <DecisionForm
+            key={p.id}
+            amendment={a}
+            kommunenummer={p.municipality.kommunenummer}
+            name={p.municipality.name}
+            onChanged={onChanged}
+          />
+        ))}
 
       {a.status === 'OPEN' && mayClose && !revising && (
         <div className="button-row">
@@ -267,11 +337,25 @@ function AmendmentCard({ amendment: a, context, canPropose, actsFor, onChanged }
 }
 
 /** An affected director's answer: approve with the decision, or reject with a reason. */
-function DecisionForm({ amendment, kommunenummer, name, onChanged }: { amendment: Amendment; kommunenummer: string; name: string; onChanged: () => void }) {
+function DecisionForm({
+  amendment,
+  kommunenummer,
+  name,
+  onChanged,
+}: {
+  amendment: Amendment;
+  kommunenummer: string;
+  name: string;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const [approve, doApprove] = useMutation(ApproveAmendmentMutation);
   const [reject, doReject] = useMutation(RejectAmendmentMutation);
-  const [form, setForm] = useState({ decisionBody: t('membership.defaultBody'), decisionRef: '', decisionDate: todayInNorway() });
+  const [form, setForm] = useState({
+    decisionBody: t('membership.defaultBody'),
+    decisionRef: '',
+    decisionDate: todayInNorway(),
+  });
   const [reason, setReason] = useState('');
   const errors = { ...fieldErrors(approve.error), ...fieldErrors(reject.error) };
   const general = generalError(approve.error, t('error.network')) ?? generalError(reject.error, t('error.network'));
@@ -284,9 +368,25 @@ function DecisionForm({ amendment, kommunenummer, name, onChanged }: { amendment
       </Heading>
       {general && <Alert data-color="danger">{general}</Alert>}
       <div className="form-grid">
-        <Textfield label={t('membership.decisionBody')} value={form.decisionBody} onChange={(e) => setForm({ ...form, decisionBody: e.target.value })} error={errors.decisionBody} />
-        <Textfield label={t('membership.decisionRef')} value={form.decisionRef} onChange={(e) => setForm({ ...form, decisionRef: e.target.value })} error={errors.decisionRef} />
-        <Textfield label={t('membership.decisionDate')} type="date" value={form.decisionDate} onChange={(e) => setForm({ ...form, decisionDate: e.target.value })} error={errors.decisionDate} />
+        <Textfield
+          label={t('membership.decisionBody')}
+          value={form.decisionBody}
+          onChange={(e) => setForm({ ...form, decisionBody: e.target.value })}
+          error={errors.decisionBody}
+        />
+        <Textfield
+          label={t('membership.decisionRef')}
+          value={form.decisionRef}
+          onChange={(e) => setForm({ ...form, decisionRef: e.target.value })}
+          error={errors.decisionRef}
+        />
+        <Textfield
+          label={t('membership.decisionDate')}
+          type="date"
+          value={form.decisionDate}
+          onChange={(e) => setForm({ ...form, decisionDate: e.target.value })}
+          error={errors.decisionDate}
+        />
         <div>
           <Button
             disabled={approve.fetching}
@@ -298,7 +398,12 @@ function DecisionForm({ amendment, kommunenummer, name, onChanged }: { amendment
             {t('amendment.approve', { name })}
           </Button>
         </div>
-        <Textfield label={t('amendment.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+        <Textfield
+          label={t('amendment.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={errors.reason}
+        />
         <div>
           <Button
             variant="secondary"

@@ -1,7 +1,17 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Details, Field, Heading, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Details,
+  Field,
+  Heading,
+  Label,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { CreateAgreementMutation, CreateFromDocumentedMutation } from './agreements.graphql';
@@ -34,10 +44,20 @@ export function CreateAgreementForm({ centres }: { centres: { id: string; name: 
             {t('agreements.new')}
           </Heading>
           {general && <Alert data-color="danger">{general}</Alert>}
-          <Textfield label={t('agreement.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
+          <Textfield
+            label={t('agreement.title')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            error={errors.title}
+          />
           <Field>
             <Label htmlFor="new-centre">{t('agreement.centre')}</Label>
-            <Select id="new-centre" value={centreId} onChange={(e) => setCentreId(e.target.value)} aria-invalid={!!errors.centreId}>
+            <Select
+              id="new-centre"
+              value={centreId}
+              onChange={(e) => setCentreId(e.target.value)}
+              aria-invalid={!!errors.centreId}
+            >
               <Select.Option value="">–</Select.Option>
               {centres.map((c) => (
                 <Select.Option key={c.id} value={c.id}>
@@ -47,7 +67,13 @@ export function CreateAgreementForm({ centres }: { centres: { id: string; name: 
             </Select>
             {errors.centreId && <ValidationMessage>{errors.centreId}</ValidationMessage>}
           </Field>
-          <Textfield label={t('agreement.validFrom')} type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} error={errors.validFrom} />
+          <Textfield
+            label={t('agreement.validFrom')}
+            type="date"
+            value={validFrom}
+            onChange={(e) => setValidFrom(e.target.value)}
+            error={errors.validFrom}
+          />
           <div className="button-row">
             <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
               {state.fetching ? t('agreement.saving') : t('agreement.create')}

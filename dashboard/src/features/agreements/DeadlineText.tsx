@@ -13,7 +13,15 @@ export function DeadlineText({ d }: { d: DeadlineLike }) {
   const end = d.nextPossibleEnd ? formatDate(d.nextPossibleEnd) : '';
   switch (d.kind) {
     case 'NOTICE':
-      return <>{t('agreement.deadlineNotice', { date: formatDate(d.noticeDeadline!), end, days: formatInteger(d.daysLeft ?? 0) })}</>;
+      return (
+        <>
+          {t('agreement.deadlineNotice', {
+            date: formatDate(d.noticeDeadline!),
+            end,
+            days: formatInteger(d.daysLeft ?? 0),
+          })}
+        </>
+      );
     case 'EXPIRY':
       return <>{t('agreement.deadlineExpiry', { end, days: formatInteger(d.daysLeft ?? 0) })}</>;
     case 'ROLLING':

@@ -10,7 +10,15 @@ import { AddPartyMutation, MunicipalityNamesQuery, RemovePartyMutation } from '.
  * The host's tools for the parties of a draft (or one under negotiation): add a partner with the day
  * it joins, or remove one registered by mistake. An agreement in force changes its parties by amendment.
  */
-export function DraftParties({ agreementId, parties, onChanged }: { agreementId: string; parties: { id: string; role: string; municipality: { kommunenummer: string; name: string } }[]; onChanged: () => void }) {
+export function DraftParties({
+  agreementId,
+  parties,
+  onChanged,
+}: {
+  agreementId: string;
+  parties: { id: string; role: string; municipality: { kommunenummer: string; name: string } }[];
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const [names] = useQuery({ query: MunicipalityNamesQuery });
   const [added, add] = useMutation(AddPartyMutation);
@@ -20,12 +28,16 @@ export function DraftParties({ agreementId, parties, onChanged }: { agreementId:
   const errors = fieldErrors(added.error);
   const taken = new Set(parties.map((p) => p.municipality.kommunenummer));
   const collator = new Intl.Collator('nb');
-  const candidates = (names.data?.municipalities ?? []).filter((m) => !taken.has(m.kommunenummer)).sort((a, b) => collator.compare(a.name, b.name));
+  const candidates = (names.data?.municipalities ?? [])
+    .filter((m) => !taken.has(m.kommunenummer))
+    .sort((a, b) => collator.compare(a.name, b.name));
 
   return (
     <div className="draft-parties" data-testid="draft-parties">
       {(generalError(added.error, t('error.network')) || generalError(removed.error, t('error.network'))) && (
-        <Alert data-color="danger">{generalError(added.error, t('error.network')) ?? generalError(removed.error, t('error.network'))}</Alert>
+        <Alert data-color="danger">
+          {generalError(added.error, t('error.network')) ?? generalError(removed.error, t('error.network'))}
+        </Alert>
       )}
       <ul className="plain-list">
         {parties
@@ -59,10 +71,22 @@ export function DraftParties({ agreementId, parties, onChanged }: { agreementId:
         }}
       >
         <div>
-          <MunicipalityCombobox id="add-party" label={t('agreement.addPartyField')} municipalities={candidates} value={kommunenummer} onChange={setKommunenummer} />
+          <MunicipalityCombobox
+            id="add-party"
+            label={t('agreement.addPartyField')}
+            municipalities={candidates}
+            value={kommunenummer}
+            onChange={setKommunenummer}
+          />
           {errors.kommunenummer && <div className="field-error">{errors.kommunenummer}</div>}
         </div>
-        <Textfield label={t('agreement.joined')} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} error={errors.joinedOn} />
+        <Textfield
+          label={t('agreement.joined')}
+          type="date"
+          value={joinedOn}
+          onChange={(e) => setJoinedOn(e.target.value)}
+          error={errors.joinedOn}
+        />
         <div>
           <Button type="submit" variant="secondary" disabled={!kommunenummer || added.fetching}>
             {t('agreement.addParty')}

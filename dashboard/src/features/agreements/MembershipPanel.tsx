@@ -24,12 +24,26 @@ export interface OwnParty {
  * own municipality with the day the membership ends (computed from the agreement's terms and shown
  * before anything is sent). The agreement and the other parties are not touched.
  */
-export function MembershipPanel({ party, agreementTitle, binding, onChanged }: { party: OwnParty; agreementTitle: string; binding: boolean; onChanged: () => void }) {
+export function MembershipPanel({
+  party,
+  agreementTitle,
+  binding,
+  onChanged,
+}: {
+  party: OwnParty;
+  agreementTitle: string;
+  binding: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const name = party.municipality.name;
   const [decision, saveDecision] = useMutation(RecordDecisionMutation);
   const [notice, giveNotice] = useMutation(GiveNoticeMutation);
-  const [form, setForm] = useState({ decisionBody: party.decisionBody ?? t('membership.defaultBody'), decisionRef: party.decisionRef ?? '', decisionDate: party.decisionDate ?? '' });
+  const [form, setForm] = useState({
+    decisionBody: party.decisionBody ?? t('membership.defaultBody'),
+    decisionRef: party.decisionRef ?? '',
+    decisionDate: party.decisionDate ?? '',
+  });
   const [leavesOn, setLeavesOn] = useState('');
   const [saved, setSaved] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -51,7 +65,11 @@ export function MembershipPanel({ party, agreementTitle, binding, onChanged }: {
       </Heading>
       <Paragraph data-testid="membership-decision">
         {party.decisionRef
-          ? t('membership.decisionRecorded', { body: party.decisionBody ?? '', ref: party.decisionRef, date: party.decisionDate ? formatDate(party.decisionDate) : '–' })
+          ? t('membership.decisionRecorded', {
+              body: party.decisionBody ?? '',
+              ref: party.decisionRef,
+              date: party.decisionDate ? formatDate(party.decisionDate) : '–',
+            })
           : t('membership.noDecision')}
       </Paragraph>
       <form
@@ -67,10 +85,28 @@ export function MembershipPanel({ party, agreementTitle, binding, onChanged }: {
           }
         }}
       >
-        {generalError(decision.error, t('error.network')) && <Alert data-color="danger">{generalError(decision.error, t('error.network'))}</Alert>}
-        <Textfield label={t('membership.decisionBody')} value={form.decisionBody} onChange={(e) => setForm({ ...form, decisionBody: e.target.value })} error={errors.decisionBody} />
-        <Textfield label={t('membership.decisionRef')} value={form.decisionRef} onChange={(e) => setForm({ ...form, decisionRef: e.target.value })} error={errors.decisionRef} />
-        <Textfield label={t('membership.decisionDate')} type="date" value={form.decisionDate} onChange={(e) => setForm({ ...form, decisionDate: e.target.value })} error={errors.decisionDate} />
+        {generalError(decision.error, t('error.network')) && (
+          <Alert data-color="danger">{generalError(decision.error, t('error.network'))}</Alert>
+        )}
+        <Textfield
+          label={t('membership.decisionBody')}
+          value={form.decisionBody}
+          onChange={(e) => setForm({ ...form, decisionBody: e.target.value })}
+          error={errors.decisionBody}
+        />
+        <Textfield
+          label={t('membership.decisionRef')}
+          value={form.decisionRef}
+          onChange={(e) => setForm({ ...form, decisionRef: e.target.value })}
+          error={errors.decisionRef}
+        />
+        <Textfield
+          label={t('membership.decisionDate')}
+          type="date"
+          value={form.decisionDate}
+          onChange={(e) => setForm({ ...form, decisionDate: e.target.value })}
+          error={errors.decisionDate}
+        />
         <div>
           <Button type="submit" variant="secondary" disabled={decision.fetching}>
             {t('membership.saveDecision')}
@@ -87,20 +123,31 @@ export function MembershipPanel({ party, agreementTitle, binding, onChanged }: {
         {t('membership.notice')}
       </Heading>
       {party.noticeGivenOn ? (
-        <Paragraph data-testid="membership-notice">{t('membership.noticeGiven', { given: formatDate(party.noticeGivenOn), left: party.leftOn ? formatDate(party.leftOn) : '–' })}</Paragraph>
+        <Paragraph data-testid="membership-notice">
+          {t('membership.noticeGiven', {
+            given: formatDate(party.noticeGivenOn),
+            left: party.leftOn ? formatDate(party.leftOn) : '–',
+          })}
+        </Paragraph>
       ) : !binding ? (
         <Paragraph className="muted">{t('membership.noticeNotBinding')}</Paragraph>
       ) : (
         <>
           <Paragraph data-size="sm">
-            {unknownEnd ? t('membership.noticeUnknown') : t('membership.noticeEffect', { date: formatDate(party.noticeEffect.leavesOn!) })}
+            {unknownEnd
+              ? t('membership.noticeUnknown')
+              : t('membership.noticeEffect', { date: formatDate(party.noticeEffect.leavesOn!) })}
           </Paragraph>
           <Button variant="secondary" data-color="danger" onClick={() => dialog.current?.showModal()}>
             {t('membership.giveNotice', { name })}
           </Button>
         </>
       )}
-      {notice.error && !noticeErrors.leavesOn && <Alert data-color="danger">{generalError(notice.error, t('error.network')) ?? Object.values(noticeErrors)[0]}</Alert>}
+      {notice.error && !noticeErrors.leavesOn && (
+        <Alert data-color="danger">
+          {generalError(notice.error, t('error.network')) ?? Object.values(noticeErrors)[0]}
+        </Alert>
+      )}
       <Dialog ref={dialog} closeButton={t('common.close')} aria-labelledby={`notice-${party.id}`}>
         <Dialog.Block>
           <Heading level={2} data-size="xs" id={`notice-${party.id}`}>
@@ -109,15 +156,31 @@ export function MembershipPanel({ party, agreementTitle, binding, onChanged }: {
           <Paragraph>
             {unknownEnd
               ? t('membership.confirmUnknown', { name, title: agreementTitle })
-              : t('membership.confirmText', { name, title: agreementTitle, date: formatDate(party.noticeEffect.leavesOn!) })}
+              : t('membership.confirmText', {
+                  name,
+                  title: agreementTitle,
+                  date: formatDate(party.noticeEffect.leavesOn!),
+                })}
           </Paragraph>
-          {unknownEnd && <Textfield label={t('membership.leavesOn')} type="date" value={leavesOn} onChange={(e) => setLeavesOn(e.target.value)} error={noticeErrors.leavesOn} />}
+          {unknownEnd && (
+            <Textfield
+              label={t('membership.leavesOn')}
+              type="date"
+              value={leavesOn}
+              onChange={(e) => setLeavesOn(e.target.value)}
+              error={noticeErrors.leavesOn}
+            />
+          )}
           <div className="button-row">
             <Button
               data-color="danger"
               disabled={notice.fetching}
               onClick={async () => {
-                const r = await giveNotice({ partyId: party.id, expectedVersion: party.version, input: { givenOn: todayInNorway(), leavesOn: leavesOn || null } });
+                const r = await giveNotice({
+                  partyId: party.id,
+                  expectedVersion: party.version,
+                  input: { givenOn: todayInNorway(), leavesOn: leavesOn || null },
+                });
                 if (!r.error || !fieldErrors(r.error).leavesOn) dialog.current?.close();
                 if (!r.error) onChanged();
               }}

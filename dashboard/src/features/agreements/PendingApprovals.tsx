@@ -14,9 +14,15 @@ export function PendingApprovals() {
   const { grants } = useSession();
   const director = grants.some((g) => g.role === 'DIRECTOR');
   const context = useMemo(() => ({ additionalTypenames: ['AgreementAmendment'] }), []);
-  const [result, reexecute] = useQuery({ query: MyPendingApprovalsQuery, pause: !director, requestPolicy: 'cache-and-network', context });
+  const [result, reexecute] = useQuery({
+    query: MyPendingApprovalsQuery,
+    pause: !director,
+    requestPolicy: 'cache-and-network',
+    context,
+  });
   if (!director) return null;
-  if (result.error) return <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (result.error)
+    return <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   const items = result.data?.myPendingApprovals ?? [];
   if (items.length === 0) return null;
   return (
@@ -27,7 +33,13 @@ export function PendingApprovals() {
       <ul>
         {items.map((x) => (
           <li key={x.id}>
-            <RouterLink to={`/avtaler/${x.agreement.id}`}>{t('amendments.waitingItem', { summary: x.summary, title: x.agreement.title, date: formatDate(x.effectiveOn) })}</RouterLink>
+            <RouterLink to={`/avtaler/${x.agreement.id}`}>
+              {t('amendments.waitingItem', {
+                summary: x.summary,
+                title: x.agreement.title,
+                date: formatDate(x.effectiveOn),
+              })}
+            </RouterLink>
           </li>
         ))}
       </ul>

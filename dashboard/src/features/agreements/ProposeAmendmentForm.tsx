@@ -1,6 +1,16 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Select,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import type { AmendmentFieldsFragment, AmendmentInput, CostModelKind, NoticeRunsTo } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { MunicipalityCombobox } from '../../components/MunicipalityCombobox';
@@ -39,13 +49,27 @@ const nextJanuary = () => `${new Date().getFullYear() + 1}-01-01`;
  * notice terms, the end of the term, the rate per inhabitant, partners leaving and one joining.
  * Host finance staff see the rate only. Nothing changes until every affected party has approved.
  */
-export function ProposeAmendmentForm({ context, costOnly, revise, onDone, onCancel }: { context: ProposalContext; costOnly: boolean; revise?: AmendmentFieldsFragment; onDone: () => void; onCancel: () => void }) {
+export function ProposeAmendmentForm({
+  context,
+  costOnly,
+  revise,
+  onDone,
+  onCancel,
+}: {
+  context: ProposalContext;
+  costOnly: boolean;
+  revise?: AmendmentFieldsFragment;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [propose, doPropose] = useMutation(ProposeAmendmentMutation);
   const [revision, doRevise] = useMutation(ReviseAmendmentMutation);
   const [names] = useQuery({ query: MunicipalityNamesQuery, pause: costOnly });
   const collator = new Intl.Collator('nb');
-  const candidates = (names.data?.municipalities ?? []).filter((m) => !context.names[m.kommunenummer]).sort((a, b) => collator.compare(a.name, b.name));
+  const candidates = (names.data?.municipalities ?? [])
+    .filter((m) => !context.names[m.kommunenummer])
+    .sort((a, b) => collator.compare(a.name, b.name));
   const changed = (f: string) => revise?.changedFields.find((c) => c.field === f)?.after;
   const [form, setForm] = useState({
     summary: revise?.summary ?? '',
@@ -53,7 +77,10 @@ export function ProposeAmendmentForm({ context, costOnly, revise, onDone, onCanc
     noticeMonths: String(changed('noticeMonths') ?? context.noticeMonths ?? ''),
     noticeRunsTo: (changed('noticeRunsTo') as NoticeRunsTo | undefined) ?? context.noticeRunsTo,
     validTo: (changed('validTo') as string | undefined) ?? context.validTo ?? '',
-    rate: revise?.costTerms?.rateOre !== null && revise?.costTerms?.rateOre !== undefined ? String(revise.costTerms.rateOre / 100).replace('.', ',') : '',
+    rate:
+      revise?.costTerms?.rateOre !== null && revise?.costTerms?.rateOre !== undefined
+        ? String(revise.costTerms.rateOre / 100).replace('.', ',')
+        : '',
     leaving: revise?.leaving ?? ([] as string[]),
     joining: revise?.joining[0] ?? '',
   });
@@ -78,7 +105,8 @@ export function ProposeAmendmentForm({ context, costOnly, revise, onDone, onCanc
       if (form.noticeRunsTo !== context.noticeRunsTo) changes.noticeRunsTo = form.noticeRunsTo;
       if ((form.validTo || null) !== context.validTo) changes.validTo = form.validTo || null;
     }
-    const model = context.costModel && RATE_MODELS.includes(context.costModel) ? context.costModel : 'PER_INHABITANT_HOST_RESIDUAL';
+    const model =
+      context.costModel && RATE_MODELS.includes(context.costModel) ? context.costModel : 'PER_INHABITANT_HOST_RESIDUAL';
     const input: AmendmentInput = {
       summary: form.summary,
       effectiveOn: form.effectiveOn,
@@ -87,7 +115,9 @@ export function ProposeAmendmentForm({ context, costOnly, revise, onDone, onCanc
       leaving: costOnly ? [] : form.leaving,
       joining: costOnly || !form.joining ? [] : [form.joining],
     };
-    const r = revise ? await doRevise({ id: revise.id, expectedVersion: revise.version, input }) : await doPropose({ agreementId: context.agreementId, expectedVersion: context.version, input });
+    const r = revise
+      ? await doRevise({ id: revise.id, expectedVersion: revise.version, input })
+      : await doPropose({ agreementId: context.agreementId, expectedVersion: context.version, input });
     if (!r.error) onDone();
   }
 
@@ -105,14 +135,35 @@ export function ProposeAmendmentForm({ context, costOnly, revise, onDone, onCanc
         {revise ? t('amendment.reviseHeading') : t('amendment.proposeHeading')}
       </Heading>
       {general.length > 0 && <Alert data-color="danger">{general.join(' ')}</Alert>}
-      <Textfield label={t('amendment.summary')} value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} error={errors.summary} />
-      <Textfield label={t('amendment.effectiveOn')} type="date" value={form.effectiveOn} onChange={(e) => setForm({ ...form, effectiveOn: e.target.value })} error={errors.effectiveOn} />
+      <Textfield
+        label={t('amendment.summary')}
+        value={form.summary}
+        onChange={(e) => setForm({ ...form, summary: e.target.value })}
+        error={errors.summary}
+      />
+      <Textfield
+        label={t('amendment.effectiveOn')}
+        type="date"
+        value={form.effectiveOn}
+        onChange={(e) => setForm({ ...form, effectiveOn: e.target.value })}
+        error={errors.effectiveOn}
+      />
       {!costOnly && (
         <>
-          <Textfield label={t('agreement.noticeMonths')} inputMode="numeric" value={form.noticeMonths} onChange={(e) => setForm({ ...form, noticeMonths: e.target.value })} error={errors['changes.noticeMonths']} />
+          <Textfield
+            label={t('agreement.noticeMonths')}
+            inputMode="numeric"
+            value={form.noticeMonths}
+            onChange={(e) => setForm({ ...form, noticeMonths: e.target.value })}
+            error={errors['changes.noticeMonths']}
+          />
           <Field>
             <Label htmlFor="proposal-runs-to">{t('agreement.noticeRunsTo')}</Label>
-            <Select id="proposal-runs-to" value={form.noticeRunsTo} onChange={(e) => setForm({ ...form, noticeRunsTo: e.target.value as NoticeRunsTo })}>
+            <Select
+              id="proposal-runs-to"
+              value={form.noticeRunsTo}
+              onChange={(e) => setForm({ ...form, noticeRunsTo: e.target.value as NoticeRunsTo })}
+            >
               {NOTICE_RUNS_TO.map((r) => (
                 <Select.Option key={r} value={r}>
                   {t(`agreement.runsTo.${r}`)}
@@ -120,10 +171,23 @@ export function ProposeAmendmentForm({ context, costOnly, revise, onDone, onCanc
               ))}
             </Select>
           </Field>
-          <Textfield label={t('agreement.validTo')} type="date" value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.target.value })} error={errors['changes.validTo']} />
+          <Textfield
+            label={t('agreement.validTo')}
+            type="date"
+            value={form.validTo}
+            onChange={(e) => setForm({ ...form, validTo: e.target.value })}
+            error={errors['changes.validTo']}
+          />
         </>
       )}
-      <Textfield label={t('amendment.rateField')} description={t('amendment.rateHelp')} inputMode="decimal" value={form.rate} onChange={(e) => setForm({ ...form, rate: e.target.value })} error={rateError ?? errors['costTerms.rateOre'] ?? errors['costTerms.model']} />
+      <Textfield
+        label={t('amendment.rateField')}
+        description={t('amendment.rateHelp')}
+        inputMode="decimal"
+        value={form.rate}
+        onChange={(e) => setForm({ ...form, rate: e.target.value })}
+        error={rateError ?? errors['costTerms.rateOre'] ?? errors['costTerms.model']}
+      />
       {!costOnly && (
         <>
           <Fieldset>
@@ -134,12 +198,25 @@ export function ProposeAmendmentForm({ context, costOnly, revise, onDone, onCanc
                 label={p.name}
                 value={p.kommunenummer}
                 checked={form.leaving.includes(p.kommunenummer)}
-                onChange={(e) => setForm({ ...form, leaving: e.target.checked ? [...form.leaving, p.kommunenummer] : form.leaving.filter((k) => k !== p.kommunenummer) })}
+                onChange={(e) =>
+                  setForm({
+                    ...form,
+                    leaving: e.target.checked
+                      ? [...form.leaving, p.kommunenummer]
+                      : form.leaving.filter((k) => k !== p.kommunenummer),
+                  })
+                }
               />
             ))}
           </Fieldset>
           <div>
-            <MunicipalityCombobox id="proposal-joining" label={t('amendment.joiningField')} municipalities={candidates} value={form.joining} onChange={(joining) => setForm({ ...form, joining })} />
+            <MunicipalityCombobox
+              id="proposal-joining"
+              label={t('amendment.joiningField')}
+              municipalities={candidates}
+              value={form.joining}
+              onChange={(joining) => setForm({ ...form, joining })}
+            />
             {errors['joining.0'] && <div className="field-error">{errors['joining.0']}</div>}
           </div>
         </>

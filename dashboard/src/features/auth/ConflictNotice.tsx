@@ -36,7 +36,13 @@ export function ConflictNotice({
           <p>{t('conflict.clashes')}</p>
           <ul>
             {merge.clashes.map((d) => (
-              <li key={d.key}>{t('conflict.changed', { field: label(d.key), theirs: show(d.key, d.theirs), mine: show(d.key, d.mine) })}</li>
+              <li key={d.key}>
+                {t('conflict.changed', {
+                  field: label(d.key),
+                  theirs: show(d.key, d.theirs),
+                  mine: show(d.key, d.mine),
+                })}
+              </li>
             ))}
           </ul>
         </>

@@ -64,14 +64,29 @@ export default function LoginPage() {
         onSubmit={async (e) => {
           e.preventDefault();
           const r = await login({ email, password });
-          const next = r.error?.graphQLErrors.find((g) => g.extensions?.code === 'TOTP_REQUIRED')?.extensions?.challenge;
+          const next = r.error?.graphQLErrors.find((g) => g.extensions?.code === 'TOTP_REQUIRED')?.extensions
+            ?.challenge;
           if (typeof next === 'string') setChallenge(next);
           else if (!r.error) done();
         }}
       >
         {general && <Alert data-color="danger">{general}</Alert>}
-        <Textfield label={t('auth.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} />
-        <Textfield label={t('auth.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+        <Textfield
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.email}
+        />
+        <Textfield
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+        />
         <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
           {state.fetching ? t('auth.signingIn') : t('auth.submit')}
         </Button>

@@ -45,7 +45,13 @@ export function TotpStep({ challenge, onDone }: { challenge: string; onDone(): v
         }}
       >
         {state.error && <Alert data-color="danger">{errorMessage(state.error, t('error.network'))}</Alert>}
-        <Textfield label={t('auth.totpCode')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
+        <Textfield
+          label={t('auth.totpCode')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
         <Button type="submit" disabled={state.fetching}>
           {t('auth.totpSubmit')}
         </Button>

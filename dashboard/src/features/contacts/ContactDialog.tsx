@@ -5,7 +5,12 @@ import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { ConflictNotice } from '../auth/ConflictNotice';
 import { useMergingForm } from '../../lib/useMergingForm';
-import { CreateContactMutation, EndContactMutation, EraseContactMutation, UpdateContactMutation } from './contacts.graphql';
+import {
+  CreateContactMutation,
+  EndContactMutation,
+  EraseContactMutation,
+  UpdateContactMutation,
+} from './contacts.graphql';
 import { History } from '../auth/History';
 
 export interface ContactDraft {
@@ -19,7 +24,16 @@ export interface ContactDraft {
   isContactPoint: boolean;
 }
 
-type ContactRecord = { id: string; version: number; agencyId: string; name: string; title?: string | null; phone?: string | null; email?: string | null; isContactPoint: boolean };
+type ContactRecord = {
+  id: string;
+  version: number;
+  agencyId: string;
+  name: string;
+  title?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  isContactPoint: boolean;
+};
 /** A saved contact as form values; also applied to the record a CONFLICT sends back. */
 export const contactDraft = (c: ContactRecord): ContactDraft => ({
   id: c.id,
@@ -36,26 +50,69 @@ const KEYS = ['name', 'title', 'phone', 'email', 'isContactPoint'] as const;
 type ContactFieldValues = Pick<ContactDraft, 'name' | 'title' | 'phone' | 'email' | 'isContactPoint'>;
 
 /** A contact person's work details as form fields, each with the server's error for it (also in «Ny etat»). */
-export function ContactFields<T extends ContactFieldValues>({ form, onChange, errors }: { form: T; onChange(next: T): void; errors: Record<string, string | undefined> }) {
+export function ContactFields<T extends ContactFieldValues>({
+  form,
+  onChange,
+  errors,
+}: {
+  form: T;
+  onChange(next: T): void;
+  errors: Record<string, string | undefined>;
+}) {
   const { t } = useI18n();
   return (
     <>
-      <Textfield label={t('contacts.col.name')} value={form.name} onChange={(e) => onChange({ ...form, name: e.target.value })} error={errors.name} />
-      <Textfield label={t('contacts.col.title')} value={form.title} onChange={(e) => onChange({ ...form, title: e.target.value })} error={errors.title} />
-      <Textfield label={t('contacts.col.phone')} type="tel" value={form.phone} onChange={(e) => onChange({ ...form, phone: e.target.value })} error={errors.phone} />
-      <Textfield label={t('contacts.col.email')} type="email" value={form.email} onChange={(e) => onChange({ ...form, email: e.target.value })} error={errors.email} />
-      <Checkbox label={t('contacts.isContactPoint')} checked={form.isContactPoint} onChange={(e) => onChange({ ...form, isContactPoint: e.target.checked })} />
+      <Textfield
+        label={t('contacts.col.name')}
+        value={form.name}
+        onChange={(e) => onChange({ ...form, name: e.target.value })}
+        error={errors.name}
+      />
+      <Textfield
+        label={t('contacts.col.title')}
+        value={form.title}
+        onChange={(e) => onChange({ ...form, title: e.target.value })}
+        error={errors.title}
+      />
+      <Textfield
+        label={t('contacts.col.phone')}
+        type="tel"
+        value={form.phone}
+        onChange={(e) => onChange({ ...form, phone: e.target.value })}
+        error={errors.phone}
+      />
+      <Textfield
+        label={t('contacts.col.email')}
+        type="email"
+        value={form.email}
+        onChange={(e) => onChange({ ...form, email: e.target.value })}
+        error={errors.email}
+      />
+      <Checkbox
+        label={t('contacts.isContactPoint')}
+        checked={form.isContactPoint}
+        onChange={(e) => onChange({ ...form, isContactPoint: e.target.checked })}
+      />
     </>
   );
 }
 
 /** The work details as the server takes them: empty optional fields become null. */
-export const contactInput = (f: ContactFieldValues) => ({ name: f.name, title: f.title || null, phone: f.phone || null, email: f.email || null, isContactPoint: f.isContactPoint });
+export const contactInput = (f: ContactFieldValues) => ({
+  name: f.name,
+  title: f.title || null,
+  phone: f.phone || null,
+  email: f.email || null,
+  isContactPoint: f.isContactPoint,
+});
 
 /** Create or edit a contact person: work details only; the server's field errors show at the fields. */
 export type ContactOutcome = 'saved' | 'ended' | 'erased';
 
-export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft | null; onSaved(outcome: ContactOutcome): void }>(function ContactDialog({ draft, onSaved }, ref) {
+export const ContactDialog = forwardRef<
+  HTMLDialogElement,
+  { draft: ContactDraft | null; onSaved(outcome: ContactOutcome): void }
+>(function ContactDialog({ draft, onSaved }, ref) {
   const { t } = useI18n();
   const { form, setForm, conflict, settle } = useMergingForm(draft, KEYS, contactDraft);
   const [updateState, update] = useMutation(UpdateContactMutation);
@@ -69,7 +126,13 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
   const errors = fieldErrors(state.error);
   const general = generalError(state.error, t('error.network'));
   const leaveError = generalError(confirming === 'erase' ? eraseState.error : endState.error, t('error.network'));
-  const labels = { name: t('contacts.col.name'), title: t('contacts.col.title'), phone: t('contacts.col.phone'), email: t('contacts.col.email'), isContactPoint: t('contacts.isContactPoint') };
+  const labels = {
+    name: t('contacts.col.name'),
+    title: t('contacts.col.title'),
+    phone: t('contacts.col.phone'),
+    email: t('contacts.col.email'),
+    isContactPoint: t('contacts.isContactPoint'),
+  };
 
   return (
     <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby="contact-dialog-heading">
@@ -84,7 +147,9 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
             onSubmit={async (e) => {
               e.preventDefault();
               const input = contactInput(form);
-              const r = form.id ? await update({ id: form.id, input, expectedVersion: form.version }) : await create({ input: { ...input, agencyId: form.agencyId } });
+              const r = form.id
+                ? await update({ id: form.id, input, expectedVersion: form.version })
+                : await create({ input: { ...input, agencyId: form.agencyId } });
               settle(r.error);
               if (!r.error) onSaved('saved');
             }}
@@ -107,14 +172,19 @@ export const ContactDialog = forwardRef<HTMLDialogElement, { draft: ContactDraft
             </Heading>
             {confirming ? (
               <div role="group" aria-labelledby="contact-left-heading">
-                <Paragraph>{t(confirming === 'end' ? 'contacts.endConfirm' : 'contacts.eraseConfirm', { name: form.name })}</Paragraph>
+                <Paragraph>
+                  {t(confirming === 'end' ? 'contacts.endConfirm' : 'contacts.eraseConfirm', { name: form.name })}
+                </Paragraph>
                 {leaveError && <Alert data-color="danger">{leaveError}</Alert>}
                 <div className="button-row">
                   <Button
                     data-color="danger"
                     disabled={endState.fetching || eraseState.fetching}
                     onClick={async () => {
-                      const r = confirming === 'end' ? await end({ id: form.id!, expectedVersion: form.version }) : await erase({ id: form.id! });
+                      const r =
+                        confirming === 'end'
+                          ? await end({ id: form.id!, expectedVersion: form.version })
+                          : await erase({ id: form.id! });
                       if (!r.error) {
                         setConfirming(null);
                         onSaved(confirming === 'end' ? 'ended' : 'erased');

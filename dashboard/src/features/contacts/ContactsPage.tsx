@@ -1,10 +1,31 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Button, Checkbox, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { AGENCY_KIND_LABELS, AGENCY_KINDS, canManageMunicipalityContacts, FINDING_CODE_LABELS, toCsv, type AgencyKind, type Grant } from '@samordna/domain';
+import {
+  AGENCY_KIND_LABELS,
+  AGENCY_KINDS,
+  canManageMunicipalityContacts,
+  FINDING_CODE_LABELS,
+  toCsv,
+  type AgencyKind,
+  type Grant,
+} from '@samordna/domain';
 import { Permission } from '../auth/Permission';
 import type { MunicipalityContactsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -14,7 +35,13 @@ import { formatOsloDate } from '../../lib/format';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { NewAgencyDialog, type NewAgencyDraft } from './NewAgencyDialog';
 import { PrintHeader } from './PrintHeader';
-import { CentreContactsQuery, ContactOptionsQuery, MunicipalityContactsQuery as MunicipalityContacts, StaleContactsQuery, VerifyContactsMutation } from './contacts.graphql';
+import {
+  CentreContactsQuery,
+  ContactOptionsQuery,
+  MunicipalityContactsQuery as MunicipalityContacts,
+  StaleContactsQuery,
+  VerifyContactsMutation,
+} from './contacts.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useOpenOnHome } from '../start/home';
 import { useSession } from '../auth/session';
@@ -36,19 +63,36 @@ export default function ContactsPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   // Opens on the user's own municipality, or a centre leader's centre (a link that names one wins).
-  useOpenOnHome(['kommune', 'senter', 'ubekreftet'], (h): Record<string, string> | null => (h.isCentre && h.centreId ? { senter: h.centreId } : h.kommunenummer ? { kommune: h.kommunenummer } : null));
+  useOpenOnHome(['kommune', 'senter', 'ubekreftet'], (h): Record<string, string> | null =>
+    h.isCentre && h.centreId ? { senter: h.centreId } : h.kommunenummer ? { kommune: h.kommunenummer } : null,
+  );
   const kommunenummer = params.get('kommune') ?? '';
   const centreId = params.get('senter') ?? '';
   const showStale = params.get('ubekreftet') === '1';
   const [options, refreshOptions] = useQuery({ query: ContactOptionsQuery });
   // A new or changed contact or agency (also «Ny etat») refetches the lists and the centre's gaps.
   const context = useMemo(() => ({ additionalTypenames: ['ContactPerson', 'Agency'] }), []);
-  const [contacts, refresh] = useQuery({ query: MunicipalityContacts, variables: { kommunenummer }, pause: !kommunenummer, context });
-  const [centre, refreshCentre] = useQuery({ query: CentreContactsQuery, variables: { centreId }, pause: !centreId, context });
+  const [contacts, refresh] = useQuery({
+    query: MunicipalityContacts,
+    variables: { kommunenummer },
+    pause: !kommunenummer,
+    context,
+  });
+  const [centre, refreshCentre] = useQuery({
+    query: CentreContactsQuery,
+    variables: { centreId },
+    pause: !centreId,
+    context,
+  });
   // A centre leader's stale list is their own centre's members; others see every contact they may read.
   const { me, grants, loading: sessionLoading } = useSession();
   const ownCentreId = grants.find((g) => g.role === 'CENTRE_LEADER' && g.centreId)?.centreId ?? null;
-  const [stale, refreshStale] = useQuery({ query: StaleContactsQuery, variables: { centreId: ownCentreId }, pause: !showStale || sessionLoading, context });
+  const [stale, refreshStale] = useQuery({
+    query: StaleContactsQuery,
+    variables: { centreId: ownCentreId },
+    pause: !showStale || sessionLoading,
+    context,
+  });
   const [staleSort, setStaleSort] = useState<'verified' | 'name' | 'municipality'>('verified');
   const [verifyState, verify] = useMutation(VerifyContactsMutation);
   const [selected, setSelected] = useState<string[]>([]);
@@ -73,7 +117,9 @@ export default function ContactsPage() {
   };
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
   const agencies: Agency[] = contacts.data?.agencies.items ?? [];
-  const memberOf = (contacts.data?.municipality.centreMemberships ?? []).filter((m) => m.isCurrent).map((m) => m.centre.id);
+  const memberOf = (contacts.data?.municipality.centreMemberships ?? [])
+    .filter((m) => m.isCurrent)
+    .map((m) => m.centre.id);
   const mayEdit = (g: Grant[]) => canManageMunicipalityContacts(g, kommunenummer, memberOf);
   const newContact = (agencyId: string) => {
     setDraft({ agencyId, name: '', title: '', phone: '', email: '', isContactPoint: false });
@@ -88,11 +134,14 @@ export default function ContactsPage() {
   const wanted = params.get('ny');
   useEffect(() => {
     if (!wanted || !contacts.data || !options.data || sessionLoading) return;
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.delete('ny');
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.delete('ny');
+        return next;
+      },
+      { replace: true },
+    );
     if (!(AGENCY_KINDS as readonly string[]).includes(wanted) || !mayEdit(grants)) return;
     const existing = contacts.data.agencies.items.find((a) => a.kind === wanted);
     if (existing) newContact(existing.id);
@@ -103,19 +152,29 @@ export default function ContactsPage() {
     const items = [...(stale.data?.contacts.items ?? [])];
     const by = {
       // Never verified first, then the oldest verification.
-      verified: (a: (typeof items)[number], b: (typeof items)[number]) => (a.verifiedAt ?? '').localeCompare(b.verifiedAt ?? ''),
+      verified: (a: (typeof items)[number], b: (typeof items)[number]) =>
+        (a.verifiedAt ?? '').localeCompare(b.verifiedAt ?? ''),
       name: (a: (typeof items)[number], b: (typeof items)[number]) => a.name.localeCompare(b.name, 'nb'),
-      municipality: (a: (typeof items)[number], b: (typeof items)[number]) => a.agency.municipality.name.localeCompare(b.agency.municipality.name, 'nb') || a.name.localeCompare(b.name, 'nb'),
+      municipality: (a: (typeof items)[number], b: (typeof items)[number]) =>
+        a.agency.municipality.name.localeCompare(b.agency.municipality.name, 'nb') ||
+        a.name.localeCompare(b.name, 'nb'),
     }[staleSort];
     return items.sort(by);
   }, [stale.data, staleSort]);
   // The list spans municipalities and does not say which centres they belong to: offer the button to whoever
   // may manage some of these contacts (a centre leader may, for its members); the server checks each one.
-  const mayVerifyStale = (g: Grant[]) => g.some((x) => x.role === 'CENTRE_LEADER') || staleItems.some((c) => canManageMunicipalityContacts(g, c.agency.municipality.kommunenummer, []));
+  const mayVerifyStale = (g: Grant[]) =>
+    g.some((x) => x.role === 'CENTRE_LEADER') ||
+    staleItems.some((c) => canManageMunicipalityContacts(g, c.agency.municipality.kommunenummer, []));
   // A gap tag says what is missing: which key agencies have no contact, how many contacts are unverified.
-  const gapLabel = (code: (typeof CONTACT_CODES)[number], r: { missingKeyAgencies: AgencyKind[]; staleContacts: number }) =>
+  const gapLabel = (
+    code: (typeof CONTACT_CODES)[number],
+    r: { missingKeyAgencies: AgencyKind[]; staleContacts: number },
+  ) =>
     code === 'NO_KEY_CONTACT' && r.missingKeyAgencies.length
-      ? t('contacts.gap.missing', { agencies: r.missingKeyAgencies.map((k) => AGENCY_KIND_LABELS[k][locale]).join(', ') })
+      ? t('contacts.gap.missing', {
+          agencies: r.missingKeyAgencies.map((k) => AGENCY_KIND_LABELS[k][locale]).join(', '),
+        })
       : code === 'STALE_CONTACTS' && r.staleContacts > 0
         ? plural(r.staleContacts, 'contacts.gap.staleOne', 'contacts.gap.stale')
         : FINDING_CODE_LABELS[code][locale];
@@ -138,7 +197,13 @@ export default function ContactsPage() {
         {t('contacts.workOnly')}
       </Paragraph>
       <div className="filters no-print">
-        <MunicipalityCombobox id="k-municipality" label={t('contacts.municipality')} municipalities={options.data?.municipalities ?? []} value={kommunenummer} onChange={(k) => choose('kommune', k)} />
+        <MunicipalityCombobox
+          id="k-municipality"
+          label={t('contacts.municipality')}
+          municipalities={options.data?.municipalities ?? []}
+          value={kommunenummer}
+          onChange={(k) => choose('kommune', k)}
+        />
         <Field>
           <Label htmlFor="k-centre">{t('contacts.centre')}</Label>
           <Select id="k-centre" value={centreId} onChange={(e) => choose('senter', e.target.value)}>
@@ -151,7 +216,9 @@ export default function ContactsPage() {
           </Select>
         </Field>
       </div>
-      {options.error && <QueryError error={options.error} onRetry={() => refreshOptions({ requestPolicy: 'network-only' })} />}
+      {options.error && (
+        <QueryError error={options.error} onRetry={() => refreshOptions({ requestPolicy: 'network-only' })} />
+      )}
       {notice && (
         <Alert data-color="success" role="status">
           {notice}
@@ -170,7 +237,9 @@ export default function ContactsPage() {
             <Heading level={2} data-size="sm" id="stale-heading">
               {t('contacts.staleList')}
             </Heading>
-            <Paragraph role="status">{plural(stale.data.contacts.totalCount, 'contacts.staleCountOne', 'contacts.staleCount')}</Paragraph>
+            <Paragraph role="status">
+              {plural(stale.data.contacts.totalCount, 'contacts.staleCountOne', 'contacts.staleCount')}
+            </Paragraph>
             {ownCentreId && <Paragraph data-size="sm">{t('contacts.staleOwnCentre')}</Paragraph>}
             {staleItems.length > 0 && (
               <>
@@ -178,7 +247,11 @@ export default function ContactsPage() {
                   <Permission allowed={mayVerifyStale}>{verifyRows}</Permission>
                   <Field>
                     <Label htmlFor="stale-sort">{t('contacts.sortBy')}</Label>
-                    <Select id="stale-sort" value={staleSort} onChange={(e) => setStaleSort(e.target.value as typeof staleSort)}>
+                    <Select
+                      id="stale-sort"
+                      value={staleSort}
+                      onChange={(e) => setStaleSort(e.target.value as typeof staleSort)}
+                    >
                       <Select.Option value="verified">{t('contacts.sort.verified')}</Select.Option>
                       <Select.Option value="name">{t('contacts.sort.name')}</Select.Option>
                       <Select.Option value="municipality">{t('contacts.sort.municipality')}</Select.Option>
@@ -186,39 +259,45 @@ export default function ContactsPage() {
                   </Field>
                 </div>
                 <ScrollTable label={t('contacts.staleList')}>
-                <Table zebra border data-size="sm" data-testid="stale-table">
-                  <caption className="visually-hidden">{t('contacts.staleList')}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>
-                        <Checkbox
-                          aria-label={t('contacts.selectAll')}
-                          checked={staleItems.length > 0 && staleItems.every((c) => selected.includes(c.id))}
-                          onChange={(e) => setSelected(e.target.checked ? staleItems.map((c) => c.id) : [])}
-                        />
-                      </Table.HeaderCell>
-                      <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {staleItems.map((c) => (
-                      <Table.Row key={c.id}>
-                        <Table.Cell>
-                          <Checkbox aria-label={t('contacts.select', { name: c.name })} checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-                        </Table.Cell>
-                        <Table.Cell>
-                          {c.name} <span className="muted">({c.agency.name})</span>
-                        </Table.Cell>
-                        <Table.Cell>
-                          <RouterLink to={`/kontakter?kommune=${c.agency.municipality.kommunenummer}`}>{c.agency.municipality.name}</RouterLink>
-                        </Table.Cell>
-                        <Table.Cell>{c.verifiedAt ? formatOsloDate(c.verifiedAt) : t('contacts.never')}</Table.Cell>
+                  <Table zebra border data-size="sm" data-testid="stale-table">
+                    <caption className="visually-hidden">{t('contacts.staleList')}</caption>
+                    <Table.Head>
+                      <Table.Row>
+                        <Table.HeaderCell>
+                          <Checkbox
+                            aria-label={t('contacts.selectAll')}
+                            checked={staleItems.length > 0 && staleItems.every((c) => selected.includes(c.id))}
+                            onChange={(e) => setSelected(e.target.checked ? staleItems.map((c) => c.id) : [])}
+                          />
+                        </Table.HeaderCell>
+                        <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
+                        <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
+                        <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
                       </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
+                    </Table.Head>
+                    <Table.Body>
+                      {staleItems.map((c) => (
+                        <Table.Row key={c.id}>
+                          <Table.Cell>
+                            <Checkbox
+                              aria-label={t('contacts.select', { name: c.name })}
+                              checked={selected.includes(c.id)}
+                              onChange={(e) => toggle(c.id, e.target.checked)}
+                            />
+                          </Table.Cell>
+                          <Table.Cell>
+                            {c.name} <span className="muted">({c.agency.name})</span>
+                          </Table.Cell>
+                          <Table.Cell>
+                            <RouterLink to={`/kontakter?kommune=${c.agency.municipality.kommunenummer}`}>
+                              {c.agency.municipality.name}
+                            </RouterLink>
+                          </Table.Cell>
+                          <Table.Cell>{c.verifiedAt ? formatOsloDate(c.verifiedAt) : t('contacts.never')}</Table.Cell>
+                        </Table.Row>
+                      ))}
+                    </Table.Body>
+                  </Table>
                 </ScrollTable>
               </>
             )}
@@ -236,49 +315,64 @@ export default function ContactsPage() {
               {t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}
             </Heading>
             {centre.data.centreCoverage.rows.length === 0 ? (
-              <Paragraph role="status">{t('common.noMembers', { name: centre.data.centreCoverage.centreName })}</Paragraph>
+              <Paragraph role="status">
+                {t('common.noMembers', { name: centre.data.centreCoverage.centreName })}
+              </Paragraph>
             ) : (
               <ScrollTable label={t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}>
-              <Table zebra border data-size="sm" data-testid="centre-contacts">
-                <caption className="visually-hidden">{t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('contacts.missing')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {centre.data.centreCoverage.rows.map((r) => {
-                    const codes = r.codes.filter((c): c is (typeof CONTACT_CODES)[number] => (CONTACT_CODES as readonly string[]).includes(c));
-                    return (
-                      <Table.Row key={r.municipality.kommunenummer}>
-                        <Table.Cell>
-                          <RouterLink to={`/kontakter?kommune=${r.municipality.kommunenummer}`}>{r.municipality.name}</RouterLink>
-                        </Table.Cell>
-                        <Table.Cell>
-                          {codes.length === 0
-                            ? t('contacts.allGood')
-                            : codes.map((c) => (
-                                <Tag key={c} data-size="sm" data-color="warning" className="code-tag">
-                                  {gapLabel(c, r)}
-                                </Tag>
-                              ))}
-                          {r.missingKeyAgencies.length > 0 && canManageMunicipalityContacts(grants, r.municipality.kommunenummer, [centreId]) && (
-                            <span className="gap-actions no-print">
-                              {r.missingKeyAgencies.map((k) => (
-                                <RouterLink key={k} to={`/kontakter?kommune=${r.municipality.kommunenummer}&ny=${k}`}>
-                                  {t('contacts.addMissing', { agency: AGENCY_KIND_LABELS[k][locale] })}
-                                  <span className="visually-hidden"> {t('contacts.inMunicipality', { municipality: r.municipality.name })}</span>
-                                </RouterLink>
-                              ))}
-                            </span>
-                          )}
-                        </Table.Cell>
-                      </Table.Row>
-                    );
-                  })}
-                </Table.Body>
-              </Table>
+                <Table zebra border data-size="sm" data-testid="centre-contacts">
+                  <caption className="visually-hidden">
+                    {t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}
+                  </caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('contacts.missing')}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {centre.data.centreCoverage.rows.map((r) => {
+                      const codes = r.codes.filter((c): c is (typeof CONTACT_CODES)[number] =>
+                        (CONTACT_CODES as readonly string[]).includes(c),
+                      );
+                      return (
+                        <Table.Row key={r.municipality.kommunenummer}>
+                          <Table.Cell>
+                            <RouterLink to={`/kontakter?kommune=${r.municipality.kommunenummer}`}>
+                              {r.municipality.name}
+                            </RouterLink>
+                          </Table.Cell>
+                          <Table.Cell>
+                            {codes.length === 0
+                              ? t('contacts.allGood')
+                              : codes.map((c) => (
+                                  <Tag key={c} data-size="sm" data-color="warning" className="code-tag">
+                                    {gapLabel(c, r)}
+                                  </Tag>
+                                ))}
+                            {r.missingKeyAgencies.length > 0 &&
+                              canManageMunicipalityContacts(grants, r.municipality.kommunenummer, [centreId]) && (
+                                <span className="gap-actions no-print">
+                                  {r.missingKeyAgencies.map((k) => (
+                                    <RouterLink
+                                      key={k}
+                                      to={`/kontakter?kommune=${r.municipality.kommunenummer}&ny=${k}`}
+                                    >
+                                      {t('contacts.addMissing', { agency: AGENCY_KIND_LABELS[k][locale] })}
+                                      <span className="visually-hidden">
+                                        {' '}
+                                        {t('contacts.inMunicipality', { municipality: r.municipality.name })}
+                                      </span>
+                                    </RouterLink>
+                                  ))}
+                                </span>
+                              )}
+                          </Table.Cell>
+                        </Table.Row>
+                      );
+                    })}
+                  </Table.Body>
+                </Table>
               </ScrollTable>
             )}
           </section>
@@ -315,9 +409,27 @@ export default function ContactsPage() {
                   download(
                     `kontakter-${kommunenummer}.csv`,
                     toCsv([
-                      [t('contacts.municipality'), t('contacts.col.agency'), t('contacts.col.name'), t('contacts.col.title'), t('contacts.col.phone'), t('contacts.col.email'), t('contacts.contactPoint'), t('contacts.col.verified')],
+                      [
+                        t('contacts.municipality'),
+                        t('contacts.col.agency'),
+                        t('contacts.col.name'),
+                        t('contacts.col.title'),
+                        t('contacts.col.phone'),
+                        t('contacts.col.email'),
+                        t('contacts.contactPoint'),
+                        t('contacts.col.verified'),
+                      ],
                       ...agencies.flatMap((a) =>
-                        a.contacts.map((c) => [name, a.name, c.name, c.title ?? '', c.phone ?? '', c.email ?? '', c.isContactPoint ? t('common.yes') : t('common.no'), c.verifiedAt ? formatOsloDate(c.verifiedAt) : '']),
+                        a.contacts.map((c) => [
+                          name,
+                          a.name,
+                          c.name,
+                          c.title ?? '',
+                          c.phone ?? '',
+                          c.email ?? '',
+                          c.isContactPoint ? t('common.yes') : t('common.no'),
+                          c.verifiedAt ? formatOsloDate(c.verifiedAt) : '',
+                        ]),
                       ),
                     ]),
                   )
@@ -339,71 +451,72 @@ export default function ContactsPage() {
                   {a.writtenAgreement ? t('contacts.writtenAgreement') : t('contacts.noWrittenAgreement')}
                 </Paragraph>
                 <ScrollTable label={a.name}>
-                <Table zebra border data-size="sm" data-testid="contact-table">
-                  <caption className="visually-hidden">{a.name}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell className="no-print">{t('contacts.col.select')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('contacts.col.title')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('contacts.col.phone')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('contacts.col.email')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
-                      <Table.HeaderCell className="no-print">{t('contacts.col.actions')}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {a.contacts.map((c) => (
-                      <Table.Row key={c.id}>
-                        <Table.Cell className="no-print">
-                          <Checkbox aria-label={t('contacts.select', { name: c.name })} checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-                        </Table.Cell>
-                        <Table.Cell>
-                          {c.name}
-                          {c.isContactPoint && (
-                            <Tag data-size="sm" data-color="accent" className="example-tag">
-                              {t('contacts.contactPoint')}
-                            </Tag>
-                          )}
-                        </Table.Cell>
-                        <Table.Cell>{c.title ?? ''}</Table.Cell>
-                        <Table.Cell className="nowrap">{c.phone ?? ''}</Table.Cell>
-                        <Table.Cell>{c.email ?? ''}</Table.Cell>
-                        <Table.Cell data-testid="verified-cell">
-                          {c.verifiedAt ? `${formatOsloDate(c.verifiedAt)} (${t('contacts.monthsAgo', { months: monthsSince(c.verifiedAt) })})` : t('contacts.never')}
-                          {c.stale && (
-                            <Tag data-size="sm" data-color="warning" className="example-tag">
-                              {t('contacts.stale')}
-                            </Tag>
-                          )}
-                        </Table.Cell>
-                        <Table.Cell className="no-print">
-                          <Permission allowed={mayEdit}>
-                            <Button
-                              variant="tertiary"
-                              data-size="sm"
-                              aria-label={t('contacts.edit', { name: c.name })}
-                              onClick={() => {
-                                setDraft(contactDraft({ ...c, agencyId: a.id }));
-                                contactDialog.current?.showModal();
-                              }}
-                            >
-                              {t('agreement.edit')}
-                            </Button>
-                          </Permission>
-                        </Table.Cell>
+                  <Table zebra border data-size="sm" data-testid="contact-table">
+                    <caption className="visually-hidden">{a.name}</caption>
+                    <Table.Head>
+                      <Table.Row>
+                        <Table.HeaderCell className="no-print">{t('contacts.col.select')}</Table.HeaderCell>
+                        <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
+                        <Table.HeaderCell>{t('contacts.col.title')}</Table.HeaderCell>
+                        <Table.HeaderCell>{t('contacts.col.phone')}</Table.HeaderCell>
+                        <Table.HeaderCell>{t('contacts.col.email')}</Table.HeaderCell>
+                        <Table.HeaderCell>{t('contacts.col.verified')}</Table.HeaderCell>
+                        <Table.HeaderCell className="no-print">{t('contacts.col.actions')}</Table.HeaderCell>
                       </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
+                    </Table.Head>
+                    <Table.Body>
+                      {a.contacts.map((c) => (
+                        <Table.Row key={c.id}>
+                          <Table.Cell className="no-print">
+                            <Checkbox
+                              aria-label={t('contacts.select', { name: c.name })}
+                              checked={selected.includes(c.id)}
+                              onChange={(e) => toggle(c.id, e.target.checked)}
+                            />
+                          </Table.Cell>
+                          <Table.Cell>
+                            {c.name}
+                            {c.isContactPoint && (
+                              <Tag data-size="sm" data-color="accent" className="example-tag">
+                                {t('contacts.contactPoint')}
+                              </Tag>
+                            )}
+                          </Table.Cell>
+                          <Table.Cell>{c.title ?? ''}</Table.Cell>
+                          <Table.Cell className="nowrap">{c.phone ?? ''}</Table.Cell>
+                          <Table.Cell>{c.email ?? ''}</Table.Cell>
+                          <Table.Cell data-testid="verified-cell">
+                            {c.verifiedAt
+                              ? `${formatOsloDate(c.verifiedAt)} (${t('contacts.monthsAgo', { months: monthsSince(c.verifiedAt) })})`
+                              : t('contacts.never')}
+                            {c.stale && (
+                              <Tag data-size="sm" data-color="warning" className="example-tag">
+                                {t('contacts.stale')}
+                              </Tag>
+                            )}
+                          </Table.Cell>
+                          <Table.Cell className="no-print">
+                            <Permission allowed={mayEdit}>
+                              <Button
+                                variant="tertiary"
+                                data-size="sm"
+                                aria-label={t('contacts.edit', { name: c.name })}
+                                onClick={() => {
+                                  setDraft(contactDraft({ ...c, agencyId: a.id }));
+                                  contactDialog.current?.showModal();
+                                }}
+                              >
+                                {t('agreement.edit')}
+                              </Button>
+                            </Permission>
+                          </Table.Cell>
+                        </Table.Row>
+                      ))}
+                    </Table.Body>
+                  </Table>
                 </ScrollTable>
                 <Permission allowed={mayEdit}>
-                  <Button
-                    variant="tertiary"
-                    data-size="sm"
-                    className="no-print"
-                    onClick={() => newContact(a.id)}
-                  >
+                  <Button variant="tertiary" data-size="sm" className="no-print" onClick={() => newContact(a.id)}>
                     + {t('contacts.add')}
                   </Button>
                 </Permission>
@@ -417,7 +530,9 @@ export default function ContactsPage() {
         draft={draft}
         onSaved={(outcome) => {
           contactDialog.current?.close();
-          setNotice(t(outcome === 'ended' ? 'contacts.ended' : outcome === 'erased' ? 'contacts.erased' : 'contacts.saved'));
+          setNotice(
+            t(outcome === 'ended' ? 'contacts.ended' : outcome === 'erased' ? 'contacts.erased' : 'contacts.saved'),
+          );
           refresh({ requestPolicy: 'network-only' });
         }}
       />
@@ -453,7 +568,12 @@ export default function ContactsPage() {
           >
             {verifyProblems.length > 0 && <Alert data-color="danger">{verifyProblems.join(' ')}</Alert>}
             <Paragraph>{plural(selected.length, 'contacts.verifyTextOne', 'contacts.verifyText')}</Paragraph>
-            <Textfield label={t('contacts.verifiedBy')} value={verifiedBy} onChange={(e) => setVerifiedBy(e.target.value)} error={fieldErrors(verifyState.error).verifiedBy} />
+            <Textfield
+              label={t('contacts.verifiedBy')}
+              value={verifiedBy}
+              onChange={(e) => setVerifiedBy(e.target.value)}
+              error={fieldErrors(verifyState.error).verifiedBy}
+            />
             <Button type="submit" disabled={verifyState.fetching} aria-busy={verifyState.fetching}>
               {t('contacts.verify')}
             </Button>

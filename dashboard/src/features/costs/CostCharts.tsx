@@ -1,4 +1,17 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { Details, Table } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
 import { formatInteger, formatKroner } from '../../lib/format';
@@ -17,7 +30,11 @@ export interface PartyBar {
 
 const totalOf = (d: PartyBar) => d.allocatedKr + d.extraKr;
 /** Values on the bars, beside them, in kroner. */
-const valueLabel = { position: 'right' as const, ...TEXT, formatter: (v: unknown) => (v === null || v === undefined ? '' : formatKroner(Number(v))) };
+const valueLabel = {
+  position: 'right' as const,
+  ...TEXT,
+  formatter: (v: unknown) => (v === null || v === undefined ? '' : formatKroner(Number(v))),
+};
 
 /** Who pays what: stacked allocation + extra charges per party (kr). */
 export function WhoPaysChart({ data }: { data: PartyBar[] }) {
@@ -27,17 +44,38 @@ export function WhoPaysChart({ data }: { data: PartyBar[] }) {
     <figure className="chart" aria-label={t('costs.whoPays')}>
       <div aria-hidden="true" style={{ width: '100%', height: Math.max(240, data.length * 28 + 60) }}>
         <ResponsiveContainer>
-          <BarChart data={data.map((d) => ({ ...d, labelOnAllocated: d.extraKr > 0 ? null : totalOf(d), labelOnExtra: d.extraKr > 0 ? totalOf(d) : null }))} layout="vertical" margin={{ left: 16, right: 110 }} accessibilityLayer={false}>
+          <BarChart
+            data={data.map((d) => ({
+              ...d,
+              labelOnAllocated: d.extraKr > 0 ? null : totalOf(d),
+              labelOnExtra: d.extraKr > 0 ? totalOf(d) : null,
+            }))}
+            layout="vertical"
+            margin={{ left: 16, right: 110 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tick={TEXT} tickFormatter={(v: number) => formatInteger(v)} />
             <YAxis type="category" dataKey="name" width={110} interval={0} tick={TEXT} />
             <Tooltip formatter={(v) => formatKroner(Number(v))} />
             <Legend formatter={legend} />
             {/* The total at the end of each bar: on its last segment (an empty segment draws no label). */}
-            <Bar dataKey="allocatedKr" name={t('costs.series.allocated')} stackId="a" fill="var(--ds-color-accent-base-default)" isAnimationActive={false}>
+            <Bar
+              dataKey="allocatedKr"
+              name={t('costs.series.allocated')}
+              stackId="a"
+              fill="var(--ds-color-accent-base-default)"
+              isAnimationActive={false}
+            >
               <LabelList dataKey="labelOnAllocated" {...valueLabel} />
             </Bar>
-            <Bar dataKey="extraKr" name={t('costs.series.extra')} stackId="a" fill="var(--ds-color-warning-base-default)" isAnimationActive={false}>
+            <Bar
+              dataKey="extraKr"
+              name={t('costs.series.extra')}
+              stackId="a"
+              fill="var(--ds-color-warning-base-default)"
+              isAnimationActive={false}
+            >
               <LabelList dataKey="labelOnExtra" {...valueLabel} />
             </Bar>
           </BarChart>
@@ -48,7 +86,13 @@ export function WhoPaysChart({ data }: { data: PartyBar[] }) {
 }
 
 /** Kr per inhabitant per party, with the national average of the year (or the nearest earlier) as a reference line. */
-export function PerInhabitantChart({ data, national }: { data: PartyBar[]; national: { year: number; krPerInhabitant: number } | null }) {
+export function PerInhabitantChart({
+  data,
+  national,
+}: {
+  data: PartyBar[];
+  national: { year: number; krPerInhabitant: number } | null;
+}) {
   const { t } = useI18n();
   return (
     <figure className="chart" aria-label={t('costs.perInhabitant')}>
@@ -60,7 +104,12 @@ export function PerInhabitantChart({ data, national }: { data: PartyBar[]; natio
             <YAxis type="category" dataKey="name" width={110} interval={0} tick={TEXT} />
             <Tooltip formatter={(v) => formatKroner(Number(v))} />
             <Legend formatter={legend} />
-            <Bar dataKey="perInhabitantKr" name={t('costs.series.perInhabitant')} fill="var(--ds-color-accent-base-default)" isAnimationActive={false}>
+            <Bar
+              dataKey="perInhabitantKr"
+              name={t('costs.series.perInhabitant')}
+              fill="var(--ds-color-accent-base-default)"
+              isAnimationActive={false}
+            >
               <LabelList dataKey="perInhabitantKr" {...valueLabel} />
             </Bar>
             {national !== null && (
@@ -70,7 +119,11 @@ export function PerInhabitantChart({ data, national }: { data: PartyBar[]; natio
                 ifOverflow="extendDomain"
                 stroke="var(--ds-color-danger-base-default)"
                 strokeDasharray="6 3"
-                label={{ value: t('costs.nationalLabel', { year: national.year, kr: formatKroner(national.krPerInhabitant) }), position: 'top', ...TEXT }}
+                label={{
+                  value: t('costs.nationalLabel', { year: national.year, kr: formatKroner(national.krPerInhabitant) }),
+                  position: 'top',
+                  ...TEXT,
+                }}
               />
             )}
           </BarChart>
@@ -99,8 +152,20 @@ export function TrendChart({ data }: { data: TrendPoint[] }) {
             <YAxis tick={TEXT} tickFormatter={(v: number) => formatInteger(v)} width={90} />
             <Tooltip formatter={(v) => formatKroner(Number(v))} />
             <Legend formatter={legend} />
-            <Line dataKey="hostKr" name={t('costs.series.host')} stroke="var(--ds-color-accent-base-default)" strokeWidth={2} isAnimationActive={false} />
-            <Line dataKey="partnersKr" name={t('costs.series.partners')} stroke="var(--ds-color-warning-base-default)" strokeWidth={2} isAnimationActive={false} />
+            <Line
+              dataKey="hostKr"
+              name={t('costs.series.host')}
+              stroke="var(--ds-color-accent-base-default)"
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="partnersKr"
+              name={t('costs.series.partners')}
+              stroke="var(--ds-color-warning-base-default)"
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -108,27 +173,27 @@ export function TrendChart({ data }: { data: TrendPoint[] }) {
         <Details.Summary>{t('costs.asTable')}</Details.Summary>
         <Details.Content>
           <ScrollTable label={t('costs.trend')}>
-          <Table data-size="sm">
-            <caption>{t('costs.trend')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('costs.col.year')}</Table.HeaderCell>
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.budget')}</Table.HeaderCell>
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.host')}</Table.HeaderCell>
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.partners')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {data.map((d) => (
-                <Table.Row key={d.year}>
-                  <Table.Cell>{d.year}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{formatKroner(d.budgetKr)}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{formatKroner(d.hostKr)}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{formatKroner(d.partnersKr)}</Table.Cell>
+            <Table data-size="sm">
+              <caption>{t('costs.trend')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('costs.col.year')}</Table.HeaderCell>
+                  <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.budget')}</Table.HeaderCell>
+                  <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.host')}</Table.HeaderCell>
+                  <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.partners')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {data.map((d) => (
+                  <Table.Row key={d.year}>
+                    <Table.Cell>{d.year}</Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>{formatKroner(d.budgetKr)}</Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>{formatKroner(d.hostKr)}</Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>{formatKroner(d.partnersKr)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
           </ScrollTable>
         </Details.Content>
       </Details>

@@ -36,7 +36,10 @@ interface HostFigures {
 /** What the host carried alone over five years, and its kr per inhabitant with and without it (depreciated). */
 export function InvestmentPanel({ centreId, d }: { centreId: string; d: HostFigures }) {
   const { t } = useI18n();
-  const [summary] = useQuery({ query: InvestmentSummaryQuery, variables: { centreId, fromYear: d.year - 4, toYear: d.year } });
+  const [summary] = useQuery({
+    query: InvestmentSummaryQuery,
+    variables: { centreId, fromYear: d.year - 4, toYear: d.year },
+  });
   const s = summary.data?.investmentSummary;
   const host = d.parties.find((p) => p.role === 'HOST');
   const ratio = (r: number | null | undefined) => (r === null || r === undefined ? '–' : formatDecimal(r, 1));
@@ -84,9 +87,15 @@ export function UsageTable({ centreId, year }: { centreId: string; year: number 
   const { t } = useI18n();
   const [r, reexecute] = useQuery({ query: UsageStatisticsQuery, variables: { centreId, year } });
   const u = r.data?.usageStatistics;
-  const cell = (c: Cell) => (c.suppressed ? t('costs.usage.suppressed', { threshold: u!.threshold }) : (c.value ?? 0).toLocaleString('nb-NO'));
+  const cell = (c: Cell) =>
+    c.suppressed ? t('costs.usage.suppressed', { threshold: u!.threshold }) : (c.value ?? 0).toLocaleString('nb-NO');
   const columns = ['stays', 'nights', 'dayVisits', 'phoneContacts'] as const;
-  const headers = { stays: 'costs.usage.stays', nights: 'costs.usage.nights', dayVisits: 'costs.usage.dayVisits', phoneContacts: 'costs.usage.phone' } as const;
+  const headers = {
+    stays: 'costs.usage.stays',
+    nights: 'costs.usage.nights',
+    dayVisits: 'costs.usage.dayVisits',
+    phoneContacts: 'costs.usage.phone',
+  } as const;
   return (
     <section aria-labelledby="usage-heading" className="block">
       <Heading level={2} data-size="sm" id="usage-heading">
@@ -101,38 +110,38 @@ export function UsageTable({ centreId, year }: { centreId: string; year: number 
       ) : (
         <>
           <ScrollTable label={t('costs.usage', { year })}>
-          <Table zebra border data-size="sm" data-testid="usage-table">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('costs.col.party')}</Table.HeaderCell>
-                {columns.map((c) => (
-                  <Table.HeaderCell key={c} style={right}>
-                    {t(headers[c])}
-                  </Table.HeaderCell>
+            <Table zebra border data-size="sm" data-testid="usage-table">
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('costs.col.party')}</Table.HeaderCell>
+                  {columns.map((c) => (
+                    <Table.HeaderCell key={c} style={right}>
+                      {t(headers[c])}
+                    </Table.HeaderCell>
+                  ))}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {u.rows.map((row) => (
+                  <Table.Row key={row.municipality.kommunenummer}>
+                    <Table.Cell>{row.municipality.name}</Table.Cell>
+                    {columns.map((c) => (
+                      <Table.Cell key={c} style={right}>
+                        {cell(row[c])}
+                      </Table.Cell>
+                    ))}
+                  </Table.Row>
                 ))}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {u.rows.map((row) => (
-                <Table.Row key={row.municipality.kommunenummer}>
-                  <Table.Cell>{row.municipality.name}</Table.Cell>
+                <Table.Row>
+                  <Table.HeaderCell>{t('costs.usage.total')}</Table.HeaderCell>
                   {columns.map((c) => (
                     <Table.Cell key={c} style={right}>
-                      {cell(row[c])}
+                      {u.totals[c].suppressed ? '–' : cell(u.totals[c])}
                     </Table.Cell>
                   ))}
                 </Table.Row>
-              ))}
-              <Table.Row>
-                <Table.HeaderCell>{t('costs.usage.total')}</Table.HeaderCell>
-                {columns.map((c) => (
-                  <Table.Cell key={c} style={right}>
-                    {u.totals[c].suppressed ? '–' : cell(u.totals[c])}
-                  </Table.Cell>
-                ))}
-              </Table.Row>
-            </Table.Body>
-          </Table>
+              </Table.Body>
+            </Table>
           </ScrollTable>
           <Paragraph data-size="sm" className="muted">
             {t('costs.usageNote', { threshold: u.threshold })}
@@ -159,17 +168,31 @@ export function MunicipalityTrend({
 }) {
   const { t } = useI18n();
   const [kommunenummer, setKommunenummer] = useState(parties[0]?.kommunenummer ?? '');
-  const [r] = useQuery({ query: MunicipalityTrendQuery, variables: { kommunenummer, fromYear, toYear }, pause: !kommunenummer });
+  const [r] = useQuery({
+    query: MunicipalityTrendQuery,
+    variables: { kommunenummer, fromYear, toYear },
+    pause: !kommunenummer,
+  });
   const points = (r.data?.municipalityCosts.years ?? [])
     .filter((y) => y.centreId === centreId && y.perInhabitantOre !== null && y.perInhabitantOre !== undefined)
-    .map((y) => ({ year: y.year, ownKr: y.perInhabitantOre! / 100, nationalKr: national.find((n) => n.year === y.year)?.nationalAverageKr ?? null }));
+    .map((y) => ({
+      year: y.year,
+      ownKr: y.perInhabitantOre! / 100,
+      nationalKr: national.find((n) => n.year === y.year)?.nationalAverageKr ?? null,
+    }));
   return (
     <section aria-labelledby="own-trend-heading" className="block">
       <Heading level={2} data-size="sm" id="own-trend-heading">
         {t('costs.ownTrend')}
       </Heading>
       <div className="filters">
-        <Choice id="own-trend-municipality" label={t('costs.ownTrendMunicipality')} value={kommunenummer} onChange={setKommunenummer} options={parties.map((p) => [p.kommunenummer, p.name])} />
+        <Choice
+          id="own-trend-municipality"
+          label={t('costs.ownTrendMunicipality')}
+          value={kommunenummer}
+          onChange={setKommunenummer}
+          options={parties.map((p) => [p.kommunenummer, p.name])}
+        />
       </div>
       {r.error ? (
         <QueryError error={r.error} />
@@ -185,31 +208,43 @@ export function MunicipalityTrend({
                 <YAxis tick={TEXT} width={70} />
                 <Tooltip formatter={(v) => formatKroner(Number(v))} />
                 <Legend />
-                <Line dataKey="ownKr" name={t('costs.series.own')} stroke="var(--ds-color-accent-base-default)" strokeWidth={2} isAnimationActive={false} />
-                <Line dataKey="nationalKr" name={t('costs.series.national')} stroke="var(--ds-color-danger-base-default)" strokeDasharray="6 3" isAnimationActive={false} />
+                <Line
+                  dataKey="ownKr"
+                  name={t('costs.series.own')}
+                  stroke="var(--ds-color-accent-base-default)"
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                />
+                <Line
+                  dataKey="nationalKr"
+                  name={t('costs.series.national')}
+                  stroke="var(--ds-color-danger-base-default)"
+                  strokeDasharray="6 3"
+                  isAnimationActive={false}
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>
           <ScrollTable label={t('costs.ownTrend')}>
-          <Table data-size="sm" data-testid="own-trend-table">
-            <caption className="visually-hidden">{t('costs.ownTrend')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('costs.col.year')}</Table.HeaderCell>
-                <Table.HeaderCell style={right}>{t('costs.series.own')}</Table.HeaderCell>
-                <Table.HeaderCell style={right}>{t('costs.series.national')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {points.map((p) => (
-                <Table.Row key={p.year}>
-                  <Table.Cell>{p.year}</Table.Cell>
-                  <Table.Cell style={right}>{formatKroner(p.ownKr)}</Table.Cell>
-                  <Table.Cell style={right}>{p.nationalKr === null ? '–' : formatKroner(p.nationalKr)}</Table.Cell>
+            <Table data-size="sm" data-testid="own-trend-table">
+              <caption className="visually-hidden">{t('costs.ownTrend')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('costs.col.year')}</Table.HeaderCell>
+                  <Table.HeaderCell style={right}>{t('costs.series.own')}</Table.HeaderCell>
+                  <Table.HeaderCell style={right}>{t('costs.series.national')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {points.map((p) => (
+                  <Table.Row key={p.year}>
+                    <Table.Cell>{p.year}</Table.Cell>
+                    <Table.Cell style={right}>{formatKroner(p.ownKr)}</Table.Cell>
+                    <Table.Cell style={right}>{p.nationalKr === null ? '–' : formatKroner(p.nationalKr)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
           </ScrollTable>
         </figure>
       )}

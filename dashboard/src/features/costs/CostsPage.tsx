@@ -34,11 +34,14 @@ export default function CostsPage() {
     pause: !centreId,
   });
   const set = (key: string, value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set(key, value);
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
 
   const d = result.data?.costDistribution;
   // The years with a budget for the centre (and the one chosen, so the list never hides it).
@@ -52,11 +55,17 @@ export default function CostsPage() {
         role: p.role,
         allocatedKr: Math.round(p.allocatedOre / 100),
         extraKr: Math.round((p.extraChargesOre ?? 0) / 100),
-        perInhabitantKr: p.perInhabitantOre === null || p.perInhabitantOre === undefined ? null : Math.round(p.perInhabitantOre) / 100,
+        perInhabitantKr:
+          p.perInhabitantOre === null || p.perInhabitantOre === undefined ? null : Math.round(p.perInhabitantOre) / 100,
       })),
     [d],
   );
-  const trend = (result.data?.costTrend.years ?? []).map((y) => ({ year: y.year, hostKr: Math.round(y.hostOre / 100), partnersKr: Math.round(y.partnersOre / 100), budgetKr: Math.round(y.budgetOre / 100) }));
+  const trend = (result.data?.costTrend.years ?? []).map((y) => ({
+    year: y.year,
+    hostKr: Math.round(y.hostOre / 100),
+    partnersKr: Math.round(y.partnersOre / 100),
+    budgetKr: Math.round(y.budgetOre / 100),
+  }));
   const notFound = result.error?.graphQLErrors.find((e) => e.extensions?.code === 'NOT_FOUND');
   const exportQuery = `centreId=${encodeURIComponent(centreId)}&year=${year}`;
 
@@ -113,17 +122,36 @@ export default function CostsPage() {
             </Alert>
           )}
           <div className="cost-summary" data-testid="cost-summary">
-            <Paragraph>{t('costs.summary', { budget: formatOre(d.budgetOre), model: codes.model(d.model), year: d.populationYear })}</Paragraph>
+            <Paragraph>
+              {t('costs.summary', {
+                budget: formatOre(d.budgetOre),
+                model: codes.model(d.model),
+                year: d.populationYear,
+              })}
+            </Paragraph>
             {(d.populationYearsUsed.length !== 1 || d.populationYearsUsed[0] !== d.populationWantedYear) && (
               <Paragraph data-size="sm" className="muted">
-                {t('costs.populationFallback', { wanted: d.populationWantedYear, used: d.populationYearsUsed.join(', ') })}
+                {t('costs.populationFallback', {
+                  wanted: d.populationWantedYear,
+                  used: d.populationYearsUsed.join(', '),
+                })}
               </Paragraph>
             )}
-            {d.hostResidualOre !== null && d.hostResidualOre !== undefined && d.hostSubsidyOre !== null && d.hostSubsidyOre !== undefined && d.hostSubsidyOre > 0 && (
-              <Paragraph>{t('costs.hostResidual', { amount: formatOre(d.hostResidualOre), subsidy: formatOre(d.hostSubsidyOre) })}</Paragraph>
-            )}
+            {d.hostResidualOre !== null &&
+              d.hostResidualOre !== undefined &&
+              d.hostSubsidyOre !== null &&
+              d.hostSubsidyOre !== undefined &&
+              d.hostSubsidyOre > 0 && (
+                <Paragraph>
+                  {t('costs.hostResidual', {
+                    amount: formatOre(d.hostResidualOre),
+                    subsidy: formatOre(d.hostSubsidyOre),
+                  })}
+                </Paragraph>
+              )}
             <NegativeHostNote parties={d.parties} />
-            {d.hostPartnerRatio !== null && d.hostPartnerRatio !== undefined &&
+            {d.hostPartnerRatio !== null &&
+              d.hostPartnerRatio !== undefined &&
               (d.ratioFlag ? (
                 <Alert data-color="warning" data-testid="ratio-flag">
                   {t('costs.ratioFlag', { ratio: formatDecimal(d.hostPartnerRatio, 1) })}
@@ -133,13 +161,20 @@ export default function CostsPage() {
               ))}
             {d.nationalAverage && (
               <Paragraph data-size="sm">
-                {t('costs.national', { year: d.nationalAverage.year, kr: formatKroner(d.nationalAverage.krPerInhabitant) })}{' '}
+                {t('costs.national', {
+                  year: d.nationalAverage.year,
+                  kr: formatKroner(d.nationalAverage.krPerInhabitant),
+                })}{' '}
                 <span className="muted">{d.nationalAverage.source}</span>
               </Paragraph>
             )}
             {d.centreKostra && (
               <Paragraph data-size="sm">
-                {t('costs.centreKostra', { name: d.centreKostra.centreName ?? d.centreName, year: d.centreKostra.year, kr: formatKroner(d.centreKostra.krPerInhabitant) })}
+                {t('costs.centreKostra', {
+                  name: d.centreKostra.centreName ?? d.centreName,
+                  year: d.centreKostra.year,
+                  kr: formatKroner(d.centreKostra.krPerInhabitant),
+                })}
               </Paragraph>
             )}
           </div>
@@ -162,35 +197,46 @@ export default function CostsPage() {
             <Details.Summary>{t('costs.asTable')}</Details.Summary>
             <Details.Content>
               <ScrollTable label={t('costs.whoPays')}>
-              <Table zebra border data-size="sm" data-testid="cost-table">
-                <caption>{t('costs.whoPays')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('costs.col.party')}</Table.HeaderCell>
-                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.population')}</Table.HeaderCell>
-                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.allocated')}</Table.HeaderCell>
-                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.extra')}</Table.HeaderCell>
-                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.total')}</Table.HeaderCell>
-                    <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.perInhabitant')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('costs.col.explanation')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {d.parties.map((p) => (
-                    <Table.Row key={p.municipality.kommunenummer}>
-                      <Table.Cell>
-                        {p.municipality.name} <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
-                      </Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{formatInteger(p.population)}</Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.allocatedOre)}</Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{p.extraChargesOre === null || p.extraChargesOre === undefined ? t('costs.withheld') : formatOre(p.extraChargesOre)}</Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.totalOre)}</Table.Cell>
-                      <Table.Cell style={{ textAlign: 'right' }}>{p.perInhabitantOre === null || p.perInhabitantOre === undefined ? '–' : formatOre(p.perInhabitantOre)}</Table.Cell>
-                      <Table.Cell>{codes.costParts(p.parts)}</Table.Cell>
+                <Table zebra border data-size="sm" data-testid="cost-table">
+                  <caption>{t('costs.whoPays')}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell>{t('costs.col.party')}</Table.HeaderCell>
+                      <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.population')}</Table.HeaderCell>
+                      <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.allocated')}</Table.HeaderCell>
+                      <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.extra')}</Table.HeaderCell>
+                      <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.total')}</Table.HeaderCell>
+                      <Table.HeaderCell style={{ textAlign: 'right' }}>{t('costs.col.perInhabitant')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('costs.col.explanation')}</Table.HeaderCell>
                     </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
+                  </Table.Head>
+                  <Table.Body>
+                    {d.parties.map((p) => (
+                      <Table.Row key={p.municipality.kommunenummer}>
+                        <Table.Cell>
+                          {p.municipality.name}{' '}
+                          <span className="muted">
+                            ({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})
+                          </span>
+                        </Table.Cell>
+                        <Table.Cell style={{ textAlign: 'right' }}>{formatInteger(p.population)}</Table.Cell>
+                        <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.allocatedOre)}</Table.Cell>
+                        <Table.Cell style={{ textAlign: 'right' }}>
+                          {p.extraChargesOre === null || p.extraChargesOre === undefined
+                            ? t('costs.withheld')
+                            : formatOre(p.extraChargesOre)}
+                        </Table.Cell>
+                        <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.totalOre)}</Table.Cell>
+                        <Table.Cell style={{ textAlign: 'right' }}>
+                          {p.perInhabitantOre === null || p.perInhabitantOre === undefined
+                            ? '–'
+                            : formatOre(p.perInhabitantOre)}
+                        </Table.Cell>
+                        <Table.Cell>{codes.costParts(p.parts)}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
               </ScrollTable>
               {d.extraChargesWithheld && (
                 <Paragraph data-size="sm" className="muted" data-testid="charges-withheld">
@@ -220,16 +266,36 @@ export default function CostsPage() {
               {t('costs.export')}
             </Heading>
             <div className="button-row">
-              <a className="ds-button" data-variant="secondary" href={`/export/cost-distribution.csv?${exportQuery}`} download>
+              <a
+                className="ds-button"
+                data-variant="secondary"
+                href={`/export/cost-distribution.csv?${exportQuery}`}
+                download
+              >
                 {t('costs.exportCsv')}
               </a>
-              <a className="ds-button" data-variant="secondary" href={`/export/cost-distribution.xlsx?${exportQuery}`} download>
+              <a
+                className="ds-button"
+                data-variant="secondary"
+                href={`/export/cost-distribution.xlsx?${exportQuery}`}
+                download
+              >
                 {t('costs.exportXlsx')}
               </a>
-              <a className="ds-button" data-variant="secondary" href={`/export/invoice-plan.csv?${exportQuery}`} download>
+              <a
+                className="ds-button"
+                data-variant="secondary"
+                href={`/export/invoice-plan.csv?${exportQuery}`}
+                download
+              >
                 {t('costs.invoiceCsv')}
               </a>
-              <a className="ds-button" data-variant="secondary" href={`/export/invoice-plan.xlsx?${exportQuery}`} download>
+              <a
+                className="ds-button"
+                data-variant="secondary"
+                href={`/export/invoice-plan.xlsx?${exportQuery}`}
+                download
+              >
                 {t('costs.invoiceXlsx')}
               </a>
             </div>
@@ -240,7 +306,11 @@ export default function CostsPage() {
             centreId={centreId}
             year={year}
             currentModel={d.model}
-            parties={d.parties.map((p) => ({ kommunenummer: p.municipality.kommunenummer, name: p.municipality.name, role: p.role }))}
+            parties={d.parties.map((p) => ({
+              kommunenummer: p.municipality.kommunenummer,
+              name: p.municipality.name,
+              role: p.role,
+            }))}
             municipalities={centres.data?.municipalities ?? []}
           />
         </>

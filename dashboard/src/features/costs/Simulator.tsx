@@ -1,8 +1,27 @@
 import { useState } from 'react';
 import type { NamedMunicipality } from '../../lib/municipalityLabel';
 import { useClient } from 'urql';
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
-import { COST_MODELS, paramFieldsOf, parseKroner, readModelParams, type CostModelKind, type ParamField } from '@samordna/domain';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import {
+  COST_MODELS,
+  paramFieldsOf,
+  parseKroner,
+  readModelParams,
+  type CostModelKind,
+  type ParamField,
+} from '@samordna/domain';
 import type { SimulateQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
@@ -23,7 +42,13 @@ const AT: Record<ParamField | 'add' | 'investment', readonly string[]> = {
   add: ['addMunicipalities.0'],
   investment: ['investment.amountOre'],
 };
-const LABEL = { rateOre: 'sim.rate', hostRateOre: 'sim.hostRate', hostShareBp: 'sim.hostShare', baseOre: 'sim.base', usageWeightBp: 'sim.usageWeight' } as const satisfies Record<ParamField, string>;
+const LABEL = {
+  rateOre: 'sim.rate',
+  hostRateOre: 'sim.hostRate',
+  hostShareBp: 'sim.hostShare',
+  baseOre: 'sim.base',
+  usageWeightBp: 'sim.usageWeight',
+} as const satisfies Record<ParamField, string>;
 /** The models one can try here: those whose parameters are typed (shares and lump sums are lists, set in the agreement). */
 const TRYABLE = COST_MODELS.filter((m) => paramFieldsOf(m).length > 0);
 
@@ -60,12 +85,26 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
   const [result, setResult] = useState<{ data: Result; inputs: string } | null>(null);
   const kind = model || currentModel;
   const fields = paramFieldsOf(kind);
-  const inputs = JSON.stringify({ kind, typed: fields.map((f) => typed[f] ?? ''), remove: [...remove].sort(), add, investment, shared });
+  const inputs = JSON.stringify({
+    kind,
+    typed: fields.map((f) => typed[f] ?? ''),
+    remove: [...remove].sort(),
+    add,
+    investment,
+    shared,
+  });
   const stale = result !== null && result.inputs !== inputs;
   const errors = fieldErrors(error);
   // What is wrong with the model as a whole (the host's amount above the budget …) shows at its first field.
-  const at = (field: keyof typeof AT) => local[field] ?? [...AT[field], ...(field === fields[0] ? ['terms.model'] : [])].map((key) => errors[key]).find(Boolean);
-  const shown = [...AT.add, ...AT.investment, ...fields.flatMap((f) => AT[f]), ...(fields.length ? ['terms.model'] : [])];
+  const at = (field: keyof typeof AT) =>
+    local[field] ??
+    [...AT[field], ...(field === fields[0] ? ['terms.model'] : [])].map((key) => errors[key]).find(Boolean);
+  const shown = [
+    ...AT.add,
+    ...AT.investment,
+    ...fields.flatMap((f) => AT[f]),
+    ...(fields.length ? ['terms.model'] : []),
+  ];
   const general = unplacedErrors(error, t('error.network'), shown).join(' ');
 
   async function run() {
@@ -106,11 +145,18 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
   /** «Budget kr 9 mill.: the host pays kr 1 000 more, the partners together kr 1 000 less.», from the differences by role. */
   const simulationSummary = (r: NonNullable<typeof res>) => {
     const change = (role: string) => sumOf(r.differences.filter((d) => d.role === role).map((d) => d.differenceOre));
-    const say = (ore: number) => (ore === 0 ? t('sim.unchanged') : t(ore > 0 ? 'sim.more' : 'sim.less', { amount: formatOre(Math.abs(ore), true) }));
+    const say = (ore: number) =>
+      ore === 0 ? t('sim.unchanged') : t(ore > 0 ? 'sim.more' : 'sim.less', { amount: formatOre(Math.abs(ore), true) });
     const model = r.after.model === r.before.model ? '' : t('sim.summaryModel', { model: codes.model(r.after.model) });
-    return t('sim.summary', { budget: formatOre(r.after.budgetOre, true), model, host: say(change('HOST')), partners: say(change('PARTNER')) });
+    return t('sim.summary', {
+      budget: formatOre(r.after.budgetOre, true),
+      model,
+      host: say(change('HOST')),
+      partners: say(change('PARTNER')),
+    });
   };
-  const money = (ore: number | null | undefined, missing: string) => (ore === null || ore === undefined ? missing : formatOre(ore, true));
+  const money = (ore: number | null | undefined, missing: string) =>
+    ore === null || ore === undefined ? missing : formatOre(ore, true);
   const afterExtra = res ? sumOf(res.after.parties.map((p) => p.extraChargesOre)) : 0;
   return (
     <section aria-labelledby="sim-heading" className="block simulator">
@@ -150,12 +196,29 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
               error={at(f)}
             />
           ))}
-          <MunicipalityCombobox id="sim-add" label={t('sim.add')} municipalities={municipalities.filter((m) => !current.has(m.kommunenummer))} value={add} onChange={setAdd} error={at('add')} />
-          <Textfield label={t('sim.investment')} inputMode="decimal" value={investment} onChange={(e) => setInvestment(e.target.value)} error={at('investment')} />
+          <MunicipalityCombobox
+            id="sim-add"
+            label={t('sim.add')}
+            municipalities={municipalities.filter((m) => !current.has(m.kommunenummer))}
+            value={add}
+            onChange={setAdd}
+            error={at('add')}
+          />
+          <Textfield
+            label={t('sim.investment')}
+            inputMode="decimal"
+            value={investment}
+            onChange={(e) => setInvestment(e.target.value)}
+            error={at('investment')}
+          />
           <Checkbox label={t('sim.shared')} checked={shared} onChange={(e) => setShared(e.target.checked)} />
         </div>
         <Paragraph data-size="sm" className="muted">
-          {fields.length === 0 ? t('sim.listParams', { model: codes.model(kind) }) : model === '' ? t('sim.asAgreed', { model: codes.model(kind) }) : null}
+          {fields.length === 0
+            ? t('sim.listParams', { model: codes.model(kind) })
+            : model === ''
+              ? t('sim.asAgreed', { model: codes.model(kind) })
+              : null}
         </Paragraph>
         <Fieldset>
           <Fieldset.Legend>{t('sim.remove')}</Fieldset.Legend>
@@ -167,7 +230,11 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
                   key={p.kommunenummer}
                   label={p.name}
                   checked={remove.includes(p.kommunenummer)}
-                  onChange={(e) => setRemove((r) => (e.target.checked ? [...r, p.kommunenummer] : r.filter((x) => x !== p.kommunenummer)))}
+                  onChange={(e) =>
+                    setRemove((r) =>
+                      e.target.checked ? [...r, p.kommunenummer] : r.filter((x) => x !== p.kommunenummer),
+                    )
+                  }
                 />
               ))}
           </div>
@@ -178,7 +245,12 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
       </form>
 
       {res && (
-        <div role="status" className={`block${stale ? ' stale' : ''}`} data-testid="simulation-result" data-stale={stale}>
+        <div
+          role="status"
+          className={`block${stale ? ' stale' : ''}`}
+          data-testid="simulation-result"
+          data-stale={stale}
+        >
           <Heading level={3} data-size="xs">
             {t('sim.result')}
           </Heading>
@@ -190,45 +262,66 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
           <Paragraph data-testid="simulation-summary">{simulationSummary(res)}</Paragraph>
           {/* Stale: a dashed frame and the notice above (not faded: the figures must stay readable). */}
           <ScrollTable label={t('sim.result')}>
-          <Table zebra border data-size="sm" style={stale ? { outline: '3px dashed var(--ds-color-warning-border-default)', outlineOffset: 2 } : undefined}>
-            <caption className="visually-hidden">{t('sim.result')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('costs.col.party')}</Table.HeaderCell>
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.before')}</Table.HeaderCell>
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.after')}</Table.HeaderCell>
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.difference')}</Table.HeaderCell>
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.perInhBefore')}</Table.HeaderCell>
-                <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.perInhAfter')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {res.differences.map((d) => (
-                <Table.Row key={d.municipality.kommunenummer}>
-                  <Table.Cell>{d.municipality.name}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{money(d.beforeOre, t('sim.notPartyBefore'))}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{money(d.afterOre, t('sim.notPartyAfter'))}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }} className={d.differenceOre > 0 ? 'diff-up' : d.differenceOre < 0 ? 'diff-down' : ''}>
-                    {d.differenceOre > 0 ? '+' : ''}
-                    {formatOre(d.differenceOre, true)}
-                  </Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{money(d.beforePerInhabitantOre, '–')}</Table.Cell>
-                  <Table.Cell style={{ textAlign: 'right' }}>{money(d.afterPerInhabitantOre, '–')}</Table.Cell>
+            <Table
+              zebra
+              border
+              data-size="sm"
+              style={
+                stale ? { outline: '3px dashed var(--ds-color-warning-border-default)', outlineOffset: 2 } : undefined
+              }
+            >
+              <caption className="visually-hidden">{t('sim.result')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('costs.col.party')}</Table.HeaderCell>
+                  <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.before')}</Table.HeaderCell>
+                  <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.after')}</Table.HeaderCell>
+                  <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.difference')}</Table.HeaderCell>
+                  <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.perInhBefore')}</Table.HeaderCell>
+                  <Table.HeaderCell style={{ textAlign: 'right' }}>{t('sim.perInhAfter')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-              <Table.Row data-testid="simulation-total">
-                <Table.HeaderCell>{t('sim.total')}</Table.HeaderCell>
-                <Table.Cell style={{ textAlign: 'right' }}>{formatOre(sumOf(res.differences.map((d) => d.beforeOre)), true)}</Table.Cell>
-                <Table.Cell style={{ textAlign: 'right' }}>{formatOre(sumOf(res.differences.map((d) => d.afterOre)), true)}</Table.Cell>
-                <Table.Cell style={{ textAlign: 'right' }}>{formatOre(sumOf(res.differences.map((d) => d.differenceOre)), true)}</Table.Cell>
-                <Table.Cell />
-                <Table.Cell />
-              </Table.Row>
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {res.differences.map((d) => (
+                  <Table.Row key={d.municipality.kommunenummer}>
+                    <Table.Cell>{d.municipality.name}</Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>
+                      {money(d.beforeOre, t('sim.notPartyBefore'))}
+                    </Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>{money(d.afterOre, t('sim.notPartyAfter'))}</Table.Cell>
+                    <Table.Cell
+                      style={{ textAlign: 'right' }}
+                      className={d.differenceOre > 0 ? 'diff-up' : d.differenceOre < 0 ? 'diff-down' : ''}
+                    >
+                      {d.differenceOre > 0 ? '+' : ''}
+                      {formatOre(d.differenceOre, true)}
+                    </Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>{money(d.beforePerInhabitantOre, '–')}</Table.Cell>
+                    <Table.Cell style={{ textAlign: 'right' }}>{money(d.afterPerInhabitantOre, '–')}</Table.Cell>
+                  </Table.Row>
+                ))}
+                <Table.Row data-testid="simulation-total">
+                  <Table.HeaderCell>{t('sim.total')}</Table.HeaderCell>
+                  <Table.Cell style={{ textAlign: 'right' }}>
+                    {formatOre(sumOf(res.differences.map((d) => d.beforeOre)), true)}
+                  </Table.Cell>
+                  <Table.Cell style={{ textAlign: 'right' }}>
+                    {formatOre(sumOf(res.differences.map((d) => d.afterOre)), true)}
+                  </Table.Cell>
+                  <Table.Cell style={{ textAlign: 'right' }}>
+                    {formatOre(sumOf(res.differences.map((d) => d.differenceOre)), true)}
+                  </Table.Cell>
+                  <Table.Cell />
+                  <Table.Cell />
+                </Table.Row>
+              </Table.Body>
+            </Table>
           </ScrollTable>
           <Paragraph data-size="sm" className="muted">
-            {t('sim.totalNote', { budget: formatOre(res.after.budgetOre, true), extra: afterExtra ? t('sim.totalExtra', { extra: formatOre(afterExtra, true) }) : '' })}
+            {t('sim.totalNote', {
+              budget: formatOre(res.after.budgetOre, true),
+              extra: afterExtra ? t('sim.totalExtra', { extra: formatOre(afterExtra, true) }) : '',
+            })}
           </Paragraph>
           {res.noteCodes.map((n) => (
             <Paragraph key={n} data-size="sm" className="muted">
@@ -244,7 +337,9 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
                 {res.peerRates.map((p) => (
                   <li key={p.centreName}>
                     {p.centreName} ({p.year}): {formatKroner(p.krPerInhabitant)}
-                    {p.distanceKm !== null && p.distanceKm !== undefined && <span className="muted"> · {t('sim.distance', { km: formatDecimal(p.distanceKm, 0) })}</span>}
+                    {p.distanceKm !== null && p.distanceKm !== undefined && (
+                      <span className="muted"> · {t('sim.distance', { km: formatDecimal(p.distanceKm, 0) })}</span>
+                    )}
                   </li>
                 ))}
               </ul>

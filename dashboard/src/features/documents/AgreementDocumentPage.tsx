@@ -70,7 +70,8 @@ export default function AgreementDocumentPage() {
   const [params] = useSearchParams();
   const amendmentId = params.get('endring');
   const [result, reexecute] = useQuery({ query: AgreementDocumentQuery, variables: { id, amendmentId } });
-  if (result.error) return <QueryError error={result.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (result.error)
+    return <QueryError error={result.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   const doc = result.data?.agreementDocument;
   if (!doc) return <Loading />;
   return (
@@ -82,7 +83,12 @@ export default function AgreementDocumentPage() {
         <Button variant="secondary" onClick={() => window.print()}>
           {t('document.print')}
         </Button>
-        <a className="ds-button" data-variant="secondary" href={`/documents/agreement/${id}.docx${amendmentId ? `?amendmentId=${amendmentId}` : ''}`} download>
+        <a
+          className="ds-button"
+          data-variant="secondary"
+          href={`/documents/agreement/${id}.docx${amendmentId ? `?amendmentId=${amendmentId}` : ''}`}
+          download
+        >
           {t('document.docx')}
         </a>
       </div>

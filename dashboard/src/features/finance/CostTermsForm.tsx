@@ -8,10 +8,17 @@ import { useCodeText } from '../../i18n/codes';
 import { fieldErrors, isConflict, unplacedErrors } from '../../lib/errors';
 import { FinanceAgreementQuery, SetCostTermsMutation } from './finance.graphql';
 
-const LABEL = { rateOre: 'sim.rate', hostRateOre: 'sim.hostRate', hostShareBp: 'sim.hostShare', baseOre: 'sim.base', usageWeightBp: 'sim.usageWeight' } as const satisfies Record<ParamField, string>;
+const LABEL = {
+  rateOre: 'sim.rate',
+  hostRateOre: 'sim.hostRate',
+  hostShareBp: 'sim.hostShare',
+  baseOre: 'sim.base',
+  usageWeightBp: 'sim.usageWeight',
+} as const satisfies Record<ParamField, string>;
 /** Usage-adjusted is a what-if only; shares and lump sums are lists, set on the agreement page. */
 const SETTABLE = COST_MODELS.filter((m) => m !== 'USAGE_ADJUSTED' && paramFieldsOf(m).length > 0);
-const shown = (v: number | null | undefined, per: number) => (v === null || v === undefined ? '' : String(v / per).replace('.', ','));
+const shown = (v: number | null | undefined, per: number) =>
+  v === null || v === undefined ? '' : String(v / per).replace('.', ',');
 
 /**
  * The cost model of the agreement that governs the year, set with the same term rules as the simulator.
@@ -20,7 +27,11 @@ const shown = (v: number | null | undefined, per: number) => (v === null || v ==
 export function CostTermsForm({ agreementId }: { agreementId: string }) {
   const codes = useCodeText();
   const { t } = useI18n();
-  const [agreement, reexecute] = useQuery({ query: FinanceAgreementQuery, variables: { id: agreementId }, context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []) });
+  const [agreement, reexecute] = useQuery({
+    query: FinanceAgreementQuery,
+    variables: { id: agreementId },
+    context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []),
+  });
   const a = agreement.data?.agreement;
   const terms = a?.costTerms;
   const [model, setModel] = useState<CostModelKind | ''>('');
@@ -39,7 +50,11 @@ export function CostTermsForm({ agreementId }: { agreementId: string }) {
   };
   const valueOf = (f: ParamField) => typed[f] ?? (kind === terms?.model ? stored[f] : '');
   const errors = fieldErrors(state.error);
-  const general = unplacedErrors(state.error, t('error.network'), paramFieldsOf(kind).map((f) => `terms.${f}`)).join(' ');
+  const general = unplacedErrors(
+    state.error,
+    t('error.network'),
+    paramFieldsOf(kind).map((f) => `terms.${f}`),
+  ).join(' ');
 
   async function submit() {
     const read = readModelParams(kind, Object.fromEntries(paramFieldsOf(kind).map((f) => [f, valueOf(f)])));
@@ -59,7 +74,11 @@ export function CostTermsForm({ agreementId }: { agreementId: string }) {
       <Heading level={2} data-size="sm" id="fin-model">
         {t('fin.model')}
       </Heading>
-      {terms && <Paragraph data-size="sm">{t('fin.modelNow', { title: a.title, model: codes.model(terms.model as CostModelKind) })}</Paragraph>}
+      {terms && (
+        <Paragraph data-size="sm">
+          {t('fin.modelNow', { title: a.title, model: codes.model(terms.model as CostModelKind) })}
+        </Paragraph>
+      )}
       <form
         noValidate
         onSubmit={(e) => {
@@ -80,7 +99,14 @@ export function CostTermsForm({ agreementId }: { agreementId: string }) {
             </Select>
           </Field>
           {paramFieldsOf(kind).map((f) => (
-            <Textfield key={f} label={t(LABEL[f])} inputMode="decimal" value={valueOf(f)} onChange={(e) => setTyped((x) => ({ ...x, [f]: e.target.value }))} error={local[f] ?? errors[`terms.${f}`]} />
+            <Textfield
+              key={f}
+              label={t(LABEL[f])}
+              inputMode="decimal"
+              value={valueOf(f)}
+              onChange={(e) => setTyped((x) => ({ ...x, [f]: e.target.value }))}
+              error={local[f] ?? errors[`terms.${f}`]}
+            />
           ))}
         </div>
         {paramFieldsOf(kind).length === 0 ? (

@@ -12,7 +12,16 @@ import { formatDecimal, formatOre } from '../../lib/format';
 import { useSession } from '../auth/session';
 import { History } from '../auth/History';
 import { CostTermsForm } from './CostTermsForm';
-import { FinanceCentresQuery, FinanceDistributionQuery, FinanceYearQuery, SetBudgetMutation, CreateChargeMutation, DeleteChargeMutation, CreateInvestmentMutation, DeleteInvestmentMutation } from './finance.graphql';
+import {
+  FinanceCentresQuery,
+  FinanceDistributionQuery,
+  FinanceYearQuery,
+  SetBudgetMutation,
+  CreateChargeMutation,
+  DeleteChargeMutation,
+  CreateInvestmentMutation,
+  DeleteInvestmentMutation,
+} from './finance.graphql';
 
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 const right = { textAlign: 'right' } as const;
@@ -22,7 +31,8 @@ const INVESTMENT_KINDS = ['SECURITY', 'BUILDING', 'SERVICE_EXPANSION'] as const;
 const MONEY = { additionalTypenames: ['CentreBudget', 'ExtraCharge', 'Investment', 'Agreement'] };
 
 type Member = { kommunenummer: string; role: string; municipality: { name: string } };
-const kr = (ore: number | null | undefined) => (ore === null || ore === undefined ? '' : String(ore / 100).replace('.', ','));
+const kr = (ore: number | null | undefined) =>
+  ore === null || ore === undefined ? '' : String(ore / 100).replace('.', ',');
 
 /**
  * The finance workspace of a host's centre and year: the budget (gross cost, state grants, other
@@ -35,14 +45,20 @@ export default function FinancePage() {
   const [params, setParams] = useSearchParams();
   const [centres] = useQuery({ query: FinanceCentresQuery });
   const mine = (centres.data?.crisisCentres.items ?? []).filter((c) => canManageFinance(grants, c.hostKommunenummer));
-  const centreId = params.get('senter') && mine.some((c) => c.id === params.get('senter')) ? params.get('senter')! : (mine[0]?.id ?? '');
+  const centreId =
+    params.get('senter') && mine.some((c) => c.id === params.get('senter'))
+      ? params.get('senter')!
+      : (mine[0]?.id ?? '');
   const year = Number(params.get('aar') ?? THIS_YEAR + 1);
   const set = (key: string, value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set(key, value);
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <section aria-labelledby="fin-heading">
@@ -59,8 +75,20 @@ export default function FinancePage() {
       ) : (
         <>
           <div className="filters">
-            <Choice id="f-centre" label={t('costs.centre')} value={centreId} onChange={(v) => set('senter', v)} options={mine.map((c) => [c.id, c.name])} />
-            <Choice id="f-year" label={t('costs.year')} value={String(year)} onChange={(v) => set('aar', v)} options={Array.from({ length: 6 }, (_, i) => String(THIS_YEAR - 3 + i)).map((y) => [y, y])} />
+            <Choice
+              id="f-centre"
+              label={t('costs.centre')}
+              value={centreId}
+              onChange={(v) => set('senter', v)}
+              options={mine.map((c) => [c.id, c.name])}
+            />
+            <Choice
+              id="f-year"
+              label={t('costs.year')}
+              value={String(year)}
+              onChange={(v) => set('aar', v)}
+              options={Array.from({ length: 6 }, (_, i) => String(THIS_YEAR - 3 + i)).map((y) => [y, y])}
+            />
           </div>
           <FinanceYear key={`${centreId}-${year}`} centreId={centreId} year={year} />
         </>
@@ -71,8 +99,17 @@ export default function FinancePage() {
 
 function FinanceYear({ centreId, year }: { centreId: string; year: number }) {
   const { t } = useI18n();
-  const [data, reexecute] = useQuery({ query: FinanceYearQuery, variables: { centreId, year, asOf: `${year}-01-01` }, context: useMemo(() => MONEY, []) });
-  const [dist, reexecuteDist] = useQuery({ query: FinanceDistributionQuery, variables: { centreId, year }, context: useMemo(() => MONEY, []), requestPolicy: 'cache-and-network' });
+  const [data, reexecute] = useQuery({
+    query: FinanceYearQuery,
+    variables: { centreId, year, asOf: `${year}-01-01` },
+    context: useMemo(() => MONEY, []),
+  });
+  const [dist, reexecuteDist] = useQuery({
+    query: FinanceDistributionQuery,
+    variables: { centreId, year },
+    context: useMemo(() => MONEY, []),
+    requestPolicy: 'cache-and-network',
+  });
   if (data.error) return <QueryError error={data.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!data.data) return <Loading />;
   const centre = data.data.crisisCentre;
@@ -88,8 +125,20 @@ function FinanceYear({ centreId, year }: { centreId: string; year: number }) {
   const notFound = dist.error?.graphQLErrors.find((e) => e.extensions?.code === 'NOT_FOUND');
   return (
     <>
-      <BudgetForm centreId={centreId} year={year} budget={budget} onConflict={() => reexecute({ requestPolicy: 'network-only' })} />
-      <ChargesSection centreId={centreId} year={year} members={members} charges={data.data.extraCharges} name={name} refresh={refresh} />
+      <BudgetForm
+        centreId={centreId}
+        year={year}
+        budget={budget}
+        onConflict={() => reexecute({ requestPolicy: 'network-only' })}
+      />
+      <ChargesSection
+        centreId={centreId}
+        year={year}
+        members={members}
+        charges={data.data.extraCharges}
+        name={name}
+        refresh={refresh}
+      />
       <InvestmentsSection
         centreId={centreId}
         year={year}
@@ -120,9 +169,28 @@ function FinanceYear({ centreId, year }: { centreId: string; year: number }) {
   );
 }
 
-type Budget = { id: string; version: number; operatingCostOre: number; stateFundingOre: number; projectFundingOre: number; actualOperatingCostOre?: number | null; note?: string | null; isExample: boolean };
+type Budget = {
+  id: string;
+  version: number;
+  operatingCostOre: number;
+  stateFundingOre: number;
+  projectFundingOre: number;
+  actualOperatingCostOre?: number | null;
+  note?: string | null;
+  isExample: boolean;
+};
 
-function BudgetForm({ centreId, year, budget, onConflict }: { centreId: string; year: number; budget: Budget | null; onConflict: () => void }) {
+function BudgetForm({
+  centreId,
+  year,
+  budget,
+  onConflict,
+}: {
+  centreId: string;
+  year: number;
+  budget: Budget | null;
+  onConflict: () => void;
+}) {
   const { t } = useI18n();
   const initial = () => ({
     gross: kr(budget?.operatingCostOre),
@@ -149,7 +217,14 @@ function BudgetForm({ centreId, year, budget, onConflict }: { centreId: string; 
   const server = fieldErrors(state.error);
   const error = (key: keyof typeof read, field: string) => local[key] ?? server[field];
   const conflict = isConflict(state.error);
-  const general = conflict ? null : unplacedErrors(state.error, t('error.network'), ['input.operatingCostOre', 'input.stateFundingOre', 'input.projectFundingOre', 'input.actualOperatingCostOre']).join(' ');
+  const general = conflict
+    ? null
+    : unplacedErrors(state.error, t('error.network'), [
+        'input.operatingCostOre',
+        'input.stateFundingOre',
+        'input.projectFundingOre',
+        'input.actualOperatingCostOre',
+      ]).join(' ');
 
   async function submit() {
     const errors: Record<string, string> = {};
@@ -175,7 +250,13 @@ function BudgetForm({ centreId, year, budget, onConflict }: { centreId: string; 
   }
 
   const field = (key: 'gross' | 'grants' | 'other' | 'actual', label: MessageKey, serverField: string) => (
-    <Textfield label={t(label)} inputMode="decimal" value={form[key]} onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))} error={error(key, serverField)} />
+    <Textfield
+      label={t(label)}
+      inputMode="decimal"
+      value={form[key]}
+      onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))}
+      error={error(key, serverField)}
+    />
   );
   return (
     <section aria-labelledby="fin-budget" className="block">
@@ -197,7 +278,11 @@ function BudgetForm({ centreId, year, budget, onConflict }: { centreId: string; 
           {field('grants', 'fin.stateGrants', 'input.stateFundingOre')}
           {field('other', 'fin.otherIncome', 'input.projectFundingOre')}
           {field('actual', 'fin.actual', 'input.actualOperatingCostOre')}
-          <Textfield label={t('fin.note')} value={form.note} onChange={(e) => setForm((f) => ({ ...f, note: e.target.value }))} />
+          <Textfield
+            label={t('fin.note')}
+            value={form.note}
+            onChange={(e) => setForm((f) => ({ ...f, note: e.target.value }))}
+          />
         </div>
         <Paragraph data-testid="net-budget">{t('fin.net', { net: formatOre(net, true) })}</Paragraph>
         <Button type="submit" disabled={state.fetching}>
@@ -213,9 +298,30 @@ function BudgetForm({ centreId, year, budget, onConflict }: { centreId: string; 
   );
 }
 
-type Charge = { id: string; kommunenummer: string; kind: string; amountOre: number; payingBudget?: string | null; description?: string | null };
+type Charge = {
+  id: string;
+  kommunenummer: string;
+  kind: string;
+  amountOre: number;
+  payingBudget?: string | null;
+  description?: string | null;
+};
 
-function ChargesSection({ centreId, year, members, charges, name, refresh }: { centreId: string; year: number; members: Member[]; charges: Charge[]; name: (k: string) => string; refresh: () => void }) {
+function ChargesSection({
+  centreId,
+  year,
+  members,
+  charges,
+  name,
+  refresh,
+}: {
+  centreId: string;
+  year: number;
+  members: Member[];
+  charges: Charge[];
+  name: (k: string) => string;
+  refresh: () => void;
+}) {
   const { t } = useI18n();
   const [form, setForm] = useState({ kommunenummer: '', kind: 'CHILD_TRANSPORT', amount: '', payingBudget: '' });
   const [local, setLocal] = useState<string | null>(null);
@@ -229,7 +335,16 @@ function ChargesSection({ centreId, year, members, charges, name, refresh }: { c
     const message = !amount.ok ? amount.error : amount.value === null ? 'Oppgi beløpet i kroner.' : null;
     setLocal(message);
     if (message || !amount.ok) return;
-    const r = await create({ input: { centreId, year, kommunenummer: who, kind: form.kind as (typeof CHARGE_KINDS)[number], amountOre: amount.value!, payingBudget: form.payingBudget || null } });
+    const r = await create({
+      input: {
+        centreId,
+        year,
+        kommunenummer: who,
+        kind: form.kind as (typeof CHARGE_KINDS)[number],
+        amountOre: amount.value!,
+        payingBudget: form.payingBudget || null,
+      },
+    });
     if (!r.error) {
       setForm((f) => ({ ...f, amount: '', payingBudget: '' }));
       refresh();
@@ -260,25 +375,70 @@ function ChargesSection({ centreId, year, members, charges, name, refresh }: { c
                 <Table.Cell>{t(`fin.kind.${c.kind}` as MessageKey)}</Table.Cell>
                 <Table.Cell style={right}>{formatOre(c.amountOre, true)}</Table.Cell>
                 <Table.Cell>{c.payingBudget ?? '–'}</Table.Cell>
-                <DeleteCell busy={deleting.fetching} onDelete={async () => !(await remove({ id: c.id })).error && refresh()} />
+                <DeleteCell
+                  busy={deleting.fetching}
+                  onDelete={async () => !(await remove({ id: c.id })).error && refresh()}
+                />
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
       )}
-      <AddForm onSubmit={submit} alerts={[general, deleting.error ? errorMessage(deleting.error, t('error.network')) : '']} busy={state.fetching} label={t('fin.charge.add')}>
-          <Choice id="charge-who" label={t('fin.charge.municipality')} value={who} onChange={(v) => setForm((f) => ({ ...f, kommunenummer: v }))} options={members.map((m) => [m.kommunenummer, m.municipality.name])} />
-          <Choice id="charge-kind" label={t('fin.charge.kind')} value={form.kind} onChange={(v) => setForm((f) => ({ ...f, kind: v }))} options={CHARGE_KINDS.map((k) => [k, t(`fin.kind.${k}`)])} />
-          <Textfield label={t('fin.charge.amount')} inputMode="decimal" value={form.amount} onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))} error={local ?? errors['input.amountOre']} />
-          <Textfield label={t('fin.charge.payingBudget')} value={form.payingBudget} onChange={(e) => setForm((f) => ({ ...f, payingBudget: e.target.value }))} />
+      <AddForm
+        onSubmit={submit}
+        alerts={[general, deleting.error ? errorMessage(deleting.error, t('error.network')) : '']}
+        busy={state.fetching}
+        label={t('fin.charge.add')}
+      >
+        <Choice
+          id="charge-who"
+          label={t('fin.charge.municipality')}
+          value={who}
+          onChange={(v) => setForm((f) => ({ ...f, kommunenummer: v }))}
+          options={members.map((m) => [m.kommunenummer, m.municipality.name])}
+        />
+        <Choice
+          id="charge-kind"
+          label={t('fin.charge.kind')}
+          value={form.kind}
+          onChange={(v) => setForm((f) => ({ ...f, kind: v }))}
+          options={CHARGE_KINDS.map((k) => [k, t(`fin.kind.${k}`)])}
+        />
+        <Textfield
+          label={t('fin.charge.amount')}
+          inputMode="decimal"
+          value={form.amount}
+          onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
+          error={local ?? errors['input.amountOre']}
+        />
+        <Textfield
+          label={t('fin.charge.payingBudget')}
+          value={form.payingBudget}
+          onChange={(e) => setForm((f) => ({ ...f, payingBudget: e.target.value }))}
+        />
       </AddForm>
     </section>
   );
 }
 
-type InvestmentRow = { id: string; kind: string; amountOre: number; paidByKommunenummer: string; shared: boolean; depreciationYears?: number | null };
+type InvestmentRow = {
+  id: string;
+  kind: string;
+  amountOre: number;
+  paidByKommunenummer: string;
+  shared: boolean;
+  depreciationYears?: number | null;
+};
 
-function InvestmentsSection({ centreId, year, members, hostKommunenummer, investments, name, refresh }: {
+function InvestmentsSection({
+  centreId,
+  year,
+  members,
+  hostKommunenummer,
+  investments,
+  name,
+  refresh,
+}: {
   centreId: string;
   year: number;
   members: Member[];
@@ -288,12 +448,22 @@ function InvestmentsSection({ centreId, year, members, hostKommunenummer, invest
   refresh: () => void;
 }) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ kind: 'SECURITY', amount: '', paidBy: hostKommunenummer ?? '', shared: false, years: '' });
+  const [form, setForm] = useState({
+    kind: 'SECURITY',
+    amount: '',
+    paidBy: hostKommunenummer ?? '',
+    shared: false,
+    years: '',
+  });
   const [local, setLocal] = useState<Record<string, string>>({});
   const [state, create] = useMutation(CreateInvestmentMutation);
   const [deleting, remove] = useMutation(DeleteInvestmentMutation);
   const errors = fieldErrors(state.error);
-  const general = unplacedErrors(state.error, t('error.network'), ['input.amountOre', 'input.depreciationYears', 'input.paidByKommunenummer']).join(' ');
+  const general = unplacedErrors(state.error, t('error.network'), [
+    'input.amountOre',
+    'input.depreciationYears',
+    'input.paidByKommunenummer',
+  ]).join(' ');
   async function submit() {
     const amount = parseKroner(form.amount, 'Beløpet');
     const years = parseYears(form.years, 'Avskrivningstiden');
@@ -304,7 +474,15 @@ function InvestmentsSection({ centreId, year, members, hostKommunenummer, invest
     setLocal(found);
     if (Object.keys(found).length || !amount.ok || !years.ok) return;
     const r = await create({
-      input: { centreId, year, kind: form.kind as (typeof INVESTMENT_KINDS)[number], amountOre: amount.value!, paidByKommunenummer: form.paidBy, shared: form.shared, depreciationYears: form.shared ? null : years.value },
+      input: {
+        centreId,
+        year,
+        kind: form.kind as (typeof INVESTMENT_KINDS)[number],
+        amountOre: amount.value!,
+        paidByKommunenummer: form.paidBy,
+        shared: form.shared,
+        depreciationYears: form.shared ? null : years.value,
+      },
     });
     if (!r.error) {
       setForm((f) => ({ ...f, amount: '', years: '' }));
@@ -338,28 +516,83 @@ function InvestmentsSection({ centreId, year, members, hostKommunenummer, invest
                 <Table.Cell>{name(i.paidByKommunenummer)}</Table.Cell>
                 <Table.Cell>{i.shared ? t('common.yes') : t('fin.inv.hostOnly')}</Table.Cell>
                 <Table.Cell style={right}>{i.shared ? '–' : (i.depreciationYears ?? 1)}</Table.Cell>
-                <DeleteCell busy={deleting.fetching} onDelete={async () => !(await remove({ id: i.id })).error && refresh()} />
+                <DeleteCell
+                  busy={deleting.fetching}
+                  onDelete={async () => !(await remove({ id: i.id })).error && refresh()}
+                />
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
       )}
-      <AddForm onSubmit={submit} alerts={[general, deleting.error ? errorMessage(deleting.error, t('error.network')) : '']} busy={state.fetching} label={t('fin.inv.add')}>
-          <Choice id="inv-kind" label={t('fin.inv.kind')} value={form.kind} onChange={(v) => setForm((f) => ({ ...f, kind: v }))} options={INVESTMENT_KINDS.map((k) => [k, t(`fin.ikind.${k}`)])} />
-          <Textfield label={t('fin.inv.amount')} inputMode="decimal" value={form.amount} onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))} error={local.amount ?? errors['input.amountOre']} />
-          <Choice id="inv-paid" label={t('fin.inv.paidBy')} value={form.paidBy} onChange={(v) => setForm((f) => ({ ...f, paidBy: v }))} options={members.map((m) => [m.kommunenummer, m.municipality.name])} />
-          <Checkbox label={t('fin.inv.shared')} checked={form.shared} onChange={(e) => setForm((f) => ({ ...f, shared: e.target.checked }))} />
-          {!form.shared && (
-            <Textfield label={t('fin.inv.years')} inputMode="numeric" value={form.years} onChange={(e) => setForm((f) => ({ ...f, years: e.target.value }))} error={local.years ?? errors['input.depreciationYears']} />
-          )}
+      <AddForm
+        onSubmit={submit}
+        alerts={[general, deleting.error ? errorMessage(deleting.error, t('error.network')) : '']}
+        busy={state.fetching}
+        label={t('fin.inv.add')}
+      >
+        <Choice
+          id="inv-kind"
+          label={t('fin.inv.kind')}
+          value={form.kind}
+          onChange={(v) => setForm((f) => ({ ...f, kind: v }))}
+          options={INVESTMENT_KINDS.map((k) => [k, t(`fin.ikind.${k}`)])}
+        />
+        <Textfield
+          label={t('fin.inv.amount')}
+          inputMode="decimal"
+          value={form.amount}
+          onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
+          error={local.amount ?? errors['input.amountOre']}
+        />
+        <Choice
+          id="inv-paid"
+          label={t('fin.inv.paidBy')}
+          value={form.paidBy}
+          onChange={(v) => setForm((f) => ({ ...f, paidBy: v }))}
+          options={members.map((m) => [m.kommunenummer, m.municipality.name])}
+        />
+        <Checkbox
+          label={t('fin.inv.shared')}
+          checked={form.shared}
+          onChange={(e) => setForm((f) => ({ ...f, shared: e.target.checked }))}
+        />
+        {!form.shared && (
+          <Textfield
+            label={t('fin.inv.years')}
+            inputMode="numeric"
+            value={form.years}
+            onChange={(e) => setForm((f) => ({ ...f, years: e.target.value }))}
+            error={local.years ?? errors['input.depreciationYears']}
+          />
+        )}
       </AddForm>
     </section>
   );
 }
 
-type Party = { municipality: { kommunenummer: string; name: string }; role: string; population: number; allocatedOre: number; extraChargesOre?: number | null; totalOre: number; perInhabitantOre?: number | null };
+type Party = {
+  municipality: { kommunenummer: string; name: string };
+  role: string;
+  population: number;
+  allocatedOre: number;
+  extraChargesOre?: number | null;
+  totalOre: number;
+  perInhabitantOre?: number | null;
+};
 
-function Comparison({ d }: { d: { budgetOre: number; hostDepreciationOre: number; hostPerInhabitantWithInvestmentsOre?: number | null; hostPartnerRatio?: number | null; hostPartnerRatioWithInvestments?: number | null; parties: Party[] } }) {
+function Comparison({
+  d,
+}: {
+  d: {
+    budgetOre: number;
+    hostDepreciationOre: number;
+    hostPerInhabitantWithInvestmentsOre?: number | null;
+    hostPartnerRatio?: number | null;
+    hostPartnerRatioWithInvestments?: number | null;
+    parties: Party[];
+  };
+}) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="fin-comparison" className="block" data-testid="per-inhabitant">
@@ -379,11 +612,16 @@ function Comparison({ d }: { d: { budgetOre: number; hostDepreciationOre: number
           {d.parties.map((p) => (
             <Table.Row key={p.municipality.kommunenummer}>
               <Table.Cell>
-                {p.municipality.name} <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
+                {p.municipality.name}{' '}
+                <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
               </Table.Cell>
               <Table.Cell style={right}>{p.population.toLocaleString('nb-NO')}</Table.Cell>
               <Table.Cell style={right}>{formatOre(p.totalOre, true)}</Table.Cell>
-              <Table.Cell style={right}>{p.perInhabitantOre === null || p.perInhabitantOre === undefined ? '–' : formatOre(p.perInhabitantOre, true)}</Table.Cell>
+              <Table.Cell style={right}>
+                {p.perInhabitantOre === null || p.perInhabitantOre === undefined
+                  ? '–'
+                  : formatOre(p.perInhabitantOre, true)}
+              </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
@@ -393,7 +631,8 @@ function Comparison({ d }: { d: { budgetOre: number; hostDepreciationOre: number
           {t('fin.withInvestments', {
             dep: formatOre(d.hostDepreciationOre),
             kr: formatOre(d.hostPerInhabitantWithInvestmentsOre, true),
-            ratio: d.hostPartnerRatioWithInvestments == null ? '–' : formatDecimal(d.hostPartnerRatioWithInvestments, 1),
+            ratio:
+              d.hostPartnerRatioWithInvestments == null ? '–' : formatDecimal(d.hostPartnerRatioWithInvestments, 1),
             ratioWithout: d.hostPartnerRatio == null ? '–' : formatDecimal(d.hostPartnerRatio, 1),
           })}
         </Paragraph>
@@ -406,7 +645,12 @@ function InvoicePlanTable({ centreId, year, parties }: { centreId: string; year:
   const { t } = useI18n();
   const plan = invoicePlan(
     year,
-    parties.map((p) => ({ kommunenummer: p.municipality.kommunenummer, name: p.municipality.name, role: p.role === 'HOST' ? 'HOST' : 'PARTNER', totalOre: p.totalOre })),
+    parties.map((p) => ({
+      kommunenummer: p.municipality.kommunenummer,
+      name: p.municipality.name,
+      role: p.role === 'HOST' ? 'HOST' : 'PARTNER',
+      totalOre: p.totalOre,
+    })),
   );
   const q = `centreId=${encodeURIComponent(centreId)}&year=${year}`;
   return (
@@ -436,7 +680,12 @@ function InvoicePlanTable({ centreId, year, parties }: { centreId: string; year:
             <Table.HeaderCell>{t('fin.sum')}</Table.HeaderCell>
             <Table.Cell />
             <Table.Cell />
-            <Table.Cell style={right}>{formatOre(plan.reduce((a, l) => a + l.amountOre, 0), true)}</Table.Cell>
+            <Table.Cell style={right}>
+              {formatOre(
+                plan.reduce((a, l) => a + l.amountOre, 0),
+                true,
+              )}
+            </Table.Cell>
           </Table.Row>
         </Table.Body>
       </Table>
@@ -452,7 +701,17 @@ function InvoicePlanTable({ centreId, year, parties }: { centreId: string; year:
   );
 }
 
-type SettlementData = { budgetedNetOre: number; actualNetOre?: number | null; lines: { municipality: { kommunenummer: string; name: string }; role: string; budgetedOre: number; actualOre: number; differenceOre: number }[] };
+type SettlementData = {
+  budgetedNetOre: number;
+  actualNetOre?: number | null;
+  lines: {
+    municipality: { kommunenummer: string; name: string };
+    role: string;
+    budgetedOre: number;
+    actualOre: number;
+    differenceOre: number;
+  }[];
+};
 
 function Settlement({ s }: { s: SettlementData }) {
   const { t } = useI18n();
@@ -465,7 +724,13 @@ function Settlement({ s }: { s: SettlementData }) {
         <Paragraph data-size="sm">{t('fin.settlementEmpty')}</Paragraph>
       ) : (
         <>
-          <Paragraph>{t('fin.settlementSummary', { budgeted: formatOre(s.budgetedNetOre, true), actual: formatOre(s.actualNetOre, true), diff: formatOre(s.actualNetOre - s.budgetedNetOre, true) })}</Paragraph>
+          <Paragraph>
+            {t('fin.settlementSummary', {
+              budgeted: formatOre(s.budgetedNetOre, true),
+              actual: formatOre(s.actualNetOre, true),
+              diff: formatOre(s.actualNetOre - s.budgetedNetOre, true),
+            })}
+          </Paragraph>
           <Table zebra border data-size="sm" data-testid="settlement">
             <Table.Head>
               <Table.Row>
@@ -507,7 +772,19 @@ function DeleteCell({ busy, onDelete }: { busy: boolean; onDelete: () => void })
 }
 
 /** A form that adds a row: its alerts, its fields in a grid, one button. */
-function AddForm({ onSubmit, alerts, busy, label, children }: { onSubmit: () => void; alerts: readonly (string | null)[]; busy: boolean; label: string; children: ReactNode }) {
+function AddForm({
+  onSubmit,
+  alerts,
+  busy,
+  label,
+  children,
+}: {
+  onSubmit: () => void;
+  alerts: readonly (string | null)[];
+  busy: boolean;
+  label: string;
+  children: ReactNode;
+}) {
   return (
     <form
       noValidate

@@ -28,7 +28,13 @@ export function ContactImport() {
         {t('import.contacts')}
       </Heading>
       <Paragraph>{t('import.contactsIntro')}</Paragraph>
-      <SpreadsheetField label={t('import.contactFile')} busy={stage !== null} onChoose={(chosen) => void previewFile(chosen, setFile, (f) => runPreview({ file: f.content, format: f.format }))} />
+      <SpreadsheetField
+        label={t('import.contactFile')}
+        busy={stage !== null}
+        onChoose={(chosen) =>
+          void previewFile(chosen, setFile, (f) => runPreview({ file: f.content, format: f.format }))
+        }
+      />
       <ImportProgress stage={stage} />
       {preview.error && (
         <Alert data-color="danger" role="alert">
@@ -38,7 +44,13 @@ export function ContactImport() {
       {p && !done && !stage && (
         <div data-testid="contact-preview">
           <Paragraph>
-            {t('import.contactSummary', { rows: formatInteger(p.rows), added: formatInteger(p.added), changed: formatInteger(p.changed), unchanged: formatInteger(p.unchanged), agencies: formatInteger(p.agenciesAdded) })}
+            {t('import.contactSummary', {
+              rows: formatInteger(p.rows),
+              added: formatInteger(p.added),
+              changed: formatInteger(p.changed),
+              unchanged: formatInteger(p.unchanged),
+              agencies: formatInteger(p.agenciesAdded),
+            })}
           </Paragraph>
           {p.errors.length > 0 ? (
             <RowErrors errors={p.errors} />
@@ -73,7 +85,9 @@ export function ContactImport() {
                           {c.title ? `, ${c.title}` : ''}
                           {c.isContactPoint ? ` · ${t('import.contactPoint')}` : ''}
                         </td>
-                        <td>{c.action === 'ADD' ? t('import.add') : `${t('import.change')}: ${c.fields.join(', ')}`}</td>
+                        <td>
+                          {c.action === 'ADD' ? t('import.add') : `${t('import.change')}: ${c.fields.join(', ')}`}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -81,7 +95,12 @@ export function ContactImport() {
               </div>
               <Button
                 disabled={confirmed.fetching || stage !== null || !file}
-                onClick={() => file && void run({ step: 'saving', rows: p.changes.length }, () => runConfirm({ file: file.content, format: file.format, checksum: p.checksum }))}
+                onClick={() =>
+                  file &&
+                  void run({ step: 'saving', rows: p.changes.length }, () =>
+                    runConfirm({ file: file.content, format: file.format, checksum: p.checksum }),
+                  )
+                }
               >
                 {t('import.confirmContacts', { n: formatInteger(p.changes.length) })}
               </Button>
@@ -96,7 +115,11 @@ export function ContactImport() {
       )}
       {done && (
         <Alert data-color="success" role="status" data-testid="contact-done">
-          {t('import.contactsDone', { added: formatInteger(done.added), changed: formatInteger(done.changed), unchanged: formatInteger(done.unchanged) })}
+          {t('import.contactsDone', {
+            added: formatInteger(done.added),
+            changed: formatInteger(done.changed),
+            unchanged: formatInteger(done.unchanged),
+          })}
         </Alert>
       )}
     </section>

@@ -111,7 +111,12 @@ export default function ImportPage() {
               </div>
               <Button
                 disabled={confirmed.fetching || stage !== null || !csv}
-                onClick={() => csv && void run({ step: 'saving', rows: p.added + p.changed }, () => runConfirm({ csv, checksum: p.checksum }))}
+                onClick={() =>
+                  csv &&
+                  void run({ step: 'saving', rows: p.added + p.changed }, () =>
+                    runConfirm({ csv, checksum: p.checksum }),
+                  )
+                }
               >
                 {t('import.confirm', { n: formatInteger(p.added + p.changed) })}
               </Button>
@@ -126,7 +131,11 @@ export default function ImportPage() {
       )}
       {done && (
         <Alert data-color="success" role="status" data-testid="import-done">
-          {t('import.done', { added: formatInteger(done.added), changed: formatInteger(done.changed), unchanged: formatInteger(done.unchanged) })}
+          {t('import.done', {
+            added: formatInteger(done.added),
+            changed: formatInteger(done.changed),
+            unchanged: formatInteger(done.unchanged),
+          })}
         </Alert>
       )}
       <MembershipImport />

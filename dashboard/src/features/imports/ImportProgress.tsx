@@ -1,7 +1,8 @@
 import { useI18n } from '../../i18n/i18n';
 
 /** Where a long import is: reading the file in the browser, the server checking its rows, or saving. */
-export type ImportStage = { step: 'reading' } | { step: 'checking'; rows: number | null } | { step: 'saving'; rows: number };
+export type ImportStage =
+  { step: 'reading' } | { step: 'checking'; rows: number | null } | { step: 'saving'; rows: number };
 
 const ORDER = { reading: 1, checking: 2, saving: 3 } as const;
 
@@ -19,7 +20,11 @@ export function ImportProgress({ stage }: { stage: ImportStage | null }) {
         : t('import.progress.saving', { n: String(stage.rows) });
   return (
     <div role="status" aria-live="polite" className="import-progress" data-testid="import-progress">
-      <progress max={3} value={ORDER[stage.step]} aria-label={t('import.progress.label', { step: String(ORDER[stage.step]) })} />{' '}
+      <progress
+        max={3}
+        value={ORDER[stage.step]}
+        aria-label={t('import.progress.label', { step: String(ORDER[stage.step]) })}
+      />{' '}
       <span>{text}</span>
     </div>
   );

@@ -24,7 +24,13 @@ export function MembershipImport() {
         {t('import.memberships')}
       </Heading>
       <Paragraph>{t('import.membershipsIntro')}</Paragraph>
-      <SpreadsheetField label={t('import.membershipFile')} busy={stage !== null} onChoose={(chosen) => void previewFile(chosen, setFile, (f) => runPreview({ file: f.content, format: f.format }))} />
+      <SpreadsheetField
+        label={t('import.membershipFile')}
+        busy={stage !== null}
+        onChoose={(chosen) =>
+          void previewFile(chosen, setFile, (f) => runPreview({ file: f.content, format: f.format }))
+        }
+      />
       <ImportProgress stage={stage} />
       {preview.error && (
         <Alert data-color="danger" role="alert">
@@ -34,7 +40,12 @@ export function MembershipImport() {
       {p && !done && !stage && (
         <div data-testid="membership-preview">
           <Paragraph>
-            {t('import.membershipSummary', { rows: formatInteger(p.rows), added: formatInteger(p.added), changed: formatInteger(p.changed), unchanged: formatInteger(p.unchanged) })}
+            {t('import.membershipSummary', {
+              rows: formatInteger(p.rows),
+              added: formatInteger(p.added),
+              changed: formatInteger(p.changed),
+              unchanged: formatInteger(p.unchanged),
+            })}
           </Paragraph>
           {p.errors.length > 0 ? (
             <RowErrors errors={p.errors} />
@@ -72,7 +83,12 @@ export function MembershipImport() {
               </div>
               <Button
                 disabled={confirmed.fetching || stage !== null || !file}
-                onClick={() => file && void run({ step: 'saving', rows: p.changes.length }, () => runConfirm({ file: file.content, format: file.format, checksum: p.checksum }))}
+                onClick={() =>
+                  file &&
+                  void run({ step: 'saving', rows: p.changes.length }, () =>
+                    runConfirm({ file: file.content, format: file.format, checksum: p.checksum }),
+                  )
+                }
               >
                 {t('import.confirmMemberships', { n: formatInteger(p.changes.length) })}
               </Button>
@@ -87,7 +103,11 @@ export function MembershipImport() {
       )}
       {done && (
         <Alert data-color="success" role="status" data-testid="membership-done">
-          {t('import.membershipsDone', { added: formatInteger(done.added), changed: formatInteger(done.changed), unchanged: formatInteger(done.unchanged) })}
+          {t('import.membershipsDone', {
+            added: formatInteger(done.added),
+            changed: formatInteger(done.changed),
+            unchanged: formatInteger(done.unchanged),
+          })}
         </Alert>
       )}
     </section>

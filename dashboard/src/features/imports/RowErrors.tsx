@@ -2,7 +2,11 @@ import { Alert, Heading } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
 
 /** An import's row errors by line: any of them stops the whole file. */
-export function RowErrors({ errors }: { errors: readonly { line: number; column?: string | null; message: string }[] }) {
+export function RowErrors({
+  errors,
+}: {
+  errors: readonly { line: number; column?: string | null; message: string }[];
+}) {
   const { t } = useI18n();
   return (
     <Alert data-color="danger" data-testid="import-errors">

@@ -46,7 +46,15 @@ export function useImportStage() {
 }
 
 /** A file field for CSV or XLSX; disabled while an import step runs. */
-export function SpreadsheetField({ label, busy, onChoose }: { label: string; busy: boolean; onChoose: (chosen: File) => void }) {
+export function SpreadsheetField({
+  label,
+  busy,
+  onChoose,
+}: {
+  label: string;
+  busy: boolean;
+  onChoose: (chosen: File) => void;
+}) {
   return (
     <label className="file-field">
       {label}

@@ -100,10 +100,7 @@ export function MunicipalitiesPage() {
               ? t('municipalities.summaryOne', { population: formatInteger(total) })
               : t('municipalities.summary', { count: formatInteger(rows.length), population: formatInteger(total) })}
           </Paragraph>
-          <MunicipalityTable
-            rows={rows}
-            caption={t('municipalities.populationCaption', { year: year ?? '–' })}
-          />
+          <MunicipalityTable rows={rows} caption={t('municipalities.populationCaption', { year: year ?? '–' })} />
         </>
       )}
     </section>

@@ -55,7 +55,14 @@ export function CountyChart({ data }: { data: CountyBar[] }) {
                   <span key={v} className="county-chart-grid" style={{ left: pct(v) }} />
                 ))}
                 {SERIES.map(([key, sev]) =>
-                  d[key] > 0 ? <span key={key} className={`county-chart-bar sev-${sev}`} style={{ width: pct(d[key]) }} title={`${d.label}: ${t(`severity.${sev}`)} ${d[key]}`} /> : null,
+                  d[key] > 0 ? (
+                    <span
+                      key={key}
+                      className={`county-chart-bar sev-${sev}`}
+                      style={{ width: pct(d[key]) }}
+                      title={`${d.label}: ${t(`severity.${sev}`)} ${d[key]}`}
+                    />
+                  ) : null,
                 )}
               </span>
             </div>
@@ -75,31 +82,31 @@ export function CountyChart({ data }: { data: CountyBar[] }) {
       <details>
         <summary>{t('overview.chartCountiesTable')}</summary>
         <ScrollTable label={t('overview.chartCounties')}>
-        <Table data-size="sm">
-          <caption>{t('overview.chartCounties')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('map.col.county')}</Table.HeaderCell>
-              {SERIES.map(([key, sev]) => (
-                <Table.HeaderCell key={key} style={{ textAlign: 'right' }}>
-                  {t(`severity.${sev}`)}
-                </Table.HeaderCell>
-              ))}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {data.map((d) => (
-              <Table.Row key={d.label}>
-                <Table.Cell>{d.label}</Table.Cell>
-                {SERIES.map(([key]) => (
-                  <Table.Cell key={key} style={{ textAlign: 'right' }}>
-                    {d[key]}
-                  </Table.Cell>
+          <Table data-size="sm">
+            <caption>{t('overview.chartCounties')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('map.col.county')}</Table.HeaderCell>
+                {SERIES.map(([key, sev]) => (
+                  <Table.HeaderCell key={key} style={{ textAlign: 'right' }}>
+                    {t(`severity.${sev}`)}
+                  </Table.HeaderCell>
                 ))}
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {data.map((d) => (
+                <Table.Row key={d.label}>
+                  <Table.Cell>{d.label}</Table.Cell>
+                  {SERIES.map(([key]) => (
+                    <Table.Cell key={key} style={{ textAlign: 'right' }}>
+                      {d[key]}
+                    </Table.Cell>
+                  ))}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
         </ScrollTable>
       </details>
     </figure>

@@ -27,7 +27,8 @@ export default function OverviewPage() {
   const { me } = useSession();
   const [result, reexecute] = useQuery({ query: OverviewQuery });
   const d = result.data;
-  const total = (k: 'critical' | 'warning' | 'info' | 'ok' | 'notRegistered') => d?.coverageOverview.byCounty.reduce((n, c) => n + c[k], 0) ?? 0;
+  const total = (k: 'critical' | 'warning' | 'info' | 'ok' | 'notRegistered') =>
+    d?.coverageOverview.byCounty.reduce((n, c) => n + c[k], 0) ?? 0;
   const byCode = (code: string) => d?.coverageOverview.byCode.find((c) => c.code === code)?.municipalities ?? 0;
 
   return (
@@ -52,12 +53,42 @@ export default function OverviewPage() {
             {t('common.asOf', { date: formatDate(d.coverageOverview.asOf) })}
           </Paragraph>
           <div className="key-figures" data-testid="key-figures">
-            <Figure value={357 - total('notRegistered')} label={t('overview.registered')} to="/kart?status=REGISTERED" page={t('nav.map')} />
-            <Figure value={total('notRegistered')} label={t('overview.notRegistered')} to="/kart?status=NOT_REGISTERED" page={t('nav.map')} />
-            <Figure value={total('critical')} label={t('overview.critical')} to="/kart?alvor=CRITICAL" page={t('nav.map')} />
-            <Figure value={d.soon.totalCount} label={t('overview.deadlines')} to="/avtaler?frist=180" page={t('nav.agreements')} />
-            <Figure value={d.stale.totalCount} label={t('overview.stale')} to="/kontakter?ubekreftet=1" page={t('nav.contacts')} />
-            <Figure value={byCode('NO_ROUTINE')} label={t('overview.routinesMissing')} to="/kart?funn=NO_ROUTINE" page={t('nav.map')} />
+            <Figure
+              value={357 - total('notRegistered')}
+              label={t('overview.registered')}
+              to="/kart?status=REGISTERED"
+              page={t('nav.map')}
+            />
+            <Figure
+              value={total('notRegistered')}
+              label={t('overview.notRegistered')}
+              to="/kart?status=NOT_REGISTERED"
+              page={t('nav.map')}
+            />
+            <Figure
+              value={total('critical')}
+              label={t('overview.critical')}
+              to="/kart?alvor=CRITICAL"
+              page={t('nav.map')}
+            />
+            <Figure
+              value={d.soon.totalCount}
+              label={t('overview.deadlines')}
+              to="/avtaler?frist=180"
+              page={t('nav.agreements')}
+            />
+            <Figure
+              value={d.stale.totalCount}
+              label={t('overview.stale')}
+              to="/kontakter?ubekreftet=1"
+              page={t('nav.contacts')}
+            />
+            <Figure
+              value={byCode('NO_ROUTINE')}
+              label={t('overview.routinesMissing')}
+              to="/kart?funn=NO_ROUTINE"
+              page={t('nav.map')}
+            />
           </div>
           <Heading level={2} data-size="sm">
             {t('overview.chartCounties')}

@@ -31,8 +31,19 @@ function CalendarFeed({ createdAt, onChange }: { createdAt: string | null; onCha
         {t('reminders.calendarHeading')}
       </Heading>
       <Paragraph data-size="sm">{t('reminders.calendarIntro')}</Paragraph>
-      {createdAt && !url && <Paragraph data-size="sm">{t('reminders.calendarActive', { date: formatOsloDate(createdAt) })}</Paragraph>}
-      {url && <Textfield label={t('reminders.calendarUrl')} description={t('reminders.calendarUrlHelp')} readOnly value={url} onFocus={(e) => e.currentTarget.select()} data-testid="calendar-url" />}
+      {createdAt && !url && (
+        <Paragraph data-size="sm">{t('reminders.calendarActive', { date: formatOsloDate(createdAt) })}</Paragraph>
+      )}
+      {url && (
+        <Textfield
+          label={t('reminders.calendarUrl')}
+          description={t('reminders.calendarUrlHelp')}
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="calendar-url"
+        />
+      )}
       <div className="button-row">
         <Button
           variant={createdAt ? 'secondary' : 'primary'}
@@ -93,9 +104,13 @@ export default function RemindersPage() {
     <>
       <Heading level={1}>{t('reminders.heading')}</Heading>
       <Paragraph>{t('reminders.intro')}</Paragraph>
-      {result.error && <QueryError error={result.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {result.error && (
+        <QueryError error={result.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      )}
       {!result.data && !result.error && <Loading />}
-      {result.data && reminders.length === 0 && <Paragraph data-testid="reminders-empty">{t('reminders.empty')}</Paragraph>}
+      {result.data && reminders.length === 0 && (
+        <Paragraph data-testid="reminders-empty">{t('reminders.empty')}</Paragraph>
+      )}
       {HORIZONS.map((h) => {
         const items = reminders.filter((r) => r.horizon === h);
         if (items.length === 0) return null;
@@ -119,7 +134,12 @@ export default function RemindersPage() {
           </section>
         );
       })}
-      {result.data && <CalendarFeed createdAt={result.data.myCalendarFeedCreatedAt ?? null} onChange={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {result.data && (
+        <CalendarFeed
+          createdAt={result.data.myCalendarFeedCreatedAt ?? null}
+          onChange={() => reexecute({ requestPolicy: 'network-only' })}
+        />
+      )}
       <Paragraph data-size="sm" className="muted">
         {t('reminders.mailNote')}
       </Paragraph>

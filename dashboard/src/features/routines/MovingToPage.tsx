@@ -3,7 +3,13 @@ import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { Loading, QueryError } from '../../components/States';
-import { AGENCY_KIND_LABELS, canActForMunicipality, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
+import {
+  AGENCY_KIND_LABELS,
+  canActForMunicipality,
+  ROUTINE_STATUS_LABELS,
+  STEP_TIMING_LABELS,
+  todayInNorway,
+} from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatOsloDate } from '../../lib/format';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
@@ -17,7 +23,15 @@ import { ScrollTable } from '../../components/ScrollTable';
  * The municipality's switchboard, or «ikke registrert» (no number is ever guessed); its own users
  * (the director, administrators) register or change it here, with a source.
  */
-function Switchboard({ kommunenummer, phone, source }: { kommunenummer: string; phone: string | null | undefined; source: string | null | undefined }) {
+function Switchboard({
+  kommunenummer,
+  phone,
+  source,
+}: {
+  kommunenummer: string;
+  phone: string | null | undefined;
+  source: string | null | undefined;
+}) {
   const { t } = useI18n();
   const { me, grants } = useSession();
   const [editing, setEditing] = useState(false);
@@ -32,7 +46,11 @@ function Switchboard({ kommunenummer, phone, source }: { kommunenummer: string; 
         {t('moving.switchboard')}
       </Heading>
       <Paragraph>
-        {phone ? <strong className="nowrap">{phone}</strong> : <span className="muted">{t('moving.switchboardMissing')}</span>}
+        {phone ? (
+          <strong className="nowrap">{phone}</strong>
+        ) : (
+          <span className="muted">{t('moving.switchboardMissing')}</span>
+        )}
         {phone && source && (
           <>
             {' '}
@@ -73,8 +91,20 @@ function Switchboard({ kommunenummer, phone, source }: { kommunenummer: string; 
           }}
         >
           {problems.length > 0 && <Alert data-color="danger">{problems.join(' ')}</Alert>}
-          <Textfield label={t('moving.switchboardPhone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} error={errors.phone} />
-          <Textfield label={t('moving.switchboardSourceLabel')} description={t('moving.switchboardSourceHint')} value={form.source} onChange={(e) => setForm({ ...form, source: e.target.value })} error={errors.source} />
+          <Textfield
+            label={t('moving.switchboardPhone')}
+            type="tel"
+            value={form.phone}
+            onChange={(e) => setForm({ ...form, phone: e.target.value })}
+            error={errors.phone}
+          />
+          <Textfield
+            label={t('moving.switchboardSourceLabel')}
+            description={t('moving.switchboardSourceHint')}
+            value={form.source}
+            onChange={(e) => setForm({ ...form, source: e.target.value })}
+            error={errors.source}
+          />
           <div className="button-row">
             <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
               {state.fetching ? t('agreement.saving') : t('contacts.save')}
@@ -103,7 +133,9 @@ export default function MovingToPage() {
     );
   }
   if (!m) return <Loading />;
-  const point = m.agencies.flatMap((a) => a.contacts.filter((c) => c.isContactPoint).map((c) => ({ ...c, agency: a.name })))[0];
+  const point = m.agencies.flatMap((a) =>
+    a.contacts.filter((c) => c.isContactPoint).map((c) => ({ ...c, agency: a.name })),
+  )[0];
   const centres = [...new Set(m.centreMemberships.filter((x) => x.isCurrent).map((x) => x.centre.name))];
   return (
     <article aria-labelledby="moving-heading" className="moving-page">
@@ -112,7 +144,9 @@ export default function MovingToPage() {
         {t('moving.heading', { name: m.name })}
       </Heading>
       <Paragraph>{t('moving.intro', { name: m.name })}</Paragraph>
-      {(m.agencies.some((a) => a.isExample) || m.handoverRoutines.some((r) => r.isExample)) && <Alert data-color="warning">{t('common.exampleData')}</Alert>}
+      {(m.agencies.some((a) => a.isExample) || m.handoverRoutines.some((r) => r.isExample)) && (
+        <Alert data-color="warning">{t('common.exampleData')}</Alert>
+      )}
       <div className="button-row no-print">
         <Button variant="secondary" onClick={() => window.print()}>
           {t('moving.print')}
@@ -149,35 +183,35 @@ export default function MovingToPage() {
           {t('moving.contacts')}
         </Heading>
         <ScrollTable label={t('moving.contacts')}>
-        <Table border data-size="sm">
-          <caption className="visually-hidden">{t('moving.contacts')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('routines.col.responsible')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('contacts.col.phone')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('contacts.col.email')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('moving.verified')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {m.agencies.flatMap((a) =>
-              (a.contacts.length ? a.contacts : [null]).map((c, i) => (
-                <Table.Row key={`${a.id}-${c?.id ?? i}`}>
-                  <Table.Cell>
-                    {a.name} <span className="muted">({AGENCY_KIND_LABELS[a.kind][locale]})</span>
-                  </Table.Cell>
-                  <Table.Cell>{c ? `${c.name}${c.title ? `, ${c.title}` : ''}` : '–'}</Table.Cell>
-                  <Table.Cell className="nowrap">{c?.phone ?? ''}</Table.Cell>
-                  <Table.Cell>{c?.email ?? ''}</Table.Cell>
-                  <Table.Cell className="nowrap" data-testid="moving-verified">
-                    {c ? (c.verifiedAt ? formatOsloDate(c.verifiedAt) : t('contacts.never')) : ''}
-                  </Table.Cell>
-                </Table.Row>
-              )),
-            )}
-          </Table.Body>
-        </Table>
+          <Table border data-size="sm">
+            <caption className="visually-hidden">{t('moving.contacts')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('routines.col.responsible')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('contacts.col.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('contacts.col.phone')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('contacts.col.email')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('moving.verified')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {m.agencies.flatMap((a) =>
+                (a.contacts.length ? a.contacts : [null]).map((c, i) => (
+                  <Table.Row key={`${a.id}-${c?.id ?? i}`}>
+                    <Table.Cell>
+                      {a.name} <span className="muted">({AGENCY_KIND_LABELS[a.kind][locale]})</span>
+                    </Table.Cell>
+                    <Table.Cell>{c ? `${c.name}${c.title ? `, ${c.title}` : ''}` : '–'}</Table.Cell>
+                    <Table.Cell className="nowrap">{c?.phone ?? ''}</Table.Cell>
+                    <Table.Cell>{c?.email ?? ''}</Table.Cell>
+                    <Table.Cell className="nowrap" data-testid="moving-verified">
+                      {c ? (c.verifiedAt ? formatOsloDate(c.verifiedAt) : t('contacts.never')) : ''}
+                    </Table.Cell>
+                  </Table.Row>
+                )),
+              )}
+            </Table.Body>
+          </Table>
         </ScrollTable>
       </section>
       {m.handoverRoutines.map((r) => (
@@ -192,7 +226,10 @@ export default function MovingToPage() {
           <ol className="moving-steps">
             {r.steps.map((s) => (
               <li key={s.id}>
-                <strong>{s.title}</strong> – {STEP_TIMING_LABELS[s.timing][locale].toLowerCase()}; {s.responsibleAgencyKind ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale] : t('routines.centreItself')}
+                <strong>{s.title}</strong> – {STEP_TIMING_LABELS[s.timing][locale].toLowerCase()};{' '}
+                {s.responsibleAgencyKind
+                  ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale]
+                  : t('routines.centreItself')}
                 {s.contact && (
                   <>
                     {' '}
@@ -210,7 +247,8 @@ export default function MovingToPage() {
           </ol>
         </section>
       ))}
-      {m.handoverRoutines.length === 0 && centres.map((c) => <Paragraph key={c}>{t('moving.noRoutine', { centre: c })}</Paragraph>)}
+      {m.handoverRoutines.length === 0 &&
+        centres.map((c) => <Paragraph key={c}>{t('moving.noRoutine', { centre: c })}</Paragraph>)}
       <Paragraph data-size="sm" className="muted">
         {t('moving.generated', { date: formatDate(todayInNorway()) })}
       </Paragraph>

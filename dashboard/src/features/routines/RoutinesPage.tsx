@@ -1,10 +1,28 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Button, Dialog, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Tag,
+} from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
-import { AGENCY_KIND_LABELS, canManageRoutine, mayRemoveRoutineStep, ROUTINE_STATUS_LABELS, STEP_TIMING_LABELS, todayInNorway } from '@samordna/domain';
+import {
+  AGENCY_KIND_LABELS,
+  canManageRoutine,
+  mayRemoveRoutineStep,
+  ROUTINE_STATUS_LABELS,
+  STEP_TIMING_LABELS,
+  todayInNorway,
+} from '@samordna/domain';
 import { History } from '../auth/History';
 import { Permission, PermissionNote } from '../auth/Permission';
 import { useSession } from '../auth/session';
@@ -13,7 +31,16 @@ import { errorMessage, isConflict } from '../../lib/errors';
 import { ConflictAlert } from '../auth/ConflictNotice';
 import { formatDate } from '../../lib/format';
 import { StepDialog, draftOfStep, newStepDraft, type StepDraft } from './StepDialog';
-import { AddTemplateStepMutation, AdoptMutation, CentreRoutinesQuery, CreateRoutineMutation, RemoveStepMutation, ReorderMutation, RoutineLocationQuery, RoutineOptionsQuery } from './routines.graphql';
+import {
+  AddTemplateStepMutation,
+  AdoptMutation,
+  CentreRoutinesQuery,
+  CreateRoutineMutation,
+  RemoveStepMutation,
+  ReorderMutation,
+  RoutineLocationQuery,
+  RoutineOptionsQuery,
+} from './routines.graphql';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useOpenOnHome } from '../start/home';
 
@@ -37,7 +64,12 @@ export default function RoutinesPage() {
   const kommunenummer = params.get('kommune') ?? '';
   const centre = centres.find((c) => c.id === centreId);
   const context = useMemo(() => ({ additionalTypenames: ['HandoverRoutine', 'RoutineStep'] }), []);
-  const [routines, refresh] = useQuery({ query: CentreRoutinesQuery, variables: { centreId }, pause: !centreId, context });
+  const [routines, refresh] = useQuery({
+    query: CentreRoutinesQuery,
+    variables: { centreId },
+    pause: !centreId,
+    context,
+  });
   const [createState, create] = useMutation(CreateRoutineMutation);
   const [, reorder] = useMutation(ReorderMutation);
   const [adoptState, adopt] = useMutation(AdoptMutation);
@@ -62,12 +94,15 @@ export default function RoutinesPage() {
   const municipalityName = members.find((m) => m.kommunenummer === chosen)?.name ?? chosen;
   const set = (key: string, value: string) => {
     setProblem(null);
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set(key, value);
-      if (key === 'senter') next.delete('kommune');
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set(key, value);
+        if (key === 'senter') next.delete('kommune');
+        return next;
+      },
+      { replace: true },
+    );
   };
   const move = async (index: number, delta: number) => {
     if (!routine) return;
@@ -76,7 +111,13 @@ export default function RoutinesPage() {
     ids.splice(index + delta, 0, id);
     const r = await reorder({ routineId: routine.id, stepIds: ids, expectedVersion: routine.version });
     after(r.error);
-    requestAnimationFrame(() => (document.querySelector(`[data-step="${id}"] button[data-dir="${delta < 0 ? 'up' : 'down'}"]`) as HTMLButtonElement | null)?.focus());
+    requestAnimationFrame(() =>
+      (
+        document.querySelector(
+          `[data-step="${id}"] button[data-dir="${delta < 0 ? 'up' : 'down'}"]`,
+        ) as HTMLButtonElement | null
+      )?.focus(),
+    );
   };
   const overdue = routine?.reviewDueOn ? routine.reviewDueOn < todayInNorway() : false;
   const { grants } = useSession();
@@ -139,8 +180,12 @@ export default function RoutinesPage() {
         <Loading />
       ) : !routine ? (
         <div className="block">
-          <Paragraph role="status">{t('routines.none', { centre: centre?.name ?? '', municipality: municipalityName })}</Paragraph>
-          {createState.error && <Alert data-color="danger">{errorMessage(createState.error, t('error.network'))}</Alert>}
+          <Paragraph role="status">
+            {t('routines.none', { centre: centre?.name ?? '', municipality: municipalityName })}
+          </Paragraph>
+          {createState.error && (
+            <Alert data-color="danger">{errorMessage(createState.error, t('error.network'))}</Alert>
+          )}
           <Permission allowed={(g) => canManageRoutine(g, { centreId, kommunenummer: chosen })}>
             <Button
               disabled={createState.fetching || !chosen}
@@ -176,82 +221,104 @@ export default function RoutinesPage() {
                 <Button onClick={() => confirm.current?.showModal()}>{t('routines.adopt')}</Button>
               </Permission>
             )}
-            <RouterLink to={`/flytter/${routine.municipality.kommunenummer}`}>{t('routines.movingToLink', { name: routine.municipality.name })}</RouterLink>
+            <RouterLink to={`/flytter/${routine.municipality.kommunenummer}`}>
+              {t('routines.movingToLink', { name: routine.municipality.name })}
+            </RouterLink>
           </div>
           <ScrollTable label={t('routines.steps')}>
-          <Table zebra border data-size="sm" data-testid="step-table">
-            <caption className="visually-hidden">{t('routines.steps')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('routines.col.order')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('routines.col.step')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('routines.col.responsible')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('routines.col.timing')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('routines.col.contact')}</Table.HeaderCell>
-                {mayEdit && <Table.HeaderCell>{t('routines.col.edit')}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {routine.steps.map((s, i) => (
-                <Table.Row key={s.id} data-step={s.id}>
-                  <Table.Cell>{i + 1}</Table.Cell>
-                  <Table.Cell>{s.title}</Table.Cell>
-                  <Table.Cell>{s.responsibleAgencyKind ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale] : t('routines.centreItself')}</Table.Cell>
-                  <Table.Cell>{STEP_TIMING_LABELS[s.timing][locale]}</Table.Cell>
-                  <Table.Cell>
-                    {s.contact ? (
-                      <>
-                        {s.contact.name}
-                        {s.contact.phone && (
-                          <>
-                            , <span className="nowrap">{s.contact.phone}</span>
-                          </>
-                        )}
-                      </>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Cell>
-                  {mayEdit && <Table.Cell>
-                    <span className="move-buttons">
-                      <Button variant="tertiary" data-size="sm" data-dir="up" disabled={i === 0} aria-label={t('routines.moveUp', { step: s.title })} onClick={() => move(i, -1)}>
-                        ↑
-                      </Button>
-                      <Button variant="tertiary" data-size="sm" data-dir="down" disabled={i === routine.steps.length - 1} aria-label={t('routines.moveDown', { step: s.title })} onClick={() => move(i, 1)}>
-                        ↓
-                      </Button>
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={t('routines.editStepNamed', { step: s.title })}
-                        onClick={() => {
-                          setStepDraft(draftOfStep({ ...s, version: routine.version }));
-                          stepDialog.current?.showModal();
-                        }}
-                      >
-                        {t('agreement.edit')}
-                      </Button>
-                      {/* The last step stays (the domain's rule; the server refuses it too): delete the routine instead. */}
-                      {mayRemoveRoutineStep(routine.steps.length) && (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="danger"
-                          aria-label={t('routines.removeStep', { step: s.title })}
-                          onClick={() => {
-                            setRemoving({ id: s.id, title: s.title });
-                            removeDialog.current?.showModal();
-                          }}
-                        >
-                          {t('routines.remove')}
-                        </Button>
-                      )}
-                    </span>
-                  </Table.Cell>}
+            <Table zebra border data-size="sm" data-testid="step-table">
+              <caption className="visually-hidden">{t('routines.steps')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('routines.col.order')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('routines.col.step')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('routines.col.responsible')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('routines.col.timing')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('routines.col.contact')}</Table.HeaderCell>
+                  {mayEdit && <Table.HeaderCell>{t('routines.col.edit')}</Table.HeaderCell>}
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {routine.steps.map((s, i) => (
+                  <Table.Row key={s.id} data-step={s.id}>
+                    <Table.Cell>{i + 1}</Table.Cell>
+                    <Table.Cell>{s.title}</Table.Cell>
+                    <Table.Cell>
+                      {s.responsibleAgencyKind
+                        ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale]
+                        : t('routines.centreItself')}
+                    </Table.Cell>
+                    <Table.Cell>{STEP_TIMING_LABELS[s.timing][locale]}</Table.Cell>
+                    <Table.Cell>
+                      {s.contact ? (
+                        <>
+                          {s.contact.name}
+                          {s.contact.phone && (
+                            <>
+                              , <span className="nowrap">{s.contact.phone}</span>
+                            </>
+                          )}
+                        </>
+                      ) : (
+                        '–'
+                      )}
+                    </Table.Cell>
+                    {mayEdit && (
+                      <Table.Cell>
+                        <span className="move-buttons">
+                          <Button
+                            variant="tertiary"
+                            data-size="sm"
+                            data-dir="up"
+                            disabled={i === 0}
+                            aria-label={t('routines.moveUp', { step: s.title })}
+                            onClick={() => move(i, -1)}
+                          >
+                            ↑
+                          </Button>
+                          <Button
+                            variant="tertiary"
+                            data-size="sm"
+                            data-dir="down"
+                            disabled={i === routine.steps.length - 1}
+                            aria-label={t('routines.moveDown', { step: s.title })}
+                            onClick={() => move(i, 1)}
+                          >
+                            ↓
+                          </Button>
+                          <Button
+                            variant="tertiary"
+                            data-size="sm"
+                            aria-label={t('routines.editStepNamed', { step: s.title })}
+                            onClick={() => {
+                              setStepDraft(draftOfStep({ ...s, version: routine.version }));
+                              stepDialog.current?.showModal();
+                            }}
+                          >
+                            {t('agreement.edit')}
+                          </Button>
+                          {/* The last step stays (the domain's rule; the server refuses it too): delete the routine instead. */}
+                          {mayRemoveRoutineStep(routine.steps.length) && (
+                            <Button
+                              variant="tertiary"
+                              data-size="sm"
+                              data-color="danger"
+                              aria-label={t('routines.removeStep', { step: s.title })}
+                              onClick={() => {
+                                setRemoving({ id: s.id, title: s.title });
+                                removeDialog.current?.showModal();
+                              }}
+                            >
+                              {t('routines.remove')}
+                            </Button>
+                          )}
+                        </span>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
           </ScrollTable>
           {mayEdit && (
             <div className="button-row">
@@ -276,8 +343,11 @@ export default function RoutinesPage() {
               <ul>
                 {routine.missingTemplateSteps.map((m) => (
                   <li key={m.kind}>
-                    <strong>{m.title}</strong> – {m.responsibleAgencyKind ? AGENCY_KIND_LABELS[m.responsibleAgencyKind][locale] : t('routines.centreItself')},{' '}
-                    {STEP_TIMING_LABELS[m.timing][locale].toLowerCase()} <span className="muted">({m.basis})</span>{' '}
+                    <strong>{m.title}</strong> –{' '}
+                    {m.responsibleAgencyKind
+                      ? AGENCY_KIND_LABELS[m.responsibleAgencyKind][locale]
+                      : t('routines.centreItself')}
+                    , {STEP_TIMING_LABELS[m.timing][locale].toLowerCase()} <span className="muted">({m.basis})</span>{' '}
                     {mayEdit && (
                       <Button
                         variant="secondary"
@@ -287,7 +357,12 @@ export default function RoutinesPage() {
                         onClick={async () => {
                           const r = await addStep({
                             routineId: routine.id,
-                            input: { kind: m.kind, title: m.title, timing: m.timing, responsibleAgencyKind: m.responsibleAgencyKind ?? null },
+                            input: {
+                              kind: m.kind,
+                              title: m.title,
+                              timing: m.timing,
+                              responsibleAgencyKind: m.responsibleAgencyKind ?? null,
+                            },
                             expectedVersion: routine.version,
                           });
                           if (!r.error) setNotice(t('routines.stepSaved'));

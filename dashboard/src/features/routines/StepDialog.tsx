@@ -1,7 +1,14 @@
 import { forwardRef } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Dialog, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
-import { AGENCY_KINDS, AGENCY_KIND_LABELS, STEP_TIMINGS, STEP_TIMING_LABELS, type AgencyKind, type StepTiming } from '@samordna/domain';
+import {
+  AGENCY_KINDS,
+  AGENCY_KIND_LABELS,
+  STEP_TIMINGS,
+  STEP_TIMING_LABELS,
+  type AgencyKind,
+  type StepTiming,
+} from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { ConflictNotice } from '../auth/ConflictNotice';
@@ -23,15 +30,37 @@ export interface StepDraft {
 }
 
 /** A new step written by the user (kind OTHER): last, done by the centre itself, until they choose otherwise. */
-export const newStepDraft = (routineId: string, version: number): StepDraft => ({ routineId, version, title: '', timing: 'DURING_STAY', responsibleAgencyKind: null, position: null });
+export const newStepDraft = (routineId: string, version: number): StepDraft => ({
+  routineId,
+  version,
+  title: '',
+  timing: 'DURING_STAY',
+  responsibleAgencyKind: null,
+  position: null,
+});
 
-type StepRecord = { id: string; version: number; title: string; timing: StepTiming; responsibleAgencyKind?: AgencyKind | null };
+type StepRecord = {
+  id: string;
+  version: number;
+  title: string;
+  timing: StepTiming;
+  responsibleAgencyKind?: AgencyKind | null;
+};
 /** A step as form values, with its routine's version; also applied to the step a CONFLICT sends back. */
-export const draftOfStep = (s: StepRecord): StepDraft => ({ id: s.id, version: s.version, title: s.title, timing: s.timing, responsibleAgencyKind: s.responsibleAgencyKind ?? null });
+export const draftOfStep = (s: StepRecord): StepDraft => ({
+  id: s.id,
+  version: s.version,
+  title: s.title,
+  timing: s.timing,
+  responsibleAgencyKind: s.responsibleAgencyKind ?? null,
+});
 const KEYS = ['title', 'timing', 'responsibleAgencyKind'] as const;
 
 /** Edit one routine step, or write a new one: title, when, who is responsible (and where a new one goes). */
-export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | null; steps?: readonly { title: string }[]; onSaved(): void }>(function StepDialog({ draft, steps = [], onSaved }, ref) {
+export const StepDialog = forwardRef<
+  HTMLDialogElement,
+  { draft: StepDraft | null; steps?: readonly { title: string }[]; onSaved(): void }
+>(function StepDialog({ draft, steps = [], onSaved }, ref) {
   const { t, locale } = useI18n();
   // A CONFLICT means someone else changed the routine first; the step as it is now comes back with it.
   const { form, setForm, conflict, settle } = useMergingForm(draft, KEYS, draftOfStep);
@@ -40,7 +69,11 @@ export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | nul
   const state = form?.id ? updateState : addState;
   const errors = fieldErrors(state.error);
   const general = generalError(state.error, t('error.network'));
-  const labels = { title: t('routines.col.step'), timing: t('routines.col.timing'), responsibleAgencyKind: t('routines.col.responsible') };
+  const labels = {
+    title: t('routines.col.step'),
+    timing: t('routines.col.timing'),
+    responsibleAgencyKind: t('routines.col.responsible'),
+  };
   return (
     <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby="step-dialog-heading">
       <Dialog.Block>
@@ -53,10 +86,18 @@ export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | nul
             className="dialog-form"
             onSubmit={async (e) => {
               e.preventDefault();
-              const input = { title: form.title, timing: form.timing, responsibleAgencyKind: form.responsibleAgencyKind };
+              const input = {
+                title: form.title,
+                timing: form.timing,
+                responsibleAgencyKind: form.responsibleAgencyKind,
+              };
               const r = form.id
                 ? await save({ id: form.id, expectedVersion: form.version, input })
-                : await add({ routineId: form.routineId!, expectedVersion: form.version, input: { ...input, kind: 'OTHER', position: form.position ?? null } });
+                : await add({
+                    routineId: form.routineId!,
+                    expectedVersion: form.version,
+                    input: { ...input, kind: 'OTHER', position: form.position ?? null },
+                  });
               // A CONFLICT on an edit brings the step as it is now; a new step has nothing to merge.
               if (form.id) settle(r.error);
               if (!r.error) onSaved();
@@ -67,15 +108,27 @@ export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | nul
                 merge={conflict}
                 labels={labels}
                 empty={{ responsibleAgencyKind: t('routines.centreItself') }}
-                format={{ timing: (v) => STEP_TIMING_LABELS[v as StepTiming]?.[locale] ?? v, responsibleAgencyKind: (v) => AGENCY_KIND_LABELS[v as AgencyKind]?.[locale] ?? v }}
+                format={{
+                  timing: (v) => STEP_TIMING_LABELS[v as StepTiming]?.[locale] ?? v,
+                  responsibleAgencyKind: (v) => AGENCY_KIND_LABELS[v as AgencyKind]?.[locale] ?? v,
+                }}
               />
             ) : (
               general && <Alert data-color="danger">{general}</Alert>
             )}
-            <Textfield label={t('routines.col.step')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={errors.title} />
+            <Textfield
+              label={t('routines.col.step')}
+              value={form.title}
+              onChange={(e) => setForm({ ...form, title: e.target.value })}
+              error={errors.title}
+            />
             <Field>
               <Label htmlFor="step-timing">{t('routines.col.timing')}</Label>
-              <Select id="step-timing" value={form.timing} onChange={(e) => setForm({ ...form, timing: e.target.value as StepTiming })}>
+              <Select
+                id="step-timing"
+                value={form.timing}
+                onChange={(e) => setForm({ ...form, timing: e.target.value as StepTiming })}
+              >
                 {STEP_TIMINGS.map((s) => (
                   <Select.Option key={s} value={s}>
                     {STEP_TIMING_LABELS[s][locale]}
@@ -85,7 +138,13 @@ export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | nul
             </Field>
             <Field>
               <Label htmlFor="step-agency">{t('routines.col.responsible')}</Label>
-              <Select id="step-agency" value={form.responsibleAgencyKind ?? ''} onChange={(e) => setForm({ ...form, responsibleAgencyKind: (e.target.value || null) as AgencyKind | null })}>
+              <Select
+                id="step-agency"
+                value={form.responsibleAgencyKind ?? ''}
+                onChange={(e) =>
+                  setForm({ ...form, responsibleAgencyKind: (e.target.value || null) as AgencyKind | null })
+                }
+              >
                 <Select.Option value="">{t('routines.centreItself')}</Select.Option>
                 {AGENCY_KINDS.map((k) => (
                   <Select.Option key={k} value={k}>
@@ -97,7 +156,13 @@ export const StepDialog = forwardRef<HTMLDialogElement, { draft: StepDraft | nul
             {!form.id && (
               <Field>
                 <Label htmlFor="step-position">{t('routines.stepPosition')}</Label>
-                <Select id="step-position" value={form.position == null ? '' : String(form.position)} onChange={(e) => setForm({ ...form, position: e.target.value === '' ? null : Number(e.target.value) })}>
+                <Select
+                  id="step-position"
+                  value={form.position == null ? '' : String(form.position)}
+                  onChange={(e) =>
+                    setForm({ ...form, position: e.target.value === '' ? null : Number(e.target.value) })
+                  }
+                >
                   <Select.Option value="">{t('routines.positionLast')}</Select.Option>
                   {steps.map((s, i) => (
                     <Select.Option key={i} value={String(i)}>

@@ -19,7 +19,9 @@ export function DeadlineTag({ daysLeft }: { daysLeft: number }) {
   const color = daysLeft <= 30 ? 'danger' : daysLeft <= 90 ? 'warning' : 'neutral';
   return (
     <Tag data-color={color} data-size="sm" data-urgency={color}>
-      {daysLeft < 0 ? plural(-daysLeft, 'start.daysAgoOne', 'start.daysAgo') : plural(daysLeft, 'start.daysLeftOne', 'start.daysLeft')}
+      {daysLeft < 0
+        ? plural(-daysLeft, 'start.daysAgoOne', 'start.daysAgo')
+        : plural(daysLeft, 'start.daysLeftOne', 'start.daysLeft')}
     </Tag>
   );
 }
@@ -37,7 +39,11 @@ function useBudgetYear(centreId: string) {
 function CostLine({ centreId, kommunenummer, finance }: { centreId: string; kommunenummer: string; finance: boolean }) {
   const { t } = useI18n();
   const budget = useBudgetYear(centreId);
-  const [cost] = useQuery({ query: CentreCostStartQuery, variables: { centreId, year: budget.year ?? 0 }, pause: budget.year === null });
+  const [cost] = useQuery({
+    query: CentreCostStartQuery,
+    variables: { centreId, year: budget.year ?? 0 },
+    pause: budget.year === null,
+  });
   const d = cost.data?.costDistribution;
   if (budget.error || cost.error) return null; // the costs page says why; the start page stays useful
   if (!d) return budget.fetching || cost.fetching ? <Loading size="sm" /> : null;
@@ -46,19 +52,33 @@ function CostLine({ centreId, kommunenummer, finance }: { centreId: string; komm
   const link = `/kostnader?senter=${centreId}&aar=${d.year}`;
   return (
     <div data-testid="start-cost">
-      {finance && (
-        <Paragraph>
-          {t('start.budget', { year: d.year, amount: formatOre(d.budgetOre) })}
-        </Paragraph>
-      )}
+      {finance && <Paragraph>{t('start.budget', { year: d.year, amount: formatOre(d.budgetOre) })}</Paragraph>}
       {own?.perInhabitantOre != null && (
         <Paragraph>
-          {t('start.perInhabitant', { name: own.municipality.name, year: d.year, amount: formatOre(own.perInhabitantOre) })}
-          {host && host !== own && host.perInhabitantOre != null && <> {t('start.hostPays', { name: host.municipality.name, amount: formatOre(host.perInhabitantOre) })}</>}
-          {d.nationalAverage && <> {t('start.national', { amount: formatKroner(d.nationalAverage.krPerInhabitant), year: d.nationalAverage.year })}</>}
+          {t('start.perInhabitant', {
+            name: own.municipality.name,
+            year: d.year,
+            amount: formatOre(own.perInhabitantOre),
+          })}
+          {host && host !== own && host.perInhabitantOre != null && (
+            <> {t('start.hostPays', { name: host.municipality.name, amount: formatOre(host.perInhabitantOre) })}</>
+          )}
+          {d.nationalAverage && (
+            <>
+              {' '}
+              {t('start.national', {
+                amount: formatKroner(d.nationalAverage.krPerInhabitant),
+                year: d.nationalAverage.year,
+              })}
+            </>
+          )}
         </Paragraph>
       )}
-      {finance && d.ratioFlag && d.hostPartnerRatio != null && <Paragraph>{t('start.ratioFlag', { ratio: d.hostPartnerRatio.toLocaleString('nb-NO', { maximumFractionDigits: 1 }) })}</Paragraph>}
+      {finance && d.ratioFlag && d.hostPartnerRatio != null && (
+        <Paragraph>
+          {t('start.ratioFlag', { ratio: d.hostPartnerRatio.toLocaleString('nb-NO', { maximumFractionDigits: 1 }) })}
+        </Paragraph>
+      )}
       <RouterLink to={link}>{t('start.toCosts', { year: d.year })}</RouterLink>
     </div>
   );
@@ -70,11 +90,19 @@ function MunicipalityStart({ kommunenummer, finance }: { kommunenummer: string; 
   const plural = usePlural();
   const [result, reexecute] = useQuery({ query: MunicipalityStartQuery, variables: { kommunenummer } });
   const d = result.data;
-  if (result.error) return <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (result.error)
+    return <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!d) return <Loading />;
-  const membership = d.municipality.centreMemberships.find((m) => m.isCurrent && (!finance || m.role === 'HOST')) ?? d.municipality.centreMemberships.find((m) => m.isCurrent);
+  const membership =
+    d.municipality.centreMemberships.find((m) => m.isCurrent && (!finance || m.role === 'HOST')) ??
+    d.municipality.centreMemberships.find((m) => m.isCurrent);
   const deadlines = d.agreements.items
-    .filter((a) => a.deadline.daysLeft !== null && a.deadline.daysLeft !== undefined && (a.deadline.kind === 'NOTICE' || a.deadline.kind === 'EXPIRY'))
+    .filter(
+      (a) =>
+        a.deadline.daysLeft !== null &&
+        a.deadline.daysLeft !== undefined &&
+        (a.deadline.kind === 'NOTICE' || a.deadline.kind === 'EXPIRY'),
+    )
     .sort((a, b) => (a.deadline.daysLeft ?? 0) - (b.deadline.daysLeft ?? 0));
   const findings = d.municipalityCoverage.findings;
   return (
@@ -103,7 +131,13 @@ function MunicipalityStart({ kommunenummer, finance }: { kommunenummer: string; 
               <li key={a.id}>
                 <RouterLink to={`/avtaler/${a.id}`}>{a.title}</RouterLink>{' '}
                 <span className="nowrap">
-                  {t(a.deadline.kind === 'EXPIRY' ? 'start.expires' : 'start.noticeBy', { date: formatDate((a.deadline.kind === 'EXPIRY' ? a.deadline.nextPossibleEnd : a.deadline.noticeDeadline) ?? a.deadline.nextPossibleEnd ?? '') })}
+                  {t(a.deadline.kind === 'EXPIRY' ? 'start.expires' : 'start.noticeBy', {
+                    date: formatDate(
+                      (a.deadline.kind === 'EXPIRY' ? a.deadline.nextPossibleEnd : a.deadline.noticeDeadline) ??
+                        a.deadline.nextPossibleEnd ??
+                        '',
+                    ),
+                  })}
                 </span>{' '}
                 <DeadlineTag daysLeft={a.deadline.daysLeft!} />
               </li>
@@ -120,15 +154,18 @@ function MunicipalityStart({ kommunenummer, finance }: { kommunenummer: string; 
           <ul className="start-list" data-testid="start-findings">
             {findings.map((f, i) => (
               <li key={`${f.code}-${i}`}>
-                <span className={`sev-dot sev-${f.severity}`} aria-hidden="true" /> <strong>{t(`severity.${f.severity}` as MessageKey)}:</strong>{' '}
-                {locale === 'en' ? f.reasonEn : f.reason} <span className="visually-hidden">({FINDING_CODE_LABELS[f.code][locale]})</span>
+                <span className={`sev-dot sev-${f.severity}`} aria-hidden="true" />{' '}
+                <strong>{t(`severity.${f.severity}` as MessageKey)}:</strong> {locale === 'en' ? f.reasonEn : f.reason}{' '}
+                <span className="visually-hidden">({FINDING_CODE_LABELS[f.code][locale]})</span>
               </li>
             ))}
           </ul>
         )}
         <Paragraph>
           <RouterLink to={`/kontakter?kommune=${kommunenummer}`}>
-            {d.stale.totalCount === 0 ? t('start.noStale') : plural(d.stale.totalCount, 'start.staleOne', 'start.stale')}
+            {d.stale.totalCount === 0
+              ? t('start.noStale')
+              : plural(d.stale.totalCount, 'start.staleOne', 'start.stale')}
           </RouterLink>
         </Paragraph>
       </Card.Block>
@@ -142,7 +179,8 @@ function CentreStart({ centreId }: { centreId: string }) {
   const plural = usePlural();
   const [result, reexecute] = useQuery({ query: CentreStartQuery, variables: { centreId } });
   const d = result.data;
-  if (result.error) return <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (result.error)
+    return <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!d) return <Loading />;
   const gaps = d.centreCoverage.rows.filter((r) => r.codes.length > 0);
   // By gap, most municipalities first: «Ingen overgangsrutine (11): Beiarn, Gildeskål, …».
@@ -150,7 +188,11 @@ function CentreStart({ centreId }: { centreId: string }) {
   for (const r of gaps) for (const c of r.codes) byCode.set(c, [...(byCode.get(c) ?? []), r.municipality.name]);
   const groups = [...byCode.entries()]
     .map(([code, names]) => ({ code, names: names.sort((a, b) => a.localeCompare(b, 'nb')) }))
-    .sort((a, b) => b.names.length - a.names.length || FINDING_CODE_LABELS[a.code][locale].localeCompare(FINDING_CODE_LABELS[b.code][locale], 'nb'));
+    .sort(
+      (a, b) =>
+        b.names.length - a.names.length ||
+        FINDING_CODE_LABELS[a.code][locale].localeCompare(FINDING_CODE_LABELS[b.code][locale], 'nb'),
+    );
   return (
     <Card data-color="neutral" className="start-card" data-testid="start-centre">
       <Card.Block>
@@ -158,7 +200,8 @@ function CentreStart({ centreId }: { centreId: string }) {
           {d.centreCoverage.centreName}
         </Heading>
         <Paragraph>
-          {plural(d.centreCoverage.rows.length, 'start.membersOne', 'start.members')} · {plural(gaps.length, 'start.withGapsOne', 'start.withGaps')}
+          {plural(d.centreCoverage.rows.length, 'start.membersOne', 'start.members')} ·{' '}
+          {plural(gaps.length, 'start.withGapsOne', 'start.withGaps')}
         </Paragraph>
         {groups.length > 0 && (
           <ul className="start-list" data-testid="start-gaps">
@@ -174,7 +217,9 @@ function CentreStart({ centreId }: { centreId: string }) {
         )}
         <Paragraph>
           <RouterLink to={`/kontakter?senter=${centreId}`}>
-            {d.stale.totalCount === 0 ? t('start.noStale') : plural(d.stale.totalCount, 'start.staleOne', 'start.stale')}
+            {d.stale.totalCount === 0
+              ? t('start.noStale')
+              : plural(d.stale.totalCount, 'start.staleOne', 'start.stale')}
           </RouterLink>
           {' · '}
           <RouterLink to={`/rutiner?senter=${centreId}`}>{t('start.toRoutines')}</RouterLink>
@@ -193,7 +238,8 @@ export function MyStart() {
   const { me } = useSession();
   if (!me) return null;
   const parts = me.grants.flatMap((g, i) => {
-    if ((g.role === 'DIRECTOR' || g.role === 'FINANCE') && g.kommunenummer) return [<MunicipalityStart key={i} kommunenummer={g.kommunenummer} finance={g.role === 'FINANCE'} />];
+    if ((g.role === 'DIRECTOR' || g.role === 'FINANCE') && g.kommunenummer)
+      return [<MunicipalityStart key={i} kommunenummer={g.kommunenummer} finance={g.role === 'FINANCE'} />];
     if (g.role === 'CENTRE_LEADER' && g.centreId) return [<CentreStart key={i} centreId={g.centreId} />];
     return [];
   });

@@ -20,7 +20,11 @@ export function useHome(): Home {
   const centreGrant = grants.find((g) => g.centreId);
   const municipalityGrant = grants.find((g) => g.kommunenummer);
   const needsLookup = !!municipalityGrant && !centreGrant;
-  const [result] = useQuery({ query: HomeCentreQuery, variables: { kommunenummer: municipalityGrant?.kommunenummer ?? '' }, pause: !needsLookup });
+  const [result] = useQuery({
+    query: HomeCentreQuery,
+    variables: { kommunenummer: municipalityGrant?.kommunenummer ?? '' },
+    pause: !needsLookup,
+  });
   const current = (result.data?.municipality.centreMemberships ?? []).filter((m) => m.isCurrent);
   const centreId = centreGrant?.centreId ?? (current.find((m) => m.role === 'HOST') ?? current[0])?.centre.id ?? null;
   return {

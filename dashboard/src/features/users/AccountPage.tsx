@@ -9,7 +9,14 @@ import { formatOsloDate } from '../../lib/format';
 import { Loading, QueryError } from '../../components/States';
 import { useSession } from '../auth/session';
 import { TotpSecret } from '../auth/TotpStep';
-import { ChangePasswordMutation, ConfirmTotpMutation, MyAccountQuery, RevokeSessionMutation, SignOutEverywhereMutation, StartTotpMutation } from './users.graphql';
+import {
+  ChangePasswordMutation,
+  ConfirmTotpMutation,
+  MyAccountQuery,
+  RevokeSessionMutation,
+  SignOutEverywhereMutation,
+  StartTotpMutation,
+} from './users.graphql';
 
 /** The signed-in user's own page: roles, sessions (device, last use), sign out everywhere, password, authenticator. */
 export default function AccountPage() {
@@ -63,13 +70,18 @@ export default function AccountPage() {
               <Table.Row key={s.id}>
                 <Table.Cell>
                   {s.current && <strong>{t('account.thisDevice')}: </strong>}
-                  <span className="muted">{s.userAgent ?? '–'}</span> ({s.method === 'OIDC' ? t('users.sso') : t('auth.password')})
+                  <span className="muted">{s.userAgent ?? '–'}</span> (
+                  {s.method === 'OIDC' ? t('users.sso') : t('auth.password')})
                 </Table.Cell>
                 <Table.Cell>{formatOsloDate(s.createdAt)}</Table.Cell>
                 <Table.Cell>{formatOsloDate(s.lastSeenAt)}</Table.Cell>
                 <Table.Cell>
                   {!s.current && (
-                    <Button variant="tertiary" data-size="sm" onClick={async () => (await revokeSession({ id: s.id }), reload())}>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      onClick={async () => (await revokeSession({ id: s.id }), reload())}
+                    >
                       {t('account.end')}
                     </Button>
                   )}
@@ -113,8 +125,23 @@ export default function AccountPage() {
             }}
           >
             <input type="email" autoComplete="username" value={a.email} readOnly hidden />
-            <Textfield label={t('account.currentPassword')} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} error={pwErrors.current} />
-            <Textfield label={t('reset.newPassword')} description={t('reset.passwordHelp')} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} error={pwErrors.next} />
+            <Textfield
+              label={t('account.currentPassword')}
+              type="password"
+              autoComplete="current-password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+              error={pwErrors.current}
+            />
+            <Textfield
+              label={t('reset.newPassword')}
+              description={t('reset.passwordHelp')}
+              type="password"
+              autoComplete="new-password"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+              error={pwErrors.next}
+            />
             <Button type="submit" disabled={pw.fetching}>
               {t('reset.save')}
             </Button>
@@ -147,7 +174,13 @@ export default function AccountPage() {
           >
             <TotpSecret secret={setup.data.startTotpSetup.secret} uri={setup.data.startTotpSetup.uri} />
             {confirm.error && <Alert data-color="danger">{errorMessage(confirm.error, t('error.network'))}</Alert>}
-            <Textfield label={t('auth.totpCode')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
+            <Textfield
+              label={t('auth.totpCode')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
             <Button type="submit">{t('auth.totpSubmit')}</Button>
           </form>
         )}

@@ -42,26 +42,55 @@ export default function InvitationPage() {
       <Heading level={1} data-size="lg" id="invite-heading">
         {t('invite.heading')}
       </Heading>
-      <Paragraph>{t('invite.intro', { name: inv.name, role: locale === 'nb' ? codes.role(inv.grant.role).toLowerCase() : codes.role(inv.grant.role), email: inv.email, expires: formatOsloDate(inv.expiresAt) })}</Paragraph>
+      <Paragraph>
+        {t('invite.intro', {
+          name: inv.name,
+          role: locale === 'nb' ? codes.role(inv.grant.role).toLowerCase() : codes.role(inv.grant.role),
+          email: inv.email,
+          expires: formatOsloDate(inv.expiresAt),
+        })}
+      </Paragraph>
       <form
         noValidate
         className="dialog-form"
         onSubmit={async (e) => {
           e.preventDefault();
-          const r = await accept({ token, password, totpSecret: inv.totpSetup?.secret ?? null, totpCode: inv.totpSetup ? code : null });
+          const r = await accept({
+            token,
+            password,
+            totpSecret: inv.totpSetup?.secret ?? null,
+            totpCode: inv.totpSetup ? code : null,
+          });
           if (!r.error) {
             refresh();
             navigate('/');
           }
         }}
       >
-        {state.error && !Object.keys(errors).length && <Alert data-color="danger">{errorMessage(state.error, t('error.network'))}</Alert>}
+        {state.error && !Object.keys(errors).length && (
+          <Alert data-color="danger">{errorMessage(state.error, t('error.network'))}</Alert>
+        )}
         <input type="email" autoComplete="username" value={inv.email} readOnly hidden />
-        <Textfield label={t('invite.choosePassword')} description={t('reset.passwordHelp')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password ?? errors.token} />
+        <Textfield
+          label={t('invite.choosePassword')}
+          description={t('reset.passwordHelp')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password ?? errors.token}
+        />
         {inv.totpSetup && (
           <>
             <TotpSecret secret={inv.totpSetup.secret} uri={inv.totpSetup.uri} />
-            <Textfield label={t('auth.totpCode')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} error={errors.totpCode ?? errors.totpSecret} />
+            <Textfield
+              label={t('auth.totpCode')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              error={errors.totpCode ?? errors.totpSecret}
+            />
           </>
         )}
         <Button type="submit" disabled={state.fetching}>
@@ -70,7 +99,11 @@ export default function InvitationPage() {
       </form>
       {sso?.oidcLoginUrl && sso.oidcName && !inv.totpSetup && (
         <p>
-          <a className="ds-button" data-variant="secondary" href={`${sso.oidcLoginUrl}?invitation=${encodeURIComponent(token)}`}>
+          <a
+            className="ds-button"
+            data-variant="secondary"
+            href={`${sso.oidcLoginUrl}?invitation=${encodeURIComponent(token)}`}
+          >
             {t('auth.sso', { name: sso.oidcName })}
           </a>
         </p>

@@ -31,8 +31,18 @@ export default function ResetPasswordPage() {
               void save({ token, password });
             }}
           >
-            {reset.error && !Object.keys(errors).length && <Alert data-color="danger">{errorMessage(reset.error, t('error.network'))}</Alert>}
-            <Textfield label={t('reset.newPassword')} description={t('reset.passwordHelp')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password ?? errors.token} />
+            {reset.error && !Object.keys(errors).length && (
+              <Alert data-color="danger">{errorMessage(reset.error, t('error.network'))}</Alert>
+            )}
+            <Textfield
+              label={t('reset.newPassword')}
+              description={t('reset.passwordHelp')}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={errors.password ?? errors.token}
+            />
             <Button type="submit" disabled={reset.fetching}>
               {t('reset.save')}
             </Button>
@@ -51,7 +61,13 @@ export default function ResetPasswordPage() {
         >
           <Paragraph>{t('reset.requestIntro')}</Paragraph>
           {request.error && <Alert data-color="danger">{errorMessage(request.error, t('error.network'))}</Alert>}
-          <Textfield label={t('auth.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Textfield
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <Button type="submit" disabled={request.fetching}>
             {t('reset.send')}
           </Button>

@@ -1,6 +1,17 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { grantableRoles, mayAdministerUsers, scopeOf, type Role } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
@@ -8,7 +19,15 @@ import { errorMessage, fieldErrors } from '../../lib/errors';
 import { formatOsloDate } from '../../lib/format';
 import { Loading, QueryError } from '../../components/States';
 import { useSession } from '../auth/session';
-import { DeactivateUserMutation, InviteUserMutation, ReactivateUserMutation, ResetLinkMutation, RevokeInvitationMutation, SetUserGrantsMutation, UserAdministrationQuery } from './users.graphql';
+import {
+  DeactivateUserMutation,
+  InviteUserMutation,
+  ReactivateUserMutation,
+  ResetLinkMutation,
+  RevokeInvitationMutation,
+  SetUserGrantsMutation,
+  UserAdministrationQuery,
+} from './users.graphql';
 
 interface GrantDraft {
   role: Role;
@@ -17,7 +36,21 @@ interface GrantDraft {
 }
 
 /** Role, then the scope the role takes (a municipality number, or a centre). */
-function GrantFields({ draft, onChange, roles, centres, errors, idPrefix }: { draft: GrantDraft; onChange(d: GrantDraft): void; roles: Role[]; centres: { id: string; name: string }[]; errors: Record<string, string>; idPrefix: string }) {
+function GrantFields({
+  draft,
+  onChange,
+  roles,
+  centres,
+  errors,
+  idPrefix,
+}: {
+  draft: GrantDraft;
+  onChange(d: GrantDraft): void;
+  roles: Role[];
+  centres: { id: string; name: string }[];
+  errors: Record<string, string>;
+  idPrefix: string;
+}) {
   const { t } = useI18n();
   const codes = useCodeText();
   const scope = scopeOf(draft.role);
@@ -25,7 +58,11 @@ function GrantFields({ draft, onChange, roles, centres, errors, idPrefix }: { dr
     <>
       <Field>
         <Label htmlFor={`${idPrefix}-role`}>{t('users.role')}</Label>
-        <Select id={`${idPrefix}-role`} value={draft.role} onChange={(e) => onChange({ ...draft, role: e.target.value as Role })}>
+        <Select
+          id={`${idPrefix}-role`}
+          value={draft.role}
+          onChange={(e) => onChange({ ...draft, role: e.target.value as Role })}
+        >
           {roles.map((r) => (
             <Select.Option key={r} value={r}>
               {codes.role(r)}
@@ -47,7 +84,11 @@ function GrantFields({ draft, onChange, roles, centres, errors, idPrefix }: { dr
       {scope === 'centre' && (
         <Field>
           <Label htmlFor={`${idPrefix}-centre`}>{t('users.centre')}</Label>
-          <Select id={`${idPrefix}-centre`} value={draft.centreId} onChange={(e) => onChange({ ...draft, centreId: e.target.value })}>
+          <Select
+            id={`${idPrefix}-centre`}
+            value={draft.centreId}
+            onChange={(e) => onChange({ ...draft, centreId: e.target.value })}
+          >
             <Select.Option value="">–</Select.Option>
             {centres.map((c) => (
               <Select.Option key={c.id} value={c.id}>
@@ -63,14 +104,24 @@ function GrantFields({ draft, onChange, roles, centres, errors, idPrefix }: { dr
 
 const toInput = (d: GrantDraft) => {
   const scope = scopeOf(d.role);
-  return { role: d.role, kommunenummer: scope === 'municipality' || scope === 'optionalMunicipality' ? d.kommunenummer.trim() || null : null, centreId: scope === 'centre' ? d.centreId || null : null };
+  return {
+    role: d.role,
+    kommunenummer: scope === 'municipality' || scope === 'optionalMunicipality' ? d.kommunenummer.trim() || null : null,
+    centreId: scope === 'centre' ? d.centreId || null : null,
+  };
 };
 
 function OneTimeLinkNotice({ link, text }: { link: string; text: string }) {
   return (
     <Alert data-color="warning" role="status">
       <Paragraph>{text}</Paragraph>
-      <Textfield label="URL" readOnly value={link} data-testid="one-time-link" onFocus={(e) => e.currentTarget.select()} />
+      <Textfield
+        label="URL"
+        readOnly
+        value={link}
+        data-testid="one-time-link"
+        onFocus={(e) => e.currentTarget.select()}
+      />
     </Alert>
   );
 }
@@ -87,7 +138,11 @@ export default function UsersPage() {
   const [, reactivate] = useMutation(ReactivateUserMutation);
   const [resetState, resetLink] = useMutation(ResetLinkMutation);
   const roles = grantableRoles(grants);
-  const [draft, setDraft] = useState<GrantDraft>({ role: roles.includes('READ_ONLY') ? 'READ_ONLY' : roles[0], kommunenummer: grants.find((g) => g.role === 'DIRECTOR')?.kommunenummer ?? '', centreId: '' });
+  const [draft, setDraft] = useState<GrantDraft>({
+    role: roles.includes('READ_ONLY') ? 'READ_ONLY' : roles[0],
+    kommunenummer: grants.find((g) => g.role === 'DIRECTOR')?.kommunenummer ?? '',
+    centreId: '',
+  });
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<{ id: string; version: number; draft: GrantDraft } | null>(null);
@@ -134,16 +189,45 @@ export default function UsersPage() {
             }
           }}
         >
-          {invite.error && !Object.keys(errors).length && <Alert data-color="danger">{errorMessage(invite.error, t('error.network'))}</Alert>}
-          <Textfield label={t('users.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoComplete="off" />
-          <Textfield label={t('users.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} autoComplete="off" />
-          <GrantFields draft={draft} onChange={setDraft} roles={roles} centres={centres} errors={errors} idPrefix="invite" />
+          {invite.error && !Object.keys(errors).length && (
+            <Alert data-color="danger">{errorMessage(invite.error, t('error.network'))}</Alert>
+          )}
+          <Textfield
+            label={t('users.name')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={errors.name}
+            autoComplete="off"
+          />
+          <Textfield
+            label={t('users.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={errors.email}
+            autoComplete="off"
+          />
+          <GrantFields
+            draft={draft}
+            onChange={setDraft}
+            roles={roles}
+            centres={centres}
+            errors={errors}
+            idPrefix="invite"
+          />
           <Button type="submit" disabled={invite.fetching}>
             {t('users.send')}
           </Button>
         </form>
-        {invite.data?.inviteUser.link && <OneTimeLinkNotice link={invite.data.inviteUser.link} text={t('users.linkOnce', { email: invite.data.inviteUser.invitation.email })} />}
-        {invite.data?.inviteUser.mailed && <Alert data-color="success">{t('users.mailed', { email: invite.data.inviteUser.invitation.email })}</Alert>}
+        {invite.data?.inviteUser.link && (
+          <OneTimeLinkNotice
+            link={invite.data.inviteUser.link}
+            text={t('users.linkOnce', { email: invite.data.inviteUser.invitation.email })}
+          />
+        )}
+        {invite.data?.inviteUser.mailed && (
+          <Alert data-color="success">{t('users.mailed', { email: invite.data.inviteUser.invitation.email })}</Alert>
+        )}
       </section>
 
       {result.error ? (
@@ -152,8 +236,12 @@ export default function UsersPage() {
         <Loading />
       ) : (
         <>
-          {resetState.data?.createPasswordResetLink.link && <OneTimeLinkNotice link={resetState.data.createPasswordResetLink.link} text={t('users.resetLinkOnce')} />}
-          {resetState.data?.createPasswordResetLink.mailed && <Alert data-color="success">{t('users.resetMailed')}</Alert>}
+          {resetState.data?.createPasswordResetLink.link && (
+            <OneTimeLinkNotice link={resetState.data.createPasswordResetLink.link} text={t('users.resetLinkOnce')} />
+          )}
+          {resetState.data?.createPasswordResetLink.mailed && (
+            <Alert data-color="success">{t('users.resetMailed')}</Alert>
+          )}
           {[setGrantsState.error, deactivateState.error, resetState.error].filter(Boolean).map((err, i) => (
             <Alert key={i} data-color="danger">
               {errorMessage(err!, t('error.network'))}
@@ -179,7 +267,9 @@ export default function UsersPage() {
                       <br />
                       <span className="muted">{u.email}</span>
                       <br />
-                      {u.hasExternalIdentity && <Tag data-size="sm">{t('users.sso')}</Tag>} {u.totpEnabled && <Tag data-size="sm">{t('users.totp')}</Tag>} {u.isExample && <Tag data-size="sm">{t('users.demo')}</Tag>}
+                      {u.hasExternalIdentity && <Tag data-size="sm">{t('users.sso')}</Tag>}{' '}
+                      {u.totpEnabled && <Tag data-size="sm">{t('users.totp')}</Tag>}{' '}
+                      {u.isExample && <Tag data-size="sm">{t('users.demo')}</Tag>}
                     </Table.Cell>
                     <Table.Cell>
                       {u.grants.map((g) => [codes.role(g.role), g.kommunenummer].filter(Boolean).join(' ')).join(', ')}
@@ -189,12 +279,23 @@ export default function UsersPage() {
                           className="dialog-form"
                           onSubmit={async (e) => {
                             e.preventDefault();
-                            const r = await setGrants({ id: u.id, grants: [toInput(editing.draft)], expectedVersion: editing.version });
+                            const r = await setGrants({
+                              id: u.id,
+                              grants: [toInput(editing.draft)],
+                              expectedVersion: editing.version,
+                            });
                             if (!r.error) setEditing(null);
                             refresh(r);
                           }}
                         >
-                          <GrantFields draft={editing.draft} onChange={(d) => setEditing({ ...editing, draft: d })} roles={roles} centres={centres} errors={fieldErrors(setGrantsState.error)} idPrefix={`edit-${u.id}`} />
+                          <GrantFields
+                            draft={editing.draft}
+                            onChange={(d) => setEditing({ ...editing, draft: d })}
+                            roles={roles}
+                            centres={centres}
+                            errors={fieldErrors(setGrantsState.error)}
+                            idPrefix={`edit-${u.id}`}
+                          />
                           <Button type="submit" data-size="sm">
                             {t('users.saveRole')}
                           </Button>
@@ -210,17 +311,33 @@ export default function UsersPage() {
                             variant="tertiary"
                             data-size="sm"
                             onClick={() =>
-                              setEditing({ id: u.id, version: u.version, draft: { role: (u.grants[0]?.role as Role) ?? roles[0], kommunenummer: u.grants[0]?.kommunenummer ?? '', centreId: u.grants[0]?.centreId ?? '' } })
+                              setEditing({
+                                id: u.id,
+                                version: u.version,
+                                draft: {
+                                  role: (u.grants[0]?.role as Role) ?? roles[0],
+                                  kommunenummer: u.grants[0]?.kommunenummer ?? '',
+                                  centreId: u.grants[0]?.centreId ?? '',
+                                },
+                              })
                             }
                           >
                             {t('users.changeRole')}
                           </Button>
                           {u.active ? (
-                            <Button variant="tertiary" data-size="sm" onClick={async () => refresh(await deactivate({ id: u.id, expectedVersion: u.version }))}>
+                            <Button
+                              variant="tertiary"
+                              data-size="sm"
+                              onClick={async () => refresh(await deactivate({ id: u.id, expectedVersion: u.version }))}
+                            >
                               {t('users.deactivate')}
                             </Button>
                           ) : (
-                            <Button variant="tertiary" data-size="sm" onClick={async () => refresh(await reactivate({ id: u.id, expectedVersion: u.version }))}>
+                            <Button
+                              variant="tertiary"
+                              data-size="sm"
+                              onClick={async () => refresh(await reactivate({ id: u.id, expectedVersion: u.version }))}
+                            >
                               {t('users.reactivate')}
                             </Button>
                           )}
@@ -246,7 +363,9 @@ export default function UsersPage() {
             <ul className="plain-list" data-testid="invitations">
               {data.invitations.map((i) => (
                 <li key={i.id}>
-                  <strong>{i.name}</strong> &lt;{i.email}&gt; – {[codes.role(i.grant.role), i.grant.kommunenummer].filter(Boolean).join(' ')} – {t('users.expires', { date: formatOsloDate(i.expiresAt) })}{' '}
+                  <strong>{i.name}</strong> &lt;{i.email}&gt; –{' '}
+                  {[codes.role(i.grant.role), i.grant.kommunenummer].filter(Boolean).join(' ')} –{' '}
+                  {t('users.expires', { date: formatOsloDate(i.expiresAt) })}{' '}
                   <Button variant="tertiary" data-size="sm" onClick={async () => refresh(await revoke({ id: i.id }))}>
                     {t('users.revoke')}
                   </Button>

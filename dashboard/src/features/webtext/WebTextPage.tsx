@@ -16,7 +16,8 @@ export default function WebTextPage() {
   const [language, setLanguage] = useState<Language | null>(null);
   const [copied, setCopied] = useState<'text' | 'html' | 'failed' | null>(null);
   const [result, reexecute] = useQuery({ query: MunicipalityWebTextQuery, variables: { kommunenummer, language } });
-  if (result.error) return <QueryError error={result.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (result.error)
+    return <QueryError error={result.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   const w = result.data?.municipalityWebText;
   if (!w) return <Loading />;
   const copy = async (what: 'text' | 'html') => {

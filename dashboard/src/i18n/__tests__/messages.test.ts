@@ -1,4 +1,12 @@
-import { BASIS_KINDS, CHECKLIST_KEYS, CONFIDENCES, COST_EXPLANATION_CODES, COST_MODEL_EXPLANATION_CODES, COST_MODELS, ROLES } from '@samordna/domain';
+import {
+  BASIS_KINDS,
+  CHECKLIST_KEYS,
+  CONFIDENCES,
+  COST_EXPLANATION_CODES,
+  COST_MODEL_EXPLANATION_CODES,
+  COST_MODELS,
+  ROLES,
+} from '@samordna/domain';
 import { en } from '../en';
 import { nb } from '../nb';
 
@@ -12,7 +20,9 @@ it('has an English text for every bokmål key, and no English key without a bokm
 });
 
 it('uses the same placeholders in both languages', () => {
-  const differ = Object.entries(nb).filter(([k, text]) => placeholders(text).join() !== placeholders((en as Record<string, string>)[k] ?? '').join());
+  const differ = Object.entries(nb).filter(
+    ([k, text]) => placeholders(text).join() !== placeholders((en as Record<string, string>)[k] ?? '').join(),
+  );
   expect(differ.map(([k]) => k)).toEqual([]);
 });
 

@@ -7,13 +7,23 @@ it('takes what only the other person changed, keeps what only I changed, and lis
   const mine = { ...base, phone: '+47 00 00 00 02', email: 'kari@example.no' };
   const theirs = { ...base, title: 'Seniorveileder', email: 'k.n@example.no', isContactPoint: true };
   const r = mergeConflict(base, mine, theirs, KEYS);
-  expect(r.merged).toEqual({ title: 'Seniorveileder', phone: '+47 00 00 00 02', email: 'kari@example.no', isContactPoint: true });
+  expect(r.merged).toEqual({
+    title: 'Seniorveileder',
+    phone: '+47 00 00 00 02',
+    email: 'kari@example.no',
+    isContactPoint: true,
+  });
   expect(r.taken).toEqual(['title', 'isContactPoint']);
   expect(r.clashes).toEqual([{ key: 'email', theirs: 'k.n@example.no', mine: 'kari@example.no' }]);
 });
 
 it('the same change on both sides is no clash; null and empty text are the same', () => {
-  const r = mergeConflict({ ...base, email: null as string | null }, { ...base, title: 'Leder', email: '' }, { ...base, title: 'Leder', email: null }, KEYS);
+  const r = mergeConflict(
+    { ...base, email: null as string | null },
+    { ...base, title: 'Leder', email: '' },
+    { ...base, title: 'Leder', email: null },
+    KEYS,
+  );
   expect(r.clashes).toEqual([]);
   expect(r.taken).toEqual([]);
   expect(r.merged.title).toBe('Leder');

@@ -5,8 +5,16 @@ import { CombinedError } from 'urql';
 import { I18nProvider, useI18n } from '../../i18n/i18n';
 import { errorMessage, fieldErrors, generalError, setErrorWording, unplacedErrors } from '../errors';
 
-const forbidden = new CombinedError({ graphQLErrors: [new GraphQLError('Du har ikke tilgang til å gjøre dette.', { extensions: { code: 'FORBIDDEN' } })] });
-const atField = new CombinedError({ graphQLErrors: [new GraphQLError('Gyldig til kan ikke være før gyldig fra.', { extensions: { code: 'BAD_USER_INPUT', field: 'input.validTo' } })] });
+const forbidden = new CombinedError({
+  graphQLErrors: [new GraphQLError('Du har ikke tilgang til å gjøre dette.', { extensions: { code: 'FORBIDDEN' } })],
+});
+const atField = new CombinedError({
+  graphQLErrors: [
+    new GraphQLError('Gyldig til kan ikke være før gyldig fra.', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.validTo' },
+    }),
+  ],
+});
 afterEach(() => setErrorWording(null));
 
 it('words an error whose code says it all (FORBIDDEN) from en.ts in English; bokmål and field errors keep the server message', () => {

@@ -9,5 +9,11 @@ it('names the county only for the names that more than one municipality has', ()
     { kommunenummer: '1841', name: 'Fauske', county: { name: 'Nordland' } },
   ];
   const label = municipalityLabeller(list);
-  expect(list.map(label)).toEqual(['Herøy (Møre og Romsdal)', 'Herøy (Nordland)', 'Våler (Innlandet)', 'Våler (Østfold)', 'Fauske']);
+  expect(list.map(label)).toEqual([
+    'Herøy (Møre og Romsdal)',
+    'Herøy (Nordland)',
+    'Våler (Innlandet)',
+    'Våler (Østfold)',
+    'Fauske',
+  ]);
 });

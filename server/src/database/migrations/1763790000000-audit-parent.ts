@@ -18,14 +18,21 @@ export class AuditParent1763790000000 implements MigrationInterface {
       ['RoutineStep', 'HandoverRoutine', 'routine_step', 'routine_id', 'routineId'],
       ['AgreementParty', 'Agreement', 'agreement_party', 'agreement_id', 'agreementId'],
     ]) {
-      await q.query(`UPDATE "audit_log" l SET "parent_entity" = $1, "parent_id" = p."${column}"::text FROM "${table}" p WHERE l."entity" = $2 AND l."entity_id" = p."id"::text`, [parent, entity]);
+      await q.query(
+        `UPDATE "audit_log" l SET "parent_entity" = $1, "parent_id" = p."${column}"::text FROM "${table}" p WHERE l."entity" = $2 AND l."entity_id" = p."id"::text`,
+        [parent, entity],
+      );
       await q.query(
         `UPDATE "audit_log" SET "parent_entity" = $1, "parent_id" = COALESCE("changes"->'${field}'->>'after', "changes"->'${field}'->>'before') WHERE "entity" = $2 AND "parent_id" IS NULL AND "changes" ? '${field}'`,
         [parent, entity],
       );
     }
-    await q.query(`UPDATE "audit_log" l SET "part_label" = s."title" FROM "routine_step" s WHERE l."entity" = 'RoutineStep' AND l."entity_id" = s."id"::text`);
-    await q.query(`UPDATE "audit_log" SET "part_label" = "changes"->'title'->>'before' WHERE "entity" = 'RoutineStep' AND "part_label" IS NULL`);
+    await q.query(
+      `UPDATE "audit_log" l SET "part_label" = s."title" FROM "routine_step" s WHERE l."entity" = 'RoutineStep' AND l."entity_id" = s."id"::text`,
+    );
+    await q.query(
+      `UPDATE "audit_log" SET "part_label" = "changes"->'title'->>'before' WHERE "entity" = 'RoutineStep' AND "part_label" IS NULL`,
+    );
     await q.query(
       `UPDATE "audit_log" l SET "part_label" = m."name" FROM "agreement_party" p JOIN "municipality" m ON m."kommunenummer" = p."kommunenummer" WHERE l."entity" = 'AgreementParty' AND l."entity_id" = p."id"::text`,
     );

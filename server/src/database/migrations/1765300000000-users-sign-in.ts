@@ -10,12 +10,18 @@ export class UsersSignIn1765300000000 implements MigrationInterface {
   name = 'UsersSignIn1765300000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "user_invitation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "name" text NOT NULL, "role" text NOT NULL, "kommunenummer" character varying(4), "centre_id" uuid, "token_hash" text NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "invited_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "accepted_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "CHK_user_invitation_role" CHECK ("role" IN ('ADMIN', 'DIRECTOR', 'FINANCE', 'CENTRE_LEADER', 'READ_ONLY')), CONSTRAINT "PK_41026b90b70299ac5dc0183351a" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "user_invitation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "name" text NOT NULL, "role" text NOT NULL, "kommunenummer" character varying(4), "centre_id" uuid, "token_hash" text NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "invited_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "accepted_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "CHK_user_invitation_role" CHECK ("role" IN ('ADMIN', 'DIRECTOR', 'FINANCE', 'CENTRE_LEADER', 'READ_ONLY')), CONSTRAINT "PK_41026b90b70299ac5dc0183351a" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE UNIQUE INDEX "UQ_user_invitation_token" ON "user_invitation" ("token_hash")`);
     await q.query(`CREATE INDEX "IDX_user_invitation_email" ON "user_invitation" ("email")`);
-    await q.query(`CREATE TABLE "password_reset" ("token_hash" text NOT NULL, "user_id" uuid NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0309de62e0cb0960ebb2cb65c95" PRIMARY KEY ("token_hash"))`);
+    await q.query(
+      `CREATE TABLE "password_reset" ("token_hash" text NOT NULL, "user_id" uuid NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0309de62e0cb0960ebb2cb65c95" PRIMARY KEY ("token_hash"))`,
+    );
     await q.query(`CREATE INDEX "IDX_password_reset_user" ON "password_reset" ("user_id")`);
-    await q.query(`CREATE TABLE "login_challenge" ("token_hash" text NOT NULL, "user_id" uuid NOT NULL, "pending_secret" text, "method" text NOT NULL, "attempts" integer NOT NULL DEFAULT '0', "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_00b5c9df84ded1853aa50c96265" PRIMARY KEY ("token_hash"))`);
+    await q.query(
+      `CREATE TABLE "login_challenge" ("token_hash" text NOT NULL, "user_id" uuid NOT NULL, "pending_secret" text, "method" text NOT NULL, "attempts" integer NOT NULL DEFAULT '0', "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_00b5c9df84ded1853aa50c96265" PRIMARY KEY ("token_hash"))`,
+    );
     await q.query(`CREATE INDEX "IDX_login_challenge_user" ON "login_challenge" ("user_id")`);
     await q.query(`ALTER TABLE "app_user" ADD "external_issuer" text`);
     await q.query(`ALTER TABLE "app_user" ADD "totp_secret" text`);
@@ -28,13 +34,25 @@ export class UsersSignIn1765300000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "user_session" ADD "user_agent" text`);
     await q.query(`ALTER TABLE "user_session" ADD "method" text NOT NULL DEFAULT 'PASSWORD'`);
     await q.query(`ALTER TABLE "user_session" ADD "last_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_app_user_external" ON "app_user" ("external_issuer", "external_subject") WHERE "external_subject" IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_app_user_external" ON "app_user" ("external_issuer", "external_subject") WHERE "external_subject" IS NOT NULL`,
+    );
     await q.query(`CREATE UNIQUE INDEX "UQ_user_session_id" ON "user_session" ("id")`);
-    await q.query(`ALTER TABLE "user_invitation" ADD CONSTRAINT "FK_user_invitation_municipality" FOREIGN KEY ("kommunenummer") REFERENCES "municipality"("kommunenummer") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "user_invitation" ADD CONSTRAINT "FK_user_invitation_centre" FOREIGN KEY ("centre_id") REFERENCES "crisis_centre"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "user_invitation" ADD CONSTRAINT "FK_user_invitation_invited_by" FOREIGN KEY ("invited_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "password_reset" ADD CONSTRAINT "FK_password_reset_user" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "login_challenge" ADD CONSTRAINT "FK_login_challenge_user" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "user_invitation" ADD CONSTRAINT "FK_user_invitation_municipality" FOREIGN KEY ("kommunenummer") REFERENCES "municipality"("kommunenummer") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "user_invitation" ADD CONSTRAINT "FK_user_invitation_centre" FOREIGN KEY ("centre_id") REFERENCES "crisis_centre"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "user_invitation" ADD CONSTRAINT "FK_user_invitation_invited_by" FOREIGN KEY ("invited_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "password_reset" ADD CONSTRAINT "FK_password_reset_user" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "login_challenge" ADD CONSTRAINT "FK_login_challenge_user" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

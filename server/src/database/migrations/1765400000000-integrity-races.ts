@@ -32,12 +32,16 @@ export class IntegrityRaces1765400000000 implements MigrationInterface {
         NEW.kommunenummer := (SELECT kommunenummer FROM agency WHERE id = NEW.agency_id);
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER contact_person_municipality BEFORE INSERT OR UPDATE ON contact_person FOR EACH ROW EXECUTE FUNCTION contact_person_municipality()`);
+    await q.query(
+      `CREATE TRIGGER contact_person_municipality BEFORE INSERT OR UPDATE ON contact_person FOR EACH ROW EXECUTE FUNCTION contact_person_municipality()`,
+    );
     await q.query(`
       UPDATE contact_person c SET is_contact_point = false, version = c.version + 1, updated_at = now()
       FROM (SELECT id, row_number() OVER (PARTITION BY kommunenummer ORDER BY updated_at DESC, id) AS n FROM contact_person WHERE is_contact_point) d
       WHERE d.id = c.id AND d.n > 1`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_contact_person_contact_point" ON "contact_person" ("kommunenummer") WHERE "is_contact_point"`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_contact_person_contact_point" ON "contact_person" ("kommunenummer") WHERE "is_contact_point"`,
+    );
 
     await q.query(`
       INSERT INTO seed_state (key)

@@ -10,9 +10,13 @@ export class FinanceWorkspace1765700000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "investment" ADD "depreciation_years" integer`);
-    await q.query(`ALTER TABLE "investment" ADD CONSTRAINT "CHK_investment_depreciation" CHECK ("depreciation_years" IS NULL OR "depreciation_years" BETWEEN 1 AND 100)`);
+    await q.query(
+      `ALTER TABLE "investment" ADD CONSTRAINT "CHK_investment_depreciation" CHECK ("depreciation_years" IS NULL OR "depreciation_years" BETWEEN 1 AND 100)`,
+    );
     await q.query(`ALTER TABLE "centre_budget" ADD "actual_operating_cost_ore" bigint`);
-    await q.query(`ALTER TABLE "centre_budget" ADD CONSTRAINT "CHK_centre_budget_actual" CHECK ("actual_operating_cost_ore" IS NULL OR "actual_operating_cost_ore" >= 0)`);
+    await q.query(
+      `ALTER TABLE "centre_budget" ADD CONSTRAINT "CHK_centre_budget_actual" CHECK ("actual_operating_cost_ore" IS NULL OR "actual_operating_cost_ore" >= 0)`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -34,7 +34,9 @@ export class DataVersion1765920000000 implements MigrationInterface {
   name = 'DataVersion1765920000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "data_version" ("id" boolean PRIMARY KEY DEFAULT true CHECK ("id"), "version" bigint NOT NULL, "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())`);
+    await q.query(
+      `CREATE TABLE "data_version" ("id" boolean PRIMARY KEY DEFAULT true CHECK ("id"), "version" bigint NOT NULL, "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())`,
+    );
     await q.query(`INSERT INTO "data_version" ("version") VALUES (1)`);
     await q.query(`CREATE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE v bigint;
@@ -54,7 +56,9 @@ export class DataVersion1765920000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    const tables: { table: string }[] = await q.query(`SELECT DISTINCT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname IN ('data_version_bump', 'data_version_truncate')`);
+    const tables: { table: string }[] = await q.query(
+      `SELECT DISTINCT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname IN ('data_version_bump', 'data_version_truncate')`,
+    );
     for (const { table } of tables) {
       await q.query(`DROP TRIGGER IF EXISTS "data_version_bump" ON "${table}"`);
       await q.query(`DROP TRIGGER IF EXISTS "data_version_truncate" ON "${table}"`);

@@ -11,7 +11,9 @@ export class MunicipalitySwitchboard1765930000000 implements MigrationInterface 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "municipality" ADD "switchboard_phone" text`);
     await q.query(`ALTER TABLE "municipality" ADD "switchboard_source" text`);
-    await q.query(`ALTER TABLE "municipality" ADD CONSTRAINT "CHK_municipality_switchboard_source" CHECK ("switchboard_phone" IS NULL OR "switchboard_source" IS NOT NULL)`);
+    await q.query(
+      `ALTER TABLE "municipality" ADD CONSTRAINT "CHK_municipality_switchboard_source" CHECK ("switchboard_phone" IS NULL OR "switchboard_source" IS NOT NULL)`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -17,16 +17,35 @@ interface CentreCosts {
 }
 
 const CENTRES: Record<string, CentreCosts> = {
-  'Krisesenteret i Salten': { krPerInhabitant: 128, model: 'PER_INHABITANT_HOST_RESIDUAL', params: () => ({ rateOre: 8_500 }) },
-  'Kommunalt krisesentertilbud i Vestfold': { krPerInhabitant: 76, model: 'HOST_EXCEPTION', params: () => ({ hostShareBp: 3_000 }) },
-  'Helgeland krisesenter': { krPerInhabitant: 142, model: 'PER_INHABITANT_HOST_RESIDUAL', params: () => ({ rateOre: 5_000 }) },
-  'Krisesenteret i Hønefoss': { krPerInhabitant: 118, model: 'BASE_PLUS_PER_INHABITANT', params: () => ({ baseOre: 15_000_000 }) },
+  'Krisesenteret i Salten': {
+    krPerInhabitant: 128,
+    model: 'PER_INHABITANT_HOST_RESIDUAL',
+    params: () => ({ rateOre: 8_500 }),
+  },
+  'Kommunalt krisesentertilbud i Vestfold': {
+    krPerInhabitant: 76,
+    model: 'HOST_EXCEPTION',
+    params: () => ({ hostShareBp: 3_000 }),
+  },
+  'Helgeland krisesenter': {
+    krPerInhabitant: 142,
+    model: 'PER_INHABITANT_HOST_RESIDUAL',
+    params: () => ({ rateOre: 5_000 }),
+  },
+  'Krisesenteret i Hønefoss': {
+    krPerInhabitant: 118,
+    model: 'BASE_PLUS_PER_INHABITANT',
+    params: () => ({ baseOre: 15_000_000 }),
+  },
   'Krisesenteret Asker, Bærum og Lier': {
     krPerInhabitant: 50,
     model: 'FIXED_SHARES',
     // Shares rounded to whole percent, roughly by population (as such agreements are written).
     params: (parties) => {
-      const pct = largestRemainder(100, parties.map((p) => p.population));
+      const pct = largestRemainder(
+        100,
+        parties.map((p) => p.population),
+      );
       return { sharesBp: Object.fromEntries(parties.map((p, i) => [p.kommunenummer, pct[i] * 100])) };
     },
   },
@@ -37,13 +56,18 @@ const YEARS = [2022, 2023, 2024, 2025, 2026, 2027];
 type Party = { kommunenummer: string; role: string; population: number };
 
 export async function seedCostRecordsOnce(em: EntityManager): Promise<{ budgets: number } | null> {
-  const inserted = await em.query(`INSERT INTO seed_state (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key`, [COST_RECORDS_KEY]);
+  const inserted = await em.query(
+    `INSERT INTO seed_state (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key`,
+    [COST_RECORDS_KEY],
+  );
   if (inserted.length === 0) return null;
   const names = Object.keys(CENTRES);
   const agreements = new Map<string, { id: string; centre_id: string }>(
-    (await em.query(`SELECT seed_key, id, centre_id FROM agreement WHERE seed_key = ANY($1)`, [names.map((n) => `agreement:${n}`)])).map(
-      (a: { seed_key: string; id: string; centre_id: string }) => [a.seed_key.slice('agreement:'.length), a],
-    ),
+    (
+      await em.query(`SELECT seed_key, id, centre_id FROM agreement WHERE seed_key = ANY($1)`, [
+        names.map((n) => `agreement:${n}`),
+      ])
+    ).map((a: { seed_key: string; id: string; centre_id: string }) => [a.seed_key.slice('agreement:'.length), a]),
   );
   const partiesOf = new Map<string, Party[]>();
   const partyRows: (Party & { agreement_id: string })[] = await em.query(
@@ -52,7 +76,8 @@ export async function seedCostRecordsOnce(em: EntityManager): Promise<{ budgets:
      WHERE p.agreement_id = ANY($1) ORDER BY p.agreement_id, p.role, p.kommunenummer`,
     [[...agreements.values()].map((a) => a.id)],
   );
-  for (const { agreement_id, ...p } of partyRows) partiesOf.set(agreement_id, [...(partiesOf.get(agreement_id) ?? []), p]);
+  for (const { agreement_id, ...p } of partyRows)
+    partiesOf.set(agreement_id, [...(partiesOf.get(agreement_id) ?? []), p]);
 
   const terms: unknown[][] = [];
   const budgetRows: unknown[][] = [];
@@ -67,19 +92,41 @@ export async function seedCostRecordsOnce(em: EntityManager): Promise<{ budgets:
       // Costs grow about 3 % a year; funding is a small state share.
       const operating = Math.round(population * c.krPerInhabitant * 100 * 1.03 ** (year - 2024) * 1.08);
       const state = Math.round(operating * 0.05);
-      budgetRows.push([`budget:${name}:${year}`, agreement.centre_id, year, operating, state, 0, true, 'Eksempelbudsjett: reelle budsjetter er ikke kjent.']);
+      budgetRows.push([
+        `budget:${name}:${year}`,
+        agreement.centre_id,
+        year,
+        operating,
+        state,
+        0,
+        true,
+        'Eksempelbudsjett: reelle budsjetter er ikke kjent.',
+      ]);
     }
     // Usage per member and year: invented counts, some of them small (and so suppressed).
     for (const year of [2024, 2025]) {
       for (const [i, p] of parties.entries()) {
         const base = Math.max(0, Math.round(p.population / 2500) - (i % 3));
-        usageRows.push([`usage:${name}:${p.kommunenummer}:${year}`, agreement.centre_id, p.kommunenummer, year, base, base * 23 + (i % 4), base * 4 + (i % 5), base * 6 + 2, true]);
+        usageRows.push([
+          `usage:${name}:${p.kommunenummer}:${year}`,
+          agreement.centre_id,
+          p.kommunenummer,
+          year,
+          base,
+          base * 23 + (i % 4),
+          base * 4 + (i % 5),
+          base * 6 + 2,
+          true,
+        ]);
       }
     }
   }
   if (terms.length) {
     const params: unknown[] = [];
-    const values = terms.map(([id, model, costParams]) => `($${params.push(id)}::uuid, $${params.push(model)}::text, $${params.push(costParams)}::jsonb)`);
+    const values = terms.map(
+      ([id, model, costParams]) =>
+        `($${params.push(id)}::uuid, $${params.push(model)}::text, $${params.push(costParams)}::jsonb)`,
+    );
     await em.query(
       `UPDATE agreement a SET cost_model = v.model, cost_params = v.params, population_reference = 'PREVIOUS_YEAR',
          example_fields = array_append(array_remove(a.example_fields, 'costModel'), 'costModel')
@@ -91,7 +138,16 @@ export async function seedCostRecordsOnce(em: EntityManager): Promise<{ budgets:
   const budgets = await upsert(
     em,
     'centre_budget',
-    ['seed_key', 'centre_id', 'year', 'operating_cost_ore', 'state_funding_ore', 'project_funding_ore', 'is_example', 'note'],
+    [
+      'seed_key',
+      'centre_id',
+      'year',
+      'operating_cost_ore',
+      'state_funding_ore',
+      'project_funding_ore',
+      'is_example',
+      'note',
+    ],
     null,
     budgetRows,
     { returning: ['seed_key'] },
@@ -114,9 +170,29 @@ export async function seedCostRecordsOnce(em: EntityManager): Promise<{ budgets:
     await upsert(
       em,
       'extra_charge',
-      ['seed_key', 'centre_id', 'year', 'kommunenummer', 'kind', 'amount_ore', 'paying_budget', 'description', 'is_example'],
+      [
+        'seed_key',
+        'centre_id',
+        'year',
+        'kommunenummer',
+        'kind',
+        'amount_ore',
+        'paying_budget',
+        'description',
+        'is_example',
+      ],
       null,
-      charges.map(([k, kind, amount, budget, description], i) => [`charge:salten:${i}`, salten.id, 2025, k, kind, amount, budget, description, true]),
+      charges.map(([k, kind, amount, budget, description], i) => [
+        `charge:salten:${i}`,
+        salten.id,
+        2025,
+        k,
+        kind,
+        amount,
+        budget,
+        description,
+        true,
+      ]),
     );
     const investments: [number, string, number, boolean, string][] = [
       [2022, 'SECURITY', 120_000_000, false, 'Nytt adgangskontroll- og alarmsystem'],
@@ -126,9 +202,29 @@ export async function seedCostRecordsOnce(em: EntityManager): Promise<{ budgets:
     await upsert(
       em,
       'investment',
-      ['seed_key', 'centre_id', 'year', 'kind', 'amount_ore', 'paid_by_kommunenummer', 'shared', 'description', 'is_example'],
+      [
+        'seed_key',
+        'centre_id',
+        'year',
+        'kind',
+        'amount_ore',
+        'paid_by_kommunenummer',
+        'shared',
+        'description',
+        'is_example',
+      ],
       null,
-      investments.map(([year, kind, amount, shared, description], i) => [`investment:salten:${i}`, salten.id, year, kind, amount, '1804', shared, description, true]),
+      investments.map(([year, kind, amount, shared, description], i) => [
+        `investment:salten:${i}`,
+        salten.id,
+        year,
+        kind,
+        amount,
+        '1804',
+        shared,
+        description,
+        true,
+      ]),
     );
   }
   // Rows already there (a clash on a unique index) are not counted.

@@ -35,8 +35,7 @@ export interface MembershipRow {
   note: string | null;
 }
 
-export const POPULATION_SOURCE_2024 =
-  'SSB, folketall 1.1.2024 (via aprestmo/norway-geodata, MIT)';
+export const POPULATION_SOURCE_2024 = 'SSB, folketall 1.1.2024 (via aprestmo/norway-geodata, MIT)';
 
 /** A file in data/ that cannot be loaded as it is: names the file and the line. */
 export class DataFileError extends Error {
@@ -151,7 +150,13 @@ export function readKostraCentres(dir: string): KostraRow[] {
     if (!Number.isInteger(year) || year < 2000) throw new DataFileError(file, i + 2, `bad year «${r.aar}»`);
     const kr = num(r.kostnad_per_innbygger_kr);
     if (kr !== null && !(kr >= 0)) throw new DataFileError(file, i + 2, `bad cost «${r.kostnad_per_innbygger_kr}»`);
-    return { year, publishedName: r.senter_navn_som_publisert, krPerInhabitant: kr, overnightDays: num(r.overnattingsdogn_voksne), sourceUrl: r.kilde_url };
+    return {
+      year,
+      publishedName: r.senter_navn_som_publisert,
+      krPerInhabitant: kr,
+      overnightDays: num(r.overnattingsdogn_voksne),
+      sourceUrl: r.kilde_url,
+    };
   });
 }
 

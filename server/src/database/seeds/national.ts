@@ -64,9 +64,16 @@ function organisationFormOf(c: NationalCentre): OrganisationForm {
  */
 export async function seedNational(em: EntityManager, dataDir: string): Promise<NationalSummary> {
   const retrievedOn = retrievedOnOf(dataDir);
-  const known = new Set<string>((await em.query(`SELECT kommunenummer FROM municipality`)).map((r: { kommunenummer: string }) => r.kommunenummer));
+  const known = new Set<string>(
+    (await em.query(`SELECT kommunenummer FROM municipality`)).map((r: { kommunenummer: string }) => r.kommunenummer),
+  );
   const centres = parseNationalCentres(readRows(dataDir, 'krisesentre-2024.csv'), known, retrievedOn);
-  const memberships = parseNationalMemberships(readRows(dataDir, 'krisesenter-tilknytning-2024.csv'), centres, known, retrievedOn);
+  const memberships = parseNationalMemberships(
+    readRows(dataDir, 'krisesenter-tilknytning-2024.csv'),
+    centres,
+    known,
+    retrievedOn,
+  );
   const costs = parseNationalCostFigures(readRows(dataDir, 'krisesenter-kostnader-ssb-2017-2022.csv'));
 
   // Through the ledger: a real centre a user deleted is never inserted again.
@@ -74,36 +81,103 @@ export async function seedNational(em: EntityManager, dataDir: string): Promise<
     em,
     'crisis_centre',
     [
-      'seed_key', 'name', 'host_kommunenummer', 'organisation_form', 'cooperation_form', 'note', 'is_example', 'operating_status', 'host_basis', 'bufdir_name',
-      'reported_municipalities', 'source_url', 'source_as_of', 'source_year', 'source_quote', 'source_confidence', 'source_retrieved_on',
+      'seed_key',
+      'name',
+      'host_kommunenummer',
+      'organisation_form',
+      'cooperation_form',
+      'note',
+      'is_example',
+      'operating_status',
+      'host_basis',
+      'bufdir_name',
+      'reported_municipalities',
+      'source_url',
+      'source_as_of',
+      'source_year',
+      'source_quote',
+      'source_confidence',
+      'source_retrieved_on',
     ],
     centres.map((c) => [
-      `centre:${c.name}`, c.name, c.hostKommunenummer, organisationFormOf(c), c.orgForm, c.note, false, c.status, c.hostBasis, c.bufdirName,
-      c.reportedMunicipalities, c.provenance.sourceUrl, c.provenance.sourceDate, c.provenance.sourceYear, c.provenance.quote, c.provenance.confidence, c.provenance.retrievedOn,
+      `centre:${c.name}`,
+      c.name,
+      c.hostKommunenummer,
+      organisationFormOf(c),
+      c.orgForm,
+      c.note,
+      false,
+      c.status,
+      c.hostBasis,
+      c.bufdirName,
+      c.reportedMunicipalities,
+      c.provenance.sourceUrl,
+      c.provenance.sourceDate,
+      c.provenance.sourceYear,
+      c.provenance.quote,
+      c.provenance.confidence,
+      c.provenance.retrievedOn,
     ]),
     {
       // A re-run follows the file in the national facts. The host, form and note users may edit
       // stay, and so do the URL and date of the five centres the first seed step wrote (the same
       // pages, the date worded differently), so the two steps never overwrite each other.
-      update: ['operating_status', 'host_basis', 'bufdir_name', 'reported_municipalities', 'source_year', 'source_quote', 'source_confidence', 'source_retrieved_on'],
+      update: [
+        'operating_status',
+        'host_basis',
+        'bufdir_name',
+        'reported_municipalities',
+        'source_year',
+        'source_quote',
+        'source_confidence',
+        'source_retrieved_on',
+      ],
     },
   );
   const ids = new Map<string, string>(
-    (await em.query(`SELECT id, seed_key FROM crisis_centre WHERE seed_key = ANY($1)`, [centres.map((c) => `centre:${c.name}`)])).map(
-      (r: { id: string; seed_key: string }) => [r.seed_key.slice('centre:'.length), r.id],
-    ),
+    (
+      await em.query(`SELECT id, seed_key FROM crisis_centre WHERE seed_key = ANY($1)`, [
+        centres.map((c) => `centre:${c.name}`),
+      ])
+    ).map((r: { id: string; seed_key: string }) => [r.seed_key.slice('centre:'.length), r.id]),
   );
 
   // A fact a user has confirmed or corrected (reviewDocumentedMembership) keeps the user's source.
-  const reviewed = new Set<string>((await em.query(`SELECT kommunenummer FROM documented_membership WHERE reviewed_at IS NOT NULL`)).map((r: { kommunenummer: string }) => r.kommunenummer));
+  const reviewed = new Set<string>(
+    (await em.query(`SELECT kommunenummer FROM documented_membership WHERE reviewed_at IS NOT NULL`)).map(
+      (r: { kommunenummer: string }) => r.kommunenummer,
+    ),
+  );
   await upsert(
     em,
     'documented_membership',
-    ['kommunenummer', 'centre_id', 'role', 'note', 'source_url', 'source_date', 'source_year', 'quote', 'confidence', 'retrieved_on'],
+    [
+      'kommunenummer',
+      'centre_id',
+      'role',
+      'note',
+      'source_url',
+      'source_date',
+      'source_year',
+      'quote',
+      'confidence',
+      'retrieved_on',
+    ],
     ['kommunenummer'],
-    memberships.filter((m) => !reviewed.has(m.kommunenummer) && ids.has(m.centreName)).map((m) => [
-      m.kommunenummer, ids.get(m.centreName), m.role, m.note, m.provenance.sourceUrl, m.provenance.sourceDate, m.provenance.sourceYear, m.provenance.quote, m.provenance.confidence, m.provenance.retrievedOn,
-    ]),
+    memberships
+      .filter((m) => !reviewed.has(m.kommunenummer) && ids.has(m.centreName))
+      .map((m) => [
+        m.kommunenummer,
+        ids.get(m.centreName),
+        m.role,
+        m.note,
+        m.provenance.sourceUrl,
+        m.provenance.sourceDate,
+        m.provenance.sourceYear,
+        m.provenance.quote,
+        m.provenance.confidence,
+        m.provenance.retrievedOn,
+      ]),
   );
 
   const national = costs.filter((c) => c.centreName === 'Norge');
@@ -112,7 +186,11 @@ export async function seedNational(em: EntityManager, dataDir: string): Promise<
     'kostra_national_average',
     ['year', 'kr_per_inhabitant', 'source'],
     ['year'],
-    national.map((c) => [c.year, c.krPerInhabitant, `Kilde: Statistisk sentralbyrå (SSB), ${c.sourceUrl} (${c.sourceDate})`]),
+    national.map((c) => [
+      c.year,
+      c.krPerInhabitant,
+      `Kilde: Statistisk sentralbyrå (SSB), ${c.sourceUrl} (${c.sourceDate})`,
+    ]),
   );
   const perCentre = costs.filter((c) => c.centreName !== 'Norge');
   await upsert(

@@ -21,18 +21,113 @@ export interface RecordsSummary {
 const checklist = (covered: ChecklistKey[]) =>
   JSON.stringify(CHECKLIST_KEYS.map((key) => ({ key, covered: covered.includes(key), note: null })));
 
-const TERM_FIELDS = ['validFrom', 'validTo', 'autoRenew', 'renewalMonths', 'noticeMonths', 'noticeRunsTo', 'signingLevel', 'checklist'];
+const TERM_FIELDS = [
+  'validFrom',
+  'validTo',
+  'autoRenew',
+  'renewalMonths',
+  'noticeMonths',
+  'noticeRunsTo',
+  'signingLevel',
+  'checklist',
+];
 
 /** Example terms for the five real agreements (the sources give none of these). */
-const EXAMPLE_TERMS: Record<string, { validFrom: string | null; validTo: string | null; autoRenew: boolean; renewalMonths: number | null; noticeMonths: number; noticeRunsTo: string; signingLevel: string; covered: ChecklistKey[] }> = {
-  'Krisesenteret i Salten': { validFrom: '2017-01-01', validTo: null, autoRenew: true, renewalMonths: null, noticeMonths: 12, noticeRunsTo: 'CALENDAR_YEAR', signingLevel: 'MUNICIPAL_DIRECTOR', covered: ['PURPOSE', 'LEGAL_BASIS_GOVERNANCE_BUDGET', 'FINANCING_AND_OBLIGATIONS', 'CENTRE_DUTY_TO_INFORM', 'MUNICIPALITY_DUTY_TO_INFORM_STAFF', 'SERVICE_COOPERATION', 'COMPETENCE'] },
-  'Kommunalt krisesentertilbud i Vestfold': { validFrom: '2023-01-01', validTo: '2026-12-31', autoRenew: true, renewalMonths: 12, noticeMonths: 6, noticeRunsTo: 'NONE', signingLevel: 'MUNICIPAL_DIRECTOR', covered: [...CHECKLIST_KEYS] },
-  'Helgeland krisesenter': { validFrom: '2016-09-01', validTo: null, autoRenew: true, renewalMonths: null, noticeMonths: 6, noticeRunsTo: 'CALENDAR_YEAR', signingLevel: 'SECTOR_HEAD', covered: ['PURPOSE', 'LEGAL_BASIS_GOVERNANCE_BUDGET', 'FINANCING_AND_OBLIGATIONS', 'SERVICE_COOPERATION'] },
-  'Krisesenteret i Hønefoss': { validFrom: null, validTo: null, autoRenew: true, renewalMonths: null, noticeMonths: 6, noticeRunsTo: 'HALF_YEAR', signingLevel: 'UNKNOWN', covered: ['PURPOSE', 'LEGAL_BASIS_GOVERNANCE_BUDGET', 'FINANCING_AND_OBLIGATIONS', 'CENTRE_DUTY_TO_INFORM', 'HOUSING'] },
-  'Krisesenteret Asker, Bærum og Lier': { validFrom: '2021-01-01', validTo: null, autoRenew: true, renewalMonths: null, noticeMonths: 3, noticeRunsTo: 'HALF_YEAR', signingLevel: 'UNIT_LEADER', covered: ['PURPOSE', 'FINANCING_AND_OBLIGATIONS', 'SERVICE_COOPERATION'] },
+const EXAMPLE_TERMS: Record<
+  string,
+  {
+    validFrom: string | null;
+    validTo: string | null;
+    autoRenew: boolean;
+    renewalMonths: number | null;
+    noticeMonths: number;
+    noticeRunsTo: string;
+    signingLevel: string;
+    covered: ChecklistKey[];
+  }
+> = {
+  'Krisesenteret i Salten': {
+    validFrom: '2017-01-01',
+    validTo: null,
+    autoRenew: true,
+    renewalMonths: null,
+    noticeMonths: 12,
+    noticeRunsTo: 'CALENDAR_YEAR',
+    signingLevel: 'MUNICIPAL_DIRECTOR',
+    covered: [
+      'PURPOSE',
+      'LEGAL_BASIS_GOVERNANCE_BUDGET',
+      'FINANCING_AND_OBLIGATIONS',
+      'CENTRE_DUTY_TO_INFORM',
+      'MUNICIPALITY_DUTY_TO_INFORM_STAFF',
+      'SERVICE_COOPERATION',
+      'COMPETENCE',
+    ],
+  },
+  'Kommunalt krisesentertilbud i Vestfold': {
+    validFrom: '2023-01-01',
+    validTo: '2026-12-31',
+    autoRenew: true,
+    renewalMonths: 12,
+    noticeMonths: 6,
+    noticeRunsTo: 'NONE',
+    signingLevel: 'MUNICIPAL_DIRECTOR',
+    covered: [...CHECKLIST_KEYS],
+  },
+  'Helgeland krisesenter': {
+    validFrom: '2016-09-01',
+    validTo: null,
+    autoRenew: true,
+    renewalMonths: null,
+    noticeMonths: 6,
+    noticeRunsTo: 'CALENDAR_YEAR',
+    signingLevel: 'SECTOR_HEAD',
+    covered: ['PURPOSE', 'LEGAL_BASIS_GOVERNANCE_BUDGET', 'FINANCING_AND_OBLIGATIONS', 'SERVICE_COOPERATION'],
+  },
+  'Krisesenteret i Hønefoss': {
+    validFrom: null,
+    validTo: null,
+    autoRenew: true,
+    renewalMonths: null,
+    noticeMonths: 6,
+    noticeRunsTo: 'HALF_YEAR',
+    signingLevel: 'UNKNOWN',
+    covered: [
+      'PURPOSE',
+      'LEGAL_BASIS_GOVERNANCE_BUDGET',
+      'FINANCING_AND_OBLIGATIONS',
+      'CENTRE_DUTY_TO_INFORM',
+      'HOUSING',
+    ],
+  },
+  'Krisesenteret Asker, Bærum og Lier': {
+    validFrom: '2021-01-01',
+    validTo: null,
+    autoRenew: true,
+    renewalMonths: null,
+    noticeMonths: 3,
+    noticeRunsTo: 'HALF_YEAR',
+    signingLevel: 'UNIT_LEADER',
+    covered: ['PURPOSE', 'FINANCING_AND_OBLIGATIONS', 'SERVICE_COOPERATION'],
+  },
 };
 
-const FIRST = ['Kari', 'Ola', 'Ingrid', 'Per', 'Marit', 'Knut', 'Sigrid', 'Lars', 'Anne', 'Nils', 'Liv', 'Jon', 'Randi', 'Trond'];
+const FIRST = [
+  'Kari',
+  'Ola',
+  'Ingrid',
+  'Per',
+  'Marit',
+  'Knut',
+  'Sigrid',
+  'Lars',
+  'Anne',
+  'Nils',
+  'Liv',
+  'Jon',
+  'Randi',
+  'Trond',
+];
 const LAST = ['Nordmann', 'Normann', 'Eksempelsen', 'Prøvesen', 'Demodatter', 'Testesen', 'Fiktivsen'];
 
 const ascii = (s: string) =>
@@ -45,27 +140,107 @@ const ascii = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-const AGENCIES: { kind: AgencyKind; name: (m: string) => string; title: string; when: (i: number) => boolean; written: (i: number) => boolean }[] = [
-  { kind: 'VIOLENCE_COORDINATOR', name: (m) => `Voldskoordinator, ${m} kommune`, title: 'Kommunal koordinator for vold i nære relasjoner', when: (i) => i % 4 !== 3, written: () => false },
-  { kind: 'NAV', name: (m) => `NAV ${m}`, title: 'Fast kontakt for krisesenteret', when: () => true, written: (i) => i % 2 === 0 },
-  { kind: 'BARNEVERN', name: (m) => `Barneverntjenesten i ${m}`, title: 'Fagleder', when: () => true, written: (i) => i % 3 === 0 },
-  { kind: 'POLICE', name: (m) => `Politiet, ${m}`, title: 'Familievoldskoordinator', when: () => true, written: () => false },
-  { kind: 'HOUSING_OFFICE', name: (m) => `Boligkontoret i ${m}`, title: 'Boligkonsulent', when: (i) => i % 3 !== 2, written: (i) => i % 5 === 0 },
-  { kind: 'HEALTH_STATION_SCHOOL_HEALTH', name: (m) => `Helsestasjonen i ${m}`, title: 'Helsesykepleier', when: (i) => i % 2 === 0, written: () => false },
+const AGENCIES: {
+  kind: AgencyKind;
+  name: (m: string) => string;
+  title: string;
+  when: (i: number) => boolean;
+  written: (i: number) => boolean;
+}[] = [
+  {
+    kind: 'VIOLENCE_COORDINATOR',
+    name: (m) => `Voldskoordinator, ${m} kommune`,
+    title: 'Kommunal koordinator for vold i nære relasjoner',
+    when: (i) => i % 4 !== 3,
+    written: () => false,
+  },
+  {
+    kind: 'NAV',
+    name: (m) => `NAV ${m}`,
+    title: 'Fast kontakt for krisesenteret',
+    when: () => true,
+    written: (i) => i % 2 === 0,
+  },
+  {
+    kind: 'BARNEVERN',
+    name: (m) => `Barneverntjenesten i ${m}`,
+    title: 'Fagleder',
+    when: () => true,
+    written: (i) => i % 3 === 0,
+  },
+  {
+    kind: 'POLICE',
+    name: (m) => `Politiet, ${m}`,
+    title: 'Familievoldskoordinator',
+    when: () => true,
+    written: () => false,
+  },
+  {
+    kind: 'HOUSING_OFFICE',
+    name: (m) => `Boligkontoret i ${m}`,
+    title: 'Boligkonsulent',
+    when: (i) => i % 3 !== 2,
+    written: (i) => i % 5 === 0,
+  },
+  {
+    kind: 'HEALTH_STATION_SCHOOL_HEALTH',
+    name: (m) => `Helsestasjonen i ${m}`,
+    title: 'Helsesykepleier',
+    when: (i) => i % 2 === 0,
+    written: () => false,
+  },
 ];
 
 /** Centres whose member municipalities get example agencies and contacts. */
 const CONTACT_CENTRES = ['Krisesenteret i Salten', 'Kommunalt krisesentertilbud i Vestfold'];
 
-const ROUTINES: { centre: string; kommunenummer: string; status: string; adoptedOn: string | null; lastReviewedOn: string | null; reviewDueOn: string | null }[] = [
-  { centre: 'Krisesenteret i Salten', kommunenummer: '1804', status: 'ADOPTED', adoptedOn: '2025-03-01', lastReviewedOn: '2026-02-01', reviewDueOn: '2027-02-01' },
-  { centre: 'Krisesenteret i Salten', kommunenummer: '1841', status: 'DRAFT', adoptedOn: null, lastReviewedOn: null, reviewDueOn: null },
-  { centre: 'Kommunalt krisesentertilbud i Vestfold', kommunenummer: '3901', status: 'ADOPTED', adoptedOn: '2023-06-01', lastReviewedOn: '2024-03-01', reviewDueOn: '2026-03-01' },
-  { centre: 'Helgeland krisesenter', kommunenummer: '1824', status: 'ADOPTED', adoptedOn: '2024-09-01', lastReviewedOn: '2025-09-01', reviewDueOn: '2026-09-01' },
+const ROUTINES: {
+  centre: string;
+  kommunenummer: string;
+  status: string;
+  adoptedOn: string | null;
+  lastReviewedOn: string | null;
+  reviewDueOn: string | null;
+}[] = [
+  {
+    centre: 'Krisesenteret i Salten',
+    kommunenummer: '1804',
+    status: 'ADOPTED',
+    adoptedOn: '2025-03-01',
+    lastReviewedOn: '2026-02-01',
+    reviewDueOn: '2027-02-01',
+  },
+  {
+    centre: 'Krisesenteret i Salten',
+    kommunenummer: '1841',
+    status: 'DRAFT',
+    adoptedOn: null,
+    lastReviewedOn: null,
+    reviewDueOn: null,
+  },
+  {
+    centre: 'Kommunalt krisesentertilbud i Vestfold',
+    kommunenummer: '3901',
+    status: 'ADOPTED',
+    adoptedOn: '2023-06-01',
+    lastReviewedOn: '2024-03-01',
+    reviewDueOn: '2026-03-01',
+  },
+  {
+    centre: 'Helgeland krisesenter',
+    kommunenummer: '1824',
+    status: 'ADOPTED',
+    adoptedOn: '2024-09-01',
+    lastReviewedOn: '2025-09-01',
+    reviewDueOn: '2026-09-01',
+  },
 ];
 
 export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary | null> {
-  const inserted = await em.query(`INSERT INTO seed_state (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key`, [RECORDS_KEY]);
+  const inserted = await em.query(
+    `INSERT INTO seed_state (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key`,
+    [RECORDS_KEY],
+  );
   if (inserted.length === 0) return null;
 
   // 1. Example terms on the real agreements, each invented field named in example_fields.
@@ -73,9 +248,16 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
   const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
   const values = Object.entries(EXAMPLE_TERMS).map(([centre, t]) => {
     const row = [
-      param(`agreement:${centre}`, 'text'), param(t.validFrom, 'date'), param(t.validTo, 'date'), param(t.autoRenew, 'boolean'),
-      param(t.renewalMonths, 'int'), param(t.noticeMonths, 'int'), param(t.noticeRunsTo, 'text'), param(t.signingLevel, 'text'),
-      param(checklist(t.covered), 'jsonb'), param(TERM_FIELDS, 'text[]'),
+      param(`agreement:${centre}`, 'text'),
+      param(t.validFrom, 'date'),
+      param(t.validTo, 'date'),
+      param(t.autoRenew, 'boolean'),
+      param(t.renewalMonths, 'int'),
+      param(t.noticeMonths, 'int'),
+      param(t.noticeRunsTo, 'text'),
+      param(t.signingLevel, 'text'),
+      param(checklist(t.covered), 'jsonb'),
+      param(TERM_FIELDS, 'text[]'),
     ];
     return `(${row.join(', ')})`;
   });
@@ -90,7 +272,9 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
   );
 
   // 2. Vestfold's 2023 agreement replaced one valid from 1 January 2011 (a fact from the source).
-  const [vestfold] = await em.query(`SELECT id, centre_id, source_url, source_as_of FROM agreement WHERE seed_key = 'agreement:Kommunalt krisesentertilbud i Vestfold'`);
+  const [vestfold] = await em.query(
+    `SELECT id, centre_id, source_url, source_as_of FROM agreement WHERE seed_key = 'agreement:Kommunalt krisesentertilbud i Vestfold'`,
+  );
   if (vestfold) {
     const [old] = await em.query(
       `INSERT INTO agreement (seed_key, centre_id, title, status, valid_from, ended_on, source_url, source_as_of, note)
@@ -119,7 +303,15 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
     for (const [k, a] of AGENCIES.entries()) {
       if (!a.when(i)) continue;
       const key = `${m.kommunenummer}:${a.kind}`;
-      agencyRows.push([`agency:${key}`, m.kommunenummer, a.kind, a.name(m.name), a.written(i), a.written(i) ? '2024-01-15' : null, true]);
+      agencyRows.push([
+        `agency:${key}`,
+        m.kommunenummer,
+        a.kind,
+        a.name(m.name),
+        a.written(i),
+        a.written(i) ? '2024-01-15' : null,
+        true,
+      ]);
       const first = FIRST[person % FIRST.length];
       const last = LAST[(person * 3 + i) % LAST.length];
       person++;
@@ -152,7 +344,18 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
   const contacts = await insertRows<{ id: string; seed_key: string }>(
     em,
     'contact_person',
-    ['seed_key', 'agency_id', 'name', 'title', 'phone', 'email', 'is_contact_point', 'verified_at', 'verified_by', 'is_example'],
+    [
+      'seed_key',
+      'agency_id',
+      'name',
+      'title',
+      'phone',
+      'email',
+      'is_contact_point',
+      'verified_at',
+      'verified_by',
+      'is_example',
+    ],
     contactRows,
     { returning: ['id', 'seed_key'] },
   );
@@ -160,9 +363,11 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
 
   // 4. Example handover routines from the template, with contacts linked where they exist.
   const centreIds = new Map<string, string>(
-    (await em.query(`SELECT id, seed_key FROM crisis_centre WHERE seed_key = ANY($1)`, [ROUTINES.map((r) => `centre:${r.centre}`)])).map(
-      (c: { id: string; seed_key: string }) => [c.seed_key, c.id],
-    ),
+    (
+      await em.query(`SELECT id, seed_key FROM crisis_centre WHERE seed_key = ANY($1)`, [
+        ROUTINES.map((r) => `centre:${r.centre}`),
+      ])
+    ).map((c: { id: string; seed_key: string }) => [c.seed_key, c.id]),
   );
   const present = ROUTINES.filter((r) => centreIds.has(`centre:${r.centre}`));
   const routineIds = new Map(
@@ -170,9 +375,27 @@ export async function seedRecordsOnce(em: EntityManager): Promise<RecordsSummary
       await upsert<{ id: string; seed_key: string }>(
         em,
         'handover_routine',
-        ['seed_key', 'centre_id', 'kommunenummer', 'status', 'adopted_on', 'last_reviewed_on', 'review_due_on', 'is_example'],
+        [
+          'seed_key',
+          'centre_id',
+          'kommunenummer',
+          'status',
+          'adopted_on',
+          'last_reviewed_on',
+          'review_due_on',
+          'is_example',
+        ],
         null,
-        present.map((r) => [`routine:${r.centre}:${r.kommunenummer}`, centreIds.get(`centre:${r.centre}`), r.kommunenummer, r.status, r.adoptedOn, r.lastReviewedOn, r.reviewDueOn, true]),
+        present.map((r) => [
+          `routine:${r.centre}:${r.kommunenummer}`,
+          centreIds.get(`centre:${r.centre}`),
+          r.kommunenummer,
+          r.status,
+          r.adoptedOn,
+          r.lastReviewedOn,
+          r.reviewDueOn,
+          true,
+        ]),
         { returning: ['id', 'seed_key'] },
       )
     ).map((r) => [r.seed_key, r.id]),

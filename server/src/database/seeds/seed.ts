@@ -47,7 +47,8 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
   const centres = new Map<string, { host: (typeof memberships)[number] }>();
   for (const m of memberships) {
     if (m.role === 'host') {
-      if (centres.has(m.centre)) throw new DataFileError('krisesenter-samarbeid-eksempler.csv', 0, `two hosts for ${m.centre}`);
+      if (centres.has(m.centre))
+        throw new DataFileError('krisesenter-samarbeid-eksempler.csv', 0, `two hosts for ${m.centre}`);
       centres.set(m.centre, { host: m });
     }
   }
@@ -80,13 +81,32 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     await upsert(
       em,
       'municipality',
-      ['kommunenummer', 'name', 'sami_name', 'county_number', 'area_km2', 'admin_centre', 'language_form', 'lat', 'lon', 'point_method'],
+      [
+        'kommunenummer',
+        'name',
+        'sami_name',
+        'county_number',
+        'area_km2',
+        'admin_centre',
+        'language_form',
+        'lat',
+        'lon',
+        'point_method',
+      ],
       ['kommunenummer'],
       municipalities.map((m) => {
         const p = points.get(m.kommunenummer);
         return [
-          m.kommunenummer, m.name, m.samiName, m.countyNumber, m.areaKm2, m.adminCentre, m.languageForm,
-          p?.lat ?? null, p?.lon ?? null, p?.method ?? null,
+          m.kommunenummer,
+          m.name,
+          m.samiName,
+          m.countyNumber,
+          m.areaKm2,
+          m.adminCentre,
+          m.languageForm,
+          p?.lat ?? null,
+          p?.lon ?? null,
+          p?.method ?? null,
         ];
       }),
     );
@@ -105,16 +125,35 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     await upsertReference(
       em,
       'crisis_centre',
-      ['seed_key', 'name', 'host_kommunenummer', 'cooperation_form', 'source_url', 'source_as_of', 'note', 'is_example'],
+      [
+        'seed_key',
+        'name',
+        'host_kommunenummer',
+        'cooperation_form',
+        'source_url',
+        'source_as_of',
+        'note',
+        'is_example',
+      ],
       [...centres.entries()].map(([name, { host }]) => [
-        centreKey(name), name, host.kommunenummer, host.cooperationForm, host.sourceUrl, host.sourceAsOf, host.note, false,
+        centreKey(name),
+        name,
+        host.kommunenummer,
+        host.cooperationForm,
+        host.sourceUrl,
+        host.sourceAsOf,
+        host.note,
+        false,
       ]),
       { update: ['cooperation_form', 'source_url', 'source_as_of'] },
     );
     /** Ids by the centre's name in the data file, found by seed key; a deleted record is absent. */
     const idsByName = async (table: string, keyOf: (name: string) => string) => {
       const names = [...centres.keys()];
-      const rows: { id: string; seed_key: string }[] = await em.query(`SELECT id, seed_key FROM "${table}" WHERE seed_key = ANY($1)`, [names.map(keyOf)]);
+      const rows: { id: string; seed_key: string }[] = await em.query(
+        `SELECT id, seed_key FROM "${table}" WHERE seed_key = ANY($1)`,
+        [names.map(keyOf)],
+      );
       const byKey = new Map(rows.map((r) => [r.seed_key, r.id]));
       return new Map(names.filter((n) => byKey.has(keyOf(n))).map((n) => [n, byKey.get(keyOf(n))!]));
     };
@@ -127,7 +166,13 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       [...centres.entries()]
         .filter(([name]) => ids.has(name))
         .map(([name, { host }]) => [
-          agreementKey(name), ids.get(name), `Samarbeidsavtale om krisesentertilbud – ${name}`, 'ACTIVE', host.cooperationForm, host.sourceUrl, host.sourceAsOf,
+          agreementKey(name),
+          ids.get(name),
+          `Samarbeidsavtale om krisesentertilbud – ${name}`,
+          'ACTIVE',
+          host.cooperationForm,
+          host.sourceUrl,
+          host.sourceAsOf,
         ]),
       { update: [] },
     );
@@ -135,11 +180,29 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
     await upsertReference(
       em,
       'agreement_party',
-      ['seed_key', 'agreement_id', 'kommunenummer', 'role', 'joined_on', 'source_url', 'source_as_of', 'note', 'is_example'],
+      [
+        'seed_key',
+        'agreement_id',
+        'kommunenummer',
+        'role',
+        'joined_on',
+        'source_url',
+        'source_as_of',
+        'note',
+        'is_example',
+      ],
       memberships
         .filter((m) => agreementIds.has(m.centre))
         .map((m) => [
-          `party:${m.centre}:${m.kommunenummer}:${m.role}`, agreementIds.get(m.centre), m.kommunenummer, m.role, m.joinedOn, m.sourceUrl, m.sourceAsOf, m.note, false,
+          `party:${m.centre}:${m.kommunenummer}:${m.role}`,
+          agreementIds.get(m.centre),
+          m.kommunenummer,
+          m.role,
+          m.joinedOn,
+          m.sourceUrl,
+          m.sourceAsOf,
+          m.note,
+          false,
         ]),
       { update: ['source_url', 'source_as_of'] },
     );
@@ -155,7 +218,14 @@ export async function seed(dataSource: DataSource, dataDir: string): Promise<See
       'kostra_centre_figure',
       ['year', 'published_name', 'centre_id', 'kr_per_inhabitant', 'overnight_days', 'source_url'],
       ['year', 'published_name'],
-      kostra.map((k) => [k.year, k.publishedName, ids.get(KOSTRA_NAME_MATCHES[k.publishedName] ?? '') ?? null, k.krPerInhabitant, k.overnightDays, k.sourceUrl]),
+      kostra.map((k) => [
+        k.year,
+        k.publishedName,
+        ids.get(KOSTRA_NAME_MATCHES[k.publishedName] ?? '') ?? null,
+        k.krPerInhabitant,
+        k.overnightDays,
+        k.sourceUrl,
+      ]),
     );
     national = await seedNational(em, dataDir);
     const examples = await seedRecordsOnce(em);

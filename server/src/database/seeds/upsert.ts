@@ -90,6 +90,8 @@ export async function upsertReference(
   const due = rows.filter((r) => !deleted.has(r[0] as string));
   await upsert(em, table, columns, ['seed_key'], due, options);
   if (due.length) {
-    await em.query(`INSERT INTO seed_state (key) SELECT unnest($1::text[]) ON CONFLICT (key) DO NOTHING`, [due.map((r) => referenceKey(r[0] as string))]);
+    await em.query(`INSERT INTO seed_state (key) SELECT unnest($1::text[]) ON CONFLICT (key) DO NOTHING`, [
+      due.map((r) => referenceKey(r[0] as string)),
+    ]);
   }
 }

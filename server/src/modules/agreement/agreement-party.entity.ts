@@ -1,5 +1,16 @@
 import { Field, Int, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
 import { Municipality } from '../municipality/municipality.entity';
 import { Agreement } from './agreement.entity';
 
@@ -49,7 +60,10 @@ export class AgreementParty {
   @Column({ type: 'text' })
   role: PartyRole;
 
-  @Field(() => String, { nullable: true, description: 'ISO date the municipality joined; null when the source gives none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date the municipality joined; null when the source gives none.',
+  })
   @Column({ name: 'joined_on', type: 'date', nullable: true })
   joinedOn: string | null;
 
@@ -57,15 +71,26 @@ export class AgreementParty {
   @Column({ name: 'left_on', type: 'date', nullable: true })
   leftOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date the municipality gave notice to leave (its director); leftOn is then the day its membership ends.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO date the municipality gave notice to leave (its director); leftOn is then the day its membership ends.',
+  })
   @Column({ name: 'notice_given_on', type: 'date', nullable: true })
   noticeGivenOn: string | null;
 
-  @Field(() => String, { nullable: true, description: "The body that decided the municipality's membership («kommunestyret», «formannskapet», «kommunedirektøren»)." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The body that decided the municipality's membership («kommunestyret», «formannskapet», «kommunedirektøren»).",
+  })
   @Column({ name: 'decision_body', type: 'text', nullable: true })
   decisionBody: string | null;
 
-  @Field(() => String, { nullable: true, description: "The municipality's own decision reference (saksnummer), recorded by its director." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The municipality's own decision reference (saksnummer), recorded by its director.",
+  })
   @Column({ name: 'decision_ref', type: 'text', nullable: true })
   decisionRef: string | null;
 
@@ -77,7 +102,10 @@ export class AgreementParty {
   @Column({ name: 'source_url', type: 'text', nullable: true })
   sourceUrl: string | null;
 
-  @Field(() => String, { nullable: true, description: 'How old the source is ("2023", "ca. 2022", "udatert (før 2020)").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How old the source is ("2023", "ca. 2022", "udatert (før 2020)").',
+  })
   @Column({ name: 'source_as_of', type: 'text', nullable: true })
   sourceAsOf: string | null;
 

@@ -13,11 +13,24 @@ import {
   type Relation,
 } from 'typeorm';
 import { COST_MODELS, type CostModelKind } from '@samordna/domain';
-import { AGREEMENT_STATUSES, NOTICE_RUNS_TO, SIGNING_LEVELS, type AgreementStatus, type ChecklistItem, type NoticeRunsTo, type SigningLevel } from '@samordna/domain';
+import {
+  AGREEMENT_STATUSES,
+  NOTICE_RUNS_TO,
+  SIGNING_LEVELS,
+  type AgreementStatus,
+  type ChecklistItem,
+  type NoticeRunsTo,
+  type SigningLevel,
+} from '@samordna/domain';
 import { AgreementStatusEnum, checkIn, SigningLevelEnum } from '../../app/enums';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { NoticeRunsToEnum } from './agreement.types';
-import { CostModelKindEnum, PopulationReferenceEnum, type CostParams, type PopulationReference } from '../cost-sharing/cost.types';
+import {
+  CostModelKindEnum,
+  PopulationReferenceEnum,
+  type CostParams,
+  type PopulationReference,
+} from '../cost-sharing/cost.types';
 
 /** An agreement binding a host and N partners to a centre. */
 @ObjectType({ description: 'A cooperation agreement about a crisis centre between a host and its partners.' })
@@ -81,7 +94,9 @@ export class Agreement {
   @Column({ name: 'notice_months', type: 'int', nullable: true })
   noticeMonths: number | null;
 
-  @Field(() => NoticeRunsToEnum, { description: 'Whether the notice period runs to the end of a calendar or half year.' })
+  @Field(() => NoticeRunsToEnum, {
+    description: 'Whether the notice period runs to the end of a calendar or half year.',
+  })
   @Column({ name: 'notice_runs_to', type: 'text', default: 'NONE' })
   noticeRunsTo: NoticeRunsTo;
 
@@ -91,7 +106,8 @@ export class Agreement {
 
   @Field(() => String, {
     nullable: true,
-    description: 'ISO date: the last day the agreement binds its parties (set when it ends, when notice to end it is given, or when a new version replaces it); null while open.',
+    description:
+      'ISO date: the last day the agreement binds its parties (set when it ends, when notice to end it is given, or when a new version replaces it); null while open.',
   })
   @Column({ name: 'ended_on', type: 'date', nullable: true })
   endedOn: string | null;
@@ -124,7 +140,10 @@ export class Agreement {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   checklist: ChecklistItem[];
 
-  @Field(() => CostModelKindEnum, { nullable: true, description: 'How the budget is shared; null when not registered.' })
+  @Field(() => CostModelKindEnum, {
+    nullable: true,
+    description: 'How the budget is shared; null when not registered.',
+  })
   @Column({ name: 'cost_model', type: 'text', nullable: true })
   costModel: CostModelKind | null;
 
@@ -132,7 +151,9 @@ export class Agreement {
   @Column({ name: 'cost_params', type: 'jsonb', default: () => "'{}'" })
   costParams: CostParams;
 
-  @Field(() => PopulationReferenceEnum, { description: 'Population on 1 January of the budget year, or of the year before.' })
+  @Field(() => PopulationReferenceEnum, {
+    description: 'Population on 1 January of the budget year, or of the year before.',
+  })
   @Column({ name: 'population_reference', type: 'text', default: 'PREVIOUS_YEAR' })
   populationReference: PopulationReference;
 

@@ -1,6 +1,15 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { AGREEMENT_STATUSES, CHECKLIST_KEYS, NOTICE_RUNS_TO, SIGNING_LEVELS, type AgreementStatus, type ChecklistKey, type SigningLevel, type NoticeRunsTo } from '@samordna/domain';
+import {
+  AGREEMENT_STATUSES,
+  CHECKLIST_KEYS,
+  NOTICE_RUNS_TO,
+  SIGNING_LEVELS,
+  type AgreementStatus,
+  type ChecklistKey,
+  type SigningLevel,
+  type NoticeRunsTo,
+} from '@samordna/domain';
 import { AgreementStatusEnum, SigningLevelEnum } from '../../app/enums';
 import { v } from '../../app/validation';
 import { PartyRole } from './agreement-party.entity';
@@ -130,10 +139,16 @@ export class AgreementFilter {
   @Field(() => [AgreementStatusEnum], { nullable: true })
   statuses?: AgreementStatus[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Only agreements whose notice deadline or expiry is within this many days.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only agreements whose notice deadline or expiry is within this many days.',
+  })
   deadlineWithinDays?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The day deadlines are computed for (ISO); today in Norway by default.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day deadlines are computed for (ISO); today in Norway by default.',
+  })
   asOf?: string | null;
 }
 
@@ -147,7 +162,10 @@ const checklistSchema = z
       note: v.optionalText('Merknad', 500),
     }),
   )
-  .refine((items) => new Set(items.map((i) => i.key)).size === items.length, 'Hvert punkt i sjekklisten kan bare stå én gang.');
+  .refine(
+    (items) => new Set(items.map((i) => i.key)).size === items.length,
+    'Hvert punkt i sjekklisten kan bare stå én gang.',
+  );
 
 export const partySchema = z.object({
   kommunenummer: v.kommunenummer(),
@@ -187,7 +205,10 @@ export const createAgreementSchema = agreementFieldsSchema.extend({
   status: z
     .enum(AGREEMENT_STATUSES)
     .default('DRAFT')
-    .refine((s) => s === 'DRAFT' || s === 'NEGOTIATING' || s === 'ACTIVE', 'En ny avtale kan være utkast, under forhandling eller aktiv.'),
+    .refine(
+      (s) => s === 'DRAFT' || s === 'NEGOTIATING' || s === 'ACTIVE',
+      'En ny avtale kan være utkast, under forhandling eller aktiv.',
+    ),
   parties: z.array(partySchema).max(200).default([]),
 });
 
@@ -198,7 +219,8 @@ export class NoticeInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The last day as a member, where the terms do not say (no notice period registered), or later than they allow.',
+    description:
+      'The last day as a member, where the terms do not say (no notice period registered), or later than they allow.',
   })
   leavesOn?: string | null;
 }

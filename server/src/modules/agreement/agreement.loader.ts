@@ -30,13 +30,23 @@ export function createAgreementLoaders(ds: DataSource) {
       return manyByKey(keys, rows, (a) => a.centreId);
     }),
     agreementsSuperseding: new DataLoader<string, Agreement[]>(async (keys) =>
-      manyByKey(keys, await ds.getRepository(Agreement).findBy({ supersedesId: In([...keys]) }), (a) => a.supersedesId!),
+      manyByKey(
+        keys,
+        await ds.getRepository(Agreement).findBy({ supersedesId: In([...keys]) }),
+        (a) => a.supersedesId!,
+      ),
     ),
     partiesByAgreement: new DataLoader<string, AgreementParty[]>(async (keys) =>
       manyByKey(keys, await partiesWhere('agreement_id', keys), (p) => p.agreementId),
     ),
     amendmentsByAgreement: new DataLoader<string, AgreementAmendment[]>(async (keys) =>
-      manyByKey(keys, await ds.getRepository(AgreementAmendment).find({ where: { agreementId: In([...keys]) }, order: { createdAt: 'DESC', id: 'ASC' } }), (x) => x.agreementId),
+      manyByKey(
+        keys,
+        await ds
+          .getRepository(AgreementAmendment)
+          .find({ where: { agreementId: In([...keys]) }, order: { createdAt: 'DESC', id: 'ASC' } }),
+        (x) => x.agreementId,
+      ),
     ),
     approvalsByAmendment: new DataLoader<string, AmendmentApproval[]>(async (keys) =>
       manyByKey(

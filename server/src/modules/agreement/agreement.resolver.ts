@@ -15,7 +15,15 @@ import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { AgreementParty } from './agreement-party.entity';
 import { Agreement } from './agreement.entity';
-import { AgreementFieldsInput, AgreementFilter, CreateAgreementInput, MembershipDecisionInput, NoticeInput, PartyInput, UpdatePartyInput } from './agreement.inputs';
+import {
+  AgreementFieldsInput,
+  AgreementFilter,
+  CreateAgreementInput,
+  MembershipDecisionInput,
+  NoticeInput,
+  PartyInput,
+  UpdatePartyInput,
+} from './agreement.inputs';
 import {
   addAgreementParty,
   changeAgreementStatus,
@@ -39,7 +47,9 @@ const LABEL = new Map(CHECKLIST_HEADINGS.map((h) => [h.key, h.nb]));
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
-  @Query(() => AgreementPage, { description: 'Agreements, newest first; or by nearest deadline when deadlineWithinDays is set.' })
+  @Query(() => AgreementPage, {
+    description: 'Agreements, newest first; or by nearest deadline when deadlineWithinDays is set.',
+  })
   agreements(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AgreementFilter, { nullable: true }) filter?: AgreementFilter,
@@ -61,12 +71,18 @@ export class AgreementResolver {
   }
 
   @Authorized()
-  @Mutation(() => Agreement, { description: 'Changes the given fields; fields left out stay as they are. Status has its own mutation.' })
+  @Mutation(() => Agreement, {
+    description: 'Changes the given fields; fields left out stay as they are. Status has its own mutation.',
+  })
   updateAgreement(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => AgreementFieldsInput) input: AgreementFieldsInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you saw; CONFLICT if it has moved.' }) expectedVersion?: number,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version you saw; CONFLICT if it has moved.',
+    })
+    expectedVersion?: number,
   ) {
     return updateAgreement(ctx, id, input, expectedVersion);
   }
@@ -77,44 +93,62 @@ export class AgreementResolver {
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
     @Arg('status', () => AgreementStatusEnum) status: AgreementStatus,
-    @Arg('noticeGivenOn', () => String, { nullable: true, description: 'With NOTICE_GIVEN; today by default.' }) noticeGivenOn?: string,
+    @Arg('noticeGivenOn', () => String, { nullable: true, description: 'With NOTICE_GIVEN; today by default.' })
+    noticeGivenOn?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
-    @Arg('endedOn', () => String, { nullable: true, description: 'With ENDED: the last day it bound its parties; today by default.' }) endedOn?: string,
+    @Arg('endedOn', () => String, {
+      nullable: true,
+      description: 'With ENDED: the last day it bound its parties; today by default.',
+    })
+    endedOn?: string,
   ) {
     return changeAgreementStatus(ctx, id, status, noticeGivenOn, expectedVersion, endedOn);
   }
 
   @Authorized()
-  @Mutation(() => AgreementParty, { description: "A partner's director gives notice for its own municipality: its membership ends on the first end the notice terms allow." })
+  @Mutation(() => AgreementParty, {
+    description:
+      "A partner's director gives notice for its own municipality: its membership ends on the first end the notice terms allow.",
+  })
   giveNotice(
     @Ctx() ctx: AppContext,
     @Arg('partyId', () => ID) partyId: string,
     @Arg('input', () => NoticeInput, { nullable: true }) input?: NoticeInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The party version you saw.' }) expectedVersion?: number,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The party version you saw.' })
+    expectedVersion?: number,
   ) {
     return giveNotice(ctx, partyId, input ?? {}, expectedVersion);
   }
 
   @Authorized()
-  @Mutation(() => AgreementParty, { description: "A party's director records its own decision about the agreement (body, reference, date)." })
+  @Mutation(() => AgreementParty, {
+    description: "A party's director records its own decision about the agreement (body, reference, date).",
+  })
   recordMembershipDecision(
     @Ctx() ctx: AppContext,
     @Arg('partyId', () => ID) partyId: string,
     @Arg('input', () => MembershipDecisionInput) input: MembershipDecisionInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The party version you saw.' }) expectedVersion?: number,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The party version you saw.' })
+    expectedVersion?: number,
   ) {
     return recordMembershipDecision(ctx, partyId, input, expectedVersion);
   }
 
   @Authorized()
-  @Mutation(() => ID, { description: 'Deletes the agreement and its parties; refused while a newer agreement supersedes it.' })
+  @Mutation(() => ID, {
+    description: 'Deletes the agreement and its parties; refused while a newer agreement supersedes it.',
+  })
   deleteAgreement(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return deleteAgreement(ctx, id);
   }
 
   @Authorized()
   @Mutation(() => AgreementParty)
-  addAgreementParty(@Ctx() ctx: AppContext, @Arg('agreementId', () => ID) agreementId: string, @Arg('input', () => PartyInput) input: PartyInput) {
+  addAgreementParty(
+    @Ctx() ctx: AppContext,
+    @Arg('agreementId', () => ID) agreementId: string,
+    @Arg('input', () => PartyInput) input: PartyInput,
+  ) {
     return addAgreementParty(ctx, agreementId, input);
   }
 
@@ -130,7 +164,9 @@ export class AgreementResolver {
   }
 
   @Authorized()
-  @Mutation(() => ID, { description: 'Removes a party registered by mistake (to record that a party left, set leftOn instead).' })
+  @Mutation(() => ID, {
+    description: 'Removes a party registered by mistake (to record that a party left, set leftOn instead).',
+  })
   removeAgreementParty(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return removeAgreementParty(ctx, id);
   }
@@ -155,7 +191,9 @@ export class AgreementResolver {
     return ctx.loaders.agreementsSuperseding.load(a.id);
   }
 
-  @FieldResolver(() => DeadlineType, { description: 'The notice deadline or expiry that matters on a day (today by default).' })
+  @FieldResolver(() => DeadlineType, {
+    description: 'The notice deadline or expiry that matters on a day (today by default).',
+  })
   deadline(@Root() a: Agreement, @Arg('asOf', () => String, { nullable: true }) asOf?: string): DeadlineType {
     return deadlineOf(a, parseAsOf(asOf));
   }
@@ -194,13 +232,22 @@ export class AgreementPartyResolver {
     return must(ctx.loaders.municipalityByNumber.load(p.kommunenummer), `municipality ${p.kommunenummer}`);
   }
 
-  @FieldResolver(() => Boolean, { description: "The party's own period covers the day (today by default); see the centre's members for membership." })
+  @FieldResolver(() => Boolean, {
+    description: "The party's own period covers the day (today by default); see the centre's members for membership.",
+  })
   isCurrent(@Root() p: AgreementParty, @Arg('asOf', () => String, { nullable: true }) asOf?: string): boolean {
     return isCurrentParty(p, parseAsOf(asOf));
   }
 
-  @FieldResolver(() => NoticeEffectType, { description: 'When the membership would end if notice were given on the day (today by default), by the agreement\'s notice terms.' })
-  async noticeEffect(@Root() p: AgreementParty, @Ctx() ctx: AppContext, @Arg('givenOn', () => String, { nullable: true }) givenOn?: string) {
+  @FieldResolver(() => NoticeEffectType, {
+    description:
+      "When the membership would end if notice were given on the day (today by default), by the agreement's notice terms.",
+  })
+  async noticeEffect(
+    @Root() p: AgreementParty,
+    @Ctx() ctx: AppContext,
+    @Arg('givenOn', () => String, { nullable: true }) givenOn?: string,
+  ) {
     const a = await must(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
     return noticeEffect(a, parseAsOf(givenOn));
   }

@@ -81,7 +81,9 @@ export async function listAgreements(
   const qb = ctx.dataSource.getRepository(Agreement).createQueryBuilder('a');
   if (filter.centreId) qb.andWhere('a.centre_id = :centreId', { centreId: filter.centreId });
   if (filter.kommunenummer) {
-    qb.andWhere('EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = a.id AND p.kommunenummer = :k)', { k: filter.kommunenummer });
+    qb.andWhere('EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = a.id AND p.kommunenummer = :k)', {
+      k: filter.kommunenummer,
+    });
   }
   if (filter.statuses?.length) qb.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
   qb.orderBy('a.valid_from', 'DESC', 'NULLS LAST').addOrderBy('a.title').addOrderBy('a.id');
@@ -158,12 +160,19 @@ function checkTermDates(a: Pick<Agreement, 'validFrom' | 'validTo'>, argName: st
   }
 }
 
-async function checkSupersedes(em: EntityManager, centreId: string, supersedesId: string | null | undefined, selfId: string | null, argName: string) {
+async function checkSupersedes(
+  em: EntityManager,
+  centreId: string,
+  supersedesId: string | null | undefined,
+  selfId: string | null,
+  argName: string,
+) {
   if (!supersedesId) return;
   if (supersedesId === selfId) throw badInput(`${argName}.supersedesId`, 'En avtale kan ikke erstatte seg selv.');
   const old = await em.getRepository(Agreement).findOneBy({ id: supersedesId });
   if (!old) throw badInput(`${argName}.supersedesId`, 'Avtalen som skal erstattes, finnes ikke.');
-  if (old.centreId !== centreId) throw badInput(`${argName}.supersedesId`, 'Avtalen som erstattes, må gjelde samme krisesenter.');
+  if (old.centreId !== centreId)
+    throw badInput(`${argName}.supersedesId`, 'Avtalen som erstattes, må gjelde samme krisesenter.');
   // No cycles in the version chain (a new agreement cannot be in one yet).
   if (!selfId) return;
   let cursor: string | null = old.supersedesId;
@@ -196,13 +205,20 @@ export async function checkParty(
     throw badInput(`${field}.leftOn`, 'Utmeldt dato kan ikke være før innmeldt dato.');
   }
   const municipality = await em.getRepository(Municipality).findOneBy({ kommunenummer: party.kommunenummer });
-  if (!municipality) throw badInput(`${field}.kommunenummer`, `Fant ingen kommune med kommunenummer ${party.kommunenummer}.`);
+  if (!municipality)
+    throw badInput(`${field}.kommunenummer`, `Fant ingen kommune med kommunenummer ${party.kommunenummer}.`);
 
   const others: (AgreementParty & { status: AgreementStatus; title: string })[] = await em
     .getRepository(AgreementParty)
     .createQueryBuilder('p')
     .innerJoin(Agreement, 'a', 'a.id = p.agreement_id')
-    .select(['p.id AS id', 'p.kommunenummer AS kommunenummer', 'p.role AS role', 'p.joined_on AS "joinedOn"', 'p.left_on AS "leftOn"'])
+    .select([
+      'p.id AS id',
+      'p.kommunenummer AS kommunenummer',
+      'p.role AS role',
+      'p.joined_on AS "joinedOn"',
+      'p.left_on AS "leftOn"',
+    ])
     .addSelect(['a.status AS status', 'a.title AS title', 'a.id AS "agreementId"'])
     .where('a.centre_id = :centreId', { centreId: agreement.centreId })
     .andWhere("a.status <> 'ENDED'")
@@ -245,7 +261,9 @@ export async function createAgreement(ctx: AppContext, input: CreateAgreementInp
   const data = parseInput(createAgreementSchema, input, 'input');
   return transaction(ctx, async (em) => {
     // Lock the centre: party checks across its agreements must not race.
-    const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: data.centreId }, lock: { mode: 'pessimistic_write' } });
+    const centre = await em
+      .getRepository(CrisisCentre)
+      .findOne({ where: { id: data.centreId }, lock: { mode: 'pessimistic_write' } });
     if (!centre) throw missing(ctx, badInput('input.centreId', 'Fant ikke krisesenteret.'));
     assertAllowed(ctx, canAdministerAgreement(ctx.auth!.grants, centre));
     for (const [i, p] of data.parties.entries()) {
@@ -253,15 +271,22 @@ export async function createAgreement(ctx: AppContext, input: CreateAgreementInp
         throw badInput(`input.parties.${i}.role`, hostMismatch(centre));
       }
     }
-    if (data.status === 'ACTIVE' && !isAdmin(ctx.auth!.grants) && data.parties.some((p) => p.role === PartyRole.PARTNER)) {
-      throw badInput('input.status', 'En avtale med samarbeidskommuner blir aktiv når hver av dem har registrert sitt vedtak. Lag den som utkast eller under forhandling.');
+    if (
+      data.status === 'ACTIVE' &&
+      !isAdmin(ctx.auth!.grants) &&
+      data.parties.some((p) => p.role === PartyRole.PARTNER)
+    ) {
+      throw badInput(
+        'input.status',
+        'En avtale med samarbeidskommuner blir aktiv når hver av dem har registrert sitt vedtak. Lag den som utkast eller under forhandling.',
+      );
     }
     checkTermDates({ validFrom: data.validFrom ?? null, validTo: data.validTo ?? null }, 'input');
     await checkSupersedes(em, centre.id, data.supersedesId, null, 'input');
     const { parties, ...fields } = data;
-    const agreement = await em.getRepository(Agreement).save(
-      em.getRepository(Agreement).create({ ...fields, checklist: fields.checklist ?? [] } as Partial<Agreement>),
-    );
+    const agreement = await em
+      .getRepository(Agreement)
+      .save(em.getRepository(Agreement).create({ ...fields, checklist: fields.checklist ?? [] } as Partial<Agreement>));
     await audit(em, ctx, 'CREATE', 'Agreement', agreement.id, null, agreement);
     for (const [i, p] of parties.entries()) {
       const party = await insertParty(em, agreement, p, `input.parties.${i}`);
@@ -271,7 +296,12 @@ export async function createAgreement(ctx: AppContext, input: CreateAgreementInp
   });
 }
 
-export async function updateAgreement(ctx: AppContext, id: string, input: AgreementFieldsInput, expectedVersion?: number | null): Promise<Agreement> {
+export async function updateAgreement(
+  ctx: AppContext,
+  id: string,
+  input: AgreementFieldsInput,
+  expectedVersion?: number | null,
+): Promise<Agreement> {
   const agreementId = parseInput(ID, id, 'id');
   const data = parseInput(agreementFieldsSchema, input, 'input');
   return transaction(ctx, async (em) => {
@@ -281,7 +311,8 @@ export async function updateAgreement(ctx: AppContext, id: string, input: Agreem
     checkBindingTerms(ctx, agreement, changed, 'input');
     const merged = { ...agreement, ...changed };
     checkTermDates(merged, 'input');
-    if ('supersedesId' in changed) await checkSupersedes(em, agreement.centreId, changed.supersedesId, agreement.id, 'input');
+    if ('supersedesId' in changed)
+      await checkSupersedes(em, agreement.centreId, changed.supersedesId, agreement.id, 'input');
     // An edited field is no longer an invented example.
     merged.exampleFields = agreement.exampleFields.filter((f) => !(f in changed));
     const saved = await em.getRepository(Agreement).save(merged);
@@ -310,17 +341,26 @@ export async function changeAgreementStatus(
       throw badInput(
         'status',
         `En avtale med status «${AGREEMENT_STATUS_LABELS[agreement.status].nb.toLowerCase()}» kan ikke få status «${AGREEMENT_STATUS_LABELS[status].nb.toLowerCase()}». ` +
-          (allowed.length ? `Mulige neste steg: ${allowed.join(', ')}.` : 'Avtalen er avsluttet; lag en ny avtale som erstatter den.'),
+          (allowed.length
+            ? `Mulige neste steg: ${allowed.join(', ')}.`
+            : 'Avtalen er avsluttet; lag en ny avtale som erstatter den.'),
       );
     }
     const today = todayInNorway();
     if (status === 'ACTIVE' && !isBinding(agreement) && !isAdmin(ctx.auth!.grants)) {
       // A draft binds the partners only when each has recorded its own decision.
-      const parties = await em.getRepository(AgreementParty).findBy({ agreementId: agreement.id, role: PartyRole.PARTNER });
+      const parties = await em
+        .getRepository(AgreementParty)
+        .findBy({ agreementId: agreement.id, role: PartyRole.PARTNER });
       const undecided = parties.filter((p) => partyPeriodCovers(p, today) && !p.decisionRef);
       if (undecided.length) {
-        const names = await em.query(`SELECT name FROM municipality WHERE kommunenummer = ANY($1) ORDER BY name`, [undecided.map((p) => p.kommunenummer)]);
-        throw badInput('status', `Avtalen blir aktiv når alle samarbeidskommunene har registrert vedtaket sitt. Mangler: ${names.map((n: { name: string }) => n.name).join(', ')}.`);
+        const names = await em.query(`SELECT name FROM municipality WHERE kommunenummer = ANY($1) ORDER BY name`, [
+          undecided.map((p) => p.kommunenummer),
+        ]);
+        throw badInput(
+          'status',
+          `Avtalen blir aktiv når alle samarbeidskommunene har registrert vedtaket sitt. Mangler: ${names.map((n: { name: string }) => n.name).join(', ')}.`,
+        );
       }
     }
     agreement.status = status;
@@ -335,9 +375,12 @@ export async function changeAgreementStatus(
       if (!successors) agreement.endedOn = null;
     }
     if (status === 'ENDED') {
-      const last = endedOn ?? (agreement.endedOn && compareIso(agreement.endedOn, today) <= 0 ? agreement.endedOn : today);
-      if (compareIso(last, today) > 0) throw badInput('endedOn', 'En avtale kan ikke avsluttes fram i tid; gi oppsigelse i stedet.');
-      if (agreement.validFrom && compareIso(last, agreement.validFrom) < 0) throw badInput('endedOn', 'Avsluttet dato kan ikke være før avtalen gjaldt fra.');
+      const last =
+        endedOn ?? (agreement.endedOn && compareIso(agreement.endedOn, today) <= 0 ? agreement.endedOn : today);
+      if (compareIso(last, today) > 0)
+        throw badInput('endedOn', 'En avtale kan ikke avsluttes fram i tid; gi oppsigelse i stedet.');
+      if (agreement.validFrom && compareIso(last, agreement.validFrom) < 0)
+        throw badInput('endedOn', 'Avsluttet dato kan ikke være før avtalen gjaldt fra.');
       agreement.endedOn = last;
     }
     agreement.exampleFields = agreement.exampleFields.filter((f) => f !== 'status');
@@ -352,7 +395,10 @@ export async function deleteAgreement(ctx: AppContext, id: string): Promise<stri
   return transaction(ctx, async (em) => {
     const agreement = await lockAgreementToAdminister(em, ctx, agreementId);
     if (isBinding(agreement) && !isAdmin(ctx.auth!.grants)) {
-      throw badInput('id', 'Avtalen er i kraft og kan ikke slettes. Avslutt den, eller foreslå en endring som partene godkjenner.');
+      throw badInput(
+        'id',
+        'Avtalen er i kraft og kan ikke slettes. Avslutt den, eller foreslå en endring som partene godkjenner.',
+      );
     }
     const successors = await em.getRepository(Agreement).findBy({ supersedesId: agreement.id });
     if (successors.length) {
@@ -373,13 +419,20 @@ async function partyPart(em: EntityManager, party: AgreementParty) {
   return { entity: 'Agreement', id: party.agreementId, label: m?.name ?? party.kommunenummer };
 }
 
-export async function addAgreementParty(ctx: AppContext, agreementId: string, input: PartyInput): Promise<AgreementParty> {
+export async function addAgreementParty(
+  ctx: AppContext,
+  agreementId: string,
+  input: PartyInput,
+): Promise<AgreementParty> {
   const aid = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
   const data = parseInput(partySchema, input, 'input');
   return transaction(ctx, async (em) => {
     const agreement = await lockAgreementToAdminister(em, ctx, aid);
-    const centre = await em.getRepository(CrisisCentre).findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
-    if (agreement.status === 'ENDED') throw badInput('agreementId', 'Avtalen er avsluttet; parter kan ikke legges til.');
+    const centre = await em
+      .getRepository(CrisisCentre)
+      .findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
+    if (agreement.status === 'ENDED')
+      throw badInput('agreementId', 'Avtalen er avsluttet; parter kan ikke legges til.');
     checkPartiesOpenForChange(ctx, agreement, 'agreementId');
     if (data.role === PartyRole.HOST && data.kommunenummer !== centre.hostKommunenummer) {
       throw badInput('input.role', hostMismatch(centre));
@@ -390,16 +443,26 @@ export async function addAgreementParty(ctx: AppContext, agreementId: string, in
   });
 }
 
-export async function updateAgreementParty(ctx: AppContext, id: string, input: UpdatePartyInput, expectedVersion?: number | null): Promise<AgreementParty> {
+export async function updateAgreementParty(
+  ctx: AppContext,
+  id: string,
+  input: UpdatePartyInput,
+  expectedVersion?: number | null,
+): Promise<AgreementParty> {
   const pid = parseInput(v.uuid('part'), id, 'id');
   const data = parseInput(updatePartySchema, input, 'input');
   requireUser(ctx);
   return transaction(ctx, async (em) => {
-    const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreementToAdminister(em, ctx, p.agreementId));
+    const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) =>
+      lockAgreementToAdminister(em, ctx, p.agreementId),
+    );
     checkVersion(party, expectedVersion, 'parten');
-    await em.getRepository(CrisisCentre).findOne({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
+    await em
+      .getRepository(CrisisCentre)
+      .findOne({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
     const changes = definedOnly(data);
-    if ((['joinedOn', 'leftOn'] as const).some((f) => f in changes && changes[f] !== party[f])) checkPartiesOpenForChange(ctx, agreement, 'input.leftOn');
+    if ((['joinedOn', 'leftOn'] as const).some((f) => f in changes && changes[f] !== party[f]))
+      checkPartiesOpenForChange(ctx, agreement, 'input.leftOn');
     const merged = { ...party, ...changes };
     await checkParty(em, agreement, merged, party.id, 'input');
     const saved = await em.getRepository(AgreementParty).save(merged);
@@ -412,7 +475,9 @@ export async function removeAgreementParty(ctx: AppContext, id: string): Promise
   const pid = parseInput(v.uuid('part'), id, 'id');
   requireUser(ctx);
   return transaction(ctx, async (em) => {
-    const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) => lockAgreementToAdminister(em, ctx, p.agreementId));
+    const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) =>
+      lockAgreementToAdminister(em, ctx, p.agreementId),
+    );
     checkPartiesOpenForChange(ctx, agreement, 'id');
     await em.getRepository(AgreementParty).delete({ id: pid });
     await audit(em, ctx, 'DELETE', 'AgreementParty', pid, party, null, await partyPart(em, party));
@@ -442,7 +507,12 @@ export function noticeEffect(agreement: Agreement, givenOn: string) {
  * agreement's notice terms allow (computed and shown before); where the terms say nothing, the
  * director states the day. The agreement and the other parties are untouched.
  */
-export async function giveNotice(ctx: AppContext, partyId: string, input: NoticeInput, expectedVersion?: number | null): Promise<AgreementParty> {
+export async function giveNotice(
+  ctx: AppContext,
+  partyId: string,
+  input: NoticeInput,
+  expectedVersion?: number | null,
+): Promise<AgreementParty> {
   const pid = parseInput(v.uuid('part'), partyId, 'partyId');
   const data = parseInput(noticeSchema, input ?? {}, 'input');
   return transaction(ctx, async (em) => {
@@ -451,21 +521,34 @@ export async function giveNotice(ctx: AppContext, partyId: string, input: Notice
     const today = todayInNorway();
     const givenOn = data.givenOn ?? today;
     if (compareIso(givenOn, today) > 0) throw badInput('input.givenOn', 'Oppsigelsen kan ikke dateres fram i tid.');
-    if (party.role === PartyRole.HOST) throw badInput('partyId', 'Vertskommunen sier ikke opp sitt eget medlemskap; den kan si opp hele avtalen.');
-    if (!isBinding(agreement)) throw badInput('partyId', 'Bare en avtale som er i kraft, kan sies opp. En avtale under arbeid endres av vertskommunen.');
+    if (party.role === PartyRole.HOST)
+      throw badInput('partyId', 'Vertskommunen sier ikke opp sitt eget medlemskap; den kan si opp hele avtalen.');
+    if (!isBinding(agreement))
+      throw badInput(
+        'partyId',
+        'Bare en avtale som er i kraft, kan sies opp. En avtale under arbeid endres av vertskommunen.',
+      );
     if (party.noticeGivenOn) throw badInput('partyId', `Kommunen sa opp medlemskapet ${party.noticeGivenOn}.`);
-    if (party.leftOn && compareIso(party.leftOn, givenOn) < 0) throw badInput('partyId', 'Kommunen er allerede ute av avtalen.');
+    if (party.leftOn && compareIso(party.leftOn, givenOn) < 0)
+      throw badInput('partyId', 'Kommunen er allerede ute av avtalen.');
     const effect = membershipEndByNotice(agreement, givenOn);
     let leftOn = effect.leavesOn;
     if (data.leavesOn) {
-      if (leftOn && compareIso(data.leavesOn, leftOn) < 0) throw badInput('input.leavesOn', `Etter avtalens oppsigelsesvilkår kan medlemskapet tidligst slutte ${leftOn}.`);
-      if (compareIso(data.leavesOn, givenOn) < 0) throw badInput('input.leavesOn', 'Sluttdatoen kan ikke være før oppsigelsen.');
+      if (leftOn && compareIso(data.leavesOn, leftOn) < 0)
+        throw badInput(
+          'input.leavesOn',
+          `Etter avtalens oppsigelsesvilkår kan medlemskapet tidligst slutte ${leftOn}.`,
+        );
+      if (compareIso(data.leavesOn, givenOn) < 0)
+        throw badInput('input.leavesOn', 'Sluttdatoen kan ikke være før oppsigelsen.');
       leftOn = data.leavesOn;
     }
     if (!leftOn) {
       throw badInput(
         'input.leavesOn',
-        effect.kind === 'ENDED' ? 'Avtaleperioden er allerede utløpt.' : 'Avtalen har ingen registrert oppsigelsestid; oppgi datoen medlemskapet slutter.',
+        effect.kind === 'ENDED'
+          ? 'Avtaleperioden er allerede utløpt.'
+          : 'Avtalen har ingen registrert oppsigelsestid; oppgi datoen medlemskapet slutter.',
       );
     }
     if (party.leftOn && compareIso(party.leftOn, leftOn) < 0) leftOn = party.leftOn;
@@ -476,13 +559,19 @@ export async function giveNotice(ctx: AppContext, partyId: string, input: Notice
 }
 
 /** A party records its own decision about the agreement (body, reference, date). */
-export async function recordMembershipDecision(ctx: AppContext, partyId: string, input: MembershipDecisionInput, expectedVersion?: number | null): Promise<AgreementParty> {
+export async function recordMembershipDecision(
+  ctx: AppContext,
+  partyId: string,
+  input: MembershipDecisionInput,
+  expectedVersion?: number | null,
+): Promise<AgreementParty> {
   const pid = parseInput(v.uuid('part'), partyId, 'partyId');
   const data = parseInput(membershipDecisionSchema, input, 'input');
   return transaction(ctx, async (em) => {
     const [party] = await lockOwnMembership(em, ctx, pid);
     checkVersion(party, expectedVersion, 'medlemskapet');
-    if (compareIso(data.decisionDate, todayInNorway()) > 0) throw badInput('input.decisionDate', 'Vedtaksdatoen kan ikke være fram i tid.');
+    if (compareIso(data.decisionDate, todayInNorway()) > 0)
+      throw badInput('input.decisionDate', 'Vedtaksdatoen kan ikke være fram i tid.');
     const saved = await em.getRepository(AgreementParty).save({ ...party, ...data });
     await audit(em, ctx, 'DECISION', 'AgreementParty', saved.id, party, saved, await partyPart(em, party));
     return saved;

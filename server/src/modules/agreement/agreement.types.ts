@@ -8,10 +8,21 @@ export const NoticeRunsToEnum = enumOf(
   'NONE: the notice period runs from the day notice is given; otherwise to the end of a calendar or half year.',
 );
 
-export const ChecklistKeyEnum = Object.fromEntries(CHECKLIST_HEADINGS.map((h) => [h.key, h.key])) as { [K in ChecklistKey]: K };
-registerEnumType(ChecklistKeyEnum, { name: 'ChecklistKey', description: "The nine headings of Bufdir's agreement checklist." });
+export const ChecklistKeyEnum = Object.fromEntries(CHECKLIST_HEADINGS.map((h) => [h.key, h.key])) as {
+  [K in ChecklistKey]: K;
+};
+registerEnumType(ChecklistKeyEnum, {
+  name: 'ChecklistKey',
+  description: "The nine headings of Bufdir's agreement checklist.",
+});
 
-export const DeadlineKindEnum = { NOTICE: 'NOTICE', EXPIRY: 'EXPIRY', ROLLING: 'ROLLING', UNKNOWN: 'UNKNOWN', ENDED: 'ENDED' } as const satisfies Record<DeadlineKind, DeadlineKind>;
+export const DeadlineKindEnum = {
+  NOTICE: 'NOTICE',
+  EXPIRY: 'EXPIRY',
+  ROLLING: 'ROLLING',
+  UNKNOWN: 'UNKNOWN',
+  ENDED: 'ENDED',
+} as const satisfies Record<DeadlineKind, DeadlineKind>;
 registerEnumType(DeadlineKindEnum, { name: 'DeadlineKind' });
 
 @ObjectType({ description: "One heading of Bufdir's checklist and whether the agreement covers it." })
@@ -19,7 +30,10 @@ export class ChecklistItemType {
   @Field(() => ChecklistKeyEnum)
   key: ChecklistKey;
 
-  @Field({ description: 'The heading in bokmål.', deprecationReason: "Bokmål prose; word `key` in the reader's language." })
+  @Field({
+    description: 'The heading in bokmål.',
+    deprecationReason: "Bokmål prose; word `key` in the reader's language.",
+  })
   label: string;
 
   @Field()
@@ -70,9 +84,15 @@ export class NoticeEffectType {
   @Field({ description: 'ISO date notice is given.' })
   givenOn: string;
 
-  @Field(() => DeadlineKindEnum, { description: 'NOTICE, ROLLING or EXPIRY when the terms give the end; UNKNOWN (no notice period registered) or ENDED otherwise.' })
+  @Field(() => DeadlineKindEnum, {
+    description:
+      'NOTICE, ROLLING or EXPIRY when the terms give the end; UNKNOWN (no notice period registered) or ENDED otherwise.',
+  })
   kind: DeadlineKind;
 
-  @Field(() => String, { nullable: true, description: 'ISO date: the last day as a member; null when the terms do not say.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date: the last day as a member; null when the terms do not say.',
+  })
   leavesOn: string | null;
 }

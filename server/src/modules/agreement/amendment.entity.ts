@@ -1,14 +1,42 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
-import { AMENDMENT_STATUSES, APPROVAL_DECISIONS, APPROVAL_ROLES, type AmendmentStatus, type ApprovalDecision, type ApprovalRole } from '@samordna/domain';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
+import {
+  AMENDMENT_STATUSES,
+  APPROVAL_DECISIONS,
+  APPROVAL_ROLES,
+  type AmendmentStatus,
+  type ApprovalDecision,
+  type ApprovalRole,
+} from '@samordna/domain';
 import { checkIn, enumOf } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
 import type { CostParams, PopulationReference } from '../cost-sharing/cost.types';
 import { Agreement } from './agreement.entity';
 
-export const AmendmentStatusEnum = enumOf(AMENDMENT_STATUSES, 'AmendmentStatus', 'OPEN (waiting for approvals), ADOPTED (a new version was made), WITHDRAWN, REVISED (replaced by a revision).');
+export const AmendmentStatusEnum = enumOf(
+  AMENDMENT_STATUSES,
+  'AmendmentStatus',
+  'OPEN (waiting for approvals), ADOPTED (a new version was made), WITHDRAWN, REVISED (replaced by a revision).',
+);
 export const ApprovalDecisionEnum = enumOf(APPROVAL_DECISIONS, 'ApprovalDecision', 'PENDING, APPROVED or REJECTED.');
-export const ApprovalRoleEnum = enumOf(APPROVAL_ROLES, 'ApprovalRole', 'Why the municipality must approve: PARTNER (stays on), JOINING, LEAVING.');
+export const ApprovalRoleEnum = enumOf(
+  APPROVAL_ROLES,
+  'ApprovalRole',
+  'Why the municipality must approve: PARTNER (stays on), JOINING, LEAVING.',
+);
 
 /** The cost terms an amendment proposes (same shape as an agreement's). */
 export interface ProposedCostTerms {
@@ -18,12 +46,17 @@ export interface ProposedCostTerms {
 }
 
 /** A proposed new version of a binding agreement, waiting for the affected parties' approval. */
-@ObjectType({ description: "A proposed amendment (new version) of a binding agreement: the host proposes, every affected party's director approves or rejects." })
+@ObjectType({
+  description:
+    "A proposed amendment (new version) of a binding agreement: the host proposes, every affected party's director approves or rejects.",
+})
 @Entity('agreement_amendment')
 @Check('CHK_agreement_amendment_status', checkIn('status', AMENDMENT_STATUSES))
 @Index('UQ_agreement_amendment_open', ['agreementId'], { unique: true, where: `"status" = 'OPEN'` })
 export class AgreementAmendment {
-  @Field(() => Int, { description: 'Moves when the proposal itself changes (withdrawn, revised, adopted); send it back with a decision.' })
+  @Field(() => Int, {
+    description: 'Moves when the proposal itself changes (withdrawn, revised, adopted); send it back with a decision.',
+  })
   @VersionColumn({ default: 1 })
   version: number;
 
@@ -105,7 +138,9 @@ export class AgreementAmendment {
 }
 
 /** One affected municipality's answer to an amendment. */
-@ObjectType({ description: "An affected municipality's approval or rejection of an amendment, with its decision reference." })
+@ObjectType({
+  description: "An affected municipality's approval or rejection of an amendment, with its decision reference.",
+})
 @Entity('amendment_approval')
 @Unique('UQ_amendment_approval_municipality', ['amendmentId', 'kommunenummer'])
 @Check('CHK_amendment_approval_decision', checkIn('decision', APPROVAL_DECISIONS))

@@ -52,7 +52,10 @@ export class AmendmentFilter {
   @Field(() => ID, { nullable: true })
   agreementId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Open amendments still waiting for this municipality’s decision.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Open amendments still waiting for this municipality’s decision.',
+  })
   awaitingKommunenummer?: string | null;
 
   @Field(() => [AmendmentStatusEnum], { nullable: true })
@@ -77,8 +80,16 @@ export const amendmentSchema = z.object({
   effectiveOn: v.isoDate('Datoen endringen gjelder fra,'),
   changes: amendmentChangesSchema.nullish().transform((c) => c ?? {}),
   costTerms: costTermsSchema.nullish(),
-  joining: z.array(v.kommunenummer()).max(100).nullish().transform((x) => x ?? []),
-  leaving: z.array(v.kommunenummer()).max(100).nullish().transform((x) => x ?? []),
+  joining: z
+    .array(v.kommunenummer())
+    .max(100)
+    .nullish()
+    .transform((x) => x ?? []),
+  leaving: z
+    .array(v.kommunenummer())
+    .max(100)
+    .nullish()
+    .transform((x) => x ?? []),
 });
 
 export const approvalSchema = z.object({

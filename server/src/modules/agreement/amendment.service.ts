@@ -23,53 +23,98 @@ import { AgreementParty, PartyRole } from './agreement-party.entity';
 import { Agreement } from './agreement.entity';
 import { checkParty, isBinding } from './agreement.service';
 import { AgreementAmendment, AmendmentApproval, type ProposedCostTerms } from './amendment.entity';
-import { amendmentFilterSchema, amendmentSchema, approvalSchema, type AmendmentData, type AmendmentFilter, type AmendmentInput, type ApprovalInput } from './amendment.inputs';
+import {
+  amendmentFilterSchema,
+  amendmentSchema,
+  approvalSchema,
+  type AmendmentData,
+  type AmendmentFilter,
+  type AmendmentInput,
+  type ApprovalInput,
+} from './amendment.inputs';
 import { transaction } from '../../app/transaction';
 
 const AMENDMENT = ['AgreementAmendment', 'Fant ikke endringsforslaget.'] as const;
 const AGREEMENT = ['Agreement', 'Fant ikke avtalen.'] as const;
 
-const hostOf = async (em: EntityManager, centreId: string) => (await em.getRepository(CrisisCentre).findOneByOrFail({ id: centreId })).hostKommunenummer;
+const hostOf = async (em: EntityManager, centreId: string) =>
+  (await em.getRepository(CrisisCentre).findOneByOrFail({ id: centreId })).hostKommunenummer;
 
 /** The changes of a proposal, checked against the agreement: only what really changes is kept. */
-async function validateProposal(em: EntityManager, ctx: AppContext, agreement: Agreement, data: AmendmentData, argName: string) {
+async function validateProposal(
+  em: EntityManager,
+  ctx: AppContext,
+  agreement: Agreement,
+  data: AmendmentData,
+  argName: string,
+) {
   if (!isBinding(agreement)) {
-    throw badInput('agreementId', 'Bare en avtale som er i kraft, endres ved forslag og godkjenning. En avtale under arbeid endrer vertskommunen direkte.');
+    throw badInput(
+      'agreementId',
+      'Bare en avtale som er i kraft, endres ved forslag og godkjenning. En avtale under arbeid endrer vertskommunen direkte.',
+    );
   }
   const today = todayInNorway();
-  if (compareIso(data.effectiveOn, today) < 0) throw badInput(`${argName}.effectiveOn`, 'En endring kan ikke gjelde fra en dato som er passert.');
+  if (compareIso(data.effectiveOn, today) < 0)
+    throw badInput(`${argName}.effectiveOn`, 'En endring kan ikke gjelde fra en dato som er passert.');
   if (agreement.validFrom && compareIso(data.effectiveOn, agreement.validFrom) <= 0) {
-    throw badInput(`${argName}.effectiveOn`, `Endringen må gjelde fra en dato etter at avtalen trådte i kraft (${agreement.validFrom}).`);
+    throw badInput(
+      `${argName}.effectiveOn`,
+      `Endringen må gjelde fra en dato etter at avtalen trådte i kraft (${agreement.validFrom}).`,
+    );
   }
   if (agreement.endedOn && compareIso(data.effectiveOn, agreement.endedOn) > 0) {
-    throw badInput(`${argName}.effectiveOn`, `Avtalen gjelder bare til ${agreement.endedOn}; en endring kan ikke gjelde fra senere.`);
+    throw badInput(
+      `${argName}.effectiveOn`,
+      `Avtalen gjelder bare til ${agreement.endedOn}; en endring kan ikke gjelde fra senere.`,
+    );
   }
   const changes = Object.fromEntries(
-    Object.entries(data.changes).filter(([k, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify((agreement as unknown as Record<string, unknown>)[k])),
+    Object.entries(data.changes).filter(
+      ([k, value]) =>
+        value !== undefined &&
+        JSON.stringify(value) !== JSON.stringify((agreement as unknown as Record<string, unknown>)[k]),
+    ),
   );
   const merged = { ...agreement, ...changes, validFrom: data.effectiveOn } as Agreement;
-  if (merged.validTo && compareIso(merged.validTo, data.effectiveOn) < 0) throw badInput(`${argName}.changes.validTo`, 'Gyldig til kan ikke være før endringen gjelder fra.');
+  if (merged.validTo && compareIso(merged.validTo, data.effectiveOn) < 0)
+    throw badInput(`${argName}.changes.validTo`, 'Gyldig til kan ikke være før endringen gjelder fra.');
 
   const parties = await em.getRepository(AgreementParty).findBy({ agreementId: agreement.id });
   const host = parties.find((p) => p.role === PartyRole.HOST);
   const onBoard = (p: AgreementParty) => p.leftOn === null || compareIso(p.leftOn, data.effectiveOn) >= 0;
   const partners = parties.filter((p) => p.role === PartyRole.PARTNER && onBoard(p));
   for (const [i, k] of data.joining.entries()) {
-    if (!(await em.getRepository(Municipality).existsBy({ kommunenummer: k }))) throw badInput(`${argName}.joining.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
-    if (host?.kommunenummer === k || partners.some((p) => p.kommunenummer === k)) throw badInput(`${argName}.joining.${i}`, `${k} er allerede part i avtalen.`);
+    if (!(await em.getRepository(Municipality).existsBy({ kommunenummer: k })))
+      throw badInput(`${argName}.joining.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
+    if (host?.kommunenummer === k || partners.some((p) => p.kommunenummer === k))
+      throw badInput(`${argName}.joining.${i}`, `${k} er allerede part i avtalen.`);
     if (data.joining.indexOf(k) !== i) throw badInput(`${argName}.joining.${i}`, `${k} står to ganger.`);
   }
   for (const [i, k] of data.leaving.entries()) {
     const p = partners.find((x) => x.kommunenummer === k);
-    if (!p) throw badInput(`${argName}.leaving.${i}`, `${k} er ikke samarbeidskommune i avtalen når endringen gjelder.`);
-    if (p.joinedOn && compareIso(p.joinedOn, data.effectiveOn) >= 0) throw badInput(`${argName}.leaving.${i}`, `${k} blir ikke med før endringen gjelder; fjern den fra utkastet i stedet.`);
+    if (!p)
+      throw badInput(`${argName}.leaving.${i}`, `${k} er ikke samarbeidskommune i avtalen når endringen gjelder.`);
+    if (p.joinedOn && compareIso(p.joinedOn, data.effectiveOn) >= 0)
+      throw badInput(
+        `${argName}.leaving.${i}`,
+        `${k} blir ikke med før endringen gjelder; fjern den fra utkastet i stedet.`,
+      );
     if (data.joining.includes(k)) throw badInput(`${argName}.leaving.${i}`, `${k} kan ikke både bli med og gå ut.`);
   }
   let costTerms: ProposedCostTerms | null = null;
   if (data.costTerms) {
     const params = paramsFromTerms(data.costTerms);
-    costTerms = { model: data.costTerms.model, params, populationReference: data.costTerms.populationReference ?? null };
-    const after = [...(host ? [host] : []), ...partners.filter((p) => !data.leaving.includes(p.kommunenummer)), ...data.joining.map((k) => ({ kommunenummer: k, role: PartyRole.PARTNER }))];
+    costTerms = {
+      model: data.costTerms.model,
+      params,
+      populationReference: data.costTerms.populationReference ?? null,
+    };
+    const after = [
+      ...(host ? [host] : []),
+      ...partners.filter((p) => !data.leaving.includes(p.kommunenummer)),
+      ...data.joining.map((k) => ({ kommunenummer: k, role: PartyRole.PARTNER })),
+    ];
     await checkCostTerms(em, modelOf(costTerms.model, params), after, `${argName}.costTerms`);
   }
   if (Object.keys(changes).length === 0 && !costTerms && data.joining.length === 0 && data.leaving.length === 0) {
@@ -86,11 +131,24 @@ async function partLabel(em: EntityManager, amendment: AgreementAmendment, kommu
 }
 
 /** Creates the proposal and asks every affected party; adopts at once when nobody needs to be asked. */
-async function createProposal(em: EntityManager, ctx: AppContext, agreement: Agreement, data: AmendmentData, revisionOfId: string | null, argName: string) {
+async function createProposal(
+  em: EntityManager,
+  ctx: AppContext,
+  agreement: Agreement,
+  data: AmendmentData,
+  revisionOfId: string | null,
+  argName: string,
+) {
   const { changes, costTerms, parties, costTermsOnly } = await validateProposal(em, ctx, agreement, data, argName);
-  assertAllowed(ctx, canProposeAmendment(ctx.auth!.grants, { hostKommunenummer: await hostOf(em, agreement.centreId) }, costTermsOnly));
+  assertAllowed(
+    ctx,
+    canProposeAmendment(ctx.auth!.grants, { hostKommunenummer: await hostOf(em, agreement.centreId) }, costTermsOnly),
+  );
   const open = await em.getRepository(AgreementAmendment).findOneBy({ agreementId: agreement.id, status: 'OPEN' });
-  if (open) throw conflict('Avtalen har allerede et åpent endringsforslag. Revider eller trekk det først.', { blockedBy: [{ entity: 'AgreementAmendment', id: open.id, label: open.summary }] });
+  if (open)
+    throw conflict('Avtalen har allerede et åpent endringsforslag. Revider eller trekk det først.', {
+      blockedBy: [{ entity: 'AgreementAmendment', id: open.id, label: open.summary }],
+    });
   const user = ctx.auth!;
   const amendment = await em.getRepository(AgreementAmendment).save(
     em.getRepository(AgreementAmendment).create({
@@ -108,21 +166,35 @@ async function createProposal(em: EntityManager, ctx: AppContext, agreement: Agr
   );
   const needs = approvalsNeeded(parties, data.effectiveOn, data.joining, data.leaving);
   if (needs.length) {
-    await em.getRepository(AmendmentApproval).insert(needs.map((n) => ({ amendmentId: amendment.id, kommunenummer: n.kommunenummer, role: n.role })));
+    await em
+      .getRepository(AmendmentApproval)
+      .insert(needs.map((n) => ({ amendmentId: amendment.id, kommunenummer: n.kommunenummer, role: n.role })));
   }
-  await audit(em, ctx, 'PROPOSE', 'AgreementAmendment', amendment.id, null, amendment, { entity: 'Agreement', id: agreement.id, label: await partLabel(em, amendment) });
+  await audit(em, ctx, 'PROPOSE', 'AgreementAmendment', amendment.id, null, amendment, {
+    entity: 'Agreement',
+    id: agreement.id,
+    label: await partLabel(em, amendment),
+  });
   if (needs.length === 0) return adopt(em, ctx, amendment, agreement);
   return amendment;
 }
 
-export async function proposeAmendment(ctx: AppContext, agreementId: string, input: AmendmentInput, expectedVersion?: number | null): Promise<AgreementAmendment> {
+export async function proposeAmendment(
+  ctx: AppContext,
+  agreementId: string,
+  input: AmendmentInput,
+  expectedVersion?: number | null,
+): Promise<AgreementAmendment> {
   const aid = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
   const data = parseInput(amendmentSchema, input, 'input');
   requireUser(ctx);
   return transaction(ctx, async (em) => {
     const agreement = await lockOrMissing(em, ctx, Agreement, aid, AGREEMENT);
     // Who may propose is checked after validation (finance may propose cost terms only); out of scope is FORBIDDEN first.
-    assertAllowed(ctx, canProposeAmendment(ctx.auth!.grants, { hostKommunenummer: await hostOf(em, agreement.centreId) }, true));
+    assertAllowed(
+      ctx,
+      canProposeAmendment(ctx.auth!.grants, { hostKommunenummer: await hostOf(em, agreement.centreId) }, true),
+    );
     checkVersion(agreement, expectedVersion, 'avtalen');
     return createProposal(em, ctx, agreement, data, null, 'input');
   });
@@ -138,31 +210,55 @@ async function lockAmendment(em: EntityManager, ctx: AppContext, id: string): Pr
 }
 
 /** A proposal that changes the cost model only (host finance staff may handle those). */
-const isCostTermsOnly = (x: AgreementAmendment) => Object.keys(x.changes).length === 0 && x.joining.length === 0 && x.leaving.length === 0;
+const isCostTermsOnly = (x: AgreementAmendment) =>
+  Object.keys(x.changes).length === 0 && x.joining.length === 0 && x.leaving.length === 0;
 
 function assertOpen(amendment: AgreementAmendment) {
-  if (amendment.status !== 'OPEN') throw badInput('id', `Forslaget er ikke lenger til behandling (${amendment.status.toLowerCase()}).`);
+  if (amendment.status !== 'OPEN')
+    throw badInput('id', `Forslaget er ikke lenger til behandling (${amendment.status.toLowerCase()}).`);
 }
 
 /**
  * Closes an open proposal as REVISED or WITHDRAWN (the host; its finance staff for a cost-terms-only
  * proposal), under the agreement's and the proposal's lock, audited in the agreement's history.
  */
-async function closeAmendment(em: EntityManager, ctx: AppContext, id: string, status: 'REVISED' | 'WITHDRAWN', expectedVersion: number | null | undefined) {
+async function closeAmendment(
+  em: EntityManager,
+  ctx: AppContext,
+  id: string,
+  status: 'REVISED' | 'WITHDRAWN',
+  expectedVersion: number | null | undefined,
+) {
   const [amendment, agreement] = await lockAmendment(em, ctx, id);
-  assertAllowed(ctx, canProposeAmendment(ctx.auth!.grants, { hostKommunenummer: await hostOf(em, agreement.centreId) }, isCostTermsOnly(amendment)));
+  assertAllowed(
+    ctx,
+    canProposeAmendment(
+      ctx.auth!.grants,
+      { hostKommunenummer: await hostOf(em, agreement.centreId) },
+      isCostTermsOnly(amendment),
+    ),
+  );
   checkVersion(amendment, expectedVersion, 'forslaget');
   assertOpen(amendment);
   const before = { ...amendment };
   amendment.status = status;
   amendment.closedAt = new Date();
   const saved = await em.getRepository(AgreementAmendment).save(amendment);
-  await audit(em, ctx, status === 'REVISED' ? 'REVISE' : 'WITHDRAW', 'AgreementAmendment', saved.id, before, saved, { entity: 'Agreement', id: agreement.id, label: await partLabel(em, saved) });
+  await audit(em, ctx, status === 'REVISED' ? 'REVISE' : 'WITHDRAW', 'AgreementAmendment', saved.id, before, saved, {
+    entity: 'Agreement',
+    id: agreement.id,
+    label: await partLabel(em, saved),
+  });
   return { agreement, amendment: saved };
 }
 
 /** The host replaces an open proposal with a revised one; every party is asked again. */
-export async function reviseAmendment(ctx: AppContext, id: string, input: AmendmentInput, expectedVersion?: number | null): Promise<AgreementAmendment> {
+export async function reviseAmendment(
+  ctx: AppContext,
+  id: string,
+  input: AmendmentInput,
+  expectedVersion?: number | null,
+): Promise<AgreementAmendment> {
   const amid = parseInput(v.uuid('endringsforslag'), id, 'id');
   const data = parseInput(amendmentSchema, input, 'input');
   requireUser(ctx);
@@ -172,7 +268,11 @@ export async function reviseAmendment(ctx: AppContext, id: string, input: Amendm
   });
 }
 
-export async function withdrawAmendment(ctx: AppContext, id: string, expectedVersion?: number | null): Promise<AgreementAmendment> {
+export async function withdrawAmendment(
+  ctx: AppContext,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<AgreementAmendment> {
   const amid = parseInput(v.uuid('endringsforslag'), id, 'id');
   requireUser(ctx);
   return transaction(ctx, async (em) => (await closeAmendment(em, ctx, amid, 'WITHDRAWN', expectedVersion)).amendment);
@@ -194,7 +294,8 @@ export async function decideAmendment(
   const amid = parseInput(v.uuid('endringsforslag'), id, 'id');
   const knrArg = parseInput(v.kommunenummer().nullish(), kommunenummerInput ?? null, 'kommunenummer');
   const approval = decision === 'APPROVED' ? parseInput(approvalSchema, input.approval ?? {}, 'input') : null;
-  const reason = decision === 'REJECTED' ? parseInput(v.text('Begrunnelsen', 2000), input.reason ?? '', 'reason') : null;
+  const reason =
+    decision === 'REJECTED' ? parseInput(v.text('Begrunnelsen', 2000), input.reason ?? '', 'reason') : null;
   const user = requireUser(ctx);
   return transaction(ctx, async (em) => {
     const [amendment, agreement] = await lockAmendment(em, ctx, amid);
@@ -208,7 +309,8 @@ export async function decideAmendment(
     }
     checkVersion(amendment, expectedVersion, 'forslaget');
     assertOpen(amendment);
-    if (approval && compareIso(approval.decisionDate, todayInNorway()) > 0) throw badInput('input.decisionDate', 'Vedtaksdatoen kan ikke være fram i tid.');
+    if (approval && compareIso(approval.decisionDate, todayInNorway()) > 0)
+      throw badInput('input.decisionDate', 'Vedtaksdatoen kan ikke være fram i tid.');
     const before = { ...row };
     Object.assign(row, {
       decision,
@@ -238,7 +340,12 @@ export async function decideAmendment(
  * effective date with the parties staying on and those joining. Its status follows at that date
  * (housekeeping moves the old one to ENDED).
  */
-async function adopt(em: EntityManager, ctx: AppContext, amendment: AgreementAmendment, old: Agreement): Promise<AgreementAmendment> {
+async function adopt(
+  em: EntityManager,
+  ctx: AppContext,
+  amendment: AgreementAmendment,
+  old: Agreement,
+): Promise<AgreementAmendment> {
   await em.getRepository(CrisisCentre).findOne({ where: { id: old.centreId }, lock: { mode: 'pessimistic_write' } });
   const effective = amendment.effectiveOn;
   const lastDay = addDaysIso(effective, -1);
@@ -256,11 +363,17 @@ async function adopt(em: EntityManager, ctx: AppContext, amendment: AgreementAme
   // 2. Its parties on board at the effective date leave the day before (or move wholly if they join later).
   const oldParties = await em.getRepository(AgreementParty).findBy({ agreementId: old.id });
   const staying: AgreementParty[] = [];
-  const partyChanges: { id: string; before: object; after: object | null; parent: { entity: string; id: string; label: string } }[] = [];
+  const partyChanges: {
+    id: string;
+    before: object;
+    after: object | null;
+    parent: { entity: string; id: string; label: string };
+  }[] = [];
   for (const p of oldParties) {
     if (p.leftOn !== null && compareIso(p.leftOn, effective) < 0) continue;
     if (!amendment.leaving.includes(p.kommunenummer)) staying.push({ ...p });
-    const label = (await em.getRepository(Municipality).findOneBy({ kommunenummer: p.kommunenummer }))?.name ?? p.kommunenummer;
+    const label =
+      (await em.getRepository(Municipality).findOneBy({ kommunenummer: p.kommunenummer }))?.name ?? p.kommunenummer;
     if (p.joinedOn && compareIso(p.joinedOn, effective) >= 0) {
       await em.getRepository(AgreementParty).delete({ id: p.id });
       partyChanges.push({ id: p.id, before: p, after: null, parent: { entity: 'Agreement', id: old.id, label } });
@@ -271,7 +384,8 @@ async function adopt(em: EntityManager, ctx: AppContext, amendment: AgreementAme
       partyChanges.push({ id: p.id, before, after: p, parent: { entity: 'Agreement', id: old.id, label } });
     }
   }
-  for (const c of partyChanges) await audit(em, ctx, c.after ? 'UPDATE' : 'DELETE', 'AgreementParty', c.id, c.before, c.after, c.parent);
+  for (const c of partyChanges)
+    await audit(em, ctx, c.after ? 'UPDATE' : 'DELETE', 'AgreementParty', c.id, c.before, c.after, c.parent);
 
   // 3. The new version.
   const { id: _id, version: _v, createdAt: _c, updatedAt: _u, seedKey: _s, ...fields } = old;
@@ -285,9 +399,15 @@ async function adopt(em: EntityManager, ctx: AppContext, amendment: AgreementAme
     supersedesId: old.id,
     seedKey: null,
     ...(amendment.costTerms
-      ? { costModel: amendment.costTerms.model, costParams: amendment.costTerms.params, populationReference: amendment.costTerms.populationReference ?? old.populationReference }
+      ? {
+          costModel: amendment.costTerms.model,
+          costParams: amendment.costTerms.params,
+          populationReference: amendment.costTerms.populationReference ?? old.populationReference,
+        }
       : {}),
-    exampleFields: old.exampleFields.filter((f) => !changed.includes(f) && f !== 'validFrom' && !(amendment.costTerms && f === 'costModel')),
+    exampleFields: old.exampleFields.filter(
+      (f) => !changed.includes(f) && f !== 'validFrom' && !(amendment.costTerms && f === 'costModel'),
+    ),
   });
   const saved = await em.getRepository(Agreement).save(next);
   await audit(em, ctx, 'CREATE', 'Agreement', saved.id, null, saved);
@@ -304,7 +424,17 @@ async function adopt(em: EntityManager, ctx: AppContext, amendment: AgreementAme
       sourceAsOf: p.sourceAsOf,
       isExample: p.isExample,
     })),
-    ...amendment.joining.map((k) => ({ kommunenummer: k, role: PartyRole.PARTNER, joinedOn: effective, leftOn: null, noticeGivenOn: null, decision: decisionOf(k), sourceUrl: null, sourceAsOf: null, isExample: false })),
+    ...amendment.joining.map((k) => ({
+      kommunenummer: k,
+      role: PartyRole.PARTNER,
+      joinedOn: effective,
+      leftOn: null,
+      noticeGivenOn: null,
+      decision: decisionOf(k),
+      sourceUrl: null,
+      sourceAsOf: null,
+      isExample: false,
+    })),
   ];
   for (const [i, p] of newParties.entries()) {
     await checkParty(em, saved, p, null, `parties.${i}`);
@@ -324,8 +454,13 @@ async function adopt(em: EntityManager, ctx: AppContext, amendment: AgreementAme
         isExample: p.isExample,
       }),
     );
-    const label = (await em.getRepository(Municipality).findOneBy({ kommunenummer: p.kommunenummer }))?.name ?? p.kommunenummer;
-    await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party, { entity: 'Agreement', id: saved.id, label });
+    const label =
+      (await em.getRepository(Municipality).findOneBy({ kommunenummer: p.kommunenummer }))?.name ?? p.kommunenummer;
+    await audit(em, ctx, 'CREATE', 'AgreementParty', party.id, null, party, {
+      entity: 'Agreement',
+      id: saved.id,
+      label,
+    });
   }
 
   // 4. The proposal is adopted.
@@ -334,34 +469,55 @@ async function adopt(em: EntityManager, ctx: AppContext, amendment: AgreementAme
   amendment.resultAgreementId = saved.id;
   amendment.closedAt = new Date();
   const result = await em.getRepository(AgreementAmendment).save(amendment);
-  await audit(em, ctx, 'ADOPT', 'AgreementAmendment', result.id, before, result, { entity: 'Agreement', id: old.id, label: await partLabel(em, amendment) });
+  await audit(em, ctx, 'ADOPT', 'AgreementAmendment', result.id, before, result, {
+    entity: 'Agreement',
+    id: old.id,
+    label: await partLabel(em, amendment),
+  });
   return result;
 }
 
-export async function listAmendments(ctx: AppContext, filterInput: AmendmentFilter | null | undefined, pageInput: { limit?: number | null; offset?: number | null }) {
+export async function listAmendments(
+  ctx: AppContext,
+  filterInput: AmendmentFilter | null | undefined,
+  pageInput: { limit?: number | null; offset?: number | null },
+) {
   const filter = parseInput(amendmentFilterSchema, filterInput ?? {}, 'filter');
   const page = parsePaging(pageInput);
   const qb = ctx.dataSource.getRepository(AgreementAmendment).createQueryBuilder('x');
   if (filter.agreementId) qb.andWhere('x.agreement_id = :a', { a: filter.agreementId });
   if (filter.statuses?.length) qb.andWhere('x.status IN (:...s)', { s: filter.statuses });
   if (filter.awaitingKommunenummer) {
-    qb.andWhere(`x.status = 'OPEN'`).andWhere(`EXISTS (SELECT 1 FROM amendment_approval p WHERE p.amendment_id = x.id AND p.kommunenummer = :k AND p.decision = 'PENDING')`, {
-      k: filter.awaitingKommunenummer,
-    });
+    qb.andWhere(`x.status = 'OPEN'`).andWhere(
+      `EXISTS (SELECT 1 FROM amendment_approval p WHERE p.amendment_id = x.id AND p.kommunenummer = :k AND p.decision = 'PENDING')`,
+      {
+        k: filter.awaitingKommunenummer,
+      },
+    );
   }
-  const [items, totalCount] = await qb.orderBy('x.created_at', 'DESC').addOrderBy('x.id').offset(page.offset).limit(page.limit).getManyAndCount();
+  const [items, totalCount] = await qb
+    .orderBy('x.created_at', 'DESC')
+    .addOrderBy('x.id')
+    .offset(page.offset)
+    .limit(page.limit)
+    .getManyAndCount();
   return { items, totalCount };
 }
 
 /** Open amendments waiting for a decision of a municipality the signed-in director answers for. */
 export async function myPendingApprovals(ctx: AppContext): Promise<AgreementAmendment[]> {
-  const mine = (ctx.auth?.grants ?? []).filter((g) => g.role === 'DIRECTOR' && g.kommunenummer).map((g) => g.kommunenummer!);
+  const mine = (ctx.auth?.grants ?? [])
+    .filter((g) => g.role === 'DIRECTOR' && g.kommunenummer)
+    .map((g) => g.kommunenummer!);
   if (mine.length === 0) return [];
   return ctx.dataSource
     .getRepository(AgreementAmendment)
     .createQueryBuilder('x')
     .where(`x.status = 'OPEN'`)
-    .andWhere(`EXISTS (SELECT 1 FROM amendment_approval p WHERE p.amendment_id = x.id AND p.decision = 'PENDING' AND p.kommunenummer = ANY(:mine))`, { mine })
+    .andWhere(
+      `EXISTS (SELECT 1 FROM amendment_approval p WHERE p.amendment_id = x.id AND p.decision = 'PENDING' AND p.kommunenummer = ANY(:mine))`,
+      { mine },
+    )
     .orderBy('x.effective_on')
     .addOrderBy('x.id')
     .getMany();

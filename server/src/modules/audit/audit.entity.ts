@@ -37,7 +37,10 @@ export class AuditEntry {
   @Column({ name: 'entity_id', type: 'text' })
   entityId: string;
 
-  @Field(() => String, { nullable: true, description: 'For a part of a record (a routine step, an agreement party): the record it belongs to.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a part of a record (a routine step, an agreement party): the record it belongs to.',
+  })
   @Column({ name: 'parent_entity', type: 'text', nullable: true })
   parentEntity: string | null;
 
@@ -45,11 +48,16 @@ export class AuditEntry {
   @Column({ name: 'parent_id', type: 'text', nullable: true })
   parentId: string | null;
 
-  @Field(() => String, { nullable: true, description: "Which part, as it was at the time (the step's title, the party's municipality)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Which part, as it was at the time (the step's title, the party's municipality).",
+  })
   @Column({ name: 'part_label', type: 'text', nullable: true })
   partLabel: string | null;
 
-  @Field(() => GraphQLJSONObject, { description: 'Changed fields: { field: { before, after } }. Empty after an erasure.' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'Changed fields: { field: { before, after } }. Empty after an erasure.',
+  })
   @Column({ type: 'jsonb', default: () => "'{}'" })
   changes: Record<string, { before: unknown; after: unknown }>;
 }

@@ -66,7 +66,8 @@ async function stateOf(em: EntityManager, entity: string, id: string): Promise<R
     [entity, id],
   );
   const state: Record<string, unknown> = {};
-  for (const { changes } of trail) for (const [k, c] of Object.entries(changes)) state[k] = c.after ?? c.before ?? state[k] ?? null;
+  for (const { changes } of trail)
+    for (const [k, c] of Object.entries(changes)) state[k] = c.after ?? c.before ?? state[k] ?? null;
   return Object.keys(state).length ? state : null;
 }
 
@@ -93,7 +94,13 @@ async function partiesEver(em: EntityManager, agreementId: string): Promise<stri
  * (those who administer it or act for a party to it). Parts (parties, steps, amendments, approvals)
  * follow their record.
  */
-async function mayReadHistory(em: EntityManager, grants: readonly Grant[], entity: string, id: string, depth = 0): Promise<boolean> {
+async function mayReadHistory(
+  em: EntityManager,
+  grants: readonly Grant[],
+  entity: string,
+  id: string,
+  depth = 0,
+): Promise<boolean> {
   if (isAdmin(grants)) return true;
   if (depth > 3) return false;
   const state = await stateOf(em, entity, id);
@@ -101,17 +108,26 @@ async function mayReadHistory(em: EntityManager, grants: readonly Grant[], entit
   switch (entity) {
     case 'Agreement': {
       const host = await hostOfCentre(em, state.centreId);
-      return !!host && canReadAgreementHistory(grants, { hostKommunenummer: host, partyKommunenummer: await partiesEver(em, id) });
+      return (
+        !!host &&
+        canReadAgreementHistory(grants, { hostKommunenummer: host, partyKommunenummer: await partiesEver(em, id) })
+      );
     }
     case 'AgreementParty':
     case 'AgreementAmendment':
       return !!str(state.agreementId) && mayReadHistory(em, grants, 'Agreement', str(state.agreementId)!, depth + 1);
     case 'AmendmentApproval':
-      return !!str(state.amendmentId) && mayReadHistory(em, grants, 'AgreementAmendment', str(state.amendmentId)!, depth + 1);
+      return (
+        !!str(state.amendmentId) && mayReadHistory(em, grants, 'AgreementAmendment', str(state.amendmentId)!, depth + 1)
+      );
     case 'RoutineStep':
       return !!str(state.routineId) && mayReadHistory(em, grants, 'HandoverRoutine', str(state.routineId)!, depth + 1);
     case 'HandoverRoutine':
-      return !!str(state.centreId) && !!str(state.kommunenummer) && canManageRoutine(grants, { centreId: str(state.centreId)!, kommunenummer: str(state.kommunenummer)! });
+      return (
+        !!str(state.centreId) &&
+        !!str(state.kommunenummer) &&
+        canManageRoutine(grants, { centreId: str(state.centreId)!, kommunenummer: str(state.kommunenummer)! })
+      );
     case 'ContactPerson': {
       const agency = str(state.agencyId) ? await stateOf(em, 'Agency', str(state.agencyId)!) : null;
       const knr = str(agency?.kommunenummer);
@@ -145,20 +161,30 @@ async function mayReadHistory(em: EntityManager, grants: readonly Grant[], entit
  * The audit trail: administrators see all of it; others the history of one record (with its parts),
  * and only of a record whose protected fields they may read (FORBIDDEN otherwise, whether or not it exists).
  */
-export async function listAuditLog(ctx: AppContext, filterInput: unknown, pageInput: { limit?: number | null; offset?: number | null }) {
+export async function listAuditLog(
+  ctx: AppContext,
+  filterInput: unknown,
+  pageInput: { limit?: number | null; offset?: number | null },
+) {
   const user = requireUser(ctx);
   const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
   const page = parsePaging(pageInput);
   if (!isAdmin(user.grants)) {
     if (!(filter.entity && filter.entityId)) {
-      throw badInput('filter.entityId', 'Velg en post (entity og entityId) for å se historikken; hele loggen er for administratorer.');
+      throw badInput(
+        'filter.entityId',
+        'Velg en post (entity og entityId) for å se historikken; hele loggen er for administratorer.',
+      );
     }
     if (!(await mayReadHistory(ctx.dataSource.manager, user.grants, filter.entity, filter.entityId))) throw forbidden();
   }
   const qb = ctx.dataSource.getRepository(AuditEntry).createQueryBuilder('l');
   if (filter.entity && filter.entityId) {
     // A record's history includes its parts (a routine's steps, an agreement's parties and amendments).
-    qb.andWhere('((l.entity = :e AND l.entity_id = :i) OR (l.parent_entity = :e AND l.parent_id = :i))', { e: filter.entity, i: filter.entityId });
+    qb.andWhere('((l.entity = :e AND l.entity_id = :i) OR (l.parent_entity = :e AND l.parent_id = :i))', {
+      e: filter.entity,
+      i: filter.entityId,
+    });
   } else {
     if (filter.entity) qb.andWhere('l.entity = :e', { e: filter.entity });
     if (filter.entityId) qb.andWhere('l.entity_id = :i', { i: filter.entityId });

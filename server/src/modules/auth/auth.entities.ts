@@ -1,5 +1,19 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
 import { ROLES, type Role } from '@samordna/domain';
 import { checkIn, RoleEnum } from '../../app/enums';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
@@ -7,7 +21,10 @@ import { Municipality } from '../municipality/municipality.entity';
 
 @ObjectType({ description: 'A person who uses Samordna.' })
 @Entity('app_user')
-@Index('UQ_app_user_external', ['externalIssuer', 'externalSubject'], { unique: true, where: '"external_subject" IS NOT NULL' })
+@Index('UQ_app_user_external', ['externalIssuer', 'externalSubject'], {
+  unique: true,
+  where: '"external_subject" IS NOT NULL',
+})
 export class AppUser {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -16,7 +16,10 @@ export class GrantType {
   @Field(() => ID, { nullable: true })
   centreId: string | null;
 
-  @Field({ description: 'The role in bokmål.', deprecationReason: "Bokmål prose; word `role` in the reader's language." })
+  @Field({
+    description: 'The role in bokmål.',
+    deprecationReason: "Bokmål prose; word `role` in the reader's language.",
+  })
   label: string;
 }
 
@@ -39,7 +42,12 @@ export const toMe = (a: NonNullable<AppContext['auth']>): Me => ({
   id: a.id,
   email: a.email,
   name: a.name,
-  grants: a.grants.map((g) => ({ role: g.role, kommunenummer: g.kommunenummer ?? null, centreId: g.centreId ?? null, label: ROLE_LABELS[g.role].nb })),
+  grants: a.grants.map((g) => ({
+    role: g.role,
+    kommunenummer: g.kommunenummer ?? null,
+    centreId: g.centreId ?? null,
+    label: ROLE_LABELS[g.role].nb,
+  })),
 });
 
 @Resolver()
@@ -49,10 +57,17 @@ export class AuthResolver {
     return ctx.auth ? toMe(ctx.auth) : null;
   }
 
-  @Query(() => SignInOptions, { description: 'How one may sign in here (password, and the identity provider when configured).' })
+  @Query(() => SignInOptions, {
+    description: 'How one may sign in here (password, and the identity provider when configured).',
+  })
   signInOptions(@Ctx() ctx: AppContext): SignInOptions {
     const oidc = ctx.settings.oidc;
-    return { oidcName: oidc?.displayName ?? null, oidcLoginUrl: oidc ? '/auth/oidc/login' : null, mailConfigured: ctx.settings.mail !== null, demoUsers: ctx.settings.demoUsers };
+    return {
+      oidcName: oidc?.displayName ?? null,
+      oidcLoginUrl: oidc ? '/auth/oidc/login' : null,
+      mailConfigured: ctx.settings.mail !== null,
+      demoUsers: ctx.settings.demoUsers,
+    };
   }
 
   @Mutation(() => Me, {
@@ -64,13 +79,21 @@ export class AuthResolver {
     return toMe(await login(ctx, email, password));
   }
 
-  @Query(() => LoginChallengeInfo, { description: 'The second sign-in step: for a first-time set-up, the authenticator secret to add.' })
+  @Query(() => LoginChallengeInfo, {
+    description: 'The second sign-in step: for a first-time set-up, the authenticator secret to add.',
+  })
   loginChallenge(@Ctx() ctx: AppContext, @Arg('challenge') challenge: string) {
     return challengeInfo(ctx, challenge);
   }
 
-  @Mutation(() => Me, { description: 'The second sign-in step: the code from the authenticator app. Sets the session cookie.' })
-  async completeLogin(@Ctx() ctx: AppContext, @Arg('challenge') challenge: string, @Arg('code') code: string): Promise<Me> {
+  @Mutation(() => Me, {
+    description: 'The second sign-in step: the code from the authenticator app. Sets the session cookie.',
+  })
+  async completeLogin(
+    @Ctx() ctx: AppContext,
+    @Arg('challenge') challenge: string,
+    @Arg('code') code: string,
+  ): Promise<Me> {
     return toMe(await completeLogin(ctx, challenge, code));
   }
 

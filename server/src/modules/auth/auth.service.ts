@@ -37,10 +37,22 @@ export type SignInMethod = 'PASSWORD' | 'OIDC';
  * The user behind a session cookie, or null. One statement, which also notes when the session was
  * last used (at most every five minutes). Demo users count only where they are allowed.
  */
-export async function authenticate(ds: DataSource, cookieHeader: string | undefined, options: { demoUsers: boolean }): Promise<AuthUser | null> {
+export async function authenticate(
+  ds: DataSource,
+  cookieHeader: string | undefined,
+  options: { demoUsers: boolean },
+): Promise<AuthUser | null> {
   const token = cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
   if (!token) return null;
-  const rows: { id: string; email: string; name: string; session_id: string; role: Role | null; kommunenummer: string | null; centre_id: string | null }[] = await ds.query(
+  const rows: {
+    id: string;
+    email: string;
+    name: string;
+    session_id: string;
+    role: Role | null;
+    kommunenummer: string | null;
+    centre_id: string | null;
+  }[] = await ds.query(
     `WITH live AS (
        SELECT s.token_hash, s.id, s.user_id FROM user_session s JOIN app_user u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active AND (NOT u.is_example OR $2)
@@ -58,7 +70,9 @@ export async function authenticate(ds: DataSource, cookieHeader: string | undefi
     email: rows[0].email,
     name: rows[0].name,
     sessionId: rows[0].session_id,
-    grants: rows.filter((r) => r.role).map((r): Grant => ({ role: r.role!, kommunenummer: r.kommunenummer, centreId: r.centre_id })),
+    grants: rows
+      .filter((r) => r.role)
+      .map((r): Grant => ({ role: r.role!, kommunenummer: r.kommunenummer, centreId: r.centre_id })),
   };
 }
 
@@ -84,7 +98,10 @@ export async function reserveAttempt(ds: DataSource, email: string, ip: string):
       [email, ip, THROTTLE.minutes],
     );
     if (account >= THROTTLE.perAccount || address >= THROTTLE.perAddress) throw tooManyAttempts();
-    const [row] = await em.query(`INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, false) RETURNING id`, [email, ip]);
+    const [row] = await em.query(
+      `INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, false) RETURNING id`,
+      [email, ip],
+    );
     return String(row.id);
   });
 }
@@ -108,7 +125,12 @@ export interface UserRow {
 }
 
 /** The grants-independent facts sign-in needs about a user. */
-export async function userForSignIn(ds: DataSource | EntityManager, where: 'email' | 'id', value: string, demoUsers: boolean): Promise<UserRow | null> {
+export async function userForSignIn(
+  ds: DataSource | EntityManager,
+  where: 'email' | 'id',
+  value: string,
+  demoUsers: boolean,
+): Promise<UserRow | null> {
   const [user] = await ds.query(
     `SELECT u.id, u.email, u.password_hash, u.is_example, u.totp_secret,
             coalesce(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
@@ -140,7 +162,9 @@ export async function secondStep(ds: DataSource, user: UserRow, method: SignInMe
 }
 
 function totpRequired(challenge: string): GraphQLError {
-  return new GraphQLError('Skriv inn koden fra autentiseringsappen.', { extensions: { code: ErrorCode.TOTP_REQUIRED, challenge, field: 'totpCode' } });
+  return new GraphQLError('Skriv inn koden fra autentiseringsappen.', {
+    extensions: { code: ErrorCode.TOTP_REQUIRED, challenge, field: 'totpCode' },
+  });
 }
 
 /** Sign-in with e-mail and password; when a code is due, TOTP_REQUIRED with a challenge for completeLogin. */
@@ -149,8 +173,13 @@ export async function login(ctx: AppContext, emailInput: string, passwordInput: 
   const ds = ctx.dataSource;
   const attempt = await reserveAttempt(ds, email, ctx.ip);
   const user = await userForSignIn(ds, 'email', email, ctx.settings.demoUsers);
-  const ok = user?.password_hash ? await verify(user.password_hash, password) : (await verify(await DUMMY_HASH, password), false);
-  if (!ok || !user) throw new GraphQLError('Feil e-postadresse eller passord.', { extensions: { code: ErrorCode.UNAUTHENTICATED, field: 'input.password' } });
+  const ok = user?.password_hash
+    ? await verify(user.password_hash, password)
+    : (await verify(await DUMMY_HASH, password), false);
+  if (!ok || !user)
+    throw new GraphQLError('Feil e-postadresse eller passord.', {
+      extensions: { code: ErrorCode.UNAUTHENTICATED, field: 'input.password' },
+    });
   await markAttemptSucceeded(ds, attempt);
   if (needsSecondFactor(user)) throw totpRequired(await secondStep(ds, user, 'PASSWORD'));
   return startSession(ctx, user.id, 'PASSWORD');
@@ -165,7 +194,11 @@ interface ChallengeRow {
   email: string;
 }
 
-async function liveChallenge(em: DataSource | EntityManager, challenge: string, lock: boolean): Promise<ChallengeRow | null> {
+async function liveChallenge(
+  em: DataSource | EntityManager,
+  challenge: string,
+  lock: boolean,
+): Promise<ChallengeRow | null> {
   const [row] = await em.query(
     `SELECT c.token_hash, c.user_id, c.pending_secret, c.method, c.attempts, u.email FROM login_challenge c JOIN app_user u ON u.id = c.user_id
      WHERE c.token_hash = $1 AND c.expires_at > now() AND c.attempts < $2 AND u.active${lock ? ' FOR UPDATE OF c' : ''}`,
@@ -175,19 +208,31 @@ async function liveChallenge(em: DataSource | EntityManager, challenge: string, 
 }
 
 function expiredChallenge(): GraphQLError {
-  return new GraphQLError('Innloggingen er utløpt. Logg inn på nytt.', { extensions: { code: ErrorCode.UNAUTHENTICATED, field: 'challenge' } });
+  return new GraphQLError('Innloggingen er utløpt. Logg inn på nytt.', {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, field: 'challenge' },
+  });
 }
 
 /** What the second step needs to show: for a first-time set-up, the secret and its otpauth link. */
-export async function challengeInfo(ctx: AppContext, challenge: string): Promise<{ email: string; setup: { secret: string; uri: string } | null }> {
+export async function challengeInfo(
+  ctx: AppContext,
+  challenge: string,
+): Promise<{ email: string; setup: { secret: string; uri: string } | null }> {
   const row = await liveChallenge(ctx.dataSource, z.string().max(100).parse(challenge), false);
   if (!row) throw expiredChallenge();
-  return { email: row.email, setup: row.pending_secret ? { secret: row.pending_secret, uri: totpUri(row.email, row.pending_secret) } : null };
+  return {
+    email: row.email,
+    setup: row.pending_secret ? { secret: row.pending_secret, uri: totpUri(row.email, row.pending_secret) } : null,
+  };
 }
 
 /** The second step: a right code (counted like a password try) signs in; a first-time secret is confirmed by it. */
 export async function completeLogin(ctx: AppContext, challengeInput: string, codeInput: string): Promise<AuthUser> {
-  const { challenge, code } = parseInput(z.object({ challenge: z.string().min(1).max(100), code: z.string().max(20) }), { challenge: challengeInput, code: codeInput }, 'input');
+  const { challenge, code } = parseInput(
+    z.object({ challenge: z.string().min(1).max(100), code: z.string().max(20) }),
+    { challenge: challengeInput, code: codeInput },
+    'input',
+  );
   const ds = ctx.dataSource;
   const first = await liveChallenge(ds, challenge, false);
   if (!first) throw expiredChallenge();
@@ -195,14 +240,21 @@ export async function completeLogin(ctx: AppContext, challengeInput: string, cod
   const result = await transaction(ctx, async (em) => {
     const row = await liveChallenge(em, challenge, true);
     if (!row) return 'expired' as const;
-    const [user] = await em.query(`SELECT totp_secret, totp_last_step FROM app_user WHERE id = $1 FOR UPDATE`, [row.user_id]);
+    const [user] = await em.query(`SELECT totp_secret, totp_last_step FROM app_user WHERE id = $1 FOR UPDATE`, [
+      row.user_id,
+    ]);
     const secret: string | null = row.pending_secret ?? user.totp_secret;
-    const step = secret ? await verifyTotp(secret, code, user.totp_last_step === null ? null : Number(user.totp_last_step)) : null;
+    const step = secret
+      ? await verifyTotp(secret, code, user.totp_last_step === null ? null : Number(user.totp_last_step))
+      : null;
     if (step === null) {
       await em.query(`UPDATE login_challenge SET attempts = attempts + 1 WHERE token_hash = $1`, [row.token_hash]);
       return 'wrong' as const;
     }
-    await em.query(`UPDATE app_user SET totp_last_step = $2${row.pending_secret ? ', totp_secret = $3' : ''} WHERE id = $1`, row.pending_secret ? [row.user_id, step, row.pending_secret] : [row.user_id, step]);
+    await em.query(
+      `UPDATE app_user SET totp_last_step = $2${row.pending_secret ? ', totp_secret = $3' : ''} WHERE id = $1`,
+      row.pending_secret ? [row.user_id, step, row.pending_secret] : [row.user_id, step],
+    );
     await em.query(`DELETE FROM login_challenge WHERE token_hash = $1`, [row.token_hash]);
     await markAttemptSucceeded(em, attempt);
     if (row.pending_secret) {
@@ -214,7 +266,10 @@ export async function completeLogin(ctx: AppContext, challengeInput: string, cod
     return { userId: row.user_id as string, method: row.method };
   });
   if (result === 'expired') throw expiredChallenge();
-  if (result === 'wrong') throw new GraphQLError('Feil kode. Sjekk klokken på telefonen og prøv den neste koden.', { extensions: { code: ErrorCode.UNAUTHENTICATED, field: 'input.code' } });
+  if (result === 'wrong')
+    throw new GraphQLError('Feil kode. Sjekk klokken på telefonen og prøv den neste koden.', {
+      extensions: { code: ErrorCode.UNAUTHENTICATED, field: 'input.code' },
+    });
   return startSession(ctx, result.userId, result.method);
 }
 
@@ -222,13 +277,10 @@ export async function completeLogin(ctx: AppContext, challengeInput: string, cod
 export async function startSession(ctx: AppContext, userId: string, method: SignInMethod): Promise<AuthUser> {
   const token = newToken();
   const expires = new Date(Date.now() + SESSION_HOURS * 3600 * 1000);
-  await ctx.dataSource.query(`INSERT INTO user_session (token_hash, user_id, expires_at, user_agent, method) VALUES ($1, $2, $3, $4, $5)`, [
-    sha256(token),
-    userId,
-    expires,
-    ctx.userAgent ?? null,
-    method,
-  ]);
+  await ctx.dataSource.query(
+    `INSERT INTO user_session (token_hash, user_id, expires_at, user_agent, method) VALUES ($1, $2, $3, $4, $5)`,
+    [sha256(token), userId, expires, ctx.userAgent ?? null, method],
+  );
   ctx.res?.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -245,7 +297,8 @@ export async function startSession(ctx: AppContext, userId: string, method: Sign
 /** Revokes the session: the cookie stops working at once, in every server process. */
 export async function logout(ctx: AppContext, cookieHeader: string | undefined): Promise<boolean> {
   const token = cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
-  if (token) await ctx.dataSource.query(`UPDATE user_session SET revoked_at = now() WHERE token_hash = $1`, [sha256(token)]);
+  if (token)
+    await ctx.dataSource.query(`UPDATE user_session SET revoked_at = now() WHERE token_hash = $1`, [sha256(token)]);
   ctx.res?.clearCookie(SESSION_COOKIE, { path: '/' });
   ctx.auth = null;
   return true;
@@ -253,6 +306,9 @@ export async function logout(ctx: AppContext, cookieHeader: string | undefined):
 
 /** Ends every session of a user at once (deactivation, password reset, «sign out everywhere»). */
 export async function revokeAllSessions(em: DataSource | EntityManager, userId: string): Promise<number> {
-  const [, count] = await em.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()`, [userId]);
+  const [, count] = await em.query(
+    `UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+    [userId],
+  );
   return count;
 }

@@ -49,8 +49,14 @@ export async function createOidcRouter(ds: DataSource, settings: RuntimeSettings
     return config;
   };
   const redirectUri = `${settings.publicUrl}/auth/oidc/callback`;
-  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: settings.production && process.env.SAMORDNA_INSECURE_COOKIES !== '1', path: '/auth/oidc' };
-  const fail = (res: express.Response, reason: string) => res.redirect(303, `/logg-inn?sso=${encodeURIComponent(reason)}`);
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: settings.production && process.env.SAMORDNA_INSECURE_COOKIES !== '1',
+    path: '/auth/oidc',
+  };
+  const fail = (res: express.Response, reason: string) =>
+    res.redirect(303, `/logg-inn?sso=${encodeURIComponent(reason)}`);
 
   const router = express.Router();
 
@@ -61,7 +67,8 @@ export async function createOidcRouter(ds: DataSource, settings: RuntimeSettings
         state: client.randomState(),
         nonce: client.randomNonce(),
         verifier: client.randomPKCECodeVerifier(),
-        invitation: typeof req.query.invitation === 'string' && req.query.invitation.length <= 100 ? req.query.invitation : null,
+        invitation:
+          typeof req.query.invitation === 'string' && req.query.invitation.length <= 100 ? req.query.invitation : null,
       };
       const params: Record<string, string> = {
         redirect_uri: redirectUri,
@@ -71,8 +78,12 @@ export async function createOidcRouter(ds: DataSource, settings: RuntimeSettings
         state: pending.state,
         nonce: pending.nonce,
       };
-      if (typeof req.query.login_hint === 'string' && req.query.login_hint.length <= 200) params.login_hint = req.query.login_hint;
-      res.cookie(STATE_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), { ...cookieOptions, maxAge: STATE_MINUTES * 60 * 1000 });
+      if (typeof req.query.login_hint === 'string' && req.query.login_hint.length <= 200)
+        params.login_hint = req.query.login_hint;
+      res.cookie(STATE_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
+        ...cookieOptions,
+        maxAge: STATE_MINUTES * 60 * 1000,
+      });
       res.redirect(303, client.buildAuthorizationUrl(cfg, params).href);
     } catch (error) {
       console.error(`[oidc] cannot start sign-in: ${error instanceof Error ? error.message : String(error)}`);
@@ -81,7 +92,10 @@ export async function createOidcRouter(ds: DataSource, settings: RuntimeSettings
   });
 
   router.get('/callback', async (req, res) => {
-    const raw = req.headers.cookie?.split(/;\s*/).find((c) => c.startsWith(`${STATE_COOKIE}=`))?.slice(STATE_COOKIE.length + 1);
+    const raw = req.headers.cookie
+      ?.split(/;\s*/)
+      .find((c) => c.startsWith(`${STATE_COOKIE}=`))
+      ?.slice(STATE_COOKIE.length + 1);
     res.clearCookie(STATE_COOKIE, cookieOptions);
     let pending: Pending;
     try {
@@ -95,7 +109,12 @@ export async function createOidcRouter(ds: DataSource, settings: RuntimeSettings
     try {
       const cfg = await configuration();
       const current = new URL(req.originalUrl, settings.publicUrl);
-      const tokens = await client.authorizationCodeGrant(cfg, current, { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true });
+      const tokens = await client.authorizationCodeGrant(cfg, current, {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
       const claims = tokens.claims()!;
       let email = typeof claims.email === 'string' ? claims.email : null;
       let verified = claims.email_verified === true;
@@ -104,30 +123,59 @@ export async function createOidcRouter(ds: DataSource, settings: RuntimeSettings
         email = typeof info.email === 'string' ? info.email : null;
         verified = info.email_verified === true;
       }
-      identity = { issuer: cfg.serverMetadata().issuer, subject: claims.sub, email: email?.trim().toLowerCase() ?? null, emailVerified: verified };
+      identity = {
+        issuer: cfg.serverMetadata().issuer,
+        subject: claims.sub,
+        email: email?.trim().toLowerCase() ?? null,
+        emailVerified: verified,
+      };
     } catch (error) {
       console.error(`[oidc] sign-in refused by the checks: ${error instanceof Error ? error.message : String(error)}`);
       fail(res, 'failed');
       return;
     }
 
-    const ctx = createContext(ds, { res, ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null, settings });
+    const ctx = createContext(ds, {
+      res,
+      ip: req.ip ?? 'unknown',
+      userAgent: req.headers['user-agent'] ?? null,
+      settings,
+    });
     try {
       const userId = await transaction(ctx, async (em): Promise<string | null> => {
-        const [bySubject] = await em.query(`SELECT id FROM app_user WHERE external_issuer = $1 AND external_subject = $2 AND active AND (NOT is_example OR $3) FOR UPDATE`, [
-          identity.issuer,
-          identity.subject,
-          settings.demoUsers,
-        ]);
+        const [bySubject] = await em.query(
+          `SELECT id FROM app_user WHERE external_issuer = $1 AND external_subject = $2 AND active AND (NOT is_example OR $3) FOR UPDATE`,
+          [identity.issuer, identity.subject, settings.demoUsers],
+        );
         if (bySubject) return bySubject.id;
-        const link = { passwordHash: null, totpSecret: null, totpStep: null, issuer: identity.issuer, subject: identity.subject };
+        const link = {
+          passwordHash: null,
+          totpSecret: null,
+          totpStep: null,
+          issuer: identity.issuer,
+          subject: identity.subject,
+        };
         const invitation = pending.invitation ? await openInvitation(em, pending.invitation, true) : null;
         if (invitation) return createInvitedUser(em, ctx, invitation, link);
         if (!identity.email || !identity.emailVerified) return null;
-        const [byEmail] = await em.query(`SELECT id, name, email FROM app_user WHERE email = $1 AND external_subject IS NULL AND active AND NOT is_example FOR UPDATE`, [identity.email]);
+        const [byEmail] = await em.query(
+          `SELECT id, name, email FROM app_user WHERE email = $1 AND external_subject IS NULL AND active AND NOT is_example FOR UPDATE`,
+          [identity.email],
+        );
         if (byEmail) {
-          await em.query(`UPDATE app_user SET external_issuer = $2, external_subject = $3, version = version + 1 WHERE id = $1`, [byEmail.id, identity.issuer, identity.subject]);
-          await audit(em, { ...ctx, auth: { id: byEmail.id, email: byEmail.email, name: byEmail.name, grants: [] } }, 'LINK_IDENTITY', 'AppUser', byEmail.id, { externalIdentity: false }, { externalIdentity: true });
+          await em.query(
+            `UPDATE app_user SET external_issuer = $2, external_subject = $3, version = version + 1 WHERE id = $1`,
+            [byEmail.id, identity.issuer, identity.subject],
+          );
+          await audit(
+            em,
+            { ...ctx, auth: { id: byEmail.id, email: byEmail.email, name: byEmail.name, grants: [] } },
+            'LINK_IDENTITY',
+            'AppUser',
+            byEmail.id,
+            { externalIdentity: false },
+            { externalIdentity: true },
+          );
           return byEmail.id;
         }
         const byInvitation = await invitationForEmail(em, identity.email);
@@ -162,7 +210,11 @@ export async function createOidcRouter(ds: DataSource, settings: RuntimeSettings
         res.redirect(303, '/');
         return;
       }
-      res.redirect(303, client.buildEndSessionUrl(cfg, { client_id: oidc.clientId, post_logout_redirect_uri: `${settings.publicUrl}/` }).href);
+      res.redirect(
+        303,
+        client.buildEndSessionUrl(cfg, { client_id: oidc.clientId, post_logout_redirect_uri: `${settings.publicUrl}/` })
+          .href,
+      );
     } catch {
       res.redirect(303, '/');
     }

@@ -17,10 +17,19 @@ function zxcvbn(): ZxcvbnFactory {
 }
 
 /** The problem with a new password (bokmål), or null when it may be used. */
-export function passwordProblem(password: string, about: { email?: string | null; name?: string | null } = {}): string | null {
+export function passwordProblem(
+  password: string,
+  about: { email?: string | null; name?: string | null } = {},
+): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Passordet må ha minst ${PASSWORD_MIN_LENGTH} tegn.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Passordet kan ha høyst ${PASSWORD_MAX_LENGTH} tegn.`;
-  const own = [about.email, about.email?.split('@')[0], ...(about.name?.split(/\s+/) ?? []), 'samordna', 'krisesenter'].filter((x): x is string => !!x && x.length > 2);
+  const own = [
+    about.email,
+    about.email?.split('@')[0],
+    ...(about.name?.split(/\s+/) ?? []),
+    'samordna',
+    'krisesenter',
+  ].filter((x): x is string => !!x && x.length > 2);
   const result = zxcvbn().check(password, own);
   if (result.score < MIN_SCORE) {
     return 'Passordet er for lett å gjette (vanlige passord, navn, datoer, tastaturmønstre og gjentakelser avvises). Bruk gjerne flere tilfeldige ord.';

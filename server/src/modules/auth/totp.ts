@@ -7,7 +7,8 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-const totpFor = (secret: string, label = '') => new TOTP({ issuer: TOTP_ISSUER, label, secret: Secret.fromBase32(secret) });
+const totpFor = (secret: string, label = '') =>
+  new TOTP({ issuer: TOTP_ISSUER, label, secret: Secret.fromBase32(secret) });
 
 /** The otpauth:// link an authenticator app reads (as a QR code or pasted). */
 export function totpUri(email: string, secret: string): string {

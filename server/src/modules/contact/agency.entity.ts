@@ -1,5 +1,17 @@
 import { Field, Int, ID, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { AGENCY_KINDS, type AgencyKind } from '@samordna/domain';
 import { AgencyKindEnum, checkIn } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';

@@ -42,7 +42,10 @@ export class ContactInput {
   @Field(() => String, { nullable: true })
   email?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Make this the municipality's single contact point (moves it from any other)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Make this the municipality's single contact point (moves it from any other).",
+  })
   isContactPoint?: boolean;
 
   @Field(() => Boolean, { nullable: true })
@@ -69,7 +72,10 @@ export class AgencyFilter {
 
 @InputType()
 export class ContactFilter extends AgencyFilter {
-  @Field(() => Boolean, { nullable: true, description: 'Only contacts not verified within staleAfterMonths (true) or only fresh ones (false).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only contacts not verified within staleAfterMonths (true) or only fresh ones (false).',
+  })
   stale?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'Months before a verification goes stale (6 by default).' })

@@ -43,7 +43,9 @@ export class AgencyResolver {
   }
 
   @Authorized()
-  @Mutation(() => ContactPerson, { description: '«Ny etat»: a new agency with its first contact person, saved together (same rights as contacts).' })
+  @Mutation(() => ContactPerson, {
+    description: '«Ny etat»: a new agency with its first contact person, saved together (same rights as contacts).',
+  })
   createAgencyWithContact(@Ctx() ctx: AppContext, @Arg('input', () => NewAgencyInput) input: NewAgencyInput) {
     return createAgencyWithContact(ctx, input);
   }
@@ -66,12 +68,18 @@ export class AgencyResolver {
   }
 
   @Authorized()
-  @Mutation(() => Municipality, { description: "Sets (or with phone null, erases) the municipality's switchboard: its director or an administrator." })
+  @Mutation(() => Municipality, {
+    description: "Sets (or with phone null, erases) the municipality's switchboard: its director or an administrator.",
+  })
   setMunicipalitySwitchboard(
     @Ctx() ctx: AppContext,
     @Arg('kommunenummer') kommunenummer: string,
     @Arg('phone', () => String, { nullable: true }) phone?: string | null,
-    @Arg('source', () => String, { nullable: true, description: 'Where the number comes from; by default who registered it and when.' }) source?: string | null,
+    @Arg('source', () => String, {
+      nullable: true,
+      description: 'Where the number comes from; by default who registered it and when.',
+    })
+    source?: string | null,
   ) {
     return setSwitchboard(ctx, kommunenummer, phone, source);
   }
@@ -82,14 +90,22 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => [ContactPerson], { description: 'Contact point first.' })
-  contacts(@Root() a: Agency, @Ctx() ctx: AppContext, @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive?: boolean) {
-    return ctx.loaders.contactsByAgency.load(a.id).then((list) => (includeInactive ? list : list.filter((c) => c.active)));
+  contacts(
+    @Root() a: Agency,
+    @Ctx() ctx: AppContext,
+    @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive?: boolean,
+  ) {
+    return ctx.loaders.contactsByAgency
+      .load(a.id)
+      .then((list) => (includeInactive ? list : list.filter((c) => c.active)));
   }
 }
 
 @Resolver(() => ContactPerson)
 export class ContactResolver {
-  @Query(() => ContactPage, { description: 'Contacts by municipality, centre, agency kind; stale: true for those needing verification.' })
+  @Query(() => ContactPage, {
+    description: 'Contacts by municipality, centre, agency kind; stale: true for those needing verification.',
+  })
   contacts(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => ContactFilter, { nullable: true }) filter?: ContactFilter,

@@ -37,9 +37,14 @@ type Page = { limit?: number | null; offset?: number | null };
 /** Member municipalities of a centre today: the one membership rule (packages/domain/membership.ts). */
 const CENTRE_MUNICIPALITIES = centreMembersSql(':centreId', ':today');
 
-function whereAgency<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, f: z.infer<typeof agencyFilterSchema>) {
+function whereAgency<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  f: z.infer<typeof agencyFilterSchema>,
+) {
   if (f.kommunenummer) qb.andWhere(`${alias}.kommunenummer = :k`, { k: f.kommunenummer });
-  if (f.centreId) qb.andWhere(`${alias}.kommunenummer IN ${CENTRE_MUNICIPALITIES}`, { centreId: f.centreId, today: todayInNorway() });
+  if (f.centreId)
+    qb.andWhere(`${alias}.kommunenummer IN ${CENTRE_MUNICIPALITIES}`, { centreId: f.centreId, today: todayInNorway() });
   if (f.kinds?.length) qb.andWhere(`${alias}.kind IN (:...kinds)`, { kinds: f.kinds });
   return qb;
 }
@@ -59,7 +64,12 @@ export async function listAgencies(ctx: AppContext, filterInput: AgencyFilter | 
   return { items, totalCount };
 }
 
-export async function listContacts(ctx: AppContext, filterInput: ContactFilter | null | undefined, page: Page, now = new Date()) {
+export async function listContacts(
+  ctx: AppContext,
+  filterInput: ContactFilter | null | undefined,
+  page: Page,
+  now = new Date(),
+) {
   const filter = parseInput(contactFilterSchema, filterInput ?? {}, 'filter');
   const { limit, offset } = parsePaging(page);
   const months = filter.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
@@ -75,7 +85,10 @@ export async function listContacts(ctx: AppContext, filterInput: ContactFilter |
   const staleSql = staleContactSql('c.verified_at', ':months', ':now');
   if (filter.stale === true) qb.andWhere(staleSql, { months, now });
   if (filter.stale === false) qb.andWhere(`NOT ${staleSql}`, { months, now });
-  qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).addOrderBy('a.kind').addOrderBy(`c.name COLLATE ${NB_COLLATION}`).addOrderBy('c.id');
+  qb.orderBy(`m.name COLLATE ${NB_COLLATION}`)
+    .addOrderBy('a.kind')
+    .addOrderBy(`c.name COLLATE ${NB_COLLATION}`)
+    .addOrderBy('c.id');
   const [items, totalCount] = await qb.offset(offset).limit(limit).getManyAndCount();
   for (const c of items) ctx.loaders.contactById.prime(c.id, c);
   return { items, totalCount };
@@ -88,18 +101,36 @@ const CONTACT = ['ContactPerson', 'Fant ikke kontaktpersonen.'] as const;
  * changed. A missing agency named by another argument (`field`) is that argument's error for
  * administrators.
  */
-async function findAgency(em: EntityManager, ctx: AppContext, id: string, field: string, { lock = false } = {}): Promise<Agency> {
+async function findAgency(
+  em: EntityManager,
+  ctx: AppContext,
+  id: string,
+  field: string,
+  { lock = false } = {},
+): Promise<Agency> {
   requireUser(ctx);
-  const agency = await em.getRepository(Agency).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!agency) throw field !== 'id' && isAdmin(ctx.auth!.grants) ? badInput(field, 'Fant ikke etaten.') : missing(ctx, notFound('Agency', id, 'Fant ikke etaten.'));
+  const agency = await em
+    .getRepository(Agency)
+    .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  if (!agency)
+    throw field !== 'id' && isAdmin(ctx.auth!.grants)
+      ? badInput(field, 'Fant ikke etaten.')
+      : missing(ctx, notFound('Agency', id, 'Fant ikke etaten.'));
   await assertMunicipality(em, ctx, agency.kommunenummer);
   return agency;
 }
 
 /** A contact person the user may manage, with its agency; `lock` when the contact is changed or erased. */
-export async function findContactInScope(em: EntityManager, ctx: AppContext, id: string, { lock = false } = {}): Promise<{ contact: ContactPerson; agency: Agency }> {
+export async function findContactInScope(
+  em: EntityManager,
+  ctx: AppContext,
+  id: string,
+  { lock = false } = {},
+): Promise<{ contact: ContactPerson; agency: Agency }> {
   requireUser(ctx);
-  const contact = lock ? await lockOrMissing(em, ctx, ContactPerson, id, CONTACT) : await em.getRepository(ContactPerson).findOneBy({ id });
+  const contact = lock
+    ? await lockOrMissing(em, ctx, ContactPerson, id, CONTACT)
+    : await em.getRepository(ContactPerson).findOneBy({ id });
   if (!contact) throw missing(ctx, notFound(CONTACT[0], id, CONTACT[1]));
   return { contact, agency: await findAgency(em, ctx, contact.agencyId, 'id') };
 }
@@ -107,7 +138,10 @@ export async function findContactInScope(em: EntityManager, ctx: AppContext, id:
 async function assertMunicipality(em: EntityManager, ctx: AppContext, kommunenummer: string) {
   const grants = requireUser(ctx).grants;
   if (isAdmin(grants)) return;
-  assertAllowed(ctx, canManageMunicipalityContacts(grants, kommunenummer, await centresOfMunicipality(em, kommunenummer)));
+  assertAllowed(
+    ctx,
+    canManageMunicipalityContacts(grants, kommunenummer, await centresOfMunicipality(em, kommunenummer)),
+  );
 }
 
 export async function createAgency(ctx: AppContext, input: AgencyInput): Promise<Agency> {
@@ -125,10 +159,16 @@ export async function createAgency(ctx: AppContext, input: AgencyInput): Promise
   });
 }
 
-export async function updateAgency(ctx: AppContext, id: string, input: AgencyInput, expectedVersion?: number | null): Promise<Agency> {
+export async function updateAgency(
+  ctx: AppContext,
+  id: string,
+  input: AgencyInput,
+  expectedVersion?: number | null,
+): Promise<Agency> {
   const agencyId = parseInput(v.uuid('etat'), id, 'id');
   const data = parseInput(agencyFieldsSchema, input, 'input');
-  if (data.kommunenummer !== undefined) throw badInput('input.kommunenummer', 'En etat kan ikke flyttes til en annen kommune; opprett en ny.');
+  if (data.kommunenummer !== undefined)
+    throw badInput('input.kommunenummer', 'En etat kan ikke flyttes til en annen kommune; opprett en ny.');
   return transaction(ctx, async (em) => {
     const agency = await findAgency(em, ctx, agencyId, 'id', { lock: true });
     checkVersion(agency, expectedVersion, 'etaten');
@@ -142,7 +182,9 @@ export async function deleteAgency(ctx: AppContext, id: string): Promise<string>
   const agencyId = parseInput(v.uuid('etat'), id, 'id');
   return transaction(ctx, async (em) => {
     const agency = await findAgency(em, ctx, agencyId, 'id', { lock: true });
-    const contacts = await em.getRepository(ContactPerson).find({ where: { agencyId }, select: { id: true, name: true } });
+    const contacts = await em
+      .getRepository(ContactPerson)
+      .find({ where: { agencyId }, select: { id: true, name: true } });
     if (contacts.length) {
       throw inUse(
         `Etaten kan ikke slettes fordi den har ${contacts.length} kontaktperson${contacts.length === 1 ? '' : 'er'}: ${contacts.map((c) => c.name).join(', ')}.`,
@@ -159,14 +201,20 @@ export async function deleteAgency(ctx: AppContext, id: string): Promise<string>
  * One contact point per municipality (a partial unique index holds it): making one clears the mark on
  * any other first, in that one's history too. Runs under the municipality's contact lock.
  */
-export async function clearOtherContactPoints(em: EntityManager, ctx: AppContext, contactId: string | null, kommunenummer: string) {
+export async function clearOtherContactPoints(
+  em: EntityManager,
+  ctx: AppContext,
+  contactId: string | null,
+  kommunenummer: string,
+) {
   const [moved]: [{ id: string }[], number] = await em.query(
     `UPDATE contact_person SET is_contact_point = false, updated_at = now(), version = version + 1
      WHERE id IS DISTINCT FROM $1 AND is_contact_point AND kommunenummer = $2
      RETURNING id`,
     [contactId, kommunenummer],
   );
-  for (const { id } of moved) await audit(em, ctx, 'UPDATE', 'ContactPerson', id, { isContactPoint: true }, { isContactPoint: false });
+  for (const { id } of moved)
+    await audit(em, ctx, 'UPDATE', 'ContactPerson', id, { isContactPoint: true }, { isContactPoint: false });
 }
 
 /** The municipality of an agency (for the contact lock before anything is locked), null when it is gone. */
@@ -176,11 +224,18 @@ async function municipalityOfAgency(em: EntityManager, agencyId: string): Promis
 }
 
 /** Saves a new contact at an agency already in scope, under the municipality's contact lock. */
-async function insertContact(em: EntityManager, ctx: AppContext, agency: Agency, data: Omit<z.infer<typeof createContactSchema>, 'agencyId'>): Promise<ContactPerson> {
+async function insertContact(
+  em: EntityManager,
+  ctx: AppContext,
+  agency: Agency,
+  data: Omit<z.infer<typeof createContactSchema>, 'agencyId'>,
+): Promise<ContactPerson> {
   if (data.isContactPoint) await clearOtherContactPoints(em, ctx, null, agency.kommunenummer);
   // The creator vouches for what they just typed: a new contact starts verified by them, not stale.
   const verified = { verifiedAt: new Date(), verifiedBy: requireUser(ctx).name };
-  const contact = await em.getRepository(ContactPerson).save(em.getRepository(ContactPerson).create({ ...data, agencyId: agency.id, ...verified }));
+  const contact = await em
+    .getRepository(ContactPerson)
+    .save(em.getRepository(ContactPerson).create({ ...data, agencyId: agency.id, ...verified }));
   await audit(em, ctx, 'CREATE', 'ContactPerson', contact.id, null, contact);
   return contact;
 }
@@ -216,7 +271,12 @@ export async function createAgencyWithContact(ctx: AppContext, input: NewAgencyI
   });
 }
 
-export async function updateContact(ctx: AppContext, id: string, input: ContactInput, expectedVersion?: number | null): Promise<ContactPerson> {
+export async function updateContact(
+  ctx: AppContext,
+  id: string,
+  input: ContactInput,
+  expectedVersion?: number | null,
+): Promise<ContactPerson> {
   const contactId = parseInput(v.uuid('kontaktperson'), id, 'id');
   const data = parseInput(contactFieldsSchema, input, 'input');
   requireUser(ctx);
@@ -224,10 +284,16 @@ export async function updateContact(ctx: AppContext, id: string, input: ContactI
     // Lock order (transaction.ts): the municipalities' contacts (now and after a move), then the contact.
     const [row] = await em.query(`SELECT kommunenummer FROM contact_person WHERE id = $1`, [contactId]);
     const target = data.agencyId ? await municipalityOfAgency(em, data.agencyId) : null;
-    await lockMunicipalityContacts(em, [row?.kommunenummer, target].filter((k): k is string => !!k));
+    await lockMunicipalityContacts(
+      em,
+      [row?.kommunenummer, target].filter((k): k is string => !!k),
+    );
     const { contact, agency: current } = await findContactInScope(em, ctx, contactId, { lock: true });
     checkVersion(contact, expectedVersion, 'kontaktpersonen');
-    const agency = data.agencyId && data.agencyId !== contact.agencyId ? await findAgency(em, ctx, data.agencyId, 'input.agencyId') : current;
+    const agency =
+      data.agencyId && data.agencyId !== contact.agencyId
+        ? await findAgency(em, ctx, data.agencyId, 'input.agencyId')
+        : current;
     const merged = { ...contact, ...definedOnly(data) };
     if (merged.isContactPoint) await clearOtherContactPoints(em, ctx, contact.id, agency.kommunenummer);
     const saved = await em.getRepository(ContactPerson).save(merged);
@@ -262,16 +328,33 @@ export async function deleteContact(ctx: AppContext, id: string): Promise<string
 }
 
 /** Marks one or many contacts as verified now, by the named person. All or nothing. */
-export async function verifyContacts(ctx: AppContext, ids: string[], verifiedBy: string, now = new Date()): Promise<ContactPerson[]> {
-  const list = parseInput(z.array(v.uuid('kontaktperson')).min(1, 'Velg minst én kontaktperson.').max(1000), ids, 'ids');
+export async function verifyContacts(
+  ctx: AppContext,
+  ids: string[],
+  verifiedBy: string,
+  now = new Date(),
+): Promise<ContactPerson[]> {
+  const list = parseInput(
+    z.array(v.uuid('kontaktperson')).min(1, 'Velg minst én kontaktperson.').max(1000),
+    ids,
+    'ids',
+  );
   const by = parseInput(v.text('Bekreftet av', 200), verifiedBy, 'verifiedBy');
   const unique = [...new Set(list)];
   requireUser(ctx);
   return transaction(ctx, async (em) => {
     // Lock order (transaction.ts): the municipalities' contacts, then the contacts in id order.
-    const municipalities: { kommunenummer: string }[] = await em.query(`SELECT DISTINCT kommunenummer FROM contact_person WHERE id = ANY($1::uuid[])`, [unique]);
-    await lockMunicipalityContacts(em, municipalities.map((m) => m.kommunenummer));
-    const found = await em.getRepository(ContactPerson).find({ where: unique.map((id) => ({ id })), order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const municipalities: { kommunenummer: string }[] = await em.query(
+      `SELECT DISTINCT kommunenummer FROM contact_person WHERE id = ANY($1::uuid[])`,
+      [unique],
+    );
+    await lockMunicipalityContacts(
+      em,
+      municipalities.map((m) => m.kommunenummer),
+    );
+    const found = await em
+      .getRepository(ContactPerson)
+      .find({ where: unique.map((id) => ({ id })), order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     if (found.length !== unique.length) {
       const absent = unique.filter((id) => !found.some((c) => c.id === id));
       if (!isAdmin(ctx.auth!.grants)) throw forbidden();
@@ -279,9 +362,19 @@ export async function verifyContacts(ctx: AppContext, ids: string[], verifiedBy:
     }
     // Scope once per municipality, then one UPDATE and one audit INSERT for all of them.
     const agencies = await em.getRepository(Agency).findBy({ id: In([...new Set(found.map((c) => c.agencyId))]) });
-    for (const kommunenummer of new Set(agencies.map((a) => a.kommunenummer))) await assertMunicipality(em, ctx, kommunenummer);
-    await em.query(`UPDATE contact_person SET verified_at = $1, verified_by = $2, version = version + 1, updated_at = now() WHERE id = ANY($3::uuid[])`, [now, by, unique]);
-    await auditMany(em, ctx, 'VERIFY', 'ContactPerson', found.map((c) => ({ id: c.id, before: c, after: { ...c, verifiedAt: now, verifiedBy: by } })));
+    for (const kommunenummer of new Set(agencies.map((a) => a.kommunenummer)))
+      await assertMunicipality(em, ctx, kommunenummer);
+    await em.query(
+      `UPDATE contact_person SET verified_at = $1, verified_by = $2, version = version + 1, updated_at = now() WHERE id = ANY($3::uuid[])`,
+      [now, by, unique],
+    );
+    await auditMany(
+      em,
+      ctx,
+      'VERIFY',
+      'ContactPerson',
+      found.map((c) => ({ id: c.id, before: c, after: { ...c, verifiedAt: now, verifiedBy: by } })),
+    );
     return em.getRepository(ContactPerson).findBy(unique.map((id) => ({ id })));
   });
 }
@@ -295,7 +388,12 @@ export const switchboardSchema = z.object({
  * The municipality's switchboard (sentralbord), set by its own users (its director; administrators).
  * A number carries its source: the one given (a URL), or who registered it and when. null erases it.
  */
-export async function setSwitchboard(ctx: AppContext, kommunenummer: string, phone: string | null | undefined, source?: string | null): Promise<Municipality> {
+export async function setSwitchboard(
+  ctx: AppContext,
+  kommunenummer: string,
+  phone: string | null | undefined,
+  source?: string | null,
+): Promise<Municipality> {
   const k = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
   const data = parseInput(switchboardSchema, { phone, source }, 'input');
   const user = requireUser(ctx);
@@ -304,7 +402,9 @@ export async function setSwitchboard(ctx: AppContext, kommunenummer: string, pho
     const before = await repo.findOne({ where: { kommunenummer: k }, lock: { mode: 'pessimistic_write' } });
     if (!before) throw missing(ctx, notFound('Municipality', k, `Fant ingen kommune med kommunenummer ${k}.`));
     assertAllowed(ctx, canActForMunicipality(user.grants, k));
-    const switchboardSource = data.phone ? (data.source ?? `Registrert av ${user.name}, ${formatDate(todayInNorway())}`) : null;
+    const switchboardSource = data.phone
+      ? (data.source ?? `Registrert av ${user.name}, ${formatDate(todayInNorway())}`)
+      : null;
     const saved = await repo.save({ ...before, switchboardPhone: data.phone, switchboardSource });
     await audit(em, ctx, 'UPDATE', 'Municipality', k, before, saved);
     ctx.loaders.municipalityByNumber.clear(k).prime(k, saved);

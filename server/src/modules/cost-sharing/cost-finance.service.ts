@@ -1,5 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { canManageFinance, checkCostModel, modelOf, canSeeStayCharges, canSetCostTerms, CostModelError, isAdmin, todayInNorway, type CostModel } from '@samordna/domain';
+import {
+  canManageFinance,
+  checkCostModel,
+  modelOf,
+  canSeeStayCharges,
+  canSetCostTerms,
+  CostModelError,
+  isAdmin,
+  todayInNorway,
+  type CostModel,
+} from '@samordna/domain';
 import { assertAllowed, checkVersion, missing, notMember, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
@@ -13,7 +23,15 @@ import { isMemberOfCentreDuring } from '../agreement/membership';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
-import { budgetSchema, chargeSchema, investmentSchema, type BudgetInput, type ExtraChargeInput, type InvestmentInput, type InvestmentSummary } from './cost.inputs';
+import {
+  budgetSchema,
+  chargeSchema,
+  investmentSchema,
+  type BudgetInput,
+  type ExtraChargeInput,
+  type InvestmentInput,
+  type InvestmentSummary,
+} from './cost.inputs';
 import { costTermsSchema, paramsFromTerms } from './cost.service';
 import type { CostTermsInput } from './cost.types';
 import { transaction } from '../../app/transaction';
@@ -24,9 +42,16 @@ const YEAR = v.year();
  * Finance staff of the host municipality (or an administrator) manage a centre's money. The centre is
  * locked, so changes to its money queue (two first saves of a year's budget cannot both insert).
  */
-async function assertFinance(em: EntityManager, ctx: AppContext, centreId: string, field = 'centreId'): Promise<CrisisCentre> {
+async function assertFinance(
+  em: EntityManager,
+  ctx: AppContext,
+  centreId: string,
+  field = 'centreId',
+): Promise<CrisisCentre> {
   requireUser(ctx);
-  const centre = await em.getRepository(CrisisCentre).findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
+  const centre = await em
+    .getRepository(CrisisCentre)
+    .findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
   if (!centre) throw missing(ctx, badInput(field, 'Fant ikke krisesenteret.'));
   assertAllowed(ctx, canManageFinance(ctx.auth!.grants, centre.hostKommunenummer));
   return centre;
@@ -44,11 +69,18 @@ export async function extraCharges(ctx: AppContext, centreId: string, year: numb
   if (grants.length === 0) return [];
   const centre = await ctx.loaders.centreById.load(id);
   if (!centre) return [];
-  const rows = await ctx.dataSource.getRepository(ExtraCharge).find({ where: { centreId: id, year: y }, order: { kommunenummer: 'ASC', createdAt: 'ASC' } });
+  const rows = await ctx.dataSource
+    .getRepository(ExtraCharge)
+    .find({ where: { centreId: id, year: y }, order: { kommunenummer: 'ASC', createdAt: 'ASC' } });
   return rows.filter((c) => canSeeStayCharges(grants, centre.hostKommunenummer, c.kommunenummer));
 }
 
-export async function investmentSummary(ctx: AppContext, centreId: string, fromYear: number, toYear: number): Promise<InvestmentSummary> {
+export async function investmentSummary(
+  ctx: AppContext,
+  centreId: string,
+  fromYear: number,
+  toYear: number,
+): Promise<InvestmentSummary> {
   const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const from = parseInput(YEAR, fromYear, 'fromYear');
   const to = parseInput(YEAR, toYear, 'toYear');
@@ -65,17 +97,40 @@ export async function investmentSummary(ctx: AppContext, centreId: string, fromY
   if (!row) throw notFound('CrisisCentre', id, 'Fant ikke krisesenteret.');
   const total = Number(row.total);
   const hostAlone = Number(row.host_alone);
-  return { fromYear: from, toYear: to, totalOre: total, hostAloneOre: hostAlone, sharedOre: Number(row.shared), hostAloneShare: total ? hostAlone / total : 0 };
+  return {
+    fromYear: from,
+    toYear: to,
+    totalOre: total,
+    hostAloneOre: hostAlone,
+    sharedOre: Number(row.shared),
+    hostAloneShare: total ? hostAlone / total : 0,
+  };
 }
 
-export async function setCentreBudget(ctx: AppContext, centreId: string, year: number, input: BudgetInput, expectedVersion?: number | null): Promise<CentreBudget> {
+export async function setCentreBudget(
+  ctx: AppContext,
+  centreId: string,
+  year: number,
+  input: BudgetInput,
+  expectedVersion?: number | null,
+): Promise<CentreBudget> {
   const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const y = parseInput(YEAR, year, 'year');
   const data = parseInput(budgetSchema, input, 'input');
   const net = data.operatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0);
-  if (net < 0) throw badInput('input.stateFundingOre', 'Tilskuddene og de andre inntektene kan ikke være større enn driftskostnaden.');
-  if (data.actualOperatingCostOre != null && data.actualOperatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0) < 0) {
-    throw badInput('input.actualOperatingCostOre', 'De faktiske kostnadene kan ikke være mindre enn tilskuddene og de andre inntektene.');
+  if (net < 0)
+    throw badInput(
+      'input.stateFundingOre',
+      'Tilskuddene og de andre inntektene kan ikke være større enn driftskostnaden.',
+    );
+  if (
+    data.actualOperatingCostOre != null &&
+    data.actualOperatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0) < 0
+  ) {
+    throw badInput(
+      'input.actualOperatingCostOre',
+      'De faktiske kostnadene kan ikke være mindre enn tilskuddene og de andre inntektene.',
+    );
   }
   return transaction(ctx, async (em) => {
     await assertFinance(em, ctx, id);
@@ -87,17 +142,29 @@ export async function setCentreBudget(ctx: AppContext, centreId: string, year: n
       operatingCostOre: data.operatingCostOre,
       stateFundingOre: data.stateFundingOre ?? 0,
       projectFundingOre: data.projectFundingOre ?? 0,
-      actualOperatingCostOre: data.actualOperatingCostOre === undefined ? (existing?.actualOperatingCostOre ?? null) : data.actualOperatingCostOre,
+      actualOperatingCostOre:
+        data.actualOperatingCostOre === undefined
+          ? (existing?.actualOperatingCostOre ?? null)
+          : data.actualOperatingCostOre,
       note: data.note,
       isExample: false,
     });
-    await audit(em, ctx, existing ? 'UPDATE' : 'CREATE', 'CentreBudget', saved.id, existing ? { ...existing } : null, saved);
+    await audit(
+      em,
+      ctx,
+      existing ? 'UPDATE' : 'CREATE',
+      'CentreBudget',
+      saved.id,
+      existing ? { ...existing } : null,
+      saved,
+    );
     return saved;
   });
 }
 
 async function assertMunicipalityExists(em: EntityManager, kommunenummer: string, field: string) {
-  if (!(await em.getRepository(Municipality).existsBy({ kommunenummer }))) throw badInput(field, `Fant ingen kommune med kommunenummer ${kommunenummer}.`);
+  if (!(await em.getRepository(Municipality).existsBy({ kommunenummer })))
+    throw badInput(field, `Fant ingen kommune med kommunenummer ${kommunenummer}.`);
 }
 
 export async function createExtraCharge(ctx: AppContext, input: ExtraChargeInput): Promise<ExtraCharge> {
@@ -107,8 +174,14 @@ export async function createExtraCharge(ctx: AppContext, input: ExtraChargeInput
     await assertMunicipalityExists(em, data.kommunenummer, 'input.kommunenummer');
     const centre = await assertFinance(em, ctx, data.centreId, 'input.centreId');
     // A charge bills a member: the municipality must belong to the centre at some time in the year.
-    if (!(await isMemberOfCentreDuring(em, centre.id, data.kommunenummer, `${data.year}-01-01`, `${data.year}-12-31`))) {
-      throw notMember(ctx, 'input.kommunenummer', `${data.kommunenummer} er ikke medlem av ${centre.name} i ${data.year}; tilleggskostnader kan bare føres på medlemmer.`);
+    if (
+      !(await isMemberOfCentreDuring(em, centre.id, data.kommunenummer, `${data.year}-01-01`, `${data.year}-12-31`))
+    ) {
+      throw notMember(
+        ctx,
+        'input.kommunenummer',
+        `${data.kommunenummer} er ikke medlem av ${centre.name} i ${data.year}; tilleggskostnader kan bare føres på medlemmer.`,
+      );
     }
     const charge = await em.getRepository(ExtraCharge).save(em.getRepository(ExtraCharge).create(data));
     await audit(em, ctx, 'CREATE', 'ExtraCharge', charge.id, null, charge);
@@ -122,8 +195,20 @@ export async function createInvestment(ctx: AppContext, input: InvestmentInput):
   return transaction(ctx, async (em) => {
     await assertMunicipalityExists(em, data.paidByKommunenummer, 'input.paidByKommunenummer');
     const centre = await assertFinance(em, ctx, data.centreId, 'input.centreId');
-    if (!(await isMemberOfCentreDuring(em, centre.id, data.paidByKommunenummer, `${data.year}-01-01`, `${data.year}-12-31`))) {
-      throw notMember(ctx, 'input.paidByKommunenummer', `${data.paidByKommunenummer} er ikke vertskommune eller medlem av ${centre.name} i ${data.year}.`);
+    if (
+      !(await isMemberOfCentreDuring(
+        em,
+        centre.id,
+        data.paidByKommunenummer,
+        `${data.year}-01-01`,
+        `${data.year}-12-31`,
+      ))
+    ) {
+      throw notMember(
+        ctx,
+        'input.paidByKommunenummer',
+        `${data.paidByKommunenummer} er ikke vertskommune eller medlem av ${centre.name} i ${data.year}.`,
+      );
     }
     const investment = await em.getRepository(Investment).save(em.getRepository(Investment).create(data));
     await audit(em, ctx, 'CREATE', 'Investment', investment.id, null, investment);
@@ -132,7 +217,12 @@ export async function createInvestment(ctx: AppContext, input: InvestmentInput):
 }
 
 /** Deletes a charge or an investment: found under its centre's lock, so two deletes cannot both be audited. */
-async function deleteCentreCost(ctx: AppContext, target: typeof ExtraCharge | typeof Investment, id: string, [entity, message]: readonly [string, string]): Promise<string> {
+async function deleteCentreCost(
+  ctx: AppContext,
+  target: typeof ExtraCharge | typeof Investment,
+  id: string,
+  [entity, message]: readonly [string, string],
+): Promise<string> {
   requireUser(ctx);
   return transaction(ctx, async (em) => {
     const found = await em.getRepository(target).findOneBy({ id });
@@ -147,11 +237,17 @@ async function deleteCentreCost(ctx: AppContext, target: typeof ExtraCharge | ty
 }
 
 export function deleteExtraCharge(ctx: AppContext, id: string): Promise<string> {
-  return deleteCentreCost(ctx, ExtraCharge, parseInput(v.uuid('tilleggskostnad'), id, 'id'), ['ExtraCharge', 'Fant ikke tilleggskostnaden.']);
+  return deleteCentreCost(ctx, ExtraCharge, parseInput(v.uuid('tilleggskostnad'), id, 'id'), [
+    'ExtraCharge',
+    'Fant ikke tilleggskostnaden.',
+  ]);
 }
 
 export function deleteInvestment(ctx: AppContext, id: string): Promise<string> {
-  return deleteCentreCost(ctx, Investment, parseInput(v.uuid('investering'), id, 'id'), ['Investment', 'Fant ikke investeringen.']);
+  return deleteCentreCost(ctx, Investment, parseInput(v.uuid('investering'), id, 'id'), [
+    'Investment',
+    'Fant ikke investeringen.',
+  ]);
 }
 
 /**
@@ -159,10 +255,18 @@ export function deleteInvestment(ctx: AppContext, id: string): Promise<string> {
  * is checked against the budget when the year is computed): catches shares that do not add up and the
  * like, as BAD_USER_INPUT at `${field}.<param>`.
  */
-export async function checkCostTerms(em: EntityManager, model: CostModel, parties: readonly { kommunenummer: string; role: PartyRole }[], field: string): Promise<void> {
+export async function checkCostTerms(
+  em: EntityManager,
+  model: CostModel,
+  parties: readonly { kommunenummer: string; role: PartyRole }[],
+  field: string,
+): Promise<void> {
   // The latest figure per municipality, read in the caller's transaction (no second connection).
   const figures: { kommunenummer: string; population: number }[] = parties.length
-    ? await em.query(`SELECT DISTINCT ON (kommunenummer) kommunenummer, population FROM municipality_population WHERE kommunenummer = ANY($1) ORDER BY kommunenummer, year DESC`, [parties.map((p) => p.kommunenummer)])
+    ? await em.query(
+        `SELECT DISTINCT ON (kommunenummer) kommunenummer, population FROM municipality_population WHERE kommunenummer = ANY($1) ORDER BY kommunenummer, year DESC`,
+        [parties.map((p) => p.kommunenummer)],
+      )
     : [];
   const costParties = parties.map((p) => ({
     kommunenummer: p.kommunenummer,
@@ -173,7 +277,8 @@ export async function checkCostTerms(em: EntityManager, model: CostModel, partie
   try {
     checkCostModel(model, costParties);
   } catch (e) {
-    if (e instanceof CostModelError) throw badInput(`${field}.${e.field.replace(/^model\.?/, '') || 'model'}`, e.message);
+    if (e instanceof CostModelError)
+      throw badInput(`${field}.${e.field.replace(/^model\.?/, '') || 'model'}`, e.message);
     throw e;
   }
 }
@@ -183,18 +288,28 @@ export async function checkCostTerms(em: EntityManager, model: CostModel, partie
  * today; under the agreement's lock. On an agreement in force the cost model changes by an approved
  * amendment, unless it is an invented example being replaced by the real one.
  */
-export async function setAgreementCostTerms(ctx: AppContext, agreementId: string, terms: CostTermsInput, expectedVersion?: number | null): Promise<Agreement> {
+export async function setAgreementCostTerms(
+  ctx: AppContext,
+  agreementId: string,
+  terms: CostTermsInput,
+  expectedVersion?: number | null,
+): Promise<Agreement> {
   requireUser(ctx);
   const id = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
   const t = parseInput(costTermsSchema, terms, 'terms');
   const params = paramsFromTerms(t);
   return transaction(ctx, async (em) => {
     const agreement = await lockOrMissing(em, ctx, Agreement, id, ['Agreement', 'Fant ikke avtalen.']);
-    const centre = await em.getRepository(CrisisCentre).findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
+    const centre = await em
+      .getRepository(CrisisCentre)
+      .findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
     assertAllowed(ctx, canSetCostTerms(ctx.auth!.grants, centre.hostKommunenummer));
     checkVersion(agreement, expectedVersion, 'avtalen');
-    if (isBinding(agreement) && !isAdmin(ctx.auth!.grants) && !agreement.exampleFields.includes('costModel')) throw amendmentRequired('terms', 'Kostnadsmodellen');
-    const parties = (await em.getRepository(AgreementParty).findBy({ agreementId: agreement.id })).filter((p) => isCurrentParty(p, todayInNorway()));
+    if (isBinding(agreement) && !isAdmin(ctx.auth!.grants) && !agreement.exampleFields.includes('costModel'))
+      throw amendmentRequired('terms', 'Kostnadsmodellen');
+    const parties = (await em.getRepository(AgreementParty).findBy({ agreementId: agreement.id })).filter((p) =>
+      isCurrentParty(p, todayInNorway()),
+    );
     await checkCostTerms(em, modelOf(t.model, params), parties, 'terms');
     const saved = await em.getRepository(Agreement).save({
       ...agreement,

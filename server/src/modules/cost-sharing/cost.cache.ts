@@ -11,12 +11,21 @@ import { loadCostData, type CostData } from './cost.service';
  */
 const caches = new WeakMap<DataSource, VersionedCache<CostData>>();
 
-export function cachedCostData(ctx: AppContext, centreIds: string[], years: number[], extraMunicipalities: string[] = []): Promise<CostData> {
+export function cachedCostData(
+  ctx: AppContext,
+  centreIds: string[],
+  years: number[],
+  extraMunicipalities: string[] = [],
+): Promise<CostData> {
   let cache = caches.get(ctx.dataSource);
   if (!cache) {
     cache = new VersionedCache<CostData>(dataVersionOf(ctx.dataSource), 64);
     caches.set(ctx.dataSource, cache);
   }
-  const key = JSON.stringify([[...centreIds].sort(), [...years].sort((a, b) => a - b), [...new Set(extraMunicipalities)].sort()]);
+  const key = JSON.stringify([
+    [...centreIds].sort(),
+    [...years].sort((a, b) => a - b),
+    [...new Set(extraMunicipalities)].sort(),
+  ]);
   return cache.get(key, () => loadCostData(ctx.dataSource, centreIds, years, extraMunicipalities), ctx.dataVersion);
 }

@@ -1,5 +1,19 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn, UpdateDateColumn, type Relation, type ValueTransformer } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+  UpdateDateColumn,
+  type Relation,
+  type ValueTransformer,
+} from 'typeorm';
 import { checkIn, enumOf } from '../../app/enums';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -12,16 +26,25 @@ export const oreTransformer: ValueTransformer = {
 
 export const EXTRA_CHARGE_KINDS = ['CHILD_TRANSPORT', 'FOOD', 'OTHER'] as const;
 export type ExtraChargeKind = (typeof EXTRA_CHARGE_KINDS)[number];
-export const ExtraChargeKindEnum = enumOf(EXTRA_CHARGE_KINDS, 'ExtraChargeKind', 'Extra charges billed per resident: child transport to school, food, other.');
+export const ExtraChargeKindEnum = enumOf(
+  EXTRA_CHARGE_KINDS,
+  'ExtraChargeKind',
+  'Extra charges billed per resident: child transport to school, food, other.',
+);
 
 export const INVESTMENT_KINDS = ['SECURITY', 'BUILDING', 'SERVICE_EXPANSION'] as const;
 export type InvestmentKind = (typeof INVESTMENT_KINDS)[number];
 export const InvestmentKindEnum = enumOf(INVESTMENT_KINDS, 'InvestmentKind');
 
-@ObjectType({ description: "A centre's budget for a year, in øre. Net = operating cost − state funding − project funding." })
+@ObjectType({
+  description: "A centre's budget for a year, in øre. Net = operating cost − state funding − project funding.",
+})
 @Entity('centre_budget')
 @Index('UQ_centre_budget_year', ['centreId', 'year'], { unique: true })
-@Check('CHK_centre_budget_amounts', `"operating_cost_ore" >= 0 AND "state_funding_ore" >= 0 AND "project_funding_ore" >= 0`)
+@Check(
+  'CHK_centre_budget_amounts',
+  `"operating_cost_ore" >= 0 AND "state_funding_ore" >= 0 AND "project_funding_ore" >= 0`,
+)
 @Check('CHK_centre_budget_actual', `"actual_operating_cost_ore" IS NULL OR "actual_operating_cost_ore" >= 0`)
 export class CentreBudget {
   @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
@@ -56,7 +79,10 @@ export class CentreBudget {
   @Column({ name: 'project_funding_ore', type: 'bigint', default: 0, transformer: oreTransformer })
   projectFundingOre: number;
 
-  @Field(() => Float, { nullable: true, description: 'Actual operating cost (øre), entered at year end for the settlement.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Actual operating cost (øre), entered at year end for the settlement.',
+  })
   @Column({ name: 'actual_operating_cost_ore', type: 'bigint', nullable: true, transformer: oreTransformer })
   actualOperatingCostOre: number | null;
 
@@ -182,7 +208,10 @@ export class Investment {
   @Column({ type: 'boolean', default: false })
   shared: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Years a host-only investment is depreciated over (null: all in its year).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Years a host-only investment is depreciated over (null: all in its year).',
+  })
   @Column({ name: 'depreciation_years', type: 'int', nullable: true })
   depreciationYears: number | null;
 

@@ -1,7 +1,14 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { z } from 'zod';
 import { v } from '../../app/validation';
-import { EXTRA_CHARGE_KINDS, ExtraChargeKindEnum, INVESTMENT_KINDS, InvestmentKindEnum, type ExtraChargeKind, type InvestmentKind } from './cost.entities';
+import {
+  EXTRA_CHARGE_KINDS,
+  ExtraChargeKindEnum,
+  INVESTMENT_KINDS,
+  InvestmentKindEnum,
+  type ExtraChargeKind,
+  type InvestmentKind,
+} from './cost.entities';
 
 @InputType({ description: 'Amounts in øre.' })
 export class BudgetInput {
@@ -14,7 +21,10 @@ export class BudgetInput {
   @Field(() => Float, { nullable: true, description: 'Other income (øre).' })
   projectFundingOre?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Actual operating cost at year end (øre), for the settlement; left out: unchanged, null: cleared.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Actual operating cost at year end (øre), for the settlement; left out: unchanged, null: cleared.',
+  })
   actualOperatingCostOre?: number | null;
 
   @Field(() => String, { nullable: true })
@@ -65,7 +75,10 @@ export class InvestmentInput {
   @Field({ description: 'Shared through the budget (true) or carried by the payer alone.' })
   shared: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Years to depreciate a host-only investment over (null: all in its year).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Years to depreciate a host-only investment over (null: all in its year).',
+  })
   depreciationYears?: number | null;
 
   @Field(() => String, { nullable: true })

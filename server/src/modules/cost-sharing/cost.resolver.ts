@@ -5,15 +5,45 @@ import { parseInput, v } from '../../app/validation';
 import { Agreement } from '../agreement/agreement.entity';
 import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import { BudgetInput, ExtraChargeInput, InvestmentInput, InvestmentSummary } from './cost.inputs';
-import { costDistribution, costSettlement, costTrend, municipalityCosts, simulateCostSharing, usageStatistics } from './cost.service';
-import { createExtraCharge, createInvestment, extraCharges, deleteExtraCharge, deleteInvestment, investmentSummary, setAgreementCostTerms, setCentreBudget } from './cost-finance.service';
-import { CostDistribution, CostSettlement, CostTerms, CostTermsInput, type CostParams, CostTrend, MunicipalityCosts, Simulation, SimulationInput, UsageStatistics } from './cost.types';
-
+import {
+  costDistribution,
+  costSettlement,
+  costTrend,
+  municipalityCosts,
+  simulateCostSharing,
+  usageStatistics,
+} from './cost.service';
+import {
+  createExtraCharge,
+  createInvestment,
+  extraCharges,
+  deleteExtraCharge,
+  deleteInvestment,
+  investmentSummary,
+  setAgreementCostTerms,
+  setCentreBudget,
+} from './cost-finance.service';
+import {
+  CostDistribution,
+  CostSettlement,
+  CostTerms,
+  CostTermsInput,
+  type CostParams,
+  CostTrend,
+  MunicipalityCosts,
+  Simulation,
+  SimulationInput,
+  UsageStatistics,
+} from './cost.types';
 
 @Resolver()
 export class CostSharingResolver {
   @Query(() => CostDistribution, { description: "Who pays what of a centre's net budget in a year, and why." })
-  costDistribution(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('year', () => Int) year: number) {
+  costDistribution(
+    @Ctx() ctx: AppContext,
+    @Arg('centreId', () => ID) centreId: string,
+    @Arg('year', () => Int) year: number,
+  ) {
     return costDistribution(ctx, centreId, year);
   }
 
@@ -42,13 +72,23 @@ export class CostSharingResolver {
     return simulateCostSharing(ctx, input);
   }
 
-  @Query(() => CostSettlement, { description: 'Budget against actual at year end, and the difference per municipality to charge or credit.' })
-  costSettlement(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('year', () => Int) year: number) {
+  @Query(() => CostSettlement, {
+    description: 'Budget against actual at year end, and the difference per municipality to charge or credit.',
+  })
+  costSettlement(
+    @Ctx() ctx: AppContext,
+    @Arg('centreId', () => ID) centreId: string,
+    @Arg('year', () => Int) year: number,
+  ) {
     return costSettlement(ctx, centreId, year);
   }
 
   @Query(() => UsageStatistics, { description: 'Use per member municipality, counts under 5 suppressed.' })
-  usageStatistics(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('year', () => Int) year: number) {
+  usageStatistics(
+    @Ctx() ctx: AppContext,
+    @Arg('centreId', () => ID) centreId: string,
+    @Arg('year', () => Int) year: number,
+  ) {
     return usageStatistics(ctx, centreId, year);
   }
 
@@ -59,9 +99,14 @@ export class CostSharingResolver {
   }
 
   @Query(() => [ExtraCharge], {
-    description: "A centre's extra charges in a year that you may see: all for finance of the host and administrators, your own municipality's for its director, none for others (they describe stays).",
+    description:
+      "A centre's extra charges in a year that you may see: all for finance of the host and administrators, your own municipality's for its director, none for others (they describe stays).",
   })
-  extraCharges(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('year', () => Int) year: number) {
+  extraCharges(
+    @Ctx() ctx: AppContext,
+    @Arg('centreId', () => ID) centreId: string,
+    @Arg('year', () => Int) year: number,
+  ) {
     return extraCharges(ctx, centreId, year);
   }
 
@@ -88,7 +133,11 @@ export class CostSharingResolver {
     @Arg('centreId', () => ID) centreId: string,
     @Arg('year', () => Int) year: number,
     @Arg('input', () => BudgetInput) input: BudgetInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version of the budget you saw, when replacing one.' }) expectedVersion?: number,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version of the budget you saw, when replacing one.',
+    })
+    expectedVersion?: number,
   ) {
     return setCentreBudget(ctx, centreId, year, input, expectedVersion);
   }
@@ -123,7 +172,11 @@ export class CostSharingResolver {
     @Ctx() ctx: AppContext,
     @Arg('agreementId', () => ID) agreementId: string,
     @Arg('terms', () => CostTermsInput) terms: CostTermsInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The agreement version you saw; CONFLICT if it has moved on.' }) expectedVersion?: number,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The agreement version you saw; CONFLICT if it has moved on.',
+    })
+    expectedVersion?: number,
   ) {
     return setAgreementCostTerms(ctx, agreementId, terms, expectedVersion);
   }

@@ -34,14 +34,40 @@ import { Agreement } from '../agreement/agreement.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { PopulationFigure } from '../municipality/population.entity';
-import { CentreBudget, ExtraCharge, Investment, KostraCentreFigure, KostraNationalAverage, UsageStat } from './cost.entities';
+import {
+  CentreBudget,
+  ExtraCharge,
+  Investment,
+  KostraCentreFigure,
+  KostraNationalAverage,
+  UsageStat,
+} from './cost.entities';
 import { cachedCostData } from './cost.cache';
-import type { CostDistribution, CostParams, CostSettlement, CostTrend, KostraComparison, MunicipalityCosts, PartyDifference, Simulation, SimulationInput, SimulationNoteCode, UsageStatistics } from './cost.types';
+import type {
+  CostDistribution,
+  CostParams,
+  CostSettlement,
+  CostTrend,
+  KostraComparison,
+  MunicipalityCosts,
+  PartyDifference,
+  Simulation,
+  SimulationInput,
+  SimulationNoteCode,
+  UsageStatistics,
+} from './cost.types';
 
 const YEAR = v.year();
 
 export const costTermsSchema = z.object({
-  model: z.enum(['PER_INHABITANT_HOST_RESIDUAL', 'HOST_EXCEPTION', 'BASE_PLUS_PER_INHABITANT', 'FIXED_SHARES', 'LUMP_SUMS', 'USAGE_ADJUSTED']),
+  model: z.enum([
+    'PER_INHABITANT_HOST_RESIDUAL',
+    'HOST_EXCEPTION',
+    'BASE_PLUS_PER_INHABITANT',
+    'FIXED_SHARES',
+    'LUMP_SUMS',
+    'USAGE_ADJUSTED',
+  ]),
   rateOre: v.ore('Prisen per innbygger', MONEY_LIMITS.maxRateOre).nullish(),
   hostRateOre: v.ore('Vertskommunens pris', MONEY_LIMITS.maxRateOre).nullish(),
   hostShareBp: v.int('Vertskommunens andel', 0, 10_000).nullish(),
@@ -82,21 +108,47 @@ export interface CostData {
   kostra: KostraCentreFigure[];
 }
 
-export async function loadCostData(ds: DataSource, centreIds: string[], years: number[], extraMunicipalities: string[] = []): Promise<CostData> {
+export async function loadCostData(
+  ds: DataSource,
+  centreIds: string[],
+  years: number[],
+  extraMunicipalities: string[] = [],
+): Promise<CostData> {
   const centres = await ds.getRepository(CrisisCentre).findBy({ id: In(centreIds) });
   const agreements = await ds.getRepository(Agreement).findBy({ centreId: In(centreIds) });
-  const parties = agreements.length ? await ds.getRepository(AgreementParty).findBy({ agreementId: In(agreements.map((a) => a.id)) }) : [];
+  const parties = agreements.length
+    ? await ds.getRepository(AgreementParty).findBy({ agreementId: In(agreements.map((a) => a.id)) })
+    : [];
   const budgets = await ds.getRepository(CentreBudget).findBy({ centreId: In(centreIds), year: In(years) });
   const charges = await ds.getRepository(ExtraCharge).findBy({ centreId: In(centreIds), year: In(years) });
   // Earlier years too: host-only investments are depreciated over their years.
-  const investments = await ds.getRepository(Investment).findBy({ centreId: In(centreIds), year: LessThanOrEqual(Math.max(...years)) });
+  const investments = await ds
+    .getRepository(Investment)
+    .findBy({ centreId: In(centreIds), year: LessThanOrEqual(Math.max(...years)) });
   const knr = [...new Set([...parties.map((p) => p.kommunenummer), ...extraMunicipalities])];
   const population = knr.length ? await ds.getRepository(PopulationFigure).findBy({ kommunenummer: In(knr) }) : [];
-  const municipalities = new Map((knr.length ? await ds.getRepository(Municipality).findBy({ kommunenummer: In(knr) }) : []).map((m) => [m.kommunenummer, m]));
+  const municipalities = new Map(
+    (knr.length ? await ds.getRepository(Municipality).findBy({ kommunenummer: In(knr) }) : []).map((m) => [
+      m.kommunenummer,
+      m,
+    ]),
+  );
   const usage = await ds.getRepository(UsageStat).findBy({ centreId: In(centreIds), year: In(years) });
   const national = await ds.getRepository(KostraNationalAverage).find({ order: { year: 'ASC' } });
   const kostra = await ds.getRepository(KostraCentreFigure).find({ order: { year: 'ASC' } });
-  return { centres: new Map(centres.map((c) => [c.id, c])), agreements, parties, budgets, charges, investments, population, municipalities, usage, national, kostra };
+  return {
+    centres: new Map(centres.map((c) => [c.id, c])),
+    agreements,
+    parties,
+    budgets,
+    charges,
+    investments,
+    population,
+    municipalities,
+    usage,
+    national,
+    kostra,
+  };
 }
 
 const yearStart = (y: number) => `${y}-01-01`;
@@ -107,7 +159,9 @@ const yearStart = (y: number) => `${y}-01-01`;
  * Shares are set for the year from that day's members (no proration).
  */
 function agreementFor(data: CostData, centreId: string, year: number): Agreement | null {
-  const ofCentre = data.agreements.filter((a) => a.centreId === centreId).sort((x, y) => (y.validFrom ?? '').localeCompare(x.validFrom ?? ''));
+  const ofCentre = data.agreements
+    .filter((a) => a.centreId === centreId)
+    .sort((x, y) => (y.validFrom ?? '').localeCompare(x.validFrom ?? ''));
   const onJanuary1 = ofCentre.find((a) => agreementBindsOn(a, yearStart(year)));
   if (onJanuary1) return onJanuary1;
   const starting = ofCentre
@@ -127,7 +181,11 @@ function partiesFor(data: CostData, agreement: Agreement, year: number): Agreeme
   return data.parties.filter((p) => p.agreementId === agreement.id && isMemberOn(agreement, p, day));
 }
 
-function populationFor(data: CostData, kommunenummer: string, wanted: number): { year: number; population: number } | null {
+function populationFor(
+  data: CostData,
+  kommunenummer: string,
+  wanted: number,
+): { year: number; population: number } | null {
   const figures = data.population.filter((f) => f.kommunenummer === kommunenummer).sort((a, b) => b.year - a.year);
   const exact = figures.find((f) => f.year === wanted);
   if (exact) return exact;
@@ -165,7 +223,13 @@ interface Distributed {
 /** What-if terms as validated input (the model and whichever parameters were given). */
 type ScenarioTerms = z.infer<typeof costTermsSchema>;
 
-function distribute(data: CostData, centreId: string, year: number, viewer: readonly Grant[], scenario: Omit<ServerScenario, 'model'> & { terms?: ScenarioTerms | null } = {}): Distributed {
+function distribute(
+  data: CostData,
+  centreId: string,
+  year: number,
+  viewer: readonly Grant[],
+  scenario: Omit<ServerScenario, 'model'> & { terms?: ScenarioTerms | null } = {},
+): Distributed {
   const centre = data.centres.get(centreId);
   if (!centre) throw new CostUnavailable('NO_CENTRE', 'Fant ikke krisesenteret.');
   const agreement = agreementFor(data, centreId, year);
@@ -173,16 +237,21 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
   const kind = scenario.terms?.model ?? agreement.costModel;
   if (!kind) throw new CostUnavailable('NO_MODEL', `Avtalen «${agreement.title}» har ingen registrert kostnadsmodell.`);
   const current = agreement.costModel ? { kind: agreement.costModel, params: agreement.costParams ?? {} } : null;
-  const model = scenario.terms ? scenarioModel(current, { ...paramsFromTerms(scenario.terms), model: scenario.terms.model }) : modelOf(kind, agreement.costParams);
+  const model = scenario.terms
+    ? scenarioModel(current, { ...paramsFromTerms(scenario.terms), model: scenario.terms.model })
+    : modelOf(kind, agreement.costParams);
   const budget = data.budgets.find((b) => b.centreId === centreId && b.year === year);
-  if (!budget) throw new CostUnavailable('NO_BUDGET', `Det er ikke registrert noe budsjett for ${centre.name} i ${year}.`);
+  if (!budget)
+    throw new CostUnavailable('NO_BUDGET', `Det er ikke registrert noe budsjett for ${centre.name} i ${year}.`);
 
   const reference = scenario.terms?.populationReference ?? agreement.populationReference;
   const wantedYear = reference === 'SAME_YEAR' ? year : year - 1;
   const members = partiesFor(data, agreement, year).map((p) => ({ kommunenummer: p.kommunenummer, role: p.role }));
 
   const usageTable = protectUsageTable(
-    data.usage.filter((u) => u.centreId === centreId && u.year === year).map((u) => ({ key: u.kommunenummer, counts: u })),
+    data.usage
+      .filter((u) => u.centreId === centreId && u.year === year)
+      .map((u) => ({ key: u.kommunenummer, counts: u })),
   );
   const years = new Set<number>();
   // Extra charges describe stays: withheld (left out of every sum) unless the viewer bills or pays them,
@@ -195,7 +264,8 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
     years.add(pop.year);
     const cells = usageTable.rows.find((r) => r.key === m.kommunenummer)?.counts;
     const nightsCell = cells?.nights;
-    const chargesVisible = canSeeStayCharges(viewer, centre.hostKommunenummer, m.kommunenummer) || chargeTotalIsPublic(cells?.stays);
+    const chargesVisible =
+      canSeeStayCharges(viewer, centre.hostKommunenummer, m.kommunenummer) || chargeTotalIsPublic(cells?.stays);
     if (!chargesVisible) withheld.add(m.kommunenummer);
     return {
       kommunenummer: m.kommunenummer,
@@ -204,12 +274,18 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
       population: pop.population,
       nights: nightsCell ? countForCalculation(nightsCell) : 0,
       extraChargesOre: chargesVisible
-        ? data.charges.filter((c) => c.centreId === centreId && c.year === year && c.kommunenummer === m.kommunenummer).reduce((a, c) => a + c.amountOre, 0)
+        ? data.charges
+            .filter((c) => c.centreId === centreId && c.year === year && c.kommunenummer === m.kommunenummer)
+            .reduce((a, c) => a + c.amountOre, 0)
         : 0,
     };
   };
   const hostKommunenummer = centre.hostKommunenummer;
-  if (!hostKommunenummer) throw new CostUnavailable('NO_AGREEMENT', `Vertskommunen for ${centre.name} er ikke kjent, så kostnadene kan ikke fordeles.`);
+  if (!hostKommunenummer)
+    throw new CostUnavailable(
+      'NO_AGREEMENT',
+      `Vertskommunen for ${centre.name} er ikke kjent, så kostnadene kan ikke fordeles.`,
+    );
   const base: CentreYear = {
     year,
     hostKommunenummer,
@@ -218,7 +294,9 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
     parties: members.map(costParty),
     investments: data.investments.filter((i) => i.centreId === centreId && i.year <= year),
   };
-  const joining = (scenario.add ?? []).filter((k) => !members.some((m) => m.kommunenummer === k)).map((k) => costParty({ kommunenummer: k, role: PartyRole.PARTNER }));
+  const joining = (scenario.add ?? [])
+    .filter((k) => !members.some((m) => m.kommunenummer === k))
+    .map((k) => costParty({ kommunenummer: k, role: PartyRole.PARTNER }));
   let result: ScenarioResult;
   try {
     result = runScenario(base, { model, remove: scenario.remove, add: joining, investment: scenario.investment });
@@ -264,18 +342,36 @@ function distribute(data: CostData, centreId: string, year: number, viewer: read
       perInhabitantOre: p.perInhabitantOre,
       share: p.share,
       explanation: p.explanation,
-      parts: p.parts.map((x) => ({ code: x.code, population: x.population ?? null, amountOre: x.amountOre ?? null, shareBp: x.shareBp ?? null })),
+      parts: p.parts.map((x) => ({
+        code: x.code,
+        population: x.population ?? null,
+        amountOre: x.amountOre ?? null,
+        shareBp: x.shareBp ?? null,
+      })),
     })),
     hostResidualOre: allocation.hostResidualOre,
     hostSubsidyOre: allocation.hostSubsidyOre,
     hostPartnerRatio: allocation.hostPartnerRatio,
     ratioFlag: allocation.ratioFlag,
-    nationalAverage: national ? { year: national.year, krPerInhabitant: national.krPerInhabitant, source: national.source, centreName: null } : null,
-    centreKostra: own ? { year: own.year, krPerInhabitant: own.krPerInhabitant!, source: `Bufdir / SSB KOSTRA (${own.sourceUrl})`, centreName: own.publishedName } : null,
+    nationalAverage: national
+      ? { year: national.year, krPerInhabitant: national.krPerInhabitant, source: national.source, centreName: null }
+      : null,
+    centreKostra: own
+      ? {
+          year: own.year,
+          krPerInhabitant: own.krPerInhabitant!,
+          source: `Bufdir / SSB KOSTRA (${own.sourceUrl})`,
+          centreName: own.publishedName,
+        }
+      : null,
     isExample: budget.isExample || agreement.exampleFields.includes('costModel') || agreement.isExample,
     extraChargesWithheld: withheld.size > 0,
     explanation: allocation.explanation,
-    modelExplanation: { code: allocation.modelExplanation.code, amountOre: allocation.modelExplanation.amountOre ?? null, shareBp: allocation.modelExplanation.shareBp ?? null },
+    modelExplanation: {
+      code: allocation.modelExplanation.code,
+      amountOre: allocation.modelExplanation.amountOre ?? null,
+      shareBp: allocation.modelExplanation.shareBp ?? null,
+    },
   };
   return { dist, result };
 }
@@ -289,10 +385,15 @@ const SIMULATION_NOTES_NB: Record<SimulationNoteCode, string> = {
 function toGraphQLError(error: unknown, field: string): never {
   if (error instanceof CostUnavailable) {
     if (error.kind === 'NO_CENTRE') throw notFound('CrisisCentre', '', error.message);
-    throw notFound(error.kind === 'NO_BUDGET' ? 'CentreBudget' : error.kind === 'NO_MODEL' ? 'CostModel' : 'Agreement', '', error.message);
+    throw notFound(
+      error.kind === 'NO_BUDGET' ? 'CentreBudget' : error.kind === 'NO_MODEL' ? 'CostModel' : 'Agreement',
+      '',
+      error.message,
+    );
   }
   if (error instanceof ScenarioError) throw badInput(`input.${error.field}`, error.message);
-  if (error instanceof CostModelError) throw badInput(`${field}.${error.field.replace(/^model\.?/, '') || 'model'}`, error.message);
+  if (error instanceof CostModelError)
+    throw badInput(`${field}.${error.field.replace(/^model\.?/, '') || 'model'}`, error.message);
   throw error;
 }
 
@@ -307,7 +408,12 @@ export async function costDistribution(ctx: AppContext, centreId: string, year: 
   }
 }
 
-export async function municipalityCosts(ctx: AppContext, kommunenummer: string, fromYear: number, toYear: number): Promise<MunicipalityCosts> {
+export async function municipalityCosts(
+  ctx: AppContext,
+  kommunenummer: string,
+  fromYear: number,
+  toYear: number,
+): Promise<MunicipalityCosts> {
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
   const from = parseInput(YEAR, fromYear, 'fromYear');
   const to = parseInput(YEAR, toYear, 'toYear');
@@ -317,7 +423,10 @@ export async function municipalityCosts(ctx: AppContext, kommunenummer: string, 
   if (!municipality) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const centreIds: string[] = (
-    await ctx.dataSource.query(`SELECT DISTINCT a.centre_id FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id WHERE p.kommunenummer = $1 AND a.status <> 'DRAFT' AND a.status <> 'NEGOTIATING'`, [knr])
+    await ctx.dataSource.query(
+      `SELECT DISTINCT a.centre_id FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id WHERE p.kommunenummer = $1 AND a.status <> 'DRAFT' AND a.status <> 'NEGOTIATING'`,
+      [knr],
+    )
   ).map((r: { centre_id: string }) => r.centre_id);
   const result: MunicipalityCosts = { municipality, years: [], gaps: [] };
   if (centreIds.length === 0) return result;
@@ -367,7 +476,12 @@ const NEIGHBOURS = 5;
  * municipalities), the newest year up to the one simulated. Published names not matched to a centre
  * have no place, so they are left out.
  */
-async function neighbourRates(ctx: AppContext, data: CostData, centreId: string, year: number): Promise<KostraComparison[]> {
+async function neighbourRates(
+  ctx: AppContext,
+  data: CostData,
+  centreId: string,
+  year: number,
+): Promise<KostraComparison[]> {
   const latest = new Map<string, KostraCentreFigure>();
   for (const k of data.kostra) {
     if (k.krPerInhabitant === null || k.centreId === null || k.centreId === centreId || k.year > year) continue;
@@ -380,9 +494,19 @@ async function neighbourRates(ctx: AppContext, data: CostData, centreId: string,
   );
   const origin = places.find((p) => p.id === centreId);
   if (!origin || origin.lat === null || origin.lon === null) return [];
-  return nearestByDistance({ lat: origin.lat, lon: origin.lon }, places.filter((p) => p.id !== centreId), NEIGHBOURS).map((p) => {
+  return nearestByDistance(
+    { lat: origin.lat, lon: origin.lon },
+    places.filter((p) => p.id !== centreId),
+    NEIGHBOURS,
+  ).map((p) => {
     const k = latest.get(p.id)!;
-    return { year: k.year, krPerInhabitant: k.krPerInhabitant!, source: 'Bufdir / SSB KOSTRA', centreName: k.publishedName, distanceKm: p.distanceKm };
+    return {
+      year: k.year,
+      krPerInhabitant: k.krPerInhabitant!,
+      source: 'Bufdir / SSB KOSTRA',
+      centreName: k.publishedName,
+      distanceKm: p.distanceKm,
+    };
   });
 }
 
@@ -391,7 +515,9 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
   const s = parseInput(simulationSchema, input, 'input');
   const add = s.addMunicipalities ?? [];
   const data = await cachedCostData(ctx, [s.centreId], [s.year], add);
-  for (const [i, k] of add.entries()) if (!data.municipalities.has(k)) throw badInput(`input.addMunicipalities.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
+  for (const [i, k] of add.entries())
+    if (!data.municipalities.has(k))
+      throw badInput(`input.addMunicipalities.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
   let before: Distributed;
   try {
     before = distribute(data, s.centreId, s.year, viewerOf(ctx));
@@ -400,29 +526,51 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
   }
   // Refused before the new terms are read: a party that cannot be added or removed is the first thing to fix.
   const current = new Set(before.dist.parties.map((p) => p.municipality.kommunenummer));
-  for (const [i, k] of add.entries()) if (current.has(k)) throw badInput(`input.addMunicipalities.${i}`, `${data.municipalities.get(k)?.name ?? k} er allerede part.`);
+  for (const [i, k] of add.entries())
+    if (current.has(k))
+      throw badInput(`input.addMunicipalities.${i}`, `${data.municipalities.get(k)?.name ?? k} er allerede part.`);
   let after: Distributed;
   try {
-    after = distribute(data, s.centreId, s.year, viewerOf(ctx), { terms: s.terms ?? null, remove: s.removeMunicipalities ?? [], add, investment: s.investment });
+    after = distribute(data, s.centreId, s.year, viewerOf(ctx), {
+      terms: s.terms ?? null,
+      remove: s.removeMunicipalities ?? [],
+      add,
+      investment: s.investment,
+    });
   } catch (e) {
     toGraphQLError(e, 'input.terms');
   }
-  const differences: PartyDifference[] = compareScenarios(before.result.allocation, after.result.allocation).map((d) => ({
-    municipality: data.municipalities.get(d.kommunenummer)!,
-    role: d.role === 'HOST' ? PartyRole.HOST : PartyRole.PARTNER,
-    beforeOre: d.beforeOre,
-    afterOre: d.afterOre,
-    differenceOre: d.differenceOre,
-    beforePerInhabitantOre: d.beforePerInhabitantOre,
-    afterPerInhabitantOre: d.afterPerInhabitantOre,
-  }));
+  const differences: PartyDifference[] = compareScenarios(before.result.allocation, after.result.allocation).map(
+    (d) => ({
+      municipality: data.municipalities.get(d.kommunenummer)!,
+      role: d.role === 'HOST' ? PartyRole.HOST : PartyRole.PARTNER,
+      beforeOre: d.beforeOre,
+      afterOre: d.afterOre,
+      differenceOre: d.differenceOre,
+      beforePerInhabitantOre: d.beforePerInhabitantOre,
+      afterPerInhabitantOre: d.afterPerInhabitantOre,
+    }),
+  );
   const peers = await neighbourRates(ctx, data, s.centreId, s.year);
   const noteCodes: SimulationNoteCode[] = [];
-  if (after.dist.model === 'USAGE_ADJUSTED' || before.dist.model === 'USAGE_ADJUSTED') noteCodes.push('SMALL_USAGE_PROTECTED');
+  if (after.dist.model === 'USAGE_ADJUSTED' || before.dist.model === 'USAGE_ADJUSTED')
+    noteCodes.push('SMALL_USAGE_PROTECTED');
   const host = after.dist.parties.find((p) => p.role === PartyRole.HOST);
   if (host && host.allocatedOre < 0) noteCodes.push('HOST_SHARE_NEGATIVE');
   const notes = noteCodes.map((code) => SIMULATION_NOTES_NB[code]);
-  return { before: before.dist, after: after.dist, differences, peerRates: peers, notes, noteCodes, summary: scenarioSummary(before.result, after.result, compareScenarios(before.result.allocation, after.result.allocation)) };
+  return {
+    before: before.dist,
+    after: after.dist,
+    differences,
+    peerRates: peers,
+    notes,
+    noteCodes,
+    summary: scenarioSummary(
+      before.result,
+      after.result,
+      compareScenarios(before.result.allocation, after.result.allocation),
+    ),
+  };
 }
 
 export async function usageStatistics(ctx: AppContext, centreId: string, year: number): Promise<UsageStatistics> {
@@ -445,7 +593,12 @@ export async function usageStatistics(ctx: AppContext, centreId: string, year: n
 }
 
 /** A centre's costs year by year, computed from one fetch of all the years' data. */
-export async function costTrend(ctx: AppContext, centreId: string, fromYear: number, toYear: number): Promise<CostTrend> {
+export async function costTrend(
+  ctx: AppContext,
+  centreId: string,
+  fromYear: number,
+  toYear: number,
+): Promise<CostTrend> {
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const from = parseInput(YEAR, fromYear, 'fromYear');
   const to = parseInput(YEAR, toYear, 'toYear');
@@ -493,12 +646,25 @@ export async function costSettlement(ctx: AppContext, centreId: string, year: nu
     toGraphQLError(e, 'agreement');
   }
   const budget = data.budgets.find((b) => b.centreId === cid && b.year === y)!;
-  const result: CostSettlement = { centreId: cid, year: y, budgetedNetOre: budgeted.dist.budgetOre, actualNetOre: null, lines: [] };
+  const result: CostSettlement = {
+    centreId: cid,
+    year: y,
+    budgetedNetOre: budgeted.dist.budgetOre,
+    actualNetOre: null,
+    lines: [],
+  };
   if (budget.actualOperatingCostOre === null) return result;
-  const actualBudget = Object.assign(Object.create(Object.getPrototypeOf(budget)) as CentreBudget, budget, { operatingCostOre: budget.actualOperatingCostOre });
+  const actualBudget = Object.assign(Object.create(Object.getPrototypeOf(budget)) as CentreBudget, budget, {
+    operatingCostOre: budget.actualOperatingCostOre,
+  });
   let actual: Distributed;
   try {
-    actual = distribute({ ...data, budgets: data.budgets.map((b) => (b === budget ? actualBudget : b)) }, cid, y, viewerOf(ctx));
+    actual = distribute(
+      { ...data, budgets: data.budgets.map((b) => (b === budget ? actualBudget : b)) },
+      cid,
+      y,
+      viewerOf(ctx),
+    );
   } catch (e) {
     toGraphQLError(e, 'agreement');
   }

@@ -1,14 +1,37 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { COST_EXPLANATION_CODES, COST_MODEL_EXPLANATION_CODES, COST_MODELS, type CostExplanationCode, type CostModelExplanationCode, type CostModelKind } from '@samordna/domain';
+import {
+  COST_EXPLANATION_CODES,
+  COST_MODEL_EXPLANATION_CODES,
+  COST_MODELS,
+  type CostExplanationCode,
+  type CostModelExplanationCode,
+  type CostModelKind,
+} from '@samordna/domain';
 import { enumOf } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
 import { PartyRole } from '../agreement/agreement-party.entity';
 
-export const CostModelKindEnum = enumOf(COST_MODELS, 'CostModelKind', 'How a centre budget is shared between host and partners.');
+export const CostModelKindEnum = enumOf(
+  COST_MODELS,
+  'CostModelKind',
+  'How a centre budget is shared between host and partners.',
+);
 
-export const CostExplanationCodeEnum = enumOf(COST_EXPLANATION_CODES, 'CostExplanationCode', "One step of how a party's amount was computed; clients word it from the numbers beside it.");
-export const CostModelExplanationCodeEnum = enumOf(COST_MODEL_EXPLANATION_CODES, 'CostModelExplanationCode', 'How the model splits the budget; clients word it.');
-export const SimulationNoteCodeEnum = enumOf(['SMALL_USAGE_PROTECTED', 'HOST_SHARE_NEGATIVE'], 'SimulationNoteCode', 'SMALL_USAGE_PROTECTED: nights under 5 are counted as 2.5; HOST_SHARE_NEGATIVE: the partners pay more than the budget.');
+export const CostExplanationCodeEnum = enumOf(
+  COST_EXPLANATION_CODES,
+  'CostExplanationCode',
+  "One step of how a party's amount was computed; clients word it from the numbers beside it.",
+);
+export const CostModelExplanationCodeEnum = enumOf(
+  COST_MODEL_EXPLANATION_CODES,
+  'CostModelExplanationCode',
+  'How the model splits the budget; clients word it.',
+);
+export const SimulationNoteCodeEnum = enumOf(
+  ['SMALL_USAGE_PROTECTED', 'HOST_SHARE_NEGATIVE'],
+  'SimulationNoteCode',
+  'SMALL_USAGE_PROTECTED: nights under 5 are counted as 2.5; HOST_SHARE_NEGATIVE: the partners pay more than the budget.',
+);
 export type SimulationNoteCode = keyof typeof SimulationNoteCodeEnum;
 
 /** A message as a code with numbers, never prose: population, an amount in øre, a share in basis points. */
@@ -89,7 +112,10 @@ export class CostTerms {
   @Field(() => CostModelKindEnum)
   model: CostModelKind;
 
-  @Field({ description: 'The model in bokmål.', deprecationReason: "Bokmål prose; word `model` in the reader's language." })
+  @Field({
+    description: 'The model in bokmål.',
+    deprecationReason: "Bokmål prose; word `model` in the reader's language.",
+  })
   label: string;
 
   @Field(() => Float, { nullable: true })
@@ -122,7 +148,10 @@ export class PartyCost {
   @Field(() => Float, { description: 'Share of the budget (øre).' })
   allocatedOre: number;
 
-  @Field(() => Float, { nullable: true, description: 'Extra charges on top (øre); null when withheld (see extraChargesWithheld).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Extra charges on top (øre); null when withheld (see extraChargesWithheld).',
+  })
   extraChargesOre: number | null;
 
   @Field({
@@ -141,10 +170,15 @@ export class PartyCost {
   @Field(() => Float, { description: 'allocated ÷ budget (0–1).' })
   share: number;
 
-  @Field({ description: 'How the amount was computed (bokmål).', deprecationReason: 'Bokmål prose; use parts and word them in the reader\'s language.' })
+  @Field({
+    description: 'How the amount was computed (bokmål).',
+    deprecationReason: "Bokmål prose; use parts and word them in the reader's language.",
+  })
   explanation: string;
 
-  @Field(() => [CostExplanationPart], { description: 'How the amount was computed: codes with numbers, added together.' })
+  @Field(() => [CostExplanationPart], {
+    description: 'How the amount was computed: codes with numbers, added together.',
+  })
   parts: CostExplanationPart[];
 }
 
@@ -162,7 +196,10 @@ export class KostraComparison {
   @Field(() => String, { nullable: true })
   centreName: string | null;
 
-  @Field(() => Float, { nullable: true, description: "Distance (km) between the host municipalities, for a neighbouring centre; null otherwise." })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Distance (km) between the host municipalities, for a neighbouring centre; null otherwise.',
+  })
   distanceKm?: number | null;
 }
 
@@ -201,25 +238,40 @@ export class CostDistribution {
   @Field(() => Float, { description: 'Investments carried by the host alone this year (øre), outside the budget.' })
   hostInvestmentsOre: number;
 
-  @Field(() => Float, { description: "This year's depreciation of the host's own (not shared) investments, this and earlier years (øre)." })
+  @Field(() => Float, {
+    description: "This year's depreciation of the host's own (not shared) investments, this and earlier years (øre).",
+  })
   hostDepreciationOre: number;
 
-  @Field(() => Float, { nullable: true, description: "The host's kr per inhabitant with its depreciated own investments added (øre)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The host's kr per inhabitant with its depreciated own investments added (øre).",
+  })
   hostPerInhabitantWithInvestmentsOre: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Host ÷ partners per inhabitant with the depreciated own investments.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Host ÷ partners per inhabitant with the depreciated own investments.',
+  })
   hostPartnerRatioWithInvestments: number | null;
 
   @Field(() => Int, { description: 'The year of the population figures used.' })
   populationYear: number;
 
-  @Field(() => String, { nullable: true, description: 'Set when figures for the stated reference year were missing.', deprecationReason: 'Bokmål prose; use populationWantedYear and populationYearsUsed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when figures for the stated reference year were missing.',
+    deprecationReason: 'Bokmål prose; use populationWantedYear and populationYearsUsed.',
+  })
   populationNote: string | null;
 
   @Field(() => Int, { description: 'The population year the agreement asks for (1 January).' })
   populationWantedYear: number;
 
-  @Field(() => [Int], { description: 'The population years actually used, ascending; differs from [populationWantedYear] when figures were missing.' })
+  @Field(() => [Int], {
+    description:
+      'The population years actually used, ascending; differs from [populationWantedYear] when figures were missing.',
+  })
   populationYearsUsed: number[];
 
   @Field(() => [PartyCost])
@@ -237,10 +289,16 @@ export class CostDistribution {
   @Field({ description: 'The host pays 5× or more per inhabitant than its partners.' })
   ratioFlag: boolean;
 
-  @Field(() => KostraComparison, { nullable: true, description: 'KOSTRA national average, same year or nearest earlier.' })
+  @Field(() => KostraComparison, {
+    nullable: true,
+    description: 'KOSTRA national average, same year or nearest earlier.',
+  })
   nationalAverage: KostraComparison | null;
 
-  @Field(() => KostraComparison, { nullable: true, description: "The centre's own KOSTRA figure, same year or nearest earlier." })
+  @Field(() => KostraComparison, {
+    nullable: true,
+    description: "The centre's own KOSTRA figure, same year or nearest earlier.",
+  })
   centreKostra: KostraComparison | null;
 
   @Field({ description: 'True when the budget or the cost terms are example data.' })
@@ -366,13 +424,22 @@ export class Simulation {
   @Field(() => [PartyDifference])
   differences: PartyDifference[];
 
-  @Field(() => [KostraComparison], { description: "The nearest other centres' KOSTRA cost per inhabitant (by distance between host municipalities, nearest first), the newest year up to the one simulated." })
+  @Field(() => [KostraComparison], {
+    description:
+      "The nearest other centres' KOSTRA cost per inhabitant (by distance between host municipalities, nearest first), the newest year up to the one simulated.",
+  })
   peerRates: KostraComparison[];
 
-  @Field({ description: 'One line: what the change does to the host and to the partners together (bokmål).', deprecationReason: 'Bokmål prose; sum differences by role and word it.' })
+  @Field({
+    description: 'One line: what the change does to the host and to the partners together (bokmål).',
+    deprecationReason: 'Bokmål prose; sum differences by role and word it.',
+  })
   summary: string;
 
-  @Field(() => [String], { description: 'Notes on the simulation (e.g. small usage numbers protected).', deprecationReason: 'Bokmål prose; use noteCodes.' })
+  @Field(() => [String], {
+    description: 'Notes on the simulation (e.g. small usage numbers protected).',
+    deprecationReason: 'Bokmål prose; use noteCodes.',
+  })
   notes: string[];
 
   @Field(() => [SimulationNoteCodeEnum], { description: 'Notes on the simulation as codes.' })
@@ -513,7 +580,10 @@ export class CostSettlement {
   @Field(() => Float, { description: 'Net budget shared (øre).' })
   budgetedNetOre: number;
 
-  @Field(() => Float, { nullable: true, description: 'Actual net cost shared (øre); null until the actual cost is entered.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Actual net cost shared (øre); null until the actual cost is entered.',
+  })
   actualNetOre: number | null;
 
   @Field(() => [SettlementLine], { description: 'Empty until the actual cost is entered.' })

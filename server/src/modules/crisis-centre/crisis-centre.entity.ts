@@ -12,11 +12,26 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { CAPABILITIES, CENTRE_STATUSES, CONFIDENCES, ORGANISATION_FORMS, SERVICE_ELEMENTS, type Capability, type CentreStatus, type Confidence, type OrganisationForm, type ServiceElement } from '@samordna/domain';
+import {
+  CAPABILITIES,
+  CENTRE_STATUSES,
+  CONFIDENCES,
+  ORGANISATION_FORMS,
+  SERVICE_ELEMENTS,
+  type Capability,
+  type CentreStatus,
+  type Confidence,
+  type OrganisationForm,
+  type ServiceElement,
+} from '@samordna/domain';
 import { CapabilityEnum, checkIn, enumOf, OrganisationFormEnum, ServiceElementEnum } from '../../app/enums';
 import { Provenance, provenanceOf } from '../national/provenance.type';
 
-export const CentreStatusEnum = enumOf(CENTRE_STATUSES, 'CentreStatus', 'OPERATING (i drift), CLOSED (nedlagt), UNCERTAIN (usikker).');
+export const CentreStatusEnum = enumOf(
+  CENTRE_STATUSES,
+  'CentreStatus',
+  'OPERATING (i drift), CLOSED (nedlagt), UNCERTAIN (usikker).',
+);
 import { Municipality } from '../municipality/municipality.entity';
 
 const arrayCheck = (column: string, values: readonly string[]) =>
@@ -32,7 +47,10 @@ const arrayCheck = (column: string, values: readonly string[]) =>
 @Check('CHK_crisis_centre_services', arrayCheck('services', SERVICE_ELEMENTS))
 @Check('CHK_crisis_centre_capabilities', arrayCheck('capabilities', CAPABILITIES))
 @Check('CHK_crisis_centre_operating_status', checkIn('operating_status', CENTRE_STATUSES))
-@Check('CHK_crisis_centre_source_confidence', `"source_confidence" IS NULL OR ${checkIn('source_confidence', CONFIDENCES)}`)
+@Check(
+  'CHK_crisis_centre_source_confidence',
+  `"source_confidence" IS NULL OR ${checkIn('source_confidence', CONFIDENCES)}`,
+)
 @Check('CHK_crisis_centre_capacity', `"capacity_rooms" IS NULL OR "capacity_rooms" >= 0`)
 @Index('UQ_crisis_centre_name_ci', { synchronize: false })
 export class CrisisCentre {
@@ -49,7 +67,10 @@ export class CrisisCentre {
   @Column({ type: 'text' })
   name: string;
 
-  @Field(() => String, { nullable: true, description: 'Kommunenummer of the host municipality (vertskommune); null: host «ikke kjent» (no source names it).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Kommunenummer of the host municipality (vertskommune); null: host «ikke kjent» (no source names it).',
+  })
   @Index('IDX_crisis_centre_host')
   @Column({ name: 'host_kommunenummer', type: 'varchar', length: 4, nullable: true })
   hostKommunenummer: string | null;
@@ -97,7 +118,11 @@ export class CrisisCentre {
   @Column({ name: 'operating_status', type: 'text', default: 'OPERATING' })
   operatingStatus: CentreStatus;
 
-  @Field(() => String, { nullable: true, description: 'How the host is known: vertskommune (stated), oppdragsgiver (buys/runs it), lokalisering (only where it is), navn (inferred from the name).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How the host is known: vertskommune (stated), oppdragsgiver (buys/runs it), lokalisering (only where it is), navn (inferred from the name).',
+  })
   @Column({ name: 'host_basis', type: 'text', nullable: true })
   hostBasis: string | null;
 
@@ -105,7 +130,10 @@ export class CrisisCentre {
   @Column({ name: 'bufdir_name', type: 'text', nullable: true })
   bufdirName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Number of municipalities served, as the source states it (with year).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Number of municipalities served, as the source states it (with year).',
+  })
   @Column({ name: 'reported_municipalities', type: 'text', nullable: true })
   reportedMunicipalities: string | null;
 
@@ -121,9 +149,19 @@ export class CrisisCentre {
   @Column({ name: 'source_retrieved_on', type: 'date', nullable: true })
   sourceRetrievedOn: string | null;
 
-  @Field(() => Provenance, { nullable: true, description: 'Where the facts about the centre come from (Kilde); null for centres registered by users.' })
+  @Field(() => Provenance, {
+    nullable: true,
+    description: 'Where the facts about the centre come from (Kilde); null for centres registered by users.',
+  })
   get provenance(): Provenance | null {
-    return provenanceOf({ sourceUrl: this.sourceUrl, sourceDate: this.sourceAsOf, sourceYear: this.sourceYear, quote: this.sourceQuote, confidence: this.sourceConfidence, retrievedOn: this.sourceRetrievedOn });
+    return provenanceOf({
+      sourceUrl: this.sourceUrl,
+      sourceDate: this.sourceAsOf,
+      sourceYear: this.sourceYear,
+      quote: this.sourceQuote,
+      confidence: this.sourceConfidence,
+      retrievedOn: this.sourceRetrievedOn,
+    });
   }
 
   @Field({ description: 'True when the whole record is invented demo data, not a verified fact.' })

@@ -1,6 +1,13 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import { CAPABILITIES, ORGANISATION_FORMS, SERVICE_ELEMENTS, type Capability, type OrganisationForm, type ServiceElement } from '@samordna/domain';
+import {
+  CAPABILITIES,
+  ORGANISATION_FORMS,
+  SERVICE_ELEMENTS,
+  type Capability,
+  type OrganisationForm,
+  type ServiceElement,
+} from '@samordna/domain';
 import { CapabilityEnum, OrganisationFormEnum, ServiceElementEnum } from '../../app/enums';
 import { v } from '../../app/validation';
 
@@ -37,7 +44,10 @@ export class CrisisCentreFilter {
   kommunenummer?: string | null;
 }
 
-const unique = <T>(label: string) => (list: T[] | null | undefined) => !list || new Set(list).size === list.length || label;
+const unique =
+  <T>(label: string) =>
+  (list: T[] | null | undefined) =>
+    !list || new Set(list).size === list.length || label;
 
 export const centreFieldsSchema = z.object({
   name: v.text('Navn', 200).optional(),

@@ -12,7 +12,13 @@ import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { CrisisCentre } from './crisis-centre.entity';
 import { CrisisCentreFilter, CrisisCentreInput } from './crisis-centre.inputs';
-import { createCrisisCentre, deleteCrisisCentre, getCrisisCentre, listCrisisCentres, updateCrisisCentre } from './crisis-centre.service';
+import {
+  createCrisisCentre,
+  deleteCrisisCentre,
+  getCrisisCentre,
+  listCrisisCentres,
+  updateCrisisCentre,
+} from './crisis-centre.service';
 
 const CrisisCentrePage = Paginated(CrisisCentre, 'CrisisCentre');
 
@@ -56,13 +62,19 @@ export class CrisisCentreResolver {
     return deleteCrisisCentre(ctx, id);
   }
 
-  @FieldResolver(() => Municipality, { nullable: true, description: 'The host municipality (vertskommune); null: host «ikke kjent».' })
+  @FieldResolver(() => Municipality, {
+    nullable: true,
+    description: 'The host municipality (vertskommune); null: host «ikke kjent».',
+  })
   async host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality | null> {
     if (c.hostKommunenummer === null) return null;
     return must(ctx.loaders.municipalityByNumber.load(c.hostKommunenummer), `host of ${c.name}`);
   }
 
-  @FieldResolver(() => [DocumentedMembershipView], { description: 'The municipalities public sources say use the centre (host first), each with its provenance; facts, not agreements.' })
+  @FieldResolver(() => [DocumentedMembershipView], {
+    description:
+      'The municipalities public sources say use the centre (host first), each with its provenance; facts, not agreements.',
+  })
   async documentedMembers(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<DocumentedMembershipView[]> {
     const asOf = todayInNorway();
     return (await ctx.loaders.documentedByCentre.load(c.id)).map((d) => documentedOf(d, asOf));
@@ -74,9 +86,14 @@ export class CrisisCentreResolver {
   }
 
   @FieldResolver(() => [AgreementParty], {
-    description: 'Members on a day (today by default) by the membership rule: parties of agreements that bind that day, whose own period covers it.',
+    description:
+      'Members on a day (today by default) by the membership rule: parties of agreements that bind that day, whose own period covers it.',
   })
-  async members(@Root() c: CrisisCentre, @Ctx() ctx: AppContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string) {
+  async members(
+    @Root() c: CrisisCentre,
+    @Ctx() ctx: AppContext,
+    @Arg('asOf', () => String, { nullable: true }) asOf?: string,
+  ) {
     const day = parseAsOf(asOf);
     const agreements = await ctx.loaders.agreementsByCentre.load(c.id);
     // load, not loadMany: a failed batch must fail the field, not read as «no members».

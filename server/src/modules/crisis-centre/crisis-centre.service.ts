@@ -12,11 +12,19 @@ import { Agreement } from '../agreement/agreement.entity';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { CrisisCentre } from './crisis-centre.entity';
-import { centreFieldsSchema, createCentreSchema, type CrisisCentreFilter, type CrisisCentreInput } from './crisis-centre.inputs';
+import {
+  centreFieldsSchema,
+  createCentreSchema,
+  type CrisisCentreFilter,
+  type CrisisCentreInput,
+} from './crisis-centre.inputs';
 import { transaction } from '../../app/transaction';
 
 const ID = v.uuid('krisesenter');
-const filterSchema = z.object({ search: v.optionalText('Søketekst', 100, 'none'), kommunenummer: v.kommunenummer().nullish() });
+const filterSchema = z.object({
+  search: v.optionalText('Søketekst', 100, 'none'),
+  kommunenummer: v.kommunenummer().nullish(),
+});
 
 export async function listCrisisCentres(
   ctx: AppContext,
@@ -29,7 +37,10 @@ export async function listCrisisCentres(
   if (filter.search) qb.andWhere('c.name ILIKE :p', { p: `%${escapeLike(filter.search)}%` });
   if (filter.kommunenummer) {
     // Centres the municipality belongs to today (the one membership rule).
-    qb.andWhere(`c.id IN ${centresOfMunicipalitySql(':k', ':today')}`, { k: filter.kommunenummer, today: todayInNorway() });
+    qb.andWhere(`c.id IN ${centresOfMunicipalitySql(':k', ':today')}`, {
+      k: filter.kommunenummer,
+      today: todayInNorway(),
+    });
   }
   const [items, totalCount] = await qb
     .orderBy(`c.name COLLATE ${NB_COLLATION}`)
@@ -56,7 +67,10 @@ async function checkNameFree(em: EntityManager, name: string, exceptId: string |
     .createQueryBuilder('c')
     .where('lower(c.name) = lower(:name)', { name })
     .getOne();
-  if (same && same.id !== exceptId) throw uniqueConflict('UQ_crisis_centre_name_ci', `Det finnes allerede et krisesenter som heter «${same.name}».`, { existingId: same.id });
+  if (same && same.id !== exceptId)
+    throw uniqueConflict('UQ_crisis_centre_name_ci', `Det finnes allerede et krisesenter som heter «${same.name}».`, {
+      existingId: same.id,
+    });
 }
 
 async function checkHost(em: EntityManager, kommunenummer: string) {
@@ -78,7 +92,12 @@ export async function createCrisisCentre(ctx: AppContext, input: CrisisCentreInp
   });
 }
 
-export async function updateCrisisCentre(ctx: AppContext, id: string, input: CrisisCentreInput, expectedVersion?: number | null): Promise<CrisisCentre> {
+export async function updateCrisisCentre(
+  ctx: AppContext,
+  id: string,
+  input: CrisisCentreInput,
+  expectedVersion?: number | null,
+): Promise<CrisisCentre> {
   const centreId = parseInput(ID, id, 'id');
   const data = parseInput(centreFieldsSchema, input, 'input');
   requireUser(ctx);
@@ -104,7 +123,9 @@ export async function deleteCrisisCentre(ctx: AppContext, id: string): Promise<s
   assertAllowed(ctx, canAdminister(requireUser(ctx).grants));
   return transaction(ctx, async (em) => {
     const centre = await lockOrMissing(em, ctx, CrisisCentre, centreId, CENTRE); // administrators only: NOT_FOUND
-    const agreements = await em.getRepository(Agreement).find({ where: { centreId }, select: { id: true, title: true } });
+    const agreements = await em
+      .getRepository(Agreement)
+      .find({ where: { centreId }, select: { id: true, title: true } });
     const routines = await em
       .getRepository(HandoverRoutine)
       .createQueryBuilder('r')

@@ -20,15 +20,29 @@ import { costDistribution } from '../cost-sharing/cost.service';
 const YEAR = v.int('År', 2000, 2100);
 
 /** The agreement's data as the document needs it: parties, centre, the year's figures, contact points, routines. */
-export async function agreementDocumentData(ctx: AppContext, id: string, yearInput?: number | null): Promise<AgreementDocumentData> {
+export async function agreementDocumentData(
+  ctx: AppContext,
+  id: string,
+  yearInput?: number | null,
+): Promise<AgreementDocumentData> {
   const a = await getAgreement(ctx, id);
-  const year = yearInput === null || yearInput === undefined ? yearOf(todayInNorway()) : parseInput(YEAR, yearInput, 'year');
+  const year =
+    yearInput === null || yearInput === undefined ? yearOf(todayInNorway()) : parseInput(YEAR, yearInput, 'year');
   const ds = ctx.dataSource;
   const [centre] = await ds.query(
     `SELECT c.name, m.name AS host_name, c.organisation_form, c.services, c.capabilities FROM crisis_centre c JOIN municipality m ON m.kommunenummer = c.host_kommunenummer WHERE c.id = $1`,
     [a.centreId],
   );
-  const parties: { name: string; kommunenummer: string; role: string; joined_on: string | null; left_on: string | null; decision_body: string | null; decision_ref: string | null; decision_date: string | null }[] = await ds.query(
+  const parties: {
+    name: string;
+    kommunenummer: string;
+    role: string;
+    joined_on: string | null;
+    left_on: string | null;
+    decision_body: string | null;
+    decision_ref: string | null;
+    decision_date: string | null;
+  }[] = await ds.query(
     `SELECT m.name, p.kommunenummer, p.role, to_char(p.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(p.left_on, 'YYYY-MM-DD') AS left_on,
             p.decision_body, p.decision_ref, to_char(p.decision_date, 'YYYY-MM-DD') AS decision_date
      FROM agreement_party p JOIN municipality m ON m.kommunenummer = p.kommunenummer
@@ -58,7 +72,13 @@ export async function agreementDocumentData(ctx: AppContext, id: string, yearInp
         year,
         budgetOre: d.budgetOre,
         populationYear: d.populationYear,
-        rows: d.parties.map((p) => ({ name: p.municipality.name, role: p.role === 'host' ? 'HOST' : 'PARTNER', population: p.population, share: p.share, allocatedOre: p.allocatedOre })),
+        rows: d.parties.map((p) => ({
+          name: p.municipality.name,
+          role: p.role === 'host' ? 'HOST' : 'PARTNER',
+          population: p.population,
+          share: p.share,
+          allocatedOre: p.allocatedOre,
+        })),
       };
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
@@ -68,7 +88,13 @@ export async function agreementDocumentData(ctx: AppContext, id: string, yearInp
   return {
     title: a.title,
     statusLabel: AGREEMENT_STATUS_LABELS[a.status].nb,
-    centre: { name: centre.name, hostName: centre.host_name, organisationForm: centre.organisation_form, services: centre.services, capabilities: centre.capabilities },
+    centre: {
+      name: centre.name,
+      hostName: centre.host_name,
+      organisationForm: centre.organisation_form,
+      services: centre.services,
+      capabilities: centre.capabilities,
+    },
     legalBasis: a.legalBasis,
     parties: parties.map((p) => ({
       name: p.name,
@@ -84,7 +110,11 @@ export async function agreementDocumentData(ctx: AppContext, id: string, yearInp
     cost,
     costUnavailable,
     contactPoints,
-    routines: routines.map((r) => ({ municipality: r.municipality, statusLabel: ROUTINE_STATUS_LABELS[r.status].nb, adopted: r.status === 'ADOPTED' })),
+    routines: routines.map((r) => ({
+      municipality: r.municipality,
+      statusLabel: ROUTINE_STATUS_LABELS[r.status].nb,
+      adopted: r.status === 'ADOPTED',
+    })),
     checklist: a.checklist,
     signingLevel: a.signingLevel,
     councilDecisionRef: a.councilDecisionRef,
@@ -94,7 +124,12 @@ export async function agreementDocumentData(ctx: AppContext, id: string, yearInp
 }
 
 /** The agreement as an open amendment would make it: changed terms, the effective date, parties joining and leaving. */
-async function proposedData(ctx: AppContext, data: AgreementDocumentData, agreementId: string, amendmentId: string): Promise<{ data: AgreementDocumentData; summary: string }> {
+async function proposedData(
+  ctx: AppContext,
+  data: AgreementDocumentData,
+  agreementId: string,
+  amendmentId: string,
+): Promise<{ data: AgreementDocumentData; summary: string }> {
   const id = parseInput(v.uuid('endringsforslag'), amendmentId, 'amendmentId');
   const [x] = await ctx.dataSource.query(
     `SELECT summary, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, changes, cost_terms, joining, leaving FROM agreement_amendment WHERE id = $1 AND agreement_id = $2`,
@@ -102,8 +137,14 @@ async function proposedData(ctx: AppContext, data: AgreementDocumentData, agreem
   );
   if (!x) throw notFound('AgreementAmendment', id, 'Fant ikke endringsforslaget for denne avtalen.');
   const changes = x.changes as Record<string, unknown>;
-  const pick = <K extends keyof AgreementDocumentData['terms']>(k: K) => (k in changes ? (changes[k] as AgreementDocumentData['terms'][K]) : data.terms[k]);
-  const joining: { kommunenummer: string; name: string }[] = x.joining.length ? await ctx.dataSource.query(`SELECT kommunenummer, name FROM municipality WHERE kommunenummer = ANY($1) ORDER BY name`, [x.joining]) : [];
+  const pick = <K extends keyof AgreementDocumentData['terms']>(k: K) =>
+    k in changes ? (changes[k] as AgreementDocumentData['terms'][K]) : data.terms[k];
+  const joining: { kommunenummer: string; name: string }[] = x.joining.length
+    ? await ctx.dataSource.query(
+        `SELECT kommunenummer, name FROM municipality WHERE kommunenummer = ANY($1) ORDER BY name`,
+        [x.joining],
+      )
+    : [];
   const dayBefore = addDaysIso(x.effective_on, -1);
   return {
     summary: x.summary,
@@ -111,14 +152,38 @@ async function proposedData(ctx: AppContext, data: AgreementDocumentData, agreem
       ...data,
       title: 'title' in changes ? String(changes.title) : data.title,
       legalBasis: 'legalBasis' in changes ? (changes.legalBasis as string | null) : data.legalBasis,
-      signingLevel: 'signingLevel' in changes ? (changes.signingLevel as AgreementDocumentData['signingLevel']) : data.signingLevel,
+      signingLevel:
+        'signingLevel' in changes ? (changes.signingLevel as AgreementDocumentData['signingLevel']) : data.signingLevel,
       checklist: 'checklist' in changes ? (changes.checklist as AgreementDocumentData['checklist']) : data.checklist,
-      terms: { validFrom: x.effective_on, validTo: pick('validTo'), autoRenew: pick('autoRenew'), renewalMonths: pick('renewalMonths'), noticeMonths: pick('noticeMonths'), noticeRunsTo: pick('noticeRunsTo') },
+      terms: {
+        validFrom: x.effective_on,
+        validTo: pick('validTo'),
+        autoRenew: pick('autoRenew'),
+        renewalMonths: pick('renewalMonths'),
+        noticeMonths: pick('noticeMonths'),
+        noticeRunsTo: pick('noticeRunsTo'),
+      },
       parties: [
-        ...data.parties.map((p) => (x.leaving.includes(p.kommunenummer) && !p.leftOn ? { ...p, leftOn: dayBefore } : p)),
-        ...joining.map((m) => ({ name: m.name, kommunenummer: m.kommunenummer, role: 'PARTNER' as const, joinedOn: x.effective_on, leftOn: null, decisionBody: null, decisionRef: null, decisionDate: null })),
+        ...data.parties.map((p) =>
+          x.leaving.includes(p.kommunenummer) && !p.leftOn ? { ...p, leftOn: dayBefore } : p,
+        ),
+        ...joining.map((m) => ({
+          name: m.name,
+          kommunenummer: m.kommunenummer,
+          role: 'PARTNER' as const,
+          joinedOn: x.effective_on,
+          leftOn: null,
+          decisionBody: null,
+          decisionRef: null,
+          decisionDate: null,
+        })),
       ],
-      ...(x.cost_terms ? { cost: null, costUnavailable: 'ny kostnadsmodell i endringsforslaget: se konsekvensene per kommune i forslaget' } : {}),
+      ...(x.cost_terms
+        ? {
+            cost: null,
+            costUnavailable: 'ny kostnadsmodell i endringsforslaget: se konsekvensene per kommune i forslaget',
+          }
+        : {}),
       // Every party decides anew on the new version.
       councilDecisionRef: null,
       councilDecisionDate: null,
@@ -126,11 +191,21 @@ async function proposedData(ctx: AppContext, data: AgreementDocumentData, agreem
   };
 }
 
-export async function buildAgreementDocument(ctx: AppContext, id: string, year?: number | null, amendmentId?: string | null): Promise<AgreementDocument> {
+export async function buildAgreementDocument(
+  ctx: AppContext,
+  id: string,
+  year?: number | null,
+  amendmentId?: string | null,
+): Promise<AgreementDocument> {
   const data = await agreementDocumentData(ctx, id, year);
   const current = agreementDocument(data);
   if (!amendmentId) return current;
   const proposed = await proposedData(ctx, data, id, amendmentId);
-  const parties = proposed.data.parties.map((p) => ({ ...p, decisionBody: null, decisionRef: null, decisionDate: null }));
+  const parties = proposed.data.parties.map((p) => ({
+    ...p,
+    decisionBody: null,
+    decisionRef: null,
+    decisionDate: null,
+  }));
   return markChanges(current, agreementDocument({ ...proposed.data, parties }), proposed.summary);
 }

@@ -14,11 +14,16 @@ export class DocumentSectionType {
   @Field({ description: 'Something the agreement should say is missing («mangler»).' })
   incomplete: boolean;
 
-  @Field(() => GraphQLJSON, { description: 'Blocks: { type: paragraph|list|table|missing, text | items | header+rows }.' })
+  @Field(() => GraphQLJSON, {
+    description: 'Blocks: { type: paragraph|list|table|missing, text | items | header+rows }.',
+  })
   blocks: unknown;
 }
 
-@ObjectType({ description: "The agreement as a document, generated from its data (the printable page; DOCX at /documents/agreement/<id>.docx)." })
+@ObjectType({
+  description:
+    'The agreement as a document, generated from its data (the printable page; DOCX at /documents/agreement/<id>.docx).',
+})
 export class AgreementDocumentType {
   @Field()
   title: string;
@@ -35,12 +40,19 @@ export class AgreementDocumentType {
 
 @Resolver()
 export class DocumentsResolver {
-  @Query(() => AgreementDocumentType, { description: "The agreement's text in nine sections with Bufdir's checklist; cost figures for `year` (this year by default)." })
+  @Query(() => AgreementDocumentType, {
+    description:
+      "The agreement's text in nine sections with Bufdir's checklist; cost figures for `year` (this year by default).",
+  })
   agreementDocument(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
     @Arg('year', () => Int, { nullable: true }) year?: number,
-    @Arg('amendmentId', () => ID, { nullable: true, description: 'The version an open amendment would make, with its changes marked.' }) amendmentId?: string,
+    @Arg('amendmentId', () => ID, {
+      nullable: true,
+      description: 'The version an open amendment would make, with its changes marked.',
+    })
+    amendmentId?: string,
   ) {
     return buildAgreementDocument(ctx, id, year, amendmentId);
   }

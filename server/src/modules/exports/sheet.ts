@@ -25,11 +25,20 @@ function sums(t: ExportTable): number[] {
 }
 
 export function tableToCsv(t: ExportTable): string {
-  const cell = (c: ExportCell) => (isDate(c) ? (c.date ? formatDate(c.date) : '') : isOre(c) ? (c.ore === null ? '' : csvDecimal(c.ore / 100)) : c);
+  const cell = (c: ExportCell) =>
+    isDate(c) ? (c.date ? formatDate(c.date) : '') : isOre(c) ? (c.ore === null ? '' : csvDecimal(c.ore / 100)) : c;
   const rows = t.rows.map((r) => r.map(cell));
   if (t.sumColumns?.length) {
     const total = sums(t);
-    rows.push(t.header.map((_, i) => (i === 0 ? 'Sum' : t.sumColumns!.includes(i) ? csvDecimal(total[t.sumColumns!.indexOf(i)], Number.isInteger(total[t.sumColumns!.indexOf(i)]) ? 0 : 2) : '')));
+    rows.push(
+      t.header.map((_, i) =>
+        i === 0
+          ? 'Sum'
+          : t.sumColumns!.includes(i)
+            ? csvDecimal(total[t.sumColumns!.indexOf(i)], Number.isInteger(total[t.sumColumns!.indexOf(i)]) ? 0 : 2)
+            : '',
+      ),
+    );
   }
   return toCsv([t.header, ...rows]);
 }
@@ -49,7 +58,19 @@ export async function tableToXlsx(t: ExportTable): Promise<Buffer> {
   const header = ws.addRow(t.header);
   header.font = { bold: true };
   for (const r of t.rows) {
-    const row = ws.addRow(r.map((c) => (isDate(c) ? (c.date ? new Date(`${c.date}T00:00:00Z`) : null) : isOre(c) ? (c.ore === null ? null : c.ore / 100) : c)));
+    const row = ws.addRow(
+      r.map((c) =>
+        isDate(c)
+          ? c.date
+            ? new Date(`${c.date}T00:00:00Z`)
+            : null
+          : isOre(c)
+            ? c.ore === null
+              ? null
+              : c.ore / 100
+            : c,
+      ),
+    );
     r.forEach((c, i) => {
       if (isDate(c)) row.getCell(i + 1).numFmt = 'dd.mm.yyyy';
       if (isOre(c)) row.getCell(i + 1).numFmt = '#,##0.00';

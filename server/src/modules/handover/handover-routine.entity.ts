@@ -1,5 +1,17 @@
 import { Field, Int, ID, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { ROUTINE_STATUSES, type RoutineStatus } from '@samordna/domain';
 import { checkIn, RoutineStatusEnum } from '../../app/enums';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';

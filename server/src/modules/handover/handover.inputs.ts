@@ -1,6 +1,15 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { z } from 'zod';
-import { AGENCY_KINDS, ROUTINE_STATUSES, ROUTINE_STEP_KINDS, STEP_TIMINGS, type AgencyKind, type RoutineStatus, type RoutineStepKind, type StepTiming } from '@samordna/domain';
+import {
+  AGENCY_KINDS,
+  ROUTINE_STATUSES,
+  ROUTINE_STEP_KINDS,
+  STEP_TIMINGS,
+  type AgencyKind,
+  type RoutineStatus,
+  type RoutineStepKind,
+  type StepTiming,
+} from '@samordna/domain';
 import { AgencyKindEnum, RoutineStatusEnum, RoutineStepKindEnum, StepTimingEnum } from '../../app/enums';
 import { v } from '../../app/validation';
 

@@ -21,7 +21,9 @@ export function createHandoverLoaders(ds: DataSource) {
       manyByKey(keys, await routinesWhere('kommunenummer', keys), (r) => r.kommunenummer),
     ),
     stepsByRoutine: new DataLoader<string, RoutineStep[]>(async (keys) => {
-      const rows = await ds.getRepository(RoutineStep).find({ where: { routineId: In([...keys]) }, order: { position: 'ASC' } });
+      const rows = await ds
+        .getRepository(RoutineStep)
+        .find({ where: { routineId: In([...keys]) }, order: { position: 'ASC' } });
       return manyByKey(keys, rows, (s) => s.routineId);
     }),
   };

@@ -47,12 +47,18 @@ export class HandoverRoutineResolver {
 
   @Authorized()
   @Mutation(() => HandoverRoutine, { description: 'A draft routine with every template step; CONFLICT if one exists.' })
-  createRoutineFromTemplate(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('kommunenummer') kommunenummer: string) {
+  createRoutineFromTemplate(
+    @Ctx() ctx: AppContext,
+    @Arg('centreId', () => ID) centreId: string,
+    @Arg('kommunenummer') kommunenummer: string,
+  ) {
     return createRoutineFromTemplate(ctx, centreId, kommunenummer);
   }
 
   @Authorized()
-  @Mutation(() => HandoverRoutine, { description: 'Status, adoption and review dates; ADOPTED sets adoptedOn to today unless given.' })
+  @Mutation(() => HandoverRoutine, {
+    description: 'Status, adoption and review dates; ADOPTED sets adoptedOn to today unless given.',
+  })
   updateRoutine(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
@@ -74,7 +80,11 @@ export class HandoverRoutineResolver {
     @Ctx() ctx: AppContext,
     @Arg('routineId', () => ID) routineId: string,
     @Arg('input', () => RoutineStepInput) input: RoutineStepInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The routine version the user saw; CONFLICT if it has moved on.' }) expectedVersion?: number,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The routine version the user saw; CONFLICT if it has moved on.',
+    })
+    expectedVersion?: number,
   ) {
     return addRoutineStep(ctx, routineId, input, expectedVersion);
   }
@@ -85,14 +95,26 @@ export class HandoverRoutineResolver {
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => RoutineStepInput) input: RoutineStepInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The routine version the user saw; CONFLICT if it has moved on.' }) expectedVersion?: number,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The routine version the user saw; CONFLICT if it has moved on.',
+    })
+    expectedVersion?: number,
   ) {
     return updateRoutineStep(ctx, id, input, expectedVersion);
   }
 
   @Authorized()
   @Mutation(() => ID)
-  removeRoutineStep(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, { nullable: true, description: 'The routine version the user saw; CONFLICT if it has moved on.' }) expectedVersion?: number) {
+  removeRoutineStep(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The routine version the user saw; CONFLICT if it has moved on.',
+    })
+    expectedVersion?: number,
+  ) {
     return removeRoutineStep(ctx, id, expectedVersion);
   }
 
@@ -102,7 +124,11 @@ export class HandoverRoutineResolver {
     @Ctx() ctx: AppContext,
     @Arg('routineId', () => ID) routineId: string,
     @Arg('stepIds', () => [ID]) stepIds: string[],
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The routine version the user saw; CONFLICT if it has moved on.' }) expectedVersion?: number,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The routine version the user saw; CONFLICT if it has moved on.',
+    })
+    expectedVersion?: number,
   ) {
     return reorderRoutineSteps(ctx, routineId, stepIds, expectedVersion);
   }
@@ -123,11 +149,16 @@ export class HandoverRoutineResolver {
   }
 
   @FieldResolver(() => [RoutineTemplateStepType], {
-    description: 'Template steps this routine lacks (by kind), in template order: offered to add with addRoutineStep; existing steps are never changed.',
+    description:
+      'Template steps this routine lacks (by kind), in template order: offered to add with addRoutineStep; existing steps are never changed.',
   })
   async missingTemplateSteps(@Root() r: HandoverRoutine, @Ctx() ctx: AppContext): Promise<RoutineTemplateStepType[]> {
     const steps = await ctx.loaders.stepsByRoutine.load(r.id);
-    return missingTemplateSteps(steps.map((s) => s.kind)).map((t) => ({ ...t, title: t.title.nb, titleEn: t.title.en }));
+    return missingTemplateSteps(steps.map((s) => s.kind)).map((t) => ({
+      ...t,
+      title: t.title.nb,
+      titleEn: t.title.en,
+    }));
   }
 }
 

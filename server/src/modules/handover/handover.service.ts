@@ -15,13 +15,25 @@ import { ContactPerson } from '../contact/contact-person.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { HandoverRoutine } from './handover-routine.entity';
-import { createStepSchema, routineFilterSchema, routineSchema, stepFieldsSchema, type RoutineFilter, type RoutineInput, type RoutineStepInput } from './handover.inputs';
+import {
+  createStepSchema,
+  routineFilterSchema,
+  routineSchema,
+  stepFieldsSchema,
+  type RoutineFilter,
+  type RoutineInput,
+  type RoutineStepInput,
+} from './handover.inputs';
 import { RoutineStep } from './routine-step.entity';
 import { transaction } from '../../app/transaction';
 
 const ROUTINE_ID = v.uuid('rutine');
 
-export async function listRoutines(ctx: AppContext, filterInput: RoutineFilter | null | undefined, page: { limit?: number | null; offset?: number | null }) {
+export async function listRoutines(
+  ctx: AppContext,
+  filterInput: RoutineFilter | null | undefined,
+  page: { limit?: number | null; offset?: number | null },
+) {
   const filter = parseInput(routineFilterSchema, filterInput ?? {}, 'filter');
   const { limit, offset } = parsePaging(page);
   const qb = ctx.dataSource
@@ -31,7 +43,12 @@ export async function listRoutines(ctx: AppContext, filterInput: RoutineFilter |
   if (filter.centreId) qb.andWhere('r.centre_id = :c', { c: filter.centreId });
   if (filter.kommunenummer) qb.andWhere('r.kommunenummer = :k', { k: filter.kommunenummer });
   if (filter.statuses?.length) qb.andWhere('r.status IN (:...s)', { s: filter.statuses });
-  const [items, totalCount] = await qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).addOrderBy('r.id').offset(offset).limit(limit).getManyAndCount();
+  const [items, totalCount] = await qb
+    .orderBy(`m.name COLLATE ${NB_COLLATION}`)
+    .addOrderBy('r.id')
+    .offset(offset)
+    .limit(limit)
+    .getManyAndCount();
   return { items, totalCount };
 }
 
@@ -51,9 +68,16 @@ async function lockRoutine(em: EntityManager, ctx: AppContext, id: string): Prom
  * carries `current` (the step as it is now when one step is concerned, else the routine) with the
  * routine's version.
  */
-async function touchRoutine(em: EntityManager, routine: HandoverRoutine, expectedVersion: number | null | undefined, step?: RoutineStep) {
+async function touchRoutine(
+  em: EntityManager,
+  routine: HandoverRoutine,
+  expectedVersion: number | null | undefined,
+  step?: RoutineStep,
+) {
   checkVersion(routine, expectedVersion, 'rutinen', step);
-  await em.getRepository(HandoverRoutine).update({ id: routine.id }, { version: () => 'version + 1', updatedAt: () => 'now()' });
+  await em
+    .getRepository(HandoverRoutine)
+    .update({ id: routine.id }, { version: () => 'version + 1', updatedAt: () => 'now()' });
   routine.version += 1;
 }
 
@@ -65,24 +89,34 @@ export async function getRoutine(ctx: AppContext, id: string): Promise<HandoverR
 }
 
 /** A new routine (draft) with every step of the Bufdir-based template, which users then edit. */
-export async function createRoutineFromTemplate(ctx: AppContext, centreId: string, kommunenummer: string): Promise<HandoverRoutine> {
+export async function createRoutineFromTemplate(
+  ctx: AppContext,
+  centreId: string,
+  kommunenummer: string,
+): Promise<HandoverRoutine> {
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
   assertAllowed(ctx, canManageRoutine(requireUser(ctx).grants, { centreId: cid, kommunenummer: knr }));
   return transaction(ctx, async (em) => {
-    if (!(await em.getRepository(CrisisCentre).existsBy({ id: cid }))) throw badInput('centreId', 'Fant ikke krisesenteret.');
+    if (!(await em.getRepository(CrisisCentre).existsBy({ id: cid })))
+      throw badInput('centreId', 'Fant ikke krisesenteret.');
     if (!(await em.getRepository(Municipality).existsBy({ kommunenummer: knr }))) {
       throw badInput('kommunenummer', `Fant ingen kommune med kommunenummer ${knr}.`);
     }
     // A routine hands residents over between a centre and one of its member municipalities.
     if (!(await centresOfMunicipality(em, knr)).includes(cid)) {
-      throw notMember(ctx, 'kommunenummer', `Kommunen ${knr} er ikke medlem av krisesenteret; en overføringsrutine gjelder et senter og en av medlemskommunene.`);
+      throw notMember(
+        ctx,
+        'kommunenummer',
+        `Kommunen ${knr} er ikke medlem av krisesenteret; en overføringsrutine gjelder et senter og en av medlemskommunene.`,
+      );
     }
     const existing = await em.getRepository(HandoverRoutine).findOneBy({ centreId: cid, kommunenummer: knr });
-    if (existing) throw uniqueConflict('UQ_handover_routine_centre_municipality', undefined, { existingId: existing.id });
-    const routine = await em.getRepository(HandoverRoutine).save(
-      em.getRepository(HandoverRoutine).create({ centreId: cid, kommunenummer: knr, status: 'DRAFT' }),
-    );
+    if (existing)
+      throw uniqueConflict('UQ_handover_routine_centre_municipality', undefined, { existingId: existing.id });
+    const routine = await em
+      .getRepository(HandoverRoutine)
+      .save(em.getRepository(HandoverRoutine).create({ centreId: cid, kommunenummer: knr, status: 'DRAFT' }));
     await em.getRepository(RoutineStep).insert(
       ROUTINE_TEMPLATE.map((t, position) => ({
         routineId: routine.id,
@@ -98,7 +132,12 @@ export async function createRoutineFromTemplate(ctx: AppContext, centreId: strin
   });
 }
 
-export async function updateRoutine(ctx: AppContext, id: string, input: RoutineInput, expectedVersion?: number | null): Promise<HandoverRoutine> {
+export async function updateRoutine(
+  ctx: AppContext,
+  id: string,
+  input: RoutineInput,
+  expectedVersion?: number | null,
+): Promise<HandoverRoutine> {
   const rid = parseInput(ROUTINE_ID, id, 'id');
   const data = parseInput(routineSchema, input, 'input');
   return transaction(ctx, async (em) => {
@@ -128,7 +167,12 @@ export async function deleteRoutine(ctx: AppContext, id: string): Promise<string
 }
 
 /** A linked contact must work in the routine's municipality. */
-async function checkContact(em: EntityManager, routine: HandoverRoutine, contactId: string | null | undefined, field: string) {
+async function checkContact(
+  em: EntityManager,
+  routine: HandoverRoutine,
+  contactId: string | null | undefined,
+  field: string,
+) {
   if (!contactId) return;
   const row = await em
     .getRepository(ContactPerson)
@@ -138,7 +182,8 @@ async function checkContact(em: EntityManager, routine: HandoverRoutine, contact
     .where('c.id = :id', { id: contactId })
     .getRawOne<{ id: string; kommunenummer: string }>();
   if (!row) throw badInput(field, 'Fant ikke kontaktpersonen.');
-  if (row.kommunenummer !== routine.kommunenummer) throw badInput(field, 'Kontaktpersonen må høre til en etat i kommunen rutinen gjelder.');
+  if (row.kommunenummer !== routine.kommunenummer)
+    throw badInput(field, 'Kontaktpersonen må høre til en etat i kommunen rutinen gjelder.');
 }
 
 /** Positions 0…n-1 in the given order, in one statement (not one per step). */
@@ -151,7 +196,12 @@ async function renumber(em: EntityManager, routineId: string, orderedIds: string
   );
 }
 
-export async function addRoutineStep(ctx: AppContext, routineId: string, input: RoutineStepInput, expectedVersion?: number | null): Promise<RoutineStep> {
+export async function addRoutineStep(
+  ctx: AppContext,
+  routineId: string,
+  input: RoutineStepInput,
+  expectedVersion?: number | null,
+): Promise<RoutineStep> {
   const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
   const data = parseInput(createStepSchema, input, 'input');
   return transaction(ctx, async (em) => {
@@ -161,18 +211,32 @@ export async function addRoutineStep(ctx: AppContext, routineId: string, input: 
     const steps = await em.getRepository(RoutineStep).find({ where: { routineId: rid }, order: { position: 'ASC' } });
     const { position, ...fields } = data;
     const at = Math.min(position ?? steps.length, steps.length);
-    const step = await em.getRepository(RoutineStep).save(
-      em.getRepository(RoutineStep).create({ ...fields, routineId: rid, position: steps.length }),
-    );
+    const step = await em
+      .getRepository(RoutineStep)
+      .save(em.getRepository(RoutineStep).create({ ...fields, routineId: rid, position: steps.length }));
     const order = steps.map((s) => s.id);
     order.splice(at, 0, step.id);
     await renumber(em, rid, order);
-    await audit(em, ctx, 'CREATE', 'RoutineStep', step.id, null, { ...step, position: at }, { entity: 'HandoverRoutine', id: rid, label: step.title });
+    await audit(
+      em,
+      ctx,
+      'CREATE',
+      'RoutineStep',
+      step.id,
+      null,
+      { ...step, position: at },
+      { entity: 'HandoverRoutine', id: rid, label: step.title },
+    );
     return { ...step, position: at };
   });
 }
 
-export async function updateRoutineStep(ctx: AppContext, id: string, input: RoutineStepInput, expectedVersion?: number | null): Promise<RoutineStep> {
+export async function updateRoutineStep(
+  ctx: AppContext,
+  id: string,
+  input: RoutineStepInput,
+  expectedVersion?: number | null,
+): Promise<RoutineStep> {
   const sid = parseInput(v.uuid('steg'), id, 'id');
   const data = parseInput(stepFieldsSchema, input, 'input');
   return transaction(ctx, async (em) => {
@@ -184,14 +248,20 @@ export async function updateRoutineStep(ctx: AppContext, id: string, input: Rout
     const changed = definedOnly(fields);
     const saved = await em.getRepository(RoutineStep).save({ ...step, ...changed });
     if (position !== undefined && position !== null && position !== step.position) {
-      const ids = (await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } }))
+      const ids = (
+        await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } })
+      )
         .map((s) => s.id)
         .filter((x) => x !== sid);
       ids.splice(Math.min(position, ids.length), 0, sid);
       await renumber(em, step.routineId, ids);
       saved.position = ids.indexOf(sid);
     }
-    await audit(em, ctx, 'UPDATE', 'RoutineStep', sid, step, saved, { entity: 'HandoverRoutine', id: step.routineId, label: saved.title });
+    await audit(em, ctx, 'UPDATE', 'RoutineStep', sid, step, saved, {
+      entity: 'HandoverRoutine',
+      id: step.routineId,
+      label: saved.title,
+    });
     return saved;
   });
 }
@@ -203,25 +273,48 @@ export async function removeRoutineStep(ctx: AppContext, id: string, expectedVer
     const [step, routine] = await lockPart(em, ctx, RoutineStep, sid, STEP, (x) => lockRoutine(em, ctx, x.routineId));
     await touchRoutine(em, routine, expectedVersion, step);
     const count = await em.getRepository(RoutineStep).countBy({ routineId: step.routineId });
-    if (!mayRemoveRoutineStep(count)) throw badInput('id', `«${step.title}» er rutinens eneste steg. En rutine må ha minst ett steg; legg til et nytt først, eller slett rutinen.`);
+    if (!mayRemoveRoutineStep(count))
+      throw badInput(
+        'id',
+        `«${step.title}» er rutinens eneste steg. En rutine må ha minst ett steg; legg til et nytt først, eller slett rutinen.`,
+      );
     await em.getRepository(RoutineStep).delete({ id: sid });
-    await audit(em, ctx, 'DELETE', 'RoutineStep', sid, step, null, { entity: 'HandoverRoutine', id: step.routineId, label: step.title });
-    const rest = await em.getRepository(RoutineStep).find({ where: { routineId: step.routineId }, order: { position: 'ASC' } });
-    await renumber(em, step.routineId, rest.map((s) => s.id));
+    await audit(em, ctx, 'DELETE', 'RoutineStep', sid, step, null, {
+      entity: 'HandoverRoutine',
+      id: step.routineId,
+      label: step.title,
+    });
+    const rest = await em
+      .getRepository(RoutineStep)
+      .find({ where: { routineId: step.routineId }, order: { position: 'ASC' } });
+    await renumber(
+      em,
+      step.routineId,
+      rest.map((s) => s.id),
+    );
     return sid;
   });
 }
 
 /** Puts the steps in the given order; the list must name every step of the routine once. */
-export async function reorderRoutineSteps(ctx: AppContext, routineId: string, stepIds: string[], expectedVersion?: number | null): Promise<HandoverRoutine> {
+export async function reorderRoutineSteps(
+  ctx: AppContext,
+  routineId: string,
+  stepIds: string[],
+  expectedVersion?: number | null,
+): Promise<HandoverRoutine> {
   const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
   const ids = parseInput(z.array(v.uuid('steg')), stepIds, 'stepIds');
   return transaction(ctx, async (em) => {
     const routine = await lockRoutine(em, ctx, rid);
     await touchRoutine(em, routine, expectedVersion);
-    const current = (await em.getRepository(RoutineStep).find({ where: { routineId: rid }, order: { position: 'ASC' } })).map((s) => s.id);
-    const same = ids.length === current.length && new Set(ids).size === ids.length && ids.every((x) => current.includes(x));
-    if (!same) throw badInput('stepIds', `Rekkefølgen må inneholde hvert av rutinens ${current.length} steg nøyaktig én gang.`);
+    const current = (
+      await em.getRepository(RoutineStep).find({ where: { routineId: rid }, order: { position: 'ASC' } })
+    ).map((s) => s.id);
+    const same =
+      ids.length === current.length && new Set(ids).size === ids.length && ids.every((x) => current.includes(x));
+    if (!same)
+      throw badInput('stepIds', `Rekkefølgen må inneholde hvert av rutinens ${current.length} steg nøyaktig én gang.`);
     await renumber(em, rid, ids);
     await audit(em, ctx, 'REORDER', 'HandoverRoutine', rid, { stepOrder: current }, { stepOrder: ids });
     return routine;

@@ -1,6 +1,23 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import { AGENCY_KINDS, ROUTINE_STEP_KINDS, STEP_TIMINGS, type AgencyKind, type RoutineStepKind, type StepTiming } from '@samordna/domain';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import {
+  AGENCY_KINDS,
+  ROUTINE_STEP_KINDS,
+  STEP_TIMINGS,
+  type AgencyKind,
+  type RoutineStepKind,
+  type StepTiming,
+} from '@samordna/domain';
 import { AgencyKindEnum, checkIn, RoutineStepKindEnum, StepTimingEnum } from '../../app/enums';
 import { ContactPerson } from '../contact/contact-person.entity';
 import { HandoverRoutine } from './handover-routine.entity';
@@ -9,7 +26,10 @@ import { HandoverRoutine } from './handover-routine.entity';
 @Entity('routine_step')
 @Check('CHK_routine_step_kind', checkIn('kind', ROUTINE_STEP_KINDS))
 @Check('CHK_routine_step_timing', checkIn('timing', STEP_TIMINGS))
-@Check('CHK_routine_step_agency_kind', `"responsible_agency_kind" IS NULL OR ${checkIn('responsible_agency_kind', AGENCY_KINDS)}`)
+@Check(
+  'CHK_routine_step_agency_kind',
+  `"responsible_agency_kind" IS NULL OR ${checkIn('responsible_agency_kind', AGENCY_KINDS)}`,
+)
 @Check('CHK_routine_step_position', `"position" >= 0`)
 export class RoutineStep {
   @Field(() => ID)
@@ -41,7 +61,10 @@ export class RoutineStep {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => AgencyKindEnum, { nullable: true, description: 'The agency responsible; null means the crisis centre itself.' })
+  @Field(() => AgencyKindEnum, {
+    nullable: true,
+    description: 'The agency responsible; null means the crisis centre itself.',
+  })
   @Column({ name: 'responsible_agency_kind', type: 'text', nullable: true })
   responsibleAgencyKind: AgencyKind | null;
 

@@ -1,5 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import { agencyKey, canImportContacts, canManageMunicipalityContacts, isAdmin, parseContactRows, type AgencyKind, type ContactRow, type ImportRowError } from '@samordna/domain';
+import {
+  agencyKey,
+  canImportContacts,
+  canManageMunicipalityContacts,
+  isAdmin,
+  parseContactRows,
+  type AgencyKind,
+  type ContactRow,
+  type ImportRowError,
+} from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { auditMany, type AuditChange } from '../../app/audit';
 import { forbidden, requireUser } from '../../app/auth';
@@ -53,7 +62,13 @@ interface StoredContact {
   email: string | null;
   is_contact_point: boolean;
 }
-type Write = { row: ContactRow; change: ContactChange | null; agency: StoredAgency | null; contact: StoredContact | null; noteChanged: boolean };
+type Write = {
+  row: ContactRow;
+  change: ContactChange | null;
+  agency: StoredAgency | null;
+  contact: StoredContact | null;
+  noteChanged: boolean;
+};
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -67,15 +82,27 @@ async function read(file: string, format: ImportFormat) {
 }
 
 /** Compares the file with the register: what would be added, changed and left as it is. Writes nothing. */
-async function plan(em: EntityManager, ctx: AppContext, { parsed, checksum }: Awaited<ReturnType<typeof read>>): Promise<{ preview: ContactImportPreview; writes: Write[] }> {
+async function plan(
+  em: EntityManager,
+  ctx: AppContext,
+  { parsed, checksum }: Awaited<ReturnType<typeof read>>,
+): Promise<{ preview: ContactImportPreview; writes: Write[] }> {
   const { grants } = requireUser(ctx);
   const errors = [...parsed.errors];
   const knrs = [...new Set(parsed.rows.map((r) => r.kommunenummer))];
-  const names = new Map<string, string>((await em.query(`SELECT kommunenummer, name FROM municipality WHERE kommunenummer = ANY($1)`, [knrs])).map((m: { kommunenummer: string; name: string }) => [m.kommunenummer, m.name]));
+  const names = new Map<string, string>(
+    (await em.query(`SELECT kommunenummer, name FROM municipality WHERE kommunenummer = ANY($1)`, [knrs])).map(
+      (m: { kommunenummer: string; name: string }) => [m.kommunenummer, m.name],
+    ),
+  );
   const inScope = new Map<string, boolean>();
-  for (const k of names.keys()) inScope.set(k, isAdmin(grants) || canManageMunicipalityContacts(grants, k, await centresOfMunicipality(em, k)));
+  for (const k of names.keys())
+    inScope.set(k, isAdmin(grants) || canManageMunicipalityContacts(grants, k, await centresOfMunicipality(em, k)));
   const agencies = new Map<string, StoredAgency>();
-  for (const a of (await em.query(`SELECT id, kommunenummer, kind, name, note FROM agency WHERE kommunenummer = ANY($1) ORDER BY created_at DESC, id DESC`, [knrs])) as StoredAgency[]) {
+  for (const a of (await em.query(
+    `SELECT id, kommunenummer, kind, name, note FROM agency WHERE kommunenummer = ANY($1) ORDER BY created_at DESC, id DESC`,
+    [knrs],
+  )) as StoredAgency[]) {
     agencies.set(agencyKey({ ...a, agency: a.name }), a); // the oldest of namesakes wins
   }
   const contacts = new Map<string, StoredContact>();
@@ -91,11 +118,19 @@ async function plan(em: EntityManager, ctx: AppContext, { parsed, checksum }: Aw
   for (const row of parsed.rows) {
     const municipality = names.get(row.kommunenummer);
     if (!municipality) {
-      errors.push({ line: row.line, column: 'kommunenummer', message: `Ukjent kommunenummer ${row.kommunenummer} i dagens kommunestruktur (sammenslått, delt eller nytt nummer?).` });
+      errors.push({
+        line: row.line,
+        column: 'kommunenummer',
+        message: `Ukjent kommunenummer ${row.kommunenummer} i dagens kommunestruktur (sammenslått, delt eller nytt nummer?).`,
+      });
       continue;
     }
     if (!inScope.get(row.kommunenummer)) {
-      errors.push({ line: row.line, column: 'kommunenummer', message: `Du kan ikke endre kontakter i ${municipality} (${row.kommunenummer}).` });
+      errors.push({
+        line: row.line,
+        column: 'kommunenummer',
+        message: `Du kan ikke endre kontakter i ${municipality} (${row.kommunenummer}).`,
+      });
       continue;
     }
     const agency = agencies.get(agencyKey(row)) ?? null;
@@ -146,7 +181,11 @@ async function plan(em: EntityManager, ctx: AppContext, { parsed, checksum }: Aw
   };
 }
 
-export async function previewContactImport(ctx: AppContext, file: string, format: ImportFormat): Promise<ContactImportPreview> {
+export async function previewContactImport(
+  ctx: AppContext,
+  file: string,
+  format: ImportFormat,
+): Promise<ContactImportPreview> {
   assertMayImport(ctx);
   return (await plan(ctx.dataSource.manager, ctx, await read(file, format))).preview;
 }
@@ -156,12 +195,21 @@ export async function previewContactImport(ctx: AppContext, file: string, format
  * (`IMPORT`); a contact point set by the file moves from any other contact, as in the contact form.
  * The same file again changes nothing.
  */
-export async function confirmContactImport(ctx: AppContext, file: string, format: ImportFormat, checksum: string): Promise<{ added: number; changed: number; unchanged: number }> {
+export async function confirmContactImport(
+  ctx: AppContext,
+  file: string,
+  format: ImportFormat,
+  checksum: string,
+): Promise<{ added: number; changed: number; unchanged: number }> {
   assertMayImport(ctx);
   const input = await read(file, format);
-  if (input.checksum !== checksum) throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
+  if (input.checksum !== checksum)
+    throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
   return transaction(ctx, async (em) => {
-    await lockMunicipalityContacts(em, input.parsed.rows.map((r) => r.kommunenummer));
+    await lockMunicipalityContacts(
+      em,
+      input.parsed.rows.map((r) => r.kommunenummer),
+    );
     const { preview, writes } = await plan(em, ctx, input);
     if (preview.errors.length) throw rowErrorsRefusal(preview.errors, 'file');
     const agencyAudits: AuditChange[] = [];
@@ -170,25 +218,52 @@ export async function confirmContactImport(ctx: AppContext, file: string, format
     for (const { row, agency, contact, noteChanged } of writes) {
       let agencyId = agency?.id ?? created.get(agencyKey(row));
       if (!agencyId) {
-        [{ id: agencyId }] = await em.query(`INSERT INTO agency (kommunenummer, kind, name, note) VALUES ($1, $2, $3, $4) RETURNING id`, [row.kommunenummer, row.kind, row.agency, row.note]);
+        [{ id: agencyId }] = await em.query(
+          `INSERT INTO agency (kommunenummer, kind, name, note) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [row.kommunenummer, row.kind, row.agency, row.note],
+        );
         created.set(agencyKey(row), agencyId!);
-        agencyAudits.push({ id: agencyId!, before: null, after: { kommunenummer: row.kommunenummer, kind: row.kind, name: row.agency, note: row.note } });
+        agencyAudits.push({
+          id: agencyId!,
+          before: null,
+          after: { kommunenummer: row.kommunenummer, kind: row.kind, name: row.agency, note: row.note },
+        });
       } else if (noteChanged) {
-        await em.query(`UPDATE agency SET note = $2, version = version + 1, updated_at = now() WHERE id = $1`, [agencyId, row.note]);
+        await em.query(`UPDATE agency SET note = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+          agencyId,
+          row.note,
+        ]);
         agencyAudits.push({ id: agencyId, before: { note: agency!.note }, after: { note: row.note } });
       }
       if (row.isContactPoint) await clearOtherContactPoints(em, ctx, contact?.id ?? null, row.kommunenummer);
       const parent = { entity: 'Agency', id: agencyId!, label: row.agency };
       if (!contact) {
-        const after = { agencyId, name: row.name, title: row.title, phone: row.phone, email: row.email, isContactPoint: row.isContactPoint ?? false };
+        const after = {
+          agencyId,
+          name: row.name,
+          title: row.title,
+          phone: row.phone,
+          email: row.email,
+          isContactPoint: row.isContactPoint ?? false,
+        };
         const [{ id }] = await em.query(
           `INSERT INTO contact_person (agency_id, name, title, phone, email, is_contact_point) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
           [agencyId, row.name, row.title, row.phone, row.email, after.isContactPoint],
         );
         contactAudits.push({ id, before: null, after, parent });
       } else {
-        const before = { title: contact.title, phone: contact.phone, email: contact.email, isContactPoint: contact.is_contact_point };
-        const after = { title: row.title ?? contact.title, phone: row.phone ?? contact.phone, email: row.email ?? contact.email, isContactPoint: row.isContactPoint ?? contact.is_contact_point };
+        const before = {
+          title: contact.title,
+          phone: contact.phone,
+          email: contact.email,
+          isContactPoint: contact.is_contact_point,
+        };
+        const after = {
+          title: row.title ?? contact.title,
+          phone: row.phone ?? contact.phone,
+          email: row.email ?? contact.email,
+          isContactPoint: row.isContactPoint ?? contact.is_contact_point,
+        };
         if (JSON.stringify(before) === JSON.stringify(after)) continue; // only the agency's note changed
         // A contact point left empty in the file keeps the stored mark, unless another row just moved it.
         await em.query(
@@ -203,4 +278,3 @@ export async function confirmContactImport(ctx: AppContext, file: string, format
     return { added: preview.added, changed: preview.changed, unchanged: preview.unchanged };
   });
 }
-

@@ -101,7 +101,10 @@ export class MembershipChangeType {
   leftOn: string | null;
 }
 
-@ObjectType({ description: 'What a membership import would do to the parties of each centre’s current agreement; nothing is written until confirmed.' })
+@ObjectType({
+  description:
+    'What a membership import would do to the parties of each centre’s current agreement; nothing is written until confirmed.',
+})
 export class MembershipImportPreviewType extends ImportResultType {
   @Field()
   checksum: string;
@@ -148,7 +151,9 @@ export class ContactChangeType {
   @Field()
   isContactPoint: boolean;
 
-  @Field(() => [String], { description: 'What changes on an existing contact (funksjon, telefon, e-post, kontaktpunkt, merknad (tjenesten)).' })
+  @Field(() => [String], {
+    description: 'What changes on an existing contact (funksjon, telefon, e-post, kontaktpunkt, merknad (tjenesten)).',
+  })
   fields: string[];
 }
 
@@ -160,7 +165,9 @@ export class ContactImportPreviewType extends ImportResultType {
   @Field(() => Int)
   rows: number;
 
-  @Field(() => Int, { description: 'Agencies the file names that are not registered yet (created with their contacts).' })
+  @Field(() => Int, {
+    description: 'Agencies the file names that are not registered yet (created with their contacts).',
+  })
   agenciesAdded: number;
 
   @Field(() => [ImportRowErrorType], { description: 'Any error stops the whole import.' })
@@ -177,12 +184,18 @@ export class ImportsResolver {
     description:
       'Reads contacts (kommunenummer, tjeneste, navn på tjenesten, kontaktperson, funksjon, telefon, e-post, kontaktpunkt, merknad) from CSV or XLSX and shows what importing would do; writes nothing. Administrators, or directors and centre leaders for the municipalities in their scope.',
   })
-  previewContactImport(@Ctx() ctx: AppContext, @Arg('file') file: string, @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat) {
+  previewContactImport(
+    @Ctx() ctx: AppContext,
+    @Arg('file') file: string,
+    @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat,
+  ) {
     return previewContactImport(ctx, file, format);
   }
 
   @Authorized()
-  @Mutation(() => ImportResultType, { description: 'Writes a previewed contacts file (same checksum) in one transaction, audited; all or nothing.' })
+  @Mutation(() => ImportResultType, {
+    description: 'Writes a previewed contacts file (same checksum) in one transaction, audited; all or nothing.',
+  })
   confirmContactImport(
     @Ctx() ctx: AppContext,
     @Arg('file') file: string,
@@ -193,13 +206,22 @@ export class ImportsResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => MembershipImportPreviewType, { description: 'Reads memberships (senter, kommunenummer, rolle, inn, ut) from CSV or XLSX and shows what importing would do; writes nothing.' })
-  previewMembershipImport(@Ctx() ctx: AppContext, @Arg('file') file: string, @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat) {
+  @Mutation(() => MembershipImportPreviewType, {
+    description:
+      'Reads memberships (senter, kommunenummer, rolle, inn, ut) from CSV or XLSX and shows what importing would do; writes nothing.',
+  })
+  previewMembershipImport(
+    @Ctx() ctx: AppContext,
+    @Arg('file') file: string,
+    @Arg('format', () => ImportFormatEnum, { defaultValue: 'CSV' }) format: ImportFormat,
+  ) {
     return previewMembershipImport(ctx, file, format);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ImportResultType, { description: 'Writes a previewed membership file (same checksum) in one transaction, audited; all or nothing.' })
+  @Mutation(() => ImportResultType, {
+    description: 'Writes a previewed membership file (same checksum) in one transaction, audited; all or nothing.',
+  })
   confirmMembershipImport(
     @Ctx() ctx: AppContext,
     @Arg('file') file: string,
@@ -210,13 +232,17 @@ export class ImportsResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => PopulationImportPreviewType, { description: 'Reads an SSB 07459 CSV (as downloaded) and shows what importing it would do; writes nothing.' })
+  @Mutation(() => PopulationImportPreviewType, {
+    description: 'Reads an SSB 07459 CSV (as downloaded) and shows what importing it would do; writes nothing.',
+  })
   previewPopulationImport(@Ctx() ctx: AppContext, @Arg('csv') csv: string) {
     return previewPopulationImport(ctx, csv);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ImportResultType, { description: 'Writes a previewed population file (same checksum) in one transaction, audited; all or nothing.' })
+  @Mutation(() => ImportResultType, {
+    description: 'Writes a previewed population file (same checksum) in one transaction, audited; all or nothing.',
+  })
   confirmPopulationImport(@Ctx() ctx: AppContext, @Arg('csv') csv: string, @Arg('checksum') checksum: string) {
     return confirmPopulationImport(ctx, csv, checksum);
   }

@@ -77,10 +77,17 @@ async function plan(em: EntityManager, file: string, format: ImportFormat): Prom
                 (SELECT a.id FROM agreement a WHERE a.centre_id = c.id AND a.status <> 'ENDED' ORDER BY a.valid_from DESC NULLS LAST, a.created_at DESC LIMIT 1) AS agreement_id
          FROM crisis_centre c`,
       )
-    ).map((c: { id: string; name: string; host: string; agreement_id: string | null }) => [c.name.toLowerCase(), { id: c.id, name: c.name, host: c.host, agreementId: c.agreement_id }]),
+    ).map((c: { id: string; name: string; host: string; agreement_id: string | null }) => [
+      c.name.toLowerCase(),
+      { id: c.id, name: c.name, host: c.host, agreementId: c.agreement_id },
+    ]),
   );
   const names = new Map<string, string>(
-    (await em.query(`SELECT kommunenummer, name FROM municipality WHERE kommunenummer = ANY($1)`, [parsed.rows.map((r) => r.kommunenummer)])).map((m: { kommunenummer: string; name: string }) => [m.kommunenummer, m.name]),
+    (
+      await em.query(`SELECT kommunenummer, name FROM municipality WHERE kommunenummer = ANY($1)`, [
+        parsed.rows.map((r) => r.kommunenummer),
+      ])
+    ).map((m: { kommunenummer: string; name: string }) => [m.kommunenummer, m.name]),
   );
   const agreementIds = [...new Set([...centres.values()].map((c) => c.agreementId).filter((x): x is string => !!x))];
   const parties = new Map<string, { id: string; role: string; joined_on: string | null; left_on: string | null }>();
@@ -101,15 +108,30 @@ async function plan(em: EntityManager, file: string, format: ImportFormat): Prom
     }
     const municipality = names.get(r.kommunenummer);
     if (!municipality) {
-      errors.push({ line: r.line, column: 'kommunenummer', message: `Ukjent kommunenummer ${r.kommunenummer} i dagens kommunestruktur (sammenslått, delt eller nytt nummer?).` });
+      errors.push({
+        line: r.line,
+        column: 'kommunenummer',
+        message: `Ukjent kommunenummer ${r.kommunenummer} i dagens kommunestruktur (sammenslått, delt eller nytt nummer?).`,
+      });
       continue;
     }
     if ((r.role === 'host') !== (r.kommunenummer === centre.host)) {
-      errors.push({ line: r.line, column: 'rolle', message: r.role === 'host' ? `${municipality} er ikke vertskommunen for ${centre.name}.` : `${municipality} er vertskommunen for ${centre.name}, ikke samarbeidskommune.` });
+      errors.push({
+        line: r.line,
+        column: 'rolle',
+        message:
+          r.role === 'host'
+            ? `${municipality} er ikke vertskommunen for ${centre.name}.`
+            : `${municipality} er vertskommunen for ${centre.name}, ikke samarbeidskommune.`,
+      });
       continue;
     }
     if (!centre.agreementId) {
-      errors.push({ line: r.line, column: 'senter', message: `${centre.name} har ingen avtale å registrere medlemskapet i. Opprett avtalen først.` });
+      errors.push({
+        line: r.line,
+        column: 'senter',
+        message: `${centre.name} har ingen avtale å registrere medlemskapet i. Opprett avtalen først.`,
+      });
       continue;
     }
     const existing = parties.get(`${centre.agreementId}|${r.kommunenummer}`) ?? null;
@@ -143,27 +165,48 @@ async function plan(em: EntityManager, file: string, format: ImportFormat): Prom
   };
 }
 
-export async function previewMembershipImport(ctx: AppContext, file: string, format: ImportFormat): Promise<MembershipPreview> {
+export async function previewMembershipImport(
+  ctx: AppContext,
+  file: string,
+  format: ImportFormat,
+): Promise<MembershipPreview> {
   return plan(ctx.dataSource.manager, file, format);
 }
 
 /** All or nothing, audited per party (under its agreement); the same file again changes nothing. */
-export async function confirmMembershipImport(ctx: AppContext, file: string, format: ImportFormat, checksum: string): Promise<{ added: number; changed: number; unchanged: number }> {
+export async function confirmMembershipImport(
+  ctx: AppContext,
+  file: string,
+  format: ImportFormat,
+  checksum: string,
+): Promise<{ added: number; changed: number; unchanged: number }> {
   return transaction(ctx, async (em) => {
     await em.query(`LOCK TABLE agreement_party IN SHARE ROW EXCLUSIVE MODE`);
     const p = await plan(em, file, format);
-    if (p.checksum !== checksum) throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
+    if (p.checksum !== checksum)
+      throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
     if (p.errors.length) throw rowErrorsRefusal(p.errors, 'file');
     const audits = [];
     for (const c of p.changes) {
       const after = { role: c.role, joinedOn: c.joinedOn, leftOn: c.leftOn };
       let id = c.partyId;
       if (c.action === 'ADD') {
-        [{ id }] = await em.query(`INSERT INTO agreement_party (agreement_id, kommunenummer, role, joined_on, left_on) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [c.agreementId, c.kommunenummer, c.role, c.joinedOn, c.leftOn]);
+        [{ id }] = await em.query(
+          `INSERT INTO agreement_party (agreement_id, kommunenummer, role, joined_on, left_on) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [c.agreementId, c.kommunenummer, c.role, c.joinedOn, c.leftOn],
+        );
       } else {
-        await em.query(`UPDATE agreement_party SET role = $2, joined_on = $3, left_on = $4, version = version + 1 WHERE id = $1`, [c.partyId, c.role, c.joinedOn, c.leftOn]);
+        await em.query(
+          `UPDATE agreement_party SET role = $2, joined_on = $3, left_on = $4, version = version + 1 WHERE id = $1`,
+          [c.partyId, c.role, c.joinedOn, c.leftOn],
+        );
       }
-      audits.push({ id: id!, before: c.before, after: { kommunenummer: c.kommunenummer, ...after }, parent: { entity: 'Agreement', id: c.agreementId, label: c.municipality } });
+      audits.push({
+        id: id!,
+        before: c.before,
+        after: { kommunenummer: c.kommunenummer, ...after },
+        parent: { entity: 'Agreement', id: c.agreementId, label: c.municipality },
+      });
     }
     await auditMany(em, ctx, 'IMPORT', 'AgreementParty', audits);
     return { added: p.added, changed: p.changed, unchanged: p.unchanged };

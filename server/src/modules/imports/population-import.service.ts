@@ -36,7 +36,11 @@ export interface PopulationPreview {
 
 export function checkSize(csv: string) {
   if (typeof csv !== 'string' || csv.trim() === '') throw badInput('csv', 'Filen er tom.');
-  if (csv.length > MAX_CHARS) throw badInput('csv', `Filen er for stor (høyst ${MAX_CHARS.toLocaleString('nb-NO')} tegn). Last ned bare kommunene og årene du trenger.`);
+  if (csv.length > MAX_CHARS)
+    throw badInput(
+      'csv',
+      `Filen er for stor (høyst ${MAX_CHARS.toLocaleString('nb-NO')} tegn). Last ned bare kommunene og årene du trenger.`,
+    );
 }
 
 /** Parses and compares with what is stored: what would be added, changed and left as it is. Writes nothing. */
@@ -45,11 +49,21 @@ async function plan(em: EntityManager, csv: string): Promise<{ preview: Populati
   const parsed = parseSsb07459(csv);
   const errors = [...parsed.errors];
   const knrs = [...new Set(parsed.rows.map((r) => r.kommunenummer))];
-  const known = new Set<string>((await em.query(`SELECT kommunenummer FROM municipality WHERE kommunenummer = ANY($1)`, [knrs])).map((r: { kommunenummer: string }) => r.kommunenummer));
-  const stored = new Map<string, number>(
-    (await em.query(`SELECT kommunenummer, year, population FROM municipality_population WHERE kommunenummer = ANY($1)`, [knrs])).map(
-      (r: { kommunenummer: string; year: number; population: number }) => [`${r.kommunenummer}:${r.year}`, r.population],
+  const known = new Set<string>(
+    (await em.query(`SELECT kommunenummer FROM municipality WHERE kommunenummer = ANY($1)`, [knrs])).map(
+      (r: { kommunenummer: string }) => r.kommunenummer,
     ),
+  );
+  const stored = new Map<string, number>(
+    (
+      await em.query(
+        `SELECT kommunenummer, year, population FROM municipality_population WHERE kommunenummer = ANY($1)`,
+        [knrs],
+      )
+    ).map((r: { kommunenummer: string; year: number; population: number }) => [
+      `${r.kommunenummer}:${r.year}`,
+      r.population,
+    ]),
   );
   const all: PopulationChange[] = [];
   let unchanged = 0;
@@ -60,7 +74,15 @@ async function plan(em: EntityManager, csv: string): Promise<{ preview: Populati
     }
     const before = stored.get(`${r.kommunenummer}:${r.year}`) ?? null;
     if (before === r.population) unchanged++;
-    else all.push({ line: r.line, kommunenummer: r.kommunenummer, name: r.name, year: r.year, before, after: r.population });
+    else
+      all.push({
+        line: r.line,
+        kommunenummer: r.kommunenummer,
+        name: r.name,
+        year: r.year,
+        before,
+        after: r.population,
+      });
   }
   errors.sort((a, b) => a.line - b.line);
   return {
@@ -90,19 +112,27 @@ export async function previewPopulationImport(ctx: AppContext, csv: string): Pro
  */
 /** Throws the refusal of a file with row errors: nothing is written, the first 100 errors go with it. */
 export function rowErrorsRefusal(errors: readonly ImportRowError[], field: string): GraphQLError {
-  return new GraphQLError(`Filen har ${errors.length} feil; ingenting er lagret. Rett filen og forhåndsvis den på nytt.`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, field, rowErrors: errors.slice(0, 100) },
-  });
+  return new GraphQLError(
+    `Filen har ${errors.length} feil; ingenting er lagret. Rett filen og forhåndsvis den på nytt.`,
+    {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field, rowErrors: errors.slice(0, 100) },
+    },
+  );
 }
 
 export const checksumOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export async function confirmPopulationImport(ctx: AppContext, csv: string, checksum: string): Promise<{ added: number; changed: number; unchanged: number }> {
+export async function confirmPopulationImport(
+  ctx: AppContext,
+  csv: string,
+  checksum: string,
+): Promise<{ added: number; changed: number; unchanged: number }> {
   return transaction(ctx, async (em) => {
     // One import at a time: the comparison and the writes see the same figures.
     await em.query(`LOCK TABLE municipality_population IN SHARE ROW EXCLUSIVE MODE`);
     const { preview, all } = await plan(em, csv);
-    if (preview.checksum !== checksum) throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
+    if (preview.checksum !== checksum)
+      throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
     if (preview.errors.length) throw rowErrorsRefusal(preview.errors, 'csv');
     if (all.length) {
       await em.query(

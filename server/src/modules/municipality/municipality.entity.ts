@@ -2,10 +2,16 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { County } from './county.entity';
 
-@ObjectType({ simpleResolvers: true, description: 'A Norwegian municipality (kommune), structure from 1 January 2024.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A Norwegian municipality (kommune), structure from 1 January 2024.',
+})
 @Entity('municipality')
 @Check('CHK_municipality_switchboard_source', `"switchboard_phone" IS NULL OR "switchboard_source" IS NOT NULL`)
-@Check('CHK_municipality_kommunenummer', `"kommunenummer" ~ '^[0-9]{4}$' AND left("kommunenummer", 2) = "county_number"`)
+@Check(
+  'CHK_municipality_kommunenummer',
+  `"kommunenummer" ~ '^[0-9]{4}$' AND left("kommunenummer", 2) = "county_number"`,
+)
 export class Municipality {
   @Field({ description: 'Kommunenummer: always a four-character string ("0301").' })
   @PrimaryColumn({ type: 'varchar', length: 4 })
@@ -40,11 +46,18 @@ export class Municipality {
   @Column({ name: 'language_form', type: 'text', nullable: true })
   languageForm: string | null;
 
-  @Field(() => String, { nullable: true, description: "The municipality's switchboard (sentralbord); null: not registered. Entered by the municipality's own users." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The municipality's switchboard (sentralbord); null: not registered. Entered by the municipality's own users.",
+  })
   @Column({ name: 'switchboard_phone', type: 'text', nullable: true })
   switchboardPhone: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the switchboard number comes from (a URL, or who registered it and when).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the switchboard number comes from (a URL, or who registered it and when).',
+  })
   @Column({ name: 'switchboard_source', type: 'text', nullable: true })
   switchboardSource: string | null;
 

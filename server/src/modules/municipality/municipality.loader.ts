@@ -11,7 +11,11 @@ export function createMunicipalityLoaders(ds: DataSource) {
       oneByKey(keys, await ds.getRepository(County).findBy({ number: In([...keys]) }), (c) => c.number),
     ),
     municipalityByNumber: new DataLoader<string, Municipality | null>(async (keys) =>
-      oneByKey(keys, await ds.getRepository(Municipality).findBy({ kommunenummer: In([...keys]) }), (m) => m.kommunenummer),
+      oneByKey(
+        keys,
+        await ds.getRepository(Municipality).findBy({ kommunenummer: In([...keys]) }),
+        (m) => m.kommunenummer,
+      ),
     ),
     municipalitiesByCounty: new DataLoader<string, Municipality[]>(async (keys) => {
       const rows = await ds

@@ -55,8 +55,15 @@ export class MunicipalityResolver {
     return { lat: m.lat, lon: m.lon, method: m.pointMethod ?? 'ukjent' };
   }
 
-  @FieldResolver(() => DocumentedMembershipView, { nullable: true, description: 'The centre a public source says the municipality uses (a fact with its provenance, not an agreement).' })
-  async documentedMembership(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<DocumentedMembershipView | null> {
+  @FieldResolver(() => DocumentedMembershipView, {
+    nullable: true,
+    description:
+      'The centre a public source says the municipality uses (a fact with its provenance, not an agreement).',
+  })
+  async documentedMembership(
+    @Root() m: Municipality,
+    @Ctx() ctx: AppContext,
+  ): Promise<DocumentedMembershipView | null> {
     const d = await ctx.loaders.documentedByMunicipality.load(m.kommunenummer);
     return d ? documentedOf(d, todayInNorway()) : null;
   }

@@ -29,7 +29,10 @@ export async function listMunicipalities(ctx: AppContext, filter?: MunicipalityF
   if (countyNumber !== null) qb.andWhere('m.county_number = :countyNumber', { countyNumber });
   if (search !== null) {
     const escaped = escapeLike(search);
-    qb.andWhere('(m.name ILIKE :pattern OR m.sami_name ILIKE :pattern OR m.kommunenummer LIKE :prefix)', { pattern: `%${escaped}%`, prefix: `${escaped}%` });
+    qb.andWhere('(m.name ILIKE :pattern OR m.sami_name ILIKE :pattern OR m.kommunenummer LIKE :prefix)', {
+      pattern: `%${escaped}%`,
+      prefix: `${escaped}%`,
+    });
   }
   const rows = await qb.orderBy(`m.name COLLATE ${NB_COLLATION}`).addOrderBy('m.kommunenummer').getMany();
   for (const m of rows) ctx.loaders.municipalityByNumber.prime(m.kommunenummer, m);

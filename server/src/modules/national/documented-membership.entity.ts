@@ -1,5 +1,17 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
 import { CONFIDENCES, type Confidence } from '@samordna/domain';
 import { checkIn } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
@@ -12,7 +24,10 @@ import { Provenance, provenanceOf } from './provenance.type';
  * partner). Not an agreement: no terms, no dates, no signatures. At most one per municipality
  * (the national file has no municipality in two centres). Loaded from data/national.
  */
-@ObjectType({ description: "A municipality's membership of a centre as a public source documents it: a fact with its provenance, not an agreement." })
+@ObjectType({
+  description:
+    "A municipality's membership of a centre as a public source documents it: a fact with its provenance, not an agreement.",
+})
 @Entity('documented_membership')
 @Check('CHK_documented_membership_role', `"role" IN ('host', 'partner')`)
 @Check('CHK_documented_membership_confidence', checkIn('confidence', CONFIDENCES))
@@ -69,7 +84,11 @@ export class DocumentedMembership {
   @Column({ name: 'retrieved_on', type: 'date' })
   retrievedOn: string;
 
-  @Field(() => Date, { nullable: true, description: 'When a user last confirmed or corrected the fact with a source (the audit trail says who); the seed then leaves it alone.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When a user last confirmed or corrected the fact with a source (the audit trail says who); the seed then leaves it alone.',
+  })
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;
 

@@ -4,7 +4,10 @@ import type { DocumentedMembership } from './documented-membership.entity';
 import { Provenance, provenanceOf } from './provenance.type';
 
 /** A documented membership as the coverage views show it: the centre by name, the role, the source. */
-@ObjectType({ simpleResolvers: true, description: "A municipality's membership of a centre as a public source documents it (not an agreement)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A municipality's membership of a centre as a public source documents it (not an agreement).",
+})
 export class DocumentedMembershipView {
   @Field(() => ID)
   id: string;
@@ -35,5 +38,15 @@ export class DocumentedMembershipView {
 }
 
 export function documentedOf(d: DocumentedMembership, asOf: string): DocumentedMembershipView {
-  return { id: d.id, kommunenummer: d.kommunenummer, version: d.version, reviewedAt: d.reviewedAt, centreId: d.centreId, centreName: d.centre!.name, role: d.role, note: d.note, provenance: provenanceOf(d, asOf)! };
+  return {
+    id: d.id,
+    kommunenummer: d.kommunenummer,
+    version: d.version,
+    reviewedAt: d.reviewedAt,
+    centreId: d.centreId,
+    centreName: d.centre!.name,
+    role: d.role,
+    note: d.note,
+    provenance: provenanceOf(d, asOf)!,
+  };
 }

@@ -14,7 +14,11 @@ export function createNationalLoaders(ds: DataSource) {
       .addOrderBy('d.kommunenummer')
       .getMany();
   return {
-    documentedByMunicipality: new DataLoader<string, DocumentedMembership | null>(async (keys) => oneByKey(keys, await where('kommunenummer', keys), (d) => d.kommunenummer)),
-    documentedByCentre: new DataLoader<string, DocumentedMembership[]>(async (keys) => manyByKey(keys, await where('centre_id', keys), (d) => d.centreId)),
+    documentedByMunicipality: new DataLoader<string, DocumentedMembership | null>(async (keys) =>
+      oneByKey(keys, await where('kommunenummer', keys), (d) => d.kommunenummer),
+    ),
+    documentedByCentre: new DataLoader<string, DocumentedMembership[]>(async (keys) =>
+      manyByKey(keys, await where('centre_id', keys), (d) => d.centreId),
+    ),
   };
 }

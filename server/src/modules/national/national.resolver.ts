@@ -6,7 +6,9 @@ import { ConfidenceEnum } from './provenance.type';
 import { createAgreementFromDocumented, factsToReview, reviewDocumentedMembership } from './national.service';
 import { Agreement } from '../agreement/agreement.entity';
 
-@InputType({ description: 'Which documented facts to review: weak, undated or older than the years given (default 6).' })
+@InputType({
+  description: 'Which documented facts to review: weak, undated or older than the years given (default 6).',
+})
 export class FactsToReviewFilter {
   @Field(() => Int, { nullable: true })
   olderThanYears?: number | null;
@@ -32,13 +34,21 @@ export class ReviewSourceInput {
 
 @Resolver()
 export class NationalResolver {
-  @Query(() => [DocumentedMembershipView], { description: 'Documented facts whose source is weak, undated or old: the reviewer\'s list, oldest first.' })
-  factsToReview(@Ctx() ctx: AppContext, @Arg('filter', () => FactsToReviewFilter, { nullable: true }) filter?: FactsToReviewFilter) {
+  @Query(() => [DocumentedMembershipView], {
+    description: "Documented facts whose source is weak, undated or old: the reviewer's list, oldest first.",
+  })
+  factsToReview(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => FactsToReviewFilter, { nullable: true }) filter?: FactsToReviewFilter,
+  ) {
     return factsToReview(ctx, filter);
   }
 
   @Authorized()
-  @Mutation(() => DocumentedMembershipView, { description: "Confirms or corrects a documented membership with a (new) source: the municipality's director or an administrator; audited." })
+  @Mutation(() => DocumentedMembershipView, {
+    description:
+      "Confirms or corrects a documented membership with a (new) source: the municipality's director or an administrator; audited.",
+  })
   reviewDocumentedMembership(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
@@ -49,8 +59,15 @@ export class NationalResolver {
   }
 
   @Authorized()
-  @Mutation(() => Agreement, { description: "A draft agreement for the centre pre-filled from its documented memberships (host and partners, each noting its source), when the real agreement is registered; the rules of createAgreement apply." })
-  createAgreementFromDocumented(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string, @Arg('title', () => String, { nullable: true }) title?: string) {
+  @Mutation(() => Agreement, {
+    description:
+      'A draft agreement for the centre pre-filled from its documented memberships (host and partners, each noting its source), when the real agreement is registered; the rules of createAgreement apply.',
+  })
+  createAgreementFromDocumented(
+    @Ctx() ctx: AppContext,
+    @Arg('centreId', () => ID) centreId: string,
+    @Arg('title', () => String, { nullable: true }) title?: string,
+  ) {
     return createAgreementFromDocumented(ctx, centreId, title);
   }
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CONFIDENCES, canActForMunicipality, DEFAULT_OLD_SOURCE_YEARS, sourceYearOf, todayInNorway } from '@samordna/domain';
+import {
+  CONFIDENCES,
+  canActForMunicipality,
+  DEFAULT_OLD_SOURCE_YEARS,
+  sourceYearOf,
+  todayInNorway,
+} from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { audit } from '../../app/audit';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
@@ -17,19 +23,29 @@ import { transaction } from '../../app/transaction';
 const DOCUMENTED = ['DocumentedMembership', 'Fant ikke den kildebelagte tilknytningen.'] as const;
 
 const reviewSchema = z.object({
-  sourceUrl: z.string().trim().max(2000, 'Lenken er for lang.').regex(/^https?:\/\/\S+$/, 'Kilden må være en lenke som begynner med http:// eller https://.'),
+  sourceUrl: z
+    .string()
+    .trim()
+    .max(2000, 'Lenken er for lang.')
+    .regex(/^https?:\/\/\S+$/, 'Kilden må være en lenke som begynner med http:// eller https://.'),
   sourceDate: v.text('Kildens dato', 100),
   quote: v.optionalText('Sitatet', 500).nullish(),
   confidence: z.enum(CONFIDENCES),
 });
 
-const filterSchema = z.object({ olderThanYears: v.int('Antall år', 0, 100).nullish(), kommunenummer: v.kommunenummer().nullish() });
+const filterSchema = z.object({
+  olderThanYears: v.int('Antall år', 0, 100).nullish(),
+  kommunenummer: v.kommunenummer().nullish(),
+});
 
 /**
  * The reviewer's list: documented facts whose source is weak (not «høy»), undated, or older than
  * `olderThanYears` (default 6), oldest first, so a user can confirm or correct them.
  */
-export async function factsToReview(ctx: AppContext, input: { olderThanYears?: number | null; kommunenummer?: string | null } | null | undefined): Promise<DocumentedMembershipView[]> {
+export async function factsToReview(
+  ctx: AppContext,
+  input: { olderThanYears?: number | null; kommunenummer?: string | null } | null | undefined,
+): Promise<DocumentedMembershipView[]> {
   const f = parseInput(filterSchema, input ?? {}, 'filter');
   const asOf = todayInNorway();
   const years = f.olderThanYears ?? DEFAULT_OLD_SOURCE_YEARS;
@@ -37,7 +53,9 @@ export async function factsToReview(ctx: AppContext, input: { olderThanYears?: n
     .getRepository(DocumentedMembership)
     .createQueryBuilder('d')
     .innerJoinAndSelect('d.centre', 'c')
-    .where(`(d.confidence <> 'HIGH' OR d.source_year IS NULL OR d.source_year < :limit)`, { limit: Number(asOf.slice(0, 4)) - years })
+    .where(`(d.confidence <> 'HIGH' OR d.source_year IS NULL OR d.source_year < :limit)`, {
+      limit: Number(asOf.slice(0, 4)) - years,
+    })
     .andWhere(f.kommunenummer ? 'd.kommunenummer = :k' : '1=1', { k: f.kommunenummer })
     .orderBy('d.source_year', 'ASC', 'NULLS FIRST')
     .addOrderBy('d.kommunenummer', 'ASC')
@@ -85,13 +103,20 @@ export async function reviewDocumentedMembership(
  * createAgreement (the host's director or an administrator; audited); the documented facts stay
  * as they are. A member whose host is not known is left out of the host role (set the host first).
  */
-export async function createAgreementFromDocumented(ctx: AppContext, centreId: string, title: string | null | undefined): Promise<Agreement> {
+export async function createAgreementFromDocumented(
+  ctx: AppContext,
+  centreId: string,
+  title: string | null | undefined,
+): Promise<Agreement> {
   requireUser(ctx);
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const centre = await ctx.dataSource.getRepository(CrisisCentre).findOneBy({ id: cid });
   if (!centre) throw badInput('centreId', 'Fant ikke krisesenteret.');
-  const members = await ctx.dataSource.getRepository(DocumentedMembership).find({ where: { centreId: cid }, order: { role: 'ASC', kommunenummer: 'ASC' } });
-  if (members.length === 0) throw badInput('centreId', `Ingen kildebelagte medlemmer er registrert for ${centre.name}.`);
+  const members = await ctx.dataSource
+    .getRepository(DocumentedMembership)
+    .find({ where: { centreId: cid }, order: { role: 'ASC', kommunenummer: 'ASC' } });
+  if (members.length === 0)
+    throw badInput('centreId', `Ingen kildebelagte medlemmer er registrert for ${centre.name}.`);
   return createAgreement(ctx, {
     centreId: cid,
     title: title?.trim() || `Samarbeidsavtale om krisesentertilbud – ${centre.name}`,

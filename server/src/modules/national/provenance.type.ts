@@ -1,11 +1,24 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { CONFIDENCE_LABELS, CONFIDENCES, DEFAULT_OLD_SOURCE_YEARS, evidenceOf, todayInNorway, type Confidence } from '@samordna/domain';
+import {
+  CONFIDENCE_LABELS,
+  CONFIDENCES,
+  DEFAULT_OLD_SOURCE_YEARS,
+  evidenceOf,
+  todayInNorway,
+  type Confidence,
+} from '@samordna/domain';
 import { enumOf } from '../../app/enums';
 
-export const ConfidenceEnum = enumOf(CONFIDENCES, 'Confidence', 'How sure the source makes us: HIGH names the municipality, MEDIUM is old or implied, WEAK is inferred (data/national/README.md).');
+export const ConfidenceEnum = enumOf(
+  CONFIDENCES,
+  'Confidence',
+  'How sure the source makes us: HIGH names the municipality, MEDIUM is old or implied, WEAK is inferred (data/national/README.md).',
+);
 
 /** Where a documented fact comes from: the one shape for every sourced fact (centre, membership). */
-@ObjectType({ description: 'Where a documented fact comes from: source URL, source date, quote, confidence, the day it was read.' })
+@ObjectType({
+  description: 'Where a documented fact comes from: source URL, source date, quote, confidence, the day it was read.',
+})
 export class Provenance {
   @Field()
   sourceUrl: string;
@@ -22,22 +35,33 @@ export class Provenance {
   @Field(() => ConfidenceEnum)
   confidence: Confidence;
 
-  @Field({ description: 'The confidence in words (nb-NO): «Høy», «Middels», «Svak».', deprecationReason: "Bokmål prose; word `confidence` in the reader's language." })
+  @Field({
+    description: 'The confidence in words (nb-NO): «Høy», «Middels», «Svak».',
+    deprecationReason: "Bokmål prose; word `confidence` in the reader's language.",
+  })
   confidenceLabel: string;
 
-  @Field({ description: 'What the confidence level means (nb-NO).', deprecationReason: "Bokmål prose; word `confidence` in the reader's language." })
+  @Field({
+    description: 'What the confidence level means (nb-NO).',
+    deprecationReason: "Bokmål prose; word `confidence` in the reader's language.",
+  })
   confidenceMeaning: string;
 
   @Field(() => String, { nullable: true, description: 'ISO date the source was read.' })
   retrievedOn: string | null;
 
-  @Field({ description: `True when the evidence is weak (not HIGH) or old (undated or more than ${DEFAULT_OLD_SOURCE_YEARS} years old): marked on the map and in the panel.` })
+  @Field({
+    description: `True when the evidence is weak (not HIGH) or old (undated or more than ${DEFAULT_OLD_SOURCE_YEARS} years old): marked on the map and in the panel.`,
+  })
   marked: boolean;
 
   @Field({ description: 'True when the source is undated or more than the threshold in years old.' })
   old: boolean;
 
-  @Field({ description: 'The evidence in words, e.g. «Middels sikkerhet; kilden er fra 2012».', deprecationReason: 'Bokmål prose; word it from confidence, sourceYear and old.' })
+  @Field({
+    description: 'The evidence in words, e.g. «Middels sikkerhet; kilden er fra 2012».',
+    deprecationReason: 'Bokmål prose; word it from confidence, sourceYear and old.',
+  })
   evidence: string;
 }
 

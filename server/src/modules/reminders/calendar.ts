@@ -39,9 +39,23 @@ function fold(line: string): string {
 
 const basic = (iso: IsoDate) => iso.replace(/-/g, '');
 
-export function calendarText(reminders: readonly Reminder[], options: { publicUrl: string; now: Date; host: string }): string {
-  const stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Samordna//Påminnelser//NB', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Samordna – frister', 'X-WR-TIMEZONE:Europe/Oslo'];
+export function calendarText(
+  reminders: readonly Reminder[],
+  options: { publicUrl: string; now: Date; host: string },
+): string {
+  const stamp = options.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Samordna//Påminnelser//NB',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:Samordna – frister',
+    'X-WR-TIMEZONE:Europe/Oslo',
+  ];
   for (const r of reminders) {
     const url = `${options.publicUrl}${r.link}`;
     lines.push(
@@ -75,7 +89,10 @@ export async function createCalendarFeed(ctx: AppContext): Promise<{ url: string
 
 export async function revokeCalendarFeed(ctx: AppContext): Promise<boolean> {
   const user = requireUser(ctx);
-  const [{ n }] = await ctx.dataSource.query(`WITH d AS (DELETE FROM calendar_feed WHERE user_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [user.id]);
+  const [{ n }] = await ctx.dataSource.query(
+    `WITH d AS (DELETE FROM calendar_feed WHERE user_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`,
+    [user.id],
+  );
   return n > 0;
 }
 
@@ -103,7 +120,9 @@ export function calendarRouter(ds: DataSource, options: { publicUrl: string; tod
       }
       const reminders = await remindersFor(ds, rows[0].grants, (options.today ?? todayInNorway)());
       res.setHeader('Cache-Control', 'private, no-cache');
-      res.type('text/calendar; charset=utf-8').send(calendarText(reminders, { publicUrl: options.publicUrl, now: new Date(), host }));
+      res
+        .type('text/calendar; charset=utf-8')
+        .send(calendarText(reminders, { publicUrl: options.publicUrl, now: new Date(), host }));
     } catch (error) {
       console.error('[calendar] internal error:', error instanceof Error ? error.message : 'unknown');
       res.status(500).type('text/plain; charset=utf-8').send('Kalenderen kunne ikke lages.');

@@ -25,9 +25,17 @@ async function recipients(ds: DataSource): Promise<Recipient[]> {
 
 /** The mail for one person: bokmål, one paragraph per reminder with the link to act on it. */
 export function reminderMail(to: Recipient, reminders: readonly Reminder[], publicUrl: string): Mail {
-  const subject = reminders.length === 1 ? `Påminnelse fra Samordna: ${reminders[0].title}` : `Påminnelse fra Samordna: ${reminders.length} frister trenger oppfølging`;
+  const subject =
+    reminders.length === 1
+      ? `Påminnelse fra Samordna: ${reminders[0].title}`
+      : `Påminnelse fra Samordna: ${reminders.length} frister trenger oppfølging`;
   const items = reminders.map((r) =>
-    [`• ${r.title}`, `  Frist: ${formatDate(r.dueOn)} (${daysLeftText(r.daysLeft)})`, `  ${r.detail}`, `  ${publicUrl}${r.link}`].join('\n'),
+    [
+      `• ${r.title}`,
+      `  Frist: ${formatDate(r.dueOn)} (${daysLeftText(r.daysLeft)})`,
+      `  ${r.detail}`,
+      `  ${publicUrl}${r.link}`,
+    ].join('\n'),
   );
   const text = [
     `Hei ${to.name},`,
@@ -59,7 +67,12 @@ export interface ReminderRun {
  */
 export async function sendReminderMails(
   ds: DataSource,
-  options: { mail: MailConfig; publicUrl: string; asOf?: IsoDate; send?: (config: MailConfig, mail: Mail) => Promise<void> },
+  options: {
+    mail: MailConfig;
+    publicUrl: string;
+    asOf?: IsoDate;
+    send?: (config: MailConfig, mail: Mail) => Promise<void>;
+  },
 ): Promise<ReminderRun> {
   const asOf = options.asOf ?? todayInNorway();
   const send = options.send ?? sendMail;
@@ -78,7 +91,10 @@ export async function sendReminderMails(
     const toSend = due.filter((r) => mine.has(`${r.key}@${r.horizon}`));
     try {
       await send(options.mail, reminderMail(user, toSend, options.publicUrl));
-      await ds.query(`UPDATE reminder_dispatch SET sent_at = now() WHERE user_id = $1 AND reminder_key = ANY($2) AND sent_at IS NULL`, [user.id, toSend.map((r) => r.key)]);
+      await ds.query(
+        `UPDATE reminder_dispatch SET sent_at = now() WHERE user_id = $1 AND reminder_key = ANY($2) AND sent_at IS NULL`,
+        [user.id, toSend.map((r) => r.key)],
+      );
       run.mails += 1;
       run.reminders += toSend.length;
     } catch {
@@ -99,7 +115,11 @@ export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
  * Runs the reminder mails now and every hour while the server runs (only with SMTP configured).
  * Logs counts only, never addresses. Returns a function that stops it.
  */
-export function scheduleReminderMails(ds: DataSource, options: { mail: MailConfig; publicUrl: string }, log: (message: string) => void = console.error): () => void {
+export function scheduleReminderMails(
+  ds: DataSource,
+  options: { mail: MailConfig; publicUrl: string },
+  log: (message: string) => void = console.error,
+): () => void {
   // Timers ignore what their callback returns: the rejection is handled here, and the promise is
   // deliberately not handed to the timer.
   const tick = () => {
@@ -107,7 +127,11 @@ export function scheduleReminderMails(ds: DataSource, options: { mail: MailConfi
       .then((r) => {
         if (r.failed) log(`Reminder mails: ${r.failed} could not be sent (tried again in an hour).`);
       })
-      .catch((error: unknown) => log(`Reminder mails failed (tried again in an hour): ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        log(
+          `Reminder mails failed (tried again in an hour): ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
   };
   const first = setTimeout(tick, 5_000);
   first.unref();

@@ -8,7 +8,9 @@ import { ReminderType } from './reminders.types';
 
 @ObjectType({ description: 'A new secret calendar link: shown once, replaces any earlier one.' })
 export class CalendarFeedLink {
-  @Field({ description: 'The iCalendar (.ics) URL to subscribe to. Anyone with it sees your reminders: keep it to yourself.' })
+  @Field({
+    description: 'The iCalendar (.ics) URL to subscribe to. Anyone with it sees your reminders: keep it to yourself.',
+  })
   url: string;
 
   @Field()
@@ -18,20 +20,27 @@ export class CalendarFeedLink {
 @Resolver()
 export class RemindersResolver {
   @Authorized()
-  @Query(() => [ReminderType], { description: "The signed-in user's reminders on a day (today in Norway by default), nearest first." })
+  @Query(() => [ReminderType], {
+    description: "The signed-in user's reminders on a day (today in Norway by default), nearest first.",
+  })
   myReminders(@Ctx() ctx: AppContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string) {
     const user = requireUser(ctx);
     return remindersFor(ctx.dataSource, user.grants, parseAsOf(asOf));
   }
 
   @Authorized()
-  @Query(() => Date, { nullable: true, description: 'When the signed-in user’s calendar link was made; null when there is none.' })
+  @Query(() => Date, {
+    nullable: true,
+    description: 'When the signed-in user’s calendar link was made; null when there is none.',
+  })
   myCalendarFeedCreatedAt(@Ctx() ctx: AppContext) {
     return calendarFeedCreatedAt(ctx);
   }
 
   @Authorized()
-  @Mutation(() => CalendarFeedLink, { description: 'Makes a new secret calendar link for the signed-in user; the old one stops working.' })
+  @Mutation(() => CalendarFeedLink, {
+    description: 'Makes a new secret calendar link for the signed-in user; the old one stops working.',
+  })
   createCalendarFeed(@Ctx() ctx: AppContext) {
     return createCalendarFeed(ctx);
   }

@@ -40,9 +40,13 @@ interface Scope {
 
 export function reminderScope(grants: readonly Grant[]): Scope {
   const all = isAdmin(grants) || grants.some((g) => g.role === 'READ_ONLY' && !g.kommunenummer);
-  const municipalities = [...new Set(grants.filter((g) => g.role !== 'CENTRE_LEADER' && g.kommunenummer).map((g) => g.kommunenummer!))];
+  const municipalities = [
+    ...new Set(grants.filter((g) => g.role !== 'CENTRE_LEADER' && g.kommunenummer).map((g) => g.kommunenummer!)),
+  ];
   const centres = [...new Set(grants.filter((g) => g.role === 'CENTRE_LEADER' && g.centreId).map((g) => g.centreId!))];
-  const directorOf = [...new Set(grants.filter((g) => g.role === 'DIRECTOR' && g.kommunenummer).map((g) => g.kommunenummer!))];
+  const directorOf = [
+    ...new Set(grants.filter((g) => g.role === 'DIRECTOR' && g.kommunenummer).map((g) => g.kommunenummer!)),
+  ];
   return { all, municipalities, centres, directorOf };
 }
 
@@ -105,7 +109,16 @@ async function agreementReminders(ds: DataSource, scope: Scope, asOf: IsoDate): 
 
 async function amendmentReminders(ds: DataSource, scope: Scope, asOf: IsoDate): Promise<Omit<Reminder, 'horizon'>[]> {
   if (scope.directorOf.length === 0) return [];
-  const rows: { id: string; agreement_id: string; summary: string; effective_on: string; version: number; kommunenummer: string; municipality: string; title: string }[] = await ds.query(
+  const rows: {
+    id: string;
+    agreement_id: string;
+    summary: string;
+    effective_on: string;
+    version: number;
+    kommunenummer: string;
+    municipality: string;
+    title: string;
+  }[] = await ds.query(
     `SELECT x.id, x.agreement_id, x.summary, to_char(x.effective_on, 'YYYY-MM-DD') AS effective_on, x.version, p.kommunenummer, m.name AS municipality, a.title
      FROM agreement_amendment x
      JOIN amendment_approval p ON p.amendment_id = x.id
@@ -131,7 +144,10 @@ async function contactMunicipalities(ds: DataSource, scope: Scope, asOf: IsoDate
   if (scope.all) return null;
   const set = new Set(scope.municipalities);
   for (const centre of scope.centres) {
-    const rows: { k: string }[] = await ds.query(`SELECT k FROM ${centreMembersSql('$1', '$2')} AS m(k)`, [centre, asOf]);
+    const rows: { k: string }[] = await ds.query(`SELECT k FROM ${centreMembersSql('$1', '$2')} AS m(k)`, [
+      centre,
+      asOf,
+    ]);
     for (const r of rows) set.add(r.k);
   }
   return [...set];
@@ -165,14 +181,15 @@ async function contactReminders(ds: DataSource, scope: Scope, asOf: IsoDate): Pr
 }
 
 async function routineReminders(ds: DataSource, scope: Scope, asOf: IsoDate): Promise<Omit<Reminder, 'horizon'>[]> {
-  const rows: { id: string; due: string; centre: string; municipality: string; kommunenummer: string }[] = await ds.query(
-    `SELECT r.id, to_char(r.review_due_on, 'YYYY-MM-DD') AS due, c.name AS centre, m.name AS municipality, r.kommunenummer
+  const rows: { id: string; due: string; centre: string; municipality: string; kommunenummer: string }[] =
+    await ds.query(
+      `SELECT r.id, to_char(r.review_due_on, 'YYYY-MM-DD') AS due, c.name AS centre, m.name AS municipality, r.kommunenummer
      FROM handover_routine r JOIN crisis_centre c ON c.id = r.centre_id JOIN municipality m ON m.kommunenummer = r.kommunenummer
      WHERE r.review_due_on IS NOT NULL AND r.review_due_on <= $1::date
        AND ($2 OR r.kommunenummer = ANY($3) OR r.centre_id::text = ANY($4) OR c.host_kommunenummer = ANY($3))
      ORDER BY r.review_due_on, r.id`,
-    [addDaysIso(asOf, 90), scope.all, scope.municipalities, scope.centres],
-  );
+      [addDaysIso(asOf, 90), scope.all, scope.municipalities, scope.centres],
+    );
   return rows.map((r) => ({
     kind: 'ROUTINE_REVIEW' as const,
     key: `routine:${r.id}:${r.due}`,

@@ -20,19 +20,34 @@ import {
   startTotpSetup,
   userAdministration,
 } from './users.service';
-import { GrantInput, InvitationPreview, InvitationResult, InviteUserInput, MyAccount, OneTimeLink, TotpSetup, UserAccount, UserAdministration } from './users.types';
+import {
+  GrantInput,
+  InvitationPreview,
+  InvitationResult,
+  InviteUserInput,
+  MyAccount,
+  OneTimeLink,
+  TotpSetup,
+  UserAccount,
+  UserAdministration,
+} from './users.types';
 
 /** User administration («Brukere»), invitations, password reset and the user's own account. Thin: the rules are in the service. */
 @Resolver()
 export class UsersResolver {
   @Authorized()
-  @Query(() => UserAdministration, { description: 'Users and open invitations within your scope (administrators and directors).' })
+  @Query(() => UserAdministration, {
+    description: 'Users and open invitations within your scope (administrators and directors).',
+  })
   userAdministration(@Ctx() ctx: AppContext) {
     return userAdministration(ctx);
   }
 
   @Authorized()
-  @Mutation(() => InvitationResult, { description: 'Invites a person with a role and scope you may give. The one-time link is mailed, or returned once to pass on.' })
+  @Mutation(() => InvitationResult, {
+    description:
+      'Invites a person with a role and scope you may give. The one-time link is mailed, or returned once to pass on.',
+  })
   inviteUser(@Ctx() ctx: AppContext, @Arg('input', () => InviteUserInput) input: InviteUserInput) {
     return inviteUser(ctx, input);
   }
@@ -43,12 +58,17 @@ export class UsersResolver {
     return revokeInvitation(ctx, id);
   }
 
-  @Query(() => InvitationPreview, { description: 'What an invitation link offers. The token (from the link) is the proof; no sign-in needed.' })
+  @Query(() => InvitationPreview, {
+    description: 'What an invitation link offers. The token (from the link) is the proof; no sign-in needed.',
+  })
   invitation(@Ctx() ctx: AppContext, @Arg('token') token: string) {
     return invitationPreview(ctx, token);
   }
 
-  @Mutation(() => Me, { description: 'Accepts an invitation with a password (and for administrators a first authenticator code), and signs in.' })
+  @Mutation(() => Me, {
+    description:
+      'Accepts an invitation with a password (and for administrators a first authenticator code), and signs in.',
+  })
   async acceptInvitation(
     @Ctx() ctx: AppContext,
     @Arg('token') token: string,
@@ -72,23 +92,35 @@ export class UsersResolver {
 
   @Authorized()
   @Mutation(() => UserAccount, { description: 'Deactivates a user: their sessions end at once.' })
-  deactivateUser(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number) {
+  deactivateUser(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
     return setUserActive(ctx, id, false, expectedVersion);
   }
 
   @Authorized()
   @Mutation(() => UserAccount)
-  reactivateUser(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number) {
+  reactivateUser(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
     return setUserActive(ctx, id, true, expectedVersion);
   }
 
   @Authorized()
-  @Mutation(() => OneTimeLink, { description: 'A password-reset link for a user you manage: mailed to them, or returned once to pass on.' })
+  @Mutation(() => OneTimeLink, {
+    description: 'A password-reset link for a user you manage: mailed to them, or returned once to pass on.',
+  })
   createPasswordResetLink(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return createPasswordResetLink(ctx, id);
   }
 
-  @Mutation(() => Boolean, { description: 'Mails a reset link if the address belongs to an account. Always the same answer.' })
+  @Mutation(() => Boolean, {
+    description: 'Mails a reset link if the address belongs to an account. Always the same answer.',
+  })
   requestPasswordReset(@Ctx() ctx: AppContext, @Arg('email') email: string) {
     return requestPasswordReset(ctx, email);
   }
@@ -118,7 +150,11 @@ export class UsersResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Changes your password; your other sessions end.' })
-  changePassword(@Ctx() ctx: AppContext, @Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string) {
+  changePassword(
+    @Ctx() ctx: AppContext,
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword') newPassword: string,
+  ) {
     return changePassword(ctx, currentPassword, newPassword);
   }
 

@@ -2,18 +2,49 @@ import { verify } from '@node-rs/argon2';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { canGrant, canManageUser, grantShapeProblem, isAdmin, isWorkEmail, mayAdministerUsers, requiresTotp, ROLE_LABELS, ROLES, type Grant, type HostOf, type Role } from '@samordna/domain';
+import {
+  canGrant,
+  canManageUser,
+  grantShapeProblem,
+  isAdmin,
+  isWorkEmail,
+  mayAdministerUsers,
+  requiresTotp,
+  ROLE_LABELS,
+  ROLES,
+  type Grant,
+  type HostOf,
+  type Role,
+} from '@samordna/domain';
 import { checkVersion, forbidden, missing, requireUser, type AuthUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
 import { badInput, conflict, notFound } from '../../app/errors';
 import { parseInput, v } from '../../app/validation';
-import { hashPassword, markAttemptSucceeded, newToken, reserveAttempt, revokeAllSessions, sha256, startSession } from '../auth/auth.service';
+import {
+  hashPassword,
+  markAttemptSucceeded,
+  newToken,
+  reserveAttempt,
+  revokeAllSessions,
+  sha256,
+  startSession,
+} from '../auth/auth.service';
 import type { GrantType } from '../auth/auth.resolver';
 import { sendMail } from '../auth/mail';
 import { passwordProblem, PASSWORD_MAX_LENGTH } from '../auth/password-policy';
 import { newTotpSecret, totpUri, verifyTotp } from '../auth/totp';
-import type { GrantInput, Invitation, InvitationPreview, InviteUserInput, MyAccount, OneTimeLink, TotpSetup, UserAccount, UserAdministration } from './users.types';
+import type {
+  GrantInput,
+  Invitation,
+  InvitationPreview,
+  InviteUserInput,
+  MyAccount,
+  OneTimeLink,
+  TotpSetup,
+  UserAccount,
+  UserAdministration,
+} from './users.types';
 import { transaction } from '../../app/transaction';
 
 /** How long links stay valid. */
@@ -24,22 +55,33 @@ const RESETS_PER_HOUR = 3;
 const USER = ['AppUser', 'Fant ikke brukeren.'] as const;
 
 export function grantType(g: Grant): GrantType {
-  return { role: g.role, kommunenummer: g.kommunenummer ?? null, centreId: g.centreId ?? null, label: ROLE_LABELS[g.role].nb };
+  return {
+    role: g.role,
+    kommunenummer: g.kommunenummer ?? null,
+    centreId: g.centreId ?? null,
+    label: ROLE_LABELS[g.role].nb,
+  };
 }
 
 /** Every centre's host, for the delegation rules (a handful of rows). */
 async function hostsOf(em: DataSource | EntityManager): Promise<HostOf> {
-  const rows: { id: string; host: string }[] = await em.query(`SELECT id, host_kommunenummer AS host FROM crisis_centre`);
+  const rows: { id: string; host: string }[] = await em.query(
+    `SELECT id, host_kommunenummer AS host FROM crisis_centre`,
+  );
   const map = new Map(rows.map((r) => [r.id, r.host]));
   return (id) => map.get(id) ?? null;
 }
 
 async function grantsOf(em: DataSource | EntityManager, userIds: string[]): Promise<Map<string, Grant[]>> {
   const rows: { user_id: string; role: Role; kommunenummer: string | null; centre_id: string | null }[] = userIds.length
-    ? await em.query(`SELECT user_id, role, kommunenummer, centre_id FROM user_role WHERE user_id = ANY($1) ORDER BY role, kommunenummer, centre_id`, [userIds])
+    ? await em.query(
+        `SELECT user_id, role, kommunenummer, centre_id FROM user_role WHERE user_id = ANY($1) ORDER BY role, kommunenummer, centre_id`,
+        [userIds],
+      )
     : [];
   const out = new Map<string, Grant[]>(userIds.map((id) => [id, []]));
-  for (const r of rows) out.get(r.user_id)!.push({ role: r.role, kommunenummer: r.kommunenummer, centreId: r.centre_id });
+  for (const r of rows)
+    out.get(r.user_id)!.push({ role: r.role, kommunenummer: r.kommunenummer, centreId: r.centre_id });
   return out;
 }
 
@@ -103,11 +145,30 @@ interface InvitationRow {
 const INVITATION_COLUMNS = `i.id, i.email, i.name, i.role, i.kommunenummer, i.centre_id, i.expires_at, i.created_at, i.accepted_at, i.revoked_at,
   (SELECT u.name || ' <' || u.email || '>' FROM app_user u WHERE u.id = i.invited_by) AS invited_by_label`;
 
-const grantOfInvitation = (i: InvitationRow): Grant => ({ role: i.role, kommunenummer: i.kommunenummer, centreId: i.centre_id });
+const grantOfInvitation = (i: InvitationRow): Grant => ({
+  role: i.role,
+  kommunenummer: i.kommunenummer,
+  centreId: i.centre_id,
+});
 
 function toInvitation(i: InvitationRow): Invitation {
-  const status = i.accepted_at ? 'ACCEPTED' : i.revoked_at ? 'REVOKED' : i.expires_at.getTime() <= Date.now() ? 'EXPIRED' : 'PENDING';
-  return { id: i.id, email: i.email, name: i.name, grant: grantType(grantOfInvitation(i)), expiresAt: i.expires_at, createdAt: i.created_at, invitedBy: i.invited_by_label, status };
+  const status = i.accepted_at
+    ? 'ACCEPTED'
+    : i.revoked_at
+      ? 'REVOKED'
+      : i.expires_at.getTime() <= Date.now()
+        ? 'EXPIRED'
+        : 'PENDING';
+  return {
+    id: i.id,
+    email: i.email,
+    name: i.name,
+    grant: grantType(grantOfInvitation(i)),
+    expiresAt: i.expires_at,
+    createdAt: i.created_at,
+    invitedBy: i.invited_by_label,
+    status,
+  };
 }
 
 function assertMayAdminister(ctx: AppContext): AuthUser {
@@ -121,33 +182,56 @@ export async function userAdministration(ctx: AppContext): Promise<UserAdministr
   const actor = assertMayAdminister(ctx);
   const ds = ctx.dataSource;
   const hostOf = await hostsOf(ds);
-  const rows: UserRow[] = await ds.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE (NOT u.is_example OR $1) ORDER BY u.name, u.email`, [ctx.settings.demoUsers]);
-  const grants = await grantsOf(ds, rows.map((r) => r.id));
+  const rows: UserRow[] = await ds.query(
+    `SELECT ${USER_COLUMNS} FROM app_user u WHERE (NOT u.is_example OR $1) ORDER BY u.name, u.email`,
+    [ctx.settings.demoUsers],
+  );
+  const grants = await grantsOf(
+    ds,
+    rows.map((r) => r.id),
+  );
   const admin = isAdmin(actor.grants);
   const users = rows
-    .map((u) => ({ u, g: grants.get(u.id)!, may: canManageUser(actor.grants, actor.id, { id: u.id, grants: grants.get(u.id)! }, hostOf) }))
+    .map((u) => ({
+      u,
+      g: grants.get(u.id)!,
+      may: canManageUser(actor.grants, actor.id, { id: u.id, grants: grants.get(u.id)! }, hostOf),
+    }))
     .filter((x) => admin || x.may)
     .map((x) => toAccount(x.u, x.g, x.may));
   const invitations: InvitationRow[] = await ds.query(
     `SELECT ${INVITATION_COLUMNS} FROM user_invitation i WHERE i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now() - interval '30 days' ORDER BY i.created_at DESC`,
   );
-  return { users, invitations: invitations.filter((i) => canGrant(actor.grants, grantOfInvitation(i), hostOf)).map(toInvitation) };
+  return {
+    users,
+    invitations: invitations.filter((i) => canGrant(actor.grants, grantOfInvitation(i), hostOf)).map(toInvitation),
+  };
 }
 
 const grantSchema = z.object({
   role: z.enum(ROLES),
-  kommunenummer: v.kommunenummer().nullish().transform((x) => x ?? null),
-  centreId: v.uuid('krisesenter').nullish().transform((x) => x ?? null),
+  kommunenummer: v
+    .kommunenummer()
+    .nullish()
+    .transform((x) => x ?? null),
+  centreId: v
+    .uuid('krisesenter')
+    .nullish()
+    .transform((x) => x ?? null),
 });
 
 /** A grant that is well formed and whose municipality or centre exists; errors name `field`. */
 async function checkGrant(em: EntityManager, g: z.infer<typeof grantSchema>, field: string): Promise<Grant> {
   const problem = grantShapeProblem(g);
   if (problem) throw badInput(`${field}.${problem.field}`, problem.message);
-  if (g.kommunenummer && !(await em.query(`SELECT 1 FROM municipality WHERE kommunenummer = $1`, [g.kommunenummer])).length) {
+  if (
+    g.kommunenummer &&
+    !(await em.query(`SELECT 1 FROM municipality WHERE kommunenummer = $1`, [g.kommunenummer])).length
+  ) {
     throw badInput(`${field}.kommunenummer`, `Fant ingen kommune med kommunenummer ${g.kommunenummer}.`);
   }
-  if (g.centreId && !(await em.query(`SELECT 1 FROM crisis_centre WHERE id = $1`, [g.centreId])).length) throw badInput(`${field}.centreId`, 'Fant ikke krisesenteret.');
+  if (g.centreId && !(await em.query(`SELECT 1 FROM crisis_centre WHERE id = $1`, [g.centreId])).length)
+    throw badInput(`${field}.centreId`, 'Fant ikke krisesenteret.');
   return g;
 }
 
@@ -166,7 +250,14 @@ function linkTo(ctx: AppContext, route: string, token: string): string {
 }
 
 /** Mails the link when mail is set up; otherwise (or when sending fails) it is returned once to pass on. */
-async function deliver(ctx: AppContext, to: string, subject: string, text: (link: string) => string, link: string, expiresAt: Date): Promise<OneTimeLink> {
+async function deliver(
+  ctx: AppContext,
+  to: string,
+  subject: string,
+  text: (link: string) => string,
+  link: string,
+  expiresAt: Date,
+): Promise<OneTimeLink> {
   if (ctx.settings.mail) {
     try {
       await sendMail(ctx.settings.mail, { to, subject, text: text(link) });
@@ -178,10 +269,14 @@ async function deliver(ctx: AppContext, to: string, subject: string, text: (link
   return { link, mailed: false, expiresAt };
 }
 
-const expiryText = (d: Date) => d.toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+const expiryText = (d: Date) =>
+  d.toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
 
 /** Invites a person with one role and scope; the inviter may only give what the delegation rules allow. */
-export async function inviteUser(ctx: AppContext, input: InviteUserInput): Promise<OneTimeLink & { invitation: Invitation }> {
+export async function inviteUser(
+  ctx: AppContext,
+  input: InviteUserInput,
+): Promise<OneTimeLink & { invitation: Invitation }> {
   const actor = requireUser(ctx);
   const data = parseInput(inviteSchema, input, 'input');
   const token = newToken();
@@ -190,18 +285,41 @@ export async function inviteUser(ctx: AppContext, input: InviteUserInput): Promi
     if (!canGrant(actor.grants, grant, await hostsOf(em))) throw forbidden();
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('invite:' || $1, 0))`, [data.email]);
     if ((await em.query(`SELECT 1 FROM app_user WHERE email = $1`, [data.email])).length) {
-      throw conflict(`Det finnes allerede en bruker med e-postadressen ${data.email}. Endre tilgangen hennes eller hans i stedet.`, { field: 'input.email' });
+      throw conflict(
+        `Det finnes allerede en bruker med e-postadressen ${data.email}. Endre tilgangen hennes eller hans i stedet.`,
+        { field: 'input.email' },
+      );
     }
     // A new invitation replaces an open one to the same address: only the newest link works.
-    const [replaced]: [{ id: string }[], number] = await em.query(`UPDATE user_invitation SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id`, [data.email]);
-    for (const r of replaced) await audit(em, ctx, 'REVOKE', 'UserInvitation', r.id, { revoked: false }, { revoked: true });
+    const [replaced]: [{ id: string }[], number] = await em.query(
+      `UPDATE user_invitation SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id`,
+      [data.email],
+    );
+    for (const r of replaced)
+      await audit(em, ctx, 'REVOKE', 'UserInvitation', r.id, { revoked: false }, { revoked: true });
     const [row] = await em.query(
       `INSERT INTO user_invitation (email, name, role, kommunenummer, centre_id, token_hash, expires_at, invited_by)
        VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7), $8) RETURNING id`,
-      [data.email, data.name, grant.role, grant.kommunenummer ?? null, grant.centreId ?? null, sha256(token), LINK_HOURS.invitation, actor.id],
+      [
+        data.email,
+        data.name,
+        grant.role,
+        grant.kommunenummer ?? null,
+        grant.centreId ?? null,
+        sha256(token),
+        LINK_HOURS.invitation,
+        actor.id,
+      ],
     );
-    await audit(em, ctx, 'INVITE', 'UserInvitation', row.id, null, { email: data.email, name: data.name, grant: auditView({ email: data.email, name: data.name, active: false }, [grant]).grants[0] });
-    const [created]: InvitationRow[] = await em.query(`SELECT ${INVITATION_COLUMNS} FROM user_invitation i WHERE i.id = $1`, [row.id]);
+    await audit(em, ctx, 'INVITE', 'UserInvitation', row.id, null, {
+      email: data.email,
+      name: data.name,
+      grant: auditView({ email: data.email, name: data.name, active: false }, [grant]).grants[0],
+    });
+    const [created]: InvitationRow[] = await em.query(
+      `SELECT ${INVITATION_COLUMNS} FROM user_invitation i WHERE i.id = $1`,
+      [row.id],
+    );
     return toInvitation(created);
   });
   const delivered = await deliver(
@@ -220,9 +338,14 @@ export async function revokeInvitation(ctx: AppContext, id: string): Promise<str
   const actor = requireUser(ctx);
   const iid = parseInput(v.uuid('invitasjon'), id, 'id');
   return transaction(ctx, async (em) => {
-    const [row]: InvitationRow[] = await em.query(`SELECT ${INVITATION_COLUMNS} FROM user_invitation i WHERE i.id = $1 FOR UPDATE OF i`, [iid]);
-    if (!row || !canGrant(actor.grants, grantOfInvitation(row), await hostsOf(em))) throw row ? forbidden() : missing(ctx, notFound('UserInvitation', iid, 'Fant ikke invitasjonen.'));
-    if (row.accepted_at || row.revoked_at) throw conflict('Invitasjonen er allerede tatt i bruk eller trukket tilbake.');
+    const [row]: InvitationRow[] = await em.query(
+      `SELECT ${INVITATION_COLUMNS} FROM user_invitation i WHERE i.id = $1 FOR UPDATE OF i`,
+      [iid],
+    );
+    if (!row || !canGrant(actor.grants, grantOfInvitation(row), await hostsOf(em)))
+      throw row ? forbidden() : missing(ctx, notFound('UserInvitation', iid, 'Fant ikke invitasjonen.'));
+    if (row.accepted_at || row.revoked_at)
+      throw conflict('Invitasjonen er allerede tatt i bruk eller trukket tilbake.');
     await em.query(`UPDATE user_invitation SET revoked_at = now() WHERE id = $1`, [iid]);
     await audit(em, ctx, 'REVOKE', 'UserInvitation', iid, { revoked: false }, { revoked: true });
     return iid;
@@ -233,7 +356,11 @@ function invalidLink(field: string): GraphQLError {
   return badInput(field, 'Lenken er ugyldig, allerede brukt eller utløpt. Be om en ny.');
 }
 
-async function openInvitation(em: DataSource | EntityManager, token: string, lock: boolean): Promise<InvitationRow | null> {
+async function openInvitation(
+  em: DataSource | EntityManager,
+  token: string,
+  lock: boolean,
+): Promise<InvitationRow | null> {
   const [row] = await em.query(
     `SELECT ${INVITATION_COLUMNS} FROM user_invitation i WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()${lock ? ' FOR UPDATE OF i' : ''}`,
     [sha256(token)],
@@ -250,7 +377,13 @@ export async function invitationPreview(ctx: AppContext, token: string): Promise
   if (!row) throw invalidLink('token');
   const grant = grantOfInvitation(row);
   const secret = requiresTotp([grant]) ? newTotpSecret() : null;
-  return { email: row.email, name: row.name, grant: grantType(grant), expiresAt: row.expires_at, totpSetup: secret ? { secret, uri: totpUri(row.email, secret) } : null };
+  return {
+    email: row.email,
+    name: row.name,
+    grant: grantType(grant),
+    expiresAt: row.expires_at,
+    totpSetup: secret ? { secret, uri: totpUri(row.email, secret) } : null,
+  };
 }
 
 /**
@@ -261,32 +394,62 @@ export async function createInvitedUser(
   em: EntityManager,
   ctx: AppContext,
   row: InvitationRow,
-  identity: { passwordHash: string | null; totpSecret: string | null; totpStep: number | null; issuer: string | null; subject: string | null },
+  identity: {
+    passwordHash: string | null;
+    totpSecret: string | null;
+    totpStep: number | null;
+    issuer: string | null;
+    subject: string | null;
+  },
 ): Promise<string> {
-  if ((await em.query(`SELECT 1 FROM app_user WHERE email = $1`, [row.email])).length) throw conflict(`Det finnes allerede en bruker med e-postadressen ${row.email}.`);
+  if ((await em.query(`SELECT 1 FROM app_user WHERE email = $1`, [row.email])).length)
+    throw conflict(`Det finnes allerede en bruker med e-postadressen ${row.email}.`);
   const [user] = await em.query(
     `INSERT INTO app_user (email, name, password_hash, totp_secret, totp_last_step, external_issuer, external_subject, invited_by)
      SELECT $1, $2, $3, $4, $5, $6, $7, invited_by FROM user_invitation WHERE id = $8 RETURNING id`,
-    [row.email, row.name, identity.passwordHash, identity.totpSecret, identity.totpStep, identity.issuer, identity.subject, row.id],
+    [
+      row.email,
+      row.name,
+      identity.passwordHash,
+      identity.totpSecret,
+      identity.totpStep,
+      identity.issuer,
+      identity.subject,
+      row.id,
+    ],
   );
   const grant = grantOfInvitation(row);
-  await em.query(`INSERT INTO user_role (user_id, role, kommunenummer, centre_id) VALUES ($1, $2, $3, $4)`, [user.id, grant.role, grant.kommunenummer, grant.centreId]);
+  await em.query(`INSERT INTO user_role (user_id, role, kommunenummer, centre_id) VALUES ($1, $2, $3, $4)`, [
+    user.id,
+    grant.role,
+    grant.kommunenummer,
+    grant.centreId,
+  ]);
   await em.query(`UPDATE user_invitation SET accepted_at = now() WHERE id = $1`, [row.id]);
   const actorCtx = { ...ctx, auth: { id: user.id, email: row.email, name: row.name, grants: [grant] } };
   await audit(em, actorCtx, 'ACCEPT', 'UserInvitation', row.id, { accepted: false }, { accepted: true });
-  await audit(em, actorCtx, 'CREATE', 'AppUser', user.id, null, { ...auditView({ email: row.email, name: row.name, active: true }, [grant]), signIn: identity.subject ? 'OIDC' : 'PASSWORD' });
+  await audit(em, actorCtx, 'CREATE', 'AppUser', user.id, null, {
+    ...auditView({ email: row.email, name: row.name, active: true }, [grant]),
+    signIn: identity.subject ? 'OIDC' : 'PASSWORD',
+  });
   return user.id;
 }
 
 const acceptSchema = z.object({
   token: tokenSchema,
   password: z.string().max(PASSWORD_MAX_LENGTH + 1),
-  totpSecret: z.string().regex(/^[A-Z2-7]{16,128}$/, 'Ugyldig hemmelighet for autentiseringsappen.').nullish(),
+  totpSecret: z
+    .string()
+    .regex(/^[A-Z2-7]{16,128}$/, 'Ugyldig hemmelighet for autentiseringsappen.')
+    .nullish(),
   totpCode: z.string().max(20).nullish(),
 });
 
 /** Accepts an invitation with a password (and, for a national administrator, a first code from the authenticator app) and signs in. */
-export async function acceptInvitation(ctx: AppContext, input: { token: string; password: string; totpSecret?: string | null; totpCode?: string | null }) {
+export async function acceptInvitation(
+  ctx: AppContext,
+  input: { token: string; password: string; totpSecret?: string | null; totpCode?: string | null },
+) {
   const data = parseInput(acceptSchema, input, 'input');
   const preview = await openInvitation(ctx.dataSource, data.token, false);
   if (!preview) throw invalidLink('input.token');
@@ -296,14 +459,21 @@ export async function acceptInvitation(ctx: AppContext, input: { token: string; 
   if (requiresTotp([grantOfInvitation(preview)])) {
     if (!data.totpSecret) throw badInput('input.totpSecret', 'Sett opp autentiseringsappen først.');
     const step = await verifyTotp(data.totpSecret, data.totpCode ?? '', null);
-    if (step === null) throw badInput('input.totpCode', 'Koden stemmer ikke. Skriv inn koden autentiseringsappen viser nå.');
+    if (step === null)
+      throw badInput('input.totpCode', 'Koden stemmer ikke. Skriv inn koden autentiseringsappen viser nå.');
     totp = { secret: data.totpSecret, step };
   }
   const passwordHash = await hashPassword(data.password);
   const userId = await transaction(ctx, async (em) => {
     const row = await openInvitation(em, data.token, true);
     if (!row) throw invalidLink('input.token');
-    return createInvitedUser(em, ctx, row, { passwordHash, totpSecret: totp?.secret ?? null, totpStep: totp?.step ?? null, issuer: null, subject: null });
+    return createInvitedUser(em, ctx, row, {
+      passwordHash,
+      totpSecret: totp?.secret ?? null,
+      totpStep: totp?.step ?? null,
+      issuer: null,
+      subject: null,
+    });
   });
   return startSession(ctx, userId, 'PASSWORD');
 }
@@ -320,9 +490,15 @@ export async function invitationForEmail(em: DataSource | EntityManager, email: 
 export { openInvitation };
 
 /** A user to manage, locked, with their grants; FORBIDDEN when out of the actor's reach (and for a scoped actor, when missing). */
-async function manageable(em: EntityManager, ctx: AppContext, id: string): Promise<{ user: UserRow; grants: Grant[]; hostOf: HostOf }> {
+async function manageable(
+  em: EntityManager,
+  ctx: AppContext,
+  id: string,
+): Promise<{ user: UserRow; grants: Grant[]; hostOf: HostOf }> {
   const actor = requireUser(ctx);
-  const [user]: UserRow[] = await em.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1 FOR UPDATE OF u`, [id]);
+  const [user]: UserRow[] = await em.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1 FOR UPDATE OF u`, [
+    id,
+  ]);
   if (!user) throw missing(ctx, notFound(USER[0], id, USER[1]));
   const grants = (await grantsOf(em, [id])).get(id)!;
   const hostOf = await hostsOf(em);
@@ -350,10 +526,18 @@ async function accountAfter(em: EntityManager, ctx: AppContext, id: string): Pro
   return toAccount(u, grants, canManageUser(ctx.auth!.grants, ctx.auth!.id, { id, grants }, await hostsOf(em)));
 }
 
-const setGrantsSchema = z.array(grantSchema).min(1, 'Gi minst én rolle (eller deaktiver brukeren).').max(10, 'Høyst 10 roller.');
+const setGrantsSchema = z
+  .array(grantSchema)
+  .min(1, 'Gi minst én rolle (eller deaktiver brukeren).')
+  .max(10, 'Høyst 10 roller.');
 
 /** Replaces a user's roles and scopes. Every new grant must be one the actor may give, and the user must be within reach. */
-export async function setUserGrants(ctx: AppContext, id: string, grantsInput: GrantInput[], expectedVersion?: number | null): Promise<UserAccount> {
+export async function setUserGrants(
+  ctx: AppContext,
+  id: string,
+  grantsInput: GrantInput[],
+  expectedVersion?: number | null,
+): Promise<UserAccount> {
   const actor = requireUser(ctx);
   const uid = parseInput(v.uuid('bruker'), id, 'id');
   const wanted = parseInput(setGrantsSchema, grantsInput, 'grants');
@@ -368,7 +552,13 @@ export async function setUserGrants(ctx: AppContext, id: string, grantsInput: Gr
     }
     if (!isAdmin(next)) await assertNotLastAdmin(em, uid, grants);
     await em.query(`DELETE FROM user_role WHERE user_id = $1`, [uid]);
-    for (const g of next) await em.query(`INSERT INTO user_role (user_id, role, kommunenummer, centre_id) VALUES ($1, $2, $3, $4)`, [uid, g.role, g.kommunenummer ?? null, g.centreId ?? null]);
+    for (const g of next)
+      await em.query(`INSERT INTO user_role (user_id, role, kommunenummer, centre_id) VALUES ($1, $2, $3, $4)`, [
+        uid,
+        g.role,
+        g.kommunenummer ?? null,
+        g.centreId ?? null,
+      ]);
     await bumpVersion(em, uid);
     await audit(em, ctx, 'UPDATE', 'AppUser', uid, auditView(user, grants), auditView(user, next));
     return accountAfter(em, ctx, uid);
@@ -376,7 +566,12 @@ export async function setUserGrants(ctx: AppContext, id: string, grantsInput: Gr
 }
 
 /** Deactivates a user: every session ends at once, and sign-in is refused until reactivated. */
-export async function setUserActive(ctx: AppContext, id: string, active: boolean, expectedVersion?: number | null): Promise<UserAccount> {
+export async function setUserActive(
+  ctx: AppContext,
+  id: string,
+  active: boolean,
+  expectedVersion?: number | null,
+): Promise<UserAccount> {
   const uid = parseInput(v.uuid('bruker'), id, 'id');
   return transaction(ctx, async (em) => {
     const { user, grants } = await manageable(em, ctx, uid);
@@ -386,14 +581,29 @@ export async function setUserActive(ctx: AppContext, id: string, active: boolean
     await em.query(`UPDATE app_user SET active = $2 WHERE id = $1`, [uid, active]);
     if (!active) await revokeAllSessions(em, uid);
     await bumpVersion(em, uid);
-    await audit(em, ctx, active ? 'REACTIVATE' : 'DEACTIVATE', 'AppUser', uid, auditView(user, grants), auditView({ ...user, active }, grants));
+    await audit(
+      em,
+      ctx,
+      active ? 'REACTIVATE' : 'DEACTIVATE',
+      'AppUser',
+      uid,
+      auditView(user, grants),
+      auditView({ ...user, active }, grants),
+    );
     return accountAfter(em, ctx, uid);
   });
 }
 
-async function newResetLink(em: EntityManager, userId: string, hours: number): Promise<{ token: string; expiresAt: Date }> {
+async function newResetLink(
+  em: EntityManager,
+  userId: string,
+  hours: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
-  const [row] = await em.query(`INSERT INTO password_reset (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING expires_at`, [sha256(token), userId, hours]);
+  const [row] = await em.query(
+    `INSERT INTO password_reset (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING expires_at`,
+    [sha256(token), userId, hours],
+  );
   return { token, expiresAt: row.expires_at };
 }
 
@@ -410,7 +620,14 @@ export async function createPasswordResetLink(ctx: AppContext, id: string): Prom
     await audit(em, ctx, 'RESET_LINK', 'AppUser', uid, null, { resetLink: 'created' });
     return { user, link };
   });
-  return deliver(ctx, user.email, 'Nytt passord i Samordna', resetMail(user.name, link.expiresAt), linkTo(ctx, '/nytt-passord', link.token), link.expiresAt);
+  return deliver(
+    ctx,
+    user.email,
+    'Nytt passord i Samordna',
+    resetMail(user.name, link.expiresAt),
+    linkTo(ctx, '/nytt-passord', link.token),
+    link.expiresAt,
+  );
 }
 
 /**
@@ -421,26 +638,45 @@ export async function requestPasswordReset(ctx: AppContext, emailInput: string):
   const email = parseInput(z.string().trim().toLowerCase().max(200), emailInput, 'email');
   const mail = ctx.settings.mail;
   const work = async () => {
-    const [user] = await ctx.dataSource.query(`SELECT id, name, email FROM app_user WHERE email = $1 AND active AND (NOT is_example OR $2)`, [email, ctx.settings.demoUsers]);
+    const [user] = await ctx.dataSource.query(
+      `SELECT id, name, email FROM app_user WHERE email = $1 AND active AND (NOT is_example OR $2)`,
+      [email, ctx.settings.demoUsers],
+    );
     if (!user) return;
     if (!mail) {
-      console.log('[password reset] requested for an account, but no mail is set up (SMTP_URL): an administrator can make a reset link on the «Brukere» page.');
+      console.log(
+        '[password reset] requested for an account, but no mail is set up (SMTP_URL): an administrator can make a reset link on the «Brukere» page.',
+      );
       return;
     }
     const link = await transaction(ctx, async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('reset:' || $1, 0))`, [user.id]);
-      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM password_reset WHERE user_id = $1 AND created_at > now() - interval '1 hour'`, [user.id]);
+      const [{ n }] = await em.query(
+        `SELECT count(*)::int AS n FROM password_reset WHERE user_id = $1 AND created_at > now() - interval '1 hour'`,
+        [user.id],
+      );
       return n >= RESETS_PER_HOUR ? null : newResetLink(em, user.id, LINK_HOURS.reset);
     });
-    if (link) await sendMail(mail, { to: user.email, subject: 'Nytt passord i Samordna', text: resetMail(user.name, link.expiresAt)(linkTo(ctx, '/nytt-passord', link.token)) });
+    if (link)
+      await sendMail(mail, {
+        to: user.email,
+        subject: 'Nytt passord i Samordna',
+        text: resetMail(user.name, link.expiresAt)(linkTo(ctx, '/nytt-passord', link.token)),
+      });
   };
-  void work().catch((error: unknown) => console.error(`[password reset] failed: ${error instanceof Error ? error.message : String(error)}`));
+  void work().catch((error: unknown) =>
+    console.error(`[password reset] failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return true;
 }
 
 /** Sets a new password from a reset link; every session of the user ends. */
 export async function resetPassword(ctx: AppContext, token: string, password: string): Promise<boolean> {
-  const data = parseInput(z.object({ token: tokenSchema, password: z.string().max(PASSWORD_MAX_LENGTH + 1) }), { token, password }, 'input');
+  const data = parseInput(
+    z.object({ token: tokenSchema, password: z.string().max(PASSWORD_MAX_LENGTH + 1) }),
+    { token, password },
+    'input',
+  );
   const [found] = await ctx.dataSource.query(
     `SELECT u.id, u.email, u.name FROM password_reset r JOIN app_user u ON u.id = r.user_id WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND u.active`,
     [sha256(data.token)],
@@ -450,12 +686,23 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
   if (problem) throw badInput('input.password', problem);
   const hashed = await hashPassword(data.password);
   await transaction(ctx, async (em) => {
-    const [, used] = await em.query(`UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`, [sha256(data.token)]);
+    const [, used] = await em.query(
+      `UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
+      [sha256(data.token)],
+    );
     if (used !== 1) throw invalidLink('input.token');
     await em.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [found.id, hashed]);
     await em.query(`DELETE FROM password_reset WHERE user_id = $1 AND used_at IS NULL`, [found.id]);
     await revokeAllSessions(em, found.id);
-    await audit(em, { ...ctx, auth: { id: found.id, email: found.email, name: found.name, grants: [] } }, 'PASSWORD_RESET', 'AppUser', found.id, null, { password: 'changed' });
+    await audit(
+      em,
+      { ...ctx, auth: { id: found.id, email: found.email, name: found.name, grants: [] } },
+      'PASSWORD_RESET',
+      'AppUser',
+      found.id,
+      null,
+      { password: 'changed' },
+    );
   });
   return true;
 }
@@ -465,7 +712,14 @@ export async function myAccount(ctx: AppContext): Promise<MyAccount> {
   const me = requireUser(ctx);
   const [u]: UserRow[] = await ctx.dataSource.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [me.id]);
   if (!u) throw notFound(USER[0], me.id, USER[1]);
-  const sessions: { id: string; user_agent: string | null; method: string; created_at: Date; last_seen_at: Date; expires_at: Date }[] = await ctx.dataSource.query(
+  const sessions: {
+    id: string;
+    user_agent: string | null;
+    method: string;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+  }[] = await ctx.dataSource.query(
     `SELECT id, user_agent, method, created_at, last_seen_at, expires_at FROM user_session WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY last_seen_at DESC`,
     [me.id],
   );
@@ -478,7 +732,15 @@ export async function myAccount(ctx: AppContext): Promise<MyAccount> {
     totpRequired: requiresTotp(me.grants) && !u.is_example,
     hasPassword: u.password_hash !== null,
     hasExternalIdentity: u.external_subject !== null,
-    sessions: sessions.map((s) => ({ id: s.id, userAgent: s.user_agent, method: s.method, createdAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at, current: s.id === me.sessionId })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      userAgent: s.user_agent,
+      method: s.method,
+      createdAt: s.created_at,
+      lastSeenAt: s.last_seen_at,
+      expiresAt: s.expires_at,
+      current: s.id === me.sessionId,
+    })),
   };
 }
 
@@ -498,7 +760,10 @@ export async function signOutEverywhere(ctx: AppContext): Promise<number> {
 export async function revokeSession(ctx: AppContext, id: string): Promise<boolean> {
   const me = requireUser(ctx);
   const sid = parseInput(v.uuid('økt'), id, 'id');
-  const [, n] = await ctx.dataSource.query(`UPDATE user_session SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`, [sid, me.id]);
+  const [, n] = await ctx.dataSource.query(
+    `UPDATE user_session SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+    [sid, me.id],
+  );
   if (n !== 1) throw notFound('UserSession', sid, 'Fant ikke økten.');
   return true;
 }
@@ -506,11 +771,16 @@ export async function revokeSession(ctx: AppContext, id: string): Promise<boolea
 /** Changes the user's own password (the current one is checked like a sign-in); other sessions end. */
 export async function changePassword(ctx: AppContext, current: string, next: string): Promise<boolean> {
   const me = requireUser(ctx);
-  const data = parseInput(z.object({ current: z.string().max(500), next: z.string().max(PASSWORD_MAX_LENGTH + 1) }), { current, next }, 'input');
+  const data = parseInput(
+    z.object({ current: z.string().max(500), next: z.string().max(PASSWORD_MAX_LENGTH + 1) }),
+    { current, next },
+    'input',
+  );
   const [u] = await ctx.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [me.id]);
   if (u?.password_hash) {
     const attempt = await reserveAttempt(ctx.dataSource, me.email, ctx.ip);
-    if (!(await verify(u.password_hash, data.current))) throw badInput('input.current', 'Nåværende passord stemmer ikke.');
+    if (!(await verify(u.password_hash, data.current)))
+      throw badInput('input.current', 'Nåværende passord stemmer ikke.');
     await markAttemptSucceeded(ctx.dataSource, attempt);
   }
   const problem = passwordProblem(data.next, me);
@@ -518,7 +788,10 @@ export async function changePassword(ctx: AppContext, current: string, next: str
   const hashed = await hashPassword(data.next);
   await transaction(ctx, async (em) => {
     await em.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [me.id, hashed]);
-    await em.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`, [me.id, me.sessionId ?? null]);
+    await em.query(
+      `UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`,
+      [me.id, me.sessionId ?? null],
+    );
     await audit(em, ctx, 'CHANGE_PASSWORD', 'AppUser', me.id, null, { password: 'changed' });
   });
   return true;
@@ -540,7 +813,10 @@ export async function confirmTotpSetup(ctx: AppContext, code: string): Promise<b
     if (!u?.totp_pending_secret) throw badInput('code', 'Start oppsettet av autentiseringsappen først.');
     const step = await verifyTotp(u.totp_pending_secret, c, null);
     if (step === null) throw badInput('code', 'Koden stemmer ikke. Skriv inn koden autentiseringsappen viser nå.');
-    await em.query(`UPDATE app_user SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = $2 WHERE id = $1`, [me.id, step]);
+    await em.query(
+      `UPDATE app_user SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = $2 WHERE id = $1`,
+      [me.id, step],
+    );
     await audit(em, ctx, 'TOTP_ENABLE', 'AppUser', me.id, { totpEnabled: false }, { totpEnabled: true });
     return true;
   });
@@ -554,10 +830,10 @@ export async function disableTotp(ctx: AppContext, code: string): Promise<boolea
   return transaction(ctx, async (em) => {
     const [u] = await em.query(`SELECT totp_secret, totp_last_step FROM app_user WHERE id = $1 FOR UPDATE`, [me.id]);
     if (!u?.totp_secret) return true;
-    if ((await verifyTotp(u.totp_secret, c, u.totp_last_step === null ? null : Number(u.totp_last_step))) === null) throw badInput('code', 'Koden stemmer ikke.');
+    if ((await verifyTotp(u.totp_secret, c, u.totp_last_step === null ? null : Number(u.totp_last_step))) === null)
+      throw badInput('code', 'Koden stemmer ikke.');
     await em.query(`UPDATE app_user SET totp_secret = NULL, totp_last_step = NULL WHERE id = $1`, [me.id]);
     await audit(em, ctx, 'TOTP_DISABLE', 'AppUser', me.id, { totpEnabled: true }, { totpEnabled: false });
     return true;
   });
 }
-

@@ -3,7 +3,10 @@ import type { Role } from '@samordna/domain';
 import { RoleEnum } from '../../app/enums';
 import { GrantType } from '../auth/auth.resolver';
 
-@InputType({ description: 'A role with its scope: a municipality (director, finance, read-only; none = all for read-only) or a centre (leader).' })
+@InputType({
+  description:
+    'A role with its scope: a municipality (director, finance, read-only; none = all for read-only) or a centre (leader).',
+})
 export class GrantInput {
   @Field(() => RoleEnum)
   role: Role;
@@ -98,7 +101,9 @@ export class Invitation {
 
 @ObjectType()
 export class UserAdministration {
-  @Field(() => [UserAccount], { description: 'The users you may see: all for administrators, those within your scope for a director.' })
+  @Field(() => [UserAccount], {
+    description: 'The users you may see: all for administrators, those within your scope for a director.',
+  })
   users: UserAccount[];
 
   @Field(() => [Invitation], { description: 'Invitations not accepted, within your scope.' })
@@ -107,7 +112,10 @@ export class UserAdministration {
 
 @ObjectType({ description: 'A one-time link: sent by mail when mail is set up, otherwise shown here once to pass on.' })
 export class OneTimeLink {
-  @Field(() => String, { nullable: true, description: 'The link, only in this answer and only when it was not mailed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The link, only in this answer and only when it was not mailed.',
+  })
   link: string | null;
 
   @Field({ description: 'The link was sent by mail to the person.' })
@@ -146,7 +154,10 @@ export class InvitationPreview {
   @Field()
   expiresAt: Date;
 
-  @Field(() => TotpSetup, { nullable: true, description: 'For a national administrator: the authenticator secret to set up while accepting.' })
+  @Field(() => TotpSetup, {
+    nullable: true,
+    description: 'For a national administrator: the authenticator secret to set up while accepting.',
+  })
   totpSetup: TotpSetup | null;
 }
 
@@ -219,7 +230,9 @@ export class SignInOptions {
   demoUsers: boolean;
 }
 
-@ObjectType({ description: 'The second sign-in step: for a first-time set-up, the secret to add to the authenticator app.' })
+@ObjectType({
+  description: 'The second sign-in step: for a first-time set-up, the secret to add to the authenticator app.',
+})
 export class LoginChallengeInfo {
   @Field()
   email: string;

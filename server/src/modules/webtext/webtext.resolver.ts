@@ -6,7 +6,9 @@ import { webTextFor } from './webtext.service';
 
 export const WebTextLanguageEnum = enumOf(['NB', 'NN'] as const, 'WebTextLanguage', 'NB = bokmål, NN = nynorsk.');
 
-@ObjectType({ description: '«Krisesentertilbudet i X kommune»: text for the municipality’s web site, from the agreement data.' })
+@ObjectType({
+  description: '«Krisesentertilbudet i X kommune»: text for the municipality’s web site, from the agreement data.',
+})
 export class WebTextType {
   @Field(() => WebTextLanguageEnum)
   language: string;
@@ -29,7 +31,9 @@ export class WebTextType {
 
 @Resolver()
 export class WebTextResolver {
-  @Query(() => WebTextType, { description: 'The web text for a municipality; in nynorsk where its målform is nynorsk unless a language is given.' })
+  @Query(() => WebTextType, {
+    description: 'The web text for a municipality; in nynorsk where its målform is nynorsk unless a language is given.',
+  })
   municipalityWebText(
     @Ctx() ctx: AppContext,
     @Arg('kommunenummer') kommunenummer: string,

@@ -5,7 +5,12 @@ import { parseInput, v } from '../../app/validation';
 import { centresOfMunicipality, membersOfCentre } from '../agreement/membership';
 
 /** «Krisesentertilbudet i X kommune» from the data: the centre it belongs to on `asOf`, its offer and the municipality's contact point. */
-export async function webTextFor(ctx: AppContext, kommunenummerInput: string, language: WebTextLanguage | null | undefined, asOf: IsoDate): Promise<WebText> {
+export async function webTextFor(
+  ctx: AppContext,
+  kommunenummerInput: string,
+  language: WebTextLanguage | null | undefined,
+  asOf: IsoDate,
+): Promise<WebText> {
   const knr = parseInput(v.kommunenummer(), kommunenummerInput, 'kommunenummer');
   const ds = ctx.dataSource;
   const [m] = await ds.query(`SELECT name, language_form FROM municipality WHERE kommunenummer = $1`, [knr]);

@@ -4,7 +4,12 @@ import AgreementsPage from '../AgreementsPage';
 import AgreementDetailPage from '../AgreementDetailPage';
 import { chooseMunicipality, gqlError, networkError, renderPage } from '../../../../test/render';
 
-const LIST = (items: unknown[]) => ({ data: { agreements: { totalCount: items.length, items }, crisisCentres: { items: [{ id: 'c1', name: 'Krisesenteret i Salten' }] } } });
+const LIST = (items: unknown[]) => ({
+  data: {
+    agreements: { totalCount: items.length, items },
+    crisisCentres: { items: [{ id: 'c1', name: 'Krisesenteret i Salten' }] },
+  },
+});
 const ITEM = {
   id: 'a1',
   title: 'Samarbeidsavtale Salten',
@@ -12,7 +17,10 @@ const ITEM = {
   isExample: false,
   exampleFields: ['noticeMonths'],
   centre: { id: 'c1', name: 'Krisesenteret i Salten' },
-  parties: [{ id: 'p1', isCurrent: true }, { id: 'p2', isCurrent: false }],
+  parties: [
+    { id: 'p1', isCurrent: true },
+    { id: 'p2', isCurrent: false },
+  ],
   deadline: { kind: 'NOTICE', noticeDeadline: '2026-12-31', nextPossibleEnd: '2027-12-31', daysLeft: 40 },
 };
 
@@ -40,14 +48,31 @@ describe('AgreementsPage', () => {
   });
 
   it('«min kommune»: a director narrows the list to the agreements their municipality is a party to', async () => {
-    const director = { data: { me: { id: 'u3', name: 'Dina Direktør', email: 'd@samordna.example', grants: [{ role: 'DIRECTOR', kommunenummer: '1841', centreId: null, label: 'Kommunedirektør' }] } } };
-    const { calls } = renderPage(<AgreementsPage />, { Me: director, AgreementList: LIST([ITEM]), MyMunicipality: { data: { municipality: { kommunenummer: '1841', name: 'Fauske' } } } });
+    const director = {
+      data: {
+        me: {
+          id: 'u3',
+          name: 'Dina Direktør',
+          email: 'd@samordna.example',
+          grants: [{ role: 'DIRECTOR', kommunenummer: '1841', centreId: null, label: 'Kommunedirektør' }],
+        },
+      },
+    };
+    const { calls } = renderPage(<AgreementsPage />, {
+      Me: director,
+      AgreementList: LIST([ITEM]),
+      MyMunicipality: { data: { municipality: { kommunenummer: '1841', name: 'Fauske' } } },
+    });
     await screen.findByTestId('agreement-table');
     const box = await screen.findByRole('checkbox', { name: 'Bare min kommune (Fauske)' });
-    expect(calls.filter((c) => c.name === 'AgreementList').every((c) => c.variables.filter.kommunenummer === null)).toBe(true);
+    expect(
+      calls.filter((c) => c.name === 'AgreementList').every((c) => c.variables.filter.kommunenummer === null),
+    ).toBe(true);
     await userEvent.click(box);
     expect(box).toBeChecked();
-    expect(calls.filter((c) => c.name === 'AgreementList').at(-1)?.variables.filter).toMatchObject({ kommunenummer: '1841' });
+    expect(calls.filter((c) => c.name === 'AgreementList').at(-1)?.variables.filter).toMatchObject({
+      kommunenummer: '1841',
+    });
   });
 
   it('offers no «min kommune» to a user without a municipality', async () => {
@@ -109,7 +134,9 @@ const DETAIL = {
 describe('AgreementDetailPage', () => {
   it('shows the deadline, the budget warning and the example note', async () => {
     renderPage(<AgreementDetailPage />, { AgreementDetail: DETAIL }, { route: '/avtaler/a1', path: '/avtaler/:id' });
-    expect(await screen.findByTestId('agreement-deadline')).toHaveTextContent('Si opp innen 31.12.2026 for å avslutte 31.12.2027 (40 dager igjen).');
+    expect(await screen.findByTestId('agreement-deadline')).toHaveTextContent(
+      'Si opp innen 31.12.2026 for å avslutte 31.12.2027 (40 dager igjen).',
+    );
     expect(screen.getByText(/etter budsjettfristen 01.10.2026/)).toBeInTheDocument();
     expect(screen.getByText(/Felt merket «Eksempel»/)).toBeInTheDocument();
   });
@@ -117,7 +144,13 @@ describe('AgreementDetailPage', () => {
   it("shows the server's field error at the field", async () => {
     renderPage(
       <AgreementDetailPage />,
-      { AgreementDetail: DETAIL, UpdateAgreement: gqlError('Oppsigelsestiden kan være høyst 60.', { code: 'BAD_USER_INPUT', field: 'input.noticeMonths' }) },
+      {
+        AgreementDetail: DETAIL,
+        UpdateAgreement: gqlError('Oppsigelsestiden kan være høyst 60.', {
+          code: 'BAD_USER_INPUT',
+          field: 'input.noticeMonths',
+        }),
+      },
       { route: '/avtaler/a1', path: '/avtaler/:id' },
     );
     const field = await screen.findByLabelText(/Oppsigelsestid \(måneder\)/);
@@ -140,7 +173,11 @@ describe('AgreementDetailPage', () => {
           updates.push(v);
           if (v.expectedVersion === 3) {
             version = 4;
-            return gqlError('Noen andre har endret avtalen etter at du åpnet den.', { code: 'CONFLICT', currentVersion: 4, current: theirs });
+            return gqlError('Noen andre har endret avtalen etter at du åpnet den.', {
+              code: 'CONFLICT',
+              currentVersion: 4,
+              current: theirs,
+            });
           }
           return { data: { updateAgreement: { ...theirs, version: 5, noticeMonths: 24 } } };
         },
@@ -160,24 +197,40 @@ describe('AgreementDetailPage', () => {
     expect(calls.filter((c) => c.name === 'AgreementDetail').length).toBeGreaterThan(1);
     await userEvent.click(within(conflict).getByRole('button', { name: 'Lagre mine verdier over de nye' }));
     expect(updates).toHaveLength(2);
-    expect(updates[1]).toMatchObject({ expectedVersion: 4, input: { title: 'Samarbeidsavtale Salten 2027', noticeMonths: 24 } });
+    expect(updates[1]).toMatchObject({
+      expectedVersion: 4,
+      input: { title: 'Samarbeidsavtale Salten 2027', noticeMonths: 24 },
+    });
     expect(await screen.findByText('Endringene er lagret.')).toBeInTheDocument();
   });
 
   it('asks for confirmation before ending the agreement', async () => {
     renderPage(<AgreementDetailPage />, { AgreementDetail: DETAIL }, { route: '/avtaler/a1', path: '/avtaler/:id' });
     await userEvent.click(await screen.findByRole('button', { name: 'Sett til «Avsluttet»' }));
-    expect(screen.getByText('Vil du sette hele avtalen til «Avsluttet»? Det gjelder alle 2 partene, og kan ikke angres.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Vil du sette hele avtalen til «Avsluttet»? Det gjelder alle 2 partene, og kan ikke angres.'),
+    ).toBeInTheDocument();
   });
 
   it('shows NOT_FOUND plainly', async () => {
-    renderPage(<AgreementDetailPage />, { AgreementDetail: gqlError('Fant ikke avtalen.', { code: 'NOT_FOUND' }) }, { route: '/avtaler/x', path: '/avtaler/:id' });
+    renderPage(
+      <AgreementDetailPage />,
+      { AgreementDetail: gqlError('Fant ikke avtalen.', { code: 'NOT_FOUND' }) },
+      { route: '/avtaler/x', path: '/avtaler/:id' },
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent('Fant ikke avtalen.');
   });
 });
 
 const me = (name: string, ...grants: { role: string; kommunenummer?: string | null; centreId?: string | null }[]) => ({
-  data: { me: { id: `u-${name}`, name, email: `${name}@samordna.example`, grants: grants.map((g) => ({ kommunenummer: null, centreId: null, label: g.role, ...g })) } },
+  data: {
+    me: {
+      id: `u-${name}`,
+      name,
+      email: `${name}@samordna.example`,
+      grants: grants.map((g) => ({ kommunenummer: null, centreId: null, label: g.role, ...g })),
+    },
+  },
 });
 const DIRECTOR_FAUSKE = me('fauske', { role: 'DIRECTOR', kommunenummer: '1841' });
 const DIRECTOR_BODO = me('bodo', { role: 'DIRECTOR', kommunenummer: '1804' });
@@ -196,11 +249,35 @@ const AMENDMENT = {
   leaving: [],
   changedFields: [{ field: 'noticeMonths', before: 12, after: 6 }],
   costTerms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 12000 },
-  approvals: [{ id: 'ap1', role: 'PARTNER', decision: 'PENDING', decisionBody: null, decisionRef: null, decisionDate: null, reason: null, decidedBy: null, municipality: { kommunenummer: '1841', name: 'Fauske' } }],
+  approvals: [
+    {
+      id: 'ap1',
+      role: 'PARTNER',
+      decision: 'PENDING',
+      decisionBody: null,
+      decisionRef: null,
+      decisionDate: null,
+      reason: null,
+      decidedBy: null,
+      municipality: { kommunenummer: '1841', name: 'Fauske' },
+    },
+  ],
   impact: {
     year: 2027,
     note: null,
-    simulation: { differences: [{ role: 'PARTNER', beforeOre: 1000000, afterOre: 1200000, differenceOre: 200000, beforePerInhabitantOre: 10000, afterPerInhabitantOre: 12000, municipality: { kommunenummer: '1841', name: 'Fauske' } }] },
+    simulation: {
+      differences: [
+        {
+          role: 'PARTNER',
+          beforeOre: 1000000,
+          afterOre: 1200000,
+          differenceOre: 200000,
+          beforePerInhabitantOre: 10000,
+          afterPerInhabitantOre: 12000,
+          municipality: { kommunenummer: '1841', name: 'Fauske' },
+        },
+      ],
+    },
   },
   resultAgreement: null,
 };
@@ -230,15 +307,27 @@ describe('AgreementDetailPage: an agreement is a contract', () => {
   it('a partner sees no status buttons for the whole agreement, and gives notice for itself with the end date shown first', async () => {
     const { calls } = renderPage(
       <AgreementDetailPage />,
-      { AgreementDetail: DETAIL, Me: DIRECTOR_FAUSKE, GiveNotice: { data: { giveNotice: { id: 'p2', version: 2, noticeGivenOn: '2026-12-07', leftOn: '2027-12-31' } } } },
+      {
+        AgreementDetail: DETAIL,
+        Me: DIRECTOR_FAUSKE,
+        GiveNotice: {
+          data: { giveNotice: { id: 'p2', version: 2, noticeGivenOn: '2026-12-07', leftOn: '2027-12-31' } },
+        },
+      },
       route,
     );
     await screen.findByTestId('membership-panel');
     expect(screen.queryByRole('button', { name: /Sett til/ })).not.toBeInTheDocument();
     expect(screen.getByText(/Status for hele avtalen endres av vertskommunen/)).toBeInTheDocument();
-    expect(screen.getByText('Sier kommunen opp i dag, slutter medlemskapet 31.12.2027 etter avtalens oppsigelsesvilkår.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Sier kommunen opp i dag, slutter medlemskapet 31.12.2027 etter avtalens oppsigelsesvilkår.'),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Si opp for Fauske' }));
-    expect(screen.getByText(/Fauske sier opp sitt medlemskap i «Samarbeidsavtale Salten». Etter avtalens vilkår slutter medlemskapet 31.12.2027. Avtalen fortsetter for de andre partene./)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Fauske sier opp sitt medlemskap i «Samarbeidsavtale Salten». Etter avtalens vilkår slutter medlemskapet 31.12.2027. Avtalen fortsetter for de andre partene./,
+      ),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Ja, si opp for Fauske' }));
     expect(calls.find((c) => c.name === 'GiveNotice')?.variables).toMatchObject({ partyId: 'p2', expectedVersion: 1 });
   });
@@ -246,7 +335,11 @@ describe('AgreementDetailPage: an agreement is a contract', () => {
   it('an affected director sees the proposal, its answers and its cost in kroner, and approves with the decision', async () => {
     const { calls } = renderPage(
       <AgreementDetailPage />,
-      { AgreementDetail: withAmendment, Me: DIRECTOR_FAUSKE, ApproveAmendment: { data: { approveAmendment: { ...AMENDMENT, outcome: 'APPROVED', status: 'ADOPTED' } } } },
+      {
+        AgreementDetail: withAmendment,
+        Me: DIRECTOR_FAUSKE,
+        ApproveAmendment: { data: { approveAmendment: { ...AMENDMENT, outcome: 'APPROVED', status: 'ADOPTED' } } },
+      },
       route,
     );
     const card = await screen.findByTestId('amendment');
@@ -257,7 +350,12 @@ describe('AgreementDetailPage: an agreement is a contract', () => {
     const form = within(card).getByTestId('decision-1841');
     await userEvent.type(within(form).getByLabelText('Saksnummer'), 'sak 45/26');
     await userEvent.click(within(form).getByRole('button', { name: 'Godkjenn for Fauske' }));
-    expect(calls.find((c) => c.name === 'ApproveAmendment')?.variables).toMatchObject({ id: 'x1', kommunenummer: '1841', expectedVersion: 1, input: { decisionBody: 'kommunestyret', decisionRef: 'sak 45/26' } });
+    expect(calls.find((c) => c.name === 'ApproveAmendment')?.variables).toMatchObject({
+      id: 'x1',
+      kommunenummer: '1841',
+      expectedVersion: 1,
+      input: { decisionBody: 'kommunestyret', decisionRef: 'sak 45/26' },
+    });
   });
 
   it('the host may revise or withdraw an open proposal but not answer it; a reader only reads it', async () => {
@@ -282,13 +380,40 @@ describe('AgreementDetailPage: an agreement is a contract', () => {
   });
 
   it('the host puts the parties of a draft together; a partner of the draft records its decision there', async () => {
-    const draft = { data: { agreement: { ...DETAIL.data.agreement, status: 'DRAFT', allowedTransitions: ['NEGOTIATING', 'ACTIVE', 'ENDED'] } } };
-    const names = { data: { municipalities: [{ kommunenummer: '1840', name: 'Saltdal' }, { kommunenummer: '1841', name: 'Fauske' }] } };
-    const host = renderPage(<AgreementDetailPage />, { AgreementDetail: draft, Me: DIRECTOR_BODO, MunicipalityNames: names, AddAgreementParty: { data: { addAgreementParty: { id: 'p3' } } } }, route);
+    const draft = {
+      data: {
+        agreement: {
+          ...DETAIL.data.agreement,
+          status: 'DRAFT',
+          allowedTransitions: ['NEGOTIATING', 'ACTIVE', 'ENDED'],
+        },
+      },
+    };
+    const names = {
+      data: {
+        municipalities: [
+          { kommunenummer: '1840', name: 'Saltdal' },
+          { kommunenummer: '1841', name: 'Fauske' },
+        ],
+      },
+    };
+    const host = renderPage(
+      <AgreementDetailPage />,
+      {
+        AgreementDetail: draft,
+        Me: DIRECTOR_BODO,
+        MunicipalityNames: names,
+        AddAgreementParty: { data: { addAgreementParty: { id: 'p3' } } },
+      },
+      route,
+    );
     const parties = await screen.findByTestId('draft-parties');
     await chooseMunicipality(within(parties).getByLabelText('Ny samarbeidskommune'), 'Saltdal');
     await userEvent.click(within(parties).getByRole('button', { name: 'Legg til i utkastet' }));
-    expect(host.calls.find((c) => c.name === 'AddAgreementParty')?.variables).toMatchObject({ agreementId: 'a1', input: { kommunenummer: '1840', role: 'PARTNER' } });
+    expect(host.calls.find((c) => c.name === 'AddAgreementParty')?.variables).toMatchObject({
+      agreementId: 'a1',
+      input: { kommunenummer: '1840', role: 'PARTNER' },
+    });
     expect(screen.queryByTestId('terms-locked')).not.toBeInTheDocument();
     host.unmount();
     renderPage(<AgreementDetailPage />, { AgreementDetail: draft, Me: DIRECTOR_FAUSKE }, route);

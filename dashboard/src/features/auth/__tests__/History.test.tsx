@@ -7,8 +7,24 @@ const ENTRIES = {
     auditLog: {
       totalCount: 2,
       items: [
-        { id: '2', at: '2026-11-21T10:15:00.000Z', operation: 'UPDATE', entity: 'RoutineStep', partLabel: 'Finne bolig', userLabel: 'Lise Leder <leder@example.no>', changes: { timing: { before: 'ON_ARRIVAL', after: 'DURING_STAY' } } },
-        { id: '1', at: '2026-11-20T08:00:00.000Z', operation: 'REORDER', entity: 'HandoverRoutine', partLabel: null, userLabel: null, changes: { stepOrder: { before: ['a', 'b'], after: ['b', 'a'] } } },
+        {
+          id: '2',
+          at: '2026-11-21T10:15:00.000Z',
+          operation: 'UPDATE',
+          entity: 'RoutineStep',
+          partLabel: 'Finne bolig',
+          userLabel: 'Lise Leder <leder@example.no>',
+          changes: { timing: { before: 'ON_ARRIVAL', after: 'DURING_STAY' } },
+        },
+        {
+          id: '1',
+          at: '2026-11-20T08:00:00.000Z',
+          operation: 'REORDER',
+          entity: 'HandoverRoutine',
+          partLabel: null,
+          userLabel: null,
+          changes: { stepOrder: { before: ['a', 'b'], after: ['b', 'a'] } },
+        },
       ],
     },
   },
@@ -29,6 +45,8 @@ it('asks anonymous readers to sign in, and says when there is nothing yet', asyn
   const { unmount } = renderPage(<History entity="Agreement" entityId="a1" />, { Me: ANONYMOUS });
   expect(await screen.findByText('Logg inn for å se historikken.')).toBeInTheDocument();
   unmount();
-  renderPage(<History entity="Agreement" entityId="a1" />, { AuditLog: { data: { auditLog: { totalCount: 0, items: [] } } } });
+  renderPage(<History entity="Agreement" entityId="a1" />, {
+    AuditLog: { data: { auditLog: { totalCount: 0, items: [] } } },
+  });
   expect(await screen.findByText('Ingen endringer er registrert ennå.')).toBeInTheDocument();
 });

@@ -4,7 +4,16 @@ import userEvent from '@testing-library/user-event';
 import { ContactDialog } from '../ContactDialog';
 import { gqlError, renderPage } from '../../../../test/render';
 
-const DRAFT = { id: 'k1', version: 2, agencyId: 'a1', name: 'Kari Nordmann', title: 'Veileder', phone: '+47 00 00 00 01', email: '', isContactPoint: false };
+const DRAFT = {
+  id: 'k1',
+  version: 2,
+  agencyId: 'a1',
+  name: 'Kari Nordmann',
+  title: 'Veileder',
+  phone: '+47 00 00 00 01',
+  email: '',
+  isContactPoint: false,
+};
 
 it('on a conflict takes in what only someone else changed, lists the clash, and saves against their version when asked', async () => {
   const updates: any[] = [];
@@ -16,7 +25,16 @@ it('on a conflict takes in what only someone else changed, lists the clash, and 
       if (v.expectedVersion === 2) {
         return gqlError('Noen andre har endret kontaktpersonen etter at du åpnet den.', {
           code: 'CONFLICT',
-          current: { id: 'k1', version: 3, agencyId: 'a1', name: 'Kari Nordmann', title: 'Seniorveileder', phone: '+47 00 00 00 09', email: null, isContactPoint: true },
+          current: {
+            id: 'k1',
+            version: 3,
+            agencyId: 'a1',
+            name: 'Kari Nordmann',
+            title: 'Seniorveileder',
+            phone: '+47 00 00 00 09',
+            email: null,
+            isContactPoint: true,
+          },
         });
       }
       return { data: { updateContact: { id: 'k1', version: 4 } } };
@@ -27,14 +45,20 @@ it('on a conflict takes in what only someone else changed, lists the clash, and 
   await userEvent.type(screen.getByLabelText('Telefon'), '2');
   await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
   const conflict = await screen.findByTestId('conflict');
-  expect(conflict).toHaveTextContent('Den andres endringer er tatt inn i skjemaet: Rolle, Kommunens kontaktpunkt for krisesenteret.');
+  expect(conflict).toHaveTextContent(
+    'Den andres endringer er tatt inn i skjemaet: Rolle, Kommunens kontaktpunkt for krisesenteret.',
+  );
   expect(conflict).toHaveTextContent('Telefon er nå «+47 00 00 00 09» (du skrev «+47 00 00 00 012»)');
   expect(conflict.querySelectorAll('li')).toHaveLength(1);
   expect(screen.getByLabelText('Rolle')).toHaveValue('Seniorveileder');
   expect(onSaved).not.toHaveBeenCalled();
   await userEvent.click(within(conflict).getByRole('button', { name: 'Lagre mine verdier over de nye' }));
   expect(updates).toHaveLength(2);
-  expect(updates[1]).toMatchObject({ id: 'k1', expectedVersion: 3, input: { title: 'Seniorveileder', phone: '+47 00 00 00 012', isContactPoint: true } });
+  expect(updates[1]).toMatchObject({
+    id: 'k1',
+    expectedVersion: 3,
+    input: { title: 'Seniorveileder', phone: '+47 00 00 00 012', isContactPoint: true },
+  });
   expect(onSaved).toHaveBeenCalledTimes(1);
 });
 
@@ -68,7 +92,10 @@ it('a contact who has left is ended (inactive) or erased only after a confirmati
 
 it('a new contact has nothing to end or erase yet', async () => {
   const ref = createRef<HTMLDialogElement>();
-  renderPage(<ContactDialog ref={ref} draft={{ ...DRAFT, id: undefined, version: undefined }} onSaved={jest.fn()} />, {});
+  renderPage(
+    <ContactDialog ref={ref} draft={{ ...DRAFT, id: undefined, version: undefined }} onSaved={jest.fn()} />,
+    {},
+  );
   act(() => ref.current?.setAttribute('open', ''));
   expect(screen.getByLabelText('Navn')).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Slett personopplysningene' })).not.toBeInTheDocument();

@@ -11,12 +11,25 @@ it('asks for a choice before showing anything', async () => {
 });
 
 it('empty: no agencies registered', async () => {
-  renderPage(<ContactsPage />, { ContactOptions: OPTIONS, MunicipalityContacts: { data: { municipality: { kommunenummer: '1841', centreMemberships: [] }, agencies: { items: [] } } } }, { route: '/kontakter?kommune=1841' });
+  renderPage(
+    <ContactsPage />,
+    {
+      ContactOptions: OPTIONS,
+      MunicipalityContacts: {
+        data: { municipality: { kommunenummer: '1841', centreMemberships: [] }, agencies: { items: [] } },
+      },
+    },
+    { route: '/kontakter?kommune=1841' },
+  );
   expect(await screen.findByText('Ingen etater er registrert for Fauske ennå.')).toBeInTheDocument();
 });
 
 it('error: says so', async () => {
-  renderPage(<ContactsPage />, { ContactOptions: OPTIONS, MunicipalityContacts: networkError() }, { route: '/kontakter?kommune=1841' });
+  renderPage(
+    <ContactsPage />,
+    { ContactOptions: OPTIONS, MunicipalityContacts: networkError() },
+    { route: '/kontakter?kommune=1841' },
+  );
   expect(await screen.findByRole('alert')).toHaveTextContent('Får ikke kontakt');
 });
 
@@ -37,7 +50,19 @@ it('shows contacts with the contact point and stale ones marked', async () => {
                 writtenAgreement: true,
                 isExample: true,
                 contacts: [
-                  { id: 'k1', version: 1, name: 'Kari Nordmann', title: 'Veileder', phone: '+47 00 00 00 01', email: 'kari@fauske.kommune.example', isContactPoint: true, verifiedAt: '2025-01-01T10:00:00.000Z', verifiedBy: 'X', stale: true, isExample: true },
+                  {
+                    id: 'k1',
+                    version: 1,
+                    name: 'Kari Nordmann',
+                    title: 'Veileder',
+                    phone: '+47 00 00 00 01',
+                    email: 'kari@fauske.kommune.example',
+                    isContactPoint: true,
+                    verifiedAt: '2025-01-01T10:00:00.000Z',
+                    verifiedBy: 'X',
+                    stale: true,
+                    isExample: true,
+                  },
                 ],
               },
             ],
@@ -64,7 +89,32 @@ it('hides the edit controls from anonymous readers and says why', async () => {
       MunicipalityContacts: {
         data: {
           municipality: { kommunenummer: '1841', centreMemberships: [] },
-          agencies: { items: [{ id: 'a1', kind: 'NAV', name: 'NAV Fauske', writtenAgreement: false, isExample: false, contacts: [{ id: 'k1', version: 1, name: 'Kari Nordmann', title: null, phone: null, email: null, isContactPoint: false, verifiedAt: null, verifiedBy: null, stale: true, isExample: false }] }] },
+          agencies: {
+            items: [
+              {
+                id: 'a1',
+                kind: 'NAV',
+                name: 'NAV Fauske',
+                writtenAgreement: false,
+                isExample: false,
+                contacts: [
+                  {
+                    id: 'k1',
+                    version: 1,
+                    name: 'Kari Nordmann',
+                    title: null,
+                    phone: null,
+                    email: null,
+                    isContactPoint: false,
+                    verifiedAt: null,
+                    verifiedBy: null,
+                    stale: true,
+                    isExample: false,
+                  },
+                ],
+              },
+            ],
+          },
         },
       },
     },
@@ -77,7 +127,10 @@ it('hides the edit controls from anonymous readers and says why', async () => {
 
 it('exports the contact list through the one CSV writer: a name that starts like a formula comes out as text', async () => {
   const blobs: Blob[] = [];
-  const created = Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:x'), revokeObjectURL: () => undefined });
+  const created = Object.assign(URL, {
+    createObjectURL: (b: Blob) => (blobs.push(b), 'blob:x'),
+    revokeObjectURL: () => undefined,
+  });
   expect(created).toBe(URL);
   const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
   renderPage(
@@ -96,7 +149,19 @@ it('exports the contact list through the one CSV writer: a name that starts like
                 writtenAgreement: false,
                 isExample: false,
                 contacts: [
-                  { id: 'k1', version: 1, name: '=HYPERLINK("http://x";"klikk")', title: '-Leder', phone: '+47 00 00 00 01', email: null, isContactPoint: false, verifiedAt: null, verifiedBy: null, stale: true, isExample: false },
+                  {
+                    id: 'k1',
+                    version: 1,
+                    name: '=HYPERLINK("http://x";"klikk")',
+                    title: '-Leder',
+                    phone: '+47 00 00 00 01',
+                    email: null,
+                    isContactPoint: false,
+                    verifiedAt: null,
+                    verifiedBy: null,
+                    stale: true,
+                    isExample: false,
+                  },
                 ],
               },
             ],
@@ -123,7 +188,13 @@ it('exports the contact list through the one CSV writer: a name that starts like
 });
 
 it('the stale list: one checkbox selects all, the dialog says «1 kontaktperson» and «Bekreftet av» is the signed-in user', async () => {
-  const item = (id: string, name: string) => ({ id, name, title: null, verifiedAt: null, agency: { name: 'NAV Fauske', municipality: { kommunenummer: '1841', name: 'Fauske' } } });
+  const item = (id: string, name: string) => ({
+    id,
+    name,
+    title: null,
+    verifiedAt: null,
+    agency: { name: 'NAV Fauske', municipality: { kommunenummer: '1841', name: 'Fauske' } },
+  });
   const { calls } = renderPage(
     <ContactsPage />,
     {
@@ -144,11 +215,20 @@ it('the stale list: one checkbox selects all, the dialog says «1 kontaktperson�
   expect(screen.getByText('Du bekrefter at opplysningene for 1 kontaktperson er riktige i dag.')).toBeInTheDocument();
   expect(screen.getByLabelText('Bekreftet av')).toHaveValue('Ada Administrator');
   await userEvent.click(screen.getByRole('button', { name: 'Bekreft' }));
-  expect(calls.find((c) => c.name === 'VerifyContacts')?.variables).toEqual({ ids: ['k1'], verifiedBy: 'Ada Administrator' });
+  expect(calls.find((c) => c.name === 'VerifyContacts')?.variables).toEqual({
+    ids: ['k1'],
+    verifiedBy: 'Ada Administrator',
+  });
 });
 
 it('centre view: a gap tag names the missing agencies and counts the unverified contacts («1 kontaktperson»)', async () => {
-  const row = (kommunenummer: string, name: string, codes: string[], missingKeyAgencies: string[], staleContacts: number) => ({ municipality: { kommunenummer, name }, codes, missingKeyAgencies, staleContacts });
+  const row = (
+    kommunenummer: string,
+    name: string,
+    codes: string[],
+    missingKeyAgencies: string[],
+    staleContacts: number,
+  ) => ({ municipality: { kommunenummer, name }, codes, missingKeyAgencies, staleContacts });
   renderPage(
     <ContactsPage />,
     {
@@ -157,7 +237,10 @@ it('centre view: a gap tag names the missing agencies and counts the unverified 
         data: {
           centreCoverage: {
             centreName: 'Krisesenteret i Salten',
-            rows: [row('1804', 'Bodø', ['NO_KEY_CONTACT', 'STALE_CONTACTS'], ['NAV', 'HOUSING_OFFICE'], 3), row('1841', 'Fauske', ['STALE_CONTACTS'], [], 1)],
+            rows: [
+              row('1804', 'Bodø', ['NO_KEY_CONTACT', 'STALE_CONTACTS'], ['NAV', 'HOUSING_OFFICE'], 3),
+              row('1841', 'Fauske', ['STALE_CONTACTS'], [], 1),
+            ],
           },
         },
       },
@@ -172,21 +255,51 @@ it('centre view: a gap tag names the missing agencies and counts the unverified 
 });
 
 it("the stale list: a centre leader sees their own centre's members, oldest verification first, and can sort", async () => {
-  const item = (id: string, name: string, municipality: string, verifiedAt: string | null) => ({ id, name, title: null, verifiedAt, agency: { name: 'NAV', municipality: { kommunenummer: id, name: municipality } } });
-  const leader = { data: { me: { id: 'u2', name: 'Lise Leder', email: 'leder@samordna.example', grants: [{ role: 'CENTRE_LEADER', kommunenummer: null, centreId: 'c9', label: 'Senterleder' }] } } };
+  const item = (id: string, name: string, municipality: string, verifiedAt: string | null) => ({
+    id,
+    name,
+    title: null,
+    verifiedAt,
+    agency: { name: 'NAV', municipality: { kommunenummer: id, name: municipality } },
+  });
+  const leader = {
+    data: {
+      me: {
+        id: 'u2',
+        name: 'Lise Leder',
+        email: 'leder@samordna.example',
+        grants: [{ role: 'CENTRE_LEADER', kommunenummer: null, centreId: 'c9', label: 'Senterleder' }],
+      },
+    },
+  };
   const { calls } = renderPage(
     <ContactsPage />,
     {
       Me: leader,
       ContactOptions: OPTIONS,
-      StaleContacts: { data: { contacts: { totalCount: 3, items: [item('1', 'Berit', 'Fauske', '2025-03-01T10:00:00.000Z'), item('2', 'Anders', 'Saltdal', null), item('3', 'Cecilie', 'Bodø', '2025-01-01T10:00:00.000Z')] } } },
+      StaleContacts: {
+        data: {
+          contacts: {
+            totalCount: 3,
+            items: [
+              item('1', 'Berit', 'Fauske', '2025-03-01T10:00:00.000Z'),
+              item('2', 'Anders', 'Saltdal', null),
+              item('3', 'Cecilie', 'Bodø', '2025-01-01T10:00:00.000Z'),
+            ],
+          },
+        },
+      },
     },
     { route: '/kontakter?ubekreftet=1' },
   );
   const table = await screen.findByTestId('stale-table');
   expect(calls.filter((c) => c.name === 'StaleContacts').every((c) => c.variables.centreId === 'c9')).toBe(true);
   expect(screen.getByText('Viser medlemskommunene til ditt senter.')).toBeInTheDocument();
-  const names = () => within(table).getAllByRole('checkbox').slice(1).map((c) => c.getAttribute('aria-label'));
+  const names = () =>
+    within(table)
+      .getAllByRole('checkbox')
+      .slice(1)
+      .map((c) => c.getAttribute('aria-label'));
   expect(names()).toEqual(['Velg Anders', 'Velg Cecilie', 'Velg Berit']);
   await userEvent.selectOptions(screen.getByLabelText('Sorter etter'), 'Navn');
   expect(names()).toEqual(['Velg Anders', 'Velg Berit', 'Velg Cecilie']);
@@ -209,5 +322,10 @@ it('the municipality select names the county after a name two municipalities sha
   });
   // A combobox (searchable): its options, the county after the shared name.
   await screen.findByRole('option', { name: 'Fauske', hidden: true });
-  expect(within(screen.getByTestId('k-municipality-field')).getAllByRole('option', { hidden: true }).map((o) => o.textContent).filter((x) => x !== 'Ingen kommune passer.')).toEqual(['Herøy (Møre og Romsdal)', 'Herøy (Nordland)', 'Fauske']);
+  expect(
+    within(screen.getByTestId('k-municipality-field'))
+      .getAllByRole('option', { hidden: true })
+      .map((o) => o.textContent)
+      .filter((x) => x !== 'Ingen kommune passer.'),
+  ).toEqual(['Herøy (Møre og Romsdal)', 'Herøy (Nordland)', 'Fauske']);
 });

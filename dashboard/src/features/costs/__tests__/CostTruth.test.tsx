@@ -9,7 +9,12 @@ const count = (value: number | null, suppressed = false) => ({ value, suppressed
 it('says so when the host’s share is negative, and stays silent otherwise', () => {
   const { rerender } = render(
     <I18nProvider>
-      <NegativeHostNote parties={[{ role: 'HOST', allocatedOre: -12_345_600 }, { role: 'PARTNER', allocatedOre: 50_000_000 }]} />
+      <NegativeHostNote
+        parties={[
+          { role: 'HOST', allocatedOre: -12_345_600 },
+          { role: 'PARTNER', allocatedOre: 50_000_000 },
+        ]}
+      />
     </I18nProvider>,
   );
   expect(screen.getByTestId('negative-host')).toHaveTextContent('vertskommunens andel er negativ (kr −123 456)');
@@ -29,10 +34,27 @@ it('usage statistics: suppressed counts say «under 5», a total with a suppress
           threshold: 5,
           isExample: false,
           rows: [
-            { municipality: { kommunenummer: '1804', name: 'Bodø' }, stays: count(40), nights: count(900), dayVisits: count(12), phoneContacts: count(100) },
-            { municipality: { kommunenummer: '1857', name: 'Værøy' }, stays: count(null, true), nights: count(30), dayVisits: count(null, true), phoneContacts: count(6) },
+            {
+              municipality: { kommunenummer: '1804', name: 'Bodø' },
+              stays: count(40),
+              nights: count(900),
+              dayVisits: count(12),
+              phoneContacts: count(100),
+            },
+            {
+              municipality: { kommunenummer: '1857', name: 'Værøy' },
+              stays: count(null, true),
+              nights: count(30),
+              dayVisits: count(null, true),
+              phoneContacts: count(6),
+            },
           ],
-          totals: { stays: count(null, true), nights: count(930), dayVisits: count(null, true), phoneContacts: count(106) },
+          totals: {
+            stays: count(null, true),
+            nights: count(930),
+            dayVisits: count(null, true),
+            phoneContacts: count(106),
+          },
         },
       },
     },
@@ -48,12 +70,38 @@ it('investments: the five-year summary and the host per inhabitant with and with
   renderPage(
     <InvestmentPanel
       centreId="c1"
-      d={{ year: 2025, hostDepreciationOre: 100_000_00, hostPerInhabitantWithInvestmentsOre: 30_000, hostPartnerRatio: 2.5, hostPartnerRatioWithInvestments: 3.1, parties: [{ role: 'HOST', perInhabitantOre: 28_000 }] }}
+      d={{
+        year: 2025,
+        hostDepreciationOre: 100_000_00,
+        hostPerInhabitantWithInvestmentsOre: 30_000,
+        hostPartnerRatio: 2.5,
+        hostPartnerRatioWithInvestments: 3.1,
+        parties: [{ role: 'HOST', perInhabitantOre: 28_000 }],
+      }}
     />,
-    { CostInvestments: { data: { investmentSummary: { fromYear: 2021, toYear: 2025, totalOre: 550_000_000, hostAloneOre: 470_000_000, sharedOre: 80_000_000, hostAloneShare: 470 / 550 } } } },
+    {
+      CostInvestments: {
+        data: {
+          investmentSummary: {
+            fromYear: 2021,
+            toYear: 2025,
+            totalOre: 550_000_000,
+            hostAloneOre: 470_000_000,
+            sharedOre: 80_000_000,
+            hostAloneShare: 470 / 550,
+          },
+        },
+      },
+    },
   );
-  expect(await screen.findByText(/2021–2025: investeringer for kr 5 500 000, av dem kr 4 700 000 \(85 %\) båret av vertskommunen alene/)).toBeInTheDocument();
-  expect(screen.getByTestId('host-with-investments')).toHaveTextContent('kr 280,00 uten og kr 300,00 med egne investeringer (avskrevet kr 100 000 i år). Forholdet til samarbeidskommunene: 2,5 uten, 3,1 med.');
+  expect(
+    await screen.findByText(
+      /2021–2025: investeringer for kr 5 500 000, av dem kr 4 700 000 \(85 %\) båret av vertskommunen alene/,
+    ),
+  ).toBeInTheDocument();
+  expect(screen.getByTestId('host-with-investments')).toHaveTextContent(
+    'kr 280,00 uten og kr 300,00 med egne investeringer (avskrevet kr 100 000 i år). Forholdet til samarbeidskommunene: 2,5 uten, 3,1 med.',
+  );
 });
 
 it('a municipality’s own kr per inhabitant over the years, beside that year’s national average', async () => {
@@ -63,7 +111,10 @@ it('a municipality’s own kr per inhabitant over the years, beside that year’
       parties={[{ kommunenummer: '1841', name: 'Fauske' }]}
       fromYear={2021}
       toYear={2023}
-      national={[{ year: 2021, nationalAverageKr: 74 }, { year: 2022, nationalAverageKr: 79 }]}
+      national={[
+        { year: 2021, nationalAverageKr: 74 },
+        { year: 2022, nationalAverageKr: 79 },
+      ]}
     />,
     {
       CostMunicipalityTrend: {
@@ -81,17 +132,31 @@ it('a municipality’s own kr per inhabitant over the years, beside that year’
     },
   );
   const rows = within(await screen.findByTestId('own-trend-table')).getAllByRole('row');
-  expect(rows.map((r) => r.textContent!.replace(/\s/g, ' '))).toEqual(['ÅrKr per innbyggerLandsgjennomsnitt', '2021kr 80kr 74', '2022kr 85kr 79']);
+  expect(rows.map((r) => r.textContent!.replace(/\s/g, ' '))).toEqual([
+    'ÅrKr per innbyggerLandsgjennomsnitt',
+    '2021kr 80kr 74',
+    '2022kr 85kr 79',
+  ]);
 });
 
 it('the costs page lists the years the centre has a budget for, not a fixed range', async () => {
   const CostsPage = (await import('../CostsPage')).default;
-  renderPage(<CostsPage />, {
-    CostCentres: { data: { crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] }, municipalities: [] } },
-    CostYears: { data: { centreBudgets: [{ year: 2022 }, { year: 2023 }, { year: 2025 }] } },
-    CostPage: 'pending',
-  }, { route: '/?aar=2023' });
+  renderPage(
+    <CostsPage />,
+    {
+      CostCentres: {
+        data: { crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] }, municipalities: [] },
+      },
+      CostYears: { data: { centreBudgets: [{ year: 2022 }, { year: 2023 }, { year: 2025 }] } },
+      CostPage: 'pending',
+    },
+    { route: '/?aar=2023' },
+  );
   const select = await screen.findByLabelText('År');
   await within(select).findByRole('option', { name: '2025' });
-  expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['2022', '2023', '2025']);
+  expect(
+    within(select)
+      .getAllByRole('option')
+      .map((o) => o.textContent),
+  ).toEqual(['2022', '2023', '2025']);
 });

@@ -19,44 +19,110 @@ it('says so when there are no centres', async () => {
 });
 
 it('says when the cost distribution cannot be fetched', async () => {
-  renderPage(<CostsPage />, { CostCentres: { data: { crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] }, municipalities: [] } }, CostPage: networkError() });
+  renderPage(<CostsPage />, {
+    CostCentres: {
+      data: { crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] }, municipalities: [] },
+    },
+    CostPage: networkError(),
+  });
   expect(await screen.findByRole('alert')).toHaveTextContent('Får ikke kontakt med tjeneren');
 });
 
 it("names the cost model in the UI's language, not by the server's label", async () => {
-  const party = (kommunenummer: string, name: string, role: string, ore: number) => ({ municipality: { kommunenummer, name }, role, population: 1000, allocatedOre: ore, extraChargesOre: 0, totalOre: ore, perInhabitantOre: ore / 1000, share: 0.5, parts: [{ code: 'FIXED_SHARE', population: null, amountOre: null, shareBp: 5000 }] });
+  const party = (kommunenummer: string, name: string, role: string, ore: number) => ({
+    municipality: { kommunenummer, name },
+    role,
+    population: 1000,
+    allocatedOre: ore,
+    extraChargesOre: 0,
+    totalOre: ore,
+    perInhabitantOre: ore / 1000,
+    share: 0.5,
+    parts: [{ code: 'FIXED_SHARE', population: null, amountOre: null, shareBp: 5000 }],
+  });
   const page = {
     data: {
       costDistribution: {
-        centreName: 'Helgeland krisesenter', year: 2026, model: 'FIXED_SHARES', budgetOre: 200_000_000, populationYear: 2024, populationWantedYear: 2024, populationYearsUsed: [2024],
-        hostResidualOre: null, hostSubsidyOre: null, hostPartnerRatio: null, ratioFlag: false, isExample: false, nationalAverage: null, centreKostra: null,
+        centreName: 'Helgeland krisesenter',
+        year: 2026,
+        model: 'FIXED_SHARES',
+        budgetOre: 200_000_000,
+        populationYear: 2024,
+        populationWantedYear: 2024,
+        populationYearsUsed: [2024],
+        hostResidualOre: null,
+        hostSubsidyOre: null,
+        hostPartnerRatio: null,
+        ratioFlag: false,
+        isExample: false,
+        nationalAverage: null,
+        centreKostra: null,
         parties: [party('1824', 'Vefsn', 'HOST', 100_000_000), party('1832', 'Hemnes', 'PARTNER', 100_000_000)],
       },
       costTrend: { years: [] },
     },
   };
-  renderPage(<CostsPage />, { CostCentres: { data: { crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] }, municipalities: [] } }, CostPage: page });
+  renderPage(<CostsPage />, {
+    CostCentres: {
+      data: { crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] }, municipalities: [] },
+    },
+    CostPage: page,
+  });
   const summary = await screen.findByTestId('cost-summary');
-  expect(summary.textContent).toContain('Nettobudsjett kr\u00a02\u00a0000\u00a0000 fordelt etter «Faste prosentandeler»');
+  expect(summary.textContent).toContain(
+    'Nettobudsjett kr\u00a02\u00a0000\u00a0000 fordelt etter «Faste prosentandeler»',
+  );
   expect(summary).not.toHaveTextContent('server label');
 });
 
-it('words each party\'s explanation and a population fallback from codes, in English too', async () => {
-  const party = (kommunenummer: string, name: string, role: string, parts: object[]) => ({ municipality: { kommunenummer, name }, role, population: 1000, allocatedOre: 1, extraChargesOre: 0, totalOre: 1, perInhabitantOre: 1, share: 0.5, parts });
+it("words each party's explanation and a population fallback from codes, in English too", async () => {
+  const party = (kommunenummer: string, name: string, role: string, parts: object[]) => ({
+    municipality: { kommunenummer, name },
+    role,
+    population: 1000,
+    allocatedOre: 1,
+    extraChargesOre: 0,
+    totalOre: 1,
+    perInhabitantOre: 1,
+    share: 0.5,
+    parts,
+  });
   const page = {
     data: {
       costDistribution: {
-        centreName: 'Helgeland krisesenter', year: 2026, model: 'PER_INHABITANT_HOST_RESIDUAL', budgetOre: 200_000_000, populationYear: 2023, populationWantedYear: 2024, populationYearsUsed: [2023],
-        hostResidualOre: null, hostSubsidyOre: null, hostPartnerRatio: null, ratioFlag: false, isExample: false, nationalAverage: null, centreKostra: null,
+        centreName: 'Helgeland krisesenter',
+        year: 2026,
+        model: 'PER_INHABITANT_HOST_RESIDUAL',
+        budgetOre: 200_000_000,
+        populationYear: 2023,
+        populationWantedYear: 2024,
+        populationYearsUsed: [2023],
+        hostResidualOre: null,
+        hostSubsidyOre: null,
+        hostPartnerRatio: null,
+        ratioFlag: false,
+        isExample: false,
+        nationalAverage: null,
+        centreKostra: null,
         parties: [
-          party('1824', 'Vefsn', 'HOST', [{ code: 'BUDGET_MINUS_PARTNERS', population: null, amountOre: 8_500_000, shareBp: null }]),
-          party('1832', 'Hemnes', 'PARTNER', [{ code: 'POPULATION_TIMES_RATE', population: 4485, amountOre: 8_500, shareBp: null }, { code: 'EXTRA_CHARGES', population: null, amountOre: 20_000, shareBp: null }]),
+          party('1824', 'Vefsn', 'HOST', [
+            { code: 'BUDGET_MINUS_PARTNERS', population: null, amountOre: 8_500_000, shareBp: null },
+          ]),
+          party('1832', 'Hemnes', 'PARTNER', [
+            { code: 'POPULATION_TIMES_RATE', population: 4485, amountOre: 8_500, shareBp: null },
+            { code: 'EXTRA_CHARGES', population: null, amountOre: 20_000, shareBp: null },
+          ]),
         ],
       },
       costTrend: { years: [] },
     },
   };
-  const answers = { CostCentres: { data: { crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] }, municipalities: [] } }, CostPage: page };
+  const answers = {
+    CostCentres: {
+      data: { crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] }, municipalities: [] },
+    },
+    CostPage: page,
+  };
   const { unmount } = renderPage(<CostsPage />, answers);
   const table = await screen.findByTestId('cost-table');
   expect(table.textContent).toContain('4\u00a0485 innbyggere × kr\u00a085,00 + tilleggskostnader kr\u00a0200');

@@ -3,7 +3,12 @@ import userEvent from '@testing-library/user-event';
 import CostsPage from '../CostsPage';
 import { gqlError, renderPage } from '../../../../test/render';
 
-const CENTRES = { data: { crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] }, municipalities: [{ kommunenummer: '1833', name: 'Rana' }] } };
+const CENTRES = {
+  data: {
+    crisisCentres: { items: [{ id: 'c1', name: 'Helgeland krisesenter' }] },
+    municipalities: [{ kommunenummer: '1833', name: 'Rana' }],
+  },
+};
 const party = (knr: string, name: string, role: string, allocatedOre: number, population: number) => ({
   municipality: { kommunenummer: knr, name },
   role,
@@ -32,14 +37,20 @@ const PAGE = {
       isExample: true,
       nationalAverage: { year: 2022, krPerInhabitant: 79 },
       centreKostra: null,
-      parties: [party('1824', 'Vefsn', 'HOST', 400_000_000, 13_469), party('1832', 'Hemnes', 'PARTNER', 100_000_000, 4_485)],
+      parties: [
+        party('1824', 'Vefsn', 'HOST', 400_000_000, 13_469),
+        party('1832', 'Hemnes', 'PARTNER', 100_000_000, 4_485),
+      ],
     },
     costTrend: { years: [] },
   },
 };
 
 it('says plainly when no budget is registered', async () => {
-  renderPage(<CostsPage />, { CostCentres: CENTRES, CostPage: gqlError('Det er ikke registrert noe budsjett for Helgeland krisesenter i 2026.', { code: 'NOT_FOUND' }) });
+  renderPage(<CostsPage />, {
+    CostCentres: CENTRES,
+    CostPage: gqlError('Det er ikke registrert noe budsjett for Helgeland krisesenter i 2026.', { code: 'NOT_FOUND' }),
+  });
   expect(await screen.findByText(/Det er ikke registrert noe budsjett/)).toBeInTheDocument();
 });
 
@@ -50,7 +61,10 @@ it('shows the example marking, the summary and the 5× flag, and the table alter
   expect(screen.getByTestId('ratio-flag')).toHaveTextContent('6,0 ganger');
   const rows = within(screen.getByTestId('cost-table')).getAllByRole('row');
   expect(rows).toHaveLength(3);
-  expect(screen.getByRole('link', { name: 'Fordeling (CSV)' })).toHaveAttribute('href', expect.stringContaining('/export/cost-distribution.csv?centreId=c1'));
+  expect(screen.getByRole('link', { name: 'Fordeling (CSV)' })).toHaveAttribute(
+    'href',
+    expect.stringContaining('/export/cost-distribution.csv?centreId=c1'),
+  );
 });
 
 it('the simulator shows progress and then every party before and after', async () => {
@@ -62,9 +76,25 @@ it('the simulator shows progress and then every party before and after', async (
     Simulate: {
       data: {
         simulateCostSharing: {
-          differences: [{ municipality: { kommunenummer: '1832', name: 'Hemnes' }, role: 'PARTNER', beforeOre: 100_000_000, afterOre: null, differenceOre: -100_000_000, beforePerInhabitantOre: 1, afterPerInhabitantOre: null }],
+          differences: [
+            {
+              municipality: { kommunenummer: '1832', name: 'Hemnes' },
+              role: 'PARTNER',
+              beforeOre: 100_000_000,
+              afterOre: null,
+              differenceOre: -100_000_000,
+              beforePerInhabitantOre: 1,
+              afterPerInhabitantOre: null,
+            },
+          ],
           before: { budgetOre: 1, model: 'PER_INHABITANT_HOST_RESIDUAL', parties: [] },
-          after: { budgetOre: 1, model: 'PER_INHABITANT_HOST_RESIDUAL', hostPartnerRatio: null, ratioFlag: false, parties: [] },
+          after: {
+            budgetOre: 1,
+            model: 'PER_INHABITANT_HOST_RESIDUAL',
+            hostPartnerRatio: null,
+            ratioFlag: false,
+            parties: [],
+          },
           peerRates: [],
           noteCodes: [],
         },

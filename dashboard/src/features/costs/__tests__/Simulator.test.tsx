@@ -7,10 +7,29 @@ const PARTIES = [
   { kommunenummer: '1824', name: 'Vefsn', role: 'HOST' },
   { kommunenummer: '1832', name: 'Hemnes', role: 'PARTNER' },
 ];
-const simulator = (answer: Answer | ((v: any) => Answer), currentModel: 'PER_INHABITANT_HOST_RESIDUAL' | 'FIXED_SHARES' = 'PER_INHABITANT_HOST_RESIDUAL') =>
-  renderPage(<Simulator centreId="c1" year={2026} currentModel={currentModel} parties={PARTIES} municipalities={[{ kommunenummer: '1833', name: 'Rana' }]} />, { Simulate: answer });
+const simulator = (
+  answer: Answer | ((v: any) => Answer),
+  currentModel: 'PER_INHABITANT_HOST_RESIDUAL' | 'FIXED_SHARES' = 'PER_INHABITANT_HOST_RESIDUAL',
+) =>
+  renderPage(
+    <Simulator
+      centreId="c1"
+      year={2026}
+      currentModel={currentModel}
+      parties={PARTIES}
+      municipalities={[{ kommunenummer: '1833', name: 'Rana' }]}
+    />,
+    { Simulate: answer },
+  );
 
-const party = (kommunenummer: string, name: string, role: string, beforeOre: number, afterOre: number, popul: number) => ({
+const party = (
+  kommunenummer: string,
+  name: string,
+  role: string,
+  beforeOre: number,
+  afterOre: number,
+  popul: number,
+) => ({
   municipality: { kommunenummer, name },
   role,
   beforeOre,
@@ -23,9 +42,28 @@ const party = (kommunenummer: string, name: string, role: string, beforeOre: num
 const RESULT = {
   data: {
     simulateCostSharing: {
-      differences: [party('1824', 'Vefsn', 'HOST', 60_000_001, 55_000_001, 13_000), party('1832', 'Hemnes', 'PARTNER', 40_000_000, 45_000_000, 4_500)],
-      before: { budgetOre: 100_000_001, model: 'PER_INHABITANT_HOST_RESIDUAL', parties: [{ allocatedOre: 60_000_001, extraChargesOre: 0 }, { allocatedOre: 40_000_000, extraChargesOre: 0 }] },
-      after: { budgetOre: 100_000_001, model: 'PER_INHABITANT_HOST_RESIDUAL', hostPartnerRatio: 1, ratioFlag: false, parties: [{ allocatedOre: 55_000_001, extraChargesOre: 0 }, { allocatedOre: 45_000_000, extraChargesOre: 0 }] },
+      differences: [
+        party('1824', 'Vefsn', 'HOST', 60_000_001, 55_000_001, 13_000),
+        party('1832', 'Hemnes', 'PARTNER', 40_000_000, 45_000_000, 4_500),
+      ],
+      before: {
+        budgetOre: 100_000_001,
+        model: 'PER_INHABITANT_HOST_RESIDUAL',
+        parties: [
+          { allocatedOre: 60_000_001, extraChargesOre: 0 },
+          { allocatedOre: 40_000_000, extraChargesOre: 0 },
+        ],
+      },
+      after: {
+        budgetOre: 100_000_001,
+        model: 'PER_INHABITANT_HOST_RESIDUAL',
+        hostPartnerRatio: 1,
+        ratioFlag: false,
+        parties: [
+          { allocatedOre: 55_000_001, extraChargesOre: 0 },
+          { allocatedOre: 45_000_000, extraChargesOre: 0 },
+        ],
+      },
       peerRates: [],
       noteCodes: [],
     },
@@ -68,7 +106,9 @@ it('an investment of «abc» is refused at its field', async () => {
   simulator(RESULT);
   await userEvent.type(screen.getByLabelText('Ny investering (kr)'), 'abc');
   await calculate();
-  expect(await screen.findByText('Investeringen må være et beløp i kroner, for eksempel 120 eller 120,50.')).toBeInTheDocument();
+  expect(
+    await screen.findByText('Investeringen må være et beløp i kroner, for eksempel 120 eller 120,50.'),
+  ).toBeInTheDocument();
 });
 
 it('«eget beløp for vertskommunen»: the host rate alone is sent as the host rate; both are refused at the share', async () => {
@@ -82,7 +122,9 @@ it('«eget beløp for vertskommunen»: the host rate alone is sent as the host r
   expect(sent[0].terms).toEqual({ model: 'HOST_EXCEPTION', hostRateOre: 30_000 });
   await userEvent.type(screen.getByLabelText('Vertskommunens andel (%)'), '40');
   await calculate();
-  expect(await screen.findByText('Oppgi enten vertskommunens pris per innbygger eller dens andel, ikke begge.')).toBeInTheDocument();
+  expect(
+    await screen.findByText('Oppgi enten vertskommunens pris per innbygger eller dens andel, ikke begge.'),
+  ).toBeInTheDocument();
   expect(sent).toHaveLength(1);
 });
 
@@ -97,7 +139,9 @@ it('«Grunnbeløp + per innbygger» has a field for the base, which is sent', as
 });
 
 it('a new model without its base: the server’s refusal (in kroner) lands at the base field', async () => {
-  simulator(gqlError('Oppgi grunnbeløpet per kommune i kroner.', { code: 'BAD_USER_INPUT', field: 'input.terms.baseOre' }));
+  simulator(
+    gqlError('Oppgi grunnbeløpet per kommune i kroner.', { code: 'BAD_USER_INPUT', field: 'input.terms.baseOre' }),
+  );
   await userEvent.selectOptions(screen.getByLabelText('Modell'), 'BASE_PLUS_PER_INHABITANT');
   await calculate();
   expect(await screen.findByText('Oppgi grunnbeløpet per kommune i kroner.')).toBeInTheDocument();
@@ -108,7 +152,9 @@ it('the result: summary, before/after per inhabitant, a total row equal to the b
   simulator(RESULT);
   await calculate();
   const result = await screen.findByTestId('simulation-result');
-  expect(within(result).getByTestId('simulation-summary')).toHaveTextContent(/vertskommunen betaler kr 50 000,00 mindre/);
+  expect(within(result).getByTestId('simulation-summary')).toHaveTextContent(
+    /vertskommunen betaler kr 50 000,00 mindre/,
+  );
   expect(within(result).getByRole('columnheader', { name: 'Per innbygger etter' })).toBeInTheDocument();
   expect(within(screen.getByTestId('simulation-total')).getAllByRole('cell')[1]).toHaveTextContent('kr 1 000 000,01');
   expect(result).toHaveTextContent('Sum etter: budsjettet kr 1 000 000,01 fordelt til siste øre.');
@@ -128,7 +174,9 @@ it('marks an old result stale when the inputs change, and fresh again after a ne
 
 it('a model whose parameters are lists says they are set in the agreement', async () => {
   simulator(RESULT, 'FIXED_SHARES');
-  expect(screen.getByText('Andelene eller beløpene i «Faste prosentandeler» settes i avtalen, ikke her.')).toBeInTheDocument();
+  expect(
+    screen.getByText('Andelene eller beløpene i «Faste prosentandeler» settes i avtalen, ikke her.'),
+  ).toBeInTheDocument();
 });
 
 it('shows a refusal about a municipality joining at the list it was chosen in', async () => {
@@ -140,9 +188,16 @@ it('shows a refusal about a municipality joining at the list it was chosen in', 
 });
 
 it('shows refusals with no field of their own above the form', async () => {
-  simulator(gqlError('Vertskommunen kan ikke tas ut av sin egen avtale i en simulering.', { code: 'BAD_USER_INPUT', field: 'input.removeMunicipalities.0' }));
+  simulator(
+    gqlError('Vertskommunen kan ikke tas ut av sin egen avtale i en simulering.', {
+      code: 'BAD_USER_INPUT',
+      field: 'input.removeMunicipalities.0',
+    }),
+  );
   await calculate();
-  expect(await screen.findByText('Vertskommunen kan ikke tas ut av sin egen avtale i en simulering.')).toBeInTheDocument();
+  expect(
+    await screen.findByText('Vertskommunen kan ikke tas ut av sin egen avtale i en simulering.'),
+  ).toBeInTheDocument();
 });
 
 it('says when the server cannot be reached', async () => {

@@ -9,8 +9,21 @@ const DOC = {
       subtitle: 'Krisesenteret i Salten · Aktiv · utkast generert av Samordna',
       missingSections: ['8. Tvister'],
       sections: [
-        { key: 'PARTIES', heading: '1. Parter', incomplete: false, blocks: [{ type: 'paragraph', text: 'Avtalen er inngått mellom …' }, { type: 'table', header: ['Kommune', 'Vedtak'], rows: [['Fauske', 'mangler']] }] },
-        { key: 'DISPUTES', heading: '8. Tvister', incomplete: true, blocks: [{ type: 'missing', text: 'hvordan uenighet løses' }] },
+        {
+          key: 'PARTIES',
+          heading: '1. Parter',
+          incomplete: false,
+          blocks: [
+            { type: 'paragraph', text: 'Avtalen er inngått mellom …' },
+            { type: 'table', header: ['Kommune', 'Vedtak'], rows: [['Fauske', 'mangler']] },
+          ],
+        },
+        {
+          key: 'DISPUTES',
+          heading: '8. Tvister',
+          incomplete: true,
+          blocks: [{ type: 'missing', text: 'hvordan uenighet løses' }],
+        },
       ],
     },
   },
@@ -18,22 +31,37 @@ const DOC = {
 
 describe('AgreementDocumentPage', () => {
   it('loading and error states', async () => {
-    const a = renderPage(<AgreementDocumentPage />, { AgreementDocument: 'pending' }, { route: '/avtaler/a1/dokument', path: '/avtaler/:id/dokument' });
+    const a = renderPage(
+      <AgreementDocumentPage />,
+      { AgreementDocument: 'pending' },
+      { route: '/avtaler/a1/dokument', path: '/avtaler/:id/dokument' },
+    );
     expect(screen.getAllByRole('status')[0]).toHaveTextContent('Henter');
     a.unmount();
-    renderPage(<AgreementDocumentPage />, { AgreementDocument: networkError() }, { route: '/avtaler/a1/dokument', path: '/avtaler/:id/dokument' });
+    renderPage(
+      <AgreementDocumentPage />,
+      { AgreementDocument: networkError() },
+      { route: '/avtaler/a1/dokument', path: '/avtaler/:id/dokument' },
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent('Får ikke kontakt');
   });
 
   it('the sections with «mangler» marked, print and the DOCX download', async () => {
-    const { calls } = renderPage(<AgreementDocumentPage />, { AgreementDocument: DOC }, { route: '/avtaler/a1/dokument', path: '/avtaler/:id/dokument' });
+    const { calls } = renderPage(
+      <AgreementDocumentPage />,
+      { AgreementDocument: DOC },
+      { route: '/avtaler/a1/dokument', path: '/avtaler/:id/dokument' },
+    );
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Samarbeidsavtale Salten');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['1. Parter', '8. Tvister']);
     expect(screen.getByTestId('document-missing')).toHaveTextContent('8. Tvister');
     const disputes = screen.getByRole('region', { name: '8. Tvister' });
     expect(within(disputes).getByText('mangler:').tagName).toBe('MARK');
     expect(within(screen.getByRole('table')).getByText('mangler').tagName).toBe('MARK');
-    expect(screen.getByRole('link', { name: 'Last ned som Word (DOCX)' })).toHaveAttribute('href', '/documents/agreement/a1.docx');
+    expect(screen.getByRole('link', { name: 'Last ned som Word (DOCX)' })).toHaveAttribute(
+      'href',
+      '/documents/agreement/a1.docx',
+    );
     expect(screen.getByRole('button', { name: 'Skriv ut' })).toBeInTheDocument();
     expect(calls.find((c) => c.name === 'AgreementDocument')!.variables).toEqual({ id: 'a1', amendmentId: null });
   });
@@ -55,8 +83,16 @@ describe('an amendment’s version', () => {
                   heading: '5. Varighet og oppsigelse',
                   incomplete: false,
                   blocks: [
-                    { type: 'change', change: 'deleted', block: { type: 'paragraph', text: 'Oppsigelsesfristen er 6 måneder.' } },
-                    { type: 'change', change: 'inserted', block: { type: 'paragraph', text: 'Oppsigelsesfristen er 3 måneder.' } },
+                    {
+                      type: 'change',
+                      change: 'deleted',
+                      block: { type: 'paragraph', text: 'Oppsigelsesfristen er 6 måneder.' },
+                    },
+                    {
+                      type: 'change',
+                      change: 'inserted',
+                      block: { type: 'paragraph', text: 'Oppsigelsesfristen er 3 måneder.' },
+                    },
                   ],
                 },
               ],
@@ -68,7 +104,10 @@ describe('an amendment’s version', () => {
     );
     expect((await screen.findByText('Oppsigelsesfristen er 6 måneder.')).closest('del')).not.toBeNull();
     expect(screen.getByText('Oppsigelsesfristen er 3 måneder.').closest('ins')).not.toBeNull();
-    expect(screen.getByRole('link', { name: 'Last ned som Word (DOCX)' })).toHaveAttribute('href', '/documents/agreement/a1.docx?amendmentId=x1');
+    expect(screen.getByRole('link', { name: 'Last ned som Word (DOCX)' })).toHaveAttribute(
+      'href',
+      '/documents/agreement/a1.docx?amendmentId=x1',
+    );
     expect(calls.find((c) => c.name === 'AgreementDocument')!.variables).toEqual({ id: 'a1', amendmentId: 'x1' });
   });
 });

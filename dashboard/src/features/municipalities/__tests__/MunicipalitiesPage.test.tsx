@@ -20,7 +20,9 @@ const NORDLAND = {
       name: 'Bodø',
       samiName: null,
       population: { year: 2024, population: 53712 },
-      centreMemberships: [{ id: 'm1', role: 'HOST', centre: { id: 'c1', name: 'Krisesenteret i Salten', isExample: false } }],
+      centreMemberships: [
+        { id: 'm1', role: 'HOST', centre: { id: 'c1', name: 'Krisesenteret i Salten', isExample: false } },
+      ],
     },
     {
       kommunenummer: '1833',
@@ -84,7 +86,10 @@ it('lists the municipalities of the chosen county with nb-NO population and the 
   expect(within(rows[1]).getByText('vertskommune')).toBeInTheDocument();
   expect(within(rows[2]).getByText('Ikke registrert')).toBeInTheDocument();
   expect(screen.getByTestId('municipality-summary').textContent).toBe('2 kommuner, til sammen 80\u00a0138 innbyggere');
-  expect(calls.find((c) => c.name === 'MunicipalitiesOfCounty')!.variables).toEqual({ countyNumber: '18', search: null });
+  expect(calls.find((c) => c.name === 'MunicipalitiesOfCounty')!.variables).toEqual({
+    countyNumber: '18',
+    search: null,
+  });
   expect(window.location.search).toBe('?fylke=18');
 });
 
@@ -115,5 +120,8 @@ it('searches the whole country without a county', async () => {
   const { calls } = renderPage({ Counties: { data: COUNTIES }, MunicipalitiesOfCounty: { data: NORDLAND } });
   await userEvent.type(screen.getByRole('searchbox', { name: 'Søk etter kommune' }), 'Bod');
   expect(await screen.findByTestId('municipality-table')).toBeInTheDocument();
-  expect(calls.filter((c) => c.name === 'MunicipalitiesOfCounty').at(-1)!.variables).toEqual({ countyNumber: null, search: 'Bod' });
+  expect(calls.filter((c) => c.name === 'MunicipalitiesOfCounty').at(-1)!.variables).toEqual({
+    countyNumber: null,
+    search: 'Bod',
+  });
 });

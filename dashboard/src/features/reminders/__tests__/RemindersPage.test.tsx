@@ -14,12 +14,17 @@ const R = (over: Record<string, unknown>) => ({
   link: '/avtaler/a1',
   ...over,
 });
-const DATA = (reminders: unknown[], createdAt: string | null = null) => ({ data: { myReminders: reminders, myCalendarFeedCreatedAt: createdAt } });
+const DATA = (reminders: unknown[], createdAt: string | null = null) => ({
+  data: { myReminders: reminders, myCalendarFeedCreatedAt: createdAt },
+});
 
 describe('RemindersPage', () => {
   it('asks an anonymous visitor to sign in', async () => {
     renderPage(<RemindersPage />, { Me: ANONYMOUS });
-    expect(await screen.findByRole('link', { name: 'Logg inn for å se påminnelsene dine.' })).toHaveAttribute('href', '/logg-inn');
+    expect(await screen.findByRole('link', { name: 'Logg inn for å se påminnelsene dine.' })).toHaveAttribute(
+      'href',
+      '/logg-inn',
+    );
   });
 
   it('loading, error and empty states', async () => {
@@ -36,9 +41,24 @@ describe('RemindersPage', () => {
   it('groups reminders by horizon, overdue first, each linked to where it is acted on', async () => {
     renderPage(<RemindersPage />, {
       MyReminders: DATA([
-        R({ key: 'c', kind: 'CONTACT_VERIFICATION', dueOn: '2027-06-01', daysLeft: -9, horizon: 0, title: 'Kontakter må bekreftes: Fauske', link: '/kontakter?kommune=1841' }),
+        R({
+          key: 'c',
+          kind: 'CONTACT_VERIFICATION',
+          dueOn: '2027-06-01',
+          daysLeft: -9,
+          horizon: 0,
+          title: 'Kontakter må bekreftes: Fauske',
+          link: '/kontakter?kommune=1841',
+        }),
         R({}),
-        R({ key: 'b', kind: 'BUDGET_CUTOFF', dueOn: '2027-10-01', daysLeft: 113, horizon: 180, title: 'Frist for budsjettet: Salten' }),
+        R({
+          key: 'b',
+          kind: 'BUDGET_CUTOFF',
+          dueOn: '2027-10-01',
+          daysLeft: 113,
+          horizon: 180,
+          title: 'Frist for budsjettet: Salten',
+        }),
       ]),
     });
     const overdue = await screen.findByTestId('horizon-0');
@@ -50,14 +70,20 @@ describe('RemindersPage', () => {
     expect(soon).toHaveTextContent('Oppsigelsesfrist');
     expect(soon).toHaveTextContent('30.06.2027 (om 20 dager)');
     expect(screen.queryByTestId('horizon-90')).toBeNull();
-    expect(within(screen.getByTestId('horizon-180')).getByRole('link')).toHaveTextContent('Frist for budsjettet: Salten');
+    expect(within(screen.getByTestId('horizon-180')).getByRole('link')).toHaveTextContent(
+      'Frist for budsjettet: Salten',
+    );
   });
 
   it('makes a calendar link, shows it once, and revokes it', async () => {
     const user = userEvent.setup();
     const { calls } = renderPage(<RemindersPage />, {
       MyReminders: DATA([R({})]),
-      CreateCalendarFeed: { data: { createCalendarFeed: { url: 'https://samordna.test/calendar/abc.ics', createdAt: '2027-06-10T10:00:00Z' } } },
+      CreateCalendarFeed: {
+        data: {
+          createCalendarFeed: { url: 'https://samordna.test/calendar/abc.ics', createdAt: '2027-06-10T10:00:00Z' },
+        },
+      },
       RevokeCalendarFeed: { data: { revokeCalendarFeed: true } },
     });
     await user.click(await screen.findByRole('button', { name: 'Lag kalenderlenke' }));

@@ -3,25 +3,60 @@ import userEvent from '@testing-library/user-event';
 import RoutinesPage from '../RoutinesPage';
 import { gqlError, renderPage } from '../../../../test/render';
 
-const OPTIONS = { data: { crisisCentres: { items: [{ id: 'c1', name: 'Krisesenteret i Salten', members: [{ id: 'p1', municipality: { kommunenummer: '1804', name: 'Bodø' } }] }] } } };
+const OPTIONS = {
+  data: {
+    crisisCentres: {
+      items: [
+        {
+          id: 'c1',
+          name: 'Krisesenteret i Salten',
+          members: [{ id: 'p1', municipality: { kommunenummer: '1804', name: 'Bodø' } }],
+        },
+      ],
+    },
+  },
+};
 
 it('shows progress, then offers to make a routine when there is none', async () => {
   const { unmount } = renderPage(<RoutinesPage />, { RoutineOptions: OPTIONS, CentreRoutines: 'pending' });
   expect(await screen.findByRole('status')).toHaveTextContent('Henter');
   unmount();
-  renderPage(<RoutinesPage />, { RoutineOptions: OPTIONS, CentreRoutines: { data: { handoverRoutines: { items: [] } } } });
+  renderPage(<RoutinesPage />, {
+    RoutineOptions: OPTIONS,
+    CentreRoutines: { data: { handoverRoutines: { items: [] } } },
+  });
   expect(await screen.findByText('Ingen rutine for Krisesenteret i Salten og Bodø ennå.')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Lag rutine fra Bufdirs mal' })).toBeInTheDocument();
 });
 
 it('shows the steps in order with move buttons, and an overdue review', async () => {
-  const step = (id: string, title: string) => ({ id, position: 0, kind: 'OTHER', title, timing: 'DURING_STAY', responsibleAgencyKind: null, contact: null });
+  const step = (id: string, title: string) => ({
+    id,
+    position: 0,
+    kind: 'OTHER',
+    title,
+    timing: 'DURING_STAY',
+    responsibleAgencyKind: null,
+    contact: null,
+  });
   renderPage(<RoutinesPage />, {
     RoutineOptions: OPTIONS,
     CentreRoutines: {
       data: {
         handoverRoutines: {
-          items: [{ id: 'r1', version: 1, status: 'ADOPTED', adoptedOn: '2024-01-01', reviewDueOn: '2025-01-01', lastReviewedOn: null, isExample: true, municipality: { kommunenummer: '1804', name: 'Bodø' }, steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')] }],
+          items: [
+            {
+              id: 'r1',
+              version: 1,
+              status: 'ADOPTED',
+              adoptedOn: '2024-01-01',
+              reviewDueOn: '2025-01-01',
+              lastReviewedOn: null,
+              isExample: true,
+              municipality: { kommunenummer: '1804', name: 'Bodø' },
+              steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')],
+            },
+          ],
         },
       },
     },
@@ -31,18 +66,41 @@ it('shows the steps in order with move buttons, and an overdue review', async ()
   expect(screen.getByRole('button', { name: 'Flytt «Kartlegge behov» opp' })).toBeDisabled();
   expect(screen.getByRole('button', { name: 'Flytt «Finne bolig» ned' })).toBeDisabled();
   expect(screen.getByText('Gjennomgang forsinket')).toBeInTheDocument();
-  expect(screen.getByRole('link', { name: 'Utskriftsside: «Flytter til Bodø»' })).toHaveAttribute('href', '/flytter/1804');
+  expect(screen.getByRole('link', { name: 'Utskriftsside: «Flytter til Bodø»' })).toHaveAttribute(
+    'href',
+    '/flytter/1804',
+  );
 });
 
 it('a reorder from an older view is refused: says so, shows the new version, and sends the version it saw', async () => {
-  const step = (id: string, title: string) => ({ id, position: 0, kind: 'OTHER', title, timing: 'DURING_STAY', responsibleAgencyKind: null, contact: null });
+  const step = (id: string, title: string) => ({
+    id,
+    position: 0,
+    kind: 'OTHER',
+    title,
+    timing: 'DURING_STAY',
+    responsibleAgencyKind: null,
+    contact: null,
+  });
   const reorders: any[] = [];
   const { calls } = renderPage(<RoutinesPage />, {
     RoutineOptions: OPTIONS,
     CentreRoutines: {
       data: {
         handoverRoutines: {
-          items: [{ id: 'r1', version: 7, status: 'DRAFT', adoptedOn: null, reviewDueOn: null, lastReviewedOn: null, isExample: false, municipality: { kommunenummer: '1804', name: 'Bodø' }, steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')] }],
+          items: [
+            {
+              id: 'r1',
+              version: 7,
+              status: 'DRAFT',
+              adoptedOn: null,
+              reviewDueOn: null,
+              lastReviewedOn: null,
+              isExample: false,
+              municipality: { kommunenummer: '1804', name: 'Bodø' },
+              steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')],
+            },
+          ],
         },
       },
     },
@@ -58,7 +116,15 @@ it('a reorder from an older view is refused: says so, shows the new version, and
 });
 
 it('offers the template steps an existing routine lacks, and adds one as the template gives it, with the version it saw', async () => {
-  const step = (id: string, title: string) => ({ id, position: 0, kind: 'OTHER', title, timing: 'DURING_STAY', responsibleAgencyKind: null, contact: null });
+  const step = (id: string, title: string) => ({
+    id,
+    position: 0,
+    kind: 'OTHER',
+    title,
+    timing: 'DURING_STAY',
+    responsibleAgencyKind: null,
+    contact: null,
+  });
   const added: any[] = [];
   renderPage(<RoutinesPage />, {
     RoutineOptions: OPTIONS,
@@ -67,9 +133,24 @@ it('offers the template steps an existing routine lacks, and adds one as the tem
         handoverRoutines: {
           items: [
             {
-              id: 'r1', version: 3, status: 'ADOPTED', adoptedOn: '2026-01-01', reviewDueOn: '2027-01-01', lastReviewedOn: null, isExample: false,
-              municipality: { kommunenummer: '1804', name: 'Bodø' }, steps: [step('s1', 'Kartlegge behov')],
-              missingTemplateSteps: [{ kind: 'FAMILY_COUNSELLING', title: 'Familievernet: foreldretvist, samvær og mekling', timing: 'DURING_STAY', responsibleAgencyKind: 'FAMILY_COUNSELLING', basis: 'Bufdir' }],
+              id: 'r1',
+              version: 3,
+              status: 'ADOPTED',
+              adoptedOn: '2026-01-01',
+              reviewDueOn: '2027-01-01',
+              lastReviewedOn: null,
+              isExample: false,
+              municipality: { kommunenummer: '1804', name: 'Bodø' },
+              steps: [step('s1', 'Kartlegge behov')],
+              missingTemplateSteps: [
+                {
+                  kind: 'FAMILY_COUNSELLING',
+                  title: 'Familievernet: foreldretvist, samvær og mekling',
+                  timing: 'DURING_STAY',
+                  responsibleAgencyKind: 'FAMILY_COUNSELLING',
+                  basis: 'Bufdir',
+                },
+              ],
             },
           ],
         },
@@ -83,6 +164,19 @@ it('offers the template steps an existing routine lacks, and adds one as the tem
   const offered = await screen.findByTestId('offered-steps');
   expect(offered).toHaveTextContent('Familievernet: foreldretvist, samvær og mekling – Familievern');
   expect(within(screen.getByTestId('step-table')).getAllByRole('row')).toHaveLength(2); // the routine keeps its one step
-  await userEvent.click(within(offered).getByRole('button', { name: 'Legg til steget «Familievernet: foreldretvist, samvær og mekling»' }));
-  expect(added).toEqual([{ routineId: 'r1', input: { kind: 'FAMILY_COUNSELLING', title: 'Familievernet: foreldretvist, samvær og mekling', timing: 'DURING_STAY', responsibleAgencyKind: 'FAMILY_COUNSELLING' }, expectedVersion: 3 }]);
+  await userEvent.click(
+    within(offered).getByRole('button', { name: 'Legg til steget «Familievernet: foreldretvist, samvær og mekling»' }),
+  );
+  expect(added).toEqual([
+    {
+      routineId: 'r1',
+      input: {
+        kind: 'FAMILY_COUNSELLING',
+        title: 'Familievernet: foreldretvist, samvær og mekling',
+        timing: 'DURING_STAY',
+        responsibleAgencyKind: 'FAMILY_COUNSELLING',
+      },
+      expectedVersion: 3,
+    },
+  ]);
 });

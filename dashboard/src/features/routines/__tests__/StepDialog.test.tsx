@@ -8,18 +8,35 @@ it('on a conflict shows the step as someone else saved it and saves against the 
   const saves: any[] = [];
   const onSaved = jest.fn();
   const ref = createRef<HTMLDialogElement>();
-  renderPage(<StepDialog ref={ref} draft={{ id: 's1', version: 5, title: 'Finne bolig', timing: 'DURING_STAY', responsibleAgencyKind: null }} onSaved={onSaved} />, {
-    UpdateStep: (v: any) => {
-      saves.push(v);
-      if (v.expectedVersion === 5) {
-        return gqlError('Noen andre har endret rutinen etter at du åpnet den.', {
-          code: 'CONFLICT',
-          current: { id: 's1', version: 6, title: 'Finne bolig', timing: 'BEFORE_MOVING_OUT', responsibleAgencyKind: 'HOUSING_OFFICE' },
-        });
-      }
-      return { data: { updateRoutineStep: { id: 's1', title: 'Finne bolig', timing: 'DURING_STAY', responsibleAgencyKind: null } } };
+  renderPage(
+    <StepDialog
+      ref={ref}
+      draft={{ id: 's1', version: 5, title: 'Finne bolig', timing: 'DURING_STAY', responsibleAgencyKind: null }}
+      onSaved={onSaved}
+    />,
+    {
+      UpdateStep: (v: any) => {
+        saves.push(v);
+        if (v.expectedVersion === 5) {
+          return gqlError('Noen andre har endret rutinen etter at du åpnet den.', {
+            code: 'CONFLICT',
+            current: {
+              id: 's1',
+              version: 6,
+              title: 'Finne bolig',
+              timing: 'BEFORE_MOVING_OUT',
+              responsibleAgencyKind: 'HOUSING_OFFICE',
+            },
+          });
+        }
+        return {
+          data: {
+            updateRoutineStep: { id: 's1', title: 'Finne bolig', timing: 'DURING_STAY', responsibleAgencyKind: null },
+          },
+        };
+      },
     },
-  });
+  );
   act(() => ref.current?.setAttribute('open', ''));
   await userEvent.selectOptions(screen.getByLabelText('Når'), 'ON_ARRIVAL');
   await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
@@ -29,6 +46,10 @@ it('on a conflict shows the step as someone else saved it and saves against the 
   expect(conflict.querySelectorAll('li')).toHaveLength(1);
   await userEvent.click(within(conflict).getByRole('button', { name: 'Lagre mine verdier over de nye' }));
   expect(saves.map((s) => s.expectedVersion)).toEqual([5, 6]);
-  expect(saves[1].input).toEqual({ title: 'Finne bolig', timing: 'ON_ARRIVAL', responsibleAgencyKind: 'HOUSING_OFFICE' });
+  expect(saves[1].input).toEqual({
+    title: 'Finne bolig',
+    timing: 'ON_ARRIVAL',
+    responsibleAgencyKind: 'HOUSING_OFFICE',
+  });
   expect(onSaved).toHaveBeenCalledTimes(1);
 });

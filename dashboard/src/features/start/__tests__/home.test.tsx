@@ -23,21 +23,35 @@ const HOME = {
 };
 
 it('opens a director on the centre their municipality belongs to now, and on the municipality', async () => {
-  renderPage(<Where />, { Me: me([{ role: 'DIRECTOR', kommunenummer: '1841', centreId: null, label: 'x' }]), HomeCentre: HOME }, { route: '/rutiner' });
+  renderPage(
+    <Where />,
+    { Me: me([{ role: 'DIRECTOR', kommunenummer: '1841', centreId: null, label: 'x' }]), HomeCentre: HOME },
+    { route: '/rutiner' },
+  );
   await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('?senter=c1&kommune=1841'));
 });
 
 it('opens a centre leader on their centre without asking the server', async () => {
-  const { calls } = renderPage(<Where />, { Me: me([{ role: 'CENTRE_LEADER', kommunenummer: null, centreId: 'c9', label: 'x' }]) }, { route: '/rutiner' });
+  const { calls } = renderPage(
+    <Where />,
+    { Me: me([{ role: 'CENTRE_LEADER', kommunenummer: null, centreId: 'c9', label: 'x' }]) },
+    { route: '/rutiner' },
+  );
   await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('?senter=c9'));
   expect(calls.map((c) => c.name)).not.toContain('HomeCentre');
 });
 
 it('keeps what a link chose, and leaves an administrator where they were', async () => {
-  renderPage(<Where />, { Me: me([{ role: 'DIRECTOR', kommunenummer: '1841', centreId: null, label: 'x' }]), HomeCentre: HOME }, { route: '/rutiner?senter=c5' });
+  renderPage(
+    <Where />,
+    { Me: me([{ role: 'DIRECTOR', kommunenummer: '1841', centreId: null, label: 'x' }]), HomeCentre: HOME },
+    { route: '/rutiner?senter=c5' },
+  );
   await screen.findByText('?senter=c5');
   renderPage(<Where />, {}, { route: '/kostnader?aar=2025' });
   await screen.findByText('?aar=2025');
   // Both stay so once the session has loaded.
-  await waitFor(() => expect(screen.getAllByTestId('where').map((e) => e.textContent)).toEqual(['?senter=c5', '?aar=2025']));
+  await waitFor(() =>
+    expect(screen.getAllByTestId('where').map((e) => e.textContent)).toEqual(['?senter=c5', '?aar=2025']),
+  );
 });

@@ -8,7 +8,10 @@ const TEXT = (language: 'NB' | 'NN') => ({
     municipalityWebText: {
       language,
       title: language === 'NB' ? 'Krisesentertilbudet i Vang kommune' : 'Krisesentertilbodet i Vang kommune',
-      text: language === 'NB' ? 'Krisesentertilbudet i Vang kommune\n\nTrenger du hjelp nå?' : 'Krisesentertilbodet i Vang kommune\n\nTreng du hjelp no?',
+      text:
+        language === 'NB'
+          ? 'Krisesentertilbudet i Vang kommune\n\nTrenger du hjelp nå?'
+          : 'Krisesentertilbodet i Vang kommune\n\nTreng du hjelp no?',
       html: '<h2>Krisesentertilbodet i Vang kommune</h2>',
       updatedOn: '2026-11-21',
       gaps: ['Senterets telefonnummer finnes ikke i Samordna: legg det inn i teksten før den publiseres.'],
@@ -30,8 +33,14 @@ describe('WebTextPage', () => {
     const user = userEvent.setup();
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    const { calls } = renderPage(<WebTextPage />, { MunicipalityWebText: (v: { language: string | null }) => TEXT((v.language as 'NB' | 'NN') ?? 'NN') }, ROUTE);
-    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Nettekst: Krisesentertilbodet i Vang kommune');
+    const { calls } = renderPage(
+      <WebTextPage />,
+      { MunicipalityWebText: (v: { language: string | null }) => TEXT((v.language as 'NB' | 'NN') ?? 'NN') },
+      ROUTE,
+    );
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(
+      'Nettekst: Krisesentertilbodet i Vang kommune',
+    );
     expect(screen.getByTestId('webtext-text')).toHaveValue('Krisesentertilbodet i Vang kommune\n\nTreng du hjelp no?');
     expect(screen.getByTestId('webtext-gaps')).toHaveTextContent('telefonnummer');
     expect(screen.getByText('Dataene bak teksten ble sist endret 21.11.2026.')).toBeInTheDocument();
@@ -39,11 +48,18 @@ describe('WebTextPage', () => {
     expect(writeText).toHaveBeenLastCalledWith('<h2>Krisesentertilbodet i Vang kommune</h2>');
     expect(screen.getByText('Kopiert.')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Målform'), 'NB');
-    await waitFor(() => expect(screen.getByTestId('webtext-text')).toHaveValue('Krisesentertilbudet i Vang kommune\n\nTrenger du hjelp nå?'));
+    await waitFor(() =>
+      expect(screen.getByTestId('webtext-text')).toHaveValue(
+        'Krisesentertilbudet i Vang kommune\n\nTrenger du hjelp nå?',
+      ),
+    );
     await user.click(screen.getByRole('button', { name: 'Kopier som ren tekst' }));
     expect(writeText).toHaveBeenLastCalledWith('Krisesentertilbudet i Vang kommune\n\nTrenger du hjelp nå?');
     expect(calls.filter((c) => c.name === 'MunicipalityWebText').map((c) => c.variables)).toEqual(
-      expect.arrayContaining([{ kommunenummer: '3454', language: null }, { kommunenummer: '3454', language: 'NB' }]),
+      expect.arrayContaining([
+        { kommunenummer: '3454', language: null },
+        { kommunenummer: '3454', language: 'NB' },
+      ]),
     );
   });
 });
