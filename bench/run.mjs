@@ -820,7 +820,8 @@ function renderDashboard(data) {
   if (Array.isArray(data)) data.forEach((v, i) => add(v?.what ?? v?.name ?? String(i + 1), v));
   else
     for (const [k, v] of Object.entries(data))
-      Array.isArray(v) ? v.forEach((x, i) => add(x?.what ?? `${k} ${i + 1}`, x)) : add(k, v);
+      if (Array.isArray(v)) v.forEach((x, i) => add(x?.what ?? `${k} ${i + 1}`, x));
+      else add(k, v);
   return [
     '| what | result | target | met |',
     '|---|---|---|---|',
