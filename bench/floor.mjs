@@ -188,7 +188,7 @@ const handlers = {
        ORDER BY m.kommunenummer, c.name LIMIT 500`,
       [q.get('centre')],
     );
-    return { data: { contacts: { totalCount: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...r }) => r) } } };
+    return { data: { contacts: { totalCount: rows[0]?.total ?? 0, items: rows.map(({ total, ...r }) => r) } } };
   },
   async '/agency'(_q, body) {
     const input = JSON.parse(body).variables.input;
