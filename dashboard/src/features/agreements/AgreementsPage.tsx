@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Link as RouterLink } from 'react-router';
 import { Checkbox, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { useSortedRows } from '../../components/SortHeader';
@@ -12,6 +12,7 @@ import { Permission } from '../auth/Permission';
 import type { AgreementListQuery as AgreementList, AgreementStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
+import { useSearchParam } from '../../lib/useSearchParam';
 import { AgreementListQuery, MyMunicipalityQuery } from './agreements.graphql';
 import { CreateAgreementForm } from './CreateAgreementForm';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -37,10 +38,11 @@ function compareBy(column: Column, collator: Intl.Collator): (a: Agreement, b: A
 
 export default function AgreementsPage() {
   const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const status = (params.get('status') ?? '') as AgreementStatus | '';
-  const centreId = params.get('senter') ?? '';
-  const within = params.get('frist') ?? '';
+  const [statusParam, setStatus] = useSearchParam('status');
+  const status = statusParam as AgreementStatus | '';
+  const [centreId, setCentreId] = useSearchParam('senter');
+  const [within, setWithin] = useSearchParam('frist');
+  const [mineParam, setMine] = useSearchParam('min');
   // «Min kommune»: a signed-in user with a municipality sees the agreements it is (or was) a party to.
   const { grants } = useSession();
   const ownKommunenummer = grants.find((g) => g.kommunenummer)?.kommunenummer ?? null;
@@ -49,7 +51,7 @@ export default function AgreementsPage() {
     variables: { kommunenummer: ownKommunenummer ?? '' },
     pause: !ownKommunenummer,
   });
-  const mine = !!ownKommunenummer && params.get('min') === '1';
+  const mine = !!ownKommunenummer && mineParam === '1';
   const filter = useMemo(
     () => ({
       statuses: status ? [status] : null,
@@ -64,16 +66,6 @@ export default function AgreementsPage() {
     variables: { filter },
     context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []),
   });
-  const set = (key: string, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const rows = useMemo(() => result.data?.agreements.items ?? [], [result.data]);
   const hosted = (g: Grant[]) => (result.data?.crisisCentres.items ?? []).filter((c) => canAdministerAgreement(g, c));
   const { sorted: items, header } = useSortedRows(rows, 'daysLeft', compareBy);
@@ -97,7 +89,7 @@ export default function AgreementsPage() {
       <div className="filters">
         <Field>
           <Label htmlFor="a-status">{t('agreements.filter.status')}</Label>
-          <Select id="a-status" value={status} onChange={(e) => set('status', e.target.value)}>
+          <Select id="a-status" value={status} onChange={(e) => setStatus(e.target.value)}>
             <Select.Option value="">{t('common.all')}</Select.Option>
             {AGREEMENT_STATUSES.map((s) => (
               <Select.Option key={s} value={s}>
@@ -108,7 +100,7 @@ export default function AgreementsPage() {
         </Field>
         <Field>
           <Label htmlFor="a-centre">{t('agreements.filter.centre')}</Label>
-          <Select id="a-centre" value={centreId} onChange={(e) => set('senter', e.target.value)}>
+          <Select id="a-centre" value={centreId} onChange={(e) => setCentreId(e.target.value)}>
             <Select.Option value="">{t('common.all')}</Select.Option>
             {result.data?.crisisCentres.items.map((c) => (
               <Select.Option key={c.id} value={c.id}>
@@ -119,7 +111,7 @@ export default function AgreementsPage() {
         </Field>
         <Field>
           <Label htmlFor="a-within">{t('agreements.filter.deadline')}</Label>
-          <Select id="a-within" value={within} onChange={(e) => set('frist', e.target.value)}>
+          <Select id="a-within" value={within} onChange={(e) => setWithin(e.target.value)}>
             <Select.Option value="">{t('agreements.filter.anyDeadline')}</Select.Option>
             {[30, 90, 180, 365].map((d) => (
               <Select.Option key={d} value={String(d)}>
@@ -132,7 +124,7 @@ export default function AgreementsPage() {
           <Checkbox
             label={t('agreements.myMunicipality', { name: own.data?.municipality.name ?? ownKommunenummer })}
             checked={mine}
-            onChange={(e) => set('min', e.target.checked ? '1' : '')}
+            onChange={(e) => setMine(e.target.checked ? '1' : '')}
           />
         )}
       </div>

@@ -32,6 +32,7 @@ import { useI18n } from '../../i18n/i18n';
 import { MunicipalityCombobox } from '../../components/MunicipalityCombobox';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { formatOsloDate } from '../../lib/format';
+import { useSearchParam } from '../../lib/useSearchParam';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { NewAgencyDialog, type NewAgencyDraft } from './NewAgencyDialog';
 import { PrintHeader } from './PrintHeader';
@@ -131,17 +132,10 @@ export default function ContactsPage() {
   };
   // A gap tag's link (?ny=NAV) opens a new contact at that kind of agency: at the agency when the
   // municipality has one (without contacts), else «Ny etat» with the kind chosen.
-  const wanted = params.get('ny');
+  const [wanted, setWanted] = useSearchParam('ny');
   useEffect(() => {
     if (!wanted || !contacts.data || !options.data || sessionLoading) return;
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        next.delete('ny');
-        return next;
-      },
-      { replace: true },
-    );
+    setWanted(null);
     if (!(AGENCY_KINDS as readonly string[]).includes(wanted) || !mayEdit(grants)) return;
     const existing = contacts.data.agencies.items.find((a) => a.kind === wanted);
     if (existing) newContact(existing.id);

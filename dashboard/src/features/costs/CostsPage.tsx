@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { useSearchParams } from 'react-router';
 import { Alert, Details, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
@@ -8,6 +7,7 @@ import { todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
 import { formatDecimal, formatInteger, formatKroner, formatOre } from '../../lib/format';
+import { useSearchParam } from '../../lib/useSearchParam';
 import { CostCentresQuery, CostPageQuery, CostYearsQuery } from './costs.graphql';
 import { PerInhabitantChart, TrendChart, WhoPaysChart } from './CostCharts';
 import { Simulator } from './Simulator';
@@ -20,28 +20,22 @@ const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 export default function CostsPage() {
   const codes = useCodeText();
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
   const [centres, reexecuteCentres] = useQuery({ query: CostCentresQuery });
   // Costs are shared under agreements: only centres with one are offered (data/national adds many without).
   const centreList = (centres.data?.crisisCentres.items ?? []).filter((c) => (c.agreements?.length ?? 1) > 0);
   // Opens on the user's own centre (finance and directors: the centre their municipality belongs to).
   const home = useOpenOnHome(['senter'], (h) => (h.centreId ? { senter: h.centreId } : null));
-  const centreId = params.get('senter') ?? (home.ready ? (home.centreId ?? centreList[0]?.id) : '') ?? '';
-  const year = Number(params.get('aar') ?? THIS_YEAR);
+  const [centreId, setCentreId] = useSearchParam(
+    'senter',
+    (home.ready ? (home.centreId ?? centreList[0]?.id) : '') ?? '',
+  );
+  const [yearParam, setYear] = useSearchParam('aar', String(THIS_YEAR));
+  const year = Number(yearParam);
   const [result, reexecute] = useQuery({
     query: CostPageQuery,
     variables: { centreId, year, fromYear: year - 4, toYear: year + 1 },
     pause: !centreId,
   });
-  const set = (key: string, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
 
   const d = result.data?.costDistribution;
   // The years with a budget for the centre (and the one chosen, so the list never hides it).
@@ -78,7 +72,7 @@ export default function CostsPage() {
       <div className="filters">
         <Field>
           <Label htmlFor="c-centre">{t('costs.centre')}</Label>
-          <Select id="c-centre" value={centreId} onChange={(e) => set('senter', e.target.value)}>
+          <Select id="c-centre" value={centreId} onChange={(e) => setCentreId(e.target.value)}>
             {centreList.map((c) => (
               <Select.Option key={c.id} value={c.id}>
                 {c.name}
@@ -88,7 +82,7 @@ export default function CostsPage() {
         </Field>
         <Field>
           <Label htmlFor="c-year">{t('costs.year')}</Label>
-          <Select id="c-year" value={String(year)} onChange={(e) => set('aar', e.target.value)}>
+          <Select id="c-year" value={String(year)} onChange={(e) => setYear(e.target.value)}>
             {years.map((y) => (
               <Select.Option key={y} value={String(y)}>
                 {y}

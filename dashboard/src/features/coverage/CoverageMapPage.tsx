@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { useSearchParams } from 'react-router';
 import { Alert, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { Loading, QueryError } from '../../components/States';
 import { FINDING_CODE_LABELS, FINDING_CODES } from '@samordna/domain';
 import type { CoverageFilter, FindingCode, Severity } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
+import { useSearchParam } from '../../lib/useSearchParam';
 import { loadBoundaries, type Boundaries } from './boundaries';
 import { CoverageFilterOptionsQuery, CoverageOverviewQuery } from './coverage.graphql';
 import { CoverageMap, type MapRow } from './CoverageMap';
@@ -16,14 +16,17 @@ import { SEVERITY_KEYS, severityKey } from './severity';
 
 export default function CoverageMapPage() {
   const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const county = params.get('fylke') ?? '';
-  const centreId = params.get('senter') ?? '';
-  const code = (params.get('funn') ?? '') as FindingCode | '';
-  const severity = (params.get('alvor') ?? '') as Severity | '';
-  const selected = params.get('kommune');
+  const [county, setCounty] = useSearchParam('fylke');
+  const [centreId, setCentreId] = useSearchParam('senter');
+  const [codeParam, setCode] = useSearchParam('funn');
+  const code = codeParam as FindingCode | '';
+  const [severityParam, setSeverity] = useSearchParam('alvor');
+  const severity = severityParam as Severity | '';
+  const [kommune, setKommune] = useSearchParam('kommune');
+  const selected = kommune || null;
   // Registered or not: filtered here (the front page's two cards link to it).
-  const status = params.get('status') === 'REGISTERED' || params.get('status') === 'NOT_REGISTERED' ? params.get('status') : '';
+  const [statusParam, setStatus] = useSearchParam('status');
+  const status = statusParam === 'REGISTERED' || statusParam === 'NOT_REGISTERED' ? statusParam : '';
 
   const filter: CoverageFilter = useMemo(
     () => ({ centreId: centreId || null, code: code || null, severity: severity || null }),
@@ -43,17 +46,6 @@ export default function CoverageMapPage() {
       live = false;
     };
   }, []);
-
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   const allRows = overview.data?.coverageOverview.rows ?? [];
   const rows = allRows.filter(
@@ -92,7 +84,7 @@ export default function CoverageMapPage() {
       <div className="filters">
         <Field>
           <Label htmlFor="f-county">{t('map.filter.county')}</Label>
-          <Select id="f-county" value={county} onChange={(e) => set('fylke', e.target.value)}>
+          <Select id="f-county" value={county} onChange={(e) => setCounty(e.target.value)}>
             <Select.Option value="">{t('common.all')}</Select.Option>
             {options.data?.counties.map((c) => (
               <Select.Option key={c.number} value={c.number}>
@@ -103,7 +95,7 @@ export default function CoverageMapPage() {
         </Field>
         <Field>
           <Label htmlFor="f-centre">{t('map.filter.centre')}</Label>
-          <Select id="f-centre" value={centreId} onChange={(e) => set('senter', e.target.value)}>
+          <Select id="f-centre" value={centreId} onChange={(e) => setCentreId(e.target.value)}>
             <Select.Option value="">{t('common.all')}</Select.Option>
             {options.data?.crisisCentres.items.map((c) => (
               <Select.Option key={c.id} value={c.id}>
@@ -114,7 +106,7 @@ export default function CoverageMapPage() {
         </Field>
         <Field>
           <Label htmlFor="f-code">{t('map.filter.code')}</Label>
-          <Select id="f-code" value={code} onChange={(e) => set('funn', e.target.value)}>
+          <Select id="f-code" value={code} onChange={(e) => setCode(e.target.value)}>
             <Select.Option value="">{t('common.all')}</Select.Option>
             {FINDING_CODES.map((c) => (
               <Select.Option key={c} value={c}>
@@ -125,7 +117,7 @@ export default function CoverageMapPage() {
         </Field>
         <Field>
           <Label htmlFor="f-status">{t('map.filter.status')}</Label>
-          <Select id="f-status" value={status ?? ''} onChange={(e) => set('status', e.target.value)}>
+          <Select id="f-status" value={status} onChange={(e) => setStatus(e.target.value)}>
             <Select.Option value="">{t('common.all')}</Select.Option>
             <Select.Option value="REGISTERED">{t('map.status.REGISTERED')}</Select.Option>
             <Select.Option value="NOT_REGISTERED">{t('map.status.NOT_REGISTERED')}</Select.Option>
@@ -133,7 +125,7 @@ export default function CoverageMapPage() {
         </Field>
         <Field>
           <Label htmlFor="f-severity">{t('map.filter.severity')}</Label>
-          <Select id="f-severity" value={severity} onChange={(e) => set('alvor', e.target.value)}>
+          <Select id="f-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
             <Select.Option value="">{t('common.all')}</Select.Option>
             {(['CRITICAL', 'WARNING', 'INFO'] as const).map((s) => (
               <Select.Option key={s} value={s}>
@@ -169,7 +161,7 @@ export default function CoverageMapPage() {
                   selected={selected}
                   ariaLabel={t('map.ariaLabel')}
                   labelFor={(r) => t('map.municipalityLabel', { name: r.name, severity: r.severityLabel })}
-                  onSelect={(k) => set('kommune', k)}
+                  onSelect={(k) => setKommune(k)}
                 />
               )}
               <figcaption>
@@ -197,7 +189,7 @@ export default function CoverageMapPage() {
               </figcaption>
             </figure>
             {selected && <FindingsPanel kommunenummer={selected} onClose={() => {
-              set('kommune', null);
+              setKommune(null);
               requestAnimationFrame(() => (document.querySelector(`[data-kommunenummer="${selected}"]`) as SVGElement | null)?.focus());
             }} />}
           </div>
@@ -215,7 +207,7 @@ export default function CoverageMapPage() {
                 warning: r.warning,
                 info: r.info,
               }))}
-              onSelect={(k) => set('kommune', k)}
+              onSelect={(k) => setKommune(k)}
             />
             </div>
           )}

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useSearchParams } from 'react-router';
 import { Alert, Button, Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { canManageFinance, formatDate, invoicePlan, parseKroner, parseYears, todayInNorway } from '@samordna/domain';
 import { Choice } from '../../components/Choice';
@@ -9,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
 import { errorMessage, fieldErrors, isConflict, unplacedErrors } from '../../lib/errors';
 import { formatDecimal, formatOre } from '../../lib/format';
+import { useSearchParam } from '../../lib/useSearchParam';
 import { useSession } from '../auth/session';
 import { History } from '../auth/History';
 import { CostTermsForm } from './CostTermsForm';
@@ -42,23 +42,12 @@ const kr = (ore: number | null | undefined) =>
 export default function FinancePage() {
   const { t } = useI18n();
   const { grants, loading } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [wantedCentre, setCentreId] = useSearchParam('senter');
+  const [yearParam, setYear] = useSearchParam('aar', String(THIS_YEAR + 1));
   const [centres] = useQuery({ query: FinanceCentresQuery });
   const mine = (centres.data?.crisisCentres.items ?? []).filter((c) => canManageFinance(grants, c.hostKommunenummer));
-  const centreId =
-    params.get('senter') && mine.some((c) => c.id === params.get('senter'))
-      ? params.get('senter')!
-      : (mine[0]?.id ?? '');
-  const year = Number(params.get('aar') ?? THIS_YEAR + 1);
-  const set = (key: string, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const centreId = wantedCentre && mine.some((c) => c.id === wantedCentre) ? wantedCentre : (mine[0]?.id ?? '');
+  const year = Number(yearParam);
 
   return (
     <section aria-labelledby="fin-heading">
@@ -79,14 +68,14 @@ export default function FinancePage() {
               id="f-centre"
               label={t('costs.centre')}
               value={centreId}
-              onChange={(v) => set('senter', v)}
+              onChange={(v) => setCentreId(v)}
               options={mine.map((c) => [c.id, c.name])}
             />
             <Choice
               id="f-year"
               label={t('costs.year')}
               value={String(year)}
-              onChange={(v) => set('aar', v)}
+              onChange={(v) => setYear(v)}
               options={Array.from({ length: 6 }, (_, i) => String(THIS_YEAR - 3 + i)).map((y) => [y, y])}
             />
           </div>

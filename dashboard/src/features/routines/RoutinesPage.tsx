@@ -30,6 +30,7 @@ import { useI18n } from '../../i18n/i18n';
 import { errorMessage, isConflict } from '../../lib/errors';
 import { ConflictAlert } from '../auth/ConflictNotice';
 import { formatDate } from '../../lib/format';
+import { useSearchParam } from '../../lib/useSearchParam';
 import { StepDialog, draftOfStep, newStepDraft, type StepDraft } from './StepDialog';
 import {
   AddTemplateStepMutation,
@@ -46,22 +47,27 @@ import { useOpenOnHome } from '../start/home';
 
 export default function RoutinesPage() {
   const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [, setParams] = useSearchParams();
   const [options, refreshOptions] = useQuery({ query: RoutineOptionsQuery });
   // A link to one routine (?rutine=id) opens its centre and municipality.
-  const routineId = params.get('rutine');
+  const [routineId] = useSearchParam('rutine');
   // Opens on the user's own centre, and a director's own municipality within it.
   const home = useOpenOnHome(['senter', 'kommune', 'rutine'], (h) =>
     h.centreId ? { senter: h.centreId, ...(!h.isCentre && h.kommunenummer ? { kommune: h.kommunenummer } : {}) } : null,
   );
-  const [location] = useQuery({ query: RoutineLocationQuery, variables: { id: routineId ?? '' }, pause: !routineId });
+  const [location] = useQuery({ query: RoutineLocationQuery, variables: { id: routineId }, pause: !routineId });
   useEffect(() => {
     const r = location.data?.handoverRoutine;
     if (r) setParams({ senter: r.centre.id, kommune: r.municipality.kommunenummer }, { replace: true });
   }, [location.data, setParams]);
   const centres = options.data?.crisisCentres.items ?? [];
-  const centreId = params.get('senter') ?? (home.ready ? (home.centreId ?? centres[0]?.id) : '') ?? '';
-  const kommunenummer = params.get('kommune') ?? '';
+  // Another centre: its own first municipality, not the one chosen in the old centre.
+  const [centreId, setCentreId] = useSearchParam(
+    'senter',
+    (home.ready ? (home.centreId ?? centres[0]?.id) : '') ?? '',
+    { clears: ['kommune'] },
+  );
+  const [kommunenummer, setKommunenummer] = useSearchParam('kommune');
   const centre = centres.find((c) => c.id === centreId);
   const context = useMemo(() => ({ additionalTypenames: ['HandoverRoutine', 'RoutineStep'] }), []);
   const [routines, refresh] = useQuery({
@@ -92,17 +98,9 @@ export default function RoutinesPage() {
   const chosen = kommunenummer || members[0]?.kommunenummer || '';
   const routine = routines.data?.handoverRoutines.items.find((r) => r.municipality.kommunenummer === chosen);
   const municipalityName = members.find((m) => m.kommunenummer === chosen)?.name ?? chosen;
-  const set = (key: string, value: string) => {
+  const choose = (setParam: (value: string) => void, value: string) => {
     setProblem(null);
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        next.set(key, value);
-        if (key === 'senter') next.delete('kommune');
-        return next;
-      },
-      { replace: true },
-    );
+    setParam(value);
   };
   const move = async (index: number, delta: number) => {
     if (!routine) return;
@@ -132,7 +130,7 @@ export default function RoutinesPage() {
       <div className="filters">
         <Field>
           <Label htmlFor="r-centre">{t('routines.centre')}</Label>
-          <Select id="r-centre" value={centreId} onChange={(e) => set('senter', e.target.value)}>
+          <Select id="r-centre" value={centreId} onChange={(e) => choose(setCentreId, e.target.value)}>
             {centres.map((c) => (
               <Select.Option key={c.id} value={c.id}>
                 {c.name}
@@ -142,7 +140,7 @@ export default function RoutinesPage() {
         </Field>
         <Field>
           <Label htmlFor="r-municipality">{t('routines.municipality')}</Label>
-          <Select id="r-municipality" value={chosen} onChange={(e) => set('kommune', e.target.value)}>
+          <Select id="r-municipality" value={chosen} onChange={(e) => choose(setKommunenummer, e.target.value)}>
             {members.map((m) => (
               <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
                 {m.name}
