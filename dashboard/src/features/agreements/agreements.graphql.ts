@@ -1,5 +1,24 @@
 import { graphql } from '../../gql';
 
+/** An agreement's next deadline as lists show it: the front page's and the agreements page's. */
+export const DeadlineFieldsFragment = graphql(`
+  fragment DeadlineFields on DeadlineType {
+    kind
+    noticeDeadline
+    nextPossibleEnd
+    daysLeft
+  }
+`);
+
+/** The deadline on the agreement's own page (and after an edit): also whether notice falls after the budget cutoff. */
+export const DeadlineWithBudgetFieldsFragment = graphql(`
+  fragment DeadlineWithBudgetFields on DeadlineType {
+    ...DeadlineFields
+    budgetCutoff
+    noticeAfterBudgetCutoff
+  }
+`);
+
 export const AgreementListQuery = graphql(`
   query AgreementList($filter: AgreementFilter) {
     agreements(filter: $filter, limit: 500) {
@@ -19,10 +38,7 @@ export const AgreementListQuery = graphql(`
           isCurrent
         }
         deadline {
-          kind
-          noticeDeadline
-          nextPossibleEnd
-          daysLeft
+          ...DeadlineFields
         }
       }
     }
@@ -63,12 +79,7 @@ export const AgreementDetailQuery = graphql(`
         hostKommunenummer
       }
       deadline {
-        kind
-        noticeDeadline
-        nextPossibleEnd
-        daysLeft
-        budgetCutoff
-        noticeAfterBudgetCutoff
+        ...DeadlineWithBudgetFields
       }
       checklistCompleteness {
         covered
@@ -134,12 +145,7 @@ export const UpdateAgreementMutation = graphql(`
       signingLevel
       exampleFields
       deadline {
-        kind
-        noticeDeadline
-        nextPossibleEnd
-        daysLeft
-        budgetCutoff
-        noticeAfterBudgetCutoff
+        ...DeadlineWithBudgetFields
       }
     }
   }

@@ -31,10 +31,7 @@ export const MunicipalityStartQuery = graphql(`
         title
         status
         deadline {
-          kind
-          daysLeft
-          noticeDeadline
-          nextPossibleEnd
+          ...DeadlineFields
         }
       }
     }
