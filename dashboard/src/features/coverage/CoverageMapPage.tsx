@@ -49,7 +49,9 @@ export default function CoverageMapPage() {
 
   const allRows = overview.data?.coverageOverview.rows ?? [];
   const rows = allRows.filter(
-    (r) => (!county || r.municipality.countyNumber === county) && (!status || (status === 'NOT_REGISTERED') === (r.status === 'NOT_REGISTERED')),
+    (r) =>
+      (!county || r.municipality.countyNumber === county) &&
+      (!status || (status === 'NOT_REGISTERED') === (r.status === 'NOT_REGISTERED')),
   );
   const mapRows = useMemo(
     () =>
@@ -59,7 +61,15 @@ export default function CoverageMapPage() {
           const weakEvidence = r.documentedMembership?.provenance.marked ?? false;
           return [
             r.municipality.kommunenummer,
-            { kommunenummer: r.municipality.kommunenummer, name: r.municipality.name, severity: s, severityLabel: weakEvidence ? `${t(`severity.${s}`)}, ${t('map.weakEvidence').toLowerCase()}` : t(`severity.${s}`), weakEvidence },
+            {
+              kommunenummer: r.municipality.kommunenummer,
+              name: r.municipality.name,
+              severity: s,
+              severityLabel: weakEvidence
+                ? `${t(`severity.${s}`)}, ${t('map.weakEvidence').toLowerCase()}`
+                : t(`severity.${s}`),
+              weakEvidence,
+            },
           ];
         }),
       ),
@@ -68,7 +78,10 @@ export default function CoverageMapPage() {
   // The county's zoom comes from the boundaries (a kommunenummer starts with its county's number), not
   // from the filtered rows: a filter that leaves nothing in the county keeps the county on the map.
   const focus = useMemo(
-    () => (county && boundaries ? boundaries.municipalities.filter((m) => m.kommunenummer.slice(0, 2) === county).map((m) => m.kommunenummer) : []),
+    () =>
+      county && boundaries
+        ? boundaries.municipalities.filter((m) => m.kommunenummer.slice(0, 2) === county).map((m) => m.kommunenummer)
+        : [],
     [boundaries, county],
   );
   const counts = SEVERITY_KEYS.map((k) => ({ key: k, n: rows.filter((r) => severityKey(r) === k).length }));
@@ -136,13 +149,17 @@ export default function CoverageMapPage() {
         </Field>
       </div>
 
-      {options.error && <QueryError error={options.error} onRetry={() => reexecuteOptions({ requestPolicy: 'network-only' })} />}
+      {options.error && (
+        <QueryError error={options.error} onRetry={() => reexecuteOptions({ requestPolicy: 'network-only' })} />
+      )}
       {overview.error ? (
         <QueryError error={overview.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : (
         <>
           <Paragraph role="status" data-size="sm" className="muted">
-            {overview.data ? `${t('common.asOf', { date: formatDate(overview.data.coverageOverview.asOf) })} · ${t('map.summary', { shown: formatInteger(rows.length) })}` : t('common.loading')}
+            {overview.data
+              ? `${t('common.asOf', { date: formatDate(overview.data.coverageOverview.asOf) })} · ${t('map.summary', { shown: formatInteger(rows.length) })}`
+              : t('common.loading')}
           </Paragraph>
           <div className="map-layout">
             <figure className="map-figure">
@@ -168,13 +185,20 @@ export default function CoverageMapPage() {
                 <ul className="legend" aria-label={t('map.legend')}>
                   {counts.map(({ key, n }) => (
                     <li key={key}>
-                      <span className={`sev-swatch sev-${key}`} aria-hidden="true" /> {t(`severity.${key}`)} ({formatInteger(n)})
+                      <span className={`sev-swatch sev-${key}`} aria-hidden="true" /> {t(`severity.${key}`)} (
+                      {formatInteger(n)})
                     </li>
                   ))}
                   <li data-testid="legend-weak-evidence">
                     <svg className="sev-swatch hatch-swatch" viewBox="0 0 14 14" aria-hidden="true">
                       <defs>
-                        <pattern id="legend-hatch" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(-45)">
+                        <pattern
+                          id="legend-hatch"
+                          patternUnits="userSpaceOnUse"
+                          width="4"
+                          height="4"
+                          patternTransform="rotate(-45)"
+                        >
                           <line x1="0" y1="0" x2="0" y2="4" className="hatch-line" />
                         </pattern>
                       </defs>
@@ -188,27 +212,34 @@ export default function CoverageMapPage() {
                 <small className="muted">{t('map.credit')}</small>
               </figcaption>
             </figure>
-            {selected && <FindingsPanel kommunenummer={selected} onClose={() => {
-              setKommune(null);
-              requestAnimationFrame(() => (document.querySelector(`[data-kommunenummer="${selected}"]`) as SVGElement | null)?.focus());
-            }} />}
+            {selected && (
+              <FindingsPanel
+                kommunenummer={selected}
+                onClose={() => {
+                  setKommune(null);
+                  requestAnimationFrame(() =>
+                    (document.querySelector(`[data-kommunenummer="${selected}"]`) as SVGElement | null)?.focus(),
+                  );
+                }}
+              />
+            )}
           </div>
           {overview.data && rows.length === 0 ? (
             <Paragraph role="status">{t(county ? 'map.emptyKeepsZoom' : 'map.empty')}</Paragraph>
           ) : (
             <div id="map-table" tabIndex={-1}>
-            <CoverageTable
-              rows={rows.map((r) => ({
-                kommunenummer: r.municipality.kommunenummer,
-                name: r.municipality.name,
-                county: r.municipality.county.name,
-                severity: severityKey(r),
-                critical: r.critical,
-                warning: r.warning,
-                info: r.info,
-              }))}
-              onSelect={(k) => setKommune(k)}
-            />
+              <CoverageTable
+                rows={rows.map((r) => ({
+                  kommunenummer: r.municipality.kommunenummer,
+                  name: r.municipality.name,
+                  county: r.municipality.county.name,
+                  severity: severityKey(r),
+                  critical: r.critical,
+                  warning: r.warning,
+                  info: r.info,
+                }))}
+                onSelect={(k) => setKommune(k)}
+              />
             </div>
           )}
         </>

@@ -25,7 +25,11 @@ function compareBy(column: Column, collator: Intl.Collator): (a: TableRow, b: Ta
     case 'county':
       return (a, b) => collator.compare(a.county, b.county) || byName(a, b);
     case 'severity':
-      return (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.critical - a.critical || b.warning - a.warning || byName(a, b);
+      return (a, b) =>
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        b.critical - a.critical ||
+        b.warning - a.warning ||
+        byName(a, b);
     default:
       return (a, b) => a[column] - b[column] || byName(a, b);
   }
@@ -38,37 +42,37 @@ export function CoverageTable({ rows, onSelect }: { rows: TableRow[]; onSelect(k
 
   return (
     <ScrollTable label={t('map.table')}>
-    <Table zebra border data-testid="coverage-table">
-      <caption>{t('map.table')}</caption>
-      <Table.Head>
-        <Table.Row>
-          {header('name', t('map.col.municipality'))}
-          {header('county', t('map.col.county'))}
-          {header('severity', t('map.col.worst'))}
-          {header('critical', t('map.col.critical'), true)}
-          {header('warning', t('map.col.warning'), true)}
-          {header('info', t('map.col.info'), true)}
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {sorted.map((r) => (
-          <Table.Row key={r.kommunenummer}>
-            <Table.Cell>
-              <Button variant="tertiary" data-size="sm" onClick={() => onSelect(r.kommunenummer)}>
-                {r.name}
-              </Button>
-            </Table.Cell>
-            <Table.Cell>{r.county}</Table.Cell>
-            <Table.Cell>
-              <span className={`sev-dot sev-${r.severity}`} aria-hidden="true" /> {t(`severity.${r.severity}`)}
-            </Table.Cell>
-            <Table.Cell style={{ textAlign: 'right' }}>{r.critical}</Table.Cell>
-            <Table.Cell style={{ textAlign: 'right' }}>{r.warning}</Table.Cell>
-            <Table.Cell style={{ textAlign: 'right' }}>{r.info}</Table.Cell>
+      <Table zebra border data-testid="coverage-table">
+        <caption>{t('map.table')}</caption>
+        <Table.Head>
+          <Table.Row>
+            {header('name', t('map.col.municipality'))}
+            {header('county', t('map.col.county'))}
+            {header('severity', t('map.col.worst'))}
+            {header('critical', t('map.col.critical'), true)}
+            {header('warning', t('map.col.warning'), true)}
+            {header('info', t('map.col.info'), true)}
           </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+        </Table.Head>
+        <Table.Body>
+          {sorted.map((r) => (
+            <Table.Row key={r.kommunenummer}>
+              <Table.Cell>
+                <Button variant="tertiary" data-size="sm" onClick={() => onSelect(r.kommunenummer)}>
+                  {r.name}
+                </Button>
+              </Table.Cell>
+              <Table.Cell>{r.county}</Table.Cell>
+              <Table.Cell>
+                <span className={`sev-dot sev-${r.severity}`} aria-hidden="true" /> {t(`severity.${r.severity}`)}
+              </Table.Cell>
+              <Table.Cell style={{ textAlign: 'right' }}>{r.critical}</Table.Cell>
+              <Table.Cell style={{ textAlign: 'right' }}>{r.warning}</Table.Cell>
+              <Table.Cell style={{ textAlign: 'right' }}>{r.info}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
     </ScrollTable>
   );
 }

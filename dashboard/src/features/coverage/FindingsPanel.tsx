@@ -20,7 +20,9 @@ function linkFor(record: { entity: string; id: string }, kommunenummer: string, 
     case 'HandoverRoutine':
       return `/rutiner?rutine=${record.id}`;
     case 'CrisisCentre':
-      return ROUTINE_CODES.includes(code) ? `/rutiner?senter=${record.id}&kommune=${kommunenummer}` : `/kostnader?senter=${record.id}`;
+      return ROUTINE_CODES.includes(code)
+        ? `/rutiner?senter=${record.id}&kommune=${kommunenummer}`
+        : `/kostnader?senter=${record.id}`;
     default:
       return `/kontakter?kommune=${kommunenummer}`;
   }
@@ -36,7 +38,9 @@ function SourceBox({ documented }: { documented: Documented }) {
   return (
     <div className={`source-box${p.marked ? ' source-weak' : ''}`} data-testid="source-box">
       <Paragraph data-size="sm">
-        {t(documented.role === 'HOST' ? 'panel.documentedHost' : 'panel.documentedPartner', { centre: documented.centreName })}
+        {t(documented.role === 'HOST' ? 'panel.documentedHost' : 'panel.documentedPartner', {
+          centre: documented.centreName,
+        })}
       </Paragraph>
       <Paragraph data-size="sm">
         <a href={p.sourceUrl} target="_blank" rel="noopener noreferrer">
@@ -46,10 +50,19 @@ function SourceBox({ documented }: { documented: Documented }) {
       </Paragraph>
       {p.quote && <blockquote className="source-quote">{p.quote}</blockquote>}
       <Paragraph data-size="sm">
-        {t('panel.confidence')}: <strong>{codes.confidence(p.confidence)}</strong> – {codes.confidenceMeaning(p.confidence)}
+        {t('panel.confidence')}: <strong>{codes.confidence(p.confidence)}</strong> –{' '}
+        {codes.confidenceMeaning(p.confidence)}
       </Paragraph>
-      {p.marked && <Paragraph data-size="sm" className="weak-evidence-note">{t('panel.weakEvidence', { evidence: codes.evidence(p) })}</Paragraph>}
-      {p.retrievedOn && <Paragraph data-size="sm" className="muted">{t('panel.retrieved', { date: formatDate(p.retrievedOn) })}</Paragraph>}
+      {p.marked && (
+        <Paragraph data-size="sm" className="weak-evidence-note">
+          {t('panel.weakEvidence', { evidence: codes.evidence(p) })}
+        </Paragraph>
+      )}
+      {p.retrievedOn && (
+        <Paragraph data-size="sm" className="muted">
+          {t('panel.retrieved', { date: formatDate(p.retrievedOn) })}
+        </Paragraph>
+      )}
     </div>
   );
 }
@@ -90,7 +103,9 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
       ) : data ? (
         <>
           <Paragraph data-size="sm" className="muted">
-            {t('common.asOf', { date: formatDate(data.asOf) })} · <span className={`sev-dot sev-${severityKey(data)}`} aria-hidden="true" /> {t(`severity.${severityKey(data)}`)}
+            {t('common.asOf', { date: formatDate(data.asOf) })} ·{' '}
+            <span className={`sev-dot sev-${severityKey(data)}`} aria-hidden="true" />{' '}
+            {t(`severity.${severityKey(data)}`)}
           </Paragraph>
           {data.documentedMembership && <SourceBox documented={data.documentedMembership} />}
           {data.findings.length === 0 ? (
@@ -101,33 +116,38 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
                 // «Ikke registrert» is its own class on the map (hatched), not a «Merknad»: say the same here.
                 const key = f.code === 'NOT_REGISTERED' ? 'NOT_REGISTERED' : f.severity;
                 return (
-                <li key={`${f.code}-${i}`} className={`finding sev-border-${key}`}>
-                  <div className="finding-head">
-                    <span className={`sev-dot sev-${key}`} aria-hidden="true" />
-                    <strong>{FINDING_CODE_LABELS[f.code][locale]}</strong>
-                    {key !== 'NOT_REGISTERED' && <span className="muted"> – {t(`severity.${key}`)}</span>}
-                  </div>
-                  <Paragraph data-size="sm">{locale === 'nb' ? f.reason : f.reasonEn}</Paragraph>
-                  <Paragraph data-size="sm" className="finding-basis">
-                    {f.statutory && <span className="lovkrav-tag">{t('panel.lovkrav')}</span>} {t('panel.basis')}: {codes.basis(f.basisKind)} – <span lang="nb">{f.legalBasis}</span>
-                  </Paragraph>
-                  {f.records.length > 0 && (
-                    <Paragraph data-size="sm">
-                      {t('panel.records')}:{' '}
-                      {f.records.map((r, k) => (
-                        <span key={`${r.entity}-${r.id}`}>
-                          {k > 0 && ', '}
-                          <RouterLink to={linkFor(r, data.municipality.kommunenummer, f.code)}>{r.label}</RouterLink>
-                        </span>
-                      ))}
+                  <li key={`${f.code}-${i}`} className={`finding sev-border-${key}`}>
+                    <div className="finding-head">
+                      <span className={`sev-dot sev-${key}`} aria-hidden="true" />
+                      <strong>{FINDING_CODE_LABELS[f.code][locale]}</strong>
+                      {key !== 'NOT_REGISTERED' && <span className="muted"> – {t(`severity.${key}`)}</span>}
+                    </div>
+                    <Paragraph data-size="sm">{locale === 'nb' ? f.reason : f.reasonEn}</Paragraph>
+                    <Paragraph data-size="sm" className="finding-basis">
+                      {f.statutory && <span className="lovkrav-tag">{t('panel.lovkrav')}</span>} {t('panel.basis')}:{' '}
+                      {codes.basis(f.basisKind)} – <span lang="nb">{f.legalBasis}</span>
                     </Paragraph>
-                  )}
-                </li>
+                    {f.records.length > 0 && (
+                      <Paragraph data-size="sm">
+                        {t('panel.records')}:{' '}
+                        {f.records.map((r, k) => (
+                          <span key={`${r.entity}-${r.id}`}>
+                            {k > 0 && ', '}
+                            <RouterLink to={linkFor(r, data.municipality.kommunenummer, f.code)}>{r.label}</RouterLink>
+                          </span>
+                        ))}
+                      </Paragraph>
+                    )}
+                  </li>
                 );
               })}
             </ul>
           )}
-          {data.findings.some((f) => f.code === 'FAR_FROM_CENTRE') && <Paragraph data-size="sm" className="muted">{t('panel.method')}</Paragraph>}
+          {data.findings.some((f) => f.code === 'FAR_FROM_CENTRE') && (
+            <Paragraph data-size="sm" className="muted">
+              {t('panel.method')}
+            </Paragraph>
+          )}
         </>
       ) : null}
     </aside>

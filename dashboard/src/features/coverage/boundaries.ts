@@ -32,9 +32,19 @@ export function prepareBoundaries(topology: Topology<{ Kommuner: GeometryCollect
     kommunenummer: f.properties.kommunenummer,
     feature: { ...f, geometry: rewind(f.geometry as Polygon | MultiPolygon) } as MunicipalityShape['feature'],
   }));
-  const countyBorders = mesh(topology, topology.objects.Kommuner, (a, b) => a !== b && (a.properties as Props).kommunenummer.slice(0, 2) !== (b.properties as Props).kommunenummer.slice(0, 2));
+  const countyBorders = mesh(
+    topology,
+    topology.objects.Kommuner,
+    (a, b) =>
+      a !== b &&
+      (a.properties as Props).kommunenummer.slice(0, 2) !== (b.properties as Props).kommunenummer.slice(0, 2),
+  );
   // mesh() lines have no inside, so their winding does not matter.
-  return { municipalities, collection: { type: 'FeatureCollection', features: municipalities.map((m) => m.feature) }, countyBorders };
+  return {
+    municipalities,
+    collection: { type: 'FeatureCollection', features: municipalities.map((m) => m.feature) },
+    countyBorders,
+  };
 }
 
 let cached: Promise<Boundaries> | null = null;

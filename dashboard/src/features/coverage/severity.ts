@@ -10,4 +10,11 @@ export function severityKey(row: { status: string; worstSeverity?: string | null
 }
 
 /** Sort order: worst first. */
-export const SEVERITY_RANK: Record<SeverityKey, number> = { CRITICAL: 0, WARNING: 1, INFO: 2, OK: 3, DOCUMENTED: 4, NOT_REGISTERED: 5 };
+export const SEVERITY_RANK: Record<SeverityKey, number> = {
+  CRITICAL: 0,
+  WARNING: 1,
+  INFO: 2,
+  OK: 3,
+  DOCUMENTED: 4,
+  NOT_REGISTERED: 5,
+};

@@ -1,11 +1,19 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context';
 import { centreCoverage, coverageOverview, municipalityCoverage } from './coverage.service';
-import { CentreCoverage, CoverageConfigInput, CoverageFilter, CoverageOverview, MunicipalityCoverage } from './coverage.types';
+import {
+  CentreCoverage,
+  CoverageConfigInput,
+  CoverageFilter,
+  CoverageOverview,
+  MunicipalityCoverage,
+} from './coverage.types';
 
 @Resolver()
 export class CoverageResolver {
-  @Query(() => CoverageOverview, { description: 'One row per municipality (all 357 unless filtered), with summaries for the map and the table.' })
+  @Query(() => CoverageOverview, {
+    description: 'One row per municipality (all 357 unless filtered), with summaries for the map and the table.',
+  })
   coverageOverview(
     @Ctx() ctx: AppContext,
     @Arg('asOf', () => String, { nullable: true, description: 'ISO date; today in Norway by default.' }) asOf?: string,
@@ -15,7 +23,9 @@ export class CoverageResolver {
     return coverageOverview(ctx, asOf, filter, config);
   }
 
-  @Query(() => MunicipalityCoverage, { description: 'The findings for one municipality, with reasons and links, for the side panel.' })
+  @Query(() => MunicipalityCoverage, {
+    description: 'The findings for one municipality, with reasons and links, for the side panel.',
+  })
   municipalityCoverage(
     @Ctx() ctx: AppContext,
     @Arg('kommunenummer') kommunenummer: string,

@@ -26,7 +26,15 @@ import { Municipality } from '../municipality/municipality.entity';
 import { DocumentedMembership } from '../national/documented-membership.entity';
 import { documentedOf } from '../national/documented.types';
 import { cachedOverviewBase } from './coverage.cache';
-import type { CentreCoverage, CoverageConfigInput, CoverageFilter, CoverageOverview, CoverageRow, GroupCount, MunicipalityCoverage } from './coverage.types';
+import type {
+  CentreCoverage,
+  CoverageConfigInput,
+  CoverageFilter,
+  CoverageOverview,
+  CoverageRow,
+  GroupCount,
+  MunicipalityCoverage,
+} from './coverage.types';
 
 const configSchema = z.object({
   noticeWithinDays: v.int('Antall dager', 0, 3650).nullish(),
@@ -77,11 +85,20 @@ interface Facts {
  * whatever the number of municipalities: municipalities, parties with agreement and centre,
  * routines, agency and contact aggregates, contact points.
  */
-async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig, only?: readonly string[]): Promise<Facts> {
+async function gatherFacts(
+  ctx: AppContext,
+  asOf: string,
+  config: CoverageConfig,
+  only?: readonly string[],
+): Promise<Facts> {
   const ds = ctx.dataSource;
   const where = only ? 'WHERE m.kommunenummer = ANY($1)' : '';
   const params = only ? [only] : [];
-  const municipalities = await ds.getRepository(Municipality).createQueryBuilder('m').where(only ? 'm.kommunenummer = ANY(:only)' : '1=1', { only }).getMany();
+  const municipalities = await ds
+    .getRepository(Municipality)
+    .createQueryBuilder('m')
+    .where(only ? 'm.kommunenummer = ANY(:only)' : '1=1', { only })
+    .getMany();
   for (const m of municipalities) ctx.loaders.municipalityByNumber.prime(m.kommunenummer, m);
   const parties: PartyRow[] = await ds.query(
     `SELECT p.kommunenummer, p.role, p.joined_on, p.left_on, a.id AS agreement_id, a.title, a.status, a.signing_level, a.valid_from, a.valid_to,
@@ -91,11 +108,24 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
      LEFT JOIN municipality h ON h.kommunenummer = c.host_kommunenummer JOIN municipality m ON m.kommunenummer = p.kommunenummer ${where}`,
     params,
   );
-  const routines: { id: string; centre_id: string; kommunenummer: string; status: CoverageFacts['routines'][number]['status']; review_due_on: string | null }[] = await ds.query(
+  const routines: {
+    id: string;
+    centre_id: string;
+    kommunenummer: string;
+    status: CoverageFacts['routines'][number]['status'];
+    review_due_on: string | null;
+  }[] = await ds.query(
     `SELECT r.id, r.centre_id, r.kommunenummer, r.status, r.review_due_on FROM handover_routine r JOIN municipality m ON m.kommunenummer = r.kommunenummer ${where}`,
     params,
   );
-  const agencies: { kommunenummer: string; kind: CoverageFacts['agencies'][number]['kind']; ids: string[]; written: boolean; active: number; stale: number }[] = await ds.query(
+  const agencies: {
+    kommunenummer: string;
+    kind: CoverageFacts['agencies'][number]['kind'];
+    ids: string[];
+    written: boolean;
+    active: number;
+    stale: number;
+  }[] = await ds.query(
     `SELECT a.kommunenummer, a.kind, array_agg(DISTINCT a.id) AS ids, bool_or(a.written_agreement) AS written,
             count(c.id) FILTER (WHERE c.active)::int AS active,
             count(c.id) FILTER (WHERE c.active AND ${staleContactSql('c.verified_at', `$${params.length + 1}`, `$${params.length + 2}::date`)})::int AS stale
@@ -138,7 +168,14 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
       status: p.status,
       signingLevel: p.signing_level,
       deadline: nextDeadline(
-        { validFrom: p.valid_from, validTo: p.valid_to, autoRenew: p.auto_renew, renewalMonths: p.renewal_months, noticeMonths: p.notice_months, noticeRunsTo: p.notice_runs_to },
+        {
+          validFrom: p.valid_from,
+          validTo: p.valid_to,
+          autoRenew: p.auto_renew,
+          renewalMonths: p.renewal_months,
+          noticeMonths: p.notice_months,
+          noticeRunsTo: p.notice_runs_to,
+        },
         asOf,
       ),
       current: (p.joined_on === null || p.joined_on <= asOf) && (p.left_on === null || p.left_on >= asOf),
@@ -152,9 +189,19 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
       },
     });
   }
-  for (const r of routines) facts.get(r.kommunenummer)?.routines.push({ id: r.id, centreId: r.centre_id, status: r.status, reviewDueOn: r.review_due_on });
+  for (const r of routines)
+    facts
+      .get(r.kommunenummer)
+      ?.routines.push({ id: r.id, centreId: r.centre_id, status: r.status, reviewDueOn: r.review_due_on });
   for (const a of agencies) {
-    facts.get(a.kommunenummer)?.agencies.push({ kind: a.kind, agencyIds: a.ids, label: AGENCY_KIND_LABELS[a.kind].nb, writtenAgreement: a.written, activeContacts: a.active, staleContacts: a.stale });
+    facts.get(a.kommunenummer)?.agencies.push({
+      kind: a.kind,
+      agencyIds: a.ids,
+      label: AGENCY_KIND_LABELS[a.kind].nb,
+      writtenAgreement: a.written,
+      activeContacts: a.active,
+      staleContacts: a.stale,
+    });
   }
   for (const p of points) {
     const f = facts.get(p.kommunenummer);
@@ -166,12 +213,27 @@ async function gatherFacts(ctx: AppContext, asOf: string, config: CoverageConfig
     if (!f) continue;
     const e = evidenceOf(d, asOf);
     documentedBy.set(d.kommunenummer, d);
-    f.documented = { centreId: d.centreId, centreName: d.centre!.name, role: d.role, sourceDate: d.sourceDate, confidence: d.confidence, marked: e.marked, evidence: e.nb };
+    f.documented = {
+      centreId: d.centreId,
+      centreName: d.centre!.name,
+      role: d.role,
+      sourceDate: d.sourceDate,
+      confidence: d.confidence,
+      marked: e.marked,
+      evidence: e.nb,
+    };
   }
   return { municipalities, facts, parties, documented: documentedBy };
 }
 
-function rowOf(m: Municipality, f: CoverageFacts, findings: Finding[], documented: DocumentedMembership | undefined, asOf: string, config: CoverageConfig): CoverageRow {
+function rowOf(
+  m: Municipality,
+  f: CoverageFacts,
+  findings: Finding[],
+  documented: DocumentedMembership | undefined,
+  asOf: string,
+  config: CoverageConfig,
+): CoverageRow {
   const notRegistered = isNotRegistered(f);
   // Nothing registered is its own state: no contact gaps to name then (as NO_KEY_CONTACT is not found).
   const gaps = notRegistered ? { missingKinds: [], staleCount: 0 } : contactGaps(f, config);
@@ -227,9 +289,18 @@ export interface OverviewBase {
   centresOf: Map<string, { key: string; label: string }[]>;
 }
 
-export async function computeOverviewBase(ctx: AppContext, asOf: string, config: CoverageConfig): Promise<OverviewBase> {
+export async function computeOverviewBase(
+  ctx: AppContext,
+  asOf: string,
+  config: CoverageConfig,
+): Promise<OverviewBase> {
   const gathered = await gatherFacts(ctx, asOf, config);
-  const counties = new Map<string, string>((await ctx.dataSource.query(`SELECT number, name FROM county`)).map((c: { number: string; name: string }) => [c.number, c.name]));
+  const counties = new Map<string, string>(
+    (await ctx.dataSource.query(`SELECT number, name FROM county`)).map((c: { number: string; name: string }) => [
+      c.number,
+      c.name,
+    ]),
+  );
   const centresOf = new Map<string, { key: string; label: string }[]>();
   const addCentre = (knr: string, key: string, label: string) => {
     const list = centresOf.get(knr) ?? [];
@@ -238,31 +309,54 @@ export async function computeOverviewBase(ctx: AppContext, asOf: string, config:
   };
   for (const p of gathered.parties) addCentre(p.kommunenummer, p.centre_id, p.centre_name);
   for (const [knr, d] of gathered.documented) addCentre(knr, d.centreId, d.centre!.name);
-  const rows = rowsOf(gathered, asOf, config).sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'nb'));
+  const rows = rowsOf(gathered, asOf, config).sort((a, b) =>
+    a.municipality.name.localeCompare(b.municipality.name, 'nb'),
+  );
   return { rows, counties, centresOf };
 }
 
-export async function coverageOverview(ctx: AppContext, asOfInput: string | null | undefined, filterInput: CoverageFilter | null | undefined, configInput?: CoverageConfigInput | null): Promise<CoverageOverview> {
+export async function coverageOverview(
+  ctx: AppContext,
+  asOfInput: string | null | undefined,
+  filterInput: CoverageFilter | null | undefined,
+  configInput?: CoverageConfigInput | null,
+): Promise<CoverageOverview> {
   const asOf = parseAsOf(asOfInput);
   const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
   const config = configOf(configInput);
   const { rows: all, counties, centresOf } = await cachedOverviewBase(ctx, asOf, config);
   let rows = all;
   if (filter.countyNumber) rows = rows.filter((r) => r.municipality.countyNumber === filter.countyNumber);
-  if (filter.centreId) rows = rows.filter((r) => (centresOf.get(r.municipality.kommunenummer) ?? []).some((c) => c.key === filter.centreId));
+  if (filter.centreId)
+    rows = rows.filter((r) =>
+      (centresOf.get(r.municipality.kommunenummer) ?? []).some((c) => c.key === filter.centreId),
+    );
   if (filter.code) rows = rows.filter((r) => r.codes.includes(filter.code as CoverageRow['codes'][number]));
   if (filter.severity) rows = rows.filter((r) => r.worstSeverity === filter.severity);
 
   return {
     asOf,
     rows,
-    byCode: FINDING_CODES.map((code) => ({ code, municipalities: rows.filter((r) => r.codes.includes(code)).length })).filter((c) => c.municipalities > 0),
-    byCounty: group(rows, (r) => [{ key: r.municipality.countyNumber, label: counties.get(r.municipality.countyNumber) ?? r.municipality.countyNumber }]),
+    byCode: FINDING_CODES.map((code) => ({
+      code,
+      municipalities: rows.filter((r) => r.codes.includes(code)).length,
+    })).filter((c) => c.municipalities > 0),
+    byCounty: group(rows, (r) => [
+      {
+        key: r.municipality.countyNumber,
+        label: counties.get(r.municipality.countyNumber) ?? r.municipality.countyNumber,
+      },
+    ]),
     byCentre: group(rows, (r) => centresOf.get(r.municipality.kommunenummer) ?? []),
   };
 }
 
-export async function municipalityCoverage(ctx: AppContext, kommunenummer: string, asOfInput?: string | null, configInput?: CoverageConfigInput | null): Promise<MunicipalityCoverage> {
+export async function municipalityCoverage(
+  ctx: AppContext,
+  kommunenummer: string,
+  asOfInput?: string | null,
+  configInput?: CoverageConfigInput | null,
+): Promise<MunicipalityCoverage> {
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
   const asOf = parseAsOf(asOfInput);
   const config = configOf(configInput);
@@ -292,7 +386,12 @@ export async function municipalityCoverage(ctx: AppContext, kommunenummer: strin
   };
 }
 
-export async function centreCoverage(ctx: AppContext, centreId: string, asOfInput?: string | null, configInput?: CoverageConfigInput | null): Promise<CentreCoverage> {
+export async function centreCoverage(
+  ctx: AppContext,
+  centreId: string,
+  asOfInput?: string | null,
+  configInput?: CoverageConfigInput | null,
+): Promise<CentreCoverage> {
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const asOf = parseAsOf(asOfInput);
   const config = configOf(configInput);
@@ -301,8 +400,17 @@ export async function centreCoverage(ctx: AppContext, centreId: string, asOfInpu
   // The centre's members on asOf (the one membership rule; the host included).
   const members = new Set(await membersOfCentre(ctx.dataSource.manager, cid, asOf));
   // And the municipalities a public source documents as members (no agreement registered yet).
-  for (const r of await ctx.dataSource.query(`SELECT kommunenummer FROM documented_membership WHERE centre_id = $1`, [cid])) members.add(r.kommunenummer as string);
-  const rows = rowsOf(await gatherFacts(ctx, asOf, config, [...members]), asOf, config).sort((a, b) => (a.municipality.kommunenummer === centre.hostKommunenummer ? -1 : b.municipality.kommunenummer === centre.hostKommunenummer ? 1 : a.municipality.name.localeCompare(b.municipality.name, 'nb')));
+  for (const r of await ctx.dataSource.query(`SELECT kommunenummer FROM documented_membership WHERE centre_id = $1`, [
+    cid,
+  ]))
+    members.add(r.kommunenummer as string);
+  const rows = rowsOf(await gatherFacts(ctx, asOf, config, [...members]), asOf, config).sort((a, b) =>
+    a.municipality.kommunenummer === centre.hostKommunenummer
+      ? -1
+      : b.municipality.kommunenummer === centre.hostKommunenummer
+        ? 1
+        : a.municipality.name.localeCompare(b.municipality.name, 'nb'),
+  );
   const codes = FINDING_CODES.filter((c) => rows.some((r) => r.codes.includes(c)));
   return { asOf, centreId: cid, centreName: centre.name, codes, rows };
 }

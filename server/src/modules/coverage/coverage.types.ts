@@ -1,5 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { BASIS_KINDS, FINDING_CODES, SEVERITIES, type AgencyKind, type BasisKind, type FindingCode, type Severity } from '@samordna/domain';
+import {
+  BASIS_KINDS,
+  FINDING_CODES,
+  SEVERITIES,
+  type AgencyKind,
+  type BasisKind,
+  type FindingCode,
+  type Severity,
+} from '@samordna/domain';
 import { DocumentedMembershipView } from '../national/documented.types';
 import { AgencyKindEnum, enumOf } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
@@ -11,7 +19,11 @@ export const CoverageStatusEnum = enumOf(
   'CoverageStatus',
   'REGISTERED: users have registered agreements, routines or contacts; DOCUMENTED: only a membership a public source documents (data/national); NOT_REGISTERED: nothing is registered yet (never "no offer").',
 );
-export const BasisKindEnum = enumOf(BASIS_KINDS, 'BasisKind', 'What a finding rests on: LAW (lovkrav), REGULATION, GUIDANCE (Bufdir), RECOMMENDATION (research), AGREEMENT (its terms), DATA (registration, sources).');
+export const BasisKindEnum = enumOf(
+  BASIS_KINDS,
+  'BasisKind',
+  'What a finding rests on: LAW (lovkrav), REGULATION, GUIDANCE (Bufdir), RECOMMENDATION (research), AGREEMENT (its terms), DATA (registration, sources).',
+);
 export type CoverageStatus = keyof typeof CoverageStatusEnum;
 
 @ObjectType()
@@ -46,7 +58,10 @@ export class FindingType {
   @Field(() => BasisKindEnum)
   basisKind: BasisKind;
 
-  @Field({ description: 'The kind of basis in words (nb-NO), e.g. «Lovkrav», «Veiledning».', deprecationReason: "Bokmål prose; word `basisKind` in the reader's language." })
+  @Field({
+    description: 'The kind of basis in words (nb-NO), e.g. «Lovkrav», «Veiledning».',
+    deprecationReason: "Bokmål prose; word `basisKind` in the reader's language.",
+  })
   basisLabel: string;
 
   @Field({ description: 'The paragraph or guide section the finding rests on, e.g. «krisesenterlova § 3».' })
@@ -64,7 +79,10 @@ export class CoverageRow {
   @Field(() => CoverageStatusEnum)
   status: CoverageStatus;
 
-  @Field(() => DocumentedMembershipView, { nullable: true, description: 'The membership a public source documents, with its provenance (Kilde); null when none is documented.' })
+  @Field(() => DocumentedMembershipView, {
+    nullable: true,
+    description: 'The membership a public source documents, with its provenance (Kilde); null when none is documented.',
+  })
   documentedMembership: DocumentedMembershipView | null;
 
   @Field(() => SeverityEnum, { nullable: true, description: 'null: no findings (or not registered).' })
@@ -82,10 +100,14 @@ export class CoverageRow {
   @Field(() => [FindingCodeEnum])
   codes: FindingCode[];
 
-  @Field(() => [AgencyKindEnum], { description: 'Key agency kinds with no active contact person (what NO_KEY_CONTACT names).' })
+  @Field(() => [AgencyKindEnum], {
+    description: 'Key agency kinds with no active contact person (what NO_KEY_CONTACT names).',
+  })
   missingKeyAgencies: AgencyKind[];
 
-  @Field(() => Int, { description: 'Active contact persons not verified within staleAfterMonths (what STALE_CONTACTS counts).' })
+  @Field(() => Int, {
+    description: 'Active contact persons not verified within staleAfterMonths (what STALE_CONTACTS counts).',
+  })
   staleContacts: number;
 }
 
@@ -154,7 +176,10 @@ export class MunicipalityCoverage {
   @Field(() => SeverityEnum, { nullable: true })
   worstSeverity: Severity | null;
 
-  @Field(() => DocumentedMembershipView, { nullable: true, description: 'The membership a public source documents, with its provenance (Kilde).' })
+  @Field(() => DocumentedMembershipView, {
+    nullable: true,
+    description: 'The membership a public source documents, with its provenance (Kilde).',
+  })
   documentedMembership: DocumentedMembershipView | null;
 
   @Field(() => [FindingType], { description: 'Worst first.' })

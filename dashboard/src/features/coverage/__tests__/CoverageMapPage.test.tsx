@@ -5,12 +5,33 @@ import { networkError, renderPage } from '../../../../test/render';
 
 jest.mock('../boundaries', () => {
   // Two small squares, wound clockwise as d3-geo wants.
-  const square = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x, y + 1], [x + 1, y + 1], [x + 1, y], [x, y]]] });
+  const square = (x: number, y: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x, y + 1],
+        [x + 1, y + 1],
+        [x + 1, y],
+        [x, y],
+      ],
+    ],
+  });
   const features = [
-    { kommunenummer: '1804', feature: { type: 'Feature', properties: { kommunenummer: '1804', name: 'Bodø' }, geometry: square(14, 67) } },
-    { kommunenummer: '0301', feature: { type: 'Feature', properties: { kommunenummer: '0301', name: 'Oslo' }, geometry: square(10, 59) } },
+    {
+      kommunenummer: '1804',
+      feature: { type: 'Feature', properties: { kommunenummer: '1804', name: 'Bodø' }, geometry: square(14, 67) },
+    },
+    {
+      kommunenummer: '0301',
+      feature: { type: 'Feature', properties: { kommunenummer: '0301', name: 'Oslo' }, geometry: square(10, 59) },
+    },
   ];
-  const b = { municipalities: features, collection: { type: 'FeatureCollection', features: features.map((f) => f.feature) }, countyBorders: { type: 'MultiLineString', coordinates: [] } };
+  const b = {
+    municipalities: features,
+    collection: { type: 'FeatureCollection', features: features.map((f) => f.feature) },
+    countyBorders: { type: 'MultiLineString', coordinates: [] },
+  };
   return { loadBoundaries: () => Promise.resolve(b) };
 });
 
@@ -28,7 +49,10 @@ const OVERVIEW = {
   data: {
     coverageOverview: {
       asOf: '2026-11-21',
-      rows: [row('1804', 'Bodø', 'Nordland', 'REGISTERED', 'WARNING', ['NO_ROUTINE']), row('0301', 'Oslo', 'Oslo', 'NOT_REGISTERED', null, ['NOT_REGISTERED'])],
+      rows: [
+        row('1804', 'Bodø', 'Nordland', 'REGISTERED', 'WARNING', ['NO_ROUTINE']),
+        row('0301', 'Oslo', 'Oslo', 'NOT_REGISTERED', null, ['NOT_REGISTERED']),
+      ],
     },
   },
 };
@@ -39,7 +63,18 @@ const PANEL = {
       status: 'REGISTERED',
       worstSeverity: 'WARNING',
       municipality: { kommunenummer: '1804', name: 'Bodø' },
-      findings: [{ code: 'NO_ROUTINE', severity: 'WARNING', reason: 'Bodø har ingen overgangsrutine.', reasonEn: 'No routine.', records: [], basisKind: 'GUIDANCE', legalBasis: 'Veileder', statutory: false }],
+      findings: [
+        {
+          code: 'NO_ROUTINE',
+          severity: 'WARNING',
+          reason: 'Bodø har ingen overgangsrutine.',
+          reasonEn: 'No routine.',
+          records: [],
+          basisKind: 'GUIDANCE',
+          legalBasis: 'Veileder',
+          statutory: false,
+        },
+      ],
     },
   },
 };
@@ -55,12 +90,19 @@ it('shows an error', async () => {
 });
 
 it('says so when the filter matches nothing', async () => {
-  renderPage(<CoverageMapPage />, { CoverageFilterOptions: OPTIONS, CoverageOverview: { data: { coverageOverview: { asOf: '2026-11-21', rows: [] } } } });
+  renderPage(<CoverageMapPage />, {
+    CoverageFilterOptions: OPTIONS,
+    CoverageOverview: { data: { coverageOverview: { asOf: '2026-11-21', rows: [] } } },
+  });
   expect(await screen.findByText('Ingen kommuner passer til filteret.')).toBeInTheDocument();
 });
 
 it('draws the map and the table, and opens the side panel from the map by keyboard and from the table', async () => {
-  renderPage(<CoverageMapPage />, { CoverageFilterOptions: OPTIONS, CoverageOverview: OVERVIEW, MunicipalityCoverage: PANEL });
+  renderPage(<CoverageMapPage />, {
+    CoverageFilterOptions: OPTIONS,
+    CoverageOverview: OVERVIEW,
+    MunicipalityCoverage: PANEL,
+  });
   const map = await screen.findByTestId('coverage-map');
   const bodo = within(map).getByRole('button', { name: 'Bodø: Advarsel' });
   expect(bodo).toHaveClass('sev-WARNING');
@@ -80,13 +122,19 @@ it('draws the map and the table, and opens the side panel from the map by keyboa
   expect(await screen.findByTestId('findings-panel')).toBeInTheDocument();
 });
 
-const documented = (marked: boolean, confidence: string) => ({ centreName: 'Krisesenteret i Salten', provenance: { confidence, marked } });
+const documented = (marked: boolean, confidence: string) => ({
+  centreName: 'Krisesenteret i Salten',
+  provenance: { confidence, marked },
+});
 const NATIONAL = {
   data: {
     coverageOverview: {
       asOf: '2026-12-07',
       rows: [
-        { ...row('1804', 'Bodø', 'Nordland', 'DOCUMENTED', 'INFO', ['DOCUMENTED_MEMBERSHIP', 'WEAK_EVIDENCE']), documentedMembership: documented(true, 'WEAK') },
+        {
+          ...row('1804', 'Bodø', 'Nordland', 'DOCUMENTED', 'INFO', ['DOCUMENTED_MEMBERSHIP', 'WEAK_EVIDENCE']),
+          documentedMembership: documented(true, 'WEAK'),
+        },
         { ...row('0301', 'Oslo', 'Oslo', 'NOT_REGISTERED', null, ['NOT_REGISTERED']), documentedMembership: null },
       ],
     },
@@ -116,17 +164,41 @@ const SOURCE_PANEL = {
         },
       },
       findings: [
-        { code: 'STATUTORY_REQUIREMENT', severity: 'CRITICAL', reason: 'Lovkrav: senteret har ikke kvalifisert tolk.', reasonEn: 'Statutory.', records: [], basisKind: 'LAW', legalBasis: 'krisesenterlova § 3', statutory: true },
-        { code: 'WEAK_EVIDENCE', severity: 'INFO', reason: 'Kilden er svak.', reasonEn: 'Weak.', records: [], basisKind: 'DATA', legalBasis: 'Kildegrunnlaget', statutory: false },
+        {
+          code: 'STATUTORY_REQUIREMENT',
+          severity: 'CRITICAL',
+          reason: 'Lovkrav: senteret har ikke kvalifisert tolk.',
+          reasonEn: 'Statutory.',
+          records: [],
+          basisKind: 'LAW',
+          legalBasis: 'krisesenterlova § 3',
+          statutory: true,
+        },
+        {
+          code: 'WEAK_EVIDENCE',
+          severity: 'INFO',
+          reason: 'Kilden er svak.',
+          reasonEn: 'Weak.',
+          records: [],
+          basisKind: 'DATA',
+          legalBasis: 'Kildegrunnlaget',
+          statutory: false,
+        },
       ],
     },
   },
 };
 
 it('marks documented-only municipalities apart from «ikke registrert», hatches weak evidence with a legend entry, and shows the source in the panel', async () => {
-  renderPage(<CoverageMapPage />, { CoverageFilterOptions: OPTIONS, CoverageOverview: NATIONAL, MunicipalityCoverage: SOURCE_PANEL });
+  renderPage(<CoverageMapPage />, {
+    CoverageFilterOptions: OPTIONS,
+    CoverageOverview: NATIONAL,
+    MunicipalityCoverage: SOURCE_PANEL,
+  });
   const map = await screen.findByTestId('coverage-map');
-  const bodo = within(map).getByRole('button', { name: 'Bodø: Kildebelagt, avtale ikke registrert, svak eller gammel kilde (skravert)' });
+  const bodo = within(map).getByRole('button', {
+    name: 'Bodø: Kildebelagt, avtale ikke registrert, svak eller gammel kilde (skravert)',
+  });
   expect(bodo).toHaveClass('sev-DOCUMENTED');
   expect(within(map).getByRole('button', { name: 'Oslo: Ikke registrert' })).toHaveClass('sev-NOT_REGISTERED');
   expect(map.querySelector('[data-hatched="1804"]')).not.toBeNull();
@@ -136,7 +208,10 @@ it('marks documented-only municipalities apart from «ikke registrert», hatches
   await userEvent.click(bodo);
   const panel = await screen.findByTestId('findings-panel');
   const source = await within(panel).findByTestId('source-box');
-  expect(within(source).getByRole('link', { name: 'Kilde' })).toHaveAttribute('href', 'https://example.kommune.no/krisesenter');
+  expect(within(source).getByRole('link', { name: 'Kilde' })).toHaveAttribute(
+    'href',
+    'https://example.kommune.no/krisesenter',
+  );
   expect(source).toHaveTextContent('(2012 (avtale))');
   expect(source).toHaveTextContent('«Bodø er med i samarbeidet»');
   expect(source).toHaveTextContent('Sikkerhet: Svak');
@@ -146,25 +221,65 @@ it('marks documented-only municipalities apart from «ikke registrert», hatches
 });
 
 it('filters registered or not (the front page links here), and a county whose filter leaves nothing keeps its zoom and says so', async () => {
-  const { unmount } = renderPage(<CoverageMapPage />, { CoverageFilterOptions: OPTIONS, CoverageOverview: OVERVIEW }, { route: '/kart?status=NOT_REGISTERED' });
+  const { unmount } = renderPage(
+    <CoverageMapPage />,
+    { CoverageFilterOptions: OPTIONS, CoverageOverview: OVERVIEW },
+    { route: '/kart?status=NOT_REGISTERED' },
+  );
   const table = await screen.findByTestId('coverage-table');
-  expect(within(table).getAllByRole('row').slice(1).map((r) => r.querySelector('td')?.textContent)).toEqual(['Oslo']);
+  expect(
+    within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.querySelector('td')?.textContent),
+  ).toEqual(['Oslo']);
   expect(screen.getByLabelText('Registrering')).toHaveValue('NOT_REGISTERED');
   unmount();
 
-  renderPage(<CoverageMapPage />, { CoverageFilterOptions: OPTIONS, CoverageOverview: OVERVIEW }, { route: '/kart?fylke=18&status=NOT_REGISTERED' });
-  expect(await screen.findByText('Ingen kommuner i fylket passer til filteret. Kartet viser fortsatt fylket.')).toBeInTheDocument();
+  renderPage(
+    <CoverageMapPage />,
+    { CoverageFilterOptions: OPTIONS, CoverageOverview: OVERVIEW },
+    { route: '/kart?fylke=18&status=NOT_REGISTERED' },
+  );
+  expect(
+    await screen.findByText('Ingen kommuner i fylket passer til filteret. Kartet viser fortsatt fylket.'),
+  ).toBeInTheDocument();
   // Nordland's Bodø is still drawn (zoomed to), though not clickable: it is outside the filter.
   const map = await screen.findByTestId('coverage-map');
   expect(map.querySelectorAll('path.muni-hidden')).toHaveLength(2);
 });
 
 it('calls a not-registered municipality that in the panel, not «Merknad»', async () => {
-  renderPage(<CoverageMapPage />, {
-    CoverageFilterOptions: OPTIONS,
-    CoverageOverview: OVERVIEW,
-    MunicipalityCoverage: { data: { municipalityCoverage: { ...PANEL.data.municipalityCoverage, status: 'NOT_REGISTERED', worstSeverity: 'INFO', municipality: { kommunenummer: '0301', name: 'Oslo' }, findings: [{ code: 'NOT_REGISTERED', severity: 'INFO', reason: 'Ikke registrert.', reasonEn: 'Not registered.', records: [], basisKind: 'DATA', legalBasis: 'Kildegrunnlaget', statutory: false }] } } },
-  }, { route: '/kart?kommune=0301' });
+  renderPage(
+    <CoverageMapPage />,
+    {
+      CoverageFilterOptions: OPTIONS,
+      CoverageOverview: OVERVIEW,
+      MunicipalityCoverage: {
+        data: {
+          municipalityCoverage: {
+            ...PANEL.data.municipalityCoverage,
+            status: 'NOT_REGISTERED',
+            worstSeverity: 'INFO',
+            municipality: { kommunenummer: '0301', name: 'Oslo' },
+            findings: [
+              {
+                code: 'NOT_REGISTERED',
+                severity: 'INFO',
+                reason: 'Ikke registrert.',
+                reasonEn: 'Not registered.',
+                records: [],
+                basisKind: 'DATA',
+                legalBasis: 'Kildegrunnlaget',
+                statutory: false,
+              },
+            ],
+          },
+        },
+      },
+    },
+    { route: '/kart?kommune=0301' },
+  );
   const panel = await screen.findByTestId('findings-panel');
   await within(panel).findByText('Ikke registrert.');
   expect(panel).not.toHaveTextContent('Merknad');

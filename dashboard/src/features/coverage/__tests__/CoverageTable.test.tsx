@@ -3,9 +3,21 @@ import userEvent from '@testing-library/user-event';
 import { CoverageTable, type TableRow } from '../CoverageTable';
 import { renderPage } from '../../../../test/render';
 
-const row = (kommunenummer: string, name: string, severity: TableRow['severity'], critical: number): TableRow => ({ kommunenummer, name, county: 'Nordland', severity, critical, warning: 0, info: 0 });
+const row = (kommunenummer: string, name: string, severity: TableRow['severity'], critical: number): TableRow => ({
+  kommunenummer,
+  name,
+  county: 'Nordland',
+  severity,
+  critical,
+  warning: 0,
+  info: 0,
+});
 const ROWS = [row('1804', 'Bodø', 'WARNING', 0), row('1841', 'Fauske', 'CRITICAL', 2), row('1833', 'Rana', 'OK', 0)];
-const names = () => within(screen.getByTestId('coverage-table')).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0].textContent);
+const names = () =>
+  within(screen.getByTestId('coverage-table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => within(r).getAllByRole('cell')[0].textContent);
 
 it('sorts worst first, then by the chosen column, and reverses on a second click', async () => {
   renderPage(<CoverageTable rows={ROWS} onSelect={() => undefined} />, {});

@@ -21,8 +21,10 @@ it.each([
 });
 
 it('prefers what lies straight ahead over what is nearer but off to the side', () => {
-  expect(nextInDirection([0, 0], 'ArrowRight', [
-    { kommunenummer: 'ahead', centroid: [10, 0] },
-    { kommunenummer: 'aside', centroid: [6, 5] },
-  ])).toBe('ahead');
+  expect(
+    nextInDirection([0, 0], 'ArrowRight', [
+      { kommunenummer: 'ahead', centroid: [10, 0] },
+      { kommunenummer: 'aside', centroid: [6, 5] },
+    ]),
+  ).toBe('ahead');
 });
