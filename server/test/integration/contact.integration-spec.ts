@@ -352,4 +352,15 @@ describe("the municipality's switchboard", () => {
       ['UNAUTHENTICATED', undefined],
     ]);
   });
+
+  it('refuses a source sent without a number at `source` (it would be dropped), and leaves the number as it was', async () => {
+    await app.gql(SET, { k: '1841', p: '+47 00 00 00 13' });
+    const r = await app.gql(SET, { k: '1841', p: null, s: 'https://fauske.kommune.example/kontakt' });
+    expect(codeOf(r)).toEqual([['BAD_USER_INPUT', 'input.source']]);
+    expect((await app.gql(`{ municipality(kommunenummer: "1841") { switchboardPhone } }`)).data!.municipality).toEqual({
+      switchboardPhone: '+47 00 00 00 13',
+    });
+    const erased = await app.gql(SET, { k: '1841', p: null });
+    expect(erased.data!.setMunicipalitySwitchboard).toEqual({ switchboardPhone: null, switchboardSource: null });
+  });
 });

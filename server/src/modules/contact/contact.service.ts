@@ -379,10 +379,16 @@ export async function verifyContacts(
   });
 }
 
-export const switchboardSchema = z.object({
-  phone: v.phone(),
-  source: v.optionalText('Kilde', 500).optional(),
-});
+export const switchboardSchema = z
+  .object({
+    phone: v.phone(),
+    source: v.optionalText('Kilde', 500).optional(),
+  })
+  // Erasing the number erases its source: a source sent with no number would be dropped, so it is refused.
+  .refine((d) => !(d.phone === null && d.source), {
+    path: ['source'],
+    message: 'En kilde kan bare oppgis sammen med et nummer. Send uten kilde for å fjerne nummeret.',
+  });
 
 /**
  * The municipality's switchboard (sentralbord), set by its own users (its director; administrators).
