@@ -109,8 +109,20 @@ function distribution(row, year) {
 
 const handlers = {
   async '/coverage-overview'() {
+    // The dashboard's compact selection (issue 15): the rows in parallel lists.
     const { rows } = await pool.query(COVERAGE_ALL);
-    return { data: { coverageOverview: { asOf: new Date().toISOString().slice(0, 10), rows: rows.map(coverageRow) } } };
+    const all = rows.map(coverageRow);
+    const compact = {
+      kommunenummer: all.map((r) => r.municipality.kommunenummer),
+      state: all.map((r) =>
+        r.status === 'NONE' ? 'NOT_REGISTERED' : r.status === 'DOCUMENTED' ? 'DOCUMENTED' : (r.worstSeverity ?? 'OK'),
+      ),
+      critical: all.map((r) => r.critical),
+      warning: all.map((r) => r.warning),
+      info: all.map((r) => r.info),
+      weakEvidence: all.flatMap((r, i) => (r.documentedMembership?.provenance.marked ? [i] : [])),
+    };
+    return { data: { coverageOverview: { asOf: new Date().toISOString().slice(0, 10), compact } } };
   },
   async '/municipality-coverage'(q) {
     const { rows } = await pool.query(COVERAGE_ONE, [q.get('k')]);
