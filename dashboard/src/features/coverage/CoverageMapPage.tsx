@@ -7,7 +7,7 @@ import type { CoverageFilter, FindingCode, Severity } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
 import { useSearchParam } from '../../lib/useSearchParam';
-import { loadBoundaries, type Boundaries } from './boundaries';
+import { loadMapShapes, type MapShapes } from './mapShapes';
 import { CoverageFilterOptionsQuery, CoverageOverviewQuery } from './coverage.graphql';
 import { CoverageMap, type MapRow } from './CoverageMap';
 import { CoverageTable } from './CoverageTable';
@@ -34,12 +34,12 @@ export default function CoverageMapPage() {
   );
   const [options, reexecuteOptions] = useQuery({ query: CoverageFilterOptionsQuery });
   const [overview, reexecute] = useQuery({ query: CoverageOverviewQuery, variables: { filter } });
-  const [boundaries, setBoundaries] = useState<Boundaries | null>(null);
+  const [boundaries, setBoundaries] = useState<MapShapes | null>(null);
   const [mapError, setMapError] = useState(false);
 
   useEffect(() => {
     let live = true;
-    loadBoundaries()
+    loadMapShapes()
       .then((b) => live && setBoundaries(b))
       .catch(() => live && setMapError(true));
     return () => {
@@ -195,7 +195,7 @@ export default function CoverageMapPage() {
                 <Loading label={t('map.loadingMap')} className="map-loading" />
               ) : (
                 <CoverageMap
-                  boundaries={boundaries}
+                  shapes={boundaries}
                   rows={mapRows}
                   focus={focus}
                   selected={selected}

@@ -3,36 +3,22 @@ import userEvent from '@testing-library/user-event';
 import CoverageMapPage from '../CoverageMapPage';
 import { networkError, renderPage } from '../../../../test/render';
 
-jest.mock('../boundaries', () => {
-  // Two small squares, wound clockwise as d3-geo wants.
-  const square = (x: number, y: number) => ({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [x, y],
-        [x, y + 1],
-        [x + 1, y + 1],
-        [x + 1, y],
-        [x, y],
-      ],
-    ],
+jest.mock('../mapShapes', () => {
+  // Two small squares on the map's grid, far apart.
+  const square = (kommunenummer: string, name: string, x: number, y: number) => ({
+    kommunenummer,
+    name,
+    d: `M${x} ${y}l0 100 100 0 0-100z`,
+    centroid: [x + 50, y + 50],
+    bounds: [x, y, x + 100, y + 100],
   });
-  const features = [
-    {
-      kommunenummer: '1804',
-      feature: { type: 'Feature', properties: { kommunenummer: '1804', name: 'Bodø' }, geometry: square(14, 67) },
-    },
-    {
-      kommunenummer: '0301',
-      feature: { type: 'Feature', properties: { kommunenummer: '0301', name: 'Oslo' }, geometry: square(10, 59) },
-    },
-  ];
-  const b = {
-    municipalities: features,
-    collection: { type: 'FeatureCollection', features: features.map((f) => f.feature) },
-    countyBorders: { type: 'MultiLineString', coordinates: [] },
+  const shapes = {
+    width: 5600,
+    height: 7600,
+    municipalities: [square('1804', 'Bodø', 3000, 2000), square('0301', 'Oslo', 1000, 6000)],
+    countyBorders: '',
   };
-  return { loadBoundaries: () => Promise.resolve(b) };
+  return { loadMapShapes: () => Promise.resolve(shapes) };
 });
 
 const OPTIONS = {
