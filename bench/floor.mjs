@@ -109,8 +109,20 @@ function distribution(row, year) {
 
 const handlers = {
   async '/coverage-overview'() {
+    // The dashboard's compact selection (issue 15): the rows in parallel lists.
     const { rows } = await pool.query(COVERAGE_ALL);
-    return { data: { coverageOverview: { asOf: new Date().toISOString().slice(0, 10), rows: rows.map(coverageRow) } } };
+    const all = rows.map(coverageRow);
+    const compact = {
+      kommunenummer: all.map((r) => r.municipality.kommunenummer),
+      state: all.map((r) =>
+        r.status === 'NONE' ? 'NOT_REGISTERED' : r.status === 'DOCUMENTED' ? 'DOCUMENTED' : (r.worstSeverity ?? 'OK'),
+      ),
+      critical: all.map((r) => r.critical),
+      warning: all.map((r) => r.warning),
+      info: all.map((r) => r.info),
+      weakEvidence: all.flatMap((r, i) => (r.documentedMembership?.provenance.marked ? [i] : [])),
+    };
+    return { data: { coverageOverview: { asOf: new Date().toISOString().slice(0, 10), compact } } };
   },
   async '/municipality-coverage'(q) {
     const { rows } = await pool.query(COVERAGE_ONE, [q.get('k')]);
@@ -151,13 +163,14 @@ const handlers = {
     }));
     return { data: { simulateCostSharing: { differences, before, after } } };
   },
+  // The dashboard's first page (50); ordered by centre, since the deadline rules are not SQL (a lower bound).
   async '/agreements'() {
     const { rows } = await pool.query(`
       SELECT json_build_object('totalCount', (SELECT count(*) FROM agreement), 'items', coalesce((SELECT json_agg(x) FROM (
         SELECT a.id, a.title, a.status, a.is_example AS "isExample", a.example_fields AS "exampleFields",
                json_build_object('id', c.id, 'name', c.name) AS centre,
                (SELECT coalesce(json_agg(json_build_object('id', p.id, 'isCurrent', p.left_on IS NULL)), '[]') FROM agreement_party p WHERE p.agreement_id = a.id) AS parties
-        FROM agreement a JOIN crisis_centre c ON c.id = a.centre_id ORDER BY c.name, a.valid_from DESC NULLS FIRST LIMIT 500) x), '[]')) AS agreements,
+        FROM agreement a JOIN crisis_centre c ON c.id = a.centre_id ORDER BY c.name, a.valid_from DESC NULLS FIRST LIMIT 50) x), '[]')) AS agreements,
         json_build_object('items', coalesce((SELECT json_agg(json_build_object('id', id, 'name', name, 'hostKommunenummer', host_kommunenummer) ORDER BY name)
                                              FROM (SELECT * FROM crisis_centre ORDER BY name LIMIT 500) c), '[]')) AS "crisisCentres"`);
     return { data: rows[0] };

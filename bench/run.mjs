@@ -124,7 +124,8 @@ function scenarios(v) {
     {
       key: 'agreements',
       label: 'agreement list (AgreementList)',
-      server: [gql(DOCS.agreements, {}, v.admin)],
+      // The dashboard's first page of the Avtaler list: 50, nearest deadline first (issue 15: paged).
+      server: [gql(DOCS.agreements, { limit: 50, offset: 0, orderBy: 'DAYS_LEFT', descending: false }, v.admin)],
       floor: [get('/agreements')],
     },
     {

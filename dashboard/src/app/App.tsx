@@ -35,10 +35,10 @@ const MunicipalitiesPage = lazy(() =>
   import('../features/municipalities/MunicipalitiesPage').then((m) => ({ default: m.MunicipalitiesPage })),
 );
 
-// Opened on the map: its boundaries (the largest download) are fetched as the app starts, beside
-// the page's code and queries instead of after them. The page uses the same fetch (boundaries.ts).
+// Opened on the map: its shapes (the largest download, projected at build time) are fetched as the
+// app starts, beside the page's code and queries instead of after them. The page uses the same fetch (mapShapes.ts).
 if (typeof window !== 'undefined' && window.location.pathname === '/kart') {
-  void import('../features/coverage/boundaries').then((m) => m.loadBoundaries()).catch(() => undefined);
+  void import('../features/coverage/mapShapes').then((m) => m.loadMapShapes()).catch(() => undefined);
 }
 
 const NAV: { to: string; key: MessageKey }[] = [

@@ -62,6 +62,30 @@ describe('coverageOverview', () => {
     for (const x of sev.data!.coverageOverview.rows) expect(x.worstSeverity).toBe('WARNING');
   });
 
+  it('answers the map compactly: the rows in parallel lists, the same municipalities and states, filters included', async () => {
+    const q = `query($f: CoverageFilter) { coverageOverview(asOf: "2026-11-21", filter: $f) {
+      rows { municipality { kommunenummer } status worstSeverity critical warning info documentedMembership { provenance { marked } } }
+      compact { kommunenummer state critical warning info weakEvidence } } }`;
+    for (const f of [null, { countyNumber: '18' }, { severity: 'WARNING' }]) {
+      const r = await app.gql(q, { f });
+      expect(r.errors).toBeUndefined();
+      const { rows, compact } = r.data!.coverageOverview;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(compact.kommunenummer).toEqual(rows.map((x: any) => x.municipality.kommunenummer));
+      expect(compact.state).toEqual(
+        rows.map((x: any) => (x.status === 'REGISTERED' ? (x.worstSeverity ?? 'OK') : x.status)),
+      );
+      for (const k of ['critical', 'warning', 'info']) expect(compact[k]).toEqual(rows.map((x: any) => x[k]));
+      expect(compact.weakEvidence).toEqual(
+        rows.flatMap((x: any, i: number) => (x.documentedMembership?.provenance.marked ? [i] : [])),
+      );
+    }
+    const all = (await app.gql(q, { f: null })).data!.coverageOverview.compact;
+    expect(all.kommunenummer).toHaveLength(357);
+    expect(all.weakEvidence.length).toBeGreaterThan(0);
+    expect(new Set(all.state)).toEqual(new Set(['NOT_REGISTERED', 'DOCUMENTED', ...all.state]));
+  });
+
   it.each([
     [`{ coverageOverview(asOf: "21.11.2026") { asOf } }`, 'asOf'],
     [`{ coverageOverview(filter: { countyNumber: "1" }) { asOf } }`, 'filter.countyNumber'],

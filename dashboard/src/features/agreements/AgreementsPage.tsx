@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { Link as RouterLink } from 'react-router';
-import { Checkbox, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
-import { useSortedRows } from '../../components/SortHeader';
+import { SortHeader } from '../../components/SortHeader';
 import { Loading, QueryError } from '../../components/States';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, canAdministerAgreement, type Grant } from '@samordna/domain';
 import { useSession } from '../auth/session';
 import { PendingApprovals } from './PendingApprovals';
 import { Permission } from '../auth/Permission';
-import type { AgreementListQuery as AgreementList, AgreementStatus } from '../../gql/graphql';
+import type { AgreementOrder, AgreementStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
 import { useSearchParam } from '../../lib/useSearchParam';
@@ -17,32 +17,40 @@ import { AgreementListQuery, MyMunicipalityQuery } from './agreements.graphql';
 import { CreateAgreementForm } from './CreateAgreementForm';
 import { ScrollTable } from '../../components/ScrollTable';
 
-type Agreement = AgreementList['agreements']['items'][number];
 type Column = 'title' | 'centre' | 'status' | 'daysLeft';
-const daysLeft = (a: Agreement) => a.deadline.daysLeft ?? Number.POSITIVE_INFINITY;
-
-/** Ties go by title; agreements without a deadline come last by days left. */
-function compareBy(column: Column, collator: Intl.Collator): (a: Agreement, b: Agreement) => number {
-  const byTitle = (a: Agreement, b: Agreement) => collator.compare(a.title, b.title);
-  switch (column) {
-    case 'title':
-      return byTitle;
-    case 'centre':
-      return (a, b) => collator.compare(a.centre.name, b.centre.name) || byTitle(a, b);
-    case 'status':
-      return (a, b) => AGREEMENT_STATUSES.indexOf(a.status) - AGREEMENT_STATUSES.indexOf(b.status) || byTitle(a, b);
-    default:
-      return (a, b) => daysLeft(a) - daysLeft(b) || byTitle(a, b);
-  }
-}
+/** Page size of the list; the server sorts and pages, so the page asks only for what it shows. */
+export const AGREEMENTS_PER_PAGE = 50;
+/** The sort as the address keeps it (`?sorter=…&synkende=1`), and the server's order for each column. */
+const SORT_PARAM: Record<Column, string> = {
+  title: 'tittel',
+  centre: 'krisesenter',
+  status: 'status',
+  daysLeft: 'frist',
+};
+const ORDER: Record<Column, AgreementOrder> = {
+  title: 'TITLE',
+  centre: 'CENTRE',
+  status: 'STATUS',
+  daysLeft: 'DAYS_LEFT',
+};
+const columnOf = (param: string): Column =>
+  (Object.keys(SORT_PARAM) as Column[]).find((c) => SORT_PARAM[c] === param) ?? 'daysLeft';
 
 export default function AgreementsPage() {
   const { t, locale } = useI18n();
-  const [statusParam, setStatus] = useSearchParam('status');
+  // A new filter or sort starts again at the first page.
+  const resets = { clears: ['side'] };
+  const [statusParam, setStatus] = useSearchParam('status', '', resets);
   const status = statusParam as AgreementStatus | '';
-  const [centreId, setCentreId] = useSearchParam('senter');
-  const [within, setWithin] = useSearchParam('frist');
-  const [mineParam, setMine] = useSearchParam('min');
+  const [centreId, setCentreId] = useSearchParam('senter', '', resets);
+  const [within, setWithin] = useSearchParam('frist', '', resets);
+  const [mineParam, setMine] = useSearchParam('min', '', resets);
+  const [sortParam] = useSearchParam('sorter');
+  const [descParam] = useSearchParam('synkende');
+  const [, setParams] = useSearchParams();
+  const [pageParam, setPageParam] = useSearchParam('side');
+  const sort = { column: columnOf(sortParam), descending: descParam === '1' };
+  const pageNumber = Math.max(1, Math.floor(Number(pageParam)) || 1);
   // «Min kommune»: a signed-in user with a municipality sees the agreements it is (or was) a party to.
   const { grants } = useSession();
   const ownKommunenummer = grants.find((g) => g.kommunenummer)?.kommunenummer ?? null;
@@ -63,12 +71,38 @@ export default function AgreementsPage() {
   );
   const [result, reexecute] = useQuery({
     query: AgreementListQuery,
-    variables: { filter },
+    variables: {
+      filter,
+      limit: AGREEMENTS_PER_PAGE,
+      offset: (pageNumber - 1) * AGREEMENTS_PER_PAGE,
+      orderBy: ORDER[sort.column],
+      descending: sort.descending,
+    },
     context: useMemo(() => ({ additionalTypenames: ['Agreement'] }), []),
   });
-  const rows = useMemo(() => result.data?.agreements.items ?? [], [result.data]);
+  const items = result.data?.agreements.items ?? [];
+  const totalCount = result.data?.agreements.totalCount ?? 0;
+  const pages = Math.max(1, Math.ceil(totalCount / AGREEMENTS_PER_PAGE));
   const hosted = (g: Grant[]) => (result.data?.crisisCentres.items ?? []).filter((c) => canAdministerAgreement(g, c));
-  const { sorted: items, header } = useSortedRows(rows, 'daysLeft', compareBy);
+  // The same column again reverses; another column sorts ascending. Both are kept in the address.
+  // One write for both parameters (two setters in one event would each start from the same address).
+  const onSort = (column: Column) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (column === 'daysLeft') next.delete('sorter');
+        else next.set('sorter', SORT_PARAM[column]);
+        if (sort.column === column && !sort.descending) next.set('synkende', '1');
+        else next.delete('synkende');
+        next.delete('side');
+        return next;
+      },
+      { replace: true },
+    );
+  const header = (column: Column, label: string, numeric = false) => (
+    <SortHeader column={column} label={label} sort={sort} onSort={onSort} numeric={numeric} />
+  );
+  const goTo = (n: number) => setPageParam(n > 1 ? String(n) : null);
 
   return (
     <section aria-labelledby="agreements-heading">
@@ -133,12 +167,18 @@ export default function AgreementsPage() {
         <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !result.data ? (
         <Loading />
-      ) : items.length === 0 ? (
+      ) : totalCount === 0 ? (
         <Paragraph role="status">{t('agreements.empty')}</Paragraph>
       ) : (
         <>
           <Paragraph role="status" data-size="sm" className="muted">
-            {t('agreements.count', { count: formatInteger(result.data.agreements.totalCount) })}
+            {pages > 1
+              ? t('agreements.countPaged', {
+                  from: formatInteger(Math.min(totalCount, (pageNumber - 1) * AGREEMENTS_PER_PAGE + 1)),
+                  to: formatInteger(Math.min(totalCount, pageNumber * AGREEMENTS_PER_PAGE)),
+                  count: formatInteger(totalCount),
+                })
+              : t('agreements.count', { count: formatInteger(totalCount) })}
           </Paragraph>
           <ScrollTable label={t('agreements.heading')}>
             <Table zebra border data-testid="agreement-table">
@@ -184,6 +224,29 @@ export default function AgreementsPage() {
               </Table.Body>
             </Table>
           </ScrollTable>
+          {pages > 1 && (
+            <nav className="pager no-print" aria-label={t('agreements.pages')}>
+              <Button
+                variant="secondary"
+                data-size="sm"
+                disabled={pageNumber <= 1}
+                onClick={() => goTo(pageNumber - 1)}
+              >
+                {t('agreements.previousPage')}
+              </Button>
+              <Paragraph data-size="sm">
+                {t('agreements.pageOf', { page: formatInteger(pageNumber), pages: formatInteger(pages) })}
+              </Paragraph>
+              <Button
+                variant="secondary"
+                data-size="sm"
+                disabled={pageNumber >= pages}
+                onClick={() => goTo(pageNumber + 1)}
+              >
+                {t('agreements.nextPage')}
+              </Button>
+            </nav>
+          )}
         </>
       )}
       {/* New agreements are made by the host of a centre (or an administrator), for the centres it hosts. */}

@@ -20,8 +20,14 @@ export const DeadlineWithBudgetFieldsFragment = graphql(`
 `);
 
 export const AgreementListQuery = graphql(`
-  query AgreementList($filter: AgreementFilter) {
-    agreements(filter: $filter, limit: 500) {
+  query AgreementList(
+    $filter: AgreementFilter
+    $limit: Int!
+    $offset: Int!
+    $orderBy: AgreementOrder
+    $descending: Boolean
+  ) {
+    agreements(filter: $filter, limit: $limit, offset: $offset, orderBy: $orderBy, descending: $descending) {
       totalCount
       items {
         id

@@ -1,11 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { geoPath, geoTransverseMercator } from 'd3-geo';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Boundaries } from './boundaries';
+import type { MapShapes } from './mapShapes';
 import type { SeverityKey } from './severity';
-
-const WIDTH = 560;
-const HEIGHT = 760;
 
 export interface MapRow {
   kommunenummer: string;
@@ -17,7 +12,7 @@ export interface MapRow {
 }
 
 interface Props {
-  boundaries: Boundaries;
+  shapes: MapShapes;
   rows: Map<string, MapRow>;
   /** Zoom to these municipalities (a county); all of Norway when empty. */
   focus: string[];
@@ -65,34 +60,34 @@ export function nextInDirection(
 }
 
 /**
- * A pure SVG choropleth: draws what it is given, nothing fetched here. One tab stop for the whole
- * map (the selected municipality, else the first): the arrow keys move to the neighbour in that
- * direction, Enter or Space opens it.
+ * The part of the map to show: all of it, or the bounds of the focused municipalities widened to
+ * the map's proportions around their middle (the SVG keeps its size; only the view zooms).
  */
-export function CoverageMap({ boundaries, rows, focus, selected, ariaLabel, labelFor, onSelect }: Props) {
-  const { paths, borders } = useMemo(() => {
-    const target: FeatureCollection<Polygon | MultiPolygon> = focus.length
-      ? {
-          type: 'FeatureCollection',
-          features: boundaries.municipalities.filter((m) => focus.includes(m.kommunenummer)).map((m) => m.feature),
-        }
-      : boundaries.collection;
-    // No antimeridian clipping (Norway, turned 15° east, is nowhere near it): that clipping was
-    // most of the time to fit and draw the 357 shapes. One decimal is a tenth of a pixel here.
-    const projection = geoTransverseMercator()
-      .rotate([-15, 0])
-      .preclip((stream) => stream)
-      .fitSize([WIDTH, HEIGHT], target);
-    const path = geoPath(projection).digits(1);
-    return {
-      paths: boundaries.municipalities.map((m) => ({
-        kommunenummer: m.kommunenummer,
-        d: path(m.feature) ?? '',
-        centroid: path.centroid(m.feature) as [number, number],
-      })),
-      borders: path(boundaries.countyBorders) ?? '',
-    };
-  }, [boundaries, focus]);
+export function viewBoxFor(shapes: MapShapes, focus: string[]): [number, number, number, number] {
+  const { width, height } = shapes;
+  const inFocus = shapes.municipalities.filter((m) => focus.includes(m.kommunenummer));
+  if (inFocus.length === 0) return [0, 0, width, height];
+  const x0 = Math.min(...inFocus.map((m) => m.bounds[0]));
+  const y0 = Math.min(...inFocus.map((m) => m.bounds[1]));
+  const x1 = Math.max(...inFocus.map((m) => m.bounds[2]));
+  const y1 = Math.max(...inFocus.map((m) => m.bounds[3]));
+  const scale = Math.max((x1 - x0) / width, (y1 - y0) / height, 1e-3);
+  const [w, h] = [width * scale, height * scale];
+  return [(x0 + x1 - w) / 2, (y0 + y1 - h) / 2, w, h];
+}
+
+/**
+ * A pure SVG choropleth: draws what it is given (paths projected at build time), nothing fetched
+ * or projected here. One tab stop for the whole map (the selected municipality, else the first):
+ * the arrow keys move to the neighbour in that direction, Enter or Space opens it.
+ */
+export function CoverageMap({ shapes, rows, focus, selected, ariaLabel, labelFor, onSelect }: Props) {
+  const paths = shapes.municipalities;
+  const borders = shapes.countyBorders;
+  const viewBox = useMemo(() => viewBoxFor(shapes, focus), [shapes, focus]);
+  // Patterns are drawn in the view's units: scaled so that they keep their size on the screen
+  // whatever the zoom (560 is the map's width in CSS pixels).
+  const unit = viewBox[2] / 560;
   const svg = useRef<SVGSVGElement>(null);
   const [active, setActive] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
@@ -124,7 +119,7 @@ export function CoverageMap({ boundaries, rows, focus, selected, ariaLabel, labe
       <svg
         ref={svg}
         className="coverage-map"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={viewBox.join(' ')}
         role="group"
         aria-label={ariaLabel}
         data-testid="coverage-map"
@@ -136,13 +131,19 @@ export function CoverageMap({ boundaries, rows, focus, selected, ariaLabel, labe
             patternUnits="userSpaceOnUse"
             width="5"
             height="5"
-            patternTransform="rotate(45)"
+            patternTransform={`scale(${unit}) rotate(45)`}
           >
             <rect width="5" height="5" fill="#ffffff" />
             <line x1="0" y1="0" x2="0" y2="5" stroke="#858585" strokeWidth="1.5" />
           </pattern>
           {/* Merknad: dotted, so that it differs from «Advarsel» and «Ingen funn» in greyscale. */}
-          <pattern id="pattern-INFO" patternUnits="userSpaceOnUse" width="5" height="5">
+          <pattern
+            id="pattern-INFO"
+            patternUnits="userSpaceOnUse"
+            width="5"
+            height="5"
+            patternTransform={`scale(${unit})`}
+          >
             <rect width="5" height="5" fill="var(--sev-INFO)" />
             <circle cx="2.5" cy="2.5" r="1.1" fill="#0b3a66" />
           </pattern>
@@ -151,7 +152,7 @@ export function CoverageMap({ boundaries, rows, focus, selected, ariaLabel, labe
             patternUnits="userSpaceOnUse"
             width="4"
             height="4"
-            patternTransform="rotate(-45)"
+            patternTransform={`scale(${unit}) rotate(-45)`}
           >
             <line x1="0" y1="0" x2="0" y2="4" className="hatch-line" />
           </pattern>

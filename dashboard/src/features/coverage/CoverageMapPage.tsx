@@ -7,12 +7,12 @@ import type { CoverageFilter, FindingCode, Severity } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
 import { useSearchParam } from '../../lib/useSearchParam';
-import { loadBoundaries, type Boundaries } from './boundaries';
+import { loadMapShapes, type MapShapes } from './mapShapes';
 import { CoverageFilterOptionsQuery, CoverageOverviewQuery } from './coverage.graphql';
 import { CoverageMap, type MapRow } from './CoverageMap';
 import { CoverageTable } from './CoverageTable';
 import { FindingsPanel } from './FindingsPanel';
-import { SEVERITY_KEYS, severityKey } from './severity';
+import { SEVERITY_KEYS, type SeverityKey } from './severity';
 
 export default function CoverageMapPage() {
   const { t, locale } = useI18n();
@@ -34,12 +34,12 @@ export default function CoverageMapPage() {
   );
   const [options, reexecuteOptions] = useQuery({ query: CoverageFilterOptionsQuery });
   const [overview, reexecute] = useQuery({ query: CoverageOverviewQuery, variables: { filter } });
-  const [boundaries, setBoundaries] = useState<Boundaries | null>(null);
+  const [boundaries, setBoundaries] = useState<MapShapes | null>(null);
   const [mapError, setMapError] = useState(false);
 
   useEffect(() => {
     let live = true;
-    loadBoundaries()
+    loadMapShapes()
       .then((b) => live && setBoundaries(b))
       .catch(() => live && setMapError(true));
     return () => {
@@ -47,23 +47,46 @@ export default function CoverageMapPage() {
     };
   }, []);
 
-  const allRows = overview.data?.coverageOverview.rows ?? [];
+  const compact = overview.data?.coverageOverview.compact;
+  const names = useMemo(
+    () => new Map((options.data?.municipalities ?? []).map((m) => [m.kommunenummer, m.name])),
+    [options.data],
+  );
+  const countyNames = useMemo(
+    () => new Map((options.data?.counties ?? []).map((c) => [c.number, c.name])),
+    [options.data],
+  );
+  // The compact lists back into rows (entry i of each list is municipality i); a kommunenummer
+  // starts with its county's number.
+  const allRows = useMemo(() => {
+    if (!compact) return [];
+    const weak = new Set(compact.weakEvidence);
+    return compact.kommunenummer.map((k, i) => ({
+      kommunenummer: k,
+      countyNumber: k.slice(0, 2),
+      severity: compact.state[i] as SeverityKey,
+      weakEvidence: weak.has(i),
+      critical: compact.critical[i],
+      warning: compact.warning[i],
+      info: compact.info[i],
+    }));
+  }, [compact]);
   const rows = allRows.filter(
     (r) =>
-      (!county || r.municipality.countyNumber === county) &&
-      (!status || (status === 'NOT_REGISTERED') === (r.status === 'NOT_REGISTERED')),
+      (!county || r.countyNumber === county) &&
+      (!status || (status === 'NOT_REGISTERED') === (r.severity === 'NOT_REGISTERED')),
   );
   const mapRows = useMemo(
     () =>
       new Map<string, MapRow>(
         rows.map((r) => {
-          const s = severityKey(r);
-          const weakEvidence = r.documentedMembership?.provenance.marked ?? false;
+          const s = r.severity;
+          const weakEvidence = r.weakEvidence;
           return [
-            r.municipality.kommunenummer,
+            r.kommunenummer,
             {
-              kommunenummer: r.municipality.kommunenummer,
-              name: r.municipality.name,
+              kommunenummer: r.kommunenummer,
+              name: names.get(r.kommunenummer) ?? r.kommunenummer,
               severity: s,
               severityLabel: weakEvidence
                 ? `${t(`severity.${s}`)}, ${t('map.weakEvidence').toLowerCase()}`
@@ -73,7 +96,7 @@ export default function CoverageMapPage() {
           ];
         }),
       ),
-    [rows, t],
+    [rows, t, names],
   );
   // The county's zoom comes from the boundaries (a kommunenummer starts with its county's number), not
   // from the filtered rows: a filter that leaves nothing in the county keeps the county on the map.
@@ -84,8 +107,8 @@ export default function CoverageMapPage() {
         : [],
     [boundaries, county],
   );
-  const counts = SEVERITY_KEYS.map((k) => ({ key: k, n: rows.filter((r) => severityKey(r) === k).length }));
-  const weakCount = rows.filter((r) => r.documentedMembership?.provenance.marked).length;
+  const counts = SEVERITY_KEYS.map((k) => ({ key: k, n: rows.filter((r) => r.severity === k).length }));
+  const weakCount = rows.filter((r) => r.weakEvidence).length;
 
   return (
     <section aria-labelledby="map-heading" className="map-page">
@@ -172,7 +195,7 @@ export default function CoverageMapPage() {
                 <Loading label={t('map.loadingMap')} className="map-loading" />
               ) : (
                 <CoverageMap
-                  boundaries={boundaries}
+                  shapes={boundaries}
                   rows={mapRows}
                   focus={focus}
                   selected={selected}
@@ -230,10 +253,10 @@ export default function CoverageMapPage() {
             <div id="map-table" tabIndex={-1}>
               <CoverageTable
                 rows={rows.map((r) => ({
-                  kommunenummer: r.municipality.kommunenummer,
-                  name: r.municipality.name,
-                  county: r.municipality.county.name,
-                  severity: severityKey(r),
+                  kommunenummer: r.kommunenummer,
+                  name: names.get(r.kommunenummer) ?? r.kommunenummer,
+                  county: countyNames.get(r.countyNumber) ?? r.countyNumber,
+                  severity: r.severity,
                   critical: r.critical,
                   warning: r.warning,
                   info: r.info,

@@ -10,7 +10,7 @@ import {
   type SigningLevel,
   type NoticeRunsTo,
 } from '@samordna/domain';
-import { AgreementStatusEnum, SigningLevelEnum } from '../../app/enums';
+import { AgreementStatusEnum, enumOf, SigningLevelEnum } from '../../app/enums';
 import { v } from '../../app/validation';
 import { PartyRole } from './agreement-party.entity';
 import { ChecklistKeyEnum, NoticeRunsToEnum } from './agreement.types';
@@ -151,6 +151,15 @@ export class AgreementFilter {
   })
   asOf?: string | null;
 }
+
+/** The orders the agreement list can be read in (the dashboard's sortable columns). */
+export const AGREEMENT_ORDERS = ['NEWEST', 'TITLE', 'CENTRE', 'STATUS', 'DAYS_LEFT'] as const;
+export type AgreementOrder = (typeof AGREEMENT_ORDERS)[number];
+export const AgreementOrderEnum = enumOf(
+  AGREEMENT_ORDERS,
+  'AgreementOrder',
+  'NEWEST: by start, newest first; TITLE, CENTRE (then title), STATUS (in the order of the statuses, then title); DAYS_LEFT: nearest deadline first, agreements without one last.',
+);
 
 // ---- zod schemas: formats, ranges and the field each problem concerns ----
 

@@ -18,6 +18,8 @@ import { Agreement } from './agreement.entity';
 import {
   AgreementFieldsInput,
   AgreementFilter,
+  AgreementOrderEnum,
+  type AgreementOrder,
   CreateAgreementInput,
   MembershipDecisionInput,
   NoticeInput,
@@ -48,15 +50,18 @@ const LABEL = new Map(CHECKLIST_HEADINGS.map((h) => [h.key, h.nb]));
 @Resolver(() => Agreement)
 export class AgreementResolver {
   @Query(() => AgreementPage, {
-    description: 'Agreements, newest first; or by nearest deadline when deadlineWithinDays is set.',
+    description:
+      'A page of agreements and the number matching in all. Newest first by default; by nearest deadline when deadlineWithinDays is set.',
   })
   agreements(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AgreementFilter, { nullable: true }) filter?: AgreementFilter,
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
     @Arg('offset', () => Int, { nullable: true }) offset?: number,
+    @Arg('orderBy', () => AgreementOrderEnum, { nullable: true }) orderBy?: AgreementOrder,
+    @Arg('descending', () => Boolean, { nullable: true, description: 'Reverses the order.' }) descending?: boolean,
   ) {
-    return listAgreements(ctx, filter, { limit, offset });
+    return listAgreements(ctx, filter, { limit, offset }, { orderBy, descending });
   }
 
   @Query(() => Agreement)

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   AGREEMENT_STATUS_LABELS,
   allowedTransitions,
@@ -14,7 +14,9 @@ import {
   nextDeadline,
   partyPeriodCovers,
   todayInNorway,
+  AGREEMENT_STATUSES,
   type AgreementStatus,
+  type AgreementTerms,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
@@ -22,6 +24,7 @@ import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { amendmentRequired, badInput, inUse, notFound } from '../../app/errors';
 import { parsePaging, parseInput, v } from '../../app/validation';
+import { NB_COLLATION } from '../../app/loader-utils';
 import { missing } from '../../app/auth';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -36,6 +39,7 @@ import {
   updatePartySchema,
   type AgreementFieldsInput,
   type AgreementFilter,
+  type AgreementOrder,
   type CreateAgreementInput,
   type MembershipDecisionInput,
   type NoticeInput,
@@ -48,7 +52,7 @@ import { transaction } from '../../app/transaction';
 
 const ID = v.uuid('avtale');
 
-export function deadlineOf(a: Agreement, asOf: string): DeadlineType {
+export function deadlineOf(a: AgreementTerms & { status: AgreementStatus }, asOf: string): DeadlineType {
   const d = nextDeadline(a, asOf);
   const cycle = d.nextPossibleEnd && d.kind !== 'ENDED' ? budgetCycle(d.nextPossibleEnd, d.noticeDeadline, asOf) : null;
   // Ended, or terms that no longer bind, have no deadline that matters.
@@ -71,13 +75,35 @@ const filterSchema = z.object({
   asOf: v.optionalIsoDate('Dato').optional(),
 });
 
+/** The columns the list filters and sorts on in memory: what the deadline rules read, and the sort keys. */
+interface ListRow extends AgreementTerms {
+  id: string;
+  title: string;
+  status: AgreementStatus;
+  centreName: string;
+}
+
+const byNb = new Intl.Collator('nb');
+
+/**
+ * A page of agreements with the number matching in all. Filters and orders other than by deadline
+ * are SQL (ORDER BY, LIMIT/OFFSET and a count: two statements however many agreements there are).
+ * Deadlines come from the domain rules: for DAYS_LEFT or `deadlineWithinDays`, one statement reads
+ * the few columns the rules need for every matching agreement, the rules run in memory, and a
+ * second statement loads only the page. Either way the SQL sent per request does not grow with the data.
+ */
 export async function listAgreements(
   ctx: AppContext,
   filterInput: AgreementFilter | null | undefined,
   pageInput: { limit?: number | null; offset?: number | null },
+  orderInput?: { orderBy?: AgreementOrder | null; descending?: boolean | null },
 ): Promise<{ items: Agreement[]; totalCount: number }> {
   const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
   const page = parsePaging(pageInput);
+  const within = filter.deadlineWithinDays ?? null;
+  // Without an order: newest first, or by nearest deadline when filtering by deadline (as before paging).
+  const orderBy: AgreementOrder = orderInput?.orderBy ?? (within === null ? 'NEWEST' : 'DAYS_LEFT');
+  const descending = orderInput?.descending ?? false;
   const qb = ctx.dataSource.getRepository(Agreement).createQueryBuilder('a');
   if (filter.centreId) qb.andWhere('a.centre_id = :centreId', { centreId: filter.centreId });
   if (filter.kommunenummer) {
@@ -86,23 +112,73 @@ export async function listAgreements(
     });
   }
   if (filter.statuses?.length) qb.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
-  qb.orderBy('a.valid_from', 'DESC', 'NULLS LAST').addOrderBy('a.title').addOrderBy('a.id');
 
-  if (filter.deadlineWithinDays === null || filter.deadlineWithinDays === undefined) {
+  // The page's centres come with it (a join, primed into the loader): the list's centre names then
+  // cost no statement of their own, whichever resolver happens to run first.
+  const primeCentres = (items: Agreement[]) => {
+    for (const a of items) {
+      ctx.loaders.agreementById.prime(a.id, a);
+      if (a.centre) ctx.loaders.centreById.prime(a.centreId, a.centre);
+    }
+  };
+  if (within === null && orderBy !== 'DAYS_LEFT') {
+    qb.innerJoinAndSelect('a.centre', 'c');
+    const dir = descending ? 'DESC' : 'ASC';
+    const byTitle = `a.title COLLATE ${NB_COLLATION}`;
+    if (orderBy === 'NEWEST') qb.orderBy('a.valid_from', descending ? 'ASC' : 'DESC', 'NULLS LAST');
+    else if (orderBy === 'CENTRE') {
+      qb.orderBy(`c.name COLLATE ${NB_COLLATION}`, dir);
+    } else if (orderBy === 'STATUS') {
+      qb.orderBy(`array_position(ARRAY[${AGREEMENT_STATUSES.map((x) => `'${x}'`).join(',')}]::text[], a.status)`, dir);
+    }
+    if (orderBy === 'TITLE') qb.orderBy(byTitle, dir);
+    else qb.addOrderBy(byTitle, 'ASC');
+    qb.addOrderBy('a.id', 'ASC');
     const [items, totalCount] = await qb.offset(page.offset).limit(page.limit).getManyAndCount();
-    for (const a of items) ctx.loaders.agreementById.prime(a.id, a);
+    primeCentres(items);
     return { items, totalCount };
   }
-  // Deadlines come from the domain rules, not SQL: filter and sort in memory (agreements are few).
+
   const asOf = filter.asOf ?? todayInNorway();
-  const within = filter.deadlineWithinDays;
-  const matching = (await qb.getMany())
-    .map((a) => ({ a, d: deadlineOf(a, asOf) }))
-    .filter(({ d }) => d.daysLeft !== null && d.daysLeft >= 0 && d.daysLeft <= within)
-    .sort((x, y) => x.d.daysLeft! - y.d.daysLeft!);
-  const items = matching.slice(page.offset, page.offset + page.limit).map(({ a }) => a);
-  for (const a of items) ctx.loaders.agreementById.prime(a.id, a);
-  return { items, totalCount: matching.length };
+  const rows: ListRow[] = await qb
+    .innerJoin('crisis_centre', 'c', 'c.id = a.centre_id')
+    .select([
+      'a.id AS id',
+      'a.title AS title',
+      'a.status AS status',
+      'c.name AS "centreName"',
+      'a.valid_from AS "validFrom"',
+      'a.valid_to AS "validTo"',
+      'a.auto_renew AS "autoRenew"',
+      'a.renewal_months AS "renewalMonths"',
+      'a.notice_months AS "noticeMonths"',
+      'a.notice_runs_to AS "noticeRunsTo"',
+    ])
+    .getRawMany();
+  const withDays = rows
+    .map((row) => ({ row, days: deadlineOf(row, asOf).daysLeft }))
+    .filter(({ days }) => within === null || (days !== null && days >= 0 && days <= within));
+  const titles = (x: ListRow, y: ListRow) => byNb.compare(x.title, y.title) || (x.id < y.id ? -1 : 1);
+  const primary: (x: (typeof withDays)[number], y: (typeof withDays)[number]) => number =
+    orderBy === 'DAYS_LEFT'
+      ? (x, y) => (x.days ?? Infinity) - (y.days ?? Infinity) || 0
+      : orderBy === 'TITLE'
+        ? () => 0
+        : orderBy === 'CENTRE'
+          ? (x, y) => byNb.compare(x.row.centreName, y.row.centreName)
+          : orderBy === 'STATUS'
+            ? (x, y) => AGREEMENT_STATUSES.indexOf(x.row.status) - AGREEMENT_STATUSES.indexOf(y.row.status)
+            : (x, y) => (y.row.validFrom ?? '').localeCompare(x.row.validFrom ?? '');
+  const sign = descending ? -1 : 1;
+  withDays.sort((x, y) => sign * primary(x, y) || (orderBy === 'TITLE' ? sign : 1) * titles(x.row, y.row));
+  const ids = withDays.slice(page.offset, page.offset + page.limit).map(({ row }) => row.id);
+  const loaded = ids.length
+    ? await ctx.dataSource.getRepository(Agreement).find({ where: { id: In(ids) }, relations: { centre: true } })
+    : [];
+  const byId = new Map(loaded.map((a) => [a.id, a]));
+  const items = ids.map((id) => byId.get(id)).filter((a): a is Agreement => a !== undefined);
+  primeCentres(items);
+  return { items, totalCount: withDays.length };
 }
 
 export async function getAgreement(ctx: AppContext, id: string): Promise<Agreement> {

@@ -27,6 +27,7 @@ import { DocumentedMembership } from '../national/documented-membership.entity';
 import { documentedOf } from '../national/documented.types';
 import { cachedOverviewBase } from './coverage.cache';
 import type {
+  CompactCoverage,
   CentreCoverage,
   CoverageConfigInput,
   CoverageFilter,
@@ -315,6 +316,20 @@ export async function computeOverviewBase(
   return { rows, counties, centresOf };
 }
 
+/** The rows in parallel lists; computed only when asked for (a getter on the overview). */
+function compactOf(rows: CoverageRow[]): CompactCoverage {
+  const out: CompactCoverage = { kommunenummer: [], state: [], critical: [], warning: [], info: [], weakEvidence: [] };
+  rows.forEach((r, i) => {
+    out.kommunenummer.push(r.municipality.kommunenummer);
+    out.state.push(r.status === 'REGISTERED' ? (r.worstSeverity ?? 'OK') : r.status);
+    out.critical.push(r.critical);
+    out.warning.push(r.warning);
+    out.info.push(r.info);
+    if (r.documentedMembership?.provenance.marked) out.weakEvidence.push(i);
+  });
+  return out;
+}
+
 export async function coverageOverview(
   ctx: AppContext,
   asOfInput: string | null | undefined,
@@ -337,6 +352,9 @@ export async function coverageOverview(
   return {
     asOf,
     rows,
+    get compact() {
+      return compactOf(rows);
+    },
     byCode: FINDING_CODES.map((code) => ({
       code,
       municipalities: rows.filter((r) => r.codes.includes(code)).length,

@@ -111,6 +111,41 @@ export class CoverageRow {
   staleContacts: number;
 }
 
+export const MAP_STATES = ['CRITICAL', 'WARNING', 'INFO', 'OK', 'DOCUMENTED', 'NOT_REGISTERED'] as const;
+export type MapState = (typeof MAP_STATES)[number];
+export const MapStateEnum = enumOf(
+  MAP_STATES,
+  'MapState',
+  "A municipality's colour on the map: its worst finding (OK: none), or DOCUMENTED / NOT_REGISTERED (states, not severities).",
+);
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'The rows in parallel lists (entry i of each list is row i): what the map and its table show per municipality, without repeating field names per row. About a tenth of the bytes of `rows` with the same selection; names and findings are read on their own (municipalities, municipalityCoverage).',
+})
+export class CompactCoverage {
+  @Field(() => [String])
+  kommunenummer: string[];
+
+  @Field(() => [MapStateEnum])
+  state: MapState[];
+
+  @Field(() => [Int], { description: 'Numbers of critical findings.' })
+  critical: number[];
+
+  @Field(() => [Int])
+  warning: number[];
+
+  @Field(() => [Int])
+  info: number[];
+
+  @Field(() => [Int], {
+    description: 'Indexes (into these lists) of the rows whose documented membership rests on weak or old evidence.',
+  })
+  weakEvidence: number[];
+}
+
 @ObjectType({ simpleResolvers: true })
 export class CodeCount {
   @Field(() => FindingCodeEnum)
@@ -151,6 +186,9 @@ export class CoverageOverview {
 
   @Field(() => [CoverageRow])
   rows: CoverageRow[];
+
+  @Field(() => CompactCoverage, { description: 'The rows as the map needs them, compact (issue 15).' })
+  compact: CompactCoverage;
 
   @Field(() => [CodeCount])
   byCode: CodeCount[];

@@ -75,6 +75,37 @@ describe('AgreementsPage', () => {
     });
   });
 
+  it('asks the server for one page in the chosen order, and pages with «Neste side»', async () => {
+    const { calls } = renderPage(<AgreementsPage />, {
+      AgreementList: { data: { ...LIST([ITEM]).data, agreements: { totalCount: 120, items: [ITEM] } } },
+    });
+    await screen.findByTestId('agreement-table');
+    expect(calls.filter((c) => c.name === 'AgreementList').at(-1)?.variables).toMatchObject({
+      limit: 50,
+      offset: 0,
+      orderBy: 'DAYS_LEFT',
+      descending: false,
+    });
+    expect(screen.getByText('Viser 1–50 av 120 avtaler')).toBeInTheDocument();
+    expect(screen.getByText('Side 1 av 3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Forrige side' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Neste side' }));
+    expect(await screen.findByText('Side 2 av 3')).toBeInTheDocument();
+    expect(calls.filter((c) => c.name === 'AgreementList').at(-1)?.variables).toMatchObject({ offset: 50 });
+    // Another order starts at the first page again; the same column again reverses.
+    await userEvent.click(screen.getByRole('button', { name: /Sorter etter Avtale/ }));
+    expect(calls.filter((c) => c.name === 'AgreementList').at(-1)?.variables).toMatchObject({
+      offset: 0,
+      orderBy: 'TITLE',
+      descending: false,
+    });
+    await userEvent.click(screen.getByRole('button', { name: /Sorter etter Avtale/ }));
+    expect(calls.filter((c) => c.name === 'AgreementList').at(-1)?.variables).toMatchObject({
+      orderBy: 'TITLE',
+      descending: true,
+    });
+  });
+
   it('offers no «min kommune» to a user without a municipality', async () => {
     renderPage(<AgreementsPage />, { AgreementList: LIST([ITEM]) });
     await screen.findByTestId('agreement-table');

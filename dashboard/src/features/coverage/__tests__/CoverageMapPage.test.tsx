@@ -3,39 +3,54 @@ import userEvent from '@testing-library/user-event';
 import CoverageMapPage from '../CoverageMapPage';
 import { networkError, renderPage } from '../../../../test/render';
 
-jest.mock('../boundaries', () => {
-  // Two small squares, wound clockwise as d3-geo wants.
-  const square = (x: number, y: number) => ({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [x, y],
-        [x, y + 1],
-        [x + 1, y + 1],
-        [x + 1, y],
-        [x, y],
-      ],
-    ],
+jest.mock('../mapShapes', () => {
+  // Two small squares on the map's grid, far apart.
+  const square = (kommunenummer: string, name: string, x: number, y: number) => ({
+    kommunenummer,
+    name,
+    d: `M${x} ${y}l0 100 100 0 0-100z`,
+    centroid: [x + 50, y + 50],
+    bounds: [x, y, x + 100, y + 100],
   });
-  const features = [
-    {
-      kommunenummer: '1804',
-      feature: { type: 'Feature', properties: { kommunenummer: '1804', name: 'Bodø' }, geometry: square(14, 67) },
-    },
-    {
-      kommunenummer: '0301',
-      feature: { type: 'Feature', properties: { kommunenummer: '0301', name: 'Oslo' }, geometry: square(10, 59) },
-    },
-  ];
-  const b = {
-    municipalities: features,
-    collection: { type: 'FeatureCollection', features: features.map((f) => f.feature) },
-    countyBorders: { type: 'MultiLineString', coordinates: [] },
+  const shapes = {
+    width: 5600,
+    height: 7600,
+    municipalities: [square('1804', 'Bodø', 3000, 2000), square('0301', 'Oslo', 1000, 6000)],
+    countyBorders: '',
   };
-  return { loadBoundaries: () => Promise.resolve(b) };
+  return { loadMapShapes: () => Promise.resolve(shapes) };
 });
 
-const OPTIONS = { data: { counties: [{ number: '18', name: 'Nordland' }], crisisCentres: { items: [] } } };
+const OPTIONS = {
+  data: {
+    counties: [
+      { number: '18', name: 'Nordland' },
+      { number: '03', name: 'Oslo' },
+    ],
+    crisisCentres: { items: [] },
+    municipalities: [
+      { kommunenummer: '1804', name: 'Bodø' },
+      { kommunenummer: '0301', name: 'Oslo' },
+    ],
+  },
+};
+type Row = ReturnType<typeof row> & { documentedMembership?: { provenance: { marked: boolean } } | null };
+/** The overview as the server answers the map's compact selection: the rows in parallel lists. */
+const overview = (asOf: string, rows: Row[]) => ({
+  data: {
+    coverageOverview: {
+      asOf,
+      compact: {
+        kommunenummer: rows.map((r) => r.municipality.kommunenummer),
+        state: rows.map((r) => (r.status === 'REGISTERED' ? (r.worstSeverity ?? 'OK') : r.status)),
+        critical: rows.map((r) => r.critical),
+        warning: rows.map((r) => r.warning),
+        info: rows.map((r) => r.info),
+        weakEvidence: rows.flatMap((r, i) => (r.documentedMembership?.provenance.marked ? [i] : [])),
+      },
+    },
+  },
+});
 const row = (knr: string, name: string, county: string, status: string, worst: string | null, codes: string[]) => ({
   municipality: { kommunenummer: knr, name, countyNumber: knr.slice(0, 2), county: { name: county } },
   status,
@@ -45,17 +60,10 @@ const row = (knr: string, name: string, county: string, status: string, worst: s
   info: 0,
   codes,
 });
-const OVERVIEW = {
-  data: {
-    coverageOverview: {
-      asOf: '2026-11-21',
-      rows: [
-        row('1804', 'Bodø', 'Nordland', 'REGISTERED', 'WARNING', ['NO_ROUTINE']),
-        row('0301', 'Oslo', 'Oslo', 'NOT_REGISTERED', null, ['NOT_REGISTERED']),
-      ],
-    },
-  },
-};
+const OVERVIEW = overview('2026-11-21', [
+  row('1804', 'Bodø', 'Nordland', 'REGISTERED', 'WARNING', ['NO_ROUTINE']),
+  row('0301', 'Oslo', 'Oslo', 'NOT_REGISTERED', null, ['NOT_REGISTERED']),
+]);
 const PANEL = {
   data: {
     municipalityCoverage: {
@@ -92,7 +100,7 @@ it('shows an error', async () => {
 it('says so when the filter matches nothing', async () => {
   renderPage(<CoverageMapPage />, {
     CoverageFilterOptions: OPTIONS,
-    CoverageOverview: { data: { coverageOverview: { asOf: '2026-11-21', rows: [] } } },
+    CoverageOverview: overview('2026-11-21', []),
   });
   expect(await screen.findByText('Ingen kommuner passer til filteret.')).toBeInTheDocument();
 });
@@ -126,20 +134,13 @@ const documented = (marked: boolean, confidence: string) => ({
   centreName: 'Krisesenteret i Salten',
   provenance: { confidence, marked },
 });
-const NATIONAL = {
-  data: {
-    coverageOverview: {
-      asOf: '2026-12-07',
-      rows: [
-        {
-          ...row('1804', 'Bodø', 'Nordland', 'DOCUMENTED', 'INFO', ['DOCUMENTED_MEMBERSHIP', 'WEAK_EVIDENCE']),
-          documentedMembership: documented(true, 'WEAK'),
-        },
-        { ...row('0301', 'Oslo', 'Oslo', 'NOT_REGISTERED', null, ['NOT_REGISTERED']), documentedMembership: null },
-      ],
-    },
+const NATIONAL = overview('2026-12-07', [
+  {
+    ...row('1804', 'Bodø', 'Nordland', 'DOCUMENTED', 'INFO', ['DOCUMENTED_MEMBERSHIP', 'WEAK_EVIDENCE']),
+    documentedMembership: documented(true, 'WEAK'),
   },
-};
+  { ...row('0301', 'Oslo', 'Oslo', 'NOT_REGISTERED', null, ['NOT_REGISTERED']), documentedMembership: null },
+]);
 const SOURCE_PANEL = {
   data: {
     municipalityCoverage: {
