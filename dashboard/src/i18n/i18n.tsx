@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { nb, type MessageKey } from './nb';
-import { setErrorWording } from '../lib/errors';
+import { LABEL_PARAMS } from '@samordna/domain';
+import { setErrorWording, setMessageKeyWording } from '../lib/errors';
 
 export type Locale = 'nb' | 'en';
 /** Bokmål is in the first chunk; English is its own chunk, fetched when it is chosen (or was last time). */
@@ -68,8 +69,32 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
   // Errors whose code says it all are worded here in English; in bokmål the server's own message
   // (often more specific, e.g. how many minutes to wait) stays.
   useMemo(() => setErrorWording((code) => (locale === 'en' ? t(`error.code.${code}`) : null)), [locale, t]);
+  // Errors about input and records by their messageKey, in either language (see serverErrorText).
+  useMemo(() => setMessageKeyWording((key, params) => serverErrorText(t, key, params)), [t]);
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+const known = (key: string): key is MessageKey => key in nb;
+
+/**
+ * A server error by its messageKey (`serverError.<key>`), its params filled in; params that name a
+ * field or record (LABEL_PARAMS, keys of `serverLabel.`, several joined by «,») are worded too.
+ * Null for a key this dashboard does not know (the server's message is shown instead).
+ */
+export function serverErrorText(t: I18n['t'], key: string, params: Record<string, unknown>): string | null {
+  const full = `serverError.${key}`;
+  if (!known(full)) return null;
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if ((LABEL_PARAMS as readonly string[]).includes(name))
+      values[name] = String(value)
+        .split(',')
+        .map((k) => (known(`serverLabel.${k}`) ? t(`serverLabel.${k}` as MessageKey) : k))
+        .join(', ');
+    else values[name] = typeof value === 'number' ? value : String(value);
+  }
+  return t(full, values);
 }
 
 export function useI18n(): I18n {

@@ -1,3 +1,16 @@
+import { SERVER_LABELS, SERVER_MESSAGES } from '@samordna/domain';
+
+/** `texts` with each key under `prefix.` */
+function prefixed<P extends string, K extends string>(
+  prefix: P,
+  texts: Record<K, string>,
+): Record<`${P}.${K}`, string> {
+  return Object.fromEntries(Object.entries(texts).map(([k, text]) => [`${prefix}.${k}`, text])) as Record<
+    `${P}.${K}`,
+    string
+  >;
+}
+
 /** Bokmål UI text. Every visible string lives in a message file. */
 export const nb = {
   'app.title': 'Samordna',
@@ -934,6 +947,10 @@ export const nb = {
   'sim.unchanged': 'uendret',
   'sim.more': '{amount} mer',
   'sim.less': '{amount} mindre',
+  // Server errors by messageKey, and the names their params refer to: the bokmål is the server's own
+  // (packages/domain server-messages.ts), so there is one source for each text.
+  ...prefixed('serverError', SERVER_MESSAGES),
+  ...prefixed('serverLabel', SERVER_LABELS),
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -26,13 +26,34 @@ export function setErrorWording(word: typeof wording): void {
   wording = word;
 }
 
+/**
+ * Errors about input and records (BAD_USER_INPUT, CONFLICT, NOT_FOUND, PERSONAL_DATA_IN_FREE_TEXT)
+ * carry `messageKey` and `params`: the UI words them from nb.ts/en.ts (`serverError.<key>`).
+ */
+type KeyWording = (key: string, params: Record<string, unknown>) => string | null;
+let keyWording: KeyWording | null = null;
+
+/** Set by I18nProvider: how the UI words a server messageKey (null for a key it does not know). */
+export function setMessageKeyWording(word: KeyWording | null): void {
+  keyWording = word;
+}
+
+/** A server message in the UI's language when its key is known; else the server's (bokmål) message. */
+function keyedMessage(m: { message: string; messageKey?: unknown; params?: unknown }): string {
+  if (typeof m.messageKey !== 'string' || !keyWording) return m.message;
+  const params = m.params && typeof m.params === 'object' ? (m.params as Record<string, unknown>) : {};
+  return keyWording(m.messageKey, params) ?? m.message;
+}
+
 function messageOf(e: GqlError): string {
   const code = e.extensions?.code;
   const worded =
     typeof code === 'string' && (WORDED_ERROR_CODES as readonly string[]).includes(code)
       ? wording?.(code as WordedErrorCode)
       : null;
-  return worded ?? e.message;
+  return (
+    worded ?? keyedMessage({ message: e.message, messageKey: e.extensions?.messageKey, params: e.extensions?.params })
+  );
 }
 /** An error the form shows at its field. */
 const atField = (e: GqlError) =>
@@ -45,11 +66,19 @@ export function fieldErrors(error: CombinedError | undefined | null): Record<str
     if (!atField(e)) continue;
     // One message per field: the server's `fields` lists every wrong field's first problem, else `field` alone.
     const listed = Array.isArray(e.extensions?.fields)
-      ? (e.extensions.fields as { field: string; message: string }[])
-      : [{ field: e.extensions?.field as string, message: e.message }];
-    for (const { field, message } of listed) {
+      ? (e.extensions.fields as { field: string; message: string; messageKey?: unknown; params?: unknown }[])
+      : [
+          {
+            field: e.extensions?.field as string,
+            message: e.message,
+            messageKey: e.extensions?.messageKey,
+            params: e.extensions?.params,
+          },
+        ];
+    for (const listedError of listed) {
+      const { field } = listedError;
       const key = typeof field === 'string' ? field.replace(/^(input|terms|filter)\./, '') : null;
-      if (key && !(key in out)) out[key] = message;
+      if (key && !(key in out)) out[key] = keyedMessage(listedError);
     }
   }
   return out;

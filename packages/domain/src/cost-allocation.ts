@@ -1,4 +1,5 @@
 import { formatInteger } from './format';
+import { formatServerMessage, msg, type ServerMessage } from './server-messages';
 import { assertOre, formatOre, largestRemainder, type Ore } from './money';
 
 /**
@@ -217,9 +218,10 @@ export const HOST_PARTNER_RATIO_FLAG = 5;
 export class CostModelError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    /** The message by key (server-messages.ts); `message` is its bokmål text. */
+    readonly problem: ServerMessage,
   ) {
-    super(message);
+    super(formatServerMessage(problem));
     this.name = 'CostModelError';
   }
 }
@@ -227,16 +229,15 @@ export class CostModelError extends Error {
 const label = (p: CostParty) => p.name ?? p.kommunenummer;
 
 function validate(budgetOre: Ore, parties: readonly CostParty[]) {
-  if (!Number.isSafeInteger(budgetOre) || budgetOre < 0)
-    throw new CostModelError('budget', 'Budsjettet må være et ikke-negativt beløp i hele øre.');
+  if (!Number.isSafeInteger(budgetOre) || budgetOre < 0) throw new CostModelError('budget', msg('cost.budgetNegative'));
   const hosts = parties.filter((p) => p.role === 'HOST');
-  if (hosts.length !== 1) throw new CostModelError('parties', 'Kostnadsfordelingen trenger nøyaktig én vertskommune.');
+  if (hosts.length !== 1) throw new CostModelError('parties', msg('cost.oneHost'));
   const seen = new Set<string>();
   for (const p of parties) {
-    if (seen.has(p.kommunenummer)) throw new CostModelError('parties', `${label(p)} står to ganger.`);
+    if (seen.has(p.kommunenummer)) throw new CostModelError('parties', msg('cost.partyTwice', { name: label(p) }));
     seen.add(p.kommunenummer);
     if (!Number.isSafeInteger(p.population) || p.population < 0)
-      throw new CostModelError('parties', `Folketallet for ${label(p)} må være et helt, ikke-negativt tall.`);
+      throw new CostModelError('parties', msg('cost.populationInvalid', { name: label(p) }));
     if (p.extraChargesOre !== undefined) assertOre(p.extraChargesOre, 'extra charges');
   }
 }
@@ -271,7 +272,7 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
   switch (model.kind) {
     case 'PER_INHABITANT_HOST_RESIDUAL': {
       if (!Number.isSafeInteger(model.rateOre) || model.rateOre < 0)
-        throw new CostModelError('model.rateOre', 'Prisen per innbygger må være et ikke-negativt beløp.');
+        throw new CostModelError('model.rateOre', msg('cost.rateNegative'));
       let partners = 0;
       parties.forEach((p, i) => {
         if (i === hostIndex) return;
@@ -289,48 +290,38 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
     case 'HOST_EXCEPTION': {
       const { hostRateOre, hostShareBp } = model;
       if ((hostRateOre ?? null) !== null && (hostShareBp ?? null) !== null) {
-        throw new CostModelError(
-          'model.hostShareBp',
-          'Oppgi enten en egen pris per innbygger eller en egen andel for vertskommunen, ikke begge.',
-        );
+        throw new CostModelError('model.hostShareBp', msg('cost.hostRateOrShare'));
       }
       if ((hostRateOre ?? null) === null && (hostShareBp ?? null) === null) {
-        throw new CostModelError(
-          'model.hostRateOre',
-          'Oppgi vertskommunens egen pris per innbygger (kr) eller dens andel av budsjettet (%).',
-        );
+        throw new CostModelError('model.hostRateOre', msg('cost.hostRateOrShareMissing'));
       }
       if (hostShareBp !== null && hostShareBp !== undefined) {
         if (!Number.isInteger(hostShareBp) || hostShareBp < 0 || hostShareBp > 10_000)
-          throw new CostModelError('model.hostShareBp', 'Vertskommunens andel må være mellom 0 og 100 %.');
+          throw new CostModelError('model.hostShareBp', msg('cost.hostShareRange'));
         amounts[hostIndex] = largestRemainder(budgetOre, [hostShareBp, 10_000 - hostShareBp])[0];
         why[hostIndex] = [{ code: 'FIXED_SHARE_OF_BUDGET', shareBp: hostShareBp }];
       } else {
         if (!Number.isSafeInteger(hostRateOre) || hostRateOre! < 0)
-          throw new CostModelError(
-            'model.hostRateOre',
-            'Vertskommunens pris per innbygger må være et ikke-negativt beløp.',
-          );
+          throw new CostModelError('model.hostRateOre', msg('cost.hostRateNegative'));
         amounts[hostIndex] = hostRateOre! * host.population;
         why[hostIndex] = [{ code: 'POPULATION_TIMES_OWN_RATE', population: host.population, amountOre: hostRateOre! }];
       }
       const rest = budgetOre - amounts[hostIndex];
       const partnerIdx = parties.map((_, i) => i).filter((i) => i !== hostIndex);
-      if (rest < 0) throw new CostModelError('model', 'Vertskommunens beløp er større enn budsjettet.');
-      if (partnerIdx.length === 0 && rest > 0)
-        throw new CostModelError('parties', 'Uten samarbeidskommuner er det ingen som kan dekke resten av budsjettet.');
+      if (rest < 0) throw new CostModelError('model', msg('cost.hostAboveBudget'));
+      if (partnerIdx.length === 0 && rest > 0) throw new CostModelError('parties', msg('cost.noPartners'));
       perInhabitant(rest, partnerIdx, 'SHARE_OF_REMAINDER_BY_POPULATION');
       explanation = { code: 'HOST_OWN_AMOUNT' };
       break;
     }
     case 'BASE_PLUS_PER_INHABITANT': {
       if (!Number.isSafeInteger(model.baseOre) || model.baseOre < 0)
-        throw new CostModelError('model.baseOre', 'Grunnbeløpet må være et ikke-negativt beløp.');
+        throw new CostModelError('model.baseOre', msg('cost.baseNegative'));
       const bases = model.baseOre * parties.length;
       if (bases > budgetOre)
         throw new CostModelError(
           'model.baseOre',
-          `Grunnbeløpene (${formatOre(bases)}) er større enn budsjettet (${formatOre(budgetOre)}).`,
+          msg('cost.basesAboveBudget', { bases: formatOre(bases), budget: formatOre(budgetOre) }),
         );
       parties.forEach((_, i) => {
         amounts[i] = model.baseOre;
@@ -348,17 +339,14 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
       const shares = parties.map((p) => model.sharesBp[p.kommunenummer]);
       const unknown = Object.keys(model.sharesBp).filter((k) => !parties.some((p) => p.kommunenummer === k));
       if (unknown.length)
-        throw new CostModelError(
-          'model.sharesBp',
-          `Andel oppgitt for en kommune som ikke er part: ${unknown.join(', ')}.`,
-        );
+        throw new CostModelError('model.sharesBp', msg('cost.shareForNonParty', { kommunenummer: unknown.join(', ') }));
       if (shares.some((s) => s === undefined || !Number.isInteger(s) || s < 0))
-        throw new CostModelError('model.sharesBp', 'Hver part må ha en andel (0–100 %).');
+        throw new CostModelError('model.sharesBp', msg('cost.shareEach'));
       const total = shares.reduce((a, b) => a + b, 0);
       if (total !== 10_000)
         throw new CostModelError(
           'model.sharesBp',
-          `Andelene må til sammen bli 100 %, ikke ${(total / 100).toLocaleString('nb-NO')} %.`,
+          msg('cost.sharesTotal', { total: (total / 100).toLocaleString('nb-NO') }),
         );
       largestRemainder(budgetOre, shares).forEach((a, i) => {
         amounts[i] = a;
@@ -371,15 +359,14 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
       let partners = 0;
       for (const k of Object.keys(model.lumpSumsOre)) {
         const p = parties.find((x) => x.kommunenummer === k);
-        if (!p) throw new CostModelError('model.lumpSumsOre', `Beløp oppgitt for en kommune som ikke er part: ${k}.`);
-        if (p.role === 'HOST')
-          throw new CostModelError('model.lumpSumsOre', 'Vertskommunen betaler resten og har ikke et fast beløp.');
+        if (!p) throw new CostModelError('model.lumpSumsOre', msg('cost.lumpSumForNonParty', { kommunenummer: k }));
+        if (p.role === 'HOST') throw new CostModelError('model.lumpSumsOre', msg('cost.lumpSumHost'));
       }
       parties.forEach((p, i) => {
         if (i === hostIndex) return;
         const sum = model.lumpSumsOre[p.kommunenummer];
         if (sum === undefined || !Number.isSafeInteger(sum) || sum < 0)
-          throw new CostModelError('model.lumpSumsOre', `${label(p)} mangler et fast beløp.`);
+          throw new CostModelError('model.lumpSumsOre', msg('cost.lumpSumMissing', { name: label(p) }));
         amounts[i] = sum;
         partners += sum;
         why[i] = [{ code: 'LUMP_SUM', amountOre: sum }];
@@ -393,10 +380,10 @@ export function allocateCosts(budgetOre: Ore, model: CostModel, parties: readonl
     case 'USAGE_ADJUSTED': {
       const w = model.usageWeightBp;
       if (!Number.isInteger(w) || w < 0 || w > 10_000)
-        throw new CostModelError('model.usageWeightBp', 'Vekten for bruk må være mellom 0 og 100 %.');
+        throw new CostModelError('model.usageWeightBp', msg('cost.usageWeightRange'));
       const nights = parties.map((p) => p.nights ?? 0);
       if (nights.some((n) => !Number.isFinite(n) || n < 0))
-        throw new CostModelError('parties', 'Overnattingstall må være ikke-negative.');
+        throw new CostModelError('parties', msg('cost.nightsNegative'));
       const P = BigInt(parties.reduce((a, p) => a + p.population, 0));
       // Nights may be fractional after small-number protection: count in tenths.
       const tenths = nights.map((n) => BigInt(Math.round(n * 10)));

@@ -8,6 +8,7 @@ import {
   type CostParty,
 } from './cost-allocation';
 import { formatOre, largestRemainder, type Ore } from './money';
+import { formatServerMessage, msg, type ServerMessage, type ServerMessageKey } from './server-messages';
 
 /**
  * The scenario engine: a centre's year (its members, net budget, investments and cost model) and a
@@ -55,12 +56,12 @@ export const MODEL_PARAMS: Record<CostModelKind, readonly (keyof CostParams)[]> 
   USAGE_ADJUSTED: ['usageWeightBp'],
 };
 
-const REQUIRED: Partial<Record<keyof CostParams, string>> = {
-  rateOre: 'Oppgi prisen per innbygger i kroner.',
-  baseOre: 'Oppgi grunnbeløpet per kommune i kroner.',
-  usageWeightBp: 'Oppgi hvor stor del av budsjettet som skal følge overnattingene (%).',
-  sharesBp: 'Oppgi en andel for hver kommune.',
-  lumpSumsOre: 'Oppgi et fast beløp for hver samarbeidskommune.',
+const REQUIRED: Partial<Record<keyof CostParams, ServerMessageKey>> = {
+  rateOre: 'cost.requiredRate',
+  baseOre: 'cost.requiredBase',
+  usageWeightBp: 'cost.requiredUsageWeight',
+  sharesBp: 'cost.requiredShares',
+  lumpSumsOre: 'cost.requiredLumpSums',
 };
 
 const given = (x: unknown) => x !== null && x !== undefined;
@@ -90,7 +91,8 @@ export function scenarioModel(
   }
   for (const k of own) {
     if (kind === 'HOST_EXCEPTION') continue;
-    if (!given(params[k])) throw new CostModelError(`model.${k}`, REQUIRED[k] ?? `Oppgi ${k}.`);
+    if (!given(params[k]))
+      throw new CostModelError(`model.${k}`, REQUIRED[k] ? msg(REQUIRED[k]) : msg('cost.required', { param: k }));
   }
   return modelOf(kind, params);
 }
@@ -148,9 +150,10 @@ export interface Scenario {
 export class ScenarioError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    /** The message by key (server-messages.ts); `message` is its bokmål text. */
+    readonly problem: ServerMessage,
   ) {
-    super(message);
+    super(formatServerMessage(problem));
     this.name = 'ScenarioError';
   }
 }
@@ -183,16 +186,12 @@ export function runScenario(base: CentreYear, scenario: Scenario = {}): Scenario
   const byNumber = new Map(parties.map((p) => [p.kommunenummer, p]));
   (scenario.remove ?? []).forEach((k, i) => {
     const p = byNumber.get(k);
-    if (!p) throw new ScenarioError(`removeMunicipalities.${i}`, `${k} er ikke part i avtalen det året.`);
-    if (p.role === 'HOST')
-      throw new ScenarioError(
-        `removeMunicipalities.${i}`,
-        'Vertskommunen kan ikke tas ut av sin egen avtale i en simulering.',
-      );
+    if (!p) throw new ScenarioError(`removeMunicipalities.${i}`, msg('cost.removeNotParty', { kommunenummer: k }));
+    if (p.role === 'HOST') throw new ScenarioError(`removeMunicipalities.${i}`, msg('cost.removeHost'));
   });
   (scenario.add ?? []).forEach((p, i) => {
     if (byNumber.has(p.kommunenummer))
-      throw new ScenarioError(`addMunicipalities.${i}`, `${p.name ?? p.kommunenummer} er allerede part.`);
+      throw new ScenarioError(`addMunicipalities.${i}`, msg('cost.alreadyParty', { name: p.name ?? p.kommunenummer }));
   });
   const removed = new Set(scenario.remove ?? []);
   parties = [
@@ -219,10 +218,7 @@ export function runScenario(base: CentreYear, scenario: Scenario = {}): Scenario
     .reduce((a, i) => a + depreciationIn(i, base.year), 0);
   const budgetOre = base.netBudgetOre + sharedOre;
   if (budgetOre < 0)
-    throw new ScenarioError(
-      'budget',
-      `Nettobudsjettet for ${base.year} er negativt (${formatOre(budgetOre)}); sjekk tilskuddene.`,
-    );
+    throw new ScenarioError('budget', msg('cost.netBudgetNegative', { year: base.year, amount: formatOre(budgetOre) }));
 
   const allocation = allocateCosts(budgetOre, scenario.model ?? base.model, parties);
   const host = allocation.parties.find((p) => p.role === 'HOST')!;

@@ -1,4 +1,10 @@
 import { isAdmin, type Grant, type Role } from './permissions';
+import { formatServerMessage, msg, type ServerMessageKey, type ServerMessage } from './server-messages';
+
+const problemOf = (key: ServerMessageKey) => {
+  const problem = msg(key);
+  return { message: formatServerMessage(problem), problem };
+};
 
 /**
  * Who may give whom access (user administration). Pure; the server checks it in every
@@ -27,21 +33,21 @@ export function scopeOf(role: Role): 'none' | 'municipality' | 'optionalMunicipa
 }
 
 /** The grant is well formed: the scope its role takes, and no other. Returns the problem, or null. */
-export function grantShapeProblem(g: Grant): { field: 'kommunenummer' | 'centreId'; message: string } | null {
+export function grantShapeProblem(
+  g: Grant,
+): { field: 'kommunenummer' | 'centreId'; message: string; problem: ServerMessage } | null {
   const scope = scopeOf(g.role);
   const knr = g.kommunenummer ?? null;
   const centre = g.centreId ?? null;
   if (scope === 'none' && (knr || centre))
     return {
       field: knr ? 'kommunenummer' : 'centreId',
-      message: 'En nasjonal administrator har ikke noe avgrenset område.',
+      ...problemOf('grant.adminUnscoped'),
     };
-  if (scope === 'municipality' && !knr) return { field: 'kommunenummer', message: 'Velg kommunen rollen gjelder for.' };
-  if (scope === 'centre' && !centre) return { field: 'centreId', message: 'Velg krisesenteret rollen gjelder for.' };
-  if (scope !== 'centre' && centre)
-    return { field: 'centreId', message: 'Denne rollen gjelder en kommune, ikke et krisesenter.' };
-  if (scope === 'centre' && knr)
-    return { field: 'kommunenummer', message: 'En krisesenterleder gjelder et krisesenter, ikke en kommune.' };
+  if (scope === 'municipality' && !knr) return { field: 'kommunenummer', ...problemOf('grant.chooseMunicipality') };
+  if (scope === 'centre' && !centre) return { field: 'centreId', ...problemOf('grant.chooseCentre') };
+  if (scope !== 'centre' && centre) return { field: 'centreId', ...problemOf('grant.municipalityRole') };
+  if (scope === 'centre' && knr) return { field: 'kommunenummer', ...problemOf('grant.centreRole') };
   return null;
 }
 

@@ -28,3 +28,4 @@ export * from './csv-read';
 export * from './population-import';
 export * from './membership-import';
 export * from './contact-import';
+export * from './server-messages';

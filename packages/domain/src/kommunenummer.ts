@@ -1,3 +1,4 @@
+import { formatServerMessage, msg, type ServerMessage } from './server-messages';
 /**
  * Kommunenummer: the four-digit municipality number used by SSB and Kartverket.
  * The first two digits are the county (fylkesnummer). Always a string: "0301" (Oslo)
@@ -26,13 +27,8 @@ export const COUNTY_NUMBERS_2024 = [
 export type KommunenummerError = 'EMPTY' | 'FORMAT' | 'UNKNOWN_COUNTY';
 
 export type KommunenummerResult =
-  { ok: true; value: string; countyNumber: string } | { ok: false; error: KommunenummerError; message: string };
-
-const MESSAGES: Record<KommunenummerError, string> = {
-  EMPTY: 'Kommunenummer mangler.',
-  FORMAT: 'Kommunenummer må være nøyaktig fire sifre, for eksempel «0301».',
-  UNKNOWN_COUNTY: 'Kommunenummeret begynner ikke med et gyldig fylkesnummer (2024-strukturen).',
-};
+  | { ok: true; value: string; countyNumber: string }
+  | { ok: false; error: KommunenummerError; message: string; problem: ServerMessage };
 
 /**
  * Validates a kommunenummer as typed by a user or read from a file.
@@ -61,5 +57,6 @@ export function isCountyNumber(input: string | null | undefined): boolean {
 }
 
 function fail(error: KommunenummerError): KommunenummerResult {
-  return { ok: false, error, message: MESSAGES[error] };
+  const problem = msg(`kommunenummer.${error}`);
+  return { ok: false, error, message: formatServerMessage(problem), problem };
 }

@@ -1,3 +1,5 @@
+import { SERVER_MESSAGES } from './server-messages';
+
 /**
  * What must never be stored in free text (notes, descriptions, titles, step texts): a person's
  * national identity number or D-number anywhere; phone numbers and e-mail addresses (they belong in
@@ -16,15 +18,13 @@ export interface PersonalDataFinding {
   index: number;
 }
 
+/** The text after a field's label («Navn ser ut til …»), from the catalogue (server-messages.ts). */
 export const PERSONAL_DATA_MESSAGES: Record<PersonalDataKind, string> = {
-  NATIONAL_ID: 'ser ut til å inneholde et fødselsnummer. Personnummer skal aldri lagres i Samordna.',
-  D_NUMBER: 'ser ut til å inneholde et D-nummer. Personnummer skal aldri lagres i Samordna.',
-  PHONE:
-    'ser ut til å inneholde et telefonnummer. Telefonnumre hører hjemme i kontaktfeltene, som bare innloggede ser.',
-  EMAIL:
-    'ser ut til å inneholde en e-postadresse. E-postadresser hører hjemme i kontaktfeltene, som bare innloggede ser.',
-  STREET_ADDRESS:
-    'ser ut til å inneholde en gateadresse. Feltet kan leses av alle, og adresser (aldri et krisesenters) skal ikke stå her.',
+  NATIONAL_ID: SERVER_MESSAGES['personalData.NATIONAL_ID'].replace('{label} ', ''),
+  D_NUMBER: SERVER_MESSAGES['personalData.D_NUMBER'].replace('{label} ', ''),
+  PHONE: SERVER_MESSAGES['personalData.PHONE'].replace('{label} ', ''),
+  EMAIL: SERVER_MESSAGES['personalData.EMAIL'].replace('{label} ', ''),
+  STREET_ADDRESS: SERVER_MESSAGES['personalData.STREET_ADDRESS'].replace('{label} ', ''),
 };
 
 const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
-import { isAdmin, type Grant } from '@samordna/domain';
+import { isAdmin, type Grant, msg, labelKeyOf, type ServerLabelText } from '@samordna/domain';
 import type { AppContext } from './context';
-import { badInput, conflict, ErrorCode } from './errors';
+import { badInput, conflict, ErrorCode, type MessageLike } from './errors';
 
 export interface AuthUser {
   id: string;
@@ -55,24 +55,19 @@ export const authChecker: AuthChecker<AppContext> = ({ context }, roles) => {
 export function checkVersion<T extends { version: number }>(
   current: T,
   expected: number | null | undefined,
-  entity: string,
+  entity: ServerLabelText,
   shown: object = current,
 ): void {
+  const label = labelKeyOf(entity);
   if (expected === null || expected === undefined) {
-    throw badInput(
-      'expectedVersion',
-      `Send med versjonen av ${entity} du så (expectedVersion), så ingen andres endring blir overskrevet.`,
-    );
+    throw badInput('expectedVersion', msg('version.missing', { entity: label }));
   }
   if (expected === current.version) return;
-  throw conflict(
-    `Noen andre har endret ${entity} etter at du åpnet den (versjon ${expected}, nå ${current.version}). Se endringene og prøv igjen.`,
-    {
-      expectedVersion: expected,
-      currentVersion: current.version,
-      current: JSON.parse(JSON.stringify({ ...shown, version: current.version })),
-    },
-  );
+  throw conflict(msg('version.stale', { entity: label, expected, current: current.version }), {
+    expectedVersion: expected,
+    currentVersion: current.version,
+    current: JSON.parse(JSON.stringify({ ...shown, version: current.version })),
+  });
 }
 
 /**
@@ -80,6 +75,6 @@ export function checkVersion<T extends { version: number }>(
  * FORBIDDEN for scoped users (who are out of their scope), BAD_USER_INPUT at the field for
  * administrators (it breaks the rule that such records belong to members).
  */
-export function notMember(ctx: AppContext, field: string, message: string): GraphQLError {
+export function notMember(ctx: AppContext, field: string, message: MessageLike): GraphQLError {
   return ctx.auth && isAdmin(ctx.auth.grants) ? badInput(field, message) : forbidden();
 }

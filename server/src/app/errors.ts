@@ -1,6 +1,24 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { formatServerMessage, msg, type ServerMessage, type ServerMessageKey } from '@samordna/domain';
 import { availabilityCode, formattedUnavailable } from './availability';
+
+/** A message by key (a ServerMessage, or a key without params). */
+export type MessageLike = ServerMessage | ServerMessageKey;
+
+const asMessage = (m: MessageLike): ServerMessage => (typeof m === 'string' ? msg(m) : m);
+
+/**
+ * An error about input or a record: its `message` is the bokmål text of the catalogue
+ * (packages/domain server-messages.ts); `extensions.messageKey` and `extensions.params` let a client
+ * word it in its own language.
+ */
+export function keyedError(m: MessageLike, extensions: Record<string, unknown>): GraphQLError {
+  const message = asMessage(m);
+  return new GraphQLError(formatServerMessage(message), {
+    extensions: { ...extensions, messageKey: message.key, params: message.params },
+  });
+}
 
 /** Stable error codes clients may rely on (extensions.code). */
 export const ErrorCode = {
@@ -16,6 +34,14 @@ export const ErrorCode = {
   TOTP_REQUIRED: 'TOTP_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
+
+/** Codes whose errors carry `messageKey` and `params` (see keyedError). */
+export const KEYED_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.CONFLICT,
+  ErrorCode.PERSONAL_DATA_IN_FREE_TEXT,
+]);
 
 /** Codes passed through to clients; everything else is masked as an internal error. */
 const PUBLIC_CODES = new Set<string>([
@@ -40,21 +66,23 @@ const PUBLIC_PREFIXES = [
 ];
 
 /** Bad input: names the field (dotted path inside the arguments) the message concerns. */
-export function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+export function badInput(field: string, message: MessageLike): GraphQLError {
+  return keyedError(message, { code: ErrorCode.BAD_USER_INPUT, field });
 }
 
 /**
  * A binding term of an agreement in force cannot be changed directly: it changes by an amendment the
  * parties approve. BAD_USER_INPUT at the field, with `reason: AMENDMENT_REQUIRED` for clients.
  */
-export function amendmentRequired(field: string, what = 'Vilkårene'): GraphQLError {
-  return new GraphQLError(
-    `Avtalen er i kraft. ${what} endres ved et endringsforslag som de berørte partene godkjenner.`,
-    {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field, reason: 'AMENDMENT_REQUIRED' },
-    },
-  );
+export function amendmentRequired(
+  field: string,
+  what: 'theTerms' | 'theParties' | 'theCostModel' = 'theTerms',
+): GraphQLError {
+  return keyedError(msg('agreement.amendmentRequired', { what }), {
+    code: ErrorCode.BAD_USER_INPUT,
+    field,
+    reason: 'AMENDMENT_REQUIRED',
+  });
 }
 
 /** `text` for use inside a LIKE/ILIKE pattern: its %, _ and \ match themselves. */
@@ -62,8 +90,8 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function notFound(entity: string, key: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, entity, key } });
+export function notFound(entity: string, key: string, message: MessageLike): GraphQLError {
+  return keyedError(message, { code: ErrorCode.NOT_FOUND, entity, key });
 }
 
 function isPublicCode(code: unknown): code is string {
@@ -96,6 +124,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
       const field = coercionField(formatted.message);
       if (field) extensions.field = field;
+    }
+    // GraphQL's own refusals (a variable of the wrong type) have no key of ours: a generic one.
+    if (KEYED_CODES.has(code) && extensions.messageKey === undefined) {
+      extensions.messageKey = 'field.coercion' satisfies ServerMessageKey;
+      extensions.params = {};
     }
     return { ...formatted, extensions };
   }
@@ -193,12 +226,12 @@ export interface Blocker {
 }
 
 /** The record is in use: says what blocks the change, so the user can deal with it first. */
-export function inUse(message: string, blockedBy: Blocker[]): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, blockedBy } });
+export function inUse(message: MessageLike, blockedBy: Blocker[]): GraphQLError {
+  return keyedError(message, { code: ErrorCode.CONFLICT, blockedBy });
 }
 
-export function conflict(message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...extra } });
+export function conflict(message: MessageLike, extra: Record<string, unknown> = {}): GraphQLError {
+  return keyedError(message, { code: ErrorCode.CONFLICT, ...extra });
 }
 
 /**
@@ -206,25 +239,16 @@ export function conflict(message: string, extra: Record<string, unknown> = {}): 
  * reported at (the same path in every mutation that can break it) and what the user is told. A
  * service may check first for a friendlier message; under concurrency the index decides.
  */
-export const UNIQUE_RULES: Record<string, { field: string; message: string }> = {
-  UQ_crisis_centre_name_ci: {
-    field: 'input.name',
-    message: 'Det finnes allerede et krisesenter med dette navnet (store og små bokstaver regnes som like).',
-  },
-  UQ_handover_routine_centre_municipality: {
-    field: 'kommunenummer',
-    message: 'Det finnes allerede en rutine for dette senteret og denne kommunen.',
-  },
-  UQ_contact_person_contact_point: {
-    field: 'input.isContactPoint',
-    message: 'Kommunen har allerede et kontaktpunkt. Prøv igjen.',
-  },
+export const UNIQUE_RULES: Record<string, { field: string; message: ServerMessageKey }> = {
+  UQ_crisis_centre_name_ci: { field: 'input.name', message: 'unique.centreName' },
+  UQ_handover_routine_centre_municipality: { field: 'kommunenummer', message: 'unique.routine' },
+  UQ_contact_person_contact_point: { field: 'input.isContactPoint', message: 'unique.contactPoint' },
 };
 
 /** CONFLICT for a rule in UNIQUE_RULES, with its field (and `extra`, e.g. the existing record). */
 export function uniqueConflict(
   rule: keyof typeof UNIQUE_RULES,
-  message?: string,
+  message?: MessageLike,
   extra: Record<string, unknown> = {},
 ): GraphQLError {
   const r = UNIQUE_RULES[rule];
@@ -252,5 +276,5 @@ export function databaseConflict(error: unknown): GraphQLError | null {
   const pg = pgErrorOf(error);
   if (pg?.code !== '23505') return null;
   if (pg.constraint && pg.constraint in UNIQUE_RULES) return uniqueConflict(pg.constraint);
-  return conflict('Det finnes allerede en slik oppføring. Last inn på nytt og prøv igjen.');
+  return conflict('unique.other');
 }

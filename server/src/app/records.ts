@@ -1,10 +1,10 @@
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { missing } from './auth';
 import type { AppContext } from './context';
-import { notFound } from './errors';
+import { notFound, type MessageLike } from './errors';
 
 /** What a missing record is called in errors: its entity name and the user-facing message. */
-export type Missing = readonly [entity: string, message: string];
+export type Missing = readonly [entity: string, message: MessageLike];
 
 /** The fields a partial input gives; `undefined` means «leave as it is». */
 export function definedOnly<T extends object>(data: T): Partial<T> {

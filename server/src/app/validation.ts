@@ -5,15 +5,51 @@ import {
   isPhoneNumber,
   isWorkEmail,
   parseKommunenummer,
-  PERSONAL_DATA_MESSAGES,
+  formatServerMessage,
+  labelKeyOf,
+  msg,
   SUPPORTED_DATES,
   MONEY_LIMITS,
   formatOre,
   todayInNorway,
   type FreeTextAudience,
+  type MessageParams,
+  type ServerLabelText,
+  type ServerMessage,
+  type ServerMessageKey,
 } from '@samordna/domain';
-import { badInput, ErrorCode } from './errors';
-import { GraphQLError } from 'graphql';
+import { badInput, ErrorCode, keyedError } from './errors';
+
+/**
+ * zod takes a message as text: `zmsg` gives it the catalogue's bokmål text and remembers which key
+ * and params it came from, so parseInput can send messageKey and params with it. (Schemas are built
+ * once, at start; the texts are few.)
+ */
+const ZOD_MESSAGES = new Map<string, ServerMessage>();
+export function zmsg(key: ServerMessageKey, params: MessageParams = {}): string {
+  const m = msg(key, params);
+  const text = formatServerMessage(m);
+  ZOD_MESSAGES.set(text, m);
+  return text;
+}
+
+/** The key and params of a zod issue: its own message's, or a generic key for zod's own checks. */
+function issueMessage(issue: z.core.$ZodIssue): ServerMessage {
+  const known = ZOD_MESSAGES.get(issue.message);
+  if (known) return known;
+  switch (issue.code) {
+    case 'invalid_type':
+      return msg('field.invalidType', { expected: String(issue.expected) });
+    case 'too_small':
+      return msg('field.tooSmall', { min: Number(issue.minimum) });
+    case 'too_big':
+      return msg('field.tooBig', { max: Number(issue.maximum) });
+    case 'invalid_value':
+      return msg('field.invalidValue');
+    default:
+      return msg('field.invalid');
+  }
+}
 
 /**
  * Parses GraphQL arguments with a zod schema. The first problem becomes BAD_USER_INPUT naming
@@ -27,17 +63,23 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argNa
     const personalData =
       issue.code === 'custom' ? (issue.params as { personalData?: string } | undefined)?.personalData : undefined;
     if (personalData) {
-      throw new GraphQLError(issue.message, {
-        extensions: { code: ErrorCode.PERSONAL_DATA_IN_FREE_TEXT, field, kind: personalData },
+      throw keyedError(issueMessage(issue), {
+        code: ErrorCode.PERSONAL_DATA_IN_FREE_TEXT,
+        field,
+        kind: personalData,
       });
     }
     // Every field's first problem, so a form can show them all at once (`field` stays the first).
-    const fields: { field: string; message: string }[] = [];
+    const fields: { field: string; message: string; messageKey: string; params: MessageParams }[] = [];
     for (const i of result.error.issues) {
       const f = [argName, ...i.path.map(String)].join('.');
-      if (!fields.some((x) => x.field === f)) fields.push({ field: f, message: i.message });
+      if (fields.some((x) => x.field === f)) continue;
+      const m = issueMessage(i);
+      fields.push({ field: f, message: i.message, messageKey: m.key, params: m.params });
     }
-    const error = badInput(field, issue.message);
+    const error = badInput(field, issueMessage(issue));
+    // zod's own messages (no catalogue text) stay as zod words them.
+    error.message = issue.message;
     if (fields.length > 1) error.extensions.fields = fields;
     throw error;
   }
@@ -50,52 +92,58 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argNa
  */
 export type FreeTextCheck = FreeTextAudience | 'none';
 
-const trimmed = (max: number, label: string, check: FreeTextCheck) =>
+/** A field's name in messages: one of the catalogue's labels (its key goes in the params). */
+type Label = ServerLabelText;
+
+const trimmed = (max: number, label: Label, check: FreeTextCheck) =>
   z
     .string()
     .trim()
-    .max(max, `${label} kan være høyst ${max} tegn.`)
+    .max(max, zmsg('field.tooLong', { label: labelKeyOf(label), max }))
     .superRefine((text, ctx) => {
       if (check === 'none') return;
       const found = findPersonalData(text, check);
       if (found)
         ctx.addIssue({
           code: 'custom',
-          message: `${label} ${PERSONAL_DATA_MESSAGES[found.kind]}`,
+          message: zmsg(`personalData.${found.kind}`, { label: labelKeyOf(label) }),
           params: { personalData: found.kind },
         });
     });
 
-const dateMessage = (label: string) =>
-  `${label} må være en gyldig dato (ÅÅÅÅ-MM-DD) fra ${SUPPORTED_DATES.min} til ${SUPPORTED_DATES.max}.`;
+const dateMessage = (label: Label) =>
+  zmsg('field.date', { label: labelKeyOf(label), min: SUPPORTED_DATES.min, max: SUPPORTED_DATES.max });
 
 export const v = {
   /** Required text, trimmed, not empty; checked for personal data (see FreeTextCheck). */
-  text: (label: string, max = 300, check: FreeTextCheck = 'public') =>
-    trimmed(max, label, check).min(1, `${label} må fylles ut.`),
+  text: (label: Label, max = 300, check: FreeTextCheck = 'public') =>
+    trimmed(max, label, check).min(1, zmsg('field.required', { label: labelKeyOf(label) })),
   /** Optional text: empty becomes null. */
-  optionalText: (label: string, max = 2000, check: FreeTextCheck = 'public') =>
+  optionalText: (label: Label, max = 2000, check: FreeTextCheck = 'public') =>
     trimmed(max, label, check)
       .nullish()
       .transform((s) => (s ? s : null)),
   /** A required date: a calendar date (ÅÅÅÅ-MM-DD) within SUPPORTED_DATES. */
-  isoDate: (label: string) => z.string().refine(isSupportedDate, dateMessage(label)),
-  optionalIsoDate: (label: string) =>
+  isoDate: (label: Label) => z.string().refine(isSupportedDate, dateMessage(label)),
+  optionalIsoDate: (label: Label) =>
     z
       .string()
       .nullish()
       .transform((s) => (s ? s : null))
       .refine((s) => s === null || isSupportedDate(s), dateMessage(label)),
-  uuid: (label: string) =>
+  uuid: (label: Label) =>
     z
       .string()
-      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `Ugyldig id for ${label}.`)
+      .regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+        zmsg('field.id', { entity: labelKeyOf(label) }),
+      )
       .transform((s) => s.toLowerCase()),
   kommunenummer: () =>
     z.string().transform((s, ctx) => {
       const r = parseKommunenummer(s);
       if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.message });
+        ctx.addIssue({ code: 'custom', message: zmsg(r.problem.key, r.problem.params) });
         return z.NEVER;
       }
       return r.value;
@@ -106,33 +154,33 @@ export const v = {
       .trim()
       .nullish()
       .transform((s) => (s ? s.toLowerCase() : null))
-      .refine((s) => s === null || isWorkEmail(s), 'E-postadressen er ikke gyldig.'),
+      .refine((s) => s === null || isWorkEmail(s), zmsg('field.email')),
   phone: () =>
     z
       .string()
       .trim()
       .nullish()
       .transform((s) => (s ? s : null))
-      .refine((s) => s === null || isPhoneNumber(s), 'Telefonnummeret må ha 8–15 sifre.'),
-  int: (label: string, min: number, max: number) =>
+      .refine((s) => s === null || isPhoneNumber(s), zmsg('field.phone')),
+  int: (label: Label, min: number, max: number) =>
     z
       .number()
-      .int(`${label} må være et helt tall.`)
-      .min(min, `${label} må være minst ${min}.`)
-      .max(max, `${label} kan være høyst ${max}.`),
+      .int(zmsg('field.integer', { label: labelKeyOf(label) }))
+      .min(min, zmsg('field.min', { label: labelKeyOf(label), min }))
+      .max(max, zmsg('field.max', { label: labelKeyOf(label), max })),
   /** A budget year. */
   year: () => v.int('Året', 2000, 2100),
   /** Money: a non-negative whole number of øre, at most `max` (10 billion kroner unless said). */
-  ore: (label: string, max: number = MONEY_LIMITS.maxAmountOre) =>
+  ore: (label: Label, max: number = MONEY_LIMITS.maxAmountOre) =>
     z
       .number()
-      .refine((n) => Number.isSafeInteger(n) && n >= 0, `${label} må være et ikke-negativt helt antall øre.`)
-      .refine((n) => n <= max, `${label} kan være høyst ${formatOre(max)}.`),
+      .refine((n) => Number.isSafeInteger(n) && n >= 0, zmsg('field.ore', { label: labelKeyOf(label) }))
+      .refine((n) => n <= max, zmsg('field.oreMax', { label: labelKeyOf(label), max: formatOre(max) })),
 };
 
 export const paging = z.object({
-  limit: z.number().int().min(1, 'limit må være minst 1.').max(500, 'limit kan være høyst 500.').default(50),
-  offset: z.number().int().min(0, 'offset kan ikke være negativ.').default(0),
+  limit: z.number().int().min(1, zmsg('paging.limitMin')).max(500, zmsg('paging.limitMax')).default(50),
+  offset: z.number().int().min(0, zmsg('paging.offsetMin')).default(0),
 });
 
 /** `limit`/`offset` arguments, checked and defaulted (50, 0). */
@@ -154,13 +202,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Text PostgreSQL cannot store, or that is not text at all: a NUL character, or half of a UTF-16
  * surrogate pair (a lone surrogate makes invalid JSON in the audit trail). Null when `text` is fine.
  */
-export function unstorableText(text: string): string | null {
-  if (text.includes('\u0000')) return 'inneholder et NUL-tegn (\\u0000), som ikke kan lagres.';
-  if (LONE_SURROGATE.test(text)) return 'inneholder et ugyldig Unicode-tegn (et halvt surrogatpar).';
+export function unstorableText(text: string): ServerMessageKey | null {
+  if (text.includes('\u0000')) return 'field.unstorableNul';
+  if (LONE_SURROGATE.test(text)) return 'field.unstorableSurrogate';
   return null;
 }
 
-function findUnstorable(value: unknown, path: string[]): { field: string; message: string } | null {
+function findUnstorable(value: unknown, path: string[]): { field: string; message: ServerMessageKey } | null {
   if (typeof value === 'string') {
     const message = unstorableText(value);
     return message ? { field: path.join('.'), message } : null;
@@ -189,5 +237,5 @@ function findUnstorable(value: unknown, path: string[]): { field: string; messag
  */
 export function checkStorableArgs(args: Record<string, unknown>): void {
   const found = findUnstorable(args, []);
-  if (found) throw badInput(found.field, `Feltet ${found.message}`);
+  if (found) throw badInput(found.field, found.message);
 }

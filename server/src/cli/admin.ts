@@ -1,3 +1,4 @@
+import { formatServerMessage } from '@samordna/domain';
 import 'reflect-metadata';
 import { isWorkEmail } from '@samordna/domain';
 import { loadConfig } from '../config/env';
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     if (again !== password) throw new Error('The two passwords differ. Nothing was created.');
   }
   const problem = passwordProblem(password, { email, name });
-  if (problem) throw new Error(`${problem} Nothing was created.`);
+  if (problem) throw new Error(`${formatServerMessage(problem)} Nothing was created.`);
   const passwordHash = await hashPassword(password);
 
   const config = loadConfig();

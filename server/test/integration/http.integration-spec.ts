@@ -26,7 +26,12 @@ describe('GraphQL errors get 4xx and a stable code', () => {
       variables: { n: 'many' },
     });
     expect(r.status).toBe(400);
-    expect(first(r).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'n' });
+    expect(first(r).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'n',
+      messageKey: 'field.coercion',
+      params: {},
+    });
   });
 
   it('a wrong type inside an input object names the path', async () => {
@@ -38,13 +43,23 @@ describe('GraphQL errors get 4xx and a stable code', () => {
       { cookie: admin },
     );
     expect(r.status).toBe(400);
-    expect(first(r).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(first(r).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.name',
+      messageKey: 'field.coercion',
+      params: {},
+    });
   });
 
   it('a missing required variable is 400 BAD_USER_INPUT', async () => {
     const r = await web.post({ query: `query($c: ID!) { crisisCentre(id: $c) { name } }` });
     expect(r.status).toBe(400);
-    expect(first(r).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'c' });
+    expect(first(r).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'c',
+      messageKey: 'field.coercion',
+      params: {},
+    });
   });
 
   it('a syntax error is 400 GRAPHQL_PARSE_FAILED', async () => {

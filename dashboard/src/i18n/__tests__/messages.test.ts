@@ -5,7 +5,10 @@ import {
   COST_EXPLANATION_CODES,
   COST_MODEL_EXPLANATION_CODES,
   COST_MODELS,
+  LABEL_PARAMS,
   ROLES,
+  SERVER_LABELS,
+  SERVER_MESSAGES,
 } from '@samordna/domain';
 import { en } from '../en';
 import { nb } from '../nb';
@@ -41,4 +44,22 @@ it('words every code the server sends instead of prose (roles, checklist, cost e
   expect(keys.filter((k) => !(k in nb) || !(k in en))).toEqual([]);
   // Nothing English-looking left untranslated in the bokmål file for these, and no bokmål letters in English.
   expect(keys.filter((k) => /[æøå]/i.test((en as Record<string, string>)[k]))).toEqual([]);
+});
+
+it('words every messageKey the server can send, and every label its params can name, in both languages', () => {
+  const keys = [
+    ...Object.keys(SERVER_MESSAGES).map((k) => `serverError.${k}`),
+    ...Object.keys(SERVER_LABELS).map((k) => `serverLabel.${k}`),
+  ];
+  const texts = (m: Record<string, string>) => keys.filter((k) => !(k in m) || m[k].trim() === '');
+  expect(texts(nb)).toEqual([]);
+  expect(texts(en)).toEqual([]);
+  // The bokmål is the server's own text (one source), and the English has no bokmål left in it («øre» is the unit).
+  expect(
+    Object.entries(SERVER_MESSAGES).filter(([k, text]) => (nb as Record<string, string>)[`serverError.${k}`] !== text),
+  ).toEqual([]);
+  const english = en as Record<string, string>;
+  expect(keys.filter((k) => /[æøå]/i.test(english[k].replace(/ øre\b/g, '')))).toEqual([]);
+  // A message names its fields and records only through label params, which are worded too.
+  expect(LABEL_PARAMS).toContain('label');
 });

@@ -1,6 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
-  AGREEMENT_STATUS_LABELS,
   allowedTransitions,
   BINDING_STATUSES,
   BINDING_TERM_FIELDS,
@@ -17,6 +16,7 @@ import {
   AGREEMENT_STATUSES,
   type AgreementStatus,
   type AgreementTerms,
+  msg,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
@@ -184,17 +184,17 @@ export async function listAgreements(
 export async function getAgreement(ctx: AppContext, id: string): Promise<Agreement> {
   const parsed = parseInput(ID, id, 'id');
   const a = await ctx.loaders.agreementById.load(parsed);
-  if (!a) throw notFound('Agreement', parsed, 'Fant ikke avtalen.');
+  if (!a) throw notFound('Agreement', parsed, 'notFound.agreement');
   return a;
 }
 
-const AGREEMENT = ['Agreement', 'Fant ikke avtalen.'] as const;
-const PARTY = ['AgreementParty', 'Fant ikke parten.'] as const;
+const AGREEMENT = ['Agreement', 'notFound.agreement'] as const;
+const PARTY = ['AgreementParty', 'notFound.party'] as const;
 
 const hostMismatch = (c: { name: string; hostKommunenummer: string | null }) =>
   c.hostKommunenummer === null
-    ? `Vertskommunen for ${c.name} er ikke kjent; registrer den på krisesenteret først.`
-    : `Vertskommunen for ${c.name} er ${c.hostKommunenummer}; en annen kommune kan ikke være vertskommune i avtalen.`;
+    ? msg('agreement.hostUnknown', { centre: c.name })
+    : msg('agreement.hostMismatch', { centre: c.name, kommunenummer: c.hostKommunenummer });
 
 /** The agreement's centre's host municipality (who administers the agreement). */
 async function hostOf(em: EntityManager, centreId: string): Promise<string> {
@@ -226,13 +226,13 @@ function checkBindingTerms(ctx: AppContext, agreement: Agreement, changed: Parti
 }
 
 function checkPartiesOpenForChange(ctx: AppContext, agreement: Agreement, field: string) {
-  if (isBinding(agreement) && !isAdmin(ctx.auth!.grants)) throw amendmentRequired(field, 'Partene');
+  if (isBinding(agreement) && !isAdmin(ctx.auth!.grants)) throw amendmentRequired(field, 'theParties');
 }
 
 /** Dates of a term must run forwards, whichever of the two is being changed. */
 function checkTermDates(a: Pick<Agreement, 'validFrom' | 'validTo'>, argName: string) {
   if (a.validFrom && a.validTo && compareIso(a.validTo, a.validFrom) < 0) {
-    throw badInput(`${argName}.validTo`, 'Gyldig til kan ikke være før gyldig fra.');
+    throw badInput(`${argName}.validTo`, 'agreement.validToBeforeFrom');
   }
 }
 
@@ -244,16 +244,15 @@ async function checkSupersedes(
   argName: string,
 ) {
   if (!supersedesId) return;
-  if (supersedesId === selfId) throw badInput(`${argName}.supersedesId`, 'En avtale kan ikke erstatte seg selv.');
+  if (supersedesId === selfId) throw badInput(`${argName}.supersedesId`, 'agreement.supersedesSelf');
   const old = await em.getRepository(Agreement).findOneBy({ id: supersedesId });
-  if (!old) throw badInput(`${argName}.supersedesId`, 'Avtalen som skal erstattes, finnes ikke.');
-  if (old.centreId !== centreId)
-    throw badInput(`${argName}.supersedesId`, 'Avtalen som erstattes, må gjelde samme krisesenter.');
+  if (!old) throw badInput(`${argName}.supersedesId`, 'agreement.supersededMissing');
+  if (old.centreId !== centreId) throw badInput(`${argName}.supersedesId`, 'agreement.supersededOtherCentre');
   // No cycles in the version chain (a new agreement cannot be in one yet).
   if (!selfId) return;
   let cursor: string | null = old.supersedesId;
   for (let i = 0; cursor && i < 1000; i++) {
-    if (cursor === selfId) throw badInput(`${argName}.supersedesId`, 'Versjonskjeden kan ikke gå i ring.');
+    if (cursor === selfId) throw badInput(`${argName}.supersedesId`, 'agreement.supersedesCycle');
     cursor = (await em.getRepository(Agreement).findOneBy({ id: cursor }))?.supersedesId ?? null;
   }
 }
@@ -278,11 +277,11 @@ export async function checkParty(
   field: string,
 ) {
   if (party.joinedOn && party.leftOn && compareIso(party.leftOn, party.joinedOn) < 0) {
-    throw badInput(`${field}.leftOn`, 'Utmeldt dato kan ikke være før innmeldt dato.');
+    throw badInput(`${field}.leftOn`, 'agreement.leftBeforeJoined');
   }
   const municipality = await em.getRepository(Municipality).findOneBy({ kommunenummer: party.kommunenummer });
   if (!municipality)
-    throw badInput(`${field}.kommunenummer`, `Fant ingen kommune med kommunenummer ${party.kommunenummer}.`);
+    throw badInput(`${field}.kommunenummer`, msg('kommunenummer.notFound', { kommunenummer: party.kommunenummer }));
 
   const others: (AgreementParty & { status: AgreementStatus; title: string })[] = await em
     .getRepository(AgreementParty)
@@ -309,11 +308,11 @@ export async function checkParty(
     if (o.kommunenummer === party.kommunenummer) {
       throw badInput(
         `${field}.joinedOn`,
-        `${municipality.name} er allerede part i «${o.title}» med dette krisesenteret i samme periode. Sett utmeldt dato der først, eller velg datoer som ikke overlapper.`,
+        msg('agreement.overlappingParty', { municipality: municipality.name, title: o.title }),
       );
     }
     if (party.role === PartyRole.HOST) {
-      throw badInput(`${field}.role`, 'Avtalen har allerede en vertskommune i denne perioden.');
+      throw badInput(`${field}.role`, 'agreement.hostTaken');
     }
   }
 }
@@ -340,7 +339,7 @@ export async function createAgreement(ctx: AppContext, input: CreateAgreementInp
     const centre = await em
       .getRepository(CrisisCentre)
       .findOne({ where: { id: data.centreId }, lock: { mode: 'pessimistic_write' } });
-    if (!centre) throw missing(ctx, badInput('input.centreId', 'Fant ikke krisesenteret.'));
+    if (!centre) throw missing(ctx, badInput('input.centreId', 'notFound.centre'));
     assertAllowed(ctx, canAdministerAgreement(ctx.auth!.grants, centre));
     for (const [i, p] of data.parties.entries()) {
       if (p.role === PartyRole.HOST && p.kommunenummer !== centre.hostKommunenummer) {
@@ -352,10 +351,7 @@ export async function createAgreement(ctx: AppContext, input: CreateAgreementInp
       !isAdmin(ctx.auth!.grants) &&
       data.parties.some((p) => p.role === PartyRole.PARTNER)
     ) {
-      throw badInput(
-        'input.status',
-        'En avtale med samarbeidskommuner blir aktiv når hver av dem har registrert sitt vedtak. Lag den som utkast eller under forhandling.',
-      );
+      throw badInput('input.status', 'agreement.activeNeedsDecisions');
     }
     checkTermDates({ validFrom: data.validFrom ?? null, validTo: data.validTo ?? null }, 'input');
     await checkSupersedes(em, centre.id, data.supersedesId, null, 'input');
@@ -413,13 +409,14 @@ export async function changeAgreementStatus(
     checkVersion(agreement, expectedVersion, 'avtalen');
     const before = { ...agreement };
     if (!canTransition(agreement.status, status)) {
-      const allowed = allowedTransitions(agreement.status).map((s) => AGREEMENT_STATUS_LABELS[s].nb.toLowerCase());
+      const allowed = allowedTransitions(agreement.status).map((s) => `status.${s}`);
+      const from = `status.${agreement.status}`;
+      const to = `status.${status}`;
       throw badInput(
         'status',
-        `En avtale med status «${AGREEMENT_STATUS_LABELS[agreement.status].nb.toLowerCase()}» kan ikke få status «${AGREEMENT_STATUS_LABELS[status].nb.toLowerCase()}». ` +
-          (allowed.length
-            ? `Mulige neste steg: ${allowed.join(', ')}.`
-            : 'Avtalen er avsluttet; lag en ny avtale som erstatter den.'),
+        allowed.length
+          ? msg('agreement.statusTransition', { from, to, allowed: allowed.join(',') })
+          : msg('agreement.statusTransitionEnded', { from, to }),
       );
     }
     const today = todayInNorway();
@@ -435,7 +432,7 @@ export async function changeAgreementStatus(
         ]);
         throw badInput(
           'status',
-          `Avtalen blir aktiv når alle samarbeidskommunene har registrert vedtaket sitt. Mangler: ${names.map((n: { name: string }) => n.name).join(', ')}.`,
+          msg('agreement.decisionsMissing', { names: names.map((n: { name: string }) => n.name).join(', ') }),
         );
       }
     }
@@ -453,10 +450,9 @@ export async function changeAgreementStatus(
     if (status === 'ENDED') {
       const last =
         endedOn ?? (agreement.endedOn && compareIso(agreement.endedOn, today) <= 0 ? agreement.endedOn : today);
-      if (compareIso(last, today) > 0)
-        throw badInput('endedOn', 'En avtale kan ikke avsluttes fram i tid; gi oppsigelse i stedet.');
+      if (compareIso(last, today) > 0) throw badInput('endedOn', 'agreement.endInFuture');
       if (agreement.validFrom && compareIso(last, agreement.validFrom) < 0)
-        throw badInput('endedOn', 'Avsluttet dato kan ikke være før avtalen gjaldt fra.');
+        throw badInput('endedOn', 'agreement.endBeforeStart');
       agreement.endedOn = last;
     }
     agreement.exampleFields = agreement.exampleFields.filter((f) => f !== 'status');
@@ -471,15 +467,17 @@ export async function deleteAgreement(ctx: AppContext, id: string): Promise<stri
   return transaction(ctx, async (em) => {
     const agreement = await lockAgreementToAdminister(em, ctx, agreementId);
     if (isBinding(agreement) && !isAdmin(ctx.auth!.grants)) {
-      throw badInput(
-        'id',
-        'Avtalen er i kraft og kan ikke slettes. Avslutt den, eller foreslå en endring som partene godkjenner.',
-      );
+      throw badInput('id', 'agreement.deleteInForce');
     }
     const successors = await em.getRepository(Agreement).findBy({ supersedesId: agreement.id });
     if (successors.length) {
       throw inUse(
-        `Avtalen kan ikke slettes fordi ${successors.length === 1 ? 'en nyere avtale' : `${successors.length} nyere avtaler`} erstatter den: ${successors.map((s) => `«${s.title}»`).join(', ')}.`,
+        successors.length === 1
+          ? msg('agreement.deleteSuperseded', { titles: `«${successors[0].title}»` })
+          : msg('agreement.deleteSupersededMany', {
+              count: successors.length,
+              titles: successors.map((s) => `«${s.title}»`).join(', '),
+            }),
         successors.map((s) => ({ entity: 'Agreement', id: s.id, label: s.title })),
       );
     }
@@ -507,8 +505,7 @@ export async function addAgreementParty(
     const centre = await em
       .getRepository(CrisisCentre)
       .findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
-    if (agreement.status === 'ENDED')
-      throw badInput('agreementId', 'Avtalen er avsluttet; parter kan ikke legges til.');
+    if (agreement.status === 'ENDED') throw badInput('agreementId', 'agreement.endedNoParties');
     checkPartiesOpenForChange(ctx, agreement, 'agreementId');
     if (data.role === PartyRole.HOST && data.kommunenummer !== centre.hostKommunenummer) {
       throw badInput('input.role', hostMismatch(centre));
@@ -596,36 +593,22 @@ export async function giveNotice(
     checkVersion(party, expectedVersion, 'medlemskapet');
     const today = todayInNorway();
     const givenOn = data.givenOn ?? today;
-    if (compareIso(givenOn, today) > 0) throw badInput('input.givenOn', 'Oppsigelsen kan ikke dateres fram i tid.');
-    if (party.role === PartyRole.HOST)
-      throw badInput('partyId', 'Vertskommunen sier ikke opp sitt eget medlemskap; den kan si opp hele avtalen.');
-    if (!isBinding(agreement))
-      throw badInput(
-        'partyId',
-        'Bare en avtale som er i kraft, kan sies opp. En avtale under arbeid endres av vertskommunen.',
-      );
-    if (party.noticeGivenOn) throw badInput('partyId', `Kommunen sa opp medlemskapet ${party.noticeGivenOn}.`);
-    if (party.leftOn && compareIso(party.leftOn, givenOn) < 0)
-      throw badInput('partyId', 'Kommunen er allerede ute av avtalen.');
+    if (compareIso(givenOn, today) > 0) throw badInput('input.givenOn', 'agreement.noticeInFuture');
+    if (party.role === PartyRole.HOST) throw badInput('partyId', 'agreement.hostNotice');
+    if (!isBinding(agreement)) throw badInput('partyId', 'agreement.noticeNotInForce');
+    if (party.noticeGivenOn)
+      throw badInput('partyId', msg('agreement.noticeAlreadyGiven', { date: party.noticeGivenOn }));
+    if (party.leftOn && compareIso(party.leftOn, givenOn) < 0) throw badInput('partyId', 'agreement.alreadyLeft');
     const effect = membershipEndByNotice(agreement, givenOn);
     let leftOn = effect.leavesOn;
     if (data.leavesOn) {
       if (leftOn && compareIso(data.leavesOn, leftOn) < 0)
-        throw badInput(
-          'input.leavesOn',
-          `Etter avtalens oppsigelsesvilkår kan medlemskapet tidligst slutte ${leftOn}.`,
-        );
-      if (compareIso(data.leavesOn, givenOn) < 0)
-        throw badInput('input.leavesOn', 'Sluttdatoen kan ikke være før oppsigelsen.');
+        throw badInput('input.leavesOn', msg('agreement.leavesTooEarly', { date: leftOn }));
+      if (compareIso(data.leavesOn, givenOn) < 0) throw badInput('input.leavesOn', 'agreement.leavesBeforeNotice');
       leftOn = data.leavesOn;
     }
     if (!leftOn) {
-      throw badInput(
-        'input.leavesOn',
-        effect.kind === 'ENDED'
-          ? 'Avtaleperioden er allerede utløpt.'
-          : 'Avtalen har ingen registrert oppsigelsestid; oppgi datoen medlemskapet slutter.',
-      );
+      throw badInput('input.leavesOn', effect.kind === 'ENDED' ? 'agreement.periodEnded' : 'agreement.noNoticePeriod');
     }
     if (party.leftOn && compareIso(party.leftOn, leftOn) < 0) leftOn = party.leftOn;
     const saved = await em.getRepository(AgreementParty).save({ ...party, noticeGivenOn: givenOn, leftOn });
@@ -647,7 +630,7 @@ export async function recordMembershipDecision(
     const [party] = await lockOwnMembership(em, ctx, pid);
     checkVersion(party, expectedVersion, 'medlemskapet');
     if (compareIso(data.decisionDate, todayInNorway()) > 0)
-      throw badInput('input.decisionDate', 'Vedtaksdatoen kan ikke være fram i tid.');
+      throw badInput('input.decisionDate', 'agreement.decisionInFuture');
     const saved = await em.getRepository(AgreementParty).save({ ...party, ...data });
     await audit(em, ctx, 'DECISION', 'AgreementParty', saved.id, party, saved, await partyPart(em, party));
     return saved;

@@ -8,6 +8,7 @@ import {
   compareIso,
   todayInNorway,
   type ApprovalDecision,
+  msg,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, forbidden, missing, requireUser } from '../../app/auth';
@@ -34,8 +35,8 @@ import {
 } from './amendment.inputs';
 import { transaction } from '../../app/transaction';
 
-const AMENDMENT = ['AgreementAmendment', 'Fant ikke endringsforslaget.'] as const;
-const AGREEMENT = ['Agreement', 'Fant ikke avtalen.'] as const;
+const AMENDMENT = ['AgreementAmendment', 'notFound.amendment'] as const;
+const AGREEMENT = ['Agreement', 'notFound.agreement'] as const;
 
 const hostOf = async (em: EntityManager, centreId: string) =>
   (await em.getRepository(CrisisCentre).findOneByOrFail({ id: centreId })).hostKommunenummer;
@@ -49,25 +50,15 @@ async function validateProposal(
   argName: string,
 ) {
   if (!isBinding(agreement)) {
-    throw badInput(
-      'agreementId',
-      'Bare en avtale som er i kraft, endres ved forslag og godkjenning. En avtale under arbeid endrer vertskommunen direkte.',
-    );
+    throw badInput('agreementId', 'amendment.notInForce');
   }
   const today = todayInNorway();
-  if (compareIso(data.effectiveOn, today) < 0)
-    throw badInput(`${argName}.effectiveOn`, 'En endring kan ikke gjelde fra en dato som er passert.');
+  if (compareIso(data.effectiveOn, today) < 0) throw badInput(`${argName}.effectiveOn`, 'amendment.effectivePassed');
   if (agreement.validFrom && compareIso(data.effectiveOn, agreement.validFrom) <= 0) {
-    throw badInput(
-      `${argName}.effectiveOn`,
-      `Endringen må gjelde fra en dato etter at avtalen trådte i kraft (${agreement.validFrom}).`,
-    );
+    throw badInput(`${argName}.effectiveOn`, msg('amendment.effectiveBeforeStart', { date: agreement.validFrom }));
   }
   if (agreement.endedOn && compareIso(data.effectiveOn, agreement.endedOn) > 0) {
-    throw badInput(
-      `${argName}.effectiveOn`,
-      `Avtalen gjelder bare til ${agreement.endedOn}; en endring kan ikke gjelde fra senere.`,
-    );
+    throw badInput(`${argName}.effectiveOn`, msg('amendment.effectiveAfterEnd', { date: agreement.endedOn }));
   }
   const changes = Object.fromEntries(
     Object.entries(data.changes).filter(
@@ -78,7 +69,7 @@ async function validateProposal(
   );
   const merged = { ...agreement, ...changes, validFrom: data.effectiveOn } as Agreement;
   if (merged.validTo && compareIso(merged.validTo, data.effectiveOn) < 0)
-    throw badInput(`${argName}.changes.validTo`, 'Gyldig til kan ikke være før endringen gjelder fra.');
+    throw badInput(`${argName}.changes.validTo`, 'amendment.validToBeforeEffective');
 
   const parties = await em.getRepository(AgreementParty).findBy({ agreementId: agreement.id });
   const host = parties.find((p) => p.role === PartyRole.HOST);
@@ -86,21 +77,19 @@ async function validateProposal(
   const partners = parties.filter((p) => p.role === PartyRole.PARTNER && onBoard(p));
   for (const [i, k] of data.joining.entries()) {
     if (!(await em.getRepository(Municipality).existsBy({ kommunenummer: k })))
-      throw badInput(`${argName}.joining.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
+      throw badInput(`${argName}.joining.${i}`, msg('kommunenummer.notFound', { kommunenummer: k }));
     if (host?.kommunenummer === k || partners.some((p) => p.kommunenummer === k))
-      throw badInput(`${argName}.joining.${i}`, `${k} er allerede part i avtalen.`);
-    if (data.joining.indexOf(k) !== i) throw badInput(`${argName}.joining.${i}`, `${k} står to ganger.`);
+      throw badInput(`${argName}.joining.${i}`, msg('amendment.alreadyParty', { kommunenummer: k }));
+    if (data.joining.indexOf(k) !== i)
+      throw badInput(`${argName}.joining.${i}`, msg('amendment.listedTwice', { kommunenummer: k }));
   }
   for (const [i, k] of data.leaving.entries()) {
     const p = partners.find((x) => x.kommunenummer === k);
-    if (!p)
-      throw badInput(`${argName}.leaving.${i}`, `${k} er ikke samarbeidskommune i avtalen når endringen gjelder.`);
+    if (!p) throw badInput(`${argName}.leaving.${i}`, msg('amendment.notPartner', { kommunenummer: k }));
     if (p.joinedOn && compareIso(p.joinedOn, data.effectiveOn) >= 0)
-      throw badInput(
-        `${argName}.leaving.${i}`,
-        `${k} blir ikke med før endringen gjelder; fjern den fra utkastet i stedet.`,
-      );
-    if (data.joining.includes(k)) throw badInput(`${argName}.leaving.${i}`, `${k} kan ikke både bli med og gå ut.`);
+      throw badInput(`${argName}.leaving.${i}`, msg('amendment.joinsLater', { kommunenummer: k }));
+    if (data.joining.includes(k))
+      throw badInput(`${argName}.leaving.${i}`, msg('amendment.joinAndLeave', { kommunenummer: k }));
   }
   let costTerms: ProposedCostTerms | null = null;
   if (data.costTerms) {
@@ -118,7 +107,7 @@ async function validateProposal(
     await checkCostTerms(em, modelOf(costTerms.model, params), after, `${argName}.costTerms`);
   }
   if (Object.keys(changes).length === 0 && !costTerms && data.joining.length === 0 && data.leaving.length === 0) {
-    throw badInput(argName, 'Forslaget endrer ingenting i avtalen.');
+    throw badInput(argName, 'amendment.changesNothing');
   }
   const costTermsOnly = Object.keys(changes).length === 0 && data.joining.length === 0 && data.leaving.length === 0;
   return { changes, costTerms, parties, costTermsOnly };
@@ -146,7 +135,7 @@ async function createProposal(
   );
   const open = await em.getRepository(AgreementAmendment).findOneBy({ agreementId: agreement.id, status: 'OPEN' });
   if (open)
-    throw conflict('Avtalen har allerede et åpent endringsforslag. Revider eller trekk det først.', {
+    throw conflict('amendment.alreadyOpen', {
       blockedBy: [{ entity: 'AgreementAmendment', id: open.id, label: open.summary }],
     });
   const user = ctx.auth!;
@@ -215,7 +204,7 @@ const isCostTermsOnly = (x: AgreementAmendment) =>
 
 function assertOpen(amendment: AgreementAmendment) {
   if (amendment.status !== 'OPEN')
-    throw badInput('id', `Forslaget er ikke lenger til behandling (${amendment.status.toLowerCase()}).`);
+    throw badInput('id', msg('amendment.closed', { status: amendment.status.toLowerCase() }));
 }
 
 /**
@@ -305,12 +294,12 @@ export async function decideAmendment(
     const row = knrArg ? mine.find((r) => r.kommunenummer === knrArg) : mine.length === 1 ? mine[0] : undefined;
     if (!row) {
       if (knrArg || mine.length === 0) throw missing(ctx, forbidden());
-      throw badInput('kommunenummer', 'Velg hvilken kommune du svarer for.');
+      throw badInput('kommunenummer', 'amendment.chooseMunicipality');
     }
     checkVersion(amendment, expectedVersion, 'forslaget');
     assertOpen(amendment);
     if (approval && compareIso(approval.decisionDate, todayInNorway()) > 0)
-      throw badInput('input.decisionDate', 'Vedtaksdatoen kan ikke være fram i tid.');
+      throw badInput('input.decisionDate', 'agreement.decisionInFuture');
     const before = { ...row };
     Object.assign(row, {
       decision,

@@ -171,10 +171,7 @@ export async function listAuditLog(
   const page = parsePaging(pageInput);
   if (!isAdmin(user.grants)) {
     if (!(filter.entity && filter.entityId)) {
-      throw badInput(
-        'filter.entityId',
-        'Velg en post (entity og entityId) for å se historikken; hele loggen er for administratorer.',
-      );
+      throw badInput('filter.entityId', 'audit.chooseRecord');
     }
     if (!(await mayReadHistory(ctx.dataSource.manager, user.grants, filter.entity, filter.entityId))) throw forbidden();
   }

@@ -8,7 +8,7 @@ import { requiresTotp, type Grant, type Role } from '@samordna/domain';
 import { unauthenticated, type AuthUser } from '../../app/auth';
 import type { AppContext } from '../../app/context';
 import { ErrorCode } from '../../app/errors';
-import { parseInput } from '../../app/validation';
+import { parseInput, zmsg } from '../../app/validation';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
 import { transaction } from '../../app/transaction';
 
@@ -111,8 +111,8 @@ export async function markAttemptSucceeded(ds: DataSource | EntityManager, attem
 }
 
 const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(3, 'Skriv inn e-postadressen.').max(200),
-  password: z.string().min(1, 'Skriv inn passordet.').max(500),
+  email: z.string().trim().toLowerCase().min(3, zmsg('field.enterEmail')).max(200),
+  password: z.string().min(1, zmsg('field.enterPassword')).max(500),
 });
 
 export interface UserRow {

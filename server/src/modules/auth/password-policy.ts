@@ -1,3 +1,4 @@
+import { msg, type ServerMessage } from '@samordna/domain';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 
@@ -20,9 +21,9 @@ function zxcvbn(): ZxcvbnFactory {
 export function passwordProblem(
   password: string,
   about: { email?: string | null; name?: string | null } = {},
-): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Passordet må ha minst ${PASSWORD_MIN_LENGTH} tegn.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Passordet kan ha høyst ${PASSWORD_MAX_LENGTH} tegn.`;
+): ServerMessage | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return msg('password.tooShort', { min: PASSWORD_MIN_LENGTH });
+  if (password.length > PASSWORD_MAX_LENGTH) return msg('password.tooLong', { max: PASSWORD_MAX_LENGTH });
   const own = [
     about.email,
     about.email?.split('@')[0],
@@ -32,7 +33,7 @@ export function passwordProblem(
   ].filter((x): x is string => !!x && x.length > 2);
   const result = zxcvbn().check(password, own);
   if (result.score < MIN_SCORE) {
-    return 'Passordet er for lett å gjette (vanlige passord, navn, datoer, tastaturmønstre og gjentakelser avvises). Bruk gjerne flere tilfeldige ord.';
+    return msg('password.tooGuessable');
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { In, type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { z } from 'zod';
-import { centreMembersSql, DEFAULT_STALE_AFTER_MONTHS, todayInNorway } from '@samordna/domain';
+import { centreMembersSql, DEFAULT_STALE_AFTER_MONTHS, todayInNorway, msg } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, forbidden, missing, requireUser } from '../../app/auth';
 import { centresOfMunicipality } from '../agreement/membership';
@@ -10,7 +10,7 @@ import { canActForMunicipality, canManageMunicipalityContacts, formatDate, isAdm
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { staleContactSql } from '../../database/contact-staleness';
-import { parsePaging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, v, zmsg } from '../../app/validation';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { RoutineStep } from '../handover/routine-step.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -94,7 +94,7 @@ export async function listContacts(
   return { items, totalCount };
 }
 
-const CONTACT = ['ContactPerson', 'Fant ikke kontaktpersonen.'] as const;
+const CONTACT = ['ContactPerson', 'notFound.contact'] as const;
 
 /**
  * Finds an agency the user may manage (its municipality in scope); `lock` when the agency itself is
@@ -114,8 +114,8 @@ async function findAgency(
     .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!agency)
     throw field !== 'id' && isAdmin(ctx.auth!.grants)
-      ? badInput(field, 'Fant ikke etaten.')
-      : missing(ctx, notFound('Agency', id, 'Fant ikke etaten.'));
+      ? badInput(field, 'notFound.agency')
+      : missing(ctx, notFound('Agency', id, 'notFound.agency'));
   await assertMunicipality(em, ctx, agency.kommunenummer);
   return agency;
 }
@@ -148,7 +148,7 @@ export async function createAgency(ctx: AppContext, input: AgencyInput): Promise
   requireUser(ctx);
   const data = parseInput(createAgencySchema, input, 'input');
   if (!(await ctx.dataSource.getRepository(Municipality).existsBy({ kommunenummer: data.kommunenummer }))) {
-    throw badInput('input.kommunenummer', `Fant ingen kommune med kommunenummer ${data.kommunenummer}.`);
+    throw badInput('input.kommunenummer', msg('kommunenummer.notFound', { kommunenummer: data.kommunenummer }));
   }
   return transaction(ctx, async (em) => {
     await assertMunicipality(em, ctx, data.kommunenummer);
@@ -167,8 +167,7 @@ export async function updateAgency(
 ): Promise<Agency> {
   const agencyId = parseInput(v.uuid('etat'), id, 'id');
   const data = parseInput(agencyFieldsSchema, input, 'input');
-  if (data.kommunenummer !== undefined)
-    throw badInput('input.kommunenummer', 'En etat kan ikke flyttes til en annen kommune; opprett en ny.');
+  if (data.kommunenummer !== undefined) throw badInput('input.kommunenummer', 'contact.agencyMoved');
   return transaction(ctx, async (em) => {
     const agency = await findAgency(em, ctx, agencyId, 'id', { lock: true });
     checkVersion(agency, expectedVersion, 'etaten');
@@ -187,7 +186,10 @@ export async function deleteAgency(ctx: AppContext, id: string): Promise<string>
       .find({ where: { agencyId }, select: { id: true, name: true } });
     if (contacts.length) {
       throw inUse(
-        `Etaten kan ikke slettes fordi den har ${contacts.length} kontaktperson${contacts.length === 1 ? '' : 'er'}: ${contacts.map((c) => c.name).join(', ')}.`,
+        msg(contacts.length === 1 ? 'contact.agencyInUseOne' : 'contact.agencyInUse', {
+          count: contacts.length,
+          names: contacts.map((c) => c.name).join(', '),
+        }),
         contacts.map((c) => ({ entity: 'ContactPerson', id: c.id, label: c.name })),
       );
     }
@@ -258,7 +260,7 @@ export async function createAgencyWithContact(ctx: AppContext, input: NewAgencyI
   requireUser(ctx);
   const { contact, ...fields } = parseInput(newAgencySchema, input, 'input');
   if (!(await ctx.dataSource.getRepository(Municipality).existsBy({ kommunenummer: fields.kommunenummer }))) {
-    throw badInput('input.kommunenummer', `Fant ingen kommune med kommunenummer ${fields.kommunenummer}.`);
+    throw badInput('input.kommunenummer', msg('kommunenummer.notFound', { kommunenummer: fields.kommunenummer }));
   }
   return transaction(ctx, async (em) => {
     await lockMunicipalityContacts(em, [fields.kommunenummer]);
@@ -317,7 +319,11 @@ export async function deleteContact(ctx: AppContext, id: string): Promise<string
       .getRawMany<{ id: string; title: string; routineId: string; municipality: string }>();
     if (steps.length) {
       throw inUse(
-        `${contact.name} er koblet til ${steps.length} steg i overgangsrutiner (${steps.map((s) => `«${s.title}», ${s.municipality}`).join('; ')}). Fjern koblingen først, eller marker personen som inaktiv.`,
+        msg(steps.length === 1 ? 'contact.inRoutinesOne' : 'contact.inRoutines', {
+          name: contact.name,
+          count: steps.length,
+          steps: steps.map((s) => `«${s.title}», ${s.municipality}`).join('; '),
+        }),
         steps.map((s) => ({ entity: 'RoutineStep', id: s.id, label: `${s.title} (${s.municipality})` })),
       );
     }
@@ -358,7 +364,7 @@ export async function verifyContacts(
     if (found.length !== unique.length) {
       const absent = unique.filter((id) => !found.some((c) => c.id === id));
       if (!isAdmin(ctx.auth!.grants)) throw forbidden();
-      throw badInput('ids', `Fant ikke ${absent.length} av kontaktpersonene: ${absent.join(', ')}.`);
+      throw badInput('ids', msg('contact.someMissing', { count: absent.length, ids: absent.join(', ') }));
     }
     // Scope once per municipality, then one UPDATE and one audit INSERT for all of them.
     const agencies = await em.getRepository(Agency).findBy({ id: In([...new Set(found.map((c) => c.agencyId))]) });
@@ -387,7 +393,7 @@ export const switchboardSchema = z
   // Erasing the number erases its source: a source sent with no number would be dropped, so it is refused.
   .refine((d) => !(d.phone === null && d.source), {
     path: ['source'],
-    message: 'En kilde kan bare oppgis sammen med et nummer. Send uten kilde for å fjerne nummeret.',
+    message: zmsg('contact.switchboardSourceWithoutPhone'),
   });
 
 /**
@@ -406,7 +412,7 @@ export async function setSwitchboard(
   return transaction(ctx, async (em) => {
     const repo = em.getRepository(Municipality);
     const before = await repo.findOne({ where: { kommunenummer: k }, lock: { mode: 'pessimistic_write' } });
-    if (!before) throw missing(ctx, notFound('Municipality', k, `Fant ingen kommune med kommunenummer ${k}.`));
+    if (!before) throw missing(ctx, notFound('Municipality', k, msg('kommunenummer.notFound', { kommunenummer: k })));
     assertAllowed(ctx, canActForMunicipality(user.grants, k));
     const switchboardSource = data.phone
       ? (data.source ?? `Registrert av ${user.name}, ${formatDate(todayInNorway())}`)

@@ -9,6 +9,8 @@ import {
   isAdmin,
   todayInNorway,
   type CostModel,
+  msg,
+  type ServerMessageKey,
 } from '@samordna/domain';
 import { assertAllowed, checkVersion, missing, notMember, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
@@ -52,7 +54,7 @@ async function assertFinance(
   const centre = await em
     .getRepository(CrisisCentre)
     .findOne({ where: { id: centreId }, lock: { mode: 'pessimistic_write' } });
-  if (!centre) throw missing(ctx, badInput(field, 'Fant ikke krisesenteret.'));
+  if (!centre) throw missing(ctx, badInput(field, 'notFound.centre'));
   assertAllowed(ctx, canManageFinance(ctx.auth!.grants, centre.hostKommunenummer));
   return centre;
 }
@@ -84,7 +86,7 @@ export async function investmentSummary(
   const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const from = parseInput(YEAR, fromYear, 'fromYear');
   const to = parseInput(YEAR, toYear, 'toYear');
-  if (to < from) throw badInput('toYear', 'Til-året kan ikke være før fra-året.');
+  if (to < from) throw badInput('toYear', 'cost.toBeforeFrom');
   const [row] = await ctx.dataSource.query(
     // numeric sums (never bigint): any number of investments of the largest amount add up without overflow.
     `SELECT coalesce(sum(i.amount_ore), 0)::numeric AS total,
@@ -94,7 +96,7 @@ export async function investmentSummary(
      WHERE c.id = $1 GROUP BY c.id`,
     [id, from, to],
   );
-  if (!row) throw notFound('CrisisCentre', id, 'Fant ikke krisesenteret.');
+  if (!row) throw notFound('CrisisCentre', id, 'notFound.centre');
   const total = Number(row.total);
   const hostAlone = Number(row.host_alone);
   return {
@@ -118,19 +120,12 @@ export async function setCentreBudget(
   const y = parseInput(YEAR, year, 'year');
   const data = parseInput(budgetSchema, input, 'input');
   const net = data.operatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0);
-  if (net < 0)
-    throw badInput(
-      'input.stateFundingOre',
-      'Tilskuddene og de andre inntektene kan ikke være større enn driftskostnaden.',
-    );
+  if (net < 0) throw badInput('input.stateFundingOre', 'cost.fundingAboveCost');
   if (
     data.actualOperatingCostOre != null &&
     data.actualOperatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0) < 0
   ) {
-    throw badInput(
-      'input.actualOperatingCostOre',
-      'De faktiske kostnadene kan ikke være mindre enn tilskuddene og de andre inntektene.',
-    );
+    throw badInput('input.actualOperatingCostOre', 'cost.actualBelowFunding');
   }
   return transaction(ctx, async (em) => {
     await assertFinance(em, ctx, id);
@@ -164,7 +159,7 @@ export async function setCentreBudget(
 
 async function assertMunicipalityExists(em: EntityManager, kommunenummer: string, field: string) {
   if (!(await em.getRepository(Municipality).existsBy({ kommunenummer })))
-    throw badInput(field, `Fant ingen kommune med kommunenummer ${kommunenummer}.`);
+    throw badInput(field, msg('kommunenummer.notFound', { kommunenummer: kommunenummer }));
 }
 
 export async function createExtraCharge(ctx: AppContext, input: ExtraChargeInput): Promise<ExtraCharge> {
@@ -180,7 +175,7 @@ export async function createExtraCharge(ctx: AppContext, input: ExtraChargeInput
       throw notMember(
         ctx,
         'input.kommunenummer',
-        `${data.kommunenummer} er ikke medlem av ${centre.name} i ${data.year}; tilleggskostnader kan bare føres på medlemmer.`,
+        msg('cost.chargeNotMember', { kommunenummer: data.kommunenummer, centre: centre.name, year: data.year }),
       );
     }
     const charge = await em.getRepository(ExtraCharge).save(em.getRepository(ExtraCharge).create(data));
@@ -207,7 +202,11 @@ export async function createInvestment(ctx: AppContext, input: InvestmentInput):
       throw notMember(
         ctx,
         'input.paidByKommunenummer',
-        `${data.paidByKommunenummer} er ikke vertskommune eller medlem av ${centre.name} i ${data.year}.`,
+        msg('cost.investmentNotMember', {
+          kommunenummer: data.paidByKommunenummer,
+          centre: centre.name,
+          year: data.year,
+        }),
       );
     }
     const investment = await em.getRepository(Investment).save(em.getRepository(Investment).create(data));
@@ -221,7 +220,7 @@ async function deleteCentreCost(
   ctx: AppContext,
   target: typeof ExtraCharge | typeof Investment,
   id: string,
-  [entity, message]: readonly [string, string],
+  [entity, message]: readonly [string, ServerMessageKey],
 ): Promise<string> {
   requireUser(ctx);
   return transaction(ctx, async (em) => {
@@ -239,14 +238,14 @@ async function deleteCentreCost(
 export function deleteExtraCharge(ctx: AppContext, id: string): Promise<string> {
   return deleteCentreCost(ctx, ExtraCharge, parseInput(v.uuid('tilleggskostnad'), id, 'id'), [
     'ExtraCharge',
-    'Fant ikke tilleggskostnaden.',
+    'notFound.charge',
   ]);
 }
 
 export function deleteInvestment(ctx: AppContext, id: string): Promise<string> {
   return deleteCentreCost(ctx, Investment, parseInput(v.uuid('investering'), id, 'id'), [
     'Investment',
-    'Fant ikke investeringen.',
+    'notFound.investment',
   ]);
 }
 
@@ -278,7 +277,7 @@ export async function checkCostTerms(
     checkCostModel(model, costParties);
   } catch (e) {
     if (e instanceof CostModelError)
-      throw badInput(`${field}.${e.field.replace(/^model\.?/, '') || 'model'}`, e.message);
+      throw badInput(`${field}.${e.field.replace(/^model\.?/, '') || 'model'}`, e.problem);
     throw e;
   }
 }
@@ -299,14 +298,14 @@ export async function setAgreementCostTerms(
   const t = parseInput(costTermsSchema, terms, 'terms');
   const params = paramsFromTerms(t);
   return transaction(ctx, async (em) => {
-    const agreement = await lockOrMissing(em, ctx, Agreement, id, ['Agreement', 'Fant ikke avtalen.']);
+    const agreement = await lockOrMissing(em, ctx, Agreement, id, ['Agreement', 'notFound.agreement']);
     const centre = await em
       .getRepository(CrisisCentre)
       .findOneOrFail({ where: { id: agreement.centreId }, lock: { mode: 'pessimistic_write' } });
     assertAllowed(ctx, canSetCostTerms(ctx.auth!.grants, centre.hostKommunenummer));
     checkVersion(agreement, expectedVersion, 'avtalen');
     if (isBinding(agreement) && !isAdmin(ctx.auth!.grants) && !agreement.exampleFields.includes('costModel'))
-      throw amendmentRequired('terms', 'Kostnadsmodellen');
+      throw amendmentRequired('terms', 'theCostModel');
     const parties = (await em.getRepository(AgreementParty).findBy({ agreementId: agreement.id })).filter((p) =>
       isCurrentParty(p, todayInNorway()),
     );

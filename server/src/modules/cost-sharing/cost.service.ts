@@ -25,6 +25,9 @@ import {
   SUPPRESSION_THRESHOLD,
   type CostParty,
   type Grant,
+  msg,
+  formatServerMessage,
+  type ServerMessage,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { badInput, notFound } from '../../app/errors';
@@ -206,9 +209,9 @@ interface ServerScenario extends Omit<Scenario, 'add'> {
 class CostUnavailable extends Error {
   constructor(
     readonly kind: 'NO_AGREEMENT' | 'NO_MODEL' | 'NO_BUDGET' | 'NO_POPULATION' | 'NO_CENTRE',
-    message: string,
+    readonly problem: ServerMessage,
   ) {
-    super(message);
+    super(formatServerMessage(problem));
   }
 }
 
@@ -231,18 +234,17 @@ function distribute(
   scenario: Omit<ServerScenario, 'model'> & { terms?: ScenarioTerms | null } = {},
 ): Distributed {
   const centre = data.centres.get(centreId);
-  if (!centre) throw new CostUnavailable('NO_CENTRE', 'Fant ikke krisesenteret.');
+  if (!centre) throw new CostUnavailable('NO_CENTRE', msg('notFound.centre'));
   const agreement = agreementFor(data, centreId, year);
-  if (!agreement) throw new CostUnavailable('NO_AGREEMENT', `${centre.name} har ingen avtale som gjelder for ${year}.`);
+  if (!agreement) throw new CostUnavailable('NO_AGREEMENT', msg('cost.noAgreement', { centre: centre.name, year }));
   const kind = scenario.terms?.model ?? agreement.costModel;
-  if (!kind) throw new CostUnavailable('NO_MODEL', `Avtalen «${agreement.title}» har ingen registrert kostnadsmodell.`);
+  if (!kind) throw new CostUnavailable('NO_MODEL', msg('cost.noModel', { title: agreement.title }));
   const current = agreement.costModel ? { kind: agreement.costModel, params: agreement.costParams ?? {} } : null;
   const model = scenario.terms
     ? scenarioModel(current, { ...paramsFromTerms(scenario.terms), model: scenario.terms.model })
     : modelOf(kind, agreement.costParams);
   const budget = data.budgets.find((b) => b.centreId === centreId && b.year === year);
-  if (!budget)
-    throw new CostUnavailable('NO_BUDGET', `Det er ikke registrert noe budsjett for ${centre.name} i ${year}.`);
+  if (!budget) throw new CostUnavailable('NO_BUDGET', msg('cost.noBudget', { centre: centre.name, year }));
 
   const reference = scenario.terms?.populationReference ?? agreement.populationReference;
   const wantedYear = reference === 'SAME_YEAR' ? year : year - 1;
@@ -260,7 +262,7 @@ function distribute(
   const withheld = new Set<string>();
   const costParty = (m: { kommunenummer: string; role: PartyRole }): CostParty => {
     const pop = populationFor(data, m.kommunenummer, wantedYear);
-    if (!pop) throw new CostUnavailable('NO_POPULATION', `Folketall mangler for kommune ${m.kommunenummer}.`);
+    if (!pop) throw new CostUnavailable('NO_POPULATION', msg('cost.noPopulation', { kommunenummer: m.kommunenummer }));
     years.add(pop.year);
     const cells = usageTable.rows.find((r) => r.key === m.kommunenummer)?.counts;
     const nightsCell = cells?.nights;
@@ -281,11 +283,7 @@ function distribute(
     };
   };
   const hostKommunenummer = centre.hostKommunenummer;
-  if (!hostKommunenummer)
-    throw new CostUnavailable(
-      'NO_AGREEMENT',
-      `Vertskommunen for ${centre.name} er ikke kjent, så kostnadene kan ikke fordeles.`,
-    );
+  if (!hostKommunenummer) throw new CostUnavailable('NO_AGREEMENT', msg('cost.hostUnknown', { centre: centre.name }));
   const base: CentreYear = {
     year,
     hostKommunenummer,
@@ -301,7 +299,7 @@ function distribute(
   try {
     result = runScenario(base, { model, remove: scenario.remove, add: joining, investment: scenario.investment });
   } catch (e) {
-    if (e instanceof ScenarioError && e.field === 'budget') throw new CostUnavailable('NO_BUDGET', e.message);
+    if (e instanceof ScenarioError && e.field === 'budget') throw new CostUnavailable('NO_BUDGET', e.problem);
     throw e;
   }
   const allocation = result.allocation;
@@ -384,16 +382,16 @@ const SIMULATION_NOTES_NB: Record<SimulationNoteCode, string> = {
 
 function toGraphQLError(error: unknown, field: string): never {
   if (error instanceof CostUnavailable) {
-    if (error.kind === 'NO_CENTRE') throw notFound('CrisisCentre', '', error.message);
+    if (error.kind === 'NO_CENTRE') throw notFound('CrisisCentre', '', error.problem);
     throw notFound(
       error.kind === 'NO_BUDGET' ? 'CentreBudget' : error.kind === 'NO_MODEL' ? 'CostModel' : 'Agreement',
       '',
-      error.message,
+      error.problem,
     );
   }
-  if (error instanceof ScenarioError) throw badInput(`input.${error.field}`, error.message);
+  if (error instanceof ScenarioError) throw badInput(`input.${error.field}`, error.problem);
   if (error instanceof CostModelError)
-    throw badInput(`${field}.${error.field.replace(/^model\.?/, '') || 'model'}`, error.message);
+    throw badInput(`${field}.${error.field.replace(/^model\.?/, '') || 'model'}`, error.problem);
   throw error;
 }
 
@@ -417,10 +415,10 @@ export async function municipalityCosts(
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
   const from = parseInput(YEAR, fromYear, 'fromYear');
   const to = parseInput(YEAR, toYear, 'toYear');
-  if (to < from) throw badInput('toYear', 'Til-året kan ikke være før fra-året.');
-  if (to - from > 50) throw badInput('toYear', 'Velg høyst 50 år om gangen.');
+  if (to < from) throw badInput('toYear', 'cost.toBeforeFrom');
+  if (to - from > 50) throw badInput('toYear', 'cost.maxYears');
   const municipality = await ctx.loaders.municipalityByNumber.load(knr);
-  if (!municipality) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
+  if (!municipality) throw notFound('Municipality', knr, msg('kommunenummer.notFound', { kommunenummer: knr }));
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const centreIds: string[] = (
     await ctx.dataSource.query(
@@ -517,7 +515,7 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
   const data = await cachedCostData(ctx, [s.centreId], [s.year], add);
   for (const [i, k] of add.entries())
     if (!data.municipalities.has(k))
-      throw badInput(`input.addMunicipalities.${i}`, `Fant ingen kommune med kommunenummer ${k}.`);
+      throw badInput(`input.addMunicipalities.${i}`, msg('kommunenummer.notFound', { kommunenummer: k }));
   let before: Distributed;
   try {
     before = distribute(data, s.centreId, s.year, viewerOf(ctx));
@@ -528,7 +526,10 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
   const current = new Set(before.dist.parties.map((p) => p.municipality.kommunenummer));
   for (const [i, k] of add.entries())
     if (current.has(k))
-      throw badInput(`input.addMunicipalities.${i}`, `${data.municipalities.get(k)?.name ?? k} er allerede part.`);
+      throw badInput(
+        `input.addMunicipalities.${i}`,
+        msg('cost.alreadyParty', { name: data.municipalities.get(k)?.name ?? k }),
+      );
   let after: Distributed;
   try {
     after = distribute(data, s.centreId, s.year, viewerOf(ctx), {
@@ -576,7 +577,7 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
 export async function usageStatistics(ctx: AppContext, centreId: string, year: number): Promise<UsageStatistics> {
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const y = parseInput(YEAR, year, 'year');
-  if (!(await ctx.loaders.centreById.load(cid))) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
+  if (!(await ctx.loaders.centreById.load(cid))) throw notFound('CrisisCentre', cid, 'notFound.centre');
   const stats = await ctx.dataSource.getRepository(UsageStat).findBy({ centreId: cid, year: y });
   const table = protectUsageTable(stats.map((u) => ({ key: u.kommunenummer, counts: u })));
   const municipalities = await ctx.loaders.municipalityByNumber.loadMany(stats.map((u) => u.kommunenummer));
@@ -602,11 +603,11 @@ export async function costTrend(
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const from = parseInput(YEAR, fromYear, 'fromYear');
   const to = parseInput(YEAR, toYear, 'toYear');
-  if (to < from) throw badInput('toYear', 'Til-året kan ikke være før fra-året.');
-  if (to - from > 50) throw badInput('toYear', 'Velg høyst 50 år om gangen.');
+  if (to < from) throw badInput('toYear', 'cost.toBeforeFrom');
+  if (to - from > 50) throw badInput('toYear', 'cost.maxYears');
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const data = await cachedCostData(ctx, [cid], years);
-  if (!data.centres.has(cid)) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
+  if (!data.centres.has(cid)) throw notFound('CrisisCentre', cid, 'notFound.centre');
   const result: CostTrend = { centreId: cid, years: [], gaps: [] };
   for (const year of years) {
     try {

@@ -16,12 +16,13 @@ import {
   type CoverageFacts,
   type Finding,
   type NoticeRunsTo,
+  msg,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { membersOfCentre } from '../agreement/membership';
 import { notFound } from '../../app/errors';
 import { staleContactSql } from '../../database/contact-staleness';
-import { parseAsOf, parseInput, v } from '../../app/validation';
+import { parseAsOf, parseInput, v, zmsg } from '../../app/validation';
 import { Municipality } from '../municipality/municipality.entity';
 import { DocumentedMembership } from '../national/documented-membership.entity';
 import { documentedOf } from '../national/documented.types';
@@ -277,7 +278,7 @@ function group(rows: CoverageRow[], keyOf: (r: CoverageRow) => { key: string; la
 }
 
 const filterSchema = z.object({
-  countyNumber: z.string().refine(isCountyNumber, 'Fylkesnummer må være to sifre.').nullish(),
+  countyNumber: z.string().refine(isCountyNumber, zmsg('field.countyNumber')).nullish(),
   centreId: v.uuid('krisesenter').nullish(),
   code: z.string().nullish(),
   severity: z.string().nullish(),
@@ -380,7 +381,7 @@ export async function municipalityCoverage(
   const config = configOf(configInput);
   const { municipalities, facts, documented } = await gatherFacts(ctx, asOf, config, [knr]);
   const m = municipalities[0];
-  if (!m) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
+  if (!m) throw notFound('Municipality', knr, msg('kommunenummer.notFound', { kommunenummer: knr }));
   const f = facts.get(knr)!;
   const findings = coverageFindings(f, asOf, config);
   const row = rowOf(m, f, findings, documented.get(knr), asOf, config);
@@ -414,7 +415,7 @@ export async function centreCoverage(
   const asOf = parseAsOf(asOfInput);
   const config = configOf(configInput);
   const centre = await ctx.loaders.centreById.load(cid);
-  if (!centre) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
+  if (!centre) throw notFound('CrisisCentre', cid, 'notFound.centre');
   // The centre's members on asOf (the one membership rule; the host included).
   const members = new Set(await membersOfCentre(ctx.dataSource.manager, cid, asOf));
   // And the municipalities a public source documents as members (no agreement registered yet).

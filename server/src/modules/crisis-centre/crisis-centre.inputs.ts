@@ -9,7 +9,7 @@ import {
   type ServiceElement,
 } from '@samordna/domain';
 import { CapabilityEnum, OrganisationFormEnum, ServiceElementEnum } from '../../app/enums';
-import { v } from '../../app/validation';
+import { v, zmsg } from '../../app/validation';
 
 @InputType({ description: 'Centre details. On update, a field left out stays as it is. Never an address.' })
 export class CrisisCentreInput {
@@ -56,11 +56,11 @@ export const centreFieldsSchema = z.object({
   services: z
     .array(z.enum(SERVICE_ELEMENTS))
     .nullish()
-    .refine((l) => unique('')(l) === true, 'Hvert tilbud kan bare stå én gang.'),
+    .refine((l) => unique('')(l) === true, zmsg('field.servicesUnique')),
   capabilities: z
     .array(z.enum(CAPABILITIES))
     .nullish()
-    .refine((l) => unique('')(l) === true, 'Hver tilpasning kan bare stå én gang.'),
+    .refine((l) => unique('')(l) === true, zmsg('field.capabilitiesUnique')),
   capacityRooms: v.int('Antall rom', 0, 1000).nullish(),
   note: v.optionalText('Merknad', 4000).optional(),
 });

@@ -4,7 +4,14 @@ import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing } from '../../app/records';
-import { canAdminister, canManageCentre, centresOfMunicipalitySql, todayInNorway } from '@samordna/domain';
+import {
+  canAdminister,
+  canManageCentre,
+  centresOfMunicipalitySql,
+  todayInNorway,
+  msg,
+  type ServerMessageKey,
+} from '@samordna/domain';
 import { badInput, escapeLike, inUse, notFound, uniqueConflict } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { parsePaging, parseInput, v } from '../../app/validation';
@@ -55,11 +62,11 @@ export async function listCrisisCentres(
 export async function getCrisisCentre(ctx: AppContext, id: string): Promise<CrisisCentre> {
   const parsed = parseInput(ID, id, 'id');
   const centre = await ctx.loaders.centreById.load(parsed);
-  if (!centre) throw notFound('CrisisCentre', parsed, 'Fant ikke krisesenteret.');
+  if (!centre) throw notFound('CrisisCentre', parsed, 'notFound.centre');
   return centre;
 }
 
-const CENTRE = ['CrisisCentre', 'Fant ikke krisesenteret.'] as const;
+const CENTRE = ['CrisisCentre', 'notFound.centre'] as const;
 
 async function checkNameFree(em: EntityManager, name: string, exceptId: string | null) {
   const same = await em
@@ -68,14 +75,14 @@ async function checkNameFree(em: EntityManager, name: string, exceptId: string |
     .where('lower(c.name) = lower(:name)', { name })
     .getOne();
   if (same && same.id !== exceptId)
-    throw uniqueConflict('UQ_crisis_centre_name_ci', `Det finnes allerede et krisesenter som heter «${same.name}».`, {
+    throw uniqueConflict('UQ_crisis_centre_name_ci', msg('unique.centreNameExisting', { name: same.name }), {
       existingId: same.id,
     });
 }
 
 async function checkHost(em: EntityManager, kommunenummer: string) {
   if (!(await em.getRepository(Municipality).existsBy({ kommunenummer }))) {
-    throw badInput('input.hostKommunenummer', `Fant ingen kommune med kommunenummer ${kommunenummer}.`);
+    throw badInput('input.hostKommunenummer', msg('kommunenummer.notFound', { kommunenummer: kommunenummer }));
   }
 }
 
@@ -134,11 +141,13 @@ export async function deleteCrisisCentre(ctx: AppContext, id: string): Promise<s
       .where('r.centre_id = :centreId', { centreId })
       .getRawMany<{ id: string; name: string }>();
     if (agreements.length || routines.length) {
+      // One key per singular/plural: «1 avtale», «2 overgangsrutiner».
       const parts = [
-        agreements.length ? `${agreements.length} avtale${agreements.length === 1 ? '' : 'r'}` : null,
-        routines.length ? `${routines.length} overgangsrutine${routines.length === 1 ? '' : 'r'}` : null,
+        agreements.length ? (agreements.length === 1 ? 'agreement' : 'agreements') : null,
+        routines.length ? (routines.length === 1 ? 'routine' : 'routines') : null,
       ].filter(Boolean);
-      throw inUse(`Krisesenteret kan ikke slettes fordi det har ${parts.join(' og ')}. Slett eller flytt dem først.`, [
+      const key = `centre.inUse.${parts.join('.')}` as ServerMessageKey;
+      throw inUse(msg(key, { agreements: agreements.length, routines: routines.length }), [
         ...agreements.map((a) => ({ entity: 'Agreement', id: a.id, label: a.title })),
         ...routines.map((r) => ({ entity: 'HandoverRoutine', id: r.id, label: `Rutine for ${r.name}` })),
       ]);

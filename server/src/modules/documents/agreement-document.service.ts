@@ -135,7 +135,7 @@ async function proposedData(
     `SELECT summary, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, changes, cost_terms, joining, leaving FROM agreement_amendment WHERE id = $1 AND agreement_id = $2`,
     [id, agreementId],
   );
-  if (!x) throw notFound('AgreementAmendment', id, 'Fant ikke endringsforslaget for denne avtalen.');
+  if (!x) throw notFound('AgreementAmendment', id, 'notFound.amendmentOfAgreement');
   const changes = x.changes as Record<string, unknown>;
   const pick = <K extends keyof AgreementDocumentData['terms']>(k: K) =>
     k in changes ? (changes[k] as AgreementDocumentData['terms'][K]) : data.terms[k];

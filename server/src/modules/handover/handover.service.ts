@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { ROUTINE_TEMPLATE, compareIso, mayRemoveRoutineStep, todayInNorway } from '@samordna/domain';
+import { ROUTINE_TEMPLATE, compareIso, mayRemoveRoutineStep, todayInNorway, msg } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, notMember, requireUser } from '../../app/auth';
 import { centresOfMunicipality } from '../agreement/membership';
@@ -53,11 +53,11 @@ export async function listRoutines(
 }
 
 /** Locks a routine the user may change (the centre's leader or the municipality's director). */
-const STEP = ['RoutineStep', 'Fant ikke steget.'] as const;
+const STEP = ['RoutineStep', 'notFound.step'] as const;
 
 async function lockRoutine(em: EntityManager, ctx: AppContext, id: string): Promise<HandoverRoutine> {
   requireUser(ctx);
-  const routine = await lockOrMissing(em, ctx, HandoverRoutine, id, ['HandoverRoutine', 'Fant ikke rutinen.']);
+  const routine = await lockOrMissing(em, ctx, HandoverRoutine, id, ['HandoverRoutine', 'notFound.routine']);
   assertAllowed(ctx, canManageRoutine(ctx.auth!.grants, routine));
   return routine;
 }
@@ -84,7 +84,7 @@ async function touchRoutine(
 export async function getRoutine(ctx: AppContext, id: string): Promise<HandoverRoutine> {
   const rid = parseInput(ROUTINE_ID, id, 'id');
   const routine = await ctx.dataSource.getRepository(HandoverRoutine).findOneBy({ id: rid });
-  if (!routine) throw notFound('HandoverRoutine', rid, 'Fant ikke rutinen.');
+  if (!routine) throw notFound('HandoverRoutine', rid, 'notFound.routine');
   return routine;
 }
 
@@ -98,18 +98,13 @@ export async function createRoutineFromTemplate(
   const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
   assertAllowed(ctx, canManageRoutine(requireUser(ctx).grants, { centreId: cid, kommunenummer: knr }));
   return transaction(ctx, async (em) => {
-    if (!(await em.getRepository(CrisisCentre).existsBy({ id: cid })))
-      throw badInput('centreId', 'Fant ikke krisesenteret.');
+    if (!(await em.getRepository(CrisisCentre).existsBy({ id: cid }))) throw badInput('centreId', 'notFound.centre');
     if (!(await em.getRepository(Municipality).existsBy({ kommunenummer: knr }))) {
-      throw badInput('kommunenummer', `Fant ingen kommune med kommunenummer ${knr}.`);
+      throw badInput('kommunenummer', msg('kommunenummer.notFound', { kommunenummer: knr }));
     }
     // A routine hands residents over between a centre and one of its member municipalities.
     if (!(await centresOfMunicipality(em, knr)).includes(cid)) {
-      throw notMember(
-        ctx,
-        'kommunenummer',
-        `Kommunen ${knr} er ikke medlem av krisesenteret; en overføringsrutine gjelder et senter og en av medlemskommunene.`,
-      );
+      throw notMember(ctx, 'kommunenummer', msg('municipality.notMemberOfCentre', { kommunenummer: knr }));
     }
     const existing = await em.getRepository(HandoverRoutine).findOneBy({ centreId: cid, kommunenummer: knr });
     if (existing)
@@ -148,7 +143,7 @@ export async function updateRoutine(
     if (merged.status === 'ADOPTED' && !merged.adoptedOn) merged.adoptedOn = todayInNorway();
     if (merged.status !== 'ADOPTED' && 'status' in changed) merged.adoptedOn = null;
     if (merged.lastReviewedOn && merged.adoptedOn && compareIso(merged.lastReviewedOn, merged.adoptedOn) < 0) {
-      throw badInput('input.lastReviewedOn', 'Sist gjennomgått kan ikke være før rutinen ble vedtatt.');
+      throw badInput('input.lastReviewedOn', 'routine.reviewBeforeAdopted');
     }
     const saved = await em.getRepository(HandoverRoutine).save(merged);
     await audit(em, ctx, 'UPDATE', 'HandoverRoutine', saved.id, routine, saved);
@@ -181,9 +176,8 @@ async function checkContact(
     .select(['c.id AS id', 'a.kommunenummer AS kommunenummer'])
     .where('c.id = :id', { id: contactId })
     .getRawOne<{ id: string; kommunenummer: string }>();
-  if (!row) throw badInput(field, 'Fant ikke kontaktpersonen.');
-  if (row.kommunenummer !== routine.kommunenummer)
-    throw badInput(field, 'Kontaktpersonen må høre til en etat i kommunen rutinen gjelder.');
+  if (!row) throw badInput(field, 'notFound.contact');
+  if (row.kommunenummer !== routine.kommunenummer) throw badInput(field, 'routine.contactOtherMunicipality');
 }
 
 /** Positions 0…n-1 in the given order, in one statement (not one per step). */
@@ -273,11 +267,7 @@ export async function removeRoutineStep(ctx: AppContext, id: string, expectedVer
     const [step, routine] = await lockPart(em, ctx, RoutineStep, sid, STEP, (x) => lockRoutine(em, ctx, x.routineId));
     await touchRoutine(em, routine, expectedVersion, step);
     const count = await em.getRepository(RoutineStep).countBy({ routineId: step.routineId });
-    if (!mayRemoveRoutineStep(count))
-      throw badInput(
-        'id',
-        `«${step.title}» er rutinens eneste steg. En rutine må ha minst ett steg; legg til et nytt først, eller slett rutinen.`,
-      );
+    if (!mayRemoveRoutineStep(count)) throw badInput('id', msg('routine.lastStep', { title: step.title }));
     await em.getRepository(RoutineStep).delete({ id: sid });
     await audit(em, ctx, 'DELETE', 'RoutineStep', sid, step, null, {
       entity: 'HandoverRoutine',
@@ -313,8 +303,7 @@ export async function reorderRoutineSteps(
     ).map((s) => s.id);
     const same =
       ids.length === current.length && new Set(ids).size === ids.length && ids.every((x) => current.includes(x));
-    if (!same)
-      throw badInput('stepIds', `Rekkefølgen må inneholde hvert av rutinens ${current.length} steg nøyaktig én gang.`);
+    if (!same) throw badInput('stepIds', msg('routine.order', { count: current.length }));
     await renumber(em, rid, ids);
     await audit(em, ctx, 'REORDER', 'HandoverRoutine', rid, { stepOrder: current }, { stepOrder: ids });
     return routine;

@@ -203,8 +203,7 @@ export async function confirmContactImport(
 ): Promise<{ added: number; changed: number; unchanged: number }> {
   assertMayImport(ctx);
   const input = await read(file, format);
-  if (input.checksum !== checksum)
-    throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
+  if (input.checksum !== checksum) throw badInput('checksum', 'import.checksum');
   return transaction(ctx, async (em) => {
     await lockMunicipalityContacts(
       em,

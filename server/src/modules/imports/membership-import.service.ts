@@ -54,10 +54,10 @@ export async function tableOf(file: string, format: ImportFormat): Promise<CsvRo
   try {
     await wb.xlsx.load(Buffer.from(file, 'base64') as never);
   } catch {
-    throw badInput('file', 'Filen kan ikke leses som et Excel-regneark (XLSX).');
+    throw badInput('file', 'import.notXlsx');
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw badInput('file', 'Regnearket har ingen ark.');
+  if (!ws) throw badInput('file', 'import.noSheet');
   const rows: CsvRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
@@ -183,8 +183,7 @@ export async function confirmMembershipImport(
   return transaction(ctx, async (em) => {
     await em.query(`LOCK TABLE agreement_party IN SHARE ROW EXCLUSIVE MODE`);
     const p = await plan(em, file, format);
-    if (p.checksum !== checksum)
-      throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
+    if (p.checksum !== checksum) throw badInput('checksum', 'import.checksum');
     if (p.errors.length) throw rowErrorsRefusal(p.errors, 'file');
     const audits = [];
     for (const c of p.changes) {

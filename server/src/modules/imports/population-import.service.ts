@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { transaction } from '../../app/transaction';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
-import { parseSsb07459, unknownMunicipalityMessage, type ImportRowError } from '@samordna/domain';
+import { parseSsb07459, unknownMunicipalityMessage, type ImportRowError, msg } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { auditMany } from '../../app/audit';
-import { badInput, ErrorCode } from '../../app/errors';
+import { badInput, ErrorCode, keyedError } from '../../app/errors';
 
 export const POPULATION_IMPORT_SOURCE = 'SSB tabell 07459 (importert)';
 const MAX_CHARS = 900_000;
@@ -35,12 +35,8 @@ export interface PopulationPreview {
 }
 
 export function checkSize(csv: string) {
-  if (typeof csv !== 'string' || csv.trim() === '') throw badInput('csv', 'Filen er tom.');
-  if (csv.length > MAX_CHARS)
-    throw badInput(
-      'csv',
-      `Filen er for stor (høyst ${MAX_CHARS.toLocaleString('nb-NO')} tegn). Last ned bare kommunene og årene du trenger.`,
-    );
+  if (typeof csv !== 'string' || csv.trim() === '') throw badInput('csv', 'import.empty');
+  if (csv.length > MAX_CHARS) throw badInput('csv', msg('import.tooLarge', { max: MAX_CHARS.toLocaleString('nb-NO') }));
 }
 
 /** Parses and compares with what is stored: what would be added, changed and left as it is. Writes nothing. */
@@ -112,12 +108,11 @@ export async function previewPopulationImport(ctx: AppContext, csv: string): Pro
  */
 /** Throws the refusal of a file with row errors: nothing is written, the first 100 errors go with it. */
 export function rowErrorsRefusal(errors: readonly ImportRowError[], field: string): GraphQLError {
-  return new GraphQLError(
-    `Filen har ${errors.length} feil; ingenting er lagret. Rett filen og forhåndsvis den på nytt.`,
-    {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field, rowErrors: errors.slice(0, 100) },
-    },
-  );
+  return keyedError(msg(errors.length === 1 ? 'import.rowErrorsOne' : 'import.rowErrors', { count: errors.length }), {
+    code: ErrorCode.BAD_USER_INPUT,
+    field,
+    rowErrors: errors.slice(0, 100),
+  });
 }
 
 export const checksumOf = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -131,8 +126,7 @@ export async function confirmPopulationImport(
     // One import at a time: the comparison and the writes see the same figures.
     await em.query(`LOCK TABLE municipality_population IN SHARE ROW EXCLUSIVE MODE`);
     const { preview, all } = await plan(em, csv);
-    if (preview.checksum !== checksum)
-      throw badInput('checksum', 'Filen er ikke den samme som ble forhåndsvist. Forhåndsvis den på nytt.');
+    if (preview.checksum !== checksum) throw badInput('checksum', 'import.checksum');
     if (preview.errors.length) throw rowErrorsRefusal(preview.errors, 'csv');
     if (all.length) {
       await em.query(

@@ -1,4 +1,4 @@
-import { isCountyNumber, parseKommunenummer } from '@samordna/domain';
+import { isCountyNumber, parseKommunenummer, msg } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { badInput, escapeLike, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
@@ -19,10 +19,10 @@ export async function listMunicipalities(ctx: AppContext, filter?: MunicipalityF
   const countyNumber = filter?.countyNumber?.trim() || null;
   const search = filter?.search?.trim() || null;
   if (countyNumber !== null && !isCountyNumber(countyNumber)) {
-    throw badInput('filter.countyNumber', `Fylkesnummer må være to sifre, for eksempel «18», ikke «${countyNumber}».`);
+    throw badInput('filter.countyNumber', msg('municipality.countyNumber', { countyNumber }));
   }
   if (search !== null && search.length > MAX_SEARCH_LENGTH) {
-    throw badInput('filter.search', `Søketeksten kan være høyst ${MAX_SEARCH_LENGTH} tegn.`);
+    throw badInput('filter.search', msg('municipality.searchTooLong', { max: MAX_SEARCH_LENGTH }));
   }
 
   const qb = ctx.dataSource.getRepository(Municipality).createQueryBuilder('m');
@@ -41,9 +41,9 @@ export async function listMunicipalities(ctx: AppContext, filter?: MunicipalityF
 
 export async function getMunicipality(ctx: AppContext, kommunenummer: string): Promise<Municipality> {
   const parsed = parseKommunenummer(kommunenummer);
-  if (!parsed.ok) throw badInput('kommunenummer', parsed.message);
+  if (!parsed.ok) throw badInput('kommunenummer', parsed.problem);
   const m = await ctx.loaders.municipalityByNumber.load(parsed.value);
-  if (!m) throw notFound('Municipality', parsed.value, `Fant ingen kommune med kommunenummer ${parsed.value}.`);
+  if (!m) throw notFound('Municipality', parsed.value, msg('kommunenummer.notFound', { kommunenummer: parsed.value }));
   return m;
 }
 
@@ -54,7 +54,7 @@ export async function populationOf(
   year?: number | null,
 ): Promise<PopulationFigure | null> {
   if (year !== undefined && year !== null && (!Number.isInteger(year) || year < 1900 || year > 2200)) {
-    throw badInput('year', `Årstallet må være mellom 1900 og 2200, ikke ${year}.`);
+    throw badInput('year', msg('municipality.yearRange', { year }));
   }
   const figures = await ctx.loaders.populationByMunicipality.load(kommunenummer);
   if (year === undefined || year === null) return figures[0] ?? null;

@@ -5,6 +5,7 @@ import {
   DEFAULT_OLD_SOURCE_YEARS,
   sourceYearOf,
   todayInNorway,
+  msg,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { audit } from '../../app/audit';
@@ -20,7 +21,7 @@ import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { badInput } from '../../app/errors';
 import { transaction } from '../../app/transaction';
 
-const DOCUMENTED = ['DocumentedMembership', 'Fant ikke den kildebelagte tilknytningen.'] as const;
+const DOCUMENTED = ['DocumentedMembership', 'notFound.documentedMembership'] as const;
 
 const reviewSchema = z.object({
   sourceUrl: z
@@ -79,7 +80,7 @@ export async function reviewDocumentedMembership(
   return transaction(ctx, async (em) => {
     const before = await lockOrMissing(em, ctx, DocumentedMembership, did, DOCUMENTED);
     assertAllowed(ctx, canActForMunicipality(ctx.auth!.grants, before.kommunenummer));
-    checkVersion(before, expectedVersion, 'DocumentedMembership');
+    checkVersion(before, expectedVersion, 'den kildebelagte tilknytningen');
     const repo = em.getRepository(DocumentedMembership);
     const after = repo.merge(repo.create({ ...before }), {
       sourceUrl: data.sourceUrl,
@@ -111,12 +112,11 @@ export async function createAgreementFromDocumented(
   requireUser(ctx);
   const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
   const centre = await ctx.dataSource.getRepository(CrisisCentre).findOneBy({ id: cid });
-  if (!centre) throw badInput('centreId', 'Fant ikke krisesenteret.');
+  if (!centre) throw badInput('centreId', 'notFound.centre');
   const members = await ctx.dataSource
     .getRepository(DocumentedMembership)
     .find({ where: { centreId: cid }, order: { role: 'ASC', kommunenummer: 'ASC' } });
-  if (members.length === 0)
-    throw badInput('centreId', `Ingen kildebelagte medlemmer er registrert for ${centre.name}.`);
+  if (members.length === 0) throw badInput('centreId', msg('agreement.noDocumentedMembers', { centre: centre.name }));
   return createAgreement(ctx, {
     centreId: cid,
     title: title?.trim() || `Samarbeidsavtale om krisesentertilbud – ${centre.name}`,

@@ -15,12 +15,13 @@ import {
   type Grant,
   type HostOf,
   type Role,
+  msg,
 } from '@samordna/domain';
 import { checkVersion, forbidden, missing, requireUser, type AuthUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
 import { badInput, conflict, notFound } from '../../app/errors';
-import { parseInput, v } from '../../app/validation';
+import { parseInput, v, zmsg } from '../../app/validation';
 import {
   hashPassword,
   markAttemptSucceeded,
@@ -52,7 +53,7 @@ export const LINK_HOURS = { invitation: 7 * 24, reset: 2, managerReset: 24 };
 /** At most this many self-service reset mails per account and hour (no mail bombing through the form). */
 const RESETS_PER_HOUR = 3;
 
-const USER = ['AppUser', 'Fant ikke brukeren.'] as const;
+const USER = ['AppUser', 'notFound.user'] as const;
 
 export function grantType(g: Grant): GrantType {
   return {
@@ -223,15 +224,15 @@ const grantSchema = z.object({
 /** A grant that is well formed and whose municipality or centre exists; errors name `field`. */
 async function checkGrant(em: EntityManager, g: z.infer<typeof grantSchema>, field: string): Promise<Grant> {
   const problem = grantShapeProblem(g);
-  if (problem) throw badInput(`${field}.${problem.field}`, problem.message);
+  if (problem) throw badInput(`${field}.${problem.field}`, problem.problem);
   if (
     g.kommunenummer &&
     !(await em.query(`SELECT 1 FROM municipality WHERE kommunenummer = $1`, [g.kommunenummer])).length
   ) {
-    throw badInput(`${field}.kommunenummer`, `Fant ingen kommune med kommunenummer ${g.kommunenummer}.`);
+    throw badInput(`${field}.kommunenummer`, msg('kommunenummer.notFound', { kommunenummer: g.kommunenummer }));
   }
   if (g.centreId && !(await em.query(`SELECT 1 FROM crisis_centre WHERE id = $1`, [g.centreId])).length)
-    throw badInput(`${field}.centreId`, 'Fant ikke krisesenteret.');
+    throw badInput(`${field}.centreId`, 'notFound.centre');
   return g;
 }
 
@@ -240,7 +241,7 @@ const emailSchema = z
   .trim()
   .toLowerCase()
   .max(200, 'E-postadressen kan være høyst 200 tegn.')
-  .refine((s) => isWorkEmail(s), 'E-postadressen er ikke gyldig.');
+  .refine((s) => isWorkEmail(s), zmsg('field.email'));
 
 const inviteSchema = z.object({ email: emailSchema, name: v.text('Navn', 200), grant: grantSchema });
 
@@ -285,10 +286,7 @@ export async function inviteUser(
     if (!canGrant(actor.grants, grant, await hostsOf(em))) throw forbidden();
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('invite:' || $1, 0))`, [data.email]);
     if ((await em.query(`SELECT 1 FROM app_user WHERE email = $1`, [data.email])).length) {
-      throw conflict(
-        `Det finnes allerede en bruker med e-postadressen ${data.email}. Endre tilgangen hennes eller hans i stedet.`,
-        { field: 'input.email' },
-      );
+      throw conflict(msg('user.emailTaken', { email: data.email }), { field: 'input.email' });
     }
     // A new invitation replaces an open one to the same address: only the newest link works.
     const [replaced]: [{ id: string }[], number] = await em.query(
@@ -343,9 +341,8 @@ export async function revokeInvitation(ctx: AppContext, id: string): Promise<str
       [iid],
     );
     if (!row || !canGrant(actor.grants, grantOfInvitation(row), await hostsOf(em)))
-      throw row ? forbidden() : missing(ctx, notFound('UserInvitation', iid, 'Fant ikke invitasjonen.'));
-    if (row.accepted_at || row.revoked_at)
-      throw conflict('Invitasjonen er allerede tatt i bruk eller trukket tilbake.');
+      throw row ? forbidden() : missing(ctx, notFound('UserInvitation', iid, 'notFound.invitation'));
+    if (row.accepted_at || row.revoked_at) throw conflict('user.invitationUsed');
     await em.query(`UPDATE user_invitation SET revoked_at = now() WHERE id = $1`, [iid]);
     await audit(em, ctx, 'REVOKE', 'UserInvitation', iid, { revoked: false }, { revoked: true });
     return iid;
@@ -353,7 +350,7 @@ export async function revokeInvitation(ctx: AppContext, id: string): Promise<str
 }
 
 function invalidLink(field: string): GraphQLError {
-  return badInput(field, 'Lenken er ugyldig, allerede brukt eller utløpt. Be om en ny.');
+  return badInput(field, 'user.linkInvalid');
 }
 
 async function openInvitation(
@@ -403,7 +400,7 @@ export async function createInvitedUser(
   },
 ): Promise<string> {
   if ((await em.query(`SELECT 1 FROM app_user WHERE email = $1`, [row.email])).length)
-    throw conflict(`Det finnes allerede en bruker med e-postadressen ${row.email}.`);
+    throw conflict(msg('user.emailTakenShort', { email: row.email }));
   const [user] = await em.query(
     `INSERT INTO app_user (email, name, password_hash, totp_secret, totp_last_step, external_issuer, external_subject, invited_by)
      SELECT $1, $2, $3, $4, $5, $6, $7, invited_by FROM user_invitation WHERE id = $8 RETURNING id`,
@@ -457,10 +454,9 @@ export async function acceptInvitation(
   if (problem) throw badInput('input.password', problem);
   let totp: { secret: string; step: number } | null = null;
   if (requiresTotp([grantOfInvitation(preview)])) {
-    if (!data.totpSecret) throw badInput('input.totpSecret', 'Sett opp autentiseringsappen først.');
+    if (!data.totpSecret) throw badInput('input.totpSecret', 'user.setUpTotpFirst');
     const step = await verifyTotp(data.totpSecret, data.totpCode ?? '', null);
-    if (step === null)
-      throw badInput('input.totpCode', 'Koden stemmer ikke. Skriv inn koden autentiseringsappen viser nå.');
+    if (step === null) throw badInput('input.totpCode', 'user.totpWrong');
     totp = { secret: data.totpSecret, step };
   }
   const passwordHash = await hashPassword(data.password);
@@ -513,7 +509,7 @@ async function assertNotLastAdmin(em: EntityManager, userId: string, grants: Gra
     `SELECT count(DISTINCT u.id)::int AS n FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE r.role = 'ADMIN' AND u.active AND NOT u.is_example AND u.id <> $1`,
     [userId],
   );
-  if (n === 0) throw conflict('Dette er den siste aktive nasjonale administratoren. Gi en annen rollen først.');
+  if (n === 0) throw conflict('user.lastAdmin');
 }
 
 async function bumpVersion(em: EntityManager, id: string): Promise<void> {
@@ -615,7 +611,7 @@ export async function createPasswordResetLink(ctx: AppContext, id: string): Prom
   const uid = parseInput(v.uuid('bruker'), id, 'id');
   const { user, link } = await transaction(ctx, async (em) => {
     const { user } = await manageable(em, ctx, uid);
-    if (!user.active) throw conflict('Brukeren er deaktivert. Aktiver brukeren først.');
+    if (!user.active) throw conflict('user.deactivated');
     const link = await newResetLink(em, uid, LINK_HOURS.managerReset);
     await audit(em, ctx, 'RESET_LINK', 'AppUser', uid, null, { resetLink: 'created' });
     return { user, link };
@@ -764,7 +760,7 @@ export async function revokeSession(ctx: AppContext, id: string): Promise<boolea
     `UPDATE user_session SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
     [sid, me.id],
   );
-  if (n !== 1) throw notFound('UserSession', sid, 'Fant ikke økten.');
+  if (n !== 1) throw notFound('UserSession', sid, 'notFound.session');
   return true;
 }
 
@@ -779,8 +775,7 @@ export async function changePassword(ctx: AppContext, current: string, next: str
   const [u] = await ctx.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [me.id]);
   if (u?.password_hash) {
     const attempt = await reserveAttempt(ctx.dataSource, me.email, ctx.ip);
-    if (!(await verify(u.password_hash, data.current)))
-      throw badInput('input.current', 'Nåværende passord stemmer ikke.');
+    if (!(await verify(u.password_hash, data.current))) throw badInput('input.current', 'user.currentPasswordWrong');
     await markAttemptSucceeded(ctx.dataSource, attempt);
   }
   const problem = passwordProblem(data.next, me);
@@ -810,9 +805,9 @@ export async function confirmTotpSetup(ctx: AppContext, code: string): Promise<b
   const c = parseInput(z.string().max(20), code, 'code');
   return transaction(ctx, async (em) => {
     const [u] = await em.query(`SELECT totp_pending_secret FROM app_user WHERE id = $1 FOR UPDATE`, [me.id]);
-    if (!u?.totp_pending_secret) throw badInput('code', 'Start oppsettet av autentiseringsappen først.');
+    if (!u?.totp_pending_secret) throw badInput('code', 'user.startTotpFirst');
     const step = await verifyTotp(u.totp_pending_secret, c, null);
-    if (step === null) throw badInput('code', 'Koden stemmer ikke. Skriv inn koden autentiseringsappen viser nå.');
+    if (step === null) throw badInput('code', 'user.totpWrong');
     await em.query(
       `UPDATE app_user SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = $2 WHERE id = $1`,
       [me.id, step],
@@ -826,12 +821,12 @@ export async function confirmTotpSetup(ctx: AppContext, code: string): Promise<b
 export async function disableTotp(ctx: AppContext, code: string): Promise<boolean> {
   const me = requireUser(ctx);
   const c = parseInput(z.string().max(20), code, 'code');
-  if (requiresTotp(me.grants)) throw conflict('Nasjonale administratorer må bruke autentiseringsapp.');
+  if (requiresTotp(me.grants)) throw conflict('user.adminsNeedTotp');
   return transaction(ctx, async (em) => {
     const [u] = await em.query(`SELECT totp_secret, totp_last_step FROM app_user WHERE id = $1 FOR UPDATE`, [me.id]);
     if (!u?.totp_secret) return true;
     if ((await verifyTotp(u.totp_secret, c, u.totp_last_step === null ? null : Number(u.totp_last_step))) === null)
-      throw badInput('code', 'Koden stemmer ikke.');
+      throw badInput('code', 'user.totpWrongShort');
     await em.query(`UPDATE app_user SET totp_secret = NULL, totp_last_step = NULL WHERE id = $1`, [me.id]);
     await audit(em, ctx, 'TOTP_DISABLE', 'AppUser', me.id, { totpEnabled: true }, { totpEnabled: false });
     return true;

@@ -1,4 +1,11 @@
-import { municipalityWebText, todayInNorway, type IsoDate, type WebText, type WebTextLanguage } from '@samordna/domain';
+import {
+  municipalityWebText,
+  todayInNorway,
+  type IsoDate,
+  type WebText,
+  type WebTextLanguage,
+  msg,
+} from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { notFound } from '../../app/errors';
 import { parseInput, v } from '../../app/validation';
@@ -14,7 +21,7 @@ export async function webTextFor(
   const knr = parseInput(v.kommunenummer(), kommunenummerInput, 'kommunenummer');
   const ds = ctx.dataSource;
   const [m] = await ds.query(`SELECT name, language_form FROM municipality WHERE kommunenummer = $1`, [knr]);
-  if (!m) throw notFound('Municipality', knr, `Fant ingen kommune med kommunenummer ${knr}.`);
+  if (!m) throw notFound('Municipality', knr, msg('kommunenummer.notFound', { kommunenummer: knr }));
   const changed: Date[] = [];
   let centre = null;
   const centreIds = await centresOfMunicipality(ds.manager, knr, asOf);

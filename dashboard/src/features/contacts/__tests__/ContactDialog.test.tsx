@@ -120,3 +120,48 @@ it('shows every wrong field at once, each with one message', async () => {
   expect(screen.getByText('Telefonnummeret er ikke gyldig.')).toBeInTheDocument();
   expect(screen.getAllByText('Navn må fylles ut.')).toHaveLength(1);
 });
+
+it('in English shows each field error from its messageKey and params, with no bokmål from the server', async () => {
+  localStorage.setItem('samordna.locale', 'en');
+  try {
+    const ref = createRef<HTMLDialogElement>();
+    renderPage(<ContactDialog ref={ref} draft={DRAFT} onSaved={jest.fn()} />, {
+      // What the server sends: bokmål `message`s, each with its messageKey and params (the label by key).
+      UpdateContact: gqlError('Navn må fylles ut.', {
+        code: 'BAD_USER_INPUT',
+        field: 'input.name',
+        messageKey: 'field.required',
+        params: { label: 'name' },
+        fields: [
+          {
+            field: 'input.name',
+            message: 'Navn må fylles ut.',
+            messageKey: 'field.required',
+            params: { label: 'name' },
+          },
+          {
+            field: 'input.title',
+            message: 'Tittel kan være høyst 200 tegn.',
+            messageKey: 'field.tooLong',
+            params: { label: 'title', max: 200 },
+          },
+          {
+            field: 'input.phone',
+            message: 'Telefonnummeret må ha 8–15 sifre.',
+            messageKey: 'field.phone',
+            params: {},
+          },
+        ],
+      }),
+      AuditLog: { data: { auditLog: { totalCount: 0, items: [] } } },
+    });
+    act(() => ref.current?.setAttribute('open', ''));
+    await userEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Name must be filled in.')).toBeInTheDocument();
+    expect(screen.getByText('Title can be at most 200 characters.')).toBeInTheDocument();
+    expect(screen.getByText('The phone number must have 8–15 digits.')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/må fylles ut|høyst|Telefonnummeret/);
+  } finally {
+    localStorage.removeItem('samordna.locale');
+  }
+});
