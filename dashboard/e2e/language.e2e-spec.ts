@@ -119,32 +119,35 @@ describe('English where the server sends codes', () => {
 });
 
 describe('English errors from the server', () => {
-  it('a contact saved with bad input shows every field error in English (messageKey + params), no bokmål', async () => {
-    const ctx = await english(DESKTOP);
-    const page = await ctx.newPage();
-    await page.goto(`${url}/kontakter?kommune=1841`);
-    await settled(page);
-    await page
-      .getByRole('button', { name: /^Edit / })
-      .first()
-      .click();
-    const dialog = page.locator('dialog[open]');
-    await dialog.getByLabel('Name', { exact: true }).fill('');
-    await dialog.getByLabel('E-mail').fill('not-an-address');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await dialog.getByText('Name must be filled in.').waitFor();
-    await dialog.getByText('The e-mail address is not valid.').waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'engelsk-feltfeil-1280.png') });
-    expect(await dialog.innerText()).not.toMatch(/må fylles ut|ikke gyldig|E-postadressen|Navn/);
-    // Personal data in free text: the field's name comes as a label key and is worded in English too.
-    await dialog.getByLabel('Name', { exact: true }).fill('Kari Nordmann');
-    await dialog.getByLabel('E-mail').fill('');
-    await dialog.getByLabel('Role').fill('Veileder 15038510190');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await dialog.getByText(/^Role seems to contain a national identity number/).waitFor();
-    expect(await dialog.innerText()).not.toMatch(/ser ut til|fødselsnummer|Rolle/);
-    await ctx.close();
-  });
+  it.each(WIDTHS)(
+    'at %s px: a contact saved with bad input shows every field error in English (messageKey + params), no bokmål',
+    async (width, viewport) => {
+      const ctx = await english(viewport);
+      const page = await ctx.newPage();
+      await page.goto(`${url}/kontakter?kommune=1841`);
+      await settled(page);
+      await page
+        .getByRole('button', { name: /^Edit / })
+        .first()
+        .click();
+      const dialog = page.locator('dialog[open]');
+      await dialog.getByLabel('Name', { exact: true }).fill('');
+      await dialog.getByLabel('E-mail').fill('not-an-address');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.getByText('Name must be filled in.').waitFor();
+      await dialog.getByText('The e-mail address is not valid.').waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `engelsk-feltfeil-${width}.png`) });
+      expect(await dialog.innerText()).not.toMatch(/må fylles ut|ikke gyldig|E-postadressen|Navn/);
+      // Personal data in free text: the field's name comes as a label key and is worded in English too.
+      await dialog.getByLabel('Name', { exact: true }).fill('Kari Nordmann');
+      await dialog.getByLabel('E-mail').fill('');
+      await dialog.getByLabel('Role').fill('Veileder 15038510190');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.getByText(/^Role seems to contain a national identity number/).waitFor();
+      expect(await dialog.innerText()).not.toMatch(/ser ut til|fødselsnummer|Rolle/);
+      await ctx.close();
+    },
+  );
 });
 
 describe('The municipality combobox', () => {

@@ -11,7 +11,7 @@ import {
   type NoticeRunsTo,
 } from '@samordna/domain';
 import { AgreementStatusEnum, enumOf, SigningLevelEnum } from '../../app/enums';
-import { v } from '../../app/validation';
+import { v, zmsg } from '../../app/validation';
 import { PartyRole } from './agreement-party.entity';
 import { ChecklistKeyEnum, NoticeRunsToEnum } from './agreement.types';
 
@@ -171,10 +171,7 @@ const checklistSchema = z
       note: v.optionalText('Merknad', 500),
     }),
   )
-  .refine(
-    (items) => new Set(items.map((i) => i.key)).size === items.length,
-    'Hvert punkt i sjekklisten kan bare stå én gang.',
-  );
+  .refine((items) => new Set(items.map((i) => i.key)).size === items.length, zmsg('field.checklistUnique'));
 
 export const partySchema = z.object({
   kommunenummer: v.kommunenummer(),
@@ -214,10 +211,7 @@ export const createAgreementSchema = agreementFieldsSchema.extend({
   status: z
     .enum(AGREEMENT_STATUSES)
     .default('DRAFT')
-    .refine(
-      (s) => s === 'DRAFT' || s === 'NEGOTIATING' || s === 'ACTIVE',
-      'En ny avtale kan være utkast, under forhandling eller aktiv.',
-    ),
+    .refine((s) => s === 'DRAFT' || s === 'NEGOTIATING' || s === 'ACTIVE', zmsg('field.newAgreementStatus')),
   parties: z.array(partySchema).max(200).default([]),
 });
 

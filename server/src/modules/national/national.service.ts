@@ -11,7 +11,7 @@ import type { AppContext } from '../../app/context';
 import { audit } from '../../app/audit';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { lockOrMissing } from '../../app/records';
-import { parseInput, v } from '../../app/validation';
+import { parseInput, v, zmsg } from '../../app/validation';
 import { DocumentedMembership } from './documented-membership.entity';
 import { documentedOf, type DocumentedMembershipView } from './documented.types';
 import { createAgreement } from '../agreement/agreement.service';
@@ -28,7 +28,7 @@ const reviewSchema = z.object({
     .string()
     .trim()
     .max(2000, 'Lenken er for lang.')
-    .regex(/^https?:\/\/\S+$/, 'Kilden må være en lenke som begynner med http:// eller https://.'),
+    .regex(/^https?:\/\/\S+$/, zmsg('field.sourceUrl')),
   sourceDate: v.text('Kildens dato', 100),
   quote: v.optionalText('Sitatet', 500).nullish(),
   confidence: z.enum(CONFIDENCES),

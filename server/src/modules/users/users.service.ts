@@ -240,7 +240,7 @@ const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(200, 'E-postadressen kan være høyst 200 tegn.')
+  .max(200, zmsg('field.emailTooLong'))
   .refine((s) => isWorkEmail(s), zmsg('field.email'));
 
 const inviteSchema = z.object({ email: emailSchema, name: v.text('Navn', 200), grant: grantSchema });
@@ -437,7 +437,7 @@ const acceptSchema = z.object({
   password: z.string().max(PASSWORD_MAX_LENGTH + 1),
   totpSecret: z
     .string()
-    .regex(/^[A-Z2-7]{16,128}$/, 'Ugyldig hemmelighet for autentiseringsappen.')
+    .regex(/^[A-Z2-7]{16,128}$/, zmsg('field.totpSecret'))
     .nullish(),
   totpCode: z.string().max(20).nullish(),
 });
@@ -522,10 +522,7 @@ async function accountAfter(em: EntityManager, ctx: AppContext, id: string): Pro
   return toAccount(u, grants, canManageUser(ctx.auth!.grants, ctx.auth!.id, { id, grants }, await hostsOf(em)));
 }
 
-const setGrantsSchema = z
-  .array(grantSchema)
-  .min(1, 'Gi minst én rolle (eller deaktiver brukeren).')
-  .max(10, 'Høyst 10 roller.');
+const setGrantsSchema = z.array(grantSchema).min(1, zmsg('field.grantsMin')).max(10, zmsg('field.grantsMax'));
 
 /** Replaces a user's roles and scopes. Every new grant must be one the actor may give, and the user must be within reach. */
 export async function setUserGrants(
