@@ -349,6 +349,7 @@ describe("re-establishment follow-up is the municipality's duty", () => {
     expect(f.reason.nb).toContain(words);
     expect(f.basis).toEqual({
       kind: 'LAW',
+      code: 'LAW_2_4_FOLLOW_UP',
       ref: expect.stringContaining('§ 4 (samordning; i samarbeid med andre tjenester'),
     });
     expect(found.filter((x) => x.code === 'MISSING_SERVICE')).toEqual([]);

@@ -45,6 +45,7 @@ import {
 import { cachedCostData } from './cost.cache';
 import type {
   CostDistribution,
+  CostGap,
   CostParams,
   CostSettlement,
   CostTrend,
@@ -193,6 +194,17 @@ function populationFor(
   return figures.find((f) => f.year < wanted) ?? figures[figures.length - 1] ?? null;
 }
 
+/**
+ * The national average's source as a code with its link and date. The seed writes it as
+ * «Kilde: Statistisk sentralbyrå (SSB), <url> (<date>)» from data/national, or names SSB KOSTRA.
+ */
+export function nationalSourceOf(text: string): Pick<KostraComparison, 'sourceKind' | 'sourceUrl' | 'sourceDate'> {
+  const m = /^Kilde: Statistisk sentralbyrå \(SSB\), (\S+) \(([^)]*)\)$/.exec(text);
+  return m
+    ? { sourceKind: 'SSB', sourceUrl: m[1], sourceDate: m[2] }
+    : { sourceKind: 'SSB_KOSTRA', sourceUrl: null, sourceDate: null };
+}
+
 function nearest<T extends { year: number }>(list: T[], year: number): T | null {
   const earlier = list.filter((x) => x.year <= year);
   return earlier[earlier.length - 1] ?? list[0] ?? null;
@@ -203,13 +215,27 @@ interface ServerScenario extends Omit<Scenario, 'add'> {
   add?: string[];
 }
 
+/** Why a year cannot be computed, with what names it (the gap's code and parameters). */
+type Unavailable = Omit<CostGap, 'year' | 'code'>;
+const nothing: Unavailable = { centreName: null, agreementTitle: null, kommunenummer: null, field: null };
+
 class CostUnavailable extends Error {
   constructor(
-    readonly kind: 'NO_AGREEMENT' | 'NO_MODEL' | 'NO_BUDGET' | 'NO_POPULATION' | 'NO_CENTRE',
+    readonly kind: 'NO_AGREEMENT' | 'NO_MODEL' | 'NO_BUDGET' | 'NO_POPULATION' | 'NO_CENTRE' | 'HOST_UNKNOWN',
     message: string,
+    readonly params: Partial<Unavailable> = {},
   ) {
     super(message);
   }
+}
+
+/** A year that could not be computed, as a code with what it concerns, and the same in bokmål. */
+function gapOf(year: number, e: CostUnavailable | CostModelError): { gap: CostGap; text: string } {
+  const gap: CostGap =
+    e instanceof CostUnavailable
+      ? { year, code: e.kind, ...nothing, ...e.params }
+      : { year, code: 'MODEL_INVALID', ...nothing, field: e.field };
+  return { gap, text: `${year}: ${e.message}` };
 }
 
 /** What the signed-in user (or an anonymous reader) may see of extra charges: see canSeeStayCharges. */
@@ -233,16 +259,24 @@ function distribute(
   const centre = data.centres.get(centreId);
   if (!centre) throw new CostUnavailable('NO_CENTRE', 'Fant ikke krisesenteret.');
   const agreement = agreementFor(data, centreId, year);
-  if (!agreement) throw new CostUnavailable('NO_AGREEMENT', `${centre.name} har ingen avtale som gjelder for ${year}.`);
+  if (!agreement)
+    throw new CostUnavailable('NO_AGREEMENT', `${centre.name} har ingen avtale som gjelder for ${year}.`, {
+      centreName: centre.name,
+    });
   const kind = scenario.terms?.model ?? agreement.costModel;
-  if (!kind) throw new CostUnavailable('NO_MODEL', `Avtalen «${agreement.title}» har ingen registrert kostnadsmodell.`);
+  if (!kind)
+    throw new CostUnavailable('NO_MODEL', `Avtalen «${agreement.title}» har ingen registrert kostnadsmodell.`, {
+      agreementTitle: agreement.title,
+    });
   const current = agreement.costModel ? { kind: agreement.costModel, params: agreement.costParams ?? {} } : null;
   const model = scenario.terms
     ? scenarioModel(current, { ...paramsFromTerms(scenario.terms), model: scenario.terms.model })
     : modelOf(kind, agreement.costParams);
   const budget = data.budgets.find((b) => b.centreId === centreId && b.year === year);
   if (!budget)
-    throw new CostUnavailable('NO_BUDGET', `Det er ikke registrert noe budsjett for ${centre.name} i ${year}.`);
+    throw new CostUnavailable('NO_BUDGET', `Det er ikke registrert noe budsjett for ${centre.name} i ${year}.`, {
+      centreName: centre.name,
+    });
 
   const reference = scenario.terms?.populationReference ?? agreement.populationReference;
   const wantedYear = reference === 'SAME_YEAR' ? year : year - 1;
@@ -260,7 +294,10 @@ function distribute(
   const withheld = new Set<string>();
   const costParty = (m: { kommunenummer: string; role: PartyRole }): CostParty => {
     const pop = populationFor(data, m.kommunenummer, wantedYear);
-    if (!pop) throw new CostUnavailable('NO_POPULATION', `Folketall mangler for kommune ${m.kommunenummer}.`);
+    if (!pop)
+      throw new CostUnavailable('NO_POPULATION', `Folketall mangler for kommune ${m.kommunenummer}.`, {
+        kommunenummer: m.kommunenummer,
+      });
     years.add(pop.year);
     const cells = usageTable.rows.find((r) => r.key === m.kommunenummer)?.counts;
     const nightsCell = cells?.nights;
@@ -283,8 +320,9 @@ function distribute(
   const hostKommunenummer = centre.hostKommunenummer;
   if (!hostKommunenummer)
     throw new CostUnavailable(
-      'NO_AGREEMENT',
+      'HOST_UNKNOWN',
       `Vertskommunen for ${centre.name} er ikke kjent, så kostnadene kan ikke fordeles.`,
+      { centreName: centre.name },
     );
   const base: CentreYear = {
     year,
@@ -301,7 +339,8 @@ function distribute(
   try {
     result = runScenario(base, { model, remove: scenario.remove, add: joining, investment: scenario.investment });
   } catch (e) {
-    if (e instanceof ScenarioError && e.field === 'budget') throw new CostUnavailable('NO_BUDGET', e.message);
+    if (e instanceof ScenarioError && e.field === 'budget')
+      throw new CostUnavailable('NO_BUDGET', e.message, { centreName: centre.name });
     throw e;
   }
   const allocation = result.allocation;
@@ -354,13 +393,22 @@ function distribute(
     hostPartnerRatio: allocation.hostPartnerRatio,
     ratioFlag: allocation.ratioFlag,
     nationalAverage: national
-      ? { year: national.year, krPerInhabitant: national.krPerInhabitant, source: national.source, centreName: null }
+      ? {
+          year: national.year,
+          krPerInhabitant: national.krPerInhabitant,
+          source: national.source,
+          ...nationalSourceOf(national.source),
+          centreName: null,
+        }
       : null,
     centreKostra: own
       ? {
           year: own.year,
           krPerInhabitant: own.krPerInhabitant!,
           source: `Bufdir / SSB KOSTRA (${own.sourceUrl})`,
+          sourceKind: 'BUFDIR_SSB_KOSTRA',
+          sourceUrl: own.sourceUrl,
+          sourceDate: null,
           centreName: own.publishedName,
         }
       : null,
@@ -428,7 +476,7 @@ export async function municipalityCosts(
       [knr],
     )
   ).map((r: { centre_id: string }) => r.centre_id);
-  const result: MunicipalityCosts = { municipality, years: [], gaps: [] };
+  const result: MunicipalityCosts = { municipality, years: [], gaps: [], gapCodes: [] };
   if (centreIds.length === 0) return result;
   const data = await cachedCostData(ctx, centreIds, years);
   for (const year of years) {
@@ -451,8 +499,10 @@ export async function municipalityCosts(
           isExample: dist.isExample,
         });
       } catch (e) {
-        if (e instanceof CostUnavailable || e instanceof CostModelError) result.gaps.push(`${year}: ${e.message}`);
-        else throw e;
+        if (!(e instanceof CostUnavailable || e instanceof CostModelError)) throw e;
+        const { gap, text } = gapOf(year, e);
+        result.gapCodes.push(gap);
+        result.gaps.push(text);
       }
     }
   }
@@ -504,6 +554,9 @@ async function neighbourRates(
       year: k.year,
       krPerInhabitant: k.krPerInhabitant!,
       source: 'Bufdir / SSB KOSTRA',
+      sourceKind: 'BUFDIR_SSB_KOSTRA' as const,
+      sourceUrl: k.sourceUrl,
+      sourceDate: null,
       centreName: k.publishedName,
       distanceKm: p.distanceKm,
     };
@@ -607,7 +660,7 @@ export async function costTrend(
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const data = await cachedCostData(ctx, [cid], years);
   if (!data.centres.has(cid)) throw notFound('CrisisCentre', cid, 'Fant ikke krisesenteret.');
-  const result: CostTrend = { centreId: cid, years: [], gaps: [] };
+  const result: CostTrend = { centreId: cid, years: [], gaps: [], gapCodes: [] };
   for (const year of years) {
     try {
       const { dist } = distribute(data, cid, year, viewerOf(ctx));
@@ -627,8 +680,10 @@ export async function costTrend(
         isExample: dist.isExample,
       });
     } catch (e) {
-      if (e instanceof CostUnavailable || e instanceof CostModelError) result.gaps.push(`${year}: ${e.message}`);
-      else throw e;
+      if (!(e instanceof CostUnavailable || e instanceof CostModelError)) throw e;
+      const { gap, text } = gapOf(year, e);
+      result.gapCodes.push(gap);
+      result.gaps.push(text);
     }
   }
   return result;
