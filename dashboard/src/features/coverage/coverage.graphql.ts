@@ -64,6 +64,11 @@ export const MunicipalityCoverageQuery = graphql(`
         provenance {
           sourceUrl
           sourceDate
+          sourceDating {
+            code
+            date
+            year
+          }
           quote
           sourceYear
           confidence
@@ -78,7 +83,7 @@ export const MunicipalityCoverageQuery = graphql(`
         reason
         reasonEn
         basisKind
-        legalBasis
+        legalBasisCode
         statutory
         records {
           entity
