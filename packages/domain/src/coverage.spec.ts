@@ -411,6 +411,18 @@ describe('documented memberships (facts with provenance, not agreements)', () =>
     ).toEqual(expected);
   });
 
+  it('says an undated source in English in the English reasons, the recorded words in bokmål', () => {
+    const f = facts({
+      ...nothing,
+      documented: doc({ sourceDate: 'udatert (etter 2020)', confidence: 'MEDIUM', marked: true, evidence: 'x' }),
+    });
+    const [documented, weak] = coverageFindings(f, '2026-07-15');
+    expect(documented.reason.en).toContain('A public source (undated (after 2020)) says');
+    expect(documented.reason.nb).toContain('En offentlig kilde (udatert (etter 2020)) sier');
+    expect(weak.reason.en).toContain('source date: undated (after 2020)');
+    expect(weak.reason.en).not.toMatch(/udatert|etter/);
+  });
+
   it('documented only is its own state, distinct from «ikke registrert»', () => {
     const f = facts({ ...nothing, documented: doc() });
     expect(isNotRegistered(f)).toBe(false);

@@ -17,7 +17,7 @@ import type { Deadline } from './deadlines';
 import { greatCircleKm } from './geo';
 import { DEFAULT_STALE_AFTER_MONTHS } from './contacts';
 import { formatDate } from './format';
-import type { Confidence } from './provenance';
+import { sourceDatingOf, type Confidence } from './provenance';
 
 /**
  * Coverage gaps: for one municipality on a date, what is thin in its crisis-centre offer and
@@ -111,6 +111,23 @@ const STATUTORY_WORDS: Record<string, { nb: string; en: string }> = {
   },
   INTERPRETER: { nb: 'kvalifisert tolk', en: 'a qualified interpreter' },
 };
+
+/** A recorded source date in English for the English reasons («udatert (før 2020)» → «undated (before 2020)»). */
+function sourceDateEn(sourceDate: string): string {
+  const d = sourceDatingOf(sourceDate);
+  switch (d.code) {
+    case 'DATED':
+      return d.date ?? 'undated';
+    case 'ABOUT':
+      return `c. ${d.year}`;
+    case 'UNDATED_BEFORE':
+      return `undated (before ${d.year})`;
+    case 'UNDATED_AFTER':
+      return `undated (after ${d.year})`;
+    default:
+      return 'undated';
+  }
+}
 
 /**
  * The legal or other bases findings rest on, as codes: clients word them (nb.ts/en.ts); `LEGAL_BASIS_NB`
@@ -318,7 +335,7 @@ export function coverageFindings(
         'DOCUMENTED_MEMBERSHIP',
         'INFO',
         `En offentlig kilde (${doc.sourceDate}) sier at ${f.name} er ${roleNb} for ${doc.centreName}. Avtalen er ikke registrert i Samordna.`,
-        `A public source (${doc.sourceDate}) says ${f.name} is ${doc.role} of ${doc.centreName}. The agreement is not registered in Samordna.`,
+        `A public source (${sourceDateEn(doc.sourceDate)}) says ${f.name} is ${doc.role} of ${doc.centreName}. The agreement is not registered in Samordna.`,
         centreRef,
       );
     }
@@ -327,7 +344,7 @@ export function coverageFindings(
         'WEAK_EVIDENCE',
         'INFO',
         `Kilden for tilknytningen til ${doc.centreName} er svak eller gammel (${doc.evidence}): bekreft eller rett den med en ny kilde.`,
-        `The source of the membership of ${doc.centreName} is weak or old (confidence ${doc.confidence.toLowerCase()}, source dated ${doc.sourceDate}): confirm or correct it with a new source.`,
+        `The source of the membership of ${doc.centreName} is weak or old (confidence ${doc.confidence.toLowerCase()}, source date: ${sourceDateEn(doc.sourceDate)}): confirm or correct it with a new source.`,
         centreRef,
       );
     }
