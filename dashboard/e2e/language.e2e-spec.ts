@@ -274,3 +274,103 @@ describe('The coverage table and the overview chart', () => {
     },
   );
 });
+
+/**
+ * Bokmål the server used to send as prose: reminders, web-text gaps, KOSTRA sources, undated sources
+ * (names of agreements and centres, «Samarbeidsavtale om krisesentertilbud», stay as they are).
+ */
+const SERVER_BOKMAL =
+  /(Oppsigelsesfrist|Siste dag for|Frist for budsjettet|Kontakter må bekreftes|skal gjennomgås|Avtalen utløper|Endringsforslag venter|Statistisk sentralbyrå|Kilde:|udatert|kontaktpunkt|telefonnummer|ikke registrert)/i;
+
+describe('English for reminders, web text, sources and legal bases (codes from the server)', () => {
+  it.each(WIDTHS)('at %s px: no bokmål from the server, axe clean', async (width, viewport) => {
+    const ctx = await english(viewport);
+    const page = await ctx.newPage();
+
+    await page.goto(`${url}/paminnelser`);
+    await settled(page);
+    expect(await visibleText(page)).not.toMatch(SERVER_BOKMAL);
+    expect(await visibleText(page)).not.toMatch(BOKMAL);
+    await shot(page, `engelsk-paminnelser-${width}.png`);
+    expect(await wcagViolations(page)).toEqual([]);
+
+    await page.goto(`${url}/kommuner/1841/nettekst`);
+    await settled(page);
+    const gaps = page.getByTestId('webtext-gaps');
+    await gaps.waitFor();
+    expect(await gaps.innerText()).toMatch(/Before you publish[\s\S]*phone number/);
+    expect(await gaps.innerText()).not.toMatch(SERVER_BOKMAL);
+    // The text itself is for the municipality's site, in its målform, and says so.
+    expect(await page.getByTestId('webtext-text').getAttribute('lang')).toMatch(/^(nb|nn)$/);
+    await shot(page, `engelsk-nettekst-${width}.png`);
+    expect(await wcagViolations(page)).toEqual([]);
+
+    await page.goto(`${url}/kostnader?aar=2025`);
+    await settled(page);
+    const source = page.getByTestId('kostra-source').first();
+    await source.waitFor();
+    expect(await source.innerText()).toMatch(/^Source: /);
+    expect(await visibleText(page)).not.toMatch(SERVER_BOKMAL);
+
+    // A documented municipality whose source is undated («udatert …»): the date is worded from its code.
+    const overview = await page.request.post(`${url}/graphql`, {
+      data: {
+        query: `{ coverageOverview { rows { status municipality { kommunenummer } documentedMembership { provenance { sourceDate } } } } }`,
+      },
+    });
+    const rows = (await overview.json()).data.coverageOverview.rows as {
+      status: string;
+      municipality: { kommunenummer: string };
+      documentedMembership: { provenance: { sourceDate: string } } | null;
+    }[];
+    const undated = rows.find(
+      (r) => r.status === 'DOCUMENTED' && r.documentedMembership?.provenance.sourceDate.startsWith('udatert'),
+    );
+    expect(undated).toBeDefined();
+    await page.goto(`${url}/kart?kommune=${undated!.municipality.kommunenummer}`);
+    await settled(page);
+    const box = page.getByTestId('source-box');
+    await box.waitFor();
+    expect(await box.innerText()).toMatch(/\(undated( \((before|after) \d{4}\))?\)/);
+    const panel = page.getByTestId('findings-panel');
+    expect(await panel.innerText()).toMatch(/Basis: .* – Membership documented by a source/);
+    expect(await visibleText(page)).not.toMatch(SERVER_BOKMAL);
+    await shot(page, `engelsk-kart-kilde-${width}.png`);
+    expect(await wcagViolations(page)).toEqual([]);
+    await ctx.close();
+  });
+});
+
+describe('Printing wide tables', () => {
+  it.each(WIDTHS)(
+    'at %s px in print: no table is clipped by its scroll box, and none runs past the page',
+    async (width, viewport) => {
+      const ctx = await browser.newContext({ viewport, locale: 'nb-NO', bypassCSP: true });
+      const page = await ctx.newPage();
+      await signIn(page, url);
+      for (const [name, address] of [
+        ['kontakter', '/kontakter?kommune=1841'],
+        ['kostnader', '/kostnader?aar=2025'],
+      ] as const) {
+        await page.emulateMedia({ media: 'screen' });
+        await page.goto(`${url}${address}`);
+        await settled(page);
+        await page.locator('main table:visible').first().waitFor();
+        await page.emulateMedia({ media: 'print' });
+        const measured = await page.evaluate(() => ({
+          page: document.documentElement.clientWidth,
+          clipped: [...document.querySelectorAll('main .table-scroll')]
+            .filter((b) => getComputedStyle(b).overflowX !== 'visible' || b.scrollWidth > b.clientWidth + 1)
+            .map((b) => b.getAttribute('aria-label')),
+          past: [...document.querySelectorAll('main table')]
+            .filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .map((t) => t.getAttribute('data-testid') ?? t.querySelector('caption')?.textContent),
+        }));
+        expect(measured.clipped).toEqual([]);
+        expect(measured.past).toEqual([]);
+        await shot(page, `utskrift-${name}-${width}.png`);
+      }
+      await ctx.close();
+    },
+  );
+});

@@ -6,6 +6,7 @@ import { Loading } from '../components/States';
 import { RouteBoundary } from '../components/RouteBoundary';
 import { LogoutMutation } from '../features/auth/auth.graphql';
 import { SessionProvider, useSession } from '../features/auth/session';
+import { useRememberLanguageOnUser } from '../features/auth/language';
 import { useI18n, type Locale } from '../i18n/i18n';
 import { useCodeText } from '../i18n/codes';
 import { errorMessage } from '../lib/errors';
@@ -152,6 +153,7 @@ export function Shell() {
   const { t, locale, setLocale } = useI18n();
   const { me, grants } = useSession();
   const { pathname } = useLocation();
+  useRememberLanguageOnUser();
   // Finance staff of a host (and administrators) get the finance workspace next to the costs.
   const withFinance = grants.some((g) => g.role === 'FINANCE' || g.role === 'ADMIN')
     ? [...NAV.slice(0, 3), { to: '/okonomi', key: 'nav.finance' as MessageKey }, ...NAV.slice(3)]

@@ -1,4 +1,18 @@
-import type { BasisKind, ChecklistKey, Confidence, CostModelKind, Role } from '@samordna/domain';
+import {
+  reminderDetailKey,
+  reminderValues,
+  type BasisKind,
+  type ChecklistKey,
+  type Confidence,
+  type CostModelKind,
+  type FormCheckCode,
+  type LegalBasisCode,
+  type ReminderKind,
+  type ReminderParams,
+  type Role,
+  type SourceDatingCode,
+  type WebTextGapCode,
+} from '@samordna/domain';
 import { formatInteger, formatOre } from '../lib/format';
 import { useI18n } from './i18n';
 import type { MessageKey } from './nb';
@@ -14,10 +28,20 @@ export interface CostPart {
   shareBp?: number | null;
 }
 
+/** A year whose costs could not be computed, as the server sends it. */
+export interface CostGapCoded {
+  year: number;
+  code: string;
+  centreName?: string | null;
+  agreementTitle?: string | null;
+  kommunenummer?: string | null;
+  field?: string | null;
+}
+
 const percent = (bp: number) => (bp / 100).toLocaleString('nb-NO');
 
 export function useCodeText() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const key = (prefix: string, code: string) => `${prefix}.${code}` as MessageKey;
   const numbers = (p: CostPart) => ({
     population: formatInteger(p.population ?? 0),
@@ -45,5 +69,53 @@ export function useCodeText() {
     costParts: (parts: readonly CostPart[]) => parts.map((p) => t(key('costPart', p.code), numbers(p))).join(' + '),
     costModelExplanation: (e: CostPart) => t(key('costModelExplanation', e.code), numbers(e)),
     simulationNote: (code: string) => t(key('simNote', code)),
+    webTextGap: (code: WebTextGapCode) => t(key('webtextGap', code)),
+    costGap: (g: CostGapCoded) =>
+      t(key('costGap', g.code), {
+        year: g.year,
+        centre: g.centreName ?? '',
+        agreement: g.agreementTitle ?? '',
+        kommunenummer: g.kommunenummer ?? '',
+        field: g.field ?? '',
+      }),
+    legalBasis: (code: LegalBasisCode) => t(key('legalBasis', code)),
+    kostraSource: (kind: string) => t(key('kostraSource', kind)),
+    /**
+     * A source's date: in bokmål as recorded (it may say more, «udatert (viser til kommuneloven 1992;
+     * altså før 2020)»), in English worded from its code («undated (before 2020)»).
+     */
+    sourceDate: (p: {
+      sourceDate: string;
+      sourceDating: { code: SourceDatingCode; date?: string | null; year?: number | null };
+    }) =>
+      locale === 'nb'
+        ? p.sourceDate
+        : t(key('sourceDating', p.sourceDating.code), {
+            date: p.sourceDating.date ?? '',
+            year: p.sourceDating.year ?? '',
+          }),
+    /** A reminder's title and detail from its kind and parameters (the same wording as the e-mail). */
+    reminder: (r: { kind: ReminderKind; dueOn: string; params: ReminderParams }) => {
+      const values = reminderValues(r);
+      return {
+        title: t(key('reminder', `title.${r.kind}`), values),
+        detail: t(key('reminder', reminderDetailKey(r.kind, r.params.count)), values),
+      };
+    },
+    /** A refused typed value, named by its field («The amount cannot be negative.»). */
+    formCheck: (code: FormCheckCode, field: string) => t(key('formCheck', code), { label: t(key('formField', field)) }),
+    /** The simulator's and cost terms' refused fields, each worded with its name. */
+    paramErrors: (c: Partial<Record<string, FormCheckCode>>) =>
+      Object.fromEntries(
+        Object.entries(c).map(([field, code]) => [
+          field,
+          t(key('formCheck', code!), { label: t(key('formField', field)) }),
+        ]),
+      ),
+    /** «Oppgi beløpet i kroner.» for an empty required amount. */
+    required: (field: string) => {
+      const label = t(key('formField', field));
+      return t('formCheck.REQUIRED_KRONER', { label: label.charAt(0).toLocaleLowerCase() + label.slice(1) });
+    },
   };
 }

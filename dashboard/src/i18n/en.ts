@@ -1285,4 +1285,96 @@ export const en: Record<MessageKey, string> = {
   'serverLabel.status.NOTICE_GIVEN': 'notice given',
   'serverLabel.status.DISPUTED': 'disputed',
   'serverLabel.status.ENDED': 'ended',
+  'webtextGap.NOT_A_MEMBER': 'The municipality is not registered as a member of a crisis centre today.',
+  'webtextGap.SERVICES_NOT_REGISTERED':
+    'Which of the four elements of the Crisis Centre Act § 2 the centre provides is not registered.',
+  'webtextGap.PHONE_SERVICE_NOT_REGISTERED': 'The phone service is not registered for the centre.',
+  'webtextGap.CENTRE_PHONE_NOT_HELD':
+    "Samordna does not hold the centre's phone number: add it to the text before publishing.",
+  'webtextGap.NO_CONTACT_POINT': 'The municipality has not registered a contact point for the crisis centre.',
+  'costGap.heading': 'Years without figures',
+  'costGap.NO_CENTRE': '{year}: The crisis centre was not found.',
+  'costGap.NO_AGREEMENT': '{year}: {centre} has no agreement in force in {year}.',
+  'costGap.NO_MODEL': '{year}: The agreement “{agreement}” has no registered cost model.',
+  'costGap.NO_BUDGET': '{year}: No budget is registered for {centre} in {year}.',
+  'costGap.NO_POPULATION': '{year}: The population of municipality {kommunenummer} is missing.',
+  'costGap.HOST_UNKNOWN': '{year}: The host municipality of {centre} is not known, so the costs cannot be shared.',
+  'costGap.MODEL_INVALID': "{year}: The agreement's cost terms do not fit the year's figures ({field}).",
+  'kostraSource.SSB': 'Source: Statistics Norway (SSB)',
+  'kostraSource.SSB_KOSTRA': 'Source: SSB KOSTRA, national average',
+  'kostraSource.BUFDIR_SSB_KOSTRA': 'Source: Bufdir / SSB KOSTRA',
+  'sourceDating.DATED': '{date}',
+  'sourceDating.ABOUT': 'c. {year}',
+  'sourceDating.UNDATED': 'undated',
+  'sourceDating.UNDATED_BEFORE': 'undated (before {year})',
+  'sourceDating.UNDATED_AFTER': 'undated (after {year})',
+  'legalBasis.LAW_2_OFFER':
+    "Crisis Centre Act (krisesenterlova) § 2 (the municipality's duty to provide a crisis-centre offer)",
+  'legalBasis.DOCUMENTED_MEMBERSHIP':
+    'Membership documented by a source (data/national); cooperation under the Local Government Act § 17-1',
+  'legalBasis.SOURCE_QUALITY': 'The sources (data/national/README.md)',
+  'legalBasis.AGREEMENT_NOTICE_TERMS': "The agreement's notice terms",
+  'legalBasis.AGREEMENT_TERMS': "The agreement's terms",
+  'legalBasis.AGREEMENT_DURATION_NOTICE': "The agreement's duration and notice period",
+  'legalBasis.LAW_2_SERVICES': 'Crisis Centre Act (krisesenterlova) § 2 (shelter, day service, phone service)',
+  'legalBasis.LAW_3_EQUIVALENT_OFFER':
+    'Crisis Centre Act (krisesenterlova) § 3; an equivalent alternative offer where needed (as amended 2025, Prop. 122 L (2024–2025))',
+  'legalBasis.LAW_2_4_FOLLOW_UP':
+    'Crisis Centre Act (krisesenterlova) § 2 (follow-up in the re-establishment phase) and § 4 (coordination with other services, as amended 2025, Prop. 122 L (2024–2025))',
+  'legalBasis.CIRCULAR_NORCE_CAPABILITIES':
+    "Bufdir's circular on the Crisis Centre Act (20/2026); NORCE 2022 (a gap, not a statutory duty)",
+  'legalBasis.CENTRE_REGISTRATION': "The registration of the centre's offer",
+  'legalBasis.LAW_4_INDIVIDUAL_PLAN':
+    "Crisis Centre Act (krisesenterlova) § 4 (coordination, individual plan); Bufdir's circular (20/2026)",
+  'legalBasis.LAW_4_COORDINATION':
+    "Crisis Centre Act (krisesenterlova) § 4 (coordination); Bufdir's circular (20/2026)",
+  'legalBasis.NORCE_CONTACT_POINT': 'NORCE 2022: one contact point in each municipality (not a statutory duty)',
+  'legalBasis.NORCE_DIRECT_LINES': 'NORCE 2022: direct lines to NAV and other services (not a statutory duty)',
+  'legalBasis.NORCE_UPDATED_LISTS': 'NORCE 2022: up-to-date contact lists (not a statutory duty)',
+  'legalBasis.NORCE_WRITTEN_COOPERATION':
+    'NORCE 2022: written cooperation agreements with housing, NAV and child welfare (not a statutory duty)',
+  'legalBasis.NORCE_DIRECTOR_LEVEL': 'NORCE 2022: backing from the municipal director (not a statutory duty)',
+  'legalBasis.NORCE_DISTANCE':
+    'NORCE 2022: travel distance and accessibility (Crisis Centre Act § 3: an accessible offer)',
+  'reminder.title.NOTICE_DEADLINE': 'Notice deadline: {agreement}',
+  'reminder.title.EXPIRY': 'Agreement expires: {agreement}',
+  'reminder.title.BUDGET_CUTOFF': 'Budget cutoff: {agreement}',
+  'reminder.title.AMENDMENT_APPROVAL': 'Amendment awaits your answer: {agreement}',
+  'reminder.title.CONTACT_VERIFICATION': 'Contacts due for verification: {municipality}',
+  'reminder.title.ROUTINE_REVIEW': 'Routine due for review: {centre} – {municipality}',
+  'reminder.detail.NOTICE_DEADLINE':
+    'The last day to give notice is {date}; the agreement can then end on {end} at the earliest.',
+  'reminder.detail.EXPIRY':
+    'The agreement expires on {date} without notice. A new agreement must be in place before then.',
+  'reminder.detail.BUDGET_CUTOFF':
+    'The partner municipalities need the figures by {date} to include a change in their budgets.',
+  'reminder.detail.AMENDMENT_APPROVAL': '“{summary}” for {municipality}, to take effect on {date}.',
+  'reminder.detail.CONTACT_VERIFICATION':
+    '{count} contacts in {municipality} have not been verified in the last {months} months (or will not be within 30 days).',
+  'reminder.detail.CONTACT_VERIFICATION_ONE':
+    '{count} contact in {municipality} has not been verified in the last {months} months (or will not be within 30 days).',
+  'reminder.detail.ROUTINE_REVIEW':
+    'The handover routine between {centre} and {municipality} is due for review by {date}.',
+  'formCheck.KRONER_FORMAT': '{label} must be an amount in kroner, for example 120 or 120.50.',
+  'formCheck.NEGATIVE': '{label} cannot be negative.',
+  'formCheck.KRONER_DECIMALS': '{label} can have at most two decimals (kr 0.01).',
+  'formCheck.TOO_LARGE': '{label} is too large.',
+  'formCheck.PERCENT_FORMAT': '{label} must be a percentage, for example 40 or 12.5.',
+  'formCheck.PERCENT_DECIMALS': '{label} can have at most two decimals.',
+  'formCheck.PERCENT_OVER_100': '{label} cannot be over 100 %.',
+  'formCheck.YEARS_RANGE': '{label} must be a whole number of years from 1 to 100.',
+  'formCheck.RATE_OR_SHARE': "Give either the host's rate per inhabitant or its share, not both.",
+  'formCheck.REQUIRED_KRONER': 'Enter {label} in kroner.',
+  'formField.gross': 'The operating cost',
+  'formField.grants': 'The grants',
+  'formField.other': 'The other income',
+  'formField.actual': 'The actual cost',
+  'formField.amount': 'The amount',
+  'formField.years': 'The depreciation period',
+  'formField.investment': 'The investment',
+  'formField.rateOre': 'The rate per inhabitant',
+  'formField.hostRateOre': "The host's rate per inhabitant",
+  'formField.hostShareBp': "The host's share",
+  'formField.baseOre': 'The base amount',
+  'formField.usageWeightBp': 'The weight of use',
 };

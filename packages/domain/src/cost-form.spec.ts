@@ -12,12 +12,12 @@ describe('parseKroner', () => {
     expect(parseKroner(text, 'Satsen')).toEqual({ ok: true, value: ore });
   });
   it.each([
-    ['abc', 'Satsen må være et beløp i kroner, for eksempel 120 eller 120,50.'],
-    ['-5', 'Satsen kan ikke være negativ.'],
-    ['1,234', 'Satsen kan ha høyst to desimaler (kr 0,01).'],
-    ['12a', 'Satsen må være et beløp i kroner, for eksempel 120 eller 120,50.'],
-  ])('%p is refused in kroner, never øre', (text, error) => {
-    expect(parseKroner(text, 'Satsen')).toEqual({ ok: false, error });
+    ['abc', 'KRONER_FORMAT', 'Satsen må være et beløp i kroner, for eksempel 120 eller 120,50.'],
+    ['-5', 'NEGATIVE', 'Satsen kan ikke være negativ.'],
+    ['1,234', 'KRONER_DECIMALS', 'Satsen kan ha høyst to desimaler (kr 0,01).'],
+    ['12a', 'KRONER_FORMAT', 'Satsen må være et beløp i kroner, for eksempel 120 eller 120,50.'],
+  ])('%p is refused in kroner, never øre (%s)', (text, code, error) => {
+    expect(parseKroner(text, 'Satsen')).toEqual({ ok: false, code, error });
     expect(error).not.toMatch(/øre/);
   });
 });
@@ -28,11 +28,16 @@ describe('parsePercent and parseYears', () => {
     ['12,5', 1_250],
     ['100', 10_000],
   ])('%p %% → %p bp', (text, bp) => expect(parsePercent(text, 'Andelen')).toEqual({ ok: true, value: bp }));
-  it.each(['101', 'x', '-1'])('%p is refused', (text) => expect(parsePercent(text, 'Andelen').ok).toBe(false));
+  it.each([
+    ['101', 'PERCENT_OVER_100'],
+    ['x', 'PERCENT_FORMAT'],
+    ['-1', 'NEGATIVE'],
+    ['1,234', 'PERCENT_DECIMALS'],
+  ])('%p is refused (%s)', (text, code) => expect(parsePercent(text, 'Andelen')).toMatchObject({ ok: false, code }));
   it.each([
     ['10', { ok: true, value: 10 }],
-    ['0', { ok: false, error: 'Avskrivningstiden må være et helt antall år fra 1 til 100.' }],
-    ['2,5', { ok: false, error: 'Avskrivningstiden må være et helt antall år fra 1 til 100.' }],
+    ['0', { ok: false, code: 'YEARS_RANGE', error: 'Avskrivningstiden må være et helt antall år fra 1 til 100.' }],
+    ['2,5', { ok: false, code: 'YEARS_RANGE', error: 'Avskrivningstiden må være et helt antall år fra 1 til 100.' }],
   ])('years %p', (text, r) => expect(parseYears(text, 'Avskrivningstiden')).toEqual(r));
 });
 
@@ -41,18 +46,22 @@ describe('readModelParams', () => {
     expect(readModelParams('BASE_PLUS_PER_INHABITANT', { baseOre: '10 000', rateOre: 'abc' })).toEqual({
       params: { baseOre: 1_000_000 },
       errors: {},
+      codes: {},
       any: true,
     });
   });
   it('refuses a host rate and a host share together at the share', () => {
-    expect(readModelParams('HOST_EXCEPTION', { hostRateOre: '300', hostShareBp: '40' }).errors).toEqual({
+    const r = readModelParams('HOST_EXCEPTION', { hostRateOre: '300', hostShareBp: '40' });
+    expect(r.errors).toEqual({
       hostShareBp: 'Oppgi enten vertskommunens pris per innbygger eller dens andel, ikke begge.',
     });
+    expect(r.codes).toEqual({ hostShareBp: 'RATE_OR_SHARE' });
   });
   it('puts a typing error at its field', () => {
     expect(readModelParams('PER_INHABITANT_HOST_RESIDUAL', { rateOre: 'abc' })).toEqual({
       params: {},
       errors: { rateOre: 'Prisen per innbygger må være et beløp i kroner, for eksempel 120 eller 120,50.' },
+      codes: { rateOre: 'KRONER_FORMAT' },
       any: false,
     });
   });

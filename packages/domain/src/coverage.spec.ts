@@ -349,6 +349,7 @@ describe("re-establishment follow-up is the municipality's duty", () => {
     expect(f.reason.nb).toContain(words);
     expect(f.basis).toEqual({
       kind: 'LAW',
+      code: 'LAW_2_4_FOLLOW_UP',
       ref: expect.stringContaining('§ 4 (samordning; i samarbeid med andre tjenester'),
     });
     expect(found.filter((x) => x.code === 'MISSING_SERVICE')).toEqual([]);
@@ -408,6 +409,18 @@ describe('documented memberships (facts with provenance, not agreements)', () =>
         )
         .map((f) => [f.code, f.severity]),
     ).toEqual(expected);
+  });
+
+  it('says an undated source in English in the English reasons, the recorded words in bokmål', () => {
+    const f = facts({
+      ...nothing,
+      documented: doc({ sourceDate: 'udatert (etter 2020)', confidence: 'MEDIUM', marked: true, evidence: 'x' }),
+    });
+    const [documented, weak] = coverageFindings(f, '2026-07-15');
+    expect(documented.reason.en).toContain('A public source (undated (after 2020)) says');
+    expect(documented.reason.nb).toContain('En offentlig kilde (udatert (etter 2020)) sier');
+    expect(weak.reason.en).toContain('source date: undated (after 2020)');
+    expect(weak.reason.en).not.toMatch(/udatert|etter/);
   });
 
   it('documented only is its own state, distinct from «ikke registrert»', () => {

@@ -17,7 +17,7 @@ import type { Deadline } from './deadlines';
 import { greatCircleKm } from './geo';
 import { DEFAULT_STALE_AFTER_MONTHS } from './contacts';
 import { formatDate } from './format';
-import type { Confidence } from './provenance';
+import { sourceDatingOf, type Confidence } from './provenance';
 
 /**
  * Coverage gaps: for one municipality on a date, what is thin in its crisis-centre offer and
@@ -77,6 +77,8 @@ export const BASIS_KIND_LABELS: Record<BasisKind, string> = {
 
 export interface LegalBasis {
   kind: BasisKind;
+  /** The basis as a code, worded by clients. */
+  code: LegalBasisCode;
   /** The paragraph or guide section, e.g. «krisesenterlova § 3». */
   ref: string;
 }
@@ -110,60 +112,98 @@ const STATUTORY_WORDS: Record<string, { nb: string; en: string }> = {
   INTERPRETER: { nb: 'kvalifisert tolk', en: 'a qualified interpreter' },
 };
 
+/** A recorded source date in English for the English reasons («udatert (før 2020)» → «undated (before 2020)»). */
+function sourceDateEn(sourceDate: string): string {
+  const d = sourceDatingOf(sourceDate);
+  switch (d.code) {
+    case 'DATED':
+      return d.date ?? 'undated';
+    case 'ABOUT':
+      return `c. ${d.year}`;
+    case 'UNDATED_BEFORE':
+      return `undated (before ${d.year})`;
+    case 'UNDATED_AFTER':
+      return `undated (after ${d.year})`;
+    default:
+      return 'undated';
+  }
+}
+
+/**
+ * The legal or other bases findings rest on, as codes: clients word them (nb.ts/en.ts); `LEGAL_BASIS_NB`
+ * is the bokmål wording the server still sends in `legalBasis`.
+ */
+export const LEGAL_BASIS_CODES = [
+  'LAW_2_OFFER',
+  'DOCUMENTED_MEMBERSHIP',
+  'SOURCE_QUALITY',
+  'AGREEMENT_NOTICE_TERMS',
+  'AGREEMENT_TERMS',
+  'AGREEMENT_DURATION_NOTICE',
+  'LAW_2_SERVICES',
+  'LAW_3_EQUIVALENT_OFFER',
+  'LAW_2_4_FOLLOW_UP',
+  'CIRCULAR_NORCE_CAPABILITIES',
+  'CENTRE_REGISTRATION',
+  'LAW_4_INDIVIDUAL_PLAN',
+  'LAW_4_COORDINATION',
+  'NORCE_CONTACT_POINT',
+  'NORCE_DIRECT_LINES',
+  'NORCE_UPDATED_LISTS',
+  'NORCE_WRITTEN_COOPERATION',
+  'NORCE_DIRECTOR_LEVEL',
+  'NORCE_DISTANCE',
+] as const;
+export type LegalBasisCode = (typeof LEGAL_BASIS_CODES)[number];
+
+export const LEGAL_BASIS_NB: Record<LegalBasisCode, string> = {
+  LAW_2_OFFER: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)',
+  DOCUMENTED_MEMBERSHIP: 'Kildebelagt tilknytning (data/national); samarbeid etter kommuneloven § 17-1',
+  SOURCE_QUALITY: 'Kildegrunnlaget (data/national/README.md)',
+  AGREEMENT_NOTICE_TERMS: 'Avtalens oppsigelsesvilkår',
+  AGREEMENT_TERMS: 'Avtalens vilkår',
+  AGREEMENT_DURATION_NOTICE: 'Avtalens varighet og oppsigelsesfrist',
+  LAW_2_SERVICES: 'krisesenterlova § 2 (botilbud, dagtilbud, telefontilbud)',
+  LAW_3_EQUIVALENT_OFFER: `krisesenterlova § 3; likeverdig, alternativt tilbud der det trengs (krisesenterlova, ${AMENDED_2025})`,
+  LAW_2_4_FOLLOW_UP: `krisesenterlova § 2 (oppfølging i reetableringsfasen) og § 4 (samordning; i samarbeid med andre tjenester, ${AMENDED_2025})`,
+  CIRCULAR_NORCE_CAPABILITIES: 'Bufdirs rundskriv til krisesenterlova (20/2026); NORCE 2022 (gap, ikke lovkrav)',
+  CENTRE_REGISTRATION: 'Registreringen av senterets tilbud',
+  LAW_4_INDIVIDUAL_PLAN: 'krisesenterlova § 4 (samordning, individuell plan); Bufdirs rundskriv (20/2026)',
+  LAW_4_COORDINATION: 'krisesenterlova § 4 (samordning); Bufdirs rundskriv (20/2026)',
+  NORCE_CONTACT_POINT: 'NORCE 2022: ett kontaktpunkt i hver kommune (ikke lovkrav)',
+  NORCE_DIRECT_LINES: 'NORCE 2022: direkte linjer til Nav og andre tjenester (ikke lovkrav)',
+  NORCE_UPDATED_LISTS: 'NORCE 2022: oppdaterte kontaktlister (ikke lovkrav)',
+  NORCE_WRITTEN_COOPERATION: 'NORCE 2022: skriftlige samarbeidsavtaler med bolig, Nav og barnevern (ikke lovkrav)',
+  NORCE_DIRECTOR_LEVEL: 'NORCE 2022: forankring hos kommunedirektøren (ikke lovkrav)',
+  NORCE_DISTANCE: 'NORCE 2022: reiseavstand og tilgjengelighet (krisesenterlova § 3: tilgjengelig tilbud)',
+};
+
+const basis = (kind: BasisKind, code: LegalBasisCode): LegalBasis => ({ kind, code, ref: LEGAL_BASIS_NB[code] });
+
 /** The basis of each finding code (one table; MISSING_CAPABILITY and the Sami right add to it in the reason). */
 export const FINDING_BASIS: Record<FindingCode, LegalBasis> = {
-  NOT_REGISTERED: { kind: 'LAW', ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)' },
-  DOCUMENTED_MEMBERSHIP: {
-    kind: 'DATA',
-    ref: 'Kildebelagt tilknytning (data/national); samarbeid etter kommuneloven § 17-1',
-  },
-  WEAK_EVIDENCE: { kind: 'DATA', ref: 'Kildegrunnlaget (data/national/README.md)' },
-  NO_ACTIVE_AGREEMENT: {
-    kind: 'LAW',
-    ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)',
-  },
-  AGREEMENT_EXPIRED: { kind: 'LAW', ref: 'krisesenterlova § 2 (kommunens plikt til å sørge for et krisesentertilbud)' },
-  NOTICE_GIVEN: { kind: 'AGREEMENT', ref: 'Avtalens oppsigelsesvilkår' },
-  DISPUTED: { kind: 'AGREEMENT', ref: 'Avtalens vilkår' },
-  NOTICE_DEADLINE_SOON: { kind: 'AGREEMENT', ref: 'Avtalens varighet og oppsigelsesfrist' },
-  MISSING_SERVICE: { kind: 'LAW', ref: 'krisesenterlova § 2 (botilbud, dagtilbud, telefontilbud)' },
-  STATUTORY_REQUIREMENT: {
-    kind: 'LAW',
-    ref: `krisesenterlova § 3; likeverdig, alternativt tilbud der det trengs (krisesenterlova, ${AMENDED_2025})`,
-  },
-  FOLLOW_UP_BY_MUNICIPALITY: {
-    kind: 'LAW',
-    ref: `krisesenterlova § 2 (oppfølging i reetableringsfasen) og § 4 (samordning; i samarbeid med andre tjenester, ${AMENDED_2025})`,
-  },
-  MISSING_CAPABILITY: {
-    kind: 'GUIDANCE',
-    ref: 'Bufdirs rundskriv til krisesenterlova (20/2026); NORCE 2022 (gap, ikke lovkrav)',
-  },
-  CENTRE_DETAILS_NOT_REGISTERED: { kind: 'DATA', ref: 'Registreringen av senterets tilbud' },
-  NO_ROUTINE: {
-    kind: 'GUIDANCE',
-    ref: 'krisesenterlova § 4 (samordning, individuell plan); Bufdirs rundskriv (20/2026)',
-  },
-  ROUTINE_DRAFT: { kind: 'GUIDANCE', ref: 'krisesenterlova § 4 (samordning); Bufdirs rundskriv (20/2026)' },
-  ROUTINE_REVIEW_OVERDUE: { kind: 'GUIDANCE', ref: 'krisesenterlova § 4 (samordning); Bufdirs rundskriv (20/2026)' },
-  NO_CONTACT_POINT: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: ett kontaktpunkt i hver kommune (ikke lovkrav)' },
-  NO_KEY_CONTACT: {
-    kind: 'RECOMMENDATION',
-    ref: 'NORCE 2022: direkte linjer til Nav og andre tjenester (ikke lovkrav)',
-  },
-  STALE_CONTACTS: { kind: 'RECOMMENDATION', ref: 'NORCE 2022: oppdaterte kontaktlister (ikke lovkrav)' },
-  NO_WRITTEN_COOPERATION: {
-    kind: 'RECOMMENDATION',
-    ref: 'NORCE 2022: skriftlige samarbeidsavtaler med bolig, Nav og barnevern (ikke lovkrav)',
-  },
-  NOT_SIGNED_AT_DIRECTOR_LEVEL: {
-    kind: 'RECOMMENDATION',
-    ref: 'NORCE 2022: forankring hos kommunedirektøren (ikke lovkrav)',
-  },
-  FAR_FROM_CENTRE: {
-    kind: 'RECOMMENDATION',
-    ref: 'NORCE 2022: reiseavstand og tilgjengelighet (krisesenterlova § 3: tilgjengelig tilbud)',
-  },
+  NOT_REGISTERED: basis('LAW', 'LAW_2_OFFER'),
+  DOCUMENTED_MEMBERSHIP: basis('DATA', 'DOCUMENTED_MEMBERSHIP'),
+  WEAK_EVIDENCE: basis('DATA', 'SOURCE_QUALITY'),
+  NO_ACTIVE_AGREEMENT: basis('LAW', 'LAW_2_OFFER'),
+  AGREEMENT_EXPIRED: basis('LAW', 'LAW_2_OFFER'),
+  NOTICE_GIVEN: basis('AGREEMENT', 'AGREEMENT_NOTICE_TERMS'),
+  DISPUTED: basis('AGREEMENT', 'AGREEMENT_TERMS'),
+  NOTICE_DEADLINE_SOON: basis('AGREEMENT', 'AGREEMENT_DURATION_NOTICE'),
+  MISSING_SERVICE: basis('LAW', 'LAW_2_SERVICES'),
+  STATUTORY_REQUIREMENT: basis('LAW', 'LAW_3_EQUIVALENT_OFFER'),
+  FOLLOW_UP_BY_MUNICIPALITY: basis('LAW', 'LAW_2_4_FOLLOW_UP'),
+  MISSING_CAPABILITY: basis('GUIDANCE', 'CIRCULAR_NORCE_CAPABILITIES'),
+  CENTRE_DETAILS_NOT_REGISTERED: basis('DATA', 'CENTRE_REGISTRATION'),
+  NO_ROUTINE: basis('GUIDANCE', 'LAW_4_INDIVIDUAL_PLAN'),
+  ROUTINE_DRAFT: basis('GUIDANCE', 'LAW_4_COORDINATION'),
+  ROUTINE_REVIEW_OVERDUE: basis('GUIDANCE', 'LAW_4_COORDINATION'),
+  NO_CONTACT_POINT: basis('RECOMMENDATION', 'NORCE_CONTACT_POINT'),
+  NO_KEY_CONTACT: basis('RECOMMENDATION', 'NORCE_DIRECT_LINES'),
+  STALE_CONTACTS: basis('RECOMMENDATION', 'NORCE_UPDATED_LISTS'),
+  NO_WRITTEN_COOPERATION: basis('RECOMMENDATION', 'NORCE_WRITTEN_COOPERATION'),
+  NOT_SIGNED_AT_DIRECTOR_LEVEL: basis('RECOMMENDATION', 'NORCE_DIRECTOR_LEVEL'),
+  FAR_FROM_CENTRE: basis('RECOMMENDATION', 'NORCE_DISTANCE'),
 };
 
 export interface CoverageConfig {
@@ -295,7 +335,7 @@ export function coverageFindings(
         'DOCUMENTED_MEMBERSHIP',
         'INFO',
         `En offentlig kilde (${doc.sourceDate}) sier at ${f.name} er ${roleNb} for ${doc.centreName}. Avtalen er ikke registrert i Samordna.`,
-        `A public source (${doc.sourceDate}) says ${f.name} is ${doc.role} of ${doc.centreName}. The agreement is not registered in Samordna.`,
+        `A public source (${sourceDateEn(doc.sourceDate)}) says ${f.name} is ${doc.role} of ${doc.centreName}. The agreement is not registered in Samordna.`,
         centreRef,
       );
     }
@@ -304,7 +344,7 @@ export function coverageFindings(
         'WEAK_EVIDENCE',
         'INFO',
         `Kilden for tilknytningen til ${doc.centreName} er svak eller gammel (${doc.evidence}): bekreft eller rett den med en ny kilde.`,
-        `The source of the membership of ${doc.centreName} is weak or old (confidence ${doc.confidence.toLowerCase()}, source dated ${doc.sourceDate}): confirm or correct it with a new source.`,
+        `The source of the membership of ${doc.centreName} is weak or old (confidence ${doc.confidence.toLowerCase()}, source date: ${sourceDateEn(doc.sourceDate)}): confirm or correct it with a new source.`,
         centreRef,
       );
     }

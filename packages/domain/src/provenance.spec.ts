@@ -5,6 +5,7 @@ import {
   parseNationalCentres,
   parseNationalCostFigures,
   parseNationalMemberships,
+  sourceDatingOf,
   sourceYearOf,
   type SourceRow,
 } from './provenance';
@@ -38,6 +39,19 @@ describe('source year and evidence', () => {
     ['udatert', null],
     ['', null],
   ])('%s → %p', (text, year) => expect(sourceYearOf(text)).toBe(year));
+
+  it.each([
+    ['2012 (avtale 01.01.2012–31.12.2015)', { code: 'DATED', date: '2012', year: 2012 }],
+    ['2025-09-28', { code: 'DATED', date: '2025-09-28', year: 2025 }],
+    ['2021-03', { code: 'DATED', date: '2021-03', year: 2021 }],
+    ['ca. 2022 (siden lenker til Årsmelding 2021)', { code: 'ABOUT', date: null, year: 2022 }],
+    ['senterets historikkside; siste medlemsliste gjelder 2011', { code: 'DATED', date: '2011', year: 2011 }],
+    ['udatert (viser til kommuneloven 1992; altså før 2020)', { code: 'UNDATED_BEFORE', date: null, year: 2020 }],
+    ['udatert (etter 2021; Eva står i Bufdirs tabell for 2021)', { code: 'UNDATED_AFTER', date: null, year: 2021 }],
+    ['udatert (sidefot © 2024)', { code: 'UNDATED', date: null, year: null }],
+    ['udatert', { code: 'UNDATED', date: null, year: null }],
+    ['', { code: 'UNDATED', date: null, year: null }],
+  ])('dating of %s', (text, dating) => expect(sourceDatingOf(text)).toEqual(dating));
 
   it.each([
     // confidence, source year, asOf, old, weak, marked

@@ -52,6 +52,39 @@ export function sourceYearOf(sourceDate: string): number | null {
   return m ? Number(m[0]) : null;
 }
 
+/**
+ * A source date as a code clients word: DATED (`date` as the source gives it: «2021-03», «2014»),
+ * ABOUT (ca. `year`), UNDATED, or UNDATED_BEFORE/UNDATED_AFTER `year` where the text bounds it
+ * («udatert (før 2020)»). What else the recorded text says stays in `sourceDate` (bokmål).
+ */
+export const SOURCE_DATING_CODES = ['DATED', 'ABOUT', 'UNDATED', 'UNDATED_BEFORE', 'UNDATED_AFTER'] as const;
+export type SourceDatingCode = (typeof SOURCE_DATING_CODES)[number];
+export interface SourceDating {
+  code: SourceDatingCode;
+  date: string | null;
+  year: number | null;
+}
+
+export function sourceDatingOf(sourceDate: string | null): SourceDating {
+  const text = (sourceDate ?? '').trim().toLowerCase();
+  const none = { date: null, year: null };
+  if (text === '' || text.startsWith('udatert')) {
+    const before = /før ((?:19|20)\d{2})/.exec(text);
+    if (before) return { code: 'UNDATED_BEFORE', date: null, year: Number(before[1]) };
+    const after = /etter ((?:19|20)\d{2})/.exec(text);
+    if (after) return { code: 'UNDATED_AFTER', date: null, year: Number(after[1]) };
+    return { code: 'UNDATED', ...none };
+  }
+  if (text.startsWith('ca.')) {
+    const year = sourceYearOf(text);
+    return year === null ? { code: 'UNDATED', ...none } : { code: 'ABOUT', date: null, year };
+  }
+  const iso = /^((?:19|20)\d{2})(-\d{2}(-\d{2})?)?/.exec(text);
+  if (iso) return { code: 'DATED', date: iso[0], year: Number(iso[1]) };
+  const year = sourceYearOf(text);
+  return year === null ? { code: 'UNDATED', ...none } : { code: 'DATED', date: String(year), year };
+}
+
 export interface Evidence {
   /** Older than `oldAfterYears` before asOf, or undated. */
   old: boolean;

@@ -1,4 +1,11 @@
-import { daysLeftText, dueReminders, reminderHorizon, type ReminderKind } from './reminders';
+import {
+  daysLeftText,
+  dueReminders,
+  reminderHorizon,
+  reminderText,
+  REMINDER_TEXTS,
+  type ReminderKind,
+} from './reminders';
 
 describe('reminderHorizon', () => {
   it.each<[ReminderKind, number, number | null]>([
@@ -49,3 +56,43 @@ it.each([
   [-1, 'i går'],
   [-3, 'for 3 dager siden'],
 ])('daysLeftText(%i) = %s', (n, text) => expect(daysLeftText(n)).toBe(text));
+
+describe('reminderText', () => {
+  const notice = {
+    kind: 'NOTICE_DEADLINE' as const,
+    dueOn: '2027-03-31',
+    params: { agreement: 'Salten-avtalen', end: '2027-12-31' },
+  };
+  it('words a reminder in bokmål and in English from its kind and parameters', () => {
+    expect(reminderText(notice, 'nb')).toEqual({
+      title: 'Oppsigelsesfrist: Salten-avtalen',
+      detail: 'Siste dag for oppsigelse er 31.03.2027; avtalen kan da tidligst avsluttes 31.12.2027.',
+    });
+    expect(reminderText(notice, 'en')).toEqual({
+      title: 'Notice deadline: Salten-avtalen',
+      detail: 'The last day to give notice is 31.03.2027; the agreement can then end on 31.12.2027 at the earliest.',
+    });
+  });
+  it('one contact has its own wording, and every kind has a title and detail in both languages', () => {
+    const one = {
+      kind: 'CONTACT_VERIFICATION' as const,
+      dueOn: '2027-01-01',
+      params: { municipality: 'Fauske', count: 1, months: 6 },
+    };
+    expect(reminderText(one, 'en').detail).toMatch(/^1 contact in Fauske has not/);
+    expect(reminderText({ ...one, params: { ...one.params, count: 3 } }, 'nb').detail).toMatch(
+      /^3 kontakter i Fauske er ikke/,
+    );
+    expect(Object.keys(REMINDER_TEXTS.en).sort()).toEqual(Object.keys(REMINDER_TEXTS.nb).sort());
+    for (const text of Object.values(REMINDER_TEXTS.en)) expect(text).not.toMatch(/[æøå]/i);
+  });
+  it('says how far off in English too', () => {
+    expect([0, 1, 12, -1, -3].map((n) => daysLeftText(n, 'en'))).toEqual([
+      'today',
+      'tomorrow',
+      'in 12 days',
+      'yesterday',
+      '3 days ago',
+    ]);
+  });
+});

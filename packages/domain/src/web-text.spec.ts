@@ -55,6 +55,7 @@ describe('municipalityWebText', () => {
     expect(w.html).toContain('<h2>Krisesentertilbudet i Fauske kommune</h2>');
     expect(w.html).toContain('<ul><li>Botilbud (døgnåpent)</li><li>Dagtilbud</li>');
     expect(w.html).toContain('<p><small>Sist oppdatert 21.11.2026.</small></p>');
+    expect(w.gapCodes).toEqual(['CENTRE_PHONE_NOT_HELD']);
     expect(w.gaps).toEqual([
       'Senterets telefonnummer finnes ikke i Samordna: legg det inn i teksten før den publiseres.',
     ]);
@@ -89,6 +90,12 @@ describe('municipalityWebText', () => {
     expect(w.html).toContain('Senter &lt;A&amp;B&gt;');
     expect(w.html).not.toContain('<A&B>');
     expect(w.text).not.toContain('Kontakt i kommunen');
+    expect(w.gapCodes).toEqual([
+      'SERVICES_NOT_REGISTERED',
+      'PHONE_SERVICE_NOT_REGISTERED',
+      'CENTRE_PHONE_NOT_HELD',
+      'NO_CONTACT_POINT',
+    ]);
     expect(w.gaps).toEqual([
       'Hvilke av de fire elementene i krisesenterloven § 2 senteret gir, er ikke registrert.',
       'Telefontilbudet er ikke registrert for senteret.',

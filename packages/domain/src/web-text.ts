@@ -34,8 +34,28 @@ export interface WebText {
   text: string;
   html: string;
   updatedOn: string;
+  /** What the data lacks, as codes (clients word them); `gaps` is the same in bokmål. */
+  gapCodes: WebTextGapCode[];
   gaps: string[];
 }
+
+/** What the data lacks for the web text, for the editor (never part of the text). */
+export const WEB_TEXT_GAP_CODES = [
+  'NOT_A_MEMBER',
+  'SERVICES_NOT_REGISTERED',
+  'PHONE_SERVICE_NOT_REGISTERED',
+  'CENTRE_PHONE_NOT_HELD',
+  'NO_CONTACT_POINT',
+] as const;
+export type WebTextGapCode = (typeof WEB_TEXT_GAP_CODES)[number];
+/** The gaps in bokmål, for clients that read the deprecated prose. */
+export const WEB_TEXT_GAPS_NB: Record<WebTextGapCode, string> = {
+  NOT_A_MEMBER: 'Kommunen er ikke registrert som medlem av et krisesenter i dag.',
+  SERVICES_NOT_REGISTERED: 'Hvilke av de fire elementene i krisesenterloven § 2 senteret gir, er ikke registrert.',
+  PHONE_SERVICE_NOT_REGISTERED: 'Telefontilbudet er ikke registrert for senteret.',
+  CENTRE_PHONE_NOT_HELD: 'Senterets telefonnummer finnes ikke i Samordna: legg det inn i teksten før den publiseres.',
+  NO_CONTACT_POINT: 'Kommunen har ikke registrert et kontaktpunkt for krisesenteret.',
+};
 
 /** Nynorsk where the municipality writes nynorsk; bokmål otherwise (also for «nøytral»). */
 export function webTextLanguageFor(languageForm: string | null): WebTextLanguage {
@@ -138,25 +158,25 @@ export function municipalityWebText(
   language: WebTextLanguage = webTextLanguageFor(d.languageForm),
 ): WebText {
   const t = T[language];
-  const gaps: string[] = [];
+  const gaps: WebTextGapCode[] = [];
   const parts: Part[] = [];
   const c = d.centre;
   if (!c) {
     parts.push({ p: t.none(d.municipality) });
-    gaps.push('Kommunen er ikke registrert som medlem av et krisesenter i dag.');
+    gaps.push('NOT_A_MEMBER');
   } else {
     parts.push({ p: t.runBy(c, d.municipality) }, { p: t.whoFor });
     const services = c.services ?? [];
     if (services.length) parts.push({ heading: t.offerHeading }, { list: services.map(t.service) });
-    else gaps.push('Hvilke av de fire elementene i krisesenterloven § 2 senteret gir, er ikke registrert.');
+    else gaps.push('SERVICES_NOT_REGISTERED');
     if (c.capabilities?.length) parts.push({ p: t.adapted(joinList(c.capabilities.map(t.capability), t.and)) });
     if (services.includes('PHONE_SERVICE')) parts.push({ heading: t.phoneHeading }, { p: t.phone(c.name) });
-    else gaps.push('Telefontilbudet er ikke registrert for senteret.');
-    gaps.push('Senterets telefonnummer finnes ikke i Samordna: legg det inn i teksten før den publiseres.');
+    else gaps.push('PHONE_SERVICE_NOT_REGISTERED');
+    gaps.push('CENTRE_PHONE_NOT_HELD');
   }
   parts.push({ heading: t.nowHeading }, ...t.now.map((p) => ({ p })));
   if (d.contactPoint) parts.push({ heading: t.contactHeading }, { p: t.contact(d.contactPoint) });
-  else gaps.push('Kommunen har ikke registrert et kontaktpunkt for krisesenteret.');
+  else gaps.push('NO_CONTACT_POINT');
   const updated = t.updated(formatDate(d.updatedOn));
   const title = t.title(d.municipality);
 
@@ -178,5 +198,13 @@ export function municipalityWebText(
     ),
     `<p><small>${escapeHtml(updated)}</small></p>`,
   ].join('\n');
-  return { language, title, text, html, updatedOn: d.updatedOn, gaps };
+  return {
+    language,
+    title,
+    text,
+    html,
+    updatedOn: d.updatedOn,
+    gapCodes: gaps,
+    gaps: gaps.map((g) => WEB_TEXT_GAPS_NB[g]),
+  };
 }

@@ -73,6 +73,7 @@ export const LIST_BOUNDS: Record<string, number> = {
   'CostDistribution.parties': 60,
   'CostDistribution.populationYearsUsed': 60,
   'CostSettlement.lines': 60,
+  'CostTrend.gapCodes': 50,
   'CostTrend.gaps': 50,
   'CostTrend.years': 50,
   'County.municipalities': 60,
@@ -99,6 +100,7 @@ export const LIST_BOUNDS: Record<string, number> = {
   'Municipality.centreMemberships': 10,
   'Municipality.handoverRoutines': 20,
   'Municipality.populationHistory': 50,
+  'MunicipalityCosts.gapCodes': 50,
   'MunicipalityCosts.gaps': 50,
   'MunicipalityCosts.years': 50,
   'MunicipalityCoverage.findings': 50,
@@ -126,6 +128,7 @@ export const LIST_BOUNDS: Record<string, number> = {
   'UserAccount.grants': 20,
   'UserAdministration.invitations': 500,
   'UserAdministration.users': 500,
+  'WebTextType.gapCodes': 20,
   'WebTextType.gaps': 20,
 };
 

@@ -21,7 +21,7 @@ const DIST = `centreName year model modelLabel budgetOre operatingCostOre stateF
   populationWantedYear populationYearsUsed
   parties { municipality { kommunenummer name } role population allocatedOre extraChargesOre totalOre perInhabitantOre share explanation parts { code population amountOre shareBp } }
   hostResidualOre hostSubsidyOre hostPartnerRatio ratioFlag isExample explanation modelExplanation { code amountOre shareBp }
-  nationalAverage { year krPerInhabitant source } centreKostra { year krPerInhabitant centreName }`;
+  nationalAverage { year krPerInhabitant source sourceKind sourceUrl sourceDate } centreKostra { year krPerInhabitant centreName sourceKind sourceUrl }`;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('costDistribution', () => {
@@ -59,6 +59,15 @@ describe('costDistribution', () => {
     expect(d.parties[0]).toMatchObject({ role: 'HOST', municipality: { name: 'Bodø' } });
     expect(d.hostResidualOre).toBe(d.parties[0].allocatedOre);
     expect(d.nationalAverage).toMatchObject({ year: 2022, krPerInhabitant: 79 });
+    // The source as a code with its link and date; the bokmål «Kilde: …» stays (deprecated) beside it.
+    expect(d.nationalAverage.source).toMatch(/^Kilde: Statistisk sentralbyrå \(SSB\), /);
+    expect(d.nationalAverage).toMatchObject({
+      sourceKind: 'SSB',
+      sourceUrl: expect.stringMatching(/^https:\/\/www\.ssb\.no\//),
+    });
+    expect(d.nationalAverage.source).toBe(
+      `Kilde: Statistisk sentralbyrå (SSB), ${d.nationalAverage.sourceUrl} (${d.nationalAverage.sourceDate})`,
+    );
   });
 
   it('flags Helgeland, where the host pays over 5× per inhabitant, and shows its KOSTRA figure', async () => {
@@ -68,7 +77,13 @@ describe('costDistribution', () => {
     const d = r.data!.costDistribution;
     expect(d.hostPartnerRatio).toBeGreaterThanOrEqual(5);
     expect(d.ratioFlag).toBe(true);
-    expect(d.centreKostra).toEqual({ year: 2021, krPerInhabitant: 146, centreName: 'Helgeland krisesenter' });
+    expect(d.centreKostra).toEqual({
+      year: 2021,
+      krPerInhabitant: 146,
+      centreName: 'Helgeland krisesenter',
+      sourceKind: 'BUFDIR_SSB_KOSTRA',
+      sourceUrl: expect.stringMatching(/^https:\/\/www2\.bufdir\.no\//),
+    });
   });
 
   it('other models: fixed shares (Asker/Bærum/Lier), host exception (Vestfold), base + per inhabitant (Hønefoss)', async () => {
@@ -308,7 +323,7 @@ describe('investments the host carries alone, and the settlement', () => {
 describe('municipalityCosts', () => {
   it('gives what Fauske paid each year to Salten, with extra charges, and names the years it cannot compute', async () => {
     const r = await app.gql(
-      `{ municipalityCosts(kommunenummer: "1841", fromYear: 2020, toYear: 2027) { municipality { name } years { year centreName role totalOre extraChargesOre perInhabitantOre isExample } gaps } }`,
+      `{ municipalityCosts(kommunenummer: "1841", fromYear: 2020, toYear: 2027) { municipality { name } years { year centreName role totalOre extraChargesOre perInhabitantOre isExample } gaps gapCodes { year code centreName agreementTitle kommunenummer field } } }`,
     );
     expect(r.errors).toBeUndefined();
     const m = r.data!.municipalityCosts;
@@ -320,6 +335,16 @@ describe('municipalityCosts', () => {
       totalOre: 9827 * 8500 + 1_850_000,
     });
     expect(m.gaps).toEqual(['2020: Det er ikke registrert noe budsjett for Krisesenteret i Salten i 2020.']);
+    expect(m.gapCodes).toEqual([
+      {
+        year: 2020,
+        code: 'NO_BUDGET',
+        centreName: 'Krisesenteret i Salten',
+        agreementTitle: null,
+        kommunenummer: null,
+        field: null,
+      },
+    ]);
   });
 
   it('is empty for a municipality in no agreement, and refuses reversed years', async () => {
@@ -594,7 +619,7 @@ function headerRowOf(ws: ExcelJS.Worksheet): number {
 describe('costTrend', () => {
   it('gives budget, host and partner totals per year, and the years it cannot compute', async () => {
     const r = await app.gql(
-      `query($c: ID!) { costTrend(centreId: $c, fromYear: 2020, toYear: 2027) { years { year budgetOre hostOre partnersOre partnersPerInhabitantOre nationalAverageKr isExample } gaps } }`,
+      `query($c: ID!) { costTrend(centreId: $c, fromYear: 2020, toYear: 2027) { years { year budgetOre hostOre partnersOre partnersPerInhabitantOre nationalAverageKr isExample } gaps gapCodes { year code centreName } } }`,
       { c: centre['Helgeland krisesenter'] },
     );
     expect(r.errors).toBeUndefined();
@@ -603,6 +628,8 @@ describe('costTrend', () => {
     for (const y of t.years) expect(y.hostOre + y.partnersOre).toBe(y.budgetOre); // no extra charges at Helgeland
     expect(t.years[0].partnersPerInhabitantOre).toBe(5000);
     expect(t.gaps).toHaveLength(2);
+    expect(t.gapCodes.map((g: any) => g.year)).toEqual([2020, 2021]);
+    expect(t.gapCodes.every((g: any) => ['NO_AGREEMENT', 'NO_BUDGET'].includes(g.code))).toBe(true);
     expect(
       codeOf(
         await app.gql(`query($c: ID!) { costTrend(centreId: $c, fromYear: 2027, toYear: 2020) { gaps } }`, {

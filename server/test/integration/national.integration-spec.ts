@@ -144,7 +144,7 @@ describe('coverage with the national data', () => {
   it('coverageOverview registers the 170 documented municipalities with source and confidence; the rest stay «ikke registrert»', async () => {
     const res = await app.gql(`{ coverageOverview(asOf: "2026-12-07") {
       rows { status municipality { kommunenummer }
-        documentedMembership { centreName role provenance { sourceUrl sourceDate sourceYear quote confidence confidenceLabel retrievedOn marked old evidence } } }
+        documentedMembership { centreName role provenance { sourceUrl sourceDate sourceDating { code date year } sourceYear quote confidence confidenceLabel retrievedOn marked old evidence } } }
       byCentre { key label } } }`);
     expect(res.errors).toBeUndefined();
     const rows = res.data!.coverageOverview.rows as any[];
@@ -175,6 +175,15 @@ describe('coverage with the national data', () => {
       provenance: { confidence: 'HIGH', quote: expect.stringContaining('12 andre kommuner') },
     });
     expect(res.data!.coverageOverview.byCentre.length).toBeGreaterThanOrEqual(44 - 7); // centres with documented members
+    // Each source date also as a code: «udatert (før 2020)» is UNDATED_BEFORE 2020, and an undated one has no year.
+    const dating = withSource.map((r) => r.documentedMembership.provenance);
+    const before2020 = dating.filter((p) => p.sourceDate.startsWith('udatert') && p.sourceDate.includes('før 2020'));
+    expect(before2020.length).toBeGreaterThan(0);
+    for (const p of before2020) expect(p.sourceDating).toEqual({ code: 'UNDATED_BEFORE', date: null, year: 2020 });
+    for (const p of dating) {
+      if (p.sourceYear === null) expect(p.sourceDating.code).toMatch(/^UNDATED/);
+      else expect(p.sourceDating.year).toBe(p.sourceYear);
+    }
   });
 
   it('a documented-only municipality is DOCUMENTED with an INFO finding naming its basis, not a critical «no agreement»', async () => {
@@ -185,7 +194,7 @@ describe('coverage with the national data', () => {
     );
     const res = await app.gql(
       `query($k: String!) { municipalityCoverage(kommunenummer: $k, asOf: "2026-12-07") {
-      status worstSeverity documentedMembership { provenance { confidence marked } } findings { code severity basisKind basisLabel legalBasis statutory } } }`,
+      status worstSeverity documentedMembership { provenance { confidence marked } } findings { code severity basisKind basisLabel legalBasis legalBasisCode statutory } } }`,
       { k: row.kommunenummer },
     );
     expect(res.errors).toBeUndefined();
@@ -203,6 +212,9 @@ describe('coverage with the national data', () => {
         statutory: false,
         legalBasis: expect.any(String),
       });
+    // The basis as a code for every client's language; the bokmål text stays (deprecated) beside it.
+    expect(c.findings.map((f: any) => f.legalBasisCode)).toEqual(['DOCUMENTED_MEMBERSHIP', 'SOURCE_QUALITY']);
+    expect(c.findings[1].legalBasis).toBe('Kildegrunnlaget (data/national/README.md)');
   });
 
   it('a centre whose host is not known is a centre, with host null and its provenance', async () => {

@@ -52,7 +52,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const QUERY = `query($asOf: String) { myReminders(asOf: $asOf) { key kind dueOn daysLeft horizon title detail link } }`;
+const QUERY = `query($asOf: String) { myReminders(asOf: $asOf) { key kind dueOn daysLeft horizon title detail link params { agreement municipality centre summary count months end } } }`;
 type R = {
   key: string;
   kind: string;
@@ -62,6 +62,7 @@ type R = {
   title: string;
   detail: string;
   link: string;
+  params: Record<string, string | number | null>;
 };
 async function reminders(as: ReturnType<typeof userWith>, asOf: string): Promise<R[]> {
   const r = await app.gql<{ myReminders: R[] }>(QUERY, { asOf }, { as });
@@ -90,6 +91,18 @@ describe('myReminders', () => {
       title: 'Oppsigelsesfrist: ' + june[0].title.split(': ')[1],
     });
     expect(june[0].detail).toContain('30.06.2027');
+    // What it names, as parameters for every client's language; the bokmål title and detail stay (deprecated).
+    expect(june[0].params).toEqual({
+      agreement: june[0].title.split(': ')[1],
+      municipality: null,
+      centre: null,
+      summary: null,
+      count: null,
+      months: null,
+      end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(june[0].detail).toContain(june[0].params.end!.toString().split('-').reverse().join('.'));
+    expect(june[1].params).toMatchObject({ centre: 'Krisesenteret i Salten', municipality: 'Fauske' });
   });
 
   it('shows each user their own scope: the partner its contacts and routine, another centre’s director nothing of Salten', async () => {
@@ -99,6 +112,11 @@ describe('myReminders', () => {
       'ROUTINE_REVIEW 2027-08-01 90',
       'BUDGET_CUTOFF 2027-10-01 180',
     ]);
+    const fauske = await reminders(FAUSKE, '2027-06-10');
+    expect(fauske[0].params).toMatchObject({ municipality: 'Fauske', count: 1, months: 6 });
+    expect(fauske[0].detail).toBe(
+      '1 kontakt i Fauske er ikke bekreftet de siste 6 månedene (eller blir det innen 30 dager).',
+    );
     expect(summary(await reminders(VEFSN, '2027-06-10'))).toEqual([]);
     const leader = userWith('rem-leader', { role: 'CENTRE_LEADER', centreId: ids.salten });
     expect(summary(await reminders(leader, '2027-05-15'))).toEqual([
@@ -229,6 +247,39 @@ describe('reminder mails', () => {
     const retry = await sendReminderMails(app.ds, { mail, publicUrl: 'https://samordna.test', asOf: '2027-06-10' });
     expect(retry).toMatchObject({ mails: 2, failed: 0 });
     expect(inbox.length).toBe(before + 2);
+  });
+});
+
+describe('reminder mails in the recipient’s language', () => {
+  it('mails a user who chose English in English, and one who chose nothing in bokmål', async () => {
+    const [fauske] = await app.ds.query(`SELECT id FROM app_user WHERE email = '1841@kommune.example'`);
+    await app.ds.query(`UPDATE app_user SET language = 'EN' WHERE id = $1`, [fauske.id]);
+    const smtp = await startSmtp();
+    try {
+      // 5 July 2027: the routine review (1 Aug) reaches 30 days, for both (the host and the partner).
+      const run = await sendReminderMails(app.ds, {
+        mail: smtp.mail,
+        publicUrl: 'https://samordna.test',
+        asOf: '2027-07-05',
+      });
+      expect(run.mails).toBe(2);
+      const english = readMail(smtp.inbox.find((m) => m.to[0] === '1841@kommune.example')!.raw);
+      expect(english.subject).toBe('Reminder from Samordna: Routine due for review: Krisesenteret i Salten – Fauske');
+      expect(english.body).toContain('Hello Frida Fauske,');
+      expect(english.body).toContain('Due: 01.08.2027 (in 27 days)');
+      expect(english.body).toContain(
+        'The handover routine between Krisesenteret i Salten and Fauske is due for review by 01.08.2027.',
+      );
+      expect(english.body).not.toMatch(/Frist|Hilsen|Påminnelse|gjennomgås|budsjett/);
+      const bokmal = readMail(smtp.inbox.find((m) => m.to[0] === '1804@kommune.example')!.raw);
+      expect(bokmal.subject).toBe('Påminnelse fra Samordna: Rutine skal gjennomgås: Krisesenteret i Salten – Fauske');
+      expect(bokmal.body).toContain('Frist: 01.08.2027 (om 27 dager)');
+      expect(bokmal.body).toContain(
+        'Overgangsrutinen mellom Krisesenteret i Salten og Fauske skal gjennomgås innen 01.08.2027.',
+      );
+    } finally {
+      await smtp.close();
+    }
   });
 });
 

@@ -245,6 +245,33 @@ describe('own account: sessions and sign out everywhere', () => {
   });
 });
 
+describe('own account: the dashboard language (reminder e-mails use it)', () => {
+  it('stores the chosen language once, writes nothing when it is unchanged, and needs a signed-in user', async () => {
+    const language = async () =>
+      (await app.gql(`{ myAccount { language } }`, {}, { as: ADMIN })).data!.myAccount.language;
+    const version = async () =>
+      (await app.ds.query(`SELECT version FROM app_user WHERE id = $1`, [ADMIN.id]))[0].version;
+    expect(await language()).toBeNull();
+    const set = (l: string, as: typeof ADMIN | null = ADMIN) =>
+      app.gql(`mutation($l: UiLanguage!) { setMyLanguage(language: $l) }`, { l }, { as });
+    expect((await set('EN')).data).toEqual({ setMyLanguage: 'EN' });
+    expect(await language()).toBe('EN');
+    const after = await version();
+    expect((await set('EN')).data).toEqual({ setMyLanguage: 'EN' });
+    expect(await version()).toBe(after);
+    expect(
+      await app.ds.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'AppUser' AND entity_id = $1 AND changes::text LIKE '%language%'`,
+        [ADMIN.id],
+      ),
+    ).toEqual([{ n: 1 }]);
+    expect((await set('DE')).errors?.[0].message).toMatch(/UiLanguage/);
+    expect((await set('NB', null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    await set('NB');
+    expect(await language()).toBe('NB');
+  });
+});
+
 describe('password reset', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const inbox: string[] = [];

@@ -6,7 +6,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const Q = `query($k: String!, $l: WebTextLanguage, $d: String) { municipalityWebText(kommunenummer: $k, language: $l, asOf: $d) { language title text html updatedOn gaps } }`;
+const Q = `query($k: String!, $l: WebTextLanguage, $d: String) { municipalityWebText(kommunenummer: $k, language: $l, asOf: $d) { language title text html updatedOn gaps gapCodes } }`;
 async function webText(k: string, l?: string) {
   const r = await app.gql(Q, { k, l, d: '2026-06-01' }, { as: null });
   expect(r.errors).toBeUndefined();
@@ -36,7 +36,10 @@ describe('municipalityWebText', () => {
   });
 
   it('a contact point appears in the text; without one it is a gap for the editor', async () => {
-    expect((await webText('1841')).gaps).toContain('Kommunen har ikke registrert et kontaktpunkt for krisesenteret.');
+    const before = await webText('1841');
+    expect(before.gaps).toContain('Kommunen har ikke registrert et kontaktpunkt for krisesenteret.');
+    expect(before.gapCodes).toContain('NO_CONTACT_POINT');
+    expect(before.gapCodes).toHaveLength(before.gaps.length);
     const [g] = await app.ds.query(
       `INSERT INTO agency (kommunenummer, kind, name) VALUES ('1841', 'NAV', 'NAV Fauske') RETURNING id`,
     );
@@ -47,6 +50,7 @@ describe('municipalityWebText', () => {
     const w = await webText('1841');
     expect(w.text).toContain('Kommunens kontaktpunkt for krisesenteret er NAV Fauske (Koordinator).');
     expect(w.gaps).not.toContain('Kommunen har ikke registrert et kontaktpunkt for krisesenteret.');
+    expect(w.gapCodes).not.toContain('NO_CONTACT_POINT');
     // A person's name and phone never go into a public text.
     expect(w.text).not.toContain('Kari Kontakt');
     expect(w.text).not.toContain('99 99');

@@ -41,3 +41,27 @@ it('remembers English in this browser', async () => {
   expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
   localStorage.removeItem('samordna.locale');
 });
+
+it('stores the chosen language on the signed-in user (reminder e-mails use it), once per choice', async () => {
+  localStorage.removeItem('samordna.locale');
+  const { calls } = renderPage(
+    <Shell />,
+    { SetMyLanguage: { data: { setMyLanguage: 'NB' } } },
+    { route: '/finnes-ikke' },
+  );
+  await screen.findByTestId('user-menu');
+  const sent = () => calls.filter((c) => c.name === 'SetMyLanguage').map((c) => c.variables);
+  await waitFor(() => expect(sent()).toEqual([{ language: 'NB' }]));
+  await userEvent.click(screen.getByRole('button', { name: 'English' }));
+  await waitFor(() => expect(sent()).toEqual([{ language: 'NB' }, { language: 'EN' }]));
+  localStorage.removeItem('samordna.locale');
+});
+
+it('stores no language for an anonymous visitor', async () => {
+  const { calls } = renderPage(<Shell />, { Me: { data: { me: null } } }, { route: '/finnes-ikke' });
+  expect(await screen.findByRole('heading', { level: 1, name: 'Fant ikke siden' })).toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: 'English' }));
+  await screen.findByRole('heading', { level: 1, name: 'Page not found' });
+  expect(calls.filter((c) => c.name === 'SetMyLanguage')).toEqual([]);
+  localStorage.removeItem('samordna.locale');
+});

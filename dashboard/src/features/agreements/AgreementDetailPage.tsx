@@ -26,6 +26,7 @@ import {
   NOTICE_RUNS_TO,
   SIGNING_LEVEL_LABELS,
   SIGNING_LEVELS,
+  sourceDatingOf,
 } from '@samordna/domain';
 import { History } from '../auth/History';
 import { PermissionNote } from '../auth/Permission';
@@ -399,12 +400,15 @@ export default function AgreementDetailPage() {
         )}
         {a.legalBasis && (
           <Paragraph data-size="sm">
-            {t('agreement.legalBasis')}: {a.legalBasis}
+            {/* The agreement's own words, as registered (Norwegian). */}
+            {t('agreement.legalBasis')}: <span lang="nb">{a.legalBasis}</span>
           </Paragraph>
         )}
         {a.sourceUrl && (
           <Paragraph data-size="sm">
-            {t('agreement.source')}: <a href={a.sourceUrl}>{a.sourceUrl}</a> {a.sourceAsOf && `(${a.sourceAsOf})`}
+            {t('agreement.source')}: <a href={a.sourceUrl}>{a.sourceUrl}</a>{' '}
+            {a.sourceAsOf &&
+              `(${codes.sourceDate({ sourceDate: a.sourceAsOf, sourceDating: sourceDatingOf(a.sourceAsOf) })})`}
           </Paragraph>
         )}
       </section>

@@ -46,3 +46,10 @@ export const AuditLogQuery = graphql(`
     }
   }
 `);
+
+/** The dashboard language, stored on the signed-in user so reminder e-mails use it. */
+export const SetMyLanguageMutation = graphql(`
+  mutation SetMyLanguage($language: UiLanguage!) {
+    setMyLanguage(language: $language)
+  }
+`);

@@ -6,6 +6,7 @@ import { Choice } from '../../components/Choice';
 import { ScrollTable } from '../../components/ScrollTable';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { formatDecimal, formatKroner, formatOre } from '../../lib/format';
 import { InvestmentSummaryQuery, MunicipalityTrendQuery, UsageStatisticsQuery } from './costs.graphql';
 
@@ -21,6 +22,27 @@ export function NegativeHostNote({ parties }: { parties: readonly { role: string
     <Alert data-color="warning" data-testid="negative-host">
       {t('costs.negativeHost', { amount: formatOre(host.allocatedOre) })}
     </Alert>
+  );
+}
+
+/** «Kilde: Statistisk sentralbyrå (SSB), ssb.no (2023-06-15)» in the UI language, the address as a link. */
+export function KostraSourceNote({
+  source,
+}: {
+  source: { sourceKind: string; sourceUrl?: string | null; sourceDate?: string | null };
+}) {
+  const codes = useCodeText();
+  const host = source.sourceUrl ? new URL(source.sourceUrl).hostname.replace(/^www\./, '') : null;
+  return (
+    <span className="muted" data-testid="kostra-source">
+      {codes.kostraSource(source.sourceKind)}
+      {host && (
+        <>
+          , <a href={source.sourceUrl!}>{host}</a>
+        </>
+      )}
+      {source.sourceDate && ` (${source.sourceDate})`}
+    </span>
   );
 }
 
@@ -167,12 +189,14 @@ export function MunicipalityTrend({
   national: readonly { year: number; nationalAverageKr?: number | null }[];
 }) {
   const { t } = useI18n();
+  const codes = useCodeText();
   const [kommunenummer, setKommunenummer] = useState(parties[0]?.kommunenummer ?? '');
   const [r] = useQuery({
     query: MunicipalityTrendQuery,
     variables: { kommunenummer, fromYear, toYear },
     pause: !kommunenummer,
   });
+  const gaps = (r.data?.municipalityCosts.gapCodes ?? []).filter((g) => g.year >= fromYear && g.year <= toYear);
   const points = (r.data?.municipalityCosts.years ?? [])
     .filter((y) => y.centreId === centreId && y.perInhabitantOre !== null && y.perInhabitantOre !== undefined)
     .map((y) => ({
@@ -246,6 +270,16 @@ export function MunicipalityTrend({
               </Table.Body>
             </Table>
           </ScrollTable>
+          {gaps.length > 0 && (
+            <div className="muted" data-testid="own-trend-gaps">
+              <Paragraph data-size="sm">{t('costGap.heading')}</Paragraph>
+              <ul>
+                {gaps.map((g) => (
+                  <li key={`${g.year}-${g.code}-${g.centreName ?? ''}`}>{codes.costGap(g)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
         </figure>
       )}
     </section>

@@ -11,7 +11,7 @@ import { useSearchParam } from '../../lib/useSearchParam';
 import { CostCentresQuery, CostPageQuery, CostYearsQuery } from './costs.graphql';
 import { PerInhabitantChart, TrendChart, WhoPaysChart } from './CostCharts';
 import { Simulator } from './Simulator';
-import { InvestmentPanel, MunicipalityTrend, NegativeHostNote, UsageTable } from './CostTruth';
+import { InvestmentPanel, KostraSourceNote, MunicipalityTrend, NegativeHostNote, UsageTable } from './CostTruth';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useOpenOnHome } from '../start/home';
 
@@ -159,7 +159,7 @@ export default function CostsPage() {
                   year: d.nationalAverage.year,
                   kr: formatKroner(d.nationalAverage.krPerInhabitant),
                 })}{' '}
-                <span className="muted">{d.nationalAverage.source}</span>
+                <KostraSourceNote source={d.nationalAverage} />
               </Paragraph>
             )}
             {d.centreKostra && (

@@ -110,7 +110,10 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
   async function run() {
     const read = readModelParams(kind, typed);
     const inv = parseKroner(investment, 'Investeringen');
-    const found: typeof local = { ...read.errors, ...(inv.ok ? {} : { investment: inv.error }) };
+    const found: typeof local = {
+      ...codes.paramErrors(read.codes),
+      ...(inv.ok ? {} : { investment: codes.formCheck(inv.code, 'investment') }),
+    };
     setLocal(found);
     setError(null);
     if (Object.keys(found).length > 0) return;

@@ -22,7 +22,9 @@ export const CostPageQuery = graphql(`
       nationalAverage {
         year
         krPerInhabitant
-        source
+        sourceKind
+        sourceUrl
+        sourceDate
       }
       centreKostra {
         year
@@ -202,7 +204,14 @@ export const MunicipalityTrendQuery = graphql(`
         perInhabitantOre
         isExample
       }
-      gaps
+      gapCodes {
+        year
+        code
+        centreName
+        agreementTitle
+        kommunenummer
+        field
+      }
     }
   }
 `);

@@ -46,7 +46,7 @@ function SourceBox({ documented }: { documented: Documented }) {
         <a href={p.sourceUrl} target="_blank" rel="noopener noreferrer">
           {t('panel.source')}
         </a>{' '}
-        ({p.sourceDate})
+        ({codes.sourceDate(p)})
       </Paragraph>
       {p.quote && <blockquote className="source-quote">{p.quote}</blockquote>}
       <Paragraph data-size="sm">
@@ -125,7 +125,7 @@ export function FindingsPanel({ kommunenummer, onClose }: { kommunenummer: strin
                     <Paragraph data-size="sm">{locale === 'nb' ? f.reason : f.reasonEn}</Paragraph>
                     <Paragraph data-size="sm" className="finding-basis">
                       {f.statutory && <span className="lovkrav-tag">{t('panel.lovkrav')}</span>} {t('panel.basis')}:{' '}
-                      {codes.basis(f.basisKind)} – <span lang="nb">{f.legalBasis}</span>
+                      {codes.basis(f.basisKind)} – {codes.legalBasis(f.legalBasisCode)}
                     </Paragraph>
                     {f.records.length > 0 && (
                       <Paragraph data-size="sm">

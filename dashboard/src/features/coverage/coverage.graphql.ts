@@ -58,6 +58,11 @@ export const MunicipalityCoverageQuery = graphql(`
         provenance {
           sourceUrl
           sourceDate
+          sourceDating {
+            code
+            date
+            year
+          }
           quote
           sourceYear
           confidence
@@ -72,7 +77,7 @@ export const MunicipalityCoverageQuery = graphql(`
         reason
         reasonEn
         basisKind
-        legalBasis
+        legalBasisCode
         statutory
         records {
           entity

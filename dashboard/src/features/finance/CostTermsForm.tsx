@@ -58,9 +58,10 @@ export function CostTermsForm({ agreementId }: { agreementId: string }) {
 
   async function submit() {
     const read = readModelParams(kind, Object.fromEntries(paramFieldsOf(kind).map((f) => [f, valueOf(f)])));
-    setLocal(read.errors);
+    const refused = codes.paramErrors(read.codes);
+    setLocal(refused);
     setDone(false);
-    if (Object.keys(read.errors).length) return;
+    if (Object.keys(refused).length) return;
     const r = await save({ id: agreementId, expectedVersion: a!.version, terms: { model: kind, ...read.params } });
     if (isConflict(r.error)) reexecute({ requestPolicy: 'network-only' });
     if (!r.error) {

@@ -5,6 +5,7 @@ import { canManageFinance, formatDate, invoicePlan, parseKroner, parseYears, tod
 import { Choice } from '../../components/Choice';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import type { MessageKey } from '../../i18n/nb';
 import { errorMessage, fieldErrors, isConflict, unplacedErrors } from '../../lib/errors';
 import { formatDecimal, formatOre } from '../../lib/format';
@@ -181,6 +182,7 @@ function BudgetForm({
   onConflict: () => void;
 }) {
   const { t } = useI18n();
+  const codes = useCodeText();
   const initial = () => ({
     gross: kr(budget?.operatingCostOre),
     grants: kr(budget?.stateFundingOre),
@@ -217,8 +219,8 @@ function BudgetForm({
 
   async function submit() {
     const errors: Record<string, string> = {};
-    for (const [k, r] of Object.entries(read)) if (!r.ok) errors[k] = r.error;
-    if (read.gross.ok && read.gross.value === null) errors.gross = 'Oppgi driftskostnaden i kroner.';
+    for (const [k, r] of Object.entries(read)) if (!r.ok) errors[k] = codes.formCheck(r.code, k);
+    if (read.gross.ok && read.gross.value === null) errors.gross = codes.required('gross');
     setLocal(errors);
     setSaved(null);
     if (Object.keys(errors).length) return;
@@ -312,6 +314,7 @@ function ChargesSection({
   refresh: () => void;
 }) {
   const { t } = useI18n();
+  const codes = useCodeText();
   const [form, setForm] = useState({ kommunenummer: '', kind: 'CHILD_TRANSPORT', amount: '', payingBudget: '' });
   const [local, setLocal] = useState<string | null>(null);
   const [state, create] = useMutation(CreateChargeMutation);
@@ -321,7 +324,11 @@ function ChargesSection({
   const who = form.kommunenummer || members[0]?.kommunenummer || '';
   async function submit() {
     const amount = parseKroner(form.amount, 'Beløpet');
-    const message = !amount.ok ? amount.error : amount.value === null ? 'Oppgi beløpet i kroner.' : null;
+    const message = !amount.ok
+      ? codes.formCheck(amount.code, 'amount')
+      : amount.value === null
+        ? codes.required('amount')
+        : null;
     setLocal(message);
     if (message || !amount.ok) return;
     const r = await create({
@@ -437,6 +444,7 @@ function InvestmentsSection({
   refresh: () => void;
 }) {
   const { t } = useI18n();
+  const codes = useCodeText();
   const [form, setForm] = useState({
     kind: 'SECURITY',
     amount: '',
@@ -457,9 +465,9 @@ function InvestmentsSection({
     const amount = parseKroner(form.amount, 'Beløpet');
     const years = parseYears(form.years, 'Avskrivningstiden');
     const found: Record<string, string> = {};
-    if (!amount.ok) found.amount = amount.error;
-    else if (amount.value === null) found.amount = 'Oppgi beløpet i kroner.';
-    if (!years.ok) found.years = years.error;
+    if (!amount.ok) found.amount = codes.formCheck(amount.code, 'amount');
+    else if (amount.value === null) found.amount = codes.required('amount');
+    if (!years.ok) found.years = codes.formCheck(years.code, 'years');
     setLocal(found);
     if (Object.keys(found).length || !amount.ok || !years.ok) return;
     const r = await create({

@@ -47,7 +47,7 @@ export function MunicipalityTable({ rows, caption }: { rows: MunicipalityRow[]; 
                       {t('panel.source')}
                     </a>{' '}
                     <span className="muted">
-                      ({m.documentedMembership.provenance.sourceDate}; {t('panel.confidence').toLowerCase()}:{' '}
+                      ({codes.sourceDate(m.documentedMembership.provenance)}; {t('panel.confidence').toLowerCase()}:{' '}
                       {codes.confidence(m.documentedMembership.provenance.confidence).toLowerCase()})
                     </span>
                   </div>

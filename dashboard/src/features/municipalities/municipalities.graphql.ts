@@ -35,6 +35,11 @@ export const MunicipalitiesOfCountyQuery = graphql(`
         provenance {
           sourceUrl
           sourceDate
+          sourceDating {
+            code
+            date
+            year
+          }
           confidence
           marked
         }

@@ -5,6 +5,7 @@ import { Alert, Button, Heading, Paragraph, Tag, Textfield } from '@digdir/desig
 import { REMINDER_KIND_LABELS, type ReminderKind } from '@samordna/domain';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, formatOsloDate } from '../../lib/format';
 import { useSession } from '../auth/session';
@@ -86,6 +87,7 @@ function CalendarFeed({ createdAt, onChange }: { createdAt: string | null; onCha
 /** «Påminnelser»: what needs the signed-in user's action, grouped by how close it is. */
 export default function RemindersPage() {
   const { t, locale } = useI18n();
+  const codes = useCodeText();
   const { me, loading } = useSession();
   const [result, reexecute] = useQuery({ query: MyRemindersQuery, pause: !me, requestPolicy: 'cache-and-network' });
   if (loading) return <Loading />;
@@ -120,16 +122,19 @@ export default function RemindersPage() {
               {h === 0 ? t('reminders.overdue') : t('reminders.within', { n: String(h) })}
             </Heading>
             <ul className="reminder-list">
-              {items.map((r) => (
-                <li key={r.key}>
-                  <Tag data-size="sm" data-color={h === 0 || h === 30 ? 'warning' : 'neutral'}>
-                    {REMINDER_KIND_LABELS[r.kind as ReminderKind][locale]}
-                  </Tag>{' '}
-                  <RouterLink to={r.link}>{r.title}</RouterLink>
-                  <br />
-                  <strong>{formatDate(r.dueOn)}</strong> ({daysText(t, r.daysLeft)}) – {r.detail}
-                </li>
-              ))}
+              {items.map((r) => {
+                const { title, detail } = codes.reminder({ ...r, kind: r.kind as ReminderKind });
+                return (
+                  <li key={r.key}>
+                    <Tag data-size="sm" data-color={h === 0 || h === 30 ? 'warning' : 'neutral'}>
+                      {REMINDER_KIND_LABELS[r.kind as ReminderKind][locale]}
+                    </Tag>{' '}
+                    <RouterLink to={r.link}>{title}</RouterLink>
+                    <br />
+                    <strong>{formatDate(r.dueOn)}</strong> ({daysText(t, r.daysLeft)}) – {detail}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         );

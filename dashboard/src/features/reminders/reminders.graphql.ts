@@ -8,8 +8,15 @@ export const MyRemindersQuery = graphql(`
       dueOn
       daysLeft
       horizon
-      title
-      detail
+      params {
+        agreement
+        municipality
+        centre
+        summary
+        count
+        months
+        end
+      }
       link
     }
     myCalendarFeedCreatedAt

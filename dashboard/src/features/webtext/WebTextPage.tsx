@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textarea } from '@digdir/designsystemet-react';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
+import { useCodeText } from '../../i18n/codes';
 import { formatDate } from '../../lib/format';
 import { MunicipalityWebTextQuery } from './webtext.graphql';
 
@@ -13,6 +14,7 @@ type Language = 'NB' | 'NN';
 export default function WebTextPage() {
   const { kommunenummer = '' } = useParams();
   const { t } = useI18n();
+  const codes = useCodeText();
   const [language, setLanguage] = useState<Language | null>(null);
   const [copied, setCopied] = useState<'text' | 'html' | 'failed' | null>(null);
   const [result, reexecute] = useQuery({ query: MunicipalityWebTextQuery, variables: { kommunenummer, language } });
@@ -42,19 +44,27 @@ export default function WebTextPage() {
           <Select.Option value="NN">{t('webtext.nn')}</Select.Option>
         </Select>
       </Field>
-      {w.gaps.length > 0 && (
+      {w.gapCodes.length > 0 && (
         <Alert data-color="warning" data-testid="webtext-gaps">
           <Heading level={2} data-size="xs">
             {t('webtext.gaps')}
           </Heading>
           <ul>
-            {w.gaps.map((g) => (
-              <li key={g}>{g}</li>
+            {w.gapCodes.map((g) => (
+              <li key={g}>{codes.webTextGap(g)}</li>
             ))}
           </ul>
         </Alert>
       )}
-      <Textarea aria-label={t('webtext.plain')} readOnly rows={18} value={w.text} data-testid="webtext-text" />
+      {/* The text itself is for the municipality's site: bokmål or nynorsk whatever the UI language. */}
+      <Textarea
+        aria-label={t('webtext.plain')}
+        lang={w.language === 'NN' ? 'nn' : 'nb'}
+        readOnly
+        rows={18}
+        value={w.text}
+        data-testid="webtext-text"
+      />
       <div className="button-row">
         <Button variant="primary" onClick={() => void copy('text')}>
           {t('webtext.copyText')}

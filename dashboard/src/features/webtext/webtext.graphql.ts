@@ -8,7 +8,7 @@ export const MunicipalityWebTextQuery = graphql(`
       text
       html
       updatedOn
-      gaps
+      gapCodes
     }
   }
 `);

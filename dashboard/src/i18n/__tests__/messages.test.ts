@@ -9,6 +9,14 @@ import {
   ROLES,
   SERVER_LABELS,
   SERVER_MESSAGES,
+  FORM_CHECK_CODES,
+  LEGAL_BASIS_CODES,
+  LEGAL_BASIS_NB,
+  PARAM_FIELDS,
+  REMINDER_TEXTS,
+  SOURCE_DATING_CODES,
+  WEB_TEXT_GAP_CODES,
+  WEB_TEXT_GAPS_NB,
 } from '@samordna/domain';
 import { en } from '../en';
 import { nb } from '../nb';
@@ -62,4 +70,32 @@ it('words every messageKey the server can send, and every label its params can n
   expect(keys.filter((k) => /[æøå]/i.test(english[k].replace(/ øre\b/g, '')))).toEqual([]);
   // A message names its fields and records only through label params, which are worded too.
   expect(LABEL_PARAMS).toContain('label');
+});
+
+it('words the codes sent instead of web-text gaps, cost gaps, KOSTRA sources, source dates, legal bases and form checks', () => {
+  const keys = [
+    ...WEB_TEXT_GAP_CODES.map((c) => `webtextGap.${c}`),
+    ...['NO_CENTRE', 'NO_AGREEMENT', 'NO_MODEL', 'NO_BUDGET', 'NO_POPULATION', 'HOST_UNKNOWN', 'MODEL_INVALID'].map(
+      (c) => `costGap.${c}`,
+    ),
+    ...['SSB', 'SSB_KOSTRA', 'BUFDIR_SSB_KOSTRA'].map((c) => `kostraSource.${c}`),
+    ...SOURCE_DATING_CODES.map((c) => `sourceDating.${c}`),
+    ...LEGAL_BASIS_CODES.map((c) => `legalBasis.${c}`),
+    ...FORM_CHECK_CODES.map((c) => `formCheck.${c}`),
+    ...Object.keys(PARAM_FIELDS).map((f) => `formField.${f}`),
+    ...Object.keys(REMINDER_TEXTS.nb).map((k) => `reminder.${k}`),
+  ];
+  expect(keys.filter((k) => !(k in nb) || !(k in en))).toEqual([]);
+  expect(keys.filter((k) => /[æøå]/i.test((en as Record<string, string>)[k]))).toEqual([]);
+});
+
+it('says in bokmål what the server says in its deprecated prose (one wording, two places)', () => {
+  const text = nb as Record<string, string>;
+  expect(LEGAL_BASIS_CODES.filter((c) => text[`legalBasis.${c}`] !== LEGAL_BASIS_NB[c])).toEqual([]);
+  expect(WEB_TEXT_GAP_CODES.filter((c) => text[`webtextGap.${c}`] !== WEB_TEXT_GAPS_NB[c])).toEqual([]);
+  // The reminder e-mail and the dashboard word reminders alike, in both languages.
+  for (const [language, texts] of Object.entries(REMINDER_TEXTS)) {
+    const messages = (language === 'nb' ? nb : en) as Record<string, string>;
+    expect(Object.entries(texts).filter(([k, v]) => messages[`reminder.${k}`] !== v)).toEqual([]);
+  }
 });

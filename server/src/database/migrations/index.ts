@@ -11,6 +11,7 @@ import { FinanceWorkspace1765700000000 } from './1765700000000-finance-workspace
 import { Reminders1765800000000 } from './1765800000000-reminders';
 import { DataVersion1765920000000 } from './1765920000000-data-version';
 import { MunicipalitySwitchboard1765930000000 } from './1765930000000-municipality-switchboard';
+import { UserLanguage1765970000000 } from './1765970000000-user-language';
 
 /** In order. A new migration is appended here; none is ever edited after it has landed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Reminders1765800000000,
   DataVersion1765920000000,
   MunicipalitySwitchboard1765930000000,
+  UserLanguage1765970000000,
 ];

@@ -21,6 +21,7 @@ import { Municipality } from '../municipality/municipality.entity';
 
 @ObjectType({ description: 'A person who uses Samordna.' })
 @Entity('app_user')
+@Check('CHK_app_user_language', `"language" IS NULL OR "language" IN ('NB', 'EN')`)
 @Index('UQ_app_user_external', ['externalIssuer', 'externalSubject'], {
   unique: true,
   where: '"external_subject" IS NOT NULL',
@@ -71,6 +72,10 @@ export class AppUser {
 
   @Column({ name: 'invited_by', type: 'uuid', nullable: true })
   invitedBy: string | null;
+
+  /** The dashboard language the user chose (NB, EN); reminder e-mails use it. Null: not chosen yet. */
+  @Column({ type: 'text', nullable: true })
+  language: 'NB' | 'EN' | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

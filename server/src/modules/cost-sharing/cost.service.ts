@@ -48,6 +48,7 @@ import {
 import { cachedCostData } from './cost.cache';
 import type {
   CostDistribution,
+  CostGap,
   CostParams,
   CostSettlement,
   CostTrend,
@@ -196,6 +197,17 @@ function populationFor(
   return figures.find((f) => f.year < wanted) ?? figures[figures.length - 1] ?? null;
 }
 
+/**
+ * The national average's source as a code with its link and date. The seed writes it as
+ * «Kilde: Statistisk sentralbyrå (SSB), <url> (<date>)» from data/national, or names SSB KOSTRA.
+ */
+export function nationalSourceOf(text: string): Pick<KostraComparison, 'sourceKind' | 'sourceUrl' | 'sourceDate'> {
+  const m = /^Kilde: Statistisk sentralbyrå \(SSB\), (\S+) \(([^)]*)\)$/.exec(text);
+  return m
+    ? { sourceKind: 'SSB', sourceUrl: m[1], sourceDate: m[2] }
+    : { sourceKind: 'SSB_KOSTRA', sourceUrl: null, sourceDate: null };
+}
+
 function nearest<T extends { year: number }>(list: T[], year: number): T | null {
   const earlier = list.filter((x) => x.year <= year);
   return earlier[earlier.length - 1] ?? list[0] ?? null;
@@ -206,13 +218,27 @@ interface ServerScenario extends Omit<Scenario, 'add'> {
   add?: string[];
 }
 
+/** Why a year cannot be computed, with what names it (the gap's code and parameters). */
+type Unavailable = Omit<CostGap, 'year' | 'code'>;
+const nothing: Unavailable = { centreName: null, agreementTitle: null, kommunenummer: null, field: null };
+
 class CostUnavailable extends Error {
   constructor(
-    readonly kind: 'NO_AGREEMENT' | 'NO_MODEL' | 'NO_BUDGET' | 'NO_POPULATION' | 'NO_CENTRE',
+    readonly kind: 'NO_AGREEMENT' | 'NO_MODEL' | 'NO_BUDGET' | 'NO_POPULATION' | 'NO_CENTRE' | 'HOST_UNKNOWN',
     readonly problem: ServerMessage,
+    readonly params: Partial<Unavailable> = {},
   ) {
     super(formatServerMessage(problem));
   }
+}
+
+/** A year that could not be computed, as a code with what it concerns, and the same in bokmål. */
+function gapOf(year: number, e: CostUnavailable | CostModelError): { gap: CostGap; text: string } {
+  const gap: CostGap =
+    e instanceof CostUnavailable
+      ? { year, code: e.kind, ...nothing, ...e.params }
+      : { year, code: 'MODEL_INVALID', ...nothing, field: e.field };
+  return { gap, text: `${year}: ${e.message}` };
 }
 
 /** What the signed-in user (or an anonymous reader) may see of extra charges: see canSeeStayCharges. */
@@ -236,15 +262,24 @@ function distribute(
   const centre = data.centres.get(centreId);
   if (!centre) throw new CostUnavailable('NO_CENTRE', msg('notFound.centre'));
   const agreement = agreementFor(data, centreId, year);
-  if (!agreement) throw new CostUnavailable('NO_AGREEMENT', msg('cost.noAgreement', { centre: centre.name, year }));
+  if (!agreement)
+    throw new CostUnavailable('NO_AGREEMENT', msg('cost.noAgreement', { centre: centre.name, year }), {
+      centreName: centre.name,
+    });
   const kind = scenario.terms?.model ?? agreement.costModel;
-  if (!kind) throw new CostUnavailable('NO_MODEL', msg('cost.noModel', { title: agreement.title }));
+  if (!kind)
+    throw new CostUnavailable('NO_MODEL', msg('cost.noModel', { title: agreement.title }), {
+      agreementTitle: agreement.title,
+    });
   const current = agreement.costModel ? { kind: agreement.costModel, params: agreement.costParams ?? {} } : null;
   const model = scenario.terms
     ? scenarioModel(current, { ...paramsFromTerms(scenario.terms), model: scenario.terms.model })
     : modelOf(kind, agreement.costParams);
   const budget = data.budgets.find((b) => b.centreId === centreId && b.year === year);
-  if (!budget) throw new CostUnavailable('NO_BUDGET', msg('cost.noBudget', { centre: centre.name, year }));
+  if (!budget)
+    throw new CostUnavailable('NO_BUDGET', msg('cost.noBudget', { centre: centre.name, year }), {
+      centreName: centre.name,
+    });
 
   const reference = scenario.terms?.populationReference ?? agreement.populationReference;
   const wantedYear = reference === 'SAME_YEAR' ? year : year - 1;
@@ -262,7 +297,10 @@ function distribute(
   const withheld = new Set<string>();
   const costParty = (m: { kommunenummer: string; role: PartyRole }): CostParty => {
     const pop = populationFor(data, m.kommunenummer, wantedYear);
-    if (!pop) throw new CostUnavailable('NO_POPULATION', msg('cost.noPopulation', { kommunenummer: m.kommunenummer }));
+    if (!pop)
+      throw new CostUnavailable('NO_POPULATION', msg('cost.noPopulation', { kommunenummer: m.kommunenummer }), {
+        kommunenummer: m.kommunenummer,
+      });
     years.add(pop.year);
     const cells = usageTable.rows.find((r) => r.key === m.kommunenummer)?.counts;
     const nightsCell = cells?.nights;
@@ -283,7 +321,10 @@ function distribute(
     };
   };
   const hostKommunenummer = centre.hostKommunenummer;
-  if (!hostKommunenummer) throw new CostUnavailable('NO_AGREEMENT', msg('cost.hostUnknown', { centre: centre.name }));
+  if (!hostKommunenummer)
+    throw new CostUnavailable('HOST_UNKNOWN', msg('cost.hostUnknown', { centre: centre.name }), {
+      centreName: centre.name,
+    });
   const base: CentreYear = {
     year,
     hostKommunenummer,
@@ -299,7 +340,8 @@ function distribute(
   try {
     result = runScenario(base, { model, remove: scenario.remove, add: joining, investment: scenario.investment });
   } catch (e) {
-    if (e instanceof ScenarioError && e.field === 'budget') throw new CostUnavailable('NO_BUDGET', e.problem);
+    if (e instanceof ScenarioError && e.field === 'budget')
+      throw new CostUnavailable('NO_BUDGET', e.problem, { centreName: centre.name });
     throw e;
   }
   const allocation = result.allocation;
@@ -352,13 +394,22 @@ function distribute(
     hostPartnerRatio: allocation.hostPartnerRatio,
     ratioFlag: allocation.ratioFlag,
     nationalAverage: national
-      ? { year: national.year, krPerInhabitant: national.krPerInhabitant, source: national.source, centreName: null }
+      ? {
+          year: national.year,
+          krPerInhabitant: national.krPerInhabitant,
+          source: national.source,
+          ...nationalSourceOf(national.source),
+          centreName: null,
+        }
       : null,
     centreKostra: own
       ? {
           year: own.year,
           krPerInhabitant: own.krPerInhabitant!,
           source: `Bufdir / SSB KOSTRA (${own.sourceUrl})`,
+          sourceKind: 'BUFDIR_SSB_KOSTRA',
+          sourceUrl: own.sourceUrl,
+          sourceDate: null,
           centreName: own.publishedName,
         }
       : null,
@@ -426,7 +477,7 @@ export async function municipalityCosts(
       [knr],
     )
   ).map((r: { centre_id: string }) => r.centre_id);
-  const result: MunicipalityCosts = { municipality, years: [], gaps: [] };
+  const result: MunicipalityCosts = { municipality, years: [], gaps: [], gapCodes: [] };
   if (centreIds.length === 0) return result;
   const data = await cachedCostData(ctx, centreIds, years);
   for (const year of years) {
@@ -449,8 +500,10 @@ export async function municipalityCosts(
           isExample: dist.isExample,
         });
       } catch (e) {
-        if (e instanceof CostUnavailable || e instanceof CostModelError) result.gaps.push(`${year}: ${e.message}`);
-        else throw e;
+        if (!(e instanceof CostUnavailable || e instanceof CostModelError)) throw e;
+        const { gap, text } = gapOf(year, e);
+        result.gapCodes.push(gap);
+        result.gaps.push(text);
       }
     }
   }
@@ -502,6 +555,9 @@ async function neighbourRates(
       year: k.year,
       krPerInhabitant: k.krPerInhabitant!,
       source: 'Bufdir / SSB KOSTRA',
+      sourceKind: 'BUFDIR_SSB_KOSTRA' as const,
+      sourceUrl: k.sourceUrl,
+      sourceDate: null,
       centreName: k.publishedName,
       distanceKm: p.distanceKm,
     };
@@ -608,7 +664,7 @@ export async function costTrend(
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const data = await cachedCostData(ctx, [cid], years);
   if (!data.centres.has(cid)) throw notFound('CrisisCentre', cid, 'notFound.centre');
-  const result: CostTrend = { centreId: cid, years: [], gaps: [] };
+  const result: CostTrend = { centreId: cid, years: [], gaps: [], gapCodes: [] };
   for (const year of years) {
     try {
       const { dist } = distribute(data, cid, year, viewerOf(ctx));
@@ -628,8 +684,10 @@ export async function costTrend(
         isExample: dist.isExample,
       });
     } catch (e) {
-      if (e instanceof CostUnavailable || e instanceof CostModelError) result.gaps.push(`${year}: ${e.message}`);
-      else throw e;
+      if (!(e instanceof CostUnavailable || e instanceof CostModelError)) throw e;
+      const { gap, text } = gapOf(year, e);
+      result.gapCodes.push(gap);
+      result.gaps.push(text);
     }
   }
   return result;

@@ -182,6 +182,13 @@ export class PartyCost {
   parts: CostExplanationPart[];
 }
 
+export const KostraSourceEnum = enumOf(
+  ['SSB', 'SSB_KOSTRA', 'BUFDIR_SSB_KOSTRA'],
+  'KostraSource',
+  'Who published a KOSTRA figure: SSB (Statistics Norway, with sourceUrl and sourceDate), SSB_KOSTRA (the KOSTRA national average), BUFDIR_SSB_KOSTRA (per centre, Bufdir from SSB KOSTRA).',
+);
+export type KostraSource = keyof typeof KostraSourceEnum;
+
 @ObjectType()
 export class KostraComparison {
   @Field(() => Int)
@@ -190,8 +197,20 @@ export class KostraComparison {
   @Field(() => Float)
   krPerInhabitant: number;
 
-  @Field()
+  @Field({
+    description: 'The source in bokmål («Kilde: Statistisk sentralbyrå (SSB), …»).',
+    deprecationReason: "Bokmål prose; word `sourceKind` with sourceUrl and sourceDate in the reader's language.",
+  })
   source: string;
+
+  @Field(() => KostraSourceEnum)
+  sourceKind: KostraSource;
+
+  @Field(() => String, { nullable: true })
+  sourceUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The date the source gives, as it gives it (e.g. 2023-06-15).' })
+  sourceDate: string | null;
 
   @Field(() => String, { nullable: true })
   centreName: string | null;
@@ -347,6 +366,46 @@ export class MunicipalityYearCost {
   isExample: boolean;
 }
 
+export const COST_GAP_CODES = [
+  'NO_CENTRE',
+  'NO_AGREEMENT',
+  'NO_MODEL',
+  'NO_BUDGET',
+  'NO_POPULATION',
+  'HOST_UNKNOWN',
+  'MODEL_INVALID',
+] as const;
+export const CostGapCodeEnum = enumOf(
+  COST_GAP_CODES,
+  'CostGapCode',
+  "Why a year's costs cannot be computed: no centre, no agreement in force that year, no cost model, no budget, a party's population missing, the host not known, or the agreement's cost terms do not fit the year's figures (field).",
+);
+export type CostGapCode = (typeof COST_GAP_CODES)[number];
+
+@ObjectType({ description: 'A year (and centre) whose costs could not be computed: a code with what it concerns.' })
+export class CostGap {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => CostGapCodeEnum)
+  code: CostGapCode;
+
+  @Field(() => String, { nullable: true })
+  centreName: string | null;
+
+  @Field(() => String, { nullable: true })
+  agreementTitle: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The municipality whose population is missing.' })
+  kommunenummer: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'MODEL_INVALID: the cost term that does not fit, e.g. model.rateOre.',
+  })
+  field: string | null;
+}
+
 @ObjectType()
 export class MunicipalityCosts {
   @Field(() => Municipality)
@@ -355,8 +414,14 @@ export class MunicipalityCosts {
   @Field(() => [MunicipalityYearCost])
   years: MunicipalityYearCost[];
 
-  @Field(() => [String], { description: 'Years (and centres) that could not be computed, and why.' })
+  @Field(() => [String], {
+    description: 'Years (and centres) that could not be computed, and why.',
+    deprecationReason: "Bokmål prose; word `gapCodes` in the reader's language.",
+  })
   gaps: string[];
+
+  @Field(() => [CostGap], { description: 'Years (and centres) that could not be computed, and why.' })
+  gapCodes: CostGap[];
 }
 
 @InputType({ description: 'An investment added in a simulation.' })
@@ -547,8 +612,14 @@ export class CostTrend {
   @Field(() => [CostTrendYear])
   years: CostTrendYear[];
 
-  @Field(() => [String], { description: 'Years that could not be computed, and why.' })
+  @Field(() => [String], {
+    description: 'Years that could not be computed, and why.',
+    deprecationReason: "Bokmål prose; word `gapCodes` in the reader's language.",
+  })
   gaps: string[];
+
+  @Field(() => [CostGap], { description: 'Years that could not be computed, and why.' })
+  gapCodes: CostGap[];
 }
 
 @ObjectType({ description: "A municipality's part of the year-end settlement (øre)." })

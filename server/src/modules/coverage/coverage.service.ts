@@ -400,6 +400,7 @@ export async function municipalityCoverage(
       basisKind: x.basis.kind,
       basisLabel: BASIS_KIND_LABELS[x.basis.kind],
       legalBasis: x.basis.ref,
+      legalBasisCode: x.basis.code,
       statutory: x.basis.kind === 'LAW' && x.severity === 'CRITICAL',
     })),
   };

@@ -2,10 +2,12 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   BASIS_KINDS,
   FINDING_CODES,
+  LEGAL_BASIS_CODES,
   SEVERITIES,
   type AgencyKind,
   type BasisKind,
   type FindingCode,
+  type LegalBasisCode,
   type Severity,
 } from '@samordna/domain';
 import { DocumentedMembershipView } from '../national/documented.types';
@@ -23,6 +25,11 @@ export const BasisKindEnum = enumOf(
   BASIS_KINDS,
   'BasisKind',
   'What a finding rests on: LAW (lovkrav), REGULATION, GUIDANCE (Bufdir), RECOMMENDATION (research), AGREEMENT (its terms), DATA (registration, sources).',
+);
+export const LegalBasisCodeEnum = enumOf(
+  LEGAL_BASIS_CODES,
+  'LegalBasisCode',
+  'The paragraph, guide or source a finding rests on (krisesenterlova §§ 2–4, Bufdir, NORCE 2022, the agreement, the data); clients word it.',
 );
 export type CoverageStatus = keyof typeof CoverageStatusEnum;
 
@@ -64,8 +71,14 @@ export class FindingType {
   })
   basisLabel: string;
 
-  @Field({ description: 'The paragraph or guide section the finding rests on, e.g. «krisesenterlova § 3».' })
+  @Field({
+    description: 'The paragraph or guide section the finding rests on, e.g. «krisesenterlova § 3» (bokmål).',
+    deprecationReason: "Bokmål prose; word `legalBasisCode` in the reader's language.",
+  })
   legalBasis: string;
+
+  @Field(() => LegalBasisCodeEnum, { description: 'The paragraph or guide section the finding rests on, as a code.' })
+  legalBasisCode: LegalBasisCode;
 
   @Field({ description: 'A statutory duty that is not met (lovkrav): a critical finding resting on the law.' })
   statutory: boolean;

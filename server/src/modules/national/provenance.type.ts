@@ -4,8 +4,11 @@ import {
   CONFIDENCES,
   DEFAULT_OLD_SOURCE_YEARS,
   evidenceOf,
+  SOURCE_DATING_CODES,
+  sourceDatingOf,
   todayInNorway,
   type Confidence,
+  type SourceDatingCode,
 } from '@samordna/domain';
 import { enumOf } from '../../app/enums';
 
@@ -15,6 +18,27 @@ export const ConfidenceEnum = enumOf(
   'How sure the source makes us: HIGH names the municipality, MEDIUM is old or implied, WEAK is inferred (data/national/README.md).',
 );
 
+export const SourceDatingCodeEnum = enumOf(
+  SOURCE_DATING_CODES,
+  'SourceDatingCode',
+  'DATED (date as the source gives it), ABOUT (ca. year), UNDATED, UNDATED_BEFORE / UNDATED_AFTER (year bounds it).',
+);
+
+@ObjectType({ description: "A source's date as a code clients word («udatert (før 2020)» is UNDATED_BEFORE 2020)." })
+export class SourceDating {
+  @Field(() => SourceDatingCodeEnum)
+  code: SourceDatingCode;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'DATED: the date as the source gives it (2014, 2021-03, 2025-09-28).',
+  })
+  date: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'ABOUT, UNDATED_BEFORE, UNDATED_AFTER: the year; DATED: its year.' })
+  year: number | null;
+}
+
 /** Where a documented fact comes from: the one shape for every sourced fact (centre, membership). */
 @ObjectType({
   description: 'Where a documented fact comes from: source URL, source date, quote, confidence, the day it was read.',
@@ -23,8 +47,14 @@ export class Provenance {
   @Field()
   sourceUrl: string;
 
-  @Field({ description: 'The source date as the source allows us to state it (may be «udatert …»).' })
+  @Field({
+    description:
+      'The source date as recorded (bokmål; may be «udatert …» with a note): the data as written, for display in bokmål. Word `sourceDating` in other languages.',
+  })
   sourceDate: string;
+
+  @Field(() => SourceDating)
+  sourceDating: SourceDating;
 
   @Field(() => Int, { nullable: true, description: 'The year the source speaks for; null when undated.' })
   sourceYear: number | null;
@@ -81,6 +111,7 @@ export function provenanceOf(c: ProvenanceColumns, asOf: string = todayInNorway(
   return {
     sourceUrl: c.sourceUrl,
     sourceDate: c.sourceDate ?? 'udatert',
+    sourceDating: sourceDatingOf(c.sourceDate),
     sourceYear: c.sourceYear,
     quote: c.quote,
     confidence: c.confidence,

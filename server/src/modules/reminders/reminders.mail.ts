@@ -1,5 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { daysLeftText, formatDate, todayInNorway, type Grant, type IsoDate } from '@samordna/domain';
+import {
+  daysLeftText,
+  formatDate,
+  reminderText,
+  todayInNorway,
+  type Grant,
+  type IsoDate,
+  type ReminderLanguage,
+} from '@samordna/domain';
 import type { MailConfig } from '../../config/env';
 import { sendMail, type Mail } from '../auth/mail';
 import { remindersFor, type Reminder } from './reminders.service';
@@ -9,12 +17,14 @@ interface Recipient {
   email: string;
   name: string;
   grants: Grant[];
+  /** The dashboard language the user chose (NB, EN); null: not chosen, mailed in bokmål. */
+  language: 'NB' | 'EN' | null;
 }
 
 /** Active, real users (never demo users) with their grants. */
 async function recipients(ds: DataSource): Promise<Recipient[]> {
-  const rows: { id: string; email: string; name: string; grants: Grant[] }[] = await ds.query(
-    `SELECT u.id, u.email, u.name,
+  const rows: Recipient[] = await ds.query(
+    `SELECT u.id, u.email, u.name, u.language,
             json_agg(json_build_object('role', r.role, 'kommunenummer', r.kommunenummer, 'centreId', r.centre_id) ORDER BY r.id) AS grants
      FROM app_user u JOIN user_role r ON r.user_id = u.id
      WHERE u.active AND NOT u.is_example
@@ -23,31 +33,47 @@ async function recipients(ds: DataSource): Promise<Recipient[]> {
   return rows;
 }
 
-/** The mail for one person: bokmål, one paragraph per reminder with the link to act on it. */
+const MAIL_TEXTS = {
+  nb: {
+    subjectOne: (title: string) => `Påminnelse fra Samordna: ${title}`,
+    subjectMany: (n: number) => `Påminnelse fra Samordna: ${n} frister trenger oppfølging`,
+    hello: (name: string) => `Hei ${name},`,
+    intro: 'Dette trenger din oppfølging i Samordna:',
+    due: 'Frist',
+    footer:
+      'Du får en påminnelse 180, 90 og 30 dager før en frist, og én når den er passert. Alle påminnelsene dine står under «Påminnelser» i Samordna.',
+    bye: 'Hilsen Samordna',
+  },
+  en: {
+    subjectOne: (title: string) => `Reminder from Samordna: ${title}`,
+    subjectMany: (n: number) => `Reminder from Samordna: ${n} deadlines need your attention`,
+    hello: (name: string) => `Hello ${name},`,
+    intro: 'This needs your attention in Samordna:',
+    due: 'Due',
+    footer:
+      'You get a reminder 180, 90 and 30 days before a deadline, and one when it has passed. All your reminders are under “Reminders” in Samordna.',
+    bye: 'Regards, Samordna',
+  },
+} as const;
+
+/**
+ * The mail for one person, in the language they chose in the dashboard (bokmål when they have not
+ * chosen): one paragraph per reminder with the link to act on it.
+ */
 export function reminderMail(to: Recipient, reminders: readonly Reminder[], publicUrl: string): Mail {
-  const subject =
-    reminders.length === 1
-      ? `Påminnelse fra Samordna: ${reminders[0].title}`
-      : `Påminnelse fra Samordna: ${reminders.length} frister trenger oppfølging`;
-  const items = reminders.map((r) =>
+  const language: ReminderLanguage = to.language === 'EN' ? 'en' : 'nb';
+  const m = MAIL_TEXTS[language];
+  const worded = reminders.map((r) => ({ ...r, ...reminderText(r, language) }));
+  const subject = worded.length === 1 ? m.subjectOne(worded[0].title) : m.subjectMany(worded.length);
+  const items = worded.map((r) =>
     [
       `• ${r.title}`,
-      `  Frist: ${formatDate(r.dueOn)} (${daysLeftText(r.daysLeft)})`,
+      `  ${m.due}: ${formatDate(r.dueOn)} (${daysLeftText(r.daysLeft, language)})`,
       `  ${r.detail}`,
       `  ${publicUrl}${r.link}`,
     ].join('\n'),
   );
-  const text = [
-    `Hei ${to.name},`,
-    '',
-    'Dette trenger din oppfølging i Samordna:',
-    '',
-    items.join('\n\n'),
-    '',
-    'Du får en påminnelse 180, 90 og 30 dager før en frist, og én når den er passert. Alle påminnelsene dine står under «Påminnelser» i Samordna.',
-    '',
-    'Hilsen Samordna',
-  ].join('\n');
+  const text = [m.hello(to.name), '', m.intro, '', items.join('\n\n'), '', m.footer, '', m.bye].join('\n');
   return { to: to.email, subject, text };
 }
 

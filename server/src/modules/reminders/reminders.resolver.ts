@@ -23,9 +23,19 @@ export class RemindersResolver {
   @Query(() => [ReminderType], {
     description: "The signed-in user's reminders on a day (today in Norway by default), nearest first.",
   })
-  myReminders(@Ctx() ctx: AppContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string) {
+  async myReminders(@Ctx() ctx: AppContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string) {
     const user = requireUser(ctx);
-    return remindersFor(ctx.dataSource, user.grants, parseAsOf(asOf));
+    const reminders = await remindersFor(ctx.dataSource, user.grants, parseAsOf(asOf));
+    const none = {
+      agreement: null,
+      municipality: null,
+      centre: null,
+      summary: null,
+      count: null,
+      months: null,
+      end: null,
+    };
+    return reminders.map((r) => ({ ...r, params: { ...none, ...r.params } }));
   }
 
   @Authorized()

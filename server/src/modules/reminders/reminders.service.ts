@@ -5,13 +5,13 @@ import {
   daysBetween,
   DEFAULT_STALE_AFTER_MONTHS,
   dueReminders,
-  formatDate,
   isAdmin,
-  REMINDER_KIND_LABELS,
+  reminderText,
   type Grant,
   type IsoDate,
   type ReminderHorizon,
   type ReminderKind,
+  type ReminderParams,
 } from '@samordna/domain';
 import { Agreement } from '../agreement/agreement.entity';
 import { deadlineOf } from '../agreement/agreement.service';
@@ -23,10 +23,18 @@ export interface Reminder {
   dueOn: IsoDate;
   daysLeft: number;
   horizon: ReminderHorizon;
+  /** What it names (agreement, municipality, centre, counts): clients word it in their language. */
+  params: ReminderParams;
+  /** Bokmål, for clients that read the deprecated prose; `reminderText` words it in either language. */
   title: string;
   detail: string;
   /** Path in the dashboard where it is acted on. */
   link: string;
+}
+
+/** A reminder with its bokmål title and detail worded from its kind and parameters. */
+function worded(r: Omit<Reminder, 'horizon' | 'title' | 'detail'>): Omit<Reminder, 'horizon'> {
+  return { ...r, ...reminderText(r, 'nb') };
 }
 
 /** Whose dates a user is reminded of: everything, or their municipalities and centres. */
@@ -71,37 +79,40 @@ async function agreementReminders(ds: DataSource, scope: Scope, asOf: IsoDate): 
     const d = deadlineOf(a, asOf);
     const link = `/avtaler/${a.id}`;
     if (d.kind === 'NOTICE' && d.noticeDeadline) {
-      out.push({
-        kind: 'NOTICE_DEADLINE',
-        key: `notice:${a.id}:${d.noticeDeadline}`,
-        dueOn: d.noticeDeadline,
-        daysLeft: daysBetween(asOf, d.noticeDeadline),
-        title: `${REMINDER_KIND_LABELS.NOTICE_DEADLINE.nb}: ${a.title}`,
-        detail: `Siste dag for oppsigelse er ${formatDate(d.noticeDeadline)}; avtalen kan da tidligst avsluttes ${formatDate(d.nextPossibleEnd!)}.`,
-        link,
-      });
+      out.push(
+        worded({
+          kind: 'NOTICE_DEADLINE',
+          key: `notice:${a.id}:${d.noticeDeadline}`,
+          dueOn: d.noticeDeadline,
+          daysLeft: daysBetween(asOf, d.noticeDeadline),
+          params: { agreement: a.title, end: d.nextPossibleEnd },
+          link,
+        }),
+      );
     }
     if (d.kind === 'EXPIRY' && d.nextPossibleEnd) {
-      out.push({
-        kind: 'EXPIRY',
-        key: `expiry:${a.id}:${d.nextPossibleEnd}`,
-        dueOn: d.nextPossibleEnd,
-        daysLeft: daysBetween(asOf, d.nextPossibleEnd),
-        title: `${REMINDER_KIND_LABELS.EXPIRY.nb}: ${a.title}`,
-        detail: `Avtalen utløper ${formatDate(d.nextPossibleEnd)} uten oppsigelse. Ny avtale må være på plass før det.`,
-        link,
-      });
+      out.push(
+        worded({
+          kind: 'EXPIRY',
+          key: `expiry:${a.id}:${d.nextPossibleEnd}`,
+          dueOn: d.nextPossibleEnd,
+          daysLeft: daysBetween(asOf, d.nextPossibleEnd),
+          params: { agreement: a.title },
+          link,
+        }),
+      );
     }
     if (d.budgetCutoff && d.kind !== 'ENDED') {
-      out.push({
-        kind: 'BUDGET_CUTOFF',
-        key: `budget:${a.id}:${d.budgetCutoff}`,
-        dueOn: d.budgetCutoff,
-        daysLeft: daysBetween(asOf, d.budgetCutoff),
-        title: `${REMINDER_KIND_LABELS.BUDGET_CUTOFF.nb}: ${a.title}`,
-        detail: `Samarbeidskommunene trenger tallene innen ${formatDate(d.budgetCutoff)} for å ta en endring inn i budsjettet.`,
-        link,
-      });
+      out.push(
+        worded({
+          kind: 'BUDGET_CUTOFF',
+          key: `budget:${a.id}:${d.budgetCutoff}`,
+          dueOn: d.budgetCutoff,
+          daysLeft: daysBetween(asOf, d.budgetCutoff),
+          params: { agreement: a.title },
+          link,
+        }),
+      );
     }
   }
   return out;
@@ -128,15 +139,16 @@ async function amendmentReminders(ds: DataSource, scope: Scope, asOf: IsoDate): 
      ORDER BY x.effective_on, x.id, p.kommunenummer`,
     [scope.directorOf],
   );
-  return rows.map((r) => ({
-    kind: 'AMENDMENT_APPROVAL' as const,
-    key: `amendment:${r.id}:${r.version}:${r.kommunenummer}`,
-    dueOn: r.effective_on,
-    daysLeft: daysBetween(asOf, r.effective_on),
-    title: `${REMINDER_KIND_LABELS.AMENDMENT_APPROVAL.nb}: ${r.title}`,
-    detail: `«${r.summary}» for ${r.municipality}, skal gjelde fra ${formatDate(r.effective_on)}.`,
-    link: `/avtaler/${r.agreement_id}`,
-  }));
+  return rows.map((r) =>
+    worded({
+      kind: 'AMENDMENT_APPROVAL' as const,
+      key: `amendment:${r.id}:${r.version}:${r.kommunenummer}`,
+      dueOn: r.effective_on,
+      daysLeft: daysBetween(asOf, r.effective_on),
+      params: { agreement: r.title, summary: r.summary, municipality: r.municipality },
+      link: `/avtaler/${r.agreement_id}`,
+    }),
+  );
 }
 
 /** The municipalities whose contacts the scope covers: its own, and the members of its centres. */
@@ -169,15 +181,16 @@ async function contactReminders(ds: DataSource, scope: Scope, asOf: IsoDate): Pr
      GROUP BY d.kommunenummer, m.name ORDER BY d.kommunenummer`,
     [asOf, DEFAULT_STALE_AFTER_MONTHS, addDaysIso(asOf, 30), within],
   );
-  return rows.map((r) => ({
-    kind: 'CONTACT_VERIFICATION' as const,
-    key: `contacts:${r.kommunenummer}:${r.due}`,
-    dueOn: r.due,
-    daysLeft: daysBetween(asOf, r.due),
-    title: `${REMINDER_KIND_LABELS.CONTACT_VERIFICATION.nb}: ${r.name}`,
-    detail: `${r.n} ${r.n === 1 ? 'kontakt' : 'kontakter'} i ${r.name} er ikke bekreftet de siste ${DEFAULT_STALE_AFTER_MONTHS} månedene (eller blir det innen 30 dager).`,
-    link: `/kontakter?kommune=${r.kommunenummer}`,
-  }));
+  return rows.map((r) =>
+    worded({
+      kind: 'CONTACT_VERIFICATION' as const,
+      key: `contacts:${r.kommunenummer}:${r.due}`,
+      dueOn: r.due,
+      daysLeft: daysBetween(asOf, r.due),
+      params: { municipality: r.name, count: r.n, months: DEFAULT_STALE_AFTER_MONTHS },
+      link: `/kontakter?kommune=${r.kommunenummer}`,
+    }),
+  );
 }
 
 async function routineReminders(ds: DataSource, scope: Scope, asOf: IsoDate): Promise<Omit<Reminder, 'horizon'>[]> {
@@ -190,15 +203,16 @@ async function routineReminders(ds: DataSource, scope: Scope, asOf: IsoDate): Pr
      ORDER BY r.review_due_on, r.id`,
       [addDaysIso(asOf, 90), scope.all, scope.municipalities, scope.centres],
     );
-  return rows.map((r) => ({
-    kind: 'ROUTINE_REVIEW' as const,
-    key: `routine:${r.id}:${r.due}`,
-    dueOn: r.due,
-    daysLeft: daysBetween(asOf, r.due),
-    title: `${REMINDER_KIND_LABELS.ROUTINE_REVIEW.nb}: ${r.centre} – ${r.municipality}`,
-    detail: `Overgangsrutinen mellom ${r.centre} og ${r.municipality} skal gjennomgås innen ${formatDate(r.due)}.`,
-    link: `/rutiner?kommune=${r.kommunenummer}`,
-  }));
+  return rows.map((r) =>
+    worded({
+      kind: 'ROUTINE_REVIEW' as const,
+      key: `routine:${r.id}:${r.due}`,
+      dueOn: r.due,
+      daysLeft: daysBetween(asOf, r.due),
+      params: { centre: r.centre, municipality: r.municipality },
+      link: `/rutiner?kommune=${r.kommunenummer}`,
+    }),
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   invitationPreview,
   inviteUser,
   myAccount,
+  setMyLanguage,
   requestPasswordReset,
   resetPassword,
   revokeInvitation,
@@ -28,8 +29,10 @@ import {
   MyAccount,
   OneTimeLink,
   TotpSetup,
+  UiLanguageEnum,
   UserAccount,
   UserAdministration,
+  type UiLanguage,
 } from './users.types';
 
 /** User administration («Brukere»), invitations, password reset and the user's own account. Thin: the rules are in the service. */
@@ -134,6 +137,15 @@ export class UsersResolver {
   @Query(() => MyAccount, { description: 'Your own account and sessions.' })
   myAccount(@Ctx() ctx: AppContext) {
     return myAccount(ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => UiLanguageEnum, {
+    description:
+      'Stores the dashboard language you chose; reminder e-mails go out in it. Writes nothing when it is already stored.',
+  })
+  setMyLanguage(@Ctx() ctx: AppContext, @Arg('language', () => UiLanguageEnum) language: UiLanguage) {
+    return setMyLanguage(ctx, language);
   }
 
   @Authorized()

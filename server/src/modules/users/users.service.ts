@@ -43,6 +43,7 @@ import type {
   MyAccount,
   OneTimeLink,
   TotpSetup,
+  UiLanguage,
   UserAccount,
   UserAdministration,
 } from './users.types';
@@ -98,9 +99,10 @@ interface UserRow {
   created_at: Date;
   version: number;
   last_seen_at: Date | null;
+  language: UiLanguage | null;
 }
 
-const USER_COLUMNS = `u.id, u.email, u.name, u.active, u.password_hash, u.external_subject, u.totp_secret, u.is_example, u.created_at, u.version,
+const USER_COLUMNS = `u.id, u.email, u.name, u.active, u.password_hash, u.external_subject, u.totp_secret, u.is_example, u.created_at, u.version, u.language,
   (SELECT max(s.last_seen_at) FROM user_session s WHERE s.user_id = u.id) AS last_seen_at`;
 
 function toAccount(u: UserRow, grants: Grant[], mayManage: boolean): UserAccount {
@@ -725,6 +727,7 @@ export async function myAccount(ctx: AppContext): Promise<MyAccount> {
     totpRequired: requiresTotp(me.grants) && !u.is_example,
     hasPassword: u.password_hash !== null,
     hasExternalIdentity: u.external_subject !== null,
+    language: u.language,
     sessions: sessions.map((s) => ({
       id: s.id,
       userAgent: s.user_agent,
@@ -735,6 +738,23 @@ export async function myAccount(ctx: AppContext): Promise<MyAccount> {
       current: s.id === me.sessionId,
     })),
   };
+}
+
+/**
+ * Stores the dashboard language the user chose (reminder e-mails use it). Unchanged, nothing is
+ * written, so a dashboard may send it on every sign-in without touching the data version.
+ */
+export async function setMyLanguage(ctx: AppContext, language: UiLanguage): Promise<UiLanguage> {
+  const me = requireUser(ctx);
+  const lang = parseInput(z.enum(['NB', 'EN']), language, 'language');
+  await transaction(ctx, async (em) => {
+    const [, n] = await em.query(
+      `UPDATE app_user SET language = $2, updated_at = now(), version = version + 1 WHERE id = $1 AND language IS DISTINCT FROM $2`,
+      [me.id, lang],
+    );
+    if (n) await audit(em, ctx, 'UPDATE', 'AppUser', me.id, null, { language: lang });
+  });
+  return lang;
 }
 
 /** Signs out every browser of the user, this one included. */

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Role } from '@samordna/domain';
-import { RoleEnum } from '../../app/enums';
+import { enumOf, RoleEnum } from '../../app/enums';
 import { GrantType } from '../auth/auth.resolver';
 
 @InputType({
@@ -185,6 +185,13 @@ export class SessionInfo {
   current: boolean;
 }
 
+export const UiLanguageEnum = enumOf(
+  ['NB', 'EN'] as const,
+  'UiLanguage',
+  'The dashboard language: NB = bokmål, EN = English.',
+);
+export type UiLanguage = keyof typeof UiLanguageEnum;
+
 @ObjectType({ description: 'Your own account.' })
 export class MyAccount {
   @Field(() => ID)
@@ -213,6 +220,12 @@ export class MyAccount {
 
   @Field(() => [SessionInfo])
   sessions: SessionInfo[];
+
+  @Field(() => UiLanguageEnum, {
+    nullable: true,
+    description: 'The dashboard language you chose; reminder e-mails use it (null: bokmål).',
+  })
+  language: UiLanguage | null;
 }
 
 @ObjectType({ description: 'How one may sign in here.' })

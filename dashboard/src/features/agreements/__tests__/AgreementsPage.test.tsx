@@ -235,6 +235,35 @@ describe('AgreementDetailPage', () => {
     expect(await screen.findByText('Endringene er lagret.')).toBeInTheDocument();
   });
 
+  it('words the source date in English, and marks the registered legal basis as Norwegian', async () => {
+    const agreement = {
+      ...DETAIL.data.agreement,
+      legalBasis: 'Krisesenterloven § 2',
+      sourceUrl: 'https://bodo.kommune.no/krisesenteret',
+      sourceAsOf: 'ca. 2022 (siden lenker til Årsmelding 2021)',
+    };
+    const a = renderPage(
+      <AgreementDetailPage />,
+      { AgreementDetail: { data: { agreement } } },
+      { route: '/avtaler/a1', path: '/avtaler/:id' },
+    );
+    expect(await screen.findByText(/ca\. 2022 \(siden lenker til Årsmelding 2021\)/)).toBeInTheDocument();
+    a.unmount();
+    localStorage.setItem('samordna.locale', 'en');
+    try {
+      renderPage(
+        <AgreementDetailPage />,
+        { AgreementDetail: { data: { agreement } } },
+        { route: '/avtaler/a1', path: '/avtaler/:id' },
+      );
+      const source = await screen.findByText(/c\. 2022/);
+      expect(source).not.toHaveTextContent(/siden|Årsmelding/);
+      expect(screen.getByText('Krisesenterloven § 2')).toHaveAttribute('lang', 'nb');
+    } finally {
+      localStorage.removeItem('samordna.locale');
+    }
+  });
+
   it('asks for confirmation before ending the agreement', async () => {
     renderPage(<AgreementDetailPage />, { AgreementDetail: DETAIL }, { route: '/avtaler/a1', path: '/avtaler/:id' });
     await userEvent.click(await screen.findByRole('button', { name: 'Sett til «Avsluttet»' }));

@@ -125,7 +125,16 @@ it('a municipality’s own kr per inhabitant over the years, beside that year’
               { year: 2022, centreId: 'c1', perInhabitantOre: 8_500, isExample: false },
               { year: 2022, centreId: 'other', perInhabitantOre: 1, isExample: false },
             ],
-            gaps: [],
+            gapCodes: [
+              {
+                year: 2023,
+                code: 'NO_BUDGET',
+                centreName: 'Krisesenteret i Salten',
+                agreementTitle: null,
+                kommunenummer: null,
+                field: null,
+              },
+            ],
           },
         },
       },
@@ -137,6 +146,9 @@ it('a municipality’s own kr per inhabitant over the years, beside that year’
     '2021kr 80kr 74',
     '2022kr 85kr 79',
   ]);
+  expect(screen.getByTestId('own-trend-gaps')).toHaveTextContent(
+    'År uten tall2023: Det er ikke registrert noe budsjett for Krisesenteret i Salten i 2023.',
+  );
 });
 
 it('the costs page lists the years the centre has a budget for, not a fixed range', async () => {

@@ -35,7 +35,13 @@ const PAGE = {
       hostPartnerRatio: 6.04,
       ratioFlag: true,
       isExample: true,
-      nationalAverage: { year: 2022, krPerInhabitant: 79 },
+      nationalAverage: {
+        year: 2022,
+        krPerInhabitant: 79,
+        sourceKind: 'SSB',
+        sourceUrl: 'https://www.ssb.no/statbank/table/12362',
+        sourceDate: '2023-06-15',
+      },
       centreKostra: null,
       parties: [
         party('1824', 'Vefsn', 'HOST', 400_000_000, 13_469),
@@ -61,6 +67,12 @@ it('shows the example marking, the summary and the 5× flag, and the table alter
   expect(screen.getByTestId('ratio-flag')).toHaveTextContent('6,0 ganger');
   const rows = within(screen.getByTestId('cost-table')).getAllByRole('row');
   expect(rows).toHaveLength(3);
+  const source = screen.getByTestId('kostra-source');
+  expect(source).toHaveTextContent('Kilde: Statistisk sentralbyrå (SSB), ssb.no (2023-06-15)');
+  expect(within(source).getByRole('link', { name: 'ssb.no' })).toHaveAttribute(
+    'href',
+    'https://www.ssb.no/statbank/table/12362',
+  );
   expect(screen.getByRole('link', { name: 'Fordeling (CSV)' })).toHaveAttribute(
     'href',
     expect.stringContaining('/export/cost-distribution.csv?centreId=c1'),
@@ -107,4 +119,16 @@ it('the simulator shows progress and then every party before and after', async (
   await userEvent.click(screen.getByRole('button', { name: 'Beregn' }));
   const result = await screen.findByTestId('simulation-result');
   expect(within(result).getByText('ikke med etter')).toBeInTheDocument();
+});
+
+it('names the KOSTRA source in English when English is chosen', async () => {
+  localStorage.setItem('samordna.locale', 'en');
+  try {
+    renderPage(<CostsPage />, { CostCentres: CENTRES, CostPage: PAGE });
+    expect(await screen.findByTestId('kostra-source')).toHaveTextContent(
+      'Source: Statistics Norway (SSB), ssb.no (2023-06-15)',
+    );
+  } finally {
+    localStorage.removeItem('samordna.locale');
+  }
 });

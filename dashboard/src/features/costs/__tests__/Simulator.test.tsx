@@ -102,6 +102,22 @@ it.each([
   expect(calls.filter((c) => c.name === 'Simulate')).toHaveLength(0);
 });
 
+const RATE_EN = 'Rate per inhabitant (kr)';
+
+it('refuses typed values in English when English is chosen (the dashboard words the check, not the domain)', async () => {
+  localStorage.setItem('samordna.locale', 'en');
+  try {
+    const { calls } = simulator(RESULT);
+    await userEvent.type(await screen.findByLabelText(RATE_EN), '-5');
+    await userEvent.click(screen.getByRole('button', { name: 'Calculate' }));
+    expect(await screen.findByText('The rate per inhabitant cannot be negative.')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/kan ikke være negativ/);
+    expect(calls.filter((c) => c.name === 'Simulate')).toHaveLength(0);
+  } finally {
+    localStorage.removeItem('samordna.locale');
+  }
+});
+
 it('an investment of «abc» is refused at its field', async () => {
   simulator(RESULT);
   await userEvent.type(screen.getByLabelText('Ny investering (kr)'), 'abc');

@@ -79,7 +79,7 @@ const PANEL = {
           reasonEn: 'No routine.',
           records: [],
           basisKind: 'GUIDANCE',
-          legalBasis: 'Veileder',
+          legalBasisCode: 'LAW_4_INDIVIDUAL_PLAN',
           statutory: false,
         },
       ],
@@ -156,6 +156,7 @@ const SOURCE_PANEL = {
         provenance: {
           sourceUrl: 'https://example.kommune.no/krisesenter',
           sourceDate: '2012 (avtale)',
+          sourceDating: { code: 'DATED', date: '2012', year: 2012 },
           quote: '«Bodø er med i samarbeidet»',
           sourceYear: 2012,
           confidence: 'WEAK',
@@ -172,7 +173,7 @@ const SOURCE_PANEL = {
           reasonEn: 'Statutory.',
           records: [],
           basisKind: 'LAW',
-          legalBasis: 'krisesenterlova § 3',
+          legalBasisCode: 'LAW_3_EQUIVALENT_OFFER',
           statutory: true,
         },
         {
@@ -182,7 +183,7 @@ const SOURCE_PANEL = {
           reasonEn: 'Weak.',
           records: [],
           basisKind: 'DATA',
-          legalBasis: 'Kildegrunnlaget',
+          legalBasisCode: 'SOURCE_QUALITY',
           statutory: false,
         },
       ],
@@ -217,8 +218,46 @@ it('marks documented-only municipalities apart from «ikke registrert», hatches
   expect(source).toHaveTextContent('«Bodø er med i samarbeidet»');
   expect(source).toHaveTextContent('Sikkerhet: Svak');
   expect(source).toHaveTextContent('Svak eller gammel kilde: Svak sikkerhet; kilden er fra 2012');
-  expect(panel).toHaveTextContent('Lovkrav Grunnlag: Lovkrav – krisesenterlova § 3');
-  expect(panel).toHaveTextContent('Grunnlag: Registrering og kilder – Kildegrunnlaget');
+  expect(panel).toHaveTextContent('Lovkrav Grunnlag: Lovkrav – krisesenterlova § 3; likeverdig, alternativt tilbud');
+  expect(panel).toHaveTextContent('Grunnlag: Registrering og kilder – Kildegrunnlaget (data/national/README.md)');
+});
+
+it('words the legal basis and an undated source in English from their codes', async () => {
+  const undated = {
+    data: {
+      municipalityCoverage: {
+        ...SOURCE_PANEL.data.municipalityCoverage,
+        documentedMembership: {
+          ...SOURCE_PANEL.data.municipalityCoverage.documentedMembership,
+          provenance: {
+            ...SOURCE_PANEL.data.municipalityCoverage.documentedMembership.provenance,
+            sourceDate: 'udatert (viser til kommuneloven 1992; altså før 2020)',
+            sourceDating: { code: 'UNDATED_BEFORE', date: null, year: 2020 },
+          },
+        },
+      },
+    },
+  };
+  localStorage.setItem('samordna.locale', 'en');
+  try {
+    renderPage(<CoverageMapPage />, {
+      CoverageFilterOptions: OPTIONS,
+      CoverageOverview: NATIONAL,
+      MunicipalityCoverage: undated,
+    });
+    const map = await screen.findByTestId('coverage-map');
+    await userEvent.click(within(map).getAllByRole('button', { name: /^Bodø/ })[0]);
+    const panel = await screen.findByTestId('findings-panel');
+    const source = await within(panel).findByTestId('source-box');
+    expect(source).toHaveTextContent('(undated (before 2020))');
+    expect(panel).toHaveTextContent(
+      'Crisis Centre Act (krisesenterlova) § 3; an equivalent alternative offer where needed',
+    );
+    expect(panel).toHaveTextContent('The sources (data/national/README.md)');
+    expect(panel.textContent).not.toMatch(/udatert|likeverdig|Kildegrunnlaget|tilbud/);
+  } finally {
+    localStorage.removeItem('samordna.locale');
+  }
 });
 
 it('filters registered or not (the front page links here), and a county whose filter leaves nothing keeps its zoom and says so', async () => {
@@ -271,7 +310,7 @@ it('calls a not-registered municipality that in the panel, not «Merknad»', asy
                 reasonEn: 'Not registered.',
                 records: [],
                 basisKind: 'DATA',
-                legalBasis: 'Kildegrunnlaget',
+                legalBasisCode: 'SOURCE_QUALITY',
                 statutory: false,
               },
             ],

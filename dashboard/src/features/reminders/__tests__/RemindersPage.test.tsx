@@ -9,8 +9,15 @@ const R = (over: Record<string, unknown>) => ({
   dueOn: '2027-06-30',
   daysLeft: 20,
   horizon: 30,
-  title: 'Oppsigelsesfrist: Samarbeidsavtale Salten',
-  detail: 'Siste dag for oppsigelse er 30.06.2027.',
+  params: {
+    agreement: 'Samarbeidsavtale Salten',
+    municipality: null,
+    centre: null,
+    summary: null,
+    count: null,
+    months: null,
+    end: '2027-12-31',
+  },
   link: '/avtaler/a1',
   ...over,
 });
@@ -47,7 +54,15 @@ describe('RemindersPage', () => {
           dueOn: '2027-06-01',
           daysLeft: -9,
           horizon: 0,
-          title: 'Kontakter må bekreftes: Fauske',
+          params: {
+            agreement: null,
+            municipality: 'Fauske',
+            centre: null,
+            summary: null,
+            count: 1,
+            months: 6,
+            end: null,
+          },
           link: '/kontakter?kommune=1841',
         }),
         R({}),
@@ -57,7 +72,15 @@ describe('RemindersPage', () => {
           dueOn: '2027-10-01',
           daysLeft: 113,
           horizon: 180,
-          title: 'Frist for budsjettet: Salten',
+          params: {
+            agreement: 'Salten',
+            municipality: null,
+            centre: null,
+            summary: null,
+            count: null,
+            months: null,
+            end: null,
+          },
         }),
       ]),
     });
@@ -73,6 +96,49 @@ describe('RemindersPage', () => {
     expect(within(screen.getByTestId('horizon-180')).getByRole('link')).toHaveTextContent(
       'Frist for budsjettet: Salten',
     );
+    expect(overdue).toHaveTextContent('Kontakter må bekreftes: Fauske');
+    expect(overdue).toHaveTextContent('1 kontakt i Fauske er ikke bekreftet de siste 6 månedene');
+    expect(soon).toHaveTextContent(
+      'Siste dag for oppsigelse er 30.06.2027; avtalen kan da tidligst avsluttes 31.12.2027.',
+    );
+  });
+
+  it('words every reminder in English from its kind and parameters', async () => {
+    localStorage.setItem('samordna.locale', 'en');
+    try {
+      renderPage(<RemindersPage />, {
+        MyReminders: DATA([
+          R({}),
+          R({
+            key: 'r',
+            kind: 'ROUTINE_REVIEW',
+            horizon: 90,
+            params: {
+              agreement: null,
+              municipality: 'Vefsn',
+              centre: 'Helgeland krisesenter',
+              summary: null,
+              count: null,
+              months: null,
+              end: null,
+            },
+          }),
+        ]),
+      });
+      const soon = await screen.findByTestId('horizon-30');
+      expect(within(soon).getByRole('link')).toHaveTextContent('Notice deadline: Samarbeidsavtale Salten');
+      expect(soon).toHaveTextContent(
+        'The last day to give notice is 30.06.2027; the agreement can then end on 31.12.2027 at the earliest.',
+      );
+      const later = screen.getByTestId('horizon-90');
+      expect(later).toHaveTextContent('Routine due for review: Helgeland krisesenter – Vefsn');
+      expect(later).toHaveTextContent(
+        'The handover routine between Helgeland krisesenter and Vefsn is due for review by 30.06.2027.',
+      );
+      expect(document.body.textContent).not.toMatch(/Oppsigelsesfrist|Siste dag|skal gjennomgås/);
+    } finally {
+      localStorage.removeItem('samordna.locale');
+    }
   });
 
   it('makes a calendar link, shows it once, and revokes it', async () => {

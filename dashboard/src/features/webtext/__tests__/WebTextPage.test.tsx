@@ -14,7 +14,7 @@ const TEXT = (language: 'NB' | 'NN') => ({
           : 'Krisesentertilbodet i Vang kommune\n\nTreng du hjelp no?',
       html: '<h2>Krisesentertilbodet i Vang kommune</h2>',
       updatedOn: '2026-11-21',
-      gaps: ['Senterets telefonnummer finnes ikke i Samordna: legg det inn i teksten før den publiseres.'],
+      gapCodes: ['CENTRE_PHONE_NOT_HELD', 'NO_CONTACT_POINT'],
     },
   },
 });
@@ -61,5 +61,21 @@ describe('WebTextPage', () => {
         { kommunenummer: '3454', language: 'NB' },
       ]),
     );
+  });
+
+  it('names what the data lacks in the UI language, and marks the text itself as bokmål or nynorsk', async () => {
+    localStorage.setItem('samordna.locale', 'en');
+    try {
+      renderPage(<WebTextPage />, { MunicipalityWebText: TEXT('NN') }, ROUTE);
+      const gaps = await screen.findByTestId('webtext-gaps');
+      expect(gaps).toHaveTextContent(
+        "Samordna does not hold the centre's phone number: add it to the text before publishing.",
+      );
+      expect(gaps).toHaveTextContent('The municipality has not registered a contact point for the crisis centre.');
+      expect(gaps.textContent).not.toMatch(/telefonnummer|kontaktpunkt|[æøå]/i);
+      expect(screen.getByTestId('webtext-text')).toHaveAttribute('lang', 'nn');
+    } finally {
+      localStorage.removeItem('samordna.locale');
+    }
   });
 });
