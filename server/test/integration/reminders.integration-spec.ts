@@ -345,6 +345,31 @@ describe('calendar feed', () => {
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 
+  it('is in the language its owner chose in the dashboard (bokmål until one is chosen)', async () => {
+    const url = (await app.gql(CREATE, {}, { as: FAUSKE })).data!.createCalendarFeed.url;
+    const feed = async () => {
+      const text = await (await fetch(`${base}/calendar/${url.split('/calendar/')[1]}`)).text();
+      const calendar = new ICAL.Component(ICAL.parse(text));
+      const summaries = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
+      return { name: calendar.getFirstPropertyValue('x-wr-calname'), summaries };
+    };
+    const nb = await feed();
+    expect(nb.name).toBe('Samordna – frister');
+    expect(nb.summaries.some((s) => s.startsWith('Oppsigelsesfrist'))).toBe(true);
+    await app.ds.query(`UPDATE app_user SET language = 'EN' WHERE id = $1`, [FAUSKE.id]);
+    try {
+      const en = await feed();
+      expect(en.name).toBe('Samordna – deadlines');
+      expect(en.summaries).toHaveLength(nb.summaries.length);
+      expect(en.summaries.some((s) => s.startsWith('Notice deadline'))).toBe(true);
+      const bokmal =
+        /^(Oppsigelsesfrist|Avtalen utløper|Frist for budsjettet|Endringsforslag|Kontakter må|Rutine skal)/;
+      expect(en.summaries.filter((s) => bokmal.test(s))).toEqual([]);
+    } finally {
+      await app.ds.query(`UPDATE app_user SET language = NULL WHERE id = $1`, [FAUSKE.id]);
+    }
+  });
+
   it('a new URL replaces the old one; revoking ends it; a deactivated user’s feed is gone', async () => {
     const first = (await app.gql(CREATE, {}, { as: FAUSKE })).data!.createCalendarFeed.url;
     const second = (await app.gql(CREATE, {}, { as: FAUSKE })).data!.createCalendarFeed.url;

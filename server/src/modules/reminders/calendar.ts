@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { DataSource } from 'typeorm';
-import { addDaysIso, todayInNorway, type Grant, type IsoDate } from '@samordna/domain';
+import {
+  addDaysIso,
+  reminderText,
+  todayInNorway,
+  type Grant,
+  type IsoDate,
+  type ReminderLanguage,
+} from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { requireUser } from '../../app/auth';
 import { sha256 } from '../auth/auth.service';
@@ -39,10 +46,15 @@ function fold(line: string): string {
 
 const basic = (iso: IsoDate) => iso.replace(/-/g, '');
 
+/** The calendar's own name, in the feed owner's language. */
+const CALENDAR_NAME: Record<ReminderLanguage, string> = { nb: 'Samordna – frister', en: 'Samordna – deadlines' };
+
+/** The feed in the language its owner chose in the dashboard (bokmål when none was chosen). */
 export function calendarText(
   reminders: readonly Reminder[],
-  options: { publicUrl: string; now: Date; host: string },
+  options: { publicUrl: string; now: Date; host: string; language?: ReminderLanguage },
 ): string {
+  const language = options.language ?? 'nb';
   const stamp = options.now
     .toISOString()
     .replace(/[-:]/g, '')
@@ -50,22 +62,23 @@ export function calendarText(
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Samordna//Påminnelser//NB',
+    `PRODID:-//Samordna//Påminnelser//${language.toUpperCase()}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    'X-WR-CALNAME:Samordna – frister',
+    `X-WR-CALNAME:${CALENDAR_NAME[language]}`,
     'X-WR-TIMEZONE:Europe/Oslo',
   ];
   for (const r of reminders) {
     const url = `${options.publicUrl}${r.link}`;
+    const { title, detail } = reminderText(r, language);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${escapeText(r.key)}@${options.host}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${basic(r.dueOn)}`,
       `DTEND;VALUE=DATE:${basic(addDaysIso(r.dueOn, 1))}`,
-      `SUMMARY:${escapeText(r.title)}`,
-      `DESCRIPTION:${escapeText(`${r.detail}\n${url}`)}`,
+      `SUMMARY:${escapeText(title)}`,
+      `DESCRIPTION:${escapeText(`${detail}\n${url}`)}`,
       `URL:${url}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
@@ -108,8 +121,8 @@ export function calendarRouter(ds: DataSource, options: { publicUrl: string; tod
   const host = new URL(options.publicUrl).host;
   router.get(/^\/([\w-]{20,64})\.ics$/, async (req, res) => {
     try {
-      const rows: { grants: Grant[] }[] = await ds.query(
-        `SELECT json_agg(json_build_object('role', r.role, 'kommunenummer', r.kommunenummer, 'centreId', r.centre_id)) AS grants
+      const rows: { grants: Grant[]; language: string | null }[] = await ds.query(
+        `SELECT u.language, json_agg(json_build_object('role', r.role, 'kommunenummer', r.kommunenummer, 'centreId', r.centre_id)) AS grants
          FROM calendar_feed f JOIN app_user u ON u.id = f.user_id JOIN user_role r ON r.user_id = u.id
          WHERE f.token_hash = $1 AND u.active GROUP BY u.id`,
         [sha256(String(req.params[0]))],
@@ -120,9 +133,14 @@ export function calendarRouter(ds: DataSource, options: { publicUrl: string; tod
       }
       const reminders = await remindersFor(ds, rows[0].grants, (options.today ?? todayInNorway)());
       res.setHeader('Cache-Control', 'private, no-cache');
-      res
-        .type('text/calendar; charset=utf-8')
-        .send(calendarText(reminders, { publicUrl: options.publicUrl, now: new Date(), host }));
+      res.type('text/calendar; charset=utf-8').send(
+        calendarText(reminders, {
+          publicUrl: options.publicUrl,
+          now: new Date(),
+          host,
+          language: rows[0].language === 'EN' ? 'en' : 'nb',
+        }),
+      );
     } catch (error) {
       console.error('[calendar] internal error:', error instanceof Error ? error.message : 'unknown');
       res.status(500).type('text/plain; charset=utf-8').send('Kalenderen kunne ikke lages.');
