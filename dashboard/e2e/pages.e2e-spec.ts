@@ -103,9 +103,15 @@ describe('Dekningskart', () => {
       'ascending',
     );
 
-    // Filter by county zooms and narrows.
+    // Filter by county zooms and narrows: the view (the shapes are projected at build time) moves to Nordland.
+    const whole = await page.getByTestId('coverage-map').getAttribute('viewBox');
+    expect(whole).toBe('0 0 5600 7600');
     await page.getByLabel('Fylke', { exact: true }).selectOption({ label: 'Nordland' });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=coverage-table] tbody tr').length === 41);
+    const [, , w, h] = (await page.getByTestId('coverage-map').getAttribute('viewBox'))!.split(' ').map(Number);
+    expect(w).toBeLessThan(5600);
+    expect(w / h).toBeCloseTo(5600 / 7600);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dekningskart-nordland.png'), fullPage: false });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -120,8 +126,16 @@ describe('Avtaler', () => {
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(6);
     await expect(table.textContent()).resolves.toContain('Krisesenteret i Salten');
-    // Sorted by days left by default (nearest deadline first); click to sort by title.
+    // Sorted by days left by default (nearest deadline first); click to sort by title (the server sorts).
     await table.getByRole('button', { name: 'Sorter etter Avtale' }).click();
+    await page.waitForURL(/sorter=tittel/);
+    await page.waitForFunction(() => {
+      const shown = [...document.querySelectorAll('[data-testid=agreement-table] tbody tr td:first-child a')].map(
+        (a) => a.textContent ?? '',
+      );
+      const nb = new Intl.Collator('nb');
+      return shown.length === 6 && shown.every((t, i) => i === 0 || nb.compare(shown[i - 1], t) <= 0);
+    });
     const titles = await table.locator('tbody tr td:first-child a').allTextContents();
     expect(titles).toEqual([...titles].sort(new Intl.Collator('nb').compare));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'avtaler.png'), fullPage: true });
@@ -167,6 +181,76 @@ describe('Avtaler', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-testid=agreement-status]')?.textContent === 'Under forhandling',
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Avtaler i sider', () => {
+  it('pages a long list on the server: 50 a page, «Neste side» in the address, a new filter or order starts again at page 1', async () => {
+    const { page, errors } = await open('/avtaler');
+    await signIn(page);
+    // 55 more drafts for Helgeland, through the API as the administrator.
+    const created = await page.evaluate(async () => {
+      const post = async (query: string, variables: object = {}) =>
+        (
+          await fetch('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json();
+      const centres = await post('{ crisisCentres(filter: { search: "Helgeland" }) { items { id } } }');
+      const centreId = centres.data.crisisCentres.items[0].id;
+      let n = 0;
+      for (let i = 1; i <= 55; i++) {
+        const title = `Utkast til avtale ${String(i).padStart(2, '0')}`;
+        const r = await post('mutation($i: CreateAgreementInput!) { createAgreement(input: $i) { id } }', {
+          i: { centreId, title },
+        });
+        if (r.data?.createAgreement?.id) n++;
+      }
+      return n;
+    });
+    expect(created).toBe(55);
+
+    await page.goto(`http://localhost:${server.port}/avtaler?sorter=tittel`);
+    const table = page.getByTestId('agreement-table');
+    await table.waitFor();
+    const status = page.getByText(/^Viser 1–50 av \d+ avtaler$/);
+    await status.waitFor();
+    const total = Number((await status.textContent())!.match(/av (\d+)/)![1]);
+    expect(total).toBeGreaterThanOrEqual(61);
+    expect(await table.locator('tbody tr').count()).toBe(50);
+    const first = await table.locator('tbody tr td:first-child a').allTextContents();
+    expect(first).toEqual([...first].sort(new Intl.Collator('nb').compare));
+    expect(await page.getByRole('button', { name: 'Forrige side' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'avtaler-sider-1280.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Neste side' }).click();
+    await page.getByText(`Side 2 av ${Math.ceil(total / 50)}`).waitFor();
+    expect(page.url()).toContain('side=2');
+    expect(page.url()).toContain('sorter=tittel');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=agreement-table] tbody tr').length === n,
+      total - 50,
+    );
+    const second = await table.locator('tbody tr td:first-child a').allTextContents();
+    expect(second.filter((t) => first.includes(t))).toEqual([]);
+    expect(new Intl.Collator('nb').compare(first.at(-1)!, second[0])).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+
+    // A filter starts again at the first page; the address keeps the filter and the order.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Utkast' });
+    await page.waitForFunction(() => !location.search.includes('side='));
+    expect(page.url()).toContain('status=DRAFT');
+    expect(page.url()).toContain('sorter=tittel');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`http://localhost:${server.port}/avtaler?sorter=tittel&side=2`);
+    await page.getByRole('button', { name: 'Neste side' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'avtaler-sider-390.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

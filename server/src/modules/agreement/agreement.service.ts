@@ -25,6 +25,7 @@ import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { amendmentRequired, badInput, inUse, notFound } from '../../app/errors';
 import { parsePaging, parseInput, v } from '../../app/validation';
 import { NB_COLLATION } from '../../app/loader-utils';
+import { dataVersionOf, VersionedCache } from '../../app/data-version';
 import { missing } from '../../app/auth';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -85,12 +86,24 @@ interface ListRow extends AgreementTerms {
 
 const byNb = new Intl.Collator('nb');
 
+/** Ordered agreement ids per list query, per data source (one per server process; tests open many). */
+const orderedLists = new WeakMap<DataSource, VersionedCache<string[]>>();
+function orderedListCache(ds: DataSource): VersionedCache<string[]> {
+  let cache = orderedLists.get(ds);
+  if (!cache) {
+    cache = new VersionedCache<string[]>(dataVersionOf(ds), 64);
+    orderedLists.set(ds, cache);
+  }
+  return cache;
+}
+
 /**
  * A page of agreements with the number matching in all. Filters and orders other than by deadline
  * are SQL (ORDER BY, LIMIT/OFFSET and a count: two statements however many agreements there are).
  * Deadlines come from the domain rules: for DAYS_LEFT or `deadlineWithinDays`, one statement reads
- * the few columns the rules need for every matching agreement, the rules run in memory, and a
- * second statement loads only the page. Either way the SQL sent per request does not grow with the data.
+ * the few columns the rules need for every matching agreement and the rules order them in memory,
+ * once per data version and day (kept, like the coverage overview); each request then loads only
+ * its page. Either way the SQL sent per request does not grow with the data.
  */
 export async function listAgreements(
   ctx: AppContext,
@@ -140,45 +153,64 @@ export async function listAgreements(
   }
 
   const asOf = filter.asOf ?? todayInNorway();
-  const rows: ListRow[] = await qb
-    .innerJoin('crisis_centre', 'c', 'c.id = a.centre_id')
-    .select([
-      'a.id AS id',
-      'a.title AS title',
-      'a.status AS status',
-      'c.name AS "centreName"',
-      'a.valid_from AS "validFrom"',
-      'a.valid_to AS "validTo"',
-      'a.auto_renew AS "autoRenew"',
-      'a.renewal_months AS "renewalMonths"',
-      'a.notice_months AS "noticeMonths"',
-      'a.notice_runs_to AS "noticeRunsTo"',
-    ])
-    .getRawMany();
-  const withDays = rows
-    .map((row) => ({ row, days: deadlineOf(row, asOf).daysLeft }))
-    .filter(({ days }) => within === null || (days !== null && days >= 0 && days <= within));
-  const titles = (x: ListRow, y: ListRow) => byNb.compare(x.title, y.title) || (x.id < y.id ? -1 : 1);
-  const primary: (x: (typeof withDays)[number], y: (typeof withDays)[number]) => number =
-    orderBy === 'DAYS_LEFT'
-      ? (x, y) => (x.days ?? Infinity) - (y.days ?? Infinity) || 0
-      : orderBy === 'TITLE'
-        ? () => 0
-        : orderBy === 'CENTRE'
-          ? (x, y) => byNb.compare(x.row.centreName, y.row.centreName)
-          : orderBy === 'STATUS'
-            ? (x, y) => AGREEMENT_STATUSES.indexOf(x.row.status) - AGREEMENT_STATUSES.indexOf(y.row.status)
-            : (x, y) => (y.row.validFrom ?? '').localeCompare(x.row.validFrom ?? '');
-  const sign = descending ? -1 : 1;
-  withDays.sort((x, y) => sign * primary(x, y) || (orderBy === 'TITLE' ? sign : 1) * titles(x.row, y.row));
-  const ids = withDays.slice(page.offset, page.offset + page.limit).map(({ row }) => row.id);
+  // The matching agreements in order, kept per data version (every write moves it): the deadline
+  // rules run once per change of the data and day, not on every request.
+  const key = JSON.stringify([
+    asOf,
+    filter.centreId,
+    filter.kommunenummer,
+    filter.statuses,
+    within,
+    orderBy,
+    descending,
+  ]);
+  const ordered = await orderedListCache(ctx.dataSource).get(
+    key,
+    async () => {
+      const rows: ListRow[] = await qb
+        .innerJoin('crisis_centre', 'c', 'c.id = a.centre_id')
+        .select([
+          'a.id AS id',
+          'a.title AS title',
+          'a.status AS status',
+          'c.name AS "centreName"',
+          'a.valid_from AS "validFrom"',
+          'a.valid_to AS "validTo"',
+          'a.auto_renew AS "autoRenew"',
+          'a.renewal_months AS "renewalMonths"',
+          'a.notice_months AS "noticeMonths"',
+          'a.notice_runs_to AS "noticeRunsTo"',
+        ])
+        .getRawMany();
+      // Only the days left: what deadlineOf adds (the budget cycle) does not order anything.
+      const withDays = rows
+        .map((row) => ({ row, days: row.status === 'ENDED' ? null : nextDeadline(row, asOf).daysLeft }))
+        .filter(({ days }) => within === null || (days !== null && days >= 0 && days <= within));
+      const titles = (x: ListRow, y: ListRow) => byNb.compare(x.title, y.title) || (x.id < y.id ? -1 : 1);
+      const primary: (x: (typeof withDays)[number], y: (typeof withDays)[number]) => number =
+        orderBy === 'DAYS_LEFT'
+          ? (x, y) => (x.days ?? Infinity) - (y.days ?? Infinity) || 0
+          : orderBy === 'TITLE'
+            ? () => 0
+            : orderBy === 'CENTRE'
+              ? (x, y) => byNb.compare(x.row.centreName, y.row.centreName)
+              : orderBy === 'STATUS'
+                ? (x, y) => AGREEMENT_STATUSES.indexOf(x.row.status) - AGREEMENT_STATUSES.indexOf(y.row.status)
+                : (x, y) => (y.row.validFrom ?? '').localeCompare(x.row.validFrom ?? '');
+      const sign = descending ? -1 : 1;
+      withDays.sort((x, y) => sign * primary(x, y) || (orderBy === 'TITLE' ? sign : 1) * titles(x.row, y.row));
+      return withDays.map(({ row }) => row.id);
+    },
+    ctx.dataVersion,
+  );
+  const ids = ordered.slice(page.offset, page.offset + page.limit);
   const loaded = ids.length
     ? await ctx.dataSource.getRepository(Agreement).find({ where: { id: In(ids) }, relations: { centre: true } })
     : [];
   const byId = new Map(loaded.map((a) => [a.id, a]));
   const items = ids.map((id) => byId.get(id)).filter((a): a is Agreement => a !== undefined);
   primeCentres(items);
-  return { items, totalCount: withDays.length };
+  return { items, totalCount: ordered.length };
 }
 
 export async function getAgreement(ctx: AppContext, id: string): Promise<Agreement> {
