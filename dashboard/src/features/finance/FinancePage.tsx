@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, Button, Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { canManageFinance, formatDate, invoicePlan, parseKroner, parseYears, todayInNorway } from '@samordna/domain';
+import { EXTRA_CHARGE_KINDS as CHARGE_KINDS, INVESTMENT_KINDS } from '@samordna/domain';
 import { Choice } from '../../components/Choice';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
@@ -25,8 +26,6 @@ import {
 
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 const right = { textAlign: 'right' } as const;
-const CHARGE_KINDS = ['CHILD_TRANSPORT', 'FOOD', 'OTHER'] as const;
-const INVESTMENT_KINDS = ['SECURITY', 'BUILDING', 'SERVICE_EXPANSION'] as const;
 /** Refetch what depends on money whenever one of these answers. */
 const MONEY = { additionalTypenames: ['CentreBudget', 'ExtraCharge', 'Investment', 'Agreement'] };
 
