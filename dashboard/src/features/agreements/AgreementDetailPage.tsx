@@ -27,7 +27,7 @@ import {
   SIGNING_LEVEL_LABELS,
   SIGNING_LEVELS,
 } from '@samordna/domain';
-import { History } from '../auth/History';
+import { History } from '../history/History';
 import { PermissionNote } from '../auth/Permission';
 import { useSession } from '../auth/session';
 import { AgreementTermsView } from './AgreementTermsView';
@@ -38,7 +38,7 @@ import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/grap
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
 import { conflictCurrent, errorMessage, fieldErrors, generalError, isConflict } from '../../lib/errors';
-import { ConflictAlert, ConflictNotice } from '../auth/ConflictNotice';
+import { ConflictAlert, ConflictNotice } from '../history/ConflictNotice';
 import { mergeConflict, type ConflictMerge } from '../../lib/conflict';
 import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';

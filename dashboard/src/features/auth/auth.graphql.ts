@@ -29,20 +29,3 @@ export const LogoutMutation = graphql(`
     logout
   }
 `);
-
-export const AuditLogQuery = graphql(`
-  query AuditLog($entity: String!, $entityId: ID!) {
-    auditLog(filter: { entity: $entity, entityId: $entityId }, limit: 50) {
-      totalCount
-      items {
-        id
-        at
-        operation
-        entity
-        partLabel
-        userLabel
-        changes
-      }
-    }
-  }
-`);

@@ -11,7 +11,7 @@ import { errorMessage, fieldErrors, isConflict, unplacedErrors } from '../../lib
 import { formatDecimal, formatOre } from '../../lib/format';
 import { useSearchParam } from '../../lib/useSearchParam';
 import { useSession } from '../auth/session';
-import { History } from '../auth/History';
+import { History } from '../history/History';
 import { CostTermsForm } from './CostTermsForm';
 import {
   FinanceCentresQuery,

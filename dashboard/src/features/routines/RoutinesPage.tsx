@@ -23,12 +23,12 @@ import {
   STEP_TIMING_LABELS,
   todayInNorway,
 } from '@samordna/domain';
-import { History } from '../auth/History';
+import { History } from '../history/History';
 import { Permission, PermissionNote } from '../auth/Permission';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, isConflict } from '../../lib/errors';
-import { ConflictAlert } from '../auth/ConflictNotice';
+import { ConflictAlert } from '../history/ConflictNotice';
 import { formatDate } from '../../lib/format';
 import { useSearchParam } from '../../lib/useSearchParam';
 import { StepDialog, draftOfStep, newStepDraft, type StepDraft } from './StepDialog';

@@ -4,8 +4,8 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
-import { AuditLogQuery } from './auth.graphql';
-import { useSession } from './session';
+import { AuditLogQuery } from './history.graphql';
+import { useSession } from '../auth/session';
 import { ScrollTable } from '../../components/ScrollTable';
 
 const show = (v: unknown): string =>
