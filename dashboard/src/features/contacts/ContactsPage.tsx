@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import {
@@ -198,17 +199,14 @@ export default function ContactsPage() {
           value={kommunenummer}
           onChange={(k) => choose('kommune', k)}
         />
-        <Field>
-          <Label htmlFor="k-centre">{t('contacts.centre')}</Label>
-          <Select id="k-centre" value={centreId} onChange={(e) => choose('senter', e.target.value)}>
-            <Select.Option value="">{t('contacts.choose')}</Select.Option>
-            {options.data?.crisisCentres.items.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="k-centre"
+          label={t('contacts.centre')}
+          value={centreId}
+          onChange={(v) => choose('senter', v)}
+          empty={t('contacts.choose')}
+          options={(options.data?.crisisCentres.items ?? []).map((c) => [c.id, c.name] as const)}
+        />
       </div>
       {options.error && (
         <QueryError error={options.error} onRetry={() => refreshOptions({ requestPolicy: 'network-only' })} />

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { Alert, Button, Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { canManageFinance, formatDate, invoicePlan, parseKroner, parseYears, todayInNorway } from '@samordna/domain';
 import { EXTRA_CHARGE_KINDS as CHARGE_KINDS, INVESTMENT_KINDS } from '@samordna/domain';
-import { Choice } from '../../components/Choice';
+import { FilterSelect } from '../../components/FilterSelect';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
@@ -63,14 +63,14 @@ export default function FinancePage() {
       ) : (
         <>
           <div className="filters">
-            <Choice
+            <FilterSelect
               id="f-centre"
               label={t('costs.centre')}
               value={centreId}
               onChange={(v) => setCentreId(v)}
               options={mine.map((c) => [c.id, c.name])}
             />
-            <Choice
+            <FilterSelect
               id="f-year"
               label={t('costs.year')}
               value={String(year)}
@@ -378,14 +378,14 @@ function ChargesSection({
         busy={state.fetching}
         label={t('fin.charge.add')}
       >
-        <Choice
+        <FilterSelect
           id="charge-who"
           label={t('fin.charge.municipality')}
           value={who}
           onChange={(v) => setForm((f) => ({ ...f, kommunenummer: v }))}
           options={members.map((m) => [m.kommunenummer, m.municipality.name])}
         />
-        <Choice
+        <FilterSelect
           id="charge-kind"
           label={t('fin.charge.kind')}
           value={form.kind}
@@ -519,7 +519,7 @@ function InvestmentsSection({
         busy={state.fetching}
         label={t('fin.inv.add')}
       >
-        <Choice
+        <FilterSelect
           id="inv-kind"
           label={t('fin.inv.kind')}
           value={form.kind}
@@ -533,7 +533,7 @@ function InvestmentsSection({
           onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
           error={local.amount ?? errors['input.amountOre']}
         />
-        <Choice
+        <FilterSelect
           id="inv-paid"
           label={t('fin.inv.paidBy')}
           value={form.paidBy}

@@ -1,18 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  Dialog,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Table,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
 import {
@@ -128,26 +118,20 @@ export default function RoutinesPage() {
       </Heading>
       <Paragraph>{t('routines.intro')}</Paragraph>
       <div className="filters">
-        <Field>
-          <Label htmlFor="r-centre">{t('routines.centre')}</Label>
-          <Select id="r-centre" value={centreId} onChange={(e) => choose(setCentreId, e.target.value)}>
-            {centres.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="r-municipality">{t('routines.municipality')}</Label>
-          <Select id="r-municipality" value={chosen} onChange={(e) => choose(setKommunenummer, e.target.value)}>
-            {members.map((m) => (
-              <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                {m.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="r-centre"
+          label={t('routines.centre')}
+          value={centreId}
+          onChange={(v) => choose(setCentreId, v)}
+          options={centres.map((c) => [c.id, c.name] as const)}
+        />
+        <FilterSelect
+          id="r-municipality"
+          label={t('routines.municipality')}
+          value={chosen}
+          onChange={(v) => choose(setKommunenummer, v)}
+          options={members.map((m) => [m.kommunenummer, m.name] as const)}
+        />
       </div>
       {notice && (
         <Alert data-color="success" role="status">
