@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useParams } from 'react-router';
 import {
@@ -39,7 +39,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
 import { conflictCurrent, errorMessage, fieldErrors, generalError, isConflict } from '../../lib/errors';
 import { ConflictAlert, ConflictNotice } from '../history/ConflictNotice';
-import { mergeConflict, type ConflictMerge } from '../../lib/conflict';
+import { useMergingForm } from '../../lib/useMergingForm';
 import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
 import { DeadlineText } from './DeadlineText';
@@ -65,7 +65,16 @@ function toForm(a: {
     signingLevel: a.signingLevel,
   };
 }
-type AgreementForm = ReturnType<typeof toForm>;
+type AgreementForm = ReturnType<typeof toForm> & { version?: number };
+const EMPTY_FORM: AgreementForm = {
+  title: '',
+  validFrom: '',
+  validTo: '',
+  autoRenew: false,
+  noticeMonths: '',
+  noticeRunsTo: 'NONE',
+  signingLevel: 'UNKNOWN',
+};
 const FORM_KEYS = [
   'title',
   'validFrom',
@@ -89,19 +98,18 @@ export default function AgreementDetailPage() {
   const dialog = useRef<HTMLDialogElement>(null);
   const a = result.data?.agreement;
 
-  const [form, setForm] = useState<AgreementForm>({
-    title: '',
-    validFrom: '',
-    validTo: '',
-    autoRenew: false,
-    noticeMonths: '',
-    noticeRunsTo: 'NONE',
-    signingLevel: 'UNKNOWN',
+  // The form starts from the agreement as loaded (again when another agreement is opened); a CONFLICT
+  // merges against the agreement as shown now, which is reloaded after it.
+  const draft = useMemo(() => (a ? toForm(a) : null), [a?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const {
+    form: edited,
+    setForm,
+    conflict,
+    settle,
+  } = useMergingForm<AgreementForm, Parameters<typeof toForm>[0]>(draft, FORM_KEYS, toForm, {
+    base: a ? toForm(a) : null,
   });
-  const [conflict, setConflict] = useState<ConflictMerge<AgreementForm> | null>(null);
-  useEffect(() => {
-    if (a) setForm(toForm(a));
-  }, [a?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const form = edited ?? draft ?? EMPTY_FORM;
 
   if (result.error) {
     return (
@@ -271,21 +279,10 @@ export default function AgreementDetailPage() {
                 expectedVersion: a.version,
                 input: { title: form.title, signingLevel: form.signingLevel, ...open },
               });
-              const now = conflictCurrent(r.error);
-              setConflict(null);
+              // Someone else saved first: take in what only they changed, list what we both changed.
+              settle(r.error);
               if (!r.error) setSaved(true);
-              else if (now) {
-                // Someone else saved first: take in what only they changed, list what we both changed.
-                const merge = mergeConflict(
-                  toForm(a),
-                  form,
-                  toForm(now as unknown as Parameters<typeof toForm>[0]),
-                  FORM_KEYS,
-                );
-                setForm(merge.merged);
-                setConflict(merge);
-                reexecute({ requestPolicy: 'network-only' });
-              }
+              else if (conflictCurrent(r.error)) reexecute({ requestPolicy: 'network-only' });
             }}
           >
             {general && !conflict && <Alert data-color="danger">{general}</Alert>}
