@@ -11,7 +11,6 @@ import {
   Label,
   Paragraph,
   Select,
-  Table,
   Textfield,
 } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
@@ -33,6 +32,7 @@ import { useSession } from '../auth/session';
 import { AgreementTermsView } from './AgreementTermsView';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import { DraftParties } from './DraftParties';
+import { AgreementVersions, PartyTable } from './PartyTable';
 import { MembershipPanel } from './MembershipPanel';
 import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -43,7 +43,6 @@ import { useMergingForm } from '../../lib/useMergingForm';
 import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
 import { DeadlineText } from './DeadlineText';
-import { ScrollTable } from '../../components/ScrollTable';
 
 /** The editable terms as form values; also applied to the record a CONFLICT sends back. */
 function toForm(a: {
@@ -410,41 +409,7 @@ export default function AgreementDetailPage() {
         <Heading level={2} data-size="sm" id="parties-heading">
           {t('agreement.parties')}
         </Heading>
-        <ScrollTable label={t('agreement.parties')}>
-          <Table zebra border data-size="sm" data-testid="party-table">
-            <caption className="visually-hidden">{t('agreement.parties')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('map.col.municipality')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreements.col.status')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreement.joined')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreement.left')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreement.source')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {a.parties.map((p) => (
-                <Table.Row key={p.id}>
-                  <Table.Cell>
-                    {p.municipality.name}{' '}
-                    <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {p.isCurrent ? t('agreement.current') : t('agreement.former')}
-                    {p.noticeGivenOn && (
-                      <div className="muted">{t('agreement.partyNotice', { date: formatDate(p.noticeGivenOn) })}</div>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>{p.joinedOn ? formatDate(p.joinedOn) : '–'}</Table.Cell>
-                  <Table.Cell>{p.leftOn ? formatDate(p.leftOn) : '–'}</Table.Cell>
-                  <Table.Cell>
-                    {p.sourceUrl ? <a href={p.sourceUrl}>{new URL(p.sourceUrl).hostname}</a> : '–'}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollTable>
+        <PartyTable parties={a.parties} />
         {administers && !binding && a.status !== 'ENDED' && (
           <>
             <Paragraph data-size="sm" className="muted">
@@ -496,24 +461,7 @@ export default function AgreementDetailPage() {
 
       {(!me || canReadAgreementHistory(grants, host)) && <History entity="Agreement" entityId={a.id} />}
 
-      {(a.supersedes || a.supersededBy.length > 0) && (
-        <section aria-labelledby="versions-heading" className="block">
-          <Heading level={2} data-size="sm" id="versions-heading">
-            {t('agreement.versions')}
-          </Heading>
-          {a.supersedes && (
-            <Paragraph>
-              {t('agreement.supersedes')}:{' '}
-              <RouterLink to={`/avtaler/${a.supersedes.id}`}>{a.supersedes.title}</RouterLink>
-            </Paragraph>
-          )}
-          {a.supersededBy.map((s) => (
-            <Paragraph key={s.id}>
-              {t('agreement.supersededBy')}: <RouterLink to={`/avtaler/${s.id}`}>{s.title}</RouterLink>
-            </Paragraph>
-          ))}
-        </section>
-      )}
+      <AgreementVersions supersedes={a.supersedes} supersededBy={a.supersededBy} />
     </article>
   );
 }
