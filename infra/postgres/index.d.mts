@@ -35,5 +35,5 @@ export declare class EmbeddedStartError extends Error {
 }
 
 export declare function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres>;
-export declare function findFreePort(): Promise<number>;
+export { findFreePort } from './free-port.cjs';
 export declare function runningPidOf(dataDir: string): Promise<number | null>;

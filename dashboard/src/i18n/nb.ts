@@ -1,15 +1,5 @@
 import { SERVER_LABELS, SERVER_MESSAGES } from '@samordna/domain';
-
-/** `texts` with each key under `prefix.` */
-function prefixed<P extends string, K extends string>(
-  prefix: P,
-  texts: Record<K, string>,
-): Record<`${P}.${K}`, string> {
-  return Object.fromEntries(Object.entries(texts).map(([k, text]) => [`${prefix}.${k}`, text])) as Record<
-    `${P}.${K}`,
-    string
-  >;
-}
+import { domainLabels, prefixed } from './labels';
 
 /** Bokmål UI text. Every visible string lives in a message file. */
 export const nb = {
@@ -865,12 +855,7 @@ export const nb = {
   'routines.positionBefore': 'Før «{step}»',
   'routines.col.edit': 'Endre',
   // Server codes worded here (roles, checklist headings, cost explanations, findings' basis, confidence).
-  'costModel.PER_INHABITANT_HOST_RESIDUAL': 'Pris per innbygger, vertskommunen dekker resten',
-  'costModel.HOST_EXCEPTION': 'Pris per innbygger med eget beløp for vertskommunen',
-  'costModel.BASE_PLUS_PER_INHABITANT': 'Grunnbeløp per kommune + per innbygger',
-  'costModel.FIXED_SHARES': 'Faste prosentandeler',
-  'costModel.LUMP_SUMS': 'Faste beløp, vertskommunen dekker resten',
-  'costModel.USAGE_ADJUSTED': 'Bruksjustert (kun beregning)',
+  ...domainLabels('nb'),
   'combobox.clear': 'Tøm feltet',
   'combobox.one': '%d treff',
   'combobox.many': '%d treff',
@@ -885,29 +870,6 @@ export const nb = {
   'error.code.QUERY_TOO_COMPLEX': 'Spørringen er for kostbar. Be om færre rader.',
   'error.code.QUERY_TIMEOUT': 'Spørringen tok for lang tid. Be om færre rader.',
   'error.code.RESPONSE_TOO_LARGE': 'Svaret ble for stort. Be om færre rader.',
-  'role.ADMIN': 'Nasjonal administrator',
-  'role.DIRECTOR': 'Kommunedirektør',
-  'role.FINANCE': 'Økonomi (vertskommune)',
-  'role.CENTRE_LEADER': 'Krisesenterleder',
-  'role.READ_ONLY': 'Lesetilgang',
-  'checklist.PURPOSE': 'Formål',
-  'checklist.LEGAL_BASIS_GOVERNANCE_BUDGET': 'Rettslig grunnlag, styring og budsjettrutiner',
-  'checklist.FINANCING_AND_OBLIGATIONS': 'Finansieringsprinsipp og partenes plikter',
-  'checklist.CENTRE_DUTY_TO_INFORM': 'Krisesenterets informasjonsplikt overfor kommunene',
-  'checklist.MUNICIPALITY_DUTY_TO_INFORM_STAFF': 'Kommunenes plikt til å informere egne ansatte',
-  'checklist.SERVICE_COOPERATION': 'Samarbeid mellom kommunale tjenester og senteret (NAV, barnevern, skole)',
-  'checklist.HOUSING': 'Bolig',
-  'checklist.SCHOOLING_AND_TRANSPORT': 'Skolegang og skoleskyss',
-  'checklist.COMPETENCE': 'Kompetanse',
-  'basis.LAW': 'Lovkrav',
-  'basis.REGULATION': 'Forskrift',
-  'basis.GUIDANCE': 'Veiledning',
-  'basis.RECOMMENDATION': 'Anbefaling',
-  'basis.AGREEMENT': 'Avtalevilkår',
-  'basis.DATA': 'Registrering og kilder',
-  'confidence.HIGH': 'Høy',
-  'confidence.MEDIUM': 'Middels',
-  'confidence.WEAK': 'Svak',
   'confidenceMeaning.HIGH': 'Kilden nevner kommunen som medlem eller vertskommune.',
   'confidenceMeaning.MEDIUM': 'Kilden er gammel (ofte før kommunereformen 2020), eller medlemskapet er underforstått.',
   'confidenceMeaning.WEAK':

@@ -1,6 +1,14 @@
 import { isAdmin, type Grant } from './permissions';
 import { SUPPRESSION_THRESHOLD, type Protected } from './usage';
 
+/** Extra charges billed per resident: child transport to school, food, other. */
+export const EXTRA_CHARGE_KINDS = ['CHILD_TRANSPORT', 'FOOD', 'OTHER'] as const;
+export type ExtraChargeKind = (typeof EXTRA_CHARGE_KINDS)[number];
+
+/** What a centre's investment was for. */
+export const INVESTMENT_KINDS = ['SECURITY', 'BUILDING', 'SERVICE_EXPANSION'] as const;
+export type InvestmentKind = (typeof INVESTMENT_KINDS)[number];
+
 /**
  * Extra charges are billed per resident (school transport, food), so each one describes a stay: its
  * amount, kind and description are as revealing as a usage count. They are shown in full only to

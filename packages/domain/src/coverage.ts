@@ -66,13 +66,13 @@ export interface RecordRef {
  */
 export const BASIS_KINDS = ['LAW', 'REGULATION', 'GUIDANCE', 'RECOMMENDATION', 'AGREEMENT', 'DATA'] as const;
 export type BasisKind = (typeof BASIS_KINDS)[number];
-export const BASIS_KIND_LABELS: Record<BasisKind, string> = {
-  LAW: 'Lovkrav',
-  REGULATION: 'Forskrift',
-  GUIDANCE: 'Veiledning',
-  RECOMMENDATION: 'Anbefaling',
-  AGREEMENT: 'Avtalevilkår',
-  DATA: 'Registrering og kilder',
+export const BASIS_KIND_LABELS: Record<BasisKind, { nb: string; en: string }> = {
+  LAW: { nb: 'Lovkrav', en: 'Statutory requirement' },
+  REGULATION: { nb: 'Forskrift', en: 'Regulation' },
+  GUIDANCE: { nb: 'Veiledning', en: 'Guidance' },
+  RECOMMENDATION: { nb: 'Anbefaling', en: 'Recommendation' },
+  AGREEMENT: { nb: 'Avtalevilkår', en: 'Agreement terms' },
+  DATA: { nb: 'Registrering og kilder', en: 'Records and sources' },
 };
 
 export interface LegalBasis {

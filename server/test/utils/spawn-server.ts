@@ -1,22 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, chmodSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/env';
 
 export const MAIN = path.join(REPO_ROOT, 'server', 'dist', 'main.js');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** A free TCP port on 127.0.0.1 (the one implementation, shared with the embedded PostgreSQL bootstrap). */
+export { findFreePort as freePort } from '@samordna/embedded-pg/free-port';
 
 /** A temporary directory the `postgres` user can traverse (embedded PostgreSQL runs as it under root). */
 export function tempDir(prefix: string): string {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useParams } from 'react-router';
 import {
@@ -11,7 +11,6 @@ import {
   Label,
   Paragraph,
   Select,
-  Table,
   Textfield,
 } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
@@ -28,23 +27,23 @@ import {
   SIGNING_LEVELS,
   sourceDatingOf,
 } from '@samordna/domain';
-import { History } from '../auth/History';
+import { History } from '../history/History';
 import { PermissionNote } from '../auth/Permission';
 import { useSession } from '../auth/session';
 import { AgreementTermsView } from './AgreementTermsView';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import { DraftParties } from './DraftParties';
+import { AgreementVersions, PartyTable } from './PartyTable';
 import { MembershipPanel } from './MembershipPanel';
 import type { AgreementStatus, NoticeRunsTo, SigningLevel } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
 import { conflictCurrent, errorMessage, fieldErrors, generalError, isConflict } from '../../lib/errors';
-import { ConflictAlert, ConflictNotice } from '../auth/ConflictNotice';
-import { mergeConflict, type ConflictMerge } from '../../lib/conflict';
+import { ConflictAlert, ConflictNotice } from '../history/ConflictNotice';
+import { useMergingForm } from '../../lib/useMergingForm';
 import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
 import { DeadlineText } from './DeadlineText';
-import { ScrollTable } from '../../components/ScrollTable';
 
 /** The editable terms as form values; also applied to the record a CONFLICT sends back. */
 function toForm(a: {
@@ -66,7 +65,16 @@ function toForm(a: {
     signingLevel: a.signingLevel,
   };
 }
-type AgreementForm = ReturnType<typeof toForm>;
+type AgreementForm = ReturnType<typeof toForm> & { version?: number };
+const EMPTY_FORM: AgreementForm = {
+  title: '',
+  validFrom: '',
+  validTo: '',
+  autoRenew: false,
+  noticeMonths: '',
+  noticeRunsTo: 'NONE',
+  signingLevel: 'UNKNOWN',
+};
 const FORM_KEYS = [
   'title',
   'validFrom',
@@ -90,19 +98,18 @@ export default function AgreementDetailPage() {
   const dialog = useRef<HTMLDialogElement>(null);
   const a = result.data?.agreement;
 
-  const [form, setForm] = useState<AgreementForm>({
-    title: '',
-    validFrom: '',
-    validTo: '',
-    autoRenew: false,
-    noticeMonths: '',
-    noticeRunsTo: 'NONE',
-    signingLevel: 'UNKNOWN',
+  // The form starts from the agreement as loaded (again when another agreement is opened); a CONFLICT
+  // merges against the agreement as shown now, which is reloaded after it.
+  const draft = useMemo(() => (a ? toForm(a) : null), [a?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const {
+    form: edited,
+    setForm,
+    conflict,
+    settle,
+  } = useMergingForm<AgreementForm, Parameters<typeof toForm>[0]>(draft, FORM_KEYS, toForm, {
+    base: a ? toForm(a) : null,
   });
-  const [conflict, setConflict] = useState<ConflictMerge<AgreementForm> | null>(null);
-  useEffect(() => {
-    if (a) setForm(toForm(a));
-  }, [a?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const form = edited ?? draft ?? EMPTY_FORM;
 
   if (result.error) {
     return (
@@ -272,21 +279,10 @@ export default function AgreementDetailPage() {
                 expectedVersion: a.version,
                 input: { title: form.title, signingLevel: form.signingLevel, ...open },
               });
-              const now = conflictCurrent(r.error);
-              setConflict(null);
+              // Someone else saved first: take in what only they changed, list what we both changed.
+              settle(r.error);
               if (!r.error) setSaved(true);
-              else if (now) {
-                // Someone else saved first: take in what only they changed, list what we both changed.
-                const merge = mergeConflict(
-                  toForm(a),
-                  form,
-                  toForm(now as unknown as Parameters<typeof toForm>[0]),
-                  FORM_KEYS,
-                );
-                setForm(merge.merged);
-                setConflict(merge);
-                reexecute({ requestPolicy: 'network-only' });
-              }
+              else if (conflictCurrent(r.error)) reexecute({ requestPolicy: 'network-only' });
             }}
           >
             {general && !conflict && <Alert data-color="danger">{general}</Alert>}
@@ -417,41 +413,7 @@ export default function AgreementDetailPage() {
         <Heading level={2} data-size="sm" id="parties-heading">
           {t('agreement.parties')}
         </Heading>
-        <ScrollTable label={t('agreement.parties')}>
-          <Table zebra border data-size="sm" data-testid="party-table">
-            <caption className="visually-hidden">{t('agreement.parties')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('map.col.municipality')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreements.col.status')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreement.joined')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreement.left')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('agreement.source')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {a.parties.map((p) => (
-                <Table.Row key={p.id}>
-                  <Table.Cell>
-                    {p.municipality.name}{' '}
-                    <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {p.isCurrent ? t('agreement.current') : t('agreement.former')}
-                    {p.noticeGivenOn && (
-                      <div className="muted">{t('agreement.partyNotice', { date: formatDate(p.noticeGivenOn) })}</div>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>{p.joinedOn ? formatDate(p.joinedOn) : '–'}</Table.Cell>
-                  <Table.Cell>{p.leftOn ? formatDate(p.leftOn) : '–'}</Table.Cell>
-                  <Table.Cell>
-                    {p.sourceUrl ? <a href={p.sourceUrl}>{new URL(p.sourceUrl).hostname}</a> : '–'}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </ScrollTable>
+        <PartyTable parties={a.parties} />
         {administers && !binding && a.status !== 'ENDED' && (
           <>
             <Paragraph data-size="sm" className="muted">
@@ -503,24 +465,7 @@ export default function AgreementDetailPage() {
 
       {(!me || canReadAgreementHistory(grants, host)) && <History entity="Agreement" entityId={a.id} />}
 
-      {(a.supersedes || a.supersededBy.length > 0) && (
-        <section aria-labelledby="versions-heading" className="block">
-          <Heading level={2} data-size="sm" id="versions-heading">
-            {t('agreement.versions')}
-          </Heading>
-          {a.supersedes && (
-            <Paragraph>
-              {t('agreement.supersedes')}:{' '}
-              <RouterLink to={`/avtaler/${a.supersedes.id}`}>{a.supersedes.title}</RouterLink>
-            </Paragraph>
-          )}
-          {a.supersededBy.map((s) => (
-            <Paragraph key={s.id}>
-              {t('agreement.supersededBy')}: <RouterLink to={`/avtaler/${s.id}`}>{s.title}</RouterLink>
-            </Paragraph>
-          ))}
-        </section>
-      )}
+      <AgreementVersions supersedes={a.supersedes} supersededBy={a.supersededBy} />
     </article>
   );
 }

@@ -30,23 +30,6 @@ export const LogoutMutation = graphql(`
   }
 `);
 
-export const AuditLogQuery = graphql(`
-  query AuditLog($entity: String!, $entityId: ID!) {
-    auditLog(filter: { entity: $entity, entityId: $entityId }, limit: 50) {
-      totalCount
-      items {
-        id
-        at
-        operation
-        entity
-        partLabel
-        userLabel
-        changes
-      }
-    }
-  }
-`);
-
 /** The dashboard language, stored on the signed-in user so reminder e-mails use it. */
 export const SetMyLanguageMutation = graphql(`
   mutation SetMyLanguage($language: UiLanguage!) {

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { Alert, Button, Checkbox, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
-import { ConflictNotice } from '../auth/ConflictNotice';
+import { ConflictNotice } from '../history/ConflictNotice';
 import { useMergingForm } from '../../lib/useMergingForm';
 import {
   CreateContactMutation,
@@ -11,7 +11,7 @@ import {
   EraseContactMutation,
   UpdateContactMutation,
 } from './contacts.graphql';
-import { History } from '../auth/History';
+import { History } from '../history/History';
 
 export interface ContactDraft {
   id?: string;

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useMutation, useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import {
@@ -21,7 +22,6 @@ import {
   AGENCY_KIND_LABELS,
   AGENCY_KINDS,
   canManageMunicipalityContacts,
-  FINDING_CODE_LABELS,
   toCsv,
   type AgencyKind,
   type Grant,
@@ -36,6 +36,7 @@ import { useSearchParam } from '../../lib/useSearchParam';
 import { ContactDialog, contactDraft, type ContactDraft } from './ContactDialog';
 import { NewAgencyDialog, type NewAgencyDraft } from './NewAgencyDialog';
 import { PrintHeader } from './PrintHeader';
+import { CentreGaps } from './CentreGaps';
 import {
   CentreContactsQuery,
   ContactOptionsQuery,
@@ -49,8 +50,6 @@ import { useSession } from '../auth/session';
 import { usePlural } from '../../i18n/plural';
 
 type Agency = MunicipalityContactsQuery['agencies']['items'][number];
-const CONTACT_CODES = ['NO_CONTACT_POINT', 'NO_KEY_CONTACT', 'STALE_CONTACTS', 'NO_WRITTEN_COOPERATION'] as const;
-
 const monthsSince = (iso: string) => Math.floor((Date.now() - new Date(iso).getTime()) / (30.44 * 24 * 3600 * 1000));
 
 function download(name: string, text: string) {
@@ -160,18 +159,6 @@ export default function ContactsPage() {
   const mayVerifyStale = (g: Grant[]) =>
     g.some((x) => x.role === 'CENTRE_LEADER') ||
     staleItems.some((c) => canManageMunicipalityContacts(g, c.agency.municipality.kommunenummer, []));
-  // A gap tag says what is missing: which key agencies have no contact, how many contacts are unverified.
-  const gapLabel = (
-    code: (typeof CONTACT_CODES)[number],
-    r: { missingKeyAgencies: AgencyKind[]; staleContacts: number },
-  ) =>
-    code === 'NO_KEY_CONTACT' && r.missingKeyAgencies.length
-      ? t('contacts.gap.missing', {
-          agencies: r.missingKeyAgencies.map((k) => AGENCY_KIND_LABELS[k][locale]).join(', '),
-        })
-      : code === 'STALE_CONTACTS' && r.staleContacts > 0
-        ? plural(r.staleContacts, 'contacts.gap.staleOne', 'contacts.gap.stale')
-        : FINDING_CODE_LABELS[code][locale];
   const verifyProblems = unplacedErrors(verifyState.error, t('error.network'), ['verifiedBy']);
 
   const verifyRows = (
@@ -198,17 +185,14 @@ export default function ContactsPage() {
           value={kommunenummer}
           onChange={(k) => choose('kommune', k)}
         />
-        <Field>
-          <Label htmlFor="k-centre">{t('contacts.centre')}</Label>
-          <Select id="k-centre" value={centreId} onChange={(e) => choose('senter', e.target.value)}>
-            <Select.Option value="">{t('contacts.choose')}</Select.Option>
-            {options.data?.crisisCentres.items.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="k-centre"
+          label={t('contacts.centre')}
+          value={centreId}
+          onChange={(v) => choose('senter', v)}
+          empty={t('contacts.choose')}
+          options={(options.data?.crisisCentres.items ?? []).map((c) => [c.id, c.name] as const)}
+        />
       </div>
       {options.error && (
         <QueryError error={options.error} onRetry={() => refreshOptions({ requestPolicy: 'network-only' })} />
@@ -304,72 +288,7 @@ export default function ContactsPage() {
         ) : !centre.data ? (
           <Loading />
         ) : (
-          <section aria-labelledby="centre-contacts-heading">
-            <Heading level={2} data-size="sm" id="centre-contacts-heading">
-              {t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}
-            </Heading>
-            {centre.data.centreCoverage.rows.length === 0 ? (
-              <Paragraph role="status">
-                {t('common.noMembers', { name: centre.data.centreCoverage.centreName })}
-              </Paragraph>
-            ) : (
-              <ScrollTable label={t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}>
-                <Table zebra border data-size="sm" data-testid="centre-contacts">
-                  <caption className="visually-hidden">
-                    {t('contacts.centreView', { name: centre.data.centreCoverage.centreName })}
-                  </caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>{t('contacts.municipality')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('contacts.missing')}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {centre.data.centreCoverage.rows.map((r) => {
-                      const codes = r.codes.filter((c): c is (typeof CONTACT_CODES)[number] =>
-                        (CONTACT_CODES as readonly string[]).includes(c),
-                      );
-                      return (
-                        <Table.Row key={r.municipality.kommunenummer}>
-                          <Table.Cell>
-                            <RouterLink to={`/kontakter?kommune=${r.municipality.kommunenummer}`}>
-                              {r.municipality.name}
-                            </RouterLink>
-                          </Table.Cell>
-                          <Table.Cell>
-                            {codes.length === 0
-                              ? t('contacts.allGood')
-                              : codes.map((c) => (
-                                  <Tag key={c} data-size="sm" data-color="warning" className="code-tag">
-                                    {gapLabel(c, r)}
-                                  </Tag>
-                                ))}
-                            {r.missingKeyAgencies.length > 0 &&
-                              canManageMunicipalityContacts(grants, r.municipality.kommunenummer, [centreId]) && (
-                                <span className="gap-actions no-print">
-                                  {r.missingKeyAgencies.map((k) => (
-                                    <RouterLink
-                                      key={k}
-                                      to={`/kontakter?kommune=${r.municipality.kommunenummer}&ny=${k}`}
-                                    >
-                                      {t('contacts.addMissing', { agency: AGENCY_KIND_LABELS[k][locale] })}
-                                      <span className="visually-hidden">
-                                        {' '}
-                                        {t('contacts.inMunicipality', { municipality: r.municipality.name })}
-                                      </span>
-                                    </RouterLink>
-                                  ))}
-                                </span>
-                              )}
-                          </Table.Cell>
-                        </Table.Row>
-                      );
-                    })}
-                  </Table.Body>
-                </Table>
-              </ScrollTable>
-            )}
-          </section>
+          <CentreGaps coverage={centre.data.centreCoverage} centreId={centreId} grants={grants} />
         ))}
 
       {kommunenummer &&

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { Choice } from '../../components/Choice';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ScrollTable } from '../../components/ScrollTable';
-import { Loading, QueryError } from '../../components/States';
+import { Loading, QueryError, QueryState } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
 import { formatDecimal, formatKroner, formatOre } from '../../lib/format';
@@ -123,10 +123,8 @@ export function UsageTable({ centreId, year }: { centreId: string; year: number 
       <Heading level={2} data-size="sm" id="usage-heading">
         {t('costs.usage', { year })}
       </Heading>
-      {r.error ? (
-        <QueryError error={r.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : !u ? (
-        <Loading size="sm" />
+      {r.error || !u ? (
+        <QueryState result={r} reexecute={reexecute} size="sm" />
       ) : u.rows.length === 0 ? (
         <Paragraph data-size="sm">{t('costs.usage.none')}</Paragraph>
       ) : (
@@ -210,7 +208,7 @@ export function MunicipalityTrend({
         {t('costs.ownTrend')}
       </Heading>
       <div className="filters">
-        <Choice
+        <FilterSelect
           id="own-trend-municipality"
           label={t('costs.ownTrendMunicipality')}
           value={kommunenummer}

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useQuery } from 'urql';
-import { Alert, Details, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Alert, Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
-import { Loading, QueryError } from '../../components/States';
+import { Loading, QueryError, QueryState } from '../../components/States';
 import { todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
@@ -70,26 +71,20 @@ export default function CostsPage() {
       </Heading>
       <Paragraph>{t('costs.intro')}</Paragraph>
       <div className="filters">
-        <Field>
-          <Label htmlFor="c-centre">{t('costs.centre')}</Label>
-          <Select id="c-centre" value={centreId} onChange={(e) => setCentreId(e.target.value)}>
-            {centreList.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="c-year">{t('costs.year')}</Label>
-          <Select id="c-year" value={String(year)} onChange={(e) => setYear(e.target.value)}>
-            {years.map((y) => (
-              <Select.Option key={y} value={String(y)}>
-                {y}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="c-centre"
+          label={t('costs.centre')}
+          value={centreId}
+          onChange={(v) => setCentreId(v)}
+          options={centreList.map((c) => [c.id, c.name] as const)}
+        />
+        <FilterSelect
+          id="c-year"
+          label={t('costs.year')}
+          value={String(year)}
+          onChange={(v) => setYear(v)}
+          options={years.map((y) => [String(y), String(y)] as const)}
+        />
       </div>
 
       {centres.error ? (
@@ -104,10 +99,8 @@ export default function CostsPage() {
         <Alert data-color="info" role="status">
           {t('costs.noData', { reason: notFound.message })}
         </Alert>
-      ) : result.error ? (
-        <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : !d ? (
-        <Loading />
+      ) : result.error || !d ? (
+        <QueryState result={result} reexecute={reexecute} />
       ) : (
         <>
           {d.isExample && (

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, Button, Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { canManageFinance, formatDate, invoicePlan, parseKroner, parseYears, todayInNorway } from '@samordna/domain';
-import { Choice } from '../../components/Choice';
+import { EXTRA_CHARGE_KINDS as CHARGE_KINDS, INVESTMENT_KINDS } from '@samordna/domain';
+import { FilterSelect } from '../../components/FilterSelect';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
@@ -11,7 +12,7 @@ import { errorMessage, fieldErrors, isConflict, unplacedErrors } from '../../lib
 import { formatDecimal, formatOre } from '../../lib/format';
 import { useSearchParam } from '../../lib/useSearchParam';
 import { useSession } from '../auth/session';
-import { History } from '../auth/History';
+import { History } from '../history/History';
 import { CostTermsForm } from './CostTermsForm';
 import {
   FinanceCentresQuery,
@@ -26,8 +27,6 @@ import {
 
 const THIS_YEAR = Number(todayInNorway().slice(0, 4));
 const right = { textAlign: 'right' } as const;
-const CHARGE_KINDS = ['CHILD_TRANSPORT', 'FOOD', 'OTHER'] as const;
-const INVESTMENT_KINDS = ['SECURITY', 'BUILDING', 'SERVICE_EXPANSION'] as const;
 /** Refetch what depends on money whenever one of these answers. */
 const MONEY = { additionalTypenames: ['CentreBudget', 'ExtraCharge', 'Investment', 'Agreement'] };
 
@@ -65,14 +64,14 @@ export default function FinancePage() {
       ) : (
         <>
           <div className="filters">
-            <Choice
+            <FilterSelect
               id="f-centre"
               label={t('costs.centre')}
               value={centreId}
               onChange={(v) => setCentreId(v)}
               options={mine.map((c) => [c.id, c.name])}
             />
-            <Choice
+            <FilterSelect
               id="f-year"
               label={t('costs.year')}
               value={String(year)}
@@ -386,14 +385,14 @@ function ChargesSection({
         busy={state.fetching}
         label={t('fin.charge.add')}
       >
-        <Choice
+        <FilterSelect
           id="charge-who"
           label={t('fin.charge.municipality')}
           value={who}
           onChange={(v) => setForm((f) => ({ ...f, kommunenummer: v }))}
           options={members.map((m) => [m.kommunenummer, m.municipality.name])}
         />
-        <Choice
+        <FilterSelect
           id="charge-kind"
           label={t('fin.charge.kind')}
           value={form.kind}
@@ -528,7 +527,7 @@ function InvestmentsSection({
         busy={state.fetching}
         label={t('fin.inv.add')}
       >
-        <Choice
+        <FilterSelect
           id="inv-kind"
           label={t('fin.inv.kind')}
           value={form.kind}
@@ -542,7 +541,7 @@ function InvestmentsSection({
           onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
           error={local.amount ?? errors['input.amountOre']}
         />
-        <Choice
+        <FilterSelect
           id="inv-paid"
           label={t('fin.inv.paidBy')}
           value={form.paidBy}

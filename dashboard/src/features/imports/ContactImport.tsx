@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { AGENCY_KIND_LABELS } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
-import { errorMessage } from '../../lib/errors';
 import { formatInteger } from '../../lib/format';
-import { ImportProgress } from './ImportProgress';
+import { ImportFlow } from './ImportFlow';
 import { SpreadsheetField, useImportStage, type SpreadsheetFile } from './SpreadsheetField';
-import { RowErrors } from './RowErrors';
 import { ConfirmContactImportMutation, PreviewContactImportMutation } from './imports.graphql';
 
 /**
@@ -20,8 +18,6 @@ export function ContactImport() {
   const { stage, run, previewFile } = useImportStage();
   const [preview, runPreview] = useMutation(PreviewContactImportMutation);
   const [confirmed, runConfirm] = useMutation(ConfirmContactImportMutation);
-  const p = preview.data?.previewContactImport;
-  const done = confirmed.data?.confirmContactImport;
   return (
     <section aria-labelledby="contact-import">
       <Heading level={2} data-size="sm" id="contact-import">
@@ -35,93 +31,63 @@ export function ContactImport() {
           void previewFile(chosen, setFile, (f) => runPreview({ file: f.content, format: f.format }))
         }
       />
-      <ImportProgress stage={stage} />
-      {preview.error && (
-        <Alert data-color="danger" role="alert">
-          {errorMessage(preview.error, t('error.network'))}
-        </Alert>
-      )}
-      {p && !done && !stage && (
-        <div data-testid="contact-preview">
-          <Paragraph>
-            {t('import.contactSummary', {
-              rows: formatInteger(p.rows),
-              added: formatInteger(p.added),
-              changed: formatInteger(p.changed),
-              unchanged: formatInteger(p.unchanged),
-              agencies: formatInteger(p.agenciesAdded),
-            })}
-          </Paragraph>
-          {p.errors.length > 0 ? (
-            <RowErrors errors={p.errors} />
-          ) : p.changes.length === 0 ? (
-            <Alert data-color="info">{t('import.nothingNew')}</Alert>
-          ) : (
-            <>
-              <div className="table-scroll" role="region" aria-label={t('import.contacts')} tabIndex={0}>
-                <Table data-size="sm">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('import.col.line')}</th>
-                      <th scope="col">{t('import.col.municipality')}</th>
-                      <th scope="col">{t('import.col.agency')}</th>
-                      <th scope="col">{t('import.col.contact')}</th>
-                      <th scope="col">{t('import.col.action')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.changes.map((c) => (
-                      <tr key={c.line}>
-                        <td>{c.line}</td>
-                        <td>
-                          {c.kommunenummer} {c.municipality}
-                        </td>
-                        <td>
-                          {c.agency} <span className="muted">· {AGENCY_KIND_LABELS[c.kind][locale]}</span>
-                          {c.newAgency ? ` (${t('import.newAgency')})` : ''}
-                        </td>
-                        <td>
-                          {c.name}
-                          {c.title ? `, ${c.title}` : ''}
-                          {c.isContactPoint ? ` · ${t('import.contactPoint')}` : ''}
-                        </td>
-                        <td>
-                          {c.action === 'ADD' ? t('import.add') : `${t('import.change')}: ${c.fields.join(', ')}`}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
-              <Button
-                disabled={confirmed.fetching || stage !== null || !file}
-                onClick={() =>
-                  file &&
-                  void run({ step: 'saving', rows: p.changes.length }, () =>
-                    runConfirm({ file: file.content, format: file.format, checksum: p.checksum }),
-                  )
-                }
-              >
-                {t('import.confirmContacts', { n: formatInteger(p.changes.length) })}
-              </Button>
-            </>
-          )}
-        </div>
-      )}
-      {confirmed.error && (
-        <Alert data-color="danger" role="alert">
-          {errorMessage(confirmed.error, t('error.network'))}
-        </Alert>
-      )}
-      {done && (
-        <Alert data-color="success" role="status" data-testid="contact-done">
-          {t('import.contactsDone', {
-            added: formatInteger(done.added),
-            changed: formatInteger(done.changed),
-            unchanged: formatInteger(done.unchanged),
-          })}
-        </Alert>
-      )}
+      <ImportFlow
+        stage={stage}
+        previewError={preview.error}
+        preview={preview.data?.previewContactImport}
+        confirmError={confirmed.error}
+        confirming={confirmed.fetching}
+        done={confirmed.data?.confirmContactImport}
+        testId="contact"
+        summary={(p) =>
+          t('import.contactSummary', {
+            rows: formatInteger(p.rows),
+            added: formatInteger(p.added),
+            changed: formatInteger(p.changed),
+            unchanged: formatInteger(p.unchanged),
+            agencies: formatInteger(p.agenciesAdded),
+          })
+        }
+        changes={(p) => p.changes.length}
+        tableLabel={t('import.contacts')}
+        columns={[
+          t('import.col.line'),
+          t('import.col.municipality'),
+          t('import.col.agency'),
+          t('import.col.contact'),
+          t('import.col.action'),
+        ]}
+        rows={(p) =>
+          p.changes.map((c) => (
+            <tr key={c.line}>
+              <td>{c.line}</td>
+              <td>
+                {c.kommunenummer} {c.municipality}
+              </td>
+              <td>
+                {c.agency} <span className="muted">· {AGENCY_KIND_LABELS[c.kind][locale]}</span>
+                {c.newAgency ? ` (${t('import.newAgency')})` : ''}
+              </td>
+              <td>
+                {c.name}
+                {c.title ? `, ${c.title}` : ''}
+                {c.isContactPoint ? ` · ${t('import.contactPoint')}` : ''}
+              </td>
+              <td>{c.action === 'ADD' ? t('import.add') : `${t('import.change')}: ${c.fields.join(', ')}`}</td>
+            </tr>
+          ))
+        }
+        confirmLabel={(n) => t('import.confirmContacts', { n })}
+        onConfirm={
+          file
+            ? (p) =>
+                void run({ step: 'saving', rows: p.changes.length }, () =>
+                  runConfirm({ file: file.content, format: file.format, checksum: p.checksum }),
+                )
+            : null
+        }
+        doneText={(counts) => t('import.contactsDone', counts)}
+      />
     </section>
   );
 }

@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { canImportContacts, isAdmin } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { readFileText } from '../../lib/decode';
-import { errorMessage } from '../../lib/errors';
 import { formatInteger } from '../../lib/format';
 import { useSession } from '../auth/session';
 import { ConfirmPopulationImportMutation, PreviewPopulationImportMutation } from './imports.graphql';
 import { ContactImport } from './ContactImport';
 import { MembershipImport } from './MembershipImport';
-import { ImportProgress } from './ImportProgress';
-import { RowErrors } from './RowErrors';
+import { ImportFlow } from './ImportFlow';
 import { dataRows, useImportStage } from './SpreadsheetField';
 
 /**
@@ -34,8 +32,6 @@ export default function ImportPage() {
       </>
     );
   }
-  const p = preview.data?.previewPopulationImport;
-  const done = confirmed.data?.confirmPopulationImport;
   return (
     <>
       <Heading level={1}>{t('import.heading')}</Heading>
@@ -58,86 +54,49 @@ export default function ImportPage() {
           }}
         />
       </label>
-      <ImportProgress stage={stage} />
-      {preview.error && (
-        <Alert data-color="danger" role="alert">
-          {errorMessage(preview.error, t('error.network'))}
-        </Alert>
-      )}
-      {p && !done && !stage && (
-        <section aria-labelledby="import-preview" data-testid="import-preview">
-          <Heading level={2} data-size="sm" id="import-preview">
-            {t('import.preview')}
-          </Heading>
-          <Paragraph>
-            {t('import.summary', {
-              rows: formatInteger(p.rows),
-              years: p.years.join(', '),
-              added: formatInteger(p.added),
-              changed: formatInteger(p.changed),
-              unchanged: formatInteger(p.unchanged),
-              skipped: formatInteger(p.skipped),
-            })}
-          </Paragraph>
-          {p.errors.length > 0 ? (
-            <RowErrors errors={p.errors} />
-          ) : p.added + p.changed === 0 ? (
-            <Alert data-color="info">{t('import.nothingNew')}</Alert>
-          ) : (
-            <>
-              <div className="table-scroll" role="region" aria-label={t('import.preview')} tabIndex={0}>
-                <Table data-size="sm">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('import.col.municipality')}</th>
-                      <th scope="col">{t('import.col.year')}</th>
-                      <th scope="col">{t('import.col.before')}</th>
-                      <th scope="col">{t('import.col.after')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.changes.map((c) => (
-                      <tr key={`${c.kommunenummer}-${c.year}`}>
-                        <td>
-                          {c.kommunenummer} {c.name}
-                        </td>
-                        <td>{c.year}</td>
-                        <td>{c.before === null ? '–' : formatInteger(c.before)}</td>
-                        <td>{formatInteger(c.after)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
-              <Button
-                disabled={confirmed.fetching || stage !== null || !csv}
-                onClick={() =>
-                  csv &&
-                  void run({ step: 'saving', rows: p.added + p.changed }, () =>
-                    runConfirm({ csv, checksum: p.checksum }),
-                  )
-                }
-              >
-                {t('import.confirm', { n: formatInteger(p.added + p.changed) })}
-              </Button>
-            </>
-          )}
-        </section>
-      )}
-      {confirmed.error && (
-        <Alert data-color="danger" role="alert">
-          {errorMessage(confirmed.error, t('error.network'))}
-        </Alert>
-      )}
-      {done && (
-        <Alert data-color="success" role="status" data-testid="import-done">
-          {t('import.done', {
-            added: formatInteger(done.added),
-            changed: formatInteger(done.changed),
-            unchanged: formatInteger(done.unchanged),
-          })}
-        </Alert>
-      )}
+      <ImportFlow
+        stage={stage}
+        previewError={preview.error}
+        preview={preview.data?.previewPopulationImport}
+        confirmError={confirmed.error}
+        confirming={confirmed.fetching}
+        done={confirmed.data?.confirmPopulationImport}
+        testId="import"
+        heading={t('import.preview')}
+        summary={(p) =>
+          t('import.summary', {
+            rows: formatInteger(p.rows),
+            years: p.years.join(', '),
+            added: formatInteger(p.added),
+            changed: formatInteger(p.changed),
+            unchanged: formatInteger(p.unchanged),
+            skipped: formatInteger(p.skipped),
+          })
+        }
+        changes={(p) => p.added + p.changed}
+        tableLabel={t('import.preview')}
+        columns={[t('import.col.municipality'), t('import.col.year'), t('import.col.before'), t('import.col.after')]}
+        rows={(p) =>
+          p.changes.map((c) => (
+            <tr key={`${c.kommunenummer}-${c.year}`}>
+              <td>
+                {c.kommunenummer} {c.name}
+              </td>
+              <td>{c.year}</td>
+              <td>{c.before === null ? '–' : formatInteger(c.before)}</td>
+              <td>{formatInteger(c.after)}</td>
+            </tr>
+          ))
+        }
+        confirmLabel={(n) => t('import.confirm', { n })}
+        onConfirm={
+          csv
+            ? (p) =>
+                void run({ step: 'saving', rows: p.added + p.changed }, () => runConfirm({ csv, checksum: p.checksum }))
+            : null
+        }
+        doneText={(counts) => t('import.done', counts)}
+      />
       <MembershipImport />
       <ContactImport />
     </>

@@ -1,37 +1,27 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  Dialog,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Table,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Dialog, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError } from '../../components/States';
 import {
   AGENCY_KIND_LABELS,
   canManageRoutine,
-  mayRemoveRoutineStep,
   ROUTINE_STATUS_LABELS,
   STEP_TIMING_LABELS,
   todayInNorway,
 } from '@samordna/domain';
-import { History } from '../auth/History';
+import { History } from '../history/History';
 import { Permission, PermissionNote } from '../auth/Permission';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { errorMessage, isConflict } from '../../lib/errors';
-import { ConflictAlert } from '../auth/ConflictNotice';
+import { ConflictAlert } from '../history/ConflictNotice';
 import { formatDate } from '../../lib/format';
 import { useSearchParam } from '../../lib/useSearchParam';
 import { StepDialog, draftOfStep, newStepDraft, type StepDraft } from './StepDialog';
+import { StepTable } from './StepTable';
 import {
   AddTemplateStepMutation,
   AdoptMutation,
@@ -42,7 +32,6 @@ import {
   RoutineLocationQuery,
   RoutineOptionsQuery,
 } from './routines.graphql';
-import { ScrollTable } from '../../components/ScrollTable';
 import { useOpenOnHome } from '../start/home';
 
 export default function RoutinesPage() {
@@ -128,26 +117,20 @@ export default function RoutinesPage() {
       </Heading>
       <Paragraph>{t('routines.intro')}</Paragraph>
       <div className="filters">
-        <Field>
-          <Label htmlFor="r-centre">{t('routines.centre')}</Label>
-          <Select id="r-centre" value={centreId} onChange={(e) => choose(setCentreId, e.target.value)}>
-            {centres.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="r-municipality">{t('routines.municipality')}</Label>
-          <Select id="r-municipality" value={chosen} onChange={(e) => choose(setKommunenummer, e.target.value)}>
-            {members.map((m) => (
-              <Select.Option key={m.kommunenummer} value={m.kommunenummer}>
-                {m.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="r-centre"
+          label={t('routines.centre')}
+          value={centreId}
+          onChange={(v) => choose(setCentreId, v)}
+          options={centres.map((c) => [c.id, c.name] as const)}
+        />
+        <FilterSelect
+          id="r-municipality"
+          label={t('routines.municipality')}
+          value={chosen}
+          onChange={(v) => choose(setKommunenummer, v)}
+          options={members.map((m) => [m.kommunenummer, m.name] as const)}
+        />
       </div>
       {notice && (
         <Alert data-color="success" role="status">
@@ -223,101 +206,19 @@ export default function RoutinesPage() {
               {t('routines.movingToLink', { name: routine.municipality.name })}
             </RouterLink>
           </div>
-          <ScrollTable label={t('routines.steps')}>
-            <Table zebra border data-size="sm" data-testid="step-table">
-              <caption className="visually-hidden">{t('routines.steps')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('routines.col.order')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('routines.col.step')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('routines.col.responsible')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('routines.col.timing')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('routines.col.contact')}</Table.HeaderCell>
-                  {mayEdit && <Table.HeaderCell>{t('routines.col.edit')}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {routine.steps.map((s, i) => (
-                  <Table.Row key={s.id} data-step={s.id}>
-                    <Table.Cell>{i + 1}</Table.Cell>
-                    <Table.Cell>{s.title}</Table.Cell>
-                    <Table.Cell>
-                      {s.responsibleAgencyKind
-                        ? AGENCY_KIND_LABELS[s.responsibleAgencyKind][locale]
-                        : t('routines.centreItself')}
-                    </Table.Cell>
-                    <Table.Cell>{STEP_TIMING_LABELS[s.timing][locale]}</Table.Cell>
-                    <Table.Cell>
-                      {s.contact ? (
-                        <>
-                          {s.contact.name}
-                          {s.contact.phone && (
-                            <>
-                              , <span className="nowrap">{s.contact.phone}</span>
-                            </>
-                          )}
-                        </>
-                      ) : (
-                        '–'
-                      )}
-                    </Table.Cell>
-                    {mayEdit && (
-                      <Table.Cell>
-                        <span className="move-buttons">
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            data-dir="up"
-                            disabled={i === 0}
-                            aria-label={t('routines.moveUp', { step: s.title })}
-                            onClick={() => move(i, -1)}
-                          >
-                            ↑
-                          </Button>
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            data-dir="down"
-                            disabled={i === routine.steps.length - 1}
-                            aria-label={t('routines.moveDown', { step: s.title })}
-                            onClick={() => move(i, 1)}
-                          >
-                            ↓
-                          </Button>
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t('routines.editStepNamed', { step: s.title })}
-                            onClick={() => {
-                              setStepDraft(draftOfStep({ ...s, version: routine.version }));
-                              stepDialog.current?.showModal();
-                            }}
-                          >
-                            {t('agreement.edit')}
-                          </Button>
-                          {/* The last step stays (the domain's rule; the server refuses it too): delete the routine instead. */}
-                          {mayRemoveRoutineStep(routine.steps.length) && (
-                            <Button
-                              variant="tertiary"
-                              data-size="sm"
-                              data-color="danger"
-                              aria-label={t('routines.removeStep', { step: s.title })}
-                              onClick={() => {
-                                setRemoving({ id: s.id, title: s.title });
-                                removeDialog.current?.showModal();
-                              }}
-                            >
-                              {t('routines.remove')}
-                            </Button>
-                          )}
-                        </span>
-                      </Table.Cell>
-                    )}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </ScrollTable>
+          <StepTable
+            steps={routine.steps}
+            mayEdit={mayEdit}
+            onMove={move}
+            onEdit={(step) => {
+              setStepDraft(draftOfStep({ ...step, version: routine.version }));
+              stepDialog.current?.showModal();
+            }}
+            onRemove={(step) => {
+              setRemoving({ id: step.id, title: step.title });
+              removeDialog.current?.showModal();
+            }}
+          />
           {mayEdit && (
             <div className="button-row">
               <Button

@@ -11,7 +11,7 @@ import {
 } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { fieldErrors, generalError } from '../../lib/errors';
-import { ConflictNotice } from '../auth/ConflictNotice';
+import { ConflictNotice } from '../history/ConflictNotice';
 import { useMergingForm } from '../../lib/useMergingForm';
 import { AddTemplateStepMutation, UpdateStepMutation } from './routines.graphql';
 

@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { Link as RouterLink } from 'react-router';
 import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { FINDING_CODE_LABELS, todayInNorway, type FindingCode } from '@samordna/domain';
-import { Loading, QueryError } from '../../components/States';
+import { Loading, QueryState } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
 import { formatDate, formatInteger, formatKroner, formatOre } from '../../lib/format';
@@ -90,9 +90,7 @@ function MunicipalityStart({ kommunenummer, finance }: { kommunenummer: string; 
   const plural = usePlural();
   const [result, reexecute] = useQuery({ query: MunicipalityStartQuery, variables: { kommunenummer } });
   const d = result.data;
-  if (result.error)
-    return <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  if (!d) return <Loading />;
+  if (result.error || !d) return <QueryState result={result} reexecute={reexecute} />;
   const membership =
     d.municipality.centreMemberships.find((m) => m.isCurrent && (!finance || m.role === 'HOST')) ??
     d.municipality.centreMemberships.find((m) => m.isCurrent);
@@ -179,9 +177,7 @@ function CentreStart({ centreId }: { centreId: string }) {
   const plural = usePlural();
   const [result, reexecute] = useQuery({ query: CentreStartQuery, variables: { centreId } });
   const d = result.data;
-  if (result.error)
-    return <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  if (!d) return <Loading />;
+  if (result.error || !d) return <QueryState result={result} reexecute={reexecute} />;
   const gaps = d.centreCoverage.rows.filter((r) => r.codes.length > 0);
   // By gap, most municipalities first: «Ingen overgangsrutine (11): Beiarn, Gildeskål, …».
   const byCode = new Map<FindingCode, string[]>();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textarea } from '@digdir/designsystemet-react';
-import { Loading, QueryError } from '../../components/States';
+import { QueryState } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
 import { formatDate } from '../../lib/format';
@@ -18,10 +18,8 @@ export default function WebTextPage() {
   const [language, setLanguage] = useState<Language | null>(null);
   const [copied, setCopied] = useState<'text' | 'html' | 'failed' | null>(null);
   const [result, reexecute] = useQuery({ query: MunicipalityWebTextQuery, variables: { kommunenummer, language } });
-  if (result.error)
-    return <QueryError error={result.error} heading onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   const w = result.data?.municipalityWebText;
-  if (!w) return <Loading />;
+  if (result.error || !w) return <QueryState result={result} reexecute={reexecute} heading />;
   const copy = async (what: 'text' | 'html') => {
     try {
       await navigator.clipboard.writeText(what === 'text' ? w.text : w.html);

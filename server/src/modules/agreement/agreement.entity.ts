@@ -1,17 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  VersionColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { VersionedEntity } from '../../database/tracked-entity';
 import { COST_MODELS, type CostModelKind } from '@samordna/domain';
 import {
   AGREEMENT_STATUSES,
@@ -44,15 +33,7 @@ import {
 @Check('CHK_agreement_cost_model', `"cost_model" IS NULL OR ${checkIn('cost_model', COST_MODELS)}`)
 @Check('CHK_agreement_population_reference', `"population_reference" IN ('SAME_YEAR', 'PREVIOUS_YEAR')`)
 @Check('CHK_agreement_renewal_months', `"renewal_months" IS NULL OR "renewal_months" BETWEEN 1 AND 120`)
-export class Agreement {
-  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Agreement extends VersionedEntity {
   @Field(() => ID)
   @Index('IDX_agreement_centre')
   @Column({ name: 'centre_id', type: 'uuid' })
@@ -179,12 +160,4 @@ export class Agreement {
 
   @Column({ name: 'seed_key', type: 'text', nullable: true, unique: true })
   seedKey: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -2,17 +2,16 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
-  UpdateDateColumn,
   VersionColumn,
   type Relation,
 } from 'typeorm';
+import { TrackedEntity } from '../../database/tracked-entity';
 import {
   AMENDMENT_STATUSES,
   APPROVAL_DECISIONS,
@@ -53,16 +52,12 @@ export interface ProposedCostTerms {
 @Entity('agreement_amendment')
 @Check('CHK_agreement_amendment_status', checkIn('status', AMENDMENT_STATUSES))
 @Index('UQ_agreement_amendment_open', ['agreementId'], { unique: true, where: `"status" = 'OPEN'` })
-export class AgreementAmendment {
+export class AgreementAmendment extends TrackedEntity {
   @Field(() => Int, {
     description: 'Moves when the proposal itself changes (withdrawn, revised, adopted); send it back with a decision.',
   })
   @VersionColumn({ default: 1 })
   version: number;
-
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
 
   @Field(() => ID, { description: 'The agreement this amends.' })
   @Index('IDX_agreement_amendment_agreement')
@@ -127,14 +122,6 @@ export class AgreementAmendment {
   @Field(() => Date, { nullable: true, description: 'When it was adopted, withdrawn or revised.' })
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** One affected municipality's answer to an amendment. */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { ROLE_LABELS, type Role } from '@samordna/domain';
+import { ROLE_LABELS, type Grant, type Role } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { RoleEnum } from '../../app/enums';
 import { challengeInfo, completeLogin, login, logout } from './auth.service';
@@ -38,16 +38,20 @@ export class Me {
   grants: GrantType[];
 }
 
-export const toMe = (a: NonNullable<AppContext['auth']>): Me => ({
-  id: a.id,
-  email: a.email,
-  name: a.name,
-  grants: a.grants.map((g) => ({
+export function grantType(g: Grant): GrantType {
+  return {
     role: g.role,
     kommunenummer: g.kommunenummer ?? null,
     centreId: g.centreId ?? null,
     label: ROLE_LABELS[g.role].nb,
-  })),
+  };
+}
+
+export const toMe = (a: NonNullable<AppContext['auth']>): Me => ({
+  id: a.id,
+  email: a.email,
+  name: a.name,
+  grants: a.grants.map(grantType),
 });
 
 @Resolver()

@@ -1,17 +1,6 @@
-import { Field, Int, ID, ObjectType } from 'type-graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  VersionColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { VersionedEntity } from '../../database/tracked-entity';
 import { AGENCY_KINDS, type AgencyKind } from '@samordna/domain';
 import { AgencyKindEnum, checkIn } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
@@ -21,15 +10,7 @@ import { Municipality } from '../municipality/municipality.entity';
 @Entity('agency')
 @Index('IDX_agency_municipality_kind', ['kommunenummer', 'kind'])
 @Check('CHK_agency_kind', checkIn('kind', AGENCY_KINDS))
-export class Agency {
-  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Agency extends VersionedEntity {
   @Field()
   @Column({ type: 'varchar', length: 4 })
   kommunenummer: string;
@@ -64,12 +45,4 @@ export class Agency {
 
   @Column({ name: 'seed_key', type: 'text', nullable: true, unique: true })
   seedKey: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,16 +1,6 @@
-import { Field, Int, ID, ObjectType } from 'type-graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  VersionColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { VersionedEntity } from '../../database/tracked-entity';
 import { Agency } from './agency.entity';
 
 /**
@@ -20,15 +10,7 @@ import { Agency } from './agency.entity';
 @ObjectType({ description: "A contact person's work details at an agency." })
 @Entity('contact_person')
 @Index('UQ_contact_person_contact_point', ['kommunenummer'], { unique: true, where: '"is_contact_point"' })
-export class ContactPerson {
-  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ContactPerson extends VersionedEntity {
   @Field(() => ID)
   @Index('IDX_contact_person_agency')
   @Column({ name: 'agency_id', type: 'uuid' })
@@ -83,12 +65,4 @@ export class ContactPerson {
 
   @Column({ name: 'seed_key', type: 'text', nullable: true, unique: true })
   seedKey: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -59,6 +59,18 @@ async function assertFinance(
   return centre;
 }
 
+/** A centre's budgets, oldest year first. */
+export function centreBudgets(ctx: AppContext, centreId: string): Promise<CentreBudget[]> {
+  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  return ctx.dataSource.getRepository(CentreBudget).find({ where: { centreId: id }, order: { year: 'ASC' } });
+}
+
+/** A centre's investments, oldest year first. */
+export function investments(ctx: AppContext, centreId: string): Promise<Investment[]> {
+  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  return ctx.dataSource.getRepository(Investment).find({ where: { centreId: id }, order: { year: 'ASC' } });
+}
+
 /**
  * A centre's extra charges for a year: only those the viewer may see in full (finance of the host,
  * administrators: all; the director of a paying municipality: that municipality's). Everyone else gets

@@ -14,7 +14,10 @@ import {
   type Relation,
   type ValueTransformer,
 } from 'typeorm';
+import { EXTRA_CHARGE_KINDS, INVESTMENT_KINDS, type ExtraChargeKind, type InvestmentKind } from '@samordna/domain';
 import { checkIn, enumOf } from '../../app/enums';
+
+export { EXTRA_CHARGE_KINDS, INVESTMENT_KINDS, type ExtraChargeKind, type InvestmentKind };
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 
@@ -24,16 +27,12 @@ export const oreTransformer: ValueTransformer = {
   from: (v: string | null) => (v === null ? null : Number(v)),
 };
 
-export const EXTRA_CHARGE_KINDS = ['CHILD_TRANSPORT', 'FOOD', 'OTHER'] as const;
-export type ExtraChargeKind = (typeof EXTRA_CHARGE_KINDS)[number];
 export const ExtraChargeKindEnum = enumOf(
   EXTRA_CHARGE_KINDS,
   'ExtraChargeKind',
   'Extra charges billed per resident: child transport to school, food, other.',
 );
 
-export const INVESTMENT_KINDS = ['SECURITY', 'BUILDING', 'SERVICE_EXPANSION'] as const;
-export type InvestmentKind = (typeof INVESTMENT_KINDS)[number];
 export const InvestmentKindEnum = enumOf(INVESTMENT_KINDS, 'InvestmentKind');
 
 @ObjectType({

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { COST_MODEL_LABELS } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { parseInput, v } from '../../app/validation';
 import { Agreement } from '../agreement/agreement.entity';
 import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import { BudgetInput, ExtraChargeInput, InvestmentInput, InvestmentSummary } from './cost.inputs';
@@ -14,11 +13,13 @@ import {
   usageStatistics,
 } from './cost.service';
 import {
+  centreBudgets,
   createExtraCharge,
   createInvestment,
   extraCharges,
   deleteExtraCharge,
   deleteInvestment,
+  investments,
   investmentSummary,
   setAgreementCostTerms,
   setCentreBudget,
@@ -94,8 +95,7 @@ export class CostSharingResolver {
 
   @Query(() => [CentreBudget])
   centreBudgets(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string) {
-    const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
-    return ctx.dataSource.getRepository(CentreBudget).find({ where: { centreId: id }, order: { year: 'ASC' } });
+    return centreBudgets(ctx, centreId);
   }
 
   @Query(() => [ExtraCharge], {
@@ -112,8 +112,7 @@ export class CostSharingResolver {
 
   @Query(() => [Investment])
   investments(@Ctx() ctx: AppContext, @Arg('centreId', () => ID) centreId: string) {
-    const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
-    return ctx.dataSource.getRepository(Investment).find({ where: { centreId: id }, order: { year: 'ASC' } });
+    return investments(ctx, centreId);
   }
 
   @Query(() => InvestmentSummary, { description: 'How much of the investments the host carried alone over a period.' })

@@ -398,7 +398,7 @@ export async function municipalityCoverage(
       reasonEn: x.reason.en,
       records: x.records,
       basisKind: x.basis.kind,
-      basisLabel: BASIS_KIND_LABELS[x.basis.kind],
+      basisLabel: BASIS_KIND_LABELS[x.basis.kind].nb,
       legalBasis: x.basis.ref,
       legalBasisCode: x.basis.code,
       statutory: x.basis.kind === 'LAW' && x.severity === 'CRITICAL',

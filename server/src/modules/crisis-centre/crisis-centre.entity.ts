@@ -1,17 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  VersionColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { VersionedEntity } from '../../database/tracked-entity';
 import {
   CAPABILITIES,
   CENTRE_STATUSES,
@@ -53,15 +42,7 @@ const arrayCheck = (column: string, values: readonly string[]) =>
 )
 @Check('CHK_crisis_centre_capacity', `"capacity_rooms" IS NULL OR "capacity_rooms" >= 0`)
 @Index('UQ_crisis_centre_name_ci', { synchronize: false })
-export class CrisisCentre {
-  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class CrisisCentre extends VersionedEntity {
   /** Unique regardless of case: index UQ_crisis_centre_name_ci on lower(name) (migration integrity-races). */
   @Field()
   @Column({ type: 'text' })
@@ -174,12 +155,4 @@ export class CrisisCentre {
 
   @Column({ name: 'seed_key', type: 'text', nullable: true, unique: true })
   seedKey: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,17 +1,6 @@
-import { Field, Int, ID, ObjectType } from 'type-graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  VersionColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { VersionedEntity } from '../../database/tracked-entity';
 import { ROUTINE_STATUSES, type RoutineStatus } from '@samordna/domain';
 import { checkIn, RoutineStatusEnum } from '../../app/enums';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
@@ -22,15 +11,7 @@ import { Municipality } from '../municipality/municipality.entity';
 @Entity('handover_routine')
 @Index('UQ_handover_routine_centre_municipality', ['centreId', 'kommunenummer'], { unique: true })
 @Check('CHK_handover_routine_status', checkIn('status', ROUTINE_STATUSES))
-export class HandoverRoutine {
-  @Field(() => Int, { description: 'Increases with every change; send it back with an update (CONFLICT if it moved).' })
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class HandoverRoutine extends VersionedEntity {
   @Field(() => ID)
   @Column({ name: 'centre_id', type: 'uuid' })
   centreId: string;
@@ -74,12 +55,4 @@ export class HandoverRoutine {
 
   @Column({ name: 'seed_key', type: 'text', nullable: true, unique: true })
   seedKey: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,17 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-  type Relation,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn, type Relation } from 'typeorm';
+import { TrackedEntity } from '../../database/tracked-entity';
 import { CONFIDENCES, type Confidence } from '@samordna/domain';
 import { checkIn } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
@@ -31,14 +20,10 @@ import { Provenance, provenanceOf } from './provenance.type';
 @Entity('documented_membership')
 @Check('CHK_documented_membership_role', `"role" IN ('host', 'partner')`)
 @Check('CHK_documented_membership_confidence', checkIn('confidence', CONFIDENCES))
-export class DocumentedMembership {
+export class DocumentedMembership extends TrackedEntity {
   @Field(() => Int, { description: 'Increases with every change; send it back with a review (CONFLICT if it moved).' })
   @VersionColumn({ default: 1 })
   version: number;
-
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
 
   @Field()
   @Index('UQ_documented_membership_municipality', { unique: true })
@@ -91,14 +76,6 @@ export class DocumentedMembership {
   })
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 
   @Field(() => Provenance, { description: 'Where the fact comes from (Kilde), with the confidence in words.' })
   get provenance(): Provenance {

@@ -10,7 +10,6 @@ import {
   isWorkEmail,
   mayAdministerUsers,
   requiresTotp,
-  ROLE_LABELS,
   ROLES,
   type Grant,
   type HostOf,
@@ -31,7 +30,7 @@ import {
   sha256,
   startSession,
 } from '../auth/auth.service';
-import type { GrantType } from '../auth/auth.resolver';
+import { grantType } from '../auth/auth.resolver';
 import { sendMail } from '../auth/mail';
 import { passwordProblem, PASSWORD_MAX_LENGTH } from '../auth/password-policy';
 import { newTotpSecret, totpUri, verifyTotp } from '../auth/totp';
@@ -55,15 +54,6 @@ export const LINK_HOURS = { invitation: 7 * 24, reset: 2, managerReset: 24 };
 const RESETS_PER_HOUR = 3;
 
 const USER = ['AppUser', 'notFound.user'] as const;
-
-export function grantType(g: Grant): GrantType {
-  return {
-    role: g.role,
-    kommunenummer: g.kommunenummer ?? null,
-    centreId: g.centreId ?? null,
-    label: ROLE_LABELS[g.role].nb,
-  };
-}
 
 /** Every centre's host, for the delegation rules (a handful of rows). */
 async function hostsOf(em: DataSource | EntityManager): Promise<HostOf> {

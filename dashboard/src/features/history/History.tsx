@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { Loading, QueryError } from '../../components/States';
+import { QueryState } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nb';
-import { AuditLogQuery } from './auth.graphql';
-import { useSession } from './session';
+import { AuditLogQuery } from './history.graphql';
+import { useSession } from '../auth/session';
 import { ScrollTable } from '../../components/ScrollTable';
 
 const show = (v: unknown): string =>
@@ -112,10 +112,8 @@ export function History({ entity, entityId }: { entity: string; entityId: string
         <Paragraph className="muted">{t('history.needLogin')}</Paragraph>
       ) : result.error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN') ? (
         <Paragraph className="muted">{t('history.noAccess')}</Paragraph>
-      ) : result.error ? (
-        <QueryError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : !result.data ? (
-        <Loading size="sm" />
+      ) : result.error || !result.data ? (
+        <QueryState result={result} reexecute={reexecute} size="sm" />
       ) : result.data.auditLog.items.length === 0 ? (
         <Paragraph>{t('history.empty')}</Paragraph>
       ) : (
