@@ -115,6 +115,26 @@ describe('Every page on a phone (390 px) and a desktop (1280 px)', () => {
     await phone.close();
   });
 
+  it('a wide table scrolls inside its box on a phone and keeps its key column in view', async () => {
+    const phone = await context(PHONE, ['direktor.bodo@samordna.example', 'demo-direktor-2026']);
+    const page = await phone.newPage();
+    await page.goto(`${url}/avtaler`);
+    await settled(page);
+    const box = page.locator('.table-scroll').filter({ has: page.getByTestId('agreement-table') });
+    const { scrollable } = await box.evaluate((el) => ({ scrollable: el.scrollWidth - el.clientWidth }));
+    expect(scrollable).toBeGreaterThan(50); // the table is wider than the phone: it scrolls in its box
+    const firstHeader = box.locator('thead th').first();
+    const lastHeader = box.locator('thead th').last();
+    const before = { first: (await firstHeader.boundingBox())!.x, last: (await lastHeader.boundingBox())!.x };
+    expect(await box.evaluate((el) => ((el.scrollLeft = 200), el.scrollLeft))).toBeGreaterThan(0);
+    const after = { first: (await firstHeader.boundingBox())!.x, last: (await lastHeader.boundingBox())!.x };
+    expect(Math.abs(after.first - before.first)).toBeLessThanOrEqual(1); // the title column stays
+    expect(before.last - after.last).toBeGreaterThan(100); // the others scroll past it
+    await shot(page, 'avtaler-rullet-390.png');
+    expect(await overflow(page)).toEqual({ by: 0, culprit: '' });
+    await phone.close();
+  });
+
   it('the header folds into a menu button on a phone: closed at first, opens and closes with the button, closes after a choice', async () => {
     const phone = await context(PHONE, ['leder.salten@samordna.example', 'demo-leder-2026']);
     const page = await phone.newPage();
