@@ -14,6 +14,11 @@ export const PreviewPopulationImportMutation = graphql(`
         line
         column
         message
+        messageKey
+        params {
+          name
+          value
+        }
       }
       changes {
         kommunenummer
@@ -48,6 +53,11 @@ export const PreviewMembershipImportMutation = graphql(`
         line
         column
         message
+        messageKey
+        params {
+          name
+          value
+        }
       }
       changes {
         line
@@ -86,6 +96,11 @@ export const PreviewContactImportMutation = graphql(`
         line
         column
         message
+        messageKey
+        params {
+          name
+          value
+        }
       }
       changes {
         line
