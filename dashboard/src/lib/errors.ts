@@ -45,21 +45,18 @@ function keyedMessage(m: { message: string; messageKey?: unknown; params?: unkno
   return keyWording(m.messageKey, params) ?? m.message;
 }
 
-/** A row error of an import: a preview's (params as {name, value}) or a refusal's `rowErrors` (params as an object). */
+/** A row error of an import: a preview's `errors` or a refusal's `rowErrors`. */
 export interface RowErrorLike {
   line: number;
   column?: string | null;
   message: string;
   messageKey?: string | null;
-  params?: readonly { name: string; value: string }[] | Record<string, unknown> | null;
+  params?: Record<string, unknown> | null;
 }
 
 /** A row error of an import in the UI's language when its key is known; else its (bokmål) message. */
 export function rowErrorMessage(e: RowErrorLike): string {
-  const params = Array.isArray(e.params)
-    ? Object.fromEntries((e.params as readonly { name: string; value: string }[]).map((p) => [p.name, p.value]))
-    : e.params;
-  return keyedMessage({ message: e.message, messageKey: e.messageKey, params });
+  return keyedMessage({ message: e.message, messageKey: e.messageKey, params: e.params });
 }
 
 function messageOf(e: GqlError): string {

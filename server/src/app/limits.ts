@@ -92,8 +92,6 @@ export const LIST_BOUNDS: Record<string, number> = {
   'FindingType.records': 60,
   'HandoverRoutine.missingTemplateSteps': 30,
   'HandoverRoutine.steps': 50,
-  // A row error's message fills in at most four values (import.populationTwice).
-  'ImportRowErrorType.params': 4,
   'Me.grants': 20,
   'MembershipImportPreviewType.changes': 5000,
   'MembershipImportPreviewType.errors': 5000,

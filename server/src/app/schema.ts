@@ -20,7 +20,7 @@ import { NationalResolver } from '../modules/national/national.resolver';
 import { RemindersResolver } from '../modules/reminders/reminders.resolver';
 import { DocumentsResolver } from '../modules/documents/documents.resolver';
 import { WebTextResolver } from '../modules/webtext/webtext.resolver';
-import { ImportRowErrorResolver, ImportsResolver } from '../modules/imports/imports.resolver';
+import { ImportsResolver } from '../modules/imports/imports.resolver';
 import { authChecker } from './auth';
 
 export const RESOLVERS = [
@@ -47,7 +47,6 @@ export const RESOLVERS = [
   DocumentsResolver,
   WebTextResolver,
   ImportsResolver,
-  ImportRowErrorResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

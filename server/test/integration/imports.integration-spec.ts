@@ -237,19 +237,16 @@ describe('membership import (CSV or XLSX)', () => {
       'Krisesenteret i Salten;1804;samarbeidskommune;;',
       'Krisesenteret i Salten;1838;samarbeidskommune;i morgen;',
     ].join('\n');
-    const KEYED = `mutation($f: String!) { previewMembershipImport(file: $f) { checksum errors { line messageKey params { name value } } } }`;
+    const KEYED = `mutation($f: String!) { previewMembershipImport(file: $f) { checksum errors { line messageKey params } } }`;
     const p = (await app.gql(KEYED, { f: bad })).data!.previewMembershipImport;
     expect(p.errors).toEqual([
-      { line: 2, messageKey: 'import.unknownCentre', params: [{ name: 'centre', value: 'Krisesenteret i Tullinge' }] },
+      { line: 2, messageKey: 'import.unknownCentre', params: { centre: 'Krisesenteret i Tullinge' } },
       {
         line: 3,
         messageKey: 'import.isHost',
-        params: [
-          { name: 'municipality', value: 'Bodø' },
-          { name: 'centre', value: 'Krisesenteret i Salten' },
-        ],
+        params: { municipality: 'Bodø', centre: 'Krisesenteret i Salten' },
       },
-      { line: 4, messageKey: 'import.notDate', params: [{ name: 'value', value: 'i morgen' }] },
+      { line: 4, messageKey: 'import.notDate', params: { value: 'i morgen' } },
     ]);
     const r = await app.gql(MC, { f: bad, s: p.checksum });
     expect(r.errors?.[0].extensions).toMatchObject({ messageKey: 'import.rowErrors', params: { count: 3 } });

@@ -15,10 +15,7 @@ export const PreviewPopulationImportMutation = graphql(`
         column
         message
         messageKey
-        params {
-          name
-          value
-        }
+        params
       }
       changes {
         kommunenummer
@@ -54,10 +51,7 @@ export const PreviewMembershipImportMutation = graphql(`
         column
         message
         messageKey
-        params {
-          name
-          value
-        }
+        params
       }
       changes {
         line
@@ -97,10 +91,7 @@ export const PreviewContactImportMutation = graphql(`
         column
         message
         messageKey
-        params {
-          name
-          value
-        }
+        params
       }
       changes {
         line

@@ -1,21 +1,13 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context';
 import { AgencyKindEnum, enumOf } from '../../app/enums';
-import type { AgencyKind, ImportRowError } from '@samordna/domain';
+import type { AgencyKind } from '@samordna/domain';
 import { confirmContactImport, previewContactImport } from './contact-import.service';
 import { confirmMembershipImport, previewMembershipImport, type ImportFormat } from './membership-import.service';
 import { confirmPopulationImport, previewPopulationImport } from './population-import.service';
 
 export const ImportFormatEnum = enumOf(['CSV', 'XLSX'] as const, 'ImportFormat', 'CSV as text, or XLSX as base64.');
-
-@ObjectType({ description: 'A value filled into a message by key (a number as its digits).' })
-export class MessageParamType {
-  @Field()
-  name: string;
-
-  @Field()
-  value: string;
-}
 
 @ObjectType({ description: 'A row of an imported file that cannot be used, and why.' })
 export class ImportRowErrorType {
@@ -30,14 +22,11 @@ export class ImportRowErrorType {
 
   @Field({ description: 'The key of the message in the server catalogue, as in the keyed errors’ extensions.' })
   messageKey: string;
-}
 
-@Resolver(() => ImportRowErrorType)
-export class ImportRowErrorResolver {
-  @FieldResolver(() => [MessageParamType], { description: 'The values the message fills in, by name.' })
-  params(@Root() error: ImportRowError): MessageParamType[] {
-    return Object.entries(error.params).map(([name, value]) => ({ name, value: String(value) }));
-  }
+  @Field(() => GraphQLJSONObject, {
+    description: 'The values the message fills in, by name (strings and numbers), as in the keyed errors’ extensions.',
+  })
+  params: Record<string, string | number>;
 }
 
 @ObjectType({ description: 'What an import adds, changes and leaves as it is (a repeated file: all unchanged).' })

@@ -13,13 +13,13 @@ const show = (locale: Locale, errors: Parameters<typeof RowErrors>[0]['errors'])
     </I18nProvider>,
   );
 
-// As the server sends them: a preview's params as {name, value}, a refusal's rowErrors as an object.
+// As the server sends them (a preview's errors and a refusal's rowErrors alike).
 const PREVIEW_ERROR = {
   line: 4,
   column: 'Personer',
   message: '«ni tusen» er ikke et helt, ikke-negativt folketall.',
   messageKey: 'import.notPopulation',
-  params: [{ name: 'value', value: 'ni tusen' }],
+  params: { value: 'ni tusen' },
 };
 const REFUSAL_ERROR = {
   line: 7,
@@ -44,7 +44,7 @@ it('words them from the same catalogue in bokmål', () => {
 
 it('shows the message of an unknown key (an older or newer server), and of an error without a key', () => {
   show('en', [
-    { line: 2, column: null, message: 'Noe nytt er galt.', messageKey: 'import.fromTheFuture', params: [] },
+    { line: 2, column: null, message: 'Noe nytt er galt.', messageKey: 'import.fromTheFuture', params: {} },
     { line: 3, column: null, message: 'Uten nøkkel.' },
   ]);
   const items = screen.getAllByRole('listitem').map((li) => li.textContent);
