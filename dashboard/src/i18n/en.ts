@@ -1165,6 +1165,44 @@ export const en: Record<MessageKey, string> = {
   'serverError.import.rowErrorsOne': 'The file has 1 error; nothing was saved. Correct the file and preview it again.',
   'serverError.import.rowErrors':
     'The file has {count} errors; nothing was saved. Correct the file and preview it again.',
+  'serverError.import.missingColumns': 'The header row lacks the columns {columns}.',
+  'serverError.import.notKommunenummer': '«{value}» is not a municipality number (four digits).',
+  'serverError.import.unknownKommunenummer':
+    'Unknown municipality number {kommunenummer} in the current municipal structure (merged, split or renumbered?).',
+  'serverError.import.populationNoHeader':
+    'The header row (first column «region») was not found. Download table 07459 from Statistics Norway as CSV (semicolon-separated).',
+  'serverError.import.populationNoYears':
+    'Found neither a year column («year» or «tid») nor columns with years in the header.',
+  'serverError.import.notRegion': '«{value}» is not a region with a municipality number (like «0301 Oslo»).',
+  'serverError.import.notYear': '«{value}» is not a year.',
+  'serverError.import.notPopulation': '«{value}» is not a whole, non-negative population figure.',
+  'serverError.import.populationTwice': '{kommunenummer} {name} already has a figure for {year} (line {line}).',
+  'serverError.import.noPopulation': 'The file has no population figures for municipalities.',
+  'serverError.import.unknownMunicipality':
+    'Unknown municipality number {kommunenummer} ({name}) in the current municipal structure.',
+  'serverError.import.formerMunicipality':
+    '{kommunenummer} {name} belongs to an earlier municipal structure (county {county} does not exist from 2024): the municipality has been merged, split or renumbered. Use figures for the current municipalities.',
+  'serverError.import.unknownAgencyKind':
+    '«{value}» is not a known service (for example NAV, Child welfare, Police, Housing office).',
+  'serverError.import.agencyKindMissing': 'The service is missing.',
+  'serverError.import.agencyMissing': 'The name of the service is missing.',
+  'serverError.import.contactMissing': 'The contact person is missing.',
+  'serverError.import.notYesNo': '«{value}» is not yes or no (ja or nei).',
+  'serverError.import.contactTwice': '{name} in {agency} is already on line {line}.',
+  'serverError.import.contactPointTwice':
+    'Municipality {kommunenummer} already has its contact point on line {line}; a municipality has one contact point.',
+  'serverError.import.otherNote': '{agency} has a different note on line {line}.',
+  'serverError.import.contactsOutOfScope': 'You cannot change contacts in {municipality} ({kommunenummer}).',
+  'serverError.import.centreMissing': 'The centre is missing.',
+  'serverError.import.notRole': '«{value}» is not a role (host municipality or partner municipality).',
+  'serverError.import.notDate': '«{value}» is not a date (yyyy-mm-dd or dd.mm.yyyy).',
+  'serverError.import.leftBeforeJoined': 'The left date is before the joined date.',
+  'serverError.import.membershipTwice': '{kommunenummer} is already listed for {centre} (line {line}).',
+  'serverError.import.unknownCentre': 'Unknown crisis centre «{centre}».',
+  'serverError.import.notHost': '{municipality} is not the host municipality of {centre}.',
+  'serverError.import.isHost': '{municipality} is the host municipality of {centre}, not a partner municipality.',
+  'serverError.import.centreWithoutAgreement':
+    '{centre} has no agreement to record the membership in. Create the agreement first.',
   // Names of fields and records inside server errors (params label, entity, what, from, to, allowed).
   'serverLabel.share': 'The share',
   'serverLabel.otherIncome': 'Other income',
@@ -1249,6 +1287,10 @@ export const en: Record<MessageKey, string> = {
   'serverLabel.theParty': 'the party',
   'serverLabel.theRoutine': 'the routine',
   'serverLabel.theDocumentedMembership': 'the documented membership',
+  'serverLabel.agencyName': 'The name of the service',
+  'serverLabel.theName': 'The name',
+  'serverLabel.theFunction': 'The function',
+  'serverLabel.theNote': 'The note',
   'serverLabel.theTerms': 'The terms',
   'serverLabel.theParties': 'The parties',
   'serverLabel.theCostModel': 'The cost model',

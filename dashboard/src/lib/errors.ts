@@ -45,6 +45,20 @@ function keyedMessage(m: { message: string; messageKey?: unknown; params?: unkno
   return keyWording(m.messageKey, params) ?? m.message;
 }
 
+/** A row error of an import: a preview's `errors` or a refusal's `rowErrors`. */
+export interface RowErrorLike {
+  line: number;
+  column?: string | null;
+  message: string;
+  messageKey?: string | null;
+  params?: Record<string, unknown> | null;
+}
+
+/** A row error of an import in the UI's language when its key is known; else its (bokmål) message. */
+export function rowErrorMessage(e: RowErrorLike): string {
+  return keyedMessage({ message: e.message, messageKey: e.messageKey, params: e.params });
+}
+
 function messageOf(e: GqlError): string {
   const code = e.extensions?.code;
   const worded =

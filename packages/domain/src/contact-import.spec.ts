@@ -1,5 +1,11 @@
 import { readCsv } from './csv-read';
 import { parseAgencyKind, parseContactRows } from './contact-import';
+import { formatServerMessage } from './server-messages';
+import type { ImportRowError } from './population-import';
+
+/** The bokmål side of row errors (their keys are checked below). */
+const plain = (errors: readonly ImportRowError[]) =>
+  errors.map(({ line, column, message }) => ({ line, column, message }));
 
 const HEAD = 'kommunenummer;tjeneste;navn på tjenesten;kontaktperson;funksjon;telefon;e-post;kontaktpunkt;merknad';
 
@@ -110,7 +116,7 @@ describe('parseContactRows', () => {
     ],
   ])('row error %#', (row, error) => {
     const p = parseContactRows(readCsv(`${HEAD}\n${row}`));
-    expect(p.errors).toEqual([error]);
+    expect(plain(p.errors)).toEqual([error]);
     expect(p.rows).toEqual([]);
   });
 
@@ -132,7 +138,7 @@ describe('parseContactRows', () => {
         ].join('\n'),
       ),
     );
-    expect(p.errors).toEqual([
+    expect(plain(p.errors)).toEqual([
       { line: 3, column: 'kontaktperson', message: 'kari nordmann i nav  bodø står allerede på linje 2.' },
       {
         line: 4,
@@ -145,13 +151,32 @@ describe('parseContactRows', () => {
   });
 
   it('a header without the required columns, and an empty file', () => {
-    expect(parseContactRows(readCsv('navn;telefon\nKari;22334455')).errors).toEqual([
+    expect(plain(parseContactRows(readCsv('navn;telefon\nKari;22334455')).errors)).toEqual([
       {
         line: 1,
         column: null,
         message: 'Overskriftsraden mangler kolonnene kommunenummer, tjeneste, navn på tjenesten.',
       },
     ]);
-    expect(parseContactRows([]).errors).toEqual([{ line: 1, column: null, message: 'Filen er tom.' }]);
+    expect(plain(parseContactRows([]).errors)).toEqual([{ line: 1, column: null, message: 'Filen er tom.' }]);
+  });
+});
+
+describe('row errors by key (a client words them in its own language)', () => {
+  it.each([
+    ['1804;bakeri;NAV Bodø;Kari;;;;;', 'import.unknownAgencyKind', { value: 'bakeri' }],
+    ['1804;NAV;NAV Bodø;Kari;;;;kanskje;', 'import.notYesNo', { value: 'kanskje' }],
+    ['18x4;NAV;NAV Bodø;Kari;;;;;', 'import.notKommunenummer', { value: '18x4' }],
+    ['1804;NAV;NAV Bodø;Kari;;;;;' + 'x'.repeat(2001), 'field.tooLong', { label: 'theNote', max: 2000 }],
+    ['1804;NAV;NAV Bodø;Kari;kari@nav.no;;;;', 'personalData.EMAIL', { label: 'theFunction' }],
+  ])('%s → %s', (row, messageKey, params) => {
+    const [error] = parseContactRows(readCsv(`${HEAD}\n${row}`)).errors;
+    expect(error).toMatchObject({ messageKey, params });
+  });
+
+  it('the bokmål message is the catalogue text of the key and params', () => {
+    const [error] = parseContactRows(readCsv(`${HEAD}\n1804;NAV;NAV Bodø;Kari;kari@nav.no;;;;`)).errors;
+    expect(error.message).toBe(formatServerMessage({ key: error.messageKey, params: error.params }));
+    expect(error.message).toMatch(/^Funksjonen ser ut til å inneholde en e-postadresse/);
   });
 });

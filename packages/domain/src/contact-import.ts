@@ -1,8 +1,9 @@
 import type { CsvRow } from './csv-read';
-import type { ImportRowError } from './population-import';
+import { rowError, type ImportRowError } from './population-import';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from './catalog';
 import { isPhoneNumber, isWorkEmail } from './contacts';
-import { findPersonalData, PERSONAL_DATA_MESSAGES } from './personal-data';
+import { findPersonalData } from './personal-data';
+import { msg, type ServerLabelKey, type ServerMessage } from './server-messages';
 
 /**
  * Contacts from a spreadsheet (CSV or the first sheet of an XLSX): one row per contact person with
@@ -44,11 +45,11 @@ const REQUIRED: Record<'kommunenummer' | 'kind' | 'agency' | 'name', string> = {
   agency: 'navn på tjenesten',
   name: 'kontaktperson',
 };
-const LABEL: Record<'agency' | 'name' | 'title' | 'note', string> = {
-  agency: 'Navn på tjenesten',
-  name: 'Navnet',
-  title: 'Funksjonen',
-  note: 'Merknaden',
+const LABEL: Record<'agency' | 'name' | 'title' | 'note', ServerLabelKey> = {
+  agency: 'agencyName',
+  name: 'theName',
+  title: 'theFunction',
+  note: 'theNote',
 };
 const MAX: Record<'agency' | 'name' | 'title' | 'note', number> = { agency: 200, name: 200, title: 200, note: 2000 };
 
@@ -76,7 +77,7 @@ export const agencyKey = (r: { kommunenummer: string; kind: string; agency: stri
 export function parseContactRows(table: readonly CsvRow[]): { rows: ContactRow[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const rows: ContactRow[] = [];
-  if (table.length === 0) return { rows, errors: [{ line: 1, column: null, message: 'Filen er tom.' }] };
+  if (table.length === 0) return { rows, errors: [rowError(1, null, msg('import.empty'))] };
   const header = table[0].cells.map((c) => c.trim());
   const index = Object.fromEntries(
     Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))]),
@@ -86,11 +87,11 @@ export function parseContactRows(table: readonly CsvRow[]): { rows: ContactRow[]
     return {
       rows,
       errors: [
-        {
-          line: table[0].line,
-          column: null,
-          message: `Overskriftsraden mangler kolonnene ${absent.map((k) => REQUIRED[k]).join(', ')}.`,
-        },
+        rowError(
+          table[0].line,
+          null,
+          msg('import.missingColumns', { columns: absent.map((k) => REQUIRED[k]).join(', ') }),
+        ),
       ],
     };
   }
@@ -100,42 +101,40 @@ export function parseContactRows(table: readonly CsvRow[]): { rows: ContactRow[]
   for (const r of table.slice(1)) {
     const cell = (k: Column) => (index[k] < 0 ? '' : (r.cells[index[k]] ?? '').trim());
     let ok = true;
-    const err = (k: Column, message: string) => {
+    const err = (k: Column, m: ServerMessage) => {
       ok = false;
-      errors.push({ line: r.line, column: header[index[k]] ?? null, message });
+      errors.push(rowError(r.line, header[index[k]] ?? null, m));
     };
     /** Free text: length, and never personal data (the cell is not repeated in the message). */
     const text = (k: 'agency' | 'name' | 'title' | 'note'): string | null => {
       const t = cell(k);
       if (!t) return null;
-      if (t.length > MAX[k]) return (err(k, `${LABEL[k]} kan være høyst ${MAX[k]} tegn.`), null);
+      if (t.length > MAX[k]) return (err(k, msg('field.tooLong', { label: LABEL[k], max: MAX[k] })), null);
       const found = findPersonalData(t, 'public');
-      if (found) return (err(k, `${LABEL[k]} ${PERSONAL_DATA_MESSAGES[found.kind]}`), null);
+      if (found) return (err(k, msg(`personalData.${found.kind}`, { label: LABEL[k] })), null);
       return t;
     };
     const kommunenummer = cell('kommunenummer').padStart(4, '0');
     if (!/^\d{4}$/.test(kommunenummer))
-      err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
+      err('kommunenummer', msg('import.notKommunenummer', { value: cell('kommunenummer') }));
     const kind = parseAgencyKind(cell('kind'));
     if (!kind)
       err(
         'kind',
-        cell('kind')
-          ? `«${cell('kind')}» er ikke en kjent tjeneste (for eksempel NAV, Barnevern, Politi, Boligkontor).`
-          : 'Tjenesten mangler.',
+        cell('kind') ? msg('import.unknownAgencyKind', { value: cell('kind') }) : msg('import.agencyKindMissing'),
       );
     const agency = text('agency');
-    if (!agency && !cell('agency')) err('agency', 'Navnet på tjenesten mangler.');
+    if (!agency && !cell('agency')) err('agency', msg('import.agencyMissing'));
     const name = text('name');
-    if (!name && !cell('name')) err('name', 'Kontaktpersonen mangler.');
+    if (!name && !cell('name')) err('name', msg('import.contactMissing'));
     const title = text('title');
     const phone = cell('phone') || null;
-    if (phone && !isPhoneNumber(phone)) err('phone', 'Telefonnummeret må ha 8–15 sifre.');
+    if (phone && !isPhoneNumber(phone)) err('phone', msg('field.phone'));
     const email = cell('email').toLowerCase() || null;
-    if (email && !isWorkEmail(email)) err('email', 'E-postadressen er ikke gyldig.');
+    if (email && !isWorkEmail(email)) err('email', msg('field.email'));
     const cp = norm(cell('contactPoint'));
     const isContactPoint = cp === '' ? null : YES.has(cp) ? true : NO.has(cp) ? false : undefined;
-    if (isContactPoint === undefined) err('contactPoint', `«${cell('contactPoint')}» er ikke ja eller nei.`);
+    if (isContactPoint === undefined) err('contactPoint', msg('import.notYesNo', { value: cell('contactPoint') }));
     const note = text('note');
     if (!ok) continue;
     const row: ContactRow = {
@@ -152,19 +151,16 @@ export function parseContactRows(table: readonly CsvRow[]): { rows: ContactRow[]
     };
     const key = contactKey(row);
     if (seen.has(key)) {
-      err('name', `${row.name} i ${row.agency} står allerede på linje ${seen.get(key)}.`);
+      err('name', msg('import.contactTwice', { name: row.name, agency: row.agency, line: seen.get(key)! }));
       continue;
     }
     if (row.isContactPoint && contactPoints.has(kommunenummer)) {
-      err(
-        'contactPoint',
-        `Kommune ${kommunenummer} har allerede kontaktpunktet på linje ${contactPoints.get(kommunenummer)}; en kommune har ett kontaktpunkt.`,
-      );
+      err('contactPoint', msg('import.contactPointTwice', { kommunenummer, line: contactPoints.get(kommunenummer)! }));
       continue;
     }
     const earlier = note ? notes.get(agencyKey(row)) : undefined;
     if (note && earlier && earlier.note !== note) {
-      err('note', `${row.agency} har en annen merknad på linje ${earlier.line}.`);
+      err('note', msg('import.otherNote', { agency: row.agency, line: earlier.line }));
       continue;
     }
     seen.set(key, r.line);

@@ -1,5 +1,10 @@
 import { readCsv } from './csv-read';
 import { parseDateCell, parseMembershipRows } from './membership-import';
+import type { ImportRowError } from './population-import';
+
+/** The bokmål side of row errors (their keys are checked below). */
+const plain = (errors: readonly ImportRowError[]) =>
+  errors.map(({ line, column, message }) => ({ line, column, message }));
 
 it.each([
   ['2026-01-01', '2026-01-01'],
@@ -57,5 +62,16 @@ describe('parseMembershipRows', () => {
       'navn;nummer\nX;1804',
       { line: 1, column: null, message: 'Overskriftsraden mangler kolonnene senter, kommunenummer, rolle.' },
     ],
-  ])('row error %#', (text, error) => expect(parseMembershipRows(readCsv(text)).errors).toContainEqual(error));
+  ])('row error %#', (text, error) => expect(plain(parseMembershipRows(readCsv(text)).errors)).toContainEqual(error));
+});
+
+it('row errors carry their key and params', () => {
+  const { errors } = parseMembershipRows(
+    readCsv('senter;kommunenummer;rolle;inn;ut\nBodø;1804;gjest;i fjor;\nBodø;1841;vert;2026-02-01;2026-01-01'),
+  );
+  expect(errors.map(({ line, messageKey, params }) => ({ line, messageKey, params }))).toEqual([
+    { line: 2, messageKey: 'import.notRole', params: { value: 'gjest' } },
+    { line: 2, messageKey: 'import.notDate', params: { value: 'i fjor' } },
+    { line: 3, messageKey: 'import.leftBeforeJoined', params: {} },
+  ]);
 });

@@ -1,6 +1,7 @@
 import { isIsoDate, type IsoDate } from './dates';
 import type { CsvRow } from './csv-read';
-import type { ImportRowError } from './population-import';
+import { rowError, type ImportRowError } from './population-import';
+import { msg, type ServerMessage } from './server-messages';
 
 /**
  * Agreement memberships from a spreadsheet (CSV or the first sheet of an XLSX): one row per
@@ -49,7 +50,7 @@ export function parseDateCell(raw: string): IsoDate | null | 'invalid' {
 export function parseMembershipRows(table: readonly CsvRow[]): { rows: MembershipRow[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const rows: MembershipRow[] = [];
-  if (table.length === 0) return { rows, errors: [{ line: 1, column: null, message: 'Filen er tom.' }] };
+  if (table.length === 0) return { rows, errors: [rowError(1, null, msg('import.empty'))] };
   const header = table[0].cells.map((c) => c.trim());
   const index = Object.fromEntries(
     Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))]),
@@ -59,11 +60,15 @@ export function parseMembershipRows(table: readonly CsvRow[]): { rows: Membershi
     return {
       rows,
       errors: [
-        {
-          line: table[0].line,
-          column: null,
-          message: `Overskriftsraden mangler kolonnene ${absent.map((k) => ({ centre: 'senter', kommunenummer: 'kommunenummer', role: 'rolle' })[k]).join(', ')}.`,
-        },
+        rowError(
+          table[0].line,
+          null,
+          msg('import.missingColumns', {
+            columns: absent
+              .map((k) => ({ centre: 'senter', kommunenummer: 'kommunenummer', role: 'rolle' })[k])
+              .join(', '),
+          }),
+        ),
       ],
     };
   }
@@ -71,25 +76,25 @@ export function parseMembershipRows(table: readonly CsvRow[]): { rows: Membershi
   for (const r of table.slice(1)) {
     const cell = (k: keyof typeof COLUMNS) => (index[k] < 0 ? '' : (r.cells[index[k]] ?? '').trim());
     let ok = true;
-    const err = (k: keyof typeof COLUMNS, message: string) => {
+    const err = (k: keyof typeof COLUMNS, m: ServerMessage) => {
       ok = false;
-      errors.push({ line: r.line, column: header[index[k]] ?? null, message });
+      errors.push(rowError(r.line, header[index[k]] ?? null, m));
     };
     const centre = cell('centre');
     const kommunenummer = cell('kommunenummer').padStart(4, '0');
     const role = ROLES[cell('role').toLowerCase()];
     const joined = parseDateCell(cell('joined'));
     const left = parseDateCell(cell('left'));
-    if (!centre) err('centre', 'Senteret mangler.');
+    if (!centre) err('centre', msg('import.centreMissing'));
     if (!/^\d{4}$/.test(kommunenummer))
-      err('kommunenummer', `«${cell('kommunenummer')}» er ikke et kommunenummer (fire sifre).`);
-    if (!role) err('role', `«${cell('role')}» er ikke en rolle (vertskommune eller samarbeidskommune).`);
-    if (joined === 'invalid') err('joined', `«${cell('joined')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
-    if (left === 'invalid') err('left', `«${cell('left')}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).`);
-    if (ok && joined && left && left < joined) err('left', 'Ut-datoen er før inn-datoen.');
+      err('kommunenummer', msg('import.notKommunenummer', { value: cell('kommunenummer') }));
+    if (!role) err('role', msg('import.notRole', { value: cell('role') }));
+    if (joined === 'invalid') err('joined', msg('import.notDate', { value: cell('joined') }));
+    if (left === 'invalid') err('left', msg('import.notDate', { value: cell('left') }));
+    if (ok && joined && left && left < joined) err('left', msg('import.leftBeforeJoined'));
     const key = `${centre.toLowerCase()}|${kommunenummer}`;
     if (ok && seen.has(key))
-      err('kommunenummer', `${kommunenummer} står allerede for ${centre} (linje ${seen.get(key)}).`);
+      err('kommunenummer', msg('import.membershipTwice', { kommunenummer, centre, line: seen.get(key)! }));
     if (!ok) continue;
     seen.set(key, r.line);
     rows.push({

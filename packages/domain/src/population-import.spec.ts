@@ -1,5 +1,5 @@
 import { readCsv } from './csv-read';
-import { parseSsb07459, unknownMunicipalityMessage } from './population-import';
+import { parseSsb07459, unknownMunicipality, unknownMunicipalityMessage } from './population-import';
 
 const LONG = [
   '"Befolkning, etter region, statistikkvariabel og år"',
@@ -70,7 +70,11 @@ describe('parseSsb07459', () => {
       'Fant verken en kolonne «år» eller kolonner med årstall i overskriften.',
     ],
   ])('row errors name the line and column: %#', (text, line, column, message) => {
-    expect(parseSsb07459(text).errors).toContainEqual({ line, column, message });
+    expect(parseSsb07459(text).errors.map(({ line, column, message }) => ({ line, column, message }))).toContainEqual({
+      line,
+      column,
+      message,
+    });
   });
 });
 
@@ -82,6 +86,24 @@ it.each([
     '3005 Drammen hører til en tidligere kommunestruktur (fylke 30 finnes ikke fra 2024): kommunen er slått sammen, delt eller har fått nytt nummer. Bruk tall for dagens kommuner.',
   ],
 ])('unknownMunicipalityMessage(%s)', (k, n, m) => expect(unknownMunicipalityMessage(k, n)).toBe(m));
+
+it('row errors carry their key and params', () => {
+  const errors = parseSsb07459(
+    '"region";"år";"x"\n"1804 Bodø";"2025";-5\n"1804 Bodø";"2025";1\n"1804 Bodø";"2025";2',
+  ).errors;
+  expect(errors.map(({ line, messageKey, params }) => ({ line, messageKey, params }))).toEqual([
+    { line: 2, messageKey: 'import.notPopulation', params: { value: '-5' } },
+    {
+      line: 4,
+      messageKey: 'import.populationTwice',
+      params: { kommunenummer: '1804', name: 'Bodø', year: 2025, line: 3 },
+    },
+  ]);
+  expect(unknownMunicipality('3005', 'Drammen')).toEqual({
+    key: 'import.formerMunicipality',
+    params: { kommunenummer: '3005', name: 'Drammen', county: '30' },
+  });
+});
 
 describe('readCsv', () => {
   it('quotes, doubled quotes, semicolons inside quotes, line numbers across blank lines', () => {

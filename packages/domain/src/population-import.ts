@@ -1,4 +1,11 @@
 import { readCsv } from './csv-read';
+import {
+  formatServerMessage,
+  msg,
+  type MessageParams,
+  type ServerMessage,
+  type ServerMessageKey,
+} from './server-messages';
 
 /**
  * Population by municipality and year from SSB's table 07459 as a user downloads it from the
@@ -15,10 +22,21 @@ export interface PopulationRow {
   population: number;
 }
 
+/**
+ * A row of an imported file that cannot be used: `message` is the bokmål text (for error reports and
+ * clients that do not word keys), `messageKey` and `params` let a client word it (server-messages.ts).
+ */
 export interface ImportRowError {
   line: number;
   column: string | null;
   message: string;
+  messageKey: ServerMessageKey;
+  params: MessageParams;
+}
+
+/** A row error by catalogue key: its bokmål message formatted from the key and params. */
+export function rowError(line: number, column: string | null, m: ServerMessage): ImportRowError {
+  return { line, column, message: formatServerMessage(m), messageKey: m.key, params: m.params };
 }
 
 export interface ParsedPopulation {
@@ -54,14 +72,7 @@ export function parseSsb07459(text: string): ParsedPopulation {
   if (headerIndex < 0) {
     return {
       rows,
-      errors: [
-        {
-          line: 1,
-          column: null,
-          message:
-            'Fant ikke overskriftsraden (første kolonne «region»). Last ned tabell 07459 fra SSB som CSV (semikolonseparert).',
-        },
-      ],
+      errors: [rowError(1, null, msg('import.populationNoHeader'))],
       skipped,
     };
   }
@@ -77,13 +88,7 @@ export function parseSsb07459(text: string): ParsedPopulation {
   if (valueColumns.length === 0) {
     return {
       rows,
-      errors: [
-        {
-          line: table[headerIndex].line,
-          column: null,
-          message: 'Fant verken en kolonne «år» eller kolonner med årstall i overskriften.',
-        },
-      ],
+      errors: [rowError(table[headerIndex].line, null, msg('import.populationNoYears'))],
       skipped,
     };
   }
@@ -96,22 +101,16 @@ export function parseSsb07459(text: string): ParsedPopulation {
     }
     const m = REGION.exec(region);
     if (!m) {
-      errors.push({
-        line: r.line,
-        column: 'region',
-        message: `«${region}» er ikke en region med kommunenummer (som «1804 Bodø»).`,
-      });
+      errors.push(rowError(r.line, 'region', msg('import.notRegion', { value: region })));
       continue;
     }
     const [, kommunenummer, name] = m;
     for (const col of valueColumns) {
       const year = col.year ?? Number((r.cells[yearColumn] ?? '').trim());
       if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-        errors.push({
-          line: r.line,
-          column: header[yearColumn] ?? 'år',
-          message: `«${r.cells[yearColumn] ?? ''}» er ikke et årstall.`,
-        });
+        errors.push(
+          rowError(r.line, header[yearColumn] ?? 'år', msg('import.notYear', { value: r.cells[yearColumn] ?? '' })),
+        );
         continue;
       }
       const value = populationOf(r.cells[col.index] ?? '');
@@ -120,20 +119,20 @@ export function parseSsb07459(text: string): ParsedPopulation {
         continue;
       }
       if (value === 'invalid') {
-        errors.push({
-          line: r.line,
-          column: header[col.index],
-          message: `«${r.cells[col.index]}» er ikke et helt, ikke-negativt folketall.`,
-        });
+        errors.push(
+          rowError(r.line, header[col.index], msg('import.notPopulation', { value: r.cells[col.index] ?? '' })),
+        );
         continue;
       }
       const key = `${kommunenummer}:${year}`;
       if (seen.has(key)) {
-        errors.push({
-          line: r.line,
-          column: header[col.index],
-          message: `${kommunenummer} ${name} har allerede et tall for ${year} (linje ${seen.get(key)}).`,
-        });
+        errors.push(
+          rowError(
+            r.line,
+            header[col.index],
+            msg('import.populationTwice', { kommunenummer, name, year, line: seen.get(key)! }),
+          ),
+        );
         continue;
       }
       seen.set(key, r.line);
@@ -141,7 +140,7 @@ export function parseSsb07459(text: string): ParsedPopulation {
     }
   }
   if (rows.length === 0 && errors.length === 0)
-    errors.push({ line: table[headerIndex].line, column: null, message: 'Filen har ingen folketall for kommuner.' });
+    errors.push(rowError(table[headerIndex].line, null, msg('import.noPopulation')));
   return { rows, errors, skipped };
 }
 
@@ -165,9 +164,13 @@ export const CURRENT_COUNTY_NUMBERS = [
 ] as const;
 
 /** Why a kommunenummer is not in the register: unknown, or from a structure that has since changed. */
-export function unknownMunicipalityMessage(kommunenummer: string, name: string): string {
+export function unknownMunicipality(kommunenummer: string, name: string): ServerMessage {
   const county = kommunenummer.slice(0, 2);
   if ((CURRENT_COUNTY_NUMBERS as readonly string[]).includes(county))
-    return `Ukjent kommunenummer ${kommunenummer} (${name}) i dagens kommunestruktur.`;
-  return `${kommunenummer} ${name} hører til en tidligere kommunestruktur (fylke ${county} finnes ikke fra 2024): kommunen er slått sammen, delt eller har fått nytt nummer. Bruk tall for dagens kommuner.`;
+    return msg('import.unknownMunicipality', { kommunenummer, name });
+  return msg('import.formerMunicipality', { kommunenummer, name, county });
 }
+
+/** The bokmål text of unknownMunicipality. */
+export const unknownMunicipalityMessage = (kommunenummer: string, name: string): string =>
+  formatServerMessage(unknownMunicipality(kommunenummer, name));

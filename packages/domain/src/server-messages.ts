@@ -93,6 +93,11 @@ export const SERVER_LABELS = {
   theParty: 'parten',
   theRoutine: 'rutinen',
   theDocumentedMembership: 'den kildebelagte tilknytningen',
+  // The free-text columns of a contacts import («Navnet kan være høyst 200 tegn.»).
+  agencyName: 'Navn på tjenesten',
+  theName: 'Navnet',
+  theFunction: 'Funksjonen',
+  theNote: 'Merknaden',
   // What only an amendment changes («Vilkårene endres ved …»).
   theTerms: 'Vilkårene',
   theParties: 'Partene',
@@ -362,6 +367,41 @@ export const SERVER_MESSAGES = {
   'import.tooLarge': 'Filen er for stor (høyst {max} tegn). Last ned bare kommunene og årene du trenger.',
   'import.rowErrorsOne': 'Filen har 1 feil; ingenting er lagret. Rett filen og forhåndsvis den på nytt.',
   'import.rowErrors': 'Filen har {count} feil; ingenting er lagret. Rett filen og forhåndsvis den på nytt.',
+  // Row errors of an imported file (ImportRowError: line, column, and one of these).
+  'import.missingColumns': 'Overskriftsraden mangler kolonnene {columns}.',
+  'import.notKommunenummer': '«{value}» er ikke et kommunenummer (fire sifre).',
+  'import.unknownKommunenummer':
+    'Ukjent kommunenummer {kommunenummer} i dagens kommunestruktur (sammenslått, delt eller nytt nummer?).',
+  'import.populationNoHeader':
+    'Fant ikke overskriftsraden (første kolonne «region»). Last ned tabell 07459 fra SSB som CSV (semikolonseparert).',
+  'import.populationNoYears': 'Fant verken en kolonne «år» eller kolonner med årstall i overskriften.',
+  'import.notRegion': '«{value}» er ikke en region med kommunenummer (som «1804 Bodø»).',
+  'import.notYear': '«{value}» er ikke et årstall.',
+  'import.notPopulation': '«{value}» er ikke et helt, ikke-negativt folketall.',
+  'import.populationTwice': '{kommunenummer} {name} har allerede et tall for {year} (linje {line}).',
+  'import.noPopulation': 'Filen har ingen folketall for kommuner.',
+  'import.unknownMunicipality': 'Ukjent kommunenummer {kommunenummer} ({name}) i dagens kommunestruktur.',
+  'import.formerMunicipality':
+    '{kommunenummer} {name} hører til en tidligere kommunestruktur (fylke {county} finnes ikke fra 2024): kommunen er slått sammen, delt eller har fått nytt nummer. Bruk tall for dagens kommuner.',
+  'import.unknownAgencyKind': '«{value}» er ikke en kjent tjeneste (for eksempel NAV, Barnevern, Politi, Boligkontor).',
+  'import.agencyKindMissing': 'Tjenesten mangler.',
+  'import.agencyMissing': 'Navnet på tjenesten mangler.',
+  'import.contactMissing': 'Kontaktpersonen mangler.',
+  'import.notYesNo': '«{value}» er ikke ja eller nei.',
+  'import.contactTwice': '{name} i {agency} står allerede på linje {line}.',
+  'import.contactPointTwice':
+    'Kommune {kommunenummer} har allerede kontaktpunktet på linje {line}; en kommune har ett kontaktpunkt.',
+  'import.otherNote': '{agency} har en annen merknad på linje {line}.',
+  'import.contactsOutOfScope': 'Du kan ikke endre kontakter i {municipality} ({kommunenummer}).',
+  'import.centreMissing': 'Senteret mangler.',
+  'import.notRole': '«{value}» er ikke en rolle (vertskommune eller samarbeidskommune).',
+  'import.notDate': '«{value}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå).',
+  'import.leftBeforeJoined': 'Ut-datoen er før inn-datoen.',
+  'import.membershipTwice': '{kommunenummer} står allerede for {centre} (linje {line}).',
+  'import.unknownCentre': 'Ukjent krisesenter «{centre}».',
+  'import.notHost': '{municipality} er ikke vertskommunen for {centre}.',
+  'import.isHost': '{municipality} er vertskommunen for {centre}, ikke samarbeidskommune.',
+  'import.centreWithoutAgreement': '{centre} har ingen avtale å registrere medlemskapet i. Opprett avtalen først.',
 } as const;
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES;
 export type MessageParams = Record<string, string | number>;

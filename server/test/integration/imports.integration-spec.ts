@@ -229,4 +229,33 @@ describe('membership import (CSV or XLSX)', () => {
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
     expect(await partyRows()).toEqual(before); // line 2 was valid, but nothing is written
   });
+
+  it('row errors carry their messageKey and params, in the preview and in the refusal', async () => {
+    const bad = [
+      'senter;kommunenummer;rolle;inn;ut',
+      'Krisesenteret i Tullinge;1841;samarbeidskommune;;',
+      'Krisesenteret i Salten;1804;samarbeidskommune;;',
+      'Krisesenteret i Salten;1838;samarbeidskommune;i morgen;',
+    ].join('\n');
+    const KEYED = `mutation($f: String!) { previewMembershipImport(file: $f) { checksum errors { line messageKey params } } }`;
+    const p = (await app.gql(KEYED, { f: bad })).data!.previewMembershipImport;
+    expect(p.errors).toEqual([
+      { line: 2, messageKey: 'import.unknownCentre', params: { centre: 'Krisesenteret i Tullinge' } },
+      {
+        line: 3,
+        messageKey: 'import.isHost',
+        params: { municipality: 'Bodø', centre: 'Krisesenteret i Salten' },
+      },
+      { line: 4, messageKey: 'import.notDate', params: { value: 'i morgen' } },
+    ]);
+    const r = await app.gql(MC, { f: bad, s: p.checksum });
+    expect(r.errors?.[0].extensions).toMatchObject({ messageKey: 'import.rowErrors', params: { count: 3 } });
+    expect((r.errors?.[0].extensions?.rowErrors as unknown[])[1]).toEqual({
+      line: 3,
+      column: 'rolle',
+      message: 'Bodø er vertskommunen for Krisesenteret i Salten, ikke samarbeidskommune.',
+      messageKey: 'import.isHost',
+      params: { municipality: 'Bodø', centre: 'Krisesenteret i Salten' },
+    });
+  });
 });

@@ -1,12 +1,12 @@
 import { Alert, Heading } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { rowErrorMessage, type RowErrorLike } from '../../lib/errors';
 
-/** An import's row errors by line: any of them stops the whole file. */
-export function RowErrors({
-  errors,
-}: {
-  errors: readonly { line: number; column?: string | null; message: string }[];
-}) {
+/**
+ * An import's row errors by line: any of them stops the whole file. Worded in the UI's language by
+ * their messageKey (a preview's errors, or a refusal's `rowErrors`); an unknown key shows the message.
+ */
+export function RowErrors({ errors }: { errors: readonly RowErrorLike[] }) {
   const { t } = useI18n();
   return (
     <Alert data-color="danger" data-testid="import-errors">
@@ -17,7 +17,7 @@ export function RowErrors({
         {errors.map((e) => (
           <li key={`${e.line}-${e.column}-${e.message}`}>
             {t('import.errorLine', { line: String(e.line) })}
-            {e.column ? ` (${e.column})` : ''}: {e.message}
+            {e.column ? ` (${e.column})` : ''}: {rowErrorMessage(e)}
           </li>
         ))}
       </ul>

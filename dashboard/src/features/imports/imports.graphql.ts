@@ -14,6 +14,8 @@ export const PreviewPopulationImportMutation = graphql(`
         line
         column
         message
+        messageKey
+        params
       }
       changes {
         kommunenummer
@@ -48,6 +50,8 @@ export const PreviewMembershipImportMutation = graphql(`
         line
         column
         message
+        messageKey
+        params
       }
       changes {
         line
@@ -86,6 +90,8 @@ export const PreviewContactImportMutation = graphql(`
         line
         column
         message
+        messageKey
+        params
       }
       changes {
         line

@@ -8,6 +8,8 @@ import {
   type AgencyKind,
   type ContactRow,
   type ImportRowError,
+  rowError,
+  msg,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { auditMany, type AuditChange } from '../../app/audit';
@@ -118,19 +120,19 @@ async function plan(
   for (const row of parsed.rows) {
     const municipality = names.get(row.kommunenummer);
     if (!municipality) {
-      errors.push({
-        line: row.line,
-        column: 'kommunenummer',
-        message: `Ukjent kommunenummer ${row.kommunenummer} i dagens kommunestruktur (sammenslått, delt eller nytt nummer?).`,
-      });
+      errors.push(
+        rowError(row.line, 'kommunenummer', msg('import.unknownKommunenummer', { kommunenummer: row.kommunenummer })),
+      );
       continue;
     }
     if (!inScope.get(row.kommunenummer)) {
-      errors.push({
-        line: row.line,
-        column: 'kommunenummer',
-        message: `Du kan ikke endre kontakter i ${municipality} (${row.kommunenummer}).`,
-      });
+      errors.push(
+        rowError(
+          row.line,
+          'kommunenummer',
+          msg('import.contactsOutOfScope', { municipality, kommunenummer: row.kommunenummer }),
+        ),
+      );
       continue;
     }
     const agency = agencies.get(agencyKey(row)) ?? null;

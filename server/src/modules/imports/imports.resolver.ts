@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context';
 import { AgencyKindEnum, enumOf } from '../../app/enums';
@@ -16,8 +17,16 @@ export class ImportRowErrorType {
   @Field(() => String, { nullable: true })
   column: string | null;
 
-  @Field()
+  @Field({ description: 'In bokmål; messageKey and params let a client word it in its own language.' })
   message: string;
+
+  @Field({ description: 'The key of the message in the server catalogue, as in the keyed errors’ extensions.' })
+  messageKey: string;
+
+  @Field(() => GraphQLJSONObject, {
+    description: 'The values the message fills in, by name (strings and numbers), as in the keyed errors’ extensions.',
+  })
+  params: Record<string, string | number>;
 }
 
 @ObjectType({ description: 'What an import adds, changes and leaves as it is (a repeated file: all unchanged).' })

@@ -2,7 +2,15 @@
 import type ExcelJS from 'exceljs';
 import { transaction } from '../../app/transaction';
 import type { EntityManager } from 'typeorm';
-import { parseMembershipRows, readCsv, type CsvRow, type ImportRowError, type IsoDate } from '@samordna/domain';
+import {
+  msg,
+  parseMembershipRows,
+  readCsv,
+  rowError,
+  type CsvRow,
+  type ImportRowError,
+  type IsoDate,
+} from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { auditMany } from '../../app/audit';
 import { badInput } from '../../app/errors';
@@ -103,35 +111,28 @@ async function plan(em: EntityManager, file: string, format: ImportFormat): Prom
   for (const r of parsed.rows) {
     const centre = centres.get(r.centre.toLowerCase());
     if (!centre) {
-      errors.push({ line: r.line, column: 'senter', message: `Ukjent krisesenter «${r.centre}».` });
+      errors.push(rowError(r.line, 'senter', msg('import.unknownCentre', { centre: r.centre })));
       continue;
     }
     const municipality = names.get(r.kommunenummer);
     if (!municipality) {
-      errors.push({
-        line: r.line,
-        column: 'kommunenummer',
-        message: `Ukjent kommunenummer ${r.kommunenummer} i dagens kommunestruktur (sammenslått, delt eller nytt nummer?).`,
-      });
+      errors.push(
+        rowError(r.line, 'kommunenummer', msg('import.unknownKommunenummer', { kommunenummer: r.kommunenummer })),
+      );
       continue;
     }
     if ((r.role === 'host') !== (r.kommunenummer === centre.host)) {
-      errors.push({
-        line: r.line,
-        column: 'rolle',
-        message:
-          r.role === 'host'
-            ? `${municipality} er ikke vertskommunen for ${centre.name}.`
-            : `${municipality} er vertskommunen for ${centre.name}, ikke samarbeidskommune.`,
-      });
+      errors.push(
+        rowError(
+          r.line,
+          'rolle',
+          msg(r.role === 'host' ? 'import.notHost' : 'import.isHost', { municipality, centre: centre.name }),
+        ),
+      );
       continue;
     }
     if (!centre.agreementId) {
-      errors.push({
-        line: r.line,
-        column: 'senter',
-        message: `${centre.name} har ingen avtale å registrere medlemskapet i. Opprett avtalen først.`,
-      });
+      errors.push(rowError(r.line, 'senter', msg('import.centreWithoutAgreement', { centre: centre.name })));
       continue;
     }
     const existing = parties.get(`${centre.agreementId}|${r.kommunenummer}`) ?? null;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { transaction } from '../../app/transaction';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
-import { parseSsb07459, unknownMunicipalityMessage, type ImportRowError, msg } from '@samordna/domain';
+import { parseSsb07459, rowError, unknownMunicipality, type ImportRowError, msg } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { auditMany } from '../../app/audit';
 import { badInput, ErrorCode, keyedError } from '../../app/errors';
@@ -65,7 +65,7 @@ async function plan(em: EntityManager, csv: string): Promise<{ preview: Populati
   let unchanged = 0;
   for (const r of parsed.rows) {
     if (!known.has(r.kommunenummer)) {
-      errors.push({ line: r.line, column: 'region', message: unknownMunicipalityMessage(r.kommunenummer, r.name) });
+      errors.push(rowError(r.line, 'region', unknownMunicipality(r.kommunenummer, r.name)));
       continue;
     }
     const before = stored.get(`${r.kommunenummer}:${r.year}`) ?? null;
