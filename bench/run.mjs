@@ -14,6 +14,16 @@
 // 5. bench/RESULTS.md: every figure beside its floor and its target, met or missed.
 //
 // Options: --seconds 1.5 (per run) --warmup 1 --runs 3 --no-dashboard --out bench/RESULTS.md
+//   --only coverage,trivial   only these scenarios (keys: coverage municipality cost simulate agreements
+//                             agreement contacts mixed trivial); the profile then goes to the slowest of them
+//   --scale 1x                only national data (no 10× set is generated); default: 1x,10x
+//   --no-floor                skip the hand-written SQL floor
+//   --no-profile              skip the CPU profile of the slowest read
+//   --server path/main.js     another build of the server to load (e.g. a copy of server/dist made
+//                             before a change, inside server/ so that it finds its packages)
+//   --profile coverage,trivial  profile these scenarios (each in RESULTS) instead of the slowest read
+// A partial run (any of these) must not overwrite bench/RESULTS.md: give it --out /tmp/….md, e.g.
+//   node bench/run.mjs --only coverage,trivial --scale 1x --no-dashboard --out /tmp/x.md
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,12 +44,51 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '1' },
     runs: { type: 'string', default: '3' },
     'no-dashboard': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    scale: { type: 'string', default: '1x,10x' },
+    'no-floor': { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    server: { type: 'string', default: path.join(ROOT, 'server', 'dist', 'main.js') },
     out: { type: 'string', default: path.join(ROOT, 'bench', 'RESULTS.md') },
   },
 });
 const SECONDS = Number(opts.seconds);
 const WARMUP = Number(opts.warmup);
 const RUNS = Number(opts.runs);
+const SCENARIO_KEYS = [
+  'coverage',
+  'municipality',
+  'cost',
+  'simulate',
+  'agreements',
+  'agreement',
+  'contacts',
+  'mixed',
+  'trivial',
+];
+const ONLY = opts.only ? new Set(opts.only.split(',').map((k) => k.trim())) : null;
+const SCALES = new Set(opts.scale.split(',').map((k) => k.trim().toLowerCase()));
+for (const k of [...(ONLY ?? []), ...(opts.profile?.split(',') ?? [])])
+  if (!SCENARIO_KEYS.includes(k.trim())) {
+    console.error(`bench: no scenario «${k}»`);
+    process.exit(2);
+  }
+const SERVER_MAIN = path.resolve(opts.server);
+const PARTIAL =
+  SERVER_MAIN !== path.join(ROOT, 'server', 'dist', 'main.js') ||
+  !!opts.profile ||
+  !!ONLY ||
+  !SCALES.has('1x') ||
+  !SCALES.has('10x') ||
+  opts['no-floor'] ||
+  opts['no-profile'];
+if (PARTIAL && path.resolve(opts.out) === path.join(ROOT, 'bench', 'RESULTS.md')) {
+  console.error(
+    'bench: a partial run (--only, --scale, --no-floor, --no-profile) needs --out elsewhere than bench/RESULTS.md',
+  );
+  process.exit(2);
+}
 
 process.env.NODE_ENV = 'production'; // the seed then makes no demo users, as in production
 const serverRequire = createRequire(path.join(ROOT, 'server', 'package.json'));
@@ -96,7 +145,7 @@ function scenarios(v) {
     input: { centreId: v.centreId, year: v.year, terms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 9350 } },
   };
   const writeVars = { input: { kommunenummer: v.kommunenummer, kind: 'OTHER', name: 'Syntetisk benketest-etat' } };
-  return [
+  const all = [
     {
       key: 'coverage',
       label: 'coverage overview (CoverageOverview)',
@@ -163,6 +212,7 @@ function scenarios(v) {
       floor: null,
     },
   ];
+  return ONLY ? all.filter((s) => ONLY.has(s.key)) : all;
 }
 
 // ---------------------------------------------------------------- processes
@@ -393,7 +443,7 @@ async function measureScale(scale, url, vars, levels) {
   log(`${scale}: starting the server (NODE_ENV=production)`);
   const start = () =>
     startProcess(
-      [path.join(ROOT, 'server', 'dist', 'main.js')],
+      [SERVER_MAIN],
       {
         DATABASE_URL: url,
         PORT: String(port),
@@ -455,6 +505,7 @@ async function measureScale(scale, url, vars, levels) {
     await stopProcess(server.child);
   }
 
+  if (opts['no-floor']) return out;
   const floorPort = await embedded.findFreePort();
   const floor = await startProcess(
     [path.join(ROOT, 'bench', 'floor.mjs')],
@@ -491,7 +542,7 @@ async function profileSlowest(url, vars, key) {
   const dir = mkdtempSync(path.join(tmpdir(), 'samordna-bench-prof-'));
   const port = await embedded.findFreePort();
   const server = await startProcess(
-    ['--cpu-prof', `--cpu-prof-dir=${dir}`, path.join(ROOT, 'server', 'dist', 'main.js')],
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, SERVER_MAIN],
     { DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     /Samordna is running/,
   );
@@ -499,6 +550,7 @@ async function profileSlowest(url, vars, key) {
   let to;
   let exitAt;
   let connections = 20;
+  let requests = null;
   try {
     await probe(port, scenario.server[0]); // the first-time work, as in the runs' warm-up
     const alone = (await probe(port, scenario.server[0])).ms;
@@ -507,6 +559,7 @@ async function profileSlowest(url, vars, key) {
     connections = how.mode === 'skip' ? 2 : 20;
     const runs = await load(port, scenario.server, connections, how.mode === 'skip' ? { mode: 'burst' } : how);
     to = Date.now();
+    requests = runs.reduce((n, r) => n + r.requests, 0);
     log(`profile: ${key} @${connections} under --cpu-prof: p95 ${fmt(summary(runs).p95)} ms`);
   } finally {
     const exited = new Promise((r) => server.child.once('exit', () => r((exitAt = Date.now()))));
@@ -521,7 +574,7 @@ async function profileSlowest(url, vars, key) {
   // Only the samples taken while the load ran (the profile also holds start-up and shutdown): the
   // profile's end is the process exit, so the load window is known relative to it.
   const windowUs = { fromEndUs: (exitAt - from) * 1000, toEndUs: (exitAt - to) * 1000 };
-  return { key, connections, ...summariseProfile(profile, { top: 15, window: windowUs }) };
+  return { key, connections, requests, ...summariseProfile(profile, { top: 15, window: windowUs }) };
 }
 
 // ---------------------------------------------------------------- main
@@ -547,6 +600,7 @@ try {
   });
   const url1 = withDatabase(database.url, 'samordna_1x');
   const url10 = withDatabase(database.url, 'samordna_10x');
+  const none = { server: {}, floor: {}, probes: {}, floorProbes: {}, rss: {}, crashes: [] };
   await ensureDatabase(url1);
   const prepared = await prepareDatabase(url1, { seed: true, dataFilesDir: path.join(ROOT, 'data') });
   await prepared.dataSource.destroy();
@@ -554,33 +608,45 @@ try {
   await c1.connect();
   const cookies = await addBenchUsers(c1);
   await c1.end();
-  const admin = new pg.Client({ connectionString: withDatabase(database.url, 'postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE samordna_10x TEMPLATE samordna_1x`);
-  await admin.end();
-  const c10 = new pg.Client({ connectionString: url10 });
-  await c10.connect();
-  const t0 = Date.now();
-  report.synthetic = await generateSynthetic(c10);
-  report.syntheticSeconds = (Date.now() - t0) / 1000;
-  await c10.end();
-  log(`10× data generated in ${report.syntheticSeconds.toFixed(1)} s: ${JSON.stringify(report.synthetic)}`);
+  let vars10 = null;
+  if (SCALES.has('10x')) {
+    const admin = new pg.Client({ connectionString: withDatabase(database.url, 'postgres') });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE samordna_10x TEMPLATE samordna_1x`);
+    await admin.end();
+    const c10 = new pg.Client({ connectionString: url10 });
+    await c10.connect();
+    const t0 = Date.now();
+    report.synthetic = await generateSynthetic(c10);
+    report.syntheticSeconds = (Date.now() - t0) / 1000;
+    await c10.end();
+    log(`10× data generated in ${report.syntheticSeconds.toFixed(1)} s: ${JSON.stringify(report.synthetic)}`);
+    vars10 = await variablesOf(url10, cookies);
+  }
   const vars1 = await variablesOf(url1, cookies);
-  const vars10 = await variablesOf(url10, cookies);
-  report.counts = { '1×': vars1.counts, '10×': vars10.counts };
+  report.counts = { '1×': vars1.counts, '10×': vars10?.counts ?? {} };
 
-  report.one = await measureScale('1×', url1, vars1, () => [1, 20]);
-  report.ten = await measureScale('10×', url10, vars10, (key) => (key === 'coverage' ? [1, 20] : [20]));
+  report.one = SCALES.has('1x') ? await measureScale('1×', url1, vars1, () => [1, 20]) : none;
+  report.ten = vars10 ? await measureScale('10×', url10, vars10, (key) => (key === 'coverage' ? [1, 20] : [20])) : none;
 
   // The slowest read at 20 connections on national data gets the profile.
   const reads = Object.entries(report.one.server).filter(
     ([k]) => k.endsWith('@20') && !k.startsWith('mixed') && !k.startsWith('trivial'),
   );
   const slowest = reads
-    .sort((a, b) => (b[1].p95 ?? b[1].lowerBound ?? 0) - (a[1].p95 ?? a[1].lowerBound ?? 0))[0][0]
-    .split('@')[0];
-  log(`profiling the slowest read: ${slowest}`);
-  report.profile = await profileSlowest(url1, vars1, slowest);
+    .sort((a, b) => (b[1].p95 ?? b[1].lowerBound ?? 0) - (a[1].p95 ?? a[1].lowerBound ?? 0))[0]?.[0]
+    ?.split('@')[0];
+  if (opts.profile) {
+    report.profiles = [];
+    for (const key of opts.profile.split(',').map((k) => k.trim())) {
+      log(`profiling ${key}`);
+      const profile = await profileSlowest(url1, vars1, key);
+      report.profiles.push(profile && { ...profile, slowest: false });
+    }
+  } else if (slowest && !opts['no-profile']) {
+    log(`profiling the slowest read: ${slowest}`);
+    report.profile = await profileSlowest(url1, vars1, slowest);
+  }
   await database.stop();
   database = null;
 
@@ -769,23 +835,10 @@ function renderResults(r) {
     '',
   );
 
-  L.push('## CPU profile of the slowest read', '');
-  if (r.profile) {
-    L.push(
-      `\`${label[r.profile.key]}\` under one load at ${r.profile.connections} connections, national data, server started with \`--cpu-prof\`; only the samples taken during the load: ${fmt(r.profile.totalMs, 0)} ms on the CPU, ${fmt(r.profile.idleMs, 0)} ms idle (waiting for PostgreSQL or the network). Self time:`,
-      '',
-    );
-    L.push('| function | where | self ms | share |', '|---|---|---|---|');
-    for (const f of r.profile.functions)
-      L.push(`| \`${f.name.replaceAll('|', '\\|')}\` | ${f.where} | ${fmt(f.selfMs, 0)} | ${fmt(f.share * 100)} % |`);
-    L.push('', 'By file or package:', '', '| where | self ms | share |', '|---|---|---|');
-    for (const f of r.profile.locations) L.push(`| ${f.where} | ${fmt(f.selfMs, 0)} | ${fmt(f.share * 100)} % |`);
-  } else {
-    L.push('No profile was written.');
-  }
+  for (const profile of r.profiles ?? [r.profile]) renderProfile(L, profile, label);
   L.push('');
-
   L.push('## Dashboard (bench/dashboard.mjs)', '');
+
   const jsonFile = path.join(ROOT, 'bench', 'results', 'dashboard.json');
   if (r.dashboard && r.dashboard.code !== 0)
     L.push(
@@ -805,6 +858,27 @@ function renderResults(r) {
   }
   L.push('');
   return L.join('\n');
+}
+
+/** One CPU profile's section of RESULTS.md. */
+function renderProfile(L, profile, label) {
+  L.push(
+    profile?.slowest === false ? `## CPU profile: ${label[profile.key]}` : '## CPU profile of the slowest read',
+    '',
+  );
+  if (profile) {
+    L.push(
+      `\`${label[profile.key]}\` under one load at ${profile.connections} connections, national data, server started with \`--cpu-prof\`; only the samples taken during the load: ${fmt(profile.totalMs, 0)} ms on the CPU, ${fmt(profile.idleMs, 0)} ms idle (waiting for PostgreSQL or the network)${profile.requests ? `; ${profile.requests} answers measured (after the warm-up), ${fmt((profile.totalMs * 1000) / profile.requests, 0)} µs of CPU per answer at most` : ''}. Self time:`,
+      '',
+    );
+    L.push('| function | where | self ms | share |', '|---|---|---|---|');
+    for (const f of profile.functions)
+      L.push(`| \`${f.name.replaceAll('|', '\\|')}\` | ${f.where} | ${fmt(f.selfMs, 0)} | ${fmt(f.share * 100)} % |`);
+    L.push('', 'By file or package:', '', '| where | self ms | share |', '|---|---|---|');
+    for (const f of profile.locations) L.push(`| ${f.where} | ${fmt(f.selfMs, 0)} | ${fmt(f.share * 100)} % |`);
+  } else {
+    L.push('No profile was written.');
+  }
 }
 
 /** The dashboard figures, whatever keys bench/dashboard.mjs writes: what / result / target. */

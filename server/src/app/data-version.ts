@@ -5,6 +5,40 @@ import type { DataSource } from 'typeorm';
 export const DATA_VERSION_CHANNEL = 'samordna_data_version';
 
 /**
+ * A read that is never older than the call asking for it: a call made while no read runs starts one;
+ * calls that come while a read runs share the next read, which starts when that one ends. Under load,
+ * one statement per round trip instead of one per request, and every caller gets what a statement
+ * started after its call saw (a write committed before the call is in it). `onIdle`: called when no
+ * read runs or waits any more (to forget a FreshRead kept per key).
+ */
+export class FreshRead<T> {
+  private reading: Promise<T> | null = null;
+  private nextRead: Promise<T> | null = null;
+
+  constructor(
+    private readonly read: () => Promise<T>,
+    private readonly onIdle?: () => void,
+  ) {}
+
+  current(): Promise<T> {
+    if (!this.reading) {
+      this.reading = this.read().finally(() => {
+        this.reading = null;
+        if (!this.nextRead) this.onIdle?.();
+      });
+      return this.reading;
+    }
+    this.nextRead ??= this.reading
+      .catch(() => undefined)
+      .then(() => {
+        this.nextRead = null;
+        return this.current();
+      });
+    return this.nextRead;
+  }
+}
+
+/**
  * The data version: a number every committed write to the data bumps (a deferred trigger on every
  * table but sessions and bookkeeping, migration 1765920000000). An answer computed from data of
  * version v is the same answer while the version is v, so it can be kept.
@@ -22,33 +56,17 @@ export class DataVersion {
 
   constructor(readonly dataSource: DataSource) {}
 
-  private reading: Promise<number> | null = null;
-  private nextRead: Promise<number> | null = null;
-
-  /**
-   * The committed version now: read by a statement that starts after this call. Calls that come
-   * while a read runs share the next read (which starts when that one ends): under load, one
-   * statement per round trip instead of one per request, and never a version older than the call.
-   */
-  current(): Promise<number> {
-    if (!this.reading) {
-      this.reading = this.read().finally(() => {
-        this.reading = null;
-      });
-      return this.reading;
-    }
-    this.nextRead ??= this.reading
-      .catch(() => undefined)
-      .then(() => {
-        this.nextRead = null;
-        return this.current();
-      });
-    return this.nextRead;
-  }
-
-  private async read(): Promise<number> {
+  private readonly fresh = new FreshRead(async (): Promise<number> => {
     const [{ version }] = await this.dataSource.query(`SELECT version::int AS version FROM data_version`);
     return version;
+  });
+
+  /**
+   * The committed version now: read by a statement that starts after this call (shared with the
+   * calls that come while it waits, `FreshRead`), never a version older than the call.
+   */
+  current(): Promise<number> {
+    return this.fresh.current();
   }
 
   /** Called with the new version on every committed write in any process; null: changes may have been missed. */

@@ -23,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
 import { armor, budgetPlugin, costLimitPlugin, fieldGuardPlugin, LIMITS } from './limits';
 import { checkStorableArgs } from './validation';
-import { authenticate } from '../modules/auth/auth.service';
+import { authenticate, authenticateWithVersion } from '../modules/auth/auth.service';
 import {
   availabilityCode,
   availabilityErrorHandler,
@@ -157,7 +157,7 @@ export function createHttpApp(options: HttpOptions): { app: Express; attach(read
       router.use(
         '/graphql',
         express.json({ limit: '1mb' }),
-        responseCache(r.dataSource, (req) => authenticate(r.dataSource, req.headers.cookie, settings)),
+        responseCache(r.dataSource, (cookie) => authenticateWithVersion(r.dataSource, cookie, settings)),
         r.graphqlMiddleware,
       );
       // Exports are computed for the signed-in user: what they may see of extra charges differs.

@@ -7,7 +7,7 @@ import { todayInNorway } from '@samordna/domain';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuthUser } from './auth';
 import type { AppContext } from './context';
-import { dataVersionOf } from './data-version';
+import { dataVersionOf, FreshRead } from './data-version';
 import { isStopping } from './availability';
 
 /**
@@ -68,11 +68,23 @@ export function responseCachePlugin(): ApolloServerPlugin<AppContext> {
   };
 }
 
-/** Whether a query document only asks for cacheable root fields (kept per document text). */
-function cacheableDocument(documents: Map<string, boolean>, query: string, operationName: string | undefined): boolean {
-  const id = `${operationName ?? ''}\u0000${query}`;
-  const known = documents.get(id);
-  if (known !== undefined) return known;
+/** What is known of one query document (with its operation name): kept per document text. */
+interface DocumentInfo {
+  /** Only cacheable root fields are asked for. */
+  ok: boolean;
+  /** A short hash of the operation name and the text, for the key (not the whole text on every request). */
+  id: string;
+}
+
+/** Whether a query document only asks for cacheable root fields, and its id (kept per document text). */
+function documentInfo(
+  documents: Map<string, Map<string, DocumentInfo>>,
+  query: string,
+  operationName: string | undefined,
+): DocumentInfo {
+  let byName = documents.get(query);
+  const known = byName?.get(operationName ?? '');
+  if (known) return known;
   let ok = false;
   try {
     const doc = parse(query, { maxTokens: 5000 });
@@ -91,16 +103,50 @@ function cacheableDocument(documents: Map<string, boolean>, query: string, opera
   } catch {
     ok = false;
   }
-  if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
-  documents.set(id, ok);
-  return ok;
+  const info = {
+    ok,
+    id: createHash('sha256')
+      .update(`${operationName ?? ''}\u0000${query}`)
+      .digest('base64url'),
+  };
+  if (!byName) {
+    if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+    byName = new Map();
+    documents.set(query, byName);
+  }
+  // A few operations per document text (one in practice): a text sent with ever new names is not kept.
+  if (byName.size < 8) byName.set(operationName ?? '', info);
+  return info;
 }
+
+/**
+ * Today in Norway, worked out once per UTC hour: Norway's day begins at a whole UTC hour (it is UTC+1
+ * or UTC+2, summer time changes on a whole hour too), so the date cannot change within one.
+ */
+let dayHour = NaN;
+let day = '';
+function todayOnce(): string {
+  const now = Date.now();
+  const hour = Math.floor(now / 3_600_000);
+  if (hour !== dayHour) {
+    day = todayInNorway(new Date(now));
+    dayHour = hour;
+  }
+  return day;
+}
+
+const viewerKeys = new WeakMap<AuthUser, string>();
 
 /** The viewer as far as answers can differ: anonymous, or a user with their grants. */
 export function viewerKey(auth: AuthUser | null): string {
   if (!auth) return 'anonymous';
-  const grants = auth.grants.map((g) => `${g.role}:${g.kommunenummer ?? ''}:${g.centreId ?? ''}`).sort();
-  return `${auth.id}|${grants.join(',')}`;
+  let key = viewerKeys.get(auth);
+  if (key === undefined) {
+    const grants = auth.grants.map((g) => `${g.role}:${g.kommunenummer ?? ''}:${g.centreId ?? ''}`).sort();
+    key = `${auth.id}|${grants.join(',')}`;
+    viewerKeys.set(auth, key);
+  }
+  return key;
 }
 
 /** Apollo's CSRF prevention lets a GET through only with one of these (or a non-simple content type). */
@@ -151,17 +197,42 @@ function requestOf(req: express.Request): { query: string; operationName?: strin
 const etagMatches = (header: string | undefined, etag: string) =>
   !!header && header.split(',').some((t) => t.trim() === etag);
 
+/** The viewer of a request and the committed data version, as one statement started after the request read them. */
+export interface Viewer {
+  auth: AuthUser | null;
+  dataVersion: number;
+}
+
 /**
  * Express middleware in front of Apollo on /graphql. `authenticate` is the session look-up the
- * GraphQL context would make; its result (and the data version) is left in `res.locals` for it.
+ * GraphQL context would make, together with the data version (one statement that starts after it is
+ * called: `authenticateWithVersion`); its result is left in `res.locals` for the context. Requests
+ * with the same Cookie header that come while such a read runs share the next read (`FreshRead`):
+ * never older than the request, and one statement per round trip under load.
  */
 export function responseCache(
   ds: DataSource,
-  authenticate: (req: express.Request) => Promise<AuthUser | null>,
+  authenticate: (cookie: string | undefined) => Promise<Viewer>,
 ): express.RequestHandler {
   const dv = dataVersionOf(ds);
   const entries = new Map<string, Entry>();
-  const documents = new Map<string, boolean>();
+  const documents = new Map<string, Map<string, DocumentInfo>>();
+  const reads = new Map<string, FreshRead<Viewer>>();
+  const viewerOf = (cookie: string | undefined): Promise<Viewer> => {
+    const id = cookie ?? '';
+    let read = reads.get(id);
+    if (!read) {
+      const created: FreshRead<Viewer> = new FreshRead(
+        () => authenticate(cookie),
+        (): void => {
+          if (reads.get(id) === created) reads.delete(id);
+        },
+      );
+      read = created;
+      reads.set(id, read);
+    }
+    return read.current();
+  };
   const pending = new Map<string, Promise<Entry | null>>();
   dv.onChange((version) => {
     // Entries of older versions can never be used again.
@@ -172,21 +243,16 @@ export function responseCache(
   return async (req, res, next) => {
     try {
       const request = requestOf(req);
-      if (!request || isStopping() || !cacheableDocument(documents, request.query, request.operationName))
-        return next();
+      if (!request || isStopping()) return next();
+      const doc = documentInfo(documents, request.query, request.operationName);
+      if (!doc.ok) return next();
       const locals = res.locals as CacheLocals;
-      locals.auth = await authenticate(req);
-      locals.dataVersion = await dv.current();
-      const key = [
-        locals.dataVersion,
-        todayInNorway(),
-        viewerKey(locals.auth),
-        req.headers.accept ?? '',
-        request.operationName ?? '',
-        request.query,
-        JSON.stringify(request.variables),
-      ].join('|');
-      const etag = `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
+      const viewer = await viewerOf(req.headers.cookie);
+      locals.auth = viewer.auth;
+      locals.dataVersion = viewer.dataVersion;
+      const key = `${viewer.dataVersion}|${todayOnce()}|${viewerKey(viewer.auth)}|${req.headers.accept ?? ''}|${doc.id}|${JSON.stringify(request.variables)}`;
+      const kept = entries.get(key);
+      const etag = kept?.etag ?? `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
       // Browsers may keep it, but must ask again (If-None-Match) before using it; never shared caches.
       const revalidate = () => {
         res.setHeader('Cache-Control', 'private, no-cache');
@@ -210,7 +276,6 @@ export function responseCache(
         res.setHeader('Content-Length', String(body.length));
         res.status(200).end(body);
       };
-      const kept = entries.get(key);
       if (kept) {
         entries.delete(key);
         entries.set(key, kept);

@@ -134,6 +134,30 @@ describe('the cached coverage overview', () => {
     expect(nameOf((await a.post(OVERVIEW)).json, '1841')).toBe('Fauske');
   });
 
+  it('reads the session and the version in one statement: a signed-in viewer never gets a stale answer or a revoked session', async () => {
+    const cookie = await a.sessionOf('admin@samordna.example');
+    const anonymous = await a.post(OVERVIEW);
+    const signedIn = async (s: HttpTestApp) => s.post(OVERVIEW, { cookie });
+    for (const s of [a, b]) for (let i = 0; i < 2; i++) expect(nameOf((await signedIn(s)).json, '1841')).toBe('Fauske');
+    const kept = await signedIn(a);
+    expect(kept.headers.get('etag')).not.toBe(anonymous.headers.get('etag'));
+    // A write in the other process: every one of many concurrent requests (sharing reads) sees it at once.
+    await ds2.query(`UPDATE municipality SET name = 'Fauske (endret 4)' WHERE kommunenummer = '1841'`);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => signedIn(a)));
+    for (const r of answers) expect(nameOf(r.json, '1841')).toBe('Fauske (endret 4)');
+    await app.ds.query(`UPDATE municipality SET name = 'Fauske' WHERE kommunenummer = '1841'`);
+    expect(nameOf((await signedIn(b)).json, '1841')).toBe('Fauske');
+    // The session ended in the other process (not a data write: the version stays): the next request is anonymous.
+    const before = await version(app.ds);
+    await ds2.query(
+      `UPDATE user_session SET revoked_at = now() WHERE user_id = (SELECT id FROM app_user WHERE email = 'admin@samordna.example')`,
+    );
+    expect(await version(app.ds)).toBe(before);
+    const after = await signedIn(a);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).toBe((await a.post(OVERVIEW)).headers.get('etag'));
+  });
+
   it('keeps answers apart per viewer, and keeps neither errors nor mutations', async () => {
     const anonymous = await a.post(OVERVIEW);
     const admin = await a.post(OVERVIEW, { cookie: await a.sessionOf('admin@samordna.example') });

@@ -11,6 +11,7 @@ import { ErrorCode } from '../../app/errors';
 import { parseInput, zmsg } from '../../app/validation';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
 import { transaction } from '../../app/transaction';
+import { dataVersionOf } from '../../app/data-version';
 
 export const SESSION_COOKIE = 'samordna_session';
 export const SESSION_HOURS = 12;
@@ -44,15 +45,49 @@ export async function authenticate(
 ): Promise<AuthUser | null> {
   const token = cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
   if (!token) return null;
-  const rows: {
-    id: string;
-    email: string;
-    name: string;
-    session_id: string;
-    role: Role | null;
-    kommunenummer: string | null;
-    centre_id: string | null;
-  }[] = await ds.query(
+  return userOf(await sessionRows(ds, token, options, false));
+}
+
+/**
+ * The session's user (as `authenticate`) and the committed data version, read by one statement that
+ * starts after this call: what the response cache needs per request in one round trip. Without a
+ * session cookie, only the version is read (still after this call).
+ */
+export async function authenticateWithVersion(
+  ds: DataSource,
+  cookieHeader: string | undefined,
+  options: { demoUsers: boolean },
+): Promise<{ auth: AuthUser | null; dataVersion: number }> {
+  const token = cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
+  if (!token) return { auth: null, dataVersion: await dataVersionOf(ds).current() };
+  const rows = await sessionRows(ds, token, options, true);
+  return { auth: userOf(rows), dataVersion: rows[0].data_version! };
+}
+
+interface SessionRow {
+  id: string | null;
+  email: string;
+  name: string;
+  session_id: string;
+  role: Role | null;
+  kommunenummer: string | null;
+  centre_id: string | null;
+  data_version?: number;
+}
+
+/**
+ * The live session's user and grants (one row per grant), touching the session at most every 5
+ * minutes. `withVersion`: with the data version in every row, and one row with a null id when the
+ * session is not live.
+ */
+function sessionRows(
+  ds: DataSource,
+  token: string,
+  options: { demoUsers: boolean },
+  withVersion: boolean,
+): Promise<SessionRow[]> {
+  const user = `live JOIN app_user u ON u.id = live.user_id LEFT JOIN user_role r ON r.user_id = u.id`;
+  return ds.query(
     `WITH live AS (
        SELECT s.token_hash, s.id, s.user_id FROM user_session s JOIN app_user u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active AND (NOT u.is_example OR $2)
@@ -60,11 +95,17 @@ export async function authenticate(
        UPDATE user_session s SET last_seen_at = now() FROM live
        WHERE s.token_hash = live.token_hash AND s.last_seen_at < now() - interval '5 minutes' RETURNING 1
      )
-     SELECT u.id, u.email, u.name, live.id AS session_id, r.role, r.kommunenummer, r.centre_id
-     FROM live JOIN app_user u ON u.id = live.user_id LEFT JOIN user_role r ON r.user_id = u.id`,
+     SELECT u.id, u.email, u.name, live.id AS session_id, r.role, r.kommunenummer, r.centre_id${
+       withVersion
+         ? `, dv.version::int AS data_version FROM data_version dv LEFT JOIN (${user}) ON true`
+         : ` FROM ${user}`
+     }`,
     [sha256(token), options.demoUsers],
   );
-  if (rows.length === 0) return null;
+}
+
+function userOf(rows: SessionRow[]): AuthUser | null {
+  if (rows.length === 0 || rows[0].id === null) return null;
   return {
     id: rows[0].id,
     email: rows[0].email,
