@@ -1,7 +1,11 @@
 import { defineConfig, type Plugin } from 'vite';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
+import { parse, type DocumentNode } from 'graphql';
+import { formatDocument, stringifyDocument } from '@urql/core';
+import { earlyFetchScript } from './src/app/earlyFetch';
+import { MAP_SHAPES_URL } from './src/features/coverage/mapShapes';
 
 const GENERATED = fileURLToPath(new URL('./src/gql/', import.meta.url));
 
@@ -46,6 +50,63 @@ function inlineGraphqlDocuments(): Plugin {
   };
 }
 
+/** A generated document (src/gql/graphql.ts) as urql sends its text: with `__typename` in every selection. */
+function queryText(name: string): string {
+  const generated = readFileSync(`${GENERATED}graphql.ts`, 'utf8');
+  const m = new RegExp(`^export const ${name} = (\\{"kind":"Document".*\\}) as unknown as DocumentNode`, 'm').exec(
+    generated,
+  );
+  if (!m) throw new Error(`no generated document ${name}: run the codegen (pnpm codegen)`);
+  return stringifyDocument(formatDocument(JSON.parse(m[1]) as DocumentNode));
+}
+
+/**
+ * The map's early fetches (src/app/earlyFetch.ts): writes the script with the map page's chunks (those
+ * the app's own chunk does not already bring) and its queries, and loads it from index.html,
+ * `async`, beside the app's chunk.
+ */
+function earlyFetchForTheMap(): Plugin {
+  return {
+    name: 'samordna-early-fetch-map',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const entry = chunks.find((c) => c.isEntry);
+        const page = chunks.find((c) => c.facadeModuleId?.endsWith('/src/features/coverage/CoverageMapPage.tsx'));
+        const html = bundle['index.html'];
+        if (!entry || !page || html?.type !== 'asset')
+          return this.error('early fetch: no entry chunk, map page chunk or index.html in the bundle');
+        const byName = new Map(chunks.map((c) => [c.fileName, c]));
+        const imports = (fileName: string, seen = new Set<string>()): Set<string> => {
+          if (seen.has(fileName)) return seen;
+          seen.add(fileName);
+          for (const i of byName.get(fileName)?.imports ?? []) imports(i, seen);
+          return seen;
+        };
+        const loaded = imports(entry.fileName);
+        const modulepreloads = [...imports(page.fileName)].filter((f) => !loaded.has(f)).map((f) => `/${f}`);
+        const source = earlyFetchScript({
+          modulepreloads,
+          shapesUrl: MAP_SHAPES_URL,
+          queries: {
+            options: queryText('CoverageFilterOptionsDocument'),
+            overview: queryText('CoverageOverviewDocument'),
+          },
+        });
+        const fileName = `assets/early-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`;
+        this.emitFile({ type: 'asset', fileName, source });
+        html.source = String(html.source).replace(
+          /(\s*)(<script type="module")/,
+          `$1<script async src="/${fileName}"></script>$1$2`,
+        );
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // The domain package is TypeScript source without decorators: Vite compiles it directly.
   resolve: {
@@ -53,7 +114,7 @@ export default defineConfig({
       '@samordna/domain': fileURLToPath(new URL('../packages/domain/src/index.ts', import.meta.url)),
     },
   },
-  plugins: [inlineGraphqlDocuments()],
+  plugins: [inlineGraphqlDocuments(), earlyFetchForTheMap()],
   esbuild: { jsx: 'automatic' },
   build: {
     outDir: 'dist',

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { MapShapes } from './mapShapes';
 import type { SeverityKey } from './severity';
 
@@ -76,10 +76,46 @@ export function viewBoxFor(shapes: MapShapes, focus: string[]): [number, number,
   return [(x0 + x1 - w) / 2, (y0 + y1 - h) / 2, w, h];
 }
 
+/** One municipality: redrawn only when its own attributes change (not on hover or another's selection). */
+const MunicipalityPath = memo(function MunicipalityPath({
+  kommunenummer,
+  d,
+  severity,
+  selected,
+  tabStop,
+  label,
+}: {
+  kommunenummer: string;
+  d: string;
+  severity: SeverityKey;
+  selected: boolean;
+  tabStop: boolean;
+  label: string;
+}) {
+  return (
+    <path
+      d={d}
+      className={`muni sev-${severity}${selected ? ' muni-selected' : ''}`}
+      data-kommunenummer={kommunenummer}
+      role="button"
+      tabIndex={tabStop ? 0 : -1}
+      aria-label={label}
+      aria-pressed={selected}
+    >
+      <title>{label}</title>
+    </path>
+  );
+});
+
+/** The municipality an event is about: the path it happened on (or inside), if any. */
+const municipalityOf = (e: { target: EventTarget }): string | null =>
+  ((e.target as Element).closest?.('[data-kommunenummer]') as SVGElement | null)?.dataset.kommunenummer ?? null;
+
 /**
  * A pure SVG choropleth: draws what it is given (paths projected at build time), nothing fetched
  * or projected here. One tab stop for the whole map (the selected municipality, else the first):
- * the arrow keys move to the neighbour in that direction, Enter or Space opens it.
+ * the arrow keys move to the neighbour in that direction, Enter or Space opens it. The pointer and
+ * the keys are handled once on the SVG (events bubble from the paths), not by 357 handlers.
  */
 export function CoverageMap({ shapes, rows, focus, selected, ariaLabel, labelFor, onSelect }: Props) {
   const paths = shapes.municipalities;
@@ -92,8 +128,10 @@ export function CoverageMap({ shapes, rows, focus, selected, ariaLabel, labelFor
   const [active, setActive] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
   const hint = [hovered, active].map((k) => (k ? rows.get(k) : undefined)).find(Boolean);
-  const shown = paths.filter((p) => rows.has(p.kommunenummer));
+  const shown = useMemo(() => paths.filter((p) => rows.has(p.kommunenummer)), [paths, rows]);
   const tabStop = [active, selected].find((k) => k && rows.has(k)) ?? shown[0]?.kommunenummer ?? null;
+  // The labels change with the rows and the language only: not on hover or focus.
+  const labels = useMemo(() => new Map([...rows].map(([k, row]) => [k, labelFor(row)])), [rows, labelFor]);
   const move = (e: KeyboardEvent, from: string) => {
     const here = paths.find((p) => p.kommunenummer === from);
     const to =
@@ -109,6 +147,28 @@ export function CoverageMap({ shapes, rows, focus, selected, ariaLabel, labelFor
     setActive(to);
     (svg.current?.querySelector(`[data-kommunenummer="${to}"]`) as SVGElement | null)?.focus();
   };
+  const onClick = (e: MouseEvent) => {
+    const k = municipalityOf(e);
+    if (k) onSelect(k);
+  };
+  const onFocus = (e: FocusEvent) => {
+    const k = municipalityOf(e);
+    if (k) setActive(k);
+  };
+  // mouseover/mouseout bubble (mouseenter/-leave do not): the pointer entering a path, or leaving it.
+  const onMouseOver = (e: MouseEvent) => setHovered(municipalityOf(e));
+  const onMouseOut = (e: MouseEvent) => {
+    const k = municipalityOf(e);
+    setHovered((h) => (h === k ? null : h));
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const k = municipalityOf(e);
+    if (!k) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(k);
+    } else move(e, k);
+  };
 
   return (
     <div className="map-wrap">
@@ -123,6 +183,11 @@ export function CoverageMap({ shapes, rows, focus, selected, ariaLabel, labelFor
         role="group"
         aria-label={ariaLabel}
         data-testid="coverage-map"
+        onClick={onClick}
+        onFocus={onFocus}
+        onMouseOver={onMouseOver}
+        onMouseOut={onMouseOut}
+        onKeyDown={onKeyDown}
       >
         <defs>
           {/* Not registered: hatched, so that it differs from every colour in greyscale and from the background. */}
@@ -161,30 +226,16 @@ export function CoverageMap({ shapes, rows, focus, selected, ariaLabel, labelFor
           {paths.map(({ kommunenummer, d }) => {
             const row = rows.get(kommunenummer);
             if (!row) return <path key={kommunenummer} d={d} className="muni muni-hidden" aria-hidden="true" />;
-            const label = labelFor(row);
             return (
-              <path
+              <MunicipalityPath
                 key={kommunenummer}
+                kommunenummer={kommunenummer}
                 d={d}
-                className={`muni sev-${row.severity}${selected === kommunenummer ? ' muni-selected' : ''}`}
-                data-kommunenummer={kommunenummer}
-                role="button"
-                tabIndex={kommunenummer === tabStop ? 0 : -1}
-                aria-label={label}
-                aria-pressed={selected === kommunenummer}
-                onClick={() => onSelect(kommunenummer)}
-                onFocus={() => setActive(kommunenummer)}
-                onMouseEnter={() => setHovered(kommunenummer)}
-                onMouseLeave={() => setHovered((h) => (h === kommunenummer ? null : h))}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    onSelect(kommunenummer);
-                  } else move(e, kommunenummer);
-                }}
-              >
-                <title>{label}</title>
-              </path>
+                severity={row.severity}
+                selected={selected === kommunenummer}
+                tabStop={kommunenummer === tabStop}
+                label={labels.get(kommunenummer) ?? ''}
+              />
             );
           })}
         </g>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { Alert, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { Loading, QueryError } from '../../components/States';
@@ -71,10 +71,14 @@ export default function CoverageMapPage() {
       info: compact.info[i],
     }));
   }, [compact]);
-  const rows = allRows.filter(
-    (r) =>
-      (!county || r.countyNumber === county) &&
-      (!status || (status === 'NOT_REGISTERED') === (r.severity === 'NOT_REGISTERED')),
+  const rows = useMemo(
+    () =>
+      allRows.filter(
+        (r) =>
+          (!county || r.countyNumber === county) &&
+          (!status || (status === 'NOT_REGISTERED') === (r.severity === 'NOT_REGISTERED')),
+      ),
+    [allRows, county, status],
   );
   const mapRows = useMemo(
     () =>
@@ -107,6 +111,26 @@ export default function CoverageMapPage() {
         : [],
     [boundaries, county],
   );
+  const labelFor = useCallback(
+    (r: MapRow) => t('map.municipalityLabel', { name: r.name, severity: r.severityLabel }),
+    [t],
+  );
+  const tableRows = useMemo(
+    () =>
+      rows.map((r) => ({
+        kommunenummer: r.kommunenummer,
+        name: names.get(r.kommunenummer) ?? r.kommunenummer,
+        county: countyNames.get(r.countyNumber) ?? r.countyNumber,
+        severity: r.severity,
+        critical: r.critical,
+        warning: r.warning,
+        info: r.info,
+      })),
+    [rows, names, countyNames],
+  );
+  // The table (357 rows of buttons) is drawn in a render of its own after the map's: the map is
+  // painted first, and a busy machine does not hold it back for the table (issue 15).
+  const deferredTableRows = useDeferredValue(tableRows);
   const counts = SEVERITY_KEYS.map((k) => ({ key: k, n: rows.filter((r) => r.severity === k).length }));
   const weakCount = rows.filter((r) => r.weakEvidence).length;
 
@@ -200,7 +224,7 @@ export default function CoverageMapPage() {
                   focus={focus}
                   selected={selected}
                   ariaLabel={t('map.ariaLabel')}
-                  labelFor={(r) => t('map.municipalityLabel', { name: r.name, severity: r.severityLabel })}
+                  labelFor={labelFor}
                   onSelect={(k) => setKommune(k)}
                 />
               )}
@@ -251,18 +275,7 @@ export default function CoverageMapPage() {
             <Paragraph role="status">{t(county ? 'map.emptyKeepsZoom' : 'map.empty')}</Paragraph>
           ) : (
             <div id="map-table" tabIndex={-1}>
-              <CoverageTable
-                rows={rows.map((r) => ({
-                  kommunenummer: r.kommunenummer,
-                  name: names.get(r.kommunenummer) ?? r.kommunenummer,
-                  county: countyNames.get(r.countyNumber) ?? r.countyNumber,
-                  severity: r.severity,
-                  critical: r.critical,
-                  warning: r.warning,
-                  info: r.info,
-                }))}
-                onSelect={(k) => setKommune(k)}
-              />
+              <CoverageTable rows={deferredTableRows} onSelect={(k) => setKommune(k)} />
             </div>
           )}
         </>
