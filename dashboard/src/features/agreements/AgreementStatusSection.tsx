@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AGREEMENT_STATUS_LABELS } from '@samordna/domain';
 import type { AgreementStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -69,39 +70,26 @@ export function AgreementStatusSection({
         <PermissionNote />
       )}
       {error && !conflicted && <Alert data-color="danger">{error}</Alert>}
-      <Dialog
+      <ConfirmDialog
         ref={dialog}
-        closeButton={t('common.close')}
+        id="confirm-heading"
+        title={t('agreement.confirmTitle')}
+        text={
+          pending === 'NOTICE_GIVEN'
+            ? t('agreement.confirmNotice', { count: parties })
+            : t('agreement.confirmEnd', { status: pending ? status(pending) : '', count: parties })
+        }
+        confirmLabel={t('agreement.confirm')}
+        danger
+        disabled={busy}
+        onConfirm={async () => {
+          if (pending) await onChange(pending);
+          dialog.current?.close();
+          onDone();
+        }}
+        onCancel={() => dialog.current?.close()}
         onClose={() => setPending(null)}
-        aria-labelledby="confirm-heading"
-      >
-        <Dialog.Block>
-          <Heading level={2} data-size="xs" id="confirm-heading">
-            {t('agreement.confirmTitle')}
-          </Heading>
-          <Paragraph>
-            {pending === 'NOTICE_GIVEN'
-              ? t('agreement.confirmNotice', { count: parties })
-              : t('agreement.confirmEnd', { status: pending ? status(pending) : '', count: parties })}
-          </Paragraph>
-          <div className="button-row">
-            <Button
-              data-color="danger"
-              disabled={busy}
-              onClick={async () => {
-                if (pending) await onChange(pending);
-                dialog.current?.close();
-                onDone();
-              }}
-            >
-              {t('agreement.confirm')}
-            </Button>
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              {t('agreement.cancel')}
-            </Button>
-          </div>
-        </Dialog.Block>
-      </Dialog>
+      />
     </section>
   );
 }

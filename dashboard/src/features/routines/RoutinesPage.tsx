@@ -13,7 +13,7 @@ import { errorMessage } from '../../lib/errors';
 import { useSearchParam } from '../../lib/useSearchParam';
 import { StepDialog, draftOfStep, newStepDraft, type StepDraft } from './StepDialog';
 import { StepTable } from './StepTable';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { NoRoutine, OfferedSteps, RoutineNotices, RoutineSummary } from './RoutineParts';
 import {
   AddTemplateStepMutation,

@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 
 /** A question before a change («Vedta rutinen?», «Fjern steget?»): confirm or cancel. */
 export const ConfirmDialog = forwardRef<
@@ -15,11 +15,13 @@ export const ConfirmDialog = forwardRef<
     disabled: boolean;
     onConfirm: () => void;
     onCancel: () => void;
+    /** When the dialog closes, however it closes. */
+    onClose?: () => void;
   }
->(function ConfirmDialog({ id, title, text, confirmLabel, danger, disabled, onConfirm, onCancel }, ref) {
+>(function ConfirmDialog({ id, title, text, confirmLabel, danger, disabled, onConfirm, onCancel, onClose }, ref) {
   const { t } = useI18n();
   return (
-    <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby={id}>
+    <Dialog ref={ref} closeButton={t('common.close')} onClose={onClose} aria-labelledby={id}>
       <Dialog.Block>
         <Heading level={2} data-size="xs" id={id}>
           {title}
