@@ -14,7 +14,6 @@ import {
 import { History } from '../history/History';
 import { useSession } from '../auth/session';
 import { AgreementTermsView } from './AgreementTermsView';
-import { AgreementTermsForm } from './AgreementTermsForm';
 import { AgreementStatusSection } from './AgreementStatusSection';
 import { AgreementSource, ChecklistSection, DeadlineSection } from './AgreementSections';
 import { AmendmentsPanel } from './AmendmentsPanel';
@@ -26,7 +25,15 @@ import { conflictCurrent, errorMessage, fieldErrors, generalError, isConflict } 
 import { useMergingForm } from '../../lib/useMergingForm';
 import { formatDate } from '../../lib/format';
 import { AgreementDetailQuery, ChangeStatusMutation, UpdateAgreementMutation } from './agreements.graphql';
-import { AGREEMENT_TERMS, EMPTY_FORM, toForm, type AgreementForm, type AgreementTermsRecord } from './agreementTerms';
+import {
+  AGREEMENT_TERMS,
+  AgreementTermsForm,
+  EMPTY_FORM,
+  termsInput,
+  toForm,
+  type AgreementForm,
+  type AgreementTermsRecord,
+} from './AgreementTermsForm';
 
 export default function AgreementDetailPage() {
   const { id = '' } = useParams();
@@ -86,20 +93,8 @@ export default function AgreementDetailPage() {
   const ex = (f: string) => a.exampleFields.includes(f);
   const saveTerms = async () => {
     setSaved(false);
-    const terms = {
-      validFrom: form.validFrom || null,
-      validTo: form.validTo || null,
-      autoRenew: form.autoRenew,
-      noticeMonths: form.noticeMonths === '' ? null : Number(form.noticeMonths),
-      noticeRunsTo: form.noticeRunsTo,
-    };
     // Terms that bind the parties are sent only where this user may change them directly.
-    const open = Object.fromEntries(Object.entries(terms).filter(([k]) => !locked(k)));
-    const r = await save({
-      id: a.id,
-      expectedVersion: a.version,
-      input: { title: form.title, signingLevel: form.signingLevel, ...open },
-    });
+    const r = await save({ id: a.id, expectedVersion: a.version, input: termsInput(form, locked) });
     // Someone else saved first: take in what only they changed, list what we both changed.
     settle(r.error);
     if (!r.error) setSaved(true);

@@ -2,7 +2,7 @@ import { SIGNING_LEVEL_LABELS } from '@samordna/domain';
 import { ExampleTag } from '../../components/ExampleTag';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/format';
-import { AGREEMENT_TERMS, termLabelKey, type AgreementTerm, type AgreementTermsRecord } from './agreementTerms';
+import { AGREEMENT_TERMS, termLabelKey, type AgreementTerm, type AgreementTermsRecord } from './AgreementTermsForm';
 
 /** The agreement's terms as plain text, for those who may read but not change them. */
 export function AgreementTermsView({

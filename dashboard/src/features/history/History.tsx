@@ -7,7 +7,7 @@ import type { MessageKey } from '../../i18n/nb';
 import { AuditLogQuery } from './history.graphql';
 import { useSession } from '../auth/session';
 import { ScrollTable } from '../../components/ScrollTable';
-import { AGREEMENT_TERM_LABELS } from '../agreements/agreementTerms';
+import { AGREEMENT_TERM_LABELS } from '../agreements/AgreementTermsForm';
 
 const show = (v: unknown): string =>
   v === null || v === undefined || v === ''
