@@ -19,6 +19,28 @@ export const DeadlineWithBudgetFieldsFragment = graphql(`
   }
 `);
 
+/**
+ * The agreement's editable terms, selected alike by the agreement's page and by the update's answer
+ * (so the cache shows what was saved): a new editable field is selected here once.
+ */
+export const AgreementTermsFieldsFragment = graphql(`
+  fragment AgreementTermsFields on Agreement {
+    id
+    version
+    title
+    validFrom
+    validTo
+    autoRenew
+    noticeMonths
+    noticeRunsTo
+    signingLevel
+    exampleFields
+    deadline {
+      ...DeadlineWithBudgetFields
+    }
+  }
+`);
+
 export const AgreementListQuery = graphql(`
   query AgreementList(
     $filter: AgreementFilter
@@ -61,21 +83,12 @@ export const AgreementListQuery = graphql(`
 export const AgreementDetailQuery = graphql(`
   query AgreementDetail($id: ID!) {
     agreement(id: $id) {
-      id
-      version
-      title
+      ...AgreementTermsFields
       status
       legalBasis
-      validFrom
-      validTo
-      autoRenew
       renewalMonths
-      noticeMonths
-      noticeRunsTo
       noticeGivenOn
-      signingLevel
       isExample
-      exampleFields
       sourceUrl
       sourceAsOf
       allowedTransitions
@@ -83,9 +96,6 @@ export const AgreementDetailQuery = graphql(`
         id
         name
         hostKommunenummer
-      }
-      deadline {
-        ...DeadlineWithBudgetFields
       }
       checklistCompleteness {
         covered
@@ -140,19 +150,7 @@ export const AgreementDetailQuery = graphql(`
 export const UpdateAgreementMutation = graphql(`
   mutation UpdateAgreement($id: ID!, $input: AgreementFieldsInput!, $expectedVersion: Int) {
     updateAgreement(id: $id, input: $input, expectedVersion: $expectedVersion) {
-      id
-      version
-      title
-      validFrom
-      validTo
-      autoRenew
-      noticeMonths
-      noticeRunsTo
-      signingLevel
-      exampleFields
-      deadline {
-        ...DeadlineWithBudgetFields
-      }
+      ...AgreementTermsFields
     }
   }
 `);

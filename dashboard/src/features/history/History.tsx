@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/nb';
 import { AuditLogQuery } from './history.graphql';
 import { useSession } from '../auth/session';
 import { ScrollTable } from '../../components/ScrollTable';
+import { AGREEMENT_TERM_LABELS } from '../agreements/AgreementTermsForm';
 
 const show = (v: unknown): string =>
   v === null || v === undefined || v === ''
@@ -44,13 +45,7 @@ const OPERATIONS = new Set([
 
 /** Field names in the trail as the forms call them; other fields keep their technical name. */
 const FIELD_LABELS: Record<string, MessageKey> = {
-  title: 'agreement.title',
-  validFrom: 'agreement.validFrom',
-  validTo: 'agreement.validTo',
-  autoRenew: 'agreement.autoRenew',
-  noticeMonths: 'agreement.noticeMonths',
-  noticeRunsTo: 'agreement.noticeRunsTo',
-  signingLevel: 'agreement.signingLevel',
+  ...AGREEMENT_TERM_LABELS,
   name: 'contacts.col.name',
   phone: 'contacts.col.phone',
   email: 'contacts.col.email',

@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { useMutation } from 'urql';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { AGENCY_KIND_LABELS } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
 import { formatInteger } from '../../lib/format';
 import { ImportFlow } from './ImportFlow';
-import { SpreadsheetField, useImportStage, type SpreadsheetFile } from './SpreadsheetField';
+import { SpreadsheetField } from './SpreadsheetField';
+import { useImportPreview } from './useImportPreview';
 import { ConfirmContactImportMutation, PreviewContactImportMutation } from './imports.graphql';
 
 /**
@@ -14,30 +13,21 @@ import { ConfirmContactImportMutation, PreviewContactImportMutation } from './im
  */
 export function ContactImport() {
   const { t, locale } = useI18n();
-  const [file, setFile] = useState<SpreadsheetFile | null>(null);
-  const { stage, run, previewFile } = useImportStage();
-  const [preview, runPreview] = useMutation(PreviewContactImportMutation);
-  const [confirmed, runConfirm] = useMutation(ConfirmContactImportMutation);
+  const { busy, choose, flow } = useImportPreview(
+    PreviewContactImportMutation,
+    ConfirmContactImportMutation,
+    (d) => d.previewContactImport,
+    (d) => d.confirmContactImport,
+  );
   return (
     <section aria-labelledby="contact-import">
       <Heading level={2} data-size="sm" id="contact-import">
         {t('import.contacts')}
       </Heading>
       <Paragraph>{t('import.contactsIntro')}</Paragraph>
-      <SpreadsheetField
-        label={t('import.contactFile')}
-        busy={stage !== null}
-        onChoose={(chosen) =>
-          void previewFile(chosen, setFile, (f) => runPreview({ file: f.content, format: f.format }))
-        }
-      />
+      <SpreadsheetField label={t('import.contactFile')} busy={busy} onChoose={choose} />
       <ImportFlow
-        stage={stage}
-        previewError={preview.error}
-        preview={preview.data?.previewContactImport}
-        confirmError={confirmed.error}
-        confirming={confirmed.fetching}
-        done={confirmed.data?.confirmContactImport}
+        {...flow}
         testId="contact"
         summary={(p) =>
           t('import.contactSummary', {
@@ -48,7 +38,6 @@ export function ContactImport() {
             agencies: formatInteger(p.agenciesAdded),
           })
         }
-        changes={(p) => p.changes.length}
         tableLabel={t('import.contacts')}
         columns={[
           t('import.col.line'),
@@ -78,14 +67,6 @@ export function ContactImport() {
           ))
         }
         confirmLabel={(n) => t('import.confirmContacts', { n })}
-        onConfirm={
-          file
-            ? (p) =>
-                void run({ step: 'saving', rows: p.changes.length }, () =>
-                  runConfirm({ file: file.content, format: file.format, checksum: p.checksum }),
-                )
-            : null
-        }
         doneText={(counts) => t('import.contactsDone', counts)}
       />
     </section>

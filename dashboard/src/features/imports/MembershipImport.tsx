@@ -1,39 +1,29 @@
-import { useState } from 'react';
-import { useMutation } from 'urql';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatInteger } from '../../lib/format';
 import { ImportFlow } from './ImportFlow';
-import { SpreadsheetField, useImportStage, type SpreadsheetFile } from './SpreadsheetField';
+import { SpreadsheetField } from './SpreadsheetField';
+import { useImportPreview } from './useImportPreview';
 import { ConfirmMembershipImportMutation, PreviewMembershipImportMutation } from './imports.graphql';
 
 /** Memberships from a spreadsheet (CSV or XLSX): progress, preview, row errors, then all or nothing. */
 export function MembershipImport() {
   const { t } = useI18n();
-  const [file, setFile] = useState<SpreadsheetFile | null>(null);
-  const { stage, run, previewFile } = useImportStage();
-  const [preview, runPreview] = useMutation(PreviewMembershipImportMutation);
-  const [confirmed, runConfirm] = useMutation(ConfirmMembershipImportMutation);
+  const { busy, choose, flow } = useImportPreview(
+    PreviewMembershipImportMutation,
+    ConfirmMembershipImportMutation,
+    (d) => d.previewMembershipImport,
+    (d) => d.confirmMembershipImport,
+  );
   return (
     <section aria-labelledby="membership-import">
       <Heading level={2} data-size="sm" id="membership-import">
         {t('import.memberships')}
       </Heading>
       <Paragraph>{t('import.membershipsIntro')}</Paragraph>
-      <SpreadsheetField
-        label={t('import.membershipFile')}
-        busy={stage !== null}
-        onChoose={(chosen) =>
-          void previewFile(chosen, setFile, (f) => runPreview({ file: f.content, format: f.format }))
-        }
-      />
+      <SpreadsheetField label={t('import.membershipFile')} busy={busy} onChoose={choose} />
       <ImportFlow
-        stage={stage}
-        previewError={preview.error}
-        preview={preview.data?.previewMembershipImport}
-        confirmError={confirmed.error}
-        confirming={confirmed.fetching}
-        done={confirmed.data?.confirmMembershipImport}
+        {...flow}
         testId="membership"
         summary={(p) =>
           t('import.membershipSummary', {
@@ -43,7 +33,6 @@ export function MembershipImport() {
             unchanged: formatInteger(p.unchanged),
           })
         }
-        changes={(p) => p.changes.length}
         tableLabel={t('import.memberships')}
         columns={[
           t('import.col.centre'),
@@ -68,14 +57,6 @@ export function MembershipImport() {
           ))
         }
         confirmLabel={(n) => t('import.confirmMemberships', { n })}
-        onConfirm={
-          file
-            ? (p) =>
-                void run({ step: 'saving', rows: p.changes.length }, () =>
-                  runConfirm({ file: file.content, format: file.format, checksum: p.checksum }),
-                )
-            : null
-        }
         doneText={(counts) => t('import.membershipsDone', counts)}
       />
     </section>

@@ -1,5 +1,16 @@
 import { graphql } from '../../gql';
 
+/** A row the server would not import: where (line, column) and why, keyed for the dashboard's words. */
+export const ImportRowErrorFieldsFragment = graphql(`
+  fragment ImportRowErrorFields on ImportRowErrorType {
+    line
+    column
+    message
+    messageKey
+    params
+  }
+`);
+
 export const PreviewPopulationImportMutation = graphql(`
   mutation PreviewPopulationImport($csv: String!) {
     previewPopulationImport(csv: $csv) {
@@ -11,11 +22,7 @@ export const PreviewPopulationImportMutation = graphql(`
       unchanged
       skipped
       errors {
-        line
-        column
-        message
-        messageKey
-        params
+        ...ImportRowErrorFields
       }
       changes {
         kommunenummer
@@ -47,11 +54,7 @@ export const PreviewMembershipImportMutation = graphql(`
       changed
       unchanged
       errors {
-        line
-        column
-        message
-        messageKey
-        params
+        ...ImportRowErrorFields
       }
       changes {
         line
@@ -87,11 +90,7 @@ export const PreviewContactImportMutation = graphql(`
       unchanged
       agenciesAdded
       errors {
-        line
-        column
-        message
-        messageKey
-        params
+        ...ImportRowErrorFields
       }
       changes {
         line

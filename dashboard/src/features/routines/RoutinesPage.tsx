@@ -1,27 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FilterSelect } from '../../components/FilterSelect';
 import { useMutation, useQuery, type CombinedError } from 'urql';
-import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Button, Dialog, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { ExampleTag } from '../../components/ExampleTag';
+import { useSearchParams } from 'react-router';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Loading, QueryError } from '../../components/States';
-import {
-  AGENCY_KIND_LABELS,
-  canManageRoutine,
-  ROUTINE_STATUS_LABELS,
-  STEP_TIMING_LABELS,
-  todayInNorway,
-} from '@samordna/domain';
+import { canManageRoutine, todayInNorway } from '@samordna/domain';
 import { History } from '../history/History';
 import { Permission, PermissionNote } from '../auth/Permission';
 import { useSession } from '../auth/session';
 import { useI18n } from '../../i18n/i18n';
-import { errorMessage, isConflict } from '../../lib/errors';
-import { ConflictAlert } from '../history/ConflictNotice';
-import { formatDate } from '../../lib/format';
+import { errorMessage } from '../../lib/errors';
 import { useSearchParam } from '../../lib/useSearchParam';
 import { StepDialog, draftOfStep, newStepDraft, type StepDraft } from './StepDialog';
 import { StepTable } from './StepTable';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { NoRoutine, OfferedSteps, RoutineNotices, RoutineSummary } from './RoutineParts';
 import {
   AddTemplateStepMutation,
   AdoptMutation,
@@ -35,7 +28,7 @@ import {
 import { useOpenOnHome } from '../start/home';
 
 export default function RoutinesPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [, setParams] = useSearchParams();
   const [options, refreshOptions] = useQuery({ query: RoutineOptionsQuery });
   // A link to one routine (?rutine=id) opens its centre and municipality.
@@ -132,19 +125,7 @@ export default function RoutinesPage() {
           options={members.map((m) => [m.kommunenummer, m.name] as const)}
         />
       </div>
-      {notice && (
-        <Alert data-color="success" role="status">
-          {notice}
-        </Alert>
-      )}
-      {problem &&
-        (isConflict(problem) ? (
-          <ConflictAlert />
-        ) : (
-          <Alert data-color="danger" role="alert">
-            {errorMessage(problem, t('error.network'))}
-          </Alert>
-        ))}
+      <RoutineNotices notice={notice} problem={problem} />
       {location.error && <QueryError error={location.error} />}
 
       {options.error ? (
@@ -160,52 +141,31 @@ export default function RoutinesPage() {
       ) : !routines.data ? (
         <Loading />
       ) : !routine ? (
-        <div className="block">
-          <Paragraph role="status">
-            {t('routines.none', { centre: centre?.name ?? '', municipality: municipalityName })}
-          </Paragraph>
-          {createState.error && (
-            <Alert data-color="danger">{errorMessage(createState.error, t('error.network'))}</Alert>
-          )}
-          <Permission allowed={(g) => canManageRoutine(g, { centreId, kommunenummer: chosen })}>
-            <Button
-              disabled={createState.fetching || !chosen}
-              aria-busy={createState.fetching}
-              onClick={async () => {
-                const r = await create({ centreId, kommunenummer: chosen });
-                if (!r.error) refresh({ requestPolicy: 'network-only' });
-              }}
-            >
-              {t('routines.createFromTemplate')}
-            </Button>
-          </Permission>
-        </div>
+        <NoRoutine
+          text={t('routines.none', { centre: centre?.name ?? '', municipality: municipalityName })}
+          error={createState.error ? errorMessage(createState.error, t('error.network')) : null}
+          busy={createState.fetching}
+          disabled={createState.fetching || !chosen}
+          mayCreate={(g) => canManageRoutine(g, { centreId, kommunenummer: chosen })}
+          onCreate={async () => {
+            const r = await create({ centreId, kommunenummer: chosen });
+            if (!r.error) refresh({ requestPolicy: 'network-only' });
+          }}
+        />
       ) : (
         <article aria-labelledby="routine-heading" className="block">
-          <Heading level={2} data-size="sm" id="routine-heading">
-            {centre?.name} – {routine.municipality.name}
-            <ExampleTag show={routine.isExample} />
-          </Heading>
-          <Paragraph data-testid="routine-status">
-            {t('routines.status')}: <strong>{ROUTINE_STATUS_LABELS[routine.status][locale]}</strong>
-            {routine.adoptedOn && ` · ${t('routines.adoptedOn')} ${formatDate(routine.adoptedOn)}`}
-            {routine.reviewDueOn && ` · ${t('routines.reviewDue')} ${formatDate(routine.reviewDueOn)}`}
-            {overdue && (
-              <Tag data-size="sm" data-color="danger" className="example-tag">
-                {t('routines.overdue')}
-              </Tag>
-            )}
-          </Paragraph>
-          <div className="button-row">
-            {routine.status !== 'ADOPTED' && (
-              <Permission allowed={(g) => canManageRoutine(g, { centreId, kommunenummer: chosen })}>
-                <Button onClick={() => confirm.current?.showModal()}>{t('routines.adopt')}</Button>
-              </Permission>
-            )}
-            <RouterLink to={`/flytter/${routine.municipality.kommunenummer}`}>
-              {t('routines.movingToLink', { name: routine.municipality.name })}
-            </RouterLink>
-          </div>
+          <RoutineSummary
+            routine={routine}
+            centreName={centre?.name}
+            overdue={overdue}
+            adoptButton={
+              routine.status !== 'ADOPTED' && (
+                <Permission allowed={(g) => canManageRoutine(g, { centreId, kommunenummer: chosen })}>
+                  <Button onClick={() => confirm.current?.showModal()}>{t('routines.adopt')}</Button>
+                </Permission>
+              )
+            }
+          />
           <StepTable
             steps={routine.steps}
             mayEdit={mayEdit}
@@ -233,49 +193,25 @@ export default function RoutinesPage() {
               </Button>
             </div>
           )}
-          {(routine.missingTemplateSteps?.length ?? 0) > 0 && (
-            <div className="offered-steps" data-testid="offered-steps">
-              <Heading level={3} data-size="2xs">
-                {t('routines.offeredHeading')}
-              </Heading>
-              <Paragraph data-size="sm">{t('routines.offeredIntro')}</Paragraph>
-              <ul>
-                {routine.missingTemplateSteps.map((m) => (
-                  <li key={m.kind}>
-                    <strong>{m.title}</strong> –{' '}
-                    {m.responsibleAgencyKind
-                      ? AGENCY_KIND_LABELS[m.responsibleAgencyKind][locale]
-                      : t('routines.centreItself')}
-                    , {STEP_TIMING_LABELS[m.timing][locale].toLowerCase()} <span className="muted">({m.basis})</span>{' '}
-                    {mayEdit && (
-                      <Button
-                        variant="secondary"
-                        data-size="sm"
-                        disabled={addStepState.fetching}
-                        aria-label={t('routines.addOffered', { step: m.title })}
-                        onClick={async () => {
-                          const r = await addStep({
-                            routineId: routine.id,
-                            input: {
-                              kind: m.kind,
-                              title: m.title,
-                              timing: m.timing,
-                              responsibleAgencyKind: m.responsibleAgencyKind ?? null,
-                            },
-                            expectedVersion: routine.version,
-                          });
-                          if (!r.error) setNotice(t('routines.stepSaved'));
-                          after(r.error);
-                        }}
-                      >
-                        {t('routines.add')}
-                      </Button>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <OfferedSteps
+            steps={routine.missingTemplateSteps ?? []}
+            mayEdit={mayEdit}
+            busy={addStepState.fetching}
+            onAdd={async (m) => {
+              const r = await addStep({
+                routineId: routine.id,
+                input: {
+                  kind: m.kind,
+                  title: m.title,
+                  timing: m.timing,
+                  responsibleAgencyKind: m.responsibleAgencyKind ?? null,
+                },
+                expectedVersion: routine.version,
+              });
+              if (!r.error) setNotice(t('routines.stepSaved'));
+              after(r.error);
+            }}
+          />
           {!mayEdit && <PermissionNote />}
           <History entity="HandoverRoutine" entityId={routine.id} />
           <StepDialog
@@ -289,57 +225,39 @@ export default function RoutinesPage() {
               refresh({ requestPolicy: 'network-only' });
             }}
           />
-          <Dialog ref={removeDialog} closeButton={t('common.close')} aria-labelledby="remove-step-heading">
-            <Dialog.Block>
-              <Heading level={2} data-size="xs" id="remove-step-heading">
-                {t('routines.remove')}
-              </Heading>
-              <Paragraph>{t('routines.removeConfirm', { step: removing?.title ?? '' })}</Paragraph>
-              <div className="button-row">
-                <Button
-                  data-color="danger"
-                  disabled={removeState.fetching || !removing}
-                  onClick={async () => {
-                    const r = await removeStep({ id: removing!.id, expectedVersion: routine.version });
-                    removeDialog.current?.close();
-                    after(r.error);
-                    if (!r.error) setNotice(t('routines.stepRemoved'));
-                    // The removed step's buttons are gone: focus goes on to «Nytt steg», not to the top of the page.
-                    requestAnimationFrame(() => document.getElementById('add-step')?.focus());
-                  }}
-                >
-                  {t('routines.confirmRemove')}
-                </Button>
-                <Button variant="secondary" onClick={() => removeDialog.current?.close()}>
-                  {t('agreement.cancel')}
-                </Button>
-              </div>
-            </Dialog.Block>
-          </Dialog>
-          <Dialog ref={confirm} closeButton={t('common.close')} aria-labelledby="adopt-heading">
-            <Dialog.Block>
-              <Heading level={2} data-size="xs" id="adopt-heading">
-                {t('routines.adopt')}
-              </Heading>
-              <Paragraph>{t('routines.confirmAdopt')}</Paragraph>
-              <div className="button-row">
-                <Button
-                  disabled={adoptState.fetching}
-                  onClick={async () => {
-                    const r = await adopt({ id: routine.id, expectedVersion: routine.version });
-                    confirm.current?.close();
-                    after(r.error);
-                    if (!r.error) setNotice(t('routines.adopted'));
-                  }}
-                >
-                  {t('agreement.confirm')}
-                </Button>
-                <Button variant="secondary" onClick={() => confirm.current?.close()}>
-                  {t('agreement.cancel')}
-                </Button>
-              </div>
-            </Dialog.Block>
-          </Dialog>
+          <ConfirmDialog
+            ref={removeDialog}
+            id="remove-step-heading"
+            title={t('routines.remove')}
+            text={t('routines.removeConfirm', { step: removing?.title ?? '' })}
+            confirmLabel={t('routines.confirmRemove')}
+            danger
+            disabled={removeState.fetching || !removing}
+            onConfirm={async () => {
+              const r = await removeStep({ id: removing!.id, expectedVersion: routine.version });
+              removeDialog.current?.close();
+              after(r.error);
+              if (!r.error) setNotice(t('routines.stepRemoved'));
+              // The removed step's buttons are gone: focus goes on to «Nytt steg», not to the top of the page.
+              requestAnimationFrame(() => document.getElementById('add-step')?.focus());
+            }}
+            onCancel={() => removeDialog.current?.close()}
+          />
+          <ConfirmDialog
+            ref={confirm}
+            id="adopt-heading"
+            title={t('routines.adopt')}
+            text={t('routines.confirmAdopt')}
+            confirmLabel={t('agreement.confirm')}
+            disabled={adoptState.fetching}
+            onConfirm={async () => {
+              const r = await adopt({ id: routine.id, expectedVersion: routine.version });
+              confirm.current?.close();
+              after(r.error);
+              if (!r.error) setNotice(t('routines.adopted'));
+            }}
+            onCancel={() => confirm.current?.close()}
+          />
         </article>
       )}
     </section>

@@ -3,14 +3,27 @@ import userEvent from '@testing-library/user-event';
 import AgreementsPage from '../AgreementsPage';
 import AgreementDetailPage from '../AgreementDetailPage';
 import { chooseMunicipality, gqlError, networkError, renderPage } from '../../../../test/render';
+import type {
+  AgreementDetailQuery,
+  AgreementListQuery,
+  UpdateAgreementMutation,
+  UpdateAgreementMutationVariables,
+} from '../../../gql/graphql';
 
-const LIST = (items: unknown[]) => ({
+// Fixtures typed from the generated query types: a field the query selects and a fixture leaves out
+// fails typecheck (the dashboard's build checks the tests too).
+type ListItem = AgreementListQuery['agreements']['items'][number];
+type Detail = AgreementDetailQuery['agreement'];
+type Party = Detail['parties'][number];
+type Amendment = Detail['amendments'][number];
+
+const LIST = (items: ListItem[]): { data: AgreementListQuery } => ({
   data: {
     agreements: { totalCount: items.length, items },
-    crisisCentres: { items: [{ id: 'c1', name: 'Krisesenteret i Salten' }] },
+    crisisCentres: { items: [{ id: 'c1', name: 'Krisesenteret i Salten', hostKommunenummer: '1804' }] },
   },
 });
-const ITEM = {
+const ITEM: ListItem = {
   id: 'a1',
   title: 'Samarbeidsavtale Salten',
   status: 'ACTIVE',
@@ -113,7 +126,7 @@ describe('AgreementsPage', () => {
   });
 });
 
-const PARTY = {
+const PARTY: Omit<Party, 'municipality'> = {
   id: 'p',
   version: 1,
   role: 'PARTNER',
@@ -128,7 +141,7 @@ const PARTY = {
   noticeEffect: { kind: 'NOTICE', leavesOn: '2027-12-31' },
 };
 
-const DETAIL = {
+const DETAIL: { data: AgreementDetailQuery } = {
   data: {
     agreement: {
       ...ITEM,
@@ -148,7 +161,7 @@ const DETAIL = {
       allowedTransitions: ['NOTICE_GIVEN', 'DISPUTED', 'ENDED'],
       deadline: { ...ITEM.deadline, budgetCutoff: '2026-10-01', noticeAfterBudgetCutoff: true },
       checklistCompleteness: { covered: 1, total: 9 },
-      checklist: [{ key: 'PURPOSE', label: 'Formål', covered: true, note: null }],
+      checklist: [{ key: 'PURPOSE', covered: true, note: null }],
       endedOn: null,
       costTerms: { model: 'PER_INHABITANT_HOST_RESIDUAL', rateOre: 10000 },
       parties: [
@@ -195,12 +208,12 @@ describe('AgreementDetailPage', () => {
   it('on a conflict takes in what only the other person changed, lists what both changed, and saves on the new version', async () => {
     let version = 3;
     const theirs = { ...DETAIL.data.agreement, version: 4, title: 'Samarbeidsavtale Salten 2027', noticeMonths: 6 };
-    const updates: any[] = [];
+    const updates: UpdateAgreementMutationVariables[] = [];
     const { calls } = renderPage(
       <AgreementDetailPage />,
       {
         AgreementDetail: () => ({ data: { agreement: version === 3 ? DETAIL.data.agreement : theirs } }),
-        UpdateAgreement: (v: any) => {
+        UpdateAgreement: (v: UpdateAgreementMutationVariables) => {
           updates.push(v);
           if (v.expectedVersion === 3) {
             version = 4;
@@ -210,7 +223,8 @@ describe('AgreementDetailPage', () => {
               current: theirs,
             });
           }
-          return { data: { updateAgreement: { ...theirs, version: 5, noticeMonths: 24 } } };
+          const saved: UpdateAgreementMutation = { updateAgreement: { ...theirs, version: 5, noticeMonths: 24 } };
+          return { data: saved };
         },
       },
       { route: '/avtaler/a1', path: '/avtaler/:id' },
@@ -295,7 +309,7 @@ const me = (name: string, ...grants: { role: string; kommunenummer?: string | nu
 const DIRECTOR_FAUSKE = me('fauske', { role: 'DIRECTOR', kommunenummer: '1841' });
 const DIRECTOR_BODO = me('bodo', { role: 'DIRECTOR', kommunenummer: '1804' });
 const READER = me('leser', { role: 'READ_ONLY' });
-const AMENDMENT = {
+const AMENDMENT: Amendment = {
   id: 'x1',
   version: 1,
   status: 'OPEN',

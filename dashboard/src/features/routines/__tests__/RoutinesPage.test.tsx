@@ -2,8 +2,39 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import RoutinesPage from '../RoutinesPage';
 import { gqlError, renderPage } from '../../../../test/render';
+import type {
+  AddTemplateStepMutationVariables,
+  CentreRoutinesQuery,
+  ReorderStepsMutationVariables,
+  RoutineOptionsQuery,
+} from '../../../gql/graphql';
 
-const OPTIONS = {
+// Fixtures typed from the generated query types: a selected field left out fails typecheck.
+type Routine = CentreRoutinesQuery['handoverRoutines']['items'][number];
+const step = (id: string, title: string): Routine['steps'][number] => ({
+  id,
+  position: 0,
+  kind: 'OTHER',
+  title,
+  timing: 'DURING_STAY',
+  responsibleAgencyKind: null,
+  contact: null,
+});
+const ROUTINE: Routine = {
+  id: 'r1',
+  version: 1,
+  status: 'DRAFT',
+  adoptedOn: null,
+  reviewDueOn: null,
+  lastReviewedOn: null,
+  isExample: false,
+  municipality: { kommunenummer: '1804', name: 'Bodø' },
+  steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')],
+  missingTemplateSteps: [],
+};
+const routines = (...items: Routine[]): { data: CentreRoutinesQuery } => ({ data: { handoverRoutines: { items } } });
+
+const OPTIONS: { data: RoutineOptionsQuery } = {
   data: {
     crisisCentres: {
       items: [
@@ -23,43 +54,22 @@ it('shows progress, then offers to make a routine when there is none', async () 
   unmount();
   renderPage(<RoutinesPage />, {
     RoutineOptions: OPTIONS,
-    CentreRoutines: { data: { handoverRoutines: { items: [] } } },
+    CentreRoutines: routines(),
   });
   expect(await screen.findByText('Ingen rutine for Krisesenteret i Salten og Bodø ennå.')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Lag rutine fra Bufdirs mal' })).toBeInTheDocument();
 });
 
 it('shows the steps in order with move buttons, and an overdue review', async () => {
-  const step = (id: string, title: string) => ({
-    id,
-    position: 0,
-    kind: 'OTHER',
-    title,
-    timing: 'DURING_STAY',
-    responsibleAgencyKind: null,
-    contact: null,
-  });
   renderPage(<RoutinesPage />, {
     RoutineOptions: OPTIONS,
-    CentreRoutines: {
-      data: {
-        handoverRoutines: {
-          items: [
-            {
-              id: 'r1',
-              version: 1,
-              status: 'ADOPTED',
-              adoptedOn: '2024-01-01',
-              reviewDueOn: '2025-01-01',
-              lastReviewedOn: null,
-              isExample: true,
-              municipality: { kommunenummer: '1804', name: 'Bodø' },
-              steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')],
-            },
-          ],
-        },
-      },
-    },
+    CentreRoutines: routines({
+      ...ROUTINE,
+      status: 'ADOPTED',
+      adoptedOn: '2024-01-01',
+      reviewDueOn: '2025-01-01',
+      isExample: true,
+    }),
   });
   const table = await screen.findByTestId('step-table');
   expect(within(table).getAllByRole('row')).toHaveLength(3);
@@ -73,38 +83,11 @@ it('shows the steps in order with move buttons, and an overdue review', async ()
 });
 
 it('a reorder from an older view is refused: says so, shows the new version, and sends the version it saw', async () => {
-  const step = (id: string, title: string) => ({
-    id,
-    position: 0,
-    kind: 'OTHER',
-    title,
-    timing: 'DURING_STAY',
-    responsibleAgencyKind: null,
-    contact: null,
-  });
-  const reorders: any[] = [];
+  const reorders: ReorderStepsMutationVariables[] = [];
   const { calls } = renderPage(<RoutinesPage />, {
     RoutineOptions: OPTIONS,
-    CentreRoutines: {
-      data: {
-        handoverRoutines: {
-          items: [
-            {
-              id: 'r1',
-              version: 7,
-              status: 'DRAFT',
-              adoptedOn: null,
-              reviewDueOn: null,
-              lastReviewedOn: null,
-              isExample: false,
-              municipality: { kommunenummer: '1804', name: 'Bodø' },
-              steps: [step('s1', 'Kartlegge behov'), step('s2', 'Finne bolig')],
-            },
-          ],
-        },
-      },
-    },
-    ReorderSteps: (v: any) => {
+    CentreRoutines: routines({ ...ROUTINE, version: 7 }),
+    ReorderSteps: (v: ReorderStepsMutationVariables) => {
       reorders.push(v);
       return gqlError('Noen andre har endret rutinen etter at du åpnet den.', { code: 'CONFLICT', currentVersion: 8 });
     },
@@ -116,47 +99,27 @@ it('a reorder from an older view is refused: says so, shows the new version, and
 });
 
 it('offers the template steps an existing routine lacks, and adds one as the template gives it, with the version it saw', async () => {
-  const step = (id: string, title: string) => ({
-    id,
-    position: 0,
-    kind: 'OTHER',
-    title,
-    timing: 'DURING_STAY',
-    responsibleAgencyKind: null,
-    contact: null,
-  });
-  const added: any[] = [];
+  const added: AddTemplateStepMutationVariables[] = [];
   renderPage(<RoutinesPage />, {
     RoutineOptions: OPTIONS,
-    CentreRoutines: {
-      data: {
-        handoverRoutines: {
-          items: [
-            {
-              id: 'r1',
-              version: 3,
-              status: 'ADOPTED',
-              adoptedOn: '2026-01-01',
-              reviewDueOn: '2027-01-01',
-              lastReviewedOn: null,
-              isExample: false,
-              municipality: { kommunenummer: '1804', name: 'Bodø' },
-              steps: [step('s1', 'Kartlegge behov')],
-              missingTemplateSteps: [
-                {
-                  kind: 'FAMILY_COUNSELLING',
-                  title: 'Familievernet: foreldretvist, samvær og mekling',
-                  timing: 'DURING_STAY',
-                  responsibleAgencyKind: 'FAMILY_COUNSELLING',
-                  basis: 'Bufdir',
-                },
-              ],
-            },
-          ],
+    CentreRoutines: routines({
+      ...ROUTINE,
+      version: 3,
+      status: 'ADOPTED',
+      adoptedOn: '2026-01-01',
+      reviewDueOn: '2027-01-01',
+      steps: [step('s1', 'Kartlegge behov')],
+      missingTemplateSteps: [
+        {
+          kind: 'FAMILY_COUNSELLING',
+          title: 'Familievernet: foreldretvist, samvær og mekling',
+          timing: 'DURING_STAY',
+          responsibleAgencyKind: 'FAMILY_COUNSELLING',
+          basis: 'Bufdir',
         },
-      },
-    },
-    AddTemplateStep: (v: any) => {
+      ],
+    }),
+    AddTemplateStep: (v: AddTemplateStepMutationVariables) => {
       added.push(v);
       return { data: { addRoutineStep: { id: 's9' } } };
     },
