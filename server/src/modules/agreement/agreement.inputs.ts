@@ -11,7 +11,7 @@ import {
   type NoticeRunsTo,
 } from '@samordna/domain';
 import { AgreementStatusEnum, enumOf, SigningLevelEnum } from '../../app/enums';
-import { v, zmsg } from '../../app/validation';
+import { rules, zmsg } from '../../app/validation';
 import { PartyRole } from './agreement-party.entity';
 import { ChecklistKeyEnum, NoticeRunsToEnum } from './agreement.types';
 
@@ -168,46 +168,46 @@ const checklistSchema = z
     z.object({
       key: z.enum(CHECKLIST_KEYS as [ChecklistKey, ...ChecklistKey[]]),
       covered: z.boolean(),
-      note: v.optionalText('Merknad', 500),
+      note: rules.optionalText('Merknad', 500),
     }),
   )
   .refine((items) => new Set(items.map((i) => i.key)).size === items.length, zmsg('field.checklistUnique'));
 
 export const partySchema = z.object({
-  kommunenummer: v.kommunenummer(),
+  kommunenummer: rules.kommunenummer(),
   role: z.enum([PartyRole.HOST, PartyRole.PARTNER]),
-  joinedOn: v.optionalIsoDate('Innmeldt dato'),
-  leftOn: v.optionalIsoDate('Utmeldt dato'),
-  note: v.optionalText('Merknad', 500),
+  joinedOn: rules.optionalIsoDate('Innmeldt dato'),
+  leftOn: rules.optionalIsoDate('Utmeldt dato'),
+  note: rules.optionalText('Merknad', 500),
 });
 
 export const updatePartySchema = z.object({
-  joinedOn: v.optionalIsoDate('Innmeldt dato').optional(),
-  leftOn: v.optionalIsoDate('Utmeldt dato').optional(),
-  note: v.optionalText('Merknad', 500).optional(),
+  joinedOn: rules.optionalIsoDate('Innmeldt dato').optional(),
+  leftOn: rules.optionalIsoDate('Utmeldt dato').optional(),
+  note: rules.optionalText('Merknad', 500).optional(),
 });
 
 export const agreementFieldsSchema = z.object({
-  title: v.text('Tittel', 300).optional(),
-  legalBasis: v.optionalText('Rettslig grunnlag', 500).optional(),
-  validFrom: v.optionalIsoDate('Gyldig fra').optional(),
-  validTo: v.optionalIsoDate('Gyldig til').optional(),
+  title: rules.text('Tittel', 300).optional(),
+  legalBasis: rules.optionalText('Rettslig grunnlag', 500).optional(),
+  validFrom: rules.optionalIsoDate('Gyldig fra').optional(),
+  validTo: rules.optionalIsoDate('Gyldig til').optional(),
   autoRenew: z.boolean().optional(),
-  renewalMonths: v.int('Fornyelsesperioden', 1, 120).nullish(),
-  noticeMonths: v.int('Oppsigelsestiden', 0, 60).nullish(),
+  renewalMonths: rules.int('Fornyelsesperioden', 1, 120).nullish(),
+  noticeMonths: rules.int('Oppsigelsestiden', 0, 60).nullish(),
   noticeRunsTo: z.enum(NOTICE_RUNS_TO).optional(),
   signingLevel: z.enum(SIGNING_LEVELS).optional(),
-  councilDecisionRef: v.optionalText('Saksnummer', 100).optional(),
-  councilDecisionDate: v.optionalIsoDate('Vedtaksdato').optional(),
-  archiveRef: v.optionalText('Arkivreferanse', 100).optional(),
-  supersedesId: v.uuid('avtalen den erstatter').nullish(),
+  councilDecisionRef: rules.optionalText('Saksnummer', 100).optional(),
+  councilDecisionDate: rules.optionalIsoDate('Vedtaksdato').optional(),
+  archiveRef: rules.optionalText('Arkivreferanse', 100).optional(),
+  supersedesId: rules.uuid('avtalen den erstatter').nullish(),
   checklist: checklistSchema.optional(),
-  note: v.optionalText('Merknad', 4000).optional(),
+  note: rules.optionalText('Merknad', 4000).optional(),
 });
 
 export const createAgreementSchema = agreementFieldsSchema.extend({
-  centreId: v.uuid('krisesenter'),
-  title: v.text('Tittel', 300),
+  centreId: rules.uuid('krisesenter'),
+  title: rules.text('Tittel', 300),
   status: z
     .enum(AGREEMENT_STATUSES)
     .default('DRAFT')
@@ -229,8 +229,8 @@ export class NoticeInput {
 }
 
 export const noticeSchema = z.object({
-  givenOn: v.optionalIsoDate('Oppsigelsesdatoen').optional(),
-  leavesOn: v.optionalIsoDate('Siste dag som medlem').optional(),
+  givenOn: rules.optionalIsoDate('Oppsigelsesdatoen').optional(),
+  leavesOn: rules.optionalIsoDate('Siste dag som medlem').optional(),
 });
 
 @InputType({ description: "A party's own decision about the agreement." })
@@ -246,7 +246,7 @@ export class MembershipDecisionInput {
 }
 
 export const membershipDecisionSchema = z.object({
-  decisionBody: v.text('Vedtaksorganet', 100),
-  decisionRef: v.text('Saksnummeret', 100),
-  decisionDate: v.isoDate('Vedtaksdatoen'),
+  decisionBody: rules.text('Vedtaksorganet', 100),
+  decisionRef: rules.text('Saksnummeret', 100),
+  decisionDate: rules.isoDate('Vedtaksdatoen'),
 });

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
 import { AMENDMENT_STATUSES, type AmendmentStatus } from '@samordna/domain';
-import { v } from '../../app/validation';
+import { rules } from '../../app/validation';
 import { CostTermsInput } from '../cost-sharing/cost.types';
 import { costTermsSchema } from '../cost-sharing/cost.service';
 import { AgreementContentInput, agreementFieldsSchema } from './agreement.inputs';
@@ -76,31 +76,31 @@ export const amendmentChangesSchema = agreementFieldsSchema.pick({
 });
 
 export const amendmentSchema = z.object({
-  summary: v.text('Oppsummeringen', 500),
-  effectiveOn: v.isoDate('Datoen endringen gjelder fra,'),
+  summary: rules.text('Oppsummeringen', 500),
+  effectiveOn: rules.isoDate('Datoen endringen gjelder fra,'),
   changes: amendmentChangesSchema.nullish().transform((c) => c ?? {}),
   costTerms: costTermsSchema.nullish(),
   joining: z
-    .array(v.kommunenummer())
+    .array(rules.kommunenummer())
     .max(100)
     .nullish()
     .transform((x) => x ?? []),
   leaving: z
-    .array(v.kommunenummer())
+    .array(rules.kommunenummer())
     .max(100)
     .nullish()
     .transform((x) => x ?? []),
 });
 
 export const approvalSchema = z.object({
-  decisionBody: v.text('Vedtaksorganet', 100),
-  decisionRef: v.text('Saksnummeret', 100),
-  decisionDate: v.isoDate('Vedtaksdatoen'),
+  decisionBody: rules.text('Vedtaksorganet', 100),
+  decisionRef: rules.text('Saksnummeret', 100),
+  decisionDate: rules.isoDate('Vedtaksdatoen'),
 });
 
 export const amendmentFilterSchema = z.object({
-  agreementId: v.uuid('avtale').nullish(),
-  awaitingKommunenummer: v.kommunenummer().nullish(),
+  agreementId: rules.uuid('avtale').nullish(),
+  awaitingKommunenummer: rules.kommunenummer().nullish(),
   statuses: z.array(z.enum(AMENDMENT_STATUSES)).nullish(),
 });
 

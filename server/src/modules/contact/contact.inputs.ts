@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
 import { AGENCY_KINDS, type AgencyKind } from '@samordna/domain';
 import { AgencyKindEnum } from '../../app/enums';
-import { v } from '../../app/validation';
+import { rules } from '../../app/validation';
 
 @InputType({ description: 'On update, a field left out stays as it is.' })
 export class AgencyInput {
@@ -89,31 +89,31 @@ export class ContactFilter extends AgencyFilter {
 }
 
 export const agencyFieldsSchema = z.object({
-  kommunenummer: v.kommunenummer().optional(),
+  kommunenummer: rules.kommunenummer().optional(),
   kind: z.enum(AGENCY_KINDS).optional(),
-  name: v.text('Navn', 200).optional(),
+  name: rules.text('Navn', 200).optional(),
   writtenAgreement: z.boolean().optional(),
-  writtenAgreementDate: v.optionalIsoDate('Avtaledato').optional(),
-  note: v.optionalText('Merknad', 2000).optional(),
+  writtenAgreementDate: rules.optionalIsoDate('Avtaledato').optional(),
+  note: rules.optionalText('Merknad', 2000).optional(),
 });
 export const createAgencySchema = agencyFieldsSchema.extend({
-  kommunenummer: v.kommunenummer(),
+  kommunenummer: rules.kommunenummer(),
   kind: z.enum(AGENCY_KINDS),
-  name: v.text('Navn', 200),
+  name: rules.text('Navn', 200),
 });
 
 export const contactFieldsSchema = z.object({
-  agencyId: v.uuid('etat').optional(),
-  name: v.text('Navn', 200).optional(),
-  title: v.optionalText('Rolle', 200).optional(),
-  phone: v.phone().optional(),
-  email: v.email().optional(),
+  agencyId: rules.uuid('etat').optional(),
+  name: rules.text('Navn', 200).optional(),
+  title: rules.optionalText('Rolle', 200).optional(),
+  phone: rules.phone().optional(),
+  email: rules.email().optional(),
   isContactPoint: z.boolean().optional(),
   active: z.boolean().optional(),
 });
 export const createContactSchema = contactFieldsSchema.extend({
-  agencyId: v.uuid('etat'),
-  name: v.text('Navn', 200),
+  agencyId: rules.uuid('etat'),
+  name: rules.text('Navn', 200),
 });
 
 /** «Ny etat»: the agency and its first contact checked together, so every field's problem shows at once. */
@@ -122,13 +122,13 @@ export const newAgencySchema = createAgencySchema.extend({
 });
 
 export const agencyFilterSchema = z.object({
-  kommunenummer: v.kommunenummer().nullish(),
-  centreId: v.uuid('krisesenter').nullish(),
+  kommunenummer: rules.kommunenummer().nullish(),
+  centreId: rules.uuid('krisesenter').nullish(),
   kinds: z.array(z.enum(AGENCY_KINDS)).nullish(),
 });
 export const contactFilterSchema = agencyFilterSchema.extend({
   stale: z.boolean().nullish(),
-  staleAfterMonths: v.int('Antall måneder', 1, 120).nullish(),
+  staleAfterMonths: rules.int('Antall måneder', 1, 120).nullish(),
   activeOnly: z.boolean().nullish(),
   contactPointsOnly: z.boolean().nullish(),
 });

@@ -9,7 +9,7 @@ import {
   type ServiceElement,
 } from '@samordna/domain';
 import { CapabilityEnum, OrganisationFormEnum, ServiceElementEnum } from '../../app/enums';
-import { v, zmsg } from '../../app/validation';
+import { rules, zmsg } from '../../app/validation';
 
 @InputType({ description: 'Centre details. On update, a field left out stays as it is. Never an address.' })
 export class CrisisCentreInput {
@@ -50,8 +50,8 @@ const unique =
     !list || new Set(list).size === list.length || label;
 
 export const centreFieldsSchema = z.object({
-  name: v.text('Navn', 200).optional(),
-  hostKommunenummer: v.kommunenummer().optional(),
+  name: rules.text('Navn', 200).optional(),
+  hostKommunenummer: rules.kommunenummer().optional(),
   organisationForm: z.enum(ORGANISATION_FORMS).optional(),
   services: z
     .array(z.enum(SERVICE_ELEMENTS))
@@ -61,11 +61,11 @@ export const centreFieldsSchema = z.object({
     .array(z.enum(CAPABILITIES))
     .nullish()
     .refine((l) => unique('')(l) === true, zmsg('field.capabilitiesUnique')),
-  capacityRooms: v.int('Antall rom', 0, 1000).nullish(),
-  note: v.optionalText('Merknad', 4000).optional(),
+  capacityRooms: rules.int('Antall rom', 0, 1000).nullish(),
+  note: rules.optionalText('Merknad', 4000).optional(),
 });
 
 export const createCentreSchema = centreFieldsSchema.extend({
-  name: v.text('Navn', 200),
-  hostKommunenummer: v.kommunenummer(),
+  name: rules.text('Navn', 200),
+  hostKommunenummer: rules.kommunenummer(),
 });

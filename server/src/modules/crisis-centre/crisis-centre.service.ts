@@ -14,7 +14,7 @@ import {
 } from '@samordna/domain';
 import { badInput, escapeLike, inUse, notFound, uniqueConflict } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
-import { parsePaging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, rules } from '../../app/validation';
 import { Agreement } from '../agreement/agreement.entity';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -27,10 +27,10 @@ import {
 } from './crisis-centre.inputs';
 import { transaction } from '../../app/transaction';
 
-const ID = v.uuid('krisesenter');
+const ID = rules.uuid('krisesenter');
 const filterSchema = z.object({
-  search: v.optionalText('Søketekst', 100, 'none'),
-  kommunenummer: v.kommunenummer().nullish(),
+  search: rules.optionalText('Søketekst', 100, 'none'),
+  kommunenummer: rules.kommunenummer().nullish(),
 });
 
 export async function listCrisisCentres(

@@ -11,7 +11,7 @@ import {
   type StepTiming,
 } from '@samordna/domain';
 import { AgencyKindEnum, RoutineStatusEnum, RoutineStepKindEnum, StepTimingEnum } from '../../app/enums';
-import { v } from '../../app/validation';
+import { rules } from '../../app/validation';
 
 @InputType({ description: 'On update, a field left out stays as it is.' })
 export class RoutineInput {
@@ -90,29 +90,29 @@ export class RoutineTemplateStepType {
 
 export const routineSchema = z.object({
   status: z.enum(ROUTINE_STATUSES).optional(),
-  adoptedOn: v.optionalIsoDate('Vedtatt dato').optional(),
-  lastReviewedOn: v.optionalIsoDate('Sist gjennomgått').optional(),
-  reviewDueOn: v.optionalIsoDate('Neste gjennomgang').optional(),
-  note: v.optionalText('Merknad', 4000).optional(),
+  adoptedOn: rules.optionalIsoDate('Vedtatt dato').optional(),
+  lastReviewedOn: rules.optionalIsoDate('Sist gjennomgått').optional(),
+  reviewDueOn: rules.optionalIsoDate('Neste gjennomgang').optional(),
+  note: rules.optionalText('Merknad', 4000).optional(),
 });
 
 export const stepFieldsSchema = z.object({
   kind: z.enum(ROUTINE_STEP_KINDS).optional(),
-  title: v.text('Tittel', 300).optional(),
-  description: v.optionalText('Beskrivelse', 4000).optional(),
+  title: rules.text('Tittel', 300).optional(),
+  description: rules.optionalText('Beskrivelse', 4000).optional(),
   responsibleAgencyKind: z.enum(AGENCY_KINDS).nullish(),
   timing: z.enum(STEP_TIMINGS).optional(),
-  contactId: v.uuid('kontaktperson').nullish(),
-  position: v.int('Plassering', 0, 1000).nullish(),
+  contactId: rules.uuid('kontaktperson').nullish(),
+  position: rules.int('Plassering', 0, 1000).nullish(),
 });
 export const createStepSchema = stepFieldsSchema.extend({
   kind: z.enum(ROUTINE_STEP_KINDS).default('OTHER'),
-  title: v.text('Tittel', 300),
+  title: rules.text('Tittel', 300),
   timing: z.enum(STEP_TIMINGS),
 });
 
 export const routineFilterSchema = z.object({
-  centreId: v.uuid('krisesenter').nullish(),
-  kommunenummer: v.kommunenummer().nullish(),
+  centreId: rules.uuid('krisesenter').nullish(),
+  kommunenummer: rules.kommunenummer().nullish(),
   statuses: z.array(z.enum(ROUTINE_STATUSES)).nullish(),
 });
