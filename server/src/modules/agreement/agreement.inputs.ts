@@ -12,7 +12,7 @@ import {
 } from '@samordna/domain';
 import { AgreementStatusEnum, enumOf, SigningLevelEnum } from '../../app/enums';
 import { rules, zmsg } from '../../app/validation';
-import { PartyRole } from './agreement-party.entity';
+import { PartyRole } from './party-role';
 import { ChecklistKeyEnum, NoticeRunsToEnum } from './agreement.types';
 
 @InputType()

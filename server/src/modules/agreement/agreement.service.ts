@@ -29,7 +29,8 @@ import { dataVersionOf, VersionedCache } from '../../app/data-version';
 import { missing } from '../../app/auth';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
-import { AgreementParty, PartyRole } from './agreement-party.entity';
+import { AgreementParty } from './agreement-party.entity';
+import { PartyRole } from './party-role';
 import { Agreement } from './agreement.entity';
 import {
   agreementFieldsSchema,

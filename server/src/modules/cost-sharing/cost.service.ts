@@ -32,7 +32,8 @@ import {
 import type { AppContext } from '../../app/context';
 import { badInput, notFound } from '../../app/errors';
 import { parseInput, rules } from '../../app/validation';
-import { AgreementParty, PartyRole } from '../agreement/agreement-party.entity';
+import { AgreementParty } from '../agreement/agreement-party.entity';
+import { PartyRole } from '../agreement/party-role';
 import { Agreement } from '../agreement/agreement.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';

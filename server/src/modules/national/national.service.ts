@@ -16,7 +16,7 @@ import { DocumentedMembership } from './documented-membership.entity';
 import { documentedOf, type DocumentedMembershipView } from './documented.types';
 import { createAgreement } from '../agreement/agreement.service';
 import type { Agreement } from '../agreement/agreement.entity';
-import { PartyRole } from '../agreement/agreement-party.entity';
+import { PartyRole } from '../agreement/party-role';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { badInput } from '../../app/errors';
 import { transaction } from '../../app/transaction';
