@@ -19,6 +19,7 @@ import {
   type ServerMessageKey,
 } from '@samordna/domain';
 import { badInput, ErrorCode, keyedError } from './errors';
+import { GRAPHQL_ID } from './zod-input';
 
 /**
  * zod takes a message as text: `zmsg` gives it the catalogue's bokmål text and remembers which key
@@ -139,7 +140,8 @@ export const rules = {
         /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
         zmsg('field.id', { entity: labelKeyOf(label) }),
       )
-      .transform((s) => s.toLowerCase()),
+      .transform((s) => s.toLowerCase())
+      .meta(GRAPHQL_ID),
   kommunenummer: () =>
     z.string().transform((s, ctx) => {
       const r = parseKommunenummer(s);

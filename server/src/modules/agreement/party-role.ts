@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { registerZodEnum } from '../../app/zod-input';
 
 /**
  * A municipality's part in an agreement. In a file of its own, imported by nothing of ours, so the
@@ -14,3 +15,4 @@ registerEnumType(PartyRole, {
   name: 'PartyRole',
   description: 'HOST = vertskommune, PARTNER = samarbeidskommune.',
 });
+registerZodEnum(Object.values(PartyRole), PartyRole);
