@@ -1,48 +1,8 @@
-import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import {
-  CAPABILITIES,
-  ORGANISATION_FORMS,
-  SERVICE_ELEMENTS,
-  type Capability,
-  type OrganisationForm,
-  type ServiceElement,
-} from '@samordna/domain';
-import { CapabilityEnum, OrganisationFormEnum, ServiceElementEnum } from '../../app/enums';
+import { CAPABILITIES, ORGANISATION_FORMS, SERVICE_ELEMENTS } from '@samordna/domain';
+import '../../app/enums'; // registers the OrganisationForm, ServiceElement and Capability enums
 import { rules, zmsg } from '../../app/validation';
-
-@InputType({ description: 'Centre details. On update, a field left out stays as it is. Never an address.' })
-export class CrisisCentreInput {
-  @Field(() => String, { nullable: true })
-  name?: string;
-
-  @Field(() => String, { nullable: true })
-  hostKommunenummer?: string;
-
-  @Field(() => OrganisationFormEnum, { nullable: true })
-  organisationForm?: OrganisationForm;
-
-  @Field(() => [ServiceElementEnum], { nullable: true })
-  services?: ServiceElement[] | null;
-
-  @Field(() => [CapabilityEnum], { nullable: true })
-  capabilities?: Capability[] | null;
-
-  @Field(() => Int, { nullable: true })
-  capacityRooms?: number | null;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
-@InputType()
-export class CrisisCentreFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name.' })
-  search?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Centres the municipality hosts or is a party to.' })
-  kommunenummer?: string | null;
-}
+import { inputType } from '../../app/zod-input';
 
 const unique =
   <T>(label: string) =>
@@ -64,8 +24,19 @@ export const centreFieldsSchema = z.object({
   capacityRooms: rules.int('Antall rom', 0, 1000).nullish(),
   note: rules.optionalText('Merknad', 4000).optional(),
 });
+export const CrisisCentreInput = inputType('CrisisCentreInput', centreFieldsSchema, {
+  description: 'Centre details. On update, a field left out stays as it is. Never an address.',
+});
+export type CrisisCentreInput = z.input<typeof centreFieldsSchema>;
 
 export const createCentreSchema = centreFieldsSchema.extend({
   name: rules.text('Navn', 200),
   hostKommunenummer: rules.kommunenummer(),
 });
+
+export const centreFilterSchema = z.object({
+  search: rules.optionalText('Søketekst', 100, 'none').describe('Part of the name.'),
+  kommunenummer: rules.kommunenummer().nullish().describe('Centres the municipality hosts or is a party to.'),
+});
+export const CrisisCentreFilter = inputType('CrisisCentreFilter', centreFilterSchema);
+export type CrisisCentreFilter = z.input<typeof centreFilterSchema>;

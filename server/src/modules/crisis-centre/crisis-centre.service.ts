@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
@@ -22,23 +21,20 @@ import { CrisisCentre } from './crisis-centre.entity';
 import {
   centreFieldsSchema,
   createCentreSchema,
+  centreFilterSchema,
   type CrisisCentreFilter,
   type CrisisCentreInput,
 } from './crisis-centre.inputs';
 import { transaction } from '../../app/transaction';
 
 const ID = rules.uuid('krisesenter');
-const filterSchema = z.object({
-  search: rules.optionalText('Søketekst', 100, 'none'),
-  kommunenummer: rules.kommunenummer().nullish(),
-});
 
 export async function listCrisisCentres(
   ctx: AppContext,
   filterInput: CrisisCentreFilter | null | undefined,
   pageInput: { limit?: number | null; offset?: number | null },
 ): Promise<{ items: CrisisCentre[]; totalCount: number }> {
-  const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
+  const filter = parseInput(centreFilterSchema, filterInput ?? {}, 'filter');
   const page = parsePaging(pageInput);
   const qb = ctx.dataSource.getRepository(CrisisCentre).createQueryBuilder('c');
   if (filter.search) qb.andWhere('c.name ILIKE :p', { p: `%${escapeLike(filter.search)}%` });
