@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { registerZodEnum } from './zod-input';
 import {
   AGENCY_KINDS,
   ROLES,
@@ -20,6 +21,7 @@ export function enumOf<const T extends readonly string[]>(
 ): { [K in T[number]]: K } {
   const obj = Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
   registerEnumType(obj, { name, description });
+  registerZodEnum(values, obj);
   return obj;
 }
 

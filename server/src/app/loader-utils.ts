@@ -20,7 +20,7 @@ export function manyByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) =
 }
 
 /** A loaded record that must exist (a foreign key guarantees it); its absence is an internal error. */
-export async function must<T>(p: Promise<T | null>, what: string): Promise<T> {
+export async function foundOrFail<T>(p: Promise<T | null>, what: string): Promise<T> {
   const value = await p;
   if (value === null) throw new Error(`${what} is missing`);
   return value;

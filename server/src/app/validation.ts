@@ -19,6 +19,7 @@ import {
   type ServerMessageKey,
 } from '@samordna/domain';
 import { badInput, ErrorCode, keyedError } from './errors';
+import { GRAPHQL_ID } from './zod-input';
 
 /**
  * zod takes a message as text: `zmsg` gives it the catalogue's bokmål text and remembers which key
@@ -114,7 +115,8 @@ const trimmed = (max: number, label: Label, check: FreeTextCheck) =>
 const dateMessage = (label: Label) =>
   zmsg('field.date', { label: labelKeyOf(label), min: SUPPORTED_DATES.min, max: SUPPORTED_DATES.max });
 
-export const v = {
+/** The zod rule for each kind of input field (text, dates, ids, numbers, money), with catalogue messages. */
+export const rules = {
   /** Required text, trimmed, not empty; checked for personal data (see FreeTextCheck). */
   text: (label: Label, max = 300, check: FreeTextCheck = 'public') =>
     trimmed(max, label, check).min(1, zmsg('field.required', { label: labelKeyOf(label) })),
@@ -138,7 +140,8 @@ export const v = {
         /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
         zmsg('field.id', { entity: labelKeyOf(label) }),
       )
-      .transform((s) => s.toLowerCase()),
+      .transform((s) => s.toLowerCase())
+      .meta(GRAPHQL_ID),
   kommunenummer: () =>
     z.string().transform((s, ctx) => {
       const r = parseKommunenummer(s);
@@ -169,7 +172,7 @@ export const v = {
       .min(min, zmsg('field.min', { label: labelKeyOf(label), min }))
       .max(max, zmsg('field.max', { label: labelKeyOf(label), max })),
   /** A budget year. */
-  year: () => v.int('Året', 2000, 2100),
+  year: () => rules.int('Året', 2000, 2100),
   /** Money: a non-negative whole number of øre, at most `max` (10 billion kroner unless said). */
   ore: (label: Label, max: number = MONEY_LIMITS.maxAmountOre) =>
     z
@@ -193,7 +196,7 @@ export function parsePaging(page: { limit?: number | null; offset?: number | nul
 
 /** An `asOf` date argument: a valid ISO date, or today in Norway when left out. */
 export function parseAsOf(asOf: string | null | undefined): string {
-  return parseInput(v.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
+  return parseInput(rules.optionalIsoDate('Dato'), asOf ?? null, 'asOf') ?? todayInNorway();
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,4 +1,4 @@
-import { Field, Int, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ID, ObjectType } from 'type-graphql';
 import {
   Check,
   Column,
@@ -13,16 +13,7 @@ import {
 } from 'typeorm';
 import { Municipality } from '../municipality/municipality.entity';
 import { Agreement } from './agreement.entity';
-
-export enum PartyRole {
-  HOST = 'host',
-  PARTNER = 'partner',
-}
-
-registerEnumType(PartyRole, {
-  name: 'PartyRole',
-  description: 'HOST = vertskommune, PARTNER = samarbeidskommune.',
-});
+import { PartyRole } from './party-role';
 
 /** A municipality's part in an agreement, with the dates it joined and left. */
 @ObjectType({ description: "A municipality's party role in an agreement, with joined and left dates." })

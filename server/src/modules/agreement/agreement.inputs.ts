@@ -7,126 +7,12 @@ import {
   SIGNING_LEVELS,
   type AgreementStatus,
   type ChecklistKey,
-  type SigningLevel,
-  type NoticeRunsTo,
 } from '@samordna/domain';
-import { AgreementStatusEnum, enumOf, SigningLevelEnum } from '../../app/enums';
-import { v, zmsg } from '../../app/validation';
-import { PartyRole } from './agreement-party.entity';
-import { ChecklistKeyEnum, NoticeRunsToEnum } from './agreement.types';
-
-@InputType()
-export class ChecklistItemInput {
-  @Field(() => ChecklistKeyEnum)
-  key: ChecklistKey;
-
-  @Field()
-  covered: boolean;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
-@InputType()
-export class PartyInput {
-  @Field()
-  kommunenummer: string;
-
-  @Field(() => PartyRole)
-  role: PartyRole;
-
-  @Field(() => String, { nullable: true })
-  joinedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  leftOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
-@InputType()
-export class UpdatePartyInput {
-  @Field(() => String, { nullable: true })
-  joinedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  leftOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
-/** The agreement's content an amendment may change too; a field left out is left as it is. */
-@InputType()
-export class AgreementContentInput {
-  @Field(() => String, { nullable: true })
-  legalBasis?: string | null;
-
-  @Field(() => String, { nullable: true })
-  validTo?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  autoRenew?: boolean;
-
-  @Field(() => Int, { nullable: true })
-  renewalMonths?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  noticeMonths?: number | null;
-
-  @Field(() => NoticeRunsToEnum, { nullable: true })
-  noticeRunsTo?: NoticeRunsTo;
-
-  @Field(() => SigningLevelEnum, { nullable: true })
-  signingLevel?: SigningLevel;
-
-  @Field(() => [ChecklistItemInput], { nullable: true })
-  checklist?: ChecklistItemInput[];
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
-/** Fields shared by create and update; on update, a field left out is left as it is. */
-@InputType()
-export class AgreementTermsInput extends AgreementContentInput {
-  @Field(() => String, { nullable: true })
-  validFrom?: string | null;
-
-  @Field(() => String, { nullable: true })
-  councilDecisionRef?: string | null;
-
-  @Field(() => String, { nullable: true })
-  councilDecisionDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  archiveRef?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  supersedesId?: string | null;
-}
-
-@InputType({ description: 'On update, a field left out stays as it is. Status has its own mutation.' })
-export class AgreementFieldsInput extends AgreementTermsInput {
-  @Field(() => String, { nullable: true })
-  title?: string;
-}
-
-@InputType()
-export class CreateAgreementInput extends AgreementTermsInput {
-  @Field(() => ID)
-  centreId: string;
-
-  @Field()
-  title: string;
-
-  @Field(() => AgreementStatusEnum, { nullable: true, description: 'DRAFT (default), NEGOTIATING or ACTIVE.' })
-  status?: AgreementStatus;
-
-  @Field(() => [PartyInput], { nullable: true })
-  parties?: PartyInput[];
-}
+import { AgreementStatusEnum, enumOf } from '../../app/enums'; // also registers SigningLevel for zod
+import { rules, zmsg } from '../../app/validation';
+import { inputType } from '../../app/zod-input';
+import { PartyRole } from './party-role';
+import './agreement.types'; // registers the ChecklistKey and NoticeRunsTo enums the schemas use
 
 @InputType()
 export class AgreementFilter {
@@ -163,90 +49,95 @@ export const AgreementOrderEnum = enumOf(
 
 // ---- zod schemas: formats, ranges and the field each problem concerns ----
 
+const checklistItemSchema = z.object({
+  key: z.enum(CHECKLIST_KEYS as [ChecklistKey, ...ChecklistKey[]]),
+  covered: z.boolean(),
+  note: rules.optionalText('Merknad', 500),
+});
+export const ChecklistItemInput = inputType('ChecklistItemInput', checklistItemSchema);
+export type ChecklistItemInput = z.input<typeof checklistItemSchema>;
+
 const checklistSchema = z
-  .array(
-    z.object({
-      key: z.enum(CHECKLIST_KEYS as [ChecklistKey, ...ChecklistKey[]]),
-      covered: z.boolean(),
-      note: v.optionalText('Merknad', 500),
-    }),
-  )
+  .array(checklistItemSchema)
   .refine((items) => new Set(items.map((i) => i.key)).size === items.length, zmsg('field.checklistUnique'));
 
 export const partySchema = z.object({
-  kommunenummer: v.kommunenummer(),
+  kommunenummer: rules.kommunenummer(),
   role: z.enum([PartyRole.HOST, PartyRole.PARTNER]),
-  joinedOn: v.optionalIsoDate('Innmeldt dato'),
-  leftOn: v.optionalIsoDate('Utmeldt dato'),
-  note: v.optionalText('Merknad', 500),
+  joinedOn: rules.optionalIsoDate('Innmeldt dato'),
+  leftOn: rules.optionalIsoDate('Utmeldt dato'),
+  note: rules.optionalText('Merknad', 500),
 });
+export const PartyInput = inputType('PartyInput', partySchema);
+export type PartyInput = z.input<typeof partySchema>;
 
 export const updatePartySchema = z.object({
-  joinedOn: v.optionalIsoDate('Innmeldt dato').optional(),
-  leftOn: v.optionalIsoDate('Utmeldt dato').optional(),
-  note: v.optionalText('Merknad', 500).optional(),
+  joinedOn: rules.optionalIsoDate('Innmeldt dato').optional(),
+  leftOn: rules.optionalIsoDate('Utmeldt dato').optional(),
+  note: rules.optionalText('Merknad', 500).optional(),
 });
+export const UpdatePartyInput = inputType('UpdatePartyInput', updatePartySchema);
+export type UpdatePartyInput = z.input<typeof updatePartySchema>;
 
 export const agreementFieldsSchema = z.object({
-  title: v.text('Tittel', 300).optional(),
-  legalBasis: v.optionalText('Rettslig grunnlag', 500).optional(),
-  validFrom: v.optionalIsoDate('Gyldig fra').optional(),
-  validTo: v.optionalIsoDate('Gyldig til').optional(),
+  title: rules.text('Tittel', 300).optional(),
+  legalBasis: rules.optionalText('Rettslig grunnlag', 500).optional(),
+  validFrom: rules.optionalIsoDate('Gyldig fra').optional(),
+  validTo: rules.optionalIsoDate('Gyldig til').optional(),
   autoRenew: z.boolean().optional(),
-  renewalMonths: v.int('Fornyelsesperioden', 1, 120).nullish(),
-  noticeMonths: v.int('Oppsigelsestiden', 0, 60).nullish(),
+  renewalMonths: rules.int('Fornyelsesperioden', 1, 120).nullish(),
+  noticeMonths: rules.int('Oppsigelsestiden', 0, 60).nullish(),
   noticeRunsTo: z.enum(NOTICE_RUNS_TO).optional(),
   signingLevel: z.enum(SIGNING_LEVELS).optional(),
-  councilDecisionRef: v.optionalText('Saksnummer', 100).optional(),
-  councilDecisionDate: v.optionalIsoDate('Vedtaksdato').optional(),
-  archiveRef: v.optionalText('Arkivreferanse', 100).optional(),
-  supersedesId: v.uuid('avtalen den erstatter').nullish(),
+  councilDecisionRef: rules.optionalText('Saksnummer', 100).optional(),
+  councilDecisionDate: rules.optionalIsoDate('Vedtaksdato').optional(),
+  archiveRef: rules.optionalText('Arkivreferanse', 100).optional(),
+  supersedesId: rules.uuid('avtalen den erstatter').nullish(),
   checklist: checklistSchema.optional(),
-  note: v.optionalText('Merknad', 4000).optional(),
+  note: rules.optionalText('Merknad', 4000).optional(),
 });
+export const AgreementFieldsInput = inputType('AgreementFieldsInput', agreementFieldsSchema, {
+  description: 'On update, a field left out stays as it is. Status has its own mutation.',
+});
+export type AgreementFieldsInput = z.input<typeof agreementFieldsSchema>;
 
 export const createAgreementSchema = agreementFieldsSchema.extend({
-  centreId: v.uuid('krisesenter'),
-  title: v.text('Tittel', 300),
+  centreId: rules.uuid('krisesenter'),
+  title: rules.text('Tittel', 300),
   status: z
     .enum(AGREEMENT_STATUSES)
     .default('DRAFT')
     .refine((s) => s === 'DRAFT' || s === 'NEGOTIATING' || s === 'ACTIVE', zmsg('field.newAgreementStatus')),
   parties: z.array(partySchema).max(200).default([]),
 });
-
-@InputType({ description: "A partner's notice for its own municipality." })
-export class NoticeInput {
-  @Field(() => String, { nullable: true, description: 'The day notice is given (ISO); today by default.' })
-  givenOn?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The last day as a member, where the terms do not say (no notice period registered), or later than they allow.',
-  })
-  leavesOn?: string | null;
-}
+export const CreateAgreementInput = inputType('CreateAgreementInput', createAgreementSchema, {
+  fields: { status: { description: 'DRAFT (default), NEGOTIATING or ACTIVE.' } },
+});
+export type CreateAgreementInput = z.input<typeof createAgreementSchema>;
 
 export const noticeSchema = z.object({
-  givenOn: v.optionalIsoDate('Oppsigelsesdatoen').optional(),
-  leavesOn: v.optionalIsoDate('Siste dag som medlem').optional(),
+  givenOn: rules
+    .optionalIsoDate('Oppsigelsesdatoen')
+    .optional()
+    .describe('The day notice is given (ISO); today by default.'),
+  leavesOn: rules
+    .optionalIsoDate('Siste dag som medlem')
+    .optional()
+    .describe(
+      'The last day as a member, where the terms do not say (no notice period registered), or later than they allow.',
+    ),
 });
-
-@InputType({ description: "A party's own decision about the agreement." })
-export class MembershipDecisionInput {
-  @Field({ description: '«kommunestyret», «formannskapet», «kommunedirektøren» …' })
-  decisionBody: string;
-
-  @Field({ description: 'Case or decision reference («sak 45/26»).' })
-  decisionRef: string;
-
-  @Field({ description: 'ISO date of the decision.' })
-  decisionDate: string;
-}
+export const NoticeInput = inputType('NoticeInput', noticeSchema, {
+  description: "A partner's notice for its own municipality.",
+});
+export type NoticeInput = z.input<typeof noticeSchema>;
 
 export const membershipDecisionSchema = z.object({
-  decisionBody: v.text('Vedtaksorganet', 100),
-  decisionRef: v.text('Saksnummeret', 100),
-  decisionDate: v.isoDate('Vedtaksdatoen'),
+  decisionBody: rules.text('Vedtaksorganet', 100).describe('«kommunestyret», «formannskapet», «kommunedirektøren» …'),
+  decisionRef: rules.text('Saksnummeret', 100).describe('Case or decision reference («sak 45/26»).'),
+  decisionDate: rules.isoDate('Vedtaksdatoen').describe('ISO date of the decision.'),
 });
+export const MembershipDecisionInput = inputType('MembershipDecisionInput', membershipDecisionSchema, {
+  description: "A party's own decision about the agreement.",
+});
+export type MembershipDecisionInput = z.input<typeof membershipDecisionSchema>;

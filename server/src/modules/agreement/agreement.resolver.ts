@@ -7,7 +7,7 @@ import {
   type AgreementStatus,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { must } from '../../app/loader-utils';
+import { foundOrFail } from '../../app/loader-utils';
 import { AgreementStatusEnum } from '../../app/enums';
 import { Paginated } from '../../app/pagination';
 import { parseAsOf } from '../../app/validation';
@@ -178,7 +178,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => CrisisCentre)
   centre(@Root() a: Agreement, @Ctx() ctx: AppContext) {
-    return must(ctx.loaders.centreById.load(a.centreId), `centre of ${a.id}`);
+    return foundOrFail(ctx.loaders.centreById.load(a.centreId), `centre of ${a.id}`);
   }
 
   @FieldResolver(() => [AgreementParty], { description: 'Every party, past and present: host first.' })
@@ -223,18 +223,18 @@ export class AgreementResolver {
 export class AgreementPartyResolver {
   @FieldResolver(() => Agreement)
   agreement(@Root() p: AgreementParty, @Ctx() ctx: AppContext) {
-    return must(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
+    return foundOrFail(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
   }
 
   @FieldResolver(() => CrisisCentre)
   async centre(@Root() p: AgreementParty, @Ctx() ctx: AppContext) {
-    const a = await must(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
-    return must(ctx.loaders.centreById.load(a.centreId), `centre ${a.centreId}`);
+    const a = await foundOrFail(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
+    return foundOrFail(ctx.loaders.centreById.load(a.centreId), `centre ${a.centreId}`);
   }
 
   @FieldResolver(() => Municipality)
   municipality(@Root() p: AgreementParty, @Ctx() ctx: AppContext) {
-    return must(ctx.loaders.municipalityByNumber.load(p.kommunenummer), `municipality ${p.kommunenummer}`);
+    return foundOrFail(ctx.loaders.municipalityByNumber.load(p.kommunenummer), `municipality ${p.kommunenummer}`);
   }
 
   @FieldResolver(() => Boolean, {
@@ -253,7 +253,7 @@ export class AgreementPartyResolver {
     @Ctx() ctx: AppContext,
     @Arg('givenOn', () => String, { nullable: true }) givenOn?: string,
   ) {
-    const a = await must(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
+    const a = await foundOrFail(ctx.loaders.agreementById.load(p.agreementId), `agreement ${p.agreementId}`);
     return noticeEffect(a, parseAsOf(givenOn));
   }
 }

@@ -23,13 +23,14 @@ import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
 import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { amendmentRequired, badInput, inUse, notFound } from '../../app/errors';
-import { parsePaging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, rules } from '../../app/validation';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { dataVersionOf, VersionedCache } from '../../app/data-version';
 import { missing } from '../../app/auth';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
-import { AgreementParty, PartyRole } from './agreement-party.entity';
+import { AgreementParty } from './agreement-party.entity';
+import { PartyRole } from './party-role';
 import { Agreement } from './agreement.entity';
 import {
   agreementFieldsSchema,
@@ -51,7 +52,7 @@ import type { DeadlineType } from './agreement.types';
 import { z } from 'zod';
 import { transaction } from '../../app/transaction';
 
-const ID = v.uuid('avtale');
+const ID = rules.uuid('avtale');
 
 export function deadlineOf(a: AgreementTerms & { status: AgreementStatus }, asOf: string): DeadlineType {
   const d = nextDeadline(a, asOf);
@@ -69,11 +70,11 @@ export function deadlineOf(a: AgreementTerms & { status: AgreementStatus }, asOf
 }
 
 const filterSchema = z.object({
-  centreId: v.uuid('krisesenter').nullish(),
-  kommunenummer: v.kommunenummer().nullish(),
+  centreId: rules.uuid('krisesenter').nullish(),
+  kommunenummer: rules.kommunenummer().nullish(),
   statuses: z.array(z.string()).nullish(),
-  deadlineWithinDays: v.int('Antall dager', 0, 3650).nullish(),
-  asOf: v.optionalIsoDate('Dato').optional(),
+  deadlineWithinDays: rules.int('Antall dager', 0, 3650).nullish(),
+  asOf: rules.optionalIsoDate('Dato').optional(),
 });
 
 /** The columns the list filters and sorts on in memory: what the deadline rules read, and the sort keys. */
@@ -434,8 +435,8 @@ export async function changeAgreementStatus(
   endedOnInput?: string | null,
 ): Promise<Agreement> {
   const agreementId = parseInput(ID, id, 'id');
-  const date = parseInput(v.optionalIsoDate('Oppsagt dato'), noticeGivenOn ?? null, 'noticeGivenOn');
-  const endedOn = parseInput(v.optionalIsoDate('Avsluttet dato'), endedOnInput ?? null, 'endedOn');
+  const date = parseInput(rules.optionalIsoDate('Oppsagt dato'), noticeGivenOn ?? null, 'noticeGivenOn');
+  const endedOn = parseInput(rules.optionalIsoDate('Avsluttet dato'), endedOnInput ?? null, 'endedOn');
   return transaction(ctx, async (em) => {
     const agreement = await lockAgreementToAdminister(em, ctx, agreementId);
     checkVersion(agreement, expectedVersion, 'avtalen');
@@ -530,7 +531,7 @@ export async function addAgreementParty(
   agreementId: string,
   input: PartyInput,
 ): Promise<AgreementParty> {
-  const aid = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
+  const aid = parseInput(rules.uuid('avtale'), agreementId, 'agreementId');
   const data = parseInput(partySchema, input, 'input');
   return transaction(ctx, async (em) => {
     const agreement = await lockAgreementToAdminister(em, ctx, aid);
@@ -554,7 +555,7 @@ export async function updateAgreementParty(
   input: UpdatePartyInput,
   expectedVersion?: number | null,
 ): Promise<AgreementParty> {
-  const pid = parseInput(v.uuid('part'), id, 'id');
+  const pid = parseInput(rules.uuid('part'), id, 'id');
   const data = parseInput(updatePartySchema, input, 'input');
   requireUser(ctx);
   return transaction(ctx, async (em) => {
@@ -577,7 +578,7 @@ export async function updateAgreementParty(
 }
 
 export async function removeAgreementParty(ctx: AppContext, id: string): Promise<string> {
-  const pid = parseInput(v.uuid('part'), id, 'id');
+  const pid = parseInput(rules.uuid('part'), id, 'id');
   requireUser(ctx);
   return transaction(ctx, async (em) => {
     const [party, agreement] = await lockPart(em, ctx, AgreementParty, pid, PARTY, (p) =>
@@ -618,7 +619,7 @@ export async function giveNotice(
   input: NoticeInput,
   expectedVersion?: number | null,
 ): Promise<AgreementParty> {
-  const pid = parseInput(v.uuid('part'), partyId, 'partyId');
+  const pid = parseInput(rules.uuid('part'), partyId, 'partyId');
   const data = parseInput(noticeSchema, input ?? {}, 'input');
   return transaction(ctx, async (em) => {
     const [party, agreement] = await lockOwnMembership(em, ctx, pid);
@@ -656,7 +657,7 @@ export async function recordMembershipDecision(
   input: MembershipDecisionInput,
   expectedVersion?: number | null,
 ): Promise<AgreementParty> {
-  const pid = parseInput(v.uuid('part'), partyId, 'partyId');
+  const pid = parseInput(rules.uuid('part'), partyId, 'partyId');
   const data = parseInput(membershipDecisionSchema, input, 'input');
   return transaction(ctx, async (em) => {
     const [party] = await lockOwnMembership(em, ctx, pid);

@@ -1,6 +1,13 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CHECKLIST_HEADINGS, NOTICE_RUNS_TO, type ChecklistKey, type DeadlineKind } from '@samordna/domain';
+import {
+  CHECKLIST_HEADINGS,
+  CHECKLIST_KEYS,
+  NOTICE_RUNS_TO,
+  type ChecklistKey,
+  type DeadlineKind,
+} from '@samordna/domain';
 import { enumOf } from '../../app/enums';
+import { registerZodEnum } from '../../app/zod-input';
 
 export const NoticeRunsToEnum = enumOf(
   NOTICE_RUNS_TO,
@@ -15,6 +22,7 @@ registerEnumType(ChecklistKeyEnum, {
   name: 'ChecklistKey',
   description: "The nine headings of Bufdir's agreement checklist.",
 });
+registerZodEnum(CHECKLIST_KEYS, ChecklistKeyEnum);
 
 export const DeadlineKindEnum = {
   NOTICE: 'NOTICE',

@@ -1,66 +1,11 @@
-import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
-import { AMENDMENT_STATUSES, type AmendmentStatus } from '@samordna/domain';
-import { v } from '../../app/validation';
+import { AMENDMENT_STATUSES } from '@samordna/domain';
+import { rules } from '../../app/validation';
+import { inputType } from '../../app/zod-input';
 import { CostTermsInput } from '../cost-sharing/cost.types';
 import { costTermsSchema } from '../cost-sharing/cost.service';
-import { AgreementContentInput, agreementFieldsSchema } from './agreement.inputs';
-import { AmendmentStatusEnum } from './amendment.entity';
-
-/** The agreement fields an amendment may change; a field left out stays as it is. */
-@InputType()
-export class AmendmentChangesInput extends AgreementContentInput {
-  @Field(() => String, { nullable: true })
-  title?: string;
-}
-
-@InputType({ description: 'A proposed new version of a binding agreement.' })
-export class AmendmentInput {
-  @Field({ description: 'What the amendment is about, in a sentence.' })
-  summary: string;
-
-  @Field({ description: 'ISO date the new version takes effect.' })
-  effectiveOn: string;
-
-  @Field(() => AmendmentChangesInput, { nullable: true })
-  changes?: AmendmentChangesInput | null;
-
-  @Field(() => CostTermsInput, { nullable: true, description: 'A new cost model, when it changes.' })
-  costTerms?: CostTermsInput | null;
-
-  @Field(() => [String], { nullable: true, description: 'Kommunenummer of municipalities joining.' })
-  joining?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Kommunenummer of partners leaving.' })
-  leaving?: string[] | null;
-}
-
-@InputType({ description: "An affected municipality's approval, with its decision." })
-export class ApprovalInput {
-  @Field({ description: '«kommunestyret», «formannskapet», «kommunedirektøren» …' })
-  decisionBody: string;
-
-  @Field({ description: 'Decision reference («sak 45/26»).' })
-  decisionRef: string;
-
-  @Field({ description: 'ISO date of the decision.' })
-  decisionDate: string;
-}
-
-@InputType()
-export class AmendmentFilter {
-  @Field(() => ID, { nullable: true })
-  agreementId?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Open amendments still waiting for this municipality’s decision.',
-  })
-  awaitingKommunenummer?: string | null;
-
-  @Field(() => [AmendmentStatusEnum], { nullable: true })
-  statuses?: AmendmentStatus[] | null;
-}
+import { agreementFieldsSchema } from './agreement.inputs';
+import './amendment.entity'; // registers the AmendmentStatus enum the filter uses
 
 export const amendmentChangesSchema = agreementFieldsSchema.pick({
   title: true,
@@ -74,34 +19,54 @@ export const amendmentChangesSchema = agreementFieldsSchema.pick({
   checklist: true,
   note: true,
 });
+/** The agreement fields an amendment may change; a field left out stays as it is. */
+export const AmendmentChangesInput = inputType('AmendmentChangesInput', amendmentChangesSchema);
+export type AmendmentChangesInput = z.input<typeof amendmentChangesSchema>;
 
 export const amendmentSchema = z.object({
-  summary: v.text('Oppsummeringen', 500),
-  effectiveOn: v.isoDate('Datoen endringen gjelder fra,'),
+  summary: rules.text('Oppsummeringen', 500).describe('What the amendment is about, in a sentence.'),
+  effectiveOn: rules.isoDate('Datoen endringen gjelder fra,').describe('ISO date the new version takes effect.'),
   changes: amendmentChangesSchema.nullish().transform((c) => c ?? {}),
-  costTerms: costTermsSchema.nullish(),
+  costTerms: costTermsSchema.nullish().describe('A new cost model, when it changes.'),
   joining: z
-    .array(v.kommunenummer())
+    .array(rules.kommunenummer())
     .max(100)
     .nullish()
-    .transform((x) => x ?? []),
+    .transform((x) => x ?? [])
+    .describe('Kommunenummer of municipalities joining.'),
   leaving: z
-    .array(v.kommunenummer())
+    .array(rules.kommunenummer())
     .max(100)
     .nullish()
-    .transform((x) => x ?? []),
+    .transform((x) => x ?? [])
+    .describe('Kommunenummer of partners leaving.'),
 });
+export const AmendmentInput = inputType('AmendmentInput', amendmentSchema, {
+  description: 'A proposed new version of a binding agreement.',
+  // The cost terms' input type is still declared as a class in cost.types.ts.
+  fields: { costTerms: { type: () => CostTermsInput } },
+});
+export type AmendmentInput = z.input<typeof amendmentSchema>;
 
 export const approvalSchema = z.object({
-  decisionBody: v.text('Vedtaksorganet', 100),
-  decisionRef: v.text('Saksnummeret', 100),
-  decisionDate: v.isoDate('Vedtaksdatoen'),
+  decisionBody: rules.text('Vedtaksorganet', 100).describe('«kommunestyret», «formannskapet», «kommunedirektøren» …'),
+  decisionRef: rules.text('Saksnummeret', 100).describe('Decision reference («sak 45/26»).'),
+  decisionDate: rules.isoDate('Vedtaksdatoen').describe('ISO date of the decision.'),
 });
+export const ApprovalInput = inputType('ApprovalInput', approvalSchema, {
+  description: "An affected municipality's approval, with its decision.",
+});
+export type ApprovalInput = z.input<typeof approvalSchema>;
 
 export const amendmentFilterSchema = z.object({
-  agreementId: v.uuid('avtale').nullish(),
-  awaitingKommunenummer: v.kommunenummer().nullish(),
+  agreementId: rules.uuid('avtale').nullish(),
+  awaitingKommunenummer: rules
+    .kommunenummer()
+    .nullish()
+    .describe('Open amendments still waiting for this municipality’s decision.'),
   statuses: z.array(z.enum(AMENDMENT_STATUSES)).nullish(),
 });
+export const AmendmentFilter = inputType('AmendmentFilter', amendmentFilterSchema);
+export type AmendmentFilter = z.input<typeof amendmentFilterSchema>;
 
 export type AmendmentData = z.infer<typeof amendmentSchema>;

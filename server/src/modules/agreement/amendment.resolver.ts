@@ -16,7 +16,7 @@ import { GraphQLError } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { amendmentOutcome, yearOf } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { must } from '../../app/loader-utils';
+import { foundOrFail } from '../../app/loader-utils';
 import { Paginated } from '../../app/pagination';
 import { Municipality } from '../municipality/municipality.entity';
 import { costTermsOf } from '../cost-sharing/cost.resolver';
@@ -160,7 +160,7 @@ export class AmendmentResolver {
 
   @FieldResolver(() => Agreement)
   agreement(@Root() x: AgreementAmendment, @Ctx() ctx: AppContext) {
-    return must(ctx.loaders.agreementById.load(x.agreementId), `agreement ${x.agreementId}`);
+    return foundOrFail(ctx.loaders.agreementById.load(x.agreementId), `agreement ${x.agreementId}`);
   }
 
   @FieldResolver(() => [AmendmentApproval], { description: 'Every affected municipality and its answer.' })
@@ -188,12 +188,16 @@ export class AmendmentResolver {
 
   @FieldResolver(() => [Municipality])
   async joiningMunicipalities(@Root() x: AgreementAmendment, @Ctx() ctx: AppContext) {
-    return Promise.all(x.joining.map((k) => must(ctx.loaders.municipalityByNumber.load(k), `municipality ${k}`)));
+    return Promise.all(
+      x.joining.map((k) => foundOrFail(ctx.loaders.municipalityByNumber.load(k), `municipality ${k}`)),
+    );
   }
 
   @FieldResolver(() => [Municipality])
   async leavingMunicipalities(@Root() x: AgreementAmendment, @Ctx() ctx: AppContext) {
-    return Promise.all(x.leaving.map((k) => must(ctx.loaders.municipalityByNumber.load(k), `municipality ${k}`)));
+    return Promise.all(
+      x.leaving.map((k) => foundOrFail(ctx.loaders.municipalityByNumber.load(k), `municipality ${k}`)),
+    );
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The new version, once adopted.' })
@@ -213,7 +217,7 @@ export class AmendmentResolver {
         note: 'Endringen endrer ikke kostnadsmodellen eller partene, og dermed ikke hva noen betaler.',
       };
     }
-    const agreement = await must(ctx.loaders.agreementById.load(x.agreementId), `agreement ${x.agreementId}`);
+    const agreement = await foundOrFail(ctx.loaders.agreementById.load(x.agreementId), `agreement ${x.agreementId}`);
     const t = x.costTerms;
     const terms = t
       ? {
@@ -261,6 +265,6 @@ export class AgreementAmendmentsResolver {
 export class AmendmentApprovalResolver {
   @FieldResolver(() => Municipality)
   municipality(@Root() x: AmendmentApproval, @Ctx() ctx: AppContext) {
-    return must(ctx.loaders.municipalityByNumber.load(x.kommunenummer), `municipality ${x.kommunenummer}`);
+    return foundOrFail(ctx.loaders.municipalityByNumber.load(x.kommunenummer), `municipality ${x.kommunenummer}`);
   }
 }

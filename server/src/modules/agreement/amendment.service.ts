@@ -15,12 +15,13 @@ import { assertAllowed, checkVersion, forbidden, missing, requireUser } from '..
 import { audit } from '../../app/audit';
 import { lockOrMissing } from '../../app/records';
 import { badInput, conflict, notFound } from '../../app/errors';
-import { parsePaging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, rules } from '../../app/validation';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
 import { checkCostTerms } from '../cost-sharing/cost-finance.service';
 import { modelOf, paramsFromTerms } from '../cost-sharing/cost.service';
-import { AgreementParty, PartyRole } from './agreement-party.entity';
+import { AgreementParty } from './agreement-party.entity';
+import { PartyRole } from './party-role';
 import { Agreement } from './agreement.entity';
 import { checkParty, isBinding } from './agreement.service';
 import { AgreementAmendment, AmendmentApproval, type ProposedCostTerms } from './amendment.entity';
@@ -174,7 +175,7 @@ export async function proposeAmendment(
   input: AmendmentInput,
   expectedVersion?: number | null,
 ): Promise<AgreementAmendment> {
-  const aid = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
+  const aid = parseInput(rules.uuid('avtale'), agreementId, 'agreementId');
   const data = parseInput(amendmentSchema, input, 'input');
   requireUser(ctx);
   return transaction(ctx, async (em) => {
@@ -248,7 +249,7 @@ export async function reviseAmendment(
   input: AmendmentInput,
   expectedVersion?: number | null,
 ): Promise<AgreementAmendment> {
-  const amid = parseInput(v.uuid('endringsforslag'), id, 'id');
+  const amid = parseInput(rules.uuid('endringsforslag'), id, 'id');
   const data = parseInput(amendmentSchema, input, 'input');
   requireUser(ctx);
   return transaction(ctx, async (em) => {
@@ -262,7 +263,7 @@ export async function withdrawAmendment(
   id: string,
   expectedVersion?: number | null,
 ): Promise<AgreementAmendment> {
-  const amid = parseInput(v.uuid('endringsforslag'), id, 'id');
+  const amid = parseInput(rules.uuid('endringsforslag'), id, 'id');
   requireUser(ctx);
   return transaction(ctx, async (em) => (await closeAmendment(em, ctx, amid, 'WITHDRAWN', expectedVersion)).amendment);
 }
@@ -280,11 +281,11 @@ export async function decideAmendment(
   input: { approval?: ApprovalInput | null; reason?: string | null },
   expectedVersion?: number | null,
 ): Promise<AgreementAmendment> {
-  const amid = parseInput(v.uuid('endringsforslag'), id, 'id');
-  const knrArg = parseInput(v.kommunenummer().nullish(), kommunenummerInput ?? null, 'kommunenummer');
+  const amid = parseInput(rules.uuid('endringsforslag'), id, 'id');
+  const knrArg = parseInput(rules.kommunenummer().nullish(), kommunenummerInput ?? null, 'kommunenummer');
   const approval = decision === 'APPROVED' ? parseInput(approvalSchema, input.approval ?? {}, 'input') : null;
   const reason =
-    decision === 'REJECTED' ? parseInput(v.text('Begrunnelsen', 2000), input.reason ?? '', 'reason') : null;
+    decision === 'REJECTED' ? parseInput(rules.text('Begrunnelsen', 2000), input.reason ?? '', 'reason') : null;
   const user = requireUser(ctx);
   return transaction(ctx, async (em) => {
     const [amendment, agreement] = await lockAmendment(em, ctx, amid);

@@ -15,7 +15,7 @@ import {
 import { forbidden, requireUser } from '../../app/auth';
 import type { AppContext } from '../../app/context';
 import { badInput } from '../../app/errors';
-import { parsePaging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, rules } from '../../app/validation';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { Agreement } from '../agreement/agreement.entity';
 import { AgreementAmendment, AmendmentApproval } from '../agreement/amendment.entity';
@@ -31,7 +31,7 @@ import { AuditEntry } from './audit.entity';
 const filterSchema = z.object({
   entity: z.string().max(50).nullish(),
   entityId: z.string().max(100).nullish(),
-  userId: v.uuid('bruker').nullish(),
+  userId: rules.uuid('bruker').nullish(),
 });
 
 const TARGETS: Record<string, EntityTarget<ObjectLiteral>> = {

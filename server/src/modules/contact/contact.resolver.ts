@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DEFAULT_STALE_AFTER_MONTHS, isContactStale } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { must } from '../../app/loader-utils';
+import { foundOrFail } from '../../app/loader-utils';
 import { Paginated } from '../../app/pagination';
 import { Municipality } from '../municipality/municipality.entity';
 import { Agency } from './agency.entity';
@@ -86,7 +86,7 @@ export class AgencyResolver {
 
   @FieldResolver(() => Municipality)
   municipality(@Root() a: Agency, @Ctx() ctx: AppContext) {
-    return must(ctx.loaders.municipalityByNumber.load(a.kommunenummer), `municipality ${a.kommunenummer}`);
+    return foundOrFail(ctx.loaders.municipalityByNumber.load(a.kommunenummer), `municipality ${a.kommunenummer}`);
   }
 
   @FieldResolver(() => [ContactPerson], { description: 'Contact point first.' })
@@ -150,7 +150,7 @@ export class ContactResolver {
 
   @FieldResolver(() => Agency)
   agency(@Root() c: ContactPerson, @Ctx() ctx: AppContext) {
-    return must(ctx.loaders.agencyById.load(c.agencyId), `agency ${c.agencyId}`);
+    return foundOrFail(ctx.loaders.agencyById.load(c.agencyId), `agency ${c.agencyId}`);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Work phone: only for signed-in users.' })

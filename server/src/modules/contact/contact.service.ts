@@ -10,7 +10,7 @@ import { canActForMunicipality, canManageMunicipalityContacts, formatDate, isAdm
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
 import { staleContactSql } from '../../database/contact-staleness';
-import { parsePaging, parseInput, v, zmsg } from '../../app/validation';
+import { parsePaging, parseInput, rules, zmsg } from '../../app/validation';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { RoutineStep } from '../handover/routine-step.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -165,7 +165,7 @@ export async function updateAgency(
   input: AgencyInput,
   expectedVersion?: number | null,
 ): Promise<Agency> {
-  const agencyId = parseInput(v.uuid('etat'), id, 'id');
+  const agencyId = parseInput(rules.uuid('etat'), id, 'id');
   const data = parseInput(agencyFieldsSchema, input, 'input');
   if (data.kommunenummer !== undefined) throw badInput('input.kommunenummer', 'contact.agencyMoved');
   return transaction(ctx, async (em) => {
@@ -178,7 +178,7 @@ export async function updateAgency(
 }
 
 export async function deleteAgency(ctx: AppContext, id: string): Promise<string> {
-  const agencyId = parseInput(v.uuid('etat'), id, 'id');
+  const agencyId = parseInput(rules.uuid('etat'), id, 'id');
   return transaction(ctx, async (em) => {
     const agency = await findAgency(em, ctx, agencyId, 'id', { lock: true });
     const contacts = await em
@@ -279,7 +279,7 @@ export async function updateContact(
   input: ContactInput,
   expectedVersion?: number | null,
 ): Promise<ContactPerson> {
-  const contactId = parseInput(v.uuid('kontaktperson'), id, 'id');
+  const contactId = parseInput(rules.uuid('kontaktperson'), id, 'id');
   const data = parseInput(contactFieldsSchema, input, 'input');
   requireUser(ctx);
   return transaction(ctx, async (em) => {
@@ -305,7 +305,7 @@ export async function updateContact(
 }
 
 export async function deleteContact(ctx: AppContext, id: string): Promise<string> {
-  const contactId = parseInput(v.uuid('kontaktperson'), id, 'id');
+  const contactId = parseInput(rules.uuid('kontaktperson'), id, 'id');
   requireUser(ctx);
   return transaction(ctx, async (em) => {
     const { contact } = await findContactInScope(em, ctx, contactId, { lock: true });
@@ -341,11 +341,11 @@ export async function verifyContacts(
   now = new Date(),
 ): Promise<ContactPerson[]> {
   const list = parseInput(
-    z.array(v.uuid('kontaktperson')).min(1, 'Velg minst én kontaktperson.').max(1000),
+    z.array(rules.uuid('kontaktperson')).min(1, 'Velg minst én kontaktperson.').max(1000),
     ids,
     'ids',
   );
-  const by = parseInput(v.text('Bekreftet av', 200), verifiedBy, 'verifiedBy');
+  const by = parseInput(rules.text('Bekreftet av', 200), verifiedBy, 'verifiedBy');
   const unique = [...new Set(list)];
   requireUser(ctx);
   return transaction(ctx, async (em) => {
@@ -387,8 +387,8 @@ export async function verifyContacts(
 
 export const switchboardSchema = z
   .object({
-    phone: v.phone(),
-    source: v.optionalText('Kilde', 500).optional(),
+    phone: rules.phone(),
+    source: rules.optionalText('Kilde', 500).optional(),
   })
   // Erasing the number erases its source: a source sent with no number would be dropped, so it is refused.
   .refine((d) => !(d.phone === null && d.source), {
@@ -406,7 +406,7 @@ export async function setSwitchboard(
   phone: string | null | undefined,
   source?: string | null,
 ): Promise<Municipality> {
-  const k = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
+  const k = parseInput(rules.kommunenummer(), kommunenummer, 'kommunenummer');
   const data = parseInput(switchboardSchema, { phone, source }, 'input');
   const user = requireUser(ctx);
   return transaction(ctx, async (em) => {
@@ -426,7 +426,7 @@ export async function setSwitchboard(
 
 /** Everything held about a contact person, for a GDPR access request. */
 export async function exportContactPerson(ctx: AppContext, id: string) {
-  const cid = parseInput(v.uuid('kontaktperson'), id, 'id');
+  const cid = parseInput(rules.uuid('kontaktperson'), id, 'id');
   const { contact, agency } = await findContactInScope(ctx.dataSource.manager, ctx, cid);
   const steps = await ctx.dataSource.query(
     `SELECT s.title, r.kommunenummer, c.name AS centre FROM routine_step s JOIN handover_routine r ON r.id = s.routine_id JOIN crisis_centre c ON c.id = r.centre_id WHERE s.contact_id = $1`,
@@ -457,7 +457,7 @@ export async function exportContactPerson(ctx: AppContext, id: string) {
 
 /** Erases a contact person (GDPR): unlinks routine steps; the audit trail keeps that an erasure happened, not the values. */
 export async function eraseContactPerson(ctx: AppContext, id: string): Promise<string> {
-  const cid = parseInput(v.uuid('kontaktperson'), id, 'id');
+  const cid = parseInput(rules.uuid('kontaktperson'), id, 'id');
   return transaction(ctx, async (em) => {
     // Lock order (transaction.ts): the municipality's contacts, the routines that link the person, then the person.
     await lockMunicipalityContacts(

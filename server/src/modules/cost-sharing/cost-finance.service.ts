@@ -17,8 +17,9 @@ import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
 import { amendmentRequired, badInput, notFound } from '../../app/errors';
 import { lockOrMissing } from '../../app/records';
-import { parseInput, v } from '../../app/validation';
-import { AgreementParty, PartyRole } from '../agreement/agreement-party.entity';
+import { parseInput, rules } from '../../app/validation';
+import { AgreementParty } from '../agreement/agreement-party.entity';
+import { PartyRole } from '../agreement/party-role';
 import { Agreement } from '../agreement/agreement.entity';
 import { isBinding, isCurrentParty } from '../agreement/agreement.service';
 import { isMemberOfCentreDuring } from '../agreement/membership';
@@ -38,7 +39,7 @@ import { costTermsSchema, paramsFromTerms } from './cost.service';
 import type { CostTermsInput } from './cost.types';
 import { transaction } from '../../app/transaction';
 
-const YEAR = v.year();
+const YEAR = rules.year();
 
 /**
  * Finance staff of the host municipality (or an administrator) manage a centre's money. The centre is
@@ -61,13 +62,13 @@ async function assertFinance(
 
 /** A centre's budgets, oldest year first. */
 export function centreBudgets(ctx: AppContext, centreId: string): Promise<CentreBudget[]> {
-  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const id = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   return ctx.dataSource.getRepository(CentreBudget).find({ where: { centreId: id }, order: { year: 'ASC' } });
 }
 
 /** A centre's investments, oldest year first. */
 export function investments(ctx: AppContext, centreId: string): Promise<Investment[]> {
-  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const id = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   return ctx.dataSource.getRepository(Investment).find({ where: { centreId: id }, order: { year: 'ASC' } });
 }
 
@@ -77,7 +78,7 @@ export function investments(ctx: AppContext, centreId: string): Promise<Investme
  * none: the public sees at most yearly totals, in costDistribution, when they cannot reveal a small count.
  */
 export async function extraCharges(ctx: AppContext, centreId: string, year: number): Promise<ExtraCharge[]> {
-  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const id = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   const y = parseInput(YEAR, year, 'year');
   const grants = ctx.auth?.grants ?? [];
   if (grants.length === 0) return [];
@@ -95,7 +96,7 @@ export async function investmentSummary(
   fromYear: number,
   toYear: number,
 ): Promise<InvestmentSummary> {
-  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const id = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   const from = parseInput(YEAR, fromYear, 'fromYear');
   const to = parseInput(YEAR, toYear, 'toYear');
   if (to < from) throw badInput('toYear', 'cost.toBeforeFrom');
@@ -128,7 +129,7 @@ export async function setCentreBudget(
   input: BudgetInput,
   expectedVersion?: number | null,
 ): Promise<CentreBudget> {
-  const id = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const id = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   const y = parseInput(YEAR, year, 'year');
   const data = parseInput(budgetSchema, input, 'input');
   const net = data.operatingCostOre - (data.stateFundingOre ?? 0) - (data.projectFundingOre ?? 0);
@@ -248,14 +249,14 @@ async function deleteCentreCost(
 }
 
 export function deleteExtraCharge(ctx: AppContext, id: string): Promise<string> {
-  return deleteCentreCost(ctx, ExtraCharge, parseInput(v.uuid('tilleggskostnad'), id, 'id'), [
+  return deleteCentreCost(ctx, ExtraCharge, parseInput(rules.uuid('tilleggskostnad'), id, 'id'), [
     'ExtraCharge',
     'notFound.charge',
   ]);
 }
 
 export function deleteInvestment(ctx: AppContext, id: string): Promise<string> {
-  return deleteCentreCost(ctx, Investment, parseInput(v.uuid('investering'), id, 'id'), [
+  return deleteCentreCost(ctx, Investment, parseInput(rules.uuid('investering'), id, 'id'), [
     'Investment',
     'notFound.investment',
   ]);
@@ -306,7 +307,7 @@ export async function setAgreementCostTerms(
   expectedVersion?: number | null,
 ): Promise<Agreement> {
   requireUser(ctx);
-  const id = parseInput(v.uuid('avtale'), agreementId, 'agreementId');
+  const id = parseInput(rules.uuid('avtale'), agreementId, 'agreementId');
   const t = parseInput(costTermsSchema, terms, 'terms');
   const params = paramsFromTerms(t);
   return transaction(ctx, async (em) => {

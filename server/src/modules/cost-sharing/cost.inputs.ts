@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { z } from 'zod';
-import { v } from '../../app/validation';
+import { rules } from '../../app/validation';
 import {
   EXTRA_CHARGE_KINDS,
   ExtraChargeKindEnum,
@@ -107,30 +107,30 @@ export class InvestmentSummary {
 }
 
 export const budgetSchema = z.object({
-  operatingCostOre: v.ore('Driftskostnaden'),
-  stateFundingOre: v.ore('Statstilskuddet').nullish(),
-  projectFundingOre: v.ore('Andre inntekter').nullish(),
-  actualOperatingCostOre: v.ore('De faktiske kostnadene').nullish(),
-  note: v.optionalText('Merknad', 2000),
+  operatingCostOre: rules.ore('Driftskostnaden'),
+  stateFundingOre: rules.ore('Statstilskuddet').nullish(),
+  projectFundingOre: rules.ore('Andre inntekter').nullish(),
+  actualOperatingCostOre: rules.ore('De faktiske kostnadene').nullish(),
+  note: rules.optionalText('Merknad', 2000),
 });
 
 export const chargeSchema = z.object({
-  centreId: v.uuid('krisesenter'),
-  year: v.year(),
-  kommunenummer: v.kommunenummer(),
+  centreId: rules.uuid('krisesenter'),
+  year: rules.year(),
+  kommunenummer: rules.kommunenummer(),
   kind: z.enum(EXTRA_CHARGE_KINDS),
-  amountOre: v.ore('Beløpet'),
-  payingBudget: v.optionalText('Budsjettet som betaler', 200, 'restricted'),
-  description: v.optionalText('Beskrivelse', 1000, 'restricted'),
+  amountOre: rules.ore('Beløpet'),
+  payingBudget: rules.optionalText('Budsjettet som betaler', 200, 'restricted'),
+  description: rules.optionalText('Beskrivelse', 1000, 'restricted'),
 });
 
 export const investmentSchema = z.object({
-  centreId: v.uuid('krisesenter'),
-  year: v.year(),
+  centreId: rules.uuid('krisesenter'),
+  year: rules.year(),
   kind: z.enum(INVESTMENT_KINDS),
-  amountOre: v.ore('Beløpet'),
-  paidByKommunenummer: v.kommunenummer(),
+  amountOre: rules.ore('Beløpet'),
+  paidByKommunenummer: rules.kommunenummer(),
   shared: z.boolean(),
-  depreciationYears: v.int('Avskrivningstiden', 1, 100).nullish(),
-  description: v.optionalText('Beskrivelse', 1000),
+  depreciationYears: rules.int('Avskrivningstiden', 1, 100).nullish(),
+  description: rules.optionalText('Beskrivelse', 1000),
 });

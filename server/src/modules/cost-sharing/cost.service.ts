@@ -31,8 +31,9 @@ import {
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { badInput, notFound } from '../../app/errors';
-import { parseInput, v } from '../../app/validation';
-import { AgreementParty, PartyRole } from '../agreement/agreement-party.entity';
+import { parseInput, rules } from '../../app/validation';
+import { AgreementParty } from '../agreement/agreement-party.entity';
+import { PartyRole } from '../agreement/party-role';
 import { Agreement } from '../agreement/agreement.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -61,7 +62,7 @@ import type {
   UsageStatistics,
 } from './cost.types';
 
-const YEAR = v.year();
+const YEAR = rules.year();
 
 export const costTermsSchema = z.object({
   model: z.enum([
@@ -72,13 +73,13 @@ export const costTermsSchema = z.object({
     'LUMP_SUMS',
     'USAGE_ADJUSTED',
   ]),
-  rateOre: v.ore('Prisen per innbygger', MONEY_LIMITS.maxRateOre).nullish(),
-  hostRateOre: v.ore('Vertskommunens pris', MONEY_LIMITS.maxRateOre).nullish(),
-  hostShareBp: v.int('Vertskommunens andel', 0, 10_000).nullish(),
-  baseOre: v.ore('Grunnbeløpet').nullish(),
-  shares: z.array(z.object({ kommunenummer: v.kommunenummer(), value: v.int('Andelen', 0, 10_000) })).nullish(),
-  lumpSums: z.array(z.object({ kommunenummer: v.kommunenummer(), value: v.ore('Beløpet') })).nullish(),
-  usageWeightBp: v.int('Vekten for bruk', 0, 10_000).nullish(),
+  rateOre: rules.ore('Prisen per innbygger', MONEY_LIMITS.maxRateOre).nullish(),
+  hostRateOre: rules.ore('Vertskommunens pris', MONEY_LIMITS.maxRateOre).nullish(),
+  hostShareBp: rules.int('Vertskommunens andel', 0, 10_000).nullish(),
+  baseOre: rules.ore('Grunnbeløpet').nullish(),
+  shares: z.array(z.object({ kommunenummer: rules.kommunenummer(), value: rules.int('Andelen', 0, 10_000) })).nullish(),
+  lumpSums: z.array(z.object({ kommunenummer: rules.kommunenummer(), value: rules.ore('Beløpet') })).nullish(),
+  usageWeightBp: rules.int('Vekten for bruk', 0, 10_000).nullish(),
   populationReference: z.enum(['SAME_YEAR', 'PREVIOUS_YEAR']).nullish(),
 });
 
@@ -447,7 +448,7 @@ function toGraphQLError(error: unknown, field: string): never {
 }
 
 export async function costDistribution(ctx: AppContext, centreId: string, year: number): Promise<CostDistribution> {
-  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const cid = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   const y = parseInput(YEAR, year, 'year');
   const data = await cachedCostData(ctx, [cid], [y]);
   try {
@@ -463,7 +464,7 @@ export async function municipalityCosts(
   fromYear: number,
   toYear: number,
 ): Promise<MunicipalityCosts> {
-  const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
+  const knr = parseInput(rules.kommunenummer(), kommunenummer, 'kommunenummer');
   const from = parseInput(YEAR, fromYear, 'fromYear');
   const to = parseInput(YEAR, toYear, 'toYear');
   if (to < from) throw badInput('toYear', 'cost.toBeforeFrom');
@@ -511,12 +512,12 @@ export async function municipalityCosts(
 }
 
 const simulationSchema = z.object({
-  centreId: v.uuid('krisesenter'),
+  centreId: rules.uuid('krisesenter'),
   year: YEAR,
   terms: costTermsSchema.nullish(),
-  removeMunicipalities: z.array(v.kommunenummer()).max(100).nullish(),
-  addMunicipalities: z.array(v.kommunenummer()).max(100).nullish(),
-  investment: z.object({ amountOre: v.ore('Investeringen'), shared: z.boolean() }).nullish(),
+  removeMunicipalities: z.array(rules.kommunenummer()).max(100).nullish(),
+  addMunicipalities: z.array(rules.kommunenummer()).max(100).nullish(),
+  investment: z.object({ amountOre: rules.ore('Investeringen'), shared: z.boolean() }).nullish(),
 });
 
 /** How many neighbouring centres the simulator compares with. */
@@ -631,7 +632,7 @@ export async function simulateCostSharing(ctx: AppContext, input: SimulationInpu
 }
 
 export async function usageStatistics(ctx: AppContext, centreId: string, year: number): Promise<UsageStatistics> {
-  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const cid = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   const y = parseInput(YEAR, year, 'year');
   if (!(await ctx.loaders.centreById.load(cid))) throw notFound('CrisisCentre', cid, 'notFound.centre');
   const stats = await ctx.dataSource.getRepository(UsageStat).findBy({ centreId: cid, year: y });
@@ -656,7 +657,7 @@ export async function costTrend(
   fromYear: number,
   toYear: number,
 ): Promise<CostTrend> {
-  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const cid = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   const from = parseInput(YEAR, fromYear, 'fromYear');
   const to = parseInput(YEAR, toYear, 'toYear');
   if (to < from) throw badInput('toYear', 'cost.toBeforeFrom');
@@ -695,7 +696,7 @@ export async function costTrend(
 
 /** Year-end settlement: the model on the actual net cost against the budgeted one, per municipality. */
 export async function costSettlement(ctx: AppContext, centreId: string, year: number): Promise<CostSettlement> {
-  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const cid = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   const y = parseInput(YEAR, year, 'year');
   const data = await cachedCostData(ctx, [cid], [y]);
   let budgeted: Distributed;

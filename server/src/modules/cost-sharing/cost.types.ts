@@ -9,7 +9,7 @@ import {
 } from '@samordna/domain';
 import { enumOf } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
-import { PartyRole } from '../agreement/agreement-party.entity';
+import { PartyRole } from '../agreement/party-role';
 
 export const CostModelKindEnum = enumOf(
   COST_MODELS,

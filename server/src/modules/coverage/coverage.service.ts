@@ -22,7 +22,7 @@ import type { AppContext } from '../../app/context';
 import { membersOfCentre } from '../agreement/membership';
 import { notFound } from '../../app/errors';
 import { staleContactSql } from '../../database/contact-staleness';
-import { parseAsOf, parseInput, v, zmsg } from '../../app/validation';
+import { parseAsOf, parseInput, rules, zmsg } from '../../app/validation';
 import { Municipality } from '../municipality/municipality.entity';
 import { DocumentedMembership } from '../national/documented-membership.entity';
 import { documentedOf } from '../national/documented.types';
@@ -39,9 +39,9 @@ import type {
 } from './coverage.types';
 
 const configSchema = z.object({
-  noticeWithinDays: v.int('Antall dager', 0, 3650).nullish(),
-  staleAfterMonths: v.int('Antall måneder', 1, 120).nullish(),
-  farFromCentreKm: v.int('Avstanden', 1, 3000).nullish(),
+  noticeWithinDays: rules.int('Antall dager', 0, 3650).nullish(),
+  staleAfterMonths: rules.int('Antall måneder', 1, 120).nullish(),
+  farFromCentreKm: rules.int('Avstanden', 1, 3000).nullish(),
 });
 
 /** The default thresholds, with those the request sets. */
@@ -279,7 +279,7 @@ function group(rows: CoverageRow[], keyOf: (r: CoverageRow) => { key: string; la
 
 const filterSchema = z.object({
   countyNumber: z.string().refine(isCountyNumber, zmsg('field.countyNumber')).nullish(),
-  centreId: v.uuid('krisesenter').nullish(),
+  centreId: rules.uuid('krisesenter').nullish(),
   code: z.string().nullish(),
   severity: z.string().nullish(),
 });
@@ -376,7 +376,7 @@ export async function municipalityCoverage(
   asOfInput?: string | null,
   configInput?: CoverageConfigInput | null,
 ): Promise<MunicipalityCoverage> {
-  const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
+  const knr = parseInput(rules.kommunenummer(), kommunenummer, 'kommunenummer');
   const asOf = parseAsOf(asOfInput);
   const config = configOf(configInput);
   const { municipalities, facts, documented } = await gatherFacts(ctx, asOf, config, [knr]);
@@ -412,7 +412,7 @@ export async function centreCoverage(
   asOfInput?: string | null,
   configInput?: CoverageConfigInput | null,
 ): Promise<CentreCoverage> {
-  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const cid = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   const asOf = parseAsOf(asOfInput);
   const config = configOf(configInput);
   const centre = await ctx.loaders.centreById.load(cid);

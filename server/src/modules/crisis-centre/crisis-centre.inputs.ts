@@ -1,48 +1,8 @@
-import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
-import {
-  CAPABILITIES,
-  ORGANISATION_FORMS,
-  SERVICE_ELEMENTS,
-  type Capability,
-  type OrganisationForm,
-  type ServiceElement,
-} from '@samordna/domain';
-import { CapabilityEnum, OrganisationFormEnum, ServiceElementEnum } from '../../app/enums';
-import { v, zmsg } from '../../app/validation';
-
-@InputType({ description: 'Centre details. On update, a field left out stays as it is. Never an address.' })
-export class CrisisCentreInput {
-  @Field(() => String, { nullable: true })
-  name?: string;
-
-  @Field(() => String, { nullable: true })
-  hostKommunenummer?: string;
-
-  @Field(() => OrganisationFormEnum, { nullable: true })
-  organisationForm?: OrganisationForm;
-
-  @Field(() => [ServiceElementEnum], { nullable: true })
-  services?: ServiceElement[] | null;
-
-  @Field(() => [CapabilityEnum], { nullable: true })
-  capabilities?: Capability[] | null;
-
-  @Field(() => Int, { nullable: true })
-  capacityRooms?: number | null;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
-@InputType()
-export class CrisisCentreFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name.' })
-  search?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Centres the municipality hosts or is a party to.' })
-  kommunenummer?: string | null;
-}
+import { CAPABILITIES, ORGANISATION_FORMS, SERVICE_ELEMENTS } from '@samordna/domain';
+import '../../app/enums'; // registers the OrganisationForm, ServiceElement and Capability enums
+import { rules, zmsg } from '../../app/validation';
+import { inputType } from '../../app/zod-input';
 
 const unique =
   <T>(label: string) =>
@@ -50,8 +10,8 @@ const unique =
     !list || new Set(list).size === list.length || label;
 
 export const centreFieldsSchema = z.object({
-  name: v.text('Navn', 200).optional(),
-  hostKommunenummer: v.kommunenummer().optional(),
+  name: rules.text('Navn', 200).optional(),
+  hostKommunenummer: rules.kommunenummer().optional(),
   organisationForm: z.enum(ORGANISATION_FORMS).optional(),
   services: z
     .array(z.enum(SERVICE_ELEMENTS))
@@ -61,11 +21,22 @@ export const centreFieldsSchema = z.object({
     .array(z.enum(CAPABILITIES))
     .nullish()
     .refine((l) => unique('')(l) === true, zmsg('field.capabilitiesUnique')),
-  capacityRooms: v.int('Antall rom', 0, 1000).nullish(),
-  note: v.optionalText('Merknad', 4000).optional(),
+  capacityRooms: rules.int('Antall rom', 0, 1000).nullish(),
+  note: rules.optionalText('Merknad', 4000).optional(),
 });
+export const CrisisCentreInput = inputType('CrisisCentreInput', centreFieldsSchema, {
+  description: 'Centre details. On update, a field left out stays as it is. Never an address.',
+});
+export type CrisisCentreInput = z.input<typeof centreFieldsSchema>;
 
 export const createCentreSchema = centreFieldsSchema.extend({
-  name: v.text('Navn', 200),
-  hostKommunenummer: v.kommunenummer(),
+  name: rules.text('Navn', 200),
+  hostKommunenummer: rules.kommunenummer(),
 });
+
+export const centreFilterSchema = z.object({
+  search: rules.optionalText('Søketekst', 100, 'none').describe('Part of the name.'),
+  kommunenummer: rules.kommunenummer().nullish().describe('Centres the municipality hosts or is a party to.'),
+});
+export const CrisisCentreFilter = inputType('CrisisCentreFilter', centreFilterSchema);
+export type CrisisCentreFilter = z.input<typeof centreFilterSchema>;

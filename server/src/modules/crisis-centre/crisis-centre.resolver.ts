@@ -2,7 +2,7 @@ import { todayInNorway } from '@samordna/domain';
 import { DocumentedMembershipView, documentedOf } from '../national/documented.types';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../app/context';
-import { must } from '../../app/loader-utils';
+import { foundOrFail } from '../../app/loader-utils';
 import { Paginated } from '../../app/pagination';
 import { parseAsOf } from '../../app/validation';
 import { AgreementParty } from '../agreement/agreement-party.entity';
@@ -68,7 +68,7 @@ export class CrisisCentreResolver {
   })
   async host(@Root() c: CrisisCentre, @Ctx() ctx: AppContext): Promise<Municipality | null> {
     if (c.hostKommunenummer === null) return null;
-    return must(ctx.loaders.municipalityByNumber.load(c.hostKommunenummer), `host of ${c.name}`);
+    return foundOrFail(ctx.loaders.municipalityByNumber.load(c.hostKommunenummer), `host of ${c.name}`);
   }
 
   @FieldResolver(() => [DocumentedMembershipView], {

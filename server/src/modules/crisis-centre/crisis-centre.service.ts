@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
@@ -14,7 +13,7 @@ import {
 } from '@samordna/domain';
 import { badInput, escapeLike, inUse, notFound, uniqueConflict } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
-import { parsePaging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, rules } from '../../app/validation';
 import { Agreement } from '../agreement/agreement.entity';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { Municipality } from '../municipality/municipality.entity';
@@ -22,23 +21,20 @@ import { CrisisCentre } from './crisis-centre.entity';
 import {
   centreFieldsSchema,
   createCentreSchema,
+  centreFilterSchema,
   type CrisisCentreFilter,
   type CrisisCentreInput,
 } from './crisis-centre.inputs';
 import { transaction } from '../../app/transaction';
 
-const ID = v.uuid('krisesenter');
-const filterSchema = z.object({
-  search: v.optionalText('Søketekst', 100, 'none'),
-  kommunenummer: v.kommunenummer().nullish(),
-});
+const ID = rules.uuid('krisesenter');
 
 export async function listCrisisCentres(
   ctx: AppContext,
   filterInput: CrisisCentreFilter | null | undefined,
   pageInput: { limit?: number | null; offset?: number | null },
 ): Promise<{ items: CrisisCentre[]; totalCount: number }> {
-  const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
+  const filter = parseInput(centreFilterSchema, filterInput ?? {}, 'filter');
   const page = parsePaging(pageInput);
   const qb = ctx.dataSource.getRepository(CrisisCentre).createQueryBuilder('c');
   if (filter.search) qb.andWhere('c.name ILIKE :p', { p: `%${escapeLike(filter.search)}%` });

@@ -12,12 +12,12 @@ import {
   type RoutineStatus,
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { parseInput, v } from '../../app/validation';
+import { parseInput, rules } from '../../app/validation';
 import { notFound } from '../../app/errors';
 import { getAgreement } from '../agreement/agreement.service';
 import { costDistribution } from '../cost-sharing/cost.service';
 
-const YEAR = v.int('År', 2000, 2100);
+const YEAR = rules.int('År', 2000, 2100);
 
 /** The agreement's data as the document needs it: parties, centre, the year's figures, contact points, routines. */
 export async function agreementDocumentData(
@@ -130,7 +130,7 @@ async function proposedData(
   agreementId: string,
   amendmentId: string,
 ): Promise<{ data: AgreementDocumentData; summary: string }> {
-  const id = parseInput(v.uuid('endringsforslag'), amendmentId, 'amendmentId');
+  const id = parseInput(rules.uuid('endringsforslag'), amendmentId, 'amendmentId');
   const [x] = await ctx.dataSource.query(
     `SELECT summary, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, changes, cost_terms, joining, leaving FROM agreement_amendment WHERE id = $1 AND agreement_id = $2`,
     [id, agreementId],

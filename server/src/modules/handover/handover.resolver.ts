@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { missingTemplateSteps, ROUTINE_TEMPLATE } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { must } from '../../app/loader-utils';
+import { foundOrFail } from '../../app/loader-utils';
 import { Paginated } from '../../app/pagination';
 import { ContactPerson } from '../contact/contact-person.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
@@ -135,12 +135,12 @@ export class HandoverRoutineResolver {
 
   @FieldResolver(() => CrisisCentre)
   centre(@Root() r: HandoverRoutine, @Ctx() ctx: AppContext) {
-    return must(ctx.loaders.centreById.load(r.centreId), `centre ${r.centreId}`);
+    return foundOrFail(ctx.loaders.centreById.load(r.centreId), `centre ${r.centreId}`);
   }
 
   @FieldResolver(() => Municipality)
   municipality(@Root() r: HandoverRoutine, @Ctx() ctx: AppContext) {
-    return must(ctx.loaders.municipalityByNumber.load(r.kommunenummer), `municipality ${r.kommunenummer}`);
+    return foundOrFail(ctx.loaders.municipalityByNumber.load(r.kommunenummer), `municipality ${r.kommunenummer}`);
   }
 
   @FieldResolver(() => [RoutineStep], { description: 'In order.' })

@@ -9,7 +9,7 @@ import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
 import { canManageRoutine } from '@samordna/domain';
 import { badInput, notFound, uniqueConflict } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';
-import { parsePaging, parseInput, v } from '../../app/validation';
+import { parsePaging, parseInput, rules } from '../../app/validation';
 import { Agency } from '../contact/agency.entity';
 import { ContactPerson } from '../contact/contact-person.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
@@ -27,7 +27,7 @@ import {
 import { RoutineStep } from './routine-step.entity';
 import { transaction } from '../../app/transaction';
 
-const ROUTINE_ID = v.uuid('rutine');
+const ROUTINE_ID = rules.uuid('rutine');
 
 export async function listRoutines(
   ctx: AppContext,
@@ -94,8 +94,8 @@ export async function createRoutineFromTemplate(
   centreId: string,
   kommunenummer: string,
 ): Promise<HandoverRoutine> {
-  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
-  const knr = parseInput(v.kommunenummer(), kommunenummer, 'kommunenummer');
+  const cid = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
+  const knr = parseInput(rules.kommunenummer(), kommunenummer, 'kommunenummer');
   assertAllowed(ctx, canManageRoutine(requireUser(ctx).grants, { centreId: cid, kommunenummer: knr }));
   return transaction(ctx, async (em) => {
     if (!(await em.getRepository(CrisisCentre).existsBy({ id: cid }))) throw badInput('centreId', 'notFound.centre');
@@ -231,7 +231,7 @@ export async function updateRoutineStep(
   input: RoutineStepInput,
   expectedVersion?: number | null,
 ): Promise<RoutineStep> {
-  const sid = parseInput(v.uuid('steg'), id, 'id');
+  const sid = parseInput(rules.uuid('steg'), id, 'id');
   const data = parseInput(stepFieldsSchema, input, 'input');
   return transaction(ctx, async (em) => {
     requireUser(ctx);
@@ -261,7 +261,7 @@ export async function updateRoutineStep(
 }
 
 export async function removeRoutineStep(ctx: AppContext, id: string, expectedVersion?: number | null): Promise<string> {
-  const sid = parseInput(v.uuid('steg'), id, 'id');
+  const sid = parseInput(rules.uuid('steg'), id, 'id');
   return transaction(ctx, async (em) => {
     requireUser(ctx);
     const [step, routine] = await lockPart(em, ctx, RoutineStep, sid, STEP, (x) => lockRoutine(em, ctx, x.routineId));
@@ -294,7 +294,7 @@ export async function reorderRoutineSteps(
   expectedVersion?: number | null,
 ): Promise<HandoverRoutine> {
   const rid = parseInput(ROUTINE_ID, routineId, 'routineId');
-  const ids = parseInput(z.array(v.uuid('steg')), stepIds, 'stepIds');
+  const ids = parseInput(z.array(rules.uuid('steg')), stepIds, 'stepIds');
   return transaction(ctx, async (em) => {
     const routine = await lockRoutine(em, ctx, rid);
     await touchRoutine(em, routine, expectedVersion);

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { todayInNorway } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { DocumentedMembershipView, documentedOf } from '../national/documented.types';
-import { must } from '../../app/loader-utils';
+import { foundOrFail } from '../../app/loader-utils';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { Agency } from '../contact/agency.entity';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
@@ -29,7 +29,10 @@ export class MunicipalityResolver {
 
   @FieldResolver(() => County)
   county(@Root() m: Municipality, @Ctx() ctx: AppContext): Promise<County> {
-    return must(ctx.loaders.countyByNumber.load(m.countyNumber), `county ${m.countyNumber} of ${m.kommunenummer}`);
+    return foundOrFail(
+      ctx.loaders.countyByNumber.load(m.countyNumber),
+      `county ${m.countyNumber} of ${m.kommunenummer}`,
+    );
   }
 
   @FieldResolver(() => PopulationFigure, {

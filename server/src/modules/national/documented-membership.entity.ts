@@ -5,7 +5,7 @@ import { CONFIDENCES, type Confidence } from '@samordna/domain';
 import { checkIn } from '../../app/enums';
 import { Municipality } from '../municipality/municipality.entity';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
-import { PartyRole } from '../agreement/agreement-party.entity';
+import { PartyRole } from '../agreement/party-role';
 import { Provenance, provenanceOf } from './provenance.type';
 
 /**

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PartyRole } from '../agreement/agreement-party.entity';
+import { PartyRole } from '../agreement/party-role';
 import type { DocumentedMembership } from './documented-membership.entity';
 import { Provenance, provenanceOf } from './provenance.type';
 

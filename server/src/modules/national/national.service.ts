@@ -11,12 +11,12 @@ import type { AppContext } from '../../app/context';
 import { audit } from '../../app/audit';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { lockOrMissing } from '../../app/records';
-import { parseInput, v, zmsg } from '../../app/validation';
+import { parseInput, rules, zmsg } from '../../app/validation';
 import { DocumentedMembership } from './documented-membership.entity';
 import { documentedOf, type DocumentedMembershipView } from './documented.types';
 import { createAgreement } from '../agreement/agreement.service';
 import type { Agreement } from '../agreement/agreement.entity';
-import { PartyRole } from '../agreement/agreement-party.entity';
+import { PartyRole } from '../agreement/party-role';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { badInput } from '../../app/errors';
 import { transaction } from '../../app/transaction';
@@ -29,14 +29,14 @@ const reviewSchema = z.object({
     .trim()
     .max(2000, 'Lenken er for lang.')
     .regex(/^https?:\/\/\S+$/, zmsg('field.sourceUrl')),
-  sourceDate: v.text('Kildens dato', 100),
-  quote: v.optionalText('Sitatet', 500).nullish(),
+  sourceDate: rules.text('Kildens dato', 100),
+  quote: rules.optionalText('Sitatet', 500).nullish(),
   confidence: z.enum(CONFIDENCES),
 });
 
 const filterSchema = z.object({
-  olderThanYears: v.int('Antall år', 0, 100).nullish(),
-  kommunenummer: v.kommunenummer().nullish(),
+  olderThanYears: rules.int('Antall år', 0, 100).nullish(),
+  kommunenummer: rules.kommunenummer().nullish(),
 });
 
 /**
@@ -75,7 +75,7 @@ export async function reviewDocumentedMembership(
   expectedVersion: number | null | undefined,
 ): Promise<DocumentedMembershipView> {
   requireUser(ctx);
-  const did = parseInput(v.uuid('tilknytning'), id, 'id');
+  const did = parseInput(rules.uuid('tilknytning'), id, 'id');
   const data = parseInput(reviewSchema, input, 'input');
   return transaction(ctx, async (em) => {
     const before = await lockOrMissing(em, ctx, DocumentedMembership, did, DOCUMENTED);
@@ -110,7 +110,7 @@ export async function createAgreementFromDocumented(
   title: string | null | undefined,
 ): Promise<Agreement> {
   requireUser(ctx);
-  const cid = parseInput(v.uuid('krisesenter'), centreId, 'centreId');
+  const cid = parseInput(rules.uuid('krisesenter'), centreId, 'centreId');
   const centre = await ctx.dataSource.getRepository(CrisisCentre).findOneBy({ id: cid });
   if (!centre) throw badInput('centreId', 'notFound.centre');
   const members = await ctx.dataSource

@@ -20,7 +20,7 @@ import { checkVersion, forbidden, missing, requireUser, type AuthUser } from '..
 import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
 import { badInput, conflict, notFound } from '../../app/errors';
-import { parseInput, v, zmsg } from '../../app/validation';
+import { parseInput, rules, zmsg } from '../../app/validation';
 import {
   hashPassword,
   markAttemptSucceeded,
@@ -203,11 +203,11 @@ export async function userAdministration(ctx: AppContext): Promise<UserAdministr
 
 const grantSchema = z.object({
   role: z.enum(ROLES),
-  kommunenummer: v
+  kommunenummer: rules
     .kommunenummer()
     .nullish()
     .transform((x) => x ?? null),
-  centreId: v
+  centreId: rules
     .uuid('krisesenter')
     .nullish()
     .transform((x) => x ?? null),
@@ -235,7 +235,7 @@ const emailSchema = z
   .max(200, zmsg('field.emailTooLong'))
   .refine((s) => isWorkEmail(s), zmsg('field.email'));
 
-const inviteSchema = z.object({ email: emailSchema, name: v.text('Navn', 200), grant: grantSchema });
+const inviteSchema = z.object({ email: emailSchema, name: rules.text('Navn', 200), grant: grantSchema });
 
 function linkTo(ctx: AppContext, route: string, token: string): string {
   // The token goes in the fragment: it never reaches a server log or a Referer header.
@@ -326,7 +326,7 @@ export async function inviteUser(
 
 export async function revokeInvitation(ctx: AppContext, id: string): Promise<string> {
   const actor = requireUser(ctx);
-  const iid = parseInput(v.uuid('invitasjon'), id, 'id');
+  const iid = parseInput(rules.uuid('invitasjon'), id, 'id');
   return transaction(ctx, async (em) => {
     const [row]: InvitationRow[] = await em.query(
       `SELECT ${INVITATION_COLUMNS} FROM user_invitation i WHERE i.id = $1 FOR UPDATE OF i`,
@@ -524,7 +524,7 @@ export async function setUserGrants(
   expectedVersion?: number | null,
 ): Promise<UserAccount> {
   const actor = requireUser(ctx);
-  const uid = parseInput(v.uuid('bruker'), id, 'id');
+  const uid = parseInput(rules.uuid('bruker'), id, 'id');
   const wanted = parseInput(setGrantsSchema, grantsInput, 'grants');
   return transaction(ctx, async (em) => {
     const { user, grants, hostOf } = await manageable(em, ctx, uid);
@@ -557,7 +557,7 @@ export async function setUserActive(
   active: boolean,
   expectedVersion?: number | null,
 ): Promise<UserAccount> {
-  const uid = parseInput(v.uuid('bruker'), id, 'id');
+  const uid = parseInput(rules.uuid('bruker'), id, 'id');
   return transaction(ctx, async (em) => {
     const { user, grants } = await manageable(em, ctx, uid);
     checkVersion(user, expectedVersion, 'brukeren');
@@ -597,7 +597,7 @@ const resetMail = (name: string, expiresAt: Date) => (link: string) =>
 
 /** A manager's reset link for a user (mailed to the user, or shown once to pass on). */
 export async function createPasswordResetLink(ctx: AppContext, id: string): Promise<OneTimeLink> {
-  const uid = parseInput(v.uuid('bruker'), id, 'id');
+  const uid = parseInput(rules.uuid('bruker'), id, 'id');
   const { user, link } = await transaction(ctx, async (em) => {
     const { user } = await manageable(em, ctx, uid);
     if (!user.active) throw conflict('user.deactivated');
@@ -762,7 +762,7 @@ export async function signOutEverywhere(ctx: AppContext): Promise<number> {
 /** Ends one of the user's own sessions (a lost phone). */
 export async function revokeSession(ctx: AppContext, id: string): Promise<boolean> {
   const me = requireUser(ctx);
-  const sid = parseInput(v.uuid('økt'), id, 'id');
+  const sid = parseInput(rules.uuid('økt'), id, 'id');
   const [, n] = await ctx.dataSource.query(
     `UPDATE user_session SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
     [sid, me.id],

@@ -8,7 +8,7 @@ import {
 } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { notFound } from '../../app/errors';
-import { parseInput, v } from '../../app/validation';
+import { parseInput, rules } from '../../app/validation';
 import { centresOfMunicipality, membersOfCentre } from '../agreement/membership';
 
 /** «Krisesentertilbudet i X kommune» from the data: the centre it belongs to on `asOf`, its offer and the municipality's contact point. */
@@ -18,7 +18,7 @@ export async function webTextFor(
   language: WebTextLanguage | null | undefined,
   asOf: IsoDate,
 ): Promise<WebText> {
-  const knr = parseInput(v.kommunenummer(), kommunenummerInput, 'kommunenummer');
+  const knr = parseInput(rules.kommunenummer(), kommunenummerInput, 'kommunenummer');
   const ds = ctx.dataSource;
   const [m] = await ds.query(`SELECT name, language_form FROM municipality WHERE kommunenummer = $1`, [knr]);
   if (!m) throw notFound('Municipality', knr, msg('kommunenummer.notFound', { kommunenummer: knr }));
