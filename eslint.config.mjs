@@ -161,11 +161,12 @@ export default tseslint.config(
   },
   {
     // Lines of at most 120 characters: Prettier wraps code at 120 (.prettierrc), this catches what it
-    // cannot wrap (string literals, template SQL, comments). URLs may run on.
+    // cannot wrap (string literals, template SQL, comments). URLs may run on, and so may the line that
+    // opens a test (`it('…', async () => {`), which Prettier keeps whole.
     // Not yet checked, with their count of longer lines on 2026-12-07 (issue 18): server/src (app 15,
     // modules 133, database 12 outside the migrations, main/config/cli 8), dashboard/src (i18n 106,
     // the rest 53), packages/domain 76, bench 94, server/test/integration 304, server/test/process
-    // 23, dashboard/e2e 25. Generated code (dashboard/src/gql) and the migrations' SQL are ignored
+    // 23. Generated code (dashboard/src/gql) and the migrations' SQL are ignored
     // above for good.
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
     ignores: [
@@ -175,8 +176,12 @@ export default tseslint.config(
       'bench/**',
       'server/test/integration/**',
       'server/test/process/**',
-      'dashboard/e2e/**',
     ],
-    rules: { 'max-len': ['error', { code: 120, ignoreUrls: true }] },
+    rules: {
+      'max-len': [
+        'error',
+        { code: 120, ignoreUrls: true, ignorePattern: String.raw`^\s*(it|test|describe)(\.\w+)?\(` },
+      ],
+    },
   },
 );

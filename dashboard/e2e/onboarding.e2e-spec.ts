@@ -155,7 +155,8 @@ it('first administrator → director → finance user, by password and by single
   // Nothing wider than the director's own scope.
   const wider = await gql(
     director.page,
-    `mutation { inviteUser(input: { email: "x@bodo.kommune.example", name: "X", grant: { role: DIRECTOR, kommunenummer: "1804" } }) { link } }`,
+    `mutation { inviteUser(input: { email: "x@bodo.kommune.example", name: "X",
+       grant: { role: DIRECTOR, kommunenummer: "1804" } }) { link } }`,
   );
   expect(wider.errors?.[0].extensions.code).toBe('FORBIDDEN');
 
@@ -191,7 +192,8 @@ it('first administrator → director → finance user, by password and by single
     (
       await gql(
         finance.page,
-        `mutation { inviteUser(input: { email: "y@bodo.kommune.example", name: "Y", grant: { role: READ_ONLY, kommunenummer: "1804" } }) { link } }`,
+        `mutation { inviteUser(input: { email: "y@bodo.kommune.example", name: "Y",
+           grant: { role: READ_ONLY, kommunenummer: "1804" } }) { link } }`,
       )
     ).errors?.[0].extensions.code,
   ).toBe('FORBIDDEN');
