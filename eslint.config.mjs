@@ -135,4 +135,53 @@ export default tseslint.config(
     files: ['server/**/*.ts', 'packages/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Integration and process tests still reading GraphQL answers as `any` (issue 18: typed
+    // results). The helpers are typed (gql<T>(), post<T>(), graphql<T>() in server/test/utils);
+    // a file leaves this list when its calls say the shape they read. No other file may use `any`.
+    files: [
+      'server/test/integration/access.integration-spec.ts',
+      'server/test/integration/agreement.integration-spec.ts',
+      'server/test/integration/amendment.integration-spec.ts',
+      'server/test/integration/api.integration-spec.ts',
+      'server/test/integration/contact.integration-spec.ts',
+      'server/test/integration/cost.integration-spec.ts',
+      'server/test/integration/coverage.integration-spec.ts',
+      'server/test/integration/documents.integration-spec.ts',
+      'server/test/integration/handover.integration-spec.ts',
+      'server/test/integration/national.integration-spec.ts',
+      'server/test/integration/privacy.integration-spec.ts',
+      'server/test/integration/users.integration-spec.ts',
+      'server/test/process/auth.process-spec.ts',
+      'server/test/process/availability.process-spec.ts',
+      'server/test/process/oidc.process-spec.ts',
+      'server/test/process/replicas.process-spec.ts',
+    ],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Lines of at most 120 characters: Prettier wraps code at 120 (.prettierrc), this catches what it
+    // cannot wrap (string literals, template SQL, comments). URLs may run on, and so may the line that
+    // opens a test (`it('…', async () => {`), which Prettier keeps whole.
+    // Not yet checked, with their count of longer lines on 2026-12-07 (issue 18): server/src (app 15,
+    // modules 133, database 12 outside the migrations, main/config/cli 8), dashboard/src (i18n 106,
+    // the rest 53), packages/domain 76, bench 94, server/test/integration 304, server/test/process
+    // 23. Generated code (dashboard/src/gql) and the migrations' SQL are ignored
+    // above for good.
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: [
+      'server/src/**',
+      'dashboard/src/**',
+      'packages/domain/**',
+      'bench/**',
+      'server/test/integration/**',
+      'server/test/process/**',
+    ],
+    rules: {
+      'max-len': [
+        'error',
+        { code: 120, ignoreUrls: true, ignorePattern: String.raw`^\s*(it|test|describe)(\.\w+)?\(` },
+      ],
+    },
+  },
 );

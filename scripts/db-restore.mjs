@@ -26,10 +26,12 @@ try {
   const [{ n }] = await query(target.url, `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`);
   if (n > 0 && !values.replace) {
     throw new Error(
-      `${target.description} already has ${n} tables. Restore into an empty database, or add --replace to drop and replace them.`,
+      `${target.description} already has ${n} tables. ` +
+        'Restore into an empty database, or add --replace to drop and replace them.',
     );
   }
-  // pg_restore must be at least as new as the pg_dump that wrote the file; the newest one found at or above the server's.
+  // pg_restore must be at least as new as the pg_dump that wrote the file; the newest one found at or
+  // above the server's.
   const tool = findTool('pg_restore', major);
   console.log(`Restoring ${file} into ${target.description} with ${tool.binary} …`);
   const args = [

@@ -152,7 +152,8 @@ export function findTool(program, minMajor, env = process.env) {
   const found = seen.length ? seen.map((s) => `${s.binary} (${s.major ?? '?'})`).join(', ') : 'none';
   throw new Error(
     `${program} ${minMajor} or newer is needed for this PostgreSQL ${minMajor} server (found: ${found}). ` +
-      `Install the PostgreSQL ${minMajor} client programs (e.g. postgresql-client-${minMajor}) or point PG_BINDIR at their directory.`,
+      `Install the PostgreSQL ${minMajor} client programs (e.g. postgresql-client-${minMajor}) ` +
+      'or point PG_BINDIR at their directory.',
   );
 }
 

@@ -136,7 +136,8 @@ export function buildIfNeeded({ force = false, log = console.log } = {}) {
   }
   const names = PACKAGES.map((p) => p.name).filter((n) => stale.has(n));
   log(
-    `Building ${names.join(', ')} (${force ? 'asked for' : Object.keys(stamps).length ? 'sources changed' : 'no earlier build recorded'}) …`,
+    `Building ${names.join(', ')} ` +
+      `(${force ? 'asked for' : Object.keys(stamps).length ? 'sources changed' : 'no earlier build recorded'}) …`,
   );
   const [command, prefix] = pnpmCommand();
   const b0 = performance.now();
@@ -147,7 +148,8 @@ export function buildIfNeeded({ force = false, log = console.log } = {}) {
   });
   if (r.status !== 0) {
     console.error(
-      `\nSamordna could not start: the build failed (see above). Nothing is recorded as built; the next start tries again.\n`,
+      '\nSamordna could not start: the build failed (see above). ' +
+        'Nothing is recorded as built; the next start tries again.\n',
     );
     process.exit(r.status ?? 1);
   }

@@ -19,7 +19,10 @@ export async function overflow(page: Page): Promise<{ by: number; culprit: strin
   });
 }
 
-/** A full-page screenshot to `file` (a full path), cut off at 2 400 px (the 357-row tables would make it unreadable). */
+/**
+ * A full-page screenshot to `file` (a full path), cut off at 2 400 px (the 357-row tables would make
+ * it unreadable).
+ */
 export async function shot(page: Page, file: string) {
   const { width, height } = await page.evaluate(() => ({
     width: document.documentElement.clientWidth,

@@ -93,9 +93,9 @@ async function person(width = 1280): Promise<{ context: BrowserContext; page: Pa
   return { context, page, errors };
 }
 
-async function gql(page: Page, query: string, variables: Record<string, unknown> = {}) {
+async function gql<T = Record<string, unknown>>(page: Page, query: string, variables: Record<string, unknown> = {}) {
   const res = await page.request.post(`${base}/graphql`, { data: { query, variables } });
-  return (await res.json()) as { data?: any; errors?: { extensions: { code: string } }[] };
+  return (await res.json()) as { data?: T; errors?: { extensions: { code: string } }[] };
 }
 
 async function invite(page: Page, name: string, email: string, role: string, kommunenummer: string): Promise<string> {
@@ -155,7 +155,8 @@ it('first administrator → director → finance user, by password and by single
   // Nothing wider than the director's own scope.
   const wider = await gql(
     director.page,
-    `mutation { inviteUser(input: { email: "x@bodo.kommune.example", name: "X", grant: { role: DIRECTOR, kommunenummer: "1804" } }) { link } }`,
+    `mutation { inviteUser(input: { email: "x@bodo.kommune.example", name: "X",
+       grant: { role: DIRECTOR, kommunenummer: "1804" } }) { link } }`,
   );
   expect(wider.errors?.[0].extensions.code).toBe('FORBIDDEN');
 
@@ -172,8 +173,12 @@ it('first administrator → director → finance user, by password and by single
     grants: [{ role: 'FINANCE', kommunenummer: '1804' }],
   });
   await expect(finance.page.getByRole('link', { name: 'Brukere' }).count()).resolves.toBe(0);
-  const salten = (await gql(finance.page, `{ crisisCentres(filter: { search: "Salten" }) { items { id } } }`)).data!
-    .crisisCentres.items[0].id;
+  const salten = (
+    await gql<{ crisisCentres: { items: { id: string }[] } }>(
+      finance.page,
+      `{ crisisCentres(filter: { search: "Salten" }) { items { id } } }`,
+    )
+  ).data!.crisisCentres.items[0].id;
   expect(
     (
       await gql(
@@ -187,7 +192,8 @@ it('first administrator → director → finance user, by password and by single
     (
       await gql(
         finance.page,
-        `mutation { inviteUser(input: { email: "y@bodo.kommune.example", name: "Y", grant: { role: READ_ONLY, kommunenummer: "1804" } }) { link } }`,
+        `mutation { inviteUser(input: { email: "y@bodo.kommune.example", name: "Y",
+           grant: { role: READ_ONLY, kommunenummer: "1804" } }) { link } }`,
       )
     ).errors?.[0].extensions.code,
   ).toBe('FORBIDDEN');

@@ -78,7 +78,8 @@ describe('reaching people', () => {
     expect(await wcagViolations(p)).toEqual([]);
     // Contacts from a CSV: the preview, then saved; the page stays accessible with the preview shown.
     const csv =
-      'kommunenummer;tjeneste;navn på tjenesten;kontaktperson;funksjon;kontaktpunkt\n1841;Boligkontor;Boligkontoret i Fauske;Eva E2e;Konsulent;nei\n';
+      'kommunenummer;tjeneste;navn på tjenesten;kontaktperson;funksjon;kontaktpunkt\n' +
+      '1841;Boligkontor;Boligkontoret i Fauske;Eva E2e;Konsulent;nei\n';
     await p
       .getByLabel('Velg CSV- eller XLSX-fil med kontakter')
       .setInputFiles({ name: 'kontakter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

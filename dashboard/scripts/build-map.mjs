@@ -121,7 +121,8 @@ if (isMain) {
     const json = JSON.stringify(shapes);
     writeFileSync(TARGET, json);
     console.log(
-      `map shapes: ${shapes.municipalities.length} municipalities, ${(json.length / 1024).toFixed(0)} KB, ${Date.now() - started} ms → ${path.relative(process.cwd(), TARGET)}`,
+      `map shapes: ${shapes.municipalities.length} municipalities, ${(json.length / 1024).toFixed(0)} KB, ` +
+        `${Date.now() - started} ms → ${path.relative(process.cwd(), TARGET)}`,
     );
   }
 }

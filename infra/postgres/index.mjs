@@ -166,7 +166,8 @@ async function stopLeftBehind(pid, timeoutMs = 30_000) {
   signal('SIGQUIT');
   if (await waitGone(5_000)) return;
   throw new EmbeddedStartError(
-    `The PostgreSQL left running on the data directory (pid ${pid}) did not stop. Stop it by hand (kill ${pid}) and start again.`,
+    `The PostgreSQL left running on the data directory (pid ${pid}) did not stop. ` +
+      `Stop it by hand (kill ${pid}) and start again.`,
     '',
   );
 }

@@ -2,11 +2,11 @@ import { amendmentOutcome, approvalsNeeded } from './amendments';
 
 describe('amendments', () => {
   const parties = [
-    { kommunenummer: '1804', role: 'host' as const, joinedOn: null, leftOn: null },
-    { kommunenummer: '1841', role: 'partner' as const, joinedOn: '2017-01-01', leftOn: null },
-    { kommunenummer: '1838', role: 'partner' as const, joinedOn: null, leftOn: '2027-06-30' },
-    { kommunenummer: '1845', role: 'partner' as const, joinedOn: null, leftOn: '2026-12-31' },
-    { kommunenummer: '1848', role: 'partner' as const, joinedOn: '2027-03-01', leftOn: null },
+    { kommunenummer: '1804', role: 'HOST' as const, joinedOn: null, leftOn: null },
+    { kommunenummer: '1841', role: 'PARTNER' as const, joinedOn: '2017-01-01', leftOn: null },
+    { kommunenummer: '1838', role: 'PARTNER' as const, joinedOn: null, leftOn: '2027-06-30' },
+    { kommunenummer: '1845', role: 'PARTNER' as const, joinedOn: null, leftOn: '2026-12-31' },
+    { kommunenummer: '1848', role: 'PARTNER' as const, joinedOn: '2027-03-01', leftOn: null },
   ];
 
   it('asks every partner still a party on the effective day, the joining and the leaving; never the host', () => {

@@ -58,14 +58,14 @@ export interface ApprovalNeed {
  * proposes, so its consent is the proposal itself.
  */
 export function approvalsNeeded(
-  parties: readonly (MembershipParty & { kommunenummer: string; role: 'host' | 'partner' })[],
+  parties: readonly (MembershipParty & { kommunenummer: string; role: 'HOST' | 'PARTNER' })[],
   effectiveOn: IsoDate,
   joining: readonly string[],
   leaving: readonly string[],
 ): ApprovalNeed[] {
   const out = new Map<string, ApprovalNeed>();
   for (const p of parties) {
-    if (p.role !== 'partner') continue;
+    if (p.role !== 'PARTNER') continue;
     if (p.leftOn !== null && compareIso(p.leftOn, effectiveOn) < 0) continue; // gone before the change
     out.set(p.kommunenummer, {
       kommunenummer: p.kommunenummer,

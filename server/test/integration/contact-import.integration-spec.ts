@@ -144,7 +144,7 @@ describe('contacts import (CSV or XLSX)', () => {
     ].join('\n');
     const before = await counts();
     const p = (await app.gql(CP, { f: bad })).data!.previewContactImport;
-    expect(p.errors.map((e: any) => [e.line, e.column])).toEqual([
+    expect(p.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
       [3, 'kommunenummer'],
       [4, 'e-post'],
       [5, 'merknad'],

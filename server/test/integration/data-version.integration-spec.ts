@@ -1,7 +1,7 @@
 import { createDataSource } from '../../src/database/data-source';
 import { UNVERSIONED_TABLES } from '../../src/database/migrations/1765920000000-data-version';
 import { dataVersionOf } from '../../src/app/data-version';
-import { createTestApp, type TestApp } from '../utils/test-app';
+import { createTestApp, type GqlResult, type TestApp } from '../utils/test-app';
 import { startHttpApp, type HttpTestApp } from '../utils/http-app';
 import type { DataSource } from 'typeorm';
 
@@ -29,8 +29,11 @@ const OVERVIEW = {
   query: `query CoverageOverview { coverageOverview(asOf: "2026-11-21") { asOf rows { municipality { kommunenummer name } status codes } } }`,
   operationName: 'CoverageOverview',
 };
-const nameOf = (json: any, knr: string) =>
-  json.data.coverageOverview.rows.find((r: any) => r.municipality.kommunenummer === knr).municipality.name;
+interface Overview {
+  coverageOverview: { rows: { municipality: { kommunenummer: string; name: string } }[] };
+}
+const nameOf = (json: GqlResult<Overview> | null, knr: string) =>
+  json!.data!.coverageOverview.rows.find((r) => r.municipality.kommunenummer === knr)!.municipality.name;
 const version = async (ds: DataSource) => Number((await ds.query(`SELECT version FROM data_version`))[0].version);
 /** Resolves with the next version the listener of `ds` is told about. */
 const nextNotified = (ds: DataSource) =>
@@ -74,48 +77,48 @@ describe('data version', () => {
 describe('the cached coverage overview', () => {
   it('shows a write at the next read, through the service cache (GraphQL without HTTP)', async () => {
     const q = `{ coverageOverview(asOf: "2026-11-21") { rows { municipality { kommunenummer name } } } }`;
-    const first = await app.gql(q);
+    const first = await app.gql<Overview>(q);
     expect(nameOf(first, '1841')).toBe('Fauske');
     await app.gql(q); // kept
     await ds2.query(`UPDATE municipality SET name = 'Fauske (endret 1)' WHERE kommunenummer = '1841'`);
-    expect(nameOf(await app.gql(q), '1841')).toBe('Fauske (endret 1)');
+    expect(nameOf(await app.gql<Overview>(q), '1841')).toBe('Fauske (endret 1)');
     await app.ds.query(`UPDATE municipality SET name = 'Fauske' WHERE kommunenummer = '1841'`);
-    expect(nameOf(await app.gql(q), '1841')).toBe('Fauske');
+    expect(nameOf(await app.gql<Overview>(q), '1841')).toBe('Fauske');
   });
 
   it('is never stale over HTTP in either process after a write committed by the other', async () => {
     for (const s of [a, b])
-      for (let i = 0; i < 2; i++) expect(nameOf((await s.post(OVERVIEW)).json, '1804')).toBe('Bodø');
+      for (let i = 0; i < 2; i++) expect(nameOf((await s.post<Overview>(OVERVIEW)).json, '1804')).toBe('Bodø');
     const notifiedA = nextNotified(app.ds);
     await ds2.query(`UPDATE municipality SET name = 'Bodø (endret)' WHERE kommunenummer = '1804'`);
     // At once, before or after the notification arrives: each request reads the committed version.
-    expect(nameOf((await a.post(OVERVIEW)).json, '1804')).toBe('Bodø (endret)');
-    expect(nameOf((await b.post(OVERVIEW)).json, '1804')).toBe('Bodø (endret)');
+    expect(nameOf((await a.post<Overview>(OVERVIEW)).json, '1804')).toBe('Bodø (endret)');
+    expect(nameOf((await b.post<Overview>(OVERVIEW)).json, '1804')).toBe('Bodø (endret)');
     // And process A is told by NOTIFY (it drops what is stale then).
     expect(await notifiedA).toBe(await version(app.ds));
     const notifiedB = nextNotified(ds2);
     await app.ds.query(`UPDATE municipality SET name = 'Bodø' WHERE kommunenummer = '1804'`);
     expect(await notifiedB).toBe(await version(ds2));
-    expect(nameOf((await b.post(OVERVIEW)).json, '1804')).toBe('Bodø');
-    expect(nameOf((await a.post(OVERVIEW)).json, '1804')).toBe('Bodø');
+    expect(nameOf((await b.post<Overview>(OVERVIEW)).json, '1804')).toBe('Bodø');
+    expect(nameOf((await a.post<Overview>(OVERVIEW)).json, '1804')).toBe('Bodø');
   });
 
   it('answers 304 to the ETag it gave until the data changes, then 200 with the new answer', async () => {
-    const first = await a.post(OVERVIEW);
+    const first = await a.post<Overview>(OVERVIEW);
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^W\/"/);
     expect(first.headers.get('cache-control')).toBe('private, no-cache');
-    const again = await a.post(OVERVIEW);
+    const again = await a.post<Overview>(OVERVIEW);
     expect(again.text).toBe(first.text);
     expect(again.headers.get('etag')).toBe(etag);
     // The other process gives the same ETag for the same answer.
-    expect((await b.post(OVERVIEW)).headers.get('etag')).toBe(etag);
-    const notModified = await a.post(OVERVIEW, { 'if-none-match': etag });
+    expect((await b.post<Overview>(OVERVIEW)).headers.get('etag')).toBe(etag);
+    const notModified = await a.post<Overview>(OVERVIEW, { 'if-none-match': etag });
     expect(notModified.status).toBe(304);
     expect(notModified.text).toBe('');
     expect(notModified.headers.get('etag')).toBe(etag);
     await ds2.query(`UPDATE municipality SET name = 'Fauske (endret 2)' WHERE kommunenummer = '1841'`);
-    const changed = await a.post(OVERVIEW, { 'if-none-match': etag });
+    const changed = await a.post<Overview>(OVERVIEW, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
     expect(nameOf(changed.json, '1841')).toBe('Fauske (endret 2)');
@@ -124,14 +127,14 @@ describe('the cached coverage overview', () => {
 
   it('gives many clients asking at once after a write the one new answer', async () => {
     await ds2.query(`UPDATE municipality SET name = 'Fauske (endret 3)' WHERE kommunenummer = '1841'`);
-    const answers = await Promise.all(Array.from({ length: 6 }, () => a.post(OVERVIEW)));
+    const answers = await Promise.all(Array.from({ length: 6 }, () => a.post<Overview>(OVERVIEW)));
     for (const r of answers) {
       expect(r.status).toBe(200);
       expect(r.text).toBe(answers[0].text);
     }
     expect(nameOf(answers[0].json, '1841')).toBe('Fauske (endret 3)');
     await app.ds.query(`UPDATE municipality SET name = 'Fauske' WHERE kommunenummer = '1841'`);
-    expect(nameOf((await a.post(OVERVIEW)).json, '1841')).toBe('Fauske');
+    expect(nameOf((await a.post<Overview>(OVERVIEW)).json, '1841')).toBe('Fauske');
   });
 
   it('reads the session and the version in one statement: a signed-in viewer never gets a stale answer or a revoked session', async () => {
@@ -159,17 +162,17 @@ describe('the cached coverage overview', () => {
   });
 
   it('keeps answers apart per viewer, and keeps neither errors nor mutations', async () => {
-    const anonymous = await a.post(OVERVIEW);
-    const admin = await a.post(OVERVIEW, { cookie: await a.sessionOf('admin@samordna.example') });
+    const anonymous = await a.post<Overview>(OVERVIEW);
+    const admin = await a.post<Overview>(OVERVIEW, { cookie: await a.sessionOf('admin@samordna.example') });
     expect(admin.status).toBe(200);
     expect(admin.headers.get('etag')).not.toBe(anonymous.headers.get('etag'));
     expect(admin.text).toBe(anonymous.text); // the overview itself is public
     const bad = { query: `{ coverageOverview(asOf: "21.11.2026") { asOf } }` };
     const e1 = await a.post(bad);
-    expect(e1.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(e1.json!.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     // (Express tags every answer it sends; only the cache's own tags are ever answered with 304.)
     const e2 = await a.post(bad, { 'if-none-match': e1.headers.get('etag') ?? '*' });
-    expect([e2.status, e2.json.errors[0].extensions.code]).toEqual([e1.status, 'BAD_USER_INPUT']);
+    expect([e2.status, e2.json!.errors![0].extensions!.code]).toEqual([e1.status, 'BAD_USER_INPUT']);
     expect(e2.headers.get('cache-control')).toBe('no-store');
     const other = { query: `{ counties { number } }` };
     const o1 = await a.post(other);

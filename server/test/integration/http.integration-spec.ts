@@ -1,6 +1,6 @@
 import { auditServer } from 'graphql-http';
 import { LIMITS } from '../../src/app/limits';
-import { createTestApp, type TestApp } from '../utils/test-app';
+import { createTestApp, type GqlResult, type TestApp } from '../utils/test-app';
 import { startHttpApp, type HttpTestApp } from '../utils/http-app';
 
 /** Errors over HTTP: status codes as the GraphQL-over-HTTP spec asks, JSON with a stable code, no stack traces. */
@@ -17,7 +17,12 @@ afterAll(async () => {
   await app?.close();
 });
 
-const first = (r: { json: any }) => r.json?.errors?.[0];
+/** The first error of an answer that must have one (a test fails on the missing field otherwise). */
+interface AnswerError {
+  message: string;
+  extensions: { code: string; field?: string; stacktrace: string[]; [key: string]: unknown };
+}
+const first = (r: { json: GqlResult | null }) => r.json!.errors![0] as AnswerError;
 
 describe('GraphQL errors get 4xx and a stable code', () => {
   it('a variable of the wrong type is 400 BAD_USER_INPUT naming the field, not 500', async () => {

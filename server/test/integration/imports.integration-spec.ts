@@ -120,7 +120,13 @@ describe('membership import (CSV or XLSX)', () => {
     'Krisesenteret i Salten;1840;samarbeidskommune;;31.12.2026',
     'krisesenteret i salten;1868;Samarbeidskommune;01.01.2027;',
   ].join('\n');
-  const partyRows = async () =>
+  interface PartyRow {
+    kommunenummer: string;
+    role: string;
+    joined: string | null;
+    left: string | null;
+  }
+  const partyRows = async (): Promise<PartyRow[]> =>
     app.ds.query(
       `SELECT p.kommunenummer, p.role, to_char(p.joined_on, 'YYYY-MM-DD') AS joined, to_char(p.left_on, 'YYYY-MM-DD') AS left
        FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id JOIN crisis_centre c ON c.id = a.centre_id
@@ -129,7 +135,7 @@ describe('membership import (CSV or XLSX)', () => {
 
   it('a good file: preview writes nothing; confirm adds and changes exactly what was shown, audited under the agreement', async () => {
     const before = await partyRows();
-    expect(before.find((r: any) => r.kommunenummer === '1868')).toBeUndefined();
+    expect(before.find((r) => r.kommunenummer === '1868')).toBeUndefined();
     const p = (await app.gql(MP, { f: GOOD_M })).data!.previewMembershipImport;
     expect(p.errors).toEqual([]);
     expect(p).toMatchObject({ rows: 4, added: 1, changed: 1, unchanged: 2 });
@@ -160,8 +166,8 @@ describe('membership import (CSV or XLSX)', () => {
       unchanged: 2,
     });
     const after = await partyRows();
-    expect(after.find((r: any) => r.kommunenummer === '1840').left).toBe('2026-12-31');
-    expect(after.find((r: any) => r.kommunenummer === '1868')).toEqual({
+    expect(after.find((r) => r.kommunenummer === '1840')!.left).toBe('2026-12-31');
+    expect(after.find((r) => r.kommunenummer === '1868')).toEqual({
       kommunenummer: '1868',
       role: 'partner',
       joined: '2027-01-01',
@@ -216,7 +222,7 @@ describe('membership import (CSV or XLSX)', () => {
     ].join('\n');
     const before = await partyRows();
     const p = (await app.gql(MP, { f: bad })).data!.previewMembershipImport;
-    expect(p.errors.map((e: any) => [e.line, e.column])).toEqual([
+    expect(p.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
       [3, 'senter'],
       [4, 'kommunenummer'],
       [5, 'rolle'],

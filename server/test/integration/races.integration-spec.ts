@@ -19,7 +19,7 @@ const fields = (results: GqlResult[]) =>
 const succeeded = (results: GqlResult[]) => results.filter((r) => !r.errors?.length).length;
 const all = <T>(n: number, f: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
 
-async function one<T = any>(sql: string, params: unknown[] = []): Promise<T> {
+async function one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> {
   return (await app.ds.query(sql, params))[0];
 }
 
@@ -78,7 +78,7 @@ it(`${N} parallel createRoutineFromTemplate for one centre and municipality: one
 
 /** A municipality with an agency and `count` contacts of its own (none of them the contact point). */
 async function contactsIn(kommunenummer: string, count: number): Promise<{ agencyId: string; ids: string[] }> {
-  const { id: agencyId } = await one(
+  const { id: agencyId } = await one<{ id: string }>(
     `INSERT INTO agency (kommunenummer, kind, name) VALUES ($1::varchar, 'OTHER', 'Kappløpsetaten ' || $1::varchar) RETURNING id`,
     [kommunenummer],
   );

@@ -305,7 +305,6 @@ describe('calendar feed', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const CREATE = `mutation { createCalendarFeed { url createdAt } }`;
-  const local = (url: string) => url.replace('https://samordna.test', base);
 
   it('a secret URL whose events, parsed back with ical.js, are the user’s reminders', async () => {
     expect(

@@ -61,7 +61,7 @@ describe('seed from data/', () => {
       FROM agreement_party cm JOIN agreement a ON a.id = cm.agreement_id JOIN crisis_centre c ON c.id = a.centre_id
       JOIN municipality m USING (kommunenummer)
       WHERE m.name IN ('Hemnes', 'Lier', 'Bodø')`);
-    const byName = Object.fromEntries(rows.map((r: any) => [r.municipality, r]));
+    const byName = Object.fromEntries(rows.map((r: { municipality: string }) => [r.municipality, r]));
     expect(byName.Hemnes).toMatchObject({ centre: 'Helgeland krisesenter', role: 'partner', joined_on: '2016-09-01' });
     expect(byName.Lier).toMatchObject({ centre: 'Krisesenteret Asker, Bærum og Lier', joined_on: '2021-01-01' });
     expect(byName['Bodø']).toMatchObject({ centre: 'Krisesenteret i Salten', role: 'host', joined_on: null });

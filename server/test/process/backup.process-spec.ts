@@ -29,7 +29,7 @@ function withDatabase(url: string, database: string) {
   return u.toString();
 }
 
-async function sql<T = any>(url: string, text: string): Promise<T[]> {
+async function sql<T = Record<string, unknown>>(url: string, text: string): Promise<T[]> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {

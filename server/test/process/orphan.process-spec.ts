@@ -61,7 +61,10 @@ describe('the embedded PostgreSQL never outlives the server', () => {
       await again.waitFor(/Samordna is running/);
       expect(again.output()).toContain(`Stopped the embedded PostgreSQL (pid ${orphan})`);
       expect(running(orphan)).toBe(false);
-      const r = await graphql(
+      const r = await graphql<{
+        crisisCentres: { totalCount: number; items: { name: string }[] };
+        agreements: { items: { centre: { name: string } }[] };
+      }>(
         port,
         `
           {
@@ -82,9 +85,9 @@ describe('the embedded PostgreSQL never outlives the server', () => {
         `,
       );
       expect(r.errors).toBeUndefined();
-      expect(r.data.crisisCentres.totalCount).toBe(46); // data/national: 44 in operation and 2 closed or uncertain, none added or lost
-      expect(r.data.crisisCentres.items.map((c: { name: string }) => c.name)).toContain('Helgeland krisesenter IKS');
-      const withAgreement = r.data.agreements.items.map((a: { centre: { name: string } }) => a.centre.name);
+      expect(r.data!.crisisCentres.totalCount).toBe(46); // data/national: 44 in operation and 2 closed or uncertain, none added or lost
+      expect(r.data!.crisisCentres.items.map((c) => c.name)).toContain('Helgeland krisesenter IKS');
+      const withAgreement = r.data!.agreements.items.map((a) => a.centre.name);
       expect(withAgreement).toContain('Helgeland krisesenter IKS');
       expect(withAgreement).not.toContain('Krisesenteret i Hønefoss'); // deleted stays deleted
     } finally {

@@ -14,12 +14,18 @@ import {
 
 const COUNTS = `{ counties { number } crisisCentres { items { name members { kommunenummer } } } municipalities { kommunenummer } }`;
 
-function totals(data: any) {
+interface Counts {
+  counties: unknown[];
+  municipalities: unknown[];
+  crisisCentres: { items: { name: string; members: unknown[] }[] };
+}
+
+function totals(data: Counts) {
   return {
     counties: data.counties.length,
     municipalities: data.municipalities.length,
     centres: data.crisisCentres.items.length,
-    memberships: data.crisisCentres.items.reduce((n: number, c: any) => n + c.members.length, 0),
+    memberships: data.crisisCentres.items.reduce((n, c) => n + c.members.length, 0),
   };
 }
 
@@ -37,9 +43,9 @@ describe('pnpm start on embedded PostgreSQL', () => {
       expect(first.output()).toContain(`http://localhost:${port}/`);
       expect(first.output()).toContain(dataDir);
 
-      const r = await graphql(port, COUNTS);
+      const r = await graphql<Counts>(port, COUNTS);
       expect(r.errors).toBeUndefined();
-      expect(totals(r.data)).toEqual({ counties: 15, municipalities: 357, centres: 46, memberships: 44 });
+      expect(totals(r.data!)).toEqual({ counties: 15, municipalities: 357, centres: 46, memberships: 44 });
 
       const page = await fetch(`http://127.0.0.1:${port}/`);
       expect(page.status).toBe(200);
@@ -69,8 +75,8 @@ describe('pnpm start on embedded PostgreSQL', () => {
     try {
       await again.waitFor(/Samordna is running/);
       expect(again.output()).not.toContain('Migrations run');
-      const r2 = await graphql(port2, COUNTS);
-      expect(totals(r2.data)).toEqual({ counties: 15, municipalities: 357, centres: 46, memberships: 44 });
+      const r2 = await graphql<Counts>(port2, COUNTS);
+      expect(totals(r2.data!)).toEqual({ counties: 15, municipalities: 357, centres: 46, memberships: 44 });
     } finally {
       const pgPid = postmasterPid(dataDir);
       const stopped = await again.stop('SIGINT');
@@ -148,8 +154,8 @@ describe('clear failures, each within 15 s', () => {
         expect(s.output()).not.toContain('Starting embedded PostgreSQL');
         expect(s.output()).toContain(`PostgreSQL at 127.0.0.1:${u.port}/samordna_external (DATABASE_URL)`);
         expect(s.output()).not.toContain(u.password);
-        const r = await graphql(port, COUNTS);
-        expect(totals(r.data)).toMatchObject({ municipalities: 357, centres: 46 });
+        const r = await graphql<Counts>(port, COUNTS);
+        expect(totals(r.data!)).toMatchObject({ municipalities: 357, centres: 46 });
       } finally {
         expect((await s.stop()).code).toBe(0);
       }
@@ -181,11 +187,11 @@ describe('HTTP hardening', () => {
 
   it('turns introspection off in production', async () => {
     const r = await graphql(server.port, '{ __schema { types { name } } }');
-    expect(r.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('exports the cost distribution as CSV and XLSX, and refuses a bad request with a clear code', async () => {
-    const r = await graphql(
+    const r = await graphql<{ crisisCentres: { items: { id: string }[] } }>(
       server.port,
       `
         {
@@ -197,7 +203,7 @@ describe('HTTP hardening', () => {
         }
       `,
     );
-    const id = r.data.crisisCentres.items[0].id;
+    const id = r.data!.crisisCentres.items[0].id;
     const csv = await fetch(`http://127.0.0.1:${server.port}/export/cost-distribution.csv?centreId=${id}&year=2025`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');

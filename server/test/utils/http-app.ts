@@ -8,15 +8,15 @@ import type { AppContext, RuntimeSettings } from '../../src/app/context';
 import { createApollo, createHttpApp, graphqlMiddleware, type HttpOptions } from '../../src/app/http';
 import { buildAppSchema } from '../../src/app/schema';
 import { newToken, sha256, SESSION_COOKIE } from '../../src/modules/auth/auth.service';
-import { DATA_DIR, type TestApp } from './test-app';
+import { DATA_DIR, type GqlResult, type TestApp } from './test-app';
 
 export interface HttpTestApp {
   base: string;
   /** POSTs to /graphql: an object is sent as JSON, a string as it is. */
-  post(
+  post<T = Record<string, unknown>>(
     body: unknown,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; headers: Headers; text: string; json: any }>;
+  ): Promise<{ status: number; headers: Headers; text: string; json: GqlResult<T> | null }>;
   /** A session cookie for a seeded user. */
   sessionOf(email: string): Promise<string>;
   close(): Promise<void>;
@@ -67,12 +67,13 @@ export async function startHttpApp(app: TestApp, options: Partial<HttpOptions> =
       } catch {
         json = null;
       }
-      return { status: response.status, headers: response.headers, text, json };
+      return { status: response.status, headers: response.headers, text, json: json as GqlResult<never> | null };
     },
     async sessionOf(email) {
       const token = newToken();
       await app.ds.query(
-        `INSERT INTO user_session (token_hash, user_id, expires_at) SELECT $1, id, now() + interval '1 hour' FROM app_user WHERE email = $2`,
+        `INSERT INTO user_session (token_hash, user_id, expires_at)
+         SELECT $1, id, now() + interval '1 hour' FROM app_user WHERE email = $2`,
         [sha256(token), email],
       );
       return `${SESSION_COOKIE}=${token}`;

@@ -300,13 +300,15 @@ export async function idPools(ds: DataSource, adminEmail: string): Promise<FuzzI
 export async function snapshotFn(ds: DataSource): Promise<() => Promise<Record<string, number>>> {
   const tables = (
     (await ds.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      `SELECT table_name FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
     )) as { table_name: string }[]
   )
     .map((t) => t.table_name)
     .filter((t) => !AUTH_STATE.has(t));
   const sql = `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}")::int AS "${t}"`).join(', ')},
-    (SELECT coalesce(json_object_agg(entity, n), '{}') FROM (SELECT entity, count(*)::int AS n FROM audit_log GROUP BY entity) x) AS audit_by_entity`;
+    (SELECT coalesce(json_object_agg(entity, n), '{}')
+       FROM (SELECT entity, count(*)::int AS n FROM audit_log GROUP BY entity) x) AS audit_by_entity`;
   return async () => {
     const [row] = await ds.query(sql);
     const { audit_by_entity: audit, ...counts } = row as Record<string, unknown>;
@@ -379,8 +381,11 @@ export async function runFuzz(options: {
 export function summary(r: FuzzResult): string {
   const mutations = Object.keys(r.calls).length;
   return [
-    `${r.cases} generated calls to ${mutations} mutations in ${(r.ms / 1000).toFixed(1)} s: ${r.ok} succeeded, the rest refused with a stable code.`,
-    `5xx answers: ${r.serverErrors.length}; INTERNAL_SERVER_ERROR: ${r.internalErrors.length}; errors without a stable code (or input errors without a field): ${r.unstableErrors.length}; partial writes: ${r.partialWrites.length}.`,
+    `${r.cases} generated calls to ${mutations} mutations in ${(r.ms / 1000).toFixed(1)} s: ` +
+      `${r.ok} succeeded, the rest refused with a stable code.`,
+    `5xx answers: ${r.serverErrors.length}; INTERNAL_SERVER_ERROR: ${r.internalErrors.length}; ` +
+      `errors without a stable code (or input errors without a field): ${r.unstableErrors.length}; ` +
+      `partial writes: ${r.partialWrites.length}.`,
     `Error codes: ${Object.entries(r.codes)
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)

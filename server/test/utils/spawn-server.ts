@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, chmodSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/env';
+import type { GqlResult } from './gql-result';
 
 export const MAIN = path.join(REPO_ROOT, 'server', 'dist', 'main.js');
 
@@ -84,13 +85,17 @@ export function spawnServer(env: Record<string, string | undefined>, port: numbe
   };
 }
 
-export async function graphql(port: number, query: string, variables?: Record<string, unknown>) {
+export async function graphql<T = Record<string, unknown>>(
+  port: number,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GqlResult<T>> {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: any; errors?: any[] };
+  return (await res.json()) as GqlResult<T>;
 }
 
 /** The pid in a data directory's postmaster.pid, whether or not that process is alive. */

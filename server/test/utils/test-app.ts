@@ -8,8 +8,10 @@ import { buildAppSchema } from '../../src/app/schema';
 import { createDataSource } from '../../src/database/data-source';
 import { createTestDatabase, type TestDatabase } from './test-db';
 import { withCurrentVersions } from './versions';
+import type { GqlResult } from './gql-result';
 
 export { DATA_DIR } from './test-db';
+export type { GqlResult } from './gql-result';
 
 /** Counts the SQL statements TypeORM sends, to prove list queries do not grow with rows. */
 export class CountingLogger implements Logger {
@@ -28,11 +30,6 @@ export class CountingLogger implements Logger {
     this.count = 0;
     this.statements = [];
   }
-}
-
-export interface GqlResult<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
 /** The user tests act as unless they say otherwise: a national administrator. */
@@ -65,6 +62,9 @@ export interface TestApp {
    * `expectedVersion` get the record's current version, as a client that just read it would send
    * (see versions.ts); `rawVersion: true` sends the query as it is.
    */
+  // Without a type argument the answer is read as `any`, which ~400 reads in the integration tests
+  // still rely on (issue 18); new tests pass the shape they read: gql<{ contacts: { items: … } }>().
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -97,7 +97,7 @@ export async function createTestApp(
         { contextValue: createContext(ds, { auth: options?.as === undefined ? ADMIN : options.as }) },
       );
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-      return response.body.singleResult as GqlResult<any>;
+      return response.body.singleResult as GqlResult<never>;
     },
     async close() {
       await apollo.stop();

@@ -61,7 +61,8 @@ export async function createTestDatabase(label = 'test', start: DatabaseStart = 
   const name = `samordna_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await withAdmin(adminUrl(), (c) =>
     c.query(
-      `CREATE DATABASE ${c.escapeIdentifier(name)}${start === 'empty' ? '' : ` TEMPLATE ${c.escapeIdentifier(templateOf(start))}`}`,
+      `CREATE DATABASE ${c.escapeIdentifier(name)}` +
+        (start === 'empty' ? '' : ` TEMPLATE ${c.escapeIdentifier(templateOf(start))}`),
     ),
   );
   return {

@@ -154,7 +154,12 @@ async function createProposal(
       proposedBy: `${user.name} <${user.email}>`,
     }),
   );
-  const needs = approvalsNeeded(parties, data.effectiveOn, data.joining, data.leaving);
+  const needs = approvalsNeeded(
+    parties.map((p) => ({ ...p, role: p.role === PartyRole.HOST ? 'HOST' : 'PARTNER' })),
+    data.effectiveOn,
+    data.joining,
+    data.leaving,
+  );
   if (needs.length) {
     await em
       .getRepository(AmendmentApproval)
