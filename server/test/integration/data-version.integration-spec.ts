@@ -139,8 +139,8 @@ describe('the cached coverage overview', () => {
 
   it('reads the session and the version in one statement: a signed-in viewer never gets a stale answer or a revoked session', async () => {
     const cookie = await a.sessionOf('admin@samordna.example');
-    const anonymous = await a.post(OVERVIEW);
-    const signedIn = async (s: HttpTestApp) => s.post(OVERVIEW, { cookie });
+    const anonymous = await a.post<Overview>(OVERVIEW);
+    const signedIn = async (s: HttpTestApp) => s.post<Overview>(OVERVIEW, { cookie });
     for (const s of [a, b]) for (let i = 0; i < 2; i++) expect(nameOf((await signedIn(s)).json, '1841')).toBe('Fauske');
     const kept = await signedIn(a);
     expect(kept.headers.get('etag')).not.toBe(anonymous.headers.get('etag'));
