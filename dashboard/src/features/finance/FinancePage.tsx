@@ -6,6 +6,7 @@ import { EXTRA_CHARGE_KINDS as CHARGE_KINDS, INVESTMENT_KINDS } from '@samordna/
 import { FilterSelect } from '../../components/FilterSelect';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
+import { PartyNameCell } from '../agreements/PartyTable';
 import { useCodeText } from '../../i18n/codes';
 import type { MessageKey } from '../../i18n/nb';
 import { errorMessage, fieldErrors, isConflict, unplacedErrors } from '../../lib/errors';
@@ -581,10 +582,7 @@ function Comparison({
         <Table.Body>
           {d.parties.map((p) => (
             <Table.Row key={p.municipality.kommunenummer}>
-              <Table.Cell>
-                {p.municipality.name}{' '}
-                <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
-              </Table.Cell>
+              <PartyNameCell name={p.municipality.name} role={p.role} />
               <Table.Cell style={right}>{p.population.toLocaleString('nb-NO')}</Table.Cell>
               <Table.Cell style={right}>{formatOre(p.totalOre, true)}</Table.Cell>
               <Table.Cell style={right}>
