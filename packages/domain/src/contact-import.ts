@@ -1,5 +1,5 @@
 import type { CsvRow } from './csv-read';
-import { rowError, type ImportRowError } from './population-import';
+import { findColumns, rowError, type ImportRowError } from './population-import';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from './catalog';
 import { isPhoneNumber, isWorkEmail } from './contacts';
 import { findPersonalData } from './personal-data';
@@ -77,24 +77,9 @@ export const agencyKey = (r: { kommunenummer: string; kind: string; agency: stri
 export function parseContactRows(table: readonly CsvRow[]): { rows: ContactRow[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const rows: ContactRow[] = [];
-  if (table.length === 0) return { rows, errors: [rowError(1, null, msg('import.empty'))] };
-  const header = table[0].cells.map((c) => c.trim());
-  const index = Object.fromEntries(
-    Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))]),
-  ) as Record<Column, number>;
-  const absent = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((k) => index[k] < 0);
-  if (absent.length) {
-    return {
-      rows,
-      errors: [
-        rowError(
-          table[0].line,
-          null,
-          msg('import.missingColumns', { columns: absent.map((k) => REQUIRED[k]).join(', ') }),
-        ),
-      ],
-    };
-  }
+  const columns = findColumns(table, COLUMNS, REQUIRED);
+  if (columns.error) return { rows, errors: [columns.error] };
+  const { index, header } = columns;
   const seen = new Map<string, number>();
   const contactPoints = new Map<string, number>();
   const notes = new Map<string, { note: string; line: number }>();

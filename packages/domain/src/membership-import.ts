@@ -1,6 +1,6 @@
 import { isIsoDate, type IsoDate } from './dates';
 import type { CsvRow } from './csv-read';
-import { rowError, type ImportRowError } from './population-import';
+import { findColumns, rowError, type ImportRowError } from './population-import';
 import { msg, type ServerMessage } from './server-messages';
 
 /**
@@ -50,28 +50,9 @@ export function parseDateCell(raw: string): IsoDate | null | 'invalid' {
 export function parseMembershipRows(table: readonly CsvRow[]): { rows: MembershipRow[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const rows: MembershipRow[] = [];
-  if (table.length === 0) return { rows, errors: [rowError(1, null, msg('import.empty'))] };
-  const header = table[0].cells.map((c) => c.trim());
-  const index = Object.fromEntries(
-    Object.entries(COLUMNS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))]),
-  ) as Record<keyof typeof COLUMNS, number>;
-  const absent = (['centre', 'kommunenummer', 'role'] as const).filter((k) => index[k] < 0);
-  if (absent.length) {
-    return {
-      rows,
-      errors: [
-        rowError(
-          table[0].line,
-          null,
-          msg('import.missingColumns', {
-            columns: absent
-              .map((k) => ({ centre: 'senter', kommunenummer: 'kommunenummer', role: 'rolle' })[k])
-              .join(', '),
-          }),
-        ),
-      ],
-    };
-  }
+  const columns = findColumns(table, COLUMNS, { centre: 'senter', kommunenummer: 'kommunenummer', role: 'rolle' });
+  if (columns.error) return { rows, errors: [columns.error] };
+  const { index, header } = columns;
   const seen = new Map<string, number>();
   for (const r of table.slice(1)) {
     const cell = (k: keyof typeof COLUMNS) => (index[k] < 0 ? '' : (r.cells[index[k]] ?? '').trim());

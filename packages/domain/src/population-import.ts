@@ -1,4 +1,5 @@
-import { readCsv } from './csv-read';
+import { readCsv, type CsvRow } from './csv-read';
+import { COUNTY_NUMBERS_2024 } from './kommunenummer';
 import {
   formatServerMessage,
   msg,
@@ -37,6 +38,35 @@ export interface ImportRowError {
 /** A row error by catalogue key: its bokmål message formatted from the key and params. */
 export function rowError(line: number, column: string | null, m: ServerMessage): ImportRowError {
   return { line, column, message: formatServerMessage(m), messageKey: m.key, params: m.params };
+}
+
+/**
+ * The trimmed first row of a file and where each named column stands in it (-1 where absent), found
+ * by its pattern; or the row error for an empty file or for the required columns that are missing
+ * (named as in `required`).
+ */
+export function findColumns<K extends string>(
+  table: readonly CsvRow[],
+  columns: Record<K, RegExp>,
+  required: Partial<Record<K, string>>,
+):
+  | { index: Record<K, number>; header: string[]; error?: undefined }
+  | { index?: undefined; header?: undefined; error: ImportRowError } {
+  if (table.length === 0) return { error: rowError(1, null, msg('import.empty')) };
+  const header = table[0].cells.map((c) => c.trim());
+  const index = Object.fromEntries(
+    (Object.entries(columns) as [K, RegExp][]).map(([k, re]) => [k, header.findIndex((h) => re.test(h))]),
+  ) as Record<K, number>;
+  const absent = (Object.keys(required) as K[]).filter((k) => index[k] < 0);
+  if (absent.length)
+    return {
+      error: rowError(
+        table[0].line,
+        null,
+        msg('import.missingColumns', { columns: absent.map((k) => required[k]).join(', ') }),
+      ),
+    };
+  return { index, header };
 }
 
 export interface ParsedPopulation {
@@ -145,29 +175,12 @@ export function parseSsb07459(text: string): ParsedPopulation {
 }
 
 /** The counties of the municipal structure from 1 January 2024. */
-export const CURRENT_COUNTY_NUMBERS = [
-  '03',
-  '11',
-  '15',
-  '18',
-  '31',
-  '32',
-  '33',
-  '34',
-  '39',
-  '40',
-  '42',
-  '46',
-  '50',
-  '55',
-  '56',
-] as const;
+export const CURRENT_COUNTY_NUMBERS: readonly string[] = COUNTY_NUMBERS_2024;
 
 /** Why a kommunenummer is not in the register: unknown, or from a structure that has since changed. */
 export function unknownMunicipality(kommunenummer: string, name: string): ServerMessage {
   const county = kommunenummer.slice(0, 2);
-  if ((CURRENT_COUNTY_NUMBERS as readonly string[]).includes(county))
-    return msg('import.unknownMunicipality', { kommunenummer, name });
+  if (CURRENT_COUNTY_NUMBERS.includes(county)) return msg('import.unknownMunicipality', { kommunenummer, name });
   return msg('import.formerMunicipality', { kommunenummer, name, county });
 }
 

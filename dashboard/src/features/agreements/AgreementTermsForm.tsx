@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Checkbox, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { NOTICE_RUNS_TO, SIGNING_LEVEL_LABELS, SIGNING_LEVELS } from '@samordna/domain';
 import { ExampleTag } from '../../components/ExampleTag';
 import type { NoticeRunsTo, SigningLevel } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { SaveButton } from '../../components/SaveButton';
 import type { ConflictMerge } from '../../lib/conflict';
 import { formatDate } from '../../lib/format';
 import { ConflictNotice } from '../history/ConflictNotice';
@@ -224,9 +225,7 @@ export function AgreementTermsForm({
         </Select>
       </Field>
       <div>
-        <Button type="submit" disabled={saving} aria-busy={saving}>
-          {saving ? t('agreement.saving') : t('agreement.save')}
-        </Button>
+        <SaveButton busy={saving} label={t('agreement.save')} />
         {saved && (
           <span role="status" className="saved-note">
             {t('agreement.saved')}

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ExampleTag } from '../../components/ExampleTag';
+import { FilterSelect } from '../../components/FilterSelect';
 import { SortHeader } from '../../components/SortHeader';
 import { Loading, QueryError } from '../../components/States';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, canAdministerAgreement, type Grant } from '@samordna/domain';
@@ -121,39 +122,30 @@ export default function AgreementsPage() {
       </Paragraph>
       <PendingApprovals />
       <div className="filters">
-        <Field>
-          <Label htmlFor="a-status">{t('agreements.filter.status')}</Label>
-          <Select id="a-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <Select.Option value="">{t('common.all')}</Select.Option>
-            {AGREEMENT_STATUSES.map((s) => (
-              <Select.Option key={s} value={s}>
-                {AGREEMENT_STATUS_LABELS[s][locale]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="a-centre">{t('agreements.filter.centre')}</Label>
-          <Select id="a-centre" value={centreId} onChange={(e) => setCentreId(e.target.value)}>
-            <Select.Option value="">{t('common.all')}</Select.Option>
-            {result.data?.crisisCentres.items.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="a-within">{t('agreements.filter.deadline')}</Label>
-          <Select id="a-within" value={within} onChange={(e) => setWithin(e.target.value)}>
-            <Select.Option value="">{t('agreements.filter.anyDeadline')}</Select.Option>
-            {[30, 90, 180, 365].map((d) => (
-              <Select.Option key={d} value={String(d)}>
-                {t('agreements.filter.days', { days: d })}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="a-status"
+          label={t('agreements.filter.status')}
+          value={status}
+          onChange={setStatus}
+          empty={t('common.all')}
+          options={AGREEMENT_STATUSES.map((s) => [s, AGREEMENT_STATUS_LABELS[s][locale]])}
+        />
+        <FilterSelect
+          id="a-centre"
+          label={t('agreements.filter.centre')}
+          value={centreId}
+          onChange={setCentreId}
+          empty={t('common.all')}
+          options={(result.data?.crisisCentres.items ?? []).map((c) => [c.id, c.name])}
+        />
+        <FilterSelect
+          id="a-within"
+          label={t('agreements.filter.deadline')}
+          value={within}
+          onChange={setWithin}
+          empty={t('agreements.filter.anyDeadline')}
+          options={[30, 90, 180, 365].map((d) => [String(d), t('agreements.filter.days', { days: d })])}
+        />
         {ownKommunenummer && (
           <Checkbox
             label={t('agreements.myMunicipality', { name: own.data?.municipality.name ?? ownKommunenummer })}

@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { AmendmentFieldsFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { DecisionFields } from './DecisionFields';
 import type { MessageKey } from '../../i18n/nb';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { todayInNorway } from '@samordna/domain';
@@ -368,25 +369,7 @@ function DecisionForm({
       </Heading>
       {general && <Alert data-color="danger">{general}</Alert>}
       <div className="form-grid">
-        <Textfield
-          label={t('membership.decisionBody')}
-          value={form.decisionBody}
-          onChange={(e) => setForm({ ...form, decisionBody: e.target.value })}
-          error={errors.decisionBody}
-        />
-        <Textfield
-          label={t('membership.decisionRef')}
-          value={form.decisionRef}
-          onChange={(e) => setForm({ ...form, decisionRef: e.target.value })}
-          error={errors.decisionRef}
-        />
-        <Textfield
-          label={t('membership.decisionDate')}
-          type="date"
-          value={form.decisionDate}
-          onChange={(e) => setForm({ ...form, decisionDate: e.target.value })}
-          error={errors.decisionDate}
-        />
+        <DecisionFields form={form} setForm={setForm} errors={errors} />
         <div>
           <Button
             disabled={approve.fetching}

@@ -13,6 +13,7 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { SaveButton } from '../../components/SaveButton';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { CreateAgreementMutation, CreateFromDocumentedMutation } from './agreements.graphql';
 
@@ -75,9 +76,7 @@ export function CreateAgreementForm({ centres }: { centres: { id: string; name: 
             error={errors.validFrom}
           />
           <div className="button-row">
-            <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
-              {state.fetching ? t('agreement.saving') : t('agreement.create')}
-            </Button>
+            <SaveButton busy={state.fetching} label={t('agreement.create')} />
             <Button
               type="button"
               variant="secondary"

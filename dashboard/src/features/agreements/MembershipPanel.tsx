@@ -4,6 +4,7 @@ import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/de
 import { todayInNorway } from '@samordna/domain';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../i18n/i18n';
+import { DecisionFields } from './DecisionFields';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { GiveNoticeMutation, RecordDecisionMutation } from './agreements.graphql';
 
@@ -88,25 +89,7 @@ export function MembershipPanel({
         {generalError(decision.error, t('error.network')) && (
           <Alert data-color="danger">{generalError(decision.error, t('error.network'))}</Alert>
         )}
-        <Textfield
-          label={t('membership.decisionBody')}
-          value={form.decisionBody}
-          onChange={(e) => setForm({ ...form, decisionBody: e.target.value })}
-          error={errors.decisionBody}
-        />
-        <Textfield
-          label={t('membership.decisionRef')}
-          value={form.decisionRef}
-          onChange={(e) => setForm({ ...form, decisionRef: e.target.value })}
-          error={errors.decisionRef}
-        />
-        <Textfield
-          label={t('membership.decisionDate')}
-          type="date"
-          value={form.decisionDate}
-          onChange={(e) => setForm({ ...form, decisionDate: e.target.value })}
-          error={errors.decisionDate}
-        />
+        <DecisionFields form={form} setForm={setForm} errors={errors} />
         <div>
           <Button type="submit" variant="secondary" disabled={decision.fetching}>
             {t('membership.saveDecision')}

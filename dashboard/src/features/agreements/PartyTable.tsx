@@ -26,10 +26,7 @@ export function PartyTable({ parties }: { parties: Detail['parties'] }) {
         <Table.Body>
           {parties.map((p) => (
             <Table.Row key={p.id}>
-              <Table.Cell>
-                {p.municipality.name}{' '}
-                <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
-              </Table.Cell>
+              <PartyNameCell name={p.municipality.name} role={p.role} />
               <Table.Cell>
                 {p.isCurrent ? t('agreement.current') : t('agreement.former')}
                 {p.noticeGivenOn && (
@@ -73,5 +70,15 @@ export function AgreementVersions({
         </Paragraph>
       ))}
     </section>
+  );
+}
+
+/** A party's first cell: the municipality and, muted, whether it hosts or joins the centre. */
+export function PartyNameCell({ name, role }: { name: string; role: string }) {
+  const { t } = useI18n();
+  return (
+    <Table.Cell>
+      {name} <span className="muted">({t(`agreement.role.${role === 'HOST' ? 'host' : 'partner'}`)})</span>
+    </Table.Cell>
   );
 }

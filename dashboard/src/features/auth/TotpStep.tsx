@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { TotpCodeField } from './CredentialFields';
 import { errorMessage } from '../../lib/errors';
 import { CompleteLoginMutation, LoginChallengeQuery } from '../users/users.graphql';
 
@@ -45,13 +46,7 @@ export function TotpStep({ challenge, onDone }: { challenge: string; onDone(): v
         }}
       >
         {state.error && <Alert data-color="danger">{errorMessage(state.error, t('error.network'))}</Alert>}
-        <Textfield
-          label={t('auth.totpCode')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-        />
+        <TotpCodeField value={code} onChange={setCode} />
         <Button type="submit" disabled={state.fetching}>
           {t('auth.totpSubmit')}
         </Button>

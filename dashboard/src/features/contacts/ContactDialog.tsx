@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useState } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Checkbox, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { SaveButton } from '../../components/SaveButton';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { ConflictNotice } from '../history/ConflictNotice';
 import { useMergingForm } from '../../lib/useMergingForm';
@@ -160,9 +161,7 @@ export const ContactDialog = forwardRef<
               general && <Alert data-color="danger">{general}</Alert>
             )}
             <ContactFields<ContactDraft> form={form} onChange={setForm} errors={errors} />
-            <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
-              {state.fetching ? t('agreement.saving') : t('contacts.save')}
-            </Button>
+            <SaveButton busy={state.fetching} />
           </form>
         )}
         {form?.id && (

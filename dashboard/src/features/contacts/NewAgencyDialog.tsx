@@ -1,18 +1,9 @@
 import { forwardRef, useEffect, useState } from 'react';
 import { useMutation } from 'urql';
-import {
-  Alert,
-  Button,
-  Dialog,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Alert, Dialog, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
+import { SaveButton } from '../../components/SaveButton';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { ContactFields, contactInput } from './ContactDialog';
 import { CreateAgencyWithContactMutation } from './contacts.graphql';
@@ -101,9 +92,7 @@ export const NewAgencyDialog = forwardRef<HTMLDialogElement, { draft: NewAgencyD
                 <legend>{t('contacts.firstContact')}</legend>
                 <ContactFields form={contact} onChange={setContact} errors={contactErrors} />
               </fieldset>
-              <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
-                {state.fetching ? t('agreement.saving') : t('contacts.save')}
-              </Button>
+              <SaveButton busy={state.fetching} />
             </form>
           )}
         </Dialog.Block>

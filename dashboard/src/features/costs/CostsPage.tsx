@@ -6,6 +6,7 @@ import { ExampleTag } from '../../components/ExampleTag';
 import { Loading, QueryError, QueryState } from '../../components/States';
 import { todayInNorway } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
+import { PartyNameCell } from '../agreements/PartyTable';
 import { useCodeText } from '../../i18n/codes';
 import { formatDecimal, formatInteger, formatKroner, formatOre } from '../../lib/format';
 import { useSearchParam } from '../../lib/useSearchParam';
@@ -200,12 +201,7 @@ export default function CostsPage() {
                   <Table.Body>
                     {d.parties.map((p) => (
                       <Table.Row key={p.municipality.kommunenummer}>
-                        <Table.Cell>
-                          {p.municipality.name}{' '}
-                          <span className="muted">
-                            ({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})
-                          </span>
-                        </Table.Cell>
+                        <PartyNameCell name={p.municipality.name} role={p.role} />
                         <Table.Cell style={{ textAlign: 'right' }}>{formatInteger(p.population)}</Table.Cell>
                         <Table.Cell style={{ textAlign: 'right' }}>{formatOre(p.allocatedOre)}</Table.Cell>
                         <Table.Cell style={{ textAlign: 'right' }}>

@@ -1,19 +1,7 @@
 import { useState } from 'react';
 import type { NamedMunicipality } from '../../lib/municipalityLabel';
 import { useClient } from 'urql';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Field,
-  Fieldset,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Table,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import {
   COST_MODELS,
   paramFieldsOf,
@@ -31,6 +19,8 @@ import { SimulationQuery } from './costs.graphql';
 import type { CombinedError } from 'urql';
 import { ScrollTable } from '../../components/ScrollTable';
 import { MunicipalityCombobox } from '../../components/MunicipalityCombobox';
+import { FilterSelect } from '../../components/FilterSelect';
+import { ParamFields } from './ModelFields';
 
 /** Where the server's field errors (input. dropped) are shown; any other goes in the alert above the form. */
 const AT: Record<ParamField | 'add' | 'investment', readonly string[]> = {
@@ -42,13 +32,6 @@ const AT: Record<ParamField | 'add' | 'investment', readonly string[]> = {
   add: ['addMunicipalities.0'],
   investment: ['investment.amountOre'],
 };
-const LABEL = {
-  rateOre: 'sim.rate',
-  hostRateOre: 'sim.hostRate',
-  hostShareBp: 'sim.hostShare',
-  baseOre: 'sim.base',
-  usageWeightBp: 'sim.usageWeight',
-} as const satisfies Record<ParamField, string>;
 /** The models one can try here: those whose parameters are typed (shares and lump sums are lists, set in the agreement). */
 const TRYABLE = COST_MODELS.filter((m) => paramFieldsOf(m).length > 0);
 
@@ -176,29 +159,20 @@ export function Simulator({ centreId, year, currentModel, parties, municipalitie
       >
         {general && <Alert data-color="danger">{general}</Alert>}
         <div className="form-grid">
-          <Field>
-            <Label htmlFor="sim-model">{t('sim.model')}</Label>
-            <Select id="sim-model" value={model} onChange={(e) => setModel(e.target.value as CostModelKind | '')}>
-              <Select.Option value="">
-                {t('sim.keepModel')} ({codes.model(currentModel)})
-              </Select.Option>
-              {TRYABLE.map((m) => (
-                <Select.Option key={m} value={m}>
-                  {codes.model(m)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          {fields.map((f) => (
-            <Textfield
-              key={f}
-              label={t(LABEL[f])}
-              inputMode="decimal"
-              value={typed[f] ?? ''}
-              onChange={(e) => setTyped((x) => ({ ...x, [f]: e.target.value }))}
-              error={at(f)}
-            />
-          ))}
+          <FilterSelect
+            id="sim-model"
+            label={t('sim.model')}
+            value={model}
+            onChange={(v) => setModel(v as CostModelKind | '')}
+            empty={`${t('sim.keepModel')} (${codes.model(currentModel)})`}
+            options={TRYABLE.map((m) => [m, codes.model(m)])}
+          />
+          <ParamFields
+            fields={fields}
+            value={(f) => typed[f] ?? ''}
+            onChange={(f, v) => setTyped((x) => ({ ...x, [f]: v }))}
+            error={at}
+          />
           <MunicipalityCombobox
             id="sim-add"
             label={t('sim.add')}

@@ -1,5 +1,21 @@
 import { graphql } from '../../gql';
 
+/** A party's share of the cost as the cost page and the finance comparison both show it. */
+export const PartyCostFieldsFragment = graphql(`
+  fragment PartyCostFields on PartyCost {
+    municipality {
+      kommunenummer
+      name
+    }
+    role
+    population
+    allocatedOre
+    extraChargesOre
+    totalOre
+    perInhabitantOre
+  }
+`);
+
 export const CostPageQuery = graphql(`
   query CostPage($centreId: ID!, $year: Int!, $fromYear: Int!, $toYear: Int!) {
     costDistribution(centreId: $centreId, year: $year) {
@@ -33,17 +49,8 @@ export const CostPageQuery = graphql(`
       }
       extraChargesWithheld
       parties {
-        municipality {
-          kommunenummer
-          name
-        }
-        role
-        population
-        allocatedOre
-        extraChargesOre
+        ...PartyCostFields
         extraChargesWithheld
-        totalOre
-        perInhabitantOre
         share
         parts {
           code

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { Alert, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { FilterSelect } from '../../components/FilterSelect';
 import { Loading, QueryError } from '../../components/States';
 import { FINDING_CODE_LABELS, FINDING_CODES } from '@samordna/domain';
 import type { CoverageFilter, FindingCode, Severity } from '../../gql/graphql';
@@ -142,58 +143,46 @@ export default function CoverageMapPage() {
       <Paragraph>{t('map.intro')}</Paragraph>
 
       <div className="filters">
-        <Field>
-          <Label htmlFor="f-county">{t('map.filter.county')}</Label>
-          <Select id="f-county" value={county} onChange={(e) => setCounty(e.target.value)}>
-            <Select.Option value="">{t('common.all')}</Select.Option>
-            {options.data?.counties.map((c) => (
-              <Select.Option key={c.number} value={c.number}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="f-centre">{t('map.filter.centre')}</Label>
-          <Select id="f-centre" value={centreId} onChange={(e) => setCentreId(e.target.value)}>
-            <Select.Option value="">{t('common.all')}</Select.Option>
-            {options.data?.crisisCentres.items.map((c) => (
-              <Select.Option key={c.id} value={c.id}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="f-code">{t('map.filter.code')}</Label>
-          <Select id="f-code" value={code} onChange={(e) => setCode(e.target.value)}>
-            <Select.Option value="">{t('common.all')}</Select.Option>
-            {FINDING_CODES.map((c) => (
-              <Select.Option key={c} value={c}>
-                {FINDING_CODE_LABELS[c][locale]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="f-status">{t('map.filter.status')}</Label>
-          <Select id="f-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <Select.Option value="">{t('common.all')}</Select.Option>
-            <Select.Option value="REGISTERED">{t('map.status.REGISTERED')}</Select.Option>
-            <Select.Option value="NOT_REGISTERED">{t('map.status.NOT_REGISTERED')}</Select.Option>
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="f-severity">{t('map.filter.severity')}</Label>
-          <Select id="f-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
-            <Select.Option value="">{t('common.all')}</Select.Option>
-            {(['CRITICAL', 'WARNING', 'INFO'] as const).map((s) => (
-              <Select.Option key={s} value={s}>
-                {t(`severity.${s}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="f-county"
+          label={t('map.filter.county')}
+          value={county}
+          onChange={setCounty}
+          empty={t('common.all')}
+          options={(options.data?.counties ?? []).map((c) => [c.number, c.name])}
+        />
+        <FilterSelect
+          id="f-centre"
+          label={t('map.filter.centre')}
+          value={centreId}
+          onChange={setCentreId}
+          empty={t('common.all')}
+          options={(options.data?.crisisCentres.items ?? []).map((c) => [c.id, c.name])}
+        />
+        <FilterSelect
+          id="f-code"
+          label={t('map.filter.code')}
+          value={code}
+          onChange={setCode}
+          empty={t('common.all')}
+          options={FINDING_CODES.map((c) => [c, FINDING_CODE_LABELS[c][locale]])}
+        />
+        <FilterSelect
+          id="f-status"
+          label={t('map.filter.status')}
+          value={status}
+          onChange={setStatus}
+          empty={t('common.all')}
+          options={(['REGISTERED', 'NOT_REGISTERED'] as const).map((v) => [v, t(`map.status.${v}`)])}
+        />
+        <FilterSelect
+          id="f-severity"
+          label={t('map.filter.severity')}
+          value={severity}
+          onChange={setSeverity}
+          empty={t('common.all')}
+          options={(['CRITICAL', 'WARNING', 'INFO'] as const).map((s) => [s, t(`severity.${s}`)])}
+        />
       </div>
 
       {options.error && (

@@ -1,20 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { COST_MODELS, paramFieldsOf, readModelParams, type CostModelKind, type ParamField } from '@samordna/domain';
 import { Loading } from '../../components/States';
+import { FilterSelect } from '../../components/FilterSelect';
+import { ParamFields } from '../costs/ModelFields';
 import { useI18n } from '../../i18n/i18n';
 import { useCodeText } from '../../i18n/codes';
 import { fieldErrors, isConflict, unplacedErrors } from '../../lib/errors';
 import { FinanceAgreementQuery, SetCostTermsMutation } from './finance.graphql';
 
-const LABEL = {
-  rateOre: 'sim.rate',
-  hostRateOre: 'sim.hostRate',
-  hostShareBp: 'sim.hostShare',
-  baseOre: 'sim.base',
-  usageWeightBp: 'sim.usageWeight',
-} as const satisfies Record<ParamField, string>;
 /** Usage-adjusted is a what-if only; shares and lump sums are lists, set on the agreement page. */
 const SETTABLE = COST_MODELS.filter((m) => m !== 'USAGE_ADJUSTED' && paramFieldsOf(m).length > 0);
 const shown = (v: number | null | undefined, per: number) =>
@@ -89,26 +84,22 @@ export function CostTermsForm({ agreementId }: { agreementId: string }) {
       >
         {general && <Alert data-color="danger">{general}</Alert>}
         <div className="form-grid">
-          <Field>
-            <Label htmlFor="fin-model-kind">{t('sim.model')}</Label>
-            <Select id="fin-model-kind" value={kind} onChange={(e) => setModel(e.target.value as CostModelKind)}>
-              {[...new Set([...(terms ? [terms.model as CostModelKind] : []), ...SETTABLE])].map((m) => (
-                <Select.Option key={m} value={m}>
-                  {codes.model(m)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          {paramFieldsOf(kind).map((f) => (
-            <Textfield
-              key={f}
-              label={t(LABEL[f])}
-              inputMode="decimal"
-              value={valueOf(f)}
-              onChange={(e) => setTyped((x) => ({ ...x, [f]: e.target.value }))}
-              error={local[f] ?? errors[`terms.${f}`]}
-            />
-          ))}
+          <FilterSelect
+            id="fin-model-kind"
+            label={t('sim.model')}
+            value={kind}
+            onChange={(v) => setModel(v as CostModelKind)}
+            options={[...new Set([...(terms ? [terms.model as CostModelKind] : []), ...SETTABLE])].map((m) => [
+              m,
+              codes.model(m),
+            ])}
+          />
+          <ParamFields
+            fields={paramFieldsOf(kind)}
+            value={valueOf}
+            onChange={(f, v) => setTyped((x) => ({ ...x, [f]: v }))}
+            error={(f) => local[f] ?? errors[`terms.${f}`]}
+          />
         </div>
         {paramFieldsOf(kind).length === 0 ? (
           <Paragraph data-size="sm" className="muted">

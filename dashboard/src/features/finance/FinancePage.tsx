@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, type TypedDocumentNode } from 'urql';
 import { Alert, Button, Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { canManageFinance, formatDate, invoicePlan, parseKroner, parseYears, todayInNorway } from '@samordna/domain';
 import { EXTRA_CHARGE_KINDS as CHARGE_KINDS, INVESTMENT_KINDS } from '@samordna/domain';
 import { FilterSelect } from '../../components/FilterSelect';
 import { Loading, QueryError } from '../../components/States';
 import { useI18n } from '../../i18n/i18n';
+import { PartyNameCell } from '../agreements/PartyTable';
 import { useCodeText } from '../../i18n/codes';
 import type { MessageKey } from '../../i18n/nb';
 import { errorMessage, fieldErrors, isConflict, unplacedErrors } from '../../lib/errors';
@@ -317,7 +318,6 @@ function ChargesSection({
   const [form, setForm] = useState({ kommunenummer: '', kind: 'CHILD_TRANSPORT', amount: '', payingBudget: '' });
   const [local, setLocal] = useState<string | null>(null);
   const [state, create] = useMutation(CreateChargeMutation);
-  const [deleting, remove] = useMutation(DeleteChargeMutation);
   const errors = fieldErrors(state.error);
   const general = unplacedErrors(state.error, t('error.network'), ['input.amountOre', 'input.kommunenummer']).join(' ');
   const who = form.kommunenummer || members[0]?.kommunenummer || '';
@@ -346,73 +346,61 @@ function ChargesSection({
     }
   }
   return (
-    <section aria-labelledby="fin-charges" className="block">
-      <Heading level={2} data-size="sm" id="fin-charges">
-        {t('fin.charges')}
-      </Heading>
-      {charges.length === 0 ? (
-        <Paragraph data-size="sm">{t('fin.none')}</Paragraph>
-      ) : (
-        <Table zebra border data-size="sm" data-testid="charges-table">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('fin.charge.municipality')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('fin.charge.kind')}</Table.HeaderCell>
-              <Table.HeaderCell style={right}>{t('fin.amount')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('fin.charge.payingBudget')}</Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {charges.map((c) => (
-              <Table.Row key={c.id}>
-                <Table.Cell>{name(c.kommunenummer)}</Table.Cell>
-                <Table.Cell>{t(`fin.kind.${c.kind}` as MessageKey)}</Table.Cell>
-                <Table.Cell style={right}>{formatOre(c.amountOre, true)}</Table.Cell>
-                <Table.Cell>{c.payingBudget ?? '–'}</Table.Cell>
-                <DeleteCell
-                  busy={deleting.fetching}
-                  onDelete={async () => !(await remove({ id: c.id })).error && refresh()}
-                />
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+    <RowsSection
+      id="fin-charges"
+      title={t('fin.charges')}
+      testId="charges-table"
+      items={charges}
+      headers={
+        <>
+          <Table.HeaderCell>{t('fin.charge.municipality')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('fin.charge.kind')}</Table.HeaderCell>
+          <Table.HeaderCell style={right}>{t('fin.amount')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('fin.charge.payingBudget')}</Table.HeaderCell>
+        </>
+      }
+      cells={(c) => (
+        <>
+          <Table.Cell>{name(c.kommunenummer)}</Table.Cell>
+          <Table.Cell>{t(`fin.kind.${c.kind}` as MessageKey)}</Table.Cell>
+          <Table.Cell style={right}>{formatOre(c.amountOre, true)}</Table.Cell>
+          <Table.Cell>{c.payingBudget ?? '–'}</Table.Cell>
+        </>
       )}
-      <AddForm
-        onSubmit={submit}
-        alerts={[general, deleting.error ? errorMessage(deleting.error, t('error.network')) : '']}
-        busy={state.fetching}
-        label={t('fin.charge.add')}
-      >
-        <FilterSelect
-          id="charge-who"
-          label={t('fin.charge.municipality')}
-          value={who}
-          onChange={(v) => setForm((f) => ({ ...f, kommunenummer: v }))}
-          options={members.map((m) => [m.kommunenummer, m.municipality.name])}
-        />
-        <FilterSelect
-          id="charge-kind"
-          label={t('fin.charge.kind')}
-          value={form.kind}
-          onChange={(v) => setForm((f) => ({ ...f, kind: v }))}
-          options={CHARGE_KINDS.map((k) => [k, t(`fin.kind.${k}`)])}
-        />
-        <Textfield
-          label={t('fin.charge.amount')}
-          inputMode="decimal"
-          value={form.amount}
-          onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
-          error={local ?? errors['input.amountOre']}
-        />
-        <Textfield
-          label={t('fin.charge.payingBudget')}
-          value={form.payingBudget}
-          onChange={(e) => setForm((f) => ({ ...f, payingBudget: e.target.value }))}
-        />
-      </AddForm>
-    </section>
+      deleteMutation={DeleteChargeMutation}
+      refresh={refresh}
+      onSubmit={submit}
+      general={general}
+      busy={state.fetching}
+      addLabel={t('fin.charge.add')}
+    >
+      <FilterSelect
+        id="charge-who"
+        label={t('fin.charge.municipality')}
+        value={who}
+        onChange={(v) => setForm((f) => ({ ...f, kommunenummer: v }))}
+        options={members.map((m) => [m.kommunenummer, m.municipality.name])}
+      />
+      <FilterSelect
+        id="charge-kind"
+        label={t('fin.charge.kind')}
+        value={form.kind}
+        onChange={(v) => setForm((f) => ({ ...f, kind: v }))}
+        options={CHARGE_KINDS.map((k) => [k, t(`fin.kind.${k}`)])}
+      />
+      <Textfield
+        label={t('fin.charge.amount')}
+        inputMode="decimal"
+        value={form.amount}
+        onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
+        error={local ?? errors['input.amountOre']}
+      />
+      <Textfield
+        label={t('fin.charge.payingBudget')}
+        value={form.payingBudget}
+        onChange={(e) => setForm((f) => ({ ...f, payingBudget: e.target.value }))}
+      />
+    </RowsSection>
   );
 }
 
@@ -453,7 +441,6 @@ function InvestmentsSection({
   });
   const [local, setLocal] = useState<Record<string, string>>({});
   const [state, create] = useMutation(CreateInvestmentMutation);
-  const [deleting, remove] = useMutation(DeleteInvestmentMutation);
   const errors = fieldErrors(state.error);
   const general = unplacedErrors(state.error, t('error.network'), [
     'input.amountOre',
@@ -486,84 +473,72 @@ function InvestmentsSection({
     }
   }
   return (
-    <section aria-labelledby="fin-investments" className="block">
-      <Heading level={2} data-size="sm" id="fin-investments">
-        {t('fin.investments')}
-      </Heading>
-      {investments.length === 0 ? (
-        <Paragraph data-size="sm">{t('fin.none')}</Paragraph>
-      ) : (
-        <Table zebra border data-size="sm" data-testid="investments-table">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('fin.inv.kind')}</Table.HeaderCell>
-              <Table.HeaderCell style={right}>{t('fin.amount')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('fin.inv.paidBy')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('fin.inv.shared')}</Table.HeaderCell>
-              <Table.HeaderCell style={right}>{t('fin.inv.years')}</Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {investments.map((i) => (
-              <Table.Row key={i.id}>
-                <Table.Cell>{t(`fin.ikind.${i.kind}` as MessageKey)}</Table.Cell>
-                <Table.Cell style={right}>{formatOre(i.amountOre, true)}</Table.Cell>
-                <Table.Cell>{name(i.paidByKommunenummer)}</Table.Cell>
-                <Table.Cell>{i.shared ? t('common.yes') : t('fin.inv.hostOnly')}</Table.Cell>
-                <Table.Cell style={right}>{i.shared ? '–' : (i.depreciationYears ?? 1)}</Table.Cell>
-                <DeleteCell
-                  busy={deleting.fetching}
-                  onDelete={async () => !(await remove({ id: i.id })).error && refresh()}
-                />
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+    <RowsSection
+      id="fin-investments"
+      title={t('fin.investments')}
+      testId="investments-table"
+      items={investments}
+      headers={
+        <>
+          <Table.HeaderCell>{t('fin.inv.kind')}</Table.HeaderCell>
+          <Table.HeaderCell style={right}>{t('fin.amount')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('fin.inv.paidBy')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('fin.inv.shared')}</Table.HeaderCell>
+          <Table.HeaderCell style={right}>{t('fin.inv.years')}</Table.HeaderCell>
+        </>
+      }
+      cells={(i) => (
+        <>
+          <Table.Cell>{t(`fin.ikind.${i.kind}` as MessageKey)}</Table.Cell>
+          <Table.Cell style={right}>{formatOre(i.amountOre, true)}</Table.Cell>
+          <Table.Cell>{name(i.paidByKommunenummer)}</Table.Cell>
+          <Table.Cell>{i.shared ? t('common.yes') : t('fin.inv.hostOnly')}</Table.Cell>
+          <Table.Cell style={right}>{i.shared ? '–' : (i.depreciationYears ?? 1)}</Table.Cell>
+        </>
       )}
-      <AddForm
-        onSubmit={submit}
-        alerts={[general, deleting.error ? errorMessage(deleting.error, t('error.network')) : '']}
-        busy={state.fetching}
-        label={t('fin.inv.add')}
-      >
-        <FilterSelect
-          id="inv-kind"
-          label={t('fin.inv.kind')}
-          value={form.kind}
-          onChange={(v) => setForm((f) => ({ ...f, kind: v }))}
-          options={INVESTMENT_KINDS.map((k) => [k, t(`fin.ikind.${k}`)])}
-        />
+      deleteMutation={DeleteInvestmentMutation}
+      refresh={refresh}
+      onSubmit={submit}
+      general={general}
+      busy={state.fetching}
+      addLabel={t('fin.inv.add')}
+    >
+      <FilterSelect
+        id="inv-kind"
+        label={t('fin.inv.kind')}
+        value={form.kind}
+        onChange={(v) => setForm((f) => ({ ...f, kind: v }))}
+        options={INVESTMENT_KINDS.map((k) => [k, t(`fin.ikind.${k}`)])}
+      />
+      <Textfield
+        label={t('fin.inv.amount')}
+        inputMode="decimal"
+        value={form.amount}
+        onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
+        error={local.amount ?? errors['input.amountOre']}
+      />
+      <FilterSelect
+        id="inv-paid"
+        label={t('fin.inv.paidBy')}
+        value={form.paidBy}
+        onChange={(v) => setForm((f) => ({ ...f, paidBy: v }))}
+        options={members.map((m) => [m.kommunenummer, m.municipality.name])}
+      />
+      <Checkbox
+        label={t('fin.inv.shared')}
+        checked={form.shared}
+        onChange={(e) => setForm((f) => ({ ...f, shared: e.target.checked }))}
+      />
+      {!form.shared && (
         <Textfield
-          label={t('fin.inv.amount')}
-          inputMode="decimal"
-          value={form.amount}
-          onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
-          error={local.amount ?? errors['input.amountOre']}
+          label={t('fin.inv.years')}
+          inputMode="numeric"
+          value={form.years}
+          onChange={(e) => setForm((f) => ({ ...f, years: e.target.value }))}
+          error={local.years ?? errors['input.depreciationYears']}
         />
-        <FilterSelect
-          id="inv-paid"
-          label={t('fin.inv.paidBy')}
-          value={form.paidBy}
-          onChange={(v) => setForm((f) => ({ ...f, paidBy: v }))}
-          options={members.map((m) => [m.kommunenummer, m.municipality.name])}
-        />
-        <Checkbox
-          label={t('fin.inv.shared')}
-          checked={form.shared}
-          onChange={(e) => setForm((f) => ({ ...f, shared: e.target.checked }))}
-        />
-        {!form.shared && (
-          <Textfield
-            label={t('fin.inv.years')}
-            inputMode="numeric"
-            value={form.years}
-            onChange={(e) => setForm((f) => ({ ...f, years: e.target.value }))}
-            error={local.years ?? errors['input.depreciationYears']}
-          />
-        )}
-      </AddForm>
-    </section>
+      )}
+    </RowsSection>
   );
 }
 
@@ -607,10 +582,7 @@ function Comparison({
         <Table.Body>
           {d.parties.map((p) => (
             <Table.Row key={p.municipality.kommunenummer}>
-              <Table.Cell>
-                {p.municipality.name}{' '}
-                <span className="muted">({t(`agreement.role.${p.role === 'HOST' ? 'host' : 'partner'}`)})</span>
-              </Table.Cell>
+              <PartyNameCell name={p.municipality.name} role={p.role} />
               <Table.Cell style={right}>{p.population.toLocaleString('nb-NO')}</Table.Cell>
               <Table.Cell style={right}>{formatOre(p.totalOre, true)}</Table.Cell>
               <Table.Cell style={right}>
@@ -752,6 +724,81 @@ function Settlement({ s }: { s: SettlementData }) {
           </Table>
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * A section of rows the centre keeps (charges, investments): its heading, the rows (or "none") with a
+ * delete button each, and below them the form that adds one (its fields are the children).
+ */
+function RowsSection<T extends { id: string }>({
+  id,
+  title,
+  testId,
+  items,
+  headers,
+  cells,
+  deleteMutation,
+  refresh,
+  onSubmit,
+  general,
+  busy,
+  addLabel,
+  children,
+}: {
+  id: string;
+  title: string;
+  testId: string;
+  items: readonly T[];
+  headers: ReactNode;
+  cells: (item: T) => ReactNode;
+  deleteMutation: TypedDocumentNode<unknown, { id: string }>;
+  refresh: () => void;
+  onSubmit: () => void;
+  general: string;
+  busy: boolean;
+  addLabel: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [deleting, remove] = useMutation(deleteMutation);
+  return (
+    <section aria-labelledby={id} className="block">
+      <Heading level={2} data-size="sm" id={id}>
+        {title}
+      </Heading>
+      {items.length === 0 ? (
+        <Paragraph data-size="sm">{t('fin.none')}</Paragraph>
+      ) : (
+        <Table zebra border data-size="sm" data-testid={testId}>
+          <Table.Head>
+            <Table.Row>
+              {headers}
+              <Table.HeaderCell />
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {items.map((item) => (
+              <Table.Row key={item.id}>
+                {cells(item)}
+                <DeleteCell
+                  busy={deleting.fetching}
+                  onDelete={async () => !(await remove({ id: item.id })).error && refresh()}
+                />
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      <AddForm
+        onSubmit={onSubmit}
+        alerts={[general, deleting.error ? errorMessage(deleting.error, t('error.network')) : '']}
+        busy={busy}
+        label={addLabel}
+      >
+        {children}
+      </AddForm>
     </section>
   );
 }

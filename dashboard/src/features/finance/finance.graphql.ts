@@ -73,16 +73,7 @@ export const FinanceDistributionQuery = graphql(`
       extraChargesWithheld
       isExample
       parties {
-        municipality {
-          kommunenummer
-          name
-        }
-        role
-        population
-        allocatedOre
-        extraChargesOre
-        totalOre
-        perInhabitantOre
+        ...PartyCostFields
       }
     }
     costSettlement(centreId: $centreId, year: $year) {

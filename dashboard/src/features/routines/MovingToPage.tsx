@@ -11,6 +11,7 @@ import {
   todayInNorway,
 } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
+import { SaveButton } from '../../components/SaveButton';
 import { formatDate, formatOsloDate } from '../../lib/format';
 import { fieldErrors, unplacedErrors } from '../../lib/errors';
 import { useSession } from '../auth/session';
@@ -106,9 +107,7 @@ function Switchboard({
             error={errors.source}
           />
           <div className="button-row">
-            <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
-              {state.fetching ? t('agreement.saving') : t('contacts.save')}
-            </Button>
+            <SaveButton busy={state.fetching} />
             <Button variant="secondary" onClick={() => setEditing(false)}>
               {t('contacts.cancel')}
             </Button>

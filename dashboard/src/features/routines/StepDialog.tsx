@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import { useMutation } from 'urql';
-import { Alert, Button, Dialog, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Dialog, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import {
   AGENCY_KINDS,
   AGENCY_KIND_LABELS,
@@ -10,6 +10,7 @@ import {
   type StepTiming,
 } from '@samordna/domain';
 import { useI18n } from '../../i18n/i18n';
+import { SaveButton } from '../../components/SaveButton';
 import { fieldErrors, generalError } from '../../lib/errors';
 import { ConflictNotice } from '../history/ConflictNotice';
 import { useMergingForm } from '../../lib/useMergingForm';
@@ -172,9 +173,7 @@ export const StepDialog = forwardRef<
                 </Select>
               </Field>
             )}
-            <Button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
-              {state.fetching ? t('agreement.saving') : t('contacts.save')}
-            </Button>
+            <SaveButton busy={state.fetching} />
           </form>
         )}
       </Dialog.Block>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { NewPasswordField, TotpCodeField } from '../auth/CredentialFields';
 import { useCodeText } from '../../i18n/codes';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { formatOsloDate } from '../../lib/format';
@@ -133,15 +134,7 @@ export default function AccountPage() {
               onChange={(e) => setCurrent(e.target.value)}
               error={pwErrors.current}
             />
-            <Textfield
-              label={t('reset.newPassword')}
-              description={t('reset.passwordHelp')}
-              type="password"
-              autoComplete="new-password"
-              value={next}
-              onChange={(e) => setNext(e.target.value)}
-              error={pwErrors.next}
-            />
+            <NewPasswordField label={t('reset.newPassword')} value={next} onChange={setNext} error={pwErrors.next} />
             <Button type="submit" disabled={pw.fetching}>
               {t('reset.save')}
             </Button>
@@ -174,13 +167,7 @@ export default function AccountPage() {
           >
             <TotpSecret secret={setup.data.startTotpSetup.secret} uri={setup.data.startTotpSetup.uri} />
             {confirm.error && <Alert data-color="danger">{errorMessage(confirm.error, t('error.network'))}</Alert>}
-            <Textfield
-              label={t('auth.totpCode')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
+            <TotpCodeField value={code} onChange={setCode} />
             <Button type="submit">{t('auth.totpSubmit')}</Button>
           </form>
         )}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { NewPasswordField, TotpCodeField } from '../auth/CredentialFields';
 import { useCodeText } from '../../i18n/codes';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { formatOsloDate } from '../../lib/format';
@@ -71,26 +72,16 @@ export default function InvitationPage() {
           <Alert data-color="danger">{errorMessage(state.error, t('error.network'))}</Alert>
         )}
         <input type="email" autoComplete="username" value={inv.email} readOnly hidden />
-        <Textfield
+        <NewPasswordField
           label={t('invite.choosePassword')}
-          description={t('reset.passwordHelp')}
-          type="password"
-          autoComplete="new-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={setPassword}
           error={errors.password ?? errors.token}
         />
         {inv.totpSetup && (
           <>
             <TotpSecret secret={inv.totpSetup.secret} uri={inv.totpSetup.uri} />
-            <Textfield
-              label={t('auth.totpCode')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              error={errors.totpCode ?? errors.totpSecret}
-            />
+            <TotpCodeField value={code} onChange={setCode} error={errors.totpCode ?? errors.totpSecret} />
           </>
         )}
         <Button type="submit" disabled={state.fetching}>

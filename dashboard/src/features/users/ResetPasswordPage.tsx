@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n';
+import { NewPasswordField } from '../auth/CredentialFields';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { RequestResetMutation, ResetPasswordMutation } from './users.graphql';
 
@@ -34,13 +35,10 @@ export default function ResetPasswordPage() {
             {reset.error && !Object.keys(errors).length && (
               <Alert data-color="danger">{errorMessage(reset.error, t('error.network'))}</Alert>
             )}
-            <Textfield
+            <NewPasswordField
               label={t('reset.newPassword')}
-              description={t('reset.passwordHelp')}
-              type="password"
-              autoComplete="new-password"
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={setPassword}
               error={errors.password ?? errors.token}
             />
             <Button type="submit" disabled={reset.fetching}>
