@@ -21,7 +21,7 @@ import {
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
-import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
+import { definedOnly, lockOrMissing, lockPart } from '../../app/persistence';
 import { amendmentRequired, badInput, inUse, notFound } from '../../app/errors';
 import { parsePaging, parseInput, rules } from '../../app/validation';
 import { NB_COLLATION } from '../../app/loader-utils';

@@ -16,7 +16,7 @@ import { assertAllowed, checkVersion, missing, notMember, requireUser } from '..
 import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
 import { amendmentRequired, badInput, notFound } from '../../app/errors';
-import { lockOrMissing } from '../../app/records';
+import { lockOrMissing } from '../../app/persistence';
 import { parseInput, rules } from '../../app/validation';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { PartyRole } from '../agreement/party-role';

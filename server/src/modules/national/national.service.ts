@@ -10,7 +10,7 @@ import {
 import type { AppContext } from '../../app/context';
 import { audit } from '../../app/audit';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
-import { lockOrMissing } from '../../app/records';
+import { lockOrMissing } from '../../app/persistence';
 import { parseInput, rules, zmsg } from '../../app/validation';
 import { DocumentedMembership } from './documented-membership.entity';
 import { documentedOf, type DocumentedMembershipView } from './documented.types';
