@@ -29,14 +29,15 @@ import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import {
   budgetSchema,
   chargeSchema,
+  costTermsSchema,
   investmentSchema,
   type BudgetInput,
+  type CostTermsInput,
   type ExtraChargeInput,
   type InvestmentInput,
   type InvestmentSummary,
 } from './cost.inputs';
-import { costTermsSchema, paramsFromTerms } from './cost.service';
-import type { CostTermsInput } from './cost.types';
+import { paramsFromTerms } from './cost.service';
 import { transaction } from '../../app/transaction';
 
 const YEAR = rules.year();

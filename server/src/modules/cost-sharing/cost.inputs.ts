@@ -2,7 +2,9 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { z } from 'zod';
 import { rules } from '../../app/validation';
 import { inputType } from '../../app/zod-input';
+import { COST_MODELS, MONEY_LIMITS } from '@samordna/domain';
 import { EXTRA_CHARGE_KINDS, INVESTMENT_KINDS } from './cost.entities'; // also registers their GraphQL enums
+import { POPULATION_REFERENCES } from './cost.types'; // also registers CostModelKind and PopulationReference
 
 @ObjectType({ description: 'Investments over a period: what the host carried alone and what was shared.' })
 export class InvestmentSummary {
@@ -70,3 +72,52 @@ export const InvestmentInput = inputType('InvestmentInput', investmentSchema, {
   },
 });
 export type InvestmentInput = z.input<typeof investmentSchema>;
+
+/** The two lists of CostTermsInput are one GraphQL type; lump sums (øre) give it its Float value. */
+const lumpSumSchema = z.object({ kommunenummer: rules.kommunenummer(), value: rules.ore('Beløpet') });
+export const PartyNumberInput = inputType('PartyNumberInput', lumpSumSchema, {
+  fields: { value: { description: 'Basis points (shares) or øre (lump sums).' } },
+});
+export type PartyNumberInput = z.input<typeof lumpSumSchema>;
+
+export const costTermsSchema = z.object({
+  model: z.enum(COST_MODELS),
+  rateOre: rules.ore('Prisen per innbygger', MONEY_LIMITS.maxRateOre).nullish().describe('Rate per inhabitant (øre).'),
+  hostRateOre: rules.ore('Vertskommunens pris', MONEY_LIMITS.maxRateOre).nullish(),
+  hostShareBp: rules.int('Vertskommunens andel', 0, 10_000).nullish(),
+  baseOre: rules.ore('Grunnbeløpet').nullish(),
+  shares: z.array(z.object({ kommunenummer: rules.kommunenummer(), value: rules.int('Andelen', 0, 10_000) })).nullish(),
+  lumpSums: z.array(lumpSumSchema).nullish(),
+  usageWeightBp: rules.int('Vekten for bruk', 0, 10_000).nullish(),
+  populationReference: z.enum(POPULATION_REFERENCES).nullish(),
+});
+export const CostTermsInput = inputType('CostTermsInput', costTermsSchema, {
+  description: 'A cost model with its parameters. Amounts in øre; shares in basis points (1/100 %).',
+  fields: { shares: { type: () => [PartyNumberInput] } },
+});
+export type CostTermsInput = z.input<typeof costTermsSchema>;
+
+const simulatedInvestmentSchema = z.object({
+  amountOre: rules.ore('Investeringen').describe('Amount (øre).'),
+  shared: z.boolean().describe('Shared through the budget (true) or carried by the host alone (false).'),
+});
+export const SimulatedInvestmentInput = inputType('SimulatedInvestmentInput', simulatedInvestmentSchema, {
+  description: 'An investment added in a simulation.',
+});
+
+export const simulationSchema = z.object({
+  centreId: rules.uuid('krisesenter'),
+  year: rules.year(),
+  terms: costTermsSchema.nullish().describe('Another model or rate.'),
+  removeMunicipalities: z.array(rules.kommunenummer()).max(100).nullish().describe('Partners that leave.'),
+  addMunicipalities: z
+    .array(rules.kommunenummer())
+    .max(100)
+    .nullish()
+    .describe('Municipalities that join as partners.'),
+  investment: simulatedInvestmentSchema.nullish(),
+});
+export const SimulationInput = inputType('SimulationInput', simulationSchema, {
+  description: 'What to change. Leave a field out to keep it as it is.',
+});
+export type SimulationInput = z.input<typeof simulationSchema>;

@@ -21,7 +21,6 @@ import {
   type Scenario,
   type ScenarioResult,
   protectUsageTable,
-  MONEY_LIMITS,
   SUPPRESSION_THRESHOLD,
   type CostParty,
   type Grant,
@@ -47,6 +46,7 @@ import {
   UsageStat,
 } from './cost.entities';
 import { cachedCostData } from './cost.cache';
+import { costTermsSchema, simulationSchema, type SimulationInput } from './cost.inputs';
 import type {
   CostDistribution,
   CostGap,
@@ -57,31 +57,11 @@ import type {
   MunicipalityCosts,
   PartyDifference,
   Simulation,
-  SimulationInput,
   SimulationNoteCode,
   UsageStatistics,
 } from './cost.types';
 
 const YEAR = rules.year();
-
-export const costTermsSchema = z.object({
-  model: z.enum([
-    'PER_INHABITANT_HOST_RESIDUAL',
-    'HOST_EXCEPTION',
-    'BASE_PLUS_PER_INHABITANT',
-    'FIXED_SHARES',
-    'LUMP_SUMS',
-    'USAGE_ADJUSTED',
-  ]),
-  rateOre: rules.ore('Prisen per innbygger', MONEY_LIMITS.maxRateOre).nullish(),
-  hostRateOre: rules.ore('Vertskommunens pris', MONEY_LIMITS.maxRateOre).nullish(),
-  hostShareBp: rules.int('Vertskommunens andel', 0, 10_000).nullish(),
-  baseOre: rules.ore('Grunnbeløpet').nullish(),
-  shares: z.array(z.object({ kommunenummer: rules.kommunenummer(), value: rules.int('Andelen', 0, 10_000) })).nullish(),
-  lumpSums: z.array(z.object({ kommunenummer: rules.kommunenummer(), value: rules.ore('Beløpet') })).nullish(),
-  usageWeightBp: rules.int('Vekten for bruk', 0, 10_000).nullish(),
-  populationReference: z.enum(['SAME_YEAR', 'PREVIOUS_YEAR']).nullish(),
-});
 
 /** Turns validated terms input into what is stored with an agreement. */
 export function paramsFromTerms(t: z.infer<typeof costTermsSchema>): CostParams {
@@ -510,15 +490,6 @@ export async function municipalityCosts(
   }
   return result;
 }
-
-const simulationSchema = z.object({
-  centreId: rules.uuid('krisesenter'),
-  year: YEAR,
-  terms: costTermsSchema.nullish(),
-  removeMunicipalities: z.array(rules.kommunenummer()).max(100).nullish(),
-  addMunicipalities: z.array(rules.kommunenummer()).max(100).nullish(),
-  investment: z.object({ amountOre: rules.ore('Investeringen'), shared: z.boolean() }).nullish(),
-});
 
 /** How many neighbouring centres the simulator compares with. */
 const NEIGHBOURS = 5;
