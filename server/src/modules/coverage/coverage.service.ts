@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import {
   coverageFindings,
   DEFAULT_COVERAGE_CONFIG,
   FINDING_CODES,
-  isCountyNumber,
   BASIS_KIND_LABELS,
   type CoverageConfig,
   msg,
@@ -11,37 +9,28 @@ import {
 import type { AppContext } from '../../app/context';
 import { membersOfCentre } from '../agreement/membership';
 import { notFound } from '../../app/errors';
-import { parseAsOf, parseInput, rules, zmsg } from '../../app/validation';
+import { parseAsOf, parseInput, rules } from '../../app/validation';
 import { cachedOverviewBase } from './coverage.cache';
+import {
+  coverageConfigSchema,
+  coverageFilterSchema,
+  type CoverageConfigInput,
+  type CoverageFilter,
+} from './coverage.inputs';
 import { gatherFacts, group, rowOf, rowsOf } from './coverage.overview';
 import type {
   CompactCoverage,
   CentreCoverage,
-  CoverageConfigInput,
-  CoverageFilter,
   CoverageOverview,
   CoverageRow,
   MunicipalityCoverage,
 } from './coverage.types';
 
-const configSchema = z.object({
-  noticeWithinDays: rules.int('Antall dager', 0, 3650).nullish(),
-  staleAfterMonths: rules.int('Antall måneder', 1, 120).nullish(),
-  farFromCentreKm: rules.int('Avstanden', 1, 3000).nullish(),
-});
-
 /** The default thresholds, with those the request sets. */
 function configOf(input: CoverageConfigInput | null | undefined): CoverageConfig {
-  const given = parseInput(configSchema, input ?? {}, 'config');
+  const given = parseInput(coverageConfigSchema, input ?? {}, 'config');
   return { ...DEFAULT_COVERAGE_CONFIG, ...Object.fromEntries(Object.entries(given).filter(([, n]) => n != null)) };
 }
-
-const filterSchema = z.object({
-  countyNumber: z.string().refine(isCountyNumber, zmsg('field.countyNumber')).nullish(),
-  centreId: rules.uuid('krisesenter').nullish(),
-  code: z.string().nullish(),
-  severity: z.string().nullish(),
-});
 
 /** The rows in parallel lists; computed only when asked for (a getter on the overview). */
 function compactOf(rows: CoverageRow[]): CompactCoverage {
@@ -64,7 +53,7 @@ export async function coverageOverview(
   configInput?: CoverageConfigInput | null,
 ): Promise<CoverageOverview> {
   const asOf = parseAsOf(asOfInput);
-  const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
+  const filter = parseInput(coverageFilterSchema, filterInput ?? {}, 'filter');
   const config = configOf(configInput);
   const { rows: all, counties, centresOf } = await cachedOverviewBase(ctx, asOf, config);
   let rows = all;
