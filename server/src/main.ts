@@ -4,16 +4,16 @@ import { randomBytes } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig, type AppConfig } from './config/env';
-import { buildAppSchema } from './app/schema';
-import { createApollo, createHttpApp, graphqlMiddleware } from './app/http';
+import { buildAppSchema } from './wiring/schema';
+import { createApollo, createHttpApp, graphqlMiddleware } from './wiring/http';
 import type { AppContext } from './app/context';
 import { openDatabase, prepareDatabase, type DatabaseHandle } from './database/runtime';
 import { scheduleHousekeeping } from './database/housekeeping';
 import { createOidcRouter } from './modules/auth/oidc';
-import { markStopping } from './app/availability';
+import { markStopping } from './wiring/availability';
 import { cancelStatements } from './database/cancel';
 import { scheduleReminderMails } from './modules/reminders/reminders.mail';
-import { countSqlPerRequest } from './app/bench-sql-count';
+import { countSqlPerRequest } from './wiring/bench-sql-count';
 import { onUnhandledRejection } from './app/limits';
 
 /** Active national administrators who are not demo users: none means the first must be made with the CLI. */

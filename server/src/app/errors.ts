@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { formatServerMessage, msg, type ServerMessage, type ServerMessageKey } from '@samordna/domain';
-import { availabilityCode, formattedUnavailable } from './availability';
+import { availabilityCode, formattedUnavailable } from '../wiring/availability';
 
 /** A message by key (a ServerMessage, or a key without params). */
 export type MessageLike = ServerMessage | ServerMessageKey;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../config/env';
-import { printAppSchema } from '../app/schema';
+import { printAppSchema } from '../wiring/schema';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'packages', 'graphql-schema', 'schema.graphql');
 

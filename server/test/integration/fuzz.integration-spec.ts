@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildAppSchema } from '../../src/app/schema';
+import { buildAppSchema } from '../../src/wiring/schema';
 import { REPO_ROOT } from '../../src/config/env';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { startHttpApp, type HttpTestApp } from '../utils/http-app';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse } from 'graphql';
 import { estimateCost, LIMITS, LIST_BOUNDS } from '../../src/app/limits';
-import { buildAppSchema } from '../../src/app/schema';
+import { buildAppSchema } from '../../src/wiring/schema';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 let app: TestApp;

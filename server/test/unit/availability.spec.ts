@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { availabilityCode, formattedUnavailable } from '../../src/app/availability';
+import { availabilityCode, formattedUnavailable } from '../../src/wiring/availability';
 import { formatError } from '../../src/app/errors';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { printAppSchema } from '../../src/app/schema';
+import { printAppSchema } from '../../src/wiring/schema';
 
 const COMMITTED = path.resolve(__dirname, '..', '..', '..', 'packages', 'graphql-schema', 'schema.graphql');
 

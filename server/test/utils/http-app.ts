@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import type { AppContext, RuntimeSettings } from '../../src/app/context';
-import { createApollo, createHttpApp, graphqlMiddleware, type HttpOptions } from '../../src/app/http';
-import { buildAppSchema } from '../../src/app/schema';
+import { createApollo, createHttpApp, graphqlMiddleware, type HttpOptions } from '../../src/wiring/http';
+import { buildAppSchema } from '../../src/wiring/schema';
 import { newToken, sha256, SESSION_COOKIE } from '../../src/modules/auth/auth.service';
 import { DATA_DIR, type GqlResult, type TestApp } from './test-app';
 

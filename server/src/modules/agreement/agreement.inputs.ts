@@ -1,42 +1,32 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
 import {
   AGREEMENT_STATUSES,
   CHECKLIST_KEYS,
   NOTICE_RUNS_TO,
   SIGNING_LEVELS,
-  type AgreementStatus,
   type ChecklistKey,
 } from '@samordna/domain';
-import { AgreementStatusEnum, enumOf } from '../../app/enums'; // also registers SigningLevel for zod
+import { enumOf } from '../../app/enums'; // also registers AgreementStatus and SigningLevel for zod
 import { rules, zmsg } from '../../app/validation';
 import { inputType } from '../../app/zod-input';
 import { PartyRole } from './party-role';
 import './agreement.types'; // registers the ChecklistKey and NoticeRunsTo enums the schemas use
 
-@InputType()
-export class AgreementFilter {
-  @Field(() => ID, { nullable: true })
-  centreId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Agreements the municipality is (or was) a party to.' })
-  kommunenummer?: string | null;
-
-  @Field(() => [AgreementStatusEnum], { nullable: true })
-  statuses?: AgreementStatus[] | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Only agreements whose notice deadline or expiry is within this many days.',
-  })
-  deadlineWithinDays?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The day deadlines are computed for (ISO); today in Norway by default.',
-  })
-  asOf?: string | null;
-}
+export const agreementFilterSchema = z.object({
+  centreId: rules.uuid('krisesenter').nullish(),
+  kommunenummer: rules.kommunenummer().nullish().describe('Agreements the municipality is (or was) a party to.'),
+  statuses: z.array(z.enum(AGREEMENT_STATUSES)).nullish(),
+  deadlineWithinDays: rules
+    .int('Antall dager', 0, 3650)
+    .nullish()
+    .describe('Only agreements whose notice deadline or expiry is within this many days.'),
+  asOf: rules
+    .optionalIsoDate('Dato')
+    .optional()
+    .describe('The day deadlines are computed for (ISO); today in Norway by default.'),
+});
+export const AgreementFilter = inputType('AgreementFilter', agreementFilterSchema);
+export type AgreementFilter = z.input<typeof agreementFilterSchema>;
 
 /** The orders the agreement list can be read in (the dashboard's sortable columns). */
 export const AGREEMENT_ORDERS = ['NEWEST', 'TITLE', 'CENTRE', 'STATUS', 'DAYS_LEFT'] as const;

@@ -21,7 +21,7 @@ import {
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
-import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
+import { definedOnly, lockOrMissing, lockPart } from '../../app/persistence';
 import { amendmentRequired, badInput, inUse, notFound } from '../../app/errors';
 import { parsePaging, parseInput, rules } from '../../app/validation';
 import { NB_COLLATION } from '../../app/loader-utils';
@@ -40,6 +40,7 @@ import {
   partySchema,
   updatePartySchema,
   type AgreementFieldsInput,
+  agreementFilterSchema,
   type AgreementFilter,
   type AgreementOrder,
   type CreateAgreementInput,
@@ -68,14 +69,6 @@ export function deadlineOf(a: AgreementTerms & { status: AgreementStatus }, asOf
     ...(kind === 'ENDED' ? { noticeDeadline: null, daysLeft: null } : {}),
   };
 }
-
-const filterSchema = z.object({
-  centreId: rules.uuid('krisesenter').nullish(),
-  kommunenummer: rules.kommunenummer().nullish(),
-  statuses: z.array(z.string()).nullish(),
-  deadlineWithinDays: rules.int('Antall dager', 0, 3650).nullish(),
-  asOf: rules.optionalIsoDate('Dato').optional(),
-});
 
 /** The columns the list filters and sorts on in memory: what the deadline rules read, and the sort keys. */
 interface ListRow extends AgreementTerms {
@@ -112,7 +105,7 @@ export async function listAgreements(
   pageInput: { limit?: number | null; offset?: number | null },
   orderInput?: { orderBy?: AgreementOrder | null; descending?: boolean | null },
 ): Promise<{ items: Agreement[]; totalCount: number }> {
-  const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
+  const filter = parseInput(agreementFilterSchema, filterInput ?? {}, 'filter');
   const page = parsePaging(pageInput);
   const within = filter.deadlineWithinDays ?? null;
   // Without an order: newest first, or by nearest deadline when filtering by deadline (as before paging).

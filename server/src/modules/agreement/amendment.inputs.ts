@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { AMENDMENT_STATUSES } from '@samordna/domain';
 import { rules } from '../../app/validation';
 import { inputType } from '../../app/zod-input';
-import { CostTermsInput } from '../cost-sharing/cost.types';
-import { costTermsSchema } from '../cost-sharing/cost.service';
+import { costTermsSchema } from '../cost-sharing/cost.inputs'; // built as the CostTermsInput type
 import { agreementFieldsSchema } from './agreement.inputs';
 import './amendment.entity'; // registers the AmendmentStatus enum the filter uses
 
@@ -43,8 +42,6 @@ export const amendmentSchema = z.object({
 });
 export const AmendmentInput = inputType('AmendmentInput', amendmentSchema, {
   description: 'A proposed new version of a binding agreement.',
-  // The cost terms' input type is still declared as a class in cost.types.ts.
-  fields: { costTerms: { type: () => CostTermsInput } },
 });
 export type AmendmentInput = z.input<typeof amendmentSchema>;
 

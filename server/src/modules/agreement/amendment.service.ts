@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, forbidden, missing, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
-import { lockOrMissing } from '../../app/records';
+import { lockOrMissing } from '../../app/persistence';
 import { badInput, conflict, notFound } from '../../app/errors';
 import { parsePaging, parseInput, rules } from '../../app/validation';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';

@@ -1,24 +1,13 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { eraseContactPerson, exportContactPerson } from '../contact/contact.service';
 import type { AppContext } from '../../app/context';
 import { Paginated } from '../../app/pagination';
 import { AuditEntry } from './audit.entity';
 import { listAuditLog } from './audit.service';
+import { AuditFilter } from './audit.inputs';
 
 const AuditPage = Paginated(AuditEntry, 'Audit');
-
-@InputType()
-export class AuditFilter {
-  @Field(() => String, { nullable: true, description: 'Agreement, ContactPerson, HandoverRoutine …' })
-  entity?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  entityId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  userId?: string | null;
-}
 
 @Resolver()
 export class AuditResolver {

@@ -1,6 +1,5 @@
 import { DocumentedMembership } from '../national/documented-membership.entity';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { z } from 'zod';
 import {
   canActForMunicipality,
   canAdministerAgreement,
@@ -15,7 +14,7 @@ import {
 import { forbidden, requireUser } from '../../app/auth';
 import type { AppContext } from '../../app/context';
 import { badInput } from '../../app/errors';
-import { parsePaging, parseInput, rules } from '../../app/validation';
+import { parsePaging, parseInput } from '../../app/validation';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { Agreement } from '../agreement/agreement.entity';
 import { AgreementAmendment, AmendmentApproval } from '../agreement/amendment.entity';
@@ -27,12 +26,7 @@ import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { HandoverRoutine } from '../handover/handover-routine.entity';
 import { RoutineStep } from '../handover/routine-step.entity';
 import { AuditEntry } from './audit.entity';
-
-const filterSchema = z.object({
-  entity: z.string().max(50).nullish(),
-  entityId: z.string().max(100).nullish(),
-  userId: rules.uuid('bruker').nullish(),
-});
+import { auditFilterSchema } from './audit.inputs';
 
 const TARGETS: Record<string, EntityTarget<ObjectLiteral>> = {
   Agreement,
@@ -167,7 +161,7 @@ export async function listAuditLog(
   pageInput: { limit?: number | null; offset?: number | null },
 ) {
   const user = requireUser(ctx);
-  const filter = parseInput(filterSchema, filterInput ?? {}, 'filter');
+  const filter = parseInput(auditFilterSchema, filterInput ?? {}, 'filter');
   const page = parsePaging(pageInput);
   if (!isAdmin(user.grants)) {
     if (!(filter.entity && filter.entityId)) {

@@ -1,27 +1,8 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { ROLE_LABELS, type Grant, type Role } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
-import { RoleEnum } from '../../app/enums';
 import { challengeInfo, completeLogin, login, logout } from './auth.service';
 import { LoginChallengeInfo, SignInOptions } from '../users/users.types';
-
-@ObjectType({ description: 'A role the user holds, with its scope.' })
-export class GrantType {
-  @Field(() => RoleEnum)
-  role: Role;
-
-  @Field(() => String, { nullable: true })
-  kommunenummer: string | null;
-
-  @Field(() => ID, { nullable: true })
-  centreId: string | null;
-
-  @Field({
-    description: 'The role in bokmål.',
-    deprecationReason: "Bokmål prose; word `role` in the reader's language.",
-  })
-  label: string;
-}
+import { GrantType, grantType } from './auth.types';
 
 @ObjectType({ description: 'The signed-in user.' })
 export class Me {
@@ -36,15 +17,6 @@ export class Me {
 
   @Field(() => [GrantType])
   grants: GrantType[];
-}
-
-export function grantType(g: Grant): GrantType {
-  return {
-    role: g.role,
-    kommunenummer: g.kommunenummer ?? null,
-    centreId: g.centreId ?? null,
-    label: ROLE_LABELS[g.role].nb,
-  };
 }
 
 export const toMe = (a: NonNullable<AppContext['auth']>): Me => ({

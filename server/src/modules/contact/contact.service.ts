@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, forbidden, missing, requireUser } from '../../app/auth';
 import { centresOfMunicipality } from '../agreement/membership';
 import { audit, auditMany } from '../../app/audit';
-import { definedOnly, lockOrMissing } from '../../app/records';
+import { definedOnly, lockOrMissing } from '../../app/persistence';
 import { canActForMunicipality, canManageMunicipalityContacts, formatDate, isAdmin } from '@samordna/domain';
 import { badInput, inUse, notFound } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';

@@ -16,7 +16,7 @@ import { assertAllowed, checkVersion, missing, notMember, requireUser } from '..
 import { audit } from '../../app/audit';
 import type { AppContext } from '../../app/context';
 import { amendmentRequired, badInput, notFound } from '../../app/errors';
-import { lockOrMissing } from '../../app/records';
+import { lockOrMissing } from '../../app/persistence';
 import { parseInput, rules } from '../../app/validation';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { PartyRole } from '../agreement/party-role';
@@ -29,14 +29,15 @@ import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
 import {
   budgetSchema,
   chargeSchema,
+  costTermsSchema,
   investmentSchema,
   type BudgetInput,
+  type CostTermsInput,
   type ExtraChargeInput,
   type InvestmentInput,
   type InvestmentSummary,
 } from './cost.inputs';
-import { costTermsSchema, paramsFromTerms } from './cost.service';
-import type { CostTermsInput } from './cost.types';
+import { paramsFromTerms } from './cost.service';
 import { transaction } from '../../app/transaction';
 
 const YEAR = rules.year();

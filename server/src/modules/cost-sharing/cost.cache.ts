@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppContext } from '../../app/context';
 import { dataVersionOf, VersionedCache } from '../../app/data-version';
-import { loadCostData, type CostData } from './cost.service';
+import { loadCostData, type CostData } from './cost.data';
 
 /**
  * The facts behind cost sharing (eleven statements) kept per data version (issue 15): the simulator

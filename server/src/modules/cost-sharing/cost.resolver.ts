@@ -3,7 +3,14 @@ import { COST_MODEL_LABELS } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { Agreement } from '../agreement/agreement.entity';
 import { CentreBudget, ExtraCharge, Investment } from './cost.entities';
-import { BudgetInput, ExtraChargeInput, InvestmentInput, InvestmentSummary } from './cost.inputs';
+import {
+  BudgetInput,
+  CostTermsInput,
+  ExtraChargeInput,
+  InvestmentInput,
+  InvestmentSummary,
+  SimulationInput,
+} from './cost.inputs';
 import {
   costDistribution,
   costSettlement,
@@ -28,12 +35,10 @@ import {
   CostDistribution,
   CostSettlement,
   CostTerms,
-  CostTermsInput,
   type CostParams,
   CostTrend,
   MunicipalityCosts,
   Simulation,
-  SimulationInput,
   UsageStatistics,
 } from './cost.types';
 

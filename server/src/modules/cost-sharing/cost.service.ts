@@ -1,4 +1,3 @@
-import { In, LessThanOrEqual, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
   agreementBindsOn,
@@ -21,7 +20,6 @@ import {
   type Scenario,
   type ScenarioResult,
   protectUsageTable,
-  MONEY_LIMITS,
   SUPPRESSION_THRESHOLD,
   type CostParty,
   type Grant,
@@ -35,18 +33,11 @@ import { parseInput, rules } from '../../app/validation';
 import { AgreementParty } from '../agreement/agreement-party.entity';
 import { PartyRole } from '../agreement/party-role';
 import { Agreement } from '../agreement/agreement.entity';
-import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { Municipality } from '../municipality/municipality.entity';
-import { PopulationFigure } from '../municipality/population.entity';
-import {
-  CentreBudget,
-  ExtraCharge,
-  Investment,
-  KostraCentreFigure,
-  KostraNationalAverage,
-  UsageStat,
-} from './cost.entities';
+import { CentreBudget, KostraCentreFigure, UsageStat } from './cost.entities';
 import { cachedCostData } from './cost.cache';
+import type { CostData } from './cost.data';
+import { costTermsSchema, simulationSchema, type SimulationInput } from './cost.inputs';
 import type {
   CostDistribution,
   CostGap,
@@ -57,31 +48,11 @@ import type {
   MunicipalityCosts,
   PartyDifference,
   Simulation,
-  SimulationInput,
   SimulationNoteCode,
   UsageStatistics,
 } from './cost.types';
 
 const YEAR = rules.year();
-
-export const costTermsSchema = z.object({
-  model: z.enum([
-    'PER_INHABITANT_HOST_RESIDUAL',
-    'HOST_EXCEPTION',
-    'BASE_PLUS_PER_INHABITANT',
-    'FIXED_SHARES',
-    'LUMP_SUMS',
-    'USAGE_ADJUSTED',
-  ]),
-  rateOre: rules.ore('Prisen per innbygger', MONEY_LIMITS.maxRateOre).nullish(),
-  hostRateOre: rules.ore('Vertskommunens pris', MONEY_LIMITS.maxRateOre).nullish(),
-  hostShareBp: rules.int('Vertskommunens andel', 0, 10_000).nullish(),
-  baseOre: rules.ore('Grunnbeløpet').nullish(),
-  shares: z.array(z.object({ kommunenummer: rules.kommunenummer(), value: rules.int('Andelen', 0, 10_000) })).nullish(),
-  lumpSums: z.array(z.object({ kommunenummer: rules.kommunenummer(), value: rules.ore('Beløpet') })).nullish(),
-  usageWeightBp: rules.int('Vekten for bruk', 0, 10_000).nullish(),
-  populationReference: z.enum(['SAME_YEAR', 'PREVIOUS_YEAR']).nullish(),
-});
 
 /** Turns validated terms input into what is stored with an agreement. */
 export function paramsFromTerms(t: z.infer<typeof costTermsSchema>): CostParams {
@@ -97,64 +68,6 @@ export function paramsFromTerms(t: z.infer<typeof costTermsSchema>): CostParams 
 }
 
 export { modelOf };
-
-/** Everything needed to share a centre's costs for some years, fetched in a fixed number of statements. */
-export interface CostData {
-  centres: Map<string, CrisisCentre>;
-  agreements: Agreement[];
-  parties: AgreementParty[];
-  budgets: CentreBudget[];
-  charges: ExtraCharge[];
-  investments: Investment[];
-  population: PopulationFigure[];
-  municipalities: Map<string, Municipality>;
-  usage: UsageStat[];
-  national: KostraNationalAverage[];
-  kostra: KostraCentreFigure[];
-}
-
-export async function loadCostData(
-  ds: DataSource,
-  centreIds: string[],
-  years: number[],
-  extraMunicipalities: string[] = [],
-): Promise<CostData> {
-  const centres = await ds.getRepository(CrisisCentre).findBy({ id: In(centreIds) });
-  const agreements = await ds.getRepository(Agreement).findBy({ centreId: In(centreIds) });
-  const parties = agreements.length
-    ? await ds.getRepository(AgreementParty).findBy({ agreementId: In(agreements.map((a) => a.id)) })
-    : [];
-  const budgets = await ds.getRepository(CentreBudget).findBy({ centreId: In(centreIds), year: In(years) });
-  const charges = await ds.getRepository(ExtraCharge).findBy({ centreId: In(centreIds), year: In(years) });
-  // Earlier years too: host-only investments are depreciated over their years.
-  const investments = await ds
-    .getRepository(Investment)
-    .findBy({ centreId: In(centreIds), year: LessThanOrEqual(Math.max(...years)) });
-  const knr = [...new Set([...parties.map((p) => p.kommunenummer), ...extraMunicipalities])];
-  const population = knr.length ? await ds.getRepository(PopulationFigure).findBy({ kommunenummer: In(knr) }) : [];
-  const municipalities = new Map(
-    (knr.length ? await ds.getRepository(Municipality).findBy({ kommunenummer: In(knr) }) : []).map((m) => [
-      m.kommunenummer,
-      m,
-    ]),
-  );
-  const usage = await ds.getRepository(UsageStat).findBy({ centreId: In(centreIds), year: In(years) });
-  const national = await ds.getRepository(KostraNationalAverage).find({ order: { year: 'ASC' } });
-  const kostra = await ds.getRepository(KostraCentreFigure).find({ order: { year: 'ASC' } });
-  return {
-    centres: new Map(centres.map((c) => [c.id, c])),
-    agreements,
-    parties,
-    budgets,
-    charges,
-    investments,
-    population,
-    municipalities,
-    usage,
-    national,
-    kostra,
-  };
-}
 
 const yearStart = (y: number) => `${y}-01-01`;
 
@@ -510,15 +423,6 @@ export async function municipalityCosts(
   }
   return result;
 }
-
-const simulationSchema = z.object({
-  centreId: rules.uuid('krisesenter'),
-  year: YEAR,
-  terms: costTermsSchema.nullish(),
-  removeMunicipalities: z.array(rules.kommunenummer()).max(100).nullish(),
-  addMunicipalities: z.array(rules.kommunenummer()).max(100).nullish(),
-  investment: z.object({ amountOre: rules.ore('Investeringen'), shared: z.boolean() }).nullish(),
-});
 
 /** How many neighbouring centres the simulator compares with. */
 const NEIGHBOURS = 5;

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import {
   COST_EXPLANATION_CODES,
   COST_MODEL_EXPLANATION_CODES,
@@ -62,50 +62,12 @@ export class CostModelExplanation {
   shareBp: number | null;
 }
 
-export const PopulationReferenceEnum = enumOf(['SAME_YEAR', 'PREVIOUS_YEAR'], 'PopulationReference');
+export const POPULATION_REFERENCES = ['SAME_YEAR', 'PREVIOUS_YEAR'] as const;
+export const PopulationReferenceEnum = enumOf(POPULATION_REFERENCES, 'PopulationReference');
 export type PopulationReference = keyof typeof PopulationReferenceEnum;
 
 /** Stored with an agreement: the parameters its cost model needs (amounts in øre). */
 export type { CostParams } from '@samordna/domain';
-
-@InputType()
-export class PartyNumberInput {
-  @Field()
-  kommunenummer: string;
-
-  @Field(() => Float, { description: 'Basis points (shares) or øre (lump sums).' })
-  value: number;
-}
-
-@InputType({ description: 'A cost model with its parameters. Amounts in øre; shares in basis points (1/100 %).' })
-export class CostTermsInput {
-  @Field(() => CostModelKindEnum)
-  model: CostModelKind;
-
-  @Field(() => Float, { nullable: true, description: 'Rate per inhabitant (øre).' })
-  rateOre?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  hostRateOre?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  hostShareBp?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  baseOre?: number | null;
-
-  @Field(() => [PartyNumberInput], { nullable: true })
-  shares?: PartyNumberInput[] | null;
-
-  @Field(() => [PartyNumberInput], { nullable: true })
-  lumpSums?: PartyNumberInput[] | null;
-
-  @Field(() => Int, { nullable: true })
-  usageWeightBp?: number | null;
-
-  @Field(() => PopulationReferenceEnum, { nullable: true })
-  populationReference?: PopulationReference | null;
-}
 
 @ObjectType({ description: 'The cost model of an agreement, as registered.' })
 export class CostTerms {
@@ -422,36 +384,6 @@ export class MunicipalityCosts {
 
   @Field(() => [CostGap], { description: 'Years (and centres) that could not be computed, and why.' })
   gapCodes: CostGap[];
-}
-
-@InputType({ description: 'An investment added in a simulation.' })
-export class SimulatedInvestmentInput {
-  @Field(() => Float, { description: 'Amount (øre).' })
-  amountOre: number;
-
-  @Field({ description: 'Shared through the budget (true) or carried by the host alone (false).' })
-  shared: boolean;
-}
-
-@InputType({ description: 'What to change. Leave a field out to keep it as it is.' })
-export class SimulationInput {
-  @Field(() => ID)
-  centreId: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => CostTermsInput, { nullable: true, description: 'Another model or rate.' })
-  terms?: CostTermsInput | null;
-
-  @Field(() => [String], { nullable: true, description: 'Partners that leave.' })
-  removeMunicipalities?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Municipalities that join as partners.' })
-  addMunicipalities?: string[] | null;
-
-  @Field(() => SimulatedInvestmentInput, { nullable: true })
-  investment?: SimulatedInvestmentInput | null;
 }
 
 @ObjectType()

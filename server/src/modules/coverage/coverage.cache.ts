@@ -2,7 +2,7 @@ import type { CoverageConfig } from '@samordna/domain';
 import type { DataSource } from 'typeorm';
 import type { AppContext } from '../../app/context';
 import { dataVersionOf, VersionedCache } from '../../app/data-version';
-import { computeOverviewBase, type OverviewBase } from './coverage.service';
+import { computeOverviewBase, type OverviewBase } from './coverage.overview';
 
 /**
  * The national overview, computed once per data version, as-of date and thresholds (issue 15):

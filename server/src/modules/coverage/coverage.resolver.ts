@@ -1,13 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context';
 import { centreCoverage, coverageOverview, municipalityCoverage } from './coverage.service';
-import {
-  CentreCoverage,
-  CoverageConfigInput,
-  CoverageFilter,
-  CoverageOverview,
-  MunicipalityCoverage,
-} from './coverage.types';
+import { CentreCoverage, CoverageOverview, MunicipalityCoverage } from './coverage.types';
+import { CoverageConfigInput, CoverageFilter } from './coverage.inputs';
 
 @Resolver()
 export class CoverageResolver {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   BASIS_KINDS,
   FINDING_CODES,
@@ -253,31 +253,4 @@ export class CentreCoverage {
 
   @Field(() => [CoverageRow], { description: 'One row per member municipality (host first).' })
   rows: CoverageRow[];
-}
-
-@InputType()
-export class CoverageFilter {
-  @Field(() => String, { nullable: true })
-  countyNumber?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The centre's host and the parties of its agreements." })
-  centreId?: string | null;
-
-  @Field(() => FindingCodeEnum, { nullable: true })
-  code?: FindingCode | null;
-
-  @Field(() => SeverityEnum, { nullable: true, description: 'Rows whose worst severity is this.' })
-  severity?: Severity | null;
-}
-
-@InputType({ description: 'Thresholds of the rules; defaults: 180 days, 6 months, 150 km.' })
-export class CoverageConfigInput {
-  @Field(() => Int, { nullable: true })
-  noticeWithinDays?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  staleAfterMonths?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  farFromCentreKm?: number | null;
 }

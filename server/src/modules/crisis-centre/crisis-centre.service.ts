@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
 import { audit } from '../../app/audit';
-import { definedOnly, lockOrMissing } from '../../app/records';
+import { definedOnly, lockOrMissing } from '../../app/persistence';
 import {
   canAdminister,
   canManageCentre,

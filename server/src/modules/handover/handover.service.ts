@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context';
 import { assertAllowed, checkVersion, notMember, requireUser } from '../../app/auth';
 import { centresOfMunicipality } from '../agreement/membership';
 import { audit } from '../../app/audit';
-import { definedOnly, lockOrMissing, lockPart } from '../../app/records';
+import { definedOnly, lockOrMissing, lockPart } from '../../app/persistence';
 import { canManageRoutine } from '@samordna/domain';
 import { badInput, notFound, uniqueConflict } from '../../app/errors';
 import { NB_COLLATION } from '../../app/loader-utils';

@@ -1,36 +1,9 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { Confidence } from '@samordna/domain';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../app/context';
 import { DocumentedMembershipView } from './documented.types';
-import { ConfidenceEnum } from './provenance.type';
 import { createAgreementFromDocumented, factsToReview, reviewDocumentedMembership } from './national.service';
 import { Agreement } from '../agreement/agreement.entity';
-
-@InputType({
-  description: 'Which documented facts to review: weak, undated or older than the years given (default 6).',
-})
-export class FactsToReviewFilter {
-  @Field(() => Int, { nullable: true })
-  olderThanYears?: number | null;
-
-  @Field(() => String, { nullable: true })
-  kommunenummer?: string | null;
-}
-
-@InputType({ description: 'A (new) source that confirms or corrects a documented fact.' })
-export class ReviewSourceInput {
-  @Field()
-  sourceUrl: string;
-
-  @Field({ description: 'The source date as the source states it.' })
-  sourceDate: string;
-
-  @Field(() => String, { nullable: true, description: 'A short quote (no personal data).' })
-  quote?: string | null;
-
-  @Field(() => ConfidenceEnum)
-  confidence: Confidence;
-}
+import { FactsToReviewFilter, ReviewSourceInput } from './national.inputs';
 
 @Resolver()
 export class NationalResolver {

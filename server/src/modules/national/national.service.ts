@@ -1,17 +1,9 @@
-import { z } from 'zod';
-import {
-  CONFIDENCES,
-  canActForMunicipality,
-  DEFAULT_OLD_SOURCE_YEARS,
-  sourceYearOf,
-  todayInNorway,
-  msg,
-} from '@samordna/domain';
+import { canActForMunicipality, DEFAULT_OLD_SOURCE_YEARS, sourceYearOf, todayInNorway, msg } from '@samordna/domain';
 import type { AppContext } from '../../app/context';
 import { audit } from '../../app/audit';
 import { assertAllowed, checkVersion, requireUser } from '../../app/auth';
-import { lockOrMissing } from '../../app/records';
-import { parseInput, rules, zmsg } from '../../app/validation';
+import { lockOrMissing } from '../../app/persistence';
+import { parseInput, rules } from '../../app/validation';
 import { DocumentedMembership } from './documented-membership.entity';
 import { documentedOf, type DocumentedMembershipView } from './documented.types';
 import { createAgreement } from '../agreement/agreement.service';
@@ -20,24 +12,9 @@ import { PartyRole } from '../agreement/party-role';
 import { CrisisCentre } from '../crisis-centre/crisis-centre.entity';
 import { badInput } from '../../app/errors';
 import { transaction } from '../../app/transaction';
+import { factsFilterSchema, reviewSchema, type FactsToReviewFilter, type ReviewSourceInput } from './national.inputs';
 
 const DOCUMENTED = ['DocumentedMembership', 'notFound.documentedMembership'] as const;
-
-const reviewSchema = z.object({
-  sourceUrl: z
-    .string()
-    .trim()
-    .max(2000, 'Lenken er for lang.')
-    .regex(/^https?:\/\/\S+$/, zmsg('field.sourceUrl')),
-  sourceDate: rules.text('Kildens dato', 100),
-  quote: rules.optionalText('Sitatet', 500).nullish(),
-  confidence: z.enum(CONFIDENCES),
-});
-
-const filterSchema = z.object({
-  olderThanYears: rules.int('Antall år', 0, 100).nullish(),
-  kommunenummer: rules.kommunenummer().nullish(),
-});
 
 /**
  * The reviewer's list: documented facts whose source is weak (not «høy»), undated, or older than
@@ -45,9 +22,9 @@ const filterSchema = z.object({
  */
 export async function factsToReview(
   ctx: AppContext,
-  input: { olderThanYears?: number | null; kommunenummer?: string | null } | null | undefined,
+  input: FactsToReviewFilter | null | undefined,
 ): Promise<DocumentedMembershipView[]> {
-  const f = parseInput(filterSchema, input ?? {}, 'filter');
+  const f = parseInput(factsFilterSchema, input ?? {}, 'filter');
   const asOf = todayInNorway();
   const years = f.olderThanYears ?? DEFAULT_OLD_SOURCE_YEARS;
   const rows = await ctx.dataSource
@@ -71,7 +48,7 @@ export async function factsToReview(
 export async function reviewDocumentedMembership(
   ctx: AppContext,
   id: string,
-  input: { sourceUrl: string; sourceDate: string; quote?: string | null; confidence: string },
+  input: ReviewSourceInput,
   expectedVersion: number | null | undefined,
 ): Promise<DocumentedMembershipView> {
   requireUser(ctx);

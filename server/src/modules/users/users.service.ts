@@ -30,7 +30,7 @@ import {
   sha256,
   startSession,
 } from '../auth/auth.service';
-import { grantType } from '../auth/auth.resolver';
+import { grantType } from '../auth/auth.types';
 import { sendMail } from '../auth/mail';
 import { passwordProblem, PASSWORD_MAX_LENGTH } from '../auth/password-policy';
 import { newTotpSecret, totpUri, verifyTotp } from '../auth/totp';

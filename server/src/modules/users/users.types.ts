@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Role } from '@samordna/domain';
 import { enumOf, RoleEnum } from '../../app/enums';
-import { GrantType } from '../auth/auth.resolver';
+import { GrantType } from '../auth/auth.types';
 
 @InputType({
   description:

@@ -5,9 +5,9 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { todayInNorway } from '@samordna/domain';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AuthUser } from './auth';
-import type { AppContext } from './context';
-import { dataVersionOf, FreshRead } from './data-version';
+import type { AuthUser } from '../app/auth';
+import type { AppContext } from '../app/context';
+import { dataVersionOf, FreshRead } from '../app/data-version';
 import { isStopping } from './availability';
 
 /**

@@ -10,7 +10,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { createContext, defaultSettings, type AppContext, type RuntimeSettings } from './context';
+import { createContext, defaultSettings, type AppContext, type RuntimeSettings } from '../app/context';
 import {
   ErrorCode,
   INTERNAL_MESSAGE,
@@ -18,11 +18,11 @@ import {
   formatError,
   logInternalError,
   errorLoggingPlugin,
-} from './errors';
+} from '../app/errors';
 import { randomUUID } from 'node:crypto';
 import { exportRouter } from '../modules/cost-sharing/cost.export';
-import { armor, budgetPlugin, costLimitPlugin, fieldGuardPlugin, LIMITS } from './limits';
-import { checkStorableArgs } from './validation';
+import { armor, budgetPlugin, costLimitPlugin, fieldGuardPlugin, LIMITS } from '../app/limits';
+import { checkStorableArgs } from '../app/validation';
 import { authenticate, authenticateWithVersion } from '../modules/auth/auth.service';
 import {
   availabilityCode,

@@ -21,7 +21,7 @@ import { RemindersResolver } from '../modules/reminders/reminders.resolver';
 import { DocumentsResolver } from '../modules/documents/documents.resolver';
 import { WebTextResolver } from '../modules/webtext/webtext.resolver';
 import { ImportsResolver } from '../modules/imports/imports.resolver';
-import { authChecker } from './auth';
+import { authChecker } from '../app/auth';
 
 export const RESOLVERS = [
   CountyResolver,
